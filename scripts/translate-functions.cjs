@@ -1,0 +1,60 @@
+/**
+ * Turns the generated functions.json (English, from JSDoc) into functions-ru.json using the
+ * translation table src/functions/functions.ru.json. Ids never change; names, descriptions,
+ * result and parameter texts are replaced. Every function and parameter must be translated.
+ */
+"use strict";
+
+function translateMetadata(meta, table) {
+  const errors = [];
+  const functions = (meta.functions || []).map((fn) => {
+    const t = Object.prototype.hasOwnProperty.call(table, fn.id) ? table[fn.id] : undefined;
+    if (!t || !t.name || !t.description) {
+      errors.push(`Нет перевода функции ${fn.id} (name и description) в src/functions/functions.ru.json`);
+      return fn;
+    }
+    const parameters = (fn.parameters || []).map((p) => {
+      const tp = t.parameters && Object.prototype.hasOwnProperty.call(t.parameters, p.name) ? t.parameters[p.name] : undefined;
+      if (!tp || !tp.description) {
+        errors.push(`Нет перевода параметра ${p.name} функции ${fn.id} в src/functions/functions.ru.json`);
+        return p;
+      }
+      return { ...p, name: tp.name || p.name, description: tp.description };
+    });
+    const out = { ...fn, name: t.name, description: t.description, parameters };
+    if (fn.result) out.result = { ...fn.result, ...(t.result ? { description: t.result } : {}) };
+    return out;
+  });
+  for (const id of Object.keys(table)) {
+    if (!(meta.functions || []).some((fn) => fn.id === id)) errors.push(`Перевод для неизвестной функции ${id}: такой нет в functions.json`);
+  }
+  return { metadata: { ...meta, functions }, errors };
+}
+
+class FunctionsRuPlugin {
+  constructor(options) {
+    this.options = options;
+  }
+  apply(compiler) {
+    const { sources, WebpackError, Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("FunctionsRuPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsRuPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset(this.options.input);
+          if (!asset) {
+            compilation.errors.push(new WebpackError(`FunctionsRuPlugin: ${this.options.input} не создан`));
+            return;
+          }
+          const table = JSON.parse(require("fs").readFileSync(this.options.table, "utf8"));
+          compilation.fileDependencies.add(this.options.table);
+          const { metadata, errors } = translateMetadata(JSON.parse(asset.source.source().toString()), table);
+          for (const e of errors) compilation.errors.push(new WebpackError(e));
+          compilation.emitAsset(this.options.output, new sources.RawSource(JSON.stringify(metadata, null, 2)));
+        },
+      );
+    });
+  }
+}
+
+module.exports = { translateMetadata, FunctionsRuPlugin };

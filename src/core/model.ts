@@ -1,0 +1,241 @@
+/**
+ * The domain model every feature shares: what one school's form holds once parsed
+ * (SchoolReport), and what a municipality's consolidation works on (Municipality).
+ * Plain data only — parsers fill it, the engine reads it, writers render it.
+ * Personal data has no place here: participants are known by their codes only.
+ */
+
+export const PROCEDURES = ["ВПР", "КДР", "ОГЭ", "ГВЭ-9", "ЕГЭ", "ГВЭ-11", "НИКО"] as const;
+export type Procedure = (typeof PROCEDURES)[number];
+
+export const SCHOOL_TYPES = [
+  "НОШ",
+  "ООШ",
+  "СОШ",
+  "СОШ с УИОП",
+  "гимназия",
+  "лицей",
+  "вечерняя",
+  "коррекционная",
+] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
+export const LOCATIONS = ["город", "село"] as const;
+export type Location = (typeof LOCATIONS)[number];
+
+/** Where a value came from, so every number can point back at its cell. */
+export interface CellRef {
+  /** Sheet name or source file name (for imports). */
+  sheet: string;
+  /** A1 address of the cell or of the row's first cell. */
+  cell: string;
+  file?: string;
+}
+
+export interface Finding {
+  severity: "error" | "warning" | "info";
+  /** Stable id of the rule that produced it, e.g. "type.integer", "sum.marks". */
+  rule: string;
+  sheet: string;
+  /** A1 address, "" when the finding is about a whole sheet or file. */
+  cell: string;
+  /** Russian, says what is wrong and what is expected. */
+  message: string;
+  hint?: string;
+}
+
+export interface Contingent {
+  year: number;
+  grade: number;
+  pupils: number;
+}
+
+export interface SchoolPassport {
+  /** ФИС ОКО login, the school's key everywhere, e.g. "sch420123". */
+  login: string;
+  name: string;
+  shortName?: string;
+  type: SchoolType;
+  location: Location;
+  municipality?: string;
+  contingent: Contingent[];
+  /** Social context index: higher means more favourable conditions. Optional. */
+  socialIndex?: number | null;
+  /** Further optional context values keyed by the form's column id. */
+  context?: Record<string, number | null>;
+}
+
+export interface MarkCounts {
+  n5: number;
+  n4: number;
+  n3: number;
+  n2: number;
+  /** Mark «1» (and «н/а» when the profile counts it). Optional. */
+  n1?: number;
+}
+
+export interface JournalComparison {
+  lowered: number;
+  confirmed: number;
+  raised: number;
+}
+
+/** ЕГЭ results are scores, not marks. */
+export interface EgeSummary {
+  meanScore: number | null;
+  belowMin: number;
+  high81: number;
+  score100: number;
+}
+
+/** One aggregated line of the form's «Результаты» sheet (or of an import). */
+export interface ResultRow {
+  procedure: Procedure;
+  year: number;
+  grade: number;
+  /** Class letter/name, "" for the whole parallel. */
+  className: string;
+  subject: string;
+  participants: number;
+  marks?: MarkCounts;
+  ege?: EgeSummary;
+  journal?: JournalComparison;
+  /** "form" or the imported file's name. */
+  source: string;
+  ref?: CellRef;
+}
+
+/** One participant line of «Участники» (codes only, never names). */
+export interface ParticipantRow {
+  procedure: Procedure;
+  year: number;
+  grade: number;
+  className: string;
+  subject: string;
+  code: string;
+  score: number | null;
+  mark: number | null;
+  journalMark: number | null;
+  /** Points per task in task order; null where blank. */
+  taskPoints: (number | null)[];
+  source: string;
+  ref?: CellRef;
+}
+
+export type TaskLevel = "Б" | "П" | "В";
+
+export interface TaskSpec {
+  number: string;
+  level: TaskLevel;
+  max: number;
+  /** The skill or planned result the task checks, when the task list gives it. */
+  skill?: string;
+}
+
+export interface TaskSet {
+  procedure: Procedure;
+  year: number;
+  grade: number;
+  subject: string;
+  tasks: TaskSpec[];
+  source: string;
+}
+
+/** A row of one of the count sheets of directions 3–8; values keyed by column id. */
+export interface DirectionRow {
+  year: number;
+  values: Record<string, number | null>;
+  /** Optional label of the row (e.g. olympiad stage or subject). */
+  label?: string;
+  ref?: CellRef;
+}
+
+export type DirectionSheetId =
+  | "olympiads"
+  | "careers"
+  | "staff"
+  | "head"
+  | "upbringing"
+  | "preschool";
+
+/** 1–8 are the regulation's directions; "O" is the objectivity track of direction 1. */
+export type DirectionId = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | "O";
+export const DIRECTION_IDS: readonly DirectionId[] = [1, "O", 2, 3, 4, 5, 6, 7, 8];
+
+export type CycleScore = 0 | 1 | 2;
+
+/** One line of the «Цикл» sheet: one component of one track of one direction. */
+export interface CycleRecord {
+  year: number;
+  direction: DirectionId;
+  track: string;
+  /** full: all 9 components count; partial: only 7–9 count. */
+  trackKind: "full" | "partial";
+  component: number;
+  score: CycleScore | null;
+  docNumber?: string;
+  /** ISO date yyyy-mm-dd. */
+  docDate?: string;
+  responsible?: string;
+  /** ISO date yyyy-mm-dd. */
+  plannedDate?: string;
+  ref?: CellRef;
+}
+
+export interface SchoolReport {
+  passport: SchoolPassport;
+  results: ResultRow[];
+  participants: ParticipantRow[];
+  tasks: TaskSet[];
+  directions: Partial<Record<DirectionSheetId, DirectionRow[]>>;
+  cycle: CycleRecord[];
+  findings: Finding[];
+  /** File the report was read from, when known. */
+  file?: string;
+}
+
+/** FIOKO per-school 0/1 marker of biased results (imported data). */
+export interface FiokoMarker {
+  year: number;
+  login: string;
+  grade: number;
+  subject: string;
+  marker: 0 | 1;
+  source: string;
+}
+
+export type RiskLevelRu = "высокий" | "средний" | "низкий";
+
+/** Imported FIOKO risk profile: 12 factors, each with a level. */
+export interface RiskProfile {
+  year: number;
+  login: string;
+  factors: Record<string, RiskLevelRu>;
+  source: string;
+}
+
+/** Reference (municipality or region) results, e.g. from ФИС ОКО exports. */
+export interface ReferenceResult {
+  level: "municipality" | "region";
+  name: string;
+  procedure: Procedure;
+  year: number;
+  grade: number;
+  subject: string;
+  participants: number;
+  marks?: MarkCounts;
+  journal?: JournalComparison;
+  /** Participants per raw score 0…max, when the export gives the distribution. */
+  scoreDistribution?: number[];
+  source: string;
+}
+
+export interface Municipality {
+  name: string;
+  schools: SchoolReport[];
+  references: ReferenceResult[];
+  fiokoMarkers: FiokoMarker[];
+  riskProfiles: RiskProfile[];
+  /** The municipality's own cycle sheet, when given. */
+  municipalCycle: CycleRecord[];
+}

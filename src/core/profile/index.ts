@@ -1,0 +1,3 @@
+export * from "./params";
+export * from "./tables";
+export * from "./profile";

@@ -1,0 +1,222 @@
+/**
+ * Every scalar threshold, weight, window and band of the methodology (spec §1–§8), declared once
+ * with its label, unit, provenance tag and admissible range. Code reads values through a Profile
+ * (see profile.ts); nothing else in the code base may write these numbers.
+ */
+
+export type Tag = "OFFICIAL" | "OFFICIAL*" | "REGIONAL" | "COMMON" | "DEFAULT";
+
+export const TAG_LABELS: Record<Tag, string> = {
+  OFFICIAL: "федеральный документ",
+  "OFFICIAL*": "федеральный документ (в цитировании)",
+  REGIONAL: "региональная практика",
+  COMMON: "общепринятая практика",
+  DEFAULT: "значение по умолчанию надстройки",
+};
+
+export type ParamKind = "number" | "integer" | "numbers" | "boolean";
+
+export interface ParamSpec {
+  section: string;
+  label: string;
+  kind: ParamKind;
+  tag: Tag;
+  unit?: string;
+  min?: number;
+  max?: number;
+  /** For kind "numbers": the exact count of values. */
+  length?: number;
+  value: number | boolean | readonly number[];
+  /** Where in the methodology the rule lives. */
+  rule: string;
+}
+
+const RESULTS = "Показатели результатов";
+const SAMPLE = "Объём выборки";
+const OBJ = "Объективность";
+const RISK = "Риски (ШНОР/ШНСУ)";
+const STAB = "Стабильность и кластеры";
+const CYCLE = "Управленческий цикл";
+const DIRS = "Направления 3–8";
+
+const pct = { unit: "%", min: 0, max: 100 } as const;
+const pp = { unit: "п.п.", min: 0, max: 100 } as const;
+
+/** The catalogue. Keys are stable ids used in settings sheets and explanations. */
+export const PARAMS = {
+  "sou.weights": {
+    section: RESULTS, rule: "§2", tag: "COMMON", kind: "numbers", length: 5, min: 0, max: 100,
+    label: "Веса СОУ для отметок «5», «4», «3», «2», «1» (по В. П. Симонову)",
+    value: [100, 64, 36, 16, 7],
+  },
+  "marks.naAsOne": {
+    section: RESULTS, rule: "§2", tag: "DEFAULT", kind: "boolean",
+    label: "Считать «н/а» участником с отметкой «1» (иначе «н/а» не учитывается)",
+    value: false,
+  },
+  "ege.highScore": {
+    section: RESULTS, rule: "§2", tag: "COMMON", kind: "integer", min: 0, max: 100, unit: "балл",
+    label: "Высокий результат ЕГЭ: не ниже", value: 81,
+  },
+  "dynamics.share2Rise": {
+    section: RESULTS, rule: "§2", tag: "OFFICIAL*", kind: "number", ...pp,
+    label: "Отрицательная динамика: рост доли «2» не менее", value: 10,
+  },
+  "tasks.basicSufficient": {
+    section: RESULTS, rule: "§2", tag: "OFFICIAL*", kind: "number", ...pct,
+    label: "Базовые задания (Б): достаточный уровень от", value: 60,
+  },
+  "tasks.basicInsufficient": {
+    section: RESULTS, rule: "§2", tag: "OFFICIAL*", kind: "number", ...pct,
+    label: "Базовые задания (Б): недостаточный уровень ниже", value: 57,
+  },
+  "tasks.advancedSufficient": {
+    section: RESULTS, rule: "§2", tag: "OFFICIAL*", kind: "number", ...pct,
+    label: "Задания повышенного и высокого уровня (П/В): достаточный уровень от", value: 30,
+  },
+  "tasks.advancedInsufficient": {
+    section: RESULTS, rule: "§2", tag: "OFFICIAL*", kind: "number", ...pct,
+    label: "Задания повышенного и высокого уровня (П/В): недостаточный уровень ниже", value: 28.5,
+  },
+
+  "sample.informative": {
+    section: SAMPLE, rule: "§2", tag: "OFFICIAL*", kind: "integer", min: 1, unit: "чел.",
+    label: "Информативная выборка: участников не менее", value: 50,
+  },
+  "sample.approximate": {
+    section: SAMPLE, rule: "§2", tag: "OFFICIAL*", kind: "integer", min: 1, unit: "чел.",
+    label: "Ориентировочная выборка: участников не менее (меньше — «мало участников»)", value: 20,
+  },
+  "sample.group": {
+    section: SAMPLE, rule: "§2", tag: "OFFICIAL*", kind: "integer", min: 1, unit: "чел.",
+    label: "Групповой анализ: участников в группе не менее", value: 10,
+  },
+
+  "objectivity.minN": {
+    section: OBJ, rule: "§3", tag: "DEFAULT", kind: "integer", min: 1, unit: "чел.",
+    label: "Признаки оцениваются при числе участников не менее", value: 20,
+  },
+  "o1.gap2Share": {
+    section: OBJ, rule: "§3 O1", tag: "DEFAULT", kind: "number", ...pct,
+    label: "O1: доля расхождений с журналом на 2 отметки и более не менее", value: 10,
+  },
+  "o1.mismatchExcess": {
+    section: OBJ, rule: "§3 O1", tag: "DEFAULT", kind: "number", ...pp,
+    label: "O1: доля несовпадений выше эталона не менее чем на", value: 20,
+  },
+  "o2.minN": {
+    section: OBJ, rule: "§3 O2", tag: "DEFAULT", kind: "integer", min: 1, unit: "чел.",
+    label: "O2: пики на границах отметок проверяются при участниках не менее", value: 30,
+  },
+  "o2.minPeak": {
+    section: OBJ, rule: "§3 O2", tag: "DEFAULT", kind: "integer", min: 1, unit: "чел.",
+    label: "O2: участников на пограничном балле не менее", value: 5,
+  },
+  "o2.ratio": {
+    section: OBJ, rule: "§3 O2", tag: "DEFAULT", kind: "number", min: 1, unit: "раз",
+    label: "O2: на пограничном балле больше, чем на балл ниже, не менее чем в", value: 2,
+  },
+  "o2.alpha": {
+    section: OBJ, rule: "§3 O2", tag: "DEFAULT", kind: "number", min: 0, max: 1,
+    label: "O2: уровень значимости биномиального теста", value: 0.01,
+  },
+  "o3.qualityExcess": {
+    section: OBJ, rule: "§3 O3", tag: "DEFAULT", kind: "number", ...pp,
+    label: "O3: качество выше эталона не менее чем на", value: 25,
+  },
+  "o5.gap": {
+    section: OBJ, rule: "§3 O5", tag: "DEFAULT", kind: "number", ...pp,
+    label: "O5: качество ВПР/КДР выше качества ОГЭ той же параллели не менее чем на", value: 30,
+  },
+  "o5.jump": {
+    section: OBJ, rule: "§3 O5", tag: "DEFAULT", kind: "number", ...pp,
+    label: "O5: скачок качества параллели за год не менее", value: 30,
+  },
+  "o6.ratio": {
+    section: OBJ, rule: "§3 O6", tag: "DEFAULT", kind: "number", min: 1, unit: "раз",
+    label: "O6: доля победителей и призёров школьного этапа выше муниципальной не менее чем в", value: 2,
+  },
+  "objectivity.window": {
+    section: OBJ, rule: "§3", tag: "DEFAULT", kind: "integer", min: 1, max: 10, unit: "лет",
+    label: "Стабильное отсутствие признаков: число последних лет с данными", value: 3,
+  },
+
+  "r1.share": {
+    section: RISK, rule: "§4 R1", tag: "REGIONAL", kind: "number", ...pct,
+    label: "R1: доля не преодолевших минимальный порог не менее", value: 30,
+  },
+  "r1.procedures": {
+    section: RISK, rule: "§4 R1", tag: "REGIONAL", kind: "integer", min: 1, unit: "проц.",
+    label: "R1: в стольких процедурах одного года", value: 2,
+  },
+  "r1.minN": {
+    section: RISK, rule: "§4 R1", tag: "REGIONAL", kind: "integer", min: 1, unit: "чел.",
+    label: "R1, R2: процедура учитывается при участниках не менее", value: 10,
+  },
+  "r2.quantile": {
+    section: RISK, rule: "§4 R2", tag: "REGIONAL", kind: "number", min: 0, max: 1,
+    label: "R2: нижняя доля кластера (квартиль = 0,25)", value: 0.25,
+  },
+  "r3.minN": {
+    section: RISK, rule: "§4 R3", tag: "OFFICIAL*", kind: "integer", min: 1, unit: "чел.",
+    label: "R3: динамика учитывается при участниках не менее", value: 20,
+  },
+  "r4.quantile": {
+    section: RISK, rule: "§4 R4", tag: "REGIONAL", kind: "number", min: 0, max: 1,
+    label: "R4: нижняя доля муниципалитета по индексу социального контекста", value: 0.25,
+  },
+  "r5.highFactors": {
+    section: RISK, rule: "§4 R5", tag: "DEFAULT", kind: "integer", min: 1, max: 12, unit: "факт.",
+    label: "R5: факторов рискового профиля высокого уровня не менее", value: 3,
+  },
+  "risk.weights": {
+    section: RISK, rule: "§4", tag: "DEFAULT", kind: "numbers", length: 5, min: 0,
+    label: "Веса факторов R1, R2, R3, R4, R5 в оценке риска", value: [3, 2, 1, 1, 2],
+  },
+  "risk.levels": {
+    section: RISK, rule: "§4", tag: "DEFAULT", kind: "numbers", length: 2, min: 0, max: 100,
+    label: "Уровень риска: средний от, высокий от (баллов из 100)", value: [25, 50],
+  },
+
+  "stability.window": {
+    section: STAB, rule: "§5", tag: "DEFAULT", kind: "integer", min: 1, max: 10, unit: "лет",
+    label: "Стабильно высокие/низкие: число последних лет с данными", value: 3,
+  },
+  "stability.topQuantile": {
+    section: STAB, rule: "§5", tag: "DEFAULT", kind: "number", min: 0, max: 1,
+    label: "Стабильно высокие: верхняя доля кластера (квартиль = 0,25)", value: 0.25,
+  },
+  "clusters.minSize": {
+    section: STAB, rule: "§6", tag: "DEFAULT", kind: "integer", min: 1, unit: "ОО",
+    label: "Кластер меньше стольких школ объединяется с кластером своего типа", value: 3,
+  },
+  "clusters.socialTerciles": {
+    section: STAB, rule: "§6", tag: "DEFAULT", kind: "boolean",
+    label: "Делить кластеры по терцилям индекса социального контекста (если он задан)", value: true,
+  },
+
+  "cycle.scores": {
+    section: CYCLE, rule: "§1", tag: "DEFAULT", kind: "numbers", length: 3, min: 0,
+    label: "Баллы компонента цикла: нет, частично, есть", value: [0, 1, 2],
+  },
+  "cycle.levels": {
+    section: CYCLE, rule: "§1", tag: "DEFAULT", kind: "numbers", length: 2, ...pct,
+    label: "Уровень цикла: средний от, высокий от", value: [50, 80],
+  },
+
+  "staff.categoryBands": {
+    section: DIRS, rule: "§7", tag: "OFFICIAL", kind: "numbers", length: 2, ...pct,
+    label: "Доля педагогов с первой и высшей категорией: средний уровень от, хороший от", value: [20, 50],
+  },
+} satisfies Record<string, ParamSpec>;
+
+export type ParamKey = keyof typeof PARAMS;
+
+type Widen<T> = T extends boolean ? boolean : T extends number ? number : T extends readonly number[] ? readonly number[] : never;
+export type ParamValues = { [K in ParamKey]: Widen<(typeof PARAMS)[K]["value"]> };
+
+export const PARAM_KEYS = Object.keys(PARAMS) as ParamKey[];
+
+export function paramSpec(key: ParamKey): ParamSpec {
+  return PARAMS[key] as ParamSpec;
+}
