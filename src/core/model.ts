@@ -42,6 +42,8 @@ export interface Finding {
   /** Russian, says what is wrong and what is expected. */
   message: string;
   hint?: string;
+  /** The file the finding is about, when it comes from an import of several files. */
+  file?: string;
 }
 
 export interface Contingent {
@@ -103,6 +105,14 @@ export interface ResultRow {
   /** "form" or the imported file's name. */
   source: string;
   ref?: CellRef;
+  /** ФИС ОКО login of the school, when the row comes from an export listing several schools. */
+  login?: string;
+  /** School name as the export gives it (imports only). */
+  schoolName?: string;
+  /** Participants per raw score 0…max (ФИС ОКО «Распределение первичных баллов»). */
+  scoreDistribution?: number[];
+  /** % completion per task (ФИС ОКО «Выполнение заданий»). */
+  taskCompletion?: TaskCompletion[];
 }
 
 /** One participant line of «Участники» (codes only, never names). */
@@ -120,6 +130,8 @@ export interface ParticipantRow {
   taskPoints: (number | null)[];
   source: string;
   ref?: CellRef;
+  /** ФИС ОКО login of the school, when the import knows it. */
+  login?: string;
 }
 
 export type TaskLevel = "Б" | "П" | "В";
@@ -130,6 +142,15 @@ export interface TaskSpec {
   max: number;
   /** The skill or planned result the task checks, when the task list gives it. */
   skill?: string;
+}
+
+/** % completion of one task by a school or a reference group (ФИС ОКО «Выполнение заданий»). */
+export interface TaskCompletion {
+  number: string;
+  max?: number;
+  level?: TaskLevel;
+  /** Percent 0–100; null where the export leaves it blank. */
+  percent: number | null;
 }
 
 export interface TaskSet {
@@ -228,6 +249,10 @@ export interface ReferenceResult {
   /** Participants per raw score 0…max, when the export gives the distribution. */
   scoreDistribution?: number[];
   source: string;
+  /** % completion per task, when the export gives «Выполнение заданий». */
+  taskCompletion?: TaskCompletion[];
+  /** Number of schools (ФИС ОКО «Кол-во ОО»), when given. */
+  schools?: number;
 }
 
 export interface Municipality {

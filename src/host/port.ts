@@ -108,10 +108,16 @@ export interface Capabilities {
 }
 
 export interface WorkbookPort {
-  readonly kind: "officejs" | "memory";
+  /** "xlsx": the exceljs port of the CLI (src/cli/xlsx). */
+  readonly kind: "officejs" | "memory" | "xlsx";
   listSheets(): Promise<SheetInfo[]>;
   /** Reads sheets in one round trip; a missing sheet is absent from the result. */
   readSheets(names: string[], opts?: { formulas?: boolean }): Promise<SheetRead[]>;
+  /**
+   * Reads a few ranges (e.g. the marker row of candidate sheets) in one round trip, without
+   * loading whole sheets; null for a missing sheet. Optional: callers fall back to readSheets.
+   */
+  readRanges?(requests: { sheet: string; address: string }[], opts?: { formulas?: boolean }): Promise<(Grid | null)[]>;
   /**
    * Applies a batch. Ops run in order; officejs queues them all and syncs once (twice when a
    * sheet must be created before it is used). Ops a client cannot do (see capabilities) are

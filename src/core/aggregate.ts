@@ -1,0 +1,231 @@
+/**
+ * Columnar aggregation of participant rows: the engine behind every per-group result indicator
+ * (school × procedure × year × grade × subject, or any other grouping the caller interns).
+ *
+ * Why columnar: a municipality's or region's participant lines run into the millions; one pass over
+ * typed arrays with integer group ids keeps that O(n) with no per-row allocation, and is an order
+ * of magnitude faster than grouping objects or data frames (see bench/results.md).
+ * The caller interns group keys to ids with `Interner`; `fromParticipantRows` does it for the model.
+ */
+import * as ind from "./indicators";
+import type { MarkCounts, ParticipantRow } from "./model";
+import type { Profile } from "./profile";
+
+/** Maps string keys to dense ids 0…size−1 in first-seen order, and back. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  private readonly list: string[] = [];
+
+  /** The id of `key`, assigning the next free id when the key is new. */
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.list.length;
+      this.ids.set(key, id);
+      this.list.push(key);
+    }
+    return id;
+  }
+
+  /** The id of `key`, or −1 when it was never interned. */
+  find(key: string): number {
+    return this.ids.get(key) ?? -1;
+  }
+
+  key(id: number): string {
+    return this.list[id];
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  get keys(): readonly string[] {
+    return this.list;
+  }
+}
+
+/**
+ * Participant rows as columns of equal length. Marks are 1–5 with 0 for «no mark» (absent, or
+ * «н/а» not counted); scores are raw (primary) scores with NaN for «no score».
+ */
+export interface ParticipantColumns {
+  /** Group id of each row, 0…groupCount−1. */
+  group: Int32Array;
+  /** Number of groups; ids at or above it are an error. */
+  groupCount: number;
+  mark: Uint8Array;
+  journal: Uint8Array;
+  score: Float32Array;
+}
+
+/**
+ * Per-group counters in one strided Uint32Array: a row updates one 48-byte block, so a pass
+ * touches one cache line per row whatever the number of counters.
+ * Slot k (0…5) counts rows with mark k, slot 0 being rows without a mark.
+ */
+export const SLOT = {
+  noMark: 0,
+  n1: 1,
+  n2: 2,
+  n3: 3,
+  n4: 4,
+  n5: 5,
+  lowered: 6,
+  confirmed: 7,
+  raised: 8,
+  gap2: 9,
+  scoreCount: 10,
+} as const;
+export const STRIDE = 12;
+
+export interface GroupTotals {
+  groupCount: number;
+  /** groupCount × STRIDE counters, see SLOT. */
+  counts: Uint32Array;
+  /** Sum of the present scores of each group. */
+  scoreSum: Float64Array;
+}
+
+const MAX_MARK = 5;
+
+/**
+ * One pass over the columns. Marks outside 0–5 and group ids outside the range are programming
+ * errors of the caller (parsers validate input and report cells), so they throw RangeError.
+ */
+export function aggregate(cols: ParticipantColumns): GroupTotals {
+  const { group, mark, journal, score, groupCount } = cols;
+  const n = group.length;
+  if (mark.length !== n || journal.length !== n || score.length !== n) {
+    throw new RangeError(`Столбцы разной длины: группа ${n}, отметка ${mark.length}, журнал ${journal.length}, балл ${score.length}.`);
+  }
+  const counts = new Uint32Array(groupCount * STRIDE);
+  const scoreSum = new Float64Array(groupCount);
+  for (let i = 0; i < n; i++) {
+    const g = group[i];
+    const m = mark[i];
+    if (g < 0 || g >= groupCount || m > MAX_MARK) {
+      throw new RangeError(`Строка ${i}: группа ${g} (допустимо 0…${groupCount - 1}), отметка ${m} (допустимо 0…5).`);
+    }
+    const base = g * STRIDE;
+    counts[base + m]++;
+    const j = journal[i];
+    if (m !== 0 && j !== 0) {
+      if (j > MAX_MARK) throw new RangeError(`Строка ${i}: отметка по журналу ${j} (допустимо 0…5).`);
+      counts[base + (m < j ? SLOT.lowered : m > j ? SLOT.raised : SLOT.confirmed)]++;
+      if (m - j >= 2 || j - m >= 2) counts[base + SLOT.gap2]++;
+    }
+    const s = score[i];
+    if (s === s) {
+      scoreSum[g] += s;
+      counts[base + SLOT.scoreCount]++;
+    }
+  }
+  return { groupCount, counts, scoreSum };
+}
+
+/** Mark counts of group g, in the model's shape. */
+export function markCountsOf(t: GroupTotals, g: number): MarkCounts {
+  const b = g * STRIDE;
+  const c = t.counts;
+  return { n5: c[b + SLOT.n5], n4: c[b + SLOT.n4], n3: c[b + SLOT.n3], n2: c[b + SLOT.n2], n1: c[b + SLOT.n1] };
+}
+
+/** All rows of group g, with or without a mark. */
+export function participantsOf(t: GroupTotals, g: number): number {
+  const b = g * STRIDE;
+  let sum = 0;
+  for (let k = SLOT.noMark; k <= SLOT.n5; k++) sum += t.counts[b + k];
+  return sum;
+}
+
+export function journalOf(t: GroupTotals, g: number): ind.Confirmation {
+  const b = g * STRIDE;
+  const c = t.counts;
+  const lowered = c[b + SLOT.lowered];
+  const confirmed = c[b + SLOT.confirmed];
+  const raised = c[b + SLOT.raised];
+  return { n: lowered + confirmed + raised, lowered, confirmed, raised, gap2: c[b + SLOT.gap2] };
+}
+
+/** Result indicators of one group; shares in %, null where there is no denominator. */
+export interface GroupIndicators {
+  participants: number;
+  /** Participants with a mark (N of the share formulas). */
+  marked: number;
+  success: number | null;
+  quality: number | null;
+  sou: number | null;
+  meanMark: number | null;
+  share2: number | null;
+  /** Pairs with both a test and a journal mark. */
+  compared: number;
+  confirmed: number | null;
+  lowered: number | null;
+  raised: number | null;
+  gap2: number | null;
+  meanScore: number | null;
+}
+
+export function indicatorsOf(t: GroupTotals, g: number, profile: Profile): GroupIndicators {
+  const marks = markCountsOf(t, g);
+  const journal = journalOf(t, g);
+  const scored = t.counts[g * STRIDE + SLOT.scoreCount];
+  return {
+    participants: participantsOf(t, g),
+    marked: ind.markedCount(marks),
+    success: ind.successRate(marks),
+    quality: ind.quality(marks),
+    sou: ind.sou(marks, profile.values["sou.weights"]),
+    meanMark: ind.meanMark(marks),
+    share2: ind.share2(marks),
+    compared: journal.n,
+    confirmed: ind.confirmationShare(journal, "confirmed"),
+    lowered: ind.confirmationShare(journal, "lowered"),
+    raised: ind.confirmationShare(journal, "raised"),
+    gap2: ind.confirmationShare(journal, "gap2"),
+    meanScore: scored > 0 ? t.scoreSum[g] / scored : null,
+  };
+}
+
+/** Indicators of every group, index = group id (groups without rows get nulls). */
+export function allIndicators(t: GroupTotals, profile: Profile): GroupIndicators[] {
+  const out = new Array<GroupIndicators>(t.groupCount);
+  for (let g = 0; g < t.groupCount; g++) out[g] = indicatorsOf(t, g, profile);
+  return out;
+}
+
+/** The grouping `fromParticipantRows` uses: one line of a school's results. */
+export function participantGroupKey(r: ParticipantRow, school = ""): string {
+  return `${school}\u0001${r.procedure}\u0001${r.year}\u0001${r.grade}\u0001${r.subject}`;
+}
+
+/** Mark as stored in a column: 1–5, otherwise 0 (no mark). */
+function markCode(v: number | null): number {
+  return v !== null && Number.isInteger(v) && v >= 1 && v <= MAX_MARK ? v : 0;
+}
+
+/**
+ * Builds the columns from the model's participant rows, grouped by procedure × year × grade ×
+ * subject within the school given by `schoolOf` (default: one school). Pass a shared Interner to
+ * put rows of many schools into one id space.
+ */
+export function fromParticipantRows(
+  rows: readonly ParticipantRow[],
+  interner: Interner = new Interner(),
+  schoolOf: (r: ParticipantRow) => string = () => "",
+): { columns: ParticipantColumns; groups: Interner } {
+  const n = rows.length;
+  const group = new Int32Array(n);
+  const mark = new Uint8Array(n);
+  const journal = new Uint8Array(n);
+  const score = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    group[i] = interner.id(participantGroupKey(r, schoolOf(r)));
+    mark[i] = markCode(r.mark);
+    journal[i] = markCode(r.journalMark);
+    score[i] = r.score === null ? NaN : r.score;
+  }
+  return { columns: { group, groupCount: interner.size, mark, journal, score }, groups: interner };
+}

@@ -1,0 +1,299 @@
+/**
+ * One pass over a municipality's participants and result rows into per-school and pooled
+ * aggregates of each test ("unit" = procedure × year × grade × subject). Every rule of §3–§5
+ * reads these aggregates, so participants are walked exactly once (O(n)) and no rule rescans them.
+ * Participant rows win over aggregated result rows of the same school and unit; among result
+ * rows, a whole-parallel row (class "") wins over class rows, which are summed otherwise.
+ */
+import type { MarkCounts, Municipality, ParticipantRow, Procedure, ResultRow, SchoolReport } from "../model";
+import { egeMinimum, type Profile } from "../profile";
+import { canonicalSubject } from "../subjects";
+
+export interface UnitKey {
+  procedure: Procedure;
+  year: number;
+  grade: number;
+  subject: string;
+}
+
+export interface JournalStats {
+  /** Pairs with both the test mark and the journal mark. */
+  n: number;
+  lowered: number;
+  confirmed: number;
+  raised: number;
+  /** Pairs differing by two marks or more; null when only group counts are known. */
+  gap2: number | null;
+}
+
+export interface UnitStats extends UnitKey {
+  key: string;
+  /** Participants who wrote the test: with a mark or a score (or the row's participants). */
+  n: number;
+  /** Counts of marks; null when no mark is known (ЕГЭ scores only). */
+  marks: MarkCounts | null;
+  journal: JournalStats | null;
+  /** Raw score → number of participants; null without individual scores. */
+  scores: Map<number, number> | null;
+  scoreSum: number;
+  scored: number;
+  /** Mark → lowest raw score seen with it (for inferring a scale). */
+  minScoreByMark: Map<number, number>;
+  /** Σ points per task (index = task order) and participants with any task point. */
+  tasks: { sums: number[]; n: number } | null;
+  /** Participants below the minimum threshold and the denominator. */
+  below: { count: number; n: number } | null;
+  fromParticipants: boolean;
+}
+
+export function unitKey(procedure: Procedure, year: number, grade: number, subject: string): string {
+  return `${procedure}|${year}|${grade}|${subject}`;
+}
+
+export function canonical(subject: string): string {
+  return canonicalSubject(subject) ?? subject.trim();
+}
+
+function emptyUnit(k: UnitKey, fromParticipants: boolean): UnitStats {
+  return {
+    ...k,
+    key: unitKey(k.procedure, k.year, k.grade, k.subject),
+    n: 0,
+    marks: null,
+    journal: null,
+    scores: null,
+    scoreSum: 0,
+    scored: 0,
+    minScoreByMark: new Map(),
+    tasks: null,
+    below: null,
+    fromParticipants,
+  };
+}
+
+function addMark(c: MarkCounts, mark: number, times = 1): void {
+  if (mark === 5) c.n5 += times;
+  else if (mark === 4) c.n4 += times;
+  else if (mark === 3) c.n3 += times;
+  else if (mark === 2) c.n2 += times;
+  else if (mark === 1) c.n1 = (c.n1 ?? 0) + times;
+}
+
+/**
+ * Whether the minimum threshold of this test is a score (ЕГЭ except базовая математика) and which:
+ * null means "below minimum = mark 2 (or 1)"; undefined means the ЕГЭ minimum is not in the profile.
+ */
+export function minimumScore(p: Profile, k: UnitKey): number | null | undefined {
+  if (k.procedure !== "ЕГЭ" || k.subject === "Математика (базовая)") return null;
+  const m = egeMinimum(p, k.subject, k.year);
+  return m ? m.score : undefined;
+}
+
+function addParticipant(u: UnitStats, r: ParticipantRow, minScore: number | null | undefined): void {
+  const mark = r.mark !== null && Number.isInteger(r.mark) && r.mark >= 1 && r.mark <= 5 ? r.mark : null;
+  const score = r.score !== null && Number.isFinite(r.score) ? r.score : null;
+  if (mark === null && score === null) return; // absent: not a participant of the test
+  u.n++;
+  if (mark !== null) {
+    if (!u.marks) u.marks = { n5: 0, n4: 0, n3: 0, n2: 0 };
+    addMark(u.marks, mark);
+    if (r.journalMark !== null && r.journalMark >= 1 && r.journalMark <= 5) {
+      const j = (u.journal ??= { n: 0, lowered: 0, confirmed: 0, raised: 0, gap2: 0 });
+      j.n++;
+      if (mark < r.journalMark) j.lowered++;
+      else if (mark > r.journalMark) j.raised++;
+      else j.confirmed++;
+      if (Math.abs(mark - r.journalMark) >= 2) j.gap2 = (j.gap2 ?? 0) + 1;
+    }
+  }
+  if (score !== null) {
+    const h = (u.scores ??= new Map());
+    h.set(score, (h.get(score) ?? 0) + 1);
+    u.scoreSum += score;
+    u.scored++;
+    if (mark !== null) {
+      const seen = u.minScoreByMark.get(mark);
+      if (seen === undefined || score < seen) u.minScoreByMark.set(mark, score);
+    }
+  }
+  if (r.taskPoints.some((t) => t !== null)) {
+    const t = (u.tasks ??= { sums: [], n: 0 });
+    t.n++;
+    for (let i = 0; i < r.taskPoints.length; i++) t.sums[i] = (t.sums[i] ?? 0) + (r.taskPoints[i] ?? 0);
+  }
+  if (minScore === undefined) return;
+  if (minScore === null) {
+    if (mark !== null) {
+      const b = (u.below ??= { count: 0, n: 0 });
+      b.n++;
+      if (mark <= 2) b.count++;
+    }
+  } else if (score !== null) {
+    const b = (u.below ??= { count: 0, n: 0 });
+    b.n++;
+    if (score < minScore) b.count++;
+  }
+}
+
+function addResultRow(u: UnitStats, r: ResultRow): void {
+  u.n += r.participants;
+  if (r.marks) {
+    const c = (u.marks ??= { n5: 0, n4: 0, n3: 0, n2: 0 });
+    c.n5 += r.marks.n5;
+    c.n4 += r.marks.n4;
+    c.n3 += r.marks.n3;
+    c.n2 += r.marks.n2;
+    if (r.marks.n1) addMark(c, 1, r.marks.n1);
+  }
+  if (r.journal) {
+    const j = (u.journal ??= { n: 0, lowered: 0, confirmed: 0, raised: 0, gap2: null });
+    j.lowered += r.journal.lowered;
+    j.confirmed += r.journal.confirmed;
+    j.raised += r.journal.raised;
+    j.n = j.lowered + j.confirmed + j.raised;
+    j.gap2 = null;
+  }
+  const b = (u.below ??= { count: 0, n: 0 });
+  if (r.ege && r.procedure === "ЕГЭ" && r.subject !== "Математика (базовая)") {
+    b.count += r.ege.belowMin;
+    b.n += r.participants;
+    if (r.ege.meanScore !== null) {
+      u.scoreSum += r.ege.meanScore * r.participants;
+      u.scored += r.participants;
+    }
+  } else if (r.marks) {
+    b.count += r.marks.n2 + (r.marks.n1 ?? 0);
+    b.n += r.marks.n5 + r.marks.n4 + r.marks.n3 + r.marks.n2 + (r.marks.n1 ?? 0);
+  }
+  if (b.n === 0) u.below = null;
+}
+
+/** The school's units keyed by unit key. */
+export function schoolUnits(s: SchoolReport, p: Profile): Map<string, UnitStats> {
+  const out = new Map<string, UnitStats>();
+  for (const r of s.participants) {
+    const subject = canonical(r.subject);
+    const key = unitKey(r.procedure, r.year, r.grade, subject);
+    let u = out.get(key);
+    if (!u) {
+      u = emptyUnit({ procedure: r.procedure, year: r.year, grade: r.grade, subject }, true);
+      out.set(key, u);
+    }
+    addParticipant(u, r, minimumScore(p, u));
+  }
+  for (const [k, u] of out) if (u.n === 0) out.delete(k);
+  // Result rows only for units without participants; whole-parallel rows win over class rows.
+  const whole = new Map<string, ResultRow[]>();
+  const byClass = new Map<string, ResultRow[]>();
+  for (const r of s.results) {
+    const key = unitKey(r.procedure, r.year, r.grade, canonical(r.subject));
+    if (out.has(key)) continue;
+    const target = r.className.trim() === "" ? whole : byClass;
+    const list = target.get(key);
+    if (list) list.push(r);
+    else target.set(key, [r]);
+  }
+  for (const [key, rows] of byClass) if (!whole.has(key)) whole.set(key, rows);
+  for (const [key, rows] of whole) {
+    const r0 = rows[0];
+    const u = emptyUnit({ procedure: r0.procedure, year: r0.year, grade: r0.grade, subject: canonical(r0.subject) }, false);
+    for (const r of rows) addResultRow(u, r);
+    if (u.n > 0) out.set(key, u);
+  }
+  return out;
+}
+
+/** Adds b into a (pooling schools into the municipality's reference). */
+export function mergeInto(a: UnitStats, b: UnitStats): void {
+  a.n += b.n;
+  if (b.marks) {
+    const c = (a.marks ??= { n5: 0, n4: 0, n3: 0, n2: 0 });
+    c.n5 += b.marks.n5;
+    c.n4 += b.marks.n4;
+    c.n3 += b.marks.n3;
+    c.n2 += b.marks.n2;
+    if (b.marks.n1) addMark(c, 1, b.marks.n1);
+  }
+  if (b.journal) {
+    const j = (a.journal ??= { n: 0, lowered: 0, confirmed: 0, raised: 0, gap2: 0 });
+    j.n += b.journal.n;
+    j.lowered += b.journal.lowered;
+    j.confirmed += b.journal.confirmed;
+    j.raised += b.journal.raised;
+    j.gap2 = j.gap2 === null || b.journal.gap2 === null ? null : j.gap2 + b.journal.gap2;
+  }
+  if (b.scores) {
+    const h = (a.scores ??= new Map());
+    for (const [s, c] of b.scores) h.set(s, (h.get(s) ?? 0) + c);
+  }
+  a.scoreSum += b.scoreSum;
+  a.scored += b.scored;
+  for (const [m, s] of b.minScoreByMark) {
+    const seen = a.minScoreByMark.get(m);
+    if (seen === undefined || s < seen) a.minScoreByMark.set(m, s);
+  }
+  if (b.tasks) {
+    const t = (a.tasks ??= { sums: [], n: 0 });
+    t.n += b.tasks.n;
+    for (let i = 0; i < b.tasks.sums.length; i++) t.sums[i] = (t.sums[i] ?? 0) + (b.tasks.sums[i] ?? 0);
+  }
+  if (b.below) {
+    const x = (a.below ??= { count: 0, n: 0 });
+    x.count += b.below.count;
+    x.n += b.below.n;
+  }
+  a.fromParticipants = a.fromParticipants && b.fromParticipants;
+}
+
+export interface UnitIndex {
+  /** School login → its units by key. */
+  bySchool: Map<string, Map<string, UnitStats>>;
+  /** Unit key → all schools pooled (the school included). */
+  pooled: Map<string, UnitStats>;
+  /** Unit key → schools (login) that have the unit. */
+  schoolsOf: Map<string, string[]>;
+  /** Years with any data, ascending. */
+  years: number[];
+}
+
+/** Builds every aggregate in one pass over the participants and result rows. */
+export function buildUnitIndex(m: Municipality, p: Profile): UnitIndex {
+  const bySchool = new Map<string, Map<string, UnitStats>>();
+  const pooled = new Map<string, UnitStats>();
+  const schoolsOf = new Map<string, string[]>();
+  const years = new Set<number>();
+  for (const s of m.schools) {
+    const units = schoolUnits(s, p);
+    bySchool.set(s.passport.login, units);
+    for (const [key, u] of units) {
+      years.add(u.year);
+      let pool = pooled.get(key);
+      if (!pool) {
+        pool = emptyUnit(u, true);
+        pooled.set(key, pool);
+        schoolsOf.set(key, []);
+      }
+      mergeInto(pool, u);
+      schoolsOf.get(key)!.push(s.passport.login);
+    }
+  }
+  return { bySchool, pooled, schoolsOf, years: [...years].sort((a, b) => a - b) };
+}
+
+/** Quality (% «4»+«5») of a unit, null without marks. */
+export function unitQuality(u: UnitStats): number | null {
+  const c = u.marks;
+  if (!c) return null;
+  const n = c.n5 + c.n4 + c.n3 + c.n2 + (c.n1 ?? 0);
+  return n > 0 ? ((c.n5 + c.n4) * 100) / n : null;
+}
+
+/** Share below the minimum threshold, %; null without a denominator. */
+export function unitBelowShare(u: UnitStats): number | null {
+  return u.below && u.below.n > 0 ? (u.below.count * 100) / u.below.n : null;
+}
+
+/** Mean raw score, null without scores. */
+export function unitMeanScore(u: UnitStats): number | null {
+  return u.scored > 0 ? u.scoreSum / u.scored : null;
+}

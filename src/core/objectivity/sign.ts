@@ -1,0 +1,67 @@
+/**
+ * The result of one objectivity sign (§3) for one school and one test or year: whether it was
+ * evaluated, whether it fired, and the evidence an explanation needs (numbers, thresholds with
+ * their parameter keys, the reference and the provenance). A sign is never a verdict.
+ */
+import type { Procedure } from "../model";
+import type { ParamKey, Profile, Tag } from "../profile";
+import { tagOf } from "../profile";
+import type { ReferenceKind } from "../analysis/references";
+
+export type SignId = "O1" | "O2" | "O3" | "O4" | "O5" | "O6" | "F";
+export const SIGN_IDS: readonly SignId[] = ["O1", "O2", "O3", "O4", "O5", "O6", "F"];
+
+export type ProvenanceTag = Tag | "OVERRIDE";
+
+export interface ThresholdUsed {
+  key: ParamKey;
+  value: number;
+  tag: ProvenanceTag;
+}
+
+export interface SignReference {
+  kind: ReferenceKind;
+  /** The reference's value the school is compared with (share, %, or a count). */
+  value: number | null;
+  n: number;
+  name?: string;
+  source?: string;
+}
+
+export interface SignResult {
+  rule: SignId;
+  fired: boolean;
+  evaluated: boolean;
+  reasonNotEvaluated?: string;
+  year: number;
+  procedure?: Procedure;
+  grade?: number;
+  subject?: string;
+  className?: string;
+  /** Participants the sign was computed on. */
+  n?: number;
+  numbers: Record<string, number>;
+  threshold: ThresholdUsed[];
+  reference?: SignReference;
+  /** Provenance of the data and of the cut-offs, e.g. ["OFFICIAL*", "DEFAULT"]. */
+  tags: ProvenanceTag[];
+  /** O1: «понизили» — journal marks inflated; «повысили» — test marking inflated. */
+  direction?: "понизили" | "повысили";
+  /** Extra Russian remark shown in the explanation (e.g. an inferred scale). */
+  note?: string;
+}
+
+export function threshold(p: Profile, key: ParamKey): ThresholdUsed {
+  return { key, value: p.values[key] as number, tag: tagOf(p, key) };
+}
+
+/** Data tag first, then the cut-offs' tags, without repeats. */
+export function tagsOf(dataTag: Tag, used: readonly ThresholdUsed[]): ProvenanceTag[] {
+  const out: ProvenanceTag[] = [dataTag];
+  for (const t of used) if (!out.includes(t.tag)) out.push(t.tag);
+  return out;
+}
+
+export function notEvaluated(base: Omit<SignResult, "fired" | "evaluated" | "numbers" | "threshold" | "tags"> & Partial<SignResult>, reason: string): SignResult {
+  return { numbers: {}, threshold: [], tags: [], ...base, fired: false, evaluated: false, reasonNotEvaluated: reason };
+}

@@ -1,0 +1,57 @@
+/**
+ * A summary table as data: typed columns, rows of values, and native Excel formulas for the
+ * computed columns. The values are what the JSON output holds; the formulas are what the
+ * workbook gets, so a recipient can see how a number is made. Both come from one place.
+ */
+
+export type ColumnKind = "text" | "integer" | "number" | "percent" | "points" | "score" | "mark" | "date";
+
+export type CellData = string | number | boolean | null;
+
+export interface Column {
+  id: string;
+  header: string;
+  kind: ColumnKind;
+  /** Width in characters; the writer picks one by kind when absent. */
+  width?: number;
+  /**
+   * Native Excel formula (en-US syntax, without "=") over other columns of the same row, with
+   * {columnId} placeholders, e.g. 'IF({n}>0,({n5}+{n4})/{n}*100,"")'. The row's value of this
+   * column must equal what the formula computes.
+   */
+  formula?: string;
+  /** Conditional highlight of this column's cells. */
+  highlight?: Highlight;
+}
+
+export interface Highlight {
+  /** Cells at or above `value` (or below, for "lessThan"/"lessThanOrEqual") get the colour. */
+  operator: "greaterThanOrEqual" | "lessThan" | "equal" | "lessThanOrEqual" | "greaterThan";
+  value: number | string;
+  tone: "bad" | "warn" | "good";
+}
+
+export interface Table {
+  id: string;
+  /** Sheet title (row 1). */
+  title: string;
+  /** One-line Russian explanation under the title. */
+  description?: string;
+  columns: Column[];
+  rows: Record<string, CellData>[];
+}
+
+/** Replaces {id} placeholders with cell addresses of the same row. */
+export function expandFormula(template: string, addressOf: (columnId: string) => string): string {
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, id: string) => addressOf(id));
+}
+
+/** Rounds for display-independent storage: percentages and means keep 10 significant decimals. */
+export function clean(v: number | null): number | null {
+  return v === null || !Number.isFinite(v) ? null : Math.round(v * 1e10) / 1e10;
+}
+
+/** Formula fragments shared by tables: a guarded share in percent. */
+export const F = {
+  share: (part: string, whole: string) => `IF({${whole}}>0,(${part})/{${whole}}*100,"")`,
+};

@@ -1,0 +1,151 @@
+/**
+ * Excel's own rules that every port enforces the same way, so a batch that works in the preview
+ * (memory) or in the CLI (exceljs) also works in Excel: sheet and table names, cell limits, which
+ * capability an op needs, and the Russian notice when a client lacks it.
+ */
+import type { Capabilities, Grid, WriteOp } from "./port";
+import type { CellValue } from "../core/values";
+
+/** Excel's longest sheet name. */
+export const MAX_SHEET_NAME = 31;
+/** Excel's longest cell text. */
+export const MAX_CELL_TEXT = 32_767;
+
+const SHEET_FORBIDDEN = /[[\]:*?/\\]/;
+
+/** Russian reason why `name` cannot be a sheet name, or null when Excel accepts it. */
+export function sheetNameProblem(name: string): string | null {
+  if (typeof name !== "string" || name.trim() === "") return "имя листа не может быть пустым";
+  if (name.length > MAX_SHEET_NAME) return `имя листа «${name}» длиннее ${MAX_SHEET_NAME} символа (в нём ${name.length})`;
+  if (SHEET_FORBIDDEN.test(name)) return `имя листа «${name}» содержит недопустимый символ (нельзя : \\ / ? * [ ])`;
+  if (name.startsWith("'") || name.endsWith("'")) return `имя листа «${name}» не может начинаться или заканчиваться апострофом`;
+  if (name.toLowerCase() === "history") return `имя листа «${name}» зарезервировано Excel`;
+  return null;
+}
+
+/** Excel compares sheet (and table) names without regard to case, Cyrillic included. */
+export function sameName(a: string, b: string): boolean {
+  return a.toLocaleUpperCase("ru") === b.toLocaleUpperCase("ru");
+}
+
+/**
+ * Russian reason why `name` cannot be an Excel table name, or null. Excel's rules: starts with a
+ * letter, "_" or "\", then letters, digits, "." and "_"; no spaces; ≤ 255 characters; not a cell
+ * reference (A1, R1C1) and not the single letters C or R.
+ */
+export function tableNameProblem(name: string): string | null {
+  if (typeof name !== "string" || name === "") return "имя таблицы не может быть пустым";
+  if (name.length > 255) return `имя таблицы «${name.slice(0, 40)}…» длиннее 255 символов`;
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) {
+    return `имя таблицы «${name}» недопустимо: оно должно начинаться с буквы или «_» и состоять из букв, цифр, «_» и «.» без пробелов`;
+  }
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^(?:R\d*C\d*|R\d+|C\d+)$/i.test(name) || /^[CcRr]$/.test(name)) {
+    return `имя таблицы «${name}» недопустимо: оно совпадает со ссылкой на ячейку`;
+  }
+  return null;
+}
+
+/** Text that Excel would turn into a formula (or a DDE payload) if typed into a cell. */
+export function looksLikeFormula(s: string): boolean {
+  return /^[=+\-@\t\r]/.test(s);
+}
+
+/** Which capability an op needs; undefined when every client can do it. */
+export function capabilityOf(op: WriteOp): keyof Capabilities | undefined {
+  switch (op.op) {
+    case "table":
+      return "tables";
+    case "validationList":
+    case "validationNumber":
+      return "dataValidation";
+    case "conditionalFormat":
+      return "conditionalFormatting";
+    case "chart":
+      return "charts";
+    case "freeze":
+      return "freezePanes";
+    case "print":
+      return "pageLayout";
+    default:
+      return undefined;
+  }
+}
+
+const CAPABILITY_RU: Record<keyof Capabilities, string> = {
+  tables: "таблицы Excel (умные таблицы)",
+  conditionalFormatting: "условное форматирование",
+  dataValidation: "проверка данных (списки и ограничения ввода)",
+  charts: "диаграммы",
+  freezePanes: "закрепление областей",
+  mergedAreas: "чтение объединённых ячеек",
+  pageLayout: "параметры печати",
+};
+
+/** "Эта версия Excel не поддерживает условное форматирование: пропущено 3 действия на листе «Свод»." */
+export function unsupportedNotice(cap: keyof Capabilities, sheets: string[], count: number): string {
+  const where = sheets.length ? ` на ${sheets.length === 1 ? "листе" : "листах"} ${sheets.map((s) => `«${s}»`).join(", ")}` : "";
+  const n = count % 100 >= 11 && count % 100 <= 14 ? "действий" : count % 10 === 1 ? "действие" : count % 10 >= 2 && count % 10 <= 4 ? "действия" : "действий";
+  return `Эта версия Excel не поддерживает ${CAPABILITY_RU[cap]}: пропущено ${count} ${n}${where}. Остальное записано.`;
+}
+
+/**
+ * Splits a batch into ops the client can run and Russian notices for the rest (one notice per
+ * missing capability, naming the sheets).
+ */
+export function filterByCapabilities(ops: readonly WriteOp[], caps: Capabilities): { ops: WriteOp[]; notices: string[] } {
+  const kept: WriteOp[] = [];
+  const skipped = new Map<keyof Capabilities, { sheets: Set<string>; count: number }>();
+  for (const op of ops) {
+    const cap = capabilityOf(op);
+    if (cap && !caps[cap]) {
+      const s = skipped.get(cap) ?? { sheets: new Set<string>(), count: 0 };
+      if ("sheet" in op) s.sheets.add(op.sheet);
+      s.count++;
+      skipped.set(cap, s);
+    } else kept.push(op);
+  }
+  const notices = [...skipped].map(([cap, s]) => unsupportedNotice(cap, [...s.sheets], s.count));
+  return { ops: kept, notices };
+}
+
+/** Every capability present: the memory and exceljs ports (except charts in exceljs). */
+export const ALL_CAPABILITIES: Capabilities = Object.freeze({
+  tables: true,
+  conditionalFormatting: true,
+  dataValidation: true,
+  charts: true,
+  freezePanes: true,
+  mergedAreas: true,
+  pageLayout: true,
+});
+
+/**
+ * A rectangular copy of a grid (short rows padded with null = blank), checked cell by cell:
+ * numbers must be finite, text ≤ 32 767 characters, objects are refused. `where(r, c)` names the
+ * cell for the message.
+ */
+export function normalizeGrid(grid: Grid, where: (r: number, c: number) => string): CellValue[][] {
+  if (!Array.isArray(grid) || grid.length === 0) throw new Error(`Нет данных для записи в ${where(0, 0)}: ожидается непустой двумерный массив.`);
+  let width = 0;
+  for (const row of grid) {
+    if (!Array.isArray(row)) throw new Error(`Данные для ${where(0, 0)} не двумерный массив (строка — не массив).`);
+    width = Math.max(width, row.length);
+  }
+  if (width === 0) throw new Error(`Нет данных для записи в ${where(0, 0)}: все строки пустые.`);
+  return grid.map((row, r) => {
+    const out: CellValue[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const v = c < row.length ? row[c] : null;
+      if (v === undefined || v === null) out[c] = null;
+      else if (typeof v === "number") {
+        if (!Number.isFinite(v)) throw new Error(`В ячейку ${where(r, c)} нельзя записать «${v}»: ожидается конечное число.`);
+        out[c] = v;
+      } else if (typeof v === "string") {
+        if (v.length > MAX_CELL_TEXT) throw new Error(`Текст для ячейки ${where(r, c)} длиннее ${MAX_CELL_TEXT} символов (предел Excel).`);
+        out[c] = v;
+      } else if (typeof v === "boolean") out[c] = v;
+      else throw new Error(`В ячейку ${where(r, c)} нельзя записать объект: ожидается число, текст, логическое значение или пусто.`);
+    }
+    return out;
+  });
+}

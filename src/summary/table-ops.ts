@@ -1,0 +1,120 @@
+/**
+ * Renders a core `Table` as workbook operations: title, generated-sheet marker, an Excel table
+ * with Russian headers, values for data columns and native formulas for computed ones, number
+ * formats by column kind, conditional colours, frozen header and print setup.
+ * Layout: row 1 title, row 2 marker, row 3 description, row 5 header, data from row 6.
+ */
+import { expandFormula, type CellData, type Column, type ColumnKind, type Highlight, type Table } from "../core/summary/table";
+import { columnLetters as columnLetter } from "../host/a1";
+import type { WriteOp } from "../host/port";
+
+export const HEADER_ROW = 5;
+export const FIRST_DATA_ROW = 6;
+
+export const NUMBER_FORMATS: Record<ColumnKind, string> = {
+  text: "@",
+  integer: "0",
+  number: "0.00",
+  percent: '0.0" %"',
+  points: '+0.0" п.п.";-0.0" п.п.";0.0" п.п."',
+  score: "0.0",
+  mark: "0.00",
+  date: "dd.mm.yyyy",
+};
+
+const DEFAULT_WIDTH: Record<ColumnKind, number> = {
+  text: 18, integer: 10, number: 10, percent: 12, points: 12, score: 9, mark: 9, date: 11,
+};
+
+export const TONE_FILL: Record<Highlight["tone"], string> = { bad: "#F8CBAD", warn: "#FFE699", good: "#C6EFCE" };
+
+const HEADER_FILL = "#1F5AA6";
+const FORMULA_FONT = "#1F3864";
+
+export interface TableOpsOptions {
+  /** Excel table name: ASCII letters, digits, underscore; unique in the workbook. */
+  tableName: string;
+  /** The generated-sheet marker text for row 2. */
+  marker: string;
+  /** First row of the block (default 1); lets a sheet hold several tables one under another. */
+  top?: number;
+  /** Frozen columns besides the header row. */
+  freezeColumns?: number;
+}
+
+/** Row number of the header and of the last data row of a table written at `top`. */
+export function tableRows(table: Table, top = 1): { header: number; first: number; last: number } {
+  const header = top + HEADER_ROW - 1;
+  const n = Math.max(table.rows.length, 1);
+  return { header, first: header + 1, last: header + n };
+}
+
+function dataValue(v: CellData): CellData {
+  return v === undefined ? null : v;
+}
+
+export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): WriteOp[] {
+  const top = opts.top ?? 1;
+  const cols = table.columns;
+  const lastCol = columnLetter(cols.length - 1);
+  const { header, first, last } = tableRows(table, top);
+  const colIndex = new Map(cols.map((c, i) => [c.id, i]));
+  const addressIn = (row: number) => (id: string) => {
+    const i = colIndex.get(id);
+    if (i === undefined) throw new Error(`Формула таблицы «${table.id}» ссылается на неизвестный столбец ${id}`);
+    return `${columnLetter(i)}${row}`;
+  };
+  const ops: WriteOp[] = [
+    { op: "values", sheet, address: `A${top}`, values: [[table.title]] },
+    { op: "format", sheet, address: `A${top}`, format: { bold: true, fontSize: 14 } },
+    { op: "values", sheet, address: `A${top + 1}`, values: [[opts.marker]] },
+    { op: "format", sheet, address: `A${top + 1}`, format: { italic: true, fontColor: "#7F7F7F", fontSize: 9 } },
+  ];
+  if (table.description) {
+    ops.push({ op: "values", sheet, address: `A${top + 2}`, values: [[table.description]] });
+    ops.push({ op: "format", sheet, address: `A${top + 2}`, format: { italic: true, fontColor: "#404040" } });
+  }
+  ops.push({ op: "values", sheet, address: `A${header}`, values: [cols.map((c) => c.header)] });
+
+  const rows = table.rows.length
+    ? table.rows.map((r) => cols.map((c) => (c.formula ? null : dataValue(r[c.id] ?? null))))
+    : [cols.map((_, i) => (i === 0 ? "Нет данных" : null))];
+  ops.push({ op: "values", sheet, address: `A${first}`, values: rows });
+
+  if (table.rows.length) {
+    cols.forEach((c, i) => {
+      if (!c.formula) return;
+      const formulas = table.rows.map((_, r) => ["=" + expandFormula(c.formula!, addressIn(first + r))]);
+      ops.push({ op: "formulas", sheet, address: `${columnLetter(i)}${first}`, formulas });
+      ops.push({ op: "format", sheet, address: `${columnLetter(i)}${first}:${columnLetter(i)}${last}`, format: { fontColor: FORMULA_FONT } });
+    });
+  }
+
+  ops.push({ op: "table", sheet, address: `A${header}:${lastCol}${last}`, name: opts.tableName, style: "TableStyleLight9" });
+  ops.push({
+    op: "format", sheet, address: `A${header}:${lastCol}${header}`,
+    format: { bold: true, fill: HEADER_FILL, fontColor: "#FFFFFF", wrap: true, vAlign: "center" },
+  });
+  cols.forEach((c, i) => {
+    const range = `${columnLetter(i)}${first}:${columnLetter(i)}${last}`;
+    ops.push({ op: "format", sheet, address: range, format: { numberFormat: NUMBER_FORMATS[c.kind] } });
+    if (c.highlight && table.rows.length) {
+      ops.push({
+        op: "conditionalFormat", sheet, address: range,
+        rule: {
+          kind: "cellValue",
+          operator: c.highlight.operator,
+          formula1: typeof c.highlight.value === "number" ? String(c.highlight.value) : `"${c.highlight.value}"`,
+          fill: TONE_FILL[c.highlight.tone],
+        },
+      });
+    }
+  });
+  ops.push({ op: "columnWidths", sheet, from: "A", widths: cols.map((c: Column) => c.width ?? DEFAULT_WIDTH[c.kind]) });
+  ops.push({ op: "rowHeight", sheet, row: header, height: 45 });
+  if (top === 1) {
+    ops.push({ op: "freeze", sheet, rows: header, columns: opts.freezeColumns ?? 0 });
+    ops.push({ op: "print", sheet, landscape: true, fitToWidth: true, titleRows: `$${header}:$${header}` });
+  }
+  return ops;
+}
