@@ -18,7 +18,17 @@ import type {
   WriteBatch,
   WriteOp,
 } from "./port";
-import { ALL_CAPABILITIES, filterByCapabilities, normalizeGrid, sameName, sheetNameProblem, tableNameProblem } from "./rules";
+import {
+  ALL_CAPABILITIES,
+  constantFromFormulaText,
+  filterByCapabilities,
+  isFormulaText,
+  listSourceProblem,
+  normalizeGrid,
+  sameName,
+  sheetNameProblem,
+  tableNameProblem,
+} from "./rules";
 
 interface StoredCell {
   value: string | number | boolean | null;
@@ -297,7 +307,7 @@ export class MemoryWorkbook implements WorkbookPort {
         formatCell(end); // throws when the block runs off the sheet
         grid.forEach((row, r) =>
           row.forEach((v, c) => {
-            if (op.op === "formulas" && typeof v === "string" && v.startsWith("=") && v.length > 1) {
+            if (op.op === "formulas" && isFormulaText(v)) {
               s.setCell(start.row + r, start.col + c, { value: null, formula: v });
             } else if (op.op === "formulas" && typeof v === "string") {
               s.setCell(start.row + r, start.col + c, { value: constantFromFormulaText(v) });
@@ -363,8 +373,8 @@ export class MemoryWorkbook implements WorkbookPort {
       }
       case "validationList": {
         const s = this.sheet(op.sheet);
-        if (op.list.length === 0) throw new Error(`Список проверки данных для ${qualify(s.name, op.address)} пуст.`);
-        if (op.list.join(",").length > 255) throw new Error(`Список проверки данных для ${qualify(s.name, op.address)} длиннее 255 символов (предел Excel): задайте его диапазоном.`);
+        const problem = listSourceProblem(op.list);
+        if (problem) throw new Error(`Нельзя задать список проверки данных для ${qualify(s.name, op.address)}: ${problem}.`);
         s.validations.push({ address: formatRange(parseRange(op.address)), type: "list", list: [...op.list], prompt: op.prompt, error: op.error });
         return;
       }
@@ -541,16 +551,4 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     return wb;
   }
-}
-
-/**
- * What Excel stores when a non-formula string goes through `formulas`: numbers written in en-US
- * notation become numbers, TRUE/FALSE booleans, anything else stays text.
- */
-function constantFromFormulaText(s: string): string | number | boolean | null {
-  if (s === "") return null;
-  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(s.trim())) return Number(s);
-  if (/^true$/i.test(s)) return true;
-  if (/^false$/i.test(s)) return false;
-  return s;
 }

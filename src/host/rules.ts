@@ -81,18 +81,21 @@ const CAPABILITY_RU: Record<keyof Capabilities, string> = {
   pageLayout: "параметры печати",
 };
 
+/** Who lacks a capability, as the notice's subject. */
+export const EXCEL_LACKS = "Эта версия Excel не поддерживает";
+
 /** "Эта версия Excel не поддерживает условное форматирование: пропущено 3 действия на листе «Свод»." */
-export function unsupportedNotice(cap: keyof Capabilities, sheets: string[], count: number): string {
+export function unsupportedNotice(cap: keyof Capabilities, sheets: string[], count: number, lacks: string = EXCEL_LACKS): string {
   const where = sheets.length ? ` на ${sheets.length === 1 ? "листе" : "листах"} ${sheets.map((s) => `«${s}»`).join(", ")}` : "";
   const n = count % 100 >= 11 && count % 100 <= 14 ? "действий" : count % 10 === 1 ? "действие" : count % 10 >= 2 && count % 10 <= 4 ? "действия" : "действий";
-  return `Эта версия Excel не поддерживает ${CAPABILITY_RU[cap]}: пропущено ${count} ${n}${where}. Остальное записано.`;
+  return `${lacks} ${CAPABILITY_RU[cap]}: пропущено ${count} ${n}${where}. Остальное записано.`;
 }
 
 /**
  * Splits a batch into ops the client can run and Russian notices for the rest (one notice per
  * missing capability, naming the sheets).
  */
-export function filterByCapabilities(ops: readonly WriteOp[], caps: Capabilities): { ops: WriteOp[]; notices: string[] } {
+export function filterByCapabilities(ops: readonly WriteOp[], caps: Capabilities, lacks: string = EXCEL_LACKS): { ops: WriteOp[]; notices: string[] } {
   const kept: WriteOp[] = [];
   const skipped = new Map<keyof Capabilities, { sheets: Set<string>; count: number }>();
   for (const op of ops) {
@@ -104,7 +107,7 @@ export function filterByCapabilities(ops: readonly WriteOp[], caps: Capabilities
       skipped.set(cap, s);
     } else kept.push(op);
   }
-  const notices = [...skipped].map(([cap, s]) => unsupportedNotice(cap, [...s.sheets], s.count));
+  const notices = [...skipped].map(([cap, s]) => unsupportedNotice(cap, [...s.sheets], s.count, lacks));
   return { ops: kept, notices };
 }
 
@@ -148,4 +151,34 @@ export function normalizeGrid(grid: Grid, where: (r: number, c: number) => strin
     }
     return out;
   });
+}
+
+/**
+ * Russian reason why these items cannot form an in-cell drop-down list, or null. Excel keeps such
+ * a list as one comma-separated text of at most 255 characters, so an item cannot hold a comma.
+ */
+export function listSourceProblem(list: readonly string[]): string | null {
+  if (list.length === 0) return "список значений пуст";
+  const withComma = list.find((x) => String(x).includes(","));
+  if (withComma !== undefined) return `значение списка «${withComma}» содержит запятую, а Excel разделяет ею значения`;
+  const text = list.join(",");
+  if (text.length > 255) return `список значений длиннее 255 символов (в нём ${text.length}) — предел Excel`;
+  return null;
+}
+
+/**
+ * What Excel stores when a non-formula string goes through `formulas`: numbers written in en-US
+ * notation become numbers, TRUE/FALSE booleans, anything else stays text.
+ */
+export function constantFromFormulaText(s: string): string | number | boolean | null {
+  if (s === "") return null;
+  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(s.trim())) return Number(s);
+  if (/^true$/i.test(s)) return true;
+  if (/^false$/i.test(s)) return false;
+  return s;
+}
+
+/** A formula cell value: "=…" with something after the sign. */
+export function isFormulaText(v: unknown): v is string {
+  return typeof v === "string" && v.length > 1 && v.startsWith("=");
 }

@@ -203,6 +203,10 @@ export const PARAMS = {
     section: CYCLE, rule: "§1", tag: "DEFAULT", kind: "numbers", length: 2, ...pct,
     label: "Уровень цикла: средний от, высокий от", value: [50, 80],
   },
+  "cycle.requireDocument": {
+    section: CYCLE, rule: "§1", tag: "DEFAULT", kind: "boolean",
+    label: "Компонент цикла «есть» без номера и даты документа считать выполненным частично", value: true,
+  },
 
   "staff.categoryBands": {
     section: DIRS, rule: "§7", tag: "OFFICIAL", kind: "numbers", length: 2, ...pct,

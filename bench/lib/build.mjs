@@ -1,0 +1,46 @@
+/**
+ * Bundles the product's TypeScript modules the benchmarks measure into one ESM file with esbuild
+ * (installed with the product as tsx's dependency), so workers run plain Node with no loader
+ * overhead in the timings. Optional modules (written by other areas) are included when present.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const BENCH = dirname(dirname(fileURLToPath(import.meta.url)));
+export const ROOT = dirname(BENCH);
+export const OUT = join(BENCH, "out");
+export const BUNDLE = join(OUT, "msoko.mjs");
+
+/** Optional product modules: export name → path relative to the root. */
+export const OPTIONAL = {
+  analysis: "src/functions/analysis.ts",
+};
+
+export async function buildBundle() {
+  const require = createRequire(join(ROOT, "package.json"));
+  const esbuild = require("esbuild");
+  const lines = [
+    'export * as core from "./src/core/aggregate";',
+    'export * as indicators from "./src/core/indicators";',
+    'export { DEFAULT_PROFILE } from "./src/core/profile";',
+    'export * as results from "./src/functions/results";',
+  ];
+  const present = {};
+  for (const [name, path] of Object.entries(OPTIONAL)) {
+    present[name] = existsSync(join(ROOT, path));
+    if (present[name]) lines.push(`export * as ${name} from "./${path.replace(/\.ts$/, "")}";`);
+  }
+  mkdirSync(OUT, { recursive: true });
+  await esbuild.build({
+    stdin: { contents: lines.join("\n"), resolveDir: ROOT, loader: "ts", sourcefile: "bench-entry.ts" },
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outfile: BUNDLE,
+    logLevel: "error",
+  });
+  return present;
+}

@@ -1,0 +1,54 @@
+/**
+ * Signs of a school for each year (§3): O1–O6 computed from the school's data and the
+ * references, F imported. Not-evaluated results are kept (they say why), so a year "has data"
+ * when at least one sign was evaluated.
+ */
+import type { SchoolReport } from "../model";
+import type { AnalysisContext } from "../analysis/context";
+import { signF } from "./fioko-marker";
+import { signO1 } from "./o1-journal";
+import { signO2 } from "./o2-peaks";
+import { signO3 } from "./o3-above";
+import { signO4 } from "./o4-inversion";
+import { signO5 } from "./o5-gap";
+import { olympiadStages, signO6 } from "./o6-olympiad";
+import { SIGN_IDS, type SignResult } from "./sign";
+
+export * from "./sign";
+export { stableAbsence, type StableAbsence } from "./stable-absence";
+export { minThresholdDynamics, type MinThresholdRow } from "./min-threshold";
+export { upperTail, boundariesOf } from "./o2-peaks";
+export { levelCompletion } from "./o4-inversion";
+export { olympiadStages, OLYMPIAD_COLUMNS } from "./o6-olympiad";
+export { O3_EXCLUDED_TYPES, cohortFollowUps } from "./o3-above";
+
+/** Every sign result of the school, grouped by year, in rule order. */
+export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, SignResult[]> {
+  const out = new Map<number, SignResult[]>();
+  const push = (r: SignResult | null) => {
+    if (!r) return;
+    const list = out.get(r.year);
+    if (list) list.push(r);
+    else out.set(r.year, [r]);
+  };
+  const units = ctx.index.bySchool.get(s.passport.login) ?? new Map();
+  for (const u of units.values()) {
+    const pooled = ctx.index.pooled.get(u.key);
+    push(signO1(u, ctx.refs, ctx.p));
+    push(signO2(u, pooled, ctx.refs, ctx.p));
+    push(signO3(u, s.passport.type, units, ctx.index, ctx.refs, ctx.p));
+    push(signO4(u, pooled, ctx.taskSets.get(u.key), ctx.m.name, ctx.p));
+    push(signO5(u, units, ctx.p));
+  }
+  for (const [year, y] of olympiadStages(s.directions.olympiads)) push(signO6(year, y, ctx.olympiads.get(year), ctx.m.name, ctx.p));
+  for (const f of ctx.markers.get(s.passport.login) ?? []) push(signF(f));
+  for (const list of out.values()) {
+    list.sort((a, b) => SIGN_IDS.indexOf(a.rule) - SIGN_IDS.indexOf(b.rule) || (a.procedure ?? "").localeCompare(b.procedure ?? "") || (a.grade ?? 0) - (b.grade ?? 0) || (a.subject ?? "").localeCompare(b.subject ?? ""));
+  }
+  return out;
+}
+
+/** Ids of the signs that fired, without repeats, in rule order. */
+export function firedSignIds(signs: readonly SignResult[]): string[] {
+  return SIGN_IDS.filter((id) => signs.some((s) => s.rule === id && s.fired));
+}

@@ -1,0 +1,92 @@
+/**
+ * O2 (§3): a peak of raw scores at a mark boundary b (the lowest score of marks 3, 4, 5):
+ * count(b) ≥ o2.minPeak, count(b) ≥ o2.ratio × count(b−1), and the conditional binomial test
+ * P(X ≥ count(b)) < o2.alpha for X ~ Binomial(m, q), m = count(b) + count(b−1),
+ * q = ref(b) / (ref(b) + ref(b−1)) from the reference distribution of the same test.
+ * Edge cases: ref(b) + ref(b−1) = 0 — the boundary cannot be tested and is skipped;
+ * q = 0 — the reference never reaches b from b−1, so any count(b) ≥ 1 has P = 0 (significant);
+ * q = 1 — the reference never stops at b−1, so P = 1 (never significant).
+ */
+import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
+import { markScale, type Profile } from "../profile";
+import type { References } from "../analysis/references";
+import type { UnitStats } from "../analysis/units";
+import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
+
+export interface Boundary {
+  mark: 3 | 4 | 5;
+  score: number;
+}
+
+/** The profile's scale, else the lowest score seen with each mark in the pooled participants. */
+export function boundariesOf(u: UnitStats, pooled: UnitStats | undefined, p: Profile): { list: Boundary[]; inferred: boolean } {
+  const scale = markScale(p, u.procedure, u.year, u.grade, u.subject);
+  if (scale) {
+    return { list: [{ mark: 3, score: scale.min3 }, { mark: 4, score: scale.min4 }, { mark: 5, score: scale.min5 }], inferred: false };
+  }
+  const seen = (pooled ?? u).minScoreByMark;
+  const list: Boundary[] = [];
+  for (const mark of [3, 4, 5] as const) {
+    const s = seen.get(mark);
+    if (s !== undefined && s > 0 && (list.length === 0 || s > list[list.length - 1].score)) list.push({ mark, score: s });
+  }
+  return { list, inferred: true };
+}
+
+/** P(X ≥ k) for X ~ Binomial(m, q), with the degenerate q handled as documented above. */
+export function upperTail(k: number, m: number, q: number): number {
+  if (k <= 0) return 1;
+  if (q <= 0) return 0;
+  if (q >= 1) return 1;
+  return Math.max(0, 1 - binomialCdf(k - 1, m, q));
+}
+
+function describeBoundaries(list: Boundary[]): string {
+  return list.map((b) => `«${b.mark}» от ${b.score}`).join(", ");
+}
+
+export function signO2(u: UnitStats, pooled: UnitStats | undefined, refs: References, p: Profile): SignResult | null {
+  if (!u.scores) return null;
+  const base = { rule: "O2" as const, year: u.year, procedure: u.procedure, grade: u.grade, subject: u.subject, n: u.scored };
+  const minN = threshold(p, "o2.minN");
+  if (u.scored < minN.value) return notEvaluated({ ...base, threshold: [minN] }, "мало участников с первичным баллом");
+  const { list, inferred } = boundariesOf(u, pooled, p);
+  if (list.length === 0) return notEvaluated(base, "неизвестны границы отметок (нет шкалы в методике и пар «балл — отметка»)");
+  const ref = refs.scores(u.key);
+  if (!ref) return notEvaluated(base, "нет распределения баллов эталона");
+  const peakT = threshold(p, "o2.minPeak");
+  const ratioT = threshold(p, "o2.ratio");
+  const alphaT = threshold(p, "o2.alpha");
+  const used = [minN, peakT, ratioT, alphaT];
+  let best: Record<string, number> | null = null;
+  let fired = false;
+  for (const b of list) {
+    const at = u.scores.get(b.score) ?? 0;
+    const below = u.scores.get(b.score - 1) ?? 0;
+    const rAt = ref.value.get(b.score) ?? 0;
+    const rBelow = ref.value.get(b.score - 1) ?? 0;
+    if (rAt + rBelow === 0) continue;
+    const q = rAt / (rAt + rBelow);
+    const m = at + below;
+    const pValue = upperTail(at, m, q);
+    const hit = at >= peakT.value && at >= ratioT.value * below && pValue < alphaT.value;
+    const row = { boundary: b.score, mark: b.mark, countAt: at, countBelow: below, refAt: rAt, refBelow: rBelow, m, q, p: pValue, n: u.scored };
+    // Report the fired boundary with the smallest p; else the boundary closest to firing.
+    if ((hit && (!fired || pValue < best!.p)) || (!fired && !hit && (!best || pValue < best.p))) best = row;
+    fired = fired || hit;
+  }
+  const note = inferred
+    ? `границы отметок определены по парам «балл — отметка» участников (${describeBoundaries(list)}), шкалы в методике нет`
+    : `границы отметок по шкале методики: ${describeBoundaries(list)}`;
+  if (!best) return notEvaluated({ ...base, note }, "у эталона нет участников на пограничных баллах");
+  return {
+    ...base,
+    fired,
+    evaluated: true,
+    numbers: best,
+    threshold: used,
+    reference: { kind: ref.kind, value: best.q, n: ref.n, name: ref.name, source: ref.source },
+    tags: tagsOf("OFFICIAL*", used),
+    note,
+  };
+}

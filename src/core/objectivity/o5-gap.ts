@@ -1,0 +1,50 @@
+/**
+ * O5 (§3): external vs internal gap, for ВПР and КДР. Fires when the quality exceeds the same
+ * cohort's ОГЭ quality (grade 9, year + 9 − grade, same subject) by o5.gap п.п., or when it
+ * jumps by o5.jump п.п. from the same cohort's result of the previous year (same procedure,
+ * grade − 1). Each compared result needs objectivity.minN participants. The sign belongs to
+ * the year of the ВПР/КДР result under suspicion.
+ */
+import type { Profile } from "../profile";
+import { unitKey, unitQuality, type UnitStats } from "../analysis/units";
+import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
+
+export function signO5(u: UnitStats, units: Map<string, UnitStats>, p: Profile): SignResult | null {
+  if (u.procedure !== "ВПР" && u.procedure !== "КДР") return null;
+  const q = unitQuality(u);
+  if (q === null) return null;
+  const base = { rule: "O5" as const, year: u.year, procedure: u.procedure, grade: u.grade, subject: u.subject, n: u.n };
+  const minN = threshold(p, "objectivity.minN");
+  if (u.n < minN.value) return notEvaluated({ ...base, threshold: [minN] }, "мало участников");
+  const gapT = threshold(p, "o5.gap");
+  const jumpT = threshold(p, "o5.jump");
+  const numbers: Record<string, number> = { n: u.n, quality: q };
+  const usable = (key: string) => {
+    const f = units.get(key);
+    return f && f.n >= minN.value ? unitQuality(f) : null;
+  };
+  let fired = false;
+  let compared = false;
+  if (u.grade < 9) {
+    const oge = usable(unitKey("ОГЭ", u.year + 9 - u.grade, 9, u.subject));
+    if (oge !== null) {
+      compared = true;
+      numbers.ogeYear = u.year + 9 - u.grade;
+      numbers.ogeQuality = oge;
+      numbers.gap = q - oge;
+      numbers.gapFired = numbers.gap >= gapT.value - 1e-9 ? 1 : 0;
+      fired = numbers.gapFired === 1;
+    }
+  }
+  const prev = usable(unitKey(u.procedure, u.year - 1, u.grade - 1, u.subject));
+  if (prev !== null) {
+    compared = true;
+    numbers.prevQuality = prev;
+    numbers.jump = q - prev;
+    numbers.jumpFired = numbers.jump >= jumpT.value - 1e-9 ? 1 : 0;
+    fired = fired || numbers.jumpFired === 1;
+  }
+  const used = [gapT, jumpT];
+  if (!compared) return notEvaluated({ ...base, threshold: used }, "нет результатов той же параллели за прошлый год и ОГЭ");
+  return { ...base, fired, evaluated: true, numbers, threshold: used, reference: { kind: "cohort", value: numbers.ogeQuality ?? numbers.prevQuality, n: u.n }, tags: tagsOf("DEFAULT", used) };
+}

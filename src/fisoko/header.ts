@@ -1,0 +1,199 @@
+/**
+ * The title block of an export: which report it is (by its title text, tolerant of case, «ё»
+ * and spaces), and the test it describes — year, grade and subject — from lines such as
+ * «ВПР 2025. Математика. 5 класс», «Всероссийские проверочные работы 2023 (5 класс)» +
+ * «Предмет: Математика», or «ВПР-2024, русский язык, 4 кл.».
+ */
+import { canonicalSubject, nearest, SUBJECTS } from "../core/subjects";
+import type { SheetScan } from "./sheet";
+import { norm, quote } from "./text";
+
+export type ReportKind = "marks" | "journal" | "distribution" | "tasks" | "individual";
+
+export const REPORT_TITLES: Record<ReportKind, string> = {
+  marks: "Статистика по отметкам",
+  journal: "Сравнение отметок с отметками по журналу",
+  distribution: "Распределение первичных баллов",
+  tasks: "Выполнение заданий",
+  individual: "Индивидуальные результаты",
+};
+
+/** ФИС ОКО reports the add-in knows but does not import: named in the message, not guessed at. */
+const UNSUPPORTED = ["Выполнение заданий группами участников", "Достижение планируемых результатов", "Результаты ВПР по классам"];
+
+/** How many rows from the top may hold the title block. */
+export const TITLE_ROWS = 15;
+
+export interface TitleMatch {
+  kind: ReportKind;
+  row: number;
+  col: number;
+}
+
+/** Texts of the title block (distinct non-empty cells of the first rows), with positions. */
+function titleCells(scan: SheetScan): { text: string; row: number; col: number }[] {
+  const out: { text: string; row: number; col: number }[] = [];
+  const limit = Math.min(scan.height, TITLE_ROWS);
+  for (let r = 0; r < limit; r++) {
+    let last = "";
+    for (let c = 0; c < scan.width; c++) {
+      const t = scan.text(r, c);
+      if (t && t !== last) out.push({ text: t, row: r, col: c });
+      if (t) last = t;
+    }
+  }
+  return out;
+}
+
+function kindOfText(text: string): ReportKind | "unsupported" | null {
+  const t = norm(text);
+  for (const u of UNSUPPORTED) if (t.includes(norm(u))) return "unsupported";
+  if (t.includes("статистика по отметкам")) return "marks";
+  if (t.includes("сравнение отметок")) return "journal";
+  if (t.includes("распределение первичных баллов")) return "distribution";
+  if (t.startsWith("выполнение заданий") || t === "выполнение заданий") return "tasks";
+  if (t.includes("индивидуальные результаты")) return "individual";
+  return null;
+}
+
+/** The report kind named in a sheet name, if any (used to catch renamed or swapped sheets). */
+export function kindOfSheetName(name: string): ReportKind | null {
+  const k = kindOfText(name);
+  return k === "unsupported" ? null : k;
+}
+
+export type Detection =
+  | { ok: true; match: TitleMatch }
+  | { ok: false; reason: "empty" }
+  | { ok: false; reason: "unsupported"; title: string; row: number; col: number }
+  | { ok: false; reason: "unknown"; seen: string[] };
+
+/** Finds the report title among the first rows; the individual results table is also recognised by its «Код участника» header. */
+export function detectReport(scan: SheetScan): Detection {
+  const cells = titleCells(scan);
+  if (cells.length === 0) return { ok: false, reason: "empty" };
+  for (const cell of cells) {
+    const k = kindOfText(cell.text);
+    if (k === "unsupported") return { ok: false, reason: "unsupported", title: cell.text, row: cell.row, col: cell.col };
+    if (k) return { ok: true, match: { kind: k, row: cell.row, col: cell.col } };
+  }
+  const limit = Math.min(scan.height, 30);
+  for (let r = 0; r < limit; r++) {
+    for (let c = 0; c < scan.width; c++) {
+      if (norm(scan.text(r, c)).startsWith("код участника")) return { ok: true, match: { kind: "individual", row: r, col: c } };
+    }
+  }
+  return { ok: false, reason: "unknown", seen: cells.slice(0, 3).map((c) => c.text) };
+}
+
+export function describeSeen(seen: string[]): string {
+  return seen.length ? seen.map(quote).join(", ") : "пустые строки";
+}
+
+export interface TestHeader {
+  year: number;
+  grade: number;
+  subject: string;
+  /** Максимальный первичный балл, when the header states it. */
+  maxScore?: number;
+  /** Where the year/grade line was found (row index). */
+  row: number;
+}
+
+const YEAR_RE = /(?:^|[^\d])(20\d{2})(?:[^\d]|$)/;
+const GRADE_RES = [/(\d{1,2})\s*-?\s*(?:й\s*)?(?:класс|кл(?![а-я]))/, /класс\s*:?\s*(\d{1,2})(?:[^\d]|$)/, /параллель\s*:?\s*(\d{1,2})/];
+
+function gradeOf(t: string): number | null {
+  for (const re of GRADE_RES) {
+    const m = re.exec(t);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** The subject inside a title line: the segment left after removing «ВПР», the year and the grade. */
+function subjectOfLine(line: string): string | null {
+  const direct = /предмет\s*:?\s*(.+)$/i.exec(line);
+  if (direct) return direct[1].trim();
+  const stripped = line
+    .replace(/всероссийские проверочные работы/gi, " ")
+    .replace(/\bвпр\b/gi, " ")
+    .replace(/20\d{2}/g, " ")
+    .replace(/\d{1,2}\s*-?\s*(?:й\s*)?(?:класс|кл)(?![а-яё])\.?/gi, " ")
+    .replace(/класс\s*:?\s*\d{1,2}/gi, " ");
+  for (const seg of stripped.split(/[.,;:()\-–—|]/)) {
+    const s = seg.trim();
+    if (s && canonicalSubject(s)) return s;
+  }
+  return null;
+}
+
+/**
+ * Reads year, grade and subject from the title block. Records an error naming what was found
+ * when one of them is missing; returns null then.
+ */
+export function readTestHeader(scan: SheetScan, firstDataRow: number): TestHeader | null {
+  const limit = Math.min(scan.height, Math.max(1, firstDataRow), TITLE_ROWS + 5);
+  let year: number | null = null;
+  let grade: number | null = null;
+  let subjectText: string | null = null;
+  let maxScore: number | undefined;
+  let row = 0;
+  const lines: string[] = [];
+  for (let r = 0; r < limit; r++) {
+    const seen = new Set<string>();
+    for (let c = 0; c < scan.width; c++) {
+      const text = scan.text(r, c);
+      if (!text || seen.has(text)) continue;
+      seen.add(text);
+      lines.push(text);
+      const t = norm(text);
+      const isTestLine = t.includes("впр") || t.includes("проверочн");
+      if (isTestLine && year === null) {
+        const m = YEAR_RE.exec(t);
+        if (m) {
+          year = Number(m[1]);
+          row = r;
+        }
+      }
+      if (grade === null && (isTestLine || t.startsWith("класс") || t.startsWith("параллель"))) grade = gradeOf(t);
+      if (subjectText === null && (isTestLine || t.startsWith("предмет"))) subjectText = subjectOfLine(text);
+      if (t.startsWith("год") && year === null) {
+        const m = YEAR_RE.exec(t);
+        if (m) year = Number(m[1]);
+      }
+      const mx = /максимальный (?:первичный )?балл\s*:?\s*(\d{1,3})/.exec(t);
+      if (mx) maxScore = Number(mx[1]);
+    }
+  }
+  const found = lines.length ? lines.slice(0, 4).map(quote).join(", ") : "пустые строки";
+  if (year === null || grade === null) {
+    scan.error(
+      "fisoko.header",
+      null,
+      null,
+      `в заголовке не найдены ${year === null ? "год" : ""}${year === null && grade === null ? " и " : ""}${grade === null ? "класс" : ""} работы; ожидается строка вида «ВПР 2025. Математика. 5 класс» или «Всероссийские проверочные работы 2025 (5 класс)». Найдено: ${found}.`,
+    );
+    return null;
+  }
+  if (grade < 1 || grade > 11) {
+    scan.error("fisoko.header", row, 0, `класс ${grade} в заголовке вне диапазона 1–11.`);
+    return null;
+  }
+  if (subjectText === null) {
+    scan.error(
+      "fisoko.subject",
+      null,
+      null,
+      `в заголовке не найден предмет; ожидается строка вида «ВПР ${year}. Математика. ${grade} класс» или «Предмет: Математика». Найдено: ${found}.`,
+    );
+    return null;
+  }
+  const subject = canonicalSubject(subjectText);
+  if (!subject) {
+    const near = nearest(subjectText, SUBJECTS);
+    scan.error("fisoko.subject", null, null, `предмет ${quote(subjectText)} не распознан${near ? `; возможно, «${near}»` : ""}. Ожидается один из предметов ВПР (${SUBJECTS.slice(0, 4).join(", ")}, …).`);
+    return null;
+  }
+  return { year, grade, subject, row, ...(maxScore !== undefined ? { maxScore } : {}) };
+}

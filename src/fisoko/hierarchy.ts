@@ -1,0 +1,75 @@
+/**
+ * The hierarchy rows of an export: «Вся выборка» (Russia), the region, the municipality
+ * («все муниципалитеты» in some regional exports means the whole region) and schools, which
+ * ФИС ОКО labels with their login, e.g. «(sch420123) МБОУ "СОШ № 1"». Exports do not mark the
+ * level explicitly (only indentation, which copying loses), so it is inferred from the label
+ * and from the order: Russia, then region, then municipalities, each followed by its schools.
+ */
+import { norm } from "./text";
+
+export type HierarchyLevel = "country" | "region" | "municipality" | "school";
+
+export const LEVEL_LABELS: Record<HierarchyLevel, string> = {
+  country: "вся выборка (Россия)",
+  region: "регион",
+  municipality: "муниципалитет",
+  school: "ОО",
+};
+
+export interface HierarchyRow {
+  level: HierarchyLevel;
+  /** Name without the login, e.g. «МБОУ "СОШ № 1"» or «Кемеровская область - Кузбасс». */
+  name: string;
+  /** ФИС ОКО login for schools, lower case. */
+  login?: string;
+}
+
+const LOGIN_IN_PARENS = /\(\s*([a-z]{2,8}\d{3,})\s*\)/i;
+const LOGIN_LEADING = /^([a-z]{2,8}\d{3,})(?:\s+|\s*[-–—:|]\s*)(.*)$/i;
+const COUNTRY = new Set(["вся выборка", "россия", "российская федерация", "рф", "по рф", "вся россия", "по россии"]);
+const REGION_WORDS = /(?:област|обл\.|обл$|край|республик|автономн[а-я]* округ|^г\.? ?москва$|^г\.? ?санкт-петербург$|^г\.? ?севастополь$|^москва$|^санкт-петербург$|^севастополь$|^по региону$|^регион$|^субъект)/;
+const ALL_MUNICIPALITIES = /^(?:все муниципалитеты|все ате|по всем муниципалитетам)$/;
+const MUNICIPALITY_WORDS = /^(?:по ате|по муниципалитету|муниципалитет|ате)$/;
+
+/** The login and name of a school label, or null when the label carries no login. */
+export function schoolOfLabel(label: string): { login: string; name: string } | null {
+  const m = LOGIN_IN_PARENS.exec(label);
+  if (m) {
+    const name = (label.slice(0, m.index) + label.slice(m.index + m[0].length)).replace(/\s+/g, " ").trim();
+    return { login: m[1].toLowerCase(), name: name || m[1].toLowerCase() };
+  }
+  const l = LOGIN_LEADING.exec(label.trim());
+  if (l) return { login: l[1].toLowerCase(), name: l[2].trim() || l[1].toLowerCase() };
+  if (/^[a-z]{2,8}\d{3,}$/i.test(label.trim())) return { login: label.trim().toLowerCase(), name: label.trim().toLowerCase() };
+  return null;
+}
+
+/** Classifies labels in the order they appear in one table. */
+export class HierarchyTracker {
+  private seenRegion = false;
+  private regionName = "";
+
+  classify(label: string): HierarchyRow {
+    const school = schoolOfLabel(label);
+    if (school) return { level: "school", ...school };
+    const t = norm(label);
+    const name = label.replace(/\s+/g, " ").trim();
+    if (COUNTRY.has(t)) return { level: "country", name: "Вся выборка" };
+    if (ALL_MUNICIPALITIES.test(t)) {
+      this.seenRegion = true;
+      return { level: "region", name: this.regionName || name };
+    }
+    if (MUNICIPALITY_WORDS.test(t)) return { level: "municipality", name };
+    if (!/городской округ|муниципальн|район$|^г\.|^город /.test(t) && REGION_WORDS.test(t)) {
+      this.seenRegion = true;
+      this.regionName = name;
+      return { level: "region", name };
+    }
+    if (!this.seenRegion && !/городской округ|муниципальн|район|^г\.|^город /.test(t)) {
+      this.seenRegion = true;
+      this.regionName = name;
+      return { level: "region", name };
+    }
+    return { level: "municipality", name };
+  }
+}

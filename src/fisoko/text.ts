@@ -1,0 +1,43 @@
+/**
+ * Text matching for ФИС ОКО exports: titles, column headers and row labels change their
+ * spelling from year to year («Отметка» / «Отм.», «ё» / «е», extra spaces, upper case), so
+ * every comparison goes through one normaliser and matches by prefix or by keywords.
+ */
+import type { CellValue } from "../core/values";
+import { formatNumberRu } from "../core/values";
+
+/** Lower case, ё→е, NBSP and runs of spaces → one space, quotes «» " dropped, trimmed. */
+export function norm(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[«»"“”„]/g, "")
+    .replace(/[\u00a0\u202f\u2009\s]+/g, " ")
+    .trim();
+}
+
+/** The cell as text (numbers in Russian notation), "" for blanks and non-text objects. */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v.replace(/[\u00a0\u202f]+/g, " ").trim();
+  if (typeof v === "number") return formatNumberRu(v, 6).replace(/\u00a0/g, "");
+  if (typeof v === "boolean") return v ? "ИСТИНА" : "ЛОЖЬ";
+  const inner = (v as { result?: unknown; text?: unknown; richText?: { text: string }[] }).result
+    ?? (v as { text?: unknown }).text;
+  if (typeof inner === "string" || typeof inner === "number") return cellText(inner);
+  const rich = (v as { richText?: { text: string }[] }).richText;
+  if (Array.isArray(rich)) return rich.map((r) => r.text).join("").trim();
+  return "";
+}
+
+/** Whether the normalised text starts with one of the normalised prefixes. */
+export function startsWithAny(text: string, prefixes: readonly string[]): boolean {
+  const t = norm(text);
+  return prefixes.some((p) => t.startsWith(norm(p)));
+}
+
+/** Short quotation of a text for messages: «…», cut at 60 characters. */
+export function quote(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return `«${t.length > 60 ? t.slice(0, 60) + "…" : t}»`;
+}

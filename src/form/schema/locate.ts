@@ -1,0 +1,274 @@
+/**
+ * Finding the form's columns by their header text, not by position: schools reorder columns,
+ * rename them slightly («Кол-во участников»), add title rows above the header, merge header
+ * cells into two-level headers, type Latin look-alikes or «ё». Validation, parsing and the
+ * ФИС ОКО importers all call locateColumns, so the form keeps working however it was edited.
+ */
+import { editDistance, normaliseKey } from "../../core/subjects";
+import type { CellValue } from "../../core/values";
+import { formatCell, parseRange } from "../../host/a1";
+import type { Grid } from "../../host/port";
+import type { ColumnSpec, FieldSpec, SheetSchema } from "./types";
+
+export type MatchKind = "exact" | "alias" | "fuzzy";
+
+export interface LocatedColumn {
+  id: string;
+  /** 0-based column index. */
+  col: number;
+  /** The header text as found on the sheet. */
+  header: string;
+  how: MatchKind;
+}
+
+export interface ColumnLocation {
+  /** 0-based index of the header row (the lower one of a two-level header); -1 when none was found. */
+  headerRow: number;
+  /** 0-based index of the header's top row (differs from headerRow for two-level headers). */
+  firstHeaderRow: number;
+  /** 0-based index of the first data row. */
+  dataStart: number;
+  columns: Record<string, LocatedColumn>;
+  /** Numbered columns (З1…Зn), sorted by n. */
+  repeated: { n: number; col: number; header: string }[];
+  /** Ids of required columns that were not found. */
+  missing: string[];
+  /** Non-empty header cells that match no column of the schema. */
+  unknown: { col: number; header: string }[];
+  /** Further columns whose header matches a column already found (the first one is used). */
+  duplicates: { id: string; col: number; header: string }[];
+  /** Merged areas (A1) that touch the header rows. */
+  mergedHeaderCells: string[];
+  /** The found columns are not in the template's order. */
+  reordered: boolean;
+}
+
+export interface LocateOptions {
+  /** Merged areas of the sheet (SheetRead.merges). */
+  merges?: readonly string[];
+  /** First row (0-based) to look at; the passport's table starts below its fields. */
+  startRow?: number;
+  /** How many rows to scan for the header (default 30). */
+  maxScanRows?: number;
+}
+
+/** Header key: normaliseKey without spaces, so «Класс (буква)», «Класс-буква» and «классбуква» agree. */
+export function headerKey(text: string): string {
+  return normaliseKey(text).replace(/ /g, "");
+}
+
+const UNIT_SUFFIX = /(?:чел|человек|%|баллов|балл|шт|ед)$/;
+
+function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object") {
+    const inner = (v as { result?: unknown; richText?: { text: string }[] }).result;
+    if (inner !== undefined) return cellText(inner as CellValue);
+    const rich = (v as { richText?: { text: string }[] }).richText;
+    return Array.isArray(rich) ? rich.map((r) => r.text).join("") : "";
+  }
+  return String(v).trim();
+}
+
+interface Candidate {
+  specIndex: number;
+  col: number;
+  how: MatchKind;
+  rank: number;
+}
+
+/** How well a header text matches a spec: null, or the kind and a rank (lower is better). */
+export function matchHeader(text: string, spec: Pick<ColumnSpec, "header" | "aliases">): { how: MatchKind; rank: number } | null {
+  const key = headerKey(text);
+  if (key === "") return null;
+  const keys = [key];
+  const stripped = key.replace(UNIT_SUFFIX, "");
+  if (stripped !== key && stripped !== "") keys.push(stripped);
+  const main = headerKey(spec.header);
+  const aliases = (spec.aliases ?? []).map(headerKey);
+  if (keys.includes(main)) return { how: "exact", rank: 0 };
+  if (aliases.some((a) => keys.includes(a))) return { how: "alias", rank: 1 };
+  let best = Infinity;
+  for (const k of keys) {
+    for (const target of [main, ...aliases]) {
+      const allowed = Math.min(k.length, target.length) >= 10 ? 2 : Math.min(k.length, target.length) >= 5 ? 1 : 0;
+      if (allowed === 0) continue;
+      const d = editDistance(k, target);
+      if (d <= allowed && d < best) best = d;
+    }
+  }
+  return best === Infinity ? null : { how: "fuzzy", rank: 1 + best };
+}
+
+/** The grid with each merged area's top-left value copied over the whole area (header rows only). */
+function fillMerges(grid: Grid, merges: readonly string[], rowLimit: number): (r: number, c: number) => string {
+  const filled = new Map<string, string>();
+  for (const m of merges) {
+    let area;
+    try {
+      area = parseRange(m);
+    } catch {
+      continue;
+    }
+    if (area.top >= rowLimit) continue;
+    const text = cellText(grid[area.top]?.[area.left]);
+    for (let r = area.top; r <= Math.min(area.bottom, rowLimit); r++) {
+      for (let c = area.left; c <= Math.min(area.right, area.left + 200); c++) filled.set(`${r}:${c}`, text);
+    }
+  }
+  return (r, c) => filled.get(`${r}:${c}`) ?? cellText(grid[r]?.[c]);
+}
+
+interface HeaderTry {
+  row: number;
+  top: number;
+  texts: string[];
+  assigned: Map<number, Candidate>;
+  score: number;
+}
+
+function assign(texts: string[], sheet: SheetSchema): Map<number, Candidate> {
+  const cands: Candidate[] = [];
+  texts.forEach((t, col) => {
+    if (t === "") return;
+    sheet.columns.forEach((spec, specIndex) => {
+      const m = matchHeader(t, spec);
+      if (m) cands.push({ specIndex, col, how: m.how, rank: m.rank });
+    });
+  });
+  cands.sort((a, b) => a.rank - b.rank || a.col - b.col);
+  const bySpec = new Map<number, Candidate>();
+  const usedCols = new Set<number>();
+  for (const c of cands) {
+    if (bySpec.has(c.specIndex) || usedCols.has(c.col)) continue;
+    bySpec.set(c.specIndex, c);
+    usedCols.add(c.col);
+  }
+  return bySpec;
+}
+
+function scoreOf(assigned: Map<number, Candidate>, sheet: SheetSchema): number {
+  let s = 0;
+  for (const [i, c] of assigned) s += (sheet.columns[i].required ? 2 : 1) * (c.how === "fuzzy" ? 0.75 : 1);
+  return s;
+}
+
+/**
+ * Finds the header row and every column of `sheet` in `grid`. Tries each of the first rows as a
+ * one-row header and as the top of a two-row header (merged group titles above sub-headers), and
+ * keeps the row that matches the most columns (required ones count double).
+ */
+export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOptions = {}): ColumnLocation {
+  const start = opts.startRow ?? 0;
+  const scanEnd = Math.min(grid.length, start + (opts.maxScanRows ?? 30));
+  const merges = opts.merges ?? [];
+  const text = fillMerges(grid, merges, scanEnd + 1);
+  const width = Math.max(0, ...grid.slice(start, scanEnd + 1).map((r) => r?.length ?? 0));
+  const rowTexts = (r: number): string[] => Array.from({ length: width }, (_, c) => text(r, c));
+
+  let best: HeaderTry | null = null;
+  for (let r = start; r < scanEnd; r++) {
+    const one = rowTexts(r);
+    if (one.every((t) => t === "")) continue;
+    const single = assign(one, sheet);
+    const tries: HeaderTry[] = [{ row: r, top: r, texts: one, assigned: single, score: scoreOf(single, sheet) }];
+    if (r + 1 < grid.length) {
+      const below = rowTexts(r + 1);
+      const two = one.map((t, c) => (below[c] !== "" ? below[c] : t));
+      const assigned = assign(two, sheet);
+      tries.push({ row: r + 1, top: r, texts: two, assigned, score: scoreOf(assigned, sheet) });
+    }
+    for (const t of tries) if (!best || t.score > best.score) best = t;
+  }
+
+  const minScore = Math.min(2, sheet.columns.length);
+  if (!best || best.score < minScore) {
+    return {
+      headerRow: -1, firstHeaderRow: -1, dataStart: start, columns: {}, repeated: [], unknown: [], duplicates: [],
+      missing: sheet.columns.filter((c) => c.required).map((c) => c.id), mergedHeaderCells: [], reordered: false,
+    };
+  }
+
+  const columns: Record<string, LocatedColumn> = {};
+  for (const [i, c] of best.assigned) columns[sheet.columns[i].id] = { id: sheet.columns[i].id, col: c.col, header: best.texts[c.col], how: c.how };
+  const usedCols = new Set([...best.assigned.values()].map((c) => c.col));
+  const repeated: ColumnLocation["repeated"] = [];
+  const unknown: ColumnLocation["unknown"] = [];
+  const duplicates: ColumnLocation["duplicates"] = [];
+  best.texts.forEach((t, col) => {
+    if (t === "" || usedCols.has(col)) return;
+    const n = sheet.repeated?.match(normaliseKey(t));
+    if (n !== undefined && n !== null) {
+      repeated.push({ n, col, header: t });
+      return;
+    }
+    const dup = sheet.columns.find((spec) => matchHeader(t, spec)?.how === "exact" || matchHeader(t, spec)?.how === "alias");
+    if (dup) duplicates.push({ id: dup.id, col, header: t });
+    else unknown.push({ col, header: t });
+  });
+  repeated.sort((a, b) => a.n - b.n);
+
+  const order = sheet.columns.map((c) => columns[c.id]?.col).filter((c): c is number => c !== undefined);
+  const reordered = order.some((c, i) => i > 0 && c < order[i - 1]);
+  const mergedHeaderCells = merges.filter((m) => {
+    try {
+      const a = parseRange(m);
+      return a.top <= best.row && a.bottom >= best.top && !(a.top === a.bottom && a.left === a.right);
+    } catch {
+      return false;
+    }
+  });
+  return {
+    headerRow: best.row,
+    firstHeaderRow: best.top,
+    dataStart: best.row + 1,
+    columns,
+    repeated,
+    missing: sheet.columns.filter((c) => c.required && !columns[c.id]).map((c) => c.id),
+    unknown,
+    duplicates,
+    mergedHeaderCells,
+    reordered,
+  };
+}
+
+export interface LocatedField {
+  id: string;
+  /** 0-based position of the label cell. */
+  row: number;
+  col: number;
+  label: string;
+  how: MatchKind;
+  /** A1 of the value cell: the cell right of the label. */
+  valueCell: string;
+}
+
+/**
+ * Finds the key/value fields of a sheet (the passport): a label anywhere in the first rows and
+ * columns, its value in the cell to its right.
+ */
+export function locateFields(grid: Grid, fields: readonly FieldSpec[], opts: { maxRows?: number; maxCols?: number } = {}): Record<string, LocatedField> {
+  const rows = Math.min(grid.length, opts.maxRows ?? 40);
+  const cands: { field: number; row: number; col: number; how: MatchKind; rank: number; label: string }[] = [];
+  for (let r = 0; r < rows; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, opts.maxCols ?? 6); c++) {
+      const label = cellText(row[c]);
+      if (label === "") continue;
+      fields.forEach((f, i) => {
+        const m = matchHeader(label, f);
+        if (m) cands.push({ field: i, row: r, col: c, how: m.how, rank: m.rank, label });
+      });
+    }
+  }
+  cands.sort((a, b) => a.rank - b.rank || a.row - b.row || a.col - b.col);
+  const out: Record<string, LocatedField> = {};
+  const used = new Set<string>();
+  for (const c of cands) {
+    const id = fields[c.field].id;
+    if (out[id] || used.has(`${c.row}:${c.col}`)) continue;
+    used.add(`${c.row}:${c.col}`);
+    out[id] = { id, row: c.row, col: c.col, label: c.label, how: c.how, valueCell: formatCell({ row: c.row, col: c.col + 1 }) };
+  }
+  return out;
+}
