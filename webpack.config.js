@@ -21,21 +21,45 @@ const { FunctionsRuPlugin } = require("./scripts/translate-functions.cjs");
 const __dirname = path.dirname(fileURLToPath(import.meta.url));
 
 const DEV_URL = "https://localhost:3000/";
-const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const CDN_ORIGIN = "https://appsforoffice.microsoft.com";
+const CDN_OFFICE_JS = `${CDN_ORIGIN}/lib/1/hosted/office.js`;
+
+/**
+ * Content-Security-Policy of the pane pages: scripts only from this server (and the office.js CDN
+ * when the page loads office.js from there), no inline scripts, no network beyond this server.
+ * Styles allow 'unsafe-inline' because Fluent UI (Griffel) inserts its rules at run time.
+ */
+function contentSecurityPolicy(scriptOrigins) {
+  const scripts = ["'self'", ...scriptOrigins].join(" ");
+  return [
+    "default-src 'self'",
+    `script-src ${scripts}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    `frame-src ${scripts}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
 
 export default (env, argv) => {
   const production = argv.mode === "production";
   const baseUrl = process.env.MSOKO_URL || DEV_URL;
   const localOfficeJs = process.env.MSOKO_OFFICEJS === "local";
   const officeJs = localOfficeJs ? "office-js/office.js" : CDN_OFFICE_JS;
-  const page = (filename, chunks, title) =>
+  // The preview runs outside Excel and loads no office.js at all (no external script).
+  const page = (filename, chunks, title, withOffice) =>
     new HtmlWebpackPlugin({
       filename,
       template: "./src/taskpane/page.html",
       chunks,
       chunksSortMode: "manual",
       title,
-      officeJs: filename === "preview.html" ? "preview-office.js" : officeJs,
+      officeJs: withOffice ? officeJs : "",
+      csp: contentSecurityPolicy(withOffice && !localOfficeJs ? [CDN_ORIGIN] : []),
       inject: "body",
       minify: production,
     });
@@ -71,11 +95,12 @@ export default (env, argv) => {
         output: "functions-ru.json",
         table: path.resolve(__dirname, "src/functions/functions.ru.json"),
       }),
-      page("taskpane.html", ["functions", "taskpane"], "МСОКО для Excel"),
-      page("preview.html", ["functions", "preview"], "МСОКО для Excel — предпросмотр"),
+      page("taskpane.html", ["functions", "taskpane"], "МСОКО для Excel", true),
+      page("preview.html", ["functions", "preview"], "МСОКО для Excel — предпросмотр", false),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/page.css", to: "page.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

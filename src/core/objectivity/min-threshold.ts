@@ -37,4 +37,3 @@ export function minThresholdDynamics(units: Iterable<UnitStats>): MinThresholdRo
   return [...acc.values()].sort((a, b) => a.procedure.localeCompare(b.procedure) || a.subject.localeCompare(b.subject) || a.year - b.year);
 }
 
-export { unitBelowShare };

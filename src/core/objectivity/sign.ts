@@ -15,7 +15,10 @@ export type ProvenanceTag = Tag | "OVERRIDE";
 
 export interface ThresholdUsed {
   key: ParamKey;
+  /** The scalar value; NaN for list parameters (see `list`). */
   value: number;
+  /** Values of a list parameter (weights, level bands). */
+  list?: number[];
   tag: ProvenanceTag;
 }
 
@@ -51,8 +54,10 @@ export interface SignResult {
   note?: string;
 }
 
+/** A scalar threshold as used by a rule; list parameters carry `list`. */
 export function threshold(p: Profile, key: ParamKey): ThresholdUsed {
-  return { key, value: p.values[key] as number, tag: tagOf(p, key) };
+  const v = p.values[key];
+  return { key, value: typeof v === "number" ? v : NaN, tag: tagOf(p, key), ...(Array.isArray(v) ? { list: [...v] } : {}) };
 }
 
 /** Data tag first, then the cut-offs' tags, without repeats. */

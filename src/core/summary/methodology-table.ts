@@ -2,7 +2,7 @@
  * «Методика»: the profile version and every threshold, weight and table the summary used, with
  * provenance tags and overrides marked, so the file explains itself to anyone who opens it.
  */
-import { describeScale, PARAMS, PARAM_KEYS, TAG_LABELS, type Profile } from "../profile";
+import { describeScale, PARAM_KEYS, paramSpec, TAG_LABELS, type Profile } from "../profile";
 import { formatNumberRu } from "../values";
 import type { CellData, Table } from "./table";
 
@@ -14,7 +14,7 @@ function show(v: unknown): string {
 
 export function methodologyTables(profile: Profile): Table[] {
   const params: Record<string, CellData>[] = PARAM_KEYS.map((key) => {
-    const spec = PARAMS[key];
+    const spec = paramSpec(key);
     const overridden = profile.overridden.has(key);
     return {
       section: spec.section,

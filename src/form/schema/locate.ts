@@ -153,6 +153,12 @@ function scoreOf(assigned: Map<number, Candidate>, sheet: SheetSchema): number {
   return s;
 }
 
+/** Rows with more required columns win; then the higher score (a data row of numbers may match «5»…«2»). */
+function rankOf(t: HeaderTry, sheet: SheetSchema): number {
+  const required = [...t.assigned.keys()].filter((i) => sheet.columns[i].required).length;
+  return required * 1000 + t.score;
+}
+
 /**
  * Finds the header row and every column of `sheet` in `grid`. Tries each of the first rows as a
  * one-row header and as the top of a two-row header (merged group titles above sub-headers), and
@@ -176,19 +182,32 @@ export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOption
       const below = rowTexts(r + 1);
       const two = one.map((t, c) => (below[c] !== "" ? below[c] : t));
       const assigned = assign(two, sheet);
-      tries.push({ row: r + 1, top: r, texts: two, assigned, score: scoreOf(assigned, sheet) });
+      // A small penalty: a one-row header under a title row must win over "title + header".
+      tries.push({ row: r + 1, top: r, texts: two, assigned, score: scoreOf(assigned, sheet) - 0.1 });
     }
-    for (const t of tries) if (!best || t.score > best.score) best = t;
+    for (const t of tries) if (!best || rankOf(t, sheet) > rankOf(best, sheet)) best = t;
   }
 
   const minScore = Math.min(2, sheet.columns.length);
-  if (!best || best.score < minScore) {
+  const requiredCount = sheet.columns.filter((c) => c.required).length;
+  const requiredFound = best ? [...best.assigned.keys()].filter((i) => sheet.columns[i].required).length : 0;
+  if (!best || best.score < minScore || requiredFound < Math.min(2, requiredCount)) {
     return {
       headerRow: -1, firstHeaderRow: -1, dataStart: start, columns: {}, repeated: [], unknown: [], duplicates: [],
       missing: sheet.columns.filter((c) => c.required).map((c) => c.id), mergedHeaderCells: [], reordered: false,
     };
   }
 
+  // A header cell merged down from the row above (vertical merge) makes that row part of the header.
+  let top = best.top;
+  for (const m of merges) {
+    try {
+      const a = parseRange(m);
+      if (a.top < top && a.bottom >= best.row && a.top >= best.row - 3) top = a.top;
+    } catch {
+      /* an unreadable merge address is ignored */
+    }
+  }
   const columns: Record<string, LocatedColumn> = {};
   for (const [i, c] of best.assigned) columns[sheet.columns[i].id] = { id: sheet.columns[i].id, col: c.col, header: best.texts[c.col], how: c.how };
   const usedCols = new Set([...best.assigned.values()].map((c) => c.col));
@@ -213,14 +232,14 @@ export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOption
   const mergedHeaderCells = merges.filter((m) => {
     try {
       const a = parseRange(m);
-      return a.top <= best.row && a.bottom >= best.top && !(a.top === a.bottom && a.left === a.right);
+      return a.top <= best.row && a.bottom >= top && !(a.top === a.bottom && a.left === a.right);
     } catch {
       return false;
     }
   });
   return {
     headerRow: best.row,
-    firstHeaderRow: best.top,
+    firstHeaderRow: top,
     dataStart: best.row + 1,
     columns,
     repeated,

@@ -87,3 +87,13 @@ describe("locateColumns", () => {
     expect(loc.columns.pupils.col).toBe(2);
   });
 });
+
+describe("locateColumns under a merged title", () => {
+  it("keeps a one-row header and does not report the title's merge", () => {
+    const grid = [["Результаты процедур"], ["Процедура", "Год", "Класс", "Предмет", "Участников"], ["ВПР", 2026, 5, "Математика", 20]];
+    const loc = locateColumns(grid, RESULTS, { merges: ["A1:E1"] });
+    expect(loc.headerRow).toBe(1);
+    expect(loc.firstHeaderRow).toBe(1);
+    expect(loc.mergedHeaderCells).toEqual([]);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * Case 1, engine throughput: every result indicator per school × procedure × year × grade × subject
+ * from participant rows. Each contender starts from the same columns in memory, in its own natural
+ * input format (built outside the timing), and ends with the same per-group indicator records.
+ * Data-frame libraries get their table built inside the timing, because that is their entry point.
+ */
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+/** The same formulas as src/core/indicators.ts, for contenders that compute them by hand. */
+export function indicatorRecord(n5, n4, n3, n2, n1, participants, lowered, confirmed, raised, gap2, scoreSum, scoreCount, weights) {
+  const marked = n5 + n4 + n3 + n2 + n1;
+  const compared = lowered + confirmed + raised;
+  const pct = (x, n) => (n > 0 ? (x * 100) / n : null);
+  const [w5, w4, w3, w2, w1] = weights;
+  return {
+    participants, marked,
+    success: pct(n5 + n4 + n3, marked),
+    quality: pct(n5 + n4, marked),
+    sou: marked > 0 ? (w5 * n5 + w4 * n4 + w3 * n3 + w2 * n2 + w1 * n1) / marked : null,
+    meanMark: marked > 0 ? (5 * n5 + 4 * n4 + 3 * n3 + 2 * n2 + n1) / marked : null,
+    share2: pct(n2 + n1, marked),
+    compared,
+    confirmed: pct(confirmed, compared), lowered: pct(lowered, compared), raised: pct(raised, compared), gap2: pct(gap2, compared),
+    meanScore: scoreCount > 0 ? scoreSum / scoreCount : null,
+  };
+}
+
+const FIELDS = ["success", "quality", "sou", "meanMark", "share2", "confirmed", "lowered", "raised", "gap2", "meanScore"];
+
+/** Order-independent fingerprint of the output, to check that every contender computed the same. */
+export function checksum(records) {
+  let sum = 0;
+  let nulls = 0;
+  let groups = 0;
+  let participants = 0;
+  for (const r of records) {
+    if (r.participants === 0) continue;
+    groups++;
+    participants += r.participants;
+    for (const f of FIELDS) {
+      if (r[f] === null || Number.isNaN(r[f])) nulls++;
+      else sum += r[f];
+    }
+  }
+  return { groups, participants, nulls, sum };
+}
+
+export const CONTENDERS = {
+  core: {
+    label: "Ядро МСОКО (src/core/aggregate.ts, типизированные массивы)",
+    prepare: (cols) => cols,
+    run: (cols, m) => m.core.allIndicators(m.core.aggregate(cols), m.DEFAULT_PROFILE),
+  },
+  coreRows: {
+    label: "Ядро МСОКО от строк модели (fromParticipantRows + aggregate)",
+    prepare: (cols, m, gen) => gen.toParticipantRows(cols),
+    run: (rows, m) => {
+      const { columns } = m.core.fromParticipantRows(rows, new m.core.Interner(), (r) => r.source);
+      return m.core.allIndicators(m.core.aggregate(columns), m.DEFAULT_PROFILE);
+    },
+  },
+  objects: {
+    label: "Массив объектов + Map (прямолинейная реализация)",
+    prepare: (cols) => Array.from(cols.group, (g, i) => ({
+      group: g, mark: cols.mark[i] || null, journal: cols.journal[i] || null, score: Number.isNaN(cols.score[i]) ? null : cols.score[i],
+    })),
+    run: (rows, m) => {
+      const groups = new Map();
+      for (const r of rows) {
+        let a = groups.get(r.group);
+        if (!a) {
+          a = { n: [0, 0, 0, 0, 0, 0], participants: 0, lowered: 0, confirmed: 0, raised: 0, gap2: 0, scoreSum: 0, scoreCount: 0 };
+          groups.set(r.group, a);
+        }
+        a.participants++;
+        if (r.mark !== null) {
+          a.n[r.mark]++;
+          if (r.journal !== null) {
+            if (r.mark < r.journal) a.lowered++;
+            else if (r.mark > r.journal) a.raised++;
+            else a.confirmed++;
+            if (Math.abs(r.mark - r.journal) >= 2) a.gap2++;
+          }
+        }
+        if (r.score !== null) {
+          a.scoreSum += r.score;
+          a.scoreCount++;
+        }
+      }
+      const w = m.DEFAULT_PROFILE.values["sou.weights"];
+      return [...groups.values()].map((a) =>
+        indicatorRecord(a.n[5], a.n[4], a.n[3], a.n[2], a.n[1], a.participants, a.lowered, a.confirmed, a.raised, a.gap2, a.scoreSum, a.scoreCount, w));
+    },
+  },
+  arquero: {
+    label: "arquero 8 (groupby + rollup)",
+    prepare: (cols) => ({ cols, aq: require("arquero") }),
+    run: ({ cols, aq }, m) => {
+      const w = m.DEFAULT_PROFILE.values["sou.weights"];
+      const t = aq
+        .table({ group: cols.group, mark: cols.mark, journal: cols.journal, score: cols.score })
+        .derive({ score: (d) => (d.score === d.score ? d.score : undefined), both: (d) => d.mark > 0 && d.journal > 0 })
+        .groupby("group")
+        .rollup({
+          participants: aq.op.count(),
+          n5: (d) => aq.op.sum(d.mark === 5 ? 1 : 0),
+          n4: (d) => aq.op.sum(d.mark === 4 ? 1 : 0),
+          n3: (d) => aq.op.sum(d.mark === 3 ? 1 : 0),
+          n2: (d) => aq.op.sum(d.mark === 2 ? 1 : 0),
+          n1: (d) => aq.op.sum(d.mark === 1 ? 1 : 0),
+          lowered: (d) => aq.op.sum(d.both && d.mark < d.journal ? 1 : 0),
+          confirmed: (d) => aq.op.sum(d.both && d.mark === d.journal ? 1 : 0),
+          raised: (d) => aq.op.sum(d.both && d.mark > d.journal ? 1 : 0),
+          gap2: (d) => aq.op.sum(d.both && aq.op.abs(d.mark - d.journal) >= 2 ? 1 : 0),
+          scoreSum: (d) => aq.op.sum(d.score),
+          scoreCount: (d) => aq.op.valid(d.score),
+        });
+      const c = (name) => t.array(name);
+      const [n5, n4, n3, n2, n1, participants, lowered, confirmed, raised, gap2, scoreSum, scoreCount] =
+        ["n5", "n4", "n3", "n2", "n1", "participants", "lowered", "confirmed", "raised", "gap2", "scoreSum", "scoreCount"].map(c);
+      return Array.from({ length: t.numRows() }, (_, i) =>
+        indicatorRecord(n5[i], n4[i], n3[i], n2[i], n1[i], participants[i], lowered[i], confirmed[i], raised[i], gap2[i], scoreSum[i] ?? 0, scoreCount[i], w));
+    },
+  },
+  danfo: {
+    label: "danfojs 1.1.2 (groupby + agg)",
+    prepare: (cols) => ({ cols, dfd: require("danfojs") }),
+    run: ({ cols, dfd }, m) => {
+      const w = m.DEFAULT_PROFILE.values["sou.weights"];
+      const n = cols.group.length;
+      // Indicator columns a data-frame user derives before grouping (plain JS: the cheapest way).
+      const is = (pred) => { const out = new Array(n); for (let i = 0; i < n; i++) out[i] = pred(i) ? 1 : 0; return out; };
+      const both = (i) => cols.mark[i] > 0 && cols.journal[i] > 0;
+      const df = new dfd.DataFrame({
+        group: Array.from(cols.group),
+        one: new Array(n).fill(1),
+        n5: is((i) => cols.mark[i] === 5), n4: is((i) => cols.mark[i] === 4), n3: is((i) => cols.mark[i] === 3),
+        n2: is((i) => cols.mark[i] === 2), n1: is((i) => cols.mark[i] === 1),
+        lowered: is((i) => both(i) && cols.mark[i] < cols.journal[i]),
+        confirmed: is((i) => both(i) && cols.mark[i] === cols.journal[i]),
+        raised: is((i) => both(i) && cols.mark[i] > cols.journal[i]),
+        gap2: is((i) => both(i) && Math.abs(cols.mark[i] - cols.journal[i]) >= 2),
+        scoreSum: Array.from(cols.score, (s) => (Number.isNaN(s) ? 0 : s)),
+        scoreCount: is((i) => !Number.isNaN(cols.score[i])),
+      });
+      const names = ["one", "n5", "n4", "n3", "n2", "n1", "lowered", "confirmed", "raised", "gap2", "scoreSum", "scoreCount"];
+      const g = df.groupby(["group"]).agg(Object.fromEntries(names.map((k) => [k, "sum"])));
+      const col = (k) => g[`${k}_sum`].values;
+      const [participants, n5, n4, n3, n2, n1, lowered, confirmed, raised, gap2, scoreSum, scoreCount] = names.map(col);
+      return participants.map((_, i) =>
+        indicatorRecord(n5[i], n4[i], n3[i], n2[i], n1[i], participants[i], lowered[i], confirmed[i], raised[i], gap2[i], scoreSum[i], scoreCount[i], w));
+    },
+  },
+};

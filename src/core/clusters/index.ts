@@ -1,0 +1,88 @@
+/**
+ * Clusters of like schools (§6, Magdagachi §3.3): type group × location, split into municipal
+ * terciles of the social context index where it is given and clusters.socialTerciles is on.
+ * Schools without an index stay unsplit. A cluster smaller than clusters.minSize merges into its
+ * type group: every school of an undersized cluster goes to the cluster "<type group>
+ * (объединённый)", which holds exactly those schools of that type group.
+ * Terciles: with k schools having an index, tercile = min(3, 1 + ⌊3·below/k⌋), below = schools
+ * with a strictly lower index (1 — the least favourable conditions).
+ */
+import type { SchoolPassport, SchoolType } from "../model";
+import type { Profile } from "../profile";
+
+export const TYPE_GROUPS: Readonly<Record<SchoolType, string>> = {
+  НОШ: "НОШ",
+  ООШ: "ООШ",
+  СОШ: "СОШ",
+  "СОШ с УИОП": "СОШ с УИОП, гимназии, лицеи",
+  гимназия: "СОШ с УИОП, гимназии, лицеи",
+  лицей: "СОШ с УИОП, гимназии, лицеи",
+  вечерняя: "вечерние и коррекционные",
+  коррекционная: "вечерние и коррекционные",
+};
+
+export interface ClusterAssignment {
+  id: string;
+  /** Russian label shown beside every comparison. */
+  label: string;
+  typeGroup: string;
+  location?: string;
+  tercile?: 1 | 2 | 3;
+  /** True when the school's own cluster was too small and merged into its type group. */
+  merged: boolean;
+  size: number;
+}
+
+const TERCILE_LABELS = ["", "нижняя треть индекса соц. контекста", "средняя треть индекса соц. контекста", "верхняя треть индекса соц. контекста"];
+
+export function socialTerciles(passports: readonly SchoolPassport[]): Map<string, 1 | 2 | 3> {
+  const withIndex = passports.filter((s) => typeof s.socialIndex === "number" && Number.isFinite(s.socialIndex));
+  const sorted = withIndex.map((s) => s.socialIndex as number).sort((a, b) => a - b);
+  const k = sorted.length;
+  const out = new Map<string, 1 | 2 | 3>();
+  for (const s of withIndex) {
+    let lo = 0;
+    let hi = k;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < (s.socialIndex as number)) lo = mid + 1;
+      else hi = mid;
+    }
+    out.set(s.login, Math.min(3, 1 + Math.floor((3 * lo) / k)) as 1 | 2 | 3);
+  }
+  return out;
+}
+
+export function assignClusters(passports: readonly SchoolPassport[], p: Profile): Map<string, ClusterAssignment> {
+  const terciles = p.values["clusters.socialTerciles"] ? socialTerciles(passports) : new Map<string, 1 | 2 | 3>();
+  const first = new Map<string, ClusterAssignment>();
+  const members = new Map<string, string[]>();
+  for (const s of passports) {
+    const group = TYPE_GROUPS[s.type] ?? s.type;
+    const t = terciles.get(s.login);
+    const id = [group, s.location, t ?? ""].join("|");
+    const label = `${group}, ${s.location}${t ? `, ${TERCILE_LABELS[t]}` : ""}`;
+    first.set(s.login, { id, label, typeGroup: group, location: s.location, tercile: t, merged: false, size: 0 });
+    const list = members.get(id);
+    if (list) list.push(s.login);
+    else members.set(id, [s.login]);
+  }
+  const minSize = p.values["clusters.minSize"];
+  const merged = new Map<string, string[]>();
+  for (const [login, c] of first) {
+    if ((members.get(c.id)?.length ?? 0) >= minSize) continue;
+    const list = merged.get(c.typeGroup);
+    if (list) list.push(login);
+    else merged.set(c.typeGroup, [login]);
+  }
+  const out = new Map<string, ClusterAssignment>();
+  for (const [login, c] of first) {
+    const own = members.get(c.id)!;
+    if (own.length >= minSize) out.set(login, { ...c, size: own.length });
+    else {
+      const list = merged.get(c.typeGroup)!;
+      out.set(login, { id: `${c.typeGroup}|объединённый`, label: `${c.typeGroup} (объединённый кластер)`, typeGroup: c.typeGroup, merged: true, size: list.length });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,7 @@
+/** The management cycle (methodology §1): catalogue, evaluation, municipal matrix and its sheet. */
+export * from "./catalogue";
+export * from "./dates";
+export * from "./evaluate";
+export * from "./matrix";
+export * from "./matrix-sheet";
+export * from "./parse-direction";

@@ -1,0 +1,174 @@
+/**
+ * Risk factors R1–R6 of one school for one year (§4). Each says whether it has data (only
+ * factors with data enter the score), whether it fired, and the numbers behind it.
+ *  - R1: share below the minimum ≥ r1.share in ≥ r1.procedures procedures of the year, or in the
+ *    same procedure (kind × grade × subject) this year and last year; only procedures with
+ *    r1.minN participants count (the denominator of the share).
+ *  - R2: the school's standardized result (see analysis/standardized.ts) in the lowest
+ *    r2.quantile of its cluster (see analysis/quantile.ts).
+ *  - R3: Δ share below the minimum («2») ≥ dynamics.share2Rise п.п. in any procedure with
+ *    r3.minN participants in both years.
+ *  - R4: social context index in the lowest r4.quantile of the municipality.
+ *  - R5: imported FIOKO risk profile with ≥ r5.highFactors factors of level «высокий».
+ *  - R6: objectivity signs this year: results «требуют проверки»; not part of the score.
+ */
+import type { RiskProfile } from "../model";
+import type { Profile } from "../profile";
+import type { QuantilePosition } from "../analysis/quantile";
+import { unitBelowShare, unitKey, type UnitStats } from "../analysis/units";
+import { tagsOf, threshold, type ProvenanceTag, type ThresholdUsed } from "../objectivity/sign";
+
+export type RiskFactorId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6";
+export const SCORED_FACTORS: readonly RiskFactorId[] = ["R1", "R2", "R3", "R4", "R5"];
+
+/** One procedure behind a factor, for the explanation. */
+export interface RiskItem {
+  procedure: string;
+  year: number;
+  grade: number;
+  subject: string;
+  n: number;
+  value: number;
+  previous?: number;
+}
+
+export interface RiskFactorResult {
+  id: RiskFactorId;
+  hasData: boolean;
+  fired: boolean;
+  numbers: Record<string, number>;
+  threshold: ThresholdUsed[];
+  items: RiskItem[];
+  tags: ProvenanceTag[];
+  reference?: { kind: "cluster" | "municipality" | "fioko"; label: string; n: number };
+  note?: string;
+}
+
+function item(u: UnitStats, value: number, previous?: number): RiskItem {
+  return { procedure: u.procedure, year: u.year, grade: u.grade, subject: u.subject, n: u.below?.n ?? u.n, value, previous };
+}
+
+export function factorR1(units: ReadonlyMap<string, UnitStats>, year: number, p: Profile): RiskFactorResult {
+  const shareT = threshold(p, "r1.share");
+  const procT = threshold(p, "r1.procedures");
+  const minN = threshold(p, "r1.minN");
+  const used = [shareT, procT, minN];
+  const low: RiskItem[] = [];
+  const repeated: RiskItem[] = [];
+  let evaluated = 0;
+  const lowShare = (u: UnitStats | undefined) => {
+    if (!u || !u.below || u.below.n < minN.value) return null;
+    const s = unitBelowShare(u);
+    return s !== null && s >= shareT.value - 1e-9 ? s : null;
+  };
+  for (const u of units.values()) {
+    if (u.year !== year || !u.below || u.below.n < minN.value) continue;
+    evaluated++;
+    const s = lowShare(u);
+    if (s === null) continue;
+    low.push(item(u, s));
+    const prev = lowShare(units.get(unitKey(u.procedure, year - 1, u.grade, u.subject)));
+    if (prev !== null) repeated.push(item(u, s, prev));
+  }
+  const fired = low.length >= procT.value || repeated.length > 0;
+  return {
+    id: "R1",
+    hasData: evaluated > 0,
+    fired,
+    numbers: { procedures: evaluated, low: low.length, repeated: repeated.length },
+    threshold: used,
+    items: low.length >= procT.value ? low : repeated.length > 0 ? repeated : low,
+    tags: tagsOf("REGIONAL", used),
+    note: fired ? (low.length >= procT.value ? "several" : "repeated") : undefined,
+  };
+}
+
+export function factorR2(pos: QuantilePosition | undefined, z: { value: number; procedures: number } | undefined, cluster: string, p: Profile): RiskFactorResult {
+  const qT = threshold(p, "r2.quantile");
+  const minN = threshold(p, "r1.minN");
+  const minGroup = threshold(p, "clusters.minSize");
+  const used = [qT, minN, minGroup];
+  const hasData = !!pos && !!z && pos.compared;
+  return {
+    id: "R2",
+    hasData,
+    fired: hasData && pos!.lower,
+    numbers: z && pos ? { z: z.value, procedures: z.procedures, k: pos.k, below: pos.below, above: pos.above } : {},
+    threshold: used,
+    items: [],
+    tags: tagsOf("REGIONAL", used),
+    reference: pos ? { kind: "cluster", label: cluster, n: pos.k } : undefined,
+  };
+}
+
+export function factorR3(units: ReadonlyMap<string, UnitStats>, year: number, p: Profile): RiskFactorResult {
+  const riseT = threshold(p, "dynamics.share2Rise");
+  const minN = threshold(p, "r3.minN");
+  const used = [riseT, minN];
+  const rising: RiskItem[] = [];
+  let pairs = 0;
+  for (const u of units.values()) {
+    if (u.year !== year || !u.below || u.below.n < minN.value) continue;
+    const prev = units.get(unitKey(u.procedure, year - 1, u.grade, u.subject));
+    if (!prev || !prev.below || prev.below.n < minN.value) continue;
+    const now = unitBelowShare(u)!;
+    const before = unitBelowShare(prev)!;
+    pairs++;
+    if (now - before >= riseT.value - 1e-9) rising.push(item(u, now, before));
+  }
+  return {
+    id: "R3",
+    hasData: pairs > 0,
+    fired: rising.length > 0,
+    numbers: { pairs, rising: rising.length },
+    threshold: used,
+    items: rising,
+    tags: tagsOf("OFFICIAL*", used),
+  };
+}
+
+export function factorR4(pos: QuantilePosition | undefined, index: number | null | undefined, municipality: string, p: Profile): RiskFactorResult {
+  const qT = threshold(p, "r4.quantile");
+  const minGroup = threshold(p, "clusters.minSize");
+  const used = [qT, minGroup];
+  const hasData = typeof index === "number" && !!pos && pos.compared;
+  return {
+    id: "R4",
+    hasData,
+    fired: hasData && pos!.lower,
+    numbers: hasData ? { index: index as number, k: pos!.k, below: pos!.below } : {},
+    threshold: used,
+    items: [],
+    tags: tagsOf("REGIONAL", used),
+    reference: pos ? { kind: "municipality", label: municipality, n: pos.k } : undefined,
+  };
+}
+
+export function factorR5(profile: RiskProfile | undefined, p: Profile): RiskFactorResult {
+  const highT = threshold(p, "r5.highFactors");
+  const high = profile ? Object.values(profile.factors).filter((l) => l === "высокий").length : 0;
+  return {
+    id: "R5",
+    hasData: !!profile,
+    fired: !!profile && high >= highT.value,
+    numbers: profile ? { high, factors: Object.keys(profile.factors).length } : {},
+    threshold: [highT],
+    items: [],
+    tags: tagsOf("OFFICIAL", [highT]),
+    reference: profile ? { kind: "fioko", label: profile.source, n: Object.keys(profile.factors).length } : undefined,
+    note: profile ? Object.entries(profile.factors).filter(([, l]) => l === "высокий").map(([f]) => f).join("; ") : undefined,
+  };
+}
+
+export function factorR6(firedSigns: readonly string[]): RiskFactorResult {
+  return {
+    id: "R6",
+    hasData: true,
+    fired: firedSigns.length > 0,
+    numbers: { signs: firedSigns.length },
+    threshold: [],
+    items: [],
+    tags: ["COMMON"],
+    note: firedSigns.length ? firedSigns.join(", ") : undefined,
+  };
+}

@@ -1,0 +1,5 @@
+/** Public surface of the ФИС ОКО import (grids in, model out). */
+export { importFisoko, type FisokoFile, type FisokoImport, type ImportedReport, type NationalResult } from "./import";
+export { parseSheet, type SheetOutcome } from "./parse";
+export { REPORT_TITLES, type ReportKind } from "./header";
+export type { ParsedReport } from "./types";

@@ -1,0 +1,178 @@
+/**
+ * Reading one cell of the form as its column's type says: numbers stored as text and decimal
+ * commas are accepted with a warning, «н/а»/«отс» where the column allows them, enums matched
+ * like headers (case, ё, look-alike Latin letters, spaces), dates from Excel serials or text.
+ * Every problem becomes a Finding naming the sheet and the cell; nothing is ever written back.
+ */
+import type { Finding } from "../core/model";
+import { nearest } from "../core/subjects";
+import { formatNumberRu, quoteValue, readCell, type CellValue } from "../core/values";
+import { finding } from "./rules";
+import { headerKey } from "./schema/locate";
+import type { ColumnSpec } from "./schema/types";
+
+export type TypedValue = string | number | null;
+
+const TYPE_WORD: Record<ColumnSpec["type"], string> = {
+  text: "текст",
+  integer: "целое число",
+  number: "число",
+  percent: "число от 0 до 100",
+  date: "дата ДД.ММ.ГГГГ",
+  enum: "значение из списка",
+  code: "код",
+  year: "год (четыре цифры)",
+};
+
+export function typeWord(type: ColumnSpec["type"]): string {
+  return TYPE_WORD[type];
+}
+
+/** Days between Excel's day 0 (1899-12-30) and 1970-01-01. */
+const EXCEL_EPOCH_DAYS = 25569;
+const MS_PER_DAY = 86_400_000;
+
+export function isoFromSerial(serial: number): string {
+  return new Date(Math.round((serial - EXCEL_EPOCH_DAYS) * MS_PER_DAY)).toISOString().slice(0, 10);
+}
+
+export function serialFromIso(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY + EXCEL_EPOCH_DAYS;
+}
+
+function validIso(y: number, m: number, d: number): string | null {
+  const t = Date.UTC(y, m - 1, d);
+  const dt = new Date(t);
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return dt.toISOString().slice(0, 10);
+}
+
+/** "05.09.2025", "2025-09-05" → ISO, or null. */
+export function parseDateText(text: string): string | null {
+  let m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:\s.*)?$/.exec(text.trim());
+  if (m) return validIso(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(text.trim());
+  if (m) return validIso(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+/** Canonical value of an enum column for a cell's text, or null. */
+export function matchEnum(text: string, spec: Pick<ColumnSpec, "values" | "valueAliases">): string | null {
+  const key = headerKey(text);
+  for (const v of spec.values ?? []) if (headerKey(v) === key) return v;
+  for (const [alias, v] of Object.entries(spec.valueAliases ?? {})) if (headerKey(alias) === key) return v;
+  return null;
+}
+
+/** «Процедура» … as a column is quoted in messages. */
+export function columnName(spec: Pick<ColumnSpec, "header">): string {
+  return `«${spec.header}»`;
+}
+
+const CODE_RE = /^[A-Za-z0-9А-Яа-яЁё_.\-/]+$/;
+/** A participant "code" that reads like «Иванов Иван» or «Иванова А.». */
+const NAME_LIKE = /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ](?:[а-яё]+|\.)/;
+
+export interface CellContext {
+  sheet: string;
+  cell: string;
+  findings: Finding[];
+}
+
+/**
+ * Reads `v` as `spec` says. Returns the typed value (null when blank or unreadable) and whether
+ * it was readable; findings go to ctx.findings.
+ */
+export function coerceCell(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: TypedValue; ok: boolean } {
+  const { sheet, cell, findings } = ctx;
+  const col = columnName(spec);
+  const fail = (rule: Parameters<typeof finding>[0], message: string, hint?: string) => {
+    findings.push(finding(rule, sheet, cell, message, hint));
+    return { value: null, ok: false };
+  };
+
+  if (v instanceof Date) {
+    if (spec.type === "date") return { value: v.toISOString().slice(0, 10), ok: true };
+    return fail(spec.type === "integer" || spec.type === "year" ? "type.integer" : "type.number",
+      `В столбце ${col} стоит дата ${v.toISOString().slice(0, 10)}, а ожидается ${typeWord(spec.type)}.`,
+      "Excel мог сам превратить число в дату: задайте ячейке числовой формат и введите значение заново.");
+  }
+  const c = readCell(v);
+  if (c.kind === "blank") {
+    if (spec.required) return fail("value.required", `Не заполнен обязательный столбец ${col}.`, spec.help);
+    return { value: null, ok: true };
+  }
+  if (c.kind === "error") return fail("type.error", `В столбце ${col} ошибка Excel ${c.code}; ожидается ${typeWord(spec.type)}.`, "Исправьте формулу или введите значение.");
+  if (c.kind === "na" || c.kind === "absent") {
+    if (spec.allowAbsent) return { value: null, ok: true };
+    if (spec.type === "text" || spec.type === "code") return { value: String(v).trim(), ok: true };
+    return fail(spec.type === "integer" || spec.type === "year" ? "type.integer" : "type.number",
+      `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord(spec.type)}.`, spec.help);
+  }
+  if (c.kind === "boolean") return fail("type.number", `В столбце ${col} стоит логическое значение ${c.value ? "ИСТИНА" : "ЛОЖЬ"}; ожидается ${typeWord(spec.type)}.`);
+
+  switch (spec.type) {
+    case "integer":
+    case "year":
+    case "number":
+    case "percent": {
+      if (c.kind !== "number") {
+        const rule = spec.type === "number" || spec.type === "percent" ? "type.number" : "type.integer";
+        return fail(rule, `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord(spec.type)}.`, spec.help);
+      }
+      const n = c.value;
+      if ((spec.type === "integer" || spec.type === "year") && !Number.isInteger(n)) {
+        return fail("type.integer", `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord(spec.type)}.`, spec.help);
+      }
+      if (c.fromText) {
+        const comma = String(v).includes(",");
+        findings.push(finding(comma ? "number.decimalComma" : "number.text", sheet, cell,
+          comma
+            ? `В столбце ${col} число ${quoteValue(v)} записано текстом с запятой; прочитано как ${formatNumberRu(n)}.`
+            : `В столбце ${col} число ${quoteValue(v)} сохранено как текст; прочитано как ${formatNumberRu(n)}.`,
+          "Принято. Чтобы формулы Excel его учитывали, преобразуйте ячейку в число (значок предупреждения → «Преобразовать в число»)."));
+      }
+      if (spec.min !== undefined && n < spec.min) {
+        return fail("range", `В столбце ${col} значение ${formatNumberRu(n)} меньше допустимого ${formatNumberRu(spec.min)}.`, spec.help);
+      }
+      if (spec.max !== undefined && n > spec.max) {
+        return fail("range", `В столбце ${col} значение ${formatNumberRu(n)} больше допустимого ${formatNumberRu(spec.max)}.`, spec.help);
+      }
+      return { value: n, ok: true };
+    }
+    case "date": {
+      if (c.kind === "number") {
+        if (c.fromText || c.value < 1 || c.value > 2_958_465) return fail("type.date", `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord("date")}.`);
+        return { value: isoFromSerial(c.value), ok: true };
+      }
+      const iso = parseDateText(c.text);
+      if (!iso) return fail("type.date", `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord("date")}.`, "Например, 05.09.2025.");
+      return { value: iso, ok: true };
+    }
+    case "enum": {
+      const text = c.kind === "number" ? String(c.value) : c.kind === "text" ? c.text : String(v);
+      const value = matchEnum(text, spec);
+      if (value !== null) return { value, ok: true };
+      const suggestion = nearest(text, spec.values ?? []);
+      const rule = spec.id === "procedure" ? "unknown.procedure" : "type.enum";
+      const what = spec.id === "procedure" ? "Неизвестная процедура" : `Значение не из списка столбца ${col}:`;
+      return fail(rule,
+        `${what} ${quoteValue(v)}${suggestion ? `; возможно, «${suggestion}»` : ""}. Допустимо: ${(spec.values ?? []).join(", ")}.`,
+        "Выберите значение из раскрывающегося списка.");
+    }
+    case "code": {
+      const text = (c.kind === "number" ? String(c.value) : c.kind === "text" ? c.text : String(v)).trim();
+      if (NAME_LIKE.test(text)) {
+        return fail("privacy.names", `В столбце ${col} стоит ${quoteValue(v)} — похоже на фамилию и имя. Персональные данные в форму не вносятся.`,
+          "Замените фамилию кодом участника из ФИС ОКО или протокола.");
+      }
+      if (!CODE_RE.test(text)) return fail("type.code", `В столбце ${col} код ${quoteValue(v)} содержит пробелы или недопустимые знаки; ожидаются буквы, цифры, «-», «_», «.», «/».`);
+      return { value: text, ok: true };
+    }
+    case "text":
+    default: {
+      const text = c.kind === "number" ? (c.fromText ? String(v).trim() : String(c.value)) : c.kind === "text" ? c.text : String(v).trim();
+      return { value: text, ok: true };
+    }
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Task sets of the sample's tests (numbers, levels Б/П/В, max points) and the split of a
+ * participant's raw score into points per task. Each task has a difficulty; a participant's
+ * points follow a logistic item response curve whose ability is chosen so that the points add up
+ * to the raw score. Basic tasks are easier, so an ordinary school completes them better than the
+ * advanced ones (no §3 O4 sign); the difficulty-inversion situation mirrors the difficulties.
+ */
+import type { Procedure, TaskSet, TaskSpec } from "../core/model";
+import { Rng } from "./random";
+
+export interface SampleTaskSet {
+  set: TaskSet;
+  /** Difficulty of each task on the ability scale, in task order. */
+  difficulty: number[];
+}
+
+/** Shares of the maximum score given to basic and advanced (П) tasks; the rest is high level (В). */
+const BASIC_SHARE = 0.6;
+const ADVANCED_SHARE = 0.3;
+const SLOPE = 1.7;
+
+function piece(rng: Rng, left: number, lo: number, hi: number): number {
+  return Math.min(left, rng.int(lo, hi));
+}
+
+/** The task set of one test; the same for every school of the municipality. */
+export function buildTaskSet(seed: number, procedure: Procedure, year: number, grade: number, subject: string, max: number): SampleTaskSet {
+  const rng = Rng.derive(seed, `tasks|${procedure}|${year}|${grade}|${subject}`);
+  const basicTotal = Math.max(1, Math.round(max * BASIC_SHARE));
+  const advancedTotal = Math.max(1, Math.round(max * ADVANCED_SHARE));
+  const highTotal = max - basicTotal - advancedTotal;
+  const tasks: TaskSpec[] = [];
+  const difficulty: number[] = [];
+  const fill = (total: number, level: TaskSpec["level"], lo: number, hi: number, dLo: number, dHi: number) => {
+    for (let left = total; left > 0; ) {
+      const m = piece(rng, left, lo, hi);
+      left -= m;
+      tasks.push({ number: String(tasks.length + 1), level, max: m });
+      difficulty.push(rng.uniform(dLo, dHi));
+    }
+  };
+  fill(basicTotal, "Б", 1, 2, -1.4, 0);
+  fill(advancedTotal, "П", 1, 3, 0.5, 1.3);
+  if (highTotal > 0) fill(highTotal, "В", 2, 3, 1.3, 2.1);
+  return { set: { procedure, year, grade, subject, tasks, source: "form" }, difficulty };
+}
+
+/** Mirrored difficulties: advanced tasks become the easy ones (the O4 situation). */
+export function invertedDifficulty(t: SampleTaskSet): number[] {
+  return t.difficulty.map((d) => 0.7 - d);
+}
+
+function expectedPoints(maxes: readonly number[], difficulty: readonly number[], ability: number): number[] {
+  return maxes.map((m, j) => m / (1 + Math.exp(-SLOPE * (ability - difficulty[j]))));
+}
+
+/**
+ * Splits raw scores into task points. Expected points per task depend only on the score (and
+ * are cached), the rounding of fractions adds a little per-participant variety.
+ */
+export class PointSplitter {
+  private readonly cache = new Map<number, number[]>();
+  private readonly maxes: number[];
+
+  constructor(
+    set: TaskSet,
+    private readonly difficulty: readonly number[],
+  ) {
+    this.maxes = set.tasks.map((t) => t.max);
+  }
+
+  private expected(score: number): number[] {
+    const hit = this.cache.get(score);
+    if (hit) return hit;
+    let lo = -12;
+    let hi = 12;
+    for (let i = 0; i < 50; i++) {
+      const mid = (lo + hi) / 2;
+      const sum = expectedPoints(this.maxes, this.difficulty, mid).reduce((a, b) => a + b, 0);
+      if (sum < score) lo = mid;
+      else hi = mid;
+    }
+    const e = expectedPoints(this.maxes, this.difficulty, (lo + hi) / 2);
+    this.cache.set(score, e);
+    return e;
+  }
+
+  split(score: number, rng: Rng): number[] {
+    const total = this.maxes.reduce((a, b) => a + b, 0);
+    if (score <= 0) return this.maxes.map(() => 0);
+    if (score >= total) return [...this.maxes];
+    const e = this.expected(score);
+    const points = e.map((v, j) => Math.min(this.maxes[j], Math.floor(v)));
+    let left = score - points.reduce((a, b) => a + b, 0);
+    const order = e
+      .map((v, j) => ({ j, key: v - Math.floor(v) + rng.uniform(0, 0.35) }))
+      .sort((a, b) => b.key - a.key);
+    while (left > 0) {
+      let moved = false;
+      for (const { j } of order) {
+        if (left === 0) break;
+        if (points[j] < this.maxes[j]) {
+          points[j]++;
+          left--;
+          moved = true;
+        }
+      }
+      if (!moved) break;
+    }
+    while (left < 0) {
+      // Floors never exceed the score, but guard anyway: take points back from the hardest tasks.
+      const j = points.findIndex((p) => p > 0);
+      points[j]--;
+      left++;
+    }
+    return points;
+  }
+}
