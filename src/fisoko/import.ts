@@ -129,7 +129,7 @@ function mergeReports(reports: ParsedReport[], findings: Finding[]): Omit<Fisoko
       if (report.kind === "marks" && "marks" in row) {
         set("marks", row.marks);
         target.participants = row.participants;
-        if ("schools" in row && row.schools !== undefined && "schools" in target === false && row.where.level !== "school") (target as ReferenceResult).schools = row.schools;
+        if (row.schools !== undefined && row.where.level !== "school") (target as ReferenceResult).schools = row.schools;
       } else if (report.kind === "journal" && "journal" in row) {
         set("journal", row.journal);
         if (target.participants === 0) target.participants = row.total;

@@ -73,6 +73,15 @@ const CODE_RE = /^[A-Za-z0-9А-Яа-яЁё_.\-/]+$/;
 /** A participant "code" that reads like «Иванов Иван» or «Иванова А.». */
 const NAME_LIKE = /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ](?:[а-яё]+|\.)/;
 
+/** The cell as text, keeping leading zeros of codes typed as text ("0012"). */
+function rawText(v: CellValue): string {
+  if (typeof v === "string") return v.replace(/[\u00a0\u202f]+/g, " ").trim();
+  const c = readCell(v);
+  if (c.kind === "number") return String(c.value);
+  if (c.kind === "text") return c.text;
+  return String(v).trim();
+}
+
 export interface CellContext {
   sheet: string;
   cell: string;
@@ -161,7 +170,7 @@ export function coerceCell(v: CellValue, spec: ColumnSpec, ctx: CellContext): { 
         "Выберите значение из раскрывающегося списка.");
     }
     case "code": {
-      const text = (c.kind === "number" ? String(c.value) : c.kind === "text" ? c.text : String(v)).trim();
+      const text = rawText(v);
       if (NAME_LIKE.test(text)) {
         return fail("privacy.names", `В столбце ${col} стоит ${quoteValue(v)} — похоже на фамилию и имя. Персональные данные в форму не вносятся.`,
           "Замените фамилию кодом участника из ФИС ОКО или протокола.");
@@ -171,8 +180,7 @@ export function coerceCell(v: CellValue, spec: ColumnSpec, ctx: CellContext): { 
     }
     case "text":
     default: {
-      const text = c.kind === "number" ? (c.fromText ? String(v).trim() : String(c.value)) : c.kind === "text" ? c.text : String(v).trim();
-      return { value: text, ok: true };
+      return { value: rawText(v), ok: true };
     }
   }
 }

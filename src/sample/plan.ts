@@ -46,10 +46,7 @@ const SUBJECT_OFFSET: Readonly<Record<string, number>> = {
   "Литература": 0.1,
 };
 
-const CLASS_SIZE = 26;
-
 export function makePlan(school: RosterEntry, seed: number, years: readonly number[]): SchoolPlan {
-  const rng = Rng.derive(seed, `plan|${school.login}`);
   const grades = gradesOf(school.type);
   const first = years[0];
   // One size per cohort (the year it was in grade 1): pupils stay together as they move up.
@@ -63,6 +60,7 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
     }
     return s;
   };
+  const meanClass = (school.size[0] + school.size[1]) / 2;
   const contingent: Contingent[] = [];
   const table = new Map<string, number>();
   for (const year of years) {
@@ -84,7 +82,6 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
     }
     return j;
   };
-  const last = years[years.length - 1];
   const prev = years.length > 1 ? years[years.length - 2] : last;
   const role = school.role;
   const weakCohort = years[0] - 4; // the negative-dynamics school: the cohort in grade 4 in the first year
@@ -106,8 +103,6 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
       jitterOf(`${year}|${procedure}|${grade}|${subject}`, 0.04)
     );
   };
-  void rng;
-  void last;
   return {
     school,
     seed,
@@ -115,7 +110,7 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
     grades,
     contingent,
     pupils: (year, grade) => table.get(`${year}|${grade}`) ?? 0,
-    classes: (year, grade) => Math.max(1, Math.ceil((table.get(`${year}|${grade}`) ?? 0) / CLASS_SIZE)),
+    classes: (year, grade) => Math.max(1, Math.round((table.get(`${year}|${grade}`) ?? 0) / meanClass)),
     theta,
   };
 }

@@ -52,7 +52,7 @@ export function situationPlace(kind: Role, years: readonly number[]): SituationP
     case "inflatedJournal":
       return { year: last, procedure: "ВПР", grade: 6, subject: "Математика" };
     case "boundaryPeak":
-      return { year: prev, procedure: "ВПР", grade: 5, subject: "Русский язык" };
+      return { year: last, procedure: "ВПР", grade: 4, subject: "Русский язык" };
     case "unconfirmedHigh":
       return { year: prev, procedure: "ВПР", grade: 8, subject: "Математика" };
     case "difficultyInversion":

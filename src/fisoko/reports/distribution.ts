@@ -28,7 +28,7 @@ export function parseDistribution(scan: SheetScan, header: TestHeader): Distribu
   let participantsCol: number | null = null;
   let schoolsCol: number | null = null;
   const scoreCols = new Map<number, number>();
-  let kind: ValueKind = "unknown";
+  let kind = "unknown" as ValueKind;
   h.columns.forEach((t, c) => {
     if (c === h.labelCol || !t) return;
     if (/(?:кол-?во|количество|число) оо(?![а-я])|^оо$/.test(t)) {

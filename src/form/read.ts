@@ -1,0 +1,211 @@
+/**
+ * Reading the form's sheets into typed rows: finds each sheet (by name or alias), its header
+ * (locateColumns) and passport fields, coerces every cell by its column's type, and reports what
+ * it met about the layout (missing, renamed, reordered, merged, unknown columns; names of pupils).
+ * The rules across rows and sheets (validate.ts) and the model builder (parse.ts) work on this.
+ */
+import type { Finding } from "../core/model";
+import { editDistance } from "../core/subjects";
+import { formatCell, formatRange, parseRange } from "../host/a1";
+import type { SheetRead } from "../host/port";
+import { coerceCell, columnName, type TypedValue } from "./cells";
+import { finding } from "./rules";
+import { FORM_SHEETS, INSTRUCTION_SHEET, PASSPORT } from "./schema/sheets";
+import { headerKey, locateColumns, locateFields, type ColumnLocation } from "./schema/locate";
+import type { SheetSchema } from "./schema/types";
+
+export interface TypedRow {
+  /** 0-based row index on the sheet. */
+  row: number;
+  values: Record<string, TypedValue>;
+  /** A1 of each located column's cell in this row. */
+  cells: Record<string, string>;
+  /** Columns whose cell could not be read (rules skip them). */
+  invalid: Set<string>;
+  /** Points of the numbered columns by n − 1 (null when blank or unreadable). */
+  repeated: (number | null)[];
+  repeatedCells: string[];
+}
+
+export interface TableRead {
+  schema: SheetSchema;
+  /** The sheet's actual name in the workbook. */
+  sheet: string;
+  location: ColumnLocation;
+  rows: TypedRow[];
+}
+
+export interface FieldRead {
+  value: TypedValue;
+  cell: string;
+  ok: boolean;
+}
+
+export interface FormRead {
+  /** Tables by schema id; absent when the sheet is absent or has no header. */
+  tables: Map<string, TableRead>;
+  /** Passport fields by id; absent when the label was not found. */
+  fields: Map<string, FieldRead>;
+  /** Actual name of the passport sheet, when present. */
+  passportSheet: string | null;
+  findings: Finding[];
+}
+
+/** Header words of personal data: a column of names has no place in the form. */
+const NAME_HEADER = /^(?:фио.*|фамилия.*|имя|отчество|имяотчество|ученик|учащийся|обучающийся|фамилияимя.*|фиоучастника|фиообучающегося)$/;
+
+export function isNameHeader(text: string): boolean {
+  return NAME_HEADER.test(headerKey(text));
+}
+
+/** The workbook sheet that holds `schema`: exact name, then alias, then one letter off. */
+export function findSheet(sheets: readonly SheetRead[], schema: SheetSchema): { read: SheetRead; how: "exact" | "alias" } | null {
+  const main = headerKey(schema.name);
+  const aliases = (schema.aliases ?? []).map(headerKey);
+  const exact = sheets.find((s) => headerKey(s.name) === main);
+  if (exact) return { read: exact, how: "exact" };
+  const alias = sheets.find((s) => aliases.includes(headerKey(s.name)));
+  if (alias) return { read: alias, how: "alias" };
+  const near = sheets.find((s) => main.length >= 5 && editDistance(headerKey(s.name), main) === 1);
+  return near ? { read: near, how: "alias" } : null;
+}
+
+function layoutFindings(schema: SheetSchema, sheet: string, loc: ColumnLocation, out: Finding[]): void {
+  const headerCell = (col: number) => formatCell({ row: loc.headerRow, col });
+  for (const c of schema.columns) {
+    const found = loc.columns[c.id];
+    if (found && found.how !== "exact") {
+      out.push(finding("column.renamed", sheet, headerCell(found.col), `Заголовок «${found.header}» распознан как ${columnName(c)}.`, `В шаблоне столбец называется ${columnName(c)}.`));
+    }
+  }
+  if (loc.reordered) {
+    out.push(finding("column.reordered", sheet, headerCell(0), "Столбцы стоят не в порядке шаблона; они найдены по заголовкам и прочитаны верно.", "Порядок столбцов можно не менять."));
+  }
+  if (schema !== PASSPORT && loc.firstHeaderRow > 0) {
+    out.push(finding("header.shifted", sheet, formatCell({ row: loc.firstHeaderRow, col: 0 }), `Строка заголовков найдена в строке ${loc.firstHeaderRow + 1}, а не в первой; данные читаются со строки ${loc.dataStart + 1}.`));
+  }
+  for (const m of loc.mergedHeaderCells) {
+    const area = parseRange(m);
+    out.push(finding("header.merged", sheet, formatCell({ row: area.top, col: area.left }), `Ячейки заголовка ${formatRange(area)} объединены; столбцы распознаны, но объединения мешают сортировке, фильтру и вставке строк.`, "Снимите объединение («Главная → Объединить и поместить в центре») и оставьте по одному заголовку в каждом столбце."));
+  }
+  for (const d of loc.duplicates) {
+    const spec = schema.columns.find((c) => c.id === d.id);
+    out.push(finding("column.duplicate", sheet, headerCell(d.col), `Столбец ${spec ? columnName(spec) : `«${d.header}»`} встречается ещё раз (заголовок «${d.header}»); читается только первый.`, "Удалите лишний столбец."));
+  }
+  for (const u of loc.unknown) {
+    if (isNameHeader(u.header)) {
+      out.push(finding("privacy.names", sheet, headerCell(u.col), `Столбец «${u.header}» содержит персональные данные. Фамилии и имена в форму не вносятся — только коды участников.`, "Удалите столбец целиком (правый щелчок по букве столбца → «Удалить»)."));
+    } else {
+      out.push(finding("column.unknown", sheet, headerCell(u.col), `Столбец «${u.header}» не относится к форме и не читается.`));
+    }
+  }
+  if (loc.headerRow >= 0) {
+    for (const id of loc.missing) {
+      const spec = schema.columns.find((c) => c.id === id);
+      if (!spec) continue;
+      out.push(finding("column.missing", sheet, headerCell(0), `На листе нет обязательного столбца ${columnName(spec)}.`, `Добавьте столбец с заголовком ${columnName(spec)}: ${spec.help}`));
+    }
+  }
+}
+
+function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out: Finding[]): TypedRow[] {
+  const rows: TypedRow[] = [];
+  const inputCols = schema.columns.filter((c) => !c.formula && loc.columns[c.id]);
+  const repeatedSpec = schema.repeated;
+  const maxN = loc.repeated.length ? loc.repeated[loc.repeated.length - 1].n : 0;
+  for (let r = loc.dataStart; r < read.values.length; r++) {
+    const line = read.values[r] ?? [];
+    const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+    if (inputCols.every((c) => blank(line[loc.columns[c.id].col])) && loc.repeated.every((p) => blank(line[p.col]))) continue;
+    const row: TypedRow = { row: r, values: {}, cells: {}, invalid: new Set(), repeated: new Array(maxN).fill(null), repeatedCells: new Array(maxN).fill("") };
+    for (const c of inputCols) {
+      const col = loc.columns[c.id].col;
+      const cell = formatCell({ row: r, col });
+      row.cells[c.id] = cell;
+      const { value, ok } = coerceCell(line[col], c, { sheet: read.name, cell, findings: out });
+      row.values[c.id] = value;
+      if (!ok) row.invalid.add(c.id);
+    }
+    if (repeatedSpec) {
+      for (const p of loc.repeated) {
+        const cell = formatCell({ row: r, col: p.col });
+        row.repeatedCells[p.n - 1] = cell;
+        const spec = { id: repeatedSpec.id, header: p.header, type: repeatedSpec.type, min: repeatedSpec.min, help: repeatedSpec.help, allowAbsent: true };
+        const { value } = coerceCell(line[p.col], spec, { sheet: read.name, cell, findings: out });
+        row.repeated[p.n - 1] = typeof value === "number" ? value : null;
+      }
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Reads every sheet of the form that the workbook has. Never changes anything. */
+export function readForm(sheets: readonly SheetRead[]): FormRead {
+  const findings: Finding[] = [];
+  const tables = new Map<string, TableRead>();
+  const fields = new Map<string, FieldRead>();
+  let passportSheet: string | null = null;
+
+  for (const schema of FORM_SHEETS) {
+    const found = findSheet(sheets, schema);
+    if (!found) {
+      if (schema.required) {
+        findings.push(finding("sheet.missing", schema.name, "", `В книге нет листа «${schema.name}».`, `Создайте форму заново («Создать форму» или msoko template) и перенесите данные; лист должен называться «${schema.name}».`));
+      }
+      continue;
+    }
+    const { read } = found;
+    if (found.how === "alias") {
+      findings.push(finding("sheet.renamed", read.name, "", `Лист «${read.name}» прочитан как «${schema.name}».`, `В шаблоне лист называется «${schema.name}».`));
+    }
+    let startRow = 0;
+    if (schema.fields) {
+      passportSheet = read.name;
+      const located = locateFields(read.values, schema.fields);
+      for (const f of schema.fields) {
+        const lf = located[f.id];
+        if (!lf) {
+          if (f.required) findings.push(finding("field.missing", read.name, "", `В паспорте нет строки «${f.header}».`, `Добавьте строку: в столбце A — «${f.header}», в столбце B — значение. ${f.help}`));
+          continue;
+        }
+        startRow = Math.max(startRow, lf.row + 1);
+        const pos = parseRange(lf.valueCell);
+        const { value, ok } = coerceCell(read.values[pos.top]?.[pos.left], f, { sheet: read.name, cell: lf.valueCell, findings });
+        fields.set(f.id, { value, cell: lf.valueCell, ok });
+      }
+    }
+    const location = locateColumns(read.values, schema, { merges: read.merges, startRow });
+    if (location.headerRow < 0) {
+      if (schema.required || read.values.some((r) => r?.some((v) => v !== null && v !== undefined && v !== ""))) {
+        const names = schema.columns.filter((c) => c.required).map(columnName).join(", ");
+        findings.push(finding("header.notFound", read.name, formatCell({ row: startRow, col: 0 }),
+          `На листе не найдена строка заголовков${schema.fields ? ` таблицы «${schema.tableTitle}»` : ""}: нет столбцов ${names}.`,
+          "Скопируйте строку заголовков из шаблона (msoko template) над данными."));
+      }
+      continue;
+    }
+    layoutFindings(schema, read.name, location, findings);
+    const rows = readRows(read, schema, location, findings);
+    tables.set(schema.id, { schema, sheet: read.name, location, rows });
+  }
+
+  // Names of pupils may hide on any sheet that is not the form's own (e.g. a pasted class list).
+  const known = new Set([...tables.values()].map((t) => t.sheet).concat(passportSheet ?? [], INSTRUCTION_SHEET));
+  for (const s of sheets) {
+    if (known.has(s.name)) continue;
+    const header = (s.values.slice(0, 10).find((r) => r?.some((v) => typeof v === "string" && isNameHeader(v))) ?? []) as unknown[];
+    const col = header.findIndex((v) => typeof v === "string" && isNameHeader(v));
+    if (col >= 0) {
+      const row = s.values.indexOf(header as never);
+      findings.push(finding("privacy.names", s.name, formatCell({ row, col }), `На листе «${s.name}» есть столбец «${String(header[col])}» с фамилиями или именами. Персональные данные обучающихся в форму не вносятся.`, "Удалите лист или столбец перед отправкой формы."));
+    }
+  }
+
+  const hasData = [...tables.values()].some((t) => t.rows.length > 0) || [...fields.values()].some((f) => f.value !== null);
+  if (!hasData) {
+    findings.length = 0;
+    findings.push(finding("form.empty", "", "", "Форма пуста: ни на одном листе нет данных.", "Заполните «Паспорт ОО» и «Результаты» (шаблон: «Создать форму» или msoko template)."));
+  }
+  return { tables, fields, passportSheet, findings };
+}

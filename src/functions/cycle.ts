@@ -1,0 +1,263 @@
+/**
+ * MSOKO.CYCLE / ЦИКЛ: the management cycle of one direction over the form's «Цикл» range
+ * (header row included). Returns the status text, or with a mode the score, the level, the
+ * number of overdue components or the next step. The JSDoc wrapper in functions.ts only calls
+ * `cycle`.
+ *
+ * The function stays non-volatile: the evaluation date is an argument, or the workbook's
+ * reporting date that the pane sets through `setReportingDate` — never TODAY(). The year is the
+ * latest one in the range (the form keeps earlier years for history; to evaluate an earlier year,
+ * pass a range with that year only).
+ */
+import { InputError, NoDataError, positionRu } from "../core/errors";
+import {
+  DIRECTION_EXPECTED,
+  cycleComponent,
+  cycleDirection,
+  evaluateCycle,
+  latestCycleYear,
+  matchDirection,
+  nextStepText,
+  parseDate,
+  type CycleEvaluation,
+  type DirectionEvaluation,
+} from "../core/cycle";
+import type { CycleRecord, CycleScore, DirectionId } from "../core/model";
+import type { Profile } from "../core/profile";
+import { normaliseKey } from "../core/subjects";
+import { quoteValue, readCell, type CellValue } from "../core/values";
+import { CYCLE as CYCLE_SCHEMA, locateColumns } from "../form/schema";
+import { getProfile } from "./context";
+import { asRange, isOmitted, readMode, type Range } from "./ranges";
+
+const RANGE_ARG = "диапазон цикла";
+const DIRECTION_ARG = "направление";
+const MODE_ARG = "режим";
+const DATE_ARG = "дата оценки";
+
+// ── reporting date of the workbook ───────────────────────────────────────────
+
+let reportingDate: string | null = null;
+
+/**
+ * The workbook's reporting date (from its settings), used when the function gets no date. The
+ * pane calls this when it reads the settings and whenever the user changes the date; null clears.
+ * Accepts ISO text, «31.12.2026», an Excel serial number or a Date.
+ */
+export function setReportingDate(date: unknown): void {
+  if (date === null || date === undefined || date === "") {
+    reportingDate = null;
+    return;
+  }
+  const iso = parseDate(date);
+  if (!iso) throw new InputError(`Отчётная дата ${quoteValue(String(date))} не распознана: ожидается дата вида «31.12.2026».`);
+  reportingDate = iso;
+}
+
+export function getReportingDate(): string | null {
+  return reportingDate;
+}
+
+// ── reading the «Цикл» range ─────────────────────────────────────────────────
+
+function bad(row: number, col: number, v: CellValue, expected: string): InputError {
+  return new InputError(`Значение ${quoteValue(v)} в ${positionRu(row, col)} аргумента «${RANGE_ARG}» не подходит: ${expected}.`);
+}
+
+function text(v: CellValue): string {
+  const c = readCell(v);
+  if (c.kind === "blank") return "";
+  if (c.kind === "number") return String(c.value);
+  if (c.kind === "text") return c.text;
+  return String(v ?? "").trim();
+}
+
+const SCORE_WORDS: Record<string, CycleScore> = {
+  "нет": 0, "0": 0, "не выполнено": 0,
+  "частично": 1, "1": 1, "частично выполнено": 1,
+  "есть": 2, "2": 2, "да": 2, "выполнено": 2,
+};
+const KIND_WORDS: Record<string, "full" | "partial"> = {
+  "полный": "full", "полный цикл": "full", "full": "full",
+  "частичный": "partial", "частичный цикл": "partial", "неполный": "partial", "partial": "partial",
+};
+
+function readYear(v: CellValue, r: number, c: number): number {
+  const cell = readCell(v);
+  if (cell.kind === "number" && Number.isInteger(cell.value) && cell.value >= 2000 && cell.value <= 2100) return cell.value;
+  // «2025/2026», «2025/26», «2025-2026»: the calendar year the academic year ends in.
+  const m = cell.kind === "text" ? /^(\d{4})\s*[/\-–]\s*(\d{2}|\d{4})$/.exec(cell.text) : null;
+  if (m) return m[2].length === 2 ? Number(m[1].slice(0, 2) + m[2]) : Number(m[2]);
+  throw bad(r, c, v, "ожидается год, например 2026 (для учебного года 2025/26 — 2026)");
+}
+
+function readDirection(v: CellValue, r: number, c: number): DirectionId {
+  const cell = readCell(v);
+  const m = cell.kind === "number" ? matchDirection(cell.value) : matchDirection(text(v));
+  if (m.ok) return m.id;
+  throw bad(r, c, v, `ожидается ${DIRECTION_EXPECTED}`);
+}
+
+function readComponent(v: CellValue, r: number, c: number): number {
+  const cell = readCell(v);
+  if (cell.kind === "number" && Number.isInteger(cell.value) && cell.value >= 1 && cell.value <= 9) return cell.value;
+  if (cell.kind === "text") {
+    const lead = /^(\d)\s*[.)]/.exec(cell.text);
+    if (lead && +lead[1] >= 1) return +lead[1];
+    const k = normaliseKey(cell.text);
+    for (let n = 1; n <= 9; n++) if (k.length >= 4 && normaliseKey(cycleComponent(n).label).startsWith(k)) return n;
+  }
+  throw bad(r, c, v, "ожидается номер компонента цикла от 1 до 9");
+}
+
+function readWord<T>(words: Record<string, T>, v: CellValue, r: number, c: number, expected: string): T {
+  const k = text(v).toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
+  if (Object.prototype.hasOwnProperty.call(words, k)) return words[k];
+  throw bad(r, c, v, expected);
+}
+
+function readDateCell(v: CellValue, r: number, c: number): string | undefined {
+  if ((v as unknown) instanceof Date) return parseDate(v) ?? undefined;
+  const cell = readCell(v);
+  if (cell.kind === "blank") return undefined;
+  const iso = cell.kind === "number" && !cell.fromText ? parseDate(cell.value) : parseDate(String(v).trim());
+  if (!iso) throw bad(r, c, v, "ожидается дата вида «31.12.2026»");
+  return iso;
+}
+
+/**
+ * Reads the range into cycle records. The header row is found by its text (the form's column
+ * locator), so columns may be reordered; rows without direction, track and component are skipped.
+ */
+export function readCycleRange(value: unknown): CycleRecord[] {
+  const range: Range = asRange(value);
+  const loc = locateColumns(range, CYCLE_SCHEMA);
+  if (loc.headerRow < 0 || loc.missing.length > 0) {
+    const missing = loc.headerRow < 0 ? CYCLE_SCHEMA.columns.filter((c) => c.required).map((c) => c.header) : loc.missing.map((id) => CYCLE_SCHEMA.columns.find((c) => c.id === id)!.header);
+    throw new InputError(
+      `Аргумент «${RANGE_ARG}» должен включать строку заголовков листа «Цикл» (Год, Направление, Трек, Тип трека, Компонент, Оценка, Документ №, Дата документа, Ответственный, Плановый срок); ` +
+        `не найдены столбцы: ${missing.map((h) => `«${h}»`).join(", ")}.`,
+    );
+  }
+  const col = (id: string): number => loc.columns[id]?.col ?? -1;
+  const C = {
+    year: col("year"), direction: col("direction"), track: col("track"), trackKind: col("trackKind"), component: col("component"),
+    score: col("score"), docNumber: col("docNumber"), docDate: col("docDate"), responsible: col("responsible"), plannedDate: col("plannedDate"),
+  };
+  const at = (row: CellValue[], c: number): CellValue => (c >= 0 ? row[c] : null);
+  const records: CycleRecord[] = [];
+  for (let r = loc.dataStart; r < range.length; r++) {
+    const row = range[r] ?? [];
+    if ([C.direction, C.track, C.component].every((c) => text(at(row, c)) === "")) continue;
+    for (const [id, c] of [["year", C.year], ["direction", C.direction], ["track", C.track], ["trackKind", C.trackKind], ["component", C.component]] as const) {
+      if (text(at(row, c)) === "") {
+        const header = CYCLE_SCHEMA.columns.find((s) => s.id === id)!.header;
+        throw new InputError(`В ${positionRu(r, c)} аргумента «${RANGE_ARG}» не заполнен столбец «${header}»: строка цикла требует год, направление, трек, тип трека и компонент.`);
+      }
+    }
+    const scoreText = text(at(row, C.score));
+    const record: CycleRecord = {
+      year: readYear(at(row, C.year), r, C.year),
+      direction: readDirection(at(row, C.direction), r, C.direction),
+      track: text(at(row, C.track)),
+      trackKind: readWord(KIND_WORDS, at(row, C.trackKind), r, C.trackKind, "ожидается «полный» или «частичный»"),
+      component: readComponent(at(row, C.component), r, C.component),
+      score: scoreText === "" ? null : readWord(SCORE_WORDS, at(row, C.score), r, C.score, "ожидается «нет», «частично» или «есть» (или 0, 1, 2)"),
+    };
+    const docNumber = text(at(row, C.docNumber));
+    if (docNumber) record.docNumber = docNumber;
+    const docDate = readDateCell(at(row, C.docDate), r, C.docDate);
+    if (docDate) record.docDate = docDate;
+    const responsible = text(at(row, C.responsible));
+    if (responsible) record.responsible = responsible;
+    const plannedDate = readDateCell(at(row, C.plannedDate), r, C.plannedDate);
+    if (plannedDate) record.plannedDate = plannedDate;
+    records.push(record);
+  }
+  return records;
+}
+
+// ── arguments ────────────────────────────────────────────────────────────────
+
+export function readDirectionArg(value: unknown): DirectionId {
+  const range = asRange(value);
+  const v = range[0]?.[0];
+  if (range.length !== 1 || range[0].length !== 1 || isOmitted(v)) {
+    throw new InputError(`Аргумент «${DIRECTION_ARG}» должен быть одним значением: ${DIRECTION_EXPECTED}.`);
+  }
+  const cell = readCell(v);
+  const m = cell.kind === "number" ? matchDirection(cell.value) : matchDirection(text(v));
+  if (m.ok) return m.id;
+  const hint = m.candidates.length > 1 ? ` Подходят несколько направлений (${m.candidates.map((id) => cycleDirection(id).code).join(", ")}) — уточните название или укажите номер.` : "";
+  throw new InputError(`Аргумент «${DIRECTION_ARG}»: значение ${quoteValue(v)} не распознано; ожидается ${DIRECTION_EXPECTED}.${hint}`);
+}
+
+export function readEvaluationDate(value: unknown): string {
+  if (isOmitted(value)) {
+    if (reportingDate) return reportingDate;
+    throw new InputError(
+      `Не задана дата оценки цикла: укажите её аргументом «${DATE_ARG}» (например, «31.12.2026» или ссылку на ячейку с датой) ` +
+        "или задайте отчётную дату книги на панели МСОКО.",
+    );
+  }
+  const range = asRange(value);
+  const v = range[0][0];
+  if (range.length !== 1 || range[0].length !== 1) throw new InputError(`Аргумент «${DATE_ARG}» должен быть одной датой, а передан диапазон.`);
+  const cell = readCell(v);
+  const iso = (v as unknown) instanceof Date ? parseDate(v) : cell.kind === "number" && !cell.fromText ? parseDate(cell.value) : parseDate(String(v).trim());
+  if (!iso) throw new InputError(`Аргумент «${DATE_ARG}»: значение ${quoteValue(v)} не дата; ожидается дата вида «31.12.2026» или «2026-12-31».`);
+  return iso;
+}
+
+export type CycleMode = "status" | "score" | "level" | "overdue" | "step";
+
+const MODES: Record<string, CycleMode> = {
+  "статус": "status", status: "status",
+  "балл": "score", "баллы": "score", score: "score",
+  "уровень": "level", level: "level",
+  "просрочено": "overdue", "просрочен": "overdue", "просрочка": "overdue", overdue: "overdue",
+  "шаг": "step", "следующий шаг": "step", step: "step",
+};
+
+// ── the function ─────────────────────────────────────────────────────────────
+
+function answer(d: DirectionEvaluation, e: CycleEvaluation, mode: CycleMode): string | number {
+  const noData = d.status === "noData";
+  const whose = `${d.id === "O" ? "трека «Объективность»" : `направления ${d.code}`}`;
+  switch (mode) {
+    case "status":
+      return d.statusText;
+    case "score":
+      if (d.score === null) throw new NoDataError(`Нет данных о цикле ${whose} за ${e.year} год: в диапазоне нет ни одного трека.`);
+      return d.score;
+    case "level":
+      return d.level ?? d.statusText;
+    case "overdue":
+      return d.overdueCount;
+    case "step": {
+      if (noData) return `нет данных: заполните треки ${whose} на листе «Цикл»`;
+      if (!d.gap) return "цикл замкнут";
+      const step = d.nextSteps.find((s) => s.component === d.gap!.component && s.track === d.gap!.track)!;
+      return nextStepText(step);
+    }
+  }
+}
+
+/**
+ * =MSOKO.CYCLE(direction; range; [mode]; [evaluationDate]). Pure: the same arguments (and the same
+ * reporting date and profile) give the same answer.
+ */
+export function cycle(direction: unknown, range: unknown, mode?: unknown, evaluationDate?: unknown, profile: Profile = getProfile()): string | number {
+  const id = readDirectionArg(direction);
+  const m = readMode(mode, MODE_ARG, MODES, "status");
+  const date = readEvaluationDate(evaluationDate);
+  const records = readCycleRange(range);
+  const year = latestCycleYear(records);
+  if (year === null) {
+    if (m === "score") throw new NoDataError(`Нет данных о цикле: в аргументе «${RANGE_ARG}» нет ни одной строки цикла.`);
+    if (m === "overdue") return 0;
+    return m === "step" ? "нет данных: заполните лист «Цикл»" : "нет данных";
+  }
+  const e = evaluateCycle(records, { year, evaluationDate: date, profile });
+  return answer(e.directions.find((d) => d.id === id)!, e, m);
+}

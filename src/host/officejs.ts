@@ -1,0 +1,602 @@
+/**
+ * The workbook port over Office.js — the ONLY module that calls `Excel.run`. Round trips to
+ * Excel are the cost that matters (each `context.sync()` crosses to the host, over the network in
+ * Excel on the web), so:
+ * - a write is one `Excel.run` with two syncs: the first loads sheet names and visibility (and
+ *   table names when the batch creates tables), so Excel's rules are checked up front with Russian
+ *   messages; the second sends every queued op at once. Nothing syncs inside a loop.
+ * - reads load only `values` (and `formulas` when asked) and `address` of used ranges, plus merged
+ *   areas where the client can.
+ * - text that Excel would re-interpret (a leading = + - @ or tab, numbers, dates, TRUE) gets the
+ *   text number format "@" before its value is set, so it is stored as text and never becomes a
+ *   formula (formula injection); formulas go only through `formulas` ops.
+ * Ops the running Excel cannot do (see capabilities) are skipped with a Russian notice.
+ */
+import type { CellValue } from "../core/values";
+import { columnIndex, columnLetters, formatRange, parseCell, parseQualified, parseRange, qualify, rangeFrom, rangeSize } from "./a1";
+import type { Capabilities, CellFormat, ChartType, ConditionalRule, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "./port";
+import { filterByCapabilities, listSourceProblem, looksLikeFormula, normalizeGrid, sameName, sheetNameProblem, tableNameProblem } from "./rules";
+
+type Ctx = Excel.RequestContext;
+
+/** ExcelApi version each capability needs (Microsoft's requirement-set tables). */
+const CAPABILITY_SETS: Record<keyof Capabilities, string> = {
+  tables: "1.1",
+  charts: "1.1",
+  conditionalFormatting: "1.6",
+  freezePanes: "1.7",
+  dataValidation: "1.8",
+  pageLayout: "1.9",
+  mergedAreas: "1.13",
+};
+
+/** Excel's sheet visibility names. */
+const VISIBILITY_TO_EXCEL = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+const VISIBILITY_FROM_EXCEL: Record<string, SheetInfo["visibility"]> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+
+const CHART_TYPES: Record<ChartType, string> = {
+  columnClustered: "ColumnClustered",
+  barClustered: "BarClustered",
+  line: "Line",
+  pie: "Pie",
+  columnStacked100: "ColumnStacked100",
+  barStacked100: "BarStacked100",
+};
+
+const OPERATORS: Record<NonNullable<ConditionalRule["operator"]>, string> = {
+  greaterThan: "GreaterThan",
+  greaterThanOrEqual: "GreaterThanOrEqual",
+  lessThan: "LessThan",
+  lessThanOrEqual: "LessThanOrEqual",
+  equal: "EqualTo",
+  notEqual: "NotEqualTo",
+  between: "Between",
+};
+
+/**
+ * Strings Excel would not keep as typed: formulas and DDE (= + - @ tab), numbers and dates (any
+ * digit), booleans, error-like "#…" and apostrophe prefixes. Plain words stay in "General" format
+ * (a text-formatted cell longer than 255 characters shows #### in older Excel).
+ */
+export function needsTextFormat(s: string): boolean {
+  if (s === "") return false;
+  return looksLikeFormula(s) || /[0-9]/.test(s) || /^['#]/.test(s) || /^(?:true|false|истина|ложь)$/i.test(s.trim());
+}
+
+/** Excel character widths → points (Calibri 11: 7 px per character plus 5 px padding, 0.75 pt per px). */
+export function widthToPoints(chars: number): number {
+  return chars <= 0 ? 0 : Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function excelRun<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  const excel = (globalThis as { Excel?: typeof Excel }).Excel;
+  if (!excel || typeof excel.run !== "function") throw new Error("Excel недоступен: надстройка запущена не в Excel.");
+  return excel.run(fn);
+}
+
+/** A Russian message for an Office.js failure, keeping Excel's own text for support. */
+function excelError(e: unknown, what: string): Error {
+  if (e instanceof Error && /[А-Яа-яЁё]/.test(e.message) && !(e as { code?: string }).code) return e;
+  const err = e as { code?: string; message?: string; debugInfo?: { errorLocation?: string } };
+  const code = err.code ? ` (код ${err.code}${err.debugInfo?.errorLocation ? `, ${err.debugInfo.errorLocation}` : ""})` : "";
+  return new Error(`Excel не выполнил ${what}: ${err.message ?? String(e)}${code}. Книга могла быть изменена частично; повторите действие.`);
+}
+
+/** Splits "Лист1!A1:B2, 'Свод, итог'!C3" at commas outside quotes. */
+function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      out.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/** Rows from A1: pads a used range that starts at `address`'s top-left; "" cells become null; trailing blanks trimmed. */
+export function padFromA1(address: string, values: unknown[][], formulas?: unknown[][]): { values: Grid; formulas?: Grid } {
+  const { address: a } = parseQualified(address);
+  const r = parseRange(a);
+  const isBlank = (v: unknown) => v === "" || v === null || v === undefined;
+  let rows = 0;
+  let cols = 0;
+  values.forEach((line, i) =>
+    line.forEach((v, j) => {
+      if (!isBlank(v) || (formulas && !isBlank(formulas[i]?.[j]))) {
+        rows = Math.max(rows, r.top + i + 1);
+        cols = Math.max(cols, r.left + j + 1);
+      }
+    }),
+  );
+  const grid = (src: unknown[][], blank: CellValue): Grid =>
+    Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => {
+        const v = src[i - r.top]?.[j - r.left];
+        return isBlank(v) ? blank : (v as CellValue);
+      }),
+    );
+  return { values: grid(values, null), ...(formulas ? { formulas: grid(formulas, "") } : {}) };
+}
+
+interface SheetState {
+  name: string;
+  visibility: SheetInfo["visibility"];
+}
+
+/**
+ * Checks a batch against Excel's rules on the loaded sheet and table names, as memory.ts would,
+ * so a failure is a Russian message before anything is sent.
+ */
+function checkBatch(ops: readonly WriteOp[], sheets: SheetState[], tables: string[]): void {
+  const state = sheets.map((s) => ({ ...s }));
+  const tableNames = [...tables];
+  const find = (n: string) => state.find((s) => sameName(s.name, n));
+  const need = (n: string) => {
+    const s = find(n);
+    if (!s) throw new Error(`Лист «${n}» не найден в книге.`);
+    return s;
+  };
+  for (const op of ops) {
+    switch (op.op) {
+      case "addSheet": {
+        const p = sheetNameProblem(op.name);
+        if (p) throw new Error(`Нельзя создать лист: ${p}.`);
+        if (find(op.name)) throw new Error(`Нельзя создать лист «${op.name}»: лист с таким именем уже есть (регистр букв не различается).`);
+        state.push({ name: op.name, visibility: "visible" });
+        break;
+      }
+      case "deleteSheet": {
+        const s = need(op.name);
+        if (!state.some((x) => x !== s && x.visibility === "visible")) throw new Error(`Нельзя удалить лист «${s.name}»: в книге должен остаться хотя бы один видимый лист.`);
+        state.splice(state.indexOf(s), 1);
+        break;
+      }
+      case "renameSheet": {
+        const s = need(op.from);
+        const p = sheetNameProblem(op.to);
+        if (p) throw new Error(`Нельзя переименовать лист «${s.name}»: ${p}.`);
+        const other = find(op.to);
+        if (other && other !== s) throw new Error(`Нельзя переименовать лист «${s.name}» в «${op.to}»: лист с таким именем уже есть.`);
+        s.name = op.to;
+        break;
+      }
+      case "sheetVisibility": {
+        const s = need(op.name);
+        if (op.visibility !== "visible" && !state.some((x) => x !== s && x.visibility === "visible")) {
+          throw new Error(`Нельзя скрыть лист «${s.name}»: в книге должен остаться хотя бы один видимый лист.`);
+        }
+        s.visibility = op.visibility;
+        break;
+      }
+      case "table": {
+        need(op.sheet);
+        const p = tableNameProblem(op.name);
+        if (p) throw new Error(`Нельзя создать таблицу на листе «${op.sheet}»: ${p}.`);
+        if (tableNames.some((t) => sameName(t, op.name))) throw new Error(`Нельзя создать таблицу «${op.name}»: таблица с таким именем уже есть в книге.`);
+        tableNames.push(op.name);
+        break;
+      }
+      case "validationList": {
+        need(op.sheet);
+        const p = listSourceProblem(op.list);
+        if (p) throw new Error(`Нельзя задать список проверки данных для ${qualify(op.sheet, op.address)}: ${p}.`);
+        break;
+      }
+      default:
+        need(op.sheet);
+    }
+  }
+}
+
+class OfficePort implements WorkbookPort {
+  readonly kind = "officejs" as const;
+  private caps: Capabilities | null = null;
+
+  async capabilities(): Promise<Capabilities> {
+    if (this.caps) return { ...this.caps };
+    const office = (globalThis as { Office?: typeof Office }).Office;
+    const supported = (v: string) => {
+      try {
+        return !!office?.context?.requirements?.isSetSupported("ExcelApi", v);
+      } catch {
+        return false;
+      }
+    };
+    const caps = {} as Capabilities;
+    for (const [k, v] of Object.entries(CAPABILITY_SETS)) caps[k as keyof Capabilities] = supported(v);
+    this.caps = caps;
+    return { ...caps };
+  }
+
+  private async supports(version: string): Promise<boolean> {
+    const office = (globalThis as { Office?: typeof Office }).Office;
+    try {
+      return !!office?.context?.requirements?.isSetSupported("ExcelApi", version);
+    } catch {
+      return false;
+    }
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    try {
+      return await excelRun(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name,items/position,items/visibility");
+        await ctx.sync();
+        return sheets.items
+          .map((w) => ({ name: w.name, position: w.position, visibility: VISIBILITY_FROM_EXCEL[w.visibility] ?? "visible" }))
+          .sort((a, b) => a.position - b.position);
+      });
+    } catch (e) {
+      throw excelError(e, "чтение списка листов");
+    }
+  }
+
+  async readSheets(names: string[], opts: { formulas?: boolean } = {}): Promise<SheetRead[]> {
+    const merges = (await this.capabilities()).mergedAreas;
+    try {
+      return await excelRun(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
+        await ctx.sync();
+        const found = names.map((n) => sheets.items.find((w) => sameName(w.name, n))).filter((w): w is Excel.Worksheet => !!w);
+        const reads = found.map((w) => {
+          const used = w.getUsedRange();
+          used.load(opts.formulas ? "address,values,formulas" : "address,values");
+          const areas = merges ? w.getRange().getMergedAreasOrNullObject() : null;
+          areas?.load("address");
+          return { w, used, areas };
+        });
+        await ctx.sync();
+        return reads.map(({ w, used, areas }) => {
+          const padded = padFromA1(used.address, used.values, opts.formulas ? used.formulas : undefined);
+          const read: SheetRead = {
+            name: w.name,
+            values: padded.values,
+            merges: areas && !areas.isNullObject ? splitAreas(areas.address).map((a) => parseQualified(a).address) : [],
+          };
+          if (padded.formulas) read.formulas = padded.formulas;
+          return read;
+        });
+      });
+    } catch (e) {
+      throw excelError(e, "чтение листов");
+    }
+  }
+
+  async readRanges(requests: { sheet: string; address: string }[], opts: { formulas?: boolean } = {}): Promise<(Grid | null)[]> {
+    try {
+      return await excelRun(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
+        await ctx.sync();
+        const ranges = requests.map(({ sheet, address }) => {
+          const w = sheets.items.find((x) => sameName(x.name, sheet));
+          if (!w) return null;
+          const r = w.getRange(formatRange(parseRange(address)));
+          r.load(opts.formulas ? "formulas" : "values");
+          return r;
+        });
+        await ctx.sync();
+        return ranges.map((r) => (r ? ((opts.formulas ? r.formulas : r.values) as Grid).map((row) => row.map((v) => (v === "" && !opts.formulas ? null : (v as CellValue)))) : null));
+      });
+    } catch (e) {
+      throw excelError(e, "чтение диапазонов");
+    }
+  }
+
+  async write(batch: WriteBatch): Promise<{ notices: string[] }> {
+    const caps = await this.capabilities();
+    const { ops, notices } = filterByCapabilities(batch.ops, caps);
+    if (ops.length === 0) return { notices };
+    const totals = ops.some((o) => o.op === "table" && o.totals) && !(await this.supports("1.3"));
+    if (totals) notices.push("Эта версия Excel не умеет включать строку итогов в таблицах: таблицы созданы без неё.");
+    const wantsTables = ops.some((o) => o.op === "table");
+    try {
+      await excelRun(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name,items/visibility");
+        const tables = wantsTables ? ctx.workbook.tables : null;
+        tables?.load("items/name");
+        await ctx.sync();
+        checkBatch(
+          ops,
+          sheets.items.map((w) => ({ name: w.name, visibility: VISIBILITY_FROM_EXCEL[w.visibility] ?? "visible" })),
+          tables ? tables.items.map((t) => t.name) : [],
+        );
+        const cache = new Map<string, Excel.Worksheet>();
+        const sheet = (name: string): Excel.Worksheet => {
+          const key = name.toLocaleUpperCase("ru");
+          let w = cache.get(key);
+          if (!w) {
+            w = sheets.getItem(name);
+            cache.set(key, w);
+          }
+          return w;
+        };
+        for (const op of ops) queueOp(ctx, op, sheet, cache, !totals);
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw excelError(e, "запись в книгу");
+    }
+    return { notices };
+  }
+
+  async activate(sheet: string): Promise<void> {
+    try {
+      await excelRun(async (ctx) => {
+        ctx.workbook.worksheets.getItem(sheet).activate();
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw excelError(e, `переход на лист «${sheet}»`);
+    }
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    try {
+      await excelRun(async (ctx) => {
+        const w = ctx.workbook.worksheets.getItem(sheet);
+        w.activate();
+        w.getRange(formatRange(parseRange(address))).select();
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw excelError(e, `выделение ${qualify(sheet, address)}`);
+    }
+  }
+
+  async selection(): Promise<{ sheet: string; address: string }> {
+    try {
+      return await excelRun(async (ctx) => {
+        const r = ctx.workbook.getSelectedRange();
+        r.load("address");
+        await ctx.sync();
+        const q = parseQualified(splitAreas(r.address)[0]);
+        return { sheet: q.sheet ?? "", address: q.address };
+      });
+    } catch (e) {
+      throw excelError(e, "чтение выделения");
+    }
+  }
+
+  async fileName(): Promise<string> {
+    const office = (globalThis as { Office?: typeof Office }).Office;
+    const url = office?.context?.document?.url ?? "";
+    const last = url.split(/[\\/]/).pop() ?? "";
+    try {
+      return decodeURIComponent(last.split("?")[0]);
+    } catch {
+      return last;
+    }
+  }
+}
+
+/** Queues one op on the request context; nothing here syncs. */
+function queueOp(ctx: Ctx, op: WriteOp, sheet: (name: string) => Excel.Worksheet, cache: Map<string, Excel.Worksheet>, totalsOk: boolean): void {
+  switch (op.op) {
+    case "addSheet": {
+      const w = ctx.workbook.worksheets.add(op.name);
+      if (op.position !== undefined) w.position = op.position;
+      if (op.tabColor) w.tabColor = op.tabColor;
+      cache.set(op.name.toLocaleUpperCase("ru"), w);
+      return;
+    }
+    case "deleteSheet":
+      sheet(op.name).delete();
+      cache.delete(op.name.toLocaleUpperCase("ru"));
+      return;
+    case "renameSheet": {
+      const w = sheet(op.from);
+      w.name = op.to;
+      cache.delete(op.from.toLocaleUpperCase("ru"));
+      cache.set(op.to.toLocaleUpperCase("ru"), w);
+      return;
+    }
+    case "sheetVisibility":
+      sheet(op.name).visibility = VISIBILITY_TO_EXCEL[op.visibility] as Excel.SheetVisibility;
+      return;
+    case "values": {
+      const start = op.address.split(":")[0];
+      const first = parseCell(start);
+      const grid = normalizeGrid(op.values, (r, c) => qualify(op.sheet, `${columnLetters(first.col + c)}${first.row + r + 1}`));
+      const range = sheet(op.sheet).getRange(rangeFrom(start, grid.length, grid[0].length));
+      // "@" first, so Excel stores the strings as typed (null leaves a cell's format unchanged).
+      let risky = false;
+      const formats = grid.map((row) =>
+        row.map((v) => {
+          if (typeof v === "string" && needsTextFormat(v)) {
+            risky = true;
+            return "@";
+          }
+          return null;
+        }),
+      );
+      if (risky) range.numberFormat = formats;
+      // null would leave the old value in place; "" clears the cell, as a blank in the grid means.
+      range.values = grid.map((row) => row.map((v) => (v === null || v === undefined ? "" : v))) as unknown[][];
+      return;
+    }
+    case "formulas": {
+      const start = op.address.split(":")[0];
+      const first = parseCell(start);
+      const grid = normalizeGrid(op.formulas, (r, c) => qualify(op.sheet, `${columnLetters(first.col + c)}${first.row + r + 1}`));
+      sheet(op.sheet).getRange(rangeFrom(start, grid.length, grid[0].length)).formulas = grid.map((row) => row.map((v) => (v === null ? "" : v))) as unknown[][];
+      return;
+    }
+    case "format":
+      queueFormat(sheet(op.sheet).getRange(formatRange(parseRange(op.address))), op.address, op.format);
+      return;
+    case "merge":
+      sheet(op.sheet).getRange(formatRange(parseRange(op.address))).merge(false);
+      return;
+    case "columnWidths": {
+      const from = columnIndex(op.from);
+      const w = sheet(op.sheet);
+      op.widths.forEach((width, i) => {
+        const letter = columnLetters(from + i);
+        w.getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(width);
+      });
+      return;
+    }
+    case "rowHeight":
+      sheet(op.sheet).getRange(`${op.row}:${op.row}`).format.rowHeight = op.height;
+      return;
+    case "freeze": {
+      const panes = sheet(op.sheet).freezePanes;
+      panes.unfreeze();
+      if (op.rows > 0 && op.columns > 0) panes.freezeAt(rangeFrom("A1", op.rows, op.columns));
+      else if (op.rows > 0) panes.freezeRows(op.rows);
+      else if (op.columns > 0) panes.freezeColumns(op.columns);
+      return;
+    }
+    case "table": {
+      const t = sheet(op.sheet).tables.add(formatRange(parseRange(op.address)), true);
+      t.name = op.name;
+      if (op.style) t.style = op.style;
+      if (op.totals && totalsOk) t.showTotals = true;
+      return;
+    }
+    case "validationList": {
+      const dv = sheet(op.sheet).getRange(formatRange(parseRange(op.address))).dataValidation;
+      dv.clear();
+      dv.rule = { list: { inCellDropDown: true, source: op.list.join(",") } };
+      queueMessages(dv, op.prompt, op.error);
+      return;
+    }
+    case "validationNumber": {
+      const dv = sheet(op.sheet).getRange(formatRange(parseRange(op.address))).dataValidation;
+      dv.clear();
+      const cond =
+        op.min !== undefined && op.max !== undefined
+          ? { formula1: op.min, formula2: op.max, operator: "Between" }
+          : op.min !== undefined
+            ? { formula1: op.min, operator: "GreaterThanOrEqualTo" }
+            : op.max !== undefined
+              ? { formula1: op.max, operator: "LessThanOrEqualTo" }
+              : { formula1: -1e15, formula2: 1e15, operator: "Between" };
+      dv.rule = (op.kind === "whole" ? { wholeNumber: cond } : { decimal: cond }) as Excel.DataValidationRule;
+      queueMessages(dv, op.prompt, op.error);
+      return;
+    }
+    case "conditionalFormat":
+      queueConditional(sheet(op.sheet).getRange(formatRange(parseRange(op.address))), op.rule);
+      return;
+    case "chart": {
+      const w = sheet(op.sheet);
+      const src = op.source.includes("!") ? parseQualified(op.source) : { sheet: op.sheet, address: op.source };
+      const source = (src.sheet ? sheet(src.sheet) : w).getRange(formatRange(parseRange(src.address)));
+      const seriesBy = op.seriesBy === "rows" ? "Rows" : op.seriesBy === "columns" ? "Columns" : "Auto";
+      const chart = w.charts.add(CHART_TYPES[op.type] as Excel.ChartType, source, seriesBy as Excel.ChartSeriesBy);
+      chart.title.text = op.title;
+      chart.setPosition(op.anchor);
+      if (op.width) chart.width = op.width;
+      if (op.height) chart.height = op.height;
+      return;
+    }
+    case "print": {
+      const layout = sheet(op.sheet).pageLayout;
+      if (op.landscape !== undefined) layout.orientation = (op.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
+      if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (op.titleRows) layout.setPrintTitleRows(op.titleRows.includes("$") ? op.titleRows : op.titleRows.replace(/(\d+)/g, "$$$1"));
+      if (op.area) layout.setPrintArea(formatRange(parseRange(op.area)));
+      return;
+    }
+    case "protect": {
+      const p = sheet(op.sheet).protection;
+      // Re-protecting a protected sheet fails; add-in sheets never carry a password.
+      p.unprotect();
+      const allow = !!op.allowFormatting;
+      p.protect({ allowFormatCells: allow, allowFormatColumns: allow, allowFormatRows: allow });
+      return;
+    }
+    default: {
+      const never: never = op;
+      throw new Error(`Неизвестное действие записи: ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function queueMessages(dv: Excel.DataValidation, prompt?: string, error?: string): void {
+  if (prompt) dv.prompt = { showPrompt: true, message: prompt.slice(0, 255), title: "" };
+  dv.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, message: (error ?? "Значение не подходит для этой ячейки.").slice(0, 225), title: "МСОКО" };
+}
+
+function queueFormat(range: Excel.Range, address: string, f: CellFormat): void {
+  if (f.numberFormat !== undefined) {
+    // A single value applies to every cell of the range (no per-cell array for whole columns).
+    (range as unknown as { numberFormat: unknown }).numberFormat = f.numberFormat;
+  }
+  const font = range.format.font;
+  if (f.bold !== undefined) font.bold = f.bold;
+  if (f.italic !== undefined) font.italic = f.italic;
+  if (f.fontSize !== undefined) font.size = f.fontSize;
+  if (f.fontColor !== undefined) font.color = f.fontColor;
+  if (f.fill !== undefined) range.format.fill.color = f.fill;
+  if (f.wrap !== undefined) range.format.wrapText = f.wrap;
+  if (f.hAlign !== undefined) range.format.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[f.hAlign];
+  if (f.vAlign !== undefined) range.format.verticalAlignment = ({ top: "Top", center: "Center", bottom: "Bottom" } as const)[f.vAlign];
+  if (f.borders) {
+    const size = rangeSize(address);
+    const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (size.rows > 1) edges.push("InsideHorizontal");
+    if (size.columns > 1) edges.push("InsideVertical");
+    for (const edge of edges) {
+      const b = range.format.borders.getItem(edge as Excel.BorderIndex);
+      b.style = "Continuous" as Excel.BorderLineStyle;
+      b.weight = "Thin" as Excel.BorderWeight;
+      b.color = "#808080";
+    }
+  }
+  if (f.locked !== undefined) range.format.protection.locked = f.locked;
+}
+
+function queueConditional(range: Excel.Range, rule: ConditionalRule): void {
+  const cfs = range.conditionalFormats;
+  switch (rule.kind) {
+    case "cellValue": {
+      const cf = cfs.add("CellValue" as Excel.ConditionalFormatType);
+      if (rule.fill) cf.cellValue.format.fill.color = rule.fill;
+      if (rule.fontColor) cf.cellValue.format.font.color = rule.fontColor;
+      cf.cellValue.rule = {
+        formula1: rule.formula1 ?? "0",
+        ...(rule.formula2 !== undefined ? { formula2: rule.formula2 } : {}),
+        operator: OPERATORS[rule.operator ?? "greaterThan"],
+      } as Excel.ConditionalCellValueRule;
+      return;
+    }
+    case "expression": {
+      const cf = cfs.add("Custom" as Excel.ConditionalFormatType);
+      cf.custom.rule.formula = rule.formula1 ?? "=FALSE";
+      if (rule.fill) cf.custom.format.fill.color = rule.fill;
+      if (rule.fontColor) cf.custom.format.font.color = rule.fontColor;
+      return;
+    }
+    case "dataBar": {
+      const cf = cfs.add("DataBar" as Excel.ConditionalFormatType);
+      if (rule.fill) cf.dataBar.positiveFormat.fillColor = rule.fill;
+      return;
+    }
+    case "colorScale": {
+      const [lo, mid, hi] = rule.colors ?? ["#F8696B", "#FFEB84", "#63BE7B"];
+      const cf = cfs.add("ColorScale" as Excel.ConditionalFormatType);
+      cf.colorScale.criteria = {
+        minimum: { formula: null as unknown as string, type: "LowestValue" as Excel.ConditionalFormatColorCriterionType, color: lo },
+        midpoint: { formula: "50", type: "Percentile" as Excel.ConditionalFormatColorCriterionType, color: mid },
+        maximum: { formula: null as unknown as string, type: "HighestValue" as Excel.ConditionalFormatColorCriterionType, color: hi },
+      };
+      return;
+    }
+  }
+}
+
+/** The port over the running Excel. */
+export function createOfficePort(): WorkbookPort {
+  return new OfficePort();
+}

@@ -1,0 +1,104 @@
+/**
+ * Management-cycle records (methodology §1) of a school: for each year, direction and track the
+ * nine components with a score, a confirming document, the responsible position and a planned
+ * date. Clean schools close every cycle; the cycle situations leave a gap at a named component
+ * or a component overdue against its planned date.
+ */
+import type { CycleRecord, DirectionId } from "../core/model";
+import type { SchoolPlan } from "./plan";
+import { Rng } from "./random";
+import { situationPlace } from "./situations";
+
+export interface TrackDef {
+  direction: DirectionId;
+  track: string;
+  trackKind: CycleRecord["trackKind"];
+  responsible: string;
+}
+
+export const SCHOOL_TRACKS: readonly TrackDef[] = [
+  { direction: 1, track: "ВПР", trackKind: "full", responsible: "заместитель директора по УВР" },
+  { direction: 1, track: "ГИА", trackKind: "full", responsible: "заместитель директора по УВР" },
+  { direction: "O", track: "Объективность процедур и олимпиад", trackKind: "full", responsible: "заместитель директора по УВР" },
+  { direction: 2, track: "Низкие результаты обучения", trackKind: "full", responsible: "заместитель директора по УВР" },
+  { direction: 3, track: "Олимпиады", trackKind: "full", responsible: "руководитель ШМО" },
+  { direction: 3, track: "Дополнительное образование", trackKind: "partial", responsible: "заместитель директора по ВР" },
+  { direction: 4, track: "Профориентация", trackKind: "full", responsible: "педагог-навигатор" },
+  { direction: 5, track: "Эффективность руководителя", trackKind: "full", responsible: "директор" },
+  { direction: 6, track: "Профессиональное развитие педагогов", trackKind: "full", responsible: "заместитель директора по методической работе" },
+  { direction: 7, track: "Воспитание", trackKind: "full", responsible: "советник директора по воспитанию" },
+];
+
+export const PRESCHOOL_TRACK: TrackDef = { direction: 8, track: "Дошкольное образование", trackKind: "full", responsible: "старший воспитатель" };
+
+function iso(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Months of the nine components across the school year (goals in January … analysis in December). */
+const MONTHS = [1, 2, 2, 4, 5, 6, 9, 10, 11];
+
+/** The cycle records of a set of tracks for a year; `deviate` may change a record (situations). */
+export function cycleRecords(
+  tracks: readonly TrackDef[],
+  year: number,
+  rng: Rng,
+  deviate?: (r: CycleRecord) => CycleRecord,
+): CycleRecord[] {
+  const out: CycleRecord[] = [];
+  let doc = rng.int(20, 60);
+  for (const t of tracks) {
+    for (let component = 1; component <= 9; component++) {
+      const month = MONTHS[component - 1];
+      const day = rng.int(3, 26);
+      doc += rng.int(1, 4);
+      const r: CycleRecord = {
+        year,
+        direction: t.direction,
+        track: t.track,
+        trackKind: t.trackKind,
+        component,
+        score: 2,
+        docNumber: `${doc}-од`,
+        docDate: iso(year, month, day),
+        responsible: t.responsible,
+        plannedDate: iso(year, month, Math.min(28, day + 2)),
+      };
+      out.push(deviate ? deviate(r) : r);
+    }
+  }
+  return out;
+}
+
+function withoutDocument(r: CycleRecord, score: 0 | 1, plannedDate: string): CycleRecord {
+  const { docNumber: _n, docDate: _d, ...rest } = r;
+  void _n;
+  void _d;
+  return { ...rest, score, plannedDate };
+}
+
+/** The school's cycle over the plan's years, with its cycle situation if it has one. */
+export function schoolCycle(plan: SchoolPlan): CycleRecord[] {
+  const tracks = plan.school.preschool ? [...SCHOOL_TRACKS, PRESCHOOL_TRACK] : SCHOOL_TRACKS;
+  const role = plan.school.role;
+  const out: CycleRecord[] = [];
+  for (const year of plan.years) {
+    const rng = Rng.derive(plan.seed, `cycle|${plan.school.login}|${year}`);
+    const place = role === "cycleGap" || role === "cycleOverdue" ? situationPlace(role, plan.years) : null;
+    const deviate = (r: CycleRecord): CycleRecord => {
+      if (!place || place.year !== year || r.direction !== place.direction) return r;
+      if (role === "cycleGap") {
+        // Recommendations never written; later steps only begun and planned after the evaluation.
+        if (r.component === place.component) return withoutDocument(r, 0, iso(year + 1, 2, 15));
+        if (r.component > (place.component ?? 9)) return withoutDocument(r, 1, iso(year + 1, 3, 1));
+      }
+      if (role === "cycleOverdue") {
+        if (r.component === place.component) return withoutDocument(r, 1, iso(year, 10, 15));
+        if (r.component > (place.component ?? 9)) return withoutDocument(r, 0, iso(year + 1, 3, 1));
+      }
+      return r;
+    };
+    out.push(...cycleRecords(tracks, year, rng, deviate));
+  }
+  return out;
+}
