@@ -19,6 +19,9 @@ import { filterByCapabilities, listSourceProblem, looksLikeFormula, normalizeGri
 
 type Ctx = Excel.RequestContext;
 
+/** Largest sheet readSheets accepts (cells of the used range): beyond it Excel would freeze or hit the 5 MB payload limit of Excel on the web. */
+export const MAX_READ_CELLS = 2_000_000;
+
 /** ExcelApi version each capability needs (Microsoft's requirement-set tables). */
 const CAPABILITY_SETS: Record<keyof Capabilities, string> = {
   tables: "1.1",
@@ -237,20 +240,37 @@ class OfficePort implements WorkbookPort {
     }
   }
 
+  /**
+   * Three round trips: sheet names; used-range sizes (so a sheet beyond MAX_READ_CELLS is refused
+   * before Excel serialises it); then values (+formulas) and merged areas of all sheets at once.
+   */
   async readSheets(names: string[], opts: { formulas?: boolean } = {}): Promise<SheetRead[]> {
     const merges = (await this.capabilities()).mergedAreas;
+    const valuesOnly = await this.supports("1.2");
     try {
       return await excelRun(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load("items/name");
         await ctx.sync();
         const found = names.map((n) => sheets.items.find((w) => sameName(w.name, n))).filter((w): w is Excel.Worksheet => !!w);
-        const reads = found.map((w) => {
-          const used = w.getUsedRange();
-          used.load(opts.formulas ? "address,values,formulas" : "address,values");
+        const used = found.map((w) => {
+          // valuesOnly: formatted but empty cells (whole formatted columns) do not count.
+          const u = valuesOnly ? w.getUsedRange(true) : w.getUsedRange();
+          u.load("rowCount,columnCount");
+          return u;
+        });
+        await ctx.sync();
+        found.forEach((w, i) => {
+          const cells = used[i].rowCount * used[i].columnCount;
+          if (cells > MAX_READ_CELLS) {
+            throw new Error(`Лист «${w.name}» слишком велик для чтения: ${used[i].rowCount} строк × ${used[i].columnCount} столбцов, допускается не больше ${MAX_READ_CELLS} ячеек. Удалите лишние строки и столбцы или разделите лист.`);
+          }
+        });
+        const reads = found.map((w, i) => {
+          used[i].load(opts.formulas ? "address,values,formulas" : "address,values");
           const areas = merges ? w.getRange().getMergedAreasOrNullObject() : null;
           areas?.load("address");
-          return { w, used, areas };
+          return { w, used: used[i], areas };
         });
         await ctx.sync();
         return reads.map(({ w, used, areas }) => {

@@ -82,7 +82,7 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
     }
     return j;
   };
-  const prev = years.length > 1 ? years[years.length - 2] : last;
+  const prev = years.length > 1 ? years[years.length - 2] : years[0];
   const role = school.role;
   const weakCohort = years[0] - 4; // the negative-dynamics school: the cohort in grade 4 in the first year
 

@@ -146,7 +146,7 @@ export interface SchoolResults {
 /** ВПР subjects of a parallel in a year: Russian and mathematics, plus the others of the grade. */
 function vprSubjects(grade: number, rng: Rng): string[] {
   const all = VPR_SUBJECTS_BY_GRADE[grade] ?? [];
-  const core = all.filter((s) => s === "Русский язык" || s === "Математика");
+  const core: string[] = all.filter((s) => s === "Русский язык" || s === "Математика");
   const others = all.filter((s) => !core.includes(s));
   // Grades 6–8 write two of the other subjects, as the yearly allocation assigns them.
   const chosen = grade >= 6 ? rng.shuffle([...others]).slice(0, 2).sort() : others;

@@ -66,10 +66,12 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
   };
   const ops: WriteOp[] = [
     { op: "values", sheet, address: `A${top}`, values: [[table.title]] },
-    { op: "format", sheet, address: `A${top}`, format: { bold: true, fontSize: 14 } },
-    { op: "values", sheet, address: `A${top + 1}`, values: [[opts.marker]] },
-    { op: "format", sheet, address: `A${top + 1}`, format: { italic: true, fontColor: "#7F7F7F", fontSize: 9 } },
+    { op: "format", sheet, address: `A${top}`, format: { bold: true, fontSize: top === 1 ? 14 : 12 } },
   ];
+  if (opts.marker) {
+    ops.push({ op: "values", sheet, address: `A${top + 1}`, values: [[opts.marker]] });
+    ops.push({ op: "format", sheet, address: `A${top + 1}`, format: { italic: true, fontColor: "#7F7F7F", fontSize: 9 } });
+  }
   if (table.description) {
     ops.push({ op: "values", sheet, address: `A${top + 2}`, values: [[table.description]] });
     ops.push({ op: "format", sheet, address: `A${top + 2}`, format: { italic: true, fontColor: "#404040" } });

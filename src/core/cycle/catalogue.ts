@@ -112,6 +112,11 @@ export function componentInText(n: number): string {
   return `этап ${n} «${cycleComponent(n).label}»`;
 }
 
+/** «разрыв на этапе 6 «Адресные рекомендации»» — the status of a cycle with a gap. */
+export function gapText(n: number): string {
+  return `разрыв на этапе ${n} «${cycleComponent(n).label}»`;
+}
+
 /** Whether a component is scored on a track of the given kind. */
 export function isCounted(kind: "full" | "partial", n: number): boolean {
   return kind === "full" || n >= PARTIAL_TRACK_FIRST_COMPONENT;

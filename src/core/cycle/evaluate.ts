@@ -21,6 +21,7 @@ import {
   CYCLE_DIRECTIONS,
   componentInText,
   confirmStep,
+  gapText,
   cycleComponent,
   directionIndex,
   directionInText,
@@ -234,10 +235,10 @@ function evaluateComponent(
   const overdue = counted && !done && planned !== undefined && planned < opts.evaluationDate;
 
   if (r && unconfirmed && counted) {
-    const missing = number === "" && date === "" ? "номер и дата документа" : number === "" ? "номер документа" : "дата документа";
+    const missing = number === "" && date === "" ? "не указаны номер и дата документа" : number === "" ? "не указан номер документа" : "не указана дата документа";
     findings.push(
       finding("cycle.document", r.ref, "warning",
-        `${componentInText(n)} (${trackInText(t.direction, t.track)}) оценён «есть», но не указаны ${missing}; ` +
+        `${componentInText(n)} (${trackInText(t.direction, t.track)}) оценён «есть», но ${missing}; ` +
           (requireDocument
             ? "без документа этап не подтверждён и считается выполненным частично."
             : "этап засчитан, но не подтверждён документом."),
@@ -321,7 +322,7 @@ function evaluateDirection(dir: CycleDirection, drafts: TrackDraft[], opts: Cycl
   for (const t of tracks) if (t.gap !== null && (gapTrack === null || t.gap < gapTrack.gap!)) gapTrack = t;
   const gap = gapTrack ? { component: gapTrack.gap!, label: cycleComponent(gapTrack.gap!).label, track: gapTrack.track } : null;
   const statusText = gap
-    ? `разрыв на ${componentInText(gap.component)}${tracks.length > 1 ? ` (трек «${gap.track}»)` : ""}`
+    ? `${gapText(gap.component)}${tracks.length > 1 ? ` (трек «${gap.track}»)` : ""}`
     : STATUS_CLOSED;
   return {
     ...base,

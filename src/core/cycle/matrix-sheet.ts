@@ -104,6 +104,7 @@ export function cycleMatrixBatch(m: CycleMatrix, sheetName: string): WriteOp[] {
   ]);
   ops.push({ op: "values", sheet, address: addr(L.shareHeaderRow, 0), values: [header, ...shareRows] });
   ops.push({ op: "format", sheet, address: area(L.shareHeaderRow, 0, L.shareHeaderRow, lastShareCol), format: { bold: true, wrap: true, fill: CYCLE_FILLS.header, vAlign: "top", borders: true } });
+  // B…J components, K closed cycles: all percentages.
   const shares = area(L.shareFirstRow, 1, L.shareFirstRow + D - 1, COMPONENT_COUNT + 1);
   ops.push({ op: "format", sheet, address: area(L.shareFirstRow, 0, L.shareFirstRow + D - 1, lastShareCol), format: { borders: true, vAlign: "center" } });
   ops.push({ op: "format", sheet, address: shares, format: { numberFormat: SHARE_FORMAT, hAlign: "center" } });

@@ -33,7 +33,18 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  tab: { justifyContent: "flex-start", minWidth: 0 },
+  // Icon above the label: a 100 px cell then holds «Методика» without cutting it.
+  tab: {
+    flexDirection: "column",
+    justifyContent: "center",
+    alignItems: "center",
+    rowGap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    textAlign: "center",
+  },
+  heading: { margin: 0 },
   main: {
     display: "flex",
     flexDirection: "column",
@@ -88,7 +99,7 @@ export function Pane({ source, runner, initialPage }: PaneProps) {
               </nav>
               <StatusArea />
               <main className={styles.main} id={`page-${page.id}`} role="tabpanel" aria-labelledby={`tab-${page.id}`} data-page={page.id}>
-                <Text as="h2" size={400} weight="semibold">
+                <Text as="h2" size={400} weight="semibold" className={styles.heading}>
                   {page.title}
                 </Text>
                 <ErrorBoundary key={page.id} where={`страницу «${page.title}»`}>

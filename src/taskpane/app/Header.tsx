@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   },
   role: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   file: { minWidth: 0, maxWidth: "100%", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", color: tokens.colorNeutralForeground3 },
+  title: { margin: 0 },
   error: { color: tokens.colorPaletteRedForeground1, overflowWrap: "anywhere" },
 });
 
@@ -23,7 +24,7 @@ export function Header() {
   const { role, fileName, error, refresh } = useWorkbook();
   return (
     <header className={styles.header}>
-      <Text as="h1" size={500} weight="semibold">
+      <Text as="h1" size={500} weight="semibold" className={styles.title}>
         МСОКО для Excel
       </Text>
       <div className={styles.role} data-testid="workbook-role" data-role={role ?? ""}>

@@ -17,7 +17,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     overflowWrap: "anywhere",
   },
-  title: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  title: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, margin: 0 },
+  paragraph: { margin: 0 },
   icon: { fontSize: "24px", flexShrink: 0, color: tokens.colorBrandForeground1 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   badge: { alignSelf: "flex-start" },
@@ -48,7 +49,7 @@ export function EmptyState({ icon: Icon, title, children, needs, goTo, inDevelop
       {children}
       {needs && needs.length > 0 && (
         <>
-          <Text as="p" weight="semibold">
+          <Text as="p" weight="semibold" className={styles.paragraph}>
             Что понадобится:
           </Text>
           <ul className={styles.list}>
@@ -74,9 +75,12 @@ export function EmptyState({ icon: Icon, title, children, needs, goTo, inDevelop
   );
 }
 
+const useParagraphStyles = makeStyles({ p: { margin: 0 } });
+
 export function Paragraph({ children }: { children: ReactNode }) {
+  const styles = useParagraphStyles();
   return (
-    <Text as="p" block>
+    <Text as="p" block className={styles.p}>
       {children}
     </Text>
   );

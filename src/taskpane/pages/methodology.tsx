@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   meta: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
   value: { fontWeight: tokens.fontWeightSemibold },
   legend: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  heading: { margin: 0 },
 });
 
 function MethodologyPage({ profile = DEFAULT_PROFILE }: { profile?: Profile }) {
@@ -59,7 +60,7 @@ function MethodologyPage({ profile = DEFAULT_PROFILE }: { profile?: Profile }) {
           </AccordionItem>
         ))}
       </Accordion>
-      <Text as="h3" weight="semibold" block>
+      <Text as="h3" weight="semibold" block className={styles.heading}>
         Теги происхождения
       </Text>
       <ul className={styles.legend}>

@@ -1,0 +1,194 @@
+/**
+ * analyzeMunicipality: the whole analysis of §3–§6 for every school and year — cluster, signs,
+ * stable absence, risk factors and level, stability, minimum-threshold dynamics — plus the
+ * municipal and cluster references. Participants are aggregated once (units.ts); every later
+ * step works on the aggregates with Maps, so the cost is O(participants + units · log).
+ */
+import type { Municipality, Location, SchoolType } from "../model";
+import type { Profile } from "../profile";
+import { assignClusters, type ClusterAssignment } from "../clusters";
+import { firedSignIds, minThresholdDynamics, schoolSigns, stableAbsence, type MinThresholdRow, type SignId, type SignResult, type StableAbsence } from "../objectivity";
+import { combineRisk, factorR1, factorR2, factorR3, factorR4, factorR5, factorR6, type RiskResult } from "../risk";
+import { stability, type StabilityResult, type StabilityYearInput } from "../stability";
+import { buildContext } from "./context";
+import { lowerCut, quantilePositions, upperCut, type QuantilePosition } from "./quantile";
+import { standardizedResults, type StandardizedYear } from "./standardized";
+import { unitBelowShare, unitQuality } from "./units";
+
+export interface SchoolYearAnalysis {
+  year: number;
+  /** Every sign result of the year, evaluated or not. */
+  signs: SignResult[];
+  firedSigns: SignId[];
+  risk: RiskResult;
+  standardized: StandardizedYear | null;
+  clusterPosition: QuantilePosition | null;
+}
+
+export interface SchoolAnalysis {
+  login: string;
+  name: string;
+  type: SchoolType;
+  location: Location;
+  cluster: ClusterAssignment;
+  years: SchoolYearAnalysis[];
+  stableAbsence: StableAbsence | null;
+  stability: StabilityResult | null;
+  minThreshold: MinThresholdRow[];
+}
+
+export interface ClusterYearReference {
+  year: number;
+  /** Schools of the cluster with a standardized result. */
+  schools: number;
+  meanZ: number | null;
+  /** Standardized result at the lowest r2.quantile and at the top stability.topQuantile. */
+  lowCut: number | null;
+  highCut: number | null;
+}
+
+export interface ClusterReference {
+  id: string;
+  label: string;
+  merged: boolean;
+  schools: string[];
+  byYear: ClusterYearReference[];
+}
+
+/** The municipality's pooled values of one procedure (the O1–O3 reference when nothing is imported). */
+export interface MunicipalUnitReference {
+  procedure: string;
+  year: number;
+  grade: number;
+  subject: string;
+  schools: number;
+  n: number;
+  quality: number | null;
+  belowShare: number | null;
+  mismatchShare: number | null;
+}
+
+export interface MunicipalAnalysis {
+  municipality: string;
+  profileVersion: string;
+  years: number[];
+  latestYear: number | null;
+  schools: SchoolAnalysis[];
+  clusters: ClusterReference[];
+  references: MunicipalUnitReference[];
+  minThreshold: MinThresholdRow[];
+}
+
+export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnalysis {
+  const ctx = buildContext(m, p);
+  const passports = m.schools.map((s) => s.passport);
+  const clusters = assignClusters(passports, p);
+  const z = standardizedResults(ctx.index, p);
+  const years = [...new Set([...ctx.index.years, ...m.fiokoMarkers.map((f) => f.year), ...m.riskProfiles.map((r) => r.year)])].sort((a, b) => a - b);
+
+  // Cluster positions per year: cluster id → year → login → z.
+  const zByCluster = new Map<string, Map<number, Map<string, number>>>();
+  for (const s of passports) {
+    const c = clusters.get(s.login)!;
+    for (const [year, v] of z.get(s.login) ?? []) {
+      const byYear = zByCluster.get(c.id) ?? new Map<number, Map<string, number>>();
+      const values = byYear.get(year) ?? new Map<string, number>();
+      values.set(s.login, v.value);
+      byYear.set(year, values);
+      zByCluster.set(c.id, byYear);
+    }
+  }
+  const minGroup = p.values["clusters.minSize"];
+  const positions = new Map<string, QuantilePosition>(); // login|year
+  const clusterRefs = new Map<string, ClusterReference>();
+  for (const s of passports) {
+    const c = clusters.get(s.login)!;
+    const ref = clusterRefs.get(c.id) ?? { id: c.id, label: c.label, merged: c.merged, schools: [], byYear: [] };
+    ref.schools.push(s.login);
+    clusterRefs.set(c.id, ref);
+  }
+  for (const [id, byYear] of zByCluster) {
+    const ref = clusterRefs.get(id)!;
+    for (const [year, values] of [...byYear].sort((a, b) => a[0] - b[0])) {
+      for (const [login, pos] of quantilePositions(values, p.values["r2.quantile"], p.values["stability.topQuantile"], minGroup)) positions.set(`${login}|${year}`, pos);
+      const list = [...values.values()];
+      ref.byYear.push({
+        year,
+        schools: list.length,
+        meanZ: list.reduce((a, b) => a + b, 0) / list.length,
+        lowCut: lowerCut(list, p.values["r2.quantile"]),
+        highCut: upperCut(list, p.values["stability.topQuantile"]),
+      });
+    }
+  }
+  const social = new Map<string, number>();
+  for (const s of passports) if (typeof s.socialIndex === "number" && Number.isFinite(s.socialIndex)) social.set(s.login, s.socialIndex);
+  const socialPos = quantilePositions(social, p.values["r4.quantile"], p.values["r4.quantile"], minGroup);
+
+  const latest = years.length ? years[years.length - 1] : null;
+  const schools: SchoolAnalysis[] = m.schools.map((s) => {
+    const login = s.passport.login;
+    const cluster = clusters.get(login)!;
+    const units = ctx.index.bySchool.get(login) ?? new Map();
+    const signs = schoolSigns(s, ctx);
+    const stabilityInput = new Map<number, StabilityYearInput>();
+    const yearResults: SchoolYearAnalysis[] = years.map((year) => {
+      const list = signs.get(year) ?? [];
+      const fired = firedSignIds(list) as SignId[];
+      const pos = positions.get(`${login}|${year}`) ?? null;
+      const zy = z.get(login)?.get(year) ?? null;
+      const factors = [
+        factorR1(units, year, p),
+        factorR2(pos ?? undefined, zy ?? undefined, cluster.label, p),
+        factorR3(units, year, p),
+        factorR4(socialPos.get(login), s.passport.socialIndex, m.name, p),
+        factorR5(ctx.riskProfiles.get(`${login}|${year}`), p),
+        factorR6(fired),
+      ];
+      const risk = combineRisk(year, factors, p);
+      stabilityInput.set(year, {
+        low: factors[0].fired || factors[1].fired,
+        lowData: factors[0].hasData || factors[1].hasData,
+        top: pos && pos.compared ? pos.upper : null,
+        signs: fired.length > 0,
+      });
+      return { year, signs: list, firedSigns: fired, risk, standardized: zy, clusterPosition: pos };
+    });
+    return {
+      login,
+      name: s.passport.shortName || s.passport.name,
+      type: s.passport.type,
+      location: s.passport.location,
+      cluster,
+      years: yearResults,
+      stableAbsence: latest === null ? null : stableAbsence(signs, latest, p),
+      stability: latest === null ? null : stability(stabilityInput, latest, p),
+      minThreshold: minThresholdDynamics(units.values()),
+    };
+  });
+
+  const references: MunicipalUnitReference[] = [...ctx.index.pooled.values()]
+    .map((u) => ({
+      procedure: u.procedure,
+      year: u.year,
+      grade: u.grade,
+      subject: u.subject,
+      schools: ctx.index.schoolsOf.get(u.key)?.length ?? 0,
+      n: u.n,
+      quality: unitQuality(u),
+      belowShare: unitBelowShare(u),
+      mismatchShare: u.journal && u.journal.n > 0 ? ((u.journal.lowered + u.journal.raised) * 100) / u.journal.n : null,
+    }))
+    .sort((a, b) => a.year - b.year || a.procedure.localeCompare(b.procedure) || a.grade - b.grade || a.subject.localeCompare(b.subject));
+
+  return {
+    municipality: m.name,
+    profileVersion: p.version,
+    years,
+    latestYear: latest,
+    schools,
+    clusters: [...clusterRefs.values()],
+    references,
+    minThreshold: minThresholdDynamics(ctx.index.pooled.values()),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The sample municipality: `generateSchools` yields one school report at a time (bounded memory
+ * for benchmarks with hundreds of schools), `generateMunicipality` collects them with the
+ * manifest of injected situations. Same seed → identical output; each school's data depends only
+ * on the seed and its place in the roster, not on how many schools are generated.
+ */
+import type { Municipality, SchoolReport } from "../core/model";
+import { schoolCycle, cycleRecords, SCHOOL_TRACKS } from "./cycle";
+import { directionRows } from "./directions";
+import { makePlan } from "./plan";
+import { Rng } from "./random";
+import { schoolResults, TaskSetCache } from "./results";
+import { MUNICIPALITY_NAME, rosterEntry } from "./roster";
+import { situationOf, type InjectedSituation } from "./situations";
+
+export interface SampleOptions {
+  seed?: number;
+  /** Schools before scaling (the base roster has 25 archetypes). */
+  schools?: number;
+  years?: readonly number[];
+  /** Multiplies the number of schools (benchmarks: 4 → 100, 20 → 500). */
+  scale?: number;
+}
+
+export const DEFAULT_SEED = 2026;
+export const DEFAULT_YEARS: readonly number[] = [2024, 2025, 2026];
+
+export interface GeneratedSchool {
+  report: SchoolReport;
+  situation: InjectedSituation | null;
+}
+
+function normalise(opts: SampleOptions): { seed: number; count: number; years: number[] } {
+  const seed = Math.trunc(opts.seed ?? DEFAULT_SEED);
+  const schools = Math.max(1, Math.trunc(opts.schools ?? 25));
+  const count = Math.max(1, Math.round(schools * (opts.scale ?? 1)));
+  const years = [...(opts.years ?? DEFAULT_YEARS)].sort((a, b) => a - b);
+  if (years.length === 0) throw new Error("Нужен хотя бы один год выборки.");
+  return { seed, count, years };
+}
+
+/** Generates the schools one by one (an iterator: only the current school is held in memory). */
+export function* generateSchools(opts: SampleOptions = {}): Generator<GeneratedSchool> {
+  const { seed, count, years } = normalise(opts);
+  const cache = new TaskSetCache(seed);
+  for (let i = 0; i < count; i++) {
+    const entry = rosterEntry(i);
+    const plan = makePlan(entry, seed, years);
+    const { results, participants, tasks } = schoolResults(plan, cache);
+    const report: SchoolReport = {
+      passport: {
+        login: entry.login,
+        name: entry.name,
+        shortName: entry.shortName,
+        type: entry.type,
+        location: entry.location,
+        municipality: MUNICIPALITY_NAME,
+        contingent: plan.contingent,
+        socialIndex: entry.socialIndex,
+      },
+      results,
+      participants,
+      tasks,
+      directions: directionRows(plan),
+      cycle: schoolCycle(plan),
+      findings: [],
+    };
+    yield { report, situation: situationOf(entry, years) };
+  }
+}
+
+/** The municipality's own cycle: closed in every year (the schools carry the cycle situations). */
+function municipalCycle(seed: number, years: readonly number[]) {
+  return years.flatMap((year) =>
+    cycleRecords(SCHOOL_TRACKS.map((t) => ({ ...t, responsible: "специалист управления образования" })), year, Rng.derive(seed, `mcycle|${year}`)),
+  );
+}
+
+export function generateMunicipality(opts: SampleOptions = {}): { municipality: Municipality; situations: InjectedSituation[] } {
+  const { seed, years } = normalise(opts);
+  const schools: SchoolReport[] = [];
+  const situations: InjectedSituation[] = [];
+  for (const s of generateSchools(opts)) {
+    schools.push(s.report);
+    if (s.situation) situations.push(s.situation);
+  }
+  return {
+    municipality: {
+      name: MUNICIPALITY_NAME,
+      schools,
+      references: [],
+      fiokoMarkers: [],
+      riskProfiles: [],
+      municipalCycle: municipalCycle(seed, years),
+    },
+    situations,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Renders a summary sheet: its tables one under another (two blank rows apart), each an Excel
+ * table, and native charts anchored to the right of the tables they show. The first table's
+ * header row is frozen and repeated on printed pages.
+ */
+import type { SummarySheet } from "../core/summary/sheets";
+import { columnLetters } from "../host/a1";
+import type { WriteOp } from "../host/port";
+import { tableOps, tableRows } from "./table-ops";
+
+const GAP = 2;
+
+/** Excel table names: ASCII, unique per workbook. */
+export function excelTableName(sheetId: string, tableId: string): string {
+  return `msoko_${sheetId}_${tableId}`.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+export function sheetOps(sheetName: string, sheet: SummarySheet, marker: string): WriteOp[] {
+  const ops: WriteOp[] = [];
+  const placed: { top: number; header: number; last: number; columns: number }[] = [];
+  let top = 1;
+  sheet.tables.forEach((table, i) => {
+    ops.push(
+      ...tableOps(sheetName, table, {
+        tableName: excelTableName(sheet.id, table.id),
+        marker: i === 0 ? marker : "",
+        top,
+        freezeColumns: i === 0 ? sheet.freezeColumns : undefined,
+      }),
+    );
+    const { header, last } = tableRows(table, top);
+    placed.push({ top, header, last, columns: table.columns.length });
+    top = last + 1 + GAP;
+  });
+  for (const chart of sheet.charts ?? []) {
+    const p = placed[chart.table];
+    if (!p) continue;
+    ops.push({
+      op: "chart",
+      sheet: sheetName,
+      type: chart.type,
+      title: chart.title,
+      source: `A${p.header}:${columnLetters(p.columns - 1)}${p.last}`,
+      anchor: `${columnLetters(p.columns + 1)}${p.top}`,
+      width: 480,
+      height: 280,
+      seriesBy: "columns",
+    });
+  }
+  return ops;
+}

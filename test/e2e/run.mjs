@@ -1,0 +1,350 @@
+// Browser end-to-end tests of the pane: serves the built dist/ on a free localhost port, drives
+// Debian's chromium with playwright-core, routes office.js to test/e2e/office-stub.js (which hands
+// the pane an in-memory workbook), clicks through the pane and the preview, and saves screenshots
+// of every page in both themes to test-artifacts/. Prints "N passed, M failed"; the exit code is
+// the result. Run after a production build: `npx webpack --mode production && node test/e2e/run.mjs`.
+//
+// MSOKO_E2E_DIST=<dir> tests another build directory (default dist/).
+import { createServer } from "node:http";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, "../..");
+const DIST = resolve(ROOT, process.env.MSOKO_E2E_DIST ?? "dist");
+const ARTIFACTS = join(ROOT, "test-artifacts");
+const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const PANE_WIDTH = 320;
+const STARTED = Date.now();
+
+/** The pages of the pane: tab label → heading and a sentence of the empty state on an empty workbook. */
+const PAGES = [
+  { id: "form", tab: "Форма ОО", heading: "Форма ОО", text: "В книге нет листа «Паспорт ОО»." },
+  { id: "check", tab: "Проверка", heading: "Проверка формы", text: "В книге нет листа «Паспорт ОО». Создайте форму на странице «Форма ОО»." },
+  { id: "summary", tab: "Свод", heading: "Свод по муниципалитету", text: "Муниципальный свод ещё не собран." },
+  { id: "cycle", tab: "Цикл", heading: "Управленческий цикл", text: "Оценка управленческого цикла появится здесь." },
+  { id: "methodology", tab: "Методика", heading: "Методика", text: "Веса СОУ для отметок «5», «4», «3», «2», «1»" },
+  { id: "help", tab: "Справка", heading: "Справка", text: "превращает таблицы", expand: "Функции МСОКО", expandedText: "=МСОКО.КАЧЕСТВО(отметки)" },
+];
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+if (!existsSync(CHROMIUM)) {
+  fail(`Не найден браузер ${CHROMIUM}: тесты в браузере запускают chromium из Debian. Установите его: sudo apt-get install chromium`);
+}
+if (!existsSync(join(DIST, "taskpane.html")) || !existsSync(join(DIST, "preview.html"))) {
+  fail(`В ${DIST} нет собранной панели (taskpane.html, preview.html). Сначала соберите: npx webpack --mode production`);
+}
+let chromium;
+try {
+  ({ chromium } = await import("playwright-core"));
+} catch {
+  fail("Не установлен пакет playwright-core: выполните npm install.");
+}
+
+// ---------------------------------------------------------------- static server for dist/
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+  const file = normalize(join(DIST, path === "/" ? "taskpane.html" : path));
+  if (!file.startsWith(DIST + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
+    return;
+  }
+  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+  res.end(await readFile(file));
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const BASE = `http://127.0.0.1:${server.address().port}/`;
+
+// ---------------------------------------------------------------- browser
+
+const userDataDir = mkdtempSync(join(tmpdir(), "msoko-e2e-"));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  viewport: { width: PANE_WIDTH, height: 800 },
+  locale: "ru-RU",
+});
+context.setDefaultTimeout(5000);
+
+const officeStub = readFileSync(join(HERE, "office-stub.js"), "utf8");
+/** Every request a page made that would leave this machine (office.js is answered locally). */
+const external = [];
+const problems = [];
+let officeJsRequests = 0;
+await context.route("**/*", (route) => {
+  const url = route.request().url();
+  if (url === OFFICE_JS) {
+    officeJsRequests++;
+    return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeStub });
+  }
+  const { hostname, protocol } = new URL(url);
+  if (protocol === "data:" || protocol === "blob:" || hostname === "127.0.0.1" || hostname === "localhost") return route.continue();
+  external.push(url);
+  return route.abort();
+});
+
+/** A fresh page at `path`, with its errors collected (a console error fails the run). */
+async function open(path, { width = PANE_WIDTH, height = 800 } = {}) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height });
+  page.on("pageerror", (e) => problems.push(`${path}: ошибка на странице: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`${path}: ошибка в консоли: ${m.text()}`);
+  });
+  await page.goto(BASE + path);
+  await page.waitForFunction(() => window.__msokoHost?.ready === true && document.querySelector("h1") !== null);
+  return page;
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function text(locator) {
+  return (await locator.innerText()).replace(/\s+/g, " ").trim();
+}
+
+/** Elements sticking out to the right of the viewport, or the document scrolling sideways. */
+async function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [];
+    if (document.documentElement.scrollWidth > width + 1) out.push(`документ шире окна: ${document.documentElement.scrollWidth} > ${width}`);
+    for (const el of document.querySelectorAll("body *")) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      // Content inside a scrolling region (the preview grid) may be wider than the window.
+      if (el.closest("[role=region]")) continue;
+      if (r.right > width + 1) out.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} «${(el.textContent ?? "").trim().slice(0, 30)}» выходит за край на ${Math.round(r.right - width)} px`);
+    }
+    return out.slice(0, 5);
+  });
+}
+
+async function showPage(page, p) {
+  await page.getByRole("tab", { name: p.tab, exact: true }).click();
+  await page.locator(`main[data-page="${p.id}"] h2`).waitFor();
+}
+
+// ---------------------------------------------------------------- tests
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test("панель открывается: заголовок и тип книги «другая книга»", async () => {
+  const page = await open("taskpane.html");
+  expect((await text(page.locator("h1"))) === "МСОКО для Excel", "нет заголовка «МСОКО для Excel»");
+  await page.locator('[data-testid=workbook-role][data-role=other]').waitFor();
+  expect((await text(page.getByTestId("workbook-role"))).includes("другая книга"), "тип книги не «другая книга»");
+  expect(officeJsRequests > 0, "панель не запросила office.js — подмена не проверена");
+  await page.close();
+});
+
+for (const theme of ["light", "dark"]) {
+  test(`все страницы панели (${theme === "light" ? "светлая" : "тёмная"} тема): заголовок, пустое состояние, ширина 320 px, снимки`, async () => {
+    const page = await open(`taskpane.html?theme=${theme}`);
+    const actual = await page.locator(".fui-FluentProvider").first().getAttribute("data-theme");
+    expect(actual === theme, `тема панели ${actual}, ожидалась ${theme}`);
+    const tabs = await page.getByRole("tab").allInnerTexts();
+    expect(JSON.stringify(tabs.map((t) => t.trim())) === JSON.stringify(PAGES.map((p) => p.tab)), `вкладки ${JSON.stringify(tabs)} не совпадают с ожидаемыми`);
+    for (const p of PAGES) {
+      await showPage(page, p);
+      const heading = await text(page.locator("main h2"));
+      expect(heading === p.heading, `страница «${p.tab}»: заголовок «${heading}», ожидался «${p.heading}»`);
+      await page.getByText(p.text, { exact: false }).first().waitFor();
+      if (p.expand) {
+        await page.getByRole("button", { name: p.expand }).click();
+        await page.getByText(p.expandedText, { exact: true }).first().waitFor();
+      }
+      const overflow = await horizontalOverflow(page);
+      expect(overflow.length === 0, `страница «${p.tab}» не помещается в ${PANE_WIDTH} px: ${overflow.join("; ")}`);
+      await page.screenshot({ path: join(ARTIFACTS, `taskpane-${p.id}-${theme}.png`), fullPage: true });
+    }
+    await page.close();
+  });
+}
+
+test("тип книги меняется: лист «Паспорт ОО» — форма ОО, «Свод по ОО» — муниципальный свод", async () => {
+  const page = await open("taskpane.html");
+  await showPage(page, PAGES[1]);
+  await page.getByText("Создайте форму на странице «Форма ОО»").waitFor();
+  await page.evaluate(() => window.__msokoHost.workbook.write({ ops: [{ op: "addSheet", name: "Паспорт ОО" }] }));
+  await page.locator('[data-testid=workbook-role][data-role=school]').waitFor();
+  expect((await text(page.getByTestId("workbook-role"))).includes("форма ОО"), "в заголовке нет «форма ОО»");
+  await page.getByText("Форма найдена.").waitFor();
+  await page.evaluate(() => window.__msokoHost.workbook.write({ ops: [{ op: "addSheet", name: "Свод по ОО" }] }));
+  await page.locator('[data-testid=workbook-role][data-role=municipal]').waitFor();
+  expect((await text(page.getByTestId("workbook-role"))).includes("муниципальный свод"), "в заголовке нет «муниципальный свод»");
+  await page.close();
+});
+
+test("кнопка «Перейти к странице «Форма ОО»» на странице «Проверка» открывает форму", async () => {
+  const page = await open("taskpane.html");
+  await showPage(page, PAGES[1]);
+  await page.getByRole("button", { name: "Перейти к странице «Форма ОО»" }).click();
+  await page.locator('main[data-page="form"]').waitFor();
+  const selected = await page.getByRole("tab", { selected: true }).innerText();
+  expect(selected.trim() === "Форма ОО", `выбрана вкладка «${selected}»`);
+  await page.close();
+});
+
+test("долгая операция: ход «Файл N из 40», «Отменить» останавливает её", async () => {
+  const page = await open("taskpane.html");
+  const result = page.evaluate(() => window.__msokoHost.demoOperation({ steps: 40, stepMs: 100 }));
+  const status = page.getByTestId("status-progress");
+  await page.getByText(/^Файл [3-9] из 40$/).waitFor();
+  expect(/^Файл \d+ из 40$/.test(await text(status)), "нет текста хода «Файл N из 40»");
+  await page.getByRole("progressbar").waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-operation-light.png") });
+  await page.getByRole("button", { name: "Отменить" }).click();
+  expect((await result) === "cancelled", "операция не отменилась");
+  await page.getByText("«Пример долгой операции»: отменено.").waitFor();
+  expect((await page.getByRole("progressbar").count()) === 0, "индикатор хода остался после отмены");
+  await page.close();
+});
+
+test("долгая операция доходит до конца и сообщает итог", async () => {
+  const page = await open("taskpane.html");
+  const status = await page.evaluate(() => window.__msokoHost.demoOperation({ steps: 3, stepMs: 20 }));
+  expect(status === "done", `операция завершилась со статусом ${status}`);
+  await page.getByText("Пример долгой операции: обработано 3 файла.").waitFor();
+  await page.getByRole("button", { name: "Скрыть сообщение" }).click();
+  await page.getByText("обработано 3 файла").waitFor({ state: "detached" });
+  await page.close();
+});
+
+test("клавиатура: Tab доходит до вкладок, стрелки и Enter переключают страницы, фокус виден", async () => {
+  const page = await open("taskpane.html");
+  let reached = false;
+  for (let i = 0; i < 10 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement?.getAttribute("role") === "tab");
+  }
+  expect(reached, "за 10 нажатий Tab фокус не дошёл до вкладок");
+  const focusedTab = () => page.evaluate(() => document.activeElement?.id);
+  const first = await focusedTab();
+  expect(first === `tab-${PAGES[0].id}`, `фокус на ${first}, ожидалась вкладка «${PAGES[0].tab}»`);
+  await page.keyboard.press("ArrowRight");
+  const second = await focusedTab();
+  expect(second === `tab-${PAGES[1].id}`, `после стрелки вправо фокус на ${second}, ожидалась вкладка «${PAGES[1].tab}»`);
+  const visible = await page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.hasAttribute("data-fui-focus-visible") || getComputedStyle(el, "::after").outlineStyle !== "none" || getComputedStyle(el).outlineStyle !== "none";
+  });
+  expect(visible, "фокус на вкладке не выделен");
+  await page.keyboard.press("Enter");
+  await page.locator(`main[data-page="${PAGES[1].id}"]`).waitFor();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.locator(`main[data-page="${PAGES.at(-1).id}"]`).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-keyboard-focus.png") });
+  await page.close();
+});
+
+for (const theme of ["light", "dark"]) {
+  test(`предпросмотр (${theme === "light" ? "светлая" : "тёмная"} тема): сетка листов рядом с панелью, без office.js`, async () => {
+    const before = officeJsRequests;
+    const page = await open(`preview.html?theme=${theme}`, { width: 1280, height: 800 });
+    const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src));
+    expect(scripts.every((s) => s.startsWith(BASE)), `предпросмотр загружает внешние скрипты: ${scripts.join(", ")}`);
+    expect(officeJsRequests === before, "предпросмотр запросил office.js");
+    await page.getByTestId("sheet-grid").waitFor();
+    expect((await text(page.getByTestId("grid-sheet-name"))) === "Лист «Лист1»", "в сетке не показан лист «Лист1»");
+    expect((await text(page.getByTestId("pane-frame").locator("h1"))) === "МСОКО для Excel", "панель не показана рядом с сеткой");
+    await page.evaluate(() =>
+      window.__msokoHost.workbook.write({
+        ops: [
+          { op: "addSheet", name: "Паспорт ОО" },
+          { op: "values", sheet: "Паспорт ОО", address: "A1", values: [["Показатель", "Значение"], ["Логин ФИС ОКО", "sch420123"], ["=не формула", 5]] },
+          { op: "formulas", sheet: "Паспорт ОО", address: "B4", formulas: [["=SUM(B3:B3)"]] },
+          { op: "format", sheet: "Паспорт ОО", address: "A1:B1", format: { bold: true, fill: "#DDEBF7" } },
+        ],
+      }).then(() => window.__msokoHost.workbook.activate("Паспорт ОО")),
+    );
+    await page.getByTestId("pane-frame").locator('[data-testid=workbook-role][data-role=school]').waitFor();
+    await page.getByRole("tab", { name: "Паспорт ОО", exact: true }).waitFor();
+    expect((await text(page.getByTestId("grid-sheet-name"))) === "Лист «Паспорт ОО»", "сетка не перешла на активный лист");
+    const grid = page.getByTestId("sheet-grid");
+    await grid.getByRole("cell", { name: "sch420123" }).waitFor();
+    await grid.getByRole("cell", { name: "=SUM(B3:B3)" }).waitFor();
+    await grid.getByRole("cell", { name: "=не формула" }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, `preview-${theme}.png`) });
+    await page.getByRole("tab", { name: "Лист1", exact: true }).click();
+    expect((await text(page.getByTestId("grid-sheet-name"))) === "Лист «Лист1»", "вкладка листа не переключает сетку");
+    await page.close();
+  });
+}
+
+test("предпросмотр в окне 320 px: панель над сеткой, без горизонтальной прокрутки", async () => {
+  const page = await open("preview.html");
+  await page.getByTestId("sheet-grid").waitFor();
+  const overflow = await horizontalOverflow(page);
+  expect(overflow.length === 0, `предпросмотр не помещается в ${PANE_WIDTH} px: ${overflow.join("; ")}`);
+  await page.screenshot({ path: join(ARTIFACTS, "preview-narrow-light.png"), fullPage: true });
+  await page.close();
+});
+
+test("страницы задают Content-Security-Policy без внешних скриптов (кроме office.js в панели)", async () => {
+  for (const [path, allowed] of [["taskpane.html", "https://appsforoffice.microsoft.com"], ["preview.html", null]]) {
+    const html = readFileSync(join(DIST, path), "utf8");
+    const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/i.exec(html)?.[1];
+    expect(csp, `${path}: нет Content-Security-Policy`);
+    const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1].trim();
+    const expected = allowed ? `'self' ${allowed}` : "'self'";
+    expect(scriptSrc === expected, `${path}: script-src «${scriptSrc}», ожидалось «${expected}»`);
+    expect(/connect-src 'self'(;|$)/.test(csp), `${path}: connect-src не ограничен сервером надстройки`);
+    expect(!/<script>/.test(html) && !/<script(?![^>]*\bsrc=)[^>]*>/.test(html), `${path}: встроенный скрипт на странице`);
+  }
+});
+
+test("ни один запрос не ушёл за пределы localhost, ошибок на страницах нет", async () => {
+  expect(external.length === 0, `запросы наружу: ${[...new Set(external)].join(", ")}`);
+  expect(problems.length === 0, problems.join("\n"));
+});
+
+// ---------------------------------------------------------------- run
+
+mkdirSync(ARTIFACTS, { recursive: true });
+let passed = 0;
+let failed = 0;
+for (const t of tests) {
+  const started = Date.now();
+  try {
+    await Promise.race([
+      t.fn(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("тест не закончился за 20 с")), 20_000)),
+    ]);
+    passed++;
+    console.log(`✔ ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} с)`);
+  } catch (e) {
+    failed++;
+    console.log(`✖ ${t.name}\n    ${String(e?.message ?? e).split("\n").join("\n    ")}`);
+  }
+}
+await context.close().catch(() => {});
+server.close();
+rmSync(userDataDir, { recursive: true, force: true });
+console.log(`Снимки экрана: ${ARTIFACTS} · ${((Date.now() - STARTED) / 1000).toFixed(1)} с`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
