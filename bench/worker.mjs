@@ -2,14 +2,22 @@
  * Runs one contender of one case in its own process, so its peak memory (maxRSS) is its own, and
  * prints one JSON line: times of each run, median, peak RSS, RSS before the runs, checksum.
  * Usage: node bench/worker.mjs engine <contender> <rows> <runs>
+ *        node bench/worker.mjs functions results <rows> <runs>
  */
 import { BUNDLE } from "./lib/build.mjs";
 import * as gen from "./lib/generate.mjs";
-import { median, peakRssMb, rssMb, timeRuns } from "./lib/measure.mjs";
+import { median, peakRssMb, raisePriority, rssMb, timeRuns } from "./lib/measure.mjs";
 import { checksum, CONTENDERS } from "./cases/engine.mjs";
+import { callFromCells, marksColumn, resultsTable } from "./cases/functions.mjs";
+import * as F from "./cases/formulas.mjs";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { OUT } from "./lib/build.mjs";
 
-const [caseId, id, rowsArg, runsArg] = process.argv.slice(2);
+const [caseId, id, rowsArg, runsArg, warmupArg = "1"] = process.argv.slice(2);
+const warmup = Number(warmupArg);
 const m = await import(BUNDLE);
+const priority = raisePriority();
 
 if (caseId === "engine") {
   const c = CONTENDERS[id];
@@ -18,8 +26,64 @@ if (caseId === "engine") {
   const cols = gen.generateColumns(rows);
   const input = c.prepare(cols, m, gen);
   const rssBefore = rssMb();
-  const { times, last } = timeRuns(() => c.run(input, m), Number(runsArg), 1);
-  console.log(JSON.stringify({ id, rows, groups: cols.groupCount, times, median: median(times), peakRssMb: peakRssMb(), rssBeforeMb: rssBefore, checksum: checksum(last) }));
+  const { times, last } = timeRuns(() => c.run(input, m), Number(runsArg), warmup);
+  console.log(JSON.stringify({ id, rows, groups: cols.groupCount, times, median: median(times), peakRssMb: peakRssMb(), rssBeforeMb: rssBefore, checksum: checksum(last), priority }));
+} else if (caseId === "functions") {
+  // id: "results" (MSOKO.QUALITY from src/functions/results.ts, no cache).
+  const rows = Number(rowsArg);
+  const runs = Number(runsArg);
+  const range = marksColumn(rows);
+  const fn = (r) => m.results.quality(r, m.DEFAULT_PROFILE);
+  const one = timeRuns(() => fn(range), Math.max(runs, 9), 2);
+  const many = timeRuns(() => callFromCells(fn, range, 1000), runs, 0, 0);
+  console.log(JSON.stringify({ id, rows, one: median(one.times), thousand: median(many.times), oneTimes: one.times, thousandTimes: many.times, value: one.last, peakRssMb: peakRssMb() }));
+} else if (caseId === "functions" && id === "analysis") {
+  // MSOKO.RISK (src/functions/analysis.ts) over one results table: a cold call (cache cleared)
+  // and 1,000 calls from "cells" starting from an empty cache, as after opening a workbook.
+  if (!m.analysis) throw new Error("src/functions/analysis.ts нет в сборке");
+  const { table, schools } = resultsTable(Number(rowsArg));
+  const runs = Number(runsArg);
+  const logins = table.slice(1, 1001).map((row) => row[0]);
+  const cold = () => {
+    m.analysis.clearAnalysisCache();
+    return m.analysis.risk(logins[0], table, null, m.DEFAULT_PROFILE);
+  };
+  const one = timeRuns(cold, runs, 1, 0);
+  const thousand = timeRuns(() => {
+    m.analysis.clearAnalysisCache();
+    let last;
+    for (let c = 0; c < 1000; c++) last = m.analysis.risk(logins[c % logins.length], table, null, m.DEFAULT_PROFILE);
+    return last;
+  }, runs, 0, 0);
+  console.log(JSON.stringify({ id, rows: table.length - 1, schools, one: median(one.times), thousand: median(thousand.times), oneTimes: one.times, thousandTimes: thousand.times, value: one.last, peakRssMb: peakRssMb() }));
+} else if (caseId === "formulas" && id === "ours") {
+  const cols = gen.generateColumns(Number(rowsArg));
+  const grid = F.toGrid(cols);
+  const { times, last } = timeRuns(() => F.oursFromGrid(grid, m), Number(runsArg), warmup);
+  console.log(JSON.stringify({ id, rows: cols.group.length, groups: last.ids.size, times, median: median(times), peakRssMb: peakRssMb() }));
+} else if (caseId === "formulas" && id === "libreoffice") {
+  const cols = gen.generateColumns(Number(rowsArg));
+  const expected = m.core.allIndicators(m.core.aggregate(cols), m.DEFAULT_PROFILE);
+  const dir = join(OUT, "libreoffice");
+  F.cleanup(dir);
+  mkdirSync(dir, { recursive: true });
+  const weights = m.DEFAULT_PROFILE.values["sou.weights"];
+  await F.writeWorkbook(cols, join(dir, "formulas.xlsx"), { withFormulas: true, weights, expected });
+  await F.writeWorkbook(cols, join(dir, "values.xlsx"), { withFormulas: false, weights, expected });
+  const profile = F.loProfile(join(dir, "profile"));
+  F.convertToCsv(join(dir, "values.xlsx"), join(dir, "warm"), profile); // first start creates the profile
+  const runs = Number(runsArg);
+  const values = [];
+  const formulas = [];
+  let peakKb = 0;
+  for (let r = 0; r < runs; r++) {
+    values.push(F.convertToCsv(join(dir, "values.xlsx"), join(dir, "values"), profile).ms);
+    const f = F.convertToCsv(join(dir, "formulas.xlsx"), join(dir, "formulas"), profile);
+    formulas.push(f.ms);
+    peakKb = Math.max(peakKb, f.maxRssKb);
+  }
+  const check = F.compare(F.readCsv(join(dir, "formulas", "formulas.csv")), cols, expected);
+  console.log(JSON.stringify({ id, rows: cols.group.length, groups: cols.groupCount, formulaCells: cols.groupCount * 20 + cols.group.length, values, formulas, valuesMedian: median(values), formulasMedian: median(formulas), peakRssMb: peakKb / 1024, ...check }));
 } else {
   throw new Error(`Неизвестный случай: ${caseId}`);
 }

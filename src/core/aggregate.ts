@@ -220,9 +220,23 @@ export function fromParticipantRows(
   const mark = new Uint8Array(n);
   const journal = new Uint8Array(n);
   const score = new Float32Array(n);
+  // Forms list participants class by class, so most rows share the previous row's group: compare
+  // the key parts before building and hashing the key string.
+  let prev: ParticipantRow | null = null;
+  let prevSchool = "";
+  let prevId = -1;
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    group[i] = interner.id(participantGroupKey(r, schoolOf(r)));
+    const school = schoolOf(r);
+    if (
+      prev === null || school !== prevSchool || r.procedure !== prev.procedure || r.year !== prev.year ||
+      r.grade !== prev.grade || r.subject !== prev.subject
+    ) {
+      prevId = interner.id(participantGroupKey(r, school));
+      prev = r;
+      prevSchool = school;
+    }
+    group[i] = prevId;
     mark[i] = markCode(r.mark);
     journal[i] = markCode(r.journalMark);
     score[i] = r.score === null ? NaN : r.score;

@@ -111,21 +111,23 @@ function gradeOf(t: string): number | null {
   return null;
 }
 
-/** The subject inside a title line: the segment left after removing «ВПР», the year and the grade. */
-function subjectOfLine(line: string): string | null {
+/**
+ * The subject inside a title line: the segment left after removing «ВПР», the year and the grade.
+ * `known` is false for a leftover that is not a subject (kept to suggest the nearest one).
+ */
+function subjectOfLine(line: string): { text: string; known: boolean } | null {
   const direct = /предмет\s*:?\s*(.+)$/i.exec(line);
-  if (direct) return direct[1].trim();
+  if (direct) return { text: direct[1].trim(), known: true };
   const stripped = line
     .replace(/всероссийские проверочные работы/gi, " ")
-    .replace(/\bвпр\b/gi, " ")
+    .replace(/(?<![а-яё])впр(?![а-яё])/gi, " ")
     .replace(/20\d{2}/g, " ")
     .replace(/\d{1,2}\s*-?\s*(?:й\s*)?(?:класс|кл)(?![а-яё])\.?/gi, " ")
     .replace(/класс\s*:?\s*\d{1,2}/gi, " ");
-  for (const seg of stripped.split(/[.,;:()\-–—|]/)) {
-    const s = seg.trim();
-    if (s && canonicalSubject(s)) return s;
-  }
-  return null;
+  const segments = stripped.split(/[.,;:()\-–—|]/).map((s) => s.trim()).filter((s) => /[а-яё]{3}/i.test(s));
+  const known = segments.find((s) => canonicalSubject(s));
+  if (known) return { text: known, known: true };
+  return segments.length ? { text: segments.reduce((a, b) => (b.length > a.length ? b : a)), known: false } : null;
 }
 
 /**
@@ -137,6 +139,7 @@ export function readTestHeader(scan: SheetScan, firstDataRow: number): TestHeade
   let year: number | null = null;
   let grade: number | null = null;
   let subjectText: string | null = null;
+  let guess: string | null = null;
   let maxScore: number | undefined;
   let row = 0;
   const lines: string[] = [];
@@ -157,7 +160,11 @@ export function readTestHeader(scan: SheetScan, firstDataRow: number): TestHeade
         }
       }
       if (grade === null && (isTestLine || t.startsWith("класс") || t.startsWith("параллель"))) grade = gradeOf(t);
-      if (subjectText === null && (isTestLine || t.startsWith("предмет"))) subjectText = subjectOfLine(text);
+      if (subjectText === null && (isTestLine || t.startsWith("предмет"))) {
+        const found = subjectOfLine(text);
+        if (found?.known) subjectText = found.text;
+        else if (found && guess === null) guess = found.text;
+      }
       if (t.startsWith("год") && year === null) {
         const m = YEAR_RE.exec(t);
         if (m) year = Number(m[1]);
@@ -180,6 +187,7 @@ export function readTestHeader(scan: SheetScan, firstDataRow: number): TestHeade
     scan.error("fisoko.header", row, 0, `класс ${grade} в заголовке вне диапазона 1–11.`);
     return null;
   }
+  if (subjectText === null) subjectText = guess;
   if (subjectText === null) {
     scan.error(
       "fisoko.subject",
@@ -192,7 +200,7 @@ export function readTestHeader(scan: SheetScan, firstDataRow: number): TestHeade
   const subject = canonicalSubject(subjectText);
   if (!subject) {
     const near = nearest(subjectText, SUBJECTS);
-    scan.error("fisoko.subject", null, null, `предмет ${quote(subjectText)} не распознан${near ? `; возможно, «${near}»` : ""}. Ожидается один из предметов ВПР (${SUBJECTS.slice(0, 4).join(", ")}, …).`);
+    scan.error("fisoko.subject", null, null, `предмет ${quote(subjectText)} не распознан${near ? `; возможно, «${near}»` : ""}. Ожидается название предмета, например «Русский язык», «Математика», «Окружающий мир».`);
     return null;
   }
   return { year, grade, subject, row, ...(maxScore !== undefined ? { maxScore } : {}) };

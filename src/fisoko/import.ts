@@ -100,7 +100,7 @@ function mergeReports(reports: ParsedReport[], findings: Finding[]): Omit<Fisoko
   const participantKeys = new Map<string, string>();
   const taskSets = new Map<string, TaskSet>();
   for (const report of reports) {
-    const test: Test = report.header;
+    const test: Test = { year: report.header.year, grade: report.header.grade, subject: report.header.subject };
     if (report.kind === "individual") {
       for (const p of report.participants) {
         const login = p.login ?? report.school?.login;

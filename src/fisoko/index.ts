@@ -3,3 +3,4 @@ export { importFisoko, type FisokoFile, type FisokoImport, type ImportedReport, 
 export { parseSheet, type SheetOutcome } from "./parse";
 export { REPORT_TITLES, type ReportKind } from "./header";
 export type { ParsedReport } from "./types";
+export { importIntoForm, SOURCE_HEADER, type FormImport } from "./form";

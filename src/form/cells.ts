@@ -7,6 +7,7 @@
 import type { Finding } from "../core/model";
 import { nearest } from "../core/subjects";
 import { formatNumberRu, quoteValue, readCell, type CellValue } from "../core/values";
+import { serialToIsoDate } from "../host/serial";
 import { finding } from "./rules";
 import { headerKey } from "./schema/locate";
 import type { ColumnSpec } from "./schema/types";
@@ -28,16 +29,9 @@ export function typeWord(type: ColumnSpec["type"]): string {
   return TYPE_WORD[type];
 }
 
-/** Days between Excel's day 0 (1899-12-30) and 1970-01-01. */
-const EXCEL_EPOCH_DAYS = 25569;
-const MS_PER_DAY = 86_400_000;
-
-export function isoFromSerial(serial: number): string {
-  return new Date(Math.round((serial - EXCEL_EPOCH_DAYS) * MS_PER_DAY)).toISOString().slice(0, 10);
-}
-
-export function serialFromIso(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY + EXCEL_EPOCH_DAYS;
+/** Excel serial → ISO date (the host's convention, src/host/serial.ts). */
+export function isoFromSerial(serial: number): string | null {
+  return serialToIsoDate(serial);
 }
 
 function validIso(y: number, m: number, d: number): string | null {
@@ -151,8 +145,9 @@ export function coerceCell(v: CellValue, spec: ColumnSpec, ctx: CellContext): { 
     }
     case "date": {
       if (c.kind === "number") {
-        if (c.fromText || c.value < 1 || c.value > 2_958_465) return fail("type.date", `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord("date")}.`);
-        return { value: isoFromSerial(c.value), ok: true };
+        const iso = c.fromText ? null : isoFromSerial(c.value);
+        if (!iso) return fail("type.date", `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord("date")}.`, "Например, 05.09.2025.");
+        return { value: iso, ok: true };
       }
       const iso = parseDateText(c.text);
       if (!iso) return fail("type.date", `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord("date")}.`, "Например, 05.09.2025.");

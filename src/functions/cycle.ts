@@ -26,7 +26,7 @@ import type { CycleRecord, CycleScore, DirectionId } from "../core/model";
 import type { Profile } from "../core/profile";
 import { normaliseKey } from "../core/subjects";
 import { quoteValue, readCell, type CellValue } from "../core/values";
-import { CYCLE as CYCLE_SCHEMA, locateColumns } from "../form/schema";
+import { CYCLE as CYCLE_SCHEMA, headerKey, locateColumns } from "../form/schema";
 import { getProfile } from "./context";
 import { asRange, isOmitted, readMode, type Range } from "./ranges";
 
@@ -125,13 +125,34 @@ function readDateCell(v: CellValue, r: number, c: number): string | undefined {
   return iso;
 }
 
+/** Header spellings of the «Цикл» columns (headerKey form) → column id. */
+const HEADER_IDS = new Map<string, string>();
+for (const c of CYCLE_SCHEMA.columns) for (const h of [c.header, ...(c.aliases ?? [])]) HEADER_IDS.set(headerKey(h), c.id);
+
+type Location = Pick<ReturnType<typeof locateColumns>, "headerRow" | "dataStart" | "missing" | "columns">;
+
+/**
+ * The usual case, the range starts at the template's header row: exact or alias headers in the
+ * first row are found by a map lookup. The full locator (fuzzy headers, title rows, two-level
+ * headers) is much slower and only runs when this finds too little.
+ */
+function quickLocate(range: Range): Location | null {
+  const columns: Location["columns"] = {};
+  (range[0] ?? []).forEach((v, col) => {
+    const id = HEADER_IDS.get(headerKey(text(v)));
+    if (id && !columns[id]) columns[id] = { id, col, header: text(v), how: "exact" };
+  });
+  const missing = CYCLE_SCHEMA.columns.filter((c) => c.required && !columns[c.id]).map((c) => c.id);
+  return missing.length === 0 ? { headerRow: 0, dataStart: 1, missing, columns } : null;
+}
+
 /**
  * Reads the range into cycle records. The header row is found by its text (the form's column
  * locator), so columns may be reordered; rows without direction, track and component are skipped.
  */
 export function readCycleRange(value: unknown): CycleRecord[] {
   const range: Range = asRange(value);
-  const loc = locateColumns(range, CYCLE_SCHEMA);
+  const loc = quickLocate(range) ?? locateColumns(range, CYCLE_SCHEMA);
   if (loc.headerRow < 0 || loc.missing.length > 0) {
     const missing = loc.headerRow < 0 ? CYCLE_SCHEMA.columns.filter((c) => c.required).map((c) => c.header) : loc.missing.map((id) => CYCLE_SCHEMA.columns.find((c) => c.id === id)!.header);
     throw new InputError(
@@ -251,13 +272,51 @@ export function cycle(direction: unknown, range: unknown, mode?: unknown, evalua
   const id = readDirectionArg(direction);
   const m = readMode(mode, MODE_ARG, MODES, "status");
   const date = readEvaluationDate(evaluationDate);
-  const records = readCycleRange(range);
-  const year = latestCycleYear(records);
-  if (year === null) {
+  const e = evaluationOf(range, date, profile);
+  if (e === null) {
     if (m === "score") throw new NoDataError(`Нет данных о цикле: в аргументе «${RANGE_ARG}» нет ни одной строки цикла.`);
     if (m === "overdue") return 0;
     return m === "step" ? "нет данных: заполните лист «Цикл»" : "нет данных";
   }
-  const e = evaluateCycle(records, { year, evaluationDate: date, profile });
   return answer(e.directions.find((d) => d.id === id)!, e, m);
+}
+
+// ── cache ────────────────────────────────────────────────────────────────────
+
+interface CacheEntry {
+  records?: CycleRecord[];
+  error?: unknown;
+  /** Evaluations of these records by evaluation date, valid for one profile object. */
+  evaluations: Map<string, { profile: Profile; evaluation: CycleEvaluation | null }>;
+}
+
+const CACHE_SIZE = 8;
+const cache = new Map<string, CacheEntry>();
+
+/**
+ * A sheet typically holds a board of 9 directions × 5 modes, all over the same range: the range
+ * is read and evaluated once per distinct content (keyed by its values), not once per cell.
+ */
+function evaluationOf(range: unknown, date: string, profile: Profile): CycleEvaluation | null {
+  const key = JSON.stringify(asRange(range));
+  let entry = cache.get(key);
+  if (entry) {
+    cache.delete(key);
+  } else {
+    entry = { evaluations: new Map() };
+    try {
+      entry.records = readCycleRange(range);
+    } catch (e) {
+      entry.error = e;
+    }
+  }
+  cache.set(key, entry);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  if (entry.error !== undefined) throw entry.error;
+  const known = entry.evaluations.get(date);
+  if (known && known.profile === profile) return known.evaluation;
+  const year = latestCycleYear(entry.records!);
+  const evaluation = year === null ? null : evaluateCycle(entry.records!, { year, evaluationDate: date, profile });
+  entry.evaluations.set(date, { profile, evaluation });
+  return evaluation;
 }

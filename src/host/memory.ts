@@ -20,11 +20,14 @@ import type {
 } from "./port";
 import {
   ALL_CAPABILITIES,
+  checkBatch,
+  checkCells,
   constantFromFormulaText,
   filterByCapabilities,
   isFormulaText,
   listSourceProblem,
   normalizeGrid,
+  renameInFormula,
   sameName,
   sheetNameProblem,
   tableNameProblem,
@@ -210,7 +213,8 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const name of names) {
       const s = this.find(name);
       if (!s) continue;
-      const read: SheetRead = { name: s.name, values: this.gridOf(s, false), merges: s.merges.map(formatRange) };
+      // Pretending an Excel before ExcelApi 1.13, merged areas cannot be read.
+      const read: SheetRead = { name: s.name, values: this.gridOf(s, false), merges: this.caps.mergedAreas ? s.merges.map(formatRange) : [] };
       if (opts.formulas) read.formulas = this.gridOf(s, true);
       out.push(read);
     }
@@ -249,6 +253,13 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async write(batch: WriteBatch): Promise<{ notices: string[] }> {
     const { ops, notices } = filterByCapabilities(batch.ops, this.caps);
+    // Like the Office.js port, a batch that breaks a sheet-level rule or holds bad cells changes nothing.
+    checkBatch(
+      ops,
+      this.sheets.map((s) => ({ name: s.name, visibility: s.visibility })),
+      this.sheets.flatMap((s) => s.tables.map((t) => t.name)),
+    );
+    checkCells(ops);
     try {
       for (const op of ops) this.applyOp(op);
     } finally {
@@ -286,7 +297,12 @@ export class MemoryWorkbook implements WorkbookPort {
         const other = this.find(op.to);
         if (other && other !== s) throw new Error(`Нельзя переименовать лист «${s.name}» в «${op.to}»: лист с таким именем уже есть.`);
         if (sameName(this.active, s.name)) this.active = op.to;
+        const from = s.name;
         s.name = op.to;
+        // Excel re-points formulas at the renamed sheet.
+        for (const sheet of this.sheets) {
+          for (const cell of sheet.cells.values()) if (cell.formula !== undefined) cell.formula = renameInFormula(cell.formula, from, op.to);
+        }
         return;
       }
       case "sheetVisibility": {
@@ -311,7 +327,7 @@ export class MemoryWorkbook implements WorkbookPort {
               s.setCell(start.row + r, start.col + c, { value: null, formula: v });
             } else if (op.op === "formulas" && typeof v === "string") {
               s.setCell(start.row + r, start.col + c, { value: constantFromFormulaText(v) });
-            } else s.setCell(start.row + r, start.col + c, { value: v as StoredCell["value"] });
+            } else s.setCell(start.row + r, start.col + c, { value: v === "" ? null : (v as StoredCell["value"]) }); // "" clears, as in Excel
           }),
         );
         return;

@@ -15,7 +15,7 @@
 import type { CellValue } from "../core/values";
 import { columnIndex, columnLetters, formatRange, parseCell, parseQualified, parseRange, qualify, rangeFrom, rangeSize } from "./a1";
 import type { Capabilities, CellFormat, ChartType, ConditionalRule, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "./port";
-import { filterByCapabilities, listSourceProblem, looksLikeFormula, normalizeGrid, sameName, sheetNameProblem, tableNameProblem } from "./rules";
+import { checkBatch, filterByCapabilities, looksLikeFormula, normalizeGrid, sameName } from "./rules";
 
 type Ctx = Excel.RequestContext;
 
@@ -124,76 +124,6 @@ export function padFromA1(address: string, values: unknown[][], formulas?: unkno
       }),
     );
   return { values: grid(values, null), ...(formulas ? { formulas: grid(formulas, "") } : {}) };
-}
-
-interface SheetState {
-  name: string;
-  visibility: SheetInfo["visibility"];
-}
-
-/**
- * Checks a batch against Excel's rules on the loaded sheet and table names, as memory.ts would,
- * so a failure is a Russian message before anything is sent.
- */
-function checkBatch(ops: readonly WriteOp[], sheets: SheetState[], tables: string[]): void {
-  const state = sheets.map((s) => ({ ...s }));
-  const tableNames = [...tables];
-  const find = (n: string) => state.find((s) => sameName(s.name, n));
-  const need = (n: string) => {
-    const s = find(n);
-    if (!s) throw new Error(`Лист «${n}» не найден в книге.`);
-    return s;
-  };
-  for (const op of ops) {
-    switch (op.op) {
-      case "addSheet": {
-        const p = sheetNameProblem(op.name);
-        if (p) throw new Error(`Нельзя создать лист: ${p}.`);
-        if (find(op.name)) throw new Error(`Нельзя создать лист «${op.name}»: лист с таким именем уже есть (регистр букв не различается).`);
-        state.push({ name: op.name, visibility: "visible" });
-        break;
-      }
-      case "deleteSheet": {
-        const s = need(op.name);
-        if (!state.some((x) => x !== s && x.visibility === "visible")) throw new Error(`Нельзя удалить лист «${s.name}»: в книге должен остаться хотя бы один видимый лист.`);
-        state.splice(state.indexOf(s), 1);
-        break;
-      }
-      case "renameSheet": {
-        const s = need(op.from);
-        const p = sheetNameProblem(op.to);
-        if (p) throw new Error(`Нельзя переименовать лист «${s.name}»: ${p}.`);
-        const other = find(op.to);
-        if (other && other !== s) throw new Error(`Нельзя переименовать лист «${s.name}» в «${op.to}»: лист с таким именем уже есть.`);
-        s.name = op.to;
-        break;
-      }
-      case "sheetVisibility": {
-        const s = need(op.name);
-        if (op.visibility !== "visible" && !state.some((x) => x !== s && x.visibility === "visible")) {
-          throw new Error(`Нельзя скрыть лист «${s.name}»: в книге должен остаться хотя бы один видимый лист.`);
-        }
-        s.visibility = op.visibility;
-        break;
-      }
-      case "table": {
-        need(op.sheet);
-        const p = tableNameProblem(op.name);
-        if (p) throw new Error(`Нельзя создать таблицу на листе «${op.sheet}»: ${p}.`);
-        if (tableNames.some((t) => sameName(t, op.name))) throw new Error(`Нельзя создать таблицу «${op.name}»: таблица с таким именем уже есть в книге.`);
-        tableNames.push(op.name);
-        break;
-      }
-      case "validationList": {
-        need(op.sheet);
-        const p = listSourceProblem(op.list);
-        if (p) throw new Error(`Нельзя задать список проверки данных для ${qualify(op.sheet, op.address)}: ${p}.`);
-        break;
-      }
-      default:
-        need(op.sheet);
-    }
-  }
 }
 
 class OfficePort implements WorkbookPort {

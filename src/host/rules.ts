@@ -3,7 +3,8 @@
  * (memory) or in the CLI (exceljs) also works in Excel: sheet and table names, cell limits, which
  * capability an op needs, and the Russian notice when a client lacks it.
  */
-import type { Capabilities, Grid, WriteOp } from "./port";
+import type { Capabilities, Grid, SheetInfo, WriteOp } from "./port";
+import { columnLetters, parseCell, qualify, quoteSheet } from "./a1";
 import type { CellValue } from "../core/values";
 
 /** Excel's longest sheet name. */
@@ -181,4 +182,108 @@ export function constantFromFormulaText(s: string): string | number | boolean | 
 /** A formula cell value: "=…" with something after the sign. */
 export function isFormulaText(v: unknown): v is string {
   return typeof v === "string" && v.length > 1 && v.startsWith("=");
+}
+
+export interface SheetState {
+  name: string;
+  visibility: SheetInfo["visibility"];
+}
+
+/**
+ * Checks a whole batch against Excel's sheet-level rules (names, existence, the last visible
+ * sheet, unique table names, list sources) before any op runs, so every port fails the same
+ * way, with a Russian message, and a failing batch changes nothing at the sheet level.
+ */
+export function checkBatch(ops: readonly WriteOp[], sheets: SheetState[], tables: string[]): void {
+  const state = sheets.map((s) => ({ ...s }));
+  const tableNames = [...tables];
+  const find = (n: string) => state.find((s) => sameName(s.name, n));
+  const need = (n: string) => {
+    const s = find(n);
+    if (!s) throw new Error(`Лист «${n}» не найден в книге.`);
+    return s;
+  };
+  for (const op of ops) {
+    switch (op.op) {
+      case "addSheet": {
+        const p = sheetNameProblem(op.name);
+        if (p) throw new Error(`Нельзя создать лист: ${p}.`);
+        if (find(op.name)) throw new Error(`Нельзя создать лист «${op.name}»: лист с таким именем уже есть (регистр букв не различается).`);
+        state.push({ name: op.name, visibility: "visible" });
+        break;
+      }
+      case "deleteSheet": {
+        const s = need(op.name);
+        if (!state.some((x) => x !== s && x.visibility === "visible")) throw new Error(`Нельзя удалить лист «${s.name}»: в книге должен остаться хотя бы один видимый лист.`);
+        state.splice(state.indexOf(s), 1);
+        break;
+      }
+      case "renameSheet": {
+        const s = need(op.from);
+        const p = sheetNameProblem(op.to);
+        if (p) throw new Error(`Нельзя переименовать лист «${s.name}»: ${p}.`);
+        const other = find(op.to);
+        if (other && other !== s) throw new Error(`Нельзя переименовать лист «${s.name}» в «${op.to}»: лист с таким именем уже есть.`);
+        s.name = op.to;
+        break;
+      }
+      case "sheetVisibility": {
+        const s = need(op.name);
+        if (op.visibility !== "visible" && !state.some((x) => x !== s && x.visibility === "visible")) {
+          throw new Error(`Нельзя скрыть лист «${s.name}»: в книге должен остаться хотя бы один видимый лист.`);
+        }
+        s.visibility = op.visibility;
+        break;
+      }
+      case "table": {
+        need(op.sheet);
+        const p = tableNameProblem(op.name);
+        if (p) throw new Error(`Нельзя создать таблицу на листе «${op.sheet}»: ${p}.`);
+        if (tableNames.some((t) => sameName(t, op.name))) throw new Error(`Нельзя создать таблицу «${op.name}»: таблица с таким именем уже есть в книге.`);
+        tableNames.push(op.name);
+        break;
+      }
+      case "validationList": {
+        need(op.sheet);
+        const p = listSourceProblem(op.list);
+        if (p) throw new Error(`Нельзя задать список проверки данных для ${qualify(op.sheet, op.address)}: ${p}.`);
+        break;
+      }
+      default:
+        need(op.sheet);
+    }
+  }
+}
+
+
+/**
+ * A formula with references to sheet `from` re-pointed at `to`, as Excel rewrites formulas when a
+ * sheet is renamed ('Старое имя'!A1 → 'Новое'!A1). Text in double quotes is left alone.
+ */
+export function renameInFormula(formula: string, from: string, to: string): string {
+  const variants = new Set([quoteSheet(from), `'${from.replace(/'/g, "''")}'`]);
+  // Excel also accepts names of letters, digits, "_" and "." without quotes (=Данные!A1).
+  if (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(from)) variants.add(from);
+  const parts = formula.split(/("(?:[^"]|"")*")/);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      let out = part;
+      for (const v of variants) {
+        const re = new RegExp(`(^|[^A-Za-z0-9_.'\\p{L}])${v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`, "giu");
+        out = out.replace(re, (_m, pre: string) => `${pre}${quoteSheet(to)}!`);
+      }
+      return out;
+    })
+    .join("");
+}
+
+/** Validates the cell data of a batch without applying it (grids, numbers, text length). */
+export function checkCells(ops: readonly WriteOp[]): void {
+  for (const op of ops) {
+    if (op.op === "values" || op.op === "formulas") {
+      const start = parseCell(op.address.split(":")[0]);
+      normalizeGrid(op.op === "values" ? op.values : op.formulas, (r, c) => qualify(op.sheet, `${columnLetters(start.col + c)}${start.row + r + 1}`));
+    }
+  }
 }

@@ -11,7 +11,12 @@ import { makePlan } from "./plan";
 import { Rng } from "./random";
 import { schoolResults, TaskSetCache } from "./results";
 import { MUNICIPALITY_NAME, rosterEntry } from "./roster";
+import { separateFromReference } from "./separate";
 import { situationOf, type InjectedSituation } from "./situations";
+import { DEFAULT_PROFILE } from "../core/profile";
+
+/** П.п. by which an ordinary school's task completion stays clear of the O4 crossing. */
+export const SEPARATION_MARGIN = 0.5;
 
 export interface SampleOptions {
   seed?: number;
@@ -84,6 +89,11 @@ export function generateMunicipality(opts: SampleOptions = {}): { municipality: 
     schools.push(s.report);
     if (s.situation) situations.push(s.situation);
   }
+  // Ordinary schools must not cross §3 O4 by rounding: nudge them clear of the pooled reference.
+  const inversion = situations.filter((s) => s.kind === "difficultyInversion");
+  separateFromReference(schools, DEFAULT_PROFILE.values["objectivity.minN"], SEPARATION_MARGIN, (login, unit) =>
+    inversion.some((s) => s.login === login && unit === `${s.procedure}|${s.year}|${s.grade}|${s.subject}`),
+  );
   return {
     municipality: {
       name: MUNICIPALITY_NAME,

@@ -125,7 +125,17 @@ function marksFromCounts(scale: MarkScale, counts: readonly number[]): MarkCount
 /** Task sets are the same for every school: built once per generation run. */
 export class TaskSetCache {
   private readonly sets = new Map<string, SampleTaskSet>();
+  private readonly splitters = new Map<string, PointSplitter>();
   constructor(private readonly seed: number) {}
+  splitter(t: SampleTaskSet, inverted: boolean): PointSplitter {
+    const key = `${t.set.procedure}|${t.set.year}|${t.set.grade}|${t.set.subject}|${inverted}`;
+    let s = this.splitters.get(key);
+    if (!s) {
+      s = new PointSplitter(t.set, inverted ? invertedDifficulty(t) : t.difficulty);
+      this.splitters.set(key, s);
+    }
+    return s;
+  }
   get(procedure: Procedure, year: number, grade: number, subject: string, max: number): SampleTaskSet {
     const key = `${procedure}|${year}|${grade}|${subject}`;
     let t = this.sets.get(key);
@@ -176,7 +186,7 @@ function vprTest(plan: SchoolPlan, year: number, grade: number, subject: string,
   const marks = scores.map((s) => markOf(scale, s));
   const journal = journalMarks(marks, here && role === "inflatedJournal" ? INFLATED_JOURNAL : TYPICAL_JOURNAL, rng);
   const t = cache.get("ВПР", year, grade, subject, scale.max);
-  const splitter = new PointSplitter(t.set, here && role === "difficultyInversion" ? invertedDifficulty(t) : t.difficulty);
+  const splitter = cache.splitter(t, here && role === "difficultyInversion");
   const classes = plan.classes(year, grade);
   const rows: ParticipantRow[] = scores.map((score, i) => {
     const c = i % classes;

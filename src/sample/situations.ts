@@ -82,7 +82,7 @@ const RULES: Record<Role, { rule: ExpectedRule; also?: ExpectedRule[] }> = {
   boundaryPeak: { rule: "O2" },
   unconfirmedHigh: { rule: "O3", also: ["O5"] },
   difficultyInversion: { rule: "O4" },
-  externalGap: { rule: "O5" },
+  externalGap: { rule: "O5", also: ["R3"] },
   olympiadAnomaly: { rule: "O6" },
   lowTwoYears: { rule: "R1", also: ["R3"] },
   negativeDynamics: { rule: "R3" },

@@ -55,21 +55,28 @@ function expectedPoints(maxes: readonly number[], difficulty: readonly number[],
 }
 
 /**
- * Splits raw scores into task points. Expected points per task depend only on the score (and
- * are cached), the rounding of fractions adds a little per-participant variety.
+ * Splits raw scores into task points. Expected points per task depend only on the score; so do
+ * the totals per level (basic vs advanced), which are rounded without noise. Only which tasks of
+ * a level receive the rounded-up points varies between participants. A school's completion of
+ * basic and of advanced tasks is then a function of its score distribution alone, so an ordinary
+ * school cannot land below the reference on basic tasks and above it on advanced ones by chance.
  */
 export class PointSplitter {
-  private readonly cache = new Map<number, number[]>();
+  private readonly cache = new Map<number, { floors: Int32Array; fractions: Float64Array; extraBasic: number; extraAdvanced: number }>();
   private readonly maxes: number[];
+  private readonly basic: boolean[];
+  private readonly total: number;
 
   constructor(
     set: TaskSet,
     private readonly difficulty: readonly number[],
   ) {
     this.maxes = set.tasks.map((t) => t.max);
+    this.basic = set.tasks.map((t) => t.level === "Б");
+    this.total = this.maxes.reduce((a, b) => a + b, 0);
   }
 
-  private expected(score: number): number[] {
+  private expected(score: number) {
     const hit = this.cache.get(score);
     if (hit) return hit;
     let lo = -12;
@@ -81,38 +88,41 @@ export class PointSplitter {
       else hi = mid;
     }
     const e = expectedPoints(this.maxes, this.difficulty, (lo + hi) / 2);
-    this.cache.set(score, e);
-    return e;
+    const floors = Int32Array.from(e, (v, j) => Math.min(this.maxes[j], Math.floor(v)));
+    const fractions = Float64Array.from(e, (v, j) => (floors[j] < this.maxes[j] ? v - Math.floor(v) : -Infinity));
+    // Deterministic largest remainder decides how many extra points each level gets.
+    const left = score - floors.reduce((a, b) => a + b, 0);
+    const order = Array.from(fractions.keys()).sort((a, b) => fractions[b] - fractions[a] || a - b);
+    let extraBasic = 0;
+    let extraAdvanced = 0;
+    for (const j of order.slice(0, left)) {
+      if (this.basic[j]) extraBasic++;
+      else extraAdvanced++;
+    }
+    const entry = { floors, fractions, extraBasic, extraAdvanced };
+    this.cache.set(score, entry);
+    return entry;
   }
 
   split(score: number, rng: Rng): number[] {
-    const total = this.maxes.reduce((a, b) => a + b, 0);
     if (score <= 0) return this.maxes.map(() => 0);
-    if (score >= total) return [...this.maxes];
-    const e = this.expected(score);
-    const points = e.map((v, j) => Math.min(this.maxes[j], Math.floor(v)));
-    let left = score - points.reduce((a, b) => a + b, 0);
-    const order = e
-      .map((v, j) => ({ j, key: v - Math.floor(v) + rng.uniform(0, 0.35) }))
-      .sort((a, b) => b.key - a.key);
-    while (left > 0) {
-      let moved = false;
-      for (const { j } of order) {
-        if (left === 0) break;
-        if (points[j] < this.maxes[j]) {
-          points[j]++;
-          left--;
-          moved = true;
+    if (score >= this.total) return [...this.maxes];
+    const { floors, fractions, extraBasic, extraAdvanced } = this.expected(score);
+    const points = Array.from(floors);
+    const keys = Array.from(fractions, (f) => f + rng.uniform(0, 0.35));
+    const give = (count: number, basic: boolean) => {
+      for (let k = 0; k < count; k++) {
+        let best = -1;
+        for (let j = 0; j < keys.length; j++) {
+          if (this.basic[j] === basic && keys[j] > -Infinity && (best < 0 || keys[j] > keys[best])) best = j;
         }
+        if (best < 0) return;
+        points[best]++;
+        keys[best] = -Infinity;
       }
-      if (!moved) break;
-    }
-    while (left < 0) {
-      // Floors never exceed the score, but guard anyway: take points back from the hardest tasks.
-      const j = points.findIndex((p) => p > 0);
-      points[j]--;
-      left++;
-    }
+    };
+    give(extraBasic, true);
+    give(extraAdvanced, false);
     return points;
   }
 }

@@ -2,20 +2,29 @@
  * Pane entry inside Excel. The ONLY pane module that touches the Office global: it waits for
  * Office.onReady, reads the Office theme, builds the Office.js workbook port and renders the
  * shell. When the memory hook is set (end-to-end tests, see host/hook.ts), a MemoryWorkbook
- * replaces the Office.js port.
+ * replaces the Office.js port. Opened outside Excel, it says where it runs and links the preview.
  */
 import { createOfficePort } from "../host/officejs";
 import { Pane } from "./app/App";
 import { ThemedRoot, mount } from "./app/mount";
+import { OutsideExcel } from "./app/OutsideExcel";
 import { memoryWorkbookFor, setUpPane } from "./app/startup";
 import { themeFromOffice } from "./app/theme";
 import { memoryHostHook } from "./host/hook";
 
-function start(): void {
+function start(host: Office.HostType | null): void {
   const hook = memoryHostHook();
+  const theme = themeFromOffice(Office.context?.officeTheme);
+  if (!hook && host !== Office.HostType.Excel) {
+    mount(
+      <ThemedRoot theme={theme}>
+        <OutsideExcel />
+      </ThemedRoot>,
+    );
+    return;
+  }
   const port = hook ? memoryWorkbookFor(hook) : createOfficePort();
   const { source, runner } = setUpPane(port, hook);
-  const theme = themeFromOffice(Office.context?.officeTheme);
   mount(
     <ThemedRoot theme={theme}>
       <Pane source={source} runner={runner} />
@@ -24,4 +33,4 @@ function start(): void {
   if (hook) hook.ready = true;
 }
 
-Office.onReady(() => start());
+Office.onReady((info) => start(info.host));

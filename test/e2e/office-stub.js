@@ -3,7 +3,7 @@
  * this file. It provides what the pane's entry uses — Office.onReady and Office.context (theme,
  * requirement sets) — and sets the pane's memory hook (src/taskpane/host/hook.ts), so the pane
  * runs against an in-memory workbook instead of Excel. `?theme=dark` in the page URL selects
- * Office's dark theme («Чёрная»).
+ * Office's dark theme («Чёрная»); `?outside=1` plays office.js in a browser tab outside Excel.
  */
 (function () {
   "use strict";
@@ -11,9 +11,11 @@
   var theme = dark
     ? { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#363636", controlForegroundColor: "#ffffff", isDarkTheme: true }
     : { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000", controlBackgroundColor: "#ffffff", controlForegroundColor: "#000000", isDarkTheme: false };
-  var info = { host: "Excel", platform: "OfficeOnline" };
+  // `?outside=1`: office.js loaded in a plain browser tab (no Excel host, no memory hook).
+  var outside = new URLSearchParams(window.location.search).get("outside") === "1";
+  var info = outside ? { host: null, platform: null } : { host: "Excel", platform: "OfficeOnline" };
 
-  window.__msokoHost = { kind: "memory" };
+  if (!outside) window.__msokoHost = { kind: "memory" };
   window.Office = {
     HostType: { Excel: "Excel" },
     PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },

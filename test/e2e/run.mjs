@@ -105,7 +105,7 @@ await context.route("**/*", (route) => {
 });
 
 /** A fresh page at `path`, with its errors collected (a console error fails the run). */
-async function open(path, { width = PANE_WIDTH, height = 800 } = {}) {
+async function open(path, { width = PANE_WIDTH, height = 800, waitForPane = true } = {}) {
   const page = await context.newPage();
   await page.setViewportSize({ width, height });
   page.on("pageerror", (e) => problems.push(`${path}: ошибка на странице: ${e.message}`));
@@ -113,7 +113,7 @@ async function open(path, { width = PANE_WIDTH, height = 800 } = {}) {
     if (m.type() === "error") problems.push(`${path}: ошибка в консоли: ${m.text()}`);
   });
   await page.goto(BASE + path);
-  await page.waitForFunction(() => window.__msokoHost?.ready === true && document.querySelector("h1") !== null);
+  if (waitForPane) await page.waitForFunction(() => window.__msokoHost?.ready === true && document.querySelector("h1") !== null);
   return page;
 }
 
@@ -158,6 +158,15 @@ test("панель открывается: заголовок и тип книг
   await page.locator('[data-testid=workbook-role][data-role=other]').waitFor();
   expect((await text(page.getByTestId("workbook-role"))).includes("другая книга"), "тип книги не «другая книга»");
   expect(officeJsRequests > 0, "панель не запросила office.js — подмена не проверена");
+  await page.close();
+});
+
+test("taskpane.html вне Excel объясняет, где работает панель, и ведёт в предпросмотр", async () => {
+  const page = await open("taskpane.html?outside=1", { waitForPane: false });
+  await page.getByText("Эта страница — панель надстройки, она работает внутри Excel", { exact: false }).waitFor();
+  const href = await page.getByRole("link", { name: "предпросмотре" }).getAttribute("href");
+  expect(href === "preview.html", `ссылка на предпросмотр: ${href}`);
+  expect((await page.getByRole("tab").count()) === 0, "вне Excel показаны вкладки панели");
   await page.close();
 });
 
@@ -292,6 +301,23 @@ for (const theme of ["light", "dark"]) {
     await page.screenshot({ path: join(ARTIFACTS, `preview-${theme}.png`) });
     await page.getByRole("tab", { name: "Лист1", exact: true }).click();
     expect((await text(page.getByTestId("grid-sheet-name"))) === "Лист «Лист1»", "вкладка листа не переключает сетку");
+    expect((await page.getByTestId("generated-marker").count()) === 0, "обычный лист помечен как созданный надстройкой");
+    // A sheet the add-in generated: marker in row 2 and an entry in the settings sheet's registry.
+    await page.evaluate(() =>
+      window.__msokoHost.workbook.write({
+        ops: [
+          { op: "addSheet", name: "Настройки МСОКО" },
+          { op: "values", sheet: "Настройки МСОКО", address: "A1", values: [["Ключ", "Значение", "Пояснение"], ["generated|Свод по ОО", "summary.schools", ""]] },
+          { op: "sheetVisibility", name: "Настройки МСОКО", visibility: "hidden" },
+          { op: "addSheet", name: "Свод по ОО" },
+          { op: "values", sheet: "Свод по ОО", address: "A1", values: [["Свод по ОО"], ["Создано надстройкой МСОКО для Excel 22.11.2026 10:15, профиль методики msoko-2026.1."]] },
+        ],
+      }),
+    );
+    await page.getByRole("tab", { name: "Свод по ОО", exact: true }).click();
+    await page.getByTestId("generated-marker").getByText("создан надстройкой").waitFor();
+    await page.getByRole("tab", { name: "Настройки МСОКО (скрыт)" }).waitFor();
+    await page.getByTestId("pane-frame").locator('[data-testid=workbook-role][data-role=municipal]').waitFor();
     await page.close();
   });
 }

@@ -12,11 +12,14 @@ import { MAX_ROWS, columnIndex, columnLetters, formatCell, formatRange, intersec
 import type { Capabilities, CellFormat, ConditionalRule, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "../../host/port";
 import {
   ALL_CAPABILITIES,
+  checkBatch,
+  checkCells,
   constantFromFormulaText,
   filterByCapabilities,
   isFormulaText,
   listSourceProblem,
   normalizeGrid,
+  renameInFormula,
   sameName,
   sheetNameProblem,
   tableNameProblem,
@@ -127,6 +130,12 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async write(batch: WriteBatch): Promise<{ notices: string[] }> {
     const { ops, notices } = filterByCapabilities(batch.ops, XLSX_CAPABILITIES, XLSX_LACKS);
+    checkBatch(
+      ops,
+      this.workbook.worksheets.map((w) => ({ name: w.name, visibility: w.state as SheetInfo["visibility"] })),
+      this.workbook.worksheets.flatMap((w) => w.getTables().map(tableName)),
+    );
+    checkCells(ops);
     for (const op of ops) await this.applyOp(op);
     return { notices };
   }
@@ -169,7 +178,22 @@ export class XlsxWorkbook implements WorkbookPort {
         const other = this.find(op.to);
         if (other && other !== w) throw new Error(`Нельзя переименовать лист «${w.name}» в «${op.to}»: лист с таким именем уже есть.`);
         if (sameName(this.active, w.name)) this.active = op.to;
-        w.name = op.to;
+        const from = w.name;
+        // exceljs refuses a change of case as a duplicate name; Excel allows it.
+        if (sameName(from, op.to)) (w as unknown as { _name: string })._name = op.to;
+        else w.name = op.to;
+        // Excel re-points formulas at the renamed sheet; exceljs does not, so do it here.
+        for (const other of this.workbook.worksheets) {
+          other.eachRow({ includeEmpty: false }, (row) =>
+            row.eachCell({ includeEmpty: false }, (cell) => {
+              const v = cell.value;
+              if (v && typeof v === "object" && "formula" in v && typeof v.formula === "string") {
+                const f = renameInFormula(v.formula, from, op.to);
+                if (f !== v.formula) cell.value = { formula: f } as ExcelJS.CellFormulaValue;
+              }
+            }),
+          );
+        }
         return;
       }
       case "sheetVisibility": {
@@ -194,7 +218,7 @@ export class XlsxWorkbook implements WorkbookPort {
             if (op.op === "formulas" && isFormulaText(v)) cell.value = { formula: v.slice(1) } as ExcelJS.CellFormulaValue;
             else if (op.op === "formulas" && typeof v === "string") cell.value = constantFromFormulaText(v);
             // Strings are written as shared strings: exceljs never turns a string into a formula.
-            else cell.value = v as ExcelJS.CellValue;
+            else cell.value = v === "" ? null : (v as ExcelJS.CellValue);
           });
         });
         return;

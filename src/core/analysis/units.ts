@@ -50,8 +50,16 @@ export function unitKey(procedure: Procedure, year: number, grade: number, subje
   return `${procedure}|${year}|${grade}|${subject}`;
 }
 
+const canonicalCache = new Map<string, string>();
+
+/** Canonical subject name; memoised because every participant row asks (a handful of spellings). */
 export function canonical(subject: string): string {
-  return canonicalSubject(subject) ?? subject.trim();
+  let c = canonicalCache.get(subject);
+  if (c === undefined) {
+    c = canonicalSubject(subject) ?? subject.trim();
+    if (canonicalCache.size < 10_000) canonicalCache.set(subject, c);
+  }
+  return c;
 }
 
 function emptyUnit(k: UnitKey, fromParticipants: boolean): UnitStats {
@@ -116,10 +124,18 @@ function addParticipant(u: UnitStats, r: ParticipantRow, minScore: number | null
       if (seen === undefined || score < seen) u.minScoreByMark.set(mark, score);
     }
   }
-  if (r.taskPoints.some((t) => t !== null)) {
-    const t = (u.tasks ??= { sums: [], n: 0 });
+  const tp = r.taskPoints;
+  let anyTask = false;
+  for (let i = 0; i < tp.length && !anyTask; i++) anyTask = tp[i] !== null;
+  if (anyTask) {
+    // Dense arrays of numbers keep this hot loop fast (≈ 20 tasks × every participant).
+    const t = (u.tasks ??= { sums: new Array<number>(tp.length).fill(0), n: 0 });
+    while (t.sums.length < tp.length) t.sums.push(0);
     t.n++;
-    for (let i = 0; i < r.taskPoints.length; i++) t.sums[i] = (t.sums[i] ?? 0) + (r.taskPoints[i] ?? 0);
+    for (let i = 0; i < tp.length; i++) {
+      const v = tp[i];
+      if (v !== null) t.sums[i] += v;
+    }
   }
   if (minScore === undefined) return;
   if (minScore === null) {
@@ -171,15 +187,26 @@ function addResultRow(u: UnitStats, r: ResultRow): void {
 /** The school's units keyed by unit key. */
 export function schoolUnits(s: SchoolReport, p: Profile): Map<string, UnitStats> {
   const out = new Map<string, UnitStats>();
+  const minScores = new Map<string, number | null | undefined>();
+  let last: UnitStats | null = null;
+  let lastRaw = "";
   for (const r of s.participants) {
-    const subject = canonical(r.subject);
-    const key = unitKey(r.procedure, r.year, r.grade, subject);
-    let u = out.get(key);
+    // Rows of one test are usually consecutive: reuse the previous unit without building its key.
+    const raw = `${r.procedure}|${r.year}|${r.grade}|${r.subject}`;
+    let u: UnitStats | undefined = raw === lastRaw && last ? last : undefined;
     if (!u) {
-      u = emptyUnit({ procedure: r.procedure, year: r.year, grade: r.grade, subject }, true);
-      out.set(key, u);
+      const subject = canonical(r.subject);
+      const key = unitKey(r.procedure, r.year, r.grade, subject);
+      u = out.get(key);
+      if (!u) {
+        u = emptyUnit({ procedure: r.procedure, year: r.year, grade: r.grade, subject }, true);
+        out.set(key, u);
+        minScores.set(key, minimumScore(p, u));
+      }
+      last = u;
+      lastRaw = raw;
     }
-    addParticipant(u, r, minimumScore(p, u));
+    addParticipant(u, r, minScores.get(u.key));
   }
   for (const [k, u] of out) if (u.n === 0) out.delete(k);
   // Result rows only for units without participants; whole-parallel rows win over class rows.
@@ -234,8 +261,9 @@ export function mergeInto(a: UnitStats, b: UnitStats): void {
   }
   if (b.tasks) {
     const t = (a.tasks ??= { sums: [], n: 0 });
+    while (t.sums.length < b.tasks.sums.length) t.sums.push(0);
     t.n += b.tasks.n;
-    for (let i = 0; i < b.tasks.sums.length; i++) t.sums[i] = (t.sums[i] ?? 0) + (b.tasks.sums[i] ?? 0);
+    for (let i = 0; i < b.tasks.sums.length; i++) t.sums[i] += b.tasks.sums[i];
   }
   if (b.below) {
     const x = (a.below ??= { count: 0, n: 0 });

@@ -5,8 +5,9 @@
  * external results are next-year ВПР, ОГЭ (grade 9) and ЕГЭ (grade 11) in the same subject
  * (ЕГЭ математика: профильная or базовая). A later result is "above the reference" when its quality
  * (or, for ЕГЭ scores without marks, its mean score) is strictly above the reference's.
- * Documented choice: when no later result exists yet, nothing confirms the high result, so the
- * sign fires and the explanation says that no later data exist.
+ * Documented choice: when no later result of the cohort exists yet (the latest year, or grades
+ * without a later test), "not confirmed" cannot be checked: the sign is not evaluated, and the
+ * result keeps the quality and the excess so the reader still sees them.
  */
 import type { Procedure, SchoolType } from "../model";
 import type { Profile } from "../profile";
@@ -63,19 +64,22 @@ export function signO3(u: UnitStats, type: SchoolType, units: Map<string, UnitSt
   }
   const high = excess >= excessT.value - 1e-9;
   const used = [excessT];
+  const numbers = { n: u.n, quality: q, refQuality: ref.value, excess, followUps, followUpsAbove: above };
+  const reference = { kind: ref.kind, value: ref.value, n: ref.n, name: ref.name, source: ref.source };
+  if (followUps === 0) {
+    return notEvaluated({ ...base, numbers, threshold: used, reference }, "нет более поздних внешних результатов этой параллели, чтобы проверить подтверждение");
+  }
   return {
     ...base,
     fired: high && above === 0,
     evaluated: true,
-    numbers: { n: u.n, quality: q, refQuality: ref.value, excess, followUps, followUpsAbove: above },
+    numbers,
     threshold: used,
-    reference: { kind: ref.kind, value: ref.value, n: ref.n, name: ref.name, source: ref.source },
+    reference,
     tags: tagsOf("OFFICIAL*", used),
     note: !high
       ? undefined
-      : followUps === 0
-        ? "более поздних внешних результатов этой параллели пока нет"
-        : above > 0
+      : above > 0
           ? "подтверждено более поздними внешними результатами этой параллели"
           : `более поздние внешние результаты этой параллели (${followUps}) не выше эталона`,
   };

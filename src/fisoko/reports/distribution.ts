@@ -108,7 +108,7 @@ export function parseDistribution(scan: SheetScan, header: TestHeader): Distribu
       return null;
     }
     if (n === 0) continue;
-    const counts = countsFromPercent(scan, r, label, n, v, where.level !== "school");
+    const counts = countsFromPercent(scan, r, cols, label, n, v, v.map((_, s) => `балл ${s}`), where.level !== "school");
     if (counts) rows.push({ where, row: r, participants: n, distribution: counts, fromPercent: true });
   }
   if (!scan.hasErrors() && rows.length === 0) {

@@ -5,7 +5,7 @@
  * row, and levels in an optional row of Б/П/В. Names (ФИО) are never read: a name column is
  * skipped and reported, so only participant codes enter the model.
  */
-import { readCell } from "../../core/values";
+import { countRu, plural, readCell } from "../../core/values";
 import type { TestHeader } from "../header";
 import { schoolOfLabel } from "../hierarchy";
 import type { SheetScan } from "../sheet";
@@ -16,7 +16,7 @@ import { levelOf, taskNumber } from "./tasks";
 
 const CODE_HEADERS = ["Код участника", "Код обучающегося", "Номер участника", "Код"];
 const TASK_PREFIX = /^(?:баллы? за (?:задани[еяй] )?|задани[еяй]\s+|№\s*)/i;
-const TASK_HEADER = /^(\d{1,2}(?:[.,]\d{1,2}|\s?\(\d{1,2}\)|[кk]\d)?)(?:\s*\((\d{1,2})\s*б\.?\))?$/i;
+const TASK_HEADER = /^(\d{1,2}(?:[.,]\d{1,2}|\s?\(\d{1,2}\)|[кКkK]\d)?)(?:\s*\((\d{1,2})\s*б\.?\))?$/i;
 /** «X» (Latin or Cyrillic) marks a task not attempted; ВПР protocols count it as 0 points. */
 const NOT_ATTEMPTED = /^[xх]$/i;
 const ABSENT = /^(?:отсутствовал|отс\.?|не участвовал|неявка)$/;
@@ -106,7 +106,10 @@ export function parseIndividual(scan: SheetScan, header: TestHeader): Individual
     const p = readParticipant(scan, r, code, cols);
     if (p) participants.push(p);
   }
-  if (absent) scan.info("fisoko.absent", null, null, `${absent} участн. отмечены как отсутствовавшие и не импортируются.`);
+  if (absent) {
+    const who = `${countRu(absent, ["участник отмечен", "участника отмечены", "участников отмечены"])} как ${plural(absent, ["отсутствовавший", "отсутствовавшие", "отсутствовавшие"])}`;
+    scan.info("fisoko.absent", null, null, `${who} и не ${absent === 1 ? "импортируется" : "импортируются"}.`);
+  }
   for (const t of tasks) {
     if (t.max === undefined) scan.error("fisoko.columns", h.top, cols.tasks[tasks.indexOf(t)].col, `для задания ${t.number} не указан максимальный балл; ожидается «(Nб)» в заголовке или строка «Макс. балл».`);
   }

@@ -99,7 +99,7 @@ export function parseMarks(scan: SheetScan, header: TestHeader): MarksReport | n
       scan.info("fisoko.empty", r, cols.labelCol, `в строке ${quote(label)} нет участников; строка пропущена.`);
       continue;
     }
-    const marks = toCounts(scan, r, label, n, values as number[], cols.kinds, where.level !== "school");
+    const marks = toCounts(scan, r, markCols, label, n, values as number[], cols.kinds, where.level !== "school");
     if (!marks) continue;
     rows.push({ where, row: r, participants: n, marks: marks.counts, fromPercent: marks.fromPercent, ...(schools !== null ? { schools } : {}) });
   }
@@ -110,7 +110,7 @@ export function parseMarks(scan: SheetScan, header: TestHeader): MarksReport | n
 }
 
 /** Turns the four values into counts, deciding percent vs count by header and by the row sum. */
-function toCounts(scan: SheetScan, r: number, label: string, n: number, v: number[], kinds: ValueKind[], reference: boolean): { counts: MarkCounts; fromPercent: boolean } | null {
+function toCounts(scan: SheetScan, r: number, cols: number[], label: string, n: number, v: number[], kinds: ValueKind[], reference: boolean): { counts: MarkCounts; fromPercent: boolean } | null {
   const sum = v[0] + v[1] + v[2] + v[3];
   const declared = kinds.find((k) => k !== "unknown");
   const looksCounts = v.every(Number.isInteger) && sum === n;
@@ -121,20 +121,20 @@ function toCounts(scan: SheetScan, r: number, label: string, n: number, v: numbe
   else if (looksCounts) percent = false;
   else if (looksPercent) percent = true;
   else {
-    scan.error("fisoko.sum", r, 0, `отметки «2»–«5» в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)}: это ни число участников (${n}), ни 100 %. Проверьте, что строка не обрезана и в ней нет лишних значений.`);
+    scan.error("fisoko.sum", r, cols[0], `отметки «2»–«5» в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)}: это ни число участников (${n}), ни 100 %. Проверьте, что строка не обрезана и в ней нет лишних значений.`);
     return null;
   }
   if (!percent) {
     if (!looksCounts) {
-      scan.error("fisoko.sum", r, 0, `количества отметок «2»–«5» в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)}, а участников ${n}; ожидается, что сумма равна числу участников.`);
+      scan.error("fisoko.sum", r, cols[0], `количества отметок «2»–«5» в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)}, а участников ${n}; ожидается, что сумма равна числу участников.`);
       return null;
     }
     return { counts: { n2: v[0], n3: v[1], n4: v[2], n5: v[3] }, fromPercent: false };
   }
   if (!looksPercent) {
-    scan.error("fisoko.sum", r, 0, `доли отметок «2»–«5» в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)} %, ожидается 100 %.`);
+    scan.error("fisoko.sum", r, cols[0], `доли отметок «2»–«5» в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)} %, ожидается 100 %.`);
     return null;
   }
-  const c = countsFromPercent(scan, r, label, n, v, reference);
+  const c = countsFromPercent(scan, r, cols, label, n, v, ["«2»", "«3»", "«4»", "«5»"], reference);
   return c ? { counts: { n2: c[0], n3: c[1], n4: c[2], n5: c[3] }, fromPercent: true } : null;
 }

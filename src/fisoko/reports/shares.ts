@@ -16,12 +16,6 @@ export type ValueKind = "percent" | "count" | "unknown";
  */
 export const PERCENT_SUM_TOLERANCE = 2;
 
-/**
- * A count recovered from a percentage must lie this close to a whole number; farther means the
- * percentages were rounded too coarsely to know the counts (or do not belong to this N).
- */
-export const COUNT_RECOVERY_TOLERANCE = 0.25;
-
 export function valueKindOf(headerText: string): ValueKind {
   const t = norm(headerText);
   if (/%|доля|процент/.test(t)) return "percent";
@@ -29,21 +23,40 @@ export function valueKindOf(headerText: string): ValueKind {
   return "unknown";
 }
 
-/** N·p/100 per value; rounded and checked for school rows, unrounded for references. */
-export function countsFromPercent(scan: SheetScan, r: number, label: string, n: number, percents: number[], reference: boolean): number[] | null {
+/** Decimals a published percentage was rounded to, as far as the number shows (7.69 → 2, 40 → 0). */
+function decimalsOf(p: number): number {
+  const m = /\.(\d+)$/.exec(String(p));
+  return m ? Math.min(m[1].length, 4) : 0;
+}
+
+/**
+ * N·p/100 per value; for school rows rounded to whole pupils and checked: each count must give
+ * back the published percentage at its rounding (19 % of 48 → 9 pupils = 18,75 % ≈ 19 %), the
+ * neighbouring counts must not (else the rounding is too coarse to know), and the counts must
+ * add up to N. References keep N·p/100 unrounded.
+ */
+export function countsFromPercent(scan: SheetScan, r: number, cols: number[], label: string, n: number, percents: number[], names: string[], reference: boolean): number[] | null {
   const raw = percents.map((p) => (p * n) / 100);
   if (reference) return raw;
-  const rounded = raw.map(Math.round);
-  const worst = raw.reduce((w, x, i) => Math.max(w, Math.abs(x - rounded[i])), 0);
-  const sum = rounded.reduce((a, b) => a + b, 0);
-  if (worst > COUNT_RECOVERY_TOLERANCE || sum !== n) {
-    scan.error(
-      "fisoko.percent",
-      r,
-      0,
-      `проценты в строке ${quote(label)} (${percents.map((p) => formatNumberRu(p)).join("; ")}) не переводятся в целые количества при ${n} участниках; выгрузите отчёт с количествами или с процентами до сотых.`,
-    );
+  const counts = raw.map(Math.round);
+  for (let i = 0; i < percents.length; i++) {
+    const p = percents[i];
+    const half = 0.5 * 10 ** -decimalsOf(p) + 1e-9;
+    const fits = (c: number): boolean => c >= 0 && Math.abs((c * 100) / n - p) <= half;
+    if (!fits(counts[i]) || fits(counts[i] - 1) || fits(counts[i] + 1)) {
+      scan.error(
+        "fisoko.percent",
+        r,
+        cols[i],
+        `${names[i]} в строке ${quote(label)}: ${formatNumberRu(p, 4)} % от ${n} участников — ${formatNumberRu(raw[i], 3)}, это не определяет целое число участников; выгрузите отчёт с количествами или с процентами до сотых.`,
+      );
+      return null;
+    }
+  }
+  const sum = counts.reduce((a, b) => a + b, 0);
+  if (sum !== n) {
+    scan.error("fisoko.percent", r, cols[0], `проценты в строке ${quote(label)} дают ${sum} участников вместо ${n}; проверьте строку или выгрузите отчёт с количествами.`);
     return null;
   }
-  return rounded;
+  return counts;
 }

@@ -14,7 +14,7 @@ import { norm, quote } from "../text";
 import type { TaskColumn, TaskRow, TasksReport } from "../types";
 import { LABEL_HEADERS } from "./marks";
 
-const TASK_NUMBER = /(?:^|\s|№)(\d{1,2}(?:[.,]\d{1,2}|\s?\(\d{1,2}\)|[кk]\d)?)$/i;
+const TASK_NUMBER = /(?:^|\s|№)(\d{1,2}(?:[.,]\d{1,2}|\s?\(\d{1,2}\)|[кКkK]\d)?)$/i;
 const TASK_HEADERS = ["№ задания", "номер задания", "задание", "№ п/п", "№"];
 const MAX_LABEL = /^(?:макс|максимальн)/;
 const LEVEL_LABEL = /^уровень/;

@@ -52,9 +52,12 @@ export interface LocateOptions {
   maxScanRows?: number;
 }
 
-/** Header key: normaliseKey without spaces, so «Класс (буква)», «Класс-буква» and «классбуква» agree. */
+/**
+ * Header key: normaliseKey without spaces and the "*" of required fields, so «Класс (буква)»,
+ * «Класс-буква» and «классбуква» agree.
+ */
 export function headerKey(text: string): string {
-  return normaliseKey(text).replace(/ /g, "");
+  return normaliseKey(text.replace(/\*/g, " ")).replace(/ /g, "");
 }
 
 const UNIT_SUFFIX = /(?:чел|человек|%|баллов|балл|шт|ед)$/;
@@ -204,6 +207,9 @@ export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOption
     try {
       const a = parseRange(m);
       if (a.top < top && a.bottom >= best.row && a.top >= best.row - 3) top = a.top;
+      // A group title merged over some (not all) of the columns right above the header.
+      const headerWidth = best.texts.filter((t) => t !== "").length;
+      if (a.bottom === best.row - 1 && a.right > a.left && a.right - a.left + 1 < headerWidth && a.top < top) top = a.top;
     } catch {
       /* an unreadable merge address is ignored */
     }

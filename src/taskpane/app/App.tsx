@@ -35,15 +35,16 @@ const useStyles = makeStyles({
   },
   // Icon above the label: a 100 px cell then holds «Методика» without cutting it.
   tab: {
-    flexDirection: "column",
+    justifyItems: "center",
     justifyContent: "center",
-    alignItems: "center",
     rowGap: tokens.spacingVerticalXXS,
     minWidth: 0,
     paddingLeft: tokens.spacingHorizontalXS,
     paddingRight: tokens.spacingHorizontalXS,
     textAlign: "center",
   },
+  // Fluent places the label in grid column 2 beside the icon; row 2 puts it under the icon.
+  tabLabel: { gridColumnStart: 1, gridRowStart: 2, whiteSpace: "nowrap", textOverflow: "ellipsis" },
   heading: { margin: 0 },
   main: {
     display: "flex",
@@ -88,6 +89,7 @@ export function Pane({ source, runner, initialPage }: PaneProps) {
                         id={`tab-${p.id}`}
                         aria-controls={`page-${p.id}`}
                         icon={<Icon />}
+                        content={{ className: styles.tabLabel }}
                         className={styles.tab}
                         title={p.title}
                       >

@@ -2,10 +2,10 @@
  * «Методика»: the effective methodology parameters, read-only, grouped by section, each with its
  * value, unit, rule § and provenance tag — so a methodist can see which numbers the add-in uses.
  */
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { BookInformationRegular } from "@fluentui/react-icons";
 import { DEFAULT_PROFILE, TAG_LABELS, type Profile, type Tag } from "../../core/profile";
-import { methodologySections } from "../methodology/rows";
+import { OVERRIDE_LABEL, methodologySections } from "../methodology/rows";
 import { Paragraph } from "./EmptyState";
 import type { PageDef } from "./types";
 
@@ -46,11 +46,10 @@ function MethodologyPage({ profile = DEFAULT_PROFILE }: { profile?: Profile }) {
                     <Text>{r.label}</Text>
                     <span className={styles.meta}>
                       <Text className={styles.value}>{r.value}</Text>
-                      <Tooltip content={r.tagLabel} relationship="description">
-                        <Badge appearance="outline" color={r.tag === "OVERRIDE" ? "warning" : "informative"} tabIndex={0}>
-                          {r.tag}
-                        </Badge>
-                      </Tooltip>
+                      {/* The legend below explains every tag; the title repeats it for mouse users. */}
+                      <Badge appearance="outline" color={r.tag === "OVERRIDE" ? "warning" : "informative"} title={r.tagLabel}>
+                        {r.tag}
+                      </Badge>
                       <Text size={200}>{r.rule}</Text>
                     </span>
                   </li>
@@ -71,6 +70,11 @@ function MethodologyPage({ profile = DEFAULT_PROFILE }: { profile?: Profile }) {
             </Text>
           </li>
         ))}
+        {profile.overridden.size > 0 && (
+          <li>
+            <Text>[OVERRIDE] — {OVERRIDE_LABEL}</Text>
+          </li>
+        )}
       </ul>
     </>
   );

@@ -45,8 +45,12 @@ const useStyles = makeStyles({
     minWidth: "32px",
   },
   corner: { zIndex: 2, left: 0 },
+  // Cells look as in Excel whatever the pane's theme: Excel keeps sheets white in its dark themes too,
+  // and the fills the add-in writes are chosen for black text on white.
   cell: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    backgroundColor: "#ffffff",
+    color: "#000000",
+    border: "1px solid #e1e1e1",
     paddingLeft: tokens.spacingHorizontalXS,
     paddingRight: tokens.spacingHorizontalXS,
     maxWidth: "240px",
@@ -55,7 +59,7 @@ const useStyles = makeStyles({
     textOverflow: "ellipsis",
     verticalAlign: "bottom",
   },
-  formula: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorPaletteBlueForeground2 },
+  formula: { fontFamily: tokens.fontFamilyMonospace, color: "#0b4a8b" },
   info: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
   tabs: { flexWrap: "wrap" },
 });
@@ -117,7 +121,7 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
 
   if (!sheet || !model) return <Text>В книге нет листов.</Text>;
   const extras = sheetExtras(sheet);
-  const note = generatedNote(sheet);
+  const note = generatedNote(sheet, snap);
   const clipped = model.usedRows > GRID_LIMITS.rows || model.usedColumns > GRID_LIMITS.columns;
   return (
     <div className={styles.root} data-testid="sheet-grid">
@@ -126,8 +130,8 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
           Лист «{sheet.name}»
         </Text>
         {note && (
-          <Badge appearance="filled" color="brand" data-testid="generated-marker" title={note}>
-            создан надстройкой
+          <Badge appearance="filled" color={note.registered ? "brand" : "warning"} data-testid="generated-marker" title={note.text}>
+            {note.registered ? "создан надстройкой" : "отметка без реестра"}
           </Badge>
         )}
         {extras.map((e) => (

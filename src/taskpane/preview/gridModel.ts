@@ -48,13 +48,15 @@ function clip(r: RangePos, rows: number, columns: number): RangePos | null {
 export function gridModel(sheet: SheetSnapshot, limits: { rows: number; columns: number } = GRID_LIMITS): GridModel {
   const usedRows = sheet.values.length;
   const usedColumns = sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
-  // Formulas, formats and merges may lie beyond the values; draw at least one row and column.
+  // Formulas and merged areas may lie beyond the values (headers merged over empty cells); formats
+  // do not extend the drawing, since they often cover whole columns. At least one cell is drawn.
   let rows = Math.max(1, usedRows);
   let columns = Math.max(1, usedColumns);
   const formulaCells = Object.entries(sheet.formulas).map(([a, f]) => ({ pos: parseRange(a), f }));
-  for (const { pos } of formulaCells) {
-    rows = Math.max(rows, pos.top + 1);
-    columns = Math.max(columns, pos.left + 1);
+  const extents = [...formulaCells.map((f) => f.pos), ...sheet.merges.map((m) => parseRange(m))];
+  for (const pos of extents) {
+    rows = Math.max(rows, pos.bottom + 1);
+    columns = Math.max(columns, pos.right + 1);
   }
   const allRows = rows;
   const allColumns = columns;

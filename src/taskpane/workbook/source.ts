@@ -27,23 +27,21 @@ export function workbookSource(port: WorkbookPort): WorkbookSource {
   const notify = () => {
     for (const l of listeners) l();
   };
-  const wrapped: WorkbookPort = {
-    kind: port.kind,
-    listSheets: () => port.listSheets(),
-    readSheets: (names, opts) => port.readSheets(names, opts),
-    write: async (batch) => {
-      try {
-        return await port.write(batch);
-      } finally {
-        notify();
-      }
-    },
-    activate: (sheet) => port.activate(sheet),
-    select: (sheet, address) => port.select(sheet, address),
-    selection: () => port.selection(),
-    capabilities: () => port.capabilities(),
-    fileName: () => port.fileName(),
+  // A proxy rather than a copy, so optional port methods (readRanges, …) pass through unchanged.
+  const write: WorkbookPort["write"] = async (batch) => {
+    try {
+      return await port.write(batch);
+    } finally {
+      notify();
+    }
   };
+  const wrapped = new Proxy(port, {
+    get(target, prop, receiver) {
+      if (prop === "write") return write;
+      const v = Reflect.get(target, prop, receiver);
+      return typeof v === "function" ? v.bind(target) : v;
+    },
+  });
   return {
     port: wrapped,
     subscribe(listener) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { InputError, NoDataError } from "../../../src/core/errors";
-import { DEFAULT_PROFILE } from "../../../src/core/profile";
+import { applyOverrides, DEFAULT_PROFILE } from "../../../src/core/profile";
 import { excelSerialFromIso, isoFromExcelSerial, matchDirection, parseDate } from "../../../src/core/cycle";
 import { cycle, getReportingDate, readCycleRange, readDirectionArg, setReportingDate } from "../../../src/functions/cycle";
 
@@ -163,6 +163,23 @@ describe("MSOKO.CYCLE", () => {
     setReportingDate(excelSerialFromIso("2026-12-30"));
     expect(cycle("О", GRID, "просрочено", [[null]], DEFAULT_PROFILE)).toBe(0);
     expect(() => setReportingDate("когда-нибудь")).toThrow(InputError);
+  });
+
+  it("the cache is keyed by the range's content, the date and the profile: edits are never stale", () => {
+    expect(cycle(1, GRID, null, at, DEFAULT_PROFILE)).toBe("замкнут");
+    const edited = GRID.map((r) => [...r]);
+    edited[6][7] = "частично"; // direction 1, component 6
+    expect(cycle(1, edited, null, at, DEFAULT_PROFILE)).toBe("разрыв на этапе 6 «Адресные рекомендации»");
+    expect(cycle(1, GRID, null, at, DEFAULT_PROFILE)).toBe("замкнут");
+    const strict = applyOverrides([{ key: "cycle.levels", value: "50;100" }]).profile;
+    expect(cycle(2, GRID, "уровень", at, DEFAULT_PROFILE)).toBe("средний");
+    expect(cycle(1, GRID, "уровень", at, strict)).toBe("высокий");
+    expect(cycle("О", GRID, "уровень", at, strict)).toBe("средний");
+  });
+
+  it("a title row above the header is found by the form's column locator", () => {
+    const titled: Row[] = [["Управленческий цикл МБОУ СОШ № 1"], ...GRID];
+    expect(cycle("О", titled, null, at, DEFAULT_PROFILE)).toBe("разрыв на этапе 6 «Адресные рекомендации»");
   });
 
   it("bad mode and date arguments say what is allowed", () => {

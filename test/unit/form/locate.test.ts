@@ -97,3 +97,17 @@ describe("locateColumns under a merged title", () => {
     expect(loc.mergedHeaderCells).toEqual([]);
   });
 });
+
+describe("locateColumns with a merged group title above a one-row header", () => {
+  it("takes the group row into the header and reports its merge", () => {
+    const grid = [
+      ["", "", "", "", "", "Количество отметок", "", "", ""],
+      ["Процедура", "Год", "Класс", "Предмет", "Участников", "«5»", "«4»", "«3»", "«2»"],
+      ["ВПР", 2026, 5, "Математика", 20, 5, 5, 5, 5],
+    ];
+    const loc = locateColumns(grid, RESULTS, { merges: ["F1:I1"] });
+    expect(loc.headerRow).toBe(1);
+    expect(loc.firstHeaderRow).toBe(0);
+    expect(loc.mergedHeaderCells).toEqual(["F1:I1"]);
+  });
+});

@@ -1,0 +1,15 @@
+/** Types of budget.mjs for the unit test (the bench folder is plain JavaScript). */
+export interface BundleSize {
+  files: string[];
+  gzip: number;
+  budget: number;
+}
+export interface BundleSizes {
+  functions: BundleSize;
+  pane: BundleSize;
+}
+export const BUDGETS: { functions: number; pane: number };
+export function gzipSize(file: string): number;
+export function measureBundles(distDir: string): BundleSizes | null;
+export function overBudget(m: BundleSizes): string[];
+export function kb(bytes: number): string;

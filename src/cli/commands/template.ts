@@ -1,0 +1,41 @@
+/**
+ * `msoko template --out form.xlsx`: writes the empty school form, built by the same schema and
+ * WriteOp batches as the pane's «Создать форму». `--docs` prints the form's reference in
+ * Markdown (the generated part of docs/form.md) instead.
+ */
+import { existsSync } from "node:fs";
+import { formDocsMarkdown } from "../../form/docs";
+import { templateOps } from "../../form/template";
+import type { Io } from "../io";
+import { XlsxWorkbook } from "../xlsx";
+
+export const summary = "создать пустую форму ОО (.xlsx) или напечатать её описание (--docs)";
+export const usage = "template --out ФАЙЛ.xlsx [--force] | template --docs";
+
+export async function run(args: string[], io: Io): Promise<number> {
+  if (args.includes("--docs")) {
+    io.out(formDocsMarkdown());
+    return 0;
+  }
+  const i = args.indexOf("--out");
+  const out = i >= 0 ? args[i + 1] : undefined;
+  const unknown = args.filter((a, k) => a.startsWith("-") && !["--out", "--force"].includes(a) && args[k - 1] !== "--out");
+  if (!out || out.startsWith("-") || unknown.length > 0) {
+    io.err(`Использование: msoko ${usage}${unknown.length ? `\nНеизвестный параметр: ${unknown.join(" ")}` : ""}`);
+    return 2;
+  }
+  if (!/\.xlsx$/i.test(out)) {
+    io.err(`Имя файла «${out}» должно оканчиваться на .xlsx.`);
+    return 2;
+  }
+  if (existsSync(out) && !args.includes("--force")) {
+    io.err(`Файл «${out}» уже существует и не будет перезаписан. Укажите другое имя или добавьте --force.`);
+    return 2;
+  }
+  const wb = XlsxWorkbook.create(out);
+  const { notices } = await wb.write({ ops: templateOps() });
+  for (const n of notices) io.err(n);
+  await wb.save(out);
+  io.out(`Форма записана в «${out}».`);
+  return 0;
+}

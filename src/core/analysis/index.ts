@@ -1,0 +1,10 @@
+/**
+ * The analysis engine of §3–§6 for one municipality: signs, risk, clusters, stability and the
+ * Russian explanations of each flag.
+ */
+export * from "./analyze";
+export * from "./explain";
+export { buildContext, type AnalysisContext } from "./context";
+export { buildUnitIndex, unitKey, unitQuality, unitBelowShare, type UnitStats, type UnitIndex } from "./units";
+export { quantilePositions, type QuantilePosition } from "./quantile";
+export { standardizedResults } from "./standardized";

@@ -1,0 +1,197 @@
+/**
+ * The filled form → SchoolReport, the model every later feature reads. Rows whose key cells are
+ * unreadable are left out (their findings say why); every row keeps a ref to its sheet and cell.
+ * Works on SheetRead[] grids, so Office.js and exceljs give the same report.
+ */
+import type {
+  CycleRecord,
+  CycleScore,
+  DirectionRow,
+  DirectionSheetId,
+  Finding,
+  Location,
+  ParticipantRow,
+  Procedure,
+  ResultRow,
+  SchoolPassport,
+  SchoolReport,
+  SchoolType,
+  TaskLevel,
+  TaskSet,
+} from "../core/model";
+import { canonicalSubject } from "../core/subjects";
+import type { SheetRead } from "../host/port";
+import type { TypedValue } from "./cells";
+import type { FormRead, TableRead, TypedRow } from "./read";
+import { CYCLE_SCORE_WORDS, directionIdOf } from "./schema/labels";
+import { DIRECTION_SHEETS } from "./schema";
+import { validateForm } from "./validate";
+
+const num = (v: TypedValue): number | null => (typeof v === "number" ? v : null);
+const str = (v: TypedValue): string => (v === null ? "" : String(v));
+
+function refOf(t: TableRead, row: TypedRow, file?: string) {
+  return file ? { sheet: t.sheet, cell: `A${row.row + 1}`, file } : { sheet: t.sheet, cell: `A${row.row + 1}` };
+}
+
+/** Rows whose listed columns are all readable and filled. */
+function usable(t: TableRead | undefined, ids: readonly string[]): TypedRow[] {
+  if (!t) return [];
+  return t.rows.filter((r) => ids.every((id) => !r.invalid.has(id) && r.values[id] !== null && r.values[id] !== ""));
+}
+
+function subjectOf(v: TypedValue): string {
+  const s = str(v);
+  return canonicalSubject(s) ?? s;
+}
+
+function passportOf(form: FormRead): SchoolPassport | null {
+  const f = (id: string) => form.fields.get(id)?.value ?? null;
+  const login = str(f("login"));
+  const type = f("type");
+  const location = f("location");
+  if (login === "" || type === null || location === null) return null;
+  const p: SchoolPassport = { login, name: str(f("name")), type: type as SchoolType, location: location as Location, contingent: [] };
+  const shortName = str(f("shortName"));
+  if (shortName) p.shortName = shortName;
+  const municipality = str(f("municipality"));
+  if (municipality) p.municipality = municipality;
+  const social = num(f("socialIndex"));
+  if (social !== null) p.socialIndex = social;
+  for (const r of usable(form.tables.get("passport"), ["year", "grade", "pupils"])) {
+    p.contingent.push({ year: r.values.year as number, grade: r.values.grade as number, pupils: r.values.pupils as number });
+  }
+  return p;
+}
+
+function resultsOf(t: TableRead | undefined, file?: string): ResultRow[] {
+  const out: ResultRow[] = [];
+  for (const r of usable(t, ["procedure", "year", "grade", "subject", "participants"])) {
+    const v = r.values;
+    const row: ResultRow = {
+      procedure: v.procedure as Procedure,
+      year: v.year as number,
+      grade: v.grade as number,
+      className: str(v.className ?? null),
+      subject: subjectOf(v.subject),
+      participants: v.participants as number,
+      source: "form",
+      ref: refOf(t!, r, file),
+    };
+    const has = (ids: string[]) => ids.some((id) => num(v[id] ?? null) !== null);
+    const n = (id: string) => num(v[id] ?? null) ?? 0;
+    if (has(["n5", "n4", "n3", "n2"])) row.marks = { n5: n("n5"), n4: n("n4"), n3: n("n3"), n2: n("n2") };
+    if (row.procedure === "ЕГЭ" && has(["meanScore", "belowMin", "high81", "score100"])) {
+      row.ege = { meanScore: num(v.meanScore ?? null), belowMin: n("belowMin"), high81: n("high81"), score100: n("score100") };
+    }
+    if (has(["lowered", "confirmed", "raised"])) row.journal = { lowered: n("lowered"), confirmed: n("confirmed"), raised: n("raised") };
+    out.push(row);
+  }
+  return out;
+}
+
+function participantsOf(t: TableRead | undefined, file?: string): ParticipantRow[] {
+  const width = t ? (t.location.repeated.length ? t.location.repeated[t.location.repeated.length - 1].n : 0) : 0;
+  return usable(t, ["procedure", "year", "grade", "subject", "code"]).map((r) => {
+    const v = r.values;
+    const points = r.repeated.slice(0, width);
+    // Trailing blanks are columns of a longer work on another row, not this participant's tasks.
+    while (points.length > 0 && points[points.length - 1] === null) points.pop();
+    return {
+      procedure: v.procedure as Procedure,
+      year: v.year as number,
+      grade: v.grade as number,
+      className: str(v.className ?? null),
+      subject: subjectOf(v.subject),
+      code: str(v.code),
+      score: num(v.score ?? null),
+      mark: num(v.mark ?? null),
+      journalMark: num(v.journalMark ?? null),
+      taskPoints: points,
+      source: "form",
+      ref: refOf(t!, r, file),
+    };
+  });
+}
+
+function tasksOf(t: TableRead | undefined): TaskSet[] {
+  const sets = new Map<string, TaskSet>();
+  for (const r of usable(t, ["procedure", "year", "grade", "subject", "number", "level", "max"])) {
+    const v = r.values;
+    const subject = subjectOf(v.subject);
+    const k = `${v.procedure}|${v.year}|${v.grade}|${subject}`;
+    let set = sets.get(k);
+    if (!set) {
+      set = { procedure: v.procedure as Procedure, year: v.year as number, grade: v.grade as number, subject, tasks: [], source: "form" };
+      sets.set(k, set);
+    }
+    const spec = { number: str(v.number), level: v.level as TaskLevel, max: v.max as number } as TaskSet["tasks"][number];
+    if (str(v.skill ?? null)) spec.skill = str(v.skill);
+    set.tasks.push(spec);
+  }
+  return [...sets.values()];
+}
+
+function directionsOf(form: FormRead, file?: string): SchoolReport["directions"] {
+  const out: SchoolReport["directions"] = {};
+  for (const [id, schema] of Object.entries(DIRECTION_SHEETS) as [DirectionSheetId, (typeof DIRECTION_SHEETS)[DirectionSheetId]][]) {
+    const t = form.tables.get(schema.id);
+    if (!t) continue;
+    const need = schema.labelColumn ? ["year", schema.labelColumn] : ["year"];
+    out[id] = usable(t, need).map((r) => {
+      const values: Record<string, number | null> = {};
+      for (const c of schema.columns) if (c.id !== "year" && c.id !== schema.labelColumn) values[c.id] = num(r.values[c.id] ?? null);
+      const row: DirectionRow = { year: r.values.year as number, values, ref: refOf(t, r, file) };
+      if (schema.labelColumn) row.label = str(r.values[schema.labelColumn]);
+      return row;
+    });
+  }
+  return out;
+}
+
+function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
+  return usable(t, ["year", "direction", "track", "trackKind", "component"]).map((r) => {
+    const v = r.values;
+    const score = v.score === null || v.score === undefined ? null : (CYCLE_SCORE_WORDS.indexOf(str(v.score)) as CycleScore);
+    const rec: CycleRecord = {
+      year: v.year as number,
+      direction: directionIdOf(str(v.direction)),
+      track: str(v.track),
+      trackKind: v.trackKind === "частичный" ? "partial" : "full",
+      component: v.component as number,
+      score: r.invalid.has("score") ? null : score,
+      ref: refOf(t!, r, file),
+    };
+    if (str(v.docNumber ?? null)) rec.docNumber = str(v.docNumber);
+    if (str(v.docDate ?? null)) rec.docDate = str(v.docDate);
+    if (str(v.responsible ?? null)) rec.responsible = str(v.responsible);
+    if (str(v.plannedDate ?? null)) rec.plannedDate = str(v.plannedDate);
+    return rec;
+  });
+}
+
+/** The report of an already read and validated form; null when the passport lacks login, type or location. */
+export function buildReport(form: FormRead, findings: Finding[], file?: string): SchoolReport | null {
+  const passport = passportOf(form);
+  if (!passport) return null;
+  const report: SchoolReport = {
+    passport,
+    results: resultsOf(form.tables.get("results"), file),
+    participants: participantsOf(form.tables.get("participants"), file),
+    tasks: tasksOf(form.tables.get("tasks")),
+    directions: directionsOf(form, file),
+    cycle: cycleOf(form.tables.get("cycle"), file),
+    findings,
+  };
+  if (file) report.file = file;
+  return report;
+}
+
+/**
+ * Parses the form's sheets: every finding (layout, cells, rules) and the report (null when the
+ * passport cannot identify the school). report.findings holds the same findings.
+ */
+export function parseForm(sheets: readonly SheetRead[], opts: { file?: string } = {}): { report: SchoolReport | null; findings: Finding[] } {
+  const { form, findings } = validateForm(sheets);
+  return { report: buildReport(form, findings, opts.file), findings };
+}

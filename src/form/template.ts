@@ -1,0 +1,290 @@
+/**
+ * The form as WriteOp batches, built from the schema: the empty template (styles, widths, frozen
+ * headers, dropdowns, number formats, input cells yellow and computed ones grey, native formulas,
+ * print setup, the instruction sheet) and the same layout filled from a SchoolReport (fillForm),
+ * which the sample generator and the round-trip tests use. Ports apply the ops; nothing here
+ * touches a workbook.
+ */
+import type { SchoolReport } from "../core/model";
+import { columnLetters, formatCell, rangeFrom } from "../host/a1";
+import type { Grid, WriteOp } from "../host/port";
+import { isoDateToSerial } from "../host/serial";
+import type { CellValue } from "../core/values";
+import { typeWord } from "./cells";
+import { RULES } from "./rules";
+import { CYCLE_SCORE_WORDS, directionCodeOf } from "./schema/labels";
+import { DIRECTION_SHEETS } from "./schema";
+import { FORM_SHEETS, INSTRUCTION_SHEET, PASSPORT } from "./schema/sheets";
+import type { ColumnSpec, SheetSchema } from "./schema/types";
+
+export const HEADER_FILL = "#D9E1F2";
+export const INPUT_FILL = "#FFF9DB";
+export const COMPUTED_FILL = "#E7E6E6";
+const HELP_COLOR = "#595959";
+
+/** Where a sheet's table sits (1-based rows) and its columns in template order. */
+export interface SheetLayout {
+  headerRow: number;
+  dataRow: number;
+  columns: ColumnSpec[];
+}
+
+/** Rows of the passport: header, fields, a blank row, the table title, the table header. */
+export function passportLayout(): { fieldRow: number; titleRow: number; headerRow: number; dataRow: number } {
+  const fields = PASSPORT.fields?.length ?? 0;
+  return { fieldRow: 2, titleRow: fields + 3, headerRow: fields + 4, dataRow: fields + 5 };
+}
+
+/** The template layout of a sheet, with `repeatedCount` numbered columns (З1…Зn) after the fixed ones. */
+export function sheetLayout(schema: SheetSchema, repeatedCount = schema.repeated?.templateCount ?? 0): SheetLayout {
+  const columns: ColumnSpec[] = [...schema.columns];
+  const rep = schema.repeated;
+  if (rep) {
+    for (let n = 1; n <= repeatedCount; n++) {
+      columns.push({ id: `${rep.id}${n}`, header: rep.header(n), type: rep.type, min: rep.min, help: rep.help, width: rep.width, allowAbsent: true });
+    }
+  }
+  if (schema.fields) {
+    const p = passportLayout();
+    return { headerRow: p.headerRow, dataRow: p.dataRow, columns };
+  }
+  return { headerRow: 1, dataRow: 2, columns };
+}
+
+/** Excel limits an input prompt to 255 and an error message to 225 characters. */
+function prompt(text: string): string {
+  return text.length > 220 ? text.slice(0, 219) + "…" : text;
+}
+
+function validationOps(sheet: string, c: ColumnSpec, address: string): WriteOp[] {
+  if (c.formula) return [];
+  if (c.type === "enum" && c.values) {
+    return [{ op: "validationList", sheet, address, list: [...c.values], prompt: prompt(c.help), error: prompt(`Выберите значение из списка: ${c.values.join(", ")}.`) }];
+  }
+  if ((c.type === "integer" || c.type === "year") && !c.allowAbsent) {
+    return [{ op: "validationNumber", sheet, address, kind: "whole", min: c.min, max: c.max, prompt: prompt(c.help), error: prompt(`Ожидается ${typeWord(c.type)}${rangeText(c)}.`) }];
+  }
+  if (c.type === "number" && !c.allowAbsent && c.min !== undefined) {
+    return [{ op: "validationNumber", sheet, address, kind: "decimal", min: c.min, max: c.max, prompt: prompt(c.help), error: prompt(`Ожидается число${rangeText(c)}.`) }];
+  }
+  return [];
+}
+
+function rangeText(c: Pick<ColumnSpec, "min" | "max">): string {
+  if (c.min !== undefined && c.max !== undefined) return ` от ${c.min} до ${c.max}`;
+  if (c.min !== undefined) return ` не меньше ${c.min}`;
+  if (c.max !== undefined) return ` не больше ${c.max}`;
+  return "";
+}
+
+/**
+ * Ops of one table sheet: header, formats, dropdowns, formulas over `rows` data rows, and the
+ * data itself when given (`data[i][j]` for row i, column j of the layout; computed columns ignored).
+ */
+function tableOps(schema: SheetSchema, layout: SheetLayout, rows: number, data: Grid = []): WriteOp[] {
+  const sheet = schema.name;
+  const ops: WriteOp[] = [];
+  const { headerRow, dataRow, columns } = layout;
+  const width = columns.length;
+  const letter = (id: string) => columnLetters(columns.findIndex((c) => c.id === id));
+  ops.push({ op: "values", sheet, address: formatCell({ row: headerRow - 1, col: 0 }), values: [columns.map((c) => c.header)] });
+  ops.push({ op: "format", sheet, address: rangeFrom(formatCell({ row: headerRow - 1, col: 0 }), 1, width), format: { bold: true, fill: HEADER_FILL, wrap: true, hAlign: "center", vAlign: "center", borders: true } });
+  ops.push({ op: "rowHeight", sheet, row: headerRow, height: 45 });
+  ops.push({ op: "columnWidths", sheet, from: "A", widths: columns.map((c) => c.width ?? 12) });
+  if (rows > 0) {
+    columns.forEach((c, i) => {
+      const address = rangeFrom(formatCell({ row: dataRow - 1, col: i }), rows, 1);
+      const format = c.formula
+        ? { fill: COMPUTED_FILL, italic: true, borders: true, locked: true, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) }
+        : { fill: INPUT_FILL, borders: true, locked: false, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) };
+      ops.push({ op: "format", sheet, address, format });
+      ops.push(...validationOps(sheet, c, address));
+    });
+    if (data.length > 0) {
+      const grid = data.map((r) => columns.map((c, j) => (c.formula ? null : (r[j] ?? null))));
+      ops.push({ op: "values", sheet, address: formatCell({ row: dataRow - 1, col: 0 }), values: grid });
+    }
+    columns.forEach((c, i) => {
+      if (!c.formula) return;
+      const formulas = Array.from({ length: rows }, (_, k) => [`=${c.formula!(letter, dataRow + k)}`]);
+      ops.push({ op: "formulas", sheet, address: formatCell({ row: dataRow - 1, col: i }), formulas });
+    });
+  }
+  return ops;
+}
+
+function passportFieldOps(values: Partial<Record<string, CellValue>> = {}): WriteOp[] {
+  const sheet = PASSPORT.name;
+  const fields = PASSPORT.fields ?? [];
+  const p = passportLayout();
+  const ops: WriteOp[] = [];
+  ops.push({ op: "values", sheet, address: "A1", values: [["Показатель", "Значение", "Пояснение"]] });
+  ops.push({ op: "format", sheet, address: "A1:C1", format: { bold: true, fill: HEADER_FILL, hAlign: "center", borders: true } });
+  const grid = fields.map((f) => [f.header + (f.required ? " *" : ""), values[f.id] ?? null, f.help]);
+  ops.push({ op: "values", sheet, address: `A${p.fieldRow}`, values: grid });
+  const last = p.fieldRow + fields.length - 1;
+  ops.push({ op: "format", sheet, address: `A${p.fieldRow}:A${last}`, format: { bold: true, borders: true, vAlign: "center" } });
+  ops.push({ op: "format", sheet, address: `B${p.fieldRow}:B${last}`, format: { fill: INPUT_FILL, borders: true, locked: false, numberFormat: "@" } });
+  ops.push({ op: "format", sheet, address: `C${p.fieldRow}:C${last}`, format: { italic: true, fontColor: HELP_COLOR, wrap: true, vAlign: "center" } });
+  fields.forEach((f, i) => {
+    const address = `B${p.fieldRow + i}`;
+    if (f.type === "number") ops.push({ op: "format", sheet, address, format: { numberFormat: "General" } });
+    ops.push(...validationOps(sheet, f, address));
+  });
+  ops.push({ op: "values", sheet, address: `A${p.titleRow}`, values: [[PASSPORT.tableTitle ?? ""]] });
+  ops.push({ op: "format", sheet, address: `A${p.titleRow}`, format: { bold: true, fontSize: 12 } });
+  return ops;
+}
+
+/** The passport's fields accept the label with or without the " *" that marks a required one. */
+function sheetOps(schema: SheetSchema, rows: number, data: Grid, repeatedCount?: number, fieldValues?: Partial<Record<string, CellValue>>): WriteOp[] {
+  const ops: WriteOp[] = [{ op: "addSheet", name: schema.name, tabColor: schema.tabColor }];
+  if (schema.fields) ops.push(...passportFieldOps(fieldValues));
+  const layout = sheetLayout(schema, repeatedCount);
+  ops.push(...tableOps(schema, layout, rows, data));
+  if (schema.fields) {
+    ops.push({ op: "columnWidths", sheet: schema.name, from: "A", widths: [34, 40, 60] });
+    ops.push({ op: "print", sheet: schema.name, landscape: false, fitToWidth: true });
+  } else {
+    ops.push({ op: "freeze", sheet: schema.name, rows: layout.headerRow, columns: 0 });
+    ops.push({ op: "print", sheet: schema.name, landscape: true, fitToWidth: true, titleRows: `${layout.headerRow}:${layout.headerRow}` });
+  }
+  return ops;
+}
+
+/** The instruction sheet: how to fill the form, every sheet's columns, every check. */
+export function instructionOps(): WriteOp[] {
+  const sheet = INSTRUCTION_SHEET;
+  const rows: CellValue[][] = [];
+  const bold: number[] = [];
+  const heads: number[] = [];
+  const push = (r: CellValue[], kind?: "bold" | "head") => {
+    rows.push(r);
+    if (kind === "bold") bold.push(rows.length);
+    if (kind === "head") heads.push(rows.length);
+  };
+  push(["Форма МСОКО общеобразовательной организации: как заполнить"], "bold");
+  push(["Одна книга — одна школа; данные нескольких лет различаются столбцом «Год». Жёлтые ячейки заполняются, серые вычисляются формулами."]);
+  push(["Фамилии и имена обучающихся в форму не вносятся: на листе «Участники» — только коды участников."]);
+  push(["Столбцы можно переставлять, над таблицей можно добавить заголовок: форма читается по названиям столбцов. Не переименовывайте листы."]);
+  push(["Проверка: панель МСОКО → «Проверка» или команда npx msoko validate файл.xlsx; каждая найденная ошибка указывает лист и ячейку."]);
+  push([]);
+  for (const schema of FORM_SHEETS) {
+    push([`Лист «${schema.name}»${schema.required ? " (обязательный)" : " (необязательный)"}`], "bold");
+    push([schema.purpose]);
+    push(["Столбец", "Тип", "Единица", "Обязательный", "Допустимые значения", "Пояснение"], "head");
+    const specs: ColumnSpec[] = [...(schema.fields ?? []), ...schema.columns];
+    for (const c of specs) {
+      push([c.header, c.formula ? "вычисляется" : typeWord(c.type), c.unit ?? "", c.required ? "да" : "", allowed(c), c.help]);
+    }
+    if (schema.repeated) push([`${schema.repeated.header(1)}, ${schema.repeated.header(2)}, …`, typeWord(schema.repeated.type), "балл", "", rangeText(schema.repeated).trim(), schema.repeated.help]);
+    push([]);
+  }
+  push(["Проверки формы"], "bold");
+  push(["Код правила", "Важность", "", "", "", "Что проверяется"], "head");
+  const sev = { error: "ошибка", warning: "предупреждение", info: "сведения" } as const;
+  for (const [id, r] of Object.entries(RULES)) push([id, sev[r.severity], "", "", "", r.title]);
+  const ops: WriteOp[] = [{ op: "addSheet", name: sheet, tabColor: "#7F7F7F" }];
+  ops.push({ op: "values", sheet, address: "A1", values: rows.map((r) => Array.from({ length: 6 }, (_, i) => r[i] ?? null)) });
+  ops.push({ op: "columnWidths", sheet, from: "A", widths: [30, 16, 10, 13, 34, 70] });
+  ops.push({ op: "format", sheet, address: `A1:F${rows.length}`, format: { wrap: true, vAlign: "top" } });
+  ops.push({ op: "format", sheet, address: "A1", format: { bold: true, fontSize: 14 } });
+  for (const r of bold.slice(1)) ops.push({ op: "format", sheet, address: `A${r}`, format: { bold: true, fontSize: 12 } });
+  for (const r of heads) ops.push({ op: "format", sheet, address: `A${r}:F${r}`, format: { bold: true, fill: HEADER_FILL, borders: true } });
+  ops.push({ op: "print", sheet, landscape: true, fitToWidth: true });
+  return ops;
+}
+
+function allowed(c: ColumnSpec): string {
+  if (c.values) return c.values.join(", ");
+  if (c.formula) return "";
+  return rangeText(c).trim();
+}
+
+/** Every sheet name the template creates, in order (data sheets, then the instruction). */
+export function templateSheetNames(): string[] {
+  return [...FORM_SHEETS.map((s) => s.name), INSTRUCTION_SHEET];
+}
+
+/**
+ * The empty template. `only` limits it to these sheet names (createForm passes the missing
+ * ones); addSheet ops come first for every sheet, so each sheet exists before it is written.
+ */
+export function templateOps(opts: { only?: readonly string[] } = {}): WriteOp[] {
+  const wanted = (name: string) => !opts.only || opts.only.includes(name);
+  const ops: WriteOp[] = [];
+  for (const schema of FORM_SHEETS) if (wanted(schema.name)) ops.push(...sheetOps(schema, schema.templateRows, []));
+  if (wanted(INSTRUCTION_SHEET)) ops.push(...instructionOps());
+  return ops;
+}
+
+// ── Filling from the model ────────────────────────────────────────────────────
+
+const serial = (iso: string | undefined): number | null => (iso ? isoDateToSerial(iso) : null);
+
+function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repeatedCount?: number } {
+  const ids = schema.columns.map((c) => c.id);
+  const line = (v: Record<string, CellValue>): CellValue[] => ids.map((id) => v[id] ?? null);
+  switch (schema.id) {
+    case "passport":
+      return { data: report.passport.contingent.map((c) => line({ year: c.year, grade: c.grade, pupils: c.pupils })) };
+    case "results":
+      return {
+        data: report.results.map((r) => line({
+          procedure: r.procedure, year: r.year, grade: r.grade, className: r.className || null, subject: r.subject, participants: r.participants,
+          n5: r.marks?.n5, n4: r.marks?.n4, n3: r.marks?.n3, n2: r.marks?.n2,
+          meanScore: r.ege?.meanScore, belowMin: r.ege?.belowMin, high81: r.ege?.high81, score100: r.ege?.score100,
+          lowered: r.journal?.lowered, confirmed: r.journal?.confirmed, raised: r.journal?.raised,
+        } as Record<string, CellValue>)),
+      };
+    case "participants": {
+      const n = Math.max(0, ...report.participants.map((p) => p.taskPoints.length));
+      return {
+        repeatedCount: n,
+        data: report.participants.map((p) => [
+          ...line({ procedure: p.procedure, year: p.year, grade: p.grade, className: p.className || null, subject: p.subject, code: p.code, score: p.score, mark: p.mark, journalMark: p.journalMark }),
+          ...Array.from({ length: n }, (_, i) => p.taskPoints[i] ?? null),
+        ]),
+      };
+    }
+    case "tasks":
+      return {
+        data: report.tasks.flatMap((s) => s.tasks.map((t) => line({ procedure: s.procedure, year: s.year, grade: s.grade, subject: s.subject, number: t.number, level: t.level, max: t.max, skill: t.skill ?? null }))),
+      };
+    case "cycle":
+      return {
+        data: report.cycle.map((c) => line({
+          year: c.year, direction: directionCodeOf(c.direction), track: c.track, trackKind: c.trackKind === "partial" ? "частичный" : "полный",
+          component: c.component, score: c.score === null ? null : CYCLE_SCORE_WORDS[c.score], docNumber: c.docNumber ?? null,
+          docDate: serial(c.docDate), responsible: c.responsible ?? null, plannedDate: serial(c.plannedDate),
+        })),
+      };
+    default: {
+      const dir = (Object.entries(DIRECTION_SHEETS) as [keyof SchoolReport["directions"], SheetSchema][]).find(([, s]) => s === schema);
+      const rows = dir ? (report.directions[dir[0]] ?? []) : [];
+      return {
+        data: rows.map((r) => line({ ...r.values, year: r.year, ...(schema.labelColumn ? { [schema.labelColumn]: r.label ?? null } : {}) })),
+      };
+    }
+  }
+}
+
+/**
+ * A complete filled form from the model: every sheet of the template with the report's data,
+ * formulas and formats over the data rows plus `spareRows` empty input rows (default 10).
+ */
+export function fillForm(report: SchoolReport, opts: { spareRows?: number } = {}): WriteOp[] {
+  const spare = opts.spareRows ?? 10;
+  const p = report.passport;
+  const fieldValues: Record<string, CellValue> = {
+    login: p.login, name: p.name, shortName: p.shortName ?? null, type: p.type, location: p.location,
+    municipality: p.municipality ?? null, socialIndex: p.socialIndex ?? null,
+  };
+  const ops: WriteOp[] = [];
+  for (const schema of FORM_SHEETS) {
+    const { data, repeatedCount } = rowsFor(schema, report);
+    ops.push(...sheetOps(schema, data.length + spare, data, repeatedCount, schema.fields ? fieldValues : undefined));
+  }
+  ops.push(...instructionOps());
+  return ops;
+}

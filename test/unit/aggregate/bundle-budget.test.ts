@@ -1,0 +1,50 @@
+/**
+ * Enforces the bundle budget (functions < 100 KB, pane < 400 KB gzip) when dist/ holds a build.
+ * Unit tests run before the build in `npm test`, so the budget is also checked after the build by
+ * `node bench/check-budget.mjs`; here a missing build skips with a message, never fails.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { BUDGETS, measureBundles, overBudget } from "../../../bench/budget.mjs";
+
+const dist = resolve(__dirname, "../../../dist");
+const sizes = measureBundles(dist);
+
+describe("bundle budget", () => {
+  it.skipIf(sizes === null)("dist/functions.js and the pane bundle fit their gzip budgets", () => {
+    expect(overBudget(sizes!)).toEqual([]);
+  });
+
+  it.runIf(sizes === null)("no build in dist/: the budget is checked by bench/check-budget.mjs after npm run build", () => {
+    console.warn("Бюджет бандлов не проверен: в dist/ нет сборки. После npm run build выполните node bench/check-budget.mjs.");
+  });
+});
+
+describe("bundle measurement", () => {
+  const dir = mkdtempSync(join(tmpdir(), "msoko-budget-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("counts taskpane.js and its chunks as the pane, not functions.js or preview.js", () => {
+    expect(measureBundles(dir)).toBeNull();
+    writeFileSync(join(dir, "functions.js"), "f");
+    writeFileSync(join(dir, "taskpane.js"), "t");
+    writeFileSync(join(dir, "preview.js"), "p");
+    writeFileSync(join(dir, "512.js"), "c");
+    writeFileSync(join(dir, "taskpane.html"), "<html></html>");
+    const m = measureBundles(dir)!;
+    expect(m.functions.files).toEqual(["functions.js"]);
+    expect(m.pane.files).toEqual(["512.js", "taskpane.js"]);
+    expect(m.pane.budget).toBe(400 * 1024);
+    expect(overBudget(m)).toEqual([]);
+  });
+
+  it("reports a bundle over budget in Russian with its size and excess", () => {
+    const over = overBudget({
+      functions: { files: ["functions.js"], gzip: BUDGETS.functions + 2048, budget: BUDGETS.functions },
+      pane: { files: ["taskpane.js"], gzip: 10, budget: BUDGETS.pane },
+    });
+    expect(over).toEqual(["Бандл «functions» (functions.js): 102,0 КБ gzip — больше бюджета 100,0 КБ на 2,0 КБ."]);
+  });
+});

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { MemoryWorkbook } from "../../../src/host/memory";
+import { createOfficePort, needsTextFormat, padFromA1, widthToPoints } from "../../../src/host/officejs";
+import type { Grid, WriteOp } from "../../../src/host/port";
+import { portContract } from "./contract";
+import { FakeExcel } from "./fakeExcel";
+
+let uninstall: (() => void) | null = null;
+afterEach(() => {
+  uninstall?.();
+  uninstall = null;
+});
+
+function officeOver(grids: Record<string, Grid>, apiVersion = "1.14") {
+  const fake = new FakeExcel(MemoryWorkbook.fromGrids(grids), apiVersion);
+  uninstall?.();
+  uninstall = fake.install();
+  return { fake, port: createOfficePort() };
+}
+
+portContract("Office.js (поддельный Excel поверх памяти)", async (grids) => officeOver(grids).port);
+portContract("Office.js в Excel 2016 (ExcelApi 1.2)", async (grids) => officeOver(grids, "1.2").port);
+
+describe("Office.js port: load and sync discipline", () => {
+  it("applies a batch of many ops in one Excel.run with two syncs", async () => {
+    const { fake, port } = officeOver({ Данные: [["x"]] });
+    const ops: WriteOp[] = [{ op: "addSheet", name: "Свод по ОО" }];
+    for (let i = 0; i < 40; i++) ops.push({ op: "values", sheet: "Свод по ОО", address: `A${i + 1}`, values: [[`Школа ${i}`, i, "=1+1"]] });
+    ops.push(
+      { op: "formulas", sheet: "Свод по ОО", address: "B41", formulas: [["=SUM(B1:B40)"]] },
+      { op: "format", sheet: "Свод по ОО", address: "A1:C1", format: { bold: true, borders: true, fill: "#DDEBF7" } },
+      { op: "columnWidths", sheet: "Свод по ОО", from: "A", widths: [30, 10, 10] },
+      { op: "freeze", sheet: "Свод по ОО", rows: 1, columns: 0 },
+      { op: "table", sheet: "Свод по ОО", address: "A1:C40", name: "СводОО" },
+      { op: "validationList", sheet: "Данные", address: "B2:B9", list: ["да", "нет"] },
+      { op: "conditionalFormat", sheet: "Свод по ОО", address: "B1:B40", rule: { kind: "cellValue", operator: "lessThan", formula1: "=10", fill: "#FFC7CE" } },
+      { op: "chart", sheet: "Свод по ОО", type: "barClustered", source: "A1:B10", title: "Доли", anchor: "E2" },
+      { op: "print", sheet: "Свод по ОО", landscape: true },
+      { op: "protect", sheet: "Данные" },
+    );
+    const before = { ...fake.log, loads: [...fake.log.loads] };
+    const { notices } = await port.write({ ops });
+    expect(notices).toEqual([]);
+    expect(fake.log.runs - before.runs).toBe(1);
+    expect(fake.log.syncs - before.syncs).toBe(2);
+    expect(fake.log.loads.slice(before.loads.length)).toEqual(["worksheets: items/name,items/visibility", "tables: items/name"]);
+    const snap = fake.wb.snapshot().sheets[1];
+    expect(snap.values[5]).toEqual(["Школа 5", 5, "=1+1"]);
+    expect(snap.formulas).toEqual({ B41: "=SUM(B1:B40)" });
+    expect(snap.tables.map((t) => t.name)).toEqual(["СводОО"]);
+    expect(snap.freeze).toEqual({ rows: 1, columns: 0 });
+    expect(snap.columnWidths).toEqual({ A: 30, B: 10, C: 10 });
+    expect(snap.charts[0]).toMatchObject({ type: "barClustered", title: "Доли", anchor: "E2" });
+    expect(snap.conditionalFormats[0]).toEqual({ address: "B1:B40", rule: { kind: "cellValue", fill: "#FFC7CE", formula1: "=10", operator: "lessThan" } });
+  });
+
+  it("loads no table names when the batch creates no table", async () => {
+    const { fake, port } = officeOver({ Л: [] });
+    await port.write({ ops: [{ op: "values", sheet: "Л", address: "A1", values: [[1]] }] });
+    expect(fake.log.loads).toEqual(["worksheets: items/name,items/visibility"]);
+    expect(fake.log.syncs).toBe(2);
+  });
+
+  it("reads all requested sheets with one sync for the data, loading only what is needed", async () => {
+    const { fake, port } = officeOver({ А: [[1, 2]], Б: [["x"]], В: [] });
+    await fake.wb.write({ ops: [{ op: "merge", sheet: "А", address: "A3:B3" }] });
+    const reads = await port.readSheets(["А", "Б", "Нет"]);
+    expect(reads).toEqual([
+      { name: "А", values: [[1, 2]], merges: ["A3:B3"] },
+      { name: "Б", values: [["x"]], merges: [] },
+    ]);
+    expect(fake.log.runs).toBe(1);
+    expect(fake.log.syncs).toBe(3);
+    expect(fake.log.loads).toEqual([
+      "worksheets: items/name",
+      "usedRange(valuesOnly): rowCount,columnCount",
+      "usedRange(valuesOnly): rowCount,columnCount",
+      "usedRange(valuesOnly): address,values",
+      "mergedAreas(А): address",
+      "usedRange(valuesOnly): address,values",
+      "mergedAreas(Б): address",
+    ]);
+  });
+
+  it("skips what an older Excel cannot do, with Russian notices, and never loads merged areas there", async () => {
+    const { fake, port } = officeOver({ Л: [["a"]] }, "1.2");
+    const caps = await port.capabilities();
+    expect(caps).toEqual({ tables: true, charts: true, conditionalFormatting: false, freezePanes: false, dataValidation: false, pageLayout: false, mergedAreas: false });
+    const { notices } = await port.write({
+      ops: [
+        { op: "freeze", sheet: "Л", rows: 1, columns: 0 },
+        { op: "validationList", sheet: "Л", address: "A2:A3", list: ["да"] },
+        { op: "validationNumber", sheet: "Л", address: "B2:B3", kind: "whole", min: 0 },
+        { op: "table", sheet: "Л", address: "A1:A2", name: "Т", totals: true },
+      ],
+    });
+    expect(notices).toEqual([
+      "Эта версия Excel не поддерживает закрепление областей: пропущено 1 действие на листе «Л». Остальное записано.",
+      "Эта версия Excel не поддерживает проверка данных (списки и ограничения ввода): пропущено 2 действия на листе «Л». Остальное записано.",
+      "Эта версия Excel не умеет включать строку итогов в таблицах: таблицы созданы без неё.",
+    ]);
+    expect(fake.wb.snapshot().sheets[0].tables[0]).toMatchObject({ name: "Т", totals: false });
+    await port.readSheets(["Л"]);
+    expect(fake.log.loads.some((l) => l.startsWith("mergedAreas"))).toBe(false);
+  });
+
+  it("refuses a bad batch before sending anything", async () => {
+    const { fake, port } = officeOver({ Л: [] });
+    await expect(port.write({ ops: [{ op: "addSheet", name: "Новый" }, { op: "addSheet", name: "новый" }] })).rejects.toThrow(/«новый».*уже есть/);
+    expect(fake.log.syncs).toBe(1);
+    expect((await fake.wb.listSheets()).map((s) => s.name)).toEqual(["Л"]);
+  });
+
+  it("reports the file name from the document URL", async () => {
+    const { port } = officeOver({ Л: [] });
+    expect(await port.fileName()).toBe("Свод.xlsx");
+  });
+});
+
+describe("Office.js helpers", () => {
+  it("marks text Excel would re-interpret", () => {
+    for (const s of ["=1+1", "+7", "-3", "@x", "\tx", "0012", "15.05.2026", "TRUE", "ложь", "#N/A", "'abc"]) expect(needsTextFormat(s), s).toBe(true);
+    for (const s of ["", "Школа", "н/а", "отс"]) expect(needsTextFormat(s), s).toBe(false);
+  });
+  it("converts widths in characters to points", () => {
+    expect(widthToPoints(10)).toBe(56.25);
+    expect(widthToPoints(0)).toBe(0);
+  });
+  it("pads a used range that starts below A1 and trims trailing blanks", () => {
+    expect(padFromA1("Лист!B2:C3", [["x", ""], ["", ""]])).toEqual({ values: [[null, null], [null, "x"]] });
+    expect(padFromA1("'Свод по ОО'!A1", [[""]], [[""]])).toEqual({ values: [], formulas: [] });
+  });
+});

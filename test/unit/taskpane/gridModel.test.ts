@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { MemoryWorkbook } from "../../../src/host/memory";
+import { cellText, gridModel, sheetExtras } from "../../../src/taskpane/preview/gridModel";
+import { generatedNote } from "../../../src/taskpane/preview/generatedNote";
+
+async function sheet(ops: Parameters<MemoryWorkbook["write"]>[0]["ops"]) {
+  const wb = MemoryWorkbook.fromGrids({ Данные: [] });
+  await wb.write({ ops });
+  return wb.snapshot().sheets[0];
+}
+
+describe("cellText", () => {
+  it("shows cells as Russian Excel does in the General format", () => {
+    expect(cellText(58.4)).toBe("58,4");
+    expect(cellText(2026)).toBe("2026");
+    expect(cellText(true)).toBe("ИСТИНА");
+    expect(cellText(false)).toBe("ЛОЖЬ");
+    expect(cellText(null)).toBe("");
+    expect(cellText("н/а")).toBe("н/а");
+  });
+});
+
+describe("gridModel", () => {
+  it("draws values, formula text, formats and merges", async () => {
+    const s = await sheet([
+      { op: "values", sheet: "Данные", address: "A1", values: [["Школа", "Качество"], ["sch1", 58.4]] },
+      { op: "formulas", sheet: "Данные", address: "C2", formulas: [["=B2*2"]] },
+      { op: "format", sheet: "Данные", address: "A1:B1", format: { bold: true, fill: "#DDEBF7" } },
+      { op: "format", sheet: "Данные", address: "B1", format: { fill: "#FFFFFF" } },
+      { op: "merge", sheet: "Данные", address: "A3:B3" },
+    ]);
+    const m = gridModel(s);
+    expect(m.columns).toEqual(["A", "B", "C"]);
+    expect(m.rows.map((r) => r.number)).toEqual([1, 2, 3]);
+    expect(m.rows[0].cells.map((c) => c.text)).toEqual(["Школа", "Качество", ""]);
+    expect(m.rows[1].cells[1].text).toBe("58,4");
+    expect(m.rows[1].cells[2]).toMatchObject({ text: "=B2*2", formula: "=B2*2" });
+    expect(m.rows[0].cells[0].format).toEqual({ bold: true, fill: "#DDEBF7" });
+    expect(m.rows[0].cells[1].format).toEqual({ bold: true, fill: "#FFFFFF" });
+    expect(m.rows[2].cells[0]).toMatchObject({ span: { rows: 1, columns: 2 } });
+    expect(m.rows[2].cells[0].covered).toBeFalsy();
+    expect(m.rows[2].cells[1].covered).toBe(true);
+  });
+
+  it("draws one empty cell for an empty sheet", async () => {
+    const m = gridModel(await sheet([]));
+    expect(m.columns).toEqual(["A"]);
+    expect(m.rows).toEqual([{ number: 1, cells: [{ text: "" }] }]);
+    expect(m.usedRows).toBe(1);
+  });
+
+  it("stops at the limits but reports the full used size", async () => {
+    const values = Array.from({ length: 5 }, (_, r) => Array.from({ length: 4 }, (_, c) => r * 10 + c));
+    const s = await sheet([
+      { op: "values", sheet: "Данные", address: "A1", values },
+      { op: "merge", sheet: "Данные", address: "B2:D5" },
+      { op: "format", sheet: "Данные", address: "D5", format: { bold: true } },
+    ]);
+    const m = gridModel(s, { rows: 3, columns: 2 });
+    expect(m.columns).toEqual(["A", "B"]);
+    expect(m.rows.length).toBe(3);
+    expect(m.usedRows).toBe(5);
+    expect(m.usedColumns).toBe(4);
+    // The merge is clipped to what is drawn.
+    expect(m.rows[1].cells[1].span).toEqual({ rows: 2, columns: 1 });
+  });
+
+  it("lists what else the pane put on a sheet", async () => {
+    const s = await sheet([
+      { op: "values", sheet: "Данные", address: "A1", values: [["Класс"], ["5А"]] },
+      { op: "table", sheet: "Данные", address: "A1:A2", name: "Классы" },
+      { op: "freeze", sheet: "Данные", rows: 1, columns: 0 },
+    ]);
+    expect(sheetExtras(s)).toEqual(["таблиц Excel: 1", "закреплено: строк 1, столбцов 0"]);
+  });
+});
+
+describe("generatedNote", () => {
+  const marker = "Создано надстройкой МСОКО для Excel 22.11.2026 10:15, профиль методики msoko-2026.1.";
+
+  it("marks a sheet with the row-2 marker that the settings registry lists", async () => {
+    const wb = MemoryWorkbook.fromGrids({
+      "Свод по ОО": [["Свод по ОО"], [marker]],
+      "Настройки МСОКО": [["Ключ", "Значение", "Пояснение"], ["generated|Свод по ОО", "summary.schools", ""]],
+      Данные: [["Свод"], [""]],
+    });
+    const snap = wb.snapshot();
+    expect(generatedNote(snap.sheets[0], snap)).toEqual({ registered: true, text: "Лист создан надстройкой: при следующем построении он будет пересоздан." });
+    expect(generatedNote(snap.sheets[2], snap)).toBeNull();
+  });
+
+  it("warns when the marker is there but the registry does not list the sheet", () => {
+    const snap = MemoryWorkbook.fromGrids({ Копия: [["x"], [marker]] }).snapshot();
+    expect(generatedNote(snap.sheets[0], snap)).toEqual({
+      registered: false,
+      text: "В строке 2 есть отметка надстройки, но листа нет в реестре на листе «Настройки МСОКО»: надстройка его не заменит.",
+    });
+  });
+});

@@ -1,0 +1,160 @@
+// Renders pages and the shell to HTML in Node (react-dom/server) and checks the Russian text the
+// user sees for each workbook role. Interaction is covered by the browser tests (test/e2e).
+import { describe, expect, it } from "vitest";
+import { renderToString } from "react-dom/server";
+import type { ReactNode } from "react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { MemoryWorkbook } from "../../../src/host/memory";
+import type { SheetInfo } from "../../../src/host/port";
+import { Pane } from "../../../src/taskpane/app/App";
+import { ErrorBoundary, ErrorFallback } from "../../../src/taskpane/app/ErrorBoundary";
+import { DEFAULT_PAGE_ID, PAGES, findPage } from "../../../src/taskpane/pages";
+import { createOperationRunner } from "../../../src/taskpane/operation/runner";
+import { OperationProvider, StatusArea } from "../../../src/taskpane/operation/OperationContext";
+import { WorkbookStateContext, type WorkbookState } from "../../../src/taskpane/workbook/WorkbookContext";
+import { detectRole } from "../../../src/taskpane/workbook/role";
+import { workbookSource } from "../../../src/taskpane/workbook/source";
+
+function textOf(html: string): string {
+  return html
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, " ")
+    .replace(/<!-- -->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function render(node: ReactNode): string {
+  return textOf(renderToString(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>));
+}
+
+function withSheets(names: string[] | null, node: ReactNode): string {
+  const sheets: SheetInfo[] | null = names && names.map((name, position) => ({ name, position, visibility: "visible" }));
+  const state: WorkbookState = {
+    port: MemoryWorkbook.fromGrids({}),
+    sheets,
+    role: sheets ? detectRole(names!) : null,
+    fileName: "",
+    error: null,
+    refresh: () => undefined,
+  };
+  return render(<WorkbookStateContext.Provider value={state}>{node}</WorkbookStateContext.Provider>);
+}
+
+function page(id: string) {
+  const Page = findPage(id)!.Component;
+  return <Page />;
+}
+
+// The registry pulls in Fluent UI, so it is tested here with the rendering (one import per file).
+describe("page registry", () => {
+  it("lists the six pages in navigation order", () => {
+    expect(PAGES.map((p) => p.id)).toEqual(["form", "check", "summary", "cycle", "methodology", "help"]);
+    expect(PAGES.map((p) => p.title)).toEqual(["Форма ОО", "Проверка формы", "Свод по муниципалитету", "Управленческий цикл", "Методика", "Справка"]);
+    expect(PAGES.map((p) => p.navLabel)).toEqual(["Форма ОО", "Проверка", "Свод", "Цикл", "Методика", "Справка"]);
+    expect(DEFAULT_PAGE_ID).toBe("form");
+  });
+
+  it("has unique ids usable in element ids and short tab labels", () => {
+    expect(new Set(PAGES.map((p) => p.id)).size).toBe(PAGES.length);
+    for (const p of PAGES) {
+      expect(p.id).toMatch(/^[a-z][a-z-]*$/);
+      // A tab cell of a 320 px pane holds about 10 characters.
+      expect(p.navLabel.length).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it("finds pages by id", () => {
+    expect(findPage("help")?.title).toBe("Справка");
+    expect(findPage("нет такой")).toBeUndefined();
+  });
+});
+
+describe("page empty states", () => {
+  it("«Проверка» without the form sends the user to «Форма ОО»", () => {
+    const text = withSheets(["Лист1"], page("check"));
+    expect(text).toContain("В книге нет листа «Паспорт ОО». Создайте форму на странице «Форма ОО».");
+    expect(text).toContain("Перейти к странице «Форма ОО»");
+  });
+
+  it("«Проверка» with the form says so", () => {
+    expect(withSheets(["Паспорт ОО"], page("check"))).toContain("Форма найдена. Проверка формы появится здесь.");
+  });
+
+  it("«Форма ОО» adapts to the workbook and says what is still in development", () => {
+    const empty = withSheets(["Лист1"], page("form"));
+    expect(empty).toContain("В книге нет листа «Паспорт ОО».");
+    expect(empty).toContain("Что понадобится:");
+    expect(empty).toContain("Раздел в разработке");
+    expect(withSheets(["Паспорт ОО"], page("form"))).toContain("В книге есть лист «Паспорт ОО»: это форма школы.");
+  });
+
+  it("«Свод» recognises a municipal summary", () => {
+    expect(withSheets(["Свод по ОО"], page("summary"))).toContain("В книге есть лист «Свод по ОО»: это муниципальный свод.");
+    expect(withSheets([], page("summary"))).toContain("Муниципальный свод ещё не собран.");
+  });
+
+  it("pages wait for the sheet list before deciding", () => {
+    expect(withSheets(null, page("check"))).toContain("Читаю список листов книги…");
+  });
+
+  it("«Методика» lists parameters with value, tag and rule", () => {
+    const text = withSheets([], page("methodology"));
+    expect(text).toContain("Профиль методики msoko-2026.1 (значения по умолчанию)");
+    expect(text).toContain("100; 64; 36; 16; 7 COMMON §2");
+    expect(text).toContain("[OFFICIAL*] — федеральный документ (в цитировании)");
+  });
+
+  it("«Справка» opens with the pages and offers the functions and the input shape", () => {
+    const text = withSheets([], page("help"));
+    expect(text).toContain("Проверка — ошибки формы с листом и ячейкой.");
+    expect(text).toContain("Функции МСОКО");
+    expect(text).toContain("Форма входных данных");
+  });
+});
+
+describe("shell", () => {
+  it("renders the header, six tabs and the first page", () => {
+    const text = render(<Pane source={workbookSource(MemoryWorkbook.fromGrids({ Лист1: [] }))} runner={createOperationRunner()} />);
+    expect(text).toContain("МСОКО для Excel");
+    // The sheet list is read after mounting, so the server render shows the role as pending.
+    expect(text).toContain("Книга: определяется…");
+    for (const label of ["Форма ОО", "Проверка", "Свод", "Цикл", "Методика", "Справка"]) expect(text).toContain(label);
+  });
+
+  it("opens the requested page", () => {
+    const text = render(<Pane source={workbookSource(MemoryWorkbook.fromGrids({}))} runner={createOperationRunner()} initialPage="help" />);
+    expect(text).toContain("Справка");
+    expect(text).toContain("превращает таблицы");
+  });
+
+  it("status area shows the step text and «Отменить» while an operation runs", async () => {
+    const runner = createOperationRunner();
+    let release: () => void = () => undefined;
+    const done = runner.run("Сведение", (progress) => {
+      progress({ done: 2, total: 25, label: "Файл 3 из 25" });
+      return new Promise<void>((r) => (release = r));
+    });
+    const text = render(
+      <OperationProvider runner={runner}>
+        <StatusArea />
+      </OperationProvider>,
+    );
+    expect(text).toContain("Сведение");
+    expect(text).toContain("Файл 3 из 25");
+    expect(text).toContain("Отменить");
+    release();
+    await done;
+  });
+
+  it("error fallback explains in Russian and offers a retry", () => {
+    const text = render(<ErrorFallback error={new Error("boom")} where="страницу «Методика»" onRetry={() => undefined} />);
+    expect(text).toContain("Не удалось показать страницу «Методика»");
+    expect(text).toContain("Непредвиденная ошибка: boom");
+    expect(text).toContain("Попробовать снова");
+    expect(ErrorBoundary.getDerivedStateFromError(new Error("x"))).toMatchObject({ failed: true });
+  });
+});
