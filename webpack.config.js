@@ -1,7 +1,8 @@
 /**
  * Builds dist/: taskpane.html (pane + functions in the shared runtime), functions.js,
  * functions.json (from JSDoc), functions-ru.json (from the translation table), preview.html
- * (the pane against an in-memory workbook), manifest.xml and icons.
+ * (the pane against an in-memory workbook; loads no office.js and no external script), page.css,
+ * manifest.xml and icons. Both pages carry a Content-Security-Policy meta (see below).
  *
  * Options (environment variables):
  *   MSOKO_URL=https://host/path/   base URL written into dist/manifest.xml (default https://localhost:3000/)

@@ -16,7 +16,7 @@ import { OUT } from "./lib/build.mjs";
 
 const [caseId, id, rowsArg, runsArg, warmupArg = "1"] = process.argv.slice(2);
 const warmup = Number(warmupArg);
-const m = await import(BUNDLE);
+const m = await import(process.env.BENCH_BUNDLE ?? BUNDLE);
 const priority = raisePriority();
 
 if (caseId === "engine") {
@@ -28,7 +28,7 @@ if (caseId === "engine") {
   const rssBefore = rssMb();
   const { times, last } = timeRuns(() => c.run(input, m), Number(runsArg), warmup);
   console.log(JSON.stringify({ id, rows, groups: cols.groupCount, times, median: median(times), peakRssMb: peakRssMb(), rssBeforeMb: rssBefore, checksum: checksum(last), priority }));
-} else if (caseId === "functions") {
+} else if (caseId === "functions" && id === "results") {
   // id: "results" (MSOKO.QUALITY from src/functions/results.ts, no cache).
   const rows = Number(rowsArg);
   const runs = Number(runsArg);

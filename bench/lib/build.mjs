@@ -18,7 +18,7 @@ export const OPTIONAL = {
   analysis: "src/functions/analysis.ts",
 };
 
-export async function buildBundle() {
+export async function buildBundle(outfile = BUNDLE) {
   const require = createRequire(join(ROOT, "package.json"));
   const esbuild = require("esbuild");
   const lines = [
@@ -32,14 +32,14 @@ export async function buildBundle() {
     present[name] = existsSync(join(ROOT, path));
     if (present[name]) lines.push(`export * as ${name} from "./${path.replace(/\.ts$/, "")}";`);
   }
-  mkdirSync(OUT, { recursive: true });
+  mkdirSync(dirname(outfile), { recursive: true });
   await esbuild.build({
     stdin: { contents: lines.join("\n"), resolveDir: ROOT, loader: "ts", sourcefile: "bench-entry.ts" },
     bundle: true,
     format: "esm",
     platform: "node",
     target: "node20",
-    outfile: BUNDLE,
+    outfile,
     logLevel: "error",
   });
   return present;

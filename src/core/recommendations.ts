@@ -11,7 +11,7 @@ export interface FlagRef {
   rule: string;
   /** Short Russian description of what fired, shown next to the measure. */
   detail?: string;
-  /** For CYCLE_GAP: the missing component 1–9 and its direction. */
+  /** For CYCLE_GAP: the missing component 1–9 and its direction; `detail` is the next step (src/core/cycle). */
   component?: number;
   direction?: DirectionId;
 }
@@ -93,19 +93,6 @@ const M = {
   },
 } satisfies Record<string, Measure>;
 
-/** The document each cycle component needs, as a next step (methodology §1, Ленинск-Кузнецкий §3.2). */
-export const CYCLE_DOCUMENTS: Record<number, string> = {
-  1: "Утвердить цели направления с обоснованием (приказ или положение с номером и датой)",
-  2: "Утвердить перечень показателей направления",
-  3: "Утвердить методы сбора и обработки информации (порядок, формы, график мониторинга)",
-  4: "Провести мониторинг показателей и оформить его результаты (справка, база данных)",
-  5: "Подготовить аналитическую справку по результатам мониторинга",
-  6: "Подготовить адресные рекомендации по результатам анализа",
-  7: "Утвердить план мер и мероприятий по результатам анализа (приказ с номером и датой)",
-  8: "Принять управленческие решения по результатам анализа (приказ, распоряжение)",
-  9: "Провести анализ эффективности принятых мер (справка с выводами)",
-};
-
 const BY_RULE: Record<string, Measure[]> = {
   O1: [M.internalAudit, M.recheck, M.explain],
   O2: [M.recheck, M.observers, M.explain],
@@ -129,14 +116,14 @@ const BY_RULE: Record<string, Measure[]> = {
 
 /**
  * Measures for a school's flags, each once, in the order of first appearance, with the flags
- * that call for it. Cycle gaps become the document the missing component needs.
+ * that call for it. A cycle gap becomes its next step: the document the missing component needs.
  */
 export function recommend(flags: readonly FlagRef[]): Recommendation[] {
   const out = new Map<string, Recommendation>();
   for (const f of flags) {
     const measures: Measure[] =
-      f.rule === "CYCLE_GAP" && f.component !== undefined && CYCLE_DOCUMENTS[f.component]
-        ? [{ id: `cycle-${f.direction ?? ""}-${f.component}`, text: CYCLE_DOCUMENTS[f.component], addressee: "ОО", basis: `${LK}, п. 3.2` }]
+      f.rule === "CYCLE_GAP" && f.detail
+        ? [{ id: `cycle-${f.direction ?? ""}-${f.component ?? ""}`, text: f.detail, addressee: "ОО", basis: `${LK}, п. 3.2` }]
         : (BY_RULE[f.rule] ?? []);
     for (const m of measures) {
       const r = out.get(m.id);

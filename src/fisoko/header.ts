@@ -28,6 +28,8 @@ export interface TitleMatch {
   kind: ReportKind;
   row: number;
   col: number;
+  /** "header": recognised by its «Код участника» column only (an individual table without title). */
+  via: "title" | "header";
 }
 
 /** Texts of the title block (distinct non-empty cells of the first rows), with positions. */
@@ -75,12 +77,12 @@ export function detectReport(scan: SheetScan): Detection {
   for (const cell of cells) {
     const k = kindOfText(cell.text);
     if (k === "unsupported") return { ok: false, reason: "unsupported", title: cell.text, row: cell.row, col: cell.col };
-    if (k) return { ok: true, match: { kind: k, row: cell.row, col: cell.col } };
+    if (k) return { ok: true, match: { kind: k, row: cell.row, col: cell.col, via: "title" } };
   }
   const limit = Math.min(scan.height, 30);
   for (let r = 0; r < limit; r++) {
     for (let c = 0; c < scan.width; c++) {
-      if (norm(scan.text(r, c)).startsWith("код участника")) return { ok: true, match: { kind: "individual", row: r, col: c } };
+      if (norm(scan.text(r, c)).startsWith("код участника")) return { ok: true, match: { kind: "individual", row: r, col: c, via: "header" } };
     }
   }
   return { ok: false, reason: "unknown", seen: cells.slice(0, 3).map((c) => c.text) };

@@ -4,3 +4,5 @@ export { parseSheet, type SheetOutcome } from "./parse";
 export { REPORT_TITLES, type ReportKind } from "./header";
 export type { ParsedReport } from "./types";
 export { importIntoForm, SOURCE_HEADER, type FormImport } from "./form";
+export { mergeIntoMunicipality } from "./municipality";
+export { looksLikeFisokoExport } from "./parse";

@@ -71,3 +71,12 @@ function firstTableRow(scan: SheetScan, kind: ReportKind): number {
   }
   return Math.min(scan.height, 20);
 }
+
+/** Whether any sheet carries a ФИС ОКО report title (for tools that take forms and exports alike). */
+export function looksLikeFisokoExport(sheets: readonly Pick<SheetRead, "name" | "values" | "merges">[]): boolean {
+  // A form's «Участники» sheet also has «Код участника»: only a report title counts here.
+  return sheets.some((s) => {
+    const d = detectReport(new SheetScan("", s.name, s));
+    return d.ok && d.match.via === "title";
+  });
+}

@@ -60,7 +60,7 @@ export function matchEnum(text: string, spec: Pick<ColumnSpec, "values" | "value
 
 /** «Процедура» … as a column is quoted in messages. */
 export function columnName(spec: Pick<ColumnSpec, "header">): string {
-  return `«${spec.header}»`;
+  return /^«[^«»]*»$/.test(spec.header) ? spec.header : `«${spec.header}»`;
 }
 
 const CODE_RE = /^[A-Za-z0-9А-Яа-яЁё_.\-/]+$/;
@@ -86,13 +86,28 @@ export interface CellContext {
  * Reads `v` as `spec` says. Returns the typed value (null when blank or unreadable) and whether
  * it was readable; findings go to ctx.findings.
  */
+const BLANK_OK: { value: TypedValue; ok: boolean } = Object.freeze({ value: null, ok: true }) as { value: TypedValue; ok: boolean };
+const FAILED: { value: TypedValue; ok: boolean } = Object.freeze({ value: null, ok: false }) as { value: TypedValue; ok: boolean };
+
+function failWith(ctx: CellContext, rule: Parameters<typeof finding>[0], message: string, hint?: string): { value: TypedValue; ok: boolean } {
+  ctx.findings.push(finding(rule, ctx.sheet, ctx.cell, message, hint));
+  return FAILED;
+}
+
 export function coerceCell(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: TypedValue; ok: boolean } {
+  // The common cases first and without allocations: a parser reads every cell of the form.
+  if (v === null || v === undefined || v === "") {
+    if (!spec.required) return BLANK_OK;
+  } else if (typeof v === "number" && Number.isFinite(v) && (spec.type === "number" || ((spec.type === "integer" || spec.type === "year") && Number.isInteger(v)))) {
+    if ((spec.min === undefined || v >= spec.min) && (spec.max === undefined || v <= spec.max)) return { value: v, ok: true };
+  }
+  return coerceSlow(v, spec, ctx);
+}
+
+function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: TypedValue; ok: boolean } {
   const { sheet, cell, findings } = ctx;
   const col = columnName(spec);
-  const fail = (rule: Parameters<typeof finding>[0], message: string, hint?: string) => {
-    findings.push(finding(rule, sheet, cell, message, hint));
-    return { value: null, ok: false };
-  };
+  const fail = (rule: Parameters<typeof finding>[0], message: string, hint?: string) => failWith(ctx, rule, message, hint);
 
   if (v instanceof Date) {
     if (spec.type === "date") return { value: v.toISOString().slice(0, 10), ok: true };

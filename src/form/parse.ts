@@ -19,13 +19,12 @@ import type {
   TaskLevel,
   TaskSet,
 } from "../core/model";
-import { canonicalSubject } from "../core/subjects";
 import type { SheetRead } from "../host/port";
 import type { TypedValue } from "./cells";
 import type { FormRead, TableRead, TypedRow } from "./read";
 import { CYCLE_SCORE_WORDS, directionIdOf } from "./schema/labels";
 import { DIRECTION_SHEETS } from "./schema";
-import { validateForm } from "./validate";
+import { canonicalSubjectCached, validateForm } from "./validate";
 
 const num = (v: TypedValue): number | null => (typeof v === "number" ? v : null);
 const str = (v: TypedValue): string => (v === null ? "" : String(v));
@@ -42,7 +41,7 @@ function usable(t: TableRead | undefined, ids: readonly string[]): TypedRow[] {
 
 function subjectOf(v: TypedValue): string {
   const s = str(v);
-  return canonicalSubject(s) ?? s;
+  return canonicalSubjectCached(s) ?? s;
 }
 
 function passportOf(form: FormRead): SchoolPassport | null {

@@ -35,12 +35,24 @@ function partsOf(row: TypedRow, ids: readonly string[]): { sum: number; filled: 
   return { sum, filled };
 }
 
+/** canonicalSubject, memoised: a form repeats a handful of subject spellings thousands of times. */
+const SUBJECT_MEMO = new Map<string, string | null>();
+export function canonicalSubjectCached(text: string): string | null {
+  let v = SUBJECT_MEMO.get(text);
+  if (v === undefined) {
+    if (SUBJECT_MEMO.size > 5000) SUBJECT_MEMO.clear();
+    v = canonicalSubject(text);
+    SUBJECT_MEMO.set(text, v);
+  }
+  return v;
+}
+
 function keyText(row: TypedRow, ids: readonly string[]): string | null {
   const parts: string[] = [];
   for (const id of ids) {
     if (row.invalid.has(id)) return null;
     const v = row.values[id];
-    parts.push(typeof v === "string" ? (canonicalSubject(v) ?? v).toLowerCase() : String(v ?? ""));
+    parts.push(typeof v === "string" ? (canonicalSubjectCached(v) ?? v).toLowerCase() : String(v ?? ""));
   }
   return parts.join("|");
 }
@@ -145,7 +157,7 @@ function resultRules(t: TableRead, contingent: ContingentIndex | null, out: Find
     }
     // Subject
     const subj = row.values.subject;
-    if (typeof subj === "string" && subj !== "" && !canonicalSubject(subj)) {
+    if (typeof subj === "string" && subj !== "" && !canonicalSubjectCached(subj)) {
       const near = nearest(subj, SUBJECTS);
       out.push(finding("unknown.subject", t.sheet, row.cells.subject,
         `Неизвестный предмет ${quoteValue(subj)}${near ? `; возможно, «${near}»` : ""}.`,

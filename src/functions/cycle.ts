@@ -30,10 +30,10 @@ import { CYCLE as CYCLE_SCHEMA, headerKey, locateColumns } from "../form/schema"
 import { getProfile } from "./context";
 import { asRange, isOmitted, readMode, type Range } from "./ranges";
 
-const RANGE_ARG = "диапазон цикла";
+const RANGE_ARG = "диапазон_цикла";
 const DIRECTION_ARG = "направление";
 const MODE_ARG = "режим";
-const DATE_ARG = "дата оценки";
+const DATE_ARG = "дата_оценки";
 
 // ── reporting date of the workbook ───────────────────────────────────────────
 

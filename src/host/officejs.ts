@@ -12,12 +12,42 @@
  *   formula (formula injection); formulas go only through `formulas` ops.
  * Ops the running Excel cannot do (see capabilities) are skipped with a Russian notice.
  */
-import type { CellValue } from "../core/values";
+import { countRu, type CellValue } from "../core/values";
 import { columnIndex, columnLetters, formatRange, parseCell, parseQualified, parseRange, qualify, rangeFrom, rangeSize } from "./a1";
 import type { Capabilities, CellFormat, ChartType, ConditionalRule, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "./port";
-import { checkBatch, filterByCapabilities, looksLikeFormula, normalizeGrid, sameName } from "./rules";
+import { ACTIONS, checkBatch, filterByCapabilities, looksLikeFormula, normalizeGrid, sameName } from "./rules";
 
 type Ctx = Excel.RequestContext;
+
+/** Bytes per Excel request we stay under (Excel on the web refuses more than 5 MB). */
+export const PAYLOAD_LIMIT = 4_000_000;
+
+/** Rough request size of an op: its grid as JSON, or a small constant. */
+export function payloadEstimate(op: WriteOp): number {
+  if (op.op === "values") return JSON.stringify(op.values).length;
+  if (op.op === "formulas") return JSON.stringify(op.formulas).length;
+  return 200;
+}
+
+/** Splits values/formulas ops whose grid alone exceeds a quarter of the payload limit into row blocks. */
+export function splitLargeOps(ops: readonly WriteOp[]): WriteOp[] {
+  const out: WriteOp[] = [];
+  for (const op of ops) {
+    if ((op.op !== "values" && op.op !== "formulas") || payloadEstimate(op) <= PAYLOAD_LIMIT / 4) {
+      out.push(op);
+      continue;
+    }
+    const grid = op.op === "values" ? op.values : op.formulas;
+    const start = parseCell(op.address.split(":")[0]);
+    const rowsPerPart = Math.max(1, Math.floor(grid.length / Math.ceil(payloadEstimate(op) / (PAYLOAD_LIMIT / 4))));
+    for (let r = 0; r < grid.length; r += rowsPerPart) {
+      const address = `${columnLetters(start.col)}${start.row + r + 1}`;
+      const part = grid.slice(r, r + rowsPerPart);
+      out.push(op.op === "values" ? { ...op, address, values: part } : { ...op, address, formulas: part });
+    }
+  }
+  return out;
+}
 
 /** Largest sheet readSheets accepts (cells of the used range): beyond it Excel would freeze or hit the 5 MB payload limit of Excel on the web. */
 export const MAX_READ_CELLS = 2_000_000;
@@ -242,8 +272,21 @@ class OfficePort implements WorkbookPort {
 
   async write(batch: WriteBatch): Promise<{ notices: string[] }> {
     const caps = await this.capabilities();
-    const { ops, notices } = filterByCapabilities(batch.ops, caps);
+    const filtered = filterByCapabilities(batch.ops, caps);
+    let ops = filtered.ops;
+    const notices = filtered.notices;
     if (ops.length === 0) return { notices };
+    // Excel 2016 has ExcelApi 1.1 only: merging, column widths, row heights, cell locking and
+    // sheet protection arrived in 1.2, tab colours in 1.7, table totals in 1.3.
+    const api12 = await this.supports("1.2");
+    if (!api12) {
+      const layoutOps = new Set<WriteOp>(ops.filter((o) => o.op === "merge" || o.op === "columnWidths" || o.op === "rowHeight" || o.op === "protect"));
+      if (layoutOps.size) {
+        notices.push(`Эта версия Excel не умеет объединять ячейки, задавать ширину столбцов и высоту строк и защищать листы: пропущено ${countRu(layoutOps.size, ACTIONS)}. Остальное записано.`);
+        ops = ops.filter((o) => !layoutOps.has(o));
+      }
+    }
+    const layout = { locked: api12, tabColor: await this.supports("1.7") };
     const totals = ops.some((o) => o.op === "table" && o.totals) && !(await this.supports("1.3"));
     if (totals) notices.push("Эта версия Excel не умеет включать строку итогов в таблицах: таблицы созданы без неё.");
     const wantsTables = ops.some((o) => o.op === "table");
@@ -269,7 +312,18 @@ class OfficePort implements WorkbookPort {
           }
           return w;
         };
-        for (const op of ops) queueOp(ctx, op, sheet, cache, !totals);
+        // One sync for the whole batch, unless it is too big for one request: Excel on the web
+        // refuses payloads over 5 MB, so a huge batch is sent in ~4 MB parts.
+        let pending = 0;
+        for (const op of splitLargeOps(ops)) {
+          const size = payloadEstimate(op);
+          if (pending > 0 && pending + size > PAYLOAD_LIMIT) {
+            await ctx.sync();
+            pending = 0;
+          }
+          queueOp(ctx, op, sheet, cache, !totals, layout);
+          pending += size;
+        }
         await ctx.sync();
       });
     } catch (e) {
@@ -329,12 +383,19 @@ class OfficePort implements WorkbookPort {
 }
 
 /** Queues one op on the request context; nothing here syncs. */
-function queueOp(ctx: Ctx, op: WriteOp, sheet: (name: string) => Excel.Worksheet, cache: Map<string, Excel.Worksheet>, totalsOk: boolean): void {
+function queueOp(
+  ctx: Ctx,
+  op: WriteOp,
+  sheet: (name: string) => Excel.Worksheet,
+  cache: Map<string, Excel.Worksheet>,
+  totalsOk: boolean,
+  api: { locked: boolean; tabColor: boolean },
+): void {
   switch (op.op) {
     case "addSheet": {
       const w = ctx.workbook.worksheets.add(op.name);
       if (op.position !== undefined) w.position = op.position;
-      if (op.tabColor) w.tabColor = op.tabColor;
+      if (op.tabColor && api.tabColor) w.tabColor = op.tabColor;
       cache.set(op.name.toLocaleUpperCase("ru"), w);
       return;
     }
@@ -381,7 +442,7 @@ function queueOp(ctx: Ctx, op: WriteOp, sheet: (name: string) => Excel.Worksheet
       return;
     }
     case "format":
-      queueFormat(sheet(op.sheet).getRange(formatRange(parseRange(op.address))), op.address, op.format);
+      queueFormat(sheet(op.sheet).getRange(formatRange(parseRange(op.address))), op.address, api.locked ? op.format : { ...op.format, locked: undefined });
       return;
     case "merge":
       sheet(op.sheet).getRange(formatRange(parseRange(op.address))).merge(false);

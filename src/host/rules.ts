@@ -5,7 +5,7 @@
  */
 import type { Capabilities, Grid, SheetInfo, WriteOp } from "./port";
 import { columnLetters, parseCell, qualify, quoteSheet } from "./a1";
-import type { CellValue } from "../core/values";
+import { countRu, type CellValue } from "../core/values";
 
 /** Excel's longest sheet name. */
 export const MAX_SHEET_NAME = 31;
@@ -75,12 +75,14 @@ export function capabilityOf(op: WriteOp): keyof Capabilities | undefined {
 const CAPABILITY_RU: Record<keyof Capabilities, string> = {
   tables: "таблицы Excel (умные таблицы)",
   conditionalFormatting: "условное форматирование",
-  dataValidation: "проверка данных (списки и ограничения ввода)",
+  dataValidation: "проверку данных (списки и ограничения ввода)",
   charts: "диаграммы",
   freezePanes: "закрепление областей",
   mergedAreas: "чтение объединённых ячеек",
   pageLayout: "параметры печати",
 };
+
+export const ACTIONS = ["действие", "действия", "действий"] as const;
 
 /** Who lacks a capability, as the notice's subject. */
 export const EXCEL_LACKS = "Эта версия Excel не поддерживает";
@@ -88,8 +90,7 @@ export const EXCEL_LACKS = "Эта версия Excel не поддержива�
 /** "Эта версия Excel не поддерживает условное форматирование: пропущено 3 действия на листе «Свод»." */
 export function unsupportedNotice(cap: keyof Capabilities, sheets: string[], count: number, lacks: string = EXCEL_LACKS): string {
   const where = sheets.length ? ` на ${sheets.length === 1 ? "листе" : "листах"} ${sheets.map((s) => `«${s}»`).join(", ")}` : "";
-  const n = count % 100 >= 11 && count % 100 <= 14 ? "действий" : count % 10 === 1 ? "действие" : count % 10 >= 2 && count % 10 <= 4 ? "действия" : "действий";
-  return `${lacks} ${CAPABILITY_RU[cap]}: пропущено ${count} ${n}${where}. Остальное записано.`;
+  return `${lacks} ${CAPABILITY_RU[cap]}: пропущено ${countRu(count, ACTIONS)}${where}. Остальное записано.`;
 }
 
 /**

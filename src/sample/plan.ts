@@ -91,9 +91,9 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
       const place = situationPlace(role, years);
       const here = place.procedure === procedure && place.grade === grade && place.subject === subject;
       if (role === "unconfirmedHigh" && here && year === place.year) return 2.0;
-      if (role === "externalGap" && here && year === place.year) return 0.85;
-      if (role === "externalGap" && procedure === "ОГЭ" && subject === "Русский язык" && year === place.year + 1) return -0.75;
-      if (role === "lowTwoYears") return year >= prev ? -2.0 : -1.2;
+      if (role === "externalGap" && here && year === place.year) return 0.8;
+      if (role === "externalGap" && procedure === "ОГЭ" && subject === "Русский язык" && year === place.year + 1) return -0.8;
+      if (role === "lowTwoYears") return year >= prev ? -2.2 : -1.2;
       if (role === "negativeDynamics" && procedure === "ВПР" && year - grade === weakCohort) return -1.3;
     }
     return (

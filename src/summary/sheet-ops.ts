@@ -10,20 +10,23 @@ import { tableOps, tableRows } from "./table-ops";
 
 const GAP = 2;
 
-/** Excel table names: ASCII, unique per workbook. */
-export function excelTableName(sheetId: string, tableId: string): string {
-  return `msoko_${sheetId}_${tableId}`.replace(/[^A-Za-z0-9_]/g, "_");
+/**
+ * Excel table names are unique per workbook, and a new summary is written while the previous one
+ * still exists (all-or-nothing replacement), so names carry the run's id.
+ */
+export function excelTableName(sheetId: string, tableId: string, runId: string): string {
+  return `msoko_${sheetId}_${tableId}_${runId}`.replace(/[^A-Za-z0-9_]/g, "_");
 }
 
-export function sheetOps(sheetName: string, sheet: SummarySheet, marker: string): WriteOp[] {
+/** Row 2 stays free: writeGeneratedSheets (src/host/generated.ts) puts the marker there. */
+export function sheetOps(sheetName: string, sheet: SummarySheet, runId: string): WriteOp[] {
   const ops: WriteOp[] = [];
   const placed: { top: number; header: number; last: number; columns: number }[] = [];
   let top = 1;
   sheet.tables.forEach((table, i) => {
     ops.push(
       ...tableOps(sheetName, table, {
-        tableName: excelTableName(sheet.id, table.id),
-        marker: i === 0 ? marker : "",
+        tableName: excelTableName(sheet.id, table.id, runId),
         top,
         freezeColumns: i === 0 ? sheet.freezeColumns : undefined,
       }),

@@ -34,8 +34,8 @@ const FORMULA_FONT = "#1F3864";
 export interface TableOpsOptions {
   /** Excel table name: ASCII letters, digits, underscore; unique in the workbook. */
   tableName: string;
-  /** The generated-sheet marker text for row 2. */
-  marker: string;
+  /** Text for row 2; omit on generated sheets, where the marker goes (src/host/generated.ts). */
+  marker?: string;
   /** First row of the block (default 1); lets a sheet hold several tables one under another. */
   top?: number;
   /** Frozen columns besides the header row. */

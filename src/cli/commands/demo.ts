@@ -44,7 +44,6 @@ function parseArgs(args: string[]): DemoArgs | string {
 }
 
 const FORMS: readonly [string, string, string] = ["форма школы", "формы школ", "форм школ"];
-const SITUATIONS: readonly [string, string, string] = ["внедрённая ситуация", "внедрённые ситуации", "внедрённых ситуаций"];
 
 export async function run(args: string[], io: Io): Promise<number> {
   const parsed = parseArgs(args);
@@ -75,7 +74,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 1;
   }
   io.out(`Создано ${countRu(municipality.schools.length, FORMS)} (${municipality.name}, зерно ${seed}) в папке ${out}.`);
-  io.out(`В данные намеренно внесены ${countRu(situations.length, SITUATIONS)} (перечень — situations.json):`);
+  io.out(`Намеренно внедрённых ситуаций: ${situations.length} (перечень с описаниями — situations.json):`);
   for (const s of situations) io.out(`  ${s.login} ${s.school} — ${s.expectedRule}: ${s.description}`);
   return 0;
 }

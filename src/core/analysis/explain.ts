@@ -95,7 +95,7 @@ function o2(s: SignResult): string {
     `на границе отметки «${x.mark}» (балл ${x.boundary}) ${countRu(x.countAt, ["участник", "участника", "участников"])}, ` +
     `на балл ниже — ${formatNumberRu(x.countBelow, 0)} (порог: не менее ${peak!.value} и в ${formatNumberRu(ratio!.value)} раза больше, ${tag(peak)}); ` +
     `биномиальный тест: при доле балла ${x.boundary} у эталона q${NB}=${NB}${formatNumberRu(x.q, 3)} вероятность такого пика p${NB}=${NB}${pValue(x.p)} ` +
-    `(порог ${formatNumberRu(alpha!.value, 4)}, ${tag(alpha)}; ${referenceRu(s.reference, (v) => formatNumberRu(v, 3)).replace(/: [^,]*,/, ",")}); ${s.note ?? ""}`
+    `(порог ${formatNumberRu(alpha!.value, 4)}, ${tag(alpha)}; ${referenceRu(s.reference && { ...s.reference, value: null }, pct)}); ${s.note ?? ""}`
   );
 }
 
@@ -165,6 +165,11 @@ export function explainSign(s: SignResult): string {
   return `${signHead(s)}: ${body}; ${ctx}.`.replace(/;\s*;/g, ";").replace(/\s+;/g, ";");
 }
 
+/** «ниже — ни у одной из 4 ОО» / «ниже только у 1 из 8 ОО». */
+function lowerRu(below: number, k: number): string {
+  return below === 0 ? `ниже — ни у одной из ${k} ОО` : `ниже только у ${below} из ${k} ОО`;
+}
+
 function itemRu(i: RiskItem): string {
   return `${i.procedure} ${i.grade} класс, ${subjectRu(i.subject)} — ${pct(i.value)}${i.previous !== undefined ? ` (в ${i.year - 1} г. ${pct(i.previous)})` : ""}, N${NB}=${NB}${i.n}`;
 }
@@ -188,10 +193,10 @@ export function explainFactor(f: RiskFactorResult, year: number): string {
     }
     case "R2": {
       const q = t("r2.quantile")!;
-      const where = `${x.z >= 0 ? "" : ""}стандартизированный результат ${formatNumberRu(x.z, 2)} (среднее z по ${countRu(x.procedures, ["процедуре", "процедурам", "процедурам"])})`;
+      const where = `стандартизированный результат ${formatNumberRu(x.z, 2)} (среднее z по ${countRu(x.procedures, ["процедуре", "процедурам", "процедурам"])})`;
       const cl = f.reference ? `кластера «${f.reference.label}»` : "кластера";
       return f.fired
-        ? `${head}: ${where} — в нижней доле ${formatNumberRu(q.value, 2)} ${cl} (${tag(q)}): ниже только у ${x.below} из ${x.k} ОО; ${year} год.`
+        ? `${head}: ${where} — в нижней доле ${formatNumberRu(q.value, 2)} ${cl} (${tag(q)}): ${lowerRu(x.below, x.k)}; ${year} год.`
         : `${f.id}: не выявлен — ${where}, ниже у ${x.below} из ${x.k} ОО ${cl} (нижняя доля ${formatNumberRu(q.value, 2)}, ${tag(q)}); ${year} год.`;
     }
     case "R3": {
@@ -202,7 +207,7 @@ export function explainFactor(f: RiskFactorResult, year: number): string {
     case "R4": {
       const q = t("r4.quantile")!;
       return f.fired
-        ? `${head}: индекс социального контекста ${formatNumberRu(x.index, 2)} — в нижней доле ${formatNumberRu(q.value, 2)} муниципалитета (${tag(q)}): ниже только у ${x.below} из ${x.k} ОО.`
+        ? `${head}: индекс социального контекста ${formatNumberRu(x.index, 2)} — в нижней доле ${formatNumberRu(q.value, 2)} муниципалитета (${tag(q)}): ${lowerRu(x.below, x.k)}.`
         : `${f.id}: не выявлен — индекс социального контекста ${formatNumberRu(x.index, 2)}, ниже у ${x.below} из ${x.k} ОО (нижняя доля ${formatNumberRu(q.value, 2)}, ${tag(q)}).`;
     }
     case "R5": {

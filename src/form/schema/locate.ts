@@ -80,27 +80,51 @@ interface Candidate {
   rank: number;
 }
 
-/** How well a header text matches a spec: null, or the kind and a rank (lower is better). */
-export function matchHeader(text: string, spec: Pick<ColumnSpec, "header" | "aliases">): { how: MatchKind; rank: number } | null {
+interface SpecKeys {
+  main: string;
+  aliases: string[];
+}
+
+const SPEC_KEYS = new WeakMap<object, SpecKeys>();
+
+function specKeys(spec: Pick<ColumnSpec, "header" | "aliases">): SpecKeys {
+  let k = SPEC_KEYS.get(spec);
+  if (!k) {
+    k = { main: headerKey(spec.header), aliases: (spec.aliases ?? []).map(headerKey) };
+    SPEC_KEYS.set(spec, k);
+  }
+  return k;
+}
+
+/** Keys to try for a header text: as is, and without a trailing unit («Участников, чел.»). */
+function textKeys(text: string): string[] {
   const key = headerKey(text);
-  if (key === "") return null;
-  const keys = [key];
+  if (key === "") return [];
   const stripped = key.replace(UNIT_SUFFIX, "");
-  if (stripped !== key && stripped !== "") keys.push(stripped);
-  const main = headerKey(spec.header);
-  const aliases = (spec.aliases ?? []).map(headerKey);
+  return stripped !== key && stripped !== "" ? [key, stripped] : [key];
+}
+
+function matchKeys(keys: readonly string[], spec: Pick<ColumnSpec, "header" | "aliases">): { how: MatchKind; rank: number } | null {
+  if (keys.length === 0) return null;
+  const { main, aliases } = specKeys(spec);
   if (keys.includes(main)) return { how: "exact", rank: 0 };
   if (aliases.some((a) => keys.includes(a))) return { how: "alias", rank: 1 };
   let best = Infinity;
   for (const k of keys) {
     for (const target of [main, ...aliases]) {
-      const allowed = Math.min(k.length, target.length) >= 10 ? 2 : Math.min(k.length, target.length) >= 5 ? 1 : 0;
-      if (allowed === 0) continue;
+      const shorter = Math.min(k.length, target.length);
+      const allowed = shorter >= 10 ? 2 : shorter >= 5 ? 1 : 0;
+      if (allowed === 0 || Math.abs(k.length - target.length) > allowed) continue;
       const d = editDistance(k, target);
       if (d <= allowed && d < best) best = d;
     }
   }
   return best === Infinity ? null : { how: "fuzzy", rank: 1 + best };
+}
+
+/** How well a header text matches a spec: null, or the kind and a rank (lower is better). */
+export function matchHeader(text: string, spec: Pick<ColumnSpec, "header" | "aliases">): { how: MatchKind; rank: number } | null {
+  return matchKeys(textKeys(text), spec);
 }
 
 /** The grid with each merged area's top-left value copied over the whole area (header rows only). */
@@ -130,14 +154,28 @@ interface HeaderTry {
   score: number;
 }
 
-function assign(texts: string[], sheet: SheetSchema): Map<number, Candidate> {
+/** Matches of one text against every column of the sheet; memoised per locate call (texts repeat down a column). */
+type MatchMemo = Map<string, { specIndex: number; how: MatchKind; rank: number }[]>;
+
+function matchesOf(text: string, sheet: SheetSchema, memo: MatchMemo): { specIndex: number; how: MatchKind; rank: number }[] {
+  let m = memo.get(text);
+  if (!m) {
+    const keys = textKeys(text);
+    m = [];
+    sheet.columns.forEach((spec, specIndex) => {
+      const r = matchKeys(keys, spec);
+      if (r) m!.push({ specIndex, ...r });
+    });
+    memo.set(text, m);
+  }
+  return m;
+}
+
+function assign(texts: string[], sheet: SheetSchema, memo: MatchMemo): Map<number, Candidate> {
   const cands: Candidate[] = [];
   texts.forEach((t, col) => {
     if (t === "") return;
-    sheet.columns.forEach((spec, specIndex) => {
-      const m = matchHeader(t, spec);
-      if (m) cands.push({ specIndex, col, how: m.how, rank: m.rank });
-    });
+    for (const m of matchesOf(t, sheet, memo)) cands.push({ specIndex: m.specIndex, col, how: m.how, rank: m.rank });
   });
   cands.sort((a, b) => a.rank - b.rank || a.col - b.col);
   const bySpec = new Map<number, Candidate>();
@@ -176,15 +214,16 @@ export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOption
   const rowTexts = (r: number): string[] => Array.from({ length: width }, (_, c) => text(r, c));
 
   let best: HeaderTry | null = null;
+  const memo: MatchMemo = new Map();
   for (let r = start; r < scanEnd; r++) {
     const one = rowTexts(r);
     if (one.every((t) => t === "")) continue;
-    const single = assign(one, sheet);
+    const single = assign(one, sheet, memo);
     const tries: HeaderTry[] = [{ row: r, top: r, texts: one, assigned: single, score: scoreOf(single, sheet) }];
     if (r + 1 < grid.length) {
       const below = rowTexts(r + 1);
       const two = one.map((t, c) => (below[c] !== "" ? below[c] : t));
-      const assigned = assign(two, sheet);
+      const assigned = assign(two, sheet, memo);
       // A small penalty: a one-row header under a title row must win over "title + header".
       tries.push({ row: r + 1, top: r, texts: two, assigned, score: scoreOf(assigned, sheet) - 0.1 });
     }
@@ -227,7 +266,11 @@ export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOption
       repeated.push({ n, col, header: t });
       return;
     }
-    const dup = sheet.columns.find((spec) => matchHeader(t, spec)?.how === "exact" || matchHeader(t, spec)?.how === "alias");
+    const keys = textKeys(t);
+    const dup = sheet.columns.find((spec) => {
+      const how = matchKeys(keys, spec)?.how;
+      return how === "exact" || how === "alias";
+    });
     if (dup) duplicates.push({ id: dup.id, col, header: t });
     else unknown.push({ col, header: t });
   });
@@ -279,9 +322,10 @@ export function locateFields(grid: Grid, fields: readonly FieldSpec[], opts: { m
     const row = grid[r] ?? [];
     for (let c = 0; c < Math.min(row.length, opts.maxCols ?? 6); c++) {
       const label = cellText(row[c]);
-      if (label === "") continue;
+      if (label === "" || label.length > 80) continue;
+      const keys = textKeys(label);
       fields.forEach((f, i) => {
-        const m = matchHeader(label, f);
+        const m = matchKeys(keys, f);
         if (m) cands.push({ field: i, row: r, col: c, how: m.how, rank: m.rank, label });
       });
     }

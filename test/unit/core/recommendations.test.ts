@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CYCLE_DOCUMENTS, measuresFor, recommend } from "../../../src/core/recommendations";
+import { measuresFor, recommend } from "../../../src/core/recommendations";
 
 describe("targeted recommendations (methodology §8)", () => {
   it("objectivity signs call for re-checking, observers and explanatory work", () => {
@@ -15,12 +15,13 @@ describe("targeted recommendations (methodology §8)", () => {
     expect(ids).toEqual(["shnorProgram", "methodHelp", "pdRoutes", "partnership"]);
     expect(r.find((m) => m.id === "shnorProgram")!.because.map((f) => f.rule)).toEqual(["R1", "R2", "ШНОР"]);
   });
-  it("a cycle gap becomes the document the component needs", () => {
-    const r = recommend([{ rule: "CYCLE_GAP", direction: 2, component: 6 }]);
+  it("a cycle gap becomes its next step, once per direction and component", () => {
+    const step = "Подготовить адресные рекомендации по результатам анализа";
+    const r = recommend([{ rule: "CYCLE_GAP", direction: 2, component: 6, detail: step }, { rule: "CYCLE_GAP", direction: 2, component: 6, detail: step }]);
     expect(r).toHaveLength(1);
-    expect(r[0].text).toBe(CYCLE_DOCUMENTS[6]);
-    expect(r[0].text).toContain("адресные рекомендации");
-    expect(r[0].addressee).toBe("ОО");
+    expect(r[0]).toMatchObject({ text: step, addressee: "ОО" });
+    expect(r[0].basis).toContain("п. 3.2");
+    expect(r[0].because).toHaveLength(2);
   });
   it("no measure ever rates individual teachers", () => {
     for (const rule of ["O1", "O2", "O3", "O4", "O5", "O6", "F", "R1", "R2", "R3", "R4", "R5", "STABLE_LOW", "TASK_DEFICIT"]) {

@@ -4,6 +4,7 @@ import { InputError } from "../../../src/core/errors";
 import {
   CYCLE_COMPONENTS,
   CYCLE_DIRECTIONS,
+  cycleFlags,
   cycleLevel,
   evaluateCycle,
   latestCycleYear,
@@ -104,6 +105,25 @@ describe("overdue components", () => {
     expect(step.plannedDate).toBe("2026-12-30");
     expect(nextStepText(step)).toBe("Подготовить адресные рекомендации по результатам анализа (приказ/распоряжение с номером и датой) — срок 30.12.2026 (просрочен)");
     expect(nextStepText(d.nextSteps.find((s) => s.track === "Б")!)).toMatch(/срок 31\.12\.2026$/);
+  });
+
+  it("flags: one gap per track with a gap, one per overdue component, with a sentence and the next step", () => {
+    const e = evaluateCycle(track({ direction: 5, track: "Руководители", scores: "2222222u0", planned: { 9: "2026-12-01" } }), opts);
+    expect(cycleFlags(e)).toEqual([
+      {
+        rule: "cycle.gap", direction: 5, track: "Руководители", component: 8,
+        message: "Направление 5, трек «Руководители»: разрыв на этапе 8 «Управленческие решения» (2026 год).",
+        nextStep: "Указать номер и дату документа, подтверждающего этап 8 «Управленческие решения»",
+        ref: { sheet: "Цикл", cell: "A9" },
+      },
+      {
+        rule: "cycle.overdue", direction: 5, track: "Руководители", component: 9,
+        message: "Направление 5, трек «Руководители»: этап 9 «Анализ эффективности принятых мер» не выполнен к плановому сроку 01.12.2026 (дата оценки 31.12.2026).",
+        nextStep: "Провести анализ эффективности принятых управленческих решений, комплекса мер и проведённых мероприятий (справка с номером и датой)",
+        plannedDate: "2026-12-01",
+        ref: { sheet: "Цикл", cell: "A10" },
+      },
+    ]);
   });
 
   it("a done component with a past planned date is not overdue; a partial one is", () => {

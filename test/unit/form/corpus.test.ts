@@ -3,8 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { memoryIo } from "../../../src/cli/io";
 import { run as validateCli } from "../../../src/cli/commands/validate";
-import { readXlsxFile } from "../../../src/cli/xlsx";
-import { parseForm } from "../../../src/form/parse";
+import type { Finding } from "../../../src/core/model";
 
 const DIR = join(__dirname, "../../fixtures/forms");
 const CASES = readdirSync(DIR).filter((f) => f.endsWith(".expected.json")).map((f) => f.replace(/\.expected\.json$/, "")).sort();
@@ -40,7 +39,9 @@ describe("broken-forms corpus", () => {
         expect(code).toBe(2);
         expect(JSON.parse(io.stdout.join("\n")).unreadable).toContain("не является книгой Excel");
       } else {
-        const { findings, report } = parseForm(await readXlsxFile(path));
+        const out = JSON.parse(io.stdout.join("\n")) as { findings: Finding[]; school: unknown };
+        const findings = out.findings;
+        const report = out.school;
         const errors = findings.filter((f) => f.severity === "error").map(key).sort();
         expect(errors).toEqual(expected.errors.map(key).sort());
         for (const p of expected.present) {

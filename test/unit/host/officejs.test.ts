@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryWorkbook } from "../../../src/host/memory";
-import { createOfficePort, needsTextFormat, padFromA1, widthToPoints } from "../../../src/host/officejs";
+import { createOfficePort, needsTextFormat, padFromA1, splitLargeOps, widthToPoints } from "../../../src/host/officejs";
 import type { Grid, WriteOp } from "../../../src/host/port";
 import { portContract } from "./contract";
 import { FakeExcel } from "./fakeExcel";
@@ -54,6 +54,17 @@ describe("Office.js port: load and sync discipline", () => {
     expect(snap.conditionalFormats[0]).toEqual({ address: "B1:B40", rule: { kind: "cellValue", fill: "#FFC7CE", formula1: "=10", operator: "lessThan" } });
   });
 
+  it("sends a batch too big for one request in parts of about 4 MB", async () => {
+    const { fake, port } = officeOver({ Л: [] });
+    const rows: Grid = Array.from({ length: 30_000 }, (_, i) => [`Участник ${i}`, "x".repeat(200), i]);
+    await port.write({ ops: [{ op: "values", sheet: "Л", address: "A1", values: rows }] });
+    // ~6.9 MB of JSON: one sync for names, two for the data.
+    expect(fake.log.syncs).toBe(3);
+    const [r] = await fake.wb.readSheets(["Л"]);
+    expect(r.values.length).toBe(30_000);
+    expect(r.values[29_999]).toEqual(["Участник 29999", "x".repeat(200), 29_999]);
+  });
+
   it("loads no table names when the batch creates no table", async () => {
     const { fake, port } = officeOver({ Л: [] });
     await port.write({ ops: [{ op: "values", sheet: "Л", address: "A1", values: [[1]] }] });
@@ -96,12 +107,32 @@ describe("Office.js port: load and sync discipline", () => {
     });
     expect(notices).toEqual([
       "Эта версия Excel не поддерживает закрепление областей: пропущено 1 действие на листе «Л». Остальное записано.",
-      "Эта версия Excel не поддерживает проверка данных (списки и ограничения ввода): пропущено 2 действия на листе «Л». Остальное записано.",
+      "Эта версия Excel не поддерживает проверку данных (списки и ограничения ввода): пропущено 2 действия на листе «Л». Остальное записано.",
       "Эта версия Excel не умеет включать строку итогов в таблицах: таблицы созданы без неё.",
     ]);
     expect(fake.wb.snapshot().sheets[0].tables[0]).toMatchObject({ name: "Т", totals: false });
     await port.readSheets(["Л"]);
     expect(fake.log.loads.some((l) => l.startsWith("mergedAreas"))).toBe(false);
+  });
+
+  it("in Excel 2016 (ExcelApi 1.1) skips merges, widths, heights and protection with one notice", async () => {
+    const { fake, port } = officeOver({ Л: [["a", "b"]] }, "1.1");
+    const { notices } = await port.write({
+      ops: [
+        { op: "merge", sheet: "Л", address: "A3:B3" },
+        { op: "columnWidths", sheet: "Л", from: "A", widths: [20, 20] },
+        { op: "rowHeight", sheet: "Л", row: 1, height: 20 },
+        { op: "format", sheet: "Л", address: "A1:B1", format: { bold: true, locked: false } },
+        { op: "addSheet", name: "Новый", tabColor: "#FF0000" },
+      ],
+    });
+    expect(notices).toEqual(["Эта версия Excel не умеет объединять ячейки, задавать ширину столбцов и высоту строк и защищать листы: пропущено 3 действия. Остальное записано."]);
+    const snap = fake.wb.snapshot();
+    expect(snap.sheets[0].merges).toEqual([]);
+    expect(snap.sheets[0].formats).toEqual([{ address: "A1:B1", format: { bold: true } }]);
+    expect(snap.sheets[1].tabColor).toBeUndefined();
+    // Without valuesOnly (ExcelApi 1.2) the used range is read as is and trimmed.
+    expect((await port.readSheets(["Л"]))[0].values).toEqual([["a", "b"]]);
   });
 
   it("refuses a bad batch before sending anything", async () => {
@@ -121,6 +152,13 @@ describe("Office.js helpers", () => {
   it("marks text Excel would re-interpret", () => {
     for (const s of ["=1+1", "+7", "-3", "@x", "\tx", "0012", "15.05.2026", "TRUE", "ложь", "#N/A", "'abc"]) expect(needsTextFormat(s), s).toBe(true);
     for (const s of ["", "Школа", "н/а", "отс"]) expect(needsTextFormat(s), s).toBe(false);
+  });
+  it("splits only oversized grids, keeping addresses contiguous", () => {
+    const small: WriteOp = { op: "values", sheet: "Л", address: "B2", values: [[1]] };
+    expect(splitLargeOps([small])).toEqual([small]);
+    const big: WriteOp = { op: "values", sheet: "Л", address: "B2:C9", values: Array.from({ length: 8 }, () => ["y".repeat(300_000)]) };
+    const parts = splitLargeOps([big]) as Extract<WriteOp, { op: "values" }>[];
+    expect(parts.map((p) => [p.address, p.values.length])).toEqual([["B2", 2], ["B4", 2], ["B6", 2], ["B8", 2]]);
   });
   it("converts widths in characters to points", () => {
     expect(widthToPoints(10)).toBe(56.25);

@@ -1,0 +1,347 @@
+/**
+ * The summary sheets that read the analysis (src/core/analysis) and the cycle evaluation
+ * (src/core/cycle): one row per school, signs with evidence and measures, schools at risk,
+ * stability, the cycle matrix and targeted recommendations. Every flag is shown with the Russian
+ * sentence that explains its numbers, rule, threshold and provenance.
+ */
+import { explainRisk, explainSign, explainStability, explainStableAbsence, type MunicipalAnalysis, type SchoolAnalysis } from "../analysis";
+import { CYCLE_COMPONENTS, type CycleEvaluation, type CycleMatrix } from "../cycle";
+import { quality, share2 } from "../indicators";
+import type { SchoolReport } from "../model";
+import { measuresFor, recommend, type FlagRef } from "../recommendations";
+import { accumulate, schoolAggregates, type Aggregate } from "../results";
+import { clean, type CellData, type Table } from "./table";
+
+export const SIGN_NAMES: Record<string, string> = {
+  O1: "Несовпадение с отметками по журналу",
+  O2: "Пик на границе отметок",
+  O3: "Результаты намного выше эталона без подтверждения",
+  O4: "Инверсия трудности заданий",
+  O5: "Разрыв внешней и внутренней оценки",
+  O6: "Аномалия школьного этапа олимпиады",
+  F: "Маркер ФИОКО",
+};
+
+export const FACTOR_NAMES: Record<string, string> = {
+  R1: "Низкие результаты",
+  R2: "Нижняя часть кластера",
+  R3: "Отрицательная динамика",
+  R4: "Неблагоприятные социальные условия",
+  R5: "Рисковый профиль",
+  R6: "Недостоверные результаты",
+};
+
+export interface AnalysisTablesInput {
+  schools: readonly SchoolReport[];
+  analysis: MunicipalAnalysis;
+  /** Cycle evaluation of each school by login (the summary's year). */
+  cycles: ReadonlyMap<string, CycleEvaluation>;
+  matrix: CycleMatrix | null;
+  year: number;
+}
+
+function yearOf(s: SchoolAnalysis, year: number) {
+  return s.years.find((y) => y.year === year) ?? null;
+}
+
+function pooled(report: SchoolReport, procedure: string, year: number): Aggregate | null {
+  let out: Aggregate | null = null;
+  for (const a of schoolAggregates(report.results.filter((r) => r.marks)).values()) {
+    if (a.procedure !== procedure || a.year !== year || !a.marks) continue;
+    if (!out) out = { procedure: a.procedure, year, grade: 0, subject: "", participants: 0, rows: 0 };
+    accumulate(out, a);
+  }
+  return out;
+}
+
+function meanCycleScore(e: CycleEvaluation | undefined): number | null {
+  const scores = (e?.directions ?? []).map((d) => d.score).filter((x): x is number => x !== null);
+  return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+}
+
+/** «Свод по ОО»: one row per school. */
+export function bySchoolTable({ schools, analysis, cycles, year }: AnalysisTablesInput): Table {
+  const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
+  const rows = schools.map((r) => {
+    const a = byLogin.get(r.passport.login);
+    const y = a ? yearOf(a, year) : null;
+    const vpr = pooled(r, "ВПР", year);
+    const oge = pooled(r, "ОГЭ", year);
+    const cycle = cycles.get(r.passport.login);
+    return {
+      login: r.passport.login,
+      name: r.passport.shortName || r.passport.name,
+      type: r.passport.type,
+      location: r.passport.location,
+      cluster: a?.cluster.label ?? "",
+      vprN: vpr?.participants ?? null,
+      vprQuality: vpr?.marks ? clean(quality(vpr.marks)) : null,
+      vprShare2: vpr?.marks ? clean(share2(vpr.marks)) : null,
+      ogeN: oge?.participants ?? null,
+      ogeQuality: oge?.marks ? clean(quality(oge.marks)) : null,
+      signs: y ? y.firedSigns.length : null,
+      signIds: y ? y.firedSigns.join(", ") : "",
+      absence: a?.stableAbsence?.stable ? "да" : "",
+      riskLevel: y?.risk.level ?? "",
+      riskScore: y ? clean(y.risk.score) : null,
+      shnor: y?.risk.shnor ? "ШНОР" : "",
+      shnsu: y?.risk.shnsu ? "ШНСУ" : "",
+      stability: a?.stability?.status ?? "",
+      cycleScore: clean(meanCycleScore(cycle)),
+      cycleClosed: cycle ? cycle.directions.filter((d) => d.status === "closed").length : null,
+    } satisfies Record<string, CellData>;
+  });
+  return {
+    id: "byschool",
+    title: `Свод по ОО, ${year}`,
+    description: "Ключевые показатели, признаки необъективности, риски, стабильность и управленческий цикл по каждой ОО. Признак — не вывод: он требует анализа (лист «Объективность»).",
+    columns: [
+      { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+      { id: "name", header: "ОО", kind: "text", width: 30 },
+      { id: "type", header: "Тип", kind: "text", width: 12 },
+      { id: "location", header: "Местность", kind: "text", width: 9 },
+      { id: "cluster", header: "Кластер", kind: "text", width: 24 },
+      { id: "vprN", header: "ВПР: участников", kind: "integer" },
+      { id: "vprQuality", header: "ВПР: качество, %", kind: "percent" },
+      { id: "vprShare2", header: "ВПР: доля «2», %", kind: "percent" },
+      { id: "ogeN", header: "ОГЭ: участников", kind: "integer" },
+      { id: "ogeQuality", header: "ОГЭ: качество, %", kind: "percent" },
+      { id: "signs", header: "Признаков необъективности", kind: "integer", highlight: { operator: "greaterThan", value: 0, tone: "warn" } },
+      { id: "signIds", header: "Признаки", kind: "text", width: 12 },
+      { id: "absence", header: "Стабильно нет признаков", kind: "text", width: 11 },
+      { id: "riskLevel", header: "Уровень риска", kind: "text", width: 11, highlight: { operator: "equal", value: "высокий", tone: "bad" } },
+      { id: "riskScore", header: "Оценка риска", kind: "score" },
+      { id: "shnor", header: "ШНОР", kind: "text", width: 8 },
+      { id: "shnsu", header: "ШНСУ", kind: "text", width: 8 },
+      { id: "stability", header: "Стабильность", kind: "text", width: 18 },
+      { id: "cycleScore", header: "Цикл, % (среднее по направлениям)", kind: "percent", highlight: { operator: "lessThan", value: 50, tone: "bad" } },
+      { id: "cycleClosed", header: "Замкнутых циклов", kind: "integer" },
+    ],
+    rows,
+  };
+}
+
+/** «Объективность»: fired signs with evidence and measures; stable absence; minimum-threshold dynamics. */
+export function objectivityTables({ schools, analysis }: AnalysisTablesInput): Table[] {
+  const names = new Map(schools.map((s) => [s.passport.login, s.passport.shortName || s.passport.name]));
+  const signs: Record<string, CellData>[] = [];
+  for (const s of analysis.schools) {
+    for (const y of s.years) {
+      for (const sign of y.signs) {
+        if (!sign.fired) continue;
+        signs.push({
+          year: y.year, login: s.login, name: names.get(s.login) ?? s.name, rule: sign.rule, sign: SIGN_NAMES[sign.rule] ?? sign.rule,
+          where: [sign.procedure, sign.grade ? `${sign.grade} кл.` : "", sign.subject].filter(Boolean).join(", "),
+          n: sign.n ?? null, evidence: explainSign(sign), tags: sign.tags.map((t) => `[${t}]`).join(" "),
+          measures: measuresFor(sign.rule).map((m) => m.text).join("; "),
+        });
+      }
+    }
+  }
+  signs.sort((a, b) => (b.year as number) - (a.year as number) || String(a.login).localeCompare(String(b.login)));
+  const absence = analysis.schools
+    .filter((s) => s.stableAbsence?.stable)
+    .map((s) => ({ login: s.login, name: names.get(s.login) ?? s.name, years: s.stableAbsence!.years.join(", "), explanation: explainStableAbsence(s.stableAbsence!) }));
+  const minRows = analysis.minThreshold.map((m) => ({
+    procedure: m.procedure, subject: m.subject, year: m.year, n: m.n, below: m.below, share: clean(m.share), delta: clean(m.delta),
+  }));
+  return [
+    {
+      id: "signs",
+      title: "Признаки необъективности результатов",
+      description: "Каждая строка — признак, требующий анализа, с числами, порогом и происхождением правила; меры — из положения о МСОКО.",
+      columns: [
+        { id: "year", header: "Год", kind: "integer", width: 7 },
+        { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+        { id: "name", header: "ОО", kind: "text", width: 28 },
+        { id: "rule", header: "Правило", kind: "text", width: 8 },
+        { id: "sign", header: "Признак", kind: "text", width: 30 },
+        { id: "where", header: "Процедура, класс, предмет", kind: "text", width: 28 },
+        { id: "n", header: "Участников", kind: "integer" },
+        { id: "evidence", header: "Обоснование", kind: "text", width: 80 },
+        { id: "tags", header: "Происхождение", kind: "text", width: 18 },
+        { id: "measures", header: "Рекомендуемые меры", kind: "text", width: 80 },
+      ],
+      rows: signs,
+    },
+    {
+      id: "absence",
+      title: "ОО со стабильно отсутствующими признаками необъективности",
+      description: "Опыт этих ОО рекомендуется распространять (положение о МСОКО Таймырского района, п. 9.5).",
+      columns: [
+        { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+        { id: "name", header: "ОО", kind: "text", width: 30 },
+        { id: "years", header: "Годы без признаков", kind: "text", width: 18 },
+        { id: "explanation", header: "Пояснение", kind: "text", width: 80 },
+      ],
+      rows: absence,
+    },
+    {
+      id: "minthreshold",
+      title: "Динамика численности не преодолевших минимальный порог (ОГЭ, ЕГЭ)",
+      description: "Резкое снижение доли не преодолевших порог — тоже повод для анализа (положение о МСОКО Таймырского района, п. 9.2).",
+      columns: [
+        { id: "procedure", header: "Процедура", kind: "text", width: 10 },
+        { id: "subject", header: "Предмет", kind: "text", width: 26 },
+        { id: "year", header: "Год", kind: "integer", width: 7 },
+        { id: "n", header: "Участников", kind: "integer" },
+        { id: "below", header: "Не преодолели", kind: "integer" },
+        { id: "share", header: "Доля, %", kind: "percent", formula: 'IF({n}>0,{below}/{n}*100,"")' },
+        { id: "delta", header: "Δ, п.п.", kind: "points" },
+      ],
+      rows: minRows,
+    },
+  ];
+}
+
+/** A stably high school of the same cluster, as a partner for a school at risk. */
+function partnerOf(s: SchoolAnalysis, analysis: MunicipalAnalysis): string {
+  const p = analysis.schools.find((o) => o.login !== s.login && o.cluster.id === s.cluster.id && o.stability?.status === "стабильно высокие");
+  return p ? `${p.name} (${p.login})` : "";
+}
+
+/** «Зона риска»: ШНОР/ШНСУ and elevated risk; stably high and low schools. */
+export function riskTables({ analysis, year }: AnalysisTablesInput): Table[] {
+  const risk: Record<string, CellData>[] = [];
+  for (const s of analysis.schools) {
+    const y = yearOf(s, year);
+    if (!y || (!y.risk.shnor && !y.risk.shnsu && y.risk.level !== "высокий" && y.risk.level !== "средний")) continue;
+    risk.push({
+      login: s.login, name: s.name, cluster: s.cluster.label, score: clean(y.risk.score), level: y.risk.level ?? "",
+      shnor: y.risk.shnor ? "да" : "", shnsu: y.risk.shnsu ? "да" : "",
+      factors: y.risk.factors.filter((f) => f.fired).map((f) => `${f.id} ${FACTOR_NAMES[f.id] ?? ""}`.trim()).join("; "),
+      explanation: explainRisk(y.risk), partner: y.risk.shnor ? partnerOf(s, analysis) : "",
+    });
+  }
+  risk.sort((a, b) => (b.score as number) - (a.score as number));
+  const stable = analysis.schools
+    .filter((s) => s.stability?.status)
+    .map((s) => ({ login: s.login, name: s.name, cluster: s.cluster.label, status: s.stability!.status, explanation: explainStability(s.stability!, s.cluster) }));
+  return [
+    {
+      id: "risk",
+      title: `Школы в зоне риска, ${year}`,
+      description: "ШНОР — факторы R1 или R2; ШНСУ — фактор R4. Оценка риска — взвешенная доля сработавших факторов (веса и уровни — лист «Методика»).",
+      columns: [
+        { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+        { id: "name", header: "ОО", kind: "text", width: 28 },
+        { id: "cluster", header: "Кластер", kind: "text", width: 22 },
+        { id: "score", header: "Оценка риска", kind: "score" },
+        { id: "level", header: "Уровень", kind: "text", width: 10, highlight: { operator: "equal", value: "высокий", tone: "bad" } },
+        { id: "shnor", header: "ШНОР", kind: "text", width: 7 },
+        { id: "shnsu", header: "ШНСУ", kind: "text", width: 7 },
+        { id: "factors", header: "Сработавшие факторы", kind: "text", width: 40 },
+        { id: "explanation", header: "Обоснование", kind: "text", width: 80 },
+        { id: "partner", header: "Предлагаемая школа-партнёр", kind: "text", width: 30 },
+      ],
+      rows: risk,
+    },
+    {
+      id: "stability",
+      title: "Стабильно высокие и стабильно низкие результаты",
+      columns: [
+        { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+        { id: "name", header: "ОО", kind: "text", width: 28 },
+        { id: "cluster", header: "Кластер", kind: "text", width: 22 },
+        { id: "status", header: "Результаты", kind: "text", width: 18 },
+        { id: "explanation", header: "Пояснение", kind: "text", width: 80 },
+      ],
+      rows: stable,
+    },
+  ];
+}
+
+/** «Управленческий цикл»: directions × components with the share of schools that closed each, and each school's status. */
+export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
+  if (!matrix) return [];
+  const matrixRows = matrix.rows.map((r) => {
+    const row: Record<string, CellData> = { direction: `${r.code}. ${r.name}` };
+    r.cells.forEach((c, i) => (row[`c${i + 1}`] = clean(c.share)));
+    row.closed = clean(r.closedCycles.share);
+    return row;
+  });
+  const names = new Map(schools.map((s) => [s.passport.login, s.passport.shortName || s.passport.name]));
+  const statusRows = matrix.schools.flatMap((s) =>
+    s.directions.map((d, i) => ({
+      login: s.login, name: names.get(s.login) ?? s.name, direction: `${matrix.rows[i]?.code ?? ""}. ${matrix.rows[i]?.name ?? ""}`,
+      status: d.statusText, score: clean(d.score), level: d.level ?? "", overdue: d.overdueCount,
+    })),
+  );
+  return [
+    {
+      id: "matrix",
+      title: `Управленческий цикл: доля ОО, выполнивших компонент, % (${matrix.year})`,
+      description: `Оценка на ${matrix.evaluationDate.split("-").reverse().join(".")}. Компонент выполнен, если подтверждён документом (номер, дата).`,
+      columns: [
+        { id: "direction", header: "Направление", kind: "text", width: 40 },
+        ...CYCLE_COMPONENTS.map((c, i) => ({ id: `c${i + 1}`, header: `${i + 1}. ${c.label}`, kind: "percent" as const, width: 12, highlight: { operator: "lessThan" as const, value: 50, tone: "bad" as const } })),
+        { id: "closed", header: "Цикл замкнут, % ОО", kind: "percent" },
+      ],
+      rows: matrixRows,
+    },
+    {
+      id: "status",
+      title: "Статус управленческого цикла по ОО",
+      columns: [
+        { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+        { id: "name", header: "ОО", kind: "text", width: 28 },
+        { id: "direction", header: "Направление", kind: "text", width: 40 },
+        { id: "status", header: "Статус", kind: "text", width: 40 },
+        { id: "score", header: "Балл, %", kind: "percent" },
+        { id: "level", header: "Уровень", kind: "text", width: 10 },
+        { id: "overdue", header: "Просрочено компонентов", kind: "integer", highlight: { operator: "greaterThan", value: 0, tone: "bad" } },
+      ],
+      rows: statusRows,
+    },
+  ];
+}
+
+/** The flags of one school for the summary's year, for recommendations. */
+export function schoolFlags(s: SchoolAnalysis, cycle: CycleEvaluation | undefined, year: number): FlagRef[] {
+  const flags: FlagRef[] = [];
+  const y = yearOf(s, year);
+  for (const sign of y?.signs ?? []) if (sign.fired) flags.push({ rule: sign.rule, detail: explainSign(sign) });
+  for (const f of y?.risk.factors ?? []) if (f.fired && f.id !== "R6") flags.push({ rule: f.id, detail: FACTOR_NAMES[f.id] });
+  if (y?.risk.shnor) flags.push({ rule: "ШНОР" });
+  if (y?.risk.shnsu) flags.push({ rule: "ШНСУ" });
+  if (s.stability?.status === "стабильно низкие") flags.push({ rule: "STABLE_LOW" });
+  if (s.stability?.status === "стабильно высокие") flags.push({ rule: "STABLE_HIGH" });
+  if (s.stableAbsence?.stable) flags.push({ rule: "STABLE_NO_SIGNS" });
+  for (const d of cycle?.directions ?? []) {
+    for (const step of d.nextSteps) flags.push({ rule: "CYCLE_GAP", direction: step.direction, component: step.component, detail: step.text });
+  }
+  return flags;
+}
+
+/** «Адресные рекомендации»: per school, the measures that follow from its flags and gaps. */
+export function recommendationsTable({ schools, analysis, cycles, year }: AnalysisTablesInput): Table {
+  const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
+  const rows: Record<string, CellData>[] = [];
+  for (const r of schools) {
+    const a = byLogin.get(r.passport.login);
+    if (!a) continue;
+    for (const m of recommend(schoolFlags(a, cycles.get(r.passport.login), year))) {
+      rows.push({
+        login: r.passport.login, name: r.passport.shortName || r.passport.name, addressee: m.addressee, measure: m.text,
+        because: [...new Set(m.because.map((f) => (f.rule === "CYCLE_GAP" ? `цикл: компонент ${f.component}` : f.rule)))].join(", "),
+        basis: m.basis, responsible: "", deadline: "",
+      });
+    }
+  }
+  return {
+    id: "recommendations",
+    title: `Адресные рекомендации, ${year}`,
+    description: "Меры по каждой ОО следуют из её признаков, факторов риска и разрывов управленческого цикла; столбцы «Ответственный» и «Срок» заполняются при подготовке приказа.",
+    columns: [
+      { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+      { id: "name", header: "ОО", kind: "text", width: 28 },
+      { id: "addressee", header: "Исполнитель", kind: "text", width: 10 },
+      { id: "measure", header: "Мера", kind: "text", width: 80 },
+      { id: "because", header: "Основание (правила)", kind: "text", width: 24 },
+      { id: "basis", header: "Нормативная основа", kind: "text", width: 50 },
+      { id: "responsible", header: "Ответственный", kind: "text", width: 18 },
+      { id: "deadline", header: "Срок", kind: "text", width: 12 },
+    ],
+    rows,
+  };
+}

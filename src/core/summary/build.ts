@@ -1,0 +1,206 @@
+/**
+ * The municipal summary in one pure step: consolidated school reports in, summary sheets and the
+ * JSON out. Both come from the same tables, so the workbook's formulas recalculate to the numbers
+ * the JSON holds.
+ */
+import { analyzeMunicipality, explainSign, explainStableAbsence, type MunicipalAnalysis } from "../analysis";
+import { cycleMatrix, evaluateCycle, latestCycleYear, type CycleEvaluation } from "../cycle";
+import type { Municipality } from "../model";
+import type { Profile } from "../profile";
+import { yearsOf } from "../results";
+import { bySchoolTable, cycleTables, objectivityTables, recommendationsTable, riskTables, type AnalysisTablesInput } from "./analysis-tables";
+import { chartSpecs } from "./charts";
+import { FILE_STATE_LABELS, type FileStatus } from "./consolidate";
+import { directionsTable } from "./directions-table";
+import { egeTable } from "./ege-table";
+import { methodologyTables } from "./methodology-table";
+import { resultsTable } from "./results-table";
+import type { SummarySheet } from "./sheets";
+import type { CellData, Table } from "./table";
+import { tocTable } from "./toc-table";
+
+export interface SummaryInput {
+  municipality: Municipality;
+  files: readonly FileStatus[];
+  profile: Profile;
+  /** ISO date the cycle is evaluated on (overdue = planned before it). */
+  evaluationDate: string;
+  /** ISO date-time of the run, for the note. */
+  runAt: string;
+}
+
+export interface Summary {
+  sheets: SummarySheet[];
+  json: SummaryJson;
+  analysis: MunicipalAnalysis;
+}
+
+export interface SchoolJson {
+  login: string;
+  name: string;
+  type: string;
+  location: string;
+  cluster: string;
+  results: Record<string, CellData>[];
+  ege: Record<string, CellData>[];
+  signs: { year: number; rule: string; procedure?: string; grade?: number; subject?: string; n?: number; numbers: Record<string, number>; evidence: string; tags: string[] }[];
+  stableAbsence: { stable: boolean; explanation: string } | null;
+  risk: { year: number; score: number | null; level: string | null; shnor: boolean; shnsu: boolean; factors: { id: string; fired: boolean; numbers: Record<string, number> }[] }[];
+  stability: string;
+  cycle: { direction: string; status: string; score: number | null; level: string | null; overdue: number }[];
+}
+
+export interface SummaryJson {
+  format: "msoko-summary/1";
+  municipality: string;
+  runAt: string;
+  profileVersion: string;
+  year: number | null;
+  evaluationDate: string;
+  files: { file: string; login: string; state: string; errors: number; warnings: number }[];
+  schools: SchoolJson[];
+}
+
+const SHEET_NAMES = {
+  toc: "Содержание",
+  byschool: "Свод по ОО",
+  results: "Результаты",
+  ege: "Результаты ЕГЭ",
+  objectivity: "Объективность",
+  risk: "Зона риска",
+  directions: "Направления 3–8",
+  cycle: "Управленческий цикл",
+  recommendations: "Адресные рекомендации",
+  charts: "Диаграммы",
+  files: "Файлы свода",
+  methodology: "Методика",
+} as const;
+
+export const SUMMARY_SHEET_NAMES: readonly string[] = Object.values(SHEET_NAMES);
+
+function filesTable(files: readonly FileStatus[]): Table {
+  const rows: Record<string, CellData>[] = [];
+  for (const f of files) {
+    const head = { file: f.file, login: f.login, name: f.name, state: FILE_STATE_LABELS[f.state] + (f.keptFile ? ` (${f.keptFile})` : "") };
+    if (!f.findings.length) rows.push({ ...head, severity: "", place: "", message: "" });
+    for (const x of f.findings.filter((x) => x.severity !== "info")) {
+      rows.push({ ...head, severity: x.severity === "error" ? "ошибка" : "предупреждение", place: x.cell ? `${x.sheet}!${x.cell}` : x.sheet, message: x.message });
+    }
+  }
+  return {
+    id: "files",
+    title: "Файлы свода и замечания проверки",
+    description: "Форма с ошибками включается в свод там, где позволяют данные; повтор одной ОО — оставлена более новая форма.",
+    columns: [
+      { id: "file", header: "Файл", kind: "text", width: 28 },
+      { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+      { id: "name", header: "ОО", kind: "text", width: 28 },
+      { id: "state", header: "Состояние", kind: "text", width: 30 },
+      { id: "severity", header: "Замечание", kind: "text", width: 14, highlight: { operator: "equal", value: "ошибка", tone: "bad" } },
+      { id: "place", header: "Лист и ячейка", kind: "text", width: 18 },
+      { id: "message", header: "Сообщение", kind: "text", width: 80 },
+    ],
+    rows,
+  };
+}
+
+export function buildSummary(input: SummaryInput): Summary {
+  const { municipality: m, profile } = input;
+  const analysis = analyzeMunicipality(m, profile);
+  const year = analysis.latestYear ?? new Date(input.runAt).getFullYear();
+  const clusterOf = new Map(analysis.schools.map((s) => [s.login, s.cluster.label]));
+  const allCycle = [...m.schools.flatMap((s) => s.cycle), ...m.municipalCycle];
+  const cycleYear = latestCycleYear(allCycle);
+  const cycleOpts = cycleYear === null ? null : { year: cycleYear, evaluationDate: input.evaluationDate, profile };
+  const cycles = new Map<string, CycleEvaluation>();
+  if (cycleOpts) for (const s of m.schools) cycles.set(s.passport.login, evaluateCycle(s.cycle, cycleOpts));
+  const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts) : null;
+  const ctx: AnalysisTablesInput = { schools: m.schools, analysis, cycles, matrix, year };
+
+  const results = resultsTable({ schools: m.schools, clusterOf, profile });
+  const ege = egeTable(m.schools, profile);
+  const charts = chartSpecs({ schools: m.schools, clusterOf, references: m.references, year });
+  const riskLevels: Table = {
+    id: "riskLevels",
+    title: `Уровни риска, ${year}`,
+    columns: [
+      { id: "level", header: "Уровень риска", kind: "text", width: 14 },
+      { id: "schools", header: "ОО", kind: "integer" },
+    ],
+    rows: (["высокий", "средний", "низкий"] as const).map((level) => ({
+      level,
+      schools: analysis.schools.filter((s) => s.years.find((y) => y.year === year)?.risk.level === level).length,
+    })),
+  };
+  const chartTables = [...charts.map((c) => c.table), riskLevels];
+
+  const body: SummarySheet[] = [
+    { id: "byschool", name: SHEET_NAMES.byschool, description: "Одна строка на ОО: кластер, результаты, признаки, риск, стабильность, цикл.", tables: [bySchoolTable(ctx)], freezeColumns: 2 },
+    { id: "results", name: SHEET_NAMES.results, description: "Результаты по процедуре, году, классу и предмету: муниципалитет, кластеры, ОО; базовый минимум, высокие результаты, динамика.", tables: [results], freezeColumns: 0 },
+    { id: "ege", name: SHEET_NAMES.ege, description: "ЕГЭ: средний балл, не преодолевшие минимум, высокие результаты, динамика.", tables: [ege] },
+    { id: "objectivity", name: SHEET_NAMES.objectivity, description: "Признаки необъективности с обоснованием и мерами; стабильное отсутствие признаков; динамика минимального порога.", tables: objectivityTables(ctx) },
+    { id: "risk", name: SHEET_NAMES.risk, description: "ШНОР и ШНСУ с факторами; стабильно высокие и стабильно низкие результаты; школы-партнёры.", tables: riskTables(ctx) },
+    { id: "directions", name: SHEET_NAMES.directions, description: "Показатели направлений 3–8 по ОО и муниципалитету.", tables: [directionsTable(m.schools, yearsOf(m.schools), profile)] },
+    { id: "cycle", name: SHEET_NAMES.cycle, description: "Матрица направлений и компонентов цикла; статус цикла каждой ОО.", tables: cycleTables(ctx) },
+    { id: "recommendations", name: SHEET_NAMES.recommendations, description: "Меры по каждой ОО — для муниципального приказа.", tables: [recommendationsTable(ctx)] },
+    {
+      id: "charts", name: SHEET_NAMES.charts, description: "Диаграммы: распределение отметок, качество по ОО, динамика доли «2», уровни риска.",
+      tables: chartTables,
+      charts: [
+        ...charts.map((c, i) => ({ table: i, type: c.type, title: c.title })),
+        { table: chartTables.length - 1, type: "pie" as const, title: riskLevels.title },
+      ],
+    },
+    { id: "files", name: SHEET_NAMES.files, description: "Какие файлы вошли в свод и что нашла проверка форм.", tables: [filesTable(input.files)] },
+    { id: "methodology", name: SHEET_NAMES.methodology, description: `Профиль методики ${profile.version}: все пороги и таблицы, по которым построен свод.`, tables: methodologyTables(profile) },
+  ];
+  const included = input.files.filter((f) => f.state === "included" || f.state === "includedWithErrors").length;
+  const runNote = `Построено ${input.runAt.slice(0, 10).split("-").reverse().join(".")} по ${included} формам ОО; методика ${profile.version}; год ${year}.`;
+  const toc: SummarySheet = {
+    id: "toc", name: SHEET_NAMES.toc, description: "Содержание свода.",
+    tables: [tocTable(body.map((s) => ({ sheet: s.name, description: s.description })), runNote)],
+  };
+
+  return { sheets: [toc, ...body], json: summaryJson(input, analysis, results, ege, cycles, year), analysis };
+}
+
+function summaryJson(input: SummaryInput, analysis: MunicipalAnalysis, results: Table, ege: Table, cycles: ReadonlyMap<string, CycleEvaluation>, year: number): SummaryJson {
+  const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
+  const pick = (row: Record<string, CellData>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
+  const resultKeys = ["procedure", "year", "grade", "subject", "n", "nm", "success", "quality", "sou", "mean", "share2", "share5", "lowered", "confirmed", "raised", "confirmedShare", "dQuality", "dShare2", "size"];
+  const egeKeys = ["year", "subject", "n", "mean", "below", "belowShare", "high", "top", "highShare", "dBelow"];
+  return {
+    format: "msoko-summary/1",
+    municipality: input.municipality.name,
+    runAt: input.runAt,
+    profileVersion: input.profile.version,
+    year,
+    evaluationDate: input.evaluationDate,
+    files: input.files.map((f) => ({ file: f.file, login: f.login, state: f.state, errors: f.errors, warnings: f.warnings })),
+    schools: input.municipality.schools.map((r) => {
+      const a = byLogin.get(r.passport.login);
+      const cycle = cycles.get(r.passport.login);
+      return {
+        login: r.passport.login,
+        name: r.passport.name,
+        type: r.passport.type,
+        location: r.passport.location,
+        cluster: a?.cluster.label ?? "",
+        results: results.rows.filter((x) => x.login === r.passport.login).map((x) => pick(x, resultKeys)),
+        ege: ege.rows.filter((x) => x.login === r.passport.login).map((x) => pick(x, egeKeys)),
+        signs: (a?.years ?? []).flatMap((y) =>
+          y.signs.filter((s) => s.fired).map((s) => ({
+            year: y.year, rule: s.rule, procedure: s.procedure, grade: s.grade, subject: s.subject, n: s.n, numbers: s.numbers, evidence: explainSign(s), tags: s.tags,
+          })),
+        ),
+        stableAbsence: a?.stableAbsence ? { stable: a.stableAbsence.stable, explanation: explainStableAbsence(a.stableAbsence) } : null,
+        risk: (a?.years ?? []).map((y) => ({
+          year: y.year, score: y.risk.score, level: y.risk.level, shnor: y.risk.shnor, shnsu: y.risk.shnsu,
+          factors: y.risk.factors.map((f) => ({ id: f.id, fired: f.fired, numbers: f.numbers })),
+        })),
+        stability: a?.stability?.status ?? "",
+        cycle: (cycle?.directions ?? []).map((d) => ({ direction: d.code, status: d.statusText, score: d.score, level: d.level, overdue: d.overdueCount })),
+      };
+    }),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Import straight into a consolidation: the municipality's references get the imported region
+ * and municipality rows (they then take precedence over the pooled average in O1–O3 and the
+ * charts, see src/core/analysis/references.ts), and each school's report gets the imported rows
+ * carrying its login. Rows the school's own form already holds are kept from the form — the
+ * import never overwrites what a school submitted — and the difference is reported.
+ */
+import type { Finding, Municipality, ReferenceResult, ResultRow, SchoolReport } from "../core/model";
+import { canonicalSubject } from "../core/subjects";
+import type { FisokoImport } from "./import";
+
+function subjectKey(s: string): string {
+  return canonicalSubject(s) ?? s.trim();
+}
+
+function resultKey(r: Pick<ResultRow, "procedure" | "year" | "grade" | "className" | "subject">): string {
+  return `${r.procedure}|${r.year}|${r.grade}|${r.className}|${subjectKey(r.subject)}`;
+}
+
+function referenceKey(r: ReferenceResult): string {
+  return `${r.level}|${r.name.toLowerCase()}|${r.procedure}|${r.year}|${r.grade}|${subjectKey(r.subject)}`;
+}
+
+function info(severity: Finding["severity"], message: string): Finding {
+  return { severity, rule: "fisoko.consolidation", sheet: "", cell: "", message };
+}
+
+/** A new Municipality with the import added (the input is not changed). */
+export function mergeIntoMunicipality(m: Municipality, imp: FisokoImport): { municipality: Municipality; findings: Finding[] } {
+  const findings: Finding[] = [];
+  if (!imp.ok) return { municipality: m, findings: [info("error", "Выгрузки ФИС ОКО содержат ошибки; в свод ничего не добавлено.")] };
+  const refs = new Map(m.references.map((r) => [referenceKey(r), r]));
+  for (const r of imp.references) if (!refs.has(referenceKey(r))) refs.set(referenceKey(r), r);
+  const byLogin = new Map(m.schools.map((s) => [s.passport.login.toLowerCase(), s]));
+  const schools = new Map<string, SchoolReport>();
+  const unknown = new Set<string>();
+  const school = (login: string): SchoolReport | null => {
+    const base = byLogin.get(login);
+    if (!base) {
+      unknown.add(login);
+      return null;
+    }
+    let s = schools.get(login);
+    if (!s) schools.set(login, (s = { ...base, results: [...base.results], participants: [...base.participants], tasks: [...base.tasks] }));
+    return s;
+  };
+  for (const r of imp.results) {
+    const s = r.login ? school(r.login) : null;
+    if (!s) continue;
+    const own = s.results.find((x) => resultKey(x) === resultKey(r));
+    if (own) {
+      findings.push(info("warning", `ОО ${r.login}: ${r.procedure} ${r.year}, ${r.subject}, ${r.grade} класс уже есть в форме школы; в своде оставлены данные формы, строка из «${r.source}» не добавлена.`));
+      continue;
+    }
+    s.results.push(r);
+  }
+  for (const p of imp.participants) {
+    const s = p.login ? school(p.login) : null;
+    if (!s) continue;
+    if (!s.participants.some((x) => x.code === p.code && x.year === p.year && x.grade === p.grade && subjectKey(x.subject) === subjectKey(p.subject))) s.participants.push(p);
+  }
+  for (const t of imp.tasks) {
+    for (const s of new Set([...imp.results, ...imp.participants].filter((r) => r.year === t.year && r.grade === t.grade && r.subject === t.subject && r.login).map((r) => r.login as string))) {
+      const rep = school(s);
+      if (rep && !rep.tasks.some((x) => x.year === t.year && x.grade === t.grade && subjectKey(x.subject) === subjectKey(t.subject) && x.procedure === t.procedure)) rep.tasks.push(t);
+    }
+  }
+  if (unknown.size) findings.push(info("warning", `В своде нет ОО ${[...unknown].join(", ")}: их строки из выгрузок не добавлены (добавьте формы этих школ в свод).`));
+  return {
+    municipality: { ...m, references: [...refs.values()], schools: m.schools.map((s) => schools.get(s.passport.login.toLowerCase()) ?? s) },
+    findings,
+  };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { MemoryWorkbook } from "../../../src/host/memory";
+import { COMPUTED_FILL, INPUT_FILL, RESULTS, sheetLayout, templateOps, templateSheetNames, formDocsMarkdown, RULES, DIRECTION_COLUMNS } from "../../../src/form";
+import type { WriteOp } from "../../../src/host/port";
+
+const ops = templateOps();
+const of = <K extends WriteOp["op"]>(kind: K, sheet: string) => ops.filter((o): o is Extract<WriteOp, { op: K }> => o.op === kind && "sheet" in o && o.sheet === sheet);
+
+describe("templateOps", () => {
+  it("creates the data sheets and the instruction, each sheet before it is written", () => {
+    expect(templateSheetNames()).toEqual(["Паспорт ОО", "Результаты", "Участники", "Задания", "Олимпиады", "Профориентация", "Кадры", "Руководитель", "Воспитание", "Дошкольное", "Цикл", "Инструкция"]);
+    const added = new Set<string>();
+    for (const o of ops) {
+      if (o.op === "addSheet") added.add(o.name);
+      else if ("sheet" in o) expect(added.has(o.sheet)).toBe(true);
+    }
+  });
+
+  it("writes the results header, frozen, with dropdowns, formats and guarded formulas", () => {
+    const header = of("values", "Результаты")[0];
+    expect(header.address).toBe("A1");
+    expect(header.values[0].slice(0, 6)).toEqual(["Процедура", "Год", "Класс", "Класс (буква)", "Предмет", "Участников"]);
+    expect(of("freeze", "Результаты")).toEqual([{ op: "freeze", sheet: "Результаты", rows: 1, columns: 0 }]);
+    const list = of("validationList", "Результаты").find((v) => v.address === "A2:A201");
+    expect(list?.list).toEqual(["ВПР", "КДР", "ОГЭ", "ГВЭ-9", "ЕГЭ", "ГВЭ-11", "НИКО"]);
+    const quality = of("formulas", "Результаты").find((f) => f.address === "S2")!;
+    expect(quality.formulas).toHaveLength(200);
+    expect(quality.formulas[0][0]).toBe('=IF(OR(N(F2)<=0,COUNT(G2,H2,I2,J2)=0),"",(N(G2)+N(H2))/F2*100)');
+    expect(quality.formulas[199][0]).toContain("/F201*100");
+    const formats = of("format", "Результаты");
+    expect(formats.find((f) => f.address === "S2:S201")?.format).toMatchObject({ fill: COMPUTED_FILL, numberFormat: '0.0" %"' });
+    expect(formats.find((f) => f.address === "F2:F201")?.format).toMatchObject({ fill: INPUT_FILL, locked: false });
+    expect(of("print", "Результаты")[0]).toMatchObject({ landscape: true, titleRows: "1:1" });
+  });
+
+  it("keeps every dropdown within Excel's 255-character list limit", () => {
+    for (const o of ops) if (o.op === "validationList") expect(o.list.join(",").length).toBeLessThanOrEqual(255);
+  });
+
+  it("lays out 20 task columns З1…З20 on «Участники» and shows names of directions and components in «Цикл»", () => {
+    const layout = sheetLayout({ ...RESULTS, repeated: undefined });
+    expect(layout.columns).toHaveLength(RESULTS.columns.length);
+    expect(of("values", "Участники")[0].values[0].slice(9, 12)).toEqual(["З1", "З2", "З3"]);
+    const dir = of("formulas", "Цикл").find((f) => f.address === "C2")!;
+    expect(dir.formulas[0][0]).toContain('IF(B2="Объективность","Система обеспечения объективности');
+  });
+
+  it("applies to the memory workbook without notices and reads back the headers", async () => {
+    const wb = new MemoryWorkbook();
+    expect((await wb.write({ ops })).notices).toEqual([]);
+    const [passport] = await wb.readSheets(["Паспорт ОО"]);
+    expect(passport.values[1][0]).toBe("Логин ОО в ФИС ОКО *");
+    expect(passport.values[10]).toEqual(["Год", "Класс", "Обучающихся"]);
+  });
+});
+
+describe("schema exports for other areas", () => {
+  it("lists the direction columns with labels (DirectionRow.values keys)", () => {
+    expect(DIRECTION_COLUMNS.careers.map((c) => c.id)).toContain("grad11ToVuz");
+    expect(DIRECTION_COLUMNS.staff.find((c) => c.id === "catHighest")?.label).toBe("Высшая категория");
+    expect(DIRECTION_COLUMNS.olympiads.map((c) => c.id)).not.toContain("stage");
+  });
+
+  it("documents every sheet and every rule in Markdown", () => {
+    const md = formDocsMarkdown();
+    expect(md).toContain("#### «Результаты» — обязательный");
+    expect(md).toContain("| Качество, % | `qualityPct` | формула |");
+    for (const id of Object.keys(RULES)) expect(md).toContain(`\`${id}\``);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The municipal summary on the sample municipality: built once, written into the memory
+ * workbook twice (re-run safety), checked for two chosen schools against the JSON and the rules.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_PROFILE } from "../../../src/core/profile";
+import { buildSummary, SUMMARY_SHEET_NAMES, type Summary } from "../../../src/core/summary/build";
+import { consolidate } from "../../../src/core/summary/consolidate";
+import { MemoryWorkbook } from "../../../src/host/memory";
+import { generateMunicipality } from "../../../src/sample";
+import { writeSummary } from "../../../src/summary/write";
+
+let summary: Summary;
+let o1School: string;
+let r1School: string;
+
+beforeAll(() => {
+  const { municipality, situations } = generateMunicipality({ seed: 2026 });
+  o1School = situations.find((s) => s.expectedRule === "O1")!.login;
+  r1School = situations.find((s) => s.expectedRule === "R1")!.login;
+  const c = consolidate(municipality.schools.map((r) => ({ file: `${r.passport.login}.xlsx`, report: r, findings: [] })));
+  summary = buildSummary({ municipality: { ...municipality, schools: c.schools }, files: c.files, profile: DEFAULT_PROFILE, evaluationDate: "2026-12-31", runAt: "2026-11-22T10:00:00" });
+}, 60_000);
+
+describe("municipal summary on the sample", () => {
+  it("has every summary sheet with a table of contents first", () => {
+    const names = summary.sheets.map((s) => s.name);
+    expect(names[0]).toBe("Содержание");
+    expect([...names].sort()).toEqual([...SUMMARY_SHEET_NAMES].sort());
+    expect(summary.sheets[0].tables[0].rows.map((r) => r.sheet)).toEqual(SUMMARY_SHEET_NAMES.filter((n) => n !== "Содержание"));
+  });
+
+  it("the school with inflated journal marks has O1 with evidence and measures", () => {
+    const school = summary.json.schools.find((s) => s.login === o1School)!;
+    const o1 = school.signs.filter((s) => s.rule === "O1");
+    expect(o1.length).toBeGreaterThan(0);
+    expect(o1[0].evidence).toMatch(/O1/);
+    const signsTable = summary.sheets.find((s) => s.id === "objectivity")!.tables[0];
+    const row = signsTable.rows.find((r) => r.login === o1School && r.rule === "O1")!;
+    expect(String(row.measures)).toContain("перепровер");
+    const bySchool = summary.sheets.find((s) => s.id === "byschool")!.tables[0].rows.find((r) => r.login === o1School)!;
+    expect(String(bySchool.signIds)).toContain("O1");
+  });
+
+  it("the school with low results two years running is ШНОР with R1, and gets the ШНОР programme", () => {
+    const school = summary.json.schools.find((s) => s.login === r1School)!;
+    const latest = school.risk.at(-1)!;
+    expect(latest.shnor).toBe(true);
+    expect(latest.factors.find((f) => f.id === "R1")!.fired).toBe(true);
+    const recs = summary.sheets.find((s) => s.id === "recommendations")!.tables[0].rows.filter((r) => r.login === r1School);
+    expect(recs.map((r) => r.measure).join(" ")).toContain("программу поддержки школ с низкими результатами");
+  });
+
+  it("JSON results of a school equal the «Результаты» rows (values the formulas recalculate to)", () => {
+    const school = summary.json.schools.find((s) => s.login === o1School)!;
+    const rows = summary.sheets.find((s) => s.id === "results")!.tables[0].rows.filter((r) => r.login === o1School);
+    expect(school.results).toHaveLength(rows.length);
+    const first = rows[0];
+    const n = (first.n5 as number) + (first.n4 as number) + (first.n3 as number) + (first.n2 as number) + (first.n1 as number);
+    expect(school.results[0].quality).toBeCloseTo((((first.n5 as number) + (first.n4 as number)) * 100) / n, 8);
+  });
+
+  it("writes into a workbook twice without touching the user's sheets", async () => {
+    const wb = MemoryWorkbook.fromGrids({ "Мои заметки": [["не трогать"]] });
+    await writeSummary(wb, summary, { now: new Date("2026-11-22T10:00:00") });
+    await writeSummary(wb, summary, { now: new Date("2026-11-22T11:00:00") });
+    const names = (await wb.listSheets()).map((s) => s.name);
+    expect(names).toContain("Мои заметки");
+    for (const n of SUMMARY_SHEET_NAMES) expect(names.filter((x) => x === n)).toHaveLength(1);
+    const [notes, bySchool] = await wb.readSheets(["Мои заметки", "Свод по ОО"]);
+    expect(notes.values).toEqual([["не трогать"]]);
+    expect(String(bySchool.values[1][0])).toMatch(/^Создано надстройкой МСОКО для Excel 22\.11\.2026 11:00/);
+    expect(bySchool.values[4][0]).toBe("Логин ОО");
+  }, 60_000);
+});
