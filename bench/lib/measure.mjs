@@ -9,9 +9,11 @@ export function median(xs) {
 }
 
 /**
- * Runs fn `warmup` times untimed, then `runs` timed runs; returns milliseconds per call of each run.
- * A call shorter than `minMs` is repeated within a run (the count is fixed after the warm-up) so the
- * timer's resolution and single scheduler hiccups do not dominate sub-millisecond calls.
+ * Runs fn `warmup` times untimed, then `runs` timed runs; returns wall and CPU milliseconds per
+ * call of each run. CPU time (user + system of this process, all its threads) is what "on one
+ * core" means and is far less disturbed than wall time when other processes load the machine.
+ * A call shorter than `minMs` is repeated within a run (the count is fixed after the warm-up) so
+ * the timer's resolution and single scheduler hiccups do not dominate sub-millisecond calls.
  */
 export function timeRuns(fn, runs, warmup = 1, minMs = 20) {
   let last;
@@ -23,12 +25,16 @@ export function timeRuns(fn, runs, warmup = 1, minMs = 20) {
     calls = Math.max(calls, Math.min(1000, Math.ceil(minMs / Math.max(t, 1e-3))));
   }
   const times = [];
+  const cpu = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     for (let c = 0; c < calls; c++) last = fn();
     times.push((performance.now() - t0) / calls);
+    const dc = process.cpuUsage(c0);
+    cpu.push((dc.user + dc.system) / 1000 / calls);
   }
-  return { times, last, calls };
+  return { times, cpu, last, calls };
 }
 
 /** Asks the OS to favour this process (works as root; elsewhere silently keeps the priority). */

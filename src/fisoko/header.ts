@@ -28,8 +28,11 @@ export interface TitleMatch {
   kind: ReportKind;
   row: number;
   col: number;
-  /** "header": recognised by its «Код участника» column only (an individual table without title). */
-  via: "title" | "header";
+  /**
+   * "header": recognised by its «Код участника» column only (an individual table without title);
+   * "sheetName": no title in the grid, but the sheet is named after the report (a pasted table).
+   */
+  via: "title" | "header" | "sheetName";
 }
 
 /** Texts of the title block (distinct non-empty cells of the first rows), with positions. */
@@ -85,6 +88,8 @@ export function detectReport(scan: SheetScan): Detection {
       if (norm(scan.text(r, c)).startsWith("код участника")) return { ok: true, match: { kind: "individual", row: r, col: c, via: "header" } };
     }
   }
+  const named = kindOfSheetName(scan.sheet);
+  if (named) return { ok: true, match: { kind: named, row: 0, col: 0, via: "sheetName" } };
   return { ok: false, reason: "unknown", seen: cells.slice(0, 3).map((c) => c.text) };
 }
 

@@ -13,7 +13,7 @@ import type { SheetRead } from "../host/port";
 import { REPORT_TITLES, type ReportKind } from "./header";
 import type { HierarchyRow } from "./hierarchy";
 import { parseSheet } from "./parse";
-import type { ParsedReport, TaskColumn } from "./types";
+import type { Located, ParsedReport, TaskColumn } from "./types";
 
 export interface FisokoFile {
   name: string;
@@ -107,39 +107,52 @@ function mergeReports(reports: ParsedReport[], findings: Finding[]): Omit<Fisoko
         const key = `${login ?? ""}|${testKey(test)}|${p.code}`;
         const prev = participantKeys.get(key);
         if (prev) {
-          findings.push({ severity: "error", rule: "fisoko.duplicate", sheet: report.sheet, cell: `A${p.row + 1}`, file: report.file, message: `Файл «${report.file}», лист «${report.sheet}», строка ${p.row + 1}: участник с кодом «${p.code}» уже импортирован (${prev}); ожидается один результат на участника.` });
+          findings.push({ severity: "error", rule: "fisoko.duplicate", sheet: report.sheet, cell: p.cell, file: report.file, message: `Файл «${report.file}», лист «${report.sheet}», ячейка ${p.cell}: участник с кодом «${p.code}» уже импортирован (${prev}); ожидается один результат на участника.` });
           continue;
         }
-        participantKeys.set(key, `файл «${report.file}», строка ${p.row + 1}`);
+        participantKeys.set(key, `файл «${report.file}», ячейка ${p.cell}`);
         participants.push({
           procedure: "ВПР", ...test, className: p.className, code: p.code, score: p.score, mark: p.mark, journalMark: p.journalMark,
-          taskPoints: p.taskPoints, source: report.file, ref: { sheet: report.sheet, cell: `A${p.row + 1}`, file: report.file },
+          taskPoints: p.taskPoints, source: report.file, ref: { sheet: report.sheet, cell: p.cell, file: report.file },
           ...(login ? { login } : {}),
         });
       }
       addTaskSet(taskSets, test, report.tasks, report.file, findings);
       continue;
     }
-    if (report.kind === "tasks") addTaskSet(taskSets, test, report.tasks, report.file, findings);
-    for (const row of report.rows) {
-      const target = rowFor(acc, report, row.where, row.row);
-      const set = <K extends "marks" | "journal" | "scoreDistribution" | "taskCompletion">(field: K, value: NonNullable<ResultRow[K]>): void => {
-        setField(acc, target, field, value, report, row.where, findings);
-      };
-      if (report.kind === "marks" && "marks" in row) {
-        set("marks", row.marks);
-        target.participants = row.participants;
-        if (row.schools !== undefined && row.where.level !== "school") (target as ReferenceResult).schools = row.schools;
-      } else if (report.kind === "journal" && "journal" in row) {
-        set("journal", row.journal);
-        if (target.participants === 0) target.participants = row.total;
-      } else if (report.kind === "distribution" && "distribution" in row) {
-        set("scoreDistribution", row.distribution);
-        if (target.participants === 0) target.participants = row.participants;
-      } else if (report.kind === "tasks" && "completion" in row) {
-        set("taskCompletion", row.completion);
-        if (target.participants === 0 && row.participants !== undefined) target.participants = row.participants;
-      }
+    const put = (row: Located, field: "marks" | "journal" | "scoreDistribution" | "taskCompletion", value: unknown): Target => {
+      const target = rowFor(acc, report, row.where, row.cell);
+      setField(acc, target, field, value, report, row.where, findings);
+      return target;
+    };
+    switch (report.kind) {
+      case "marks":
+        for (const row of report.rows) {
+          const target = put(row, "marks", row.marks);
+          // «Статистика по отметкам» counts every participant: its N wins over the other reports'.
+          target.participants = row.participants;
+          if (row.schools !== undefined && row.where.level !== "school") (target as ReferenceResult).schools = row.schools;
+        }
+        break;
+      case "journal":
+        for (const row of report.rows) {
+          const target = put(row, "journal", row.journal);
+          if (target.participants === 0) target.participants = row.total;
+        }
+        break;
+      case "distribution":
+        for (const row of report.rows) {
+          const target = put(row, "scoreDistribution", row.distribution);
+          if (target.participants === 0) target.participants = row.participants;
+        }
+        break;
+      case "tasks":
+        addTaskSet(taskSets, test, report.tasks, report.file, findings);
+        for (const row of report.rows) {
+          const target = put(row, "taskCompletion", row.completion);
+          if (target.participants === 0 && row.participants !== undefined) target.participants = row.participants;
+        }
+        break;
     }
   }
   const national = [...acc.national.values()];
@@ -148,14 +161,14 @@ function mergeReports(reports: ParsedReport[], findings: Finding[]): Omit<Fisoko
 
 type Target = ResultRow | ReferenceResult | NationalResult;
 
-function rowFor(acc: Acc, report: ParsedReport, where: HierarchyRow, row: number): Target {
+function rowFor(acc: Acc, report: ParsedReport, where: HierarchyRow, cell: string): Target {
   const t = report.header;
   const base = { procedure: "ВПР" as const, year: t.year, grade: t.grade, subject: t.subject, participants: 0, source: report.file };
   if (where.level === "school") {
     const key = `school|${where.login}|${testKey(t)}`;
     let r = acc.results.get(key);
     if (!r) {
-      r = { ...base, className: "", login: where.login, schoolName: where.name, ref: { sheet: report.sheet, cell: `A${row + 1}`, file: report.file } };
+      r = { ...base, className: "", login: where.login, schoolName: where.name, ref: { sheet: report.sheet, cell, file: report.file } };
       acc.results.set(key, r);
     }
     addSource(r, report.file);

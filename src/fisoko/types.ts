@@ -13,10 +13,11 @@ export interface ReportBase {
   header: TestHeader;
 }
 
-/** One hierarchy row of a report, with the 0-based sheet row it came from. */
+/** One hierarchy row of a report, with the 0-based sheet row and the A1 cell of its label. */
 export interface Located {
   where: HierarchyRow;
   row: number;
+  cell: string;
 }
 
 export interface MarksRow extends Located {
@@ -76,6 +77,8 @@ export interface TasksReport extends ReportBase {
 
 export interface IndividualParticipant {
   row: number;
+  /** A1 of the participant's code cell. */
+  cell: string;
   code: string;
   className: string;
   login?: string;

@@ -82,11 +82,9 @@ export interface CellContext {
   findings: Finding[];
 }
 
-/**
- * Reads `v` as `spec` says. Returns the typed value (null when blank or unreadable) and whether
- * it was readable; findings go to ctx.findings.
- */
-const BLANK_OK: { value: TypedValue; ok: boolean } = Object.freeze({ value: null, ok: true }) as { value: TypedValue; ok: boolean };
+/** Text without surrounding spaces and without characters that need normalising. */
+const PLAIN_TEXT = /^[^\s\u00a0\u202f](?:[^\u00a0\u202f]*[^\s\u00a0\u202f])?$/;
+
 const FAILED: { value: TypedValue; ok: boolean } = Object.freeze({ value: null, ok: false }) as { value: TypedValue; ok: boolean };
 
 function failWith(ctx: CellContext, rule: Parameters<typeof finding>[0], message: string, hint?: string): { value: TypedValue; ok: boolean } {
@@ -94,14 +92,34 @@ function failWith(ctx: CellContext, rule: Parameters<typeof finding>[0], message
   return FAILED;
 }
 
-export function coerceCell(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: TypedValue; ok: boolean } {
-  // The common cases first and without allocations: a parser reads every cell of the form.
-  if (v === null || v === undefined || v === "") {
-    if (!spec.required) return BLANK_OK;
-  } else if (typeof v === "number" && Number.isFinite(v) && (spec.type === "number" || ((spec.type === "integer" || spec.type === "year") && Number.isInteger(v)))) {
-    if ((spec.min === undefined || v >= spec.min) && (spec.max === undefined || v <= spec.max)) return { value: v, ok: true };
+/**
+ * The common cases without allocations (a parser reads every cell of the form): a blank optional
+ * cell, an in-range number of a numeric column, plain text of a text, code or enum column.
+ * Returns undefined when the cell needs the full reading (and possibly a finding).
+ */
+export function coerceFast(v: CellValue, spec: ColumnSpec): TypedValue | undefined {
+  if (v === null || v === undefined || v === "") return spec.required ? undefined : null;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return undefined;
+    if (spec.type === "number" || ((spec.type === "integer" || spec.type === "year") && Number.isInteger(v))) {
+      if ((spec.min === undefined || v >= spec.min) && (spec.max === undefined || v <= spec.max)) return v;
+    }
+    return undefined;
   }
-  return coerceSlow(v, spec, ctx);
+  if (typeof v === "string" && PLAIN_TEXT.test(v)) {
+    if (spec.type === "enum" && spec.values?.includes(v)) return v;
+    if (spec.type === "text" || (spec.type === "code" && CODE_RE.test(v) && !NAME_LIKE.test(v))) return v;
+  }
+  return undefined;
+}
+
+/**
+ * Reads `v` as `spec` says. Returns the typed value (null when blank or unreadable) and whether
+ * it was readable; findings go to ctx.findings.
+ */
+export function coerceCell(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: TypedValue; ok: boolean } {
+  const fast = coerceFast(v, spec);
+  return fast === undefined ? coerceSlow(v, spec, ctx) : { value: fast, ok: true };
 }
 
 function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: TypedValue; ok: boolean } {

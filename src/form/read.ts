@@ -6,25 +6,25 @@
  */
 import type { Finding } from "../core/model";
 import { editDistance } from "../core/subjects";
-import { formatCell, formatRange, parseRange } from "../host/a1";
+import { columnLetters, formatCell, formatRange, parseRange } from "../host/a1";
 import type { SheetRead } from "../host/port";
-import { coerceCell, columnName, type TypedValue } from "./cells";
+import { coerceCell, coerceFast, columnName, type TypedValue } from "./cells";
 import { finding } from "./rules";
 import { FORM_SHEETS, INSTRUCTION_SHEET, PASSPORT } from "./schema/sheets";
 import { headerKey, locateColumns, locateFields, type ColumnLocation } from "./schema/locate";
-import type { SheetSchema } from "./schema/types";
+import type { ColumnSpec, SheetSchema } from "./schema/types";
 
 export interface TypedRow {
   /** 0-based row index on the sheet. */
-  row: number;
+  readonly row: number;
   values: Record<string, TypedValue>;
   /** A1 of each located column's cell in this row. */
-  cells: Record<string, string>;
+  readonly cells: Record<string, string>;
   /** Columns whose cell could not be read (rules skip them). */
-  invalid: Set<string>;
+  readonly invalid: ReadonlySet<string>;
   /** Points of the numbered columns by n − 1 (null when blank or unreadable). */
   repeated: (number | null)[];
-  repeatedCells: string[];
+  readonly repeatedCells: string[];
 }
 
 export interface TableRead {
@@ -108,30 +108,82 @@ function layoutFindings(schema: SheetSchema, sheet: string, loc: ColumnLocation,
   }
 }
 
+const NO_INVALID: ReadonlySet<string> = new Set();
+
+/**
+ * A data row; cell addresses are built only when a rule asks for them (a form may have
+ * thousands of participant rows and no finding at all).
+ */
+class Row implements TypedRow {
+  values: Record<string, TypedValue> = {};
+  invalid: Set<string> = NO_INVALID as Set<string>;
+  repeated: (number | null)[];
+  private cellsCache: Record<string, string> | null = null;
+  constructor(
+    readonly row: number,
+    private readonly letters: Record<string, string>,
+    private readonly repeatedLetters: string[],
+  ) {
+    this.repeated = repeatedLetters.length ? new Array(repeatedLetters.length).fill(null) : [];
+  }
+  get cells(): Record<string, string> {
+    if (!this.cellsCache) {
+      this.cellsCache = {};
+      for (const [id, l] of Object.entries(this.letters)) this.cellsCache[id] = `${l}${this.row + 1}`;
+    }
+    return this.cellsCache;
+  }
+  get repeatedCells(): string[] {
+    return this.repeatedLetters.map((l) => (l ? `${l}${this.row + 1}` : ""));
+  }
+  markInvalid(id: string): void {
+    if (this.invalid === NO_INVALID) this.invalid = new Set();
+    this.invalid.add(id);
+  }
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
 function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out: Finding[]): TypedRow[] {
   const rows: TypedRow[] = [];
-  const inputCols = schema.columns.filter((c) => !c.formula && loc.columns[c.id]);
+  const inputs = schema.columns
+    .filter((c) => !c.formula && loc.columns[c.id])
+    .map((spec) => ({ spec, col: loc.columns[spec.id].col, letter: columnLetters(loc.columns[spec.id].col) }));
+  const letters: Record<string, string> = Object.fromEntries(inputs.map((i) => [i.spec.id, i.letter]));
   const repeatedSpec = schema.repeated;
   const maxN = loc.repeated.length ? loc.repeated[loc.repeated.length - 1].n : 0;
+  const repeatedLetters = new Array<string>(maxN).fill("");
+  for (const p of loc.repeated) repeatedLetters[p.n - 1] = columnLetters(p.col);
+  const pointSpec: ColumnSpec | null = repeatedSpec
+    ? { id: repeatedSpec.id, header: repeatedSpec.header(1), type: repeatedSpec.type, min: repeatedSpec.min, help: repeatedSpec.help, allowAbsent: true }
+    : null;
   for (let r = loc.dataStart; r < read.values.length; r++) {
     const line = read.values[r] ?? [];
-    const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-    if (inputCols.every((c) => blank(line[loc.columns[c.id].col])) && loc.repeated.every((p) => blank(line[p.col]))) continue;
-    const row: TypedRow = { row: r, values: {}, cells: {}, invalid: new Set(), repeated: new Array(maxN).fill(null), repeatedCells: new Array(maxN).fill("") };
-    for (const c of inputCols) {
-      const col = loc.columns[c.id].col;
-      const cell = formatCell({ row: r, col });
-      row.cells[c.id] = cell;
-      const { value, ok } = coerceCell(line[col], c, { sheet: read.name, cell, findings: out });
-      row.values[c.id] = value;
-      if (!ok) row.invalid.add(c.id);
+    let empty = true;
+    for (const i of inputs) if (!isBlank(line[i.col])) { empty = false; break; }
+    if (empty) for (const p of loc.repeated) if (!isBlank(line[p.col])) { empty = false; break; }
+    if (empty) continue;
+    const row = new Row(r, letters, repeatedLetters);
+    for (const i of inputs) {
+      const fast = coerceFast(line[i.col], i.spec);
+      if (fast !== undefined) {
+        row.values[i.spec.id] = fast;
+        continue;
+      }
+      const { value, ok } = coerceCell(line[i.col], i.spec, { sheet: read.name, cell: `${i.letter}${r + 1}`, findings: out });
+      row.values[i.spec.id] = value;
+      if (!ok) row.markInvalid(i.spec.id);
     }
-    if (repeatedSpec) {
+    if (pointSpec) {
       for (const p of loc.repeated) {
-        const cell = formatCell({ row: r, col: p.col });
-        row.repeatedCells[p.n - 1] = cell;
-        const spec = { id: repeatedSpec.id, header: p.header, type: repeatedSpec.type, min: repeatedSpec.min, help: repeatedSpec.help, allowAbsent: true };
-        const { value } = coerceCell(line[p.col], spec, { sheet: read.name, cell, findings: out });
+        const v = line[p.col];
+        if (isBlank(v)) continue;
+        if (typeof v === "number" && v >= 0 && Number.isFinite(v)) {
+          row.repeated[p.n - 1] = v;
+          continue;
+        }
+        const spec = { ...pointSpec, header: p.header };
+        const { value } = coerceCell(v, spec, { sheet: read.name, cell: `${repeatedLetters[p.n - 1]}${r + 1}`, findings: out });
         row.repeated[p.n - 1] = typeof value === "number" ? value : null;
       }
     }

@@ -263,13 +263,17 @@ function upbringingRules(t: TableRead, contingent: ContingentIndex | null, out: 
 
 function cycleRules(t: TableRead, out: Finding[]): void {
   duplicates(t, ["year", "direction", "track", "component"], "duplicate.row", "component", out);
+  const partialNoted = new Set<string>();
   for (const row of t.rows) {
     if (row.values.score === "есть" && (row.values.docNumber === null || row.values.docNumber === "")) {
       out.push(finding("cycle.noDocument", t.sheet, row.cells.docNumber ?? row.cells.score, "Оценка «есть» ставится, когда компонент подтверждён документом, а номер документа не указан.", "Укажите номер и дату документа или поставьте «частично»."));
     }
     const comp = num(row.values.component);
-    if (row.values.trackKind === "частичный" && comp !== null && comp < 7) {
-      out.push(finding("cycle.partialComponent", t.sheet, row.cells.component, `В частичном треке учитываются только компоненты 7–9; компонент ${comp} в оценке не участвует.`));
+    const track = `${row.values.year}|${row.values.direction}|${row.values.track}`;
+    if (row.values.trackKind === "частичный" && comp !== null && comp < 7 && !partialNoted.has(track)) {
+      // Once per track: listing all nine components of a partial track is common and harmless.
+      partialNoted.add(track);
+      out.push(finding("cycle.partialComponent", t.sheet, row.cells.component, `Трек «${row.values.track}» частичный: в оценке учитываются только компоненты 7–9, компонент ${comp} и другие из 1–6 не участвуют.`));
     }
   }
 }

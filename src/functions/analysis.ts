@@ -11,11 +11,14 @@ import type { Profile } from "../core/profile";
 import { nearest, normaliseKey } from "../core/subjects";
 import { quoteValue } from "../core/values";
 import { cacheKey, LruCache } from "./analysis-cache";
+import { onProfileChange } from "./context";
 import { readAnalysisTable } from "./analysis-table";
 import { isOmitted, readMode, readText } from "./ranges";
 
 const cache = new LruCache<MunicipalAnalysis>();
 let analyses = 0;
+// Entries of an old profile can never be hit again (the key holds the profile): free them at once.
+onProfileChange(() => cache.clear());
 
 /** How many analyses ran (for tests: 100 calls over one range must cost one). */
 export function analysisCount(): number {

@@ -22,6 +22,7 @@ const MARKER_ROW_READ = "A2:L2";
 
 /** Temporary names: "~МСОКО 1", "~МСОКО 2", … */
 const TEMP_PREFIX = "~МСОКО ";
+const TEMP_RE = /^~МСОКО \d+$/;
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -146,7 +147,12 @@ export async function writeGeneratedSheets(port: WorkbookPort, specs: readonly G
   const sheets = await port.listSheets();
   const settings = await readSettings(port);
   const registry = settings.entries.filter((e) => e.key.startsWith(GENERATED_PREFIX)).map((e) => ({ sheet: e.key.slice(GENERATED_PREFIX.length), kind: String(e.value ?? "") }));
-  const generated = await generatedAmong(port, sheets, registry);
+  // Temporaries left by a run that was interrupted (Excel closed mid-way) are removed in the swap,
+  // if they carry the marker; anything else with such a name is the user's and stays.
+  const leftovers = sheets.filter((s) => TEMP_RE.test(s.name));
+  const generated = await generatedAmong(port, sheets, [...registry, ...leftovers.map((s) => ({ sheet: s.name, kind: "" }))]);
+  const staleTemps = leftovers.filter((s) => generated.has(s.name.toLocaleUpperCase("ru"))).map((s) => s.name);
+  for (const t of staleTemps) generated.delete(t.toLocaleUpperCase("ru"));
   const taken = new Set(sheets.map((s) => s.name.toLocaleUpperCase("ru")));
   const isTaken = (n: string) => taken.has(n.toLocaleUpperCase("ru"));
 
@@ -231,6 +237,7 @@ export async function writeGeneratedSheets(port: WorkbookPort, specs: readonly G
   // 3. Swap in one batch: delete the old generated sheets, give the new ones their names.
   const swap: WriteOp[] = [];
   for (const p of plan) if (p.old) swap.push({ op: "deleteSheet", name: p.old.name });
+  for (const t of staleTemps) swap.push({ op: "deleteSheet", name: t });
   plan.forEach((p, i) => swap.push({ op: "renameSheet", from: temps[i], to: p.final }));
   try {
     await port.write({ ops: swap });

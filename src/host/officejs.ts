@@ -15,7 +15,7 @@
 import { countRu, type CellValue } from "../core/values";
 import { columnIndex, columnLetters, formatRange, parseCell, parseQualified, parseRange, qualify, rangeFrom, rangeSize } from "./a1";
 import type { Capabilities, CellFormat, ChartType, ConditionalRule, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "./port";
-import { ACTIONS, checkBatch, filterByCapabilities, looksLikeFormula, normalizeGrid, sameName } from "./rules";
+import { ACTIONS, checkBatch, checkCells, filterByCapabilities, looksLikeFormula, normalizeGrid, sameName } from "./rules";
 
 type Ctx = Excel.RequestContext;
 
@@ -223,7 +223,7 @@ class OfficePort implements WorkbookPort {
         found.forEach((w, i) => {
           const cells = used[i].rowCount * used[i].columnCount;
           if (cells > MAX_READ_CELLS) {
-            throw new Error(`Лист «${w.name}» слишком велик для чтения: ${used[i].rowCount} строк × ${used[i].columnCount} столбцов, допускается не больше ${MAX_READ_CELLS} ячеек. Удалите лишние строки и столбцы или разделите лист.`);
+            throw new Error(`Лист «${w.name}» слишком велик для чтения: ${countRu(used[i].rowCount, ["строка", "строки", "строк"])} × ${countRu(used[i].columnCount, ["столбец", "столбца", "столбцов"])}, допускается не больше ${countRu(MAX_READ_CELLS, ["ячейки", "ячеек", "ячеек"])}. Удалите лишние строки и столбцы или разделите лист.`);
           }
         });
         const reads = found.map((w, i) => {
@@ -290,6 +290,8 @@ class OfficePort implements WorkbookPort {
     const totals = ops.some((o) => o.op === "table" && o.totals) && !(await this.supports("1.3"));
     if (totals) notices.push("Эта версия Excel не умеет включать строку итогов в таблицах: таблицы созданы без неё.");
     const wantsTables = ops.some((o) => o.op === "table");
+    // Bad cells (NaN, objects, over-long text) fail before anything is sent, even when the batch goes in parts.
+    checkCells(ops);
     try {
       await excelRun(async (ctx) => {
         const sheets = ctx.workbook.worksheets;

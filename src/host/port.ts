@@ -119,9 +119,11 @@ export interface WorkbookPort {
    */
   readRanges?(requests: { sheet: string; address: string }[], opts?: { formulas?: boolean }): Promise<(Grid | null)[]>;
   /**
-   * Applies a batch. Ops run in order; officejs queues them all and syncs once (twice when a
-   * sheet must be created before it is used). Ops a client cannot do (see capabilities) are
-   * skipped and reported in the returned notices (Russian), never thrown.
+   * Applies a batch. Ops run in order; the whole batch is first checked against Excel's rules
+   * (a failing batch changes no sheet). officejs syncs twice: sheet names first, then every op at
+   * once (batches over ~4 MB go in parts). Ops a client cannot do (see capabilities) are skipped
+   * and reported in the returned notices (Russian), never thrown; broken rules throw a Russian
+   * Error naming the sheet and cell.
    */
   write(batch: WriteBatch): Promise<{ notices: string[] }>;
   activate(sheet: string): Promise<void>;

@@ -26,11 +26,19 @@ export function qualityTarget(theta: number): number {
   return normalCdf(QUALITY_SLOPE * theta);
 }
 
-/** Participants per raw score 0…max of a test written by n participants at level θ. */
+/**
+ * Participants per raw score 0…max of a test written by n participants at level θ. Quotas are
+ * allotted per mark first and then per score within each mark's band, so the mark counts (and the
+ * quality) follow the target even for a class of 15 on a 50-point test.
+ */
 export function scoreCounts(scale: MarkScale, n: number, theta: number): number[] {
   const sigma = SPREAD * scale.max;
   const mu = meanForTail(scale.max, sigma, scale.min4, qualityTarget(theta));
-  return allot(n, discreteNormal(scale.max, mu, sigma));
+  const pmf = discreteNormal(scale.max, mu, sigma);
+  const edges = [0, scale.min3, scale.min4, scale.min5, scale.max + 1];
+  const bands = edges.slice(0, 4).map((from, i) => pmf.slice(from, edges[i + 1]));
+  const perMark = allot(n, bands.map((b) => b.reduce((a, v) => a + v, 0)));
+  return bands.flatMap((b, i) => allot(perMark[i], b));
 }
 
 /** The boundary-peak situation: every work scored up to `span` points below `boundary` is pulled up to it. */

@@ -78,13 +78,20 @@ const BASE = `http://127.0.0.1:${server.address().port}/`;
 // ---------------------------------------------------------------- browser
 
 const userDataDir = mkdtempSync(join(tmpdir(), "msoko-e2e-"));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  viewport: { width: PANE_WIDTH, height: 800 },
-  locale: "ru-RU",
-});
+let context;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: PANE_WIDTH, height: 800 },
+    locale: "ru-RU",
+  });
+} catch (e) {
+  server.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+  fail(`Не удалось запустить ${CHROMIUM}: ${e.message.split("\n")[0]}`);
+}
 context.setDefaultTimeout(5000);
 
 const officeStub = readFileSync(join(HERE, "office-stub.js"), "utf8");
@@ -205,6 +212,26 @@ test("тип книги меняется: лист «Паспорт ОО» — �
   await page.evaluate(() => window.__msokoHost.workbook.write({ ops: [{ op: "addSheet", name: "Свод по ОО" }] }));
   await page.locator('[data-testid=workbook-role][data-role=municipal]').waitFor();
   expect((await text(page.getByTestId("workbook-role"))).includes("муниципальный свод"), "в заголовке нет «муниципальный свод»");
+  await page.close();
+});
+
+test("книга не читается: заголовок сообщает об ошибке, «Прочитать снова» восстанавливает", async () => {
+  const page = await open("taskpane.html");
+  await page.evaluate(() => {
+    const wb = window.__msokoHost.workbook;
+    wb.__listSheets = wb.listSheets;
+    wb.listSheets = () => Promise.reject(new Error("книга закрыта"));
+    window.dispatchEvent(new Event("focus"));
+  });
+  await page.getByText("Не удалось прочитать список листов книги. Непредвиденная ошибка: книга закрыта").waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-read-error-light.png") });
+  await page.evaluate(() => {
+    const wb = window.__msokoHost.workbook;
+    wb.listSheets = wb.__listSheets;
+  });
+  await page.getByRole("button", { name: "Прочитать снова" }).click();
+  await page.getByText("Не удалось прочитать").waitFor({ state: "detached" });
+  await page.locator("[data-testid=workbook-role][data-role=other]").waitFor();
   await page.close();
 });
 

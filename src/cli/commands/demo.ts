@@ -8,7 +8,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { countRu } from "../../core/values";
 import { fillForm } from "../../form/template";
-import { DEFAULT_SEED, DEFAULT_YEARS, generateMunicipality } from "../../sample";
+import type { Municipality } from "../../core/model";
+import { DEFAULT_SEED, DEFAULT_YEARS, generateMunicipality, type InjectedSituation } from "../../sample";
 import type { Io } from "../io";
 import { XlsxWorkbook } from "../xlsx/workbook";
 
@@ -45,6 +46,28 @@ function parseArgs(args: string[]): DemoArgs | string {
 
 const FORMS: readonly [string, string, string] = ["форма школы", "формы школ", "форм школ"];
 
+/** The manifest written as situations.json. */
+export interface DemoManifest {
+  municipality: string;
+  seed: number;
+  schools: number;
+  years: number[];
+  situations: InjectedSituation[];
+}
+
+/** Writes <login>.xlsx for every school and situations.json into `out` (created if missing). */
+export async function writeDemo(out: string, municipality: Municipality, situations: InjectedSituation[], seed: number): Promise<void> {
+  await mkdir(out, { recursive: true });
+  for (const report of municipality.schools) {
+    const file = `${report.passport.login}.xlsx`;
+    const wb = XlsxWorkbook.create(file);
+    await wb.write({ ops: fillForm(report) });
+    await wb.save(join(out, file));
+  }
+  const manifest: DemoManifest = { municipality: municipality.name, seed, schools: municipality.schools.length, years: [...DEFAULT_YEARS], situations };
+  await writeFile(join(out, "situations.json"), JSON.stringify(manifest, null, 2) + "\n", "utf8");
+}
+
 export async function run(args: string[], io: Io): Promise<number> {
   const parsed = parseArgs(args);
   if (typeof parsed === "string") {
@@ -54,21 +77,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const { out, seed, schools } = parsed;
   const { municipality, situations } = generateMunicipality({ seed, schools });
   try {
-    await mkdir(out, { recursive: true });
-    for (const report of municipality.schools) {
-      const file = `${report.passport.login}.xlsx`;
-      const wb = XlsxWorkbook.create(file);
-      await wb.write({ ops: fillForm(report) });
-      await wb.save(join(out, file));
-    }
-    const manifest = {
-      municipality: municipality.name,
-      seed,
-      schools: municipality.schools.length,
-      years: [...DEFAULT_YEARS],
-      situations,
-    };
-    await writeFile(join(out, "situations.json"), JSON.stringify(manifest, null, 2) + "\n", "utf8");
+    await writeDemo(out, municipality, situations, seed);
   } catch (e) {
     io.err(`Не удалось записать файлы в папку «${out}»: ${e instanceof Error ? e.message : String(e)}`);
     return 1;

@@ -13,7 +13,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import ExcelJS from "exceljs";
-import type { CellValue } from "../../core/values";
+import { countRu, type CellValue } from "../../core/values";
 import type { Grid, SheetRead } from "../../host/port";
 import { dateToSerial } from "../../host/serial";
 import { checkXlsxPackage, defaultLimits, megabytes, DEFAULT_MAX_BYTES } from "./zipguard";
@@ -27,9 +27,18 @@ export interface ReadXlsxOptions {
   sheets?: string[];
   /** Fill `formulas` as well (default true). */
   formulas?: boolean;
+  /** Largest accepted number of sheets (default 1 000). */
+  maxSheets?: number;
 }
 
+export const DEFAULT_MAX_SHEETS = 1_000;
+
 export const DEFAULT_MAX_CELLS = 5_000_000;
+
+const SHEETS = ["лист", "листа", "листов"] as const;
+const ROWS = ["строка", "строки", "строк"] as const;
+const COLUMNS = ["столбец", "столбца", "столбцов"] as const;
+const CELLS = ["ячейки", "ячеек", "ячеек"] as const;
 
 /** Reads every sheet of a .xlsx file (hidden ones too) as grids. */
 export async function readXlsxFile(path: string, opts: ReadXlsxOptions = {}): Promise<SheetRead[]> {
@@ -105,6 +114,10 @@ export function readWorkbookSheets(wb: ExcelJS.Workbook, fileName: string, opts:
   const wanted = opts.sheets ? new Set(opts.sheets) : null;
   const withFormulas = opts.formulas ?? true;
   const maxCells = opts.maxCells ?? DEFAULT_MAX_CELLS;
+  const maxSheets = opts.maxSheets ?? DEFAULT_MAX_SHEETS;
+  if (wb.worksheets.length > maxSheets) {
+    throw new Error(`Файл «${fileName}» содержит ${countRu(wb.worksheets.length, SHEETS)}, допускается не больше ${maxSheets}: это не похоже на школьную форму или отчёт.`);
+  }
   const out: SheetRead[] = [];
   for (const ws of wb.worksheets) {
     if (wanted && !wanted.has(ws.name)) continue;
@@ -125,7 +138,7 @@ export function readWorksheet(ws: ExcelJS.Worksheet, fileName: string, withFormu
     });
   });
   if (rows * cols > maxCells) {
-    throw new Error(`Лист «${ws.name}» файла «${fileName}» слишком велик: ${rows} строк × ${cols} столбцов, допускается не больше ${maxCells} ячеек.`);
+    throw new Error(`Лист «${ws.name}» файла «${fileName}» слишком велик: ${countRu(rows, ROWS)} × ${countRu(cols, COLUMNS)}, допускается не больше ${countRu(maxCells, CELLS)}.`);
   }
   const values: Grid = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
   const formulas: Grid | undefined = withFormulas ? Array.from({ length: rows }, () => new Array<CellValue>(cols).fill("")) : undefined;

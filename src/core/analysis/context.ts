@@ -18,8 +18,6 @@ export interface AnalysisContext {
   olympiads: Map<number, MunicipalOlympiadShares>;
   markers: Map<string, FiokoMarker[]>;
   riskProfiles: Map<string, RiskProfile>;
-  /** Latest year with any data (results, markers or profiles); null when there is none. */
-  latestYear: number | null;
 }
 
 function group<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -44,7 +42,6 @@ export function buildContext(m: Municipality, p: Profile): AnalysisContext {
   }
   const riskProfiles = new Map<string, RiskProfile>();
   for (const r of m.riskProfiles) riskProfiles.set(`${r.login}|${r.year}`, r);
-  const years = [...index.years, ...m.fiokoMarkers.map((f) => f.year), ...m.riskProfiles.map((r) => r.year)];
   return {
     m,
     p,
@@ -54,6 +51,5 @@ export function buildContext(m: Municipality, p: Profile): AnalysisContext {
     olympiads: municipalOlympiadShares(m.schools),
     markers: group(m.fiokoMarkers, (f) => f.login),
     riskProfiles,
-    latestYear: years.length ? Math.max(...years) : null,
   };
 }

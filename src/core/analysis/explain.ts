@@ -186,7 +186,7 @@ export function explainFactor(f: RiskFactorResult, year: number): string {
       const proc = t("r1.procedures")!;
       const list = f.items.map(itemRu).join("; ");
       if (!f.fired) return `${f.id}: не выявлен — доля не преодолевших минимальный порог не достигает ${pct(share.value)} в ${proc.value} процедурах ${year} г. и не повторяется два года подряд (процедур с N${NB}≥${NB}${t("r1.minN")!.value}: ${x.procedures}).`;
-      const why = f.note === "several"
+      const why = f.mode === "several"
         ? `не менее ${pct(share.value)} не преодолели минимальный порог в ${countRu(x.low, ["процедуре", "процедурах", "процедурах"])} ${year} г. (порог: ${proc.value}, ${tag(proc)})`
         : `не менее ${pct(share.value)} не преодолели минимальный порог в той же процедуре два года подряд`;
       return `${head}: ${why} (${tag(share)}): ${list}.`;

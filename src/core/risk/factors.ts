@@ -41,6 +41,9 @@ export interface RiskFactorResult {
   items: RiskItem[];
   tags: ProvenanceTag[];
   reference?: { kind: "cluster" | "municipality" | "fioko"; label: string; n: number };
+  /** R1: which condition fired — several procedures of the year, or one procedure two years running. */
+  mode?: "several" | "repeated";
+  /** Russian list shown in the explanation (R5: high factors; R6: signs). */
   note?: string;
 }
 
@@ -79,7 +82,7 @@ export function factorR1(units: ReadonlyMap<string, UnitStats>, year: number, p:
     threshold: used,
     items: low.length >= procT.value ? low : repeated.length > 0 ? repeated : low,
     tags: tagsOf("REGIONAL", used),
-    note: fired ? (low.length >= procT.value ? "several" : "repeated") : undefined,
+    mode: fired ? (low.length >= procT.value ? "several" : "repeated") : undefined,
   };
 }
 

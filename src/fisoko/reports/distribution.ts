@@ -96,7 +96,7 @@ export function parseDistribution(scan: SheetScan, header: TestHeader): Distribu
         scan.info("fisoko.empty", r, h.labelCol, `в строке ${quote(label)} нет участников; строка пропущена.`);
         continue;
       }
-      rows.push({ where, row: r, participants: sum, distribution: v, fromPercent: false });
+      rows.push({ where, row: r, cell: scan.address(r, h.labelCol), participants: sum, distribution: v, fromPercent: false });
       continue;
     }
     if (Math.abs(sum - 100) > PERCENT_SUM_TOLERANCE) {
@@ -109,7 +109,7 @@ export function parseDistribution(scan: SheetScan, header: TestHeader): Distribu
     }
     if (n === 0) continue;
     const counts = countsFromPercent(scan, r, cols, label, n, v, v.map((_, s) => `балл ${s}`), where.level !== "school");
-    if (counts) rows.push({ where, row: r, participants: n, distribution: counts, fromPercent: true });
+    if (counts) rows.push({ where, row: r, cell: scan.address(r, h.labelCol), participants: n, distribution: counts, fromPercent: true });
   }
   if (!scan.hasErrors() && rows.length === 0) {
     scan.error("fisoko.truncated", h.bottom, h.labelCol, "под заголовком таблицы нет ни одной строки с результатами; возможно, выгрузка оборвана.");

@@ -155,7 +155,7 @@ function readParticipant(scan: SheetScan, r: number, code: string, cols: Columns
       scan.warning("fisoko.score", r, cols.score as number, `у участника ${quote(code)} первичный балл ${score}, а сумма баллов за задания ${sum}; импортируется балл из столбца «Первичный балл».`);
     }
   }
-  return { row: r, code, className, score, mark, journalMark, taskPoints, ...(login ? { login } : {}) };
+  return { row: r, cell: scan.address(r, cols.code), code, className, score, mark, journalMark, taskPoints, ...(login ? { login } : {}) };
 }
 
 /** A mark 2–5 (journal marks may be 1); «н/а» and blanks are null. */

@@ -81,7 +81,7 @@ export function parseJournal(scan: SheetScan, header: TestHeader): JournalReport
       scan.info("fisoko.empty", o.row, h.labelCol, `в группе ${quote(o.label)} нет участников с отметкой по журналу; группа пропущена.`);
       return;
     }
-    rows.push({ where: o.where, row: o.row, journal: { lowered, confirmed, raised }, total });
+    rows.push({ where: o.where, row: o.row, cell: scan.address(o.row, h.labelCol), journal: { lowered, confirmed, raised }, total });
   };
 
   for (let r = h.bottom + 1; r < scan.height; r++) {

@@ -18,6 +18,8 @@ export const LABEL_HEADERS = ["Группы участников", "Группа
 
 interface MarkColumns {
   labelCol: number;
+  /** A separate «Логин ОО» column (flat tables): a row with a login there is a school. */
+  login: number | null;
   schools: number | null;
   participants: number | null;
   /** Column of each mark 2..5 (index 0 → «2»). */
@@ -26,10 +28,14 @@ interface MarkColumns {
 }
 
 function classify(h: HeaderBlock): MarkColumns {
-  const out: MarkColumns = { labelCol: h.labelCol, schools: null, participants: null, marks: [null, null, null, null], kinds: ["unknown", "unknown", "unknown", "unknown"] };
+  const out: MarkColumns = { labelCol: h.labelCol, login: null, schools: null, participants: null, marks: [null, null, null, null], kinds: ["unknown", "unknown", "unknown", "unknown"] };
   const percentCols: (number | null)[] = [null, null, null, null];
   h.columns.forEach((t, c) => {
     if (c === h.labelCol || !t) return;
+    if (/^логин/.test(t)) {
+      if (out.login === null) out.login = c;
+      return;
+    }
     if (/(?:кол-?во|количество|число) оо(?![а-я])|^оо$/.test(t)) {
       if (out.schools === null) out.schools = c;
       return;
@@ -90,7 +96,8 @@ export function parseMarks(scan: SheetScan, header: TestHeader): MarksReport | n
       continue;
     }
     if (isFootnote(label) && cellsBlank(scan, r, dataCols)) continue;
-    const where = tracker.classify(label);
+    const loginText = cols.login !== null ? scan.text(r, cols.login) : "";
+    const where = loginText ? { level: "school" as const, login: loginText.toLowerCase(), name: label } : tracker.classify(label);
     const n = scan.number(r, cols.participants as number, `число участников в строке ${quote(label)}`, { integer: true, min: 0 });
     const schools = cols.schools !== null ? scan.number(r, cols.schools, `число ОО в строке ${quote(label)}`, { integer: true, min: 0, blankOk: true }) : null;
     const values = markCols.map((c, k) => scan.number(r, c, `значение отметки «${k + 2}» в строке ${quote(label)}`, { min: 0 }));
@@ -101,7 +108,7 @@ export function parseMarks(scan: SheetScan, header: TestHeader): MarksReport | n
     }
     const marks = toCounts(scan, r, markCols, label, n, values as number[], cols.kinds, where.level !== "school");
     if (!marks) continue;
-    rows.push({ where, row: r, participants: n, marks: marks.counts, fromPercent: marks.fromPercent, ...(schools !== null ? { schools } : {}) });
+    rows.push({ where, row: r, cell: scan.address(r, cols.labelCol), participants: n, marks: marks.counts, fromPercent: marks.fromPercent, ...(schools !== null ? { schools } : {}) });
   }
   if (!scan.hasErrors() && rows.length === 0) {
     scan.error("fisoko.truncated", h.bottom, cols.labelCol, "под заголовком таблицы нет ни одной строки с результатами; ожидаются строки «Вся выборка», регион, муниципалитет, ОО. Возможно, выгрузка оборвана.");

@@ -100,7 +100,7 @@ function parseTaskColumns(scan: SheetScan, header: TestHeader, row: number, col:
       number: tc.number,
       percent: scan.number(r, tc.col, `% выполнения задания ${tc.number} в строке ${quote(label)}`, { min: 0, max: 100 }),
     }));
-    rows.push({ where, row: r, completion, ...(participants !== null ? { participants } : {}) });
+    rows.push({ where, row: r, cell: scan.address(r, h.labelCol), completion, ...(participants !== null ? { participants } : {}) });
   }
   if (!sawMax && !scan.hasErrors()) {
     scan.error("fisoko.columns", h.bottom, h.labelCol, "нет строки «Макс балл» с максимальными баллами заданий; ожидается строка с этим названием под номерами заданий.");
@@ -169,7 +169,7 @@ function parseTaskRows(scan: SheetScan, header: TestHeader, row: number, col: nu
       perLevel[i].push({ number, percent: scan.number(r, lc.col, `% выполнения задания ${number} (${quote(lc.label)})`, { min: 0, max: 100 }) });
     });
   }
-  const rows: TaskRow[] = wheres.map((where, i) => ({ where, row: h.top, completion: perLevel[i], ...(participants[i] !== null ? { participants: participants[i] as number } : {}) }));
+  const rows: TaskRow[] = wheres.map((where, i) => ({ where, row: h.bottom, cell: scan.address(h.bottom, levelCols[i].col), completion: perLevel[i], ...(participants[i] !== null ? { participants: participants[i] as number } : {}) }));
   return finish(scan, header, tasks, tasks.length ? rows : [], h.bottom, h.labelCol);
 }
 

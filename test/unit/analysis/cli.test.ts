@@ -37,7 +37,7 @@ describe("msoko analyze", () => {
     const code = await run([dir, "--json", out], io);
     expect(io.stderr).toEqual([]);
     expect(code).toBe(0);
-    const text = io.stdout.join("\\n");
+    const text = io.stdout.join("\n");
     expect(text).toContain("sch4 — МБОУ СОШ № 4 (СОШ, город); кластер «СОШ, город», 4 школы");
     expect(text).toContain("Риск 2025: высокий — 100 из 100");
     const json = JSON.parse(await readFile(out, "utf8"));
@@ -49,7 +49,8 @@ describe("msoko analyze", () => {
   it("--set changes a threshold; wrong arguments exit with 2", async () => {
     const io = memoryIo();
     expect(await run([dir, "--set", "r1.share=50"], io)).toBe(0);
-    expect(io.stdout.join("\\n")).toContain("Риск 2025: высокий — 100 из 100 (средний от 25, высокий от 50, [DEFAULT]; учтены факторы с данными: R1, R2); сработали R2");
+    // R1 no longer fires: 2 of the 5 weights (R2) of the factors with data → 40 → «средний».
+    expect(io.stdout.join("\n")).toContain("Риск 2025: средний — 40 из 100 (средний от 25, высокий от 50, [DEFAULT]; учтены факторы с данными: R1, R2); сработали R2; ШНОР.");
     const bad = memoryIo();
     expect(await run([dir, "--set", "r1.share=двадцать"], bad)).toBe(2);
     expect(bad.stderr[0]).toContain("«r1.share»");

@@ -119,6 +119,35 @@ describe("wrong report", () => {
   });
 });
 
+describe("layout variants", () => {
+  it("a table without the report title is recognised by its sheet name", () => {
+    const m = L.marks2025(Y2025, "school");
+    const pasted = { ...m, name: "Статистика по отметкам", values: m.values.filter((r) => r[0] !== "СТАТИСТИКА  ПО  ОТМЕТКАМ") };
+    const res = importFisoko([file("p.xlsx", pasted)]);
+    expect(res.ok).toBe(true);
+    expect(res.results[0].marks).toEqual({ n2: 3, n3: 17, n4: 19, n5: 9 });
+  });
+
+  it("a flat table with a separate «Логин ОО» column takes schools from it", () => {
+    const flat: Sheet = {
+      name: "Лист1",
+      merges: [],
+      values: [
+        ["ВПР 2025. Русский язык. 4 класс"],
+        ["Статистика по отметкам"],
+        ["Наименование", "Логин ОО", "Кол-во участников", "2", "3", "4", "5"],
+        ["Ленинск-Кузнецкий городской округ", null, 1150, "12,4", "41,3", "33,6", "12,7"],
+        ['МБОУ "СОШ № 1"', "SCH420101", 48, "6,3", "35,4", "39,6", "18,8"],
+      ],
+    };
+    const res = importFisoko([file("flat.xlsx", flat)]);
+    expect(res.ok).toBe(true);
+    expect(res.results[0]).toMatchObject({ login: "sch420101", schoolName: 'МБОУ "СОШ № 1"', participants: 48, marks: { n2: 3, n3: 17, n4: 19, n5: 9 } });
+    // «… городской округ» is a municipality even as the first row (no region above it).
+    expect(res.references.map((r) => [r.level, r.name])).toEqual([["municipality", "Ленинск-Кузнецкий городской округ"]]);
+  });
+});
+
 describe("renamed or swapped sheet", () => {
   it("a sheet named «Статистика по отметкам» holding the comparison is refused", () => {
     const j = L.journal2023(Y2023, "school");

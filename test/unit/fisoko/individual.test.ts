@@ -53,4 +53,23 @@ describe("individual results: details", () => {
     expect(res.participants[0]).toMatchObject({ code: "40001", className: "4А", score: 2, mark: 2, journalMark: 2, taskPoints: [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] });
     expect(JSON.stringify(res)).not.toContain("ФИО\":");
   });
+
+  it("2025: each participant points at its code cell (column B, under the two-row header and the max/level rows)", () => {
+    const res = importFisoko([{ name: "b.xlsx", sheets: [individual2025(Y2025)] }]);
+    expect(res.participants.slice(0, 2).map((p) => p.ref)).toEqual([
+      { sheet: "Лист1", cell: "B8", file: "b.xlsx" },
+      { sheet: "Лист1", cell: "B9", file: "b.xlsx" },
+    ]);
+  });
+
+  it("the same participant code twice is an error and nothing is imported", () => {
+    const sheet = individual2023(Y2023);
+    const dup = { ...sheet, values: sheet.values.map((r, i) => (i === 6 ? ["50001", ...r.slice(1)] : r)) };
+    const res = importFisoko([{ name: "d.xlsx", sheets: [dup] }]);
+    expect(res.ok).toBe(false);
+    expect(res.participants).toEqual([]);
+    expect(res.findings.filter((f) => f.severity === "error").map((f) => f.message)).toEqual([
+      "Файл «d.xlsx», лист «Индивидуальные результаты», ячейка A7: участник с кодом «50001» уже импортирован (файл «d.xlsx», ячейка A6); ожидается один результат на участника.",
+    ]);
+  });
 });

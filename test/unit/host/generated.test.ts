@@ -155,6 +155,12 @@ for (const [label, make] of makers) {
       expect(after.reads.filter((r) => r.name !== SETTINGS_SHEET)).toEqual(b.reads.filter((r) => r.name !== SETTINGS_SHEET));
     });
 
+    it("removes temporaries an interrupted run left behind, but not a user's sheet of that name", async () => {
+      const port = await make({ Данные: [["x"]], "~МСОКО 1": [["Заголовок"], [`${MARKER_PREFIX} 01.01.2026 00:00`]], "~МСОКО 2": [["мой лист"]] });
+      await writeGeneratedSheets(port, [summary("Свод по ОО", [["Школа"]])], { now: NOW });
+      expect((await port.listSheets()).map((s) => s.name)).toEqual(["Данные", "~МСОКО 2", "Свод по ОО", SETTINGS_SHEET]);
+    });
+
     it("writes file text that looks like a formula as text", async () => {
       const port = await make({ Данные: [] });
       const evil = ["=HYPERLINK(\"http://evil\",\"жми\")", "+1+2", "-2+3", "@SUM(A1)", "\t=1"];

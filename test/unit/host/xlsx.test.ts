@@ -124,7 +124,8 @@ describe("readXlsxFile", () => {
 
   it("refuses a sheet larger than maxCells", async () => {
     const wb = await fromGrids({ Л: [[1, 2, 3], [4, 5, 6]] });
-    await expect(readXlsxBuffer(await wb.toBuffer(), "книга.xlsx", { maxCells: 5 })).rejects.toThrow(/Лист «Л» файла «книга\.xlsx» слишком велик: 2 строк × 3 столбцов/);
+    await expect(readXlsxBuffer(await wb.toBuffer(), "книга.xlsx", { maxCells: 5 })).rejects.toThrow(/Лист «Л» файла «книга\.xlsx» слишком велик: 2 строки × 3 столбца, допускается не больше 5 ячеек/);
+    await expect(readXlsxBuffer(await wb.toBuffer(), "книга.xlsx", { maxSheets: 0 })).rejects.toThrow(/содержит 1 лист, допускается не больше 0/);
   });
 });
 

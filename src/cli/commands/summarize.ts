@@ -1,0 +1,105 @@
+/**
+ * `msoko summarize <forms…|dir> --out summary.xlsx [--json summary.json] [--date ГГГГ-ММ-ДД]`:
+ * the methodist's municipal summary without Excel. School forms are parsed and validated one by
+ * one; ФИС ОКО exports among the inputs are imported (their municipality and region rows become
+ * the reference). When --out exists, only the sheets an earlier run generated are replaced.
+ * Exit codes: 0 — built; 1 — built, but some forms have errors or could not be read; 2 — nothing
+ * to build or a wrong call.
+ */
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import type { Municipality } from "../../core/model";
+import { applyOverrides, DEFAULT_PROFILE } from "../../core/profile";
+import { buildSummary } from "../../core/summary/build";
+import { consolidate } from "../../core/summary/consolidate";
+import { countRu } from "../../core/values";
+import { importFisoko, mergeIntoMunicipality } from "../../fisoko";
+import { readSettings } from "../../host/settings";
+import { writeSummary } from "../../summary/write";
+import { expandInputs, loadInputs } from "../inputs";
+import type { Io } from "../io";
+import { XlsxWorkbook } from "../xlsx";
+
+export const summary = "свод по муниципалитету из форм ОО (и выгрузок ФИС ОКО) в .xlsx и JSON";
+export const usage = "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД]";
+
+interface Args {
+  inputs: string[];
+  out: string;
+  json?: string;
+  date: string;
+}
+
+function parseArgs(args: string[]): Args | string {
+  const inputs: string[] = [];
+  let out = "";
+  let json: string | undefined;
+  let date = "";
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--out") out = args[++i] ?? "";
+    else if (a === "--json") json = args[++i] ?? "";
+    else if (a === "--date") date = args[++i] ?? "";
+    else if (a.startsWith("--")) return `Неизвестный параметр ${a}.`;
+    else inputs.push(a);
+  }
+  if (!inputs.length) return "Укажите формы ОО или папку с ними.";
+  if (!out) return "Укажите файл свода: --out свод.xlsx.";
+  if (json === "") return "После --json укажите имя файла.";
+  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return `Дата оценки «${date}» не в формате ГГГГ-ММ-ДД.`;
+  return { inputs, out, json, date };
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === "string") {
+    io.err(`${args}\nИспользование: msoko ${usage}`);
+    return 2;
+  }
+  const files = await expandInputs(args.inputs);
+  if (!files.length) {
+    io.err("Не найдено ни одного файла .xlsx.");
+    return 2;
+  }
+  const { forms, exports } = await loadInputs(files, (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`));
+  const c = consolidate(forms);
+  if (!c.schools.length) {
+    io.err("Ни одна форма ОО не прочитана: свод не построен.");
+    for (const f of c.files) for (const x of f.findings) io.err(`  ${f.file}: ${x.message}`);
+    return 2;
+  }
+
+  // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
+  const book = existsSync(args.out) ? await XlsxWorkbook.load(args.out) : XlsxWorkbook.create(args.out);
+  const { profile, errors } = applyOverrides((await readSettings(book)).entries, DEFAULT_PROFILE);
+  for (const e of errors) io.err(e.message);
+
+  let municipality: Municipality = {
+    name: c.schools[0].passport.municipality ?? "Муниципалитет",
+    schools: c.schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [],
+  };
+  if (exports.length) {
+    const imported = importFisoko(exports);
+    for (const f of imported.findings) io.err(`${f.severity === "error" ? "Ошибка" : "Замечание"}: ${f.message}`);
+    const merged = mergeIntoMunicipality(municipality, imported);
+    for (const f of merged.findings) io.err(f.message);
+    municipality = merged.municipality;
+  }
+
+  const now = new Date();
+  const runAt = now.toISOString();
+  const evaluationDate = args.date || `${now.getFullYear()}-12-31`;
+  const built = buildSummary({ municipality, files: c.files, profile, evaluationDate, runAt });
+  const written = await writeSummary(book, built, { files: files.map((f) => f.split(/[\\/]/).pop()!), now });
+  await book.save(args.out);
+  for (const n of written.notices) io.out(n);
+  if (args.json) await writeFile(args.json, JSON.stringify(built.json, null, 2) + "\n", "utf8");
+
+  const withErrors = c.files.filter((f) => f.state === "includedWithErrors" || f.state === "unreadable");
+  const duplicates = c.files.filter((f) => f.state === "duplicate");
+  io.out(
+    `Свод построен: ${args.out}${args.json ? `, ${args.json}` : ""}. В своде ${countRu(c.schools.length, ["ОО", "ОО", "ОО"])}` +
+      `${duplicates.length ? `; повторов: ${duplicates.length}` : ""}${withErrors.length ? `; форм с ошибками: ${withErrors.length} (лист «Файлы свода»)` : ""}.`,
+  );
+  return withErrors.length ? 1 : 0;
+}

@@ -1,0 +1,38 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { writeDemo } from "../../../src/cli/commands/demo";
+import { memoryIo } from "../../../src/cli/io";
+import { main } from "../../../src/cli/main";
+import { generateMunicipality, generateSchools } from "../../../src/sample";
+
+const dir = mkdtempSync(join(tmpdir(), "msoko-demo-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("msoko demo", () => {
+  it("writes one filled form per school and the situations manifest", async () => {
+    // A small primary school keeps the test fast; the command writes every school the same way.
+    const small = [...generateSchools({ seed: 5, schools: 20 })][19];
+    const { municipality } = generateMunicipality({ seed: 5, schools: 1 });
+    const situations = [{ ...(small.situation ?? { id: "S20-x", kind: "stablyHigh", expectedRule: "stable.high", year: 2026, description: "проверка" }), login: small.report.passport.login, school: "МКОУ НОШ д. Сосновка" }] as never;
+    await writeDemo(dir, { ...municipality, schools: [small.report] }, situations, 5);
+    expect(readdirSync(dir).sort()).toEqual([`${small.report.passport.login}.xlsx`, "situations.json"]);
+    const manifest = JSON.parse(readFileSync(join(dir, "situations.json"), "utf8"));
+    expect(manifest).toMatchObject({ municipality: "Заречный муниципальный округ", seed: 5, schools: 1, years: [2024, 2025, 2026] });
+    expect(manifest.situations[0].school).toBe("МКОУ НОШ д. Сосновка");
+    // An .xlsx is a zip: "PK" signature. Reading forms back is covered by form.test.ts and the form's tests.
+    expect(readFileSync(join(dir, `${small.report.passport.login}.xlsx`)).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("refuses wrong arguments with exit code 2 and a Russian message", async () => {
+    const io = memoryIo();
+    expect(await main(["demo"], io)).toBe(2);
+    expect(io.stderr[0]).toContain("укажите папку: --out ПАПКА");
+    expect(await main(["demo", "--out", dir, "--schools", "0"], io)).toBe(2);
+    expect(io.stderr[1]).toContain("--schools ожидает целое число от 1 до 2000, а указано «0»");
+    expect(await main(["demo", "--out", dir, "--seed", "x"], io)).toBe(2);
+    expect(await main(["demo", "--out", dir, "--verbose"], io)).toBe(2);
+    expect(io.stderr[3]).toContain("неизвестный аргумент «--verbose»");
+  });
+});
