@@ -12,6 +12,9 @@ export const BENCH = dirname(dirname(fileURLToPath(import.meta.url)));
 export const ROOT = dirname(BENCH);
 export const OUT = join(BENCH, "out");
 export const BUNDLE = join(OUT, "msoko.mjs");
+export const CLI_BUNDLE = join(OUT, "cli.mjs");
+/** CLI commands case 4 calls in-process (no tsx start-up in the timing). */
+export const CLI_COMMANDS = { summarize: "src/cli/commands/summarize.ts", demo: "src/cli/commands/demo.ts" };
 
 /** Optional product modules: export name → path relative to the root. */
 export const OPTIONAL = {
@@ -43,4 +46,28 @@ export async function buildBundle(outfile = BUNDLE) {
     logLevel: "error",
   });
   return present;
+}
+
+/**
+ * Bundles the CLI commands of case 4 when they exist (packages such as exceljs stay external and
+ * resolve from the root's node_modules). Returns false when a command is missing.
+ */
+export async function buildCliBundle(outfile = CLI_BUNDLE) {
+  if (!Object.values(CLI_COMMANDS).every((p) => existsSync(join(ROOT, p)))) return false;
+  const require = createRequire(join(ROOT, "package.json"));
+  const esbuild = require("esbuild");
+  const lines = Object.entries(CLI_COMMANDS).map(([name, path]) => `export * as ${name} from "./${path.replace(/\.ts$/, "")}";`);
+  lines.push('export { memoryIo } from "./src/cli/io";');
+  mkdirSync(dirname(outfile), { recursive: true });
+  await esbuild.build({
+    stdin: { contents: lines.join("\n"), resolveDir: ROOT, loader: "ts", sourcefile: "bench-cli-entry.ts" },
+    bundle: true,
+    packages: "external",
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outfile,
+    logLevel: "error",
+  });
+  return true;
 }

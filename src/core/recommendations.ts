@@ -7,7 +7,8 @@ import type { DirectionId } from "./model";
 
 /** A flag that calls for measures: a sign (O1–O6, F), a risk factor (R1–R5), a status or a cycle gap. */
 export interface FlagRef {
-  /** "O1"…"O6", "F", "R1"…"R5", "ШНОР", "ШНСУ", "STABLE_LOW", "STABLE_HIGH", "STABLE_NO_SIGNS", "CYCLE_GAP", "TASK_DEFICIT". */
+  /** "O1"…"O6", "F", "R1"…"R5", "ШНОР", "ШНСУ", "STABLE_LOW", "STABLE_HIGH", "STABLE_NO_SIGNS", "CYCLE_GAP", "TASK_DEFICIT";
+   *  school-level (ВСОКО): "SCHOOL_O1", "SCHOOL_O2", "SHARE2_RISE", "BASIC_MINIMUM", "SCHOOL_NO_FINDINGS". */
   rule: string;
   /** Short Russian description of what fired, shown next to the measure. */
   detail?: string;
@@ -33,6 +34,7 @@ export interface Recommendation extends Measure {
 
 const TAIMYR = "Положение о МСОКО Таймырского Долгано-Ненецкого муниципального района";
 const LK = "Положение о МСОКО Ленинск-Кузнецкого городского округа (приказ от 10.09.2020 № 438/1)";
+const VSOKO = "Положение о ВСОКО МБОУ СОШ № 17";
 
 const M = {
   recheck: {
@@ -91,6 +93,27 @@ const M = {
     id: "deficits", addressee: "ОО", basis: "Положение о ВСОКО МБОУ СОШ № 17, п. 7.1",
     text: "Скорректировать рабочие программы и планы работы методических объединений по заданиям с недостаточным уровнем выполнения",
   },
+  // School-level measures (the school's own analysis, ВСОКО): decisions the school takes itself.
+  schoolRecheck: {
+    id: "schoolRecheck", addressee: "ОО", basis: `${VSOKO}, п. 8.1`,
+    text: "Провести перепроверку работ школьной комиссией из педагогов, не работающих в этом классе, по критериям оценивания ФИОКО",
+  },
+  conflictOfInterest: {
+    id: "conflictOfInterest", addressee: "ОО", basis: `${VSOKO}, п. 8.1`,
+    text: "При следующей оценочной процедуре исключить проверку работ учителем, ведущим предмет в классе (конфликт интересов), и привлечь независимых наблюдателей",
+  },
+  lowResultsHelp: {
+    id: "lowResultsHelp", addressee: "ОО", basis: `${VSOKO}, п. 8.2`,
+    text: "Реализовать в приоритетном порядке программу помощи обучающимся с низкими результатами (дополнительные занятия, индивидуальные образовательные маршруты)",
+  },
+  methodicalWork: {
+    id: "methodicalWork", addressee: "ОО", basis: `${VSOKO}, п. 6.7 (таблица 1)`,
+    text: "Организовать работу школьных методических объединений по преодолению затруднений, выявленных по результатам ВСОКО (без оценки отдельных учителей по результатам ВПР)",
+  },
+  positivePractice: {
+    id: "positivePractice", addressee: "ОО", basis: `${VSOKO}, п. 7.1`,
+    text: "Распространить в ОО позитивную практику, выявленную при интерпретации результатов оценочных процедур",
+  },
 } satisfies Record<string, Measure>;
 
 const BY_RULE: Record<string, Measure[]> = {
@@ -112,6 +135,11 @@ const BY_RULE: Record<string, Measure[]> = {
   STABLE_HIGH: [M.bestPractice],
   STABLE_NO_SIGNS: [M.shareExperience],
   TASK_DEFICIT: [M.deficits],
+  SCHOOL_O1: [M.internalAudit, M.schoolRecheck],
+  SCHOOL_O2: [M.schoolRecheck, M.conflictOfInterest],
+  SHARE2_RISE: [M.lowResultsHelp, M.methodicalWork],
+  BASIC_MINIMUM: [M.lowResultsHelp, M.deficits],
+  SCHOOL_NO_FINDINGS: [M.positivePractice],
 };
 
 /**

@@ -22,14 +22,19 @@ export interface HeaderBlock {
 /** Limits the search for a header to the top of the sheet, where exports put it. */
 const HEADER_SEARCH_ROWS = 40;
 
-/** Finds the first row with a cell starting with one of the label headers. */
+/**
+ * Finds the first row with a cell starting with one of the label headers. A cell with a colon
+ * («Наименование ОО: МБОУ …», «ОО: sch…») is a title line, not a header; short keys («ОО», «№»)
+ * must match the whole cell.
+ */
 export function findHeaderRow(scan: SheetScan, labelHeaders: readonly string[]): { row: number; col: number } | null {
   const keys = labelHeaders.map(norm);
   const limit = Math.min(scan.height, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
     for (let c = 0; c < scan.width; c++) {
       const t = norm(scan.text(r, c));
-      if (t && keys.some((k) => t.startsWith(k))) return { row: r, col: c };
+      if (!t || t.includes(":")) continue;
+      if (keys.some((k) => (k.length <= 3 ? t === k : t.startsWith(k)))) return { row: r, col: c };
     }
   }
   return null;

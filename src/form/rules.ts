@@ -46,6 +46,7 @@ export const RULES = {
   "duplicate.row": { severity: "error", title: "Строка повторяется" },
   "duplicate.participant": { severity: "error", title: "Код участника повторяется" },
   "cross.contingent": { severity: "error", title: "Больше, чем обучающихся в параллели (лист «Паспорт ОО»)" },
+  "cross.participants": { severity: "warning", title: "Число участников не совпадает со списком на листе «Участники»" },
   "cross.procedureGrade": { severity: "warning", title: "Процедура не проводится в этом классе" },
   "cross.taskMax": { severity: "error", title: "Баллов за задание больше максимума (лист «Задания»)" },
   "ege.fields": { severity: "warning", title: "Поля ЕГЭ заполнены для другой процедуры" },

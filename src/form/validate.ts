@@ -278,6 +278,41 @@ function cycleRules(t: TableRead, out: Finding[]): void {
   }
 }
 
+/**
+ * «Результаты» against «Участники»: where the participant list covers a result row (same
+ * procedure, year, grade, subject and, for a class row, class), the participants with a mark
+ * must number as many as the row says.
+ */
+function participantCountRules(results: TableRead, participants: TableRead, out: Finding[]): void {
+  const counts = new Map<string, number>();
+  const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const r of participants.rows) {
+    const k = keyText(r, ["procedure", "year", "grade", "subject"]);
+    if (k === null) continue;
+    const counted = r.values.mark !== null && r.values.mark !== undefined;
+    const cls = String(r.values.className ?? "").toLowerCase();
+    const kAll = `${k}|`;
+    const kCls = `${k}|${cls}`;
+    if (!counts.has(kAll)) counts.set(kAll, 0);
+    if (cls && !counts.has(kCls)) counts.set(kCls, 0);
+    if (counted) {
+      add(kAll);
+      if (cls) add(kCls);
+    }
+  }
+  for (const row of results.rows) {
+    const k = keyText(row, ["procedure", "year", "grade", "subject"]);
+    const n = num(row.values.participants);
+    if (k === null || n === null || row.invalid.has("participants")) continue;
+    const cls = String(row.values.className ?? "").toLowerCase();
+    const listed = counts.get(`${k}|${cls}`);
+    if (listed === undefined || listed === n) continue;
+    out.push(finding("cross.participants", results.sheet, row.cells.participants,
+      `Участников ${formatNumberRu(n)}, а на листе «${participants.sheet}» с отметкой за эту работу${cls ? ` (класс ${String(row.values.className)})` : ""} — ${formatNumberRu(listed)}.`,
+      "Проверьте число участников или список участников: отсутствовавшие (без отметки) не считаются."));
+  }
+}
+
 /** Rules across rows and sheets of an already read form. */
 export function validateRead(form: FormRead): Finding[] {
   const out: Finding[] = [];
@@ -292,6 +327,7 @@ export function validateRead(form: FormRead): Finding[] {
   }
   const participants = t("participants");
   if (participants) participantRules(participants, t("tasks"), out);
+  if (participants && results) participantCountRules(results, participants, out);
   const tasks = t("tasks");
   if (tasks) duplicates(tasks, ["procedure", "year", "grade", "subject", "number"], "duplicate.row", "number", out);
   const olympiads = t("olympiads");

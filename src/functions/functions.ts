@@ -11,6 +11,8 @@
 import "./shim";
 import { getProfile } from "./context";
 import { guard } from "./guard";
+import * as A from "./analysis";
+import * as C from "./cycle";
 import * as R from "./results";
 
 /**
@@ -88,4 +90,64 @@ export function belowmin(procedure: any, subject: any, year: any, values: any[][
  */
 export function delta(current: any[][], previous: any[][], indicator?: any): number {
   return guard(() => R.deltaOf(current, previous, indicator, getProfile()));
+}
+
+/**
+ * Objectivity signs of a school in the latest year of a results table: their number, or with a mode their list (O1, O3).
+ * @customfunction OBJECTIVITY
+ * @param {any} school School login (or name) as in the table's school column.
+ * @param {any[][]} table Results table with its header row (form's Results/Participants layout, or the summary's table).
+ * @param {any} [mode] count (default) or list.
+ * @returns {any} Number of signs or their list.
+ */
+export function objectivity(school: any, table: any[][], mode?: any): any {
+  return guard(() => A.objectivity(school, table, mode, getProfile()));
+}
+
+/**
+ * Risk of low results of a school in the latest year of a results table: level, or with a mode the score, the fired factors or the groups (SHNOR, SHNSU).
+ * @customfunction RISK
+ * @param {any} school School login (or name) as in the table's school column.
+ * @param {any[][]} table Results table with its header row.
+ * @param {any} [mode] level (default), score, factors or groups.
+ * @returns {any} Level, score 0-100, factors or groups.
+ */
+export function risk(school: any, table: any[][], mode?: any): any {
+  return guard(() => A.risk(school, table, mode, getProfile()));
+}
+
+/**
+ * Stably high or stably low results of a school over the profile's window of years (empty text otherwise).
+ * @customfunction STABLE
+ * @param {any} school School login (or name) as in the table's school column.
+ * @param {any[][]} table Results table with its header row, several years.
+ * @returns {string} Stability status or empty text.
+ */
+export function stable(school: any, table: any[][]): string {
+  return guard(() => A.stable(school, table, getProfile()));
+}
+
+/**
+ * One Russian sentence explaining an indicator of a school: the numbers, the rule, the threshold and the provenance.
+ * @customfunction EXPLAIN
+ * @param {any} school School login (or name) as in the table's school column.
+ * @param {any} indicator O1-O6, F, R1-R6, objectivity, risk, stable, absence or cluster.
+ * @param {any[][]} table Results table with its header row.
+ * @returns {string} Explanation.
+ */
+export function explain(school: any, indicator: any, table: any[][]): string {
+  return guard(() => A.explainIndicator(school, indicator, table, getProfile()));
+}
+
+/**
+ * Management cycle of a direction over the Cycle range (header row included): status, or with a mode the score, level, overdue count or next step.
+ * @customfunction CYCLE
+ * @param {any} direction Direction: 1-8, O (objectivity) or the beginning of its name.
+ * @param {any[][]} range The Cycle table with its header row.
+ * @param {any} [mode] status (default), score, level, overdue or step.
+ * @param {any} [evaluationDate] Evaluation date; default: the workbook's reporting date.
+ * @returns {any} Status text, score percent, level, overdue count or next step.
+ */
+export function cycle(direction: any, range: any[][], mode?: any, evaluationDate?: any): any {
+  return guard(() => C.cycle(direction, range, mode, evaluationDate, getProfile()));
 }

@@ -200,11 +200,23 @@ export async function writeGeneratedSheets(port: WorkbookPort, specs: readonly G
     return t;
   };
   const marker = markerText({ date: now, profileVersion });
+  let registryTouched = false;
   const cleanup = async () => {
-    if (temps.length === 0) return;
     try {
       const existing = await port.listSheets();
-      const ops: WriteOp[] = temps.filter((t) => existing.some((s) => sameName(s.name, t))).map((name) => ({ op: "deleteSheet", name }));
+      const has = (n: string) => existing.some((s) => sameName(s.name, n));
+      const ops: WriteOp[] = temps.filter(has).map((name) => ({ op: "deleteSheet", name }));
+      if (registryTouched && has(SETTINGS_SHEET)) {
+        if (!settings.exists) ops.push({ op: "deleteSheet", name: SETTINGS_SHEET });
+        else {
+          // Put the settings table back as it was, blanking rows the run appended.
+          const [now] = await port.readSheets([SETTINGS_SHEET]);
+          const width = Math.max(3, ...settings.grid.map((r) => r.length));
+          const grid = settings.grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+          while (grid.length < (now?.values.length ?? 0)) grid.push(new Array(width).fill(null));
+          if (grid.length) ops.push({ op: "values", sheet: SETTINGS_SHEET, address: "A1", values: grid });
+        }
+      }
       if (ops.length) await port.write({ ops });
     } catch {
       // Best effort: the original error is what the user needs to see.
@@ -227,8 +239,10 @@ export async function writeGeneratedSheets(port: WorkbookPort, specs: readonly G
     updates.push({ key: SETTING_KEYS.runDate, value: now.toISOString().slice(0, 16).replace("T", " ") });
     updates.push({ key: SETTING_KEYS.runFiles, value: (opts.files ?? []).join("; ") });
     updates.push({ key: SETTING_KEYS.runProfile, value: profileVersion });
-    await writeSettings(port, updates);
+    // The last point where a cancel is honoured: from here on the run completes.
     if (aborted()) throw new GenerationAbortedError();
+    registryTouched = true;
+    await writeSettings(port, updates);
   } catch (e) {
     await cleanup();
     throw e;

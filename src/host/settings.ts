@@ -47,6 +47,8 @@ export interface SettingsRead {
   entries: SettingEntry[];
   /** Key → entry (the last row with the key). */
   map: Map<string, SettingEntry>;
+  /** The sheet's cells as read ([] when it does not exist), to restore it after a failed run. */
+  grid: CellValue[][];
 }
 
 function keyText(v: CellValue): string {
@@ -66,15 +68,15 @@ export function parseSettingsGrid(grid: CellValue[][], sheet = SETTINGS_SHEET): 
     entries.push(e);
     map.set(key, e);
   }
-  return { exists: true, entries, map };
+  return { exists: true, entries, map, grid };
 }
 
 export async function readSettings(port: WorkbookPort): Promise<SettingsRead> {
   const sheets = await port.listSheets();
   const info = sheets.find((s) => sameName(s.name, SETTINGS_SHEET));
-  if (!info) return { exists: false, entries: [], map: new Map() };
+  if (!info) return { exists: false, entries: [], map: new Map(), grid: [] };
   const [read] = await port.readSheets([info.name]);
-  if (!read) return { exists: false, entries: [], map: new Map() };
+  if (!read) return { exists: false, entries: [], map: new Map(), grid: [] };
   return parseSettingsGrid(read.values, info.name);
 }
 

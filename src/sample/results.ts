@@ -196,23 +196,25 @@ function vprTest(plan: SchoolPlan, year: number, grade: number, subject: string,
   const t = cache.get("ВПР", year, grade, subject, scale.max);
   const splitter = cache.splitter(t, here && role === "difficultyInversion");
   const classes = plan.classes(year, grade);
-  const rows: ParticipantRow[] = scores.map((score, i) => {
-    const c = i % classes;
-    return {
-      procedure: "ВПР",
-      year,
-      grade,
-      className: LETTERS[c],
-      subject,
-      code: `${grade}${c + 1}${String(Math.floor(i / classes) + 1).padStart(3, "0")}`,
-      score,
-      mark: marks[i],
-      journalMark: journal[i],
-      taskPoints: splitter.split(score, rng),
-      source: SOURCE,
-    };
-  });
-  rows.sort((a, b) => (a.className < b.className ? -1 : a.className > b.className ? 1 : a.code < b.code ? -1 : 1));
+  // Rows in class order (А, Б, …), participant i of the shuffled list sits in class i mod classes.
+  const rows: ParticipantRow[] = [];
+  for (let c = 0; c < classes; c++) {
+    for (let i = c, seat = 1; i < scores.length; i += classes, seat++) {
+      rows.push({
+        procedure: "ВПР",
+        year,
+        grade,
+        className: LETTERS[c],
+        subject,
+        code: `${grade}${c + 1}${String(seat).padStart(3, "0")}`,
+        score: scores[i],
+        mark: marks[i],
+        journalMark: journal[i],
+        taskPoints: splitter.split(scores[i], rng),
+        source: SOURCE,
+      });
+    }
+  }
   out.participants.push(...rows);
   out.results.push(rowFromParticipants(rows, { procedure: "ВПР", year, grade, subject }));
   out.tasks.push(t.set);

@@ -10,6 +10,7 @@ import { ThemedRoot, mount } from "./app/mount";
 import { OutsideExcel } from "./app/OutsideExcel";
 import { memoryWorkbookFor, setUpPane } from "./app/startup";
 import { themeFromOffice } from "./app/theme";
+import { pushWorkbookSettingsInBackground } from "./app/functionsBridge";
 import { memoryHostHook } from "./host/hook";
 
 function start(host: Office.HostType | null): void {
@@ -25,6 +26,8 @@ function start(host: Office.HostType | null): void {
   }
   const port = hook ? memoryWorkbookFor(hook) : createOfficePort();
   const { source, runner } = setUpPane(port, hook);
+  // The custom functions share this runtime: give them the workbook's profile and reporting date.
+  pushWorkbookSettingsInBackground(source.port);
   mount(
     <ThemedRoot theme={theme}>
       <Pane source={source} runner={runner} />

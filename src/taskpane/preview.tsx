@@ -9,6 +9,7 @@ import { memoryWorkbookFor, setUpPane } from "./app/startup";
 import type { ThemeName } from "./app/theme";
 import type { MsokoHostHook } from "./host/hook";
 import { PreviewApp } from "./preview/PreviewApp";
+import { pushWorkbookSettingsInBackground } from "./app/functionsBridge";
 
 function initialTheme(): ThemeName {
   const asked = new URLSearchParams(window.location.search).get("theme");
@@ -20,5 +21,6 @@ const hook: MsokoHostHook = window.__msokoHost ?? { kind: "memory" };
 window.__msokoHost = hook;
 const workbook = memoryWorkbookFor(hook);
 const setup = setUpPane(workbook, hook);
+pushWorkbookSettingsInBackground(workbook);
 mount(<PreviewApp workbook={workbook} setup={setup} initialTheme={initialTheme()} />);
 hook.ready = true;

@@ -21,6 +21,11 @@ describe("msoko calc", () => {
     expect(await main(["calc", "SOU", "[[5,"], io)).toBe(2);
     expect(io.stderr.join("\n")).toContain("не является JSON");
   });
+  it("takes plain text for a cell and an empty argument as omitted", async () => {
+    const io = memoryIo();
+    expect(await main(["calc", "CONFIRM", "[[10,30,10]]", "", "понизили"], io)).toBe(0);
+    expect(io.stdout).toEqual(["20"]);
+  });
   it("runs as `npx msoko` from a shell", () => {
     const out = execFileSync("node", ["bin/msoko.mjs", "calc", "КАЧЕСТВО", '[["5"],["4"],["3,0"],[""],["н/а"]]'], { encoding: "utf8" });
     expect(Number(out.trim())).toBeCloseTo(66.6667, 4);

@@ -1,19 +1,24 @@
 /**
- * `msoko calc FUNCTION 'json-arg' ...`: evaluates a custom function outside Excel. Each argument
- * is JSON: a number or text for a cell, [[...],[...]] for a range (rows of cells). Prints the
- * result, or the Russian error the function raises in Excel (exit 1).
+ * `msoko calc FUNCTION arg ...`: evaluates a custom function outside Excel. An argument is JSON
+ * (a number, "text", [[...],[...]] for a range given by rows) or, when it is not JSON, plain text
+ * for one cell (балл, Математика); an empty argument is an omitted one. Prints the result, or the
+ * Russian error the function raises in Excel (exit 1).
  */
 import { FUNCTIONS, findFunction, russianName } from "../../functions/registry";
 import type { Io } from "../io";
 
 export const summary = "вычислить функцию надстройки без Excel (аргументы в JSON)";
-export const usage = "calc ФУНКЦИЯ 'аргумент-JSON' …";
+export const usage = "calc ФУНКЦИЯ аргумент … (JSON или текст ячейки)";
 
 function parseArg(text: string, index: number): unknown {
+  if (text === "") return null;
   try {
     return JSON.parse(text);
   } catch {
-    throw new Error(`аргумент ${index + 1} не является JSON: ${text}. Пример диапазона: '[[5,10,8,2]]', ячейки: '"ВПР"' или 2025.`);
+    if (/^\s*[[{]/.test(text)) {
+      throw new Error(`аргумент ${index + 1} не является JSON: ${text}. Пример диапазона: '[[5,10,8,2]]', ячейки: '"ВПР"' или 2025.`);
+    }
+    return text;
   }
 }
 

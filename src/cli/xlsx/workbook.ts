@@ -1,7 +1,8 @@
 /**
  * The workbook port over an exceljs Workbook, so the CLI writes forms and summaries with the
- * very WriteBatch objects the pane sends to Excel, and the files open in Excel, LibreOffice and
- * Р7 without repair. Excel's rules are enforced the same way as in memory.ts (src/host/rules.ts).
+ * very WriteBatch objects the pane sends to Excel, as plain .xlsx that other spreadsheet programs
+ * open (a file with every op was checked in LibreOffice). Excel's rules are enforced the same way
+ * as in memory.ts (src/host/rules.ts).
  * exceljs cannot create charts: chart ops are skipped with a Russian notice.
  */
 import { writeFile } from "node:fs/promises";
@@ -358,15 +359,14 @@ export class XlsxWorkbook implements WorkbookPort {
           if (rule.formula2 === undefined) throw new Error(`Правило «между» для ${where}: не задана вторая граница (formula2).`);
           formulae.push(bare(rule.formula2));
         }
-        return { type: "cellIs", operator: rule.operator, formulae, style, priority: 1 } as ExcelJS.ConditionalFormattingRule;
+        return { type: "cellIs", operator: rule.operator, formulae, style } as ExcelJS.ConditionalFormattingRule;
       }
       case "expression":
         if (rule.formula1 === undefined) throw new Error(`Правило условного форматирования для ${where}: не задана формула (formula1).`);
-        return { type: "expression", formulae: [bare(rule.formula1)], style, priority: 1 } as ExcelJS.ConditionalFormattingRule;
+        return { type: "expression", formulae: [bare(rule.formula1)], style } as ExcelJS.ConditionalFormattingRule;
       case "dataBar":
         return {
           type: "dataBar",
-          priority: 1,
           minLength: 0,
           maxLength: 100,
           gradient: true,
@@ -377,7 +377,6 @@ export class XlsxWorkbook implements WorkbookPort {
         const [lo, mid, hi] = rule.colors ?? ["#F8696B", "#FFEB84", "#63BE7B"];
         return {
           type: "colorScale",
-          priority: 1,
           cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
           color: [{ argb: argb(lo) }, { argb: argb(mid) }, { argb: argb(hi) }],
         } as ExcelJS.ConditionalFormattingRule;

@@ -30,9 +30,10 @@ function th(s: { threshold: ThresholdUsed[] }, key: string): ThresholdUsed | und
   return s.threshold.find((t) => t.key === key);
 }
 
+/** «p = 0,0012» or «p < 0,0001». */
 function pValue(p: number): string {
-  if (p < 0.0001) return `<${NB}0,0001`;
-  return formatNumberRu(p, p < 0.01 ? 4 : 3);
+  if (p < 0.0001) return `p${NB}<${NB}0,0001`;
+  return `p${NB}=${NB}${formatNumberRu(p, p < 0.01 ? 4 : 3)}`;
 }
 
 function subjectRu(subject: string): string {
@@ -75,7 +76,7 @@ function o1(s: SignResult): string {
   }
   if (x.refMismatchShare !== undefined && (s.fired ? x.excessFired === 1 : true)) {
     parts.push(
-      `несовпадение с журналом у ${pct(x.mismatchShare)} участников — на ${pp(x.mismatchExcess)} ${x.mismatchExcess >= 0 ? "выше" : "ниже"} эталона ` +
+      `несовпадение с журналом у ${pct(x.mismatchShare)} участников — на ${pp(Math.abs(x.mismatchExcess))} ${x.mismatchExcess >= 0 ? "выше" : "ниже"} эталона ` +
         `(порог ${pp(exT!.value)}, ${tag(exT)}; ${referenceRu(s.reference, pct)})`,
     );
   }
@@ -94,7 +95,7 @@ function o2(s: SignResult): string {
   return (
     `на границе отметки «${x.mark}» (балл ${x.boundary}) ${countRu(x.countAt, ["участник", "участника", "участников"])}, ` +
     `на балл ниже — ${formatNumberRu(x.countBelow, 0)} (порог: не менее ${peak!.value} и в ${formatNumberRu(ratio!.value)} раза больше, ${tag(peak)}); ` +
-    `биномиальный тест: при доле балла ${x.boundary} у эталона q${NB}=${NB}${formatNumberRu(x.q, 3)} вероятность такого пика p${NB}=${NB}${pValue(x.p)} ` +
+    `биномиальный тест: при доле балла ${x.boundary} у эталона q${NB}=${NB}${formatNumberRu(x.q, 3)} вероятность такого пика ${pValue(x.p)} ` +
     `(порог ${formatNumberRu(alpha!.value, 4)}, ${tag(alpha)}; ${referenceRu(s.reference && { ...s.reference, value: null }, pct)}); ${s.note ?? ""}`
   );
 }
@@ -103,7 +104,7 @@ function o3(s: SignResult): string {
   const x = s.numbers;
   const t = th(s, "o3.qualityExcess");
   return (
-    `качество знаний ${pct(x.quality)} — на ${pp(x.excess)} ${x.excess >= 0 ? "выше" : "ниже"} эталона (порог ${pp(t!.value)}, ${tag(t)}; ${referenceRu(s.reference, pct)})` +
+    `качество знаний ${pct(x.quality)} — на ${pp(Math.abs(x.excess))} ${x.excess >= 0 ? "выше" : "ниже"} эталона (порог ${pp(t!.value)}, ${tag(t)}; ${referenceRu(s.reference, pct)})` +
     (s.note ? `; ${s.note}` : "")
   );
 }
@@ -125,7 +126,7 @@ function o5(s: SignResult): string {
   const jumpT = th(s, "o5.jump");
   const parts: string[] = [];
   if (x.gap !== undefined && (x.gapFired === 1 || !s.fired)) {
-    parts.push(`качество ${pct(x.quality)} — на ${pp(x.gap)} выше качества ОГЭ той же параллели в ${x.ogeYear} г. (${pct(x.ogeQuality)}; порог ${pp(gapT!.value)}, ${tag(gapT)})`);
+    parts.push(`качество ${pct(x.quality)} — на ${pp(Math.abs(x.gap))} ${x.gap >= 0 ? "выше" : "ниже"} качества ОГЭ той же параллели в ${x.ogeYear} г. (${pct(x.ogeQuality)}; порог ${pp(gapT!.value)}, ${tag(gapT)})`);
   }
   if (x.jump !== undefined && (x.jumpFired === 1 || !s.fired)) {
     parts.push(`качество параллели изменилось за год на ${pp(x.jump)}: с ${pct(x.prevQuality)} до ${pct(x.quality)} (порог скачка ${pp(jumpT!.value)}, ${tag(jumpT)})`);
@@ -136,10 +137,10 @@ function o5(s: SignResult): string {
 function o6(s: SignResult): string {
   const x = s.numbers;
   const t = th(s, "o6.ratio");
-  const basis = x.perPupil === 1 ? "обучающихся" : "участий";
-  const ratio = x.ratio === undefined ? "при нулевой муниципальной доле" : `в ${formatNumberRu(x.ratio, 1)} раза ${x.ratio >= 1 ? "выше" : "ниже"} муниципальной`;
+  const basis = x.perPupil === 1 ? "по обучающимся" : "по участиям";
+  const ratio = x.ratio === undefined ? "при нулевой муниципальной доле" : x.ratio >= 1 ? `в ${formatNumberRu(x.ratio, 2)} раза выше муниципальной` : "ниже муниципальной";
   return (
-    `доля победителей и призёров школьного этапа ВсОШ ${pct(x.share)} ${basis} — ${ratio} (${pct(x.refShare)}; порог в ${formatNumberRu(t!.value)} раза, ${tag(t)}), ` +
+    `доля победителей и призёров школьного этапа ВсОШ ${pct(x.share)} (${basis}) — ${ratio} (${pct(x.refShare)}; порог в ${formatNumberRu(t!.value)} раза, ${tag(t)}), ` +
     (x.municipalAwarded === 0 ? "а на муниципальном этапе победителей и призёров нет" : `на муниципальном этапе победителей и призёров: ${formatNumberRu(x.municipalAwarded, 0)}`)
   );
 }
@@ -285,7 +286,7 @@ export function explainSchool(s: SchoolAnalysis, indicator: Indicator, year?: nu
     case "absence":
       return s.stableAbsence ? explainStableAbsence(s.stableAbsence) : "Стабильное отсутствие признаков: нет данных.";
     case "cluster":
-      return `Кластер ОО (§6, [${"DEFAULT"}]): «${s.cluster.label}», ${countRu(s.cluster.size, ["школа", "школы", "школ"])}${s.cluster.merged ? " (исходный кластер меньше минимального размера и объединён с кластером своего типа)" : ""}.`;
+      return `Кластер ОО (§6, [DEFAULT]): «${s.cluster.label}», ${countRu(s.cluster.size, ["школа", "школы", "школ"])}${s.cluster.merged ? " (исходный кластер меньше минимального размера и объединён с кластером своего типа)" : ""}.`;
     case "risk": {
       const y = pick((x) => x.risk.score !== null);
       return y ? explainRisk(y.risk) : "Риск: нет данных.";
@@ -295,7 +296,7 @@ export function explainSchool(s: SchoolAnalysis, indicator: Indicator, year?: nu
       if (!y) return "Признаки необъективности: нет данных.";
       const fired = y.signs.filter((g) => g.fired);
       return fired.length
-        ? `В ${y.year} г. ${countRu(fired.length, ["признак", "признака", "признаков"])} необъективности (${y.firedSigns.join(", ")}), каждый требует анализа: ${fired.map((g) => `${g.rule} — ${contextRu({ ...g, n: undefined })}`).join("; ")}.`
+        ? `В ${y.year} г. ${countRu(fired.length, ["признак", "признака", "признаков"])} необъективности (${y.firedSigns.join(", ")}), каждый требует анализа: ${fired.map((g) => `${g.rule} — ${g.rule === "O6" ? `ВсОШ ${g.year}` : contextRu({ ...g, n: undefined })}`).join("; ")}.`
         : `В ${y.year} г. признаков необъективности не выявлено (оценено: ${y.signs.filter((g) => g.evaluated).length}).`;
     }
     default: {
@@ -304,7 +305,12 @@ export function explainSchool(s: SchoolAnalysis, indicator: Indicator, year?: nu
         const f = y?.risk.factors.find((x) => x.id === indicator);
         return y && f ? explainFactor(f, y.year) : `${indicator}: нет данных.`;
       }
-      const y = pick((x) => x.signs.some((g) => g.rule === indicator && g.fired)) ;
+      const y =
+        year !== undefined
+          ? s.years.find((x) => x.year === year)
+          : [...s.years].reverse().find((x) => x.signs.some((g) => g.rule === indicator && g.fired)) ??
+            [...s.years].reverse().find((x) => x.signs.some((g) => g.rule === indicator && g.evaluated)) ??
+            latestWithData(s, (x) => x.signs.some((g) => g.rule === indicator));
       const list = (y?.signs ?? []).filter((g) => g.rule === indicator);
       const fired = list.filter((g) => g.fired);
       const chosen = fired[0] ?? list.find((g) => g.evaluated) ?? list[0];

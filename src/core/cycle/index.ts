@@ -3,6 +3,5 @@ export * from "./catalogue";
 export * from "./dates";
 export * from "./evaluate";
 export * from "./matrix";
-export * from "./matrix-sheet";
 export * from "./parse-direction";
 export * from "./flags";

@@ -1,8 +1,9 @@
 /**
  * The municipal picture of the management cycle: from every school's «Цикл» sheet (and the
  * municipality's own), a matrix of directions × components with the share of schools that closed
- * each component, and one status row per school. The summary (issue 7) writes it through
- * matrix-sheet.ts. Shares are percentages 0–100, null when no school has the component counted.
+ * each component, and one status row per school, for the summary's «Управленческий цикл» sheet
+ * (src/core/summary/analysis-tables.ts). Shares are percentages 0–100, null when no school has
+ * the component counted.
  */
 import type { DirectionId, Finding, SchoolReport, CycleRecord } from "../model";
 import { COMPONENT_COUNT, CYCLE_DIRECTIONS } from "./catalogue";

@@ -19,9 +19,12 @@ export function signO5(u: UnitStats, units: Map<string, UnitStats>, p: Profile):
   const gapT = threshold(p, "o5.gap");
   const jumpT = threshold(p, "o5.jump");
   const numbers: Record<string, number> = { n: u.n, quality: q };
+  let comparedN = 0;
   const usable = (key: string) => {
     const f = units.get(key);
-    return f && f.n >= minN.value ? unitQuality(f) : null;
+    const q = f && f.n >= minN.value ? unitQuality(f) : null;
+    if (q !== null && comparedN === 0) comparedN = f!.n;
+    return q;
   };
   let fired = false;
   let compared = false;
@@ -46,5 +49,5 @@ export function signO5(u: UnitStats, units: Map<string, UnitStats>, p: Profile):
   }
   const used = [gapT, jumpT];
   if (!compared) return notEvaluated({ ...base, threshold: used }, "нет результатов той же параллели за прошлый год и ОГЭ");
-  return { ...base, fired, evaluated: true, numbers, threshold: used, reference: { kind: "cohort", value: numbers.ogeQuality ?? numbers.prevQuality, n: u.n }, tags: tagsOf("DEFAULT", used) };
+  return { ...base, fired, evaluated: true, numbers, threshold: used, reference: { kind: "cohort", value: numbers.ogeQuality ?? numbers.prevQuality, n: comparedN }, tags: tagsOf("DEFAULT", used) };
 }

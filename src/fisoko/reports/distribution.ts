@@ -15,7 +15,7 @@ import type { DistributionReport, DistributionRow } from "../types";
 import { LABEL_HEADERS } from "./marks";
 import { countsFromPercent, PERCENT_SUM_TOLERANCE, valueKindOf, type ValueKind } from "./shares";
 
-/** Highest raw score a ВПР has had (history 11: 30+); a header number above it is not a score. */
+/** No ВПР has more than 100 raw points: a larger number in a header is not a score column. */
 const MAX_RAW_SCORE = 100;
 
 export function parseDistribution(scan: SheetScan, header: TestHeader): DistributionReport | null {
@@ -26,15 +26,12 @@ export function parseDistribution(scan: SheetScan, header: TestHeader): Distribu
   }
   const h = readHeaderBlock(scan, found.row, found.col);
   let participantsCol: number | null = null;
-  let schoolsCol: number | null = null;
   const scoreCols = new Map<number, number>();
   let kind = "unknown" as ValueKind;
   h.columns.forEach((t, c) => {
     if (c === h.labelCol || !t) return;
-    if (/(?:кол-?во|количество|число) оо(?![а-я])|^оо$/.test(t)) {
-      if (schoolsCol === null) schoolsCol = c;
-      return;
-    }
+    // «Кол-во ОО» is not needed here; it must only not be taken for a score column.
+    if (/(?:кол-?во|количество|число) оо(?![а-я])|^оо$/.test(t)) return;
     if (/участник/.test(t)) {
       if (participantsCol === null) participantsCol = c;
       return;

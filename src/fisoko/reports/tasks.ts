@@ -185,10 +185,13 @@ function finish(scan: SheetScan, header: TestHeader, tasks: TaskColumn[], rows: 
   if (!scan.hasErrors() && tasks.some((t) => !t.level)) {
     scan.info("fisoko.levels", null, null, "в отчёте нет уровней сложности заданий (Б/П/В); укажите их в перечне заданий формы, иначе признак O4 по этим заданиям не вычисляется.");
   }
-  const withMax = tasks.map((t) => t);
+  // Each completion carries its task's maximum and level, so a row can be read on its own.
   const rowsWithSpecs = rows.map((r) => ({
     ...r,
-    completion: r.completion.map((c, i) => ({ ...c, ...(withMax[i]?.max !== undefined ? { max: withMax[i].max } : {}), ...(withMax[i]?.level ? { level: withMax[i].level } : {}) })),
+    completion: r.completion.map((c, i) => {
+      const t = tasks[i];
+      return { ...c, ...(t?.max !== undefined ? { max: t.max } : {}), ...(t?.level ? { level: t.level } : {}) };
+    }),
   }));
   return scan.hasErrors() ? null : { kind: "tasks", file: scan.file, sheet: scan.sheet, header, tasks, rows: rowsWithSpecs };
 }

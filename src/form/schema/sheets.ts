@@ -165,7 +165,7 @@ export const RESULTS: SheetSchema = {
       }),
   ],
   key: ["procedure", "year", "grade", "className", "subject"],
-  templateRows: 200,
+  templateRows: 150,
 };
 
 // ── Участники ────────────────────────────────────────────────────────────────
@@ -209,7 +209,7 @@ export const PARTICIPANTS: SheetSchema = {
   ],
   repeated: taskPoints,
   key: ["procedure", "year", "grade", "subject", "code"],
-  templateRows: 300,
+  templateRows: 150,
 };
 
 // ── Задания ──────────────────────────────────────────────────────────────────
@@ -232,7 +232,7 @@ export const TASKS: SheetSchema = {
     { id: "skill", header: "Проверяемое умение", aliases: ["Проверяемые требования", "Умение", "Планируемый результат", "Блоки ПООП"], type: "text", width: 50, help: "Проверяемое умение или планируемый результат (по описанию работы)." },
   ],
   key: ["procedure", "year", "grade", "subject", "number"],
-  templateRows: 200,
+  templateRows: 100,
 };
 
 // ── Направления 3–8 (методика §7) ────────────────────────────────────────────
@@ -398,7 +398,7 @@ export const CYCLE: SheetSchema = {
     { id: "plannedDate", header: "Плановый срок", aliases: ["Срок", "Срок исполнения", "План"], type: "date", width: 12, numberFormat: "dd.mm.yyyy", help: "Плановый срок, ДД.ММ.ГГГГ." },
   ],
   key: ["year", "direction", "track", "component"],
-  templateRows: 120,
+  templateRows: 100,
 };
 
 /** The sheet generated from the schema (never read as data). */

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MemoryWorkbook } from "../../../src/host/memory";
 import { COMPUTED_FILL, INPUT_FILL, RESULTS, sheetLayout, templateOps, templateSheetNames, formDocsMarkdown, RULES, DIRECTION_COLUMNS } from "../../../src/form";
@@ -21,15 +23,15 @@ describe("templateOps", () => {
     expect(header.address).toBe("A1");
     expect(header.values[0].slice(0, 6)).toEqual(["Процедура", "Год", "Класс", "Класс (буква)", "Предмет", "Участников"]);
     expect(of("freeze", "Результаты")).toEqual([{ op: "freeze", sheet: "Результаты", rows: 1, columns: 0 }]);
-    const list = of("validationList", "Результаты").find((v) => v.address === "A2:A201");
+    const list = of("validationList", "Результаты").find((v) => v.address === "A2:A151");
     expect(list?.list).toEqual(["ВПР", "КДР", "ОГЭ", "ГВЭ-9", "ЕГЭ", "ГВЭ-11", "НИКО"]);
     const quality = of("formulas", "Результаты").find((f) => f.address === "S2")!;
-    expect(quality.formulas).toHaveLength(200);
+    expect(quality.formulas).toHaveLength(150);
     expect(quality.formulas[0][0]).toBe('=IF(OR(N(F2)<=0,COUNT(G2,H2,I2,J2)=0),"",(N(G2)+N(H2))/F2*100)');
-    expect(quality.formulas[199][0]).toContain("/F201*100");
+    expect(quality.formulas[149][0]).toContain("/F151*100");
     const formats = of("format", "Результаты");
-    expect(formats.find((f) => f.address === "S2:S201")?.format).toMatchObject({ fill: COMPUTED_FILL, numberFormat: '0.0" %"' });
-    expect(formats.find((f) => f.address === "F2:F201")?.format).toMatchObject({ fill: INPUT_FILL, locked: false });
+    expect(formats.find((f) => f.address === "S2:S151")?.format).toMatchObject({ fill: COMPUTED_FILL, numberFormat: '0.0" %"' });
+    expect(formats.find((f) => f.address === "F2:F151")?.format).toMatchObject({ fill: INPUT_FILL, locked: false });
     expect(of("print", "Результаты")[0]).toMatchObject({ landscape: true, titleRows: "1:1" });
   });
 
@@ -66,5 +68,10 @@ describe("schema exports for other areas", () => {
     expect(md).toContain("#### «Результаты» — обязательный");
     expect(md).toContain("| Качество, % | `qualityPct` | формула |");
     for (const id of Object.keys(RULES)) expect(md).toContain(`\`${id}\``);
+  });
+
+  it("docs/form.md holds the current generated reference (regenerate: npx msoko template --docs)", () => {
+    const doc = readFileSync(join(__dirname, "../../../docs/form.md"), "utf8");
+    expect(doc).toContain(formDocsMarkdown());
   });
 });

@@ -37,7 +37,7 @@ describe("custom functions metadata", () => {
       expect(f.name, f.id).toMatch(/^[А-ЯЁ0-9._]+$/);
       expect(f.description, f.id).toMatch(/[а-яё]/);
       for (const p of f.parameters) {
-        expect(p.name, `${f.id}.${p.name}`).toMatch(/[а-яё]/);
+        expect(p.name, `${f.id}.${p.name}`).toMatch(/[А-ЯЁа-яё]/);
         expect(p.description, `${f.id}.${p.name}`).toMatch(/[а-яё]/);
       }
     }

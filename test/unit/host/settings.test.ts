@@ -77,7 +77,7 @@ describe("settings sheet «Настройки МСОКО»", () => {
   });
 
   it("reads a reporting date typed into Excel as a date serial, and rejects impossible dates", () => {
-    const mk = (v: unknown) => ({ exists: true, entries: [], map: new Map([["report.date", { key: "report.date", value: v, note: "", ref: { sheet: "s", cell: "B2" } }]]) });
+    const mk = (v: unknown) => ({ exists: true, entries: [], grid: [], map: new Map([["report.date", { key: "report.date", value: v, note: "", ref: { sheet: "s", cell: "B2" } }]]) });
     expect(reportDate(mk(46157))).toBe("2026-05-15");
     expect(reportDate(mk("2026-02-30"))).toBeNull();
     expect(reportDate(mk("вчера"))).toBeNull();

@@ -27,7 +27,7 @@ describe.each([2026])("the rule engine on the sample (seed %i)", (seed) => {
   });
 
   it("raises no objectivity sign beyond the injected ones", () => {
-    const allowed = new Map(situations.map((s) => [s.login, new Set([s.expectedRule, ...(s.alsoExpected ?? [])])]));
+    const allowed = new Map(situations.map((s) => [s.login, new Set<string>([s.expectedRule, ...(s.alsoExpected ?? [])])]));
     const unexpected: string[] = [];
     for (const s of analysis.schools) {
       for (const y of s.years) {

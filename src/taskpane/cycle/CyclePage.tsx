@@ -1,0 +1,144 @@
+/**
+ * «Управленческий цикл»: the board of the school's «Цикл» sheet (CycleBoard) for the latest year
+ * in the data, evaluated at the workbook's reporting date (setting `report.date`). The user sets
+ * the date here: it is written to the settings sheet and handed to =МСОКО.ЦИКЛ, so the functions
+ * and the board agree. Clicking a board cell selects the record's cell in the «Цикл» sheet.
+ */
+import { useState } from "react";
+import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowRepeatAllRegular } from "@fluentui/react-icons";
+import { CYCLE_SHEET, formatDateRu, isIsoDate } from "../../core/cycle";
+import type { CellRef } from "../../core/model";
+import { validateWorkbook } from "../../form/actions";
+import { setReportingDate } from "../../functions/cycle";
+import type { WorkbookPort } from "../../host/port";
+import { SETTING_KEYS, loadProfile, readSettings, reportDate, writeSetting } from "../../host/settings";
+import { describeError } from "../app/errors";
+import { EmptyState, Paragraph, ReadingWorkbook } from "../pages/EmptyState";
+import { useWorkbook } from "../workbook/WorkbookContext";
+import { SCHOOL_FORM_SHEET, hasSheet } from "../workbook/role";
+import { useWorkbookRead } from "../workbook/useWorkbookRead";
+import { CycleBoard } from "./CycleBoard";
+import { CYCLE_EMPTY_TEXT, cycleView } from "./view";
+
+const useStyles = makeStyles({
+  dateRow: { display: "flex", alignItems: "flex-end", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalXS },
+  field: { flexGrow: 1, minWidth: "150px" },
+  error: { color: tokens.colorPaletteRedForeground1, margin: 0 },
+  note: { margin: 0, color: tokens.colorNeutralForeground3 },
+});
+
+async function readCycleInputs(port: WorkbookPort) {
+  const [{ report }, settings, { profile }] = await Promise.all([validateWorkbook(port), readSettings(port), loadProfile(port)]);
+  return { report, date: reportDate(settings), profile };
+}
+
+const EMPTY_NEEDS = [
+  "перечень направлений и треков МСОКО вашего муниципалитета;",
+  "по каждому компоненту цикла — подтверждающий документ (номер и дата) или плановый срок.",
+];
+
+export function CyclePage() {
+  const { sheets, error } = useWorkbook();
+  const isForm = !!sheets && hasSheet(sheets.map((s) => s.name), SCHOOL_FORM_SHEET);
+  if (!sheets) return <ReadingWorkbook error={error} />;
+  if (!isForm) {
+    return (
+      <EmptyState
+        icon={ArrowRepeatAllRegular}
+        title="Оценка управленческого цикла появится здесь."
+        needs={EMPTY_NEEDS}
+        goTo={{ pageId: "form", label: "Перейти к странице «Форма ОО»" }}
+      >
+        <Paragraph>
+          По каждому из восьми направлений МСОКО (и треку объективности) панель оценит девять компонентов цикла — от
+          целей до анализа эффективности мер — и покажет, замкнут ли цикл или на каком этапе разрыв. Для этого нужна
+          форма школы с заполненным листом «{CYCLE_SHEET}».
+        </Paragraph>
+      </EmptyState>
+    );
+  }
+  return <CycleBoardSection />;
+}
+
+function CycleBoardSection() {
+  const styles = useStyles();
+  const { port } = useWorkbook();
+  const { data, error, loading, reload } = useWorkbookRead(readCycleInputs);
+  const [typed, setTyped] = useState<string | null>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
+  const [selectError, setSelectError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  if (!data) return error ? <Text role="alert" className={styles.error}>{`Не удалось прочитать форму. ${error}`}</Text> : <Spinner size="small" label="Читаю лист «Цикл»…" />;
+
+  const view = cycleView(data.report, data.date, data.profile);
+  const dateValue = typed ?? data.date ?? "";
+
+  const saveDate = async (value: string) => {
+    setTyped(value);
+    if (value === "") return;
+    if (!isIsoDate(value)) {
+      setDateError("Введите дату полностью: день, месяц и год.");
+      return;
+    }
+    setDateError(null);
+    setSaving(true);
+    try {
+      await writeSetting(port, SETTING_KEYS.reportDate, value);
+      setReportingDate(value);
+      setTyped(null);
+      reload();
+    } catch (e) {
+      setDateError(`Не удалось записать отчётную дату в лист настроек. ${describeError(e)}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const select = (ref: CellRef) => {
+    setSelectError(null);
+    port.select(ref.sheet, ref.cell).catch((e: unknown) => setSelectError(`Не удалось выделить ячейку ${ref.cell} на листе «${ref.sheet}». ${describeError(e)}`));
+  };
+
+  return (
+    <>
+      <div className={styles.dateRow}>
+        <Field
+          className={styles.field}
+          label="Отчётная дата (дата оценки цикла)"
+          hint={data.date ? `Сейчас: ${formatDateRu(data.date)}. Этапы с плановым сроком раньше неё и без документа — просрочены.` : "Хранится в листе «Настройки МСОКО»; её же используют функции МСОКО.ЦИКЛ."}
+          validationMessage={dateError ?? undefined}
+          validationState={dateError ? "error" : "none"}
+        >
+          <Input type="date" value={dateValue} disabled={saving} onChange={(_, d) => void saveDate(d.value)} data-testid="report-date" />
+        </Field>
+        <Button onClick={reload} disabled={loading}>
+          Обновить
+        </Button>
+      </div>
+      {error && (
+        <Text as="p" role="alert" className={styles.error}>
+          {`Не удалось прочитать форму. ${error}`}
+        </Text>
+      )}
+      {selectError && (
+        <Text as="p" role="alert" className={styles.error}>
+          {selectError}
+        </Text>
+      )}
+      {view.kind === "board" ? (
+        <>
+          <CycleBoard model={view.model} onSelectCell={select} />
+          <Text as="p" size={200} className={styles.note}>
+            Щелчок по клетке выделяет её запись в листе «{CYCLE_SHEET}».
+          </Text>
+        </>
+      ) : (
+        <Text as="p" data-testid="cycle-empty">
+          {CYCLE_EMPTY_TEXT[view.kind]}
+        </Text>
+      )}
+    </>
+  );
+}

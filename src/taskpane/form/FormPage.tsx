@@ -1,0 +1,167 @@
+/**
+ * «Форма ОО»: creates the municipality's standard school form in the open workbook (only the
+ * sheets it lacks — an existing sheet is never touched), lists the form's sheets from the schema
+ * with a mark for those already present, and says in a few steps how to fill it. Sections other
+ * areas add (the school's analysis) follow from form/sections.ts.
+ */
+import { useState } from "react";
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { CheckmarkCircleRegular, DocumentAddRegular, DocumentTableRegular } from "@fluentui/react-icons";
+import { createForm } from "../../form/actions";
+import { useOperation } from "../operation/OperationContext";
+import { useWorkbook } from "../workbook/WorkbookContext";
+import { SCHOOL_FORM_SHEET, hasSheet } from "../workbook/role";
+import { useNavigate } from "../pages/navigation";
+import { Paragraph, ReadingWorkbook } from "../pages/EmptyState";
+import { createFormMessage, extraNotices, formSheetRows, type CreateFormResult } from "./formModel";
+import { FORM_SECTIONS } from "./sections";
+
+const useStyles = makeStyles({
+  box: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  title: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, margin: 0 },
+  icon: { fontSize: "24px", flexShrink: 0, color: tokens.colorBrandForeground1 },
+  heading: { margin: 0 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  item: { display: "flex", flexDirection: "column", rowGap: "2px" },
+  line: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: "2px" },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  present: { color: tokens.colorPaletteGreenForeground1 },
+  notices: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+});
+
+export function FormPage() {
+  const styles = useStyles();
+  const { port, sheets, error } = useWorkbook();
+  const { run, busy } = useOperation();
+  const navigate = useNavigate();
+  const [result, setResult] = useState<CreateFormResult | null>(null);
+  if (!sheets) return <ReadingWorkbook error={error} />;
+  const names = sheets.map((s) => s.name);
+  const isForm = hasSheet(names, SCHOOL_FORM_SHEET);
+  const rows = formSheetRows(names);
+  const missing = rows.filter((r) => !r.present).length;
+
+  const create = async () => {
+    const outcome = await run(
+      "Создание формы",
+      async (progress) => {
+        progress({ done: 0, total: 1, label: "Записываю листы формы…" });
+        const r = await createForm(port);
+        progress({ done: 1, total: 1 });
+        return r;
+      },
+      { doneMessage: createFormMessage },
+    );
+    if (outcome.status === "done") setResult(outcome.value);
+  };
+
+  return (
+    <>
+      <section className={styles.box} data-testid="form-state">
+        <Text as="p" weight="semibold" className={styles.title}>
+          <DocumentTableRegular className={styles.icon} aria-hidden />
+          <span>
+            {isForm
+              ? `В книге есть лист «${SCHOOL_FORM_SHEET}»: это форма школы.`
+              : `В книге нет листа «${SCHOOL_FORM_SHEET}».`}
+          </span>
+        </Text>
+        <Paragraph>
+          {isForm
+            ? missing === 0
+              ? "Все листы формы на месте. Заполните их и проверьте на странице «Проверка»."
+              : "Недостающие листы формы можно добавить: уже заполненные листы панель не изменяет."
+            : "Панель создаст стандартную форму муниципалитета: листы с подсказками, списками для выбора и проверкой ввода. Существующие листы книги не изменяются."}
+        </Paragraph>
+        <Button appearance="primary" icon={<DocumentAddRegular />} onClick={create} disabled={busy || missing === 0}>
+          {isForm ? "Добавить недостающие листы" : "Создать форму"}
+        </Button>
+        {isForm && (
+          <Button onClick={() => navigate("check")} disabled={busy}>
+            Перейти к проверке формы
+          </Button>
+        )}
+      </section>
+
+      {result && (
+        <section className={styles.box} aria-live="polite" data-testid="form-result">
+          <Text as="p" weight="semibold" className={styles.heading}>
+            Результат
+          </Text>
+          <Paragraph>{createFormMessage(result)}</Paragraph>
+          {extraNotices(result).length > 0 && (
+            <ul className={styles.notices}>
+              {extraNotices(result).map((n) => (
+                <li key={n}>
+                  <Text>{n}</Text>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <Text as="h3" weight="semibold" className={styles.heading}>
+        Как заполнять
+      </Text>
+      <ol className={styles.steps}>
+        <li>
+          <Text>Нажмите «Создать форму» — листы появятся в книге, первым — «{SCHOOL_FORM_SHEET}».</Text>
+        </li>
+        <li>
+          <Text>Заполняйте жёлтые ячейки; серые считаются формулами. Значения для выбора — из выпадающих списков.</Text>
+        </li>
+        <li>
+          <Text>Участников указывайте только кодами, без фамилий и имён.</Text>
+        </li>
+        <li>
+          <Text>Нажмите «Проверить форму» на странице «Проверка»: щелчок по ошибке выделит её ячейку.</Text>
+        </li>
+        <li>
+          <Text>Лист «Инструкция» описывает каждый столбец и каждую проверку.</Text>
+        </li>
+      </ol>
+
+      <Text as="h3" weight="semibold" className={styles.heading}>
+        Листы формы
+      </Text>
+      <ul className={styles.list} data-testid="form-sheets">
+        {rows.map((r) => (
+          <li key={r.name} className={styles.item} data-sheet={r.name} data-present={r.present}>
+            <span className={styles.line}>
+              <Text weight="semibold">{r.name}</Text>
+              {r.required && (
+                <Badge appearance="outline" color="brand" size="small">
+                  обязательный
+                </Badge>
+              )}
+              {r.present && (
+                <Text size={200} className={styles.present}>
+                  <CheckmarkCircleRegular aria-hidden /> есть в книге
+                </Text>
+              )}
+            </span>
+            <Text size={200}>{r.purpose}</Text>
+          </li>
+        ))}
+      </ul>
+
+      {FORM_SECTIONS.map(({ id, title, Component }) => (
+        <section key={id} className={styles.section} data-section={id} aria-labelledby={`form-section-${id}`}>
+          <Text as="h3" weight="semibold" className={styles.heading} id={`form-section-${id}`}>
+            {title}
+          </Text>
+          <Component />
+        </section>
+      ))}
+    </>
+  );
+}
