@@ -11,8 +11,10 @@ import { checksum, CONTENDERS } from "./cases/engine.mjs";
 import { callFromCells, marksColumn, resultsTable } from "./cases/functions.mjs";
 import * as F from "./cases/formulas.mjs";
 import { mkdirSync } from "node:fs";
+import { performance } from "node:perf_hooks";
 import { join } from "node:path";
-import { OUT } from "./lib/build.mjs";
+import { CLI_BUNDLE, OUT } from "./lib/build.mjs";
+import { countForms, ensureForms, summarizeOnce } from "./cases/consolidation.mjs";
 
 const [caseId, id, rowsArg, runsArg, warmupArg = "1"] = process.argv.slice(2);
 const warmup = Number(warmupArg);
@@ -51,6 +53,22 @@ if (caseId === "engine") {
   const one = median(cold.times);
   const hit = median(cached.times);
   console.log(JSON.stringify({ id, rows: table.length - 1, schools, one, cached: hit, thousand: one + 999 * hit, oneTimes: cold.times, cachedTimes: cached.times, value: cold.last, peakRssMb: peakRssMb() }));
+} else if (caseId === "consolidation" && id === "forms") {
+  const cli = await import(CLI_BUNDLE);
+  const made = await ensureForms(cli, Number(rowsArg));
+  console.log(JSON.stringify({ id, forms: countForms(made.dir), reused: made.reused, peakRssMb: peakRssMb() }));
+} else if (caseId === "consolidation" && id === "summarize") {
+  // Forms are made beforehand by "consolidation forms N" in another process (not in this peak).
+  const cli = await import(CLI_BUNDLE);
+  const forms = Number(rowsArg);
+  const dir = join(OUT, `forms-${forms}`);
+  const times = [];
+  for (let r = 0; r < Number(runsArg); r++) {
+    const t0 = performance.now();
+    await summarizeOnce(cli, dir, join(OUT, `summary-${forms}.xlsx`));
+    times.push(performance.now() - t0);
+  }
+  console.log(JSON.stringify({ id, forms: countForms(dir), times, median: median(times), perFormMs: median(times) / countForms(dir), peakRssMb: peakRssMb() }));
 } else if (caseId === "formulas" && id === "ours") {
   const cols = gen.generateColumns(Number(rowsArg));
   const grid = F.toGrid(cols);

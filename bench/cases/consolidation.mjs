@@ -1,59 +1,48 @@
 /**
- * Case 4, consolidation: `msoko summarize` over 25, 100 and 500 filled school forms (made by
- * `msoko demo`, outside the timing): wall time, peak memory (/usr/bin/time) and time per form;
- * growth must be linear. Runs only when src/cli/commands/summarize.ts exists; until then it
- * reports that it waits for the command.
+ * Case 4, consolidation: `msoko summarize ПАПКА --out СВОД.xlsx` over 25 and 100 filled school
+ * forms (500 with BENCH_FULL=1): wall time, peak memory and time per form; growth must be linear.
+ * The commands run in-process from an esbuild bundle (bench/out/cli.mjs), so tsx's start-up is not
+ * timed. The forms are made once by `msoko demo --schools N` and kept in bench/out/forms-N.
+ * Runs only when src/cli/commands/summarize.ts exists; until then it says it waits for it.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
-import { OUT, ROOT } from "../lib/build.mjs";
-import { median } from "../lib/measure.mjs";
+import { OUT } from "../lib/build.mjs";
 
-export const FORM_COUNTS = [25, 100, 500];
-const CLI = join(ROOT, "bin", "msoko.mjs");
-const SUMMARIZE = join(ROOT, "src", "cli", "commands", "summarize.ts");
+export const DEMO_SEED = 2026;
 
-/** The arguments summarize is called with; its usage line is quoted in the results if they fail. */
-export function summarizeArgs(formsDir, outFile) {
-  return ["summarize", formsDir, "--out", outFile];
+export function formsDir(forms) {
+  return join(OUT, `forms-${forms}`);
 }
 
-function msoko(args, timed) {
-  const t0 = performance.now();
-  const r = timed
-    ? spawnSync("/usr/bin/time", ["-f", "maxrss=%M", process.execPath, CLI, ...args], { encoding: "utf8", cwd: ROOT, timeout: 1_200_000 })
-    : spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT, timeout: 1_200_000 });
-  const ms = performance.now() - t0;
-  const rss = /maxrss=(\d+)/.exec(r.stderr ?? "");
-  return { ms, status: r.status, maxRssMb: rss ? Number(rss[1]) / 1024 : null, stderr: (r.stderr ?? "").replace(/maxrss=\d+\s*/, "").trim() };
+/** The arguments summarize is called with (its usage: summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx …). */
+export function summarizeArgs(dir, outFile) {
+  return [dir, "--out", outFile];
 }
 
-function usageLine() {
-  const m = /export const usage\s*=\s*["'`](.*)["'`]/.exec(readFileSync(SUMMARIZE, "utf8"));
-  return m ? m[1] : "(строка usage не найдена)";
+/** Makes the N forms with the demo command unless a complete set is already there. */
+export async function ensureForms(cli, forms) {
+  const dir = formsDir(forms);
+  const marker = join(dir, ".complete");
+  if (existsSync(marker)) return { dir, reused: true };
+  rmSync(dir, { recursive: true, force: true });
+  const io = cli.memoryIo();
+  const code = await cli.demo.run(["--out", dir, "--schools", String(forms), "--seed", String(DEMO_SEED)], io);
+  if (code !== 0) throw new Error(`msoko demo не создал ${forms} форм (код ${code}): ${io.stderr.join(" ").slice(0, 300)}`);
+  writeFileSync(marker, `${forms}\n`);
+  return { dir, reused: false };
 }
 
-export function runConsolidation(runsFor = (n) => (n >= 500 ? 3 : 5)) {
-  if (!existsSync(SUMMARIZE)) return { pending: "ожидает команды summarize (src/cli/commands/summarize.ts ещё не написана)" };
-  const rows = [];
-  for (const forms of FORM_COUNTS) {
-    const dir = join(OUT, `forms-${forms}`);
-    rmSync(dir, { recursive: true, force: true });
-    const made = msoko(["demo", "--out", dir, "--schools", forms], false);
-    if (made.status !== 0) return { error: `msoko demo не создал ${forms} форм (код ${made.status}): ${made.stderr.slice(0, 300)}` };
-    const times = [];
-    let peak = 0;
-    for (let r = 0; r < runsFor(forms); r++) {
-      const res = msoko(summarizeArgs(dir, join(OUT, `summary-${forms}.xlsx`)), true);
-      if (res.status !== 0) {
-        return { error: `msoko ${summarizeArgs("ПАПКА", "ФАЙЛ").join(" ")} завершилась с кодом ${res.status}: ${res.stderr.slice(0, 300)}. Использование команды: ${usageLine()} — поправьте summarizeArgs в bench/cases/consolidation.mjs.` };
-      }
-      times.push(res.ms);
-      peak = Math.max(peak, res.maxRssMb ?? 0);
-    }
-    rows.push({ forms, times, median: median(times), perFormMs: median(times) / forms, peakRssMb: peak });
+export function countForms(dir) {
+  return readdirSync(dir).filter((f) => f.endsWith(".xlsx")).length;
+}
+
+/** One summarize run; throws with the command's own message when it fails. */
+export async function summarizeOnce(cli, dir, outFile) {
+  const io = cli.memoryIo();
+  const code = await cli.summarize.run(summarizeArgs(dir, outFile), io);
+  if (code !== 0) {
+    throw new Error(`msoko summarize ${summarizeArgs("ПАПКА", "СВОД.xlsx").join(" ")} завершилась с кодом ${code}: ${io.stderr.join(" ").slice(0, 300)} (использование: ${cli.summarize.usage}; поправьте summarizeArgs в bench/cases/consolidation.mjs)`);
   }
-  return { rows };
+  return io;
 }

@@ -62,6 +62,9 @@ export function importIntoForm(imported: FisokoImport, form: readonly SheetRead[
     findings.push(note("info", `${countRu(imported.references.length + imported.national.length, ["строка", "строки", "строк"])} муниципалитета, региона и всей выборки в форму ОО не записываются: это эталон для свода (признак O3 и диаграммы).`));
   }
 
+  if (results.some((r) => r.scoreDistribution || r.taskCompletion)) {
+    findings.push(note("info", "Распределение первичных баллов и % выполнения заданий в форму ОО не записываются (в форме нет таких столбцов): они используются при импорте выгрузок в свод."));
+  }
   const ops: WriteOp[] = [];
   const written = { results: 0, participants: 0, tasks: 0 };
   const resultRows = results.filter((r) => r.participants > 0 && (r.marks || r.journal));

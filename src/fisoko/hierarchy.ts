@@ -20,7 +20,7 @@ export interface HierarchyRow {
   level: HierarchyLevel;
   /** Name without the login, e.g. «МБОУ "СОШ № 1"» or «Кемеровская область - Кузбасс». */
   name: string;
-  /** ФИС ОКО login for schools, lower case. */
+  /** ФИС ОКО login for schools, lower case; absent when a school's label has none (an error on import). */
   login?: string;
 }
 
@@ -30,6 +30,8 @@ const COUNTRY = new Set(["вся выборка", "россия", "россий�
 const REGION_WORDS = /(?:област|обл\.|обл$|край|республик|автономн[а-я]* округ|^г\.? ?москва$|^г\.? ?санкт-петербург$|^г\.? ?севастополь$|^москва$|^санкт-петербург$|^севастополь$|^по региону$|^регион$|^субъект)/;
 const ALL_MUNICIPALITIES = /^(?:все муниципалитеты|все ате|по всем муниципалитетам)$/;
 const MUNICIPALITY_WORDS = /^(?:по ате|по муниципалитету|муниципалитет|ате)$/;
+/** A school's name (type abbreviations, «школа», «гимназия»…): without a login it must not pass for a municipality. */
+const SCHOOL_WORDS = /^(?:[мгчкн]?[баке]?оу|моу|мбоу|маоу|мкоу|гбоу|гоу|чоу|ано|нчоу)\b|(?:^|[\s«"(])(?:сош|оош|нош|школа|гимназия|лицей|кадетский корпус)(?:[\s»")№,.]|$)/i;
 
 /** The login and name of a school label, or null when the label carries no login. */
 export function schoolOfLabel(label: string): { login: string; name: string } | null {
@@ -60,6 +62,7 @@ export class HierarchyTracker {
       return { level: "region", name: this.regionName || name };
     }
     if (MUNICIPALITY_WORDS.test(t)) return { level: "municipality", name };
+    if (SCHOOL_WORDS.test(t)) return { level: "school", name };
     if (!/городской округ|муниципальн|район$|^г\.|^город /.test(t) && REGION_WORDS.test(t)) {
       this.seenRegion = true;
       this.regionName = name;

@@ -121,6 +121,12 @@ function mergeReports(reports: ParsedReport[], findings: Finding[]): Omit<Fisoko
       continue;
     }
     const put = (row: Located, field: "marks" | "journal" | "scoreDistribution" | "taskCompletion", value: unknown): Target => {
+      if (row.where.level === "school" && !row.where.login) {
+        findings.push({
+          severity: "error", rule: "fisoko.login", sheet: report.sheet, cell: row.cell, file: report.file,
+          message: `Файл «${report.file}», лист «${report.sheet}», ячейка ${row.cell}: у ОО «${row.where.name}» нет логина ФИС ОКО; ожидается подпись вида «(sch420101) ${row.where.name}», по логину строка относится к школе.`,
+        });
+      }
       const target = rowFor(acc, report, row.where, row.cell);
       setField(acc, target, field, value, report, row.where, findings);
       return target;

@@ -64,6 +64,14 @@ export function readHeaderBlock(scan: SheetScan, row: number, labelCol: number, 
     raw.push(parts.join(" "));
     columns.push(norm(parts.join(" ")));
   }
+  // The label header merged across several columns («Группы участников» over A:B) is one header:
+  // the extra columns belong to the labels, not to values.
+  for (let c = 0; c < columns.length; c++) {
+    if (c !== labelCol && columns[c] !== "" && columns[c] === columns[labelCol]) {
+      columns[c] = "";
+      raw[c] = "";
+    }
+  }
   return { labelCol, top: row, bottom, columns, raw };
 }
 

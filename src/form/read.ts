@@ -227,7 +227,8 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
         fields.set(f.id, { value, cell: lf.valueCell, ok });
       }
     }
-    const location = locateColumns(read.values, schema, { merges: read.merges, startRow });
+    // The passport's table usually sits below the fields, but may stand beside them: scan from the top.
+    const location = locateColumns(read.values, schema, { merges: read.merges, maxScanRows: startRow + 30 });
     if (location.headerRow < 0) {
       if (schema.required || read.values.some((r) => r?.some((v) => v !== null && v !== undefined && v !== ""))) {
         const names = schema.columns.filter((c) => c.required).map(columnName).join(", ");
@@ -256,7 +257,10 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
 
   const hasData = [...tables.values()].some((t) => t.rows.length > 0) || [...fields.values()].some((f) => f.value !== null);
   if (!hasData) {
+    // Names of pupils are reported even in an otherwise empty book.
+    const privacy = findings.filter((f) => f.rule === "privacy.names");
     findings.length = 0;
+    findings.push(...privacy);
     findings.push(finding("form.empty", "", "", "Форма пуста: ни на одном листе нет данных.", "Заполните «Паспорт ОО» и «Результаты» (шаблон: «Создать форму» или msoko template)."));
   }
   return { tables, fields, passportSheet, findings };

@@ -7,10 +7,12 @@
  * for clusters and R4. Columns are found by their headers with the form's locateColumns, so
  * their order does not matter. Without «Логин ОО» the whole table is the school of the call.
  * Without «Тип ОО» / «Местность» every school is a «СОШ» in a «город» (one cluster).
+ * The summary's consolidated «Результаты» table also holds municipality and cluster rows: when a
+ * «Уровень» column is present, only rows whose level is «ОО» are read.
  */
 import { InputError } from "../core/errors";
 import type { Finding, Location, Municipality, ParticipantRow, Procedure, ResultRow, SchoolReport, SchoolType } from "../core/model";
-import { canonicalSubject } from "../core/subjects";
+import { canonicalSubject, normaliseKey } from "../core/subjects";
 import { readCell, type CellValue } from "../core/values";
 import { coerceCell } from "../form/cells";
 import { locateColumns, PARTICIPANTS, PASSPORT, RESULTS, type ColumnLocation, type ColumnSpec, type SheetSchema } from "../form/schema";
@@ -108,6 +110,13 @@ function count(v: string | number | null | undefined): number {
   return typeof v === "number" ? v : 0;
 }
 
+/** Column of the consolidated table's «Уровень» (Муниципалитет / Кластер / ОО) in the header row, or −1. */
+function levelColumn(grid: CellValue[][], headerRow: number): number {
+  return (grid[headerRow] ?? []).findIndex((v) => typeof v === "string" && normaliseKey(v) === "уровень");
+}
+
+const SCHOOL_LEVEL = normaliseKey("ОО");
+
 /** Reads the range into a municipality; `defaultLogin` names the school of a single-school table. */
 export function readAnalysisTable(table: unknown, defaultLogin: string): Municipality {
   if (!Array.isArray(table) || !Array.isArray(table[0])) {
@@ -132,7 +141,9 @@ export function readAnalysisTable(table: unknown, defaultLogin: string): Municip
     if (typeof v.socialIndex === "number") s.passport.socialIndex = v.socialIndex;
     return s;
   };
+  const levelCol = levelColumn(grid, loc.headerRow);
   for (let r = loc.dataStart; r < grid.length; r++) {
+    if (levelCol >= 0 && normaliseKey(String(grid[r]?.[levelCol] ?? "")) !== SCHOOL_LEVEL) continue;
     const v = readRow(grid, r, schema, loc);
     if (!v) continue;
     const s = schoolOf(v, r);

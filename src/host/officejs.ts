@@ -107,12 +107,26 @@ function excelRun<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
   return excel.run(fn);
 }
 
+/** What an Office.js error code means for the user, in Russian. */
+const EXCEL_CODES: Record<string, string> = {
+  AccessDenied: "лист или книга защищены от изменений — снимите защиту («Рецензирование → Снять защиту листа») и повторите",
+  InvalidOperation: "Excel не может выполнить это сейчас — возможно, лист защищён или ячейка редактируется (нажмите Esc)",
+  ItemNotFound: "лист или диапазон не найден — возможно, его переименовали или удалили",
+  ItemAlreadyExists: "объект с таким именем уже есть",
+  RequestPayloadSizeLimitExceeded: "слишком большой объём данных за один раз",
+  PayloadTooLarge: "слишком большой объём данных за один раз",
+  InvalidArgument: "Excel не принял значение или адрес",
+  GeneralException: "внутренняя ошибка Excel",
+  Conflict: "книгу одновременно изменяет другой пользователь",
+};
+
 /** A Russian message for an Office.js failure, keeping Excel's own text for support. */
 function excelError(e: unknown, what: string): Error {
   if (e instanceof Error && /[А-Яа-яЁё]/.test(e.message) && !(e as { code?: string }).code) return e;
   const err = e as { code?: string; message?: string; debugInfo?: { errorLocation?: string } };
+  const reason = err.code && Object.prototype.hasOwnProperty.call(EXCEL_CODES, err.code) ? `${EXCEL_CODES[err.code]}. ` : "";
   const code = err.code ? ` (код ${err.code}${err.debugInfo?.errorLocation ? `, ${err.debugInfo.errorLocation}` : ""})` : "";
-  return new Error(`Excel не выполнил ${what}: ${err.message ?? String(e)}${code}. Книга могла быть изменена частично; повторите действие.`);
+  return new Error(`Excel не выполнил ${what}: ${reason}Сообщение Excel: ${err.message ?? String(e)}${code}.`);
 }
 
 /** Splits "Лист1!A1:B2, 'Свод, итог'!C3" at commas outside quotes. */

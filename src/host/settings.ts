@@ -130,8 +130,7 @@ export async function writeSettings(port: WorkbookPort, updates: readonly Settin
   }
   const grid: CellValue[][] = [[...SETTINGS_HEADERS], ...[...rows.values()].map((r) => [...r])];
   // Blank out rows left over from a longer table.
-  const oldRows = current.entries.length ? Math.max(...current.entries.map((e) => Number(e.ref.cell.slice(1)))) : 1;
-  while (grid.length < oldRows) grid.push([null, null, null]);
+  while (grid.length < current.grid.length) grid.push([null, null, null]);
   ops.push({ op: "values", sheet: name, address: "A1", values: grid });
   const info = sheets.find((s) => sameName(s.name, SETTINGS_SHEET));
   const othersVisible = sheets.some((s) => !sameName(s.name, SETTINGS_SHEET) && s.visibility === "visible");

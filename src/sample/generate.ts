@@ -44,34 +44,47 @@ function normalise(opts: SampleOptions): { seed: number; count: number; years: n
   return { seed, count, years };
 }
 
+function buildSchool(index: number, seed: number, years: readonly number[], cache: TaskSetCache): GeneratedSchool {
+  const entry = rosterEntry(index);
+  const plan = makePlan(entry, seed, years);
+  const { results, participants, tasks } = schoolResults(plan, cache);
+  const report: SchoolReport = {
+    passport: {
+      login: entry.login,
+      name: entry.name,
+      shortName: entry.shortName,
+      type: entry.type,
+      location: entry.location,
+      municipality: MUNICIPALITY_NAME,
+      contingent: plan.contingent,
+      socialIndex: entry.socialIndex,
+    },
+    results,
+    participants,
+    tasks,
+    directions: directionRows(plan),
+    cycle: schoolCycle(plan),
+    findings: [],
+  };
+  return { report, situation: situationOf(entry, years) };
+}
+
+/** How many schools the options generate: schools × scale, at least 1. */
+export function schoolCount(opts: SampleOptions = {}): number {
+  return normalise(opts).count;
+}
+
 /** Generates the schools one by one (an iterator: only the current school is held in memory). */
 export function* generateSchools(opts: SampleOptions = {}): Generator<GeneratedSchool> {
   const { seed, count, years } = normalise(opts);
   const cache = new TaskSetCache(seed);
-  for (let i = 0; i < count; i++) {
-    const entry = rosterEntry(i);
-    const plan = makePlan(entry, seed, years);
-    const { results, participants, tasks } = schoolResults(plan, cache);
-    const report: SchoolReport = {
-      passport: {
-        login: entry.login,
-        name: entry.name,
-        shortName: entry.shortName,
-        type: entry.type,
-        location: entry.location,
-        municipality: MUNICIPALITY_NAME,
-        contingent: plan.contingent,
-        socialIndex: entry.socialIndex,
-      },
-      results,
-      participants,
-      tasks,
-      directions: directionRows(plan),
-      cycle: schoolCycle(plan),
-      findings: [],
-    };
-    yield { report, situation: situationOf(entry, years) };
-  }
+  for (let i = 0; i < count; i++) yield buildSchool(i, seed, years, cache);
+}
+
+/** The i-th school of the roster (0-based) alone, as `generateSchools` would yield it. */
+export function generateSchool(index: number, opts: Omit<SampleOptions, "schools" | "scale"> = {}): GeneratedSchool {
+  const { seed, years } = normalise(opts);
+  return buildSchool(Math.max(0, Math.trunc(index)), seed, years, new TaskSetCache(seed));
 }
 
 /** The municipality's own cycle: closed in every year (the schools carry the cycle situations). */

@@ -157,7 +157,8 @@ async function showPage(page, p) {
 // ---------------------------------------------------------------- tests
 
 const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+/** `timeout` (ms, default 20 s): the sample-loading tests generate schools in the browser. */
+const test = (name, fn, { timeout = 20_000 } = {}) => tests.push({ name, fn, timeout });
 
 test("панель открывается: заголовок и тип книги «другая книга»", async () => {
   const page = await open("taskpane.html");
@@ -208,7 +209,7 @@ test("тип книги меняется: лист «Паспорт ОО» — �
   await page.evaluate(() => window.__msokoHost.workbook.write({ ops: [{ op: "addSheet", name: "Паспорт ОО" }] }));
   await page.locator('[data-testid=workbook-role][data-role=school]').waitFor();
   expect((await text(page.getByTestId("workbook-role"))).includes("форма ОО"), "в заголовке нет «форма ОО»");
-  await page.getByText("Форма найдена.").waitFor();
+  await page.getByRole("button", { name: "Проверить форму" }).waitFor();
   await page.evaluate(() => window.__msokoHost.workbook.write({ ops: [{ op: "addSheet", name: "Свод по ОО" }] }));
   await page.locator('[data-testid=workbook-role][data-role=municipal]').waitFor();
   expect((await text(page.getByTestId("workbook-role"))).includes("муниципальный свод"), "в заголовке нет «муниципальный свод»");
@@ -371,6 +372,172 @@ test("страницы задают Content-Security-Policy без внешни�
   }
 });
 
+
+// ---------------------------------------------------------------- pages wired to the engines
+
+/** The memory workbook's state as plain data (see MemoryWorkbook.snapshot in src/host/memory.ts). */
+function snapshot(page) {
+  return page.evaluate(() => window.__msokoHost.workbook.snapshot());
+}
+
+/** The settings sheet as key → value. */
+function settingsOf(snap) {
+  const sheet = snap.sheets.find((s) => s.name === "Настройки МСОКО");
+  return Object.fromEntries((sheet?.values ?? []).slice(1).filter((r) => r[0]).map((r) => [r[0], r[1]]));
+}
+
+/** Loads school `login` of the sample municipality through the preview's «Загрузить пример». */
+async function loadExample(page, login) {
+  const select = page.getByTestId("demo-loader").locator("select");
+  const value = await select.locator(`option[data-login="${login}"]`).getAttribute("value");
+  await select.selectOption(value);
+  await page.getByRole("button", { name: "Загрузить пример" }).click();
+  await page.getByTestId("demo-note").waitFor({ timeout: 40_000 });
+  await page.getByTestId("pane-frame").locator("[data-testid=workbook-role][data-role=school]").waitFor();
+}
+
+function pane(page) {
+  return page.getByTestId("pane-frame");
+}
+
+async function showPaneTab(page, id, tab) {
+  await pane(page).getByRole("tab", { name: tab, exact: true }).click();
+  await pane(page).locator(`main[data-page="${id}"] h2`).waitFor();
+}
+
+test("«Форма ОО»: «Создать форму» добавляет листы схемы с заголовками и списками, чужой лист не трогает", async () => {
+  const page = await open("taskpane.html");
+  // A sheet of the user with the name of a form sheet must stay as it is.
+  await page.evaluate(() =>
+    window.__msokoHost.workbook.write({ ops: [{ op: "addSheet", name: "Цикл" }, { op: "values", sheet: "Цикл", address: "A1", values: [["мои записи"]] }] }),
+  );
+  const listed = await page.locator("[data-testid=form-sheets] li").evaluateAll((els) => els.map((e) => e.dataset.sheet));
+  expect(listed.length === 12 && listed[0] === "Паспорт ОО" && listed.includes("Инструкция"), `страница перечисляет листы: ${listed.join(", ")}`);
+  await page.getByRole("button", { name: "Создать форму", exact: true }).click();
+  await page.getByTestId("form-result").waitFor();
+  const message = await text(page.getByTestId("form-result"));
+  expect(message.includes("Создано 11 листов формы") && message.includes("оставлен без изменений: 1 лист («Цикл»)"), `итог: ${message}`);
+  const snap = await snapshot(page);
+  const names = snap.sheets.map((s) => s.name);
+  for (const n of listed) expect(names.includes(n), `после создания нет листа «${n}»`);
+  const cycle = snap.sheets.find((s) => s.name === "Цикл");
+  expect(JSON.stringify(cycle.values) === JSON.stringify([["мои записи"]]) && cycle.validations.length === 0, "лист пользователя «Цикл» изменён");
+  const results = snap.sheets.find((s) => s.name === "Результаты");
+  const header = results.values[0];
+  for (const h of ["Процедура", "Год", "Класс", "Предмет", "Участников", "«5»", "«2»"]) expect(header.includes(h), `в заголовке «Результаты» нет «${h}»: ${header.join(" | ")}`);
+  expect(results.freeze?.rows === 1, "заголовок «Результатов» не закреплён");
+  const procedures = results.validations.find((v) => v.type === "list" && v.list.includes("ВПР"));
+  expect(procedures && procedures.list.includes("ЕГЭ") && procedures.address.startsWith("A2"), "нет списка процедур в столбце A «Результатов»");
+  const passport = snap.sheets.find((s) => s.name === "Паспорт ОО");
+  expect(passport.validations.some((v) => v.type === "list" && v.list.includes("гимназия")), "нет списка типов ОО в «Паспорте ОО»");
+  expect(Object.values(results.formulas).length > 0, "в «Результатах» нет формул вычисляемых столбцов");
+  await page.locator("[data-testid=workbook-role][data-role=school]").waitFor();
+  expect(await page.getByRole("button", { name: "Добавить недостающие листы" }).isDisabled(), "кнопка создания активна, хотя все листы есть");
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-form-created-light.png"), fullPage: true });
+  await page.close();
+});
+
+test("«Проверка»: пример без ошибок, испорченная ячейка находится, щелчок выделяет её, книга не меняется", async () => {
+  const page = await open("preview.html", { width: 1280, height: 900 });
+  await loadExample(page, "sch420101");
+  await showPaneTab(page, "check", "Проверка");
+  const before = JSON.stringify((await snapshot(page)).sheets);
+  await pane(page).getByRole("button", { name: "Проверить форму" }).click();
+  const summary = pane(page).getByTestId("check-summary");
+  await summary.waitFor({ timeout: 15_000 });
+  expect((await summary.getAttribute("data-errors")) === "0", `в примере найдены ошибки: ${await text(summary)}`);
+  expect((await text(summary)).startsWith("Ошибок нет"), `итог проверки: ${await text(summary)}`);
+  expect(JSON.stringify((await snapshot(page)).sheets) === before, "проверка изменила книгу");
+  await page.screenshot({ path: join(ARTIFACTS, "preview-check-ok-light.png") });
+  // «Участников» of the first data row (F2) becomes text.
+  await page.evaluate(() => window.__msokoHost.workbook.write({ ops: [{ op: "values", sheet: "Результаты", address: "F2", values: [["много"]] }] }));
+  await pane(page).getByRole("button", { name: "Проверить снова" }).click();
+  await pane(page).locator('[data-testid=check-summary]:not([data-errors="0"])').waitFor({ timeout: 15_000 });
+  const line = await text(pane(page).getByTestId("check-summary"));
+  expect(/^Найдено: \d+ ошиб(ка|ки|ок)/.test(line), `итог с ошибкой: ${line}`);
+  const finding = pane(page).locator('section[data-sheet="Результаты"] button.msoko-finding[data-severity=error][data-cell="F2"]').first();
+  await finding.waitFor();
+  expect((await text(finding)).includes("Ошибка, ячейка F2"), `текст сообщения: ${await text(finding)}`);
+  await finding.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => {
+    const s = window.__msokoHost.workbook.snapshot().selection;
+    return s.sheet === "Результаты" && s.address === "F2";
+  });
+  await page.screenshot({ path: join(ARTIFACTS, "preview-check-finding-light.png") });
+  await page.close();
+}, { timeout: 90_000 });
+
+test("«Цикл»: доска школы с внедрённым разрывом цикла — цвета клеток, выбор ячейки, отчётная дата", async () => {
+  const page = await open("preview.html", { width: 1280, height: 900 });
+  // Manifest of the sample (src/sample, situations.json of `msoko demo`): sch420257, cycle.gap, direction 2, component 6.
+  await loadExample(page, "sch420257");
+  await showPaneTab(page, "cycle", "Цикл");
+  const board = pane(page).locator(".msoko-cycle-board");
+  await board.waitFor({ timeout: 15_000 });
+  const row = board.locator('tr[data-direction="2"]');
+  expect((await row.getAttribute("data-status")) === "gap", "направление 2 не помечено разрывом");
+  const states = await row.locator(".msoko-cycle-cell").evaluateAll((els) => els.map((e) => e.dataset.state));
+  expect(JSON.stringify(states) === JSON.stringify(["done", "done", "done", "done", "done", "missing", "partial", "partial", "partial"]), `состояния направления 2: ${states.join(", ")}`);
+  const closed = await board.locator('tr[data-status="closed"]').count();
+  expect(closed === 7, `замкнутых направлений ${closed}, ожидалось 7`);
+  const rgb = (el) => getComputedStyle(el).backgroundColor.match(/\d+/g).slice(0, 3).map(Number);
+  const done = await row.locator(".msoko-cycle-cell").nth(0).evaluate(rgb);
+  const missing = await row.locator(".msoko-cycle-cell").nth(5).evaluate(rgb);
+  const partial = await row.locator(".msoko-cycle-cell").nth(6).evaluate(rgb);
+  expect(done[1] > done[0] && done[1] > done[2], `«выполнен» не зелёный: rgb(${done})`);
+  expect(missing[0] > missing[1] && missing[0] > missing[2], `«не выполнен» не красный: rgb(${missing})`);
+  expect(partial[0] > partial[2] && partial[1] > partial[2], `«частично» не жёлтый: rgb(${partial})`);
+  await page.screenshot({ path: join(ARTIFACTS, "preview-cycle-light.png") });
+  await row.locator(".msoko-cycle-cell").nth(5).click();
+  const picked = await page.waitForFunction(() => {
+    const wb = window.__msokoHost.workbook.snapshot();
+    if (wb.selection.sheet !== "Цикл") return null;
+    const r = Number(/\d+/.exec(wb.selection.address)[0]);
+    const values = wb.sheets.find((s) => s.name === "Цикл").values[r - 1];
+    return { direction: String(values[1]), component: values[4] };
+  });
+  const rec = await picked.jsonValue();
+  expect(rec.direction === "2" && rec.component === 6, `выделена запись ${JSON.stringify(rec)}, ожидалось направление 2, компонент 6`);
+  // A later reporting date makes the planned stages overdue; the date goes to the settings sheet.
+  await pane(page).getByTestId("report-date").fill("2027-03-02");
+  await row.locator('.msoko-cycle-cell[data-state="overdue"]').first().waitFor({ timeout: 15_000 });
+  const later = await row.locator(".msoko-cycle-cell").evaluateAll((els) => els.map((e) => e.dataset.state));
+  expect(JSON.stringify(later.slice(5)) === JSON.stringify(["overdue", "overdue", "overdue", "overdue"]), `после даты 02.03.2027: ${later.join(", ")}`);
+  const settings = settingsOf(await snapshot(page));
+  expect(settings["report.date"] === "2027-03-02", `report.date в настройках: ${settings["report.date"]}`);
+  await page.close();
+}, { timeout: 90_000 });
+
+test("«Методика»: неверное значение объясняется, верное записывается в настройки и доходит до функций, «Сбросить» возвращает", async () => {
+  const page = await open("taskpane.html");
+  await showPage(page, PAGES[4]);
+  const item = page.locator('li[data-param="ege.highScore"]');
+  await item.getByRole("button", { name: /^Изменить/ }).click();
+  const input = item.getByRole("textbox");
+  expect((await input.inputValue()) === "81", `поле начинается с «${await input.inputValue()}»`);
+  await input.fill("150");
+  await item.getByRole("button", { name: "Сохранить" }).click();
+  await item.getByText("Ожидается число в диапазоне 0…100, а указано «150»").waitFor();
+  expect(!("ege.highScore" in settingsOf(await snapshot(page))), "неверное значение записано в настройки");
+  await input.fill("85");
+  await item.getByRole("button", { name: "Сохранить" }).click();
+  await item.locator('[data-testid=param-value]', { hasText: "85" }).waitFor();
+  await item.getByText("OVERRIDE", { exact: true }).waitFor();
+  expect((await item.getAttribute("data-overridden")) === "true", "значение не помечено переопределённым");
+  expect(settingsOf(await snapshot(page))["ege.highScore"] === 85, "значение не записано в лист «Настройки МСОКО»");
+  await page.getByTestId("profile-version").filter({ hasText: "msoko-2026.1+1" }).waitFor();
+  const fnProfile = await page.evaluate(() => window.__msokoHost.functionsProfile?.());
+  expect(fnProfile?.version === "msoko-2026.1+1" && fnProfile.values["ege.highScore"] === 85, `профиль функций: ${JSON.stringify(fnProfile)}`);
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-methodology-override-light.png"), fullPage: true });
+  await item.getByRole("button", { name: /^Сбросить/ }).click();
+  await item.locator('[data-testid=param-value]', { hasText: "81" }).waitFor();
+  expect(!("ege.highScore" in settingsOf(await snapshot(page))), "«Сбросить» не удалил значение из настроек");
+  const reset = await page.evaluate(() => window.__msokoHost.functionsProfile?.());
+  expect(reset?.version === "msoko-2026.1" && reset.values["ege.highScore"] === 81, `профиль функций после сброса: ${JSON.stringify(reset)}`);
+  await page.close();
+});
+
 test("ни один запрос не ушёл за пределы localhost, ошибок на страницах нет", async () => {
   expect(external.length === 0, `запросы наружу: ${[...new Set(external)].join(", ")}`);
   expect(problems.length === 0, problems.join("\n"));
@@ -386,7 +553,7 @@ for (const t of tests) {
   try {
     await Promise.race([
       t.fn(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error("тест не закончился за 20 с")), 20_000)),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`тест не закончился за ${t.timeout / 1000} с`)), t.timeout)),
     ]);
     passed++;
     console.log(`✔ ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} с)`);

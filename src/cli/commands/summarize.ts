@@ -3,19 +3,14 @@
  * the methodist's municipal summary without Excel. School forms are parsed and validated one by
  * one; ФИС ОКО exports among the inputs are imported (their municipality and region rows become
  * the reference). When --out exists, only the sheets an earlier run generated are replaced.
+ * Without --date the cycle is evaluated on the book's reporting date (settings), else 31 December.
  * Exit codes: 0 — built; 1 — built, but some forms have errors or could not be read; 2 — nothing
  * to build or a wrong call.
  */
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import type { Municipality } from "../../core/model";
-import { applyOverrides, DEFAULT_PROFILE } from "../../core/profile";
-import { buildSummary } from "../../core/summary/build";
-import { consolidate } from "../../core/summary/consolidate";
 import { countRu } from "../../core/values";
-import { importFisoko, mergeIntoMunicipality } from "../../fisoko";
-import { readSettings } from "../../host/settings";
-import { writeSummary } from "../../summary/write";
+import { NothingToSummarizeError, summarizeInto } from "../../summary/run";
 import { expandInputs, loadInputs } from "../inputs";
 import type { Io } from "../io";
 import { XlsxWorkbook } from "../xlsx";
@@ -62,39 +57,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const { forms, exports } = await loadInputs(files, (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`));
-  const c = consolidate(forms);
-  if (!c.schools.length) {
-    io.err("Ни одна форма ОО не прочитана: свод не построен.");
-    for (const f of c.files) for (const x of f.findings) io.err(`  ${f.file}: ${x.message}`);
-    return 2;
-  }
-
   // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
   const book = existsSync(args.out) ? await XlsxWorkbook.load(args.out) : XlsxWorkbook.create(args.out);
-  const { profile, errors } = applyOverrides((await readSettings(book)).entries, DEFAULT_PROFILE);
-  for (const e of errors) io.err(e.message);
-
-  let municipality: Municipality = {
-    name: c.schools[0].passport.municipality ?? "Муниципалитет",
-    schools: c.schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [],
-  };
-  if (exports.length) {
-    const imported = importFisoko(exports);
-    for (const f of imported.findings) io.err(`${f.severity === "error" ? "Ошибка" : "Замечание"}: ${f.message}`);
-    const merged = mergeIntoMunicipality(municipality, imported);
-    for (const f of merged.findings) io.err(f.message);
-    municipality = merged.municipality;
+  let result;
+  try {
+    result = await summarizeInto(book, { forms, exports, evaluationDate: args.date || undefined });
+  } catch (e) {
+    if (!(e instanceof NothingToSummarizeError)) throw e;
+    io.err(e.message);
+    return 2;
   }
-
-  const now = new Date();
-  const runAt = now.toISOString();
-  const evaluationDate = args.date || `${now.getFullYear()}-12-31`;
-  const built = buildSummary({ municipality, files: c.files, profile, evaluationDate, runAt });
-  const written = await writeSummary(book, built, { files: files.map((f) => f.split(/[\\/]/).pop()!), now });
   await book.save(args.out);
-  for (const n of written.notices) io.out(n);
-  if (args.json) await writeFile(args.json, JSON.stringify(built.json, null, 2) + "\n", "utf8");
+  for (const n of result.notices) io.err(n);
+  if (args.json) await writeFile(args.json, JSON.stringify(result.summary.json, null, 2) + "\n", "utf8");
 
+  const c = result.consolidation;
   const withErrors = c.files.filter((f) => f.state === "includedWithErrors" || f.state === "unreadable");
   const duplicates = c.files.filter((f) => f.state === "duplicate");
   io.out(

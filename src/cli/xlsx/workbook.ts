@@ -190,7 +190,8 @@ export class XlsxWorkbook implements WorkbookPort {
               const v = cell.value;
               if (v && typeof v === "object" && "formula" in v && typeof v.formula === "string") {
                 const f = renameInFormula(v.formula, from, op.to);
-                if (f !== v.formula) cell.value = { formula: f } as ExcelJS.CellFormulaValue;
+                // Keep shared-formula metadata so cells sharing this master stay linked.
+                if (f !== v.formula) cell.value = { ...v, formula: f } as ExcelJS.CellFormulaValue;
               }
             }),
           );

@@ -14,7 +14,7 @@ import { canonical, unitKey } from "../analysis/units";
 import { classesOf, importedReferences, type ReportContext, type TestInfo } from "./context";
 import { VSOKO_ASPECTS, VSOKO_DIRECTIONS, type AnalysisPart, type SchoolFinding } from "./findings";
 import { levelShares } from "./tasks";
-import { bySubjectRu, classesRu, participantsRu, pct, pctOrNone, testTitle } from "./text";
+import { bySubjectRu, genitiveCount, participantsRu, pct, pctOrNone, testTitle } from "./text";
 import { formatPointsRu } from "../values";
 
 const byClassThenCode = (a: ParticipantRow, b: ParticipantRow) =>
@@ -34,7 +34,7 @@ export function individualPart(ctx: ReportContext): AnalysisPart {
       return { className: p.className, code: p.code, score: p.score, mark: p.mark, journal: p.journalMark, basic: clean(s.basic), advanced: clean(s.advanced) };
     });
     const k = classesOf(t.participants).length;
-    let conclusion = `${testTitle(t)}: ${participantsRu(rows.length)} из ${classesRu(k)}`;
+    let conclusion = `${testTitle(t)}: ${participantsRu(rows.length)} из ${genitiveCount(k, ["класса", "классов"])}`;
     if (!rows.length) conclusion = `${testTitle(t)}: на листе «Участники» нет участников этой работы — индивидуальные результаты не показаны.`;
     else if (t.taskSet) {
       const b = mean(rows.map((r) => r.basic));
@@ -252,7 +252,7 @@ export function journalPart(ctx: ReportContext): AnalysisPart {
       if (Math.abs(p.mark! - p.journalMark!) >= 2) gaps.push({ grade: t.grade, subject: t.subject, className: p.className, code: p.code, mark: p.mark, journal: p.journalMark, diff: p.mark! - p.journalMark! });
     }
     let s = `${bySubjectRu(t.subject)} в ${t.grade} классе отметки по журналу подтвердили ${pct((all.confirmed * 100) / all.n)} участников, ` +
-      `понизили ${pct((all.lowered * 100) / all.n)}, повысили ${pct((all.raised * 100) / all.n)}; расхождение на 2 отметки и более — у ${participantsRu(all.gap2)} (${pct((all.gap2 * 100) / all.n)})`;
+      `понизили ${pct((all.lowered * 100) / all.n)}, повысили ${pct((all.raised * 100) / all.n)}; расхождение на 2 отметки и более — у ${genitiveCount(all.gap2, ["участника", "участников"])} (${pct((all.gap2 * 100) / all.n)})`;
     const sign = signO1(t.unit, ctx.refs, ctx.p);
     if (sign && !sign.evaluated) s += ` — ${sign.reasonNotEvaluated} (N = ${all.n}, нужно не менее ${ctx.p.values["objectivity.minN"]}): признак O1 не оценивался`;
     else if (sign?.fired) {

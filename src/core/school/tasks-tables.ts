@@ -133,12 +133,15 @@ export function tasksPart(ctx: ReportContext): AnalysisPart {
     if (grey.length) s += `, в пограничной зоне — ${grey.length} (${grey.map(taskRu).join(", ")})`;
     s += smallNote;
     for (const d of defs) {
-      const tasksText = d.tasks.map(taskRu).join(", ");
       const meanC = d.tasks.reduce((acc, x) => acc + (x.completion ?? 0), 0) / d.tasks.length;
       deficitRows.push({ grade: t.grade, subject: t.subject, skill: d.skill, tasks: d.tasks.map((x) => x.number).join(", "), levels: [...new Set(d.tasks.map((x) => x.level))].join(", "), completion: clean(meanC) });
+    }
+    // One conclusion per test: its deficits grouped by skill (a row per task would bury the decisions).
+    if (defs.length) {
+      const bySkill = defs.map((d) => (d.skill.startsWith("задание ") ? d.tasks.map(taskRu).join(", ") : `«${d.skill}» (${d.tasks.map(taskRu).join(", ")})`));
       findings.push({
         rule: "TASK_DEFICIT", direction: VSOKO_DIRECTIONS.qualitySubjects, aspect: VSOKO_ASPECTS.content, context: testTitle(t),
-        text: `Дефицит «${d.skill}»: недостаточный уровень выполнения (Б — ниже ${pct(v["tasks.basicInsufficient"])}, П/В — ниже ${pct(v["tasks.advancedInsufficient"])}): ${tasksText}${smallNote}.`,
+        text: `Недостаточный уровень выполнения (Б — ниже ${pct(v["tasks.basicInsufficient"])}, П/В — ниже ${pct(v["tasks.advancedInsufficient"])}): ${bySkill.join("; ")}${smallNote}.`,
       });
     }
     const columns: Column[] = [
@@ -211,7 +214,7 @@ export function markGroupsPart(ctx: ReportContext): AnalysisPart {
     let s = `${testTitle(t)}: `;
     s += analysed.length ? `проанализированы группы ${analysed.map((g) => `«${g.mark}» (${participantsRu(g.n)})`).join(", ")}` : "ни одна группа не достигает";
     if (!analysed.length) s += ` ${min} участников`;
-    if (small.length) s += `; группы ${small.map((g) => `«${g.mark}» (${participantsRu(g.n)})`).join(", ")} меньше ${min} человек — ${SMALL}, выполнение по ним не анализируется`;
+    if (small.length) s += `; ${small.length === 1 ? "группа" : "группы"} ${small.map((g) => `«${g.mark}» (${participantsRu(g.n)})`).join(", ")} меньше ${min} человек — ${SMALL}, выполнение ${small.length === 1 ? "по ней" : "по ним"} не анализируется`;
     const low = analysed.length ? analysed[0] : null;
     if (low) {
       const weakest = rows.reduce<{ n: string; v: number } | null>((w, r) => {

@@ -53,3 +53,8 @@ export const tasksRu = (n: number): string => countRu(n, ["задание", "з�
 export function pctOrNone(v: number | null): string {
   return v === null ? "нет данных" : pct(v);
 }
+
+/** Genitive after «из», «у»: «из 1 класса», «из 4 классов», «у 3 участников». */
+export function genitiveCount(n: number, forms: readonly [single: string, many: string]): string {
+  return `${formatNumberRu(n, 0)} ${n % 10 === 1 && n % 100 !== 11 ? forms[0] : forms[1]}`;
+}

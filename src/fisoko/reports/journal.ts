@@ -3,7 +3,9 @@
  * Понизили / Подтвердили / Повысили / Всего — with the number of participants and their
  * percentage. The rows are matched by PREFIX because their endings change between years
  * («Понизили (Отметка < Отметка по журналу) %», «Понизили (Отм. < Отм. по журналу)»), and the
- * two value columns are found by header because their order changes too.
+ * two value columns are found by header because their order changes too. A variant puts the
+ * hierarchy label in a cell merged down over its four rows and the group names in the next
+ * column; it is read the same way.
  */
 import type { TestHeader } from "../header";
 import { HierarchyTracker, type HierarchyRow } from "../hierarchy";
@@ -28,6 +30,18 @@ function groupOf(label: string): Group | null {
   const t = norm(label);
   for (const [g, p] of GROUP_PREFIXES) if (t.startsWith(p)) return g;
   return null;
+}
+
+/** The column holding «Понизили…»: the label column itself, or the first other column that has them. */
+function groupColumn(scan: SheetScan, from: number, labelCol: number, valueCols: number[]): number {
+  const limit = Math.min(scan.height, from + 20);
+  for (let r = from; r < limit; r++) if (groupOf(scan.text(r, labelCol))) return labelCol;
+  for (let r = from; r < limit; r++) {
+    for (let c = 0; c < scan.width; c++) {
+      if (c !== labelCol && !valueCols.includes(c) && groupOf(scan.text(r, c))) return c;
+    }
+  }
+  return labelCol;
 }
 
 interface Open {
@@ -84,17 +98,24 @@ export function parseJournal(scan: SheetScan, header: TestHeader): JournalReport
     rows.push({ where: o.where, row: o.row, cell: scan.address(o.row, h.labelCol), journal: { lowered, confirmed, raised }, total });
   };
 
+  const groupCol = groupColumn(scan, h.bottom + 1, h.labelCol, [cc, ...(percentCol !== null ? [percentCol] : [])]);
   for (let r = h.bottom + 1; r < scan.height; r++) {
     if (scan.rowIsBlank(r)) continue;
-    const label = scan.text(r, h.labelCol);
-    const g = label ? groupOf(label) : null;
+    const groupText = scan.text(r, groupCol);
+    const g = groupText ? groupOf(groupText) : null;
+    // Merged-label variant: the label repeats on each group row; a new label opens a new group.
+    const sideLabel = groupCol !== h.labelCol ? scan.text(r, h.labelCol) : "";
+    if (g && sideLabel && !isFootnote(sideLabel) && (!open || open.label !== sideLabel)) {
+      if (open) close(open, r);
+      open = { where: tracker.classify(sideLabel), row: r, label: sideLabel, counts: {} };
+    }
     if (g) {
       if (!open) {
-        scan.error("fisoko.label", r, h.labelCol, `строка ${quote(label)} стоит до названия группы участников; ожидается сначала строка «Вся выборка», региона, муниципалитета или ОО.`);
+        scan.error("fisoko.label", r, groupCol, `строка ${quote(groupText)} стоит до названия группы участников; ожидается сначала строка «Вся выборка», региона, муниципалитета или ОО.`);
         continue;
       }
       if (open.counts[g] !== undefined) {
-        scan.error("fisoko.label", r, h.labelCol, `в группе ${quote(open.label)} строка «${GROUP_LABELS[g]}…» повторяется.`);
+        scan.error("fisoko.label", r, groupCol, `в группе ${quote(open.label)} строка «${GROUP_LABELS[g]}…» повторяется.`);
         continue;
       }
       const v = scan.number(r, cc, `число участников «${GROUP_LABELS[g]}» в группе ${quote(open.label)}`, { integer: true, min: 0 });
@@ -102,6 +123,7 @@ export function parseJournal(scan: SheetScan, header: TestHeader): JournalReport
       if (v !== null) open.counts[g] = v;
       continue;
     }
+    const label = scan.text(r, h.labelCol);
     if (!label) {
       scan.error("fisoko.label", r, h.labelCol, "строка с числами без названия; ожидается название группы участников или «Понизили…», «Подтвердили…», «Повысили…», «Всего».");
       continue;

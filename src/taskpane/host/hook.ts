@@ -11,6 +11,8 @@ import type { MemoryWorkbook } from "../../host/memory";
 import type { OperationResult, OperationRunner } from "../operation/runner";
 import { stepLabel } from "../operation/runner";
 import { countRu } from "../../core/values";
+import type { ParamValues } from "../../core/profile";
+import { getProfile } from "../../functions/context";
 
 export interface MsokoHostHook {
   kind: "memory";
@@ -20,6 +22,11 @@ export interface MsokoHostHook {
   workbook?: MemoryWorkbook;
   /** Filled by the pane: a demonstration operation of `steps` steps of `stepMs` each. */
   demoOperation?: (opts?: { steps?: number; stepMs?: number }) => Promise<OperationResult<number>["status"]>;
+  /**
+   * Filled by the pane: the methodology profile the custom functions of this runtime use (after
+   * «Методика» changes a value it must show the new one).
+   */
+  functionsProfile?: () => { version: string; values: ParamValues };
   /** Set by the pane after its first render. */
   ready?: boolean;
 }
@@ -55,6 +62,10 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 /** Publishes the pane's workbook and the demonstration operation on the hook. */
 export function publishToHook(hook: MsokoHostHook, workbook: MemoryWorkbook, runner: OperationRunner): void {
   hook.workbook = workbook;
+  hook.functionsProfile = () => {
+    const p = getProfile();
+    return { version: p.version, values: p.values };
+  };
   hook.demoOperation = async ({ steps = 25, stepMs = 200 } = {}) => {
     const result = await runner.run(
       "Пример долгой операции",

@@ -11,6 +11,7 @@ import { ThemedRoot } from "../app/mount";
 import type { PaneSetup } from "../app/startup";
 import type { ThemeName } from "../app/theme";
 import { SheetGrid } from "./SheetGrid";
+import { DemoLoader } from "./DemoLoader";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", minHeight: "100vh", boxSizing: "border-box" },
@@ -72,8 +73,10 @@ function PreviewLayout({ workbook, setup, theme, onTheme }: { workbook: MemoryWo
           <Text weight="semibold">Предпросмотр без Excel</Text>
           <Text size={200}>
             Слева — листы книги в памяти браузера, справа — панель надстройки, как в Excel. Данные не покидают браузер и
-            пропадают при перезагрузке страницы.
+            пропадают при перезагрузке страницы. «Загрузить пример» заполняет книгу формой школы из демонстрационного
+            муниципалитета.
           </Text>
+          <DemoLoader workbook={workbook} runner={setup.runner} />
         </div>
         <Switch label="Тёмная тема" checked={theme === "dark"} onChange={(_, d) => onTheme(d.checked ? "dark" : "light")} />
       </div>

@@ -103,4 +103,19 @@ describe("analysis functions over a results table", () => {
     const t = table().map((r) => r.slice(3));
     expect(objectivity("любая", t, null, P)).toBe(0);
   });
+
+  it("reads only the school rows of the summary's consolidated table (column «Уровень»)", () => {
+    const header = ["Год", "Процедура", "Класс", "Предмет", "Уровень", "Наименование", "Логин ОО", "Участников", "«5»", "«4»", "«3»", "«2»", "«1» / н/а", "Качество, %"];
+    const t = [
+      header,
+      [2025, "ВПР", 5, "Математика", "Муниципалитет", "Тестовый", "", 30, 0, 15, 10, 5, 0, 50],
+      [2025, "ВПР", 5, "Математика", "Кластер", "СОШ, город", "", 30, 0, 15, 10, 5, 0, 50],
+      [2025, "ВПР", 5, "Математика", "ОО", "СОШ № 1", "sch1", 10, 0, 5, 2, 3, 0, 50],
+      [2025, "ВПР", 5, "Русский язык", "ОО", "СОШ № 1", "sch1", 10, 0, 5, 2, 3, 0, 50],
+      [2025, "ВПР", 5, "Математика", "ОО", "СОШ № 2", "sch2", 20, 0, 10, 8, 2, 0, 50],
+    ];
+    const m = readAnalysisTable(t, "x");
+    expect(m.schools.map((s) => [s.passport.login, s.results.length])).toEqual([["sch1", 2], ["sch2", 1]]);
+    expect(risk("sch1", t, "факторы", P)).toBe("R1");
+  });
 });

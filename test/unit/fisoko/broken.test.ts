@@ -128,6 +128,26 @@ describe("layout variants", () => {
     expect(res.results[0].marks).toEqual({ n2: 3, n3: 17, n4: 19, n5: 9 });
   });
 
+  it("a comparison whose labels are merged down over their group rows", () => {
+    const rows = [
+      ["ВПР 2025. Русский язык. 4 класс"],
+      ["Сравнение отметок с отметками по журналу"],
+      ["Группы участников", null, "Кол-во участников", "%"],
+      ["Ленинск-Кузнецкий городской округ", "Понизили (Отм. < Отм. по журналу)", 260, "22,6"],
+      [null, "Подтвердили (Отм. = Отм. по журналу)", 810, "70,4"],
+      [null, "Повысили (Отм. > Отм. по журналу)", 80, "7"],
+      [null, "Всего", 1150, "100"],
+      ['(sch420101) МБОУ "СОШ № 1"', "Понизили (Отм. < Отм. по журналу)", 9, "18,8"],
+      [null, "Подтвердили (Отм. = Отм. по журналу)", 35, "72,9"],
+      [null, "Повысили (Отм. > Отм. по журналу)", 4, "8,3"],
+      [null, "Всего", 48, "100"],
+    ];
+    const res = importFisoko([file("m.xlsx", { name: "Лист2", values: rows, merges: ["A3:B3", "A4:A7", "A8:A11"] })]);
+    expect(res.ok).toBe(true);
+    expect(res.references[0]).toMatchObject({ level: "municipality", journal: { lowered: 260, confirmed: 810, raised: 80 }, participants: 1150 });
+    expect(res.results[0]).toMatchObject({ login: "sch420101", journal: { lowered: 9, confirmed: 35, raised: 4 }, participants: 48 });
+  });
+
   it("a flat table with a separate «Логин ОО» column takes schools from it", () => {
     const flat: Sheet = {
       name: "Лист1",

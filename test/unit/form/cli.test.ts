@@ -55,7 +55,7 @@ describe("msoko validate", () => {
     const io = memoryIo();
     expect(await main(["validate", join(FORMS, "number-as-text.xlsx"), "--json"], io)).toBe(0);
     const out = JSON.parse(io.stdout.join("\n"));
-    expect(out).toMatchObject({ file: "number-as-text.xlsx", valid: true, counts: { error: 0, warning: 1, info: 0 }, school: { login: "sch420001", results: 7, participants: 4, cycle: 4 } });
+    expect(out).toMatchObject({ file: "number-as-text.xlsx", valid: true, counts: { error: 0, warning: 1, info: 0 }, school: { login: "sch420001", results: 8, participants: 4, cycle: 4 } });
     expect(out.findings[0]).toMatchObject({ severity: "warning", rule: "number.text", sheet: "Результаты", cell: "G2" });
   });
 

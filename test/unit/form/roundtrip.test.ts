@@ -58,6 +58,16 @@ describe("createForm", () => {
   });
 });
 
+describe("createForm on an older Excel", () => {
+  it("creates the sheets without dropdowns and passes the port's Russian notices on", async () => {
+    const wb = new MemoryWorkbook({ capabilities: { dataValidation: false } });
+    const r = await createForm(wb);
+    expect(r.created).toHaveLength(12);
+    expect(r.notices.length).toBeGreaterThan(0);
+    expect(r.notices.join(" ")).toMatch(/[А-Яа-я]/);
+  });
+});
+
 describe("parseForm on grids", () => {
   it("parses a minimal hand-typed form", () => {
     const { report, findings } = parseForm([

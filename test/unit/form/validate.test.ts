@@ -77,3 +77,21 @@ describe("cycle rules", () => {
     expect(report!.cycle[0]).toMatchObject({ direction: 8, trackKind: "partial", component: 3, score: 2, docNumber: "7", docDate: "2025-09-05", plannedDate: "2026-05-30" });
   });
 });
+
+describe("passport layouts", () => {
+  it("reads a contingent table that stands beside the fields", () => {
+    const p: SheetRead = {
+      name: "Паспорт ОО",
+      merges: [],
+      values: [
+        ["Логин ОО в ФИС ОКО", "sch1", null, "Год", "Класс", "Обучающихся"],
+        ["Тип ОО", "ООШ", null, 2026, 9, 15],
+        ["Местность", "село", null, 2026, 5, 12],
+        ["Полное наименование ОО", "Школа"],
+      ],
+    };
+    const { report, findings } = parseForm([p, results(["ОГЭ", 2026, 9, "", "Математика", 16, 4, 4, 4, 4])]);
+    expect(report!.passport.contingent).toEqual([{ year: 2026, grade: 9, pupils: 15 }, { year: 2026, grade: 5, pupils: 12 }]);
+    expect(at(findings, "cross.contingent")).toEqual(["Результаты!F2"]);
+  });
+});

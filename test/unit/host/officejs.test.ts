@@ -56,13 +56,13 @@ describe("Office.js port: load and sync discipline", () => {
 
   it("sends a batch too big for one request in parts of about 4 MB", async () => {
     const { fake, port } = officeOver({ Л: [] });
-    const rows: Grid = Array.from({ length: 30_000 }, (_, i) => [`Участник ${i}`, "x".repeat(200), i]);
+    const rows: Grid = Array.from({ length: 4_500 }, (_, i) => [`Участник ${i}`, "x".repeat(1000), i]);
     await port.write({ ops: [{ op: "values", sheet: "Л", address: "A1", values: rows }] });
-    // ~6.9 MB of JSON: one sync for names, two for the data.
+    // ~4.6 MB of JSON: one sync for names, two for the data.
     expect(fake.log.syncs).toBe(3);
     const [r] = await fake.wb.readSheets(["Л"]);
-    expect(r.values.length).toBe(30_000);
-    expect(r.values[29_999]).toEqual(["Участник 29999", "x".repeat(200), 29_999]);
+    expect(r.values.length).toBe(4_500);
+    expect(r.values[4_499]).toEqual(["Участник 4499", "x".repeat(1000), 4_499]);
   });
 
   it("loads no table names when the batch creates no table", async () => {
@@ -140,6 +140,18 @@ describe("Office.js port: load and sync discipline", () => {
     await expect(port.write({ ops: [{ op: "addSheet", name: "Новый" }, { op: "addSheet", name: "новый" }] })).rejects.toThrow(/«новый».*уже есть/);
     expect(fake.log.syncs).toBe(1);
     expect((await fake.wb.listSheets()).map((s) => s.name)).toEqual(["Л"]);
+  });
+
+  it("explains an Excel failure in Russian, keeping Excel's code", async () => {
+    const { port } = officeOver({ Л: [] });
+    (globalThis as { Excel: unknown }).Excel = {
+      run: async () => {
+        throw Object.assign(new Error("The sheet is protected."), { code: "AccessDenied", debugInfo: { errorLocation: "Range.values" } });
+      },
+    };
+    await expect(port.write({ ops: [{ op: "values", sheet: "Л", address: "A1", values: [[1]] }] })).rejects.toThrow(
+      "Excel не выполнил запись в книгу: лист или книга защищены от изменений — снимите защиту («Рецензирование → Снять защиту листа») и повторите. Сообщение Excel: The sheet is protected. (код AccessDenied, Range.values).",
+    );
   });
 
   it("reports the file name from the document URL", async () => {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { writeDemo } from "../../../src/cli/commands/demo";
 import { memoryIo } from "../../../src/cli/io";
 import { main } from "../../../src/cli/main";
-import { generateMunicipality, generateSchools } from "../../../src/sample";
+import { generateMunicipality, generateSchool } from "../../../src/sample";
 
 const dir = mkdtempSync(join(tmpdir(), "msoko-demo-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("msoko demo", () => {
   it("writes one filled form per school and the situations manifest", async () => {
     // A small primary school keeps the test fast; the command writes every school the same way.
-    const small = [...generateSchools({ seed: 5, schools: 20 })][19];
+    const small = generateSchool(19, { seed: 5 });
     const { municipality } = generateMunicipality({ seed: 5, schools: 1 });
     const situations = [{ ...(small.situation ?? { id: "S20-x", kind: "stablyHigh", expectedRule: "stable.high", year: 2026, description: "проверка" }), login: small.report.passport.login, school: "МКОУ НОШ д. Сосновка" }] as never;
     await writeDemo(dir, { ...municipality, schools: [small.report] }, situations, 5);

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Municipality, SchoolReport } from "../../../src/core/model";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
-import { generateMunicipality, generateSchools, OBJECTIVITY_ROLES, Rng, sampleMarkScales, scaleFor, type InjectedSituation } from "../../../src/sample";
+import { generateMunicipality, generateSchool, generateSchools, OBJECTIVITY_ROLES, Rng, sampleMarkScales, scaleFor, type InjectedSituation } from "../../../src/sample";
+import { schoolCount } from "../../../src/sample/generate";
+import { loginOf, rosterEntry } from "../../../src/sample/roster";
 import { allot, discreteNormal, meanForTail, normalCdf, tailFrom } from "../../../src/sample/distribution";
 import { journalMarks, pullUpToBoundary, TYPICAL_JOURNAL } from "../../../src/sample/results";
 import {
@@ -31,9 +33,9 @@ describe("seeded generator", () => {
   });
 
   it("same seed gives identical output, another seed a different one", () => {
-    const one = JSON.stringify(generateMunicipality({ seed: 7, schools: 2 }));
-    const two = JSON.stringify(generateMunicipality({ seed: 7, schools: 2 }));
-    const other = JSON.stringify(generateMunicipality({ seed: 8, schools: 2 }));
+    const one = JSON.stringify(generateSchool(19, { seed: 7 }));
+    const two = JSON.stringify(generateSchool(19, { seed: 7 }));
+    const other = JSON.stringify(generateSchool(19, { seed: 8 }));
     expect(one).toBe(two);
     expect(other).not.toBe(one);
   });
@@ -63,13 +65,21 @@ describe("seeded generator", () => {
     expect(j.every((v) => v >= 2 && v <= 5)).toBe(true);
   });
 
-  it("yields schools lazily and multiplies them by scale", () => {
-    const it = generateSchools({ seed: 1, scale: 20 });
-    const first = it.next().value!;
+  it("multiplies schools by scale, repeating archetypes under new numbers without situations", () => {
+    expect(schoolCount({ scale: 4 })).toBe(100);
+    expect(schoolCount({ schools: 25, scale: 20 })).toBe(500);
+    expect(schoolCount({ schools: 3, scale: 2 })).toBe(6);
+    const clone = rosterEntry(25 + 15);
+    expect(clone.shortName).toBe("МКОУ ООШ с. Федоровка-2");
+    expect(clone.role).toBeUndefined();
+    expect(rosterEntry(25 + 2).shortName).toBe("МБОУ СОШ № 28");
+    expect(new Set(Array.from({ length: 500 }, (_, i) => loginOf(i))).size).toBe(500);
+  });
+
+  it("yields schools lazily, each exactly as generated alone", () => {
+    const first = generateSchools({ seed: 3, scale: 20 }).next().value!;
     expect(first.report.passport.login).toBe("sch420101");
-    let count = 1;
-    for (const _ of generateSchools({ seed: 1, schools: 3, scale: 2 })) count++;
-    expect(count - 1).toBe(6);
+    expect(JSON.stringify(generateSchool(0, { seed: 3 }))).toBe(JSON.stringify(first));
   });
 });
 

@@ -41,7 +41,11 @@ function withSheets(names: string[] | null, node: ReactNode): string {
     error: null,
     refresh: () => undefined,
   };
-  return render(<WorkbookStateContext.Provider value={state}>{node}</WorkbookStateContext.Provider>);
+  return render(
+    <WorkbookStateContext.Provider value={state}>
+      <OperationProvider runner={createOperationRunner()}>{node}</OperationProvider>
+    </WorkbookStateContext.Provider>,
+  );
 }
 
 function page(id: string) {
@@ -80,16 +84,31 @@ describe("page empty states", () => {
     expect(text).toContain("Перейти к странице «Форма ОО»");
   });
 
-  it("«Проверка» with the form says so", () => {
-    expect(withSheets(["Паспорт ОО"], page("check"))).toContain("Форма найдена. Проверка формы появится здесь.");
+  it("«Проверка» with the form offers the check and says it changes nothing", () => {
+    const text = withSheets(["Паспорт ОО"], page("check"));
+    expect(text).toContain("Проверить форму");
+    expect(text).toContain("Проверка ничего не меняет в книге.");
   });
 
-  it("«Форма ОО» adapts to the workbook and says what is still in development", () => {
+  it("«Форма ОО» offers to create the form, lists its sheets and marks those present", () => {
     const empty = withSheets(["Лист1"], page("form"));
     expect(empty).toContain("В книге нет листа «Паспорт ОО».");
-    expect(empty).toContain("Что понадобится:");
-    expect(empty).toContain("Раздел в разработке");
-    expect(withSheets(["Паспорт ОО"], page("form"))).toContain("В книге есть лист «Паспорт ОО»: это форма школы.");
+    expect(empty).toContain("Создать форму");
+    expect(empty).toContain("Листы формы");
+    expect(empty).toContain("Результаты обязательный Итоги оценочных процедур");
+    expect(empty).toContain("Как заполнять");
+    expect(empty).not.toContain("есть в книге");
+    const form = withSheets(["Паспорт ОО"], page("form"));
+    expect(form).toContain("В книге есть лист «Паспорт ОО»: это форма школы.");
+    expect(form).toContain("Добавить недостающие листы");
+    expect(form).toContain("Паспорт ОО обязательный есть в книге");
+  });
+
+  it("«Цикл» without the form says what it needs; with the form it reads the «Цикл» sheet", () => {
+    const empty = withSheets([], page("cycle"));
+    expect(empty).toContain("Оценка управленческого цикла появится здесь.");
+    expect(empty).toContain("Перейти к странице «Форма ОО»");
+    expect(withSheets(["Паспорт ОО"], page("cycle"))).toContain("Читаю лист «Цикл»…");
   });
 
   it("«Свод» recognises a municipal summary", () => {
@@ -104,6 +123,8 @@ describe("page empty states", () => {
   it("«Методика» lists parameters with value, tag and rule", () => {
     const text = withSheets([], page("methodology"));
     expect(text).toContain("Профиль методики msoko-2026.1 (значения по умолчанию)");
+    expect(text).toContain("Изменить");
+    expect(text).toContain("[OVERRIDE] — задано в настройках этой книги");
     expect(text).toContain("100; 64; 36; 16; 7 COMMON §2");
     expect(text).toContain("[OFFICIAL*] — федеральный документ (в цитировании)");
   });

@@ -1,0 +1,149 @@
+/**
+ * `msoko school-report ФОРМА.xlsx [ВЫГРУЗКИ_ФИС_ОКО.xlsx…] --out АНАЛИЗ.xlsx [--year ГГГГ] [--procedure ВПР]
+ * [--grade N]… [--subject ПРЕДМЕТ]…`: the school's analytical report (ВСОКО) without Excel — the
+ * «Анализ ОО — …» sheets and «Выводы и решения» from the filled school form. ФИС ОКО exports given
+ * next to the form become the municipality's and region's references. When --out exists, only
+ * the sheets an earlier run generated are replaced (the user's sheets stay), and its settings
+ * sheet's methodology overrides are used.
+ * Exit codes: 0 — built; 1 — built, but the form has errors (listed; the numbers may be
+ * incomplete); 2 — wrong call, unreadable form, or no results of the procedure and year.
+ */
+import { existsSync } from "node:fs";
+import { basename } from "node:path";
+import type { Municipality, Procedure, ReferenceResult } from "../../core/model";
+import { PROCEDURES } from "../../core/model";
+import { applyOverrides, DEFAULT_PROFILE } from "../../core/profile";
+import { reportChoices, schoolReport } from "../../core/school/report";
+import { countRu } from "../../core/values";
+import { importFisoko, looksLikeFisokoExport, mergeIntoMunicipality, type FisokoFile } from "../../fisoko";
+import { parseForm } from "../../form/parse";
+import { readSettings } from "../../host/settings";
+import { writeSchoolReport } from "../../school/write";
+import type { Io } from "../io";
+import { readXlsxFile, XlsxWorkbook } from "../xlsx";
+
+export const summary = "аналитический отчёт ОО (ВСОКО) по форме школы: листы «Анализ ОО — …» и «Выводы и решения»";
+export const usage = "school-report ФОРМА.xlsx [ВЫГРУЗКИ_ФИС_ОКО.xlsx…] --out АНАЛИЗ.xlsx [--year ГГГГ] [--procedure ВПР] [--grade N]… [--subject ПРЕДМЕТ]…";
+
+interface Args {
+  inputs: string[];
+  out: string;
+  year?: number;
+  procedure?: Procedure;
+  grades: number[];
+  subjects: string[];
+}
+
+export function parseArgs(args: readonly string[]): Args | string {
+  const out: Args = { inputs: [], out: "", grades: [], subjects: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const next = () => args[++i] ?? "";
+    if (a === "--out") out.out = next();
+    else if (a === "--year") {
+      const v = next();
+      if (!/^\d{4}$/.test(v)) return `Год «${v}» указан неверно: ожидается четыре цифры, например --year 2026.`;
+      out.year = Number(v);
+    } else if (a === "--procedure") {
+      const v = next();
+      const p = PROCEDURES.find((x) => x.toLowerCase() === v.toLowerCase());
+      if (!p) return `Процедура «${v}» неизвестна: ожидается одна из ${PROCEDURES.join(", ")}.`;
+      out.procedure = p;
+    } else if (a === "--grade") {
+      const v = next();
+      if (!/^\d{1,2}$/.test(v)) return `Класс «${v}» указан неверно: ожидается число от 1 до 11.`;
+      out.grades.push(Number(v));
+    } else if (a === "--subject") {
+      const v = next();
+      if (!v) return "После --subject укажите предмет.";
+      out.subjects.push(v);
+    } else if (a.startsWith("--")) return `Неизвестный параметр ${a}.`;
+    else out.inputs.push(a);
+  }
+  if (!out.inputs.length) return "Укажите файл формы ОО (.xlsx).";
+  if (!out.out) return "Укажите файл отчёта: --out анализ.xlsx.";
+  return out;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === "string") {
+    io.err(`${args}\nИспользование: msoko ${usage}`);
+    return 2;
+  }
+  let form: { file: string; report: ReturnType<typeof parseForm>["report"]; errors: string[] } | null = null;
+  const exports: FisokoFile[] = [];
+  for (const path of args.inputs) {
+    const file = basename(path);
+    let sheets;
+    try {
+      sheets = await readXlsxFile(path, { formulas: false });
+    } catch (e) {
+      io.err(`Файл «${file}» не прочитан: ${e instanceof Error ? e.message : String(e)}`);
+      return 2;
+    }
+    if (looksLikeFisokoExport(sheets)) {
+      exports.push({ name: file, sheets });
+      continue;
+    }
+    if (form) {
+      io.err(`Указано две формы ОО: «${form.file}» и «${file}». Отчёт строится по одной форме; для свода используйте msoko summarize.`);
+      return 2;
+    }
+    const { report, findings } = parseForm(sheets, { file });
+    form = { file, report, errors: findings.filter((f) => f.severity === "error").map((f) => `${file}, лист «${f.sheet}»${f.cell ? `, ячейка ${f.cell}` : ""}: ${f.message}`) };
+  }
+  if (!form) {
+    io.err("Среди файлов нет формы ОО: укажите заполненную форму школы (.xlsx).");
+    return 2;
+  }
+  if (!form.report) {
+    io.err(`Форма «${form.file}» не распознана: ${form.errors.slice(0, 5).join("; ") || "нет листа «Паспорт ОО» или логина ОО"}.`);
+    return 2;
+  }
+  const report = form.report;
+
+  const choices = reportChoices(report);
+  const procedure = args.procedure ?? (choices.some((c) => c.procedure === "ВПР") ? "ВПР" : (choices[0]?.procedure as Procedure | undefined));
+  const ofProcedure = choices.filter((c) => c.procedure === procedure);
+  const year = args.year ?? ofProcedure[0]?.year;
+  if (!procedure || year === undefined || !ofProcedure.some((c) => c.year === year)) {
+    const have = choices.map((c) => `${c.procedure} ${c.year}`).join(", ") || "нет результатов";
+    io.err(`В форме «${form.file}» нет результатов ${procedure ?? "процедур"}${args.year ? ` ${args.year}` : ""} (листы «Участники», «Результаты»). В форме есть: ${have}.`);
+    return 2;
+  }
+
+  let references: ReferenceResult[] = [];
+  if (exports.length) {
+    const imported = importFisoko(exports);
+    for (const f of imported.findings) io.err(`${f.severity === "error" ? "Ошибка" : "Замечание"}: ${f.message}`);
+    const empty: Municipality = { name: report.passport.municipality ?? "Муниципалитет", schools: [report], references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [] };
+    const merged = mergeIntoMunicipality(empty, imported);
+    for (const f of merged.findings) io.err(f.message);
+    references = merged.municipality.references;
+  }
+
+  // An existing report book keeps its methodology overrides (settings sheet) and the user's sheets.
+  const book = existsSync(args.out) ? await XlsxWorkbook.load(args.out) : XlsxWorkbook.create(args.out);
+  const { profile, errors } = applyOverrides((await readSettings(book)).entries, DEFAULT_PROFILE);
+  for (const e of errors) io.err(e.message);
+
+  const built = schoolReport(report, { year, procedure, grades: args.grades, subjects: args.subjects, references, profile });
+  if (!built.tests.length) {
+    io.err(`Нет результатов ${procedure} ${year} по выбранным классам и предметам (${[...args.grades.map((g) => `${g} класс`), ...args.subjects].join(", ")}).`);
+    return 2;
+  }
+  const written = await writeSchoolReport(book, built, { files: args.inputs.map((p) => basename(p)) });
+  await book.save(args.out);
+  for (const n of written.notices) io.out(n);
+  io.out(
+    `Анализ ${procedure} ${year} построен: ${args.out}. Работ: ${built.tests.length}; листов: ${built.sheets.length}; ` +
+      `выводов для решений: ${built.findings.length}${references.length ? `; эталонов ФИС ОКО: ${references.length}` : ""}.`,
+  );
+  if (form.errors.length) {
+    io.err(`В форме ${countRu(form.errors.length, ["ошибка", "ошибки", "ошибок"])} — проверьте её (msoko validate), числа отчёта могут быть неполными:`);
+    for (const e of form.errors.slice(0, 20)) io.err(`  ${e}`);
+    return 1;
+  }
+  return 0;
+}

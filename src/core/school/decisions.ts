@@ -1,0 +1,100 @@
+/**
+ * «Выводы и решения»: the four stages of interpretation (ВСОКО regulation §7.1: поисковый →
+ * аналитический → обобщающий → распорядительный) and, for every deficit and flag found, the
+ * measures of the methodology (§8, src/core/recommendations.ts) with empty columns for the
+ * responsible person, the deadline and the decision's document — so the school's «Цикл» sheet
+ * (components 7–8) can cite the document. Measures are addressed to the school, never to a teacher.
+ */
+import { measuresFor } from "../recommendations";
+import type { Table, CellData } from "../summary/table";
+import type { ReportContext } from "./context";
+import type { SchoolFinding, SchoolFindingRule } from "./findings";
+import { countRu } from "../values";
+
+export const DECISION_COLUMNS = { responsible: "Ответственный", deadline: "Срок", document: "Документ решения (№, дата)" } as const;
+
+const RULE_NAMES: Record<SchoolFindingRule, string> = {
+  TASK_DEFICIT: "дефицит по заданиям",
+  SCHOOL_O1: "несоответствие отметкам по журналу (O1)",
+  SCHOOL_O2: "пик на границе отметки (O2)",
+  SHARE2_RISE: "рост доли «2»",
+  BASIC_MINIMUM: "низкий базовый минимум",
+};
+
+const ADDRESSEE_RU = { ОО: "ОО", МОУО: "предложение МОУО", ИМЦ: "предложение ИМЦ" } as const;
+
+export interface StagesInput {
+  /** Names of the analysis sheets, for the analytical stage. */
+  sheetNames: string[];
+}
+
+export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFinding[], input: StagesInput): Table[] {
+  const rows: Record<string, CellData>[] = [];
+  findings.forEach((f, i) => {
+    measuresFor(f.rule).forEach((m, j) => {
+      rows.push({
+        no: `${i + 1}.${j + 1}`, direction: f.direction, context: f.context, kind: RULE_NAMES[f.rule], found: f.text, aspect: f.aspect,
+        measure: m.text, level: ADDRESSEE_RU[m.addressee], basis: m.basis, responsible: null, deadline: null, document: null,
+      });
+    });
+  });
+  if (!findings.length) {
+    for (const [j, m] of measuresFor("SCHOOL_NO_FINDINGS").entries()) {
+      rows.push({
+        no: `1.${j + 1}`, direction: "—", context: `${ctx.opts.procedure} ${ctx.opts.year}`, kind: "дефицитов и признаков не выявлено",
+        found: "Дефицитов, признаков необъективности и отрицательной динамики по выбранным работам не выявлено.", aspect: "распространение позитивной практики",
+        measure: m.text, level: ADDRESSEE_RU[m.addressee], basis: m.basis, responsible: null, deadline: null, document: null,
+      });
+    }
+  }
+
+  const byRule = (r: SchoolFindingRule) => findings.filter((f) => f.rule === r).length;
+  const refsText = ctx.references.length
+    ? `выгрузки ФИС ОКО (${countRu(ctx.references.length, ["строка", "строки", "строк"])} эталонов муниципалитета и региона)`
+    : ctx.opts.municipalityPooled ? `результаты всех ОО муниципалитета «${ctx.municipalityName}» как эталон` : "эталонов муниципалитета и региона нет (импортируйте выгрузки ФИС ОКО)";
+  const aspects = [...new Set(findings.map((f) => f.aspect))];
+  const stages: Table = {
+    id: "stages",
+    title: "Этапы интерпретации результатов (п. 7.1 Положения о ВСОКО)",
+    description: `Анализ ${ctx.opts.procedure} ${ctx.opts.year}: ${countRu(ctx.tests.length, ["работа", "работы", "работ"])} (${ctx.tests.map((t) => `${t.grade} класс, ${t.subject}`).join("; ") || "нет работ"}).`,
+    columns: [
+      { id: "stage", header: "Этап", kind: "text", width: 18 },
+      { id: "content", header: "Содержание этапа", kind: "text", width: 60 },
+      { id: "result", header: "Итог", kind: "text", width: 70 },
+    ],
+    rows: [
+      { stage: "1. Поисковый", content: "Поиск и отбор источников статистической и аналитической информации по результатам процедуры", result: `Форма ОО (листы «Участники», «Результаты», «Задания», «Олимпиады», «Профориентация»); ${refsText}.` },
+      { stage: "2. Аналитический", content: "Анализ и систематизация показателей, комплексный анализ (таблица 2 Положения)", result: `Листы: ${input.sheetNames.map((n) => `«${n}»`).join(", ")}.` },
+      {
+        stage: "3. Обобщающий", content: "Тенденции и выводы по совершенствованию управления качеством образования",
+        result: findings.length
+          ? `Выявлено: дефицитов по заданиям — ${byRule("TASK_DEFICIT")}, признаков необъективности — ${byRule("SCHOOL_O1") + byRule("SCHOOL_O2")}, роста доли «2» — ${byRule("SHARE2_RISE")}, низкого базового минимума — ${byRule("BASIC_MINIMUM")}. Направления совершенствования: ${aspects.join("; ")}.`
+          : "Дефицитов и признаков, требующих решений, не выявлено.",
+      },
+      { stage: "4. Распорядительный", content: "Управленческие решения: распространение позитивной практики, коррекция нарушений, преодоление негативных тенденций", result: `Предложено мер: ${rows.length}. Заполните столбцы «${DECISION_COLUMNS.responsible}», «${DECISION_COLUMNS.deadline}», «${DECISION_COLUMNS.document}»; номер и дату документа укажите на листе «Цикл» (компоненты 7 «Меры и мероприятия» и 8 «Управленческие решения»).` },
+    ],
+  };
+  const decisions: Table = {
+    id: "decisions",
+    title: "Выводы и решения",
+    description: findings.length
+      ? `Выводов: ${findings.length}; для каждого — меры по методике (§8). Рейтинги учителей не составляются: наименьшая единица анализа — класс.`
+      : "Выводов, требующих коррекции, нет; предложено распространение позитивной практики.",
+    columns: [
+      { id: "no", header: "№", kind: "text", width: 6 },
+      { id: "direction", header: "Направление анализа (таблица 2 Положения)", kind: "text", width: 30 },
+      { id: "context", header: "Процедура, класс, предмет", kind: "text", width: 26 },
+      { id: "kind", header: "Вывод", kind: "text", width: 22 },
+      { id: "found", header: "Выявлено (аналитический этап)", kind: "text", width: 60 },
+      { id: "aspect", header: "Направление совершенствования (обобщающий этап)", kind: "text", width: 36 },
+      { id: "measure", header: "Мера (распорядительный этап)", kind: "text", width: 60 },
+      { id: "level", header: "Уровень", kind: "text", width: 14 },
+      { id: "basis", header: "Основание меры", kind: "text", width: 30 },
+      { id: "responsible", header: DECISION_COLUMNS.responsible, kind: "text", width: 20 },
+      { id: "deadline", header: DECISION_COLUMNS.deadline, kind: "text", width: 12 },
+      { id: "document", header: DECISION_COLUMNS.document, kind: "text", width: 20 },
+    ],
+    rows,
+  };
+  return [stages, decisions];
+}

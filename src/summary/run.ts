@@ -1,0 +1,68 @@
+/**
+ * One summary run over a workbook, shared by the pane and the CLI: consolidate the loaded forms,
+ * add ФИС ОКО exports, read the workbook's methodology overrides, build, and write the generated
+ * sheets all-or-nothing. Progress is reported by stage; an abort leaves the book as it was.
+ */
+import type { Municipality } from "../core/model";
+import { buildSummary, type Summary } from "../core/summary/build";
+import { consolidate, type Consolidation, type LoadedForm } from "../core/summary/consolidate";
+import { importFisoko, mergeIntoMunicipality, type FisokoFile } from "../fisoko";
+import type { WriteGeneratedResult } from "../host/generated";
+import type { WorkbookPort } from "../host/port";
+import { loadProfile, readSettings, reportDate } from "../host/settings";
+import { writeSummary } from "./write";
+
+export interface SummarizeOptions {
+  forms: readonly LoadedForm[];
+  exports?: readonly FisokoFile[];
+  /** ISO date the cycle is evaluated on; default: the book's reporting date, else 31 December. */
+  evaluationDate?: string;
+  now?: Date;
+  signal?: AbortSignal;
+  /** Sheets written so far (done of total). */
+  onSheet?: (done: number, total: number, sheet: string) => void;
+}
+
+export interface SummarizeResult {
+  summary: Summary;
+  consolidation: Consolidation;
+  written: WriteGeneratedResult;
+  /** Russian messages: override errors, import findings, notices of the writer. */
+  notices: string[];
+}
+
+export class NothingToSummarizeError extends Error {
+  constructor(consolidation: Consolidation) {
+    const reasons = consolidation.files.flatMap((f) => f.findings.filter((x) => x.severity === "error").slice(0, 1).map((x) => `${f.file}: ${x.message}`));
+    super(`Ни одна форма ОО не прочитана: свод не построен.${reasons.length ? "\n" + reasons.join("\n") : ""}`);
+  }
+}
+
+export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions): Promise<SummarizeResult> {
+  const now = opts.now ?? new Date();
+  const consolidation = consolidate(opts.forms);
+  if (!consolidation.schools.length) throw new NothingToSummarizeError(consolidation);
+  const notices: string[] = [];
+  const { profile, errors } = await loadProfile(port);
+  notices.push(...errors.map((e) => e.message));
+
+  let municipality: Municipality = {
+    name: consolidation.schools.find((s) => s.passport.municipality)?.passport.municipality ?? "Муниципалитет",
+    schools: consolidation.schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [],
+  };
+  if (opts.exports?.length) {
+    const imported = importFisoko(opts.exports);
+    notices.push(...imported.findings.filter((f) => f.severity !== "info").map((f) => f.message));
+    const merged = mergeIntoMunicipality(municipality, imported);
+    notices.push(...merged.findings.map((f) => f.message));
+    municipality = merged.municipality;
+  }
+  opts.signal?.throwIfAborted();
+
+  const evaluationDate = opts.evaluationDate ?? reportDate(await readSettings(port)) ?? `${now.getFullYear()}-12-31`;
+  const summary = buildSummary({ municipality, files: consolidation.files, profile, evaluationDate, runAt: now.toISOString() });
+  const files = consolidation.files.map((f) => f.file);
+  const written = await writeSummary(port, summary, { signal: opts.signal, onProgress: opts.onSheet, files, now });
+  notices.push(...written.notices);
+  return { summary, consolidation, written, notices };
+}
