@@ -174,8 +174,8 @@ function runFormulas() {
 
 /** Forms per run and timed runs: reading school .xlsx forms takes seconds per form. */
 const CONSOLIDATION = [
-  { forms: 25, runs: 3 },
-  { forms: 100, runs: 1 },
+  { forms: 25, runs: 1 },
+  { forms: 100, runs: 1, fullOnly: true },
   { forms: 500, runs: 1, fullOnly: true },
 ];
 
@@ -334,19 +334,20 @@ if (cons.pending) md.push(`25, 100 и 500 форм: **${cons.pending}**. Зам�
 else if (cons.error) md.push(`Ошибка: ${cons.error.replace(/\|/g, "/")}`, "");
 else {
   md.push("Формы создаёт `msoko demo --schools N --seed 2026` (один раз, вне замера; хранятся в `bench/out/forms-N`). Замер — вызов команды `summarize ПАПКА --out СВОД.xlsx` в процессе (из сборки esbuild, без запуска tsx): чтение всех форм, свод, запись .xlsx. Пик памяти — процесса, выполнявшего только сводку.", "");
-  md.push("| Форм | Медиана, с | На форму, мс | Пик памяти, МБ | Прогонов |", "|---:|---:|---:|---:|---:|");
+  md.push("| Форм | Процессор, с | На форму (процессор), мс | Стена, медиана, с | Пик памяти, МБ | Прогонов |", "|---:|---:|---:|---:|---:|---:|");
   const measured = cons.rows.filter((r) => !r.skipped);
   for (const r of cons.rows) {
-    if (r.skipped) md.push(`| ${r.forms} | — | — | — | ${r.skipped} |`);
-    else md.push(`| ${r.forms} | ${num(r.median / 1000, 2)} | ${num(r.perFormMs, 0)} | ${num(r.peakRssMb, 0)} | ${r.times.length} |`);
+    if (r.skipped) md.push(`| ${r.forms} | — | — | — | — | ${r.skipped} |`);
+    else md.push(`| ${r.forms} | ${num(r.cpuMedian / 1000, 1)} | ${num(r.cpuMedian / r.forms, 0)} | ${num(r.median / 1000, 1)} | ${num(r.peakRssMb, 0)} | ${r.times.length} |`);
   }
   if (measured.length >= 2) {
     const first = measured[0];
     const lastRow = measured[measured.length - 1];
-    const growth = lastRow.perFormMs / first.perFormMs;
+    const growth = lastRow.cpuMedian / lastRow.forms / (first.cpuMedian / first.forms);
     md.push("", `Рост: время на форму при ${lastRow.forms} формах — ${ratio(growth)} от времени при ${first.forms} формах (при линейном росте — около 1×)${growth > 1.5 ? " — **рост быстрее линейного**" : ", рост линейный"}.`);
   }
-  md.push("", "Прогонов меньше пяти: чтение одной формы .xlsx занимает секунды, и пять прогонов по 100 формам не укладываются в отведённые бенчмарку ~10 минут; `BENCH_FULL=1` добавляет 500 форм.", "");
+  if (measured.length < 2) md.push("", "Линейность по умолчанию не проверяется: нужен второй размер, а `BENCH_FULL=1` добавляет 100 и 500 форм (их подготовка через `msoko demo` и сводка занимают десятки минут).");
+  md.push("", "Прогонов меньше пяти: сводка читает каждую форму .xlsx (≈ 0,6 МБ) целиком через exceljs — это секунды процессорного времени на форму, и пять прогонов не укладываются в отведённые бенчмарку ~10 минут. Что ускорит сводку: потоковое чтение форм (exceljs WorkbookReader) только нужных листов и разбор школ параллельно в worker_threads — это задача команды summarize.", "");
 }
 
 md.push("## 5. Бюджет бандлов (gzip)", "");

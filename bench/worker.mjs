@@ -63,12 +63,16 @@ if (caseId === "engine") {
   const forms = Number(rowsArg);
   const dir = join(OUT, `forms-${forms}`);
   const times = [];
+  const cpu = [];
   for (let r = 0; r < Number(runsArg); r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await summarizeOnce(cli, dir, join(OUT, `summary-${forms}.xlsx`));
     times.push(performance.now() - t0);
+    const dc = process.cpuUsage(c0);
+    cpu.push((dc.user + dc.system) / 1000);
   }
-  console.log(JSON.stringify({ id, forms: countForms(dir), times, median: median(times), perFormMs: median(times) / countForms(dir), peakRssMb: peakRssMb() }));
+  console.log(JSON.stringify({ id, forms: countForms(dir), times, median: median(times), cpu, cpuMedian: median(cpu), peakRssMb: peakRssMb() }));
 } else if (caseId === "formulas" && id === "ours") {
   const cols = gen.generateColumns(Number(rowsArg));
   const grid = F.toGrid(cols);
@@ -90,7 +94,8 @@ if (caseId === "engine") {
   const formulas = [];
   let peakKb = 0;
   for (let r = 0; r < runs; r++) {
-    values.push(F.convertToCsv(join(dir, "values.xlsx"), join(dir, "values"), profile).ms);
+    // The baseline (load and save without formulas) varies little: three runs are enough.
+    if (r < 3) values.push(F.convertToCsv(join(dir, "values.xlsx"), join(dir, "values"), profile).ms);
     const f = F.convertToCsv(join(dir, "formulas.xlsx"), join(dir, "formulas"), profile);
     formulas.push(f.ms);
     peakKb = Math.max(peakKb, f.maxRssKb);

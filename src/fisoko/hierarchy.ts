@@ -31,7 +31,7 @@ const REGION_WORDS = /(?:област|обл\.|обл$|край|республи
 const ALL_MUNICIPALITIES = /^(?:все муниципалитеты|все ате|по всем муниципалитетам)$/;
 const MUNICIPALITY_WORDS = /^(?:по ате|по муниципалитету|муниципалитет|ате)$/;
 /** A school's name (type abbreviations, «школа», «гимназия»…): without a login it must not pass for a municipality. */
-const SCHOOL_WORDS = /^(?:[мгчкн]?[баке]?оу|моу|мбоу|маоу|мкоу|гбоу|гоу|чоу|ано|нчоу)\b|(?:^|[\s«"(])(?:сош|оош|нош|школа|гимназия|лицей|кадетский корпус)(?:[\s»")№,.]|$)/i;
+const SCHOOL_WORDS = /^[а-я]{0,3}оу(?![а-яё])|(?:^|[\s«"(])(?:сош|оош|нош|школа|гимназия|лицей|кадетский корпус)(?![а-яё])/i;
 
 /** The login and name of a school label, or null when the label carries no login. */
 export function schoolOfLabel(label: string): { login: string; name: string } | null {

@@ -210,10 +210,10 @@ export async function writeGeneratedSheets(port: WorkbookPort, specs: readonly G
         if (!settings.exists) ops.push({ op: "deleteSheet", name: SETTINGS_SHEET });
         else {
           // Put the settings table back as it was, blanking rows the run appended.
-          const [now] = await port.readSheets([SETTINGS_SHEET]);
+          const [current] = await port.readSheets([SETTINGS_SHEET]);
           const width = Math.max(3, ...settings.grid.map((r) => r.length));
           const grid = settings.grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
-          while (grid.length < (now?.values.length ?? 0)) grid.push(new Array(width).fill(null));
+          while (grid.length < (current?.values.length ?? 0)) grid.push(new Array(width).fill(null));
           if (grid.length) ops.push({ op: "values", sheet: SETTINGS_SHEET, address: "A1", values: grid });
         }
       }

@@ -71,10 +71,10 @@ export function cycleRecords(
 }
 
 function withoutDocument(r: CycleRecord, score: 0 | 1, plannedDate: string): CycleRecord {
-  const { docNumber: _n, docDate: _d, ...rest } = r;
-  void _n;
-  void _d;
-  return { ...rest, score, plannedDate };
+  const out: CycleRecord = { ...r, score, plannedDate };
+  delete out.docNumber;
+  delete out.docDate;
+  return out;
 }
 
 /** The school's cycle over the plan's years, with its cycle situation if it has one. */

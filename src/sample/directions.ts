@@ -30,22 +30,19 @@ function olympiadRows(plan: SchoolPlan, year: number, rng: Rng): DirectionRow[] 
   const regPupils = Math.round(munPupils * (0.05 + 0.2 * strong));
   const regAwarded = Math.round(regPupils * 0.2 * strong);
   const finPupils = plan.school.type === "лицей" && year === plan.years[plan.years.length - 1] ? 1 : 0;
-  const row = (label: string, pupils: number, parts: number, awarded: number): DirectionRow => {
-    const winners = Math.round(awarded * 0.3);
-    return {
-      year,
-      label,
-      values: {
-        participantsUnique: pupils,
-        participations: parts,
-        winners: label === "школьный" ? schoolWinners : winners,
-        prizeWinners: awarded - (label === "школьный" ? schoolWinners : winners),
-        awardeesUnique: Math.min(pupils, Math.round(awarded * 0.75)),
-      },
-    };
-  };
+  const row = (label: string, pupils: number, parts: number, awarded: number, winners = Math.round(awarded * 0.3)): DirectionRow => ({
+    year,
+    label,
+    values: {
+      participantsUnique: pupils,
+      participations: parts,
+      winners,
+      prizeWinners: awarded - winners,
+      awardeesUnique: Math.min(pupils, Math.round(awarded * 0.75)),
+    },
+  });
   return [
-    row("школьный", schoolPupils, schoolParts, schoolAwarded),
+    row("школьный", schoolPupils, schoolParts, schoolAwarded, schoolWinners),
     row("муниципальный", munPupils, munParts, munAwarded),
     row("региональный", regPupils, regPupils, regAwarded),
     row("заключительный", finPupils, finPupils, 0),

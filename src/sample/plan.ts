@@ -46,6 +46,23 @@ const SUBJECT_OFFSET: Readonly<Record<string, number>> = {
   "Литература": 0.1,
 };
 
+/**
+ * Ability levels of the injected deviations, chosen so each crosses its rule with margin while
+ * leaving the neighbouring rules alone (quality ≈ Φ(0.6·θ); the municipal reference sits near
+ * θ ≈ 0.15): 2.0 → quality ≈ 88 %, well over reference + 25 п.п. (O3); ВПР 0.8 (≈ 68 %, under
+ * reference + 25) against the cohort's ОГЭ −0.8 (≈ 32 %) opens a gap over 30 п.п. (O5) without O3;
+ * −2.2 gives about 40 % of «2» (R1) and −1.2 before it stays under 30 %; a weak cohort at −1.3
+ * raises the share of «2» of its grade by more than 10 п.п. against the previous cohort (R3).
+ */
+const SITUATION_THETA = {
+  unconfirmedHigh: 2.0,
+  externalGapVpr: 0.8,
+  externalGapOge: -0.8,
+  lowTwoYears: -2.2,
+  lowBefore: -1.2,
+  weakCohort: -1.3,
+} as const;
+
 export function makePlan(school: RosterEntry, seed: number, years: readonly number[]): SchoolPlan {
   const grades = gradesOf(school.type);
   const first = years[0];
@@ -84,17 +101,28 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
   };
   const prev = years.length > 1 ? years[years.length - 2] : years[0];
   const role = school.role;
-  const weakCohort = years[0] - 4; // the negative-dynamics school: the cohort in grade 4 in the first year
+  const place = role ? situationPlace(role, years) : null;
 
   const theta = (year: number, procedure: Procedure, grade: number, subject: string): number => {
-    if (role && role !== "stablyHigh" && role !== "stablyLow") {
-      const place = situationPlace(role, years);
+    if (place) {
       const here = place.procedure === procedure && place.grade === grade && place.subject === subject;
-      if (role === "unconfirmedHigh" && here && year === place.year) return 2.0;
-      if (role === "externalGap" && here && year === place.year) return 0.8;
-      if (role === "externalGap" && procedure === "ОГЭ" && subject === "Русский язык" && year === place.year + 1) return -0.8;
-      if (role === "lowTwoYears") return year >= prev ? -2.2 : -1.2;
-      if (role === "negativeDynamics" && procedure === "ВПР" && year - grade === weakCohort) return -1.3;
+      switch (role) {
+        case "unconfirmedHigh":
+          if (here && year === place.year) return SITUATION_THETA.unconfirmedHigh;
+          break;
+        case "externalGap":
+          if (here && year === place.year) return SITUATION_THETA.externalGapVpr;
+          if (procedure === "ОГЭ" && subject === place.subject && year === place.year + 9 - (place.grade ?? 8)) return SITUATION_THETA.externalGapOge;
+          break;
+        case "lowTwoYears":
+          return year >= prev ? SITUATION_THETA.lowTwoYears : SITUATION_THETA.lowBefore;
+        case "negativeDynamics":
+          // A weak cohort: the parallel of the situation's grade in its year, in every year it writes ВПР.
+          if (procedure === "ВПР" && year - grade === place.year - (place.grade ?? 0)) return SITUATION_THETA.weakCohort;
+          break;
+        default:
+          break;
+      }
     }
     return (
       school.theta +

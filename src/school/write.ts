@@ -8,7 +8,7 @@
 import type { SchoolAnalysisReport } from "../core/school/report";
 import { writeGeneratedSheets, type WriteGeneratedResult } from "../host/generated";
 import type { WorkbookPort } from "../host/port";
-import { sheetOps } from "../summary/sheet-ops";
+import { schoolSheetOps } from "./layout";
 
 export interface WriteSchoolReportOptions {
   signal?: AbortSignal;
@@ -25,7 +25,7 @@ export async function writeSchoolReport(port: WorkbookPort, report: SchoolAnalys
   const runId = `s${now.getTime().toString(36)}`;
   return writeGeneratedSheets(
     port,
-    report.sheets.map((s) => ({ name: s.name, kind: `school.${s.id}`, batch: (sheet: string) => sheetOps(sheet, s, runId) })),
+    report.sheets.map((s) => ({ name: s.name, kind: `school.${s.id}`, batch: (sheet: string) => schoolSheetOps(sheet, s, runId) })),
     { signal: opts.signal, onProgress: opts.onProgress, profileVersion: report.profileVersion, files: opts.files, now },
   );
 }

@@ -2,8 +2,9 @@
  * The ONE hook through which a page outside Excel hands the pane an in-memory workbook:
  * `window.__msokoHost`. The end-to-end office.js stub (test/e2e/office-stub.js) sets it to
  * `{ kind: "memory" }` before the pane starts; the preview page creates it itself. The pane then
- * fills in `workbook` (the MemoryWorkbook it works on, so a test or the preview can change it) and
- * `demoOperation` (runs a cancellable long operation through the status area), and sets `ready`.
+ * fills in `workbook` (the MemoryWorkbook it works on, so a test or the preview can change it),
+ * `demoOperation` (runs a cancellable long operation through the status area) and
+ * `functionsProfile` (the methodology profile the custom functions use), and sets `ready`.
  * In Excel nothing sets the hook and the pane uses the Office.js port.
  */
 import type { Grid } from "../../host/port";

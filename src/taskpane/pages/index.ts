@@ -5,7 +5,7 @@
 import type { PageDef } from "./types";
 import { formPage } from "./form";
 import { checkPage } from "./check";
-import { summaryPage } from "./summary";
+import { summaryPage } from "../summary/SummaryPage";
 import { cyclePage } from "./cycle";
 import { methodologyPage } from "./methodology";
 import { helpPage } from "./help";

@@ -168,6 +168,17 @@ describe("layout variants", () => {
   });
 });
 
+describe("school rows", () => {
+  it("a school without a login is refused, not taken for a municipality", () => {
+    const m = withRow(L.marks2023(Y2023, "school"), 11, (r) => ['МБОУ "СОШ № 1"', ...r.slice(1)]);
+    const res = importFisoko([file("l.xlsx", m)]);
+    expectNothingImported(res);
+    expect(errors(res)).toEqual([
+      'Файл «l.xlsx», лист «Статистика по отметкам», ячейка A12: у ОО «МБОУ "СОШ № 1"» нет логина ФИС ОКО; ожидается подпись вида «(sch420101) МБОУ "СОШ № 1"», по логину строка относится к школе.',
+    ]);
+  });
+});
+
 describe("renamed or swapped sheet", () => {
   it("a sheet named «Статистика по отметкам» holding the comparison is refused", () => {
     const j = L.journal2023(Y2023, "school");

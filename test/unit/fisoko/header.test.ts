@@ -67,4 +67,12 @@ describe("hierarchy labels", () => {
     expect(schoolOfLabel("edu420107 — Гимназия")).toEqual({ login: "edu420107", name: "Гимназия" });
     expect(schoolOfLabel("Ленинск-Кузнецкий городской округ")).toBeNull();
   });
+
+  it("a school name without a login is a school, never a municipality", () => {
+    const t = new HierarchyTracker();
+    t.classify("Кемеровская область - Кузбасс");
+    expect(["МБОУ СОШ № 1", "Гимназия № 2", "МАОУ «Лицей № 4»", "Ленинск-Кузнецкий городской округ", "Школьный район"].map((l) => t.classify(l).level)).toEqual([
+      "school", "school", "school", "municipality", "municipality",
+    ]);
+  });
 });

@@ -112,7 +112,7 @@ describe("page empty states", () => {
   });
 
   it("«Свод» recognises a municipal summary", () => {
-    expect(withSheets(["Свод по ОО"], page("summary"))).toContain("В книге есть лист «Свод по ОО»: это муниципальный свод.");
+    expect(withSheets(["Свод по ОО"], page("summary"))).toContain("В книге есть лист «Свод по ОО»: это муниципальный свод. Чтобы перестроить его, добавьте в книгу формы ОО.");
     expect(withSheets([], page("summary"))).toContain("Муниципальный свод ещё не собран.");
   });
 

@@ -1,0 +1,131 @@
+/**
+ * «Свод по муниципалитету»: the methodist builds the municipal summary from the school forms in
+ * this workbook (the book's own form and forms copied in as «Паспорт ОО (логин)», …). Forms are
+ * read one by one with progress and cancel; the summary sheets replace only an earlier summary.
+ */
+import { useState } from "react";
+import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { DataBarVerticalRegular } from "@fluentui/react-icons";
+import { countRu } from "../../core/values";
+import { formGroups, readFormGroups } from "../../summary/sources";
+import { summarizeInto, type SummarizeResult } from "../../summary/run";
+import { useOperation } from "../operation/OperationContext";
+import { stepLabel } from "../operation/runner";
+import { EmptyState, Paragraph, ReadingWorkbook } from "../pages/EmptyState";
+import type { PageDef } from "../pages/types";
+import { useWorkbook } from "../workbook/WorkbookContext";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  sheetButton: { justifyContent: "flex-start", minWidth: 0, textAlign: "left" },
+  notice: { color: tokens.colorPaletteDarkOrangeForeground1, overflowWrap: "anywhere" },
+});
+
+const FORMS = ["форма", "формы", "форм"] as const;
+const SCHOOLS = ["ОО", "ОО", "ОО"] as const;
+
+function defaultDate(): string {
+  return `${new Date().getFullYear()}-12-31`;
+}
+
+export function SummaryPage() {
+  const styles = useStyles();
+  const { port, sheets, role, error, refresh } = useWorkbook();
+  const { run, busy } = useOperation();
+  const [date, setDate] = useState(defaultDate());
+  const [result, setResult] = useState<SummarizeResult | null>(null);
+  if (!sheets) return <ReadingWorkbook error={error} />;
+  const groups = formGroups(sheets.map((s) => s.name));
+
+  const build = async () => {
+    setResult(null);
+    const outcome = await run(
+      "Построение свода",
+      async (progress, signal) => {
+        const forms = await readFormGroups(port, groups, {
+          signal,
+          onForm: (i, n, label) => progress({ done: i - 1, total: n, label: `${stepLabel("Форма", i, n)}: ${label}` }),
+        });
+        progress({ done: 0, total: 0, label: "Расчёт показателей, признаков и рисков…" });
+        return summarizeInto(port, {
+          forms,
+          evaluationDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
+          signal,
+          onSheet: (done, total, sheet) => progress({ done, total, label: `${stepLabel("Лист", done, total)}: ${sheet}` }),
+        });
+      },
+      { doneMessage: (r) => `Свод построен: ${countRu(r.consolidation.schools.length, SCHOOLS)}, ${countRu(r.written.sheets.length, ["лист", "листа", "листов"])}.` },
+    );
+    if (outcome.status === "done") setResult(outcome.value);
+    refresh();
+  };
+
+  if (!groups.length) {
+    return (
+      <EmptyState
+        icon={DataBarVerticalRegular}
+        title={
+          role === "municipal"
+            ? "В книге есть лист «Свод по ОО»: это муниципальный свод. Чтобы перестроить его, добавьте в книгу формы ОО."
+            : "В книге нет форм ОО для свода."
+        }
+        needs={[
+          "формы школ в этой книге: лист «Паспорт ОО» и другие листы формы; формы других школ — с логином в скобках: «Паспорт ОО (sch420127)», «Результаты (sch420127)»;",
+          "или командная строка: npx msoko summarize папка_с_формами --out свод.xlsx.",
+        ]}
+      >
+        <Paragraph>
+          Свод показывает результаты по школам и предметам, признаки необъективности, риски низких результатов, кластеры,
+          управленческий цикл и адресные рекомендации — с обоснованием каждого числа. Формы школ не изменяются.
+        </Paragraph>
+      </EmptyState>
+    );
+  }
+
+  const failed = result?.consolidation.files.filter((f) => f.state === "includedWithErrors" || f.state === "unreadable").length ?? 0;
+  return (
+    <div className={styles.stack}>
+      <Paragraph>
+        В книге {countRu(groups.length, FORMS)} ОО. Свод запишется на отдельные листы; листы прежнего свода заменятся, ваши
+        листы останутся нетронутыми.
+      </Paragraph>
+      <Field label="Дата оценки управленческого цикла" hint="Компоненты с плановым сроком раньше этой даты считаются просроченными.">
+        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+      </Field>
+      <Button appearance="primary" icon={<DataBarVerticalRegular />} disabled={busy} onClick={build}>
+        Построить свод
+      </Button>
+      {result && (
+        <section aria-label="Итог построения свода" className={styles.stack}>
+          <Text weight="semibold">
+            В своде {countRu(result.consolidation.schools.length, SCHOOLS)}
+            {failed ? `; форм с ошибками: ${failed} (лист «Файлы свода»)` : ""}.
+          </Text>
+          <ul className={styles.list}>
+            {result.written.sheets.map((s) => (
+              <li key={s.written}>
+                <Button appearance="subtle" size="small" className={styles.sheetButton} onClick={() => void port.activate(s.written)}>
+                  {s.written}
+                </Button>
+              </li>
+            ))}
+          </ul>
+          {result.notices.map((n) => (
+            <Text key={n} className={styles.notice}>
+              {n}
+            </Text>
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}
+
+export const summaryPage: PageDef = {
+  id: "summary",
+  navLabel: "Свод",
+  title: "Свод по муниципалитету",
+  icon: DataBarVerticalRegular,
+  Component: SummaryPage,
+};

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { demoChoices } from "../../../src/taskpane/preview/demoChoices";
+
+describe("demoChoices", () => {
+  it("offers the 25 roster schools, labelled with their injected situation", () => {
+    const choices = demoChoices();
+    expect(choices).toHaveLength(25);
+    expect(choices[0]).toEqual({ index: 0, login: "sch420101", label: "МБОУ «Гимназия № 1» (sch420101)" });
+    expect(choices.find((c) => c.login === "sch420257")?.label).toBe("МБОУ ООШ № 13 (sch420257) — разрыв управленческого цикла");
+    expect(new Set(choices.map((c) => c.login)).size).toBe(25);
+  });
+});
