@@ -57,21 +57,22 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
     id: "stages",
     title: "Этапы интерпретации результатов (п. 7.1 Положения о ВСОКО)",
     description: `Анализ ${ctx.opts.procedure} ${ctx.opts.year}: ${countRu(ctx.tests.length, ["работа", "работы", "работ"])} (${ctx.tests.map((t) => `${t.grade} класс, ${t.subject}`).join("; ") || "нет работ"}).`,
+    // Widths match the decisions table below: both share the sheet's columns.
     columns: [
-      { id: "stage", header: "Этап", kind: "text", width: 18 },
-      { id: "content", header: "Содержание этапа", kind: "text", width: 60 },
-      { id: "result", header: "Итог", kind: "text", width: 70 },
+      { id: "no", header: "№", kind: "text", width: 6 },
+      { id: "stage", header: "Этап и его содержание", kind: "text", width: 30 },
+      { id: "result", header: "Итог", kind: "text", width: 30 },
     ],
     rows: [
-      { stage: "1. Поисковый", content: "Поиск и отбор источников статистической и аналитической информации по результатам процедуры", result: `Форма ОО (листы «Участники», «Результаты», «Задания», «Олимпиады», «Профориентация»); ${refsText}.` },
-      { stage: "2. Аналитический", content: "Анализ и систематизация показателей, комплексный анализ (таблица 2 Положения)", result: `Листы: ${input.sheetNames.map((n) => `«${n}»`).join(", ")}.` },
+      { no: "1", stage: "Поисковый: поиск и отбор источников статистической и аналитической информации по результатам процедуры", result: `Форма ОО (листы «Участники», «Результаты», «Задания», «Олимпиады», «Профориентация»); ${refsText}.` },
+      { no: "2", stage: "Аналитический: анализ и систематизация показателей, комплексный анализ (таблица 2 Положения)", result: `Листы: ${input.sheetNames.map((n) => `«${n}»`).join(", ")}.` },
       {
-        stage: "3. Обобщающий", content: "Тенденции и выводы по совершенствованию управления качеством образования",
+        no: "3", stage: "Обобщающий: тенденции и выводы по совершенствованию управления качеством образования",
         result: findings.length
           ? `Выявлено: дефицитов по заданиям — ${byRule("TASK_DEFICIT")}, признаков необъективности — ${byRule("SCHOOL_O1") + byRule("SCHOOL_O2")}, роста доли «2» — ${byRule("SHARE2_RISE")}, низкого базового минимума — ${byRule("BASIC_MINIMUM")}. Направления совершенствования: ${aspects.join("; ")}.`
           : "Дефицитов и признаков, требующих решений, не выявлено.",
       },
-      { stage: "4. Распорядительный", content: "Управленческие решения: распространение позитивной практики, коррекция нарушений, преодоление негативных тенденций", result: `Предложено мер: ${rows.length}. Заполните столбцы «${DECISION_COLUMNS.responsible}», «${DECISION_COLUMNS.deadline}», «${DECISION_COLUMNS.document}»; номер и дату документа укажите на листе «Цикл» (компоненты 7 «Меры и мероприятия» и 8 «Управленческие решения»).` },
+      { no: "4", stage: "Распорядительный: управленческие решения — распространение позитивной практики, коррекция нарушений, преодоление негативных тенденций", result: `Предложено мер: ${rows.length}. Заполните столбцы «${DECISION_COLUMNS.responsible}», «${DECISION_COLUMNS.deadline}», «${DECISION_COLUMNS.document}»; номер и дату документа укажите на листе «Цикл» (компоненты 7 «Меры и мероприятия» и 8 «Управленческие решения»).` },
     ],
   };
   const decisions: Table = {
@@ -83,8 +84,8 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
     columns: [
       { id: "no", header: "№", kind: "text", width: 6 },
       { id: "direction", header: "Направление анализа (таблица 2 Положения)", kind: "text", width: 30 },
-      { id: "context", header: "Процедура, класс, предмет", kind: "text", width: 26 },
-      { id: "kind", header: "Вывод", kind: "text", width: 22 },
+      { id: "context", header: "Процедура, класс, предмет", kind: "text", width: 30 },
+      { id: "kind", header: "Вывод", kind: "text", width: 24 },
       { id: "found", header: "Выявлено (аналитический этап)", kind: "text", width: 60 },
       { id: "aspect", header: "Направление совершенствования (обобщающий этап)", kind: "text", width: 36 },
       { id: "measure", header: "Мера (распорядительный этап)", kind: "text", width: 60 },

@@ -113,7 +113,8 @@ describe("page empty states", () => {
 
   it("«Свод» recognises a municipal summary", () => {
     expect(withSheets(["Свод по ОО"], page("summary"))).toContain("В книге есть лист «Свод по ОО»: это муниципальный свод. Чтобы перестроить его, добавьте в книгу формы ОО.");
-    expect(withSheets([], page("summary"))).toContain("Муниципальный свод ещё не собран.");
+    expect(withSheets([], page("summary"))).toContain("В книге нет форм ОО для свода.");
+    expect(withSheets(["Паспорт ОО", "Паспорт ОО (sch2)", "Результаты (sch2)"], page("summary"))).toContain("В книге 2 формы ОО.");
   });
 
   it("pages wait for the sheet list before deciding", () => {
