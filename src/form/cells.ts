@@ -199,11 +199,18 @@ function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: 
     }
     case "code": {
       const text = rawText(v);
+      // The value is never quoted when it may be a pupil's name: findings travel into the
+      // municipal summary («Файлы свода») and its JSON, and a quoted name would leak there.
+      // (Found by the hostile-input privacy test: the message used to repeat the name.)
       if (NAME_LIKE.test(text)) {
-        return fail("privacy.names", `В столбце ${col} стоит ${quoteValue(v)} — похоже на фамилию и имя. Персональные данные в форму не вносятся.`,
+        return fail("privacy.names", `В столбце ${col} стоит текст, похожий на фамилию и имя (значение не приводится, чтобы не распространять персональные данные). Персональные данные в форму не вносятся.`,
           "Замените фамилию кодом участника из ФИС ОКО или протокола.");
       }
-      if (!CODE_RE.test(text)) return fail("type.code", `В столбце ${col} код ${quoteValue(v)} содержит пробелы или недопустимые знаки; ожидаются буквы, цифры, «-», «_», «.», «/».`);
+      if (!CODE_RE.test(text)) {
+        // A code with spaces is most likely a name in another spelling («Kuznetsov Ivan», «иванов и.»).
+        const shown = /\s/.test(text.trim()) ? "" : ` ${quoteValue(v)}`;
+        return fail("type.code", `В столбце ${col} код${shown} содержит пробелы или недопустимые знаки; ожидаются буквы, цифры, «-», «_», «.», «/».`);
+      }
       return { value: text, ok: true };
     }
     case "text":

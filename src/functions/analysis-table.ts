@@ -11,6 +11,7 @@
  * «Уровень» column is present, only rows whose level is «ОО» are read.
  */
 import { InputError } from "../core/errors";
+import { columnLetters } from "../host/a1";
 import type { Finding, Location, Municipality, ParticipantRow, Procedure, ResultRow, SchoolReport, SchoolType } from "../core/model";
 import { canonicalSubject, normaliseKey } from "../core/subjects";
 import { readCell, type CellValue } from "../core/values";
@@ -35,20 +36,9 @@ const SCHOOL_COLUMNS: ColumnSpec[] = [
 export const RESULTS_TABLE: SheetSchema = { ...RESULTS, id: "analysis.results", columns: [...SCHOOL_COLUMNS, ...RESULTS.columns.filter((c) => !c.formula)] };
 export const PARTICIPANTS_TABLE: SheetSchema = { ...PARTICIPANTS, id: "analysis.participants", columns: [...SCHOOL_COLUMNS, ...PARTICIPANTS.columns] };
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** "C5" relative to the range's top-left cell. */
 export function cellOfRange(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
+  return `${columnLetters(col)}${row + 1}`;
 }
 
 function where(row: number, col: number): string {

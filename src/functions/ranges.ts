@@ -11,7 +11,7 @@
 import { InputError, positionRu } from "../core/errors";
 import type { MarkCounts } from "../core/model";
 import type { Profile } from "../core/profile";
-import { quoteValue, readCell, type CellValue } from "../core/values";
+import { countRu, formatNumberRu, quoteValue, readCell, type CellValue } from "../core/values";
 
 export type Range = CellValue[][];
 
@@ -29,15 +29,37 @@ function bad(arg: string, row: number, col: number, v: CellValue, expected: stri
 export function isOmitted(v: unknown): boolean {
   if (v === null || v === undefined) return true;
   if (!Array.isArray(v)) return v === "";
-  const r = asRange(v);
+  // Looked at directly, not through asRange: a huge range is "given", not an error here.
+  const r = (v.length > 0 && Array.isArray(v[0]) ? v : [v]) as Range;
   return r.length === 1 && r[0].length === 1 && (r[0][0] === null || r[0][0] === undefined || r[0][0] === "");
 }
 
-/** Normalises a scalar-or-range argument to a 2-D array. */
-export function asRange(v: unknown): Range {
-  if (Array.isArray(v)) return (v.length > 0 && Array.isArray(v[0]) ? v : [v]) as Range;
-  return [[v as CellValue]];
+/**
+ * Largest range a custom function accepts, in cells. Excel hands a custom function the whole
+ * range as one array: a whole-column reference (A:A, 1 048 576 rows) or a sheet-wide range would
+ * otherwise be scanned cell by cell — and, for cached functions, serialised as a cache key — and
+ * freeze Excel. No school or municipal table comes near this size, so refusing early with a clear
+ * message is safe. (Found by the hostile-input tests: there was no limit at all.)
+ */
+export const MAX_RANGE_CELLS = 1_000_000;
+
+/** Normalises a scalar-or-range argument to a 2-D array; refuses ranges over MAX_RANGE_CELLS. */
+export function asRange(v: unknown, arg?: string): Range {
+  if (!Array.isArray(v)) return [[v as CellValue]];
+  const range = (v.length > 0 && Array.isArray(v[0]) ? v : [v]) as Range;
+  const cells = range.length * (range[0]?.length ?? 0);
+  if (cells > MAX_RANGE_CELLS) {
+    const what = arg ? `Диапазон аргумента «${arg}»` : "Диапазон";
+    throw new InputError(
+      `${what} слишком велик: ${formatNumberRu(range.length, 0)} × ${formatNumberRu(range[0]?.length ?? 0, 0)} = ` +
+        `${countRu(cells, CELLS)}, допускается не больше ${countRu(MAX_RANGE_CELLS, CELLS)}. ` +
+        `Укажите только строки с данными (например, A2:A500 вместо A:A).`,
+    );
+  }
+  return range;
 }
+
+const CELLS = ["ячейка", "ячейки", "ячеек"] as const;
 
 export function shapeRu(r: Range): string {
   return `${r.length}×${r[0]?.length ?? 0}`;
@@ -96,7 +118,7 @@ export function readMarkColumn(range: Range, arg: string, profile: Profile): Mar
 
 /** A row of 4–5 counts, or a column of marks; any other shape is an error. */
 export function readMarks(value: unknown, arg: string, profile: Profile): MarksInput {
-  const range = asRange(value);
+  const range = asRange(value, arg);
   const rows = range.length;
   const cols = range[0]?.length ?? 0;
   if (rows === 1 && (cols === 4 || cols === 5)) return { counts: readCountsRow(range, arg), fromCounts: true };
@@ -112,8 +134,8 @@ export function readMarks(value: unknown, arg: string, profile: Profile): MarksI
  * blank, absent or «н/а». Both ranges must be single columns of equal height.
  */
 export function readMarkPairs(test: unknown, journal: unknown, argT: string, argJ: string): { test: Float64Array; journal: Float64Array } {
-  const t = asRange(test);
-  const j = asRange(journal);
+  const t = asRange(test, argT);
+  const j = asRange(journal, argJ);
   if ((t[0]?.length ?? 0) !== 1 || (j[0]?.length ?? 0) !== 1) {
     throw new InputError(`Аргументы «${argT}» и «${argJ}» должны быть столбцами отметок (сейчас ${shapeRu(t)} и ${shapeRu(j)}).`);
   }
@@ -135,7 +157,7 @@ export function readMarkPairs(test: unknown, journal: unknown, argT: string, arg
 
 /** Reads scores (numbers from min to max) from a range of any shape; blanks, «отс», «н/а» ignored. */
 export function readScores(value: unknown, arg: string, min: number, max: number): Float64Array {
-  const range = asRange(value);
+  const range = asRange(value, arg);
   const out: number[] = [];
   for (let r = 0; r < range.length; r++) {
     for (let c = 0; c < range[r].length; c++) {
@@ -150,7 +172,7 @@ export function readScores(value: unknown, arg: string, min: number, max: number
 
 /** Reads a single number (a cell or a 1×1 range), text numbers accepted. */
 export function readNumber(value: unknown, arg: string): number {
-  const range = asRange(value);
+  const range = asRange(value, arg);
   if (range.length !== 1 || range[0].length !== 1) {
     throw new InputError(`Аргумент «${arg}» должен быть одним числом, а передан диапазон ${shapeRu(range)}.`);
   }
@@ -161,7 +183,7 @@ export function readNumber(value: unknown, arg: string): number {
 
 /** Reads a text argument (procedure, subject, mode). */
 export function readText(value: unknown, arg: string): string {
-  const range = asRange(value);
+  const range = asRange(value, arg);
   const v = range[0]?.[0];
   if (range.length !== 1 || range[0].length !== 1 || v === null || v === undefined || String(v).trim() === "") {
     throw new InputError(`Аргумент «${arg}» должен быть непустым текстом.`);

@@ -49,7 +49,7 @@ const CONFIRM_MODES: Record<string, ind.ConfirmMode> = {
 export function confirm(test: unknown, journal: unknown, mode: unknown, p: Profile): number {
   void p;
   const m = readMode(mode, "режим", CONFIRM_MODES, "confirmed");
-  const t = asRange(test);
+  const t = asRange(test, "отметки ВПР");
   if (isOmitted(journal)) {
     if (t.length !== 1 || t[0].length !== 3) {
       throw new InputError(

@@ -1,8 +1,8 @@
 /**
  * Management-cycle records (methodology §1) of a school: for each year, direction and track the
- * nine components with a score, a confirming document, the responsible position and a planned
- * date. Clean schools close every cycle; the cycle situations leave a gap at a named component
- * or a component overdue against its planned date.
+ * nine components (7–9 of a partial track) with a score, a confirming document, the responsible
+ * position and a planned date. Clean schools close every cycle; the cycle situations leave a gap
+ * at a named component or a component overdue against its planned date.
  */
 import type { CycleRecord, DirectionId } from "../core/model";
 import type { SchoolPlan } from "./plan";
@@ -48,7 +48,8 @@ export function cycleRecords(
   const out: CycleRecord[] = [];
   let doc = rng.int(20, 60);
   for (const t of tracks) {
-    for (let component = 1; component <= 9; component++) {
+    // A partial track counts components 7–9 only (§1), so the form lists just those.
+    for (let component = t.trackKind === "partial" ? 7 : 1; component <= 9; component++) {
       const month = MONTHS[component - 1];
       const day = rng.int(3, 26);
       doc += rng.int(1, 4);

@@ -12,7 +12,7 @@ import { Rng } from "./random";
 import { schoolResults, TaskSetCache } from "./results";
 import { MUNICIPALITY_NAME, rosterEntry } from "./roster";
 import { separateFromReference } from "./separate";
-import { situationOf, type InjectedSituation } from "./situations";
+import { situationFits, situationOf, type InjectedSituation } from "./situations";
 import { DEFAULT_PROFILE } from "../core/profile";
 
 /** П.п. by which an ordinary school's task completion stays clear of the O4 crossing. */
@@ -45,7 +45,8 @@ function normalise(opts: SampleOptions): { seed: number; count: number; years: n
 }
 
 function buildSchool(index: number, seed: number, years: readonly number[], cache: TaskSetCache): GeneratedSchool {
-  const entry = rosterEntry(index);
+  const base = rosterEntry(index);
+  const entry = base.role && !situationFits(base.role, years) ? { ...base, role: undefined } : base;
   const plan = makePlan(entry, seed, years);
   const { results, participants, tasks } = schoolResults(plan, cache);
   const report: SchoolReport = {

@@ -134,6 +134,25 @@ function describe(kind: Role, p: SituationPlace, years: readonly number[]): stri
   }
 }
 
+/**
+ * Whether the years allow the situation: cohort and two-year situations need two years, the
+ * stability ones the stability window of three; otherwise the school is generated clean.
+ */
+export function situationFits(kind: Role, years: readonly number[]): boolean {
+  switch (kind) {
+    case "unconfirmedHigh":
+    case "externalGap":
+    case "lowTwoYears":
+    case "negativeDynamics":
+      return years.length >= 2;
+    case "stablyHigh":
+    case "stablyLow":
+      return years.length >= 3;
+    default:
+      return true;
+  }
+}
+
 /** The manifest entry of a school's situation, or null for a school without one. */
 export function situationOf(school: RosterEntry, years: readonly number[]): InjectedSituation | null {
   if (!school.role) return null;

@@ -396,6 +396,20 @@ async function loadExample(page, login) {
   await page.getByTestId("pane-frame").locator("[data-testid=workbook-role][data-role=school]").waitFor();
 }
 
+/**
+ * One preview page with the school carrying the injected cycle gap (manifest of the sample,
+ * situations.json of `msoko demo`: sch420257, cycle.gap, direction 2, component 6), shared by the
+ * «Цикл» and «Проверка» tests: generating the sample in the browser is the slow part.
+ */
+let examplePage = null;
+async function previewWithExample() {
+  if (!examplePage) {
+    examplePage = await open("preview.html", { width: 1280, height: 900 });
+    await loadExample(examplePage, "sch420257");
+  }
+  return examplePage;
+}
+
 function pane(page) {
   return page.getByTestId("pane-frame");
 }
@@ -437,9 +451,47 @@ test("«Форма ОО»: «Создать форму» добавляет ли
   await page.close();
 });
 
+test("«Цикл»: доска школы с внедрённым разрывом цикла — цвета клеток, выбор ячейки, отчётная дата", async () => {
+  const page = await previewWithExample();
+  await showPaneTab(page, "cycle", "Цикл");
+  const board = pane(page).locator(".msoko-cycle-board");
+  await board.waitFor({ timeout: 15_000 });
+  const row = board.locator('tr[data-direction="2"]');
+  expect((await row.getAttribute("data-status")) === "gap", "направление 2 не помечено разрывом");
+  const states = await row.locator(".msoko-cycle-cell").evaluateAll((els) => els.map((e) => e.dataset.state));
+  expect(JSON.stringify(states) === JSON.stringify(["done", "done", "done", "done", "done", "missing", "partial", "partial", "partial"]), `состояния направления 2: ${states.join(", ")}`);
+  const closed = await board.locator('tr[data-status="closed"]').count();
+  expect(closed === 7, `замкнутых направлений ${closed}, ожидалось 7`);
+  const rgb = (el) => getComputedStyle(el).backgroundColor.match(/\d+/g).slice(0, 3).map(Number);
+  const done = await row.locator(".msoko-cycle-cell").nth(0).evaluate(rgb);
+  const missing = await row.locator(".msoko-cycle-cell").nth(5).evaluate(rgb);
+  const partial = await row.locator(".msoko-cycle-cell").nth(6).evaluate(rgb);
+  expect(done[1] > done[0] && done[1] > done[2], `«выполнен» не зелёный: rgb(${done})`);
+  expect(missing[0] > missing[1] && missing[0] > missing[2], `«не выполнен» не красный: rgb(${missing})`);
+  expect(partial[0] > partial[2] && partial[1] > partial[2], `«частично» не жёлтый: rgb(${partial})`);
+  await page.screenshot({ path: join(ARTIFACTS, "preview-cycle-light.png") });
+  await row.locator(".msoko-cycle-cell").nth(5).click();
+  const picked = await page.waitForFunction(() => {
+    const wb = window.__msokoHost.workbook.snapshot();
+    if (wb.selection.sheet !== "Цикл") return null;
+    const r = Number(/\d+/.exec(wb.selection.address)[0]);
+    const values = wb.sheets.find((s) => s.name === "Цикл").values[r - 1];
+    return { direction: String(values[1]), component: values[5] };
+  });
+  const rec = await picked.jsonValue();
+  expect(rec.direction === "2" && rec.component === 6, `выделена запись ${JSON.stringify(rec)}, ожидалось направление 2, компонент 6`);
+  // A later reporting date makes the planned stages overdue; the date goes to the settings sheet.
+  await pane(page).getByTestId("report-date").fill("2027-03-02");
+  await row.locator('.msoko-cycle-cell[data-state="overdue"]').first().waitFor({ timeout: 15_000 });
+  const later = await row.locator(".msoko-cycle-cell").evaluateAll((els) => els.map((e) => e.dataset.state));
+  expect(JSON.stringify(later.slice(5)) === JSON.stringify(["overdue", "overdue", "overdue", "overdue"]), `после даты 02.03.2027: ${later.join(", ")}`);
+  const settings = settingsOf(await snapshot(page));
+  expect(settings["report.date"] === "2027-03-02", `report.date в настройках: ${settings["report.date"]}`);
+  await page.screenshot({ path: join(ARTIFACTS, "preview-cycle-overdue-light.png") });
+}, { timeout: 60_000 });
+
 test("«Проверка»: пример без ошибок, испорченная ячейка находится, щелчок выделяет её, книга не меняется", async () => {
-  const page = await open("preview.html", { width: 1280, height: 900 });
-  await loadExample(page, "sch420101");
+  const page = await previewWithExample();
   await showPaneTab(page, "check", "Проверка");
   const before = JSON.stringify((await snapshot(page)).sheets);
   await pane(page).getByRole("button", { name: "Проверить форму" }).click();
@@ -466,48 +518,8 @@ test("«Проверка»: пример без ошибок, испорченн
   });
   await page.screenshot({ path: join(ARTIFACTS, "preview-check-finding-light.png") });
   await page.close();
-}, { timeout: 90_000 });
-
-test("«Цикл»: доска школы с внедрённым разрывом цикла — цвета клеток, выбор ячейки, отчётная дата", async () => {
-  const page = await open("preview.html", { width: 1280, height: 900 });
-  // Manifest of the sample (src/sample, situations.json of `msoko demo`): sch420257, cycle.gap, direction 2, component 6.
-  await loadExample(page, "sch420257");
-  await showPaneTab(page, "cycle", "Цикл");
-  const board = pane(page).locator(".msoko-cycle-board");
-  await board.waitFor({ timeout: 15_000 });
-  const row = board.locator('tr[data-direction="2"]');
-  expect((await row.getAttribute("data-status")) === "gap", "направление 2 не помечено разрывом");
-  const states = await row.locator(".msoko-cycle-cell").evaluateAll((els) => els.map((e) => e.dataset.state));
-  expect(JSON.stringify(states) === JSON.stringify(["done", "done", "done", "done", "done", "missing", "partial", "partial", "partial"]), `состояния направления 2: ${states.join(", ")}`);
-  const closed = await board.locator('tr[data-status="closed"]').count();
-  expect(closed === 7, `замкнутых направлений ${closed}, ожидалось 7`);
-  const rgb = (el) => getComputedStyle(el).backgroundColor.match(/\d+/g).slice(0, 3).map(Number);
-  const done = await row.locator(".msoko-cycle-cell").nth(0).evaluate(rgb);
-  const missing = await row.locator(".msoko-cycle-cell").nth(5).evaluate(rgb);
-  const partial = await row.locator(".msoko-cycle-cell").nth(6).evaluate(rgb);
-  expect(done[1] > done[0] && done[1] > done[2], `«выполнен» не зелёный: rgb(${done})`);
-  expect(missing[0] > missing[1] && missing[0] > missing[2], `«не выполнен» не красный: rgb(${missing})`);
-  expect(partial[0] > partial[2] && partial[1] > partial[2], `«частично» не жёлтый: rgb(${partial})`);
-  await page.screenshot({ path: join(ARTIFACTS, "preview-cycle-light.png") });
-  await row.locator(".msoko-cycle-cell").nth(5).click();
-  const picked = await page.waitForFunction(() => {
-    const wb = window.__msokoHost.workbook.snapshot();
-    if (wb.selection.sheet !== "Цикл") return null;
-    const r = Number(/\d+/.exec(wb.selection.address)[0]);
-    const values = wb.sheets.find((s) => s.name === "Цикл").values[r - 1];
-    return { direction: String(values[1]), component: values[4] };
-  });
-  const rec = await picked.jsonValue();
-  expect(rec.direction === "2" && rec.component === 6, `выделена запись ${JSON.stringify(rec)}, ожидалось направление 2, компонент 6`);
-  // A later reporting date makes the planned stages overdue; the date goes to the settings sheet.
-  await pane(page).getByTestId("report-date").fill("2027-03-02");
-  await row.locator('.msoko-cycle-cell[data-state="overdue"]').first().waitFor({ timeout: 15_000 });
-  const later = await row.locator(".msoko-cycle-cell").evaluateAll((els) => els.map((e) => e.dataset.state));
-  expect(JSON.stringify(later.slice(5)) === JSON.stringify(["overdue", "overdue", "overdue", "overdue"]), `после даты 02.03.2027: ${later.join(", ")}`);
-  const settings = settingsOf(await snapshot(page));
-  expect(settings["report.date"] === "2027-03-02", `report.date в настройках: ${settings["report.date"]}`);
-  await page.close();
-}, { timeout: 90_000 });
+  examplePage = null;
+}, { timeout: 40_000 });
 
 test("«Методика»: неверное значение объясняется, верное записывается в настройки и доходит до функций, «Сбросить» возвращает", async () => {
   const page = await open("taskpane.html");

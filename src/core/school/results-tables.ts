@@ -4,7 +4,7 @@
  * share of «2», and the comparison with journal marks (lowered / confirmed / raised, gaps ≥ 2 by
  * participant code). Each table's description is its generated conclusion.
  */
-import { confirmation, delta, markedCount } from "../indicators";
+import { confirmation, markedCount } from "../indicators";
 import type { MarkCounts, ParticipantRow, ReferenceResult } from "../model";
 import { signO1 } from "../objectivity/o1-journal";
 import { explainSign } from "../analysis/explain";
@@ -190,7 +190,10 @@ function share2Dynamics(ctx: ReportContext): { table: Table; findings: SchoolFin
     const nCur = at(cur)?.marks ? markedCount(at(cur)!.marks!) : 0;
     const nPrev = prev !== null && at(prev)?.marks ? markedCount(at(prev)!.marks!) : 0;
     row.n = nCur;
-    const d = prev === null ? null : clean(delta(row[`y${cur}`] as number | null, row[`y${prev}`] as number | null));
+    // From the stored (rounded) values, as the sheet's formula computes it.
+    const a = prev === null ? null : (row[`y${prev}`] as number | null);
+    const b = row[`y${cur}`] as number | null;
+    const d = a === null || b === null ? null : clean(b - a);
     row.delta = d;
     let status = "";
     if (d !== null && (nCur < minN || nPrev < minN)) status = SMALL_LABEL;

@@ -31,6 +31,10 @@ function columns(profile: Profile): Column[] {
     { id: "level", header: "Уровень", kind: "text", width: 14 },
     { id: "unit", header: "Наименование", kind: "text", width: 30 },
     { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+    // School context, so =MSOKO.RISK(…) over this table clusters schools as the summary does.
+    { id: "type", header: "Тип ОО", kind: "text", width: 12 },
+    { id: "location", header: "Местность", kind: "text", width: 9 },
+    { id: "socialIndex", header: "Индекс социального контекста", kind: "number" },
     { id: "n", header: "Участников", kind: "integer" },
     { id: "n5", header: "«5»", kind: "integer", width: 6 },
     { id: "n4", header: "«4»", kind: "integer", width: 6 },
@@ -63,13 +67,32 @@ function columns(profile: Profile): Column[] {
   ];
 }
 
-function row(a: Aggregate, level: string, unit: string, login: string, previous: Aggregate | undefined, profile: Profile): Record<string, CellData> {
+interface Unit {
+  level: string;
+  name: string;
+  login: string;
+  type: string;
+  location: string;
+  socialIndex: number | null;
+}
+
+function unitOf(level: string, name: string): Unit {
+  return { level, name, login: "", type: "", location: "", socialIndex: null };
+}
+
+function schoolUnit(s: SchoolReport): Unit {
+  const p = s.passport;
+  return { level: UNIT_SCHOOL, name: p.shortName || p.name, login: p.login, type: p.type, location: p.location, socialIndex: p.socialIndex ?? null };
+}
+
+function row(a: Aggregate, u: Unit, previous: Aggregate | undefined, profile: Profile): Record<string, CellData> {
   const m = a.marks ?? { n5: 0, n4: 0, n3: 0, n2: 0 };
   const nm = m.n5 + m.n4 + m.n3 + m.n2 + (m.n1 ?? 0);
   const pm = previous?.marks;
   const j = a.journal;
   return {
-    year: a.year, procedure: a.procedure, grade: a.grade, subject: a.subject, level, unit, login,
+    year: a.year, procedure: a.procedure, grade: a.grade, subject: a.subject,
+    level: u.level, unit: u.name, login: u.login, type: u.type, location: u.location, socialIndex: u.socialIndex,
     n: a.participants, n5: m.n5, n4: m.n4, n3: m.n3, n2: m.n2, n1: m.n1 ?? 0,
     success: clean(successRate(m)), quality: clean(quality(m)), sou: clean(sou(m, profile.values["sou.weights"])),
     mean: clean(meanMark(m)), share2: clean(share2(m)), share5: clean(share5(m)), nm,
@@ -101,14 +124,14 @@ export function resultsTable({ schools, clusterOf, profile }: ResultsInput): Tab
   const rows: Record<string, CellData>[] = [];
   for (const k of keys) {
     const key = resultKey(k);
-    rows.push(row(k, UNIT_MUNICIPALITY, "Все ОО", "", municipal.get(prevKey(k)), profile));
+    rows.push(row(k, unitOf(UNIT_MUNICIPALITY, "Все ОО"), municipal.get(prevKey(k)), profile));
     for (const [c, agg] of [...clusterAgg].sort(([a], [b]) => a.localeCompare(b, "ru"))) {
       const a = agg.get(key);
-      if (a) rows.push(row(a, UNIT_CLUSTER, c, "", agg.get(prevKey(k)), profile));
+      if (a) rows.push(row(a, unitOf(UNIT_CLUSTER, c), agg.get(prevKey(k)), profile));
     }
     schools.forEach((s, i) => {
       const a = perSchool[i].get(key);
-      if (a) rows.push(row(a, UNIT_SCHOOL, s.passport.shortName || s.passport.name, s.passport.login, perSchool[i].get(prevKey(k)), profile));
+      if (a) rows.push(row(a, schoolUnit(s), perSchool[i].get(prevKey(k)), profile));
     });
   }
   return {

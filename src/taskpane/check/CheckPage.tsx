@@ -99,7 +99,7 @@ export function CheckPage() {
       progress({ done: 0, total: 0, label: "Читаю листы формы…" });
       const { findings } = await validateWorkbook(port);
       return findings;
-    }, { doneMessage: (f) => `Проверка формы: ${findingsSummary(f)}` });
+    }, { doneMessage: (f) => `Проверка формы завершена. ${findingsSummary(f)}` });
     if (outcome.status === "done") {
       setResult({ findings: outcome.value, checkedAt: new Date().toLocaleTimeString("ru-RU", { hour: "2-digit", minute: "2-digit" }) });
     }

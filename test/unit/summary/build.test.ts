@@ -9,6 +9,8 @@ import { consolidate } from "../../../src/core/summary/consolidate";
 import { MemoryWorkbook } from "../../../src/host/memory";
 import { generateMunicipality } from "../../../src/sample";
 import { writeSummary } from "../../../src/summary/write";
+import * as F from "../../../src/functions/functions";
+import { analysisCount } from "../../../src/functions/analysis";
 
 let summary: Summary;
 let o1School: string;
@@ -58,6 +60,14 @@ describe("municipal summary on the sample", () => {
     const first = rows[0];
     const n = (first.n5 as number) + (first.n4 as number) + (first.n3 as number) + (first.n2 as number) + (first.n1 as number);
     expect(school.results[0].quality).toBeCloseTo((((first.n5 as number) + (first.n4 as number)) * 100) / n, 8);
+  });
+
+  it("=MSOKO.RISK over the summary's «Результаты» table gives every school the summary's level, for one analysis", () => {
+    const t = summary.sheets.find((s) => s.id === "results")!.tables[0];
+    const grid = [t.columns.map((c) => c.header), ...t.rows.map((r) => t.columns.map((c) => r[c.id] ?? null))];
+    const before = analysisCount();
+    for (const school of summary.json.schools) expect(F.risk(school.login, grid), school.login).toBe(school.risk.at(-1)!.level);
+    expect(analysisCount() - before).toBe(1);
   });
 
   it("writes into a workbook twice without touching the user's sheets", async () => {

@@ -45,7 +45,7 @@ describe("«Результаты» table", () => {
   });
   it("computes indicators by hand-checked values", () => {
     const sch1 = t.rows.find((x) => x.year === 2025 && x.login === "sch1")!;
-    expect(sch1).toMatchObject({ n: 25, quality: 60, success: 92, sou: 58.4, mean: 3.72, share2: 8, share5: 20, nm: 25 });
+    expect(sch1).toMatchObject({ type: "СОШ", location: "город", n: 25, quality: 60, success: 92, sou: 58.4, mean: 3.72, share2: 8, share5: 20, nm: 25 });
     expect(sch1.size).toBe("ориентировочная выборка");
     expect(sch1.confirmedShare).toBe(60);
     // 2024: quality 10/25 = 40 %, share «2» 20 % → Δ +20 п.п. and −12 п.п.
@@ -66,9 +66,9 @@ describe("«Результаты» table", () => {
     expect(formulas.length).toBe(t.columns.filter((c) => c.formula).length);
     const { header, first, last } = tableRows(t);
     expect([header, first, last]).toEqual([5, 6, 5 + t.rows.length]);
-    const qualityOp = formulas.find((o) => o.op === "formulas" && o.address.startsWith("O"))!;
-    expect(qualityOp.op === "formulas" && qualityOp.formulas[0][0]).toBe('=IF(T6>0,(I6+J6)/T6*100,"")');
-    expect(ops.find((o) => o.op === "table")).toMatchObject({ address: `A5:AA${last}`, name: "msoko_results" });
+    const qualityOp = formulas.find((o) => o.op === "formulas" && o.address === "R6")!;
+    expect(qualityOp.op === "formulas" && qualityOp.formulas[0][0]).toBe('=IF(W6>0,(L6+M6)/W6*100,"")');
+    expect(ops.find((o) => o.op === "table")).toMatchObject({ address: `A5:AD${last}`, name: "msoko_results" });
     expect(ops.find((o) => o.op === "freeze")).toMatchObject({ rows: 5 });
   });
 });
