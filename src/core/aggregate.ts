@@ -168,15 +168,30 @@ export interface GroupIndicators {
 }
 
 export function indicatorsOf(t: GroupTotals, g: number, profile: Profile): GroupIndicators {
-  const marks = markCountsOf(t, g);
-  const journal = journalOf(t, g);
-  const scored = t.counts[g * STRIDE + SLOT.scoreCount];
+  return indicatorsWith(t, g, profile.values["sou.weights"], markCountsOf(t, g), journalOf(t, g));
+}
+
+/** Fills the scratch objects in place: allIndicators reuses them so a group allocates one record. */
+function indicatorsWith(t: GroupTotals, g: number, weights: readonly number[], marks: Required<MarkCounts>, journal: ind.Confirmation): GroupIndicators {
+  const b = g * STRIDE;
+  const c = t.counts;
+  marks.n5 = c[b + SLOT.n5];
+  marks.n4 = c[b + SLOT.n4];
+  marks.n3 = c[b + SLOT.n3];
+  marks.n2 = c[b + SLOT.n2];
+  marks.n1 = c[b + SLOT.n1];
+  journal.lowered = c[b + SLOT.lowered];
+  journal.confirmed = c[b + SLOT.confirmed];
+  journal.raised = c[b + SLOT.raised];
+  journal.gap2 = c[b + SLOT.gap2];
+  journal.n = journal.lowered + journal.confirmed + journal.raised;
+  const scored = c[b + SLOT.scoreCount];
   return {
-    participants: participantsOf(t, g),
+    participants: c[b + SLOT.noMark] + ind.markedCount(marks),
     marked: ind.markedCount(marks),
     success: ind.successRate(marks),
     quality: ind.quality(marks),
-    sou: ind.sou(marks, profile.values["sou.weights"]),
+    sou: ind.sou(marks, weights),
     meanMark: ind.meanMark(marks),
     share2: ind.share2(marks),
     compared: journal.n,
@@ -190,8 +205,11 @@ export function indicatorsOf(t: GroupTotals, g: number, profile: Profile): Group
 
 /** Indicators of every group, index = group id (groups without rows get nulls). */
 export function allIndicators(t: GroupTotals, profile: Profile): GroupIndicators[] {
+  const weights = profile.values["sou.weights"];
+  const marks = { n5: 0, n4: 0, n3: 0, n2: 0, n1: 0 };
+  const journal = { n: 0, lowered: 0, confirmed: 0, raised: 0, gap2: 0 };
   const out = new Array<GroupIndicators>(t.groupCount);
-  for (let g = 0; g < t.groupCount; g++) out[g] = indicatorsOf(t, g, profile);
+  for (let g = 0; g < t.groupCount; g++) out[g] = indicatorsWith(t, g, weights, marks, journal);
   return out;
 }
 

@@ -23,7 +23,7 @@ export interface SchoolReportOptions {
   /**
    * The municipality the school belongs to, when the school's data sits next to the others'
    * (the sample, the МОУО's workbook): its pooled participants are the reference where no
-   * imported one exists. The school itself is added when it is not among its schools.
+   * imported one exists. The school's own entry there (same login) is replaced by `report`.
    */
   municipalityPooled?: Municipality;
   profile: Profile;
@@ -67,7 +67,8 @@ export function buildReportContext(report: SchoolReport, opts: SchoolReportOptio
   const p = opts.profile;
   const pool = opts.municipalityPooled;
   const login = report.passport.login;
-  const schools = pool ? (pool.schools.some((s) => s.passport.login === login) ? pool.schools : [...pool.schools, report]) : [report];
+  // The report given is the school's data; its copy among the municipality's schools is replaced.
+  const schools = pool ? [...pool.schools.filter((s) => s.passport.login !== login), report] : [report];
   const references = opts.references ?? pool?.references ?? [];
   const municipalityName = pool?.name ?? report.passport.municipality ?? "Муниципалитет";
   const m: Municipality = {
