@@ -7,6 +7,7 @@ const steps = [
   ["Проверка типов", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]],
   ["Модульные тесты", "npx", ["vitest", "run"]],
   ["Сборка", "npx", ["webpack", "--mode", "production"]],
+  ["Бюджет размера сборки", "node", ["bench/check-budget.mjs"]],
   ["Проверка манифеста", "node", ["scripts/check-manifest.mjs"]],
 ];
 if (existsSync("test/e2e/run.mjs")) steps.push(["Тесты в браузере", "node", ["test/e2e/run.mjs"]]);

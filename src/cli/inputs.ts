@@ -1,12 +1,14 @@
 /**
  * Reading the CLI's input files one at a time: directories expand to their .xlsx files (Excel's
  * "~$" lock files skipped), each file is read once and classified — a school form is parsed into
- * a SchoolReport with its findings; a ФИС ОКО export is kept for the import. Only the parsed
- * model is kept, so memory grows with the data, not with the workbooks.
+ * a SchoolReport with its findings; a ФИС ОКО export is kept for the import; a FIOKO marker list
+ * or risk-profile list (recognised by its header row) is read into markers and profiles. Only
+ * the parsed model is kept, so memory grows with the data, not with the workbooks.
  */
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import type { Finding } from "../core/model";
+import { looksLikeFiokoData, readFiokoData } from "../core/analysis/fioko-data";
+import type { Finding, FiokoMarker, RiskProfile } from "../core/model";
 import type { LoadedForm } from "../core/summary/consolidate";
 import { looksLikeFisokoExport, type FisokoFile } from "../fisoko";
 import { parseForm } from "../form/parse";
@@ -29,12 +31,21 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
 export interface Inputs {
   forms: LoadedForm[];
   exports: FisokoFile[];
+  /** From FIOKO marker lists (sign F). */
+  fiokoMarkers: FiokoMarker[];
+  /** From FIOKO risk-profile lists (R5). */
+  riskProfiles: RiskProfile[];
+  /** Findings of the FIOKO lists (file, sheet and cell named). */
+  fiokoFindings: Finding[];
+  /** Names of the files read as FIOKO lists. */
+  fiokoFiles: string[];
 }
 
 /** Reads and classifies every file; `onFile` reports progress (1-based index). */
 export async function loadInputs(files: readonly string[], onFile?: (index: number, total: number, file: string) => void): Promise<Inputs> {
   const forms: LoadedForm[] = [];
   const exports: FisokoFile[] = [];
+  const fioko: Pick<Inputs, "fiokoMarkers" | "riskProfiles" | "fiokoFindings" | "fiokoFiles"> = { fiokoMarkers: [], riskProfiles: [], fiokoFindings: [], fiokoFiles: [] };
   for (const [i, path] of files.entries()) {
     const file = basename(path);
     onFile?.(i + 1, files.length, file);
@@ -51,9 +62,17 @@ export async function loadInputs(files: readonly string[], onFile?: (index: numb
       exports.push({ name: file, sheets });
       continue;
     }
+    if (looksLikeFiokoData(sheets)) {
+      const data = readFiokoData(file, sheets);
+      fioko.fiokoMarkers.push(...data.markers);
+      fioko.riskProfiles.push(...data.riskProfiles);
+      fioko.fiokoFindings.push(...data.findings);
+      fioko.fiokoFiles.push(file);
+      continue;
+    }
     const modified = (await stat(path)).mtime.toISOString();
     const { report, findings } = parseForm(sheets, { file });
     forms.push({ file, modified, report, findings });
   }
-  return { forms, exports };
+  return { forms, exports, ...fioko };
 }

@@ -125,7 +125,7 @@ export function aggregate(cols: ParticipantColumns): GroupTotals {
 }
 
 /** Mark counts of group g, in the model's shape. */
-export function markCountsOf(t: GroupTotals, g: number): MarkCounts {
+export function markCountsOf(t: GroupTotals, g: number): Required<MarkCounts> {
   const b = g * STRIDE;
   const c = t.counts;
   return { n5: c[b + SLOT.n5], n4: c[b + SLOT.n4], n3: c[b + SLOT.n3], n2: c[b + SLOT.n2], n1: c[b + SLOT.n1] };

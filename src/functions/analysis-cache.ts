@@ -1,8 +1,8 @@
 /**
  * Many cells call the analysis functions with the same large range: the whole analysis runs
  * once per distinct input and every cell is answered from a small LRU cache (8 entries) keyed
- * by a fingerprint of the range's contents and the profile. The fingerprint is two 32-bit FNV-1a
- * hashes over the cells' text, O(cells) and far cheaper than parsing and analysing.
+ * by a fingerprint of the range's contents and the profile. The fingerprint is two 32-bit hashes
+ * over every cell (numbers by their bits, strings by a memoised hash): O(cells), no text per cell.
  */
 import type { Profile } from "../core/profile";
 
@@ -20,36 +20,65 @@ function profileId(p: Profile): number {
   return id;
 }
 
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "object") return JSON.stringify(v);
-  return typeof v === "number" ? `#${v}` : String(v);
+// Numbers are hashed by their bits, strings by a memoised hash (tables repeat the same subjects,
+// procedures and logins thousands of times), so no text is built per cell. Every cell is still
+// hashed: a changed cell anywhere in the range must change the key.
+const bits = new Float64Array(1);
+const words = new Int32Array(bits.buffer);
+const stringHashes = new Map<string, number>();
+const MAX_MEMO = 50_000;
+
+function stringHash(s: string): number {
+  let h = stringHashes.get(s);
+  if (h !== undefined) return h;
+  h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  if (stringHashes.size >= MAX_MEMO) stringHashes.clear();
+  stringHashes.set(s, h);
+  return h;
 }
 
-/** Fingerprint of a range (any[][]) plus extra text (e.g. the default school). */
+/** Fingerprint of a range (any[][]) plus extra text (e.g. the default school). O(cells), no allocation per cell. */
 export function fingerprint(range: unknown, extra = ""): string {
   let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
+  let h2 = 0x5bd1e995;
   let cells = 0;
-  const feed = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-    }
-    h1 = Math.imul(h1 ^ 0x1f, 0x01000193); // cell separator
-    h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
-  };
   const rows = Array.isArray(range) ? range : [[range]];
   for (const row of rows) {
     const cols = Array.isArray(row) ? row : [row];
-    for (const v of cols) {
-      feed(cellText(v));
+    for (let c = 0; c < cols.length; c++) {
+      const v = cols[c];
+      // Two words per cell: the value's bits (or its string hash) and a type tag.
+      let a: number;
+      let b: number;
+      if (v === null || v === undefined || v === "") {
+        a = 1;
+        b = 0;
+      } else if (typeof v === "number") {
+        bits[0] = v;
+        a = words[0];
+        b = words[1] ^ 2;
+      } else if (typeof v === "string") {
+        a = stringHash(v);
+        b = 5;
+      } else if (typeof v === "boolean") {
+        a = v ? 3 : 4;
+        b = 0;
+      } else {
+        a = stringHash(JSON.stringify(v));
+        b = 6;
+      }
+      h1 = Math.imul(Math.imul(h1 ^ a, 0x01000193) ^ b, 0x01000193);
+      h2 = Math.imul(h2 ^ a, 0x5bd1e995) ^ (h2 >>> 13);
+      h2 = Math.imul(h2 ^ b, 0x5bd1e995) ^ (h2 >>> 15);
       cells++;
     }
     h1 = Math.imul(h1 ^ 0x1e, 0x01000193); // row separator
+    h2 = Math.imul(h2 ^ 0x1e, 0x5bd1e995);
   }
-  feed(extra);
+  const e = stringHash(extra);
+  h1 = Math.imul(h1 ^ e, 0x01000193);
+  h2 = Math.imul(h2 ^ e, 0x5bd1e995);
   return `${rows.length}:${cells}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 

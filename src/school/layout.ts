@@ -41,11 +41,21 @@ export function schoolSheetOps(sheetName: string, sheet: SummarySheet, runId: st
       ops.push({ op: "rowHeight", sheet: sheetName, row, height: Math.min(MAX_HEIGHT, lines * LINE_HEIGHT) });
     }
     if (t.rows.length) {
-      t.columns.forEach((c, i) => {
-        if (c.kind !== "text" || widthOf(t, i) < WRAP_FROM) return;
+      const wrapped = t.columns.map((c, i) => (c.kind === "text" && widths[i] >= WRAP_FROM ? i : -1)).filter((i) => i >= 0);
+      if (wrapped.length) {
+        ops.push({ op: "format", sheet: sheetName, address: `A${first}:${columnLetters(t.columns.length - 1)}${last}`, format: { vAlign: "top" } });
+      }
+      for (const i of wrapped) {
         const col = columnLetters(i);
         ops.push({ op: "format", sheet: sheetName, address: `${col}${first}:${col}${last}`, format: { wrap: true, vAlign: "top" } });
-      });
+      }
+      // Hosts do not grow rows for wrapped text written by a program: the height is set from the text.
+      if (wrapped.length) {
+        t.rows.forEach((r, k) => {
+          const lines = Math.max(1, ...wrapped.map((i) => Math.ceil((String(r[t.columns[i].id] ?? "").length * 1.1) / widths[i])));
+          if (lines > 1) ops.push({ op: "rowHeight", sheet: sheetName, row: first + k, height: Math.min(MAX_HEIGHT, lines * LINE_HEIGHT) });
+        });
+      }
     }
     top = last + 1 + GAP;
   }

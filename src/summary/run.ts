@@ -1,9 +1,10 @@
 /**
  * One summary run over a workbook, shared by the pane and the CLI: consolidate the loaded forms,
- * add ФИС ОКО exports, read the workbook's methodology overrides, build, and write the generated
+ * add ФИС ОКО exports and FIOKO markers / risk profiles, read the workbook's methodology overrides, build, and write the generated
  * sheets all-or-nothing. Progress is reported by stage; an abort leaves the book as it was.
  */
-import type { Municipality } from "../core/model";
+import { attachFiokoData } from "../core/analysis/fioko-data";
+import type { FiokoMarker, Municipality, RiskProfile } from "../core/model";
 import { buildSummary, type Summary } from "../core/summary/build";
 import { consolidate, type Consolidation, type LoadedForm } from "../core/summary/consolidate";
 import { importFisoko, mergeIntoMunicipality, type FisokoFile } from "../fisoko";
@@ -15,6 +16,10 @@ import { writeSummary } from "./write";
 export interface SummarizeOptions {
   forms: readonly LoadedForm[];
   exports?: readonly FisokoFile[];
+  /** FIOKO markers (sign F), e.g. from `parseFiokoMarkers`. */
+  fiokoMarkers?: readonly FiokoMarker[];
+  /** FIOKO risk profiles (R5), e.g. from `parseRiskProfiles`. */
+  riskProfiles?: readonly RiskProfile[];
   /** ISO date the cycle is evaluated on; default: the book's reporting date, else 31 December. */
   evaluationDate?: string;
   now?: Date;
@@ -56,6 +61,11 @@ export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions):
     const merged = mergeIntoMunicipality(municipality, imported);
     notices.push(...merged.findings.map((f) => f.message));
     municipality = merged.municipality;
+  }
+  if (opts.fiokoMarkers?.length || opts.riskProfiles?.length) {
+    const attached = attachFiokoData(municipality, opts.fiokoMarkers ?? [], opts.riskProfiles ?? []);
+    notices.push(...attached.findings.map((f) => f.message));
+    municipality = attached.municipality;
   }
   opts.signal?.throwIfAborted();
 

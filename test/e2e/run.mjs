@@ -25,7 +25,7 @@ const STARTED = Date.now();
 const PAGES = [
   { id: "form", tab: "Форма ОО", heading: "Форма ОО", text: "В книге нет листа «Паспорт ОО»." },
   { id: "check", tab: "Проверка", heading: "Проверка формы", text: "В книге нет листа «Паспорт ОО». Создайте форму на странице «Форма ОО»." },
-  { id: "summary", tab: "Свод", heading: "Свод по муниципалитету", text: "Муниципальный свод ещё не собран." },
+  { id: "summary", tab: "Свод", heading: "Свод по муниципалитету", text: "В книге нет форм ОО для свода." },
   { id: "cycle", tab: "Цикл", heading: "Управленческий цикл", text: "Оценка управленческого цикла появится здесь." },
   { id: "methodology", tab: "Методика", heading: "Методика", text: "Веса СОУ для отметок «5», «4», «3», «2», «1»" },
   { id: "help", tab: "Справка", heading: "Справка", text: "превращает таблицы", expand: "Функции МСОКО", expandedText: "=МСОКО.КАЧЕСТВО(отметки)" },
@@ -447,6 +447,8 @@ test("«Форма ОО»: «Создать форму» добавляет ли
   expect(Object.values(results.formulas).length > 0, "в «Результатах» нет формул вычисляемых столбцов");
   await page.locator("[data-testid=workbook-role][data-role=school]").waitFor();
   expect(await page.getByRole("button", { name: "Добавить недостающие листы" }).isDisabled(), "кнопка создания активна, хотя все листы есть");
+  // With a form in the book, the school's analysis (src/taskpane/school) is a section of this page.
+  await page.locator('section[data-section="school-analysis"] h3', { hasText: "Анализ ОО" }).waitFor();
   await page.screenshot({ path: join(ARTIFACTS, "taskpane-form-created-light.png"), fullPage: true });
   await page.close();
 });

@@ -1,10 +1,12 @@
 /**
  * `msoko analyze <forms…|папка> [--json out.json] [--set ключ=значение …] [--all-years]`: reads
- * filled school forms (.xlsx), runs the analysis of methodology §3–§6 (objectivity signs, risk,
+ * filled school forms (.xlsx) — and, among the same inputs, ФИС ОКО exports (their municipality
+ * and region rows become the reference), FIOKO marker lists (sign F) and FIOKO risk-profile lists
+ * (R5), told apart by src/cli/inputs.ts — runs the analysis of methodology §3–§6 (objectivity signs, risk,
  * clusters, stability) and prints per school the signs, the risk and the stability with their
  * reasons in Russian. --set overrides a parameter of the methodology profile (as the workbook's
  * settings sheet would). Exit codes: 0 — analysed; 1 — analysed, but some forms could not be read
- * (listed); 2 — wrong arguments, bad --set, or no readable form.
+ * (listed) or an imported file has errors; 2 — wrong arguments, bad --set, or no readable form.
  *
  * JSON (--json out.json): { municipality, profileVersion, years, latestYear,
  *   schools: [ { login, name, type, location, cluster: { label, merged, size },
@@ -14,17 +16,18 @@
  *                       factors: [ { id, hasData, fired, numbers, text } ] } } ],
  *     stability: { status, years, missingYears, text }, stableAbsence: { stable, years, text },
  *     minThreshold: [ { procedure, subject, year, n, below, share, delta } ] } ],
- *   clusters: [ { id, label, merged, schools, byYear } ], unreadable: [ { file, message } ] }
+ *   clusters: [ { id, label, merged, schools, byYear } ], unreadable: [ { file, message } ],
+ *   imported: { exports, fiokoFiles, fiokoMarkers, riskProfiles, findings: [ { file, sheet, cell, severity, message } ] } }
  */
-import { readdir, stat, writeFile } from "node:fs/promises";
-import { basename, join } from "node:path";
-import { analyzeMunicipality, explainFactor, explainRisk, explainSign, explainStability, explainStableAbsence, type MunicipalAnalysis } from "../../core/analysis";
-import type { SchoolReport } from "../../core/model";
+import { writeFile } from "node:fs/promises";
+import { analyzeMunicipality, attachFiokoData, explainFactor, explainRisk, explainSign, explainStability, explainStableAbsence, type MunicipalAnalysis } from "../../core/analysis";
+import type { Finding, Municipality } from "../../core/model";
 import { applyOverrides, DEFAULT_PROFILE, type OverrideEntry } from "../../core/profile";
+import { consolidate } from "../../core/summary/consolidate";
 import { countRu } from "../../core/values";
-import { parseForm } from "../../form/parse";
+import { importFisoko, mergeIntoMunicipality } from "../../fisoko";
+import { expandInputs, loadInputs, type Inputs } from "../inputs";
 import type { Io } from "../io";
-import { readXlsxFile } from "../xlsx";
 
 export const summary = "анализ форм ОО: признаки необъективности, риск (ШНОР/ШНСУ), стабильность; --json — в файл";
 export const usage = "analyze ФОРМЫ.xlsx… | ПАПКА [--json out.json] [--set ключ=значение] [--all-years]";
@@ -57,19 +60,15 @@ function parseArgs(args: string[]): Args | string {
   return out;
 }
 
-async function expand(inputs: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const p of inputs) {
-    const s = await stat(p).catch(() => null);
-    if (s?.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => n.toLowerCase().endsWith(".xlsx") && !n.startsWith("~$")).sort();
-      files.push(...names.map((n) => join(p, n)));
-    } else files.push(p);
-  }
-  return files;
+interface Imported {
+  exports: string[];
+  fiokoFiles: string[];
+  fiokoMarkers: number;
+  riskProfiles: number;
+  findings: Finding[];
 }
 
-function jsonOf(a: MunicipalAnalysis, unreadable: { file: string; message: string }[]) {
+function jsonOf(a: MunicipalAnalysis, unreadable: { file: string; message: string }[], imported: Imported) {
   return {
     municipality: a.municipality,
     profileVersion: a.profileVersion,
@@ -99,6 +98,10 @@ function jsonOf(a: MunicipalAnalysis, unreadable: { file: string; message: strin
     })),
     clusters: a.clusters,
     unreadable,
+    imported: {
+      ...imported,
+      findings: imported.findings.map((f) => ({ file: f.file ?? "", sheet: f.sheet, cell: f.cell, severity: f.severity, message: f.message })),
+    },
   };
 }
 
@@ -128,35 +131,63 @@ export async function run(args: string[], io: Io): Promise<number> {
     for (const e of errors) io.err(e.message);
     return 2;
   }
-  const files = await expand(parsed.inputs);
-  const reports: SchoolReport[] = [];
-  const unreadable: { file: string; message: string }[] = [];
-  for (const file of files) {
-    try {
-      const sheets = await readXlsxFile(file, { formulas: false });
-      const { report, findings } = parseForm(sheets, { file: basename(file) });
-      if (report) reports.push(report);
-      else {
-        const first = findings.find((f) => f.severity === "error");
-        unreadable.push({ file: basename(file), message: first ? `лист «${first.sheet}»${first.cell ? `, ячейка ${first.cell}` : ""}: ${first.message}` : "не удалось определить ОО по паспорту" });
-      }
-    } catch (e) {
-      unreadable.push({ file: basename(file), message: e instanceof Error ? e.message : String(e) });
-    }
+  let files: string[];
+  try {
+    files = await expandInputs(parsed.inputs);
+  } catch (e) {
+    io.err(e instanceof Error ? e.message : String(e));
+    return 2;
   }
+  const inputs = await loadInputs(files);
+  const unreadable = inputs.forms.filter((f) => !f.report).map((f) => {
+    const first = f.findings.find((x) => x.severity === "error");
+    return { file: f.file, message: first ? (first.sheet ? `лист «${first.sheet}»${first.cell ? `, ячейка ${first.cell}` : ""}: ${first.message}` : first.message) : "не удалось определить ОО по паспорту" };
+  });
   for (const u of unreadable) io.err(`Файл «${u.file}» не прочитан: ${u.message}`);
-  if (reports.length === 0) {
+  const schools = consolidate(inputs.forms).schools;
+  if (schools.length === 0) {
     io.err(files.length ? "Нет ни одной прочитанной формы ОО: анализировать нечего." : "Не найдено ни одного файла .xlsx.");
     return 2;
   }
-  const name = reports.find((r) => r.passport.municipality)?.passport.municipality ?? "муниципалитет";
-  const analysis = analyzeMunicipality({ name, schools: reports, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [] }, profile);
+  const { municipality, findings } = withImports(schools, inputs);
+  for (const f of findings.filter((x) => x.severity !== "info")) io.err(f.file && !f.message.includes(f.file) ? `Файл «${f.file}»: ${f.message}` : f.message);
+  const name = municipality.name;
+  const reports = municipality.schools;
+  const analysis = analyzeMunicipality(municipality, profile);
   io.out(`Анализ: ${name}, ${countRu(reports.length, ["ОО", "ОО", "ОО"])}, годы ${analysis.years.join(", ")}; методика ${analysis.profileVersion}.`);
+  const imported: Imported = {
+    exports: inputs.exports.map((x) => x.name),
+    fiokoFiles: inputs.fiokoFiles,
+    fiokoMarkers: municipality.fiokoMarkers.length,
+    riskProfiles: municipality.riskProfiles.length,
+    findings,
+  };
+  if (imported.exports.length) io.out(`Выгрузки ФИС ОКО: ${imported.exports.join(", ")} (эталон для O1–O3: ${countRu(municipality.references.length, ["строка", "строки", "строк"])} муниципалитета и региона).`);
+  if (imported.fiokoFiles.length) io.out(`Данные ФИОКО: ${imported.fiokoFiles.join(", ")} — ${countRu(imported.fiokoMarkers, ["маркер", "маркера", "маркеров"])}, ${countRu(imported.riskProfiles, ["рисковый профиль", "рисковых профиля", "рисковых профилей"])}.`);
   io.out("Признак — не вывод: каждый требует анализа.");
   analysis.schools.forEach((_, i) => printSchool(analysis, i, parsed.allYears, io));
   if (parsed.json) {
-    await writeFile(parsed.json, JSON.stringify(jsonOf(analysis, unreadable), null, 2), "utf8");
+    await writeFile(parsed.json, JSON.stringify(jsonOf(analysis, unreadable, imported), null, 2), "utf8");
     io.out(`\nJSON записан: ${parsed.json}`);
   }
-  return unreadable.length ? 1 : 0;
+  return unreadable.length || findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/** The municipality of the forms with the ФИС ОКО exports and FIOKO lists among the inputs. */
+function withImports(schools: Municipality["schools"], inputs: Inputs): { municipality: Municipality; findings: Finding[] } {
+  const findings: Finding[] = [...inputs.fiokoFindings];
+  let municipality: Municipality = {
+    name: schools.find((r) => r.passport.municipality)?.passport.municipality ?? "муниципалитет",
+    schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [],
+  };
+  if (inputs.exports.length) {
+    const imported = importFisoko(inputs.exports);
+    findings.push(...imported.findings);
+    const merged = mergeIntoMunicipality(municipality, imported);
+    findings.push(...merged.findings);
+    municipality = merged.municipality;
+  }
+  const attached = attachFiokoData(municipality, inputs.fiokoMarkers, inputs.riskProfiles);
+  findings.push(...attached.findings);
+  return { municipality: attached.municipality, findings };
 }

@@ -3,13 +3,14 @@
  * very WriteBatch objects the pane sends to Excel, as plain .xlsx that other spreadsheet programs
  * open (a file with every op was checked in LibreOffice). Excel's rules are enforced the same way
  * as in memory.ts (src/host/rules.ts).
- * exceljs cannot create charts: chart ops are skipped with a Russian notice.
+ * exceljs cannot create charts: chart ops are recorded here and added as DrawingML parts to the
+ * package exceljs writes (chart-xml.ts, chart-parts.ts), with the sheet names resolved when saving.
  */
 import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../core/values";
-import { MAX_ROWS, columnIndex, columnLetters, formatCell, formatRange, intersects, parseCell, parseRange, qualify, type RangePos } from "../../host/a1";
+import { MAX_ROWS, columnIndex, columnLetters, formatCell, formatRange, intersects, parseCell, parseQualified, parseRange, qualify, type RangePos } from "../../host/a1";
 import type { Capabilities, CellFormat, ConditionalRule, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "../../host/port";
 import {
   ALL_CAPABILITIES,
@@ -26,9 +27,11 @@ import {
   tableNameProblem,
 } from "../../host/rules";
 import { loadXlsxBuffer, loadXlsxFile, plainValue, readWorksheet, sheetMerges } from "./read";
+import { addChartsToPackage, type SheetCharts } from "./chart-parts";
+import { chartAnchor, chartModel, type RecordedChart } from "./charts";
 
-/** exceljs has no chart support; everything else is there. */
-export const XLSX_CAPABILITIES: Capabilities = Object.freeze({ ...ALL_CAPABILITIES, charts: false });
+/** Everything is there: charts are added to the package after exceljs writes it. */
+export const XLSX_CAPABILITIES: Capabilities = Object.freeze({ ...ALL_CAPABILITIES });
 
 const XLSX_LACKS = "Файлы .xlsx, которые записывает командная строка, не поддерживают";
 
@@ -47,6 +50,8 @@ export class XlsxWorkbook implements WorkbookPort {
   readonly kind = "xlsx" as const;
   private active = "";
   private readonly selections = new Map<number, string>();
+  /** Chart ops by sheet object, so a renamed sheet keeps its charts and formulas use the final name. */
+  private readonly charts: RecordedChart[] = [];
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -81,8 +86,16 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async toBuffer(): Promise<Buffer> {
     this.syncViews();
-    const out = await this.workbook.xlsx.writeBuffer();
-    return Buffer.from(out as ArrayBuffer);
+    const out = new Uint8Array((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const sheets: SheetCharts[] = this.workbook.worksheets.map((w) => ({
+      // exceljs names sheet parts by worksheet id (lib/xlsx/xlsx.js addWorksheets).
+      sheetPart: `xl/worksheets/sheet${w.id}.xml`,
+      charts: this.charts
+        .filter((c) => c.sheet === w && this.workbook.worksheets.includes(c.source))
+        .map((c) => ({ model: chartModel(c), anchor: chartAnchor(w, c.op) })),
+    }));
+    const withCharts = await addChartsToPackage(out, sheets);
+    return Buffer.from(withCharts.buffer, withCharts.byteOffset, withCharts.byteLength);
   }
 
   private find(name: string): ExcelJS.Worksheet | undefined {
@@ -259,7 +272,8 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       case "freeze": {
         const w = this.ws(op.sheet);
-        const view = w.views[0] ?? {};
+        // exceljs leaves `views` null for sheets without <sheetViews> (books from other tools).
+        const view = w.views?.[0] ?? {};
         w.views =
           op.rows > 0 || op.columns > 0
             ? [{ ...view, state: "frozen", xSplit: op.columns, ySplit: op.rows, topLeftCell: formatCell({ row: op.rows, col: op.columns }) } as ExcelJS.WorksheetView]
@@ -297,9 +311,14 @@ export class XlsxWorkbook implements WorkbookPort {
         w.addConditionalFormatting({ ref: formatRange(parseRange(op.address)), rules: [this.cfRule(op.rule, w.name, op.address)] });
         return;
       }
-      case "chart":
-        // Filtered out by capabilities; kept for exhaustiveness.
+      case "chart": {
+        const w = this.ws(op.sheet);
+        const q = parseQualified(op.source);
+        const source = q.sheet ? this.ws(q.sheet) : w;
+        parseCell(op.anchor);
+        this.charts.push({ sheet: w, source, range: parseRange(q.address), op });
         return;
+      }
       case "print": {
         const w = this.ws(op.sheet);
         const setup: Partial<ExcelJS.PageSetup> = { ...w.pageSetup, paperSize: 9 };
@@ -499,7 +518,9 @@ export class XlsxWorkbook implements WorkbookPort {
     this.workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: "visible" } as ExcelJS.WorkbookView];
     for (const w of sheets) {
       const sel = this.selections.get(w.id);
-      const view = { ...(w.views[0] ?? { state: "normal" }) } as ExcelJS.WorksheetView & { activeCell?: string; tabSelected?: boolean };
+      // `views` is null, not [], for a sheet without <sheetViews> (minimal books written by other
+      // tools): saving such a book crashed with a TypeError (found by the hostile-input tests).
+      const view = { ...(w.views?.[0] ?? { state: "normal" }) } as ExcelJS.WorksheetView & { activeCell?: string; tabSelected?: boolean };
       if (sel) view.activeCell = sel.split(":")[0];
       (view as { tabSelected?: boolean }).tabSelected = sameName(w.name, this.active);
       w.views = [view];

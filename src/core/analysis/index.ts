@@ -8,3 +8,4 @@ export { buildContext, type AnalysisContext } from "./context";
 export { buildUnitIndex, unitKey, unitQuality, unitBelowShare, type UnitStats, type UnitIndex } from "./units";
 export { quantilePositions, type QuantilePosition } from "./quantile";
 export { standardizedResults } from "./standardized";
+export { attachFiokoData, fiokoDataKind, looksLikeFiokoData, readFiokoData, type FiokoData, type FiokoDataKind, type FiokoDataSheet } from "./fioko-data";

@@ -25,8 +25,15 @@ function marksTotal(c: MarkCounts): number {
 
 export const POOLED = "участники всех ОО муниципалитета";
 
+const NONE: readonly ReferenceResult[] = [];
+
 export class References {
+  /** Imported rows of a unit, region rows first. */
   private readonly imported = new Map<string, ReferenceResult[]>();
+  // Every school asks for the same unit's reference: each is computed once per unit key.
+  private readonly qualityMemo = new Map<string, Reference<number> | null>();
+  private readonly journalMemo = new Map<string, Reference<JournalStats> | null>();
+  private readonly scoresMemo = new Map<string, Reference<Map<number, number>> | null>();
 
   constructor(
     private readonly m: Municipality,
@@ -38,15 +45,35 @@ export class References {
       if (list) list.push(r);
       else this.imported.set(key, [r]);
     }
+    for (const [key, list] of this.imported) {
+      this.imported.set(key, [...list.filter((r) => r.level === "region"), ...list.filter((r) => r.level === "municipality")]);
+    }
   }
 
-  /** Imported rows of a unit, region first. */
-  private importedOf(key: string): ReferenceResult[] {
-    const list = this.imported.get(key) ?? [];
-    return [...list.filter((r) => r.level === "region"), ...list.filter((r) => r.level === "municipality")];
+  private importedOf(key: string): readonly ReferenceResult[] {
+    return this.imported.get(key) ?? NONE;
   }
 
   quality(key: string): Reference<number> | null {
+    let r = this.qualityMemo.get(key);
+    if (r === undefined) this.qualityMemo.set(key, (r = this.computeQuality(key)));
+    return r;
+  }
+
+  journal(key: string): Reference<JournalStats> | null {
+    let r = this.journalMemo.get(key);
+    if (r === undefined) this.journalMemo.set(key, (r = this.computeJournal(key)));
+    return r;
+  }
+
+  /** Score distribution (score → participants). */
+  scores(key: string): Reference<Map<number, number>> | null {
+    let r = this.scoresMemo.get(key);
+    if (r === undefined) this.scoresMemo.set(key, (r = this.computeScores(key)));
+    return r;
+  }
+
+  private computeQuality(key: string): Reference<number> | null {
     for (const r of this.importedOf(key)) {
       if (r.marks && marksTotal(r.marks) > 0) {
         return { kind: r.level, name: r.name, source: r.source, n: marksTotal(r.marks), value: ((r.marks.n5 + r.marks.n4) * 100) / marksTotal(r.marks) };
@@ -57,7 +84,7 @@ export class References {
     return u && q !== null ? { kind: "municipality", name: this.m.name, source: POOLED, n: u.n, value: q } : null;
   }
 
-  journal(key: string): Reference<JournalStats> | null {
+  private computeJournal(key: string): Reference<JournalStats> | null {
     for (const r of this.importedOf(key)) {
       const j = r.journal;
       if (j && j.lowered + j.confirmed + j.raised > 0) {
@@ -69,8 +96,7 @@ export class References {
     return u?.journal && u.journal.n > 0 ? { kind: "municipality", name: this.m.name, source: POOLED, n: u.journal.n, value: u.journal } : null;
   }
 
-  /** Score distribution (score → participants). */
-  scores(key: string): Reference<Map<number, number>> | null {
+  private computeScores(key: string): Reference<Map<number, number>> | null {
     for (const r of this.importedOf(key)) {
       if (r.scoreDistribution && r.scoreDistribution.length > 0) {
         const h = new Map<number, number>();

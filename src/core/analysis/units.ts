@@ -64,7 +64,10 @@ export function canonical(subject: string): string {
 
 function emptyUnit(k: UnitKey, fromParticipants: boolean): UnitStats {
   return {
-    ...k,
+    procedure: k.procedure,
+    year: k.year,
+    grade: k.grade,
+    subject: k.subject,
     key: unitKey(k.procedure, k.year, k.grade, k.subject),
     n: 0,
     marks: null,
@@ -97,32 +100,66 @@ export function minimumScore(p: Profile, k: UnitKey): number | null | undefined 
   return m ? m.score : undefined;
 }
 
-function addParticipant(u: UnitStats, r: ParticipantRow, minScore: number | null | undefined): void {
-  const mark = r.mark !== null && Number.isInteger(r.mark) && r.mark >= 1 && r.mark <= 5 ? r.mark : null;
-  const score = r.score !== null && Number.isFinite(r.score) ? r.score : null;
+/** Largest raw score kept in a dense histogram; anything else (fractions, outliers) goes to a Map. */
+const DENSE_SCORES = 1024;
+
+/**
+ * A unit while its participants are added: raw scores and the lowest score per mark are counted
+ * in plain arrays (one increment per participant, no Map and no allocation) and become the
+ * unit's Maps once, in `finish`.
+ */
+interface UnitAccumulator {
+  u: UnitStats;
+  minScore: number | null | undefined;
+  hist: number[];
+  histMax: number;
+  /** Scores outside the dense range (rare). */
+  odd: Map<number, number> | null;
+  /** Index = mark 1…5; Infinity = not seen. */
+  minByMark: number[];
+}
+
+function accumulator(u: UnitStats, minScore: number | null | undefined): UnitAccumulator {
+  return { u, minScore, hist: [], histMax: -1, odd: null, minByMark: [Infinity, Infinity, Infinity, Infinity, Infinity, Infinity] };
+}
+
+function addParticipant(a: UnitAccumulator, r: ParticipantRow): void {
+  const rm = r.mark;
+  const mark = rm !== null && Number.isInteger(rm) && rm >= 1 && rm <= 5 ? rm : null;
+  const rs = r.score;
+  const score = rs !== null && Number.isFinite(rs) ? rs : null;
   if (mark === null && score === null) return; // absent: not a participant of the test
+  const u = a.u;
   u.n++;
   if (mark !== null) {
-    if (!u.marks) u.marks = { n5: 0, n4: 0, n3: 0, n2: 0 };
-    addMark(u.marks, mark);
-    if (r.journalMark !== null && r.journalMark >= 1 && r.journalMark <= 5) {
+    const c = (u.marks ??= { n5: 0, n4: 0, n3: 0, n2: 0 });
+    if (mark === 5) c.n5++;
+    else if (mark === 4) c.n4++;
+    else if (mark === 3) c.n3++;
+    else if (mark === 2) c.n2++;
+    else c.n1 = (c.n1 ?? 0) + 1;
+    const jm = r.journalMark;
+    if (jm !== null && jm >= 1 && jm <= 5) {
       const j = (u.journal ??= { n: 0, lowered: 0, confirmed: 0, raised: 0, gap2: 0 });
       j.n++;
-      if (mark < r.journalMark) j.lowered++;
-      else if (mark > r.journalMark) j.raised++;
+      if (mark < jm) j.lowered++;
+      else if (mark > jm) j.raised++;
       else j.confirmed++;
-      if (Math.abs(mark - r.journalMark) >= 2) j.gap2 = (j.gap2 ?? 0) + 1;
+      if (Math.abs(mark - jm) >= 2) j.gap2 = (j.gap2 ?? 0) + 1;
     }
   }
   if (score !== null) {
-    const h = (u.scores ??= new Map());
-    h.set(score, (h.get(score) ?? 0) + 1);
+    if (Number.isInteger(score) && score >= 0 && score < DENSE_SCORES) {
+      const h = a.hist;
+      while (a.histMax < score) h[++a.histMax] = 0;
+      h[score]++;
+    } else {
+      const odd = (a.odd ??= new Map());
+      odd.set(score, (odd.get(score) ?? 0) + 1);
+    }
     u.scoreSum += score;
     u.scored++;
-    if (mark !== null) {
-      const seen = u.minScoreByMark.get(mark);
-      if (seen === undefined || score < seen) u.minScoreByMark.set(mark, score);
-    }
+    if (mark !== null && score < a.minByMark[mark]) a.minByMark[mark] = score;
   }
   const tp = r.taskPoints;
   let anyTask = false;
@@ -132,11 +169,13 @@ function addParticipant(u: UnitStats, r: ParticipantRow, minScore: number | null
     const t = (u.tasks ??= { sums: new Array<number>(tp.length).fill(0), n: 0 });
     while (t.sums.length < tp.length) t.sums.push(0);
     t.n++;
+    const sums = t.sums;
     for (let i = 0; i < tp.length; i++) {
       const v = tp[i];
-      if (v !== null) t.sums[i] += v;
+      if (v !== null) sums[i] += v;
     }
   }
+  const minScore = a.minScore;
   if (minScore === undefined) return;
   if (minScore === null) {
     if (mark !== null) {
@@ -149,6 +188,19 @@ function addParticipant(u: UnitStats, r: ParticipantRow, minScore: number | null
     b.n++;
     if (score < minScore) b.count++;
   }
+}
+
+/** Turns the accumulator's arrays into the unit's Maps (scores seen only; marks by mark). */
+function finish(a: UnitAccumulator): void {
+  const u = a.u;
+  if (a.histMax >= 0 || a.odd) {
+    const h = new Map<number, number>();
+    const hist = a.hist;
+    for (let s = 0; s <= a.histMax; s++) if (hist[s] > 0) h.set(s, hist[s]);
+    if (a.odd) for (const [s, c] of a.odd) h.set(s, c);
+    u.scores = h;
+  }
+  for (let m = 1; m <= 5; m++) if (a.minByMark[m] !== Infinity) u.minScoreByMark.set(m, a.minByMark[m]);
 }
 
 function addResultRow(u: UnitStats, r: ResultRow): void {
@@ -187,27 +239,34 @@ function addResultRow(u: UnitStats, r: ResultRow): void {
 /** The school's units keyed by unit key. */
 export function schoolUnits(s: SchoolReport, p: Profile): Map<string, UnitStats> {
   const out = new Map<string, UnitStats>();
-  const minScores = new Map<string, number | null | undefined>();
-  let last: UnitStats | null = null;
-  let lastRaw = "";
+  const accs = new Map<string, UnitAccumulator>();
+  let last: UnitAccumulator | null = null;
+  let lastProcedure = "";
+  let lastYear = NaN;
+  let lastGrade = NaN;
+  let lastSubject = "";
   for (const r of s.participants) {
-    // Rows of one test are usually consecutive: reuse the previous unit without building its key.
-    const raw = `${r.procedure}|${r.year}|${r.grade}|${r.subject}`;
-    let u: UnitStats | undefined = raw === lastRaw && last ? last : undefined;
-    if (!u) {
+    // Rows of one test are usually consecutive: compare the four fields with the previous row
+    // instead of building a key per participant.
+    if (last === null || r.subject !== lastSubject || r.year !== lastYear || r.grade !== lastGrade || r.procedure !== lastProcedure) {
       const subject = canonical(r.subject);
       const key = unitKey(r.procedure, r.year, r.grade, subject);
-      u = out.get(key);
-      if (!u) {
-        u = emptyUnit({ procedure: r.procedure, year: r.year, grade: r.grade, subject }, true);
+      let a = accs.get(key);
+      if (!a) {
+        const u = emptyUnit({ procedure: r.procedure, year: r.year, grade: r.grade, subject }, true);
+        a = accumulator(u, minimumScore(p, u));
+        accs.set(key, a);
         out.set(key, u);
-        minScores.set(key, minimumScore(p, u));
       }
-      last = u;
-      lastRaw = raw;
+      last = a;
+      lastProcedure = r.procedure;
+      lastYear = r.year;
+      lastGrade = r.grade;
+      lastSubject = r.subject;
     }
-    addParticipant(u, r, minScores.get(u.key));
+    addParticipant(last, r);
   }
+  for (const a of accs.values()) finish(a);
   for (const [k, u] of out) if (u.n === 0) out.delete(k);
   // Result rows only for units without participants; whole-parallel rows win over class rows.
   const whole = new Map<string, ResultRow[]>();

@@ -21,6 +21,19 @@ export { upperTail, boundariesOf } from "./o2-peaks";
 export { levelCompletion } from "./o4-inversion";
 export { olympiadStages, OLYMPIAD_COLUMNS } from "./o6-olympiad";
 export { O3_EXCLUDED_TYPES, cohortFollowUps } from "./o3-above";
+export { parseFiokoMarkers, looksLikeFiokoMarkers, fiokoSubject, type FiokoMarkersImport } from "./markers-sheet";
+
+// Same order as String.prototype.localeCompare (which builds a collator on every call).
+const collator = new Intl.Collator();
+const RULE_ORDER = new Map(SIGN_IDS.map((id, i) => [id, i]));
+
+function compareText(a: string | undefined, b: string | undefined): number {
+  return a === b ? 0 : collator.compare(a ?? "", b ?? "");
+}
+
+function bySignOrder(a: SignResult, b: SignResult): number {
+  return (RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!) || compareText(a.procedure, b.procedure) || (a.grade ?? 0) - (b.grade ?? 0) || compareText(a.subject, b.subject);
+}
 
 /** Every sign result of the school, grouped by year, in rule order. */
 export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, SignResult[]> {
@@ -42,13 +55,13 @@ export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, 
   }
   for (const [year, y] of olympiadStages(s.directions.olympiads)) push(signO6(year, y, ctx.olympiads.get(year), ctx.m.name, ctx.p));
   for (const f of ctx.markers.get(s.passport.login) ?? []) push(signF(f));
-  for (const list of out.values()) {
-    list.sort((a, b) => SIGN_IDS.indexOf(a.rule) - SIGN_IDS.indexOf(b.rule) || (a.procedure ?? "").localeCompare(b.procedure ?? "") || (a.grade ?? 0) - (b.grade ?? 0) || (a.subject ?? "").localeCompare(b.subject ?? ""));
-  }
+  for (const list of out.values()) list.sort(bySignOrder);
   return out;
 }
 
 /** Ids of the signs that fired, without repeats, in rule order. */
 export function firedSignIds(signs: readonly SignResult[]): string[] {
-  return SIGN_IDS.filter((id) => signs.some((s) => s.rule === id && s.fired));
+  const fired = new Set<string>();
+  for (const s of signs) if (s.fired) fired.add(s.rule);
+  return SIGN_IDS.filter((id) => fired.has(id));
 }

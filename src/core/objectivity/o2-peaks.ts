@@ -8,9 +8,9 @@
  * q = 1 — the reference never stops at b−1, so P = 1 (never significant).
  */
 import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
-import { markScale, type Profile } from "../profile";
+import { markScale, type MarkScale, type Profile } from "../profile";
 import type { References } from "../analysis/references";
-import type { UnitStats } from "../analysis/units";
+import { unitKey, type UnitStats } from "../analysis/units";
 import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
 
 export interface Boundary {
@@ -18,9 +18,25 @@ export interface Boundary {
   score: number;
 }
 
+// markScale scans the profile's scales and normalises the subject on every call; a unit's scale
+// is asked for by every school, so it is looked up once per profile and unit key.
+const scaleCache = new WeakMap<Profile, Map<string, MarkScale | null>>();
+
+function scaleOf(p: Profile, u: UnitStats): MarkScale | null {
+  let byKey = scaleCache.get(p);
+  if (!byKey) scaleCache.set(p, (byKey = new Map()));
+  const key = unitKey(u.procedure, u.year, u.grade, u.subject);
+  let scale = byKey.get(key);
+  if (scale === undefined) {
+    scale = markScale(p, u.procedure, u.year, u.grade, u.subject);
+    byKey.set(key, scale);
+  }
+  return scale;
+}
+
 /** The profile's scale, else the lowest score seen with each mark in the pooled participants. */
 export function boundariesOf(u: UnitStats, pooled: UnitStats | undefined, p: Profile): { list: Boundary[]; inferred: boolean } {
-  const scale = markScale(p, u.procedure, u.year, u.grade, u.subject);
+  const scale = scaleOf(p, u);
   if (scale) {
     return { list: [{ mark: 3, score: scale.min3 }, { mark: 4, score: scale.min4 }, { mark: 5, score: scale.min5 }], inferred: false };
   }

@@ -1,8 +1,8 @@
 /**
  * «Форма ОО»: creates the municipality's standard school form in the open workbook (only the
  * sheets it lacks — an existing sheet is never touched), lists the form's sheets from the schema
- * with a mark for those already present, and says in a few steps how to fill it. Sections other
- * areas add (the school's analysis) follow from form/sections.ts.
+ * with a mark for those already present, and says in a few steps how to fill it. When the workbook
+ * is a school form, the sections of form/sections.ts («Анализ ОО») follow.
  */
 import { useState } from "react";
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -128,6 +128,9 @@ export function FormPage() {
         <li>
           <Text>Лист «Инструкция» описывает каждый столбец и каждую проверку.</Text>
         </li>
+        <li>
+          <Text>По заполненной форме раздел «Анализ ОО» внизу этой страницы строит листы анализа школы.</Text>
+        </li>
       </ol>
 
       <Text as="h3" weight="semibold" className={styles.heading}>
@@ -154,7 +157,7 @@ export function FormPage() {
         ))}
       </ul>
 
-      {FORM_SECTIONS.map(({ id, title, Component }) => (
+      {isForm && FORM_SECTIONS.map(({ id, title, Component }) => (
         <section key={id} className={styles.section} data-section={id} aria-labelledby={`form-section-${id}`}>
           <Text as="h3" weight="semibold" className={styles.heading} id={`form-section-${id}`}>
             {title}

@@ -4,12 +4,11 @@
  * with progress and cancellation. Pure enough to be unit-tested on the memory workbook.
  */
 import type { Finding, Procedure, SchoolReport } from "../../core/model";
-import { applyOverrides, DEFAULT_PROFILE } from "../../core/profile";
 import { reportChoices, schoolReport, SCHOOL_SHEET_NAMES, type ReportChoices, type SchoolAnalysisReport } from "../../core/school/report";
 import { parseForm } from "../../form/parse";
 import { GENERATED_TEMP_PREFIX_RE } from "./names";
 import type { WorkbookPort } from "../../host/port";
-import { readSettings } from "../../host/settings";
+import { loadProfile } from "../../host/settings";
 import { writeSchoolReport } from "../../school/write";
 import type { WriteGeneratedResult } from "../../host/generated";
 
@@ -49,7 +48,7 @@ export async function generateSchoolAnalysis(
   progress: (done: number, total: number, label: string) => void,
   signal: AbortSignal,
 ): Promise<GenerateResult> {
-  const { profile } = applyOverrides((await readSettings(port)).entries, DEFAULT_PROFILE);
+  const { profile } = await loadProfile(port);
   signal.throwIfAborted();
   const built = schoolReport(report, { year: sel.year, procedure: sel.procedure, grades: sel.grades, subjects: sel.subjects, profile });
   if (!built.tests.length) throw new Error(`В форме нет результатов ${sel.procedure} ${sel.year} по выбранным классам и предметам.`);

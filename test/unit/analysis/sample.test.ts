@@ -7,7 +7,9 @@ import { analyzeMunicipality, type MunicipalAnalysis } from "../../../src/core/a
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
 import type { Municipality } from "../../../src/core/model";
 import { analysisCount, clearAnalysisCache, risk } from "../../../src/functions/analysis";
-import { generateMunicipality, OBJECTIVITY_ROLES, type InjectedSituation } from "../../../src/sample";
+import { DEFAULT_SEED, generateMunicipality, OBJECTIVITY_ROLES, type InjectedSituation } from "../../../src/sample";
+import { readFileSync } from "node:fs";
+import { analysisDigest } from "./digest";
 
 let analysis: MunicipalAnalysis;
 let situations: InjectedSituation[];
@@ -76,5 +78,16 @@ describe("MSOKO.RISK over the 25-school, 3-year results table", () => {
     const levels = analysis.schools.map((s) => [s.login, risk(s.login, rows, null, DEFAULT_PROFILE)]);
     expect(levels).toEqual(analysis.schools.map((s) => [s.login, s.years[s.years.length - 1].risk.level]));
     expect(analysisCount() - before).toBe(1);
+  });
+});
+
+describe("results on the sample are fixed", () => {
+  // The digest was taken before the engine was made faster (seed 2026): a change meant only for
+  // speed must leave every sign, risk level, score, factor and standardized result as it was.
+  // When engineer D changes the generator on purpose, regenerate the fixture from analysisDigest.
+  it("every fired sign, risk level and score, factor and z equals the fixture", () => {
+    expect(DEFAULT_SEED).toBe(2026);
+    const expected = readFileSync(new URL("./fixtures/sample-2026-digest.txt", import.meta.url), "utf8").trimEnd().split("\n");
+    expect(analysisDigest(analysis)).toEqual(expected);
   });
 });

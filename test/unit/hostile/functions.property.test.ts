@@ -63,7 +63,7 @@ afterEach(() => {
 describe("property: result functions never throw anything but a Russian Excel error", () => {
   for (const [name, fn] of [["SUCCESS", F.success], ["QUALITY", F.quality], ["SOU", F.sou]] as const) {
     it(`${name}: a share in 0–100 % or #ЗНАЧ!/#ДЕЛ/0!`, () => {
-      fc.assert(fc.property(arg, (a) => expectContract(call(() => fn(a as CellValue[][])), true)), runs(300));
+      fc.assert(fc.property(arg, (a) => expectContract(call(() => fn(a as CellValue[][])), true)), runs(150));
     });
   }
   it("MEANMARK: a mean mark within 1–5 or a Russian error", () => {
@@ -74,7 +74,7 @@ describe("property: result functions never throw anything but a Russian Excel er
         if (o.ok) expect(o.value as number).toBeGreaterThanOrEqual(1);
         if (o.ok) expect(o.value as number).toBeLessThanOrEqual(5);
       }),
-      runs(300),
+      runs(150),
     );
   });
   it("CONFIRM: any test/journal/mode combination", () => {
@@ -82,7 +82,7 @@ describe("property: result functions never throw anything but a Russian Excel er
       fc.property(arg, fc.oneof(arg, fc.constant(null)), fc.oneof(textArg, fc.constantFrom("понизили", "gap2", "повысили", null)), (t, j, m) =>
         expectContract(call(() => F.confirm(t as CellValue[][], j as CellValue[][], m)), true),
       ),
-      runs(300),
+      runs(150),
     );
   });
   it("BELOWMIN: any procedure, subject, year and values", () => {
@@ -90,7 +90,7 @@ describe("property: result functions never throw anything but a Russian Excel er
       fc.property(textArg, textArg, fc.oneof(fc.constantFrom(2026, "2026", 2025.5, 1e308, NaN, "#Н/Д"), hostileCell), arg, (p, s, y, v) =>
         expectContract(call(() => F.belowmin(p, s, y, v as CellValue[][])), true),
       ),
-      runs(300),
+      runs(150),
     );
   });
   it("DELTA: numbers or marks of two years, any indicator", () => {
@@ -99,7 +99,7 @@ describe("property: result functions never throw anything but a Russian Excel er
         const o = call(() => F.delta(a as CellValue[][], b as CellValue[][], i));
         expectContract(o, false);
       }),
-      runs(300),
+      runs(150),
     );
   });
 });
@@ -136,7 +136,7 @@ describe("property: analysis functions over hostile results tables", () => {
           expectContract(call(() => F.explain(s, mode, t)), false);
         },
       ),
-      runs(60),
+      runs(25),
     );
   });
   it("CYCLE over hostile ranges", () => {
@@ -148,7 +148,7 @@ describe("property: analysis functions over hostile results tables", () => {
         fc.constantFrom<unknown>(null, 46157, "2026-05-15", "15.05.2026", "#Н/Д", NaN, -1, 1e308),
         (d, r, m, date) => expectContract(call(() => F.cycle(d, r, m, date)), false),
       ),
-      runs(150),
+      runs(80),
     );
   });
 });
@@ -182,7 +182,7 @@ describe("property: indicators", () => {
         expect(q!).toBeLessThanOrEqual(succ! + 1e-9);
         expect(s5!).toBeLessThanOrEqual(q! + 1e-9);
       }),
-      runs(400),
+      runs(200),
     );
   });
 
@@ -227,7 +227,7 @@ describe("property: indicators", () => {
           expect(b.map((o) => (o.ok ? o.value : o.code))).toEqual(a.map((o) => (o.ok ? o.value : o.code)));
         }
       }),
-      runs(60),
+      runs(25),
     );
   });
 });

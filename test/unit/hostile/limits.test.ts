@@ -62,6 +62,13 @@ describe("custom functions refuse ranges over a million cells", () => {
   });
 });
 
+// DEFECT (src/functions/analysis*.ts, engineer E — not ours to edit): OBJECTIVITY/RISK/STABLE/
+// EXPLAIN read their table without the range guard; a whole-column table (A:M, 1 048 576 rows)
+// took 51 s in OBJECTIVITY here — Excel would freeze. Expected: the same «слишком велик» refusal
+// (call asRange(table, "таблица") from src/functions/ranges.ts before reading the table). Not run
+// as an it.fails test because it would cost the 51 s it measures.
+it.todo("OBJECTIVITY/RISK/STABLE/EXPLAIN refuse a table over 1 000 000 cells with #ЗНАЧ! (today: ~51 s of work)");
+
 describe("readXlsxFile refuses files and sheets beyond sane size", () => {
   it("a file over 50 MB is refused by its size before it is read (a sparse 51 MB file)", async () => {
     const path = join(dir, "огромный.xlsx");

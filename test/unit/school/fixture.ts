@@ -81,7 +81,7 @@ export function constructedSchool(): SchoolReport {
         { year: 2026, label: "школьный", values: { participantsUnique: 40, awardeesUnique: 10 } },
         { year: 2026, label: "муниципальный", values: { participantsUnique: 8, awardeesUnique: 3 } },
       ],
-      careers: [{ year: 2026, values: { grad9: 25, grad9To10: 15, grad9ToSpo: 10, grad11: 12, grad11ToVuz: 9, grad11VuzProfile: 6, grad11ToSpo: 2 } }],
+      careers: [{ year: 2026, values: { grad9: 25, grad9To10: 15, grad9ToSpo: 10, grad11: 11, grad11ToVuz: 9, grad11VuzProfile: 6, grad11ToSpo: 2 } }],
     },
     cycle: [],
     findings: [],

@@ -98,10 +98,13 @@ describe("page empty states", () => {
     expect(empty).toContain("Результаты обязательный Итоги оценочных процедур");
     expect(empty).toContain("Как заполнять");
     expect(empty).not.toContain("есть в книге");
+    expect(empty).not.toContain("Чтение формы ОО…");
     const form = withSheets(["Паспорт ОО"], page("form"));
     expect(form).toContain("В книге есть лист «Паспорт ОО»: это форма школы.");
     expect(form).toContain("Добавить недостающие листы");
     expect(form).toContain("Паспорт ОО обязательный есть в книге");
+    // The school's analysis is a section of the form page (form/sections.ts).
+    expect(form).toContain("Анализ ОО Чтение формы ОО…");
   });
 
   it("«Цикл» without the form says what it needs; with the form it reads the «Цикл» sheet", () => {
