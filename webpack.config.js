@@ -70,8 +70,10 @@ export default (env, argv) => {
     devtool: production ? false : "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/index.tsx",
-      preview: "./src/taskpane/preview.tsx",
+      // The pane shares the functions' modules (one profile and reporting date in the shared
+      // runtime): without dependOn each bundle would carry its own copy of src/functions/context.ts.
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+      preview: { import: "./src/taskpane/preview.tsx", dependOn: "functions" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),

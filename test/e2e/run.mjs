@@ -28,7 +28,7 @@ const PAGES = [
   { id: "summary", tab: "Свод", heading: "Свод по муниципалитету", text: "В книге нет форм ОО для свода." },
   { id: "cycle", tab: "Цикл", heading: "Управленческий цикл", text: "Оценка управленческого цикла появится здесь." },
   { id: "methodology", tab: "Методика", heading: "Методика", text: "Веса СОУ для отметок «5», «4», «3», «2», «1»" },
-  { id: "help", tab: "Справка", heading: "Справка", text: "превращает таблицы", expand: "Функции МСОКО", expandedText: "=МСОКО.КАЧЕСТВО(отметки)" },
+  { id: "help", tab: "Справка", heading: "Справка", text: "превращает таблицы", expand: "Функции МСОКО", expandedText: "=MSOKO.КАЧЕСТВО(отметки)" },
 ];
 
 function fail(message) {
@@ -549,6 +549,18 @@ test("«Методика»: неверное значение объясняет
   expect(!("ege.highScore" in settingsOf(await snapshot(page))), "«Сбросить» не удалил значение из настроек");
   const reset = await page.evaluate(() => window.__msokoHost.functionsProfile?.());
   expect(reset?.version === "msoko-2026.1" && reset.values["ege.highScore"] === 81, `профиль функций после сброса: ${JSON.stringify(reset)}`);
+  // The functions Excel calls come from functions.js: they must see the pane's override (one shared runtime).
+  const sou = () => page.evaluate(() => CustomFunctions.registry.get("SOU")([[1, 0, 0, 0]]));
+  expect((await sou()) === 100, "СОУ до переопределения весов");
+  const weights = page.locator('li[data-param="sou.weights"]');
+  await weights.getByRole("button", { name: /^Изменить/ }).click();
+  await weights.getByRole("textbox").fill("90; 64; 36; 16; 7");
+  await weights.getByRole("button", { name: "Сохранить" }).click();
+  await weights.getByText("OVERRIDE", { exact: true }).waitFor();
+  expect((await sou()) === 90, `СОУ в functions.js не видит переопределение весов: ${await sou()}`);
+  await weights.getByRole("button", { name: /^Сбросить/ }).click();
+  await weights.getByText("OVERRIDE", { exact: true }).waitFor({ state: "detached" });
+  expect((await sou()) === 100, "СОУ после сброса весов");
   await page.close();
 });
 

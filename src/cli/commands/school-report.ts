@@ -137,7 +137,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // The exceljs port skips charts sheet by sheet (under temporary names); one line says it all.
   const chartNotices = written.notices.filter((n) => /диаграмм/i.test(n));
   for (const n of written.notices) if (!chartNotices.includes(n)) io.out(n);
-  if (chartNotices.length) io.out("Диаграммы командная строка не записывает: они появятся, если построить анализ в Excel на панели «Анализ ОО».");
+  if (chartNotices.length) io.out("Часть диаграмм в файл не записана: они появятся, если построить анализ в Excel на панели «Анализ ОО».");
   io.out(
     `Анализ ${procedure} ${year} построен: ${args.out}. Работ: ${built.tests.length}; листов: ${built.sheets.length}; ` +
       `выводов для решений: ${built.findings.length}${references.length ? `; эталонов ФИС ОКО: ${references.length}` : ""}.`,

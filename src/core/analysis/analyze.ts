@@ -79,6 +79,9 @@ export interface MunicipalAnalysis {
   minThreshold: MinThresholdRow[];
 }
 
+/** Same order as localeCompare, built once. */
+const collator = new Intl.Collator();
+
 export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnalysis {
   const ctx = buildContext(m, p);
   const passports = m.schools.map((s) => s.passport);
@@ -179,7 +182,7 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
       belowShare: unitBelowShare(u),
       mismatchShare: u.journal && u.journal.n > 0 ? ((u.journal.lowered + u.journal.raised) * 100) / u.journal.n : null,
     }))
-    .sort((a, b) => a.year - b.year || a.procedure.localeCompare(b.procedure) || a.grade - b.grade || a.subject.localeCompare(b.subject));
+    .sort((a, b) => a.year - b.year || collator.compare(a.procedure, b.procedure) || a.grade - b.grade || collator.compare(a.subject, b.subject));
 
   return {
     municipality: m.name,

@@ -23,12 +23,35 @@ export { olympiadStages, OLYMPIAD_COLUMNS } from "./o6-olympiad";
 export { O3_EXCLUDED_TYPES, cohortFollowUps } from "./o3-above";
 export { parseFiokoMarkers, looksLikeFiokoMarkers, fiokoSubject, type FiokoMarkersImport } from "./markers-sheet";
 
-// Same order as String.prototype.localeCompare (which builds a collator on every call).
+// Same order as String.prototype.localeCompare, which builds a collator on every call. Sorting
+// thousands of results compares the same handful of procedure and subject names over and over, so
+// each distinct name gets its collation rank once (names equal under collation share a rank).
 const collator = new Intl.Collator();
 const RULE_ORDER = new Map(SIGN_IDS.map((id, i) => [id, i]));
+const MAX_RANKED = 512;
+const known: string[] = [];
+const ranks = new Map<string, number>();
+
+function rankOf(text: string): number | undefined {
+  let r = ranks.get(text);
+  if (r !== undefined || known.length >= MAX_RANKED) return r;
+  known.push(text);
+  known.sort(collator.compare);
+  let k = 0;
+  known.forEach((t, i) => {
+    if (i > 0 && collator.compare(known[i - 1], t) !== 0) k++;
+    ranks.set(t, k);
+  });
+  return ranks.get(text);
+}
 
 function compareText(a: string | undefined, b: string | undefined): number {
-  return a === b ? 0 : collator.compare(a ?? "", b ?? "");
+  if (a === b) return 0;
+  const x = a ?? "";
+  const y = b ?? "";
+  const ra = rankOf(x);
+  const rb = rankOf(y);
+  return ra !== undefined && rb !== undefined ? ra - rb : collator.compare(x, y);
 }
 
 function bySignOrder(a: SignResult, b: SignResult): number {

@@ -19,6 +19,10 @@ export interface MinThresholdRow {
   delta: number | null;
 }
 
+// Same order as localeCompare, without building a collator per comparison.
+const collator = new Intl.Collator();
+const compareText = (a: string, b: string): number => (a === b ? 0 : collator.compare(a, b));
+
 export function minThresholdDynamics(units: Iterable<UnitStats>): MinThresholdRow[] {
   const acc = new Map<string, MinThresholdRow>();
   for (const u of units) {
@@ -34,6 +38,6 @@ export function minThresholdDynamics(units: Iterable<UnitStats>): MinThresholdRo
     const prev = acc.get(`${row.procedure}|${row.subject}|${row.year - 1}`);
     if (prev && prev.share !== null && row.share !== null) row.delta = Math.round((row.share - prev.share) * 1e9) / 1e9;
   }
-  return [...acc.values()].sort((a, b) => a.procedure.localeCompare(b.procedure) || a.subject.localeCompare(b.subject) || a.year - b.year);
+  return [...acc.values()].sort((a, b) => compareText(a.procedure, b.procedure) || compareText(a.subject, b.subject) || a.year - b.year);
 }
 

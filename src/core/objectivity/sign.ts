@@ -54,10 +54,21 @@ export interface SignResult {
   note?: string;
 }
 
-/** A scalar threshold as used by a rule; list parameters carry `list`. */
+// Profiles are frozen, so a threshold is built once per profile and key and shared (frozen) by
+// every result that uses it — thousands of sign results would otherwise each allocate their own.
+const thresholdCache = new WeakMap<Profile, Map<ParamKey, ThresholdUsed>>();
+
+/** A scalar threshold as used by a rule; list parameters carry `list`. The object is frozen. */
 export function threshold(p: Profile, key: ParamKey): ThresholdUsed {
-  const v = p.values[key];
-  return { key, value: typeof v === "number" ? v : NaN, tag: tagOf(p, key), ...(Array.isArray(v) ? { list: [...v] } : {}) };
+  let byKey = thresholdCache.get(p);
+  if (!byKey) thresholdCache.set(p, (byKey = new Map()));
+  let t = byKey.get(key);
+  if (!t) {
+    const v = p.values[key];
+    t = Object.freeze({ key, value: typeof v === "number" ? v : NaN, tag: tagOf(p, key), ...(Array.isArray(v) ? { list: Object.freeze([...v]) as number[] } : {}) });
+    byKey.set(key, t);
+  }
+  return t;
 }
 
 /** Data tag first, then the cut-offs' tags, without repeats. */

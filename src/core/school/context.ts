@@ -104,7 +104,7 @@ export function buildReportContext(report: SchoolReport, opts: SchoolReportOptio
   return { report, opts, p, units, index, refs, hasOuterReference: !!pool || references.length > 0, references, tests, municipalityName };
 }
 
-/** Imported reference rows of a test, region first. */
+/** Imported reference rows of a test: the municipality's first, then the region's (the order of the rows shown). */
 export function importedReferences(ctx: ReportContext, t: { key: string }): ReferenceResult[] {
   const list = ctx.references.filter((r) => testKey(r.procedure, r.year, r.grade, r.subject) === t.key);
   return [...list.filter((r) => r.level === "municipality"), ...list.filter((r) => r.level === "region")];

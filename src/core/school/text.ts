@@ -46,7 +46,6 @@ export function testTitle(t: { procedure: string; year: number; grade: number; s
 export const pct = (n: number): string => formatPercentRu(n);
 export const num = (n: number, digits = 2): string => formatNumberRu(n, digits);
 export const participantsRu = (n: number): string => countRu(n, ["участник", "участника", "участников"]);
-export const classesRu = (n: number): string => countRu(n, ["класс", "класса", "классов"]);
 export const tasksRu = (n: number): string => countRu(n, ["задание", "задания", "заданий"]);
 
 /** «48,0 %» or «нет данных». */

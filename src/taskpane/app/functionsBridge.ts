@@ -1,6 +1,6 @@
 /**
  * Hands the workbook's own settings to the custom functions: the methodology profile (defaults
- * plus the overrides on «Настройки МСОКО») and the reporting date that =МСОКО.ЦИКЛ uses when it
+ * plus the overrides on «Настройки МСОКО») and the reporting date that =MSOKO.ЦИКЛ uses when it
  * gets no date. The entry files call `pushWorkbookSettings` once when the pane starts; the pages
  * call `setProfile` / `setReportingDate` themselves after the user changes a value.
  */

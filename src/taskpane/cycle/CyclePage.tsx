@@ -1,7 +1,7 @@
 /**
  * «Управленческий цикл»: the board of the school's «Цикл» sheet (CycleBoard) for the latest year
  * in the data, evaluated at the workbook's reporting date (setting `report.date`). The user sets
- * the date here: it is written to the settings sheet and handed to =МСОКО.ЦИКЛ, so the functions
+ * the date here: it is written to the settings sheet and handed to =MSOKO.ЦИКЛ, so the functions
  * and the board agree. Clicking a board cell selects the record's cell in the «Цикл» sheet.
  */
 import { useState } from "react";
@@ -107,7 +107,7 @@ function CycleBoardSection() {
         <Field
           className={styles.field}
           label="Отчётная дата (дата оценки цикла)"
-          hint={data.date ? `Сейчас: ${formatDateRu(data.date)}. Этапы с плановым сроком раньше неё и без документа — просрочены.` : "Хранится в листе «Настройки МСОКО»; её же используют функции МСОКО.ЦИКЛ."}
+          hint={data.date ? `Сейчас: ${formatDateRu(data.date)}. Этапы с плановым сроком раньше неё и без документа — просрочены.` : "Хранится в листе «Настройки МСОКО»; её же используют функция MSOKO.ЦИКЛ."}
           validationMessage={dateError ?? undefined}
           validationState={dateError ? "error" : "none"}
         >

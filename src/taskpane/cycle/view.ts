@@ -2,7 +2,7 @@
  * What the «Управленческий цикл» page shows for the open workbook: the board, or the one reason
  * there is no board yet (no form, nothing in «Цикл», no reporting date). The year is the latest in
  * the «Цикл» data (the form keeps earlier years for history); the evaluation date is the
- * workbook's reporting date, never today's date, so the board and =МСОКО.ЦИКЛ agree. Pure.
+ * workbook's reporting date, never today's date, so the board and =MSOKO.ЦИКЛ agree. Pure.
  */
 import { CYCLE_SHEET, evaluateCycle, isIsoDate, latestCycleYear } from "../../core/cycle";
 import type { SchoolReport } from "../../core/model";

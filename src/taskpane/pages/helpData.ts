@@ -13,7 +13,7 @@ export interface TranslationEntry {
 export interface HelpFunction {
   /** "MSOKO.QUALITY" */
   english: string;
-  /** "МСОКО.КАЧЕСТВО(отметки)" — Russian Excel separates arguments with «;». */
+  /** "MSOKO.КАЧЕСТВО(отметки)" — Russian Excel separates arguments with «;». */
   signature: string;
   description: string;
   parameters: { name: string; description: string }[];
@@ -24,7 +24,7 @@ export function helpFunctions(table: Record<string, TranslationEntry>): HelpFunc
     const parameters = Object.values(entry.parameters ?? {});
     return {
       english: `MSOKO.${id}`,
-      signature: `МСОКО.${entry.name}(${parameters.map((p) => p.name).join("; ")})`,
+      signature: `MSOKO.${entry.name}(${parameters.map((p) => p.name).join("; ")})`,
       description: entry.description,
       parameters,
     };

@@ -15,20 +15,20 @@ describe("help: custom functions", () => {
     expect(fns).toEqual([
       {
         english: "MSOKO.CONFIRM",
-        signature: "МСОКО.ПОДТВЕРЖДЕНИЕ(отметки_ВПР; режим)",
+        signature: "MSOKO.ПОДТВЕРЖДЕНИЕ(отметки_ВПР; режим)",
         description: "Подтверждение отметок.",
         parameters: [
           { name: "отметки_ВПР", description: "x" },
           { name: "режим", description: "y" },
         ],
       },
-      { english: "MSOKO.NOARGS", signature: "МСОКО.ВЕРСИЯ()", description: "Версия.", parameters: [] },
+      { english: "MSOKO.NOARGS", signature: "MSOKO.ВЕРСИЯ()", description: "Версия.", parameters: [] },
     ]);
   });
 
   it("lists every function of the translation table", () => {
     const fns = helpFunctions(translations);
     expect(fns.length).toBe(Object.keys(translations).length);
-    expect(fns.find((f) => f.english === "MSOKO.QUALITY")?.signature).toBe("МСОКО.КАЧЕСТВО(отметки)");
+    expect(fns.find((f) => f.english === "MSOKO.QUALITY")?.signature).toBe("MSOKO.КАЧЕСТВО(отметки)");
   });
 });
