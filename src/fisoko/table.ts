@@ -4,6 +4,7 @@
  * header), then labelled data rows. Column order differs between years, so columns are found
  * by their header text, never by position.
  */
+import { quoteValue } from "../core/values";
 import type { SheetScan } from "./sheet";
 import { norm } from "./text";
 
@@ -77,8 +78,10 @@ export function readHeaderBlock(scan: SheetScan, row: number, labelCol: number, 
 
 /** Header texts of the found columns, for «найдены столбцы: …» in messages. */
 export function listColumns(h: HeaderBlock): string {
-  const names = h.raw.filter((t, c) => t && c !== h.labelCol).map((t) => `«${t}»`);
-  return names.length ? names.join(", ") : "ни одного";
+  // Headers are quoted shortened (as quoteValue does): a runaway cell must not make a runaway message.
+  const names = h.raw.filter((t, c) => t && c !== h.labelCol).map((t) => quoteValue(t));
+  const shown = names.slice(0, 20).join(", ");
+  return names.length ? (names.length > 20 ? `${shown} и ещё ${names.length - 20}` : shown) : "ни одного";
 }
 
 /** Footnotes and signatures under a table: skipped, not read as data. */

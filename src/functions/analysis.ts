@@ -13,7 +13,7 @@ import { quoteValue } from "../core/values";
 import { cacheKey, LruCache } from "./analysis-cache";
 import { onProfileChange } from "./context";
 import { readAnalysisTable } from "./analysis-table";
-import { isOmitted, readMode, readText } from "./ranges";
+import { asRange, isOmitted, readMode, readText } from "./ranges";
 
 const cache = new LruCache<MunicipalAnalysis>();
 let analyses = 0;
@@ -34,6 +34,7 @@ export const SINGLE_SCHOOL = "ОО таблицы";
 
 /** The analysis of a table, computed once per distinct content and profile. */
 export function analysisOf(table: unknown, p: Profile): MunicipalAnalysis {
+  asRange(table, "таблица"); // refuses a whole-column range before any work
   const key = cacheKey(table, "", p);
   const hit = cache.get(key);
   if (hit) return hit;

@@ -262,21 +262,37 @@ export function checkBatch(ops: readonly WriteOp[], sheets: SheetState[], tables
  * sheet is renamed ('Старое имя'!A1 → 'Новое'!A1). Text in double quotes is left alone.
  */
 export function renameInFormula(formula: string, from: string, to: string): string {
-  const variants = new Set([quoteSheet(from), `'${from.replace(/'/g, "''")}'`]);
-  // Excel also accepts names of letters, digits, "_" and "." without quotes (=Данные!A1).
-  if (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(from)) variants.add(from);
+  // Most formulas never mention the sheet: a plain substring test (case-insensitive, as Excel
+  // compares names) skips them before any regex. Every spelling of the name — bare, quoted,
+  // with doubled apostrophes — contains its text up to the first apostrophe.
+  if (!formula.includes("!")) return formula;
+  const key = from.split("'")[0].toLowerCase();
+  if (!formula.toLowerCase().includes(key)) return formula;
+  const res = renamePatterns(from);
   const parts = formula.split(/("(?:[^"]|"")*")/);
   return parts
     .map((part, i) => {
       if (i % 2 === 1) return part;
       let out = part;
-      for (const v of variants) {
-        const re = new RegExp(`(^|[^A-Za-z0-9_.'\\p{L}])${v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`, "giu");
-        out = out.replace(re, (_m, pre: string) => `${pre}${quoteSheet(to)}!`);
-      }
+      for (const re of res) out = out.replace(re, (_m, pre: string) => `${pre}${quoteSheet(to)}!`);
       return out;
     })
     .join("");
+}
+
+/** Compiled patterns per sheet name: a rename rewrites thousands of formulas with the same ones. */
+const patternCache = new Map<string, RegExp[]>();
+
+function renamePatterns(from: string): RegExp[] {
+  const cached = patternCache.get(from);
+  if (cached) return cached;
+  const variants = new Set([quoteSheet(from), `'${from.replace(/'/g, "''")}'`]);
+  // Excel also accepts names of letters, digits, "_" and "." without quotes (=Данные!A1).
+  if (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(from)) variants.add(from);
+  const res = [...variants].map((v) => new RegExp(`(^|[^A-Za-z0-9_.'\\p{L}])${v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`, "giu"));
+  if (patternCache.size > 256) patternCache.clear();
+  patternCache.set(from, res);
+  return res;
 }
 
 /** Validates the cell data of a batch without applying it (grids, numbers, text length). */

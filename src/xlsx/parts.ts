@@ -115,13 +115,31 @@ function cellPos(ref: string): [number, number] | null {
   return [row - 1, col - 1];
 }
 
-const ROW_RE = new RegExp(`<${P}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}row>)`, "g");
-const CELL_RE = new RegExp(`<${P}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>)`, "g");
+/** Rows and cells of sheetData in one pass: a row start (attributes) or a whole cell (attributes, content). */
+const ROW_OR_CELL_RE = new RegExp(`<${P}(?:row\\b([^>]*)>|c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>))`, "g");
 const V_RE = new RegExp(`<${P}v(?:\\s[^>]*)?>([\\s\\S]*?)</${P}v>`);
 const IS_RE = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`);
 const MERGE_RE = new RegExp(`<${P}mergeCell\\b([^>]*)>`, "g");
-const ATTR_R = /\br="([^"]*)"/;
-const ATTR_T = /\bt="([^"]*)"/;
+
+/** The value of attribute `name` in an attribute string (" r=\"A1\" t=\"s\""), without a regex. */
+function quickAttr(attrs: string, name: string): string | undefined {
+  const i = attrs.indexOf(` ${name}="`);
+  if (i < 0) return undefined;
+  const from = i + name.length + 3;
+  return attrs.slice(from, attrs.indexOf('"', from));
+}
+
+/** Column index (0-based) of the letters at the start of a cell reference. */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  return col - 1;
+}
 
 function cellValue(type: string | undefined, inner: string | undefined, strings: readonly string[]): CellValue {
   if (!inner) return null;
@@ -129,9 +147,14 @@ function cellValue(type: string | undefined, inner: string | undefined, strings:
     const is = IS_RE.exec(inner);
     return is ? itemText(is[1]) : null;
   }
-  const v = V_RE.exec(inner);
-  if (!v) return null;
-  const text = v[1];
+  let text: string;
+  // The usual shape is exactly <v>…</v>; anything else (formulas, prefixes) goes through the regex.
+  if (inner.startsWith("<v>") && inner.endsWith("</v>") && inner.indexOf("<", 3) === inner.length - 4) text = inner.slice(3, -4);
+  else {
+    const v = V_RE.exec(inner);
+    if (!v) return null;
+    text = v[1];
+  }
   switch (type) {
     case "s": {
       const s = strings[Number(text)];
@@ -155,9 +178,17 @@ function cellValue(type: string | undefined, inner: string | undefined, strings:
 
 /** One worksheet part → SheetRead (values only). */
 export function readSheetXml(xml: string, name: string, fileName: string, strings: readonly string[], maxCells = DEFAULT_MAX_CELLS): SheetRead {
+  let start = xml.indexOf("<sheetData");
+  if (start < 0) start = xml.search(new RegExp(`<${P}sheetData\\b`));
+  let end = xml.indexOf("</sheetData>", start);
+  if (end < 0) end = xml.search(new RegExp(`</${P}sheetData>`));
+  const data = start >= 0 ? xml.slice(start, end > start ? end : undefined) : "";
+  // mergeCells follow sheetData in the schema.
+  const tail = end > start ? xml.slice(end) : xml;
+
   const merges: string[] = [];
   const slaves = new Set<number>();
-  for (const m of xml.matchAll(MERGE_RE)) {
+  for (const m of tail.matchAll(MERGE_RE)) {
     const ref = attributes(m[1]).get("ref");
     if (!ref) continue;
     const [a, b = a] = ref.toUpperCase().split(":");
@@ -169,37 +200,55 @@ export function readSheetXml(xml: string, name: string, fileName: string, string
     if ((q[0] - p[0] + 1) * (q[1] - p[1] + 1) > 1_000_000) continue;
     for (let r = p[0]; r <= q[0]; r++) for (let c = p[1]; c <= q[1]; c++) if (r !== p[0] || c !== p[1]) slaves.add(r * 16_384 + c);
   }
-  const start = xml.search(new RegExp(`<${P}sheetData\\b`));
-  const end = xml.search(new RegExp(`</${P}sheetData>`));
-  const data = start >= 0 ? xml.slice(start, end > start ? end : undefined) : "";
-  const cells: { r: number; c: number; v: CellValue }[] = [];
-  let rows = 0;
+
+  const values: Grid = [];
   let cols = 0;
+  let cellCount = 0;
+  let maxRow = 0;
+  let tooBig = false;
   let rowIndex = -1;
-  for (const rm of data.matchAll(ROW_RE)) {
-    const rAttr = ATTR_R.exec(rm[1]);
-    rowIndex = rAttr ? Number(rAttr[1]) - 1 : rowIndex + 1;
-    if (!rm[2]) continue;
-    let colIndex = -1;
-    for (const cm of rm[2].matchAll(CELL_RE)) {
-      const ref = ATTR_R.exec(cm[1]);
-      const pos = ref ? cellPos(ref[1]) : null;
-      const r = pos ? pos[0] : rowIndex;
-      colIndex = pos ? pos[1] : colIndex + 1;
-      const c = colIndex;
-      if (slaves.size && slaves.has(r * 16_384 + c)) continue;
-      const v = cellValue(ATTR_T.exec(cm[1])?.[1], cm[2], strings);
-      if (v === null || v === "") continue;
-      cells.push({ r, c, v });
-      if (r + 1 > rows) rows = r + 1;
-      if (c + 1 > cols) cols = c + 1;
+  let colIndex = -1;
+  ROW_OR_CELL_RE.lastIndex = 0;
+  for (let m = ROW_OR_CELL_RE.exec(data); m; m = ROW_OR_CELL_RE.exec(data)) {
+    if (m[1] !== undefined) {
+      const r = quickAttr(m[1], "r");
+      rowIndex = r ? Number(r) - 1 : rowIndex + 1;
+      colIndex = -1;
+      continue;
     }
+    const attrs = m[2];
+    const ref = quickAttr(attrs, "r");
+    colIndex = ref ? columnOf(ref) : colIndex + 1;
+    const inner = m[3];
+    if (!inner) continue;
+    const r = rowIndex;
+    const c = colIndex;
+    if (r < 0 || c < 0 || (slaves.size && slaves.has(r * 16_384 + c))) continue;
+    const v = cellValue(quickAttr(attrs, "t"), inner, strings);
+    if (v === null || v === "") continue;
+    if (r + 1 > maxRow) maxRow = r + 1;
+    if (c + 1 > cols) cols = c + 1;
+    cellCount++;
+    // Past the limit only the size is still measured (for the message): no more cells are stored.
+    if (tooBig || maxRow * cols > maxCells) {
+      tooBig = true;
+      continue;
+    }
+    let line = values[r];
+    if (!line) line = values[r] = [];
+    while (line.length < c) line.push(null);
+    line[c] = v;
   }
+  const rows = cellCount ? maxRow : 0;
   if (rows * cols > maxCells) {
     throw new Error(`Лист «${name}» файла «${fileName}» слишком велик: ${countRu(rows, ROWS)} × ${countRu(cols, COLUMNS)}, допускается не больше ${countRu(maxCells, CELLS)}.`);
   }
-  const values: Grid = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
-  for (const { r, c, v } of cells) values[r][c] = v;
+  // Pad to a rectangle from A1, as Office.js gives it.
+  for (let r = 0; r < rows; r++) {
+    const line = values[r] ?? (values[r] = []);
+    while (line.length < cols) line.push(null);
+  }
+  values.length = rows;
   return { name, values, merges };
 }
 

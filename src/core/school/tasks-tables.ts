@@ -33,9 +33,11 @@ export function scoresPart(ctx: ReportContext): AnalysisPart {
     const seenMax = Math.max(...h.keys());
     const scale = markScale(ctx.p, t.procedure, t.year, t.grade, t.subject);
     const max = Math.max(seenMax, t.taskSet?.tasks.length ? t.taskSet.tasks.reduce((s, x) => s + x.max, 0) : scale?.max ?? seenMax);
-    const rows: Record<string, CellData>[] = [];
-    for (let s = 0; s <= max; s++) rows.push({ score: String(s), count: h.get(s) ?? 0 });
     const { list, inferred } = boundariesOf(t.unit, t.pooled, ctx.p);
+    // The boundary scores carry their mark in the label, so the chart's axis shows the boundaries.
+    const markAt = new Map(list.map((b) => [b.score, b.mark]));
+    const rows: Record<string, CellData>[] = [];
+    for (let s = 0; s <= max; s++) rows.push({ score: markAt.has(s) ? `${s} («${markAt.get(s)}»)` : String(s), count: h.get(s) ?? 0 });
     const sign = signO2(t.unit, t.pooled, ctx.refs, ctx.p);
     const small = t.unit.scored < minN;
     for (const b of list) {
@@ -63,7 +65,7 @@ export function scoresPart(ctx: ReportContext): AnalysisPart {
       title: `Распределение первичных баллов: ${testTitle(t)}`,
       description: `${s}.`,
       columns: [
-        { id: "score", header: "Первичный балл", kind: "text", width: 10 },
+        { id: "score", header: "Первичный балл (граница отметки)", kind: "text", width: 12 },
         { id: "count", header: "Участников", kind: "integer" },
       ],
       rows,

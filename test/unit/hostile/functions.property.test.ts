@@ -198,7 +198,7 @@ describe("property: indicators", () => {
   });
 
   it("a column of marks gives the same values in any row order, and the same as its counts", () => {
-    const marks = fc.array(fc.constantFrom<CellValue>(2, 3, 4, 5, "5", "4,0", null, "", "отс", "н/а", "#Н/Д".slice(0, 0)), { minLength: 1, maxLength: 60 });
+    const marks = fc.array(fc.constantFrom<CellValue>(2, 3, 4, 5, "5", "4,0", null, "", "отс", "н/а"), { minLength: 1, maxLength: 60 });
     fc.assert(
       fc.property(marks, fc.boolean(), fc.nat(), (m, naAsOne, seed) => {
         setProfile(applyOverrides([{ key: "marks.naAsOne", value: naAsOne ? "да" : "нет" }]).profile);

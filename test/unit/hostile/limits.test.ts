@@ -62,12 +62,18 @@ describe("custom functions refuse ranges over a million cells", () => {
   });
 });
 
-// DEFECT (src/functions/analysis*.ts, engineer E — not ours to edit): OBJECTIVITY/RISK/STABLE/
-// EXPLAIN read their table without the range guard; a whole-column table (A:M, 1 048 576 rows)
-// took 51 s in OBJECTIVITY here — Excel would freeze. Expected: the same «слишком велик» refusal
-// (call asRange(table, "таблица") from src/functions/ranges.ts before reading the table). Not run
-// as an it.fails test because it would cost the 51 s it measures.
-it.todo("OBJECTIVITY/RISK/STABLE/EXPLAIN refuse a table over 1 000 000 cells with #ЗНАЧ! (today: ~51 s of work)");
+// Defect found here and fixed in src/functions/analysis.ts: the analysis functions read their table
+// without the range guard (a whole-column table took 51 s in OBJECTIVITY).
+describe("analysis functions refuse a whole-column table", () => {
+  it("OBJECTIVITY, RISK, STABLE and EXPLAIN answer #ЗНАЧ! «слишком велик» before any work", () => {
+    const table = [new Array(13).fill("Год"), ...new Array(1_048_575).fill(new Array(13).fill(null))];
+    for (const call of [() => F.objectivity("sch1", table as never), () => F.risk("sch1", table as never), () => F.stable("sch1", table as never), () => F.explain("sch1", "R1", table as never)]) {
+      const e = excelError(call);
+      expect(e.code).toBe("#ЗНАЧ!");
+      expect(e.message).toContain("«таблица» слишком велик");
+    }
+  });
+});
 
 describe("readXlsxFile refuses files and sheets beyond sane size", () => {
   it("a file over 50 MB is refused by its size before it is read (a sparse 51 MB file)", async () => {

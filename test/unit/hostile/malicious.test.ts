@@ -116,4 +116,20 @@ describe("dependencies of the reading path", () => {
     const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
     expect({ ...pkg.dependencies, ...pkg.devDependencies }.xlsx).toBeUndefined();
   });
+
+  it("the reading path's packages are at versions past their known advisories (offline check, see docs/security.md)", () => {
+    const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as { packages: Record<string, { version?: string }> };
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { overrides?: Record<string, string> };
+    const v = (name: string) => (lock.packages[`node_modules/${name}`]?.version ?? "0.0.0").split(".").map(Number);
+    const atLeast = (name: string, min: number[]) => {
+      const have = v(name);
+      const cmp = have[0] - min[0] || have[1] - min[1] || have[2] - min[2];
+      expect(cmp, `${name} ${have.join(".")} < ${min.join(".")}`).toBeGreaterThanOrEqual(0);
+    };
+    atLeast("jszip", [3, 8, 0]); // CVE-2022-48285 (path traversal in loadAsync) fixed in 3.8.0
+    atLeast("tmp", [0, 2, 4]); // CVE-2025-54798 (symlink dir write) fixed in 0.2.4
+    atLeast("saxes", [5, 0, 0]);
+    atLeast("unzipper", [0, 12, 0]);
+    expect(Object.keys(pkg.overrides ?? {})).toEqual(expect.arrayContaining(["tmp", "unzipper", "uuid"]));
+  });
 });

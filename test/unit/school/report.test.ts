@@ -153,7 +153,8 @@ describe("d. raw scores", () => {
   it("participants per score 0…10", () => {
     // Scores: 2 ×2 (A10, B10), 3 ×1, 4 ×8, 5 ×2, 6 ×2, 7 ×2, 8 ×1, 9 ×1, 10 ×1.
     expect(dist.rows.map((r) => r.count)).toEqual([0, 0, 2, 1, 8, 2, 2, 2, 1, 1, 1]);
-    expect(dist.rows[4]).toEqual({ score: "4", count: 8 });
+    expect(dist.rows.map((r) => r.score)).toEqual(["0", "1", "2", "3", "4 («3»)", "5", "6 («4»)", "7", "8 («5»)", "9", "10"]);
+    expect(dist.rows[4]).toEqual({ score: "4 («3»)", count: 8 });
   });
   it("boundaries inferred from (score, mark) pairs; the peak at 4 is not flagged with 20 < 30 participants", () => {
     expect(bounds.rows).toEqual([

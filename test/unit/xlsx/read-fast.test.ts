@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { readXlsxBuffer } from "../../../src/cli/xlsx";
+import { readWorkbookSheets } from "../../../src/xlsx/sheets";
+import { readSheetXml, sharedStrings } from "../../../src/xlsx/parts";
+
+const FORMS = join(__dirname, "../../fixtures/forms");
+
+async function fullRead(buf: Uint8Array, name: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(buf) as unknown as ExcelJS.Buffer);
+  return readWorkbookSheets(wb, name, { formulas: false });
+}
+
+describe("values-only reader (formulas: false) gives what the exceljs full load gives", () => {
+  it("on every fixture form", async () => {
+    const files = readdirSync(FORMS).filter((f) => f.endsWith(".xlsx")).slice(0, 6);
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const buf = readFileSync(join(FORMS, f));
+      expect(await readXlsxBuffer(buf, f, { formulas: false }), f).toEqual(await fullRead(buf, f));
+    }
+  });
+
+  it("on every kind of cell: text, numbers, booleans, dates, formulas, rich text, errors, links, merges, hidden sheets", async () => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet("Данные & «итоги»");
+    a.getCell("A1").value = "Логин <ОО>";
+    a.getCell("B1").value = 42.5;
+    a.getCell("C1").value = true;
+    a.getCell("D1").value = new Date(Date.UTC(2026, 4, 15));
+    a.getCell("E1").value = { formula: "B1*2", result: 85 } as ExcelJS.CellFormulaValue;
+    a.getCell("F1").value = { formula: "\"a\"&\"b\"", result: "ab" } as ExcelJS.CellFormulaValue;
+    a.getCell("A2").value = { richText: [{ text: "жир", font: { bold: true } }, { text: "ный" }] };
+    a.getCell("B2").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+    a.getCell("C2").value = { text: "ссылка", hyperlink: "https://example.org" };
+    a.getCell("A4").value = "Заголовок";
+    a.mergeCells("A4:C5");
+    a.getCell("E6").value = "";
+    const b = wb.addWorksheet("Скрытый", { state: "hidden" });
+    b.getCell("B3").value = 7;
+    wb.addWorksheet("Пустой");
+    const buf = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const fast = await readXlsxBuffer(buf, "все.xlsx", { formulas: false });
+    expect(fast).toEqual(await fullRead(buf, "все.xlsx"));
+    expect(fast[0]).toEqual({
+      name: "Данные & «итоги»",
+      values: [
+        ["Логин <ОО>", 42.5, true, 46157, 85, "ab"],
+        ["жирный", "#N/A", "ссылка", null, null, null],
+        [null, null, null, null, null, null],
+        ["Заголовок", null, null, null, null, null],
+      ],
+      merges: ["A4:C5"],
+    });
+    expect(fast[1]).toEqual({ name: "Скрытый", values: [[null, null], [null, null], [null, 7]], merges: [] });
+    expect(fast[2]).toEqual({ name: "Пустой", values: [], merges: [] });
+  });
+
+  it("reads sheet XML of other writers: prefixes, cells without r, inline strings, entities, ISO dates", () => {
+    const xml =
+      '<x:worksheet xmlns:x="urn"><x:sheetData><x:row r="2"><x:c t="inlineStr"><x:is><x:t>A&amp;B</x:t></x:is></x:c><x:c><x:v>1.5E2</x:v></x:c>' +
+      '<x:c t="d"><x:v>2026-05-15T00:00:00Z</x:v></x:c></x:row><x:row><x:c r="B3" t="s"><x:v>1</x:v></x:c><x:c r="C3" t="str"><x:v>&#1040;&#x42;</x:v></x:c></x:row></x:sheetData>' +
+      '<x:mergeCells><x:mergeCell ref="b3:c3"/></x:mergeCells></x:worksheet>';
+    const strings = sharedStrings('<sst><si><t>ноль</t></si><si><r><t>од</t></r><r><t xml:space="preserve">ин</t></r><rPh><t>x</t></rPh></si></sst>');
+    expect(strings).toEqual(["ноль", "один"]);
+    expect(readSheetXml(xml, "Лист", "f.xlsx", strings)).toEqual({
+      name: "Лист",
+      values: [
+        [null, null, null],
+        ["A&B", 150, 46157],
+        [null, "один", null],
+      ],
+      merges: ["B3:C3"],
+    });
+  });
+
+  it("refuses a sheet over the cell limit with the sheet, file and size named", () => {
+    const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="300"><c r="Z300"><v>2</v></c></row></sheetData></worksheet>';
+    expect(() => readSheetXml(xml, "Лист1", "школа.xlsx", [], 1000)).toThrow("Лист «Лист1» файла «школа.xlsx» слишком велик: 300 строк × 26 столбцов, допускается не больше 1000 ячеек.");
+  });
+});
