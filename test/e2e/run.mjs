@@ -5,6 +5,7 @@
 // the result. Run after a production build: `npx webpack --mode production && node test/e2e/run.mjs`.
 //
 // MSOKO_E2E_DIST=<dir> tests another build directory (default dist/).
+import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -563,6 +564,61 @@ test("«Методика»: неверное значение объясняет
   expect((await sou()) === 100, "СОУ после сброса весов");
   await page.close();
 });
+
+test("«Свод»: панель строит муниципальный свод из форм трёх ОО в книге, с ходом операции; значения двух ОО — как у ядра", async () => {
+  // Forms of three sample schools as suffixed sheets, and the expected «Свод по ОО» rows (same engine, in Node).
+  const fixture = JSON.parse(execFileSync("node", ["--import", "tsx/esm", join(HERE, "summary-fixture.ts")], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }));
+  const page = await open("taskpane.html");
+  await page.evaluate((ops) => window.__msokoHost.workbook.write({ ops }), fixture.ops);
+  await page.getByRole("tab", { name: "Свод", exact: true }).click();
+  await page.getByText("В книге 3 формы ОО.").waitFor({ timeout: 15_000 });
+  await page.getByRole("button", { name: "Построить свод" }).click();
+  await page.getByTestId("status-area").getByRole("progressbar").waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-summary-progress-light.png"), fullPage: true });
+  await page.getByRole("region", { name: "Итог построения свода" }).waitFor({ timeout: 60_000 });
+  const result = await text(page.getByRole("region", { name: "Итог построения свода" }));
+  expect(result.includes("В своде 3 ОО"), `итог: ${result}`);
+  const snap = await snapshot(page);
+  const sheet = snap.sheets.find((x) => x.name === "Свод по ОО");
+  expect(sheet, `нет листа «Свод по ОО»: ${snap.sheets.map((x) => x.name).join(", ")}`);
+  expect(String(sheet.values[1][0]).startsWith("Создано надстройкой МСОКО для Excel"), "нет отметки листа надстройки в A2");
+  const header = sheet.values[4];
+  for (const login of fixture.logins.slice(0, 2)) {
+    const want = fixture.expected.find((r) => r.login === login);
+    const got = sheet.values.find((row) => row[0] === login);
+    expect(got, `в «Свод по ОО» нет строки ОО ${login}`);
+    for (const { id, header: h } of fixture.headers) {
+      const col = header.indexOf(h);
+      const a = got[col] ?? null;
+      const b = want[id] ?? null;
+      const same = typeof b === "number" ? Math.abs(a - b) < 1e-9 : String(a ?? "") === String(b ?? "");
+      expect(same, `${login}, «${h}»: в книге ${a}, ожидалось ${b}`);
+    }
+  }
+  for (const name of ["Содержание", "Результаты", "Объективность", "Зона риска", "Управленческий цикл", "Адресные рекомендации", "Диаграммы", "Методика"]) {
+    expect(snap.sheets.some((x) => x.name === name), `нет листа «${name}»`);
+  }
+  expect(snap.sheets.find((x) => x.name === "Диаграммы").charts.length >= 3, "на листе «Диаграммы» нет диаграмм");
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-summary-done-light.png"), fullPage: true });
+  await page.close();
+}, { timeout: 120_000 });
+
+test("«Анализ ОО»: панель формирует аналитический отчёт школы в книге", async () => {
+  const page = await previewWithExample();
+  await showPaneTab(page, "form", "Форма ОО");
+  const section = pane(page).locator('section[data-section="school-analysis"]');
+  await section.waitFor({ timeout: 15_000 });
+  await section.getByTestId("school-analysis-run").click();
+  await page.waitForFunction(() => window.__msokoHost.workbook.snapshot().sheets.some((x) => x.name.startsWith("Анализ ОО") && /Выводы/.test(x.name)), null, { timeout: 60_000 });
+  const snap = await snapshot(page);
+  const sheets = snap.sheets.filter((x) => x.name.startsWith("Анализ ОО"));
+  expect(sheets.length >= 6, `листов анализа: ${sheets.map((x) => x.name).join(", ")}`);
+  const decisions = sheets.find((x) => /Выводы/.test(x.name));
+  const flat = decisions.values.flat().map((v) => String(v ?? "")).join(" ");
+  expect(flat.includes("Ответственный") && flat.includes("Срок"), "в «Выводах и решениях» нет столбцов для решения");
+  expect(!/Иванов|Петров|Сидоров/.test(JSON.stringify(snap.sheets.map((x) => x.values))), "в книге появились фамилии");
+  await page.screenshot({ path: join(ARTIFACTS, "preview-school-analysis-light.png") });
+}, { timeout: 120_000 });
 
 test("ни один запрос не ушёл за пределы localhost, ошибок на страницах нет", async () => {
   expect(external.length === 0, `запросы наружу: ${[...new Set(external)].join(", ")}`);

@@ -10,7 +10,7 @@
 import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 import { markScale, type MarkScale, type Profile } from "../profile";
 import type { References } from "../analysis/references";
-import { unitKey, type UnitStats } from "../analysis/units";
+import type { UnitStats } from "../analysis/units";
 import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
 
 export interface Boundary {
@@ -25,11 +25,10 @@ const scaleCache = new WeakMap<Profile, Map<string, MarkScale | null>>();
 function scaleOf(p: Profile, u: UnitStats): MarkScale | null {
   let byKey = scaleCache.get(p);
   if (!byKey) scaleCache.set(p, (byKey = new Map()));
-  const key = unitKey(u.procedure, u.year, u.grade, u.subject);
-  let scale = byKey.get(key);
+  let scale = byKey.get(u.key);
   if (scale === undefined) {
     scale = markScale(p, u.procedure, u.year, u.grade, u.subject);
-    byKey.set(key, scale);
+    byKey.set(u.key, scale);
   }
   return scale;
 }

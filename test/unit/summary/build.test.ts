@@ -9,10 +9,14 @@ import { consolidate } from "../../../src/core/summary/consolidate";
 import { MemoryWorkbook } from "../../../src/host/memory";
 import { generateMunicipality } from "../../../src/sample";
 import { writeSummary } from "../../../src/summary/write";
+import { summarizeInto } from "../../../src/summary/run";
+import { writeSetting } from "../../../src/host/settings";
+import type { SchoolReport } from "../../../src/core/model";
 import * as F from "../../../src/functions/functions";
 import { analysisCount } from "../../../src/functions/analysis";
 
 let summary: Summary;
+let schools: SchoolReport[];
 let o1School: string;
 let r1School: string;
 
@@ -20,6 +24,7 @@ beforeAll(() => {
   const { municipality, situations } = generateMunicipality({ seed: 2026 });
   o1School = situations.find((s) => s.expectedRule === "O1")!.login;
   r1School = situations.find((s) => s.expectedRule === "R1")!.login;
+  schools = municipality.schools;
   const c = consolidate(municipality.schools.map((r) => ({ file: `${r.passport.login}.xlsx`, report: r, findings: [] })));
   summary = buildSummary({ municipality: { ...municipality, schools: c.schools }, files: c.files, profile: DEFAULT_PROFILE, evaluationDate: "2026-12-31", runAt: "2026-11-22T10:00:00" });
 }, 60_000);
@@ -69,6 +74,21 @@ describe("municipal summary on the sample", () => {
     for (const school of summary.json.schools) expect(F.risk(school.login, grid), school.login).toBe(school.risk.at(-1)!.level);
     expect(analysisCount() - before).toBe(1);
   });
+
+  it("a threshold changed in the workbook's settings changes the results (O1 no longer fires)", async () => {
+    const wb = new MemoryWorkbook();
+    await writeSetting(wb, "o1.gap2Share", 60);
+    await writeSetting(wb, "o1.mismatchExcess", 90);
+    const forms = schools.map((r) => ({ file: `${r.passport.login}.xlsx`, report: r, findings: [] }));
+    const r = await summarizeInto(wb, { forms, evaluationDate: "2026-12-31", now: new Date("2026-11-22T12:00:00") });
+    expect(r.summary.json.profileVersion).toBe("msoko-2026.1+2");
+    const school = r.summary.json.schools.find((s) => s.login === o1School)!;
+    expect(school.signs.filter((s) => s.rule === "O1")).toEqual([]);
+    const before = summary.json.schools.find((s) => s.login === o1School)!;
+    expect(before.signs.some((s) => s.rule === "O1")).toBe(true);
+    const methodology = r.summary.sheets.find((s) => s.id === "methodology")!.tables[0].rows.find((x) => x.key === "o1.gap2Share")!;
+    expect(methodology).toMatchObject({ value: "60", tag: "переопределено в книге" });
+  }, 60_000);
 
   it("writes into a workbook twice without touching the user's sheets", async () => {
     const wb = MemoryWorkbook.fromGrids({ "Мои заметки": [["не трогать"]] });
