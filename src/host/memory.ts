@@ -158,6 +158,14 @@ export interface MemoryWorkbookOptions {
   capabilities?: Partial<Capabilities>;
 }
 
+/**
+ * Reads and writes complete on a later task, as Excel's round trips do: the pane repaints between
+ * them (progress bars move in the preview), and code cannot come to rely on instant answers.
+ */
+function roundTrip(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export class MemoryWorkbook implements WorkbookPort {
   readonly kind = "memory" as const;
   private sheets: MemorySheet[] = [];
@@ -209,6 +217,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readSheets(names: string[], opts: { formulas?: boolean } = {}): Promise<SheetRead[]> {
+    await roundTrip();
     const out: SheetRead[] = [];
     for (const name of names) {
       const s = this.find(name);
@@ -252,6 +261,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async write(batch: WriteBatch): Promise<{ notices: string[] }> {
+    await roundTrip();
     const { ops, notices } = filterByCapabilities(batch.ops, this.caps);
     // Like the Office.js port, a batch that breaks a sheet-level rule or holds bad cells changes nothing.
     checkBatch(

@@ -119,6 +119,7 @@ function cellPos(ref: string): [number, number] | null {
 const ROW_OR_CELL_RE = new RegExp(`<${P}(?:row\\b([^>]*)>|c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>))`, "g");
 const V_RE = new RegExp(`<${P}v(?:\\s[^>]*)?>([\\s\\S]*?)</${P}v>`);
 const IS_RE = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`);
+const FORMULA_RE = new RegExp(`<${P}f[\\s/>]`);
 const MERGE_RE = new RegExp(`<${P}mergeCell\\b([^>]*)>`, "g");
 
 /** The value of attribute `name` in an attribute string (" r=\"A1\" t=\"s\""), without a regex. */
@@ -225,7 +226,15 @@ export function readSheetXml(xml: string, name: string, fileName: string, string
     const c = colIndex;
     if (r < 0 || c < 0 || (slaves.size && slaves.has(r * 16_384 + c))) continue;
     const v = cellValue(quickAttr(attrs, "t"), inner, strings);
-    if (v === null || v === "") continue;
+    if (v === null || v === "") {
+      // A formula without a cached result still belongs to the used range (as in exceljs and Excel).
+      if (FORMULA_RE.test(inner)) {
+        if (r + 1 > maxRow) maxRow = r + 1;
+        if (c + 1 > cols) cols = c + 1;
+        cellCount++;
+      }
+      continue;
+    }
     if (r + 1 > maxRow) maxRow = r + 1;
     if (c + 1 > cols) cols = c + 1;
     cellCount++;

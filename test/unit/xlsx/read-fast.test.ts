@@ -39,6 +39,8 @@ describe("values-only reader (formulas: false) gives what the exceljs full load 
     a.getCell("A4").value = "Заголовок";
     a.mergeCells("A4:C5");
     a.getCell("E6").value = "";
+    // A formula never calculated: no cached value, but part of the used range.
+    a.getCell("B7").value = { formula: "1+1" } as ExcelJS.CellFormulaValue;
     const b = wb.addWorksheet("Скрытый", { state: "hidden" });
     b.getCell("B3").value = 7;
     wb.addWorksheet("Пустой");
@@ -52,6 +54,9 @@ describe("values-only reader (formulas: false) gives what the exceljs full load 
         ["жирный", "#N/A", "ссылка", null, null, null],
         [null, null, null, null, null, null],
         ["Заголовок", null, null, null, null, null],
+        [null, null, null, null, null, null],
+        [null, null, null, null, null, null],
+        [null, null, null, null, null, null],
       ],
       merges: ["A4:C5"],
     });
