@@ -9,6 +9,10 @@ import type { WriteOp } from "../host/port";
 import { tableOps, tableRows } from "./table-ops";
 
 const GAP = 2;
+const CHART_WIDTH = 480;
+const CHART_HEIGHT = 280;
+/** Rows a chart of CHART_HEIGHT points covers at Excel's default row height (15 pt). */
+const CHART_ROWS = Math.ceil(CHART_HEIGHT / 15);
 
 /**
  * Excel table names are unique per workbook, and a new summary is written while the previous one
@@ -33,7 +37,9 @@ export function sheetOps(sheetName: string, sheet: SummarySheet, runId: string):
     );
     const { header, last } = tableRows(table, top);
     placed.push({ top, header, last, columns: table.columns.length });
-    top = last + 1 + GAP;
+    // A chart beside a short table is taller than the table: the next table starts below the chart.
+    const charted = (sheet.charts ?? []).some((c) => c.table === i);
+    top = Math.max(last + 1, charted ? top + CHART_ROWS : 0) + GAP;
   });
   for (const chart of sheet.charts ?? []) {
     const p = placed[chart.table];
@@ -45,8 +51,8 @@ export function sheetOps(sheetName: string, sheet: SummarySheet, runId: string):
       title: chart.title,
       source: `A${p.header}:${columnLetters(p.columns - 1)}${p.last}`,
       anchor: `${columnLetters(p.columns + 1)}${p.top}`,
-      width: 480,
-      height: 280,
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
       seriesBy: "columns",
     });
   }

@@ -609,11 +609,11 @@ test("«Анализ ОО»: панель формирует аналитиче�
   const section = pane(page).locator('section[data-section="school-analysis"]');
   await section.waitFor({ timeout: 15_000 });
   await section.getByTestId("school-analysis-run").click();
-  await page.waitForFunction(() => window.__msokoHost.workbook.snapshot().sheets.some((x) => x.name.startsWith("Анализ ОО") && /Выводы/.test(x.name)), null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__msokoHost.workbook.snapshot().sheets.some((x) => x.name.startsWith("Анализ ОО") && /выводы/i.test(x.name)), null, { timeout: 60_000 });
   const snap = await snapshot(page);
   const sheets = snap.sheets.filter((x) => x.name.startsWith("Анализ ОО"));
   expect(sheets.length >= 6, `листов анализа: ${sheets.map((x) => x.name).join(", ")}`);
-  const decisions = sheets.find((x) => /Выводы/.test(x.name));
+  const decisions = sheets.find((x) => /выводы/i.test(x.name));
   const flat = decisions.values.flat().map((v) => String(v ?? "")).join(" ");
   expect(flat.includes("Ответственный") && flat.includes("Срок"), "в «Выводах и решениях» нет столбцов для решения");
   expect(!/Иванов|Петров|Сидоров/.test(JSON.stringify(snap.sheets.map((x) => x.values))), "в книге появились фамилии");
