@@ -7,12 +7,10 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { looksLikeFiokoData, readFiokoData } from "../core/analysis/fioko-data";
-import type { Finding, FiokoMarker, RiskProfile } from "../core/model";
-import type { LoadedForm } from "../core/summary/consolidate";
-import { looksLikeFisokoExport, type FisokoFile } from "../fisoko";
-import { parseForm } from "../form/parse";
+import { addUnreadable, addWorkbook, emptyInputs, type Inputs } from "../summary/inputs";
 import { readXlsxFile } from "./xlsx";
+
+export type { Inputs } from "../summary/inputs";
 
 /** Files of the given paths; directories give their .xlsx files in name order. */
 export async function expandInputs(paths: readonly string[]): Promise<string[]> {
@@ -28,24 +26,9 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
   return out;
 }
 
-export interface Inputs {
-  forms: LoadedForm[];
-  exports: FisokoFile[];
-  /** From FIOKO marker lists (sign F). */
-  fiokoMarkers: FiokoMarker[];
-  /** From FIOKO risk-profile lists (R5). */
-  riskProfiles: RiskProfile[];
-  /** Findings of the FIOKO lists (file, sheet and cell named). */
-  fiokoFindings: Finding[];
-  /** Names of the files read as FIOKO lists. */
-  fiokoFiles: string[];
-}
-
 /** Reads and classifies every file; `onFile` reports progress (1-based index). */
 export async function loadInputs(files: readonly string[], onFile?: (index: number, total: number, file: string) => void): Promise<Inputs> {
-  const forms: LoadedForm[] = [];
-  const exports: FisokoFile[] = [];
-  const fioko: Pick<Inputs, "fiokoMarkers" | "riskProfiles" | "fiokoFindings" | "fiokoFiles"> = { fiokoMarkers: [], riskProfiles: [], fiokoFindings: [], fiokoFiles: [] };
+  const inputs = emptyInputs();
   for (const [i, path] of files.entries()) {
     const file = basename(path);
     onFile?.(i + 1, files.length, file);
@@ -53,26 +36,10 @@ export async function loadInputs(files: readonly string[], onFile?: (index: numb
     try {
       sheets = await readXlsxFile(path, { formulas: false });
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      const finding: Finding = { severity: "error", rule: "file.unreadable", sheet: "", cell: "", message };
-      forms.push({ file, report: null, findings: [finding] });
+      addUnreadable(inputs, file, e);
       continue;
     }
-    if (looksLikeFisokoExport(sheets)) {
-      exports.push({ name: file, sheets });
-      continue;
-    }
-    if (looksLikeFiokoData(sheets)) {
-      const data = readFiokoData(file, sheets);
-      fioko.fiokoMarkers.push(...data.markers);
-      fioko.riskProfiles.push(...data.riskProfiles);
-      fioko.fiokoFindings.push(...data.findings);
-      fioko.fiokoFiles.push(file);
-      continue;
-    }
-    const modified = (await stat(path)).mtime.toISOString();
-    const { report, findings } = parseForm(sheets, { file });
-    forms.push({ file, modified, report, findings });
+    addWorkbook(inputs, file, sheets, (await stat(path)).mtime.toISOString());
   }
-  return { forms, exports, ...fioko };
+  return inputs;
 }

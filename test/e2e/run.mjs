@@ -620,6 +620,56 @@ test("«Анализ ОО»: панель формирует аналитиче�
   await page.screenshot({ path: join(ARTIFACTS, "preview-school-analysis-light.png") });
 }, { timeout: 120_000 });
 
+test("«Свод»: файлы, выбранные на диске (формы и выгрузка ФИС ОКО), читаются в браузере и сводятся; повтор ОО отмечен", async () => {
+  const page = await open("taskpane.html");
+  await page.getByRole("tab", { name: "Свод", exact: true }).click();
+  const fixtures = join(HERE, "..", "fixtures");
+  await page.getByTestId("summary-files").setInputFiles([
+    join(fixtures, "forms", "valid.xlsx"),
+    join(fixtures, "forms", "decimal-comma.xlsx"),
+    join(fixtures, "fisoko", "xlsx", "ВПР-2025-русский-4-муниципалитет.xlsx"),
+  ]);
+  await page.getByTestId("summary-chosen").filter({ hasText: "Выбрано: 3 файла" }).waitFor();
+  await page.getByRole("button", { name: "Построить свод" }).click();
+  await page.getByRole("region", { name: "Итог построения свода" }).waitFor({ timeout: 60_000 });
+  const result = await text(page.getByRole("region", { name: "Итог построения свода" }));
+  expect(result.includes("В своде 1 ОО"), `итог: ${result}`);
+  const files = (await snapshot(page)).sheets.find((x) => x.name === "Файлы свода");
+  const flat = files.values.flat().map((v) => String(v ?? "")).join(" | ");
+  expect(flat.includes("valid.xlsx") && flat.includes("decimal-comma.xlsx") && flat.includes("повтор ОО"), `«Файлы свода»: ${flat.slice(0, 400)}`);
+  await page.close();
+}, { timeout: 90_000 });
+
+test("«Импорт ФИС ОКО»: строки школы добавляются в форму с источником; оборванная выгрузка — ничего не импортировано", async () => {
+  const page = await previewWithExample();
+  await showPaneTab(page, "form", "Форма ОО");
+  const section = pane(page).locator('section[data-section="fisoko-import"]');
+  await section.waitFor({ timeout: 15_000 });
+  const xlsx = join(HERE, "..", "fixtures", "fisoko", "xlsx");
+  // A broken export: a Russian message, and the book is left exactly as it was.
+  const before = JSON.stringify((await snapshot(page)).sheets);
+  await section.getByTestId("fisoko-files").setInputFiles([join(xlsx, "оборванная-выгрузка.xlsx")]);
+  await section.getByTestId("fisoko-result").filter({ hasText: "Ничего не импортировано" }).waitFor({ timeout: 30_000 });
+  expect(JSON.stringify((await snapshot(page)).sheets) === before, "после неудачного импорта книга изменилась");
+  // The export of school sch420101 goes into a form of that school.
+  await page.evaluate(() => {
+    const wb = window.__msokoHost.workbook;
+    const passport = wb.snapshot().sheets.find((x) => x.name === "Паспорт ОО");
+    passport.values.forEach((row, r) => row.forEach((v, c) => {
+      if (typeof v === "string" && /^sch\d+$/.test(v)) wb.write({ ops: [{ op: "values", sheet: "Паспорт ОО", address: String.fromCharCode(65 + c) + (r + 1), values: [["sch420101"]] }] });
+    }));
+  });
+  await page.waitForTimeout(300);
+  const rowsBefore = (await snapshot(page)).sheets.find((x) => x.name === "Результаты").values.filter((r) => r.some((v) => v !== null && v !== "")).length;
+  await section.getByTestId("fisoko-files").setInputFiles([join(xlsx, "ВПР-2023-математика-5-sch420101.xlsx")]);
+  await section.getByTestId("fisoko-result").filter({ hasText: "Добавлено:" }).waitFor({ timeout: 30_000 });
+  const results = (await snapshot(page)).sheets.find((x) => x.name === "Результаты");
+  const rowsAfter = results.values.filter((r) => r.some((v) => v !== null && v !== "")).length;
+  expect(rowsAfter > rowsBefore, `строк «Результатов» было ${rowsBefore}, стало ${rowsAfter}`);
+  expect(JSON.stringify(results.values).includes("ВПР-2023-математика-5-sch420101.xlsx"), "у импортированной строки нет источника");
+  await page.screenshot({ path: join(ARTIFACTS, "preview-fisoko-import-light.png") });
+}, { timeout: 90_000 });
+
 test("ни один запрос не ушёл за пределы localhost, ошибок на страницах нет", async () => {
   expect(external.length === 0, `запросы наружу: ${[...new Set(external)].join(", ")}`);
   expect(problems.length === 0, problems.join("\n"));

@@ -1,13 +1,15 @@
 /**
  * «Свод по муниципалитету»: the methodist builds the municipal summary from the school forms in
- * this workbook (the book's own form and forms copied in as «Паспорт ОО (логин)», …). Forms are
- * read one by one with progress and cancel; the summary sheets replace only an earlier summary.
+ * this workbook (the book's own form and forms copied in as «Паспорт ОО (логин)», …) and/or from
+ * .xlsx files chosen on disk (forms, ФИС ОКО exports, FIOKO lists). Files are read one by one
+ * with progress and cancel; the summary sheets replace only an earlier summary.
  */
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { DataBarVerticalRegular } from "@fluentui/react-icons";
+import { DataBarVerticalRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import { countRu } from "../../core/values";
 import { formGroups, readFormGroups } from "../../summary/sources";
+import { readChosenFiles, type ChosenFile } from "../files/readChosen";
 import { summarizeInto, type SummarizeResult } from "../../summary/run";
 import { useOperation } from "../operation/OperationContext";
 import { stepLabel } from "../operation/runner";
@@ -35,21 +37,32 @@ export function SummaryPage() {
   const { run, busy } = useOperation();
   const [date, setDate] = useState(defaultDate());
   const [result, setResult] = useState<SummarizeResult | null>(null);
+  const [chosen, setChosen] = useState<ChosenFile[]>([]);
+  const picker = useRef<HTMLInputElement>(null);
   if (!sheets) return <ReadingWorkbook error={error} />;
   const groups = formGroups(sheets.map((s) => s.name));
+  const sources = groups.length + chosen.length;
 
   const build = async () => {
     setResult(null);
     const outcome = await run(
       "Построение свода",
       async (progress, signal) => {
+        const total = groups.length + chosen.length;
         const forms = await readFormGroups(port, groups, {
           signal,
-          onForm: (i, n, label) => progress({ done: i - 1, total: n, label: `${stepLabel("Форма", i, n)}: ${label}` }),
+          onForm: (i, n, label) => progress({ done: i - 1, total, label: `${stepLabel("Файл", i, total)}: ${label}` }),
+        });
+        const files = await readChosenFiles(chosen, {
+          signal,
+          onFile: (i, n, name) => progress({ done: groups.length + i - 1, total, label: `${stepLabel("Файл", groups.length + i, total)}: ${name}` }),
         });
         progress({ done: 0, total: 0, label: "Расчёт показателей, признаков и рисков…" });
         return summarizeInto(port, {
-          forms,
+          forms: [...forms, ...files.forms],
+          exports: files.exports,
+          fiokoMarkers: files.fiokoMarkers,
+          riskProfiles: files.riskProfiles,
           evaluationDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
           signal,
           onSheet: (done, total, sheet) => progress({ done, total, label: `${stepLabel("Лист", done, total)}: ${sheet}` }),
@@ -61,7 +74,35 @@ export function SummaryPage() {
     refresh();
   };
 
-  if (!groups.length) {
+  const choose = (
+    <>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        accept=".xlsx"
+        hidden
+        data-testid="summary-files"
+        onChange={(e) => {
+          setChosen(Array.from(e.currentTarget.files ?? []));
+          setResult(null);
+        }}
+      />
+      <Button icon={<FolderOpenRegular />} disabled={busy} onClick={() => picker.current?.click()}>
+        Выбрать файлы форм…
+      </Button>
+      {chosen.length > 0 && (
+        <Text data-testid="summary-chosen">
+          Выбрано: {countRu(chosen.length, ["файл", "файла", "файлов"])} (формы ОО, выгрузки ФИС ОКО, списки ФИОКО).{" "}
+          <Button appearance="subtle" size="small" onClick={() => setChosen([])}>
+            Очистить
+          </Button>
+        </Text>
+      )}
+    </>
+  );
+
+  if (!sources) {
     return (
       <EmptyState
         icon={DataBarVerticalRegular}
@@ -71,7 +112,8 @@ export function SummaryPage() {
             : "В книге нет форм ОО для свода."
         }
         needs={[
-          "формы школ в этой книге: лист «Паспорт ОО» и другие листы формы; формы других школ — с логином в скобках: «Паспорт ОО (sch420127)», «Результаты (sch420127)»;",
+          "файлы форм школ (.xlsx), выбранные кнопкой ниже, — вместе с выгрузками ФИС ОКО и списками ФИОКО, если они есть;",
+          "или формы школ в этой книге: лист «Паспорт ОО» и другие листы формы; формы других школ — с логином в скобках: «Паспорт ОО (sch420127)», «Результаты (sch420127)»;",
           "или командная строка: npx msoko summarize папка_с_формами --out свод.xlsx.",
         ]}
       >
@@ -79,6 +121,7 @@ export function SummaryPage() {
           Свод показывает результаты по школам и предметам, признаки необъективности, риски низких результатов, кластеры,
           управленческий цикл и адресные рекомендации — с обоснованием каждого числа. Формы школ не изменяются.
         </Paragraph>
+        {choose}
       </EmptyState>
     );
   }
@@ -87,9 +130,10 @@ export function SummaryPage() {
   return (
     <div className={styles.stack}>
       <Paragraph>
-        В книге {countRu(groups.length, FORMS)} ОО. Свод запишется на отдельные листы; листы прежнего свода заменятся, ваши
-        листы останутся нетронутыми.
+        {groups.length ? `В книге ${countRu(groups.length, FORMS)} ОО. ` : ""}Свод запишется на отдельные листы; листы прежнего
+        свода заменятся, ваши листы останутся нетронутыми.
       </Paragraph>
+      {choose}
       <Field label="Дата оценки управленческого цикла" hint="Компоненты с плановым сроком раньше этой даты считаются просроченными.">
         <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
       </Field>

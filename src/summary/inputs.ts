@@ -1,0 +1,50 @@
+/**
+ * What a summary is built from, and how one read workbook is sorted into it: a ФИС ОКО export
+ * (reference rows), a FIOKO marker or risk-profile list, or a school form (parsed with its
+ * findings). Shared by the CLI (files on disk) and the pane (files chosen in the browser).
+ */
+import type { FiokoMarker, Finding, RiskProfile } from "../core/model";
+import { looksLikeFiokoData, readFiokoData } from "../core/analysis";
+import type { LoadedForm } from "../core/summary/consolidate";
+import { looksLikeFisokoExport, type FisokoFile } from "../fisoko";
+import { parseForm } from "../form/parse";
+import type { SheetRead } from "../host/port";
+
+export interface Inputs {
+  forms: LoadedForm[];
+  exports: FisokoFile[];
+  /** From FIOKO marker lists (sign F). */
+  fiokoMarkers: FiokoMarker[];
+  /** From FIOKO risk-profile lists (R5). */
+  riskProfiles: RiskProfile[];
+  /** Findings of the FIOKO lists (file, sheet and cell named). */
+  fiokoFindings: Finding[];
+  /** Names of the files read as FIOKO lists. */
+  fiokoFiles: string[];
+}
+
+export function emptyInputs(): Inputs {
+  return { forms: [], exports: [], fiokoMarkers: [], riskProfiles: [], fiokoFindings: [], fiokoFiles: [] };
+}
+
+/** Adds one read workbook to the inputs by what it is. */
+export function addWorkbook(inputs: Inputs, file: string, sheets: SheetRead[], modified?: string): void {
+  if (looksLikeFisokoExport(sheets)) {
+    inputs.exports.push({ name: file, sheets });
+  } else if (looksLikeFiokoData(sheets)) {
+    const data = readFiokoData(file, sheets);
+    inputs.fiokoMarkers.push(...data.markers);
+    inputs.riskProfiles.push(...data.riskProfiles);
+    inputs.fiokoFindings.push(...data.findings);
+    inputs.fiokoFiles.push(file);
+  } else {
+    const { report, findings } = parseForm(sheets, { file });
+    inputs.forms.push({ file, modified, report, findings });
+  }
+}
+
+/** A file that could not be read: listed among the forms with its reason. */
+export function addUnreadable(inputs: Inputs, file: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  inputs.forms.push({ file, report: null, findings: [{ severity: "error", rule: "file.unreadable", sheet: "", cell: "", message }] });
+}

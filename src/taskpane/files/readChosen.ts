@@ -1,0 +1,31 @@
+/**
+ * Files chosen in the pane («Выбрать файлы…»): each read in the browser (values only, with the
+ * same size, zip-bomb and DTD checks as the CLI) and sorted into the summary's inputs — school
+ * forms, ФИС ОКО exports, FIOKO lists. A refused file is listed with its reason, never dropped.
+ */
+import { addUnreadable, addWorkbook, emptyInputs, type Inputs } from "../../summary/inputs";
+import { readXlsxInBrowser } from "../../xlsx/browser";
+
+export interface ChosenFile {
+  name: string;
+  lastModified: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export async function readChosenFiles(
+  files: readonly ChosenFile[],
+  opts: { signal?: AbortSignal; onFile?: (index: number, total: number, name: string) => void } = {},
+): Promise<Inputs> {
+  const inputs = emptyInputs();
+  for (const [i, f] of files.entries()) {
+    opts.signal?.throwIfAborted();
+    opts.onFile?.(i + 1, files.length, f.name);
+    try {
+      const sheets = await readXlsxInBrowser(await f.arrayBuffer(), f.name);
+      addWorkbook(inputs, f.name, sheets, new Date(f.lastModified).toISOString());
+    } catch (e) {
+      addUnreadable(inputs, f.name, e);
+    }
+  }
+  return inputs;
+}
