@@ -12,7 +12,7 @@ import type { Finding, ParticipantRow, ResultRow, TaskSet } from "../core/model"
 import { canonicalSubject } from "../core/subjects";
 import type { CellValue } from "../core/values";
 import { countRu } from "../core/values";
-import { columnLetters, formatCell } from "../host/a1";
+import { columnLetters, formatCell } from "../core/a1";
 import type { SheetRead, WriteOp } from "../host/port";
 import { readForm, type TableRead } from "../form/read";
 import { PARTICIPANTS, RESULTS, TASKS } from "../form/schema/sheets";

@@ -7,7 +7,7 @@
 import type { Finding } from "../core/model";
 import type { CellValue } from "../core/values";
 import { quoteValue, readCell } from "../core/values";
-import { formatCell, parseRange } from "../host/a1";
+import { formatCell, parseRange } from "../core/a1";
 import type { SheetRead } from "../host/port";
 import { cellText } from "./text";
 

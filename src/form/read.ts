@@ -6,7 +6,7 @@
  */
 import type { Finding } from "../core/model";
 import { editDistance } from "../core/subjects";
-import { columnLetters, formatCell, formatRange, parseRange } from "../host/a1";
+import { columnLetters, formatCell, formatRange, parseRange } from "../core/a1";
 import type { SheetRead } from "../host/port";
 import { coerceCell, coerceFast, columnName, type TypedValue } from "./cells";
 import { finding } from "./rules";

@@ -6,7 +6,7 @@
  * touches a workbook.
  */
 import type { SchoolReport } from "../core/model";
-import { columnLetters, formatCell, rangeFrom } from "../host/a1";
+import { columnLetters, formatCell, rangeFrom } from "../core/a1";
 import type { Grid, WriteOp } from "../host/port";
 import { isoDateToSerial } from "../host/serial";
 import type { CellValue } from "../core/values";

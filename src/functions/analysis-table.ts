@@ -11,7 +11,7 @@
  * «Уровень» column is present, only rows whose level is «ОО» are read.
  */
 import { InputError } from "../core/errors";
-import { columnLetters } from "../host/a1";
+import { columnLetters } from "../core/a1";
 import type { Finding, Location, Municipality, ParticipantRow, Procedure, ResultRow, SchoolReport, SchoolType } from "../core/model";
 import { canonicalSubject, normaliseKey } from "../core/subjects";
 import { readCell, type CellValue } from "../core/values";

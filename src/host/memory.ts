@@ -5,7 +5,7 @@
  * calculate: a formula cell reads back `null` in `values` and its text in `formulas`.
  */
 import type { CellValue } from "../core/values";
-import { columnIndex, columnLetters, formatCell, formatRange, intersects, parseCell, parseRange, qualify, type RangePos } from "./a1";
+import { columnIndex, columnLetters, formatCell, formatRange, intersects, parseCell, parseRange, qualify, type RangePos } from "../core/a1";
 import type {
   Capabilities,
   CellFormat,

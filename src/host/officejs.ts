@@ -13,7 +13,7 @@
  * Ops the running Excel cannot do (see capabilities) are skipped with a Russian notice.
  */
 import { countRu, type CellValue } from "../core/values";
-import { columnIndex, columnLetters, formatRange, parseCell, parseQualified, parseRange, qualify, rangeFrom, rangeSize } from "./a1";
+import { columnIndex, columnLetters, formatRange, parseCell, parseQualified, parseRange, qualify, rangeFrom, rangeSize } from "../core/a1";
 import type { Capabilities, CellFormat, ChartType, ConditionalRule, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "./port";
 import { ACTIONS, checkBatch, checkCells, filterByCapabilities, looksLikeFormula, normalizeGrid, sameName } from "./rules";
 

@@ -4,7 +4,7 @@
  * capability an op needs, and the Russian notice when a client lacks it.
  */
 import type { Capabilities, Grid, SheetInfo, WriteOp } from "./port";
-import { columnLetters, parseCell, qualify, quoteSheet } from "./a1";
+import { columnLetters, parseCell, qualify, quoteSheet } from "../core/a1";
 import { countRu, type CellValue } from "../core/values";
 
 /** Excel's longest sheet name. */

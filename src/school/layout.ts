@@ -6,7 +6,7 @@
  */
 import type { SummarySheet } from "../core/summary/sheets";
 import type { Table } from "../core/summary/table";
-import { columnLetters } from "../host/a1";
+import { columnLetters } from "../core/a1";
 import type { WriteOp } from "../host/port";
 import { sheetOps } from "../summary/sheet-ops";
 import { tableRows } from "../summary/table-ops";

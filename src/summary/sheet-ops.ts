@@ -4,7 +4,7 @@
  * header row is frozen and repeated on printed pages.
  */
 import type { SummarySheet } from "../core/summary/sheets";
-import { columnLetters } from "../host/a1";
+import { columnLetters } from "../core/a1";
 import type { WriteOp } from "../host/port";
 import { tableOps, tableRows } from "./table-ops";
 

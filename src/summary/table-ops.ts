@@ -5,7 +5,7 @@
  * Layout: row 1 title, row 2 marker, row 3 description, row 5 header, data from row 6.
  */
 import { expandFormula, type CellData, type Column, type ColumnKind, type Highlight, type Table } from "../core/summary/table";
-import { columnLetters as columnLetter } from "../host/a1";
+import { columnLetters as columnLetter } from "../core/a1";
 import type { WriteOp } from "../host/port";
 
 export const HEADER_ROW = 5;

@@ -5,7 +5,7 @@
  * from the sheet's column widths and row heights.
  */
 import type ExcelJS from "exceljs";
-import { columnLetters, parseCell, quoteSheet, type RangePos } from "../../host/a1";
+import { columnLetters, parseCell, quoteSheet, type RangePos } from "../../core/a1";
 import type { WriteOp } from "../../host/port";
 import { EMU_PER_POINT, labelText, type ChartAnchor, type ChartModel, type ChartSeries } from "./chart-xml";
 import { plainValue } from "./read";

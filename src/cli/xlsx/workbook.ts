@@ -10,7 +10,7 @@ import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../core/values";
-import { MAX_ROWS, columnIndex, columnLetters, formatCell, formatRange, intersects, parseCell, parseQualified, parseRange, qualify, type RangePos } from "../../host/a1";
+import { MAX_ROWS, columnIndex, columnLetters, formatCell, formatRange, intersects, parseCell, parseQualified, parseRange, qualify, type RangePos } from "../../core/a1";
 import type { Capabilities, CellFormat, ConditionalRule, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "../../host/port";
 import {
   ALL_CAPABILITIES,

@@ -13,6 +13,7 @@
  * Grids in, model out: unknown subject codes, values other than 0/1, missing logins and years
  * become Russian findings naming the sheet and cell.
  */
+import { formatCell } from "../a1";
 import type { CellValue } from "../values";
 import type { Finding, FiokoMarker } from "../model";
 import { canonicalSubject, nearest, normaliseKey, SUBJECTS } from "../subjects";
@@ -43,19 +44,8 @@ export interface FiokoMarkersImport {
   findings: Finding[];
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function a1(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
+  return formatCell({ row, col });
 }
 
 function text(v: CellValue): string {

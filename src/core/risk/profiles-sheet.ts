@@ -5,6 +5,7 @@
  * «высокий» / «средний» / «низкий» (also «в», «с», «н»; blank = factor not given).
  * Grids in, model out: unknown headers and values become Russian findings naming the cell.
  */
+import { formatCell } from "../a1";
 import type { CellValue } from "../values";
 import type { Finding, RiskLevelRu, RiskProfile } from "../model";
 import { normaliseKey } from "../subjects";
@@ -31,19 +32,8 @@ const LEVELS: Record<string, RiskLevelRu> = {
   низкий: "низкий", н: "низкий", низкая: "низкий",
 };
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function a1(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
+  return formatCell({ row, col });
 }
 
 function text(v: CellValue): string {

@@ -6,7 +6,7 @@
  */
 import { editDistance, normaliseKey } from "../../core/subjects";
 import type { CellValue } from "../../core/values";
-import { formatCell, parseRange } from "../../host/a1";
+import { formatCell, parseRange } from "../../core/a1";
 import type { Grid } from "../../host/port";
 import type { ColumnSpec, FieldSpec, SheetSchema } from "./types";
 

@@ -4,13 +4,14 @@
  * with its source file. Any error in any export imports nothing (all or nothing), and the
  * messages name the file, sheet and cell.
  */
-import { useRef, useState } from "react";
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowImportRegular } from "@fluentui/react-icons";
 import type { Finding } from "../../core/model";
 import { countRu } from "../../core/values";
 import { importFisoko, importIntoForm, type FisokoFile } from "../../fisoko";
 import { readXlsxInBrowser } from "../../xlsx/browser";
+import { FilePicker } from "../files/FilePicker";
 import { useOperation } from "../operation/OperationContext";
 import { stepLabel } from "../operation/runner";
 import { useWorkbook } from "../workbook/WorkbookContext";
@@ -30,7 +31,6 @@ export function ImportFisokoSection() {
   const styles = useStyles();
   const { port, sheets, refresh } = useWorkbook();
   const { run, busy } = useOperation();
-  const picker = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const start = async (files: File[]) => {
@@ -66,22 +66,7 @@ export function ImportFisokoSection() {
         Отчёты ВПР, выгруженные из ФИС ОКО («Статистика по отметкам», «Сравнение отметок с отметками по журналу»,
         индивидуальные результаты…), добавляются в листы формы без перепечатывания; каждая строка помечается файлом-источником.
       </Text>
-      <input
-        ref={picker}
-        type="file"
-        multiple
-        accept=".xlsx"
-        hidden
-        data-testid="fisoko-files"
-        onChange={(e) => {
-          const files = Array.from(e.currentTarget.files ?? []);
-          e.currentTarget.value = "";
-          if (files.length) void start(files);
-        }}
-      />
-      <Button icon={<ArrowImportRegular />} disabled={busy} onClick={() => picker.current?.click()}>
-        Импорт ФИС ОКО…
-      </Button>
+      <FilePicker label="Импорт ФИС ОКО…" icon={<ArrowImportRegular />} disabled={busy} testId="fisoko-files" onFiles={(files) => void start(files)} />
       {outcome && (
         <section aria-label="Итог импорта ФИС ОКО" className={styles.stack} data-testid="fisoko-result">
           {outcome.written ? (

@@ -5,7 +5,7 @@
  * sheet cannot freeze the preview.
  */
 import type { CellValue } from "../../core/values";
-import { columnLetters, parseRange, type RangePos } from "../../host/a1";
+import { columnLetters, parseRange, type RangePos } from "../../core/a1";
 import type { CellFormat } from "../../host/port";
 import type { SheetSnapshot } from "../../host/memory";
 

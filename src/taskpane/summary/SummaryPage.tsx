@@ -4,11 +4,12 @@
  * .xlsx files chosen on disk (forms, ФИС ОКО exports, FIOKO lists). Files are read one by one
  * with progress and cancel; the summary sheets replace only an earlier summary.
  */
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DataBarVerticalRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import { countRu } from "../../core/values";
 import { formGroups, readFormGroups } from "../../summary/sources";
+import { FilePicker } from "../files/FilePicker";
 import { readChosenFiles, type ChosenFile } from "../files/readChosen";
 import { summarizeInto, type SummarizeResult } from "../../summary/run";
 import { useOperation } from "../operation/OperationContext";
@@ -38,7 +39,6 @@ export function SummaryPage() {
   const [date, setDate] = useState(defaultDate());
   const [result, setResult] = useState<SummarizeResult | null>(null);
   const [chosen, setChosen] = useState<ChosenFile[]>([]);
-  const picker = useRef<HTMLInputElement>(null);
   if (!sheets) return <ReadingWorkbook error={error} />;
   const groups = formGroups(sheets.map((s) => s.name));
   const sources = groups.length + chosen.length;
@@ -76,21 +76,16 @@ export function SummaryPage() {
 
   const choose = (
     <>
-      <input
-        ref={picker}
-        type="file"
-        multiple
-        accept=".xlsx"
-        hidden
-        data-testid="summary-files"
-        onChange={(e) => {
-          setChosen(Array.from(e.currentTarget.files ?? []));
+      <FilePicker
+        label="Выбрать файлы форм…"
+        icon={<FolderOpenRegular />}
+        disabled={busy}
+        testId="summary-files"
+        onFiles={(files) => {
+          setChosen(files);
           setResult(null);
         }}
       />
-      <Button icon={<FolderOpenRegular />} disabled={busy} onClick={() => picker.current?.click()}>
-        Выбрать файлы форм…
-      </Button>
       {chosen.length > 0 && (
         <Text data-testid="summary-chosen">
           Выбрано: {countRu(chosen.length, ["файл", "файла", "файлов"])} (формы ОО, выгрузки ФИС ОКО, списки ФИОКО).{" "}

@@ -14,7 +14,7 @@ import {
   quoteSheet,
   rangeFrom,
   rangeSize,
-} from "../../../src/host/a1";
+} from "../../../src/core/a1";
 
 describe("column letters", () => {
   it("converts both ways at the letter boundaries", () => {

@@ -6,7 +6,7 @@
  * Like Excel, a string whose cell is not text-formatted and starts with "=" becomes a formula —
  * so the port's text-safety is tested, not assumed.
  */
-import { columnIndex, formatRange, parseQualified, parseRange, qualify, rangeSize } from "../../../src/host/a1";
+import { columnIndex, formatRange, parseQualified, parseRange, qualify, rangeSize } from "../../../src/core/a1";
 import { MemoryWorkbook } from "../../../src/host/memory";
 import type { CellFormat, ConditionalRule, WriteOp } from "../../../src/host/port";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { columnIndex, columnLetters, formatRange, parseQualified, parseRange, qualify } from "../../../src/host/a1";
+import { columnIndex, columnLetters, formatRange, parseQualified, parseRange, qualify } from "../../../src/core/a1";
 import { MemoryWorkbook } from "../../../src/host/memory";
 import { needsTextFormat } from "../../../src/host/officejs";
 import { looksLikeFormula, renameInFormula } from "../../../src/host/rules";

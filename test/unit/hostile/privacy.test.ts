@@ -16,7 +16,7 @@ import { memoryIo } from "../../../src/cli/io";
 import { readXlsxFile } from "../../../src/cli/xlsx";
 import { parseForm } from "../../../src/form";
 import { summarizeInto } from "../../../src/summary/run";
-import { columnLetters } from "../../../src/host/a1";
+import { columnLetters } from "../../../src/core/a1";
 import { baseReport } from "../../fixtures/forms/base";
 
 const dir = mkdtempSync(join(tmpdir(), "msoko-privacy-"));
