@@ -299,3 +299,24 @@ export async function readSheetsFromParts(part: (name: string) => Promise<string
   }
   return out;
 }
+
+/**
+ * Names of the worksheets that carry a drawing (charts, pictures, shapes). exceljs drops drawings
+ * when it re-saves a book, so a tool that rewrites a user's file must know which sheets would lose them.
+ */
+export async function sheetsWithDrawings(part: (name: string) => Promise<string | null>): Promise<string[]> {
+  const rootRels = await part("_rels/.rels");
+  const office = rootRels ? [...relationships(rootRels, "").values()].find((r) => r.type.endsWith("/officeDocument")) : undefined;
+  const workbookPart = office?.target ?? "xl/workbook.xml";
+  const workbook = (await part(workbookPart)) ?? "";
+  const rels = relationships((await part(relsPath(workbookPart))) ?? "", workbookPart);
+  const out: string[] = [];
+  for (const m of workbook.matchAll(new RegExp(`<${P}sheet\\b([^>]*)>`, "g"))) {
+    const a = attributes(m[1]);
+    const rel = rels.get(attr(a, "id") ?? "");
+    if (!rel) continue;
+    const sheetRels = await part(relsPath(rel.target));
+    if (sheetRels && [...relationships(sheetRels, rel.target).values()].some((r) => r.type.endsWith("/drawing"))) out.push(a.get("name") ?? "");
+  }
+  return out;
+}

@@ -4,8 +4,10 @@
  * one; ФИС ОКО exports among the inputs are imported (their municipality and region rows become
  * the reference). When --out exists, only the sheets an earlier run generated are replaced.
  * Without --date the cycle is evaluated on the book's reporting date (settings), else 31 December.
+ * An existing --out whose own (non-generated) sheets hold charts or pictures is refused without
+ * --force: exceljs would drop them on re-save.
  * Exit codes: 0 — built; 1 — built, but some forms have errors or could not be read; 2 — nothing
- * to build or a wrong call.
+ * to build, a wrong call, or an --out that would lose the user's charts.
  */
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -13,16 +15,18 @@ import { countRu } from "../../core/values";
 import { NothingToSummarizeError, summarizeInto } from "../../summary/run";
 import { expandInputs, loadInputs } from "../inputs";
 import type { Io } from "../io";
-import { XlsxWorkbook } from "../xlsx";
+import { findGeneratedSheets } from "../../host/generated";
+import { drawingSheetsOfFile, XlsxWorkbook } from "../xlsx";
 
 export const summary = "свод по муниципалитету из форм ОО (и выгрузок ФИС ОКО) в .xlsx и JSON";
-export const usage = "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД]";
+export const usage = "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД] [--force]";
 
 interface Args {
   inputs: string[];
   out: string;
   json?: string;
   date: string;
+  force: boolean;
 }
 
 function parseArgs(args: string[]): Args | string {
@@ -30,9 +34,11 @@ function parseArgs(args: string[]): Args | string {
   let out = "";
   let json: string | undefined;
   let date = "";
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === "--out") out = args[++i] ?? "";
+    if (a === "--force") force = true;
+    else if (a === "--out") out = args[++i] ?? "";
     else if (a === "--json") json = args[++i] ?? "";
     else if (a === "--date") date = args[++i] ?? "";
     else if (a.startsWith("--")) return `Неизвестный параметр ${a}.`;
@@ -42,7 +48,7 @@ function parseArgs(args: string[]): Args | string {
   if (!out) return "Укажите файл свода: --out свод.xlsx.";
   if (json === "") return "После --json укажите имя файла.";
   if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return `Дата оценки «${date}» не в формате ГГГГ-ММ-ДД.`;
-  return { inputs, out, json, date };
+  return { inputs, out, json, date, force };
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -60,6 +66,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
   const book = existsSync(args.out) ? await XlsxWorkbook.load(args.out) : XlsxWorkbook.create(args.out);
+  if (existsSync(args.out) && !args.force) {
+    // exceljs cannot carry charts and pictures of the user's sheets through a re-save: refuse rather than lose them.
+    const generated = await findGeneratedSheets(book);
+    const lost = (await drawingSheetsOfFile(args.out)).filter((n) => !generated.has(n.toLocaleUpperCase("ru")));
+    if (lost.length) {
+      io.err(
+        `В файле «${args.out}» на листах ${lost.map((n) => `«${n}»`).join(", ")} есть диаграммы или рисунки: командная строка не сохранит их при перезаписи файла. ` +
+          `Укажите новый файл в --out (или --force, чтобы перезаписать без них); в Excel постройте свод панелью — она их не трогает.`,
+      );
+      return 2;
+    }
+  }
   let result;
   try {
     result = await summarizeInto(book, { forms, exports, fiokoMarkers, riskProfiles, evaluationDate: args.date || undefined });

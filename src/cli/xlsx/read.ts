@@ -18,9 +18,9 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import type { SheetRead } from "../../host/port";
-import { readSheetsFromParts } from "../../xlsx/parts";
+import { readSheetsFromParts, sheetsWithDrawings } from "../../xlsx/parts";
 import { readWorkbookSheets, type SheetsReadOptions } from "../../xlsx/sheets";
-import type { ZipEntry } from "../../xlsx/zip";
+import { zipEntries, type ZipEntry } from "../../xlsx/zip";
 import { checkXlsxPackage, defaultLimits, inflatePart, megabytes, DEFAULT_MAX_BYTES } from "./zipguard";
 
 export { DEFAULT_MAX_CELLS, DEFAULT_MAX_SHEETS, plainValue, readWorkbookSheets, readWorksheet, sheetMerges } from "../../xlsx/sheets";
@@ -44,6 +44,13 @@ export async function readXlsxBuffer(buf: Uint8Array, fileName: string, opts: Re
   }
   const wb = await loadChecked(buf, fileName);
   return readWorkbookSheets(wb, fileName, opts);
+}
+
+/** Worksheets of a file on disk that carry charts or pictures (see sheetsWithDrawings). */
+export async function drawingSheetsOfFile(path: string): Promise<string[]> {
+  const buf = await readChecked(path);
+  const name = basename(path);
+  return sheetsWithDrawings(partReader(buf, zipEntries(buf, name, defaultLimits()), name));
 }
 
 function partReader(buf: Uint8Array, entries: readonly ZipEntry[], fileName: string): (name: string) => Promise<string | null> {

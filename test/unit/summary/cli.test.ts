@@ -56,6 +56,23 @@ describe("msoko summarize", () => {
     expect(read.filter((s) => s.name === "Свод по ОО")).toHaveLength(1);
   }, 180_000);
 
+  it("refuses to re-save a file whose own sheets hold charts (exceljs would drop them), unless --force", async () => {
+    const own = join(dir, "с-диаграммой.xlsx");
+    const wb = XlsxWorkbook.create("с-диаграммой.xlsx");
+    await wb.write({
+      ops: [
+        { op: "addSheet", name: "Мой график" },
+        { op: "values", sheet: "Мой график", address: "A1", values: [["Год", "Доля"], ["2025", 10], ["2026", 12]] },
+        { op: "chart", sheet: "Мой график", type: "line", source: "A1:B3", title: "Моя динамика", anchor: "D2" },
+      ],
+    });
+    await wb.save(own);
+    const io = memoryIo();
+    expect(await main(["summarize", forms, "--out", own], io)).toBe(2);
+    expect(io.stderr.join("\n")).toContain("на листах «Мой график» есть диаграммы или рисунки");
+    expect(await main(["summarize", forms, "--out", own, "--force"], memoryIo())).toBe(0);
+  }, 180_000);
+
   it.skipIf(!existsSync("/usr/bin/soffice"))("LibreOffice recalculates the formulas to the JSON's values", () => {
     // Convert the «Результаты» sheet to CSV: LibreOffice computes every formula while loading.
     const csvDir = join(dir, "csv");
