@@ -26,16 +26,19 @@ describe("bundle measurement", () => {
   const dir = mkdtempSync(join(tmpdir(), "msoko-budget-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("counts taskpane.js and its chunks as the pane, not functions.js or preview.js", () => {
+  it("counts taskpane.js and its chunks as the pane, not functions.js, preview.js or the on-demand chunks", () => {
     expect(measureBundles(dir)).toBeNull();
     writeFileSync(join(dir, "functions.js"), "f");
     writeFileSync(join(dir, "taskpane.js"), "t");
     writeFileSync(join(dir, "preview.js"), "p");
     writeFileSync(join(dir, "512.js"), "c");
+    writeFileSync(join(dir, "exceljs.js"), "x");
+    writeFileSync(join(dir, "sample.js"), "s");
     writeFileSync(join(dir, "taskpane.html"), "<html></html>");
     const m = measureBundles(dir)!;
     expect(m.functions.files).toEqual(["functions.js"]);
     expect(m.pane.files).toEqual(["512.js", "taskpane.js"]);
+    expect(m.lazy.files).toEqual(["exceljs.js", "sample.js"]);
     expect(m.pane.budget).toBe(400 * 1024);
     expect(overBudget(m)).toEqual([]);
   });
