@@ -8,6 +8,7 @@ import { explainRisk, explainSign, explainStability, explainStableAbsence, type 
 import { CYCLE_COMPONENTS, type CycleEvaluation, type CycleMatrix } from "../cycle";
 import { quality, share2 } from "../indicators";
 import type { SchoolReport } from "../model";
+import type { Profile } from "../profile";
 import { measuresFor, recommend, type FlagRef } from "../recommendations";
 import { accumulate, schoolAggregates, type Aggregate } from "../results";
 import { clean, type CellData, type Table } from "./table";
@@ -38,6 +39,7 @@ export interface AnalysisTablesInput {
   cycles: ReadonlyMap<string, CycleEvaluation>;
   matrix: CycleMatrix | null;
   year: number;
+  profile: Profile;
 }
 
 function yearOf(s: SchoolAnalysis, year: number) {
@@ -60,7 +62,7 @@ function meanCycleScore(e: CycleEvaluation | undefined): number | null {
 }
 
 /** «Свод по ОО»: one row per school. */
-export function bySchoolTable({ schools, analysis, cycles, year }: AnalysisTablesInput): Table {
+export function bySchoolTable({ schools, analysis, cycles, year, profile }: AnalysisTablesInput): Table {
   const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
   const rows = schools.map((r) => {
     const a = byLogin.get(r.passport.login);
@@ -114,7 +116,7 @@ export function bySchoolTable({ schools, analysis, cycles, year }: AnalysisTable
       { id: "shnor", header: "ШНОР", kind: "text", width: 8 },
       { id: "shnsu", header: "ШНСУ", kind: "text", width: 8 },
       { id: "stability", header: "Стабильность", kind: "text", width: 18 },
-      { id: "cycleScore", header: "Цикл, % (среднее по направлениям)", kind: "percent", highlight: { operator: "lessThan", value: 50, tone: "bad" } },
+      { id: "cycleScore", header: "Цикл, % (среднее по направлениям)", kind: "percent", highlight: { operator: "lessThan", value: profile.values["cycle.levels"][0], tone: "bad" } },
       { id: "cycleClosed", header: "Замкнутых циклов", kind: "integer" },
     ],
     rows,
@@ -274,7 +276,7 @@ export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
       description: `Оценка на ${matrix.evaluationDate.split("-").reverse().join(".")}. Компонент выполнен, если подтверждён документом (номер, дата).`,
       columns: [
         { id: "direction", header: "Направление", kind: "text", width: 40 },
-        ...CYCLE_COMPONENTS.map((c, i) => ({ id: `c${i + 1}`, header: `${i + 1}. ${c.label}`, kind: "percent" as const, width: 12, highlight: { operator: "lessThan" as const, value: 50, tone: "bad" as const } })),
+        ...CYCLE_COMPONENTS.map((c, i) => ({ id: `c${i + 1}`, header: `${i + 1}. ${c.label}`, kind: "percent" as const, width: 12, highlight: { operator: "lessThan" as const, value: matrix.levels[0], tone: "bad" as const } })),
         { id: "closed", header: "Цикл замкнут, % ОО", kind: "percent" },
       ],
       rows: matrixRows,

@@ -115,7 +115,7 @@ export function buildSummary(input: SummaryInput): Summary {
   const cycles = new Map<string, CycleEvaluation>();
   if (cycleOpts) for (const s of m.schools) cycles.set(s.passport.login, evaluateCycle(s.cycle, cycleOpts));
   const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts) : null;
-  const ctx: AnalysisTablesInput = { schools: m.schools, analysis, cycles, matrix, year };
+  const ctx: AnalysisTablesInput = { schools: m.schools, analysis, cycles, matrix, year, profile };
 
   const results = resultsTable({ schools: m.schools, clusterOf, profile });
   const ege = egeTable(m.schools, profile);
