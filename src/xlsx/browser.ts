@@ -55,12 +55,11 @@ async function inflateRaw(data: Uint8Array, limit: number, part: string, fileNam
   return out;
 }
 
-async function partText(bytes: Uint8Array, e: ZipEntry, fileName: string): Promise<string> {
+async function partBytes(bytes: Uint8Array, e: ZipEntry, fileName: string): Promise<Uint8Array> {
   const data = bytes.subarray(e.dataStart, e.dataStart + e.packed);
   const raw = e.method === 0 ? data : await inflateRaw(data, Math.max(1, e.unpacked), e.name, fileName);
-  const text = new TextDecoder().decode(raw);
-  if (isXmlPart(e.name)) checkNoDtd(text.slice(0, 4096), e.name, fileName);
-  return text;
+  if (isXmlPart(e.name)) checkNoDtd(new TextDecoder().decode(raw.subarray(0, 4096)), e.name, fileName);
+  return raw;
 }
 
 /**
@@ -74,7 +73,7 @@ export async function readXlsxInBrowser(buf: ArrayBuffer, fileName: string, opts
     const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
     const part = async (name: string) => {
       const e = byName.get(name.toLowerCase());
-      return e ? partText(bytes, e, fileName) : null;
+      return e ? partBytes(bytes, e, fileName) : null;
     };
     const sheets = await readSheetsFromParts(part, fileName, opts);
     if (sheets) return sheets;

@@ -39,6 +39,10 @@ export interface ZipEntry {
   unpacked: number;
   /** Offset of the packed data in the buffer. */
   dataStart: number;
+  /** CRC-32 of the unpacked data, DOS modification time and date, as the directory gives them. */
+  crc32: number;
+  modTime: number;
+  modDate: number;
 }
 
 /** The entries of the package; throws a Russian error naming the file when it is not a safe-looking .xlsx. */
@@ -99,7 +103,7 @@ export function zipEntries(buf: Uint8Array, fileName: string, limits: ZipLimits)
     const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     if (dataStart + packed > buf.length) throw new Error(`Файл ${name} повреждён: часть «${part}» выходит за конец файла.`);
     if (method !== 0 && method !== 8) throw new Error(`Файл ${name}: часть «${part}» сжата неизвестным способом (${method}); пересохраните книгу в Excel.`);
-    entries.push({ name: part, method, packed, unpacked, dataStart });
+    entries.push({ name: part, method, packed, unpacked, dataStart, crc32: view.getUint32(p + 16, true), modTime: view.getUint16(p + 12, true), modDate: view.getUint16(p + 14, true) });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;

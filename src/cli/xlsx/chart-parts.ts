@@ -76,7 +76,7 @@ function nextNumber(zip: JSZip, re: RegExp): () => number {
   return () => ++max;
 }
 
-/** Returns the package with the charts added; the input is not changed. */
+/** Returns the package with the charts added, stored (uncompressed); the input is not changed. */
 export async function addChartsToPackage(pkg: Uint8Array, sheets: readonly SheetCharts[]): Promise<Uint8Array> {
   if (!sheets.some((s) => s.charts.length)) return pkg;
   const zip = await JSZip.loadAsync(pkg);
@@ -133,5 +133,6 @@ export async function addChartsToPackage(pkg: Uint8Array, sheets: readonly Sheet
     zip.file(sheet.sheetPart, sheetXml);
   }
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  // Stored: the caller deflates the whole package with zlib (deflate.ts).
+  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
 }

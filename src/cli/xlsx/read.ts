@@ -18,7 +18,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import type { SheetRead } from "../../host/port";
-import { readSheetsFromParts, sheetsWithDrawings } from "../../xlsx/parts";
+import { readSheetsFromParts, sheetsWithDrawings, type PartReader } from "../../xlsx/parts";
 import { readWorkbookSheets, type SheetsReadOptions } from "../../xlsx/sheets";
 import { zipEntries, type ZipEntry } from "../../xlsx/zip";
 import { checkXlsxPackage, defaultLimits, inflatePart, megabytes, DEFAULT_MAX_BYTES } from "./zipguard";
@@ -53,7 +53,7 @@ export async function drawingSheetsOfFile(path: string): Promise<string[]> {
   return sheetsWithDrawings(partReader(buf, zipEntries(buf, name, defaultLimits()), name));
 }
 
-function partReader(buf: Uint8Array, entries: readonly ZipEntry[], fileName: string): (name: string) => Promise<string | null> {
+function partReader(buf: Uint8Array, entries: readonly ZipEntry[], fileName: string): PartReader {
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   return async (name) => {
     const e = byName.get(name.toLowerCase());

@@ -28,6 +28,7 @@ import {
 } from "../../host/rules";
 import { loadXlsxBuffer, loadXlsxFile, plainValue, readWorksheet, sheetMerges } from "./read";
 import { addChartsToPackage, type SheetCharts } from "./chart-parts";
+import { deflatePackage } from "./deflate";
 import { chartAnchor, chartModel, type RecordedChart } from "./charts";
 
 /** Everything is there: charts are added to the package after exceljs writes it. */
@@ -52,6 +53,13 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly selections = new Map<number, string>();
   /** Chart ops by sheet object, so a renamed sheet keeps its charts and formulas use the final name. */
   private readonly charts: RecordedChart[] = [];
+  /**
+   * Style objects shared by the cells this port formatted alike, by what was applied to them.
+   * exceljs writes a cell's style by looking its style object up in a WeakMap first, so cells that
+   * share one object cost one style lookup instead of rebuilding font, fill and border XML per cell.
+   */
+  private readonly sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly sharedStyleKeys = new WeakMap<object, string>();
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -86,7 +94,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async toBuffer(): Promise<Buffer> {
     this.syncViews();
-    const out = new Uint8Array((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    // Written stored and deflated by deflatePackage: zlib is several times faster than exceljs's pako.
+    const out = new Uint8Array((await this.workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as ArrayBuffer);
     const sheets: SheetCharts[] = this.workbook.worksheets.map((w) => ({
       // exceljs names sheet parts by worksheet id (lib/xlsx/xlsx.js addWorksheets).
       sheetPart: `xl/worksheets/sheet${w.id}.xml`,
@@ -94,8 +103,8 @@ export class XlsxWorkbook implements WorkbookPort {
         .filter((c) => c.sheet === w && this.workbook.worksheets.includes(c.source))
         .map((c) => ({ model: chartModel(c), anchor: chartAnchor(w, c.op) })),
     }));
-    const withCharts = await addChartsToPackage(out, sheets);
-    return Buffer.from(withCharts.buffer, withCharts.byteOffset, withCharts.byteLength);
+    const packed = deflatePackage(await addChartsToPackage(out, sheets));
+    return Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
   }
 
   private find(name: string): ExcelJS.Worksheet | undefined {
@@ -434,9 +443,35 @@ export class XlsxWorkbook implements WorkbookPort {
       for (let col = r.left; col <= r.right; col++) apply(w.getColumn(col + 1) as unknown as Parameters<typeof apply>[0]);
       return;
     }
+    const formatKey = JSON.stringify(f);
+    // Within this range: the style a cell had → the style it gets.
+    const next = new Map<object, Partial<ExcelJS.Style>>();
     for (let row = r.top; row <= r.bottom; row++) {
       const line = w.getRow(row + 1);
-      for (let col = r.left; col <= r.right; col++) apply(line.getCell(col + 1) as unknown as Parameters<typeof apply>[0]);
+      for (let col = r.left; col <= r.right; col++) {
+        const cell = line.getCell(col + 1);
+        const before = cell.style;
+        let after = next.get(before);
+        if (!after) {
+          // A fresh cell has an empty style; a style of the user's own (a loaded book) is changed in place, cell by cell.
+          const beforeKey = this.sharedStyleKeys.get(before) ?? (Object.keys(before).length === 0 ? "" : undefined);
+          if (beforeKey === undefined) {
+            apply(cell as unknown as Parameters<typeof apply>[0]);
+            continue;
+          }
+          const key = `${beforeKey}\n${formatKey}`;
+          after = this.sharedStyles.get(key);
+          if (!after) {
+            // apply() replaces nested objects (font, alignment…) instead of changing them, so a shallow copy is enough.
+            after = { ...before };
+            apply(after as Parameters<typeof apply>[0]);
+            this.sharedStyles.set(key, after);
+            this.sharedStyleKeys.set(after, key);
+          }
+          next.set(before, after);
+        }
+        cell.style = after;
+      }
     }
   }
 

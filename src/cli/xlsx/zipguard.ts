@@ -28,12 +28,12 @@ function xmlPrologue(buf: Uint8Array, e: ZipEntry, fileName: string): string {
   }
 }
 
-/** The whole text of a part, never inflating beyond its declared size (a lying header stops there). */
-export function inflatePart(buf: Uint8Array, e: ZipEntry, fileName: string): string {
+/** The unpacked bytes of a part, never inflating beyond its declared size (a lying header stops there). */
+export function inflatePart(buf: Uint8Array, e: ZipEntry, fileName: string): Uint8Array {
   const data = buf.subarray(e.dataStart, e.dataStart + e.packed);
-  if (e.method === 0) return new TextDecoder().decode(data);
+  if (e.method === 0) return data;
   try {
-    return new TextDecoder().decode(inflateRawSync(data, { maxOutputLength: Math.max(1, e.unpacked) }));
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, e.unpacked) });
   } catch {
     throw new Error(`Файл «${fileName}» повреждён: часть «${e.name}» не распаковывается или больше заявленного размера.`);
   }

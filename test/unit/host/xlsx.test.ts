@@ -194,3 +194,42 @@ describe("XlsxWorkbook writes files that exceljs (and Excel) read back", () => {
     expect(read.merges).toEqual(["A6:B6"]);
   });
 });
+
+describe("XlsxWorkbook formats ranges with shared style objects", () => {
+  it("gives cells formatted alike one style object, and a later format on part of them a new one", async () => {
+    const wb = XlsxWorkbook.create();
+    await wb.write({
+      ops: [
+        { op: "addSheet", name: "Лист" },
+        { op: "values", sheet: "Лист", address: "A1", values: [[1, 2, 3], [4, 5, 6]] },
+        { op: "format", sheet: "Лист", address: "A1:C2", format: { bold: true, numberFormat: "0.0" } },
+        { op: "format", sheet: "Лист", address: "A1", format: { fill: "#FFC7CE" } },
+      ],
+    });
+    const s = wb.workbook.getWorksheet("Лист")!;
+    const styles = ["A1", "B1", "C1", "A2", "B2", "C2"].map((a) => s.getCell(a).style);
+    expect(new Set(styles.slice(1)).size).toBe(1);
+    expect(styles[0]).not.toBe(styles[1]);
+    expect(styles[1]).toEqual({ numFmt: "0.0", font: { bold: true } });
+    expect(styles[0]).toEqual({ numFmt: "0.0", font: { bold: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } } });
+    // The same formatting again reuses the same object.
+    await wb.write({ ops: [{ op: "format", sheet: "Лист", address: "D1", format: { bold: true, numberFormat: "0.0" } }] });
+    expect(s.getCell("D1").style).toBe(styles[1]);
+  });
+
+  it("changes a style of the user's own book in place, keeping what the format does not touch", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("Свой");
+    ws.getCell("A1").value = "x";
+    ws.getCell("A1").font = { italic: true, name: "Arial" };
+    ws.getCell("A1").border = { top: { style: "double" } };
+    const path = join(tmp, "свой-стиль.xlsx");
+    await book.xlsx.writeFile(path);
+    const wb = await XlsxWorkbook.load(path);
+    await wb.write({ ops: [{ op: "format", sheet: "Свой", address: "A1:B1", format: { bold: true } }] });
+    const s = wb.workbook.getWorksheet("Свой")!;
+    expect(s.getCell("A1").font).toMatchObject({ italic: true, bold: true, name: "Arial" });
+    expect(s.getCell("A1").border.top).toMatchObject({ style: "double" });
+    expect(s.getCell("B1").font).toEqual({ bold: true });
+  });
+});

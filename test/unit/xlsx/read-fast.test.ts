@@ -82,6 +82,41 @@ describe("values-only reader (formulas: false) gives what the exceljs full load 
     });
   });
 
+  it("reads cells byte by byte as the full reader would: formulas with and without results, quotes, signs, text in UTF-8", () => {
+    const xml =
+      "<worksheet><sheetData>" +
+      "<row r='1'><c r='A1'><v>-12</v></c><c r='B1'><v>3.25</v></c><c r='C1' t='str'><f>A1&amp;\"ы\"</f><v>-12ы</v></c><c r='D1' t='b'><v>1</v></c></row>" +
+      // A formula exceljs wrote without a cached result belongs to the used range but has no value.
+      '<row r="2"><c r="A2" s="3"/><c r="E2"><f>SUM(A1:B1)</f></c></row>' +
+      '<row r="3"><c r="A3" t="s"><v>7</v></c><c r="B3" t="s"><v>0</v></c><c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D3"><v></v></c></row>' +
+      // Cells are only cells: <col>, <cols> and <cell> are not <c>.
+      '<row r="4"><col r="A4"><v>9</v></col><c r="B4" t="inlineStr"><is><r><t>При</t></r><r><t>вет</t></r></is></c></row>' +
+      "</sheetData><mergeCells><mergeCell ref='A3:A4'/></mergeCells></worksheet>";
+    expect(readSheetXml(xml, "Лист", "f.xlsx", ["ноль"])).toEqual({
+      name: "Лист",
+      values: [
+        [-12, 3.25, "-12ы", true, null],
+        [null, null, null, null, null],
+        [null, "ноль", "#DIV/0!", null, null],
+        [null, "Привет", null, null, null],
+      ],
+      merges: ["A3:A4"],
+    });
+  });
+
+  it("skips a cell that never closes without searching the rest of the sheet again for each such cell", () => {
+    const open = '<c r="A1"><v>1</v>'.repeat(20_000);
+    const xml = `<worksheet><sheetData><row r="1"><c r="B1"><v>5</v></c>${open}</row></sheetData></worksheet>`;
+    const read = readSheetXml(xml, "Лист", "f.xlsx", []);
+    expect(read.values).toEqual([[null, 5]]);
+  });
+
+  it("finds sheetData with a prefix and an empty sheetData", () => {
+    expect(readSheetXml('<x:worksheet><x:sheetData/></x:worksheet>', "Л", "f.xlsx", [])).toEqual({ name: "Л", values: [], merges: [] });
+    const xml = '<x:worksheet><x:sheetData><x:row><x:c><x:v>4</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>';
+    expect(readSheetXml(xml, "Л", "f.xlsx", [])).toEqual({ name: "Л", values: [[4]], merges: ["A1:B1"] });
+  });
+
   it("refuses a sheet over the cell limit with the sheet, file and size named", () => {
     const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="300"><c r="Z300"><v>2</v></c></row></sheetData></worksheet>';
     expect(() => readSheetXml(xml, "Лист1", "школа.xlsx", [], 1000)).toThrow("Лист «Лист1» файла «школа.xlsx» слишком велик: 300 строк × 26 столбцов, допускается не больше 1000 ячеек.");

@@ -1,0 +1,370 @@
+/**
+ * One worksheet part → `SheetRead` (values and merged areas), read from its UTF-8 bytes. A form's
+ * participant sheet is megabytes of mostly empty styled cells, so the cells are walked byte by
+ * byte: no decoding of the whole part, no regex or string per cell. Shared-string indices and
+ * plain numbers are read in place; anything rarer (inline strings, formulas, typed text, prefixed
+ * value tags) is decoded and read by `cellValue`. Element names may carry any namespace prefix
+ * ("<x:c>"); attribute values may use either quote.
+ */
+import { countRu, type CellValue } from "../core/values";
+import type { Grid, SheetRead } from "../host/port";
+import { dateToSerial } from "../host/serial";
+import { attributes, decodeXml, itemText, P, utf8Text } from "./xml";
+
+export const DEFAULT_MAX_CELLS = 5_000_000;
+
+const ROWS = ["строка", "строки", "строк"] as const;
+const COLUMNS = ["столбец", "столбца", "столбцов"] as const;
+const CELLS = ["ячейки", "ячеек", "ячеек"] as const;
+
+const V_RE = new RegExp(`<${P}v(?:\\s[^>]*)?>([\\s\\S]*?)</${P}v>`);
+const IS_RE = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`);
+const MERGE_RE = new RegExp(`<${P}mergeCell\\b([^>]*)>`, "g");
+
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+const COLON = 58;
+
+/** "AB12" → [row 11, col 27] (0-based), or null. */
+function cellPos(ref: string): [number, number] | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  if (i === 0 || i === ref.length) return null;
+  const row = Number(ref.slice(i).replace(/\$/g, ""));
+  if (!Number.isInteger(row) || row < 1) return null;
+  return [row - 1, col - 1];
+}
+
+/** The value of a cell from its decoded content (`<v>`, `<f>`, `<is>`…) and its "t" attribute. */
+export function cellValue(type: string | undefined, inner: string | undefined, strings: readonly string[]): CellValue {
+  if (!inner) return null;
+  if (type === "inlineStr") {
+    const is = IS_RE.exec(inner);
+    return is ? itemText(is[1]) : null;
+  }
+  let text: string;
+  // The usual shape is exactly <v>…</v>; anything else (formulas, prefixes) goes through the regex.
+  if (inner.startsWith("<v>") && inner.endsWith("</v>") && inner.indexOf("<", 3) === inner.length - 4) text = inner.slice(3, -4);
+  else {
+    const v = V_RE.exec(inner);
+    if (!v) return null;
+    text = v[1];
+  }
+  return valueOfText(type, text, strings);
+}
+
+/** The value of a cell from the raw (undecoded) text of its `<v>` and its "t" attribute. */
+function valueOfText(type: string | undefined, text: string, strings: readonly string[]): CellValue {
+  switch (type) {
+    case "s": {
+      const s = strings[Number(text)];
+      return s === undefined ? null : s;
+    }
+    case "str":
+    case "e":
+      return decodeXml(text);
+    case "b":
+      return text.trim() === "1" || text.trim() === "true";
+    case "d": {
+      const d = new Date(decodeXml(text).trim());
+      return Number.isNaN(d.getTime()) ? null : dateToSerial(d);
+    }
+    default: {
+      const n = Number(text);
+      return text.trim() !== "" && Number.isFinite(n) ? n : null;
+    }
+  }
+}
+
+function isSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
+}
+
+/** ASCII bytes as a string (attribute values, numbers: a few characters each). */
+function ascii(b: Uint8Array, from: number, to: number): string {
+  let s = "";
+  for (let i = from; i < to; i++) s += String.fromCharCode(b[i]);
+  return s;
+}
+
+/** Bytes as text: short ASCII runs (numbers, codes) without a decoder call, the rest as UTF-8. */
+function textAt(b: Uint8Array, from: number, to: number): string {
+  if (to - from > 64) return utf8Text(b.subarray(from, to));
+  for (let i = from; i < to; i++) if (b[i] > 127) return utf8Text(b.subarray(from, to));
+  return ascii(b, from, to);
+}
+
+/** Whether `b` holds the bytes of `word` at `at`. */
+function bytesAt(b: Uint8Array, at: number, word: string): boolean {
+  if (at < 0 || at + word.length > b.length) return false;
+  for (let i = 0; i < word.length; i++) if (b[at + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The digits between `from` and `to` as a number; NaN when empty, not all digits or too long to be exact. */
+function digits(b: Uint8Array, from: number, to: number): number {
+  if (from >= to || to - from > 15) return NaN;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = b[i] - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** The "r" and "t" attributes of a tag, reused from tag to tag. */
+interface Attrs {
+  /** Row number (1-based) of a row, column (0-based) of a cell; NaN when absent or empty. */
+  ref: number;
+  type: string | undefined;
+}
+
+/** Reads "r" and "t" (unprefixed, either quote) between `from` and `to`, the attribute part of a tag. */
+function readAttrs(b: Uint8Array, from: number, to: number, isRow: boolean, out: Attrs): void {
+  out.ref = NaN;
+  out.type = undefined;
+  let i = from;
+  while (i < to) {
+    if (isSpace(b[i]) || b[i] === SLASH) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < to && b[i] !== 61 /* = */ && !isSpace(b[i])) i++;
+    const nameEnd = i;
+    while (i < to && b[i] !== 34 && b[i] !== 39) i++;
+    if (i >= to) return;
+    const quote = b[i];
+    const valueStart = i + 1;
+    let valueEnd = valueStart;
+    while (valueEnd < to && b[valueEnd] !== quote) valueEnd++;
+    if (valueEnd >= to) return;
+    i = valueEnd + 1;
+    if (nameEnd - nameStart !== 1 || valueEnd === valueStart) continue;
+    if (b[nameStart] === 116 /* t */) out.type = ascii(b, valueStart, valueEnd);
+    else if (b[nameStart] === 114 /* r */) {
+      if (isRow) {
+        const n = digits(b, valueStart, valueEnd);
+        out.ref = n === n ? n : Number(ascii(b, valueStart, valueEnd));
+      } else {
+        let col = 0;
+        for (let k = valueStart; k < valueEnd; k++) {
+          const c = b[k];
+          if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+          else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+          else break;
+        }
+        out.ref = col - 1;
+      }
+    }
+  }
+}
+
+/** Where the content of <sheetData> is: [start, end) and where what follows it begins; null for none. */
+function sheetDataRange(b: Uint8Array): { start: number; end: number; after: number } | null {
+  // The start tag: the first "sheetData" name (elements before it — sheetPr, dimension, sheetViews, cols — never contain it).
+  let open = -1;
+  for (let i = 1; i + 9 < b.length; i++) {
+    if (b[i] === 115 /* s */ && (b[i - 1] === LT || b[i - 1] === COLON) && bytesAt(b, i, "sheetData") && (isSpace(b[i + 9]) || b[i + 9] === GT || b[i + 9] === SLASH)) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return null;
+  let gt = open + 9;
+  while (gt < b.length && b[gt] !== GT) gt++;
+  if (gt >= b.length || b[gt - 1] === SLASH) return null;
+  // The end tag, searched from the end: after it come only merges, validations, page setup.
+  for (let i = b.length - 10; i > gt; i--) {
+    if (b[i] !== 115 /* s */ || !bytesAt(b, i, "sheetData>")) continue;
+    let k = i - 1;
+    if (b[k] === COLON) while (k > gt && b[k] !== SLASH && b[k] !== LT) k--;
+    if (b[k] === SLASH && b[k - 1] === LT) return { start: gt + 1, end: k - 1, after: k - 1 };
+  }
+  return { start: gt + 1, end: b.length, after: b.length };
+}
+
+/** Merged areas from the part's tail, and the positions (row × 16 384 + column) of their non-top-left cells. */
+function readMerges(tail: string): { merges: string[]; slaves: Set<number> } {
+  const merges: string[] = [];
+  const slaves = new Set<number>();
+  for (const m of tail.matchAll(MERGE_RE)) {
+    const ref = attributes(m[1]).get("ref");
+    if (!ref) continue;
+    const [a, b = a] = ref.toUpperCase().split(":");
+    const p = cellPos(a);
+    const q = cellPos(b);
+    if (!p || !q) continue;
+    merges.push(ref.toUpperCase());
+    // Only the top-left cell of a merged area keeps its value; mark the others (cells ≤ 10⁶ per area).
+    if ((q[0] - p[0] + 1) * (q[1] - p[1] + 1) > 1_000_000) continue;
+    for (let r = p[0]; r <= q[0]; r++) for (let c = p[1]; c <= q[1]; c++) if (r !== p[0] || c !== p[1]) slaves.add(r * 16_384 + c);
+  }
+  return { merges, slaves };
+}
+
+/** Position of the end tag `</name>` (name as the bytes from..to of the start tag) at or after `at`; −1 when none. */
+function endTag(b: Uint8Array, at: number, end: number, nameFrom: number, nameTo: number): number {
+  const n = nameTo - nameFrom;
+  for (let k = at; k + n + 2 < end; k++) {
+    if (b[k] !== LT || b[k + 1] !== SLASH || b[k + n + 2] !== GT) continue;
+    let same = true;
+    for (let j = 0; j < n && same; j++) same = b[k + 2 + j] === b[nameFrom + j];
+    if (same) return k;
+  }
+  return -1;
+}
+
+/**
+ * The value of a cell whose content is bytes s..e. A `<v>` closing the content (after a formula or
+ * alone) holding a shared-string index or an integer is read in place; other values are decoded
+ * from the `<v>` on, inline strings from the whole content, and read by `cellValue`.
+ */
+function valueAt(b: Uint8Array, s: number, e: number, type: string | undefined, strings: readonly string[]): CellValue {
+  if (type !== "inlineStr" && e - s >= 7 && bytesAt(b, e - 4, "</v>")) {
+    let v = e - 5;
+    while (v >= s && b[v] !== LT) v--;
+    if (v >= s && b[v + 1] === 118 /* v */ && b[v + 2] === GT) {
+      if (type === "s") {
+        const i = digits(b, v + 3, e - 4);
+        if (i === i) return strings[i] ?? null;
+      } else if (type === undefined || type === "n") {
+        const negative = b[v + 3] === 45; /* - */
+        const n = digits(b, negative ? v + 4 : v + 3, e - 4);
+        if (n === n) return negative ? -n : n;
+      }
+      return valueOfText(type, textAt(b, v + 3, e - 4), strings);
+    }
+  }
+  // A formula without a cached value (as exceljs writes them) has no <v>: nothing to decode.
+  if (type !== "inlineStr" && !hasElement(b, s, e, 118 /* v */)) return null;
+  return cellValue(type, utf8Text(b.subarray(s, e)), strings);
+}
+
+/** Whether the content s..e holds an element with a one-letter name, whatever its prefix (<f>, <f …/>, <x:v>). */
+function hasElement(b: Uint8Array, s: number, e: number, letter: number): boolean {
+  for (let k = s; k < e; k++) {
+    if (b[k] !== LT || b[k + 1] === SLASH) continue;
+    let n = k + 1;
+    let local = n;
+    for (; n < e && !isSpace(b[n]) && b[n] !== GT && b[n] !== SLASH; n++) if (b[n] === COLON) local = n + 1;
+    if (n < e && n - local === 1 && b[local] === letter) return true;
+  }
+  return false;
+}
+
+/** One worksheet part (UTF-8 bytes) → SheetRead (values only). */
+export function readSheetBytes(b: Uint8Array, name: string, fileName: string, strings: readonly string[], maxCells = DEFAULT_MAX_CELLS): SheetRead {
+  const range = sheetDataRange(b);
+  const { merges, slaves } = readMerges(utf8Text(range ? b.subarray(range.after) : b));
+
+  const values: Grid = [];
+  let cols = 0;
+  let cellCount = 0;
+  let maxRow = 0;
+  let tooBig = false;
+  let rowIndex = -1;
+  let colIndex = -1;
+  const attrs: Attrs = { ref: NaN, type: undefined };
+  // A cell name whose end tag is missing from some position on: later cells of that name are skipped without searching again.
+  let unclosedName = "";
+  let unclosedFrom = Infinity;
+  const end = range ? range.end : 0;
+  let i = range ? range.start : 0;
+  while (i < end) {
+    while (i < end && b[i] !== LT) i++;
+    if (i >= end) break;
+    const nameStart = i + 1;
+    const first = b[nameStart];
+    // End tags, comments and processing instructions carry no rows or cells.
+    if (first === SLASH || first === 33 || first === 63) {
+      i = nameStart;
+      continue;
+    }
+    let nameEnd = nameStart;
+    let local = nameStart;
+    for (; nameEnd < end; nameEnd++) {
+      const ch = b[nameEnd];
+      if (isSpace(ch) || ch === GT || ch === SLASH) break;
+      if (ch === COLON) local = nameEnd + 1;
+    }
+    let tagEnd = nameEnd;
+    while (tagEnd < end && b[tagEnd] !== GT) tagEnd++;
+    if (tagEnd >= end) break;
+    i = tagEnd + 1;
+    const localLen = nameEnd - local;
+    if (localLen === 3 && b[local] === 114 && b[local + 1] === 111 && b[local + 2] === 119 /* row */) {
+      readAttrs(b, nameEnd, tagEnd, true, attrs);
+      rowIndex = attrs.ref === attrs.ref ? attrs.ref - 1 : rowIndex + 1;
+      colIndex = -1;
+      continue;
+    }
+    if (localLen !== 1 || b[local] !== 99 /* c */) continue;
+    const empty = b[tagEnd - 1] === SLASH;
+    readAttrs(b, nameEnd, empty ? tagEnd - 1 : tagEnd, false, attrs);
+    colIndex = attrs.ref === attrs.ref ? attrs.ref : colIndex + 1;
+    if (empty) continue;
+    if (i >= unclosedFrom && unclosedName === ascii(b, nameStart, nameEnd)) continue;
+    const close = endTag(b, i, end, nameStart, nameEnd);
+    // A cell that never closes is skipped like any other tag.
+    if (close < 0) {
+      unclosedName = ascii(b, nameStart, nameEnd);
+      unclosedFrom = i;
+      continue;
+    }
+    const innerStart = i;
+    i = close + 3 + (nameEnd - nameStart);
+    if (close === innerStart) continue;
+    const r = rowIndex;
+    const c = colIndex;
+    if (r < 0 || c < 0 || (slaves.size && slaves.has(r * 16_384 + c))) continue;
+    const v = valueAt(b, innerStart, close, attrs.type, strings);
+    if (v === null || v === "") {
+      // A formula without a cached result still belongs to the used range (as in exceljs and Excel).
+      if (hasElement(b, innerStart, close, 102 /* f */)) {
+        if (r + 1 > maxRow) maxRow = r + 1;
+        if (c + 1 > cols) cols = c + 1;
+        cellCount++;
+      }
+      continue;
+    }
+    if (r + 1 > maxRow) maxRow = r + 1;
+    if (c + 1 > cols) cols = c + 1;
+    cellCount++;
+    // Past the limit only the size is still measured (for the message): no more cells are stored.
+    if (tooBig || maxRow * cols > maxCells) {
+      tooBig = true;
+      continue;
+    }
+    let line = values[r];
+    if (!line) line = values[r] = [];
+    while (line.length < c) line.push(null);
+    line[c] = v;
+  }
+  const rows = cellCount ? maxRow : 0;
+  if (rows * cols > maxCells) {
+    throw new Error(`Лист «${name}» файла «${fileName}» слишком велик: ${countRu(rows, ROWS)} × ${countRu(cols, COLUMNS)}, допускается не больше ${countRu(maxCells, CELLS)}.`);
+  }
+  // Pad to a rectangle from A1, as Office.js gives it.
+  for (let r = 0; r < rows; r++) {
+    const line = values[r] ?? (values[r] = []);
+    while (line.length < cols) line.push(null);
+  }
+  values.length = rows;
+  return { name, values, merges };
+}
+
+const utf8 = new TextEncoder();
+
+/** Same as readSheetBytes for the part's text. */
+export function readSheetXml(xml: string, name: string, fileName: string, strings: readonly string[], maxCells = DEFAULT_MAX_CELLS): SheetRead {
+  return readSheetBytes(utf8.encode(xml), name, fileName, strings, maxCells);
+}
