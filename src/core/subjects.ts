@@ -63,19 +63,72 @@ const LOOKALIKES: Record<string, string> = {
   a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", k: "к", m: "м", t: "т", b: "в", h: "н",
 };
 
+/**
+ * Whether normaliseKey leaves the text as it is: only a–z, 0–9, а–я (no ё) and single inner
+ * spaces, and no Latin letter beside a Cyrillic one (look-alikes would be replaced). Codes and
+ * numbers read from every row are such texts; they skip the six regular expressions below.
+ */
+function isNormalKey(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  let latin = false;
+  let cyrillic = false;
+  let prevSpace = true; // a leading space is not normal
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c >= 0x61 && c <= 0x7a) latin = true;
+    else if (c >= 0x430 && c <= 0x44f) cyrillic = true;
+    else if (c < 0x30 || c > 0x39) return false;
+  }
+  return !prevSpace && !(latin && cyrillic);
+}
+
+/** Normalised keys of texts met before: headers, enum values and subjects repeat down every column. */
+const KEY_MEMO = new Map<string, string>();
+const KEY_MEMO_LIMIT = 10_000;
+
 /** Lower case, ё→е, look-alike Latin → Cyrillic when the word is mostly Cyrillic, no punctuation. */
 export function normaliseKey(text: string): string {
-  let s = text.toLowerCase().replace(/ё/g, "е").replace(/[\u00a0\s]+/g, " ").trim();
-  if (/[а-я]/.test(s)) s = s.replace(/[aceopxykmtbh]/g, (ch) => LOOKALIKES[ch] ?? ch);
-  return s.replace(/[().,;:«»"'\-–—]/g, " ").replace(/ +/g, " ").trim();
+  if (isNormalKey(text)) return text;
+  let key = KEY_MEMO.get(text);
+  if (key === undefined) {
+    let s = text.toLowerCase().replace(/ё/g, "е").replace(/[\u00a0\s]+/g, " ").trim();
+    if (/[а-я]/.test(s)) s = s.replace(/[aceopxykmtbh]/g, (ch) => LOOKALIKES[ch] ?? ch);
+    key = s.replace(/[().,;:«»"'\-–—]/g, " ").replace(/ +/g, " ").trim();
+    // Bounded: a long run of distinct texts (codes with punctuation) must not grow it forever.
+    if (KEY_MEMO.size >= KEY_MEMO_LIMIT) KEY_MEMO.clear();
+    KEY_MEMO.set(text, key);
+  }
+  return key;
 }
 
 const BY_KEY = new Map<string, Subject>();
 for (const s of SUBJECTS) BY_KEY.set(normaliseKey(s), s);
 for (const [alias, s] of Object.entries(ALIASES)) BY_KEY.set(normaliseKey(alias), s);
 
+/**
+ * normaliseKey keeps ASCII digits, so a text with a digit (a participant code, a number) has no
+ * subject when no subject key holds one: it is answered without normalising.
+ */
+const KEYS_HOLD_DIGITS = [...BY_KEY.keys()].some((k) => /[0-9]/.test(k));
+
+function hasAsciiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
+
 /** The canonical subject for a spelling, or null when unknown. */
 export function canonicalSubject(text: string): Subject | null {
+  if (!KEYS_HOLD_DIGITS && hasAsciiDigit(text)) return null;
   return BY_KEY.get(normaliseKey(text)) ?? null;
 }
 

@@ -29,9 +29,18 @@ export function typeWord(type: ColumnSpec["type"]): string {
   return TYPE_WORD[type];
 }
 
+/** Dates met before: a form's documents share a handful of dates, and Date objects cost. */
+const ISO_MEMO = new Map<number, string | null>();
+
 /** Excel serial → ISO date (the host's convention, src/host/serial.ts). */
 export function isoFromSerial(serial: number): string | null {
-  return serialToIsoDate(serial);
+  let iso = ISO_MEMO.get(serial);
+  if (iso === undefined) {
+    iso = serialToIsoDate(serial);
+    if (ISO_MEMO.size >= 5000) ISO_MEMO.clear();
+    ISO_MEMO.set(serial, iso);
+  }
+  return iso;
 }
 
 function validIso(y: number, m: number, d: number): string | null {
@@ -82,8 +91,38 @@ export interface CellContext {
   findings: Finding[];
 }
 
-/** Text without surrounding spaces and without characters that need normalising. */
-const PLAIN_TEXT = /^[^\s\u00a0\u202f](?:[^\u00a0\u202f]*[^\s\u00a0\u202f])?$/;
+/** JavaScript's \s (what a regular expression's \s matches), by UTF-16 code unit. */
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/**
+ * Text without surrounding spaces and without characters that need normalising (NBSP, narrow
+ * NBSP): /^[^\s\u00a0\u202f](?:[^\u00a0\u202f]*[^\s\u00a0\u202f])?$/ without a regular
+ * expression, as it runs on every text cell of the form.
+ */
+function isPlainText(v: string): boolean {
+  const n = v.length;
+  if (n === 0 || isSpaceCode(v.charCodeAt(0)) || isSpaceCode(v.charCodeAt(n - 1))) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0xa0 || c === 0x202f) return false;
+  }
+  return true;
+}
+
+/** CODE_RE without a regular expression: A–Z, a–z, 0–9, А–я, Ё, ё, «_», «.», «-», «/». */
+function isCodeText(v: string): boolean {
+  const n = v.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x410 && c <= 0x44f)) continue;
+    if (c === 0x401 || c === 0x451 || c === 0x5f || c === 0x2e || c === 0x2d || c === 0x2f) continue;
+    return false;
+  }
+  return true;
+}
 
 const FAILED: { value: TypedValue; ok: boolean } = Object.freeze({ value: null, ok: false }) as { value: TypedValue; ok: boolean };
 
@@ -104,11 +143,14 @@ export function coerceFast(v: CellValue, spec: ColumnSpec): TypedValue | undefin
     if (spec.type === "number" || ((spec.type === "integer" || spec.type === "year") && Number.isInteger(v))) {
       if ((spec.min === undefined || v >= spec.min) && (spec.max === undefined || v <= spec.max)) return v;
     }
+    // A serial of a date column: what coerceSlow gives it when the serial is a date.
+    if (spec.type === "date") return isoFromSerial(v) ?? undefined;
     return undefined;
   }
-  if (typeof v === "string" && PLAIN_TEXT.test(v)) {
+  if (typeof v === "string" && isPlainText(v)) {
     if (spec.type === "enum" && spec.values?.includes(v)) return v;
-    if (spec.type === "text" || (spec.type === "code" && CODE_RE.test(v) && !NAME_LIKE.test(v))) return v;
+    // NAME_LIKE needs a space between the words, which a code never has: no need to try it.
+    if (spec.type === "text" || (spec.type === "code" && isCodeText(v))) return v;
   }
   return undefined;
 }

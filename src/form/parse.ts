@@ -33,10 +33,25 @@ function refOf(t: TableRead, row: TypedRow, file?: string) {
   return file ? { sheet: t.sheet, cell: `A${row.row + 1}`, file } : { sheet: t.sheet, cell: `A${row.row + 1}` };
 }
 
-/** Rows whose listed columns are all readable and filled. */
+/** Rows whose listed columns are all readable and filled. Plain loops: it runs over every row. */
 function usable(t: TableRead | undefined, ids: readonly string[]): TypedRow[] {
   if (!t) return [];
-  return t.rows.filter((r) => ids.every((id) => !r.invalid.has(id) && r.values[id] !== null && r.values[id] !== ""));
+  const out: TypedRow[] = [];
+  const rows = t.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    let ok = true;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j];
+      const v = r.values[id];
+      if (v === null || v === "" || r.invalid.has(id)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) out.push(r);
+  }
+  return out;
 }
 
 function subjectOf(v: TypedValue): string {
@@ -93,9 +108,10 @@ function participantsOf(t: TableRead | undefined, file?: string): ParticipantRow
   const width = t ? (t.location.repeated.length ? t.location.repeated[t.location.repeated.length - 1].n : 0) : 0;
   return usable(t, ["procedure", "year", "grade", "subject", "code"]).map((r) => {
     const v = r.values;
-    const points = r.repeated.slice(0, width);
     // Trailing blanks are columns of a longer work on another row, not this participant's tasks.
-    while (points.length > 0 && points[points.length - 1] === null) points.pop();
+    let end = Math.min(width, r.repeated.length);
+    while (end > 0 && r.repeated[end - 1] === null) end--;
+    const points = r.repeated.slice(0, end);
     return {
       procedure: v.procedure as Procedure,
       year: v.year as number,

@@ -7,6 +7,7 @@
 import type { Finding } from "../core/model";
 import { editDistance } from "../core/subjects";
 import { columnLetters, formatCell, formatRange, parseRange } from "../core/a1";
+import type { CellValue } from "../core/values";
 import type { SheetRead } from "../host/port";
 import { coerceCell, coerceFast, columnName, type TypedValue } from "./cells";
 import { finding } from "./rules";
@@ -142,49 +143,70 @@ class Row implements TypedRow {
   }
 }
 
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && (v === "" || v.trim() === ""));
 
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
+
+/**
+ * The loops run over every cell of the table (participants: thousands of rows × tens of task
+ * columns), so they index plain arrays of columns instead of iterating objects.
+ */
 function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out: Finding[]): TypedRow[] {
   const rows: TypedRow[] = [];
   const inputs = schema.columns
     .filter((c) => !c.formula && loc.columns[c.id])
-    .map((spec) => ({ spec, col: loc.columns[spec.id].col, letter: columnLetters(loc.columns[spec.id].col) }));
+    .map((spec) => ({ spec, id: spec.id, col: loc.columns[spec.id].col, letter: columnLetters(loc.columns[spec.id].col) }));
   const letters: Record<string, string> = Object.fromEntries(inputs.map((i) => [i.spec.id, i.letter]));
+  const inputCount = inputs.length;
+  const inputCols = inputs.map((i) => i.col);
+  const inputIds = inputs.map((i) => i.id);
+  const inputSpecs = inputs.map((i) => i.spec);
   const repeatedSpec = schema.repeated;
   const maxN = loc.repeated.length ? loc.repeated[loc.repeated.length - 1].n : 0;
   const repeatedLetters = new Array<string>(maxN).fill("");
   for (const p of loc.repeated) repeatedLetters[p.n - 1] = columnLetters(p.col);
+  const pointCount = loc.repeated.length;
+  const pointCols = loc.repeated.map((p) => p.col);
+  const pointIndex = loc.repeated.map((p) => p.n - 1);
   const pointSpec: ColumnSpec | null = repeatedSpec
     ? { id: repeatedSpec.id, header: repeatedSpec.header(1), type: repeatedSpec.type, min: repeatedSpec.min, help: repeatedSpec.help, allowAbsent: true }
     : null;
-  for (let r = loc.dataStart; r < read.values.length; r++) {
-    const line = read.values[r] ?? [];
+  const grid = read.values;
+  for (let r = loc.dataStart; r < grid.length; r++) {
+    const line = grid[r] ?? NO_CELLS;
     let empty = true;
-    for (const i of inputs) if (!isBlank(line[i.col])) { empty = false; break; }
-    if (empty) for (const p of loc.repeated) if (!isBlank(line[p.col])) { empty = false; break; }
+    for (let k = 0; k < inputCount; k++) if (!isBlank(line[inputCols[k]])) { empty = false; break; }
+    if (empty) for (let k = 0; k < pointCount; k++) if (!isBlank(line[pointCols[k]])) { empty = false; break; }
     if (empty) continue;
     const row = new Row(r, letters, repeatedLetters);
-    for (const i of inputs) {
-      const fast = coerceFast(line[i.col], i.spec);
+    const values = row.values;
+    for (let k = 0; k < inputCount; k++) {
+      const v = line[inputCols[k]];
+      const fast = coerceFast(v, inputSpecs[k]);
       if (fast !== undefined) {
-        row.values[i.spec.id] = fast;
+        values[inputIds[k]] = fast;
         continue;
       }
-      const { value, ok } = coerceCell(line[i.col], i.spec, { sheet: read.name, cell: `${i.letter}${r + 1}`, findings: out });
-      row.values[i.spec.id] = value;
-      if (!ok) row.markInvalid(i.spec.id);
+      const { value, ok } = coerceCell(v, inputSpecs[k], { sheet: read.name, cell: `${inputs[k].letter}${r + 1}`, findings: out });
+      values[inputIds[k]] = value;
+      if (!ok) row.markInvalid(inputIds[k]);
     }
     if (pointSpec) {
-      for (const p of loc.repeated) {
-        const v = line[p.col];
-        if (isBlank(v)) continue;
-        if (typeof v === "number" && v >= 0 && Number.isFinite(v)) {
-          row.repeated[p.n - 1] = v;
+      const points = row.repeated;
+      for (let k = 0; k < pointCount; k++) {
+        const v = line[pointCols[k]];
+        if (typeof v === "number") {
+          if (v >= 0 && Number.isFinite(v)) {
+            points[pointIndex[k]] = v;
+            continue;
+          }
+        } else if (isBlank(v)) {
           continue;
         }
+        const p = loc.repeated[k];
         const spec = { ...pointSpec, header: p.header };
         const { value } = coerceCell(v, spec, { sheet: read.name, cell: `${repeatedLetters[p.n - 1]}${r + 1}`, findings: out });
-        row.repeated[p.n - 1] = typeof value === "number" ? value : null;
+        points[p.n - 1] = typeof value === "number" ? value : null;
       }
     }
     rows.push(row);

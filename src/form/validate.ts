@@ -47,14 +47,43 @@ export function canonicalSubjectCached(text: string): string | null {
   return v;
 }
 
-function keyText(row: TypedRow, ids: readonly string[]): string | null {
-  const parts: string[] = [];
-  for (const id of ids) {
-    if (row.invalid.has(id)) return null;
-    const v = row.values[id];
-    parts.push(typeof v === "string" ? (canonicalSubjectCached(v) ?? v).toLowerCase() : String(v ?? ""));
+/** Lower case, memoised: the same few procedures, subjects and class letters fill every row. */
+const LOWER_MEMO = new Map<string, string>();
+function lowerCached(text: string): string {
+  let v = LOWER_MEMO.get(text);
+  if (v === undefined) {
+    if (LOWER_MEMO.size > 5000) LOWER_MEMO.clear();
+    v = text.toLowerCase();
+    LOWER_MEMO.set(text, v);
   }
-  return parts.join("|");
+  return v;
+}
+
+/** A text with an ASCII digit (a participant code, a task number) is no subject: see canonicalSubject. */
+function hasAsciiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
+
+/** One value of a key: subjects by their canonical name, texts in lower case. */
+function keyPart(v: TypedValue | undefined): string {
+  if (typeof v !== "string") return String(v ?? "");
+  // Codes are distinct on every row: memoising them would only churn the memos.
+  if (hasAsciiDigit(v) && canonicalSubject(v) === null) return v.toLowerCase();
+  return lowerCached(canonicalSubjectCached(v) ?? v);
+}
+
+function keyText(row: TypedRow, ids: readonly string[]): string | null {
+  let key = "";
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (row.invalid.has(id)) return null;
+    key = i === 0 ? keyPart(row.values[id]) : `${key}|${keyPart(row.values[id])}`;
+  }
+  return key;
 }
 
 function describeKey(t: TableRead, row: TypedRow, ids: readonly string[]): string {
@@ -65,22 +94,104 @@ function describeKey(t: TableRead, row: TypedRow, ids: readonly string[]): strin
     .join(", ");
 }
 
-function duplicates(t: TableRead, ids: readonly string[], rule: "duplicate.row" | "duplicate.participant", cellId: string, out: Finding[]): void {
+/** The work a row belongs to: procedure, year, grade, subject. */
+const WORK_KEY = ["procedure", "year", "grade", "subject"] as const;
+
+/**
+ * keyText(row, WORK_KEY) of every row. Rows of one work follow each other with the very same
+ * values: such a row shares the previous row's key string (and the Maps its cached hash).
+ */
+function workKeysOf(rows: readonly TypedRow[]): (string | null)[] {
+  const keys = new Array<string | null>(rows.length);
+  let prev: TypedRow | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const p = prev;
+    const same = p !== null && row.invalid.size === 0 && p.invalid.size === 0
+      && row.values.procedure === p.values.procedure && row.values.year === p.values.year
+      && row.values.grade === p.values.grade && row.values.subject === p.values.subject;
+    keys[i] = same ? keys[i - 1] : keyText(row, WORK_KEY);
+    prev = row;
+  }
+  return keys;
+}
+
+type DuplicateRule = "duplicate.row" | "duplicate.participant";
+
+/** `keys` (by row, as keyText(row, ids) gives them) spares tables whose keys are already known. */
+function duplicates(t: TableRead, ids: readonly string[], rule: DuplicateRule, cellId: string, out: Finding[], keys?: readonly (string | null)[]): void {
   const seen = new Map<string, TypedRow>();
-  for (const row of t.rows) {
-    const k = keyText(row, ids);
+  const rows = t.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const k = keys ? keys[i] : keyText(row, ids);
     if (k === null) continue;
     const first = seen.get(k);
     if (!first) {
       seen.set(k, row);
       continue;
     }
-    const cell = row.cells[cellId] ?? row.cells[ids[0]] ?? "";
-    const what = rule === "duplicate.participant"
-      ? `Код участника ${quoteValue(row.values.code as string)} уже есть в строке ${first.row + 1} (${describeKey(t, row, ids.filter((i) => i !== "code"))}).`
-      : `Строка повторяет строку ${first.row + 1}: ${describeKey(t, row, ids)}.`;
-    out.push(finding(rule, t.sheet, cell, what, "Удалите повтор или исправьте значения, отличающие строки."));
+    reportDuplicate(t, row, first, ids, rule, cellId, out);
   }
+}
+
+/**
+ * duplicates(t, [...WORK_KEY, id], …) given the rows' work keys (workKeysOf), without a joined
+ * key string per row: the rows of each work are told apart by the part of `id` alone. When no
+ * such part holds "|", two joined keys are equal exactly when both the work keys and the parts
+ * are (the part is what follows the last "|"); otherwise the joined keys are used.
+ */
+function duplicatesInWork(t: TableRead, workKeys: readonly (string | null)[], id: string, rule: DuplicateRule, out: Finding[]): void {
+  const ids = [...WORK_KEY, id];
+  const rows = t.rows;
+  const parts = new Array<string | null>(rows.length);
+  let plain = true;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (workKeys[i] === null || row.invalid.has(id)) {
+      parts[i] = null;
+      continue;
+    }
+    const part = keyPart(row.values[id]);
+    if (part.indexOf("|") >= 0) plain = false;
+    parts[i] = part;
+  }
+  if (!plain) {
+    duplicates(t, ids, rule, id, out, parts.map((p, i) => (p === null ? null : `${workKeys[i]}|${p}`)));
+    return;
+  }
+  const works = new Map<string, Map<string, TypedRow>>();
+  let lastWork: string | null = null;
+  let seen = new Map<string, TypedRow>();
+  for (let i = 0; i < rows.length; i++) {
+    const part = parts[i];
+    if (part === null) continue;
+    const work = workKeys[i] as string;
+    if (work !== lastWork) {
+      lastWork = work;
+      let m = works.get(work);
+      if (!m) {
+        m = new Map();
+        works.set(work, m);
+      }
+      seen = m;
+    }
+    const row = rows[i];
+    const first = seen.get(part);
+    if (!first) {
+      seen.set(part, row);
+      continue;
+    }
+    reportDuplicate(t, row, first, ids, rule, id, out);
+  }
+}
+
+function reportDuplicate(t: TableRead, row: TypedRow, first: TypedRow, ids: readonly string[], rule: DuplicateRule, cellId: string, out: Finding[]): void {
+  const cell = row.cells[cellId] ?? row.cells[ids[0]] ?? "";
+  const what = rule === "duplicate.participant"
+    ? `Код участника ${quoteValue(row.values.code as string)} уже есть в строке ${first.row + 1} (${describeKey(t, row, ids.filter((i) => i !== "code"))}).`
+    : `Строка повторяет строку ${first.row + 1}: ${describeKey(t, row, ids)}.`;
+  out.push(finding(rule, t.sheet, cell, what, "Удалите повтор или исправьте значения, отличающие строки."));
 }
 
 /** part ≤ whole for each pair, on one row. */
@@ -185,12 +296,15 @@ function resultRules(t: TableRead, contingent: ContingentIndex | null, out: Find
   duplicates(t, ["procedure", "year", "grade", "className", "subject"], "duplicate.row", "subject", out);
 }
 
-function participantRules(t: TableRead, tasks: TableRead | undefined, out: Finding[]): void {
-  duplicates(t, ["procedure", "year", "grade", "subject", "code"], "duplicate.participant", "code", out);
+/** `workKeys`: keyText(row, WORK_KEY) of every participant row, shared with participantCountRules. */
+function participantRules(t: TableRead, tasks: TableRead | undefined, workKeys: readonly (string | null)[], taskWorkKeys: readonly (string | null)[], out: Finding[]): void {
+  const rows = t.rows;
+  duplicatesInWork(t, workKeys, "code", "duplicate.participant", out);
   const maxByTask = new Map<string, { max: number; number: string }[]>();
   if (tasks) {
-    for (const r of tasks.rows) {
-      const k = keyText(r, ["procedure", "year", "grade", "subject"]);
+    for (let i = 0; i < tasks.rows.length; i++) {
+      const r = tasks.rows[i];
+      const k = taskWorkKeys[i];
       const max = num(r.values.max);
       if (k === null || max === null) continue;
       const list = maxByTask.get(k) ?? [];
@@ -198,21 +312,27 @@ function participantRules(t: TableRead, tasks: TableRead | undefined, out: Findi
       maxByTask.set(k, list);
     }
   }
-  for (const row of t.rows) {
-    const k = keyText(row, ["procedure", "year", "grade", "subject"]);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const k = workKeys[r];
     const list = k === null ? undefined : maxByTask.get(k);
-    if (list) {
-      row.repeated.forEach((p, i) => {
-        if (p === null || i >= list.length || p <= list[i].max) return;
-        out.push(finding("cross.taskMax", t.sheet, row.repeatedCells[i],
-          `За задание № ${list[i].number} стоит ${formatNumberRu(p)} балла, а максимум по листу «${tasks!.sheet}» — ${formatNumberRu(list[i].max)}.`,
-          "Проверьте балл или максимальный балл задания."));
-      });
+    // One pass over the points: the findings against the task list, then the sum (left to
+    // right from 0, as the sum of the filled points always was).
+    const points = row.repeated;
+    let sum = 0;
+    let filled = 0;
+    for (let i = 0; i < points.length; i++) {
+      const p = points[i];
+      if (p === null) continue;
+      sum += p;
+      filled++;
+      if (!list || i >= list.length || p <= list[i].max) continue;
+      out.push(finding("cross.taskMax", t.sheet, row.repeatedCells[i],
+        `За задание № ${list[i].number} стоит ${formatNumberRu(p)} балла, а максимум по листу «${tasks!.sheet}» — ${formatNumberRu(list[i].max)}.`,
+        "Проверьте балл или максимальный балл задания."));
     }
     const score = num(row.values.score);
-    const filled = row.repeated.filter((p): p is number => p !== null);
-    if (score !== null && filled.length > 0) {
-      const sum = filled.reduce((a, b) => a + b, 0);
+    if (score !== null && filled > 0) {
       if (Math.abs(sum - score) > 1e-9) {
         out.push(finding("sum.taskPoints", t.sheet, row.cells.score, `Сумма баллов за задания ${formatNumberRu(sum)}, а первичный балл ${formatNumberRu(score)}.`, "Проверьте баллы за задания или первичный балл."));
       }
@@ -283,25 +403,36 @@ function cycleRules(t: TableRead, out: Finding[]): void {
  * procedure, year, grade, subject and, for a class row, class), the participants with a mark
  * must number as many as the row says.
  */
-function participantCountRules(results: TableRead, participants: TableRead, out: Finding[]): void {
+function participantCountRules(results: TableRead, participants: TableRead, workKeys: readonly (string | null)[], out: Finding[]): void {
   const counts = new Map<string, number>();
-  const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
-  for (const r of participants.rows) {
-    const k = keyText(r, ["procedure", "year", "grade", "subject"]);
+  const rows = participants.rows;
+  // Rows of one work and class follow each other: their count keys are built once per run.
+  let lastK: string | null = null;
+  let lastCls: string | null = null;
+  let kAll = "";
+  let kCls = "";
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const k = workKeys[i];
     if (k === null) continue;
     const counted = r.values.mark !== null && r.values.mark !== undefined;
-    const cls = String(r.values.className ?? "").toLowerCase();
-    const kAll = `${k}|`;
-    const kCls = `${k}|${cls}`;
-    if (!counts.has(kAll)) counts.set(kAll, 0);
-    if (cls && !counts.has(kCls)) counts.set(kCls, 0);
-    if (counted) {
-      add(kAll);
-      if (cls) add(kCls);
+    const clsValue = r.values.className;
+    const cls = typeof clsValue === "string" ? lowerCached(clsValue) : String(clsValue ?? "").toLowerCase();
+    if (k !== lastK) {
+      lastK = k;
+      lastCls = null;
+      kAll = `${k}|`;
     }
+    if (cls !== lastCls) {
+      lastCls = cls;
+      kCls = `${k}|${cls}`;
+    }
+    const one = counted ? 1 : 0;
+    counts.set(kAll, (counts.get(kAll) ?? 0) + one);
+    if (cls) counts.set(kCls, (counts.get(kCls) ?? 0) + one);
   }
   for (const row of results.rows) {
-    const k = keyText(row, ["procedure", "year", "grade", "subject"]);
+    const k = keyText(row, WORK_KEY);
     const n = num(row.values.participants);
     if (k === null || n === null || row.invalid.has("participants")) continue;
     const cls = String(row.values.className ?? "").toLowerCase();
@@ -326,10 +457,13 @@ export function validateRead(form: FormRead): Finding[] {
     resultRules(results, contingent, out);
   }
   const participants = t("participants");
-  if (participants) participantRules(participants, t("tasks"), out);
-  if (participants && results) participantCountRules(results, participants, out);
+  // The work key of a participant row serves three rules; thousands of rows, so it is built once.
+  const workKeys = participants ? workKeysOf(participants.rows) : [];
   const tasks = t("tasks");
-  if (tasks) duplicates(tasks, ["procedure", "year", "grade", "subject", "number"], "duplicate.row", "number", out);
+  const taskWorkKeys = tasks ? workKeysOf(tasks.rows) : [];
+  if (participants) participantRules(participants, tasks, workKeys, taskWorkKeys, out);
+  if (participants && results) participantCountRules(results, participants, workKeys, out);
+  if (tasks) duplicatesInWork(tasks, taskWorkKeys, "number", "duplicate.row", out);
   const olympiads = t("olympiads");
   if (olympiads) {
     duplicates(olympiads, ["year", "stage"], "duplicate.row", "stage", out);

@@ -52,12 +52,24 @@ export interface LocateOptions {
   maxScanRows?: number;
 }
 
+/** headerKey of texts met before: every located sheet and every enum cell asks again. */
+const HEADER_KEY_MEMO = new Map<string, string>();
+const HEADER_KEY_MEMO_LIMIT = 10_000;
+
 /**
  * Header key: normaliseKey without spaces and the "*" of required fields, so «Класс (буква)»,
  * «Класс-буква» and «классбуква» agree.
  */
 export function headerKey(text: string): string {
-  return normaliseKey(text.replace(/\*/g, " ")).replace(/ /g, "");
+  let key = HEADER_KEY_MEMO.get(text);
+  if (key === undefined) {
+    key = normaliseKey(text.indexOf("*") < 0 ? text : text.replace(/\*/g, " "));
+    if (key.indexOf(" ") >= 0) key = key.replace(/ /g, "");
+    // Bounded: header and enum texts repeat, but a scan also meets distinct data texts.
+    if (HEADER_KEY_MEMO.size >= HEADER_KEY_MEMO_LIMIT) HEADER_KEY_MEMO.clear();
+    HEADER_KEY_MEMO.set(text, key);
+  }
+  return key;
 }
 
 const UNIT_SUFFIX = /(?:чел|человек|%|баллов|балл|шт|ед)$/;
@@ -83,6 +95,8 @@ interface Candidate {
 interface SpecKeys {
   main: string;
   aliases: string[];
+  /** main, then the aliases: the order fuzzy matching tries them in. */
+  targets: string[];
 }
 
 const SPEC_KEYS = new WeakMap<object, SpecKeys>();
@@ -90,28 +104,32 @@ const SPEC_KEYS = new WeakMap<object, SpecKeys>();
 function specKeys(spec: Pick<ColumnSpec, "header" | "aliases">): SpecKeys {
   let k = SPEC_KEYS.get(spec);
   if (!k) {
-    k = { main: headerKey(spec.header), aliases: (spec.aliases ?? []).map(headerKey) };
+    const main = headerKey(spec.header);
+    const aliases = (spec.aliases ?? []).map(headerKey);
+    k = { main, aliases, targets: [main, ...aliases] };
     SPEC_KEYS.set(spec, k);
   }
   return k;
 }
 
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
 /** Keys to try for a header text: as is, and without a trailing unit («Участников, чел.»). */
-function textKeys(text: string): string[] {
+function textKeys(text: string): readonly string[] {
   const key = headerKey(text);
-  if (key === "") return [];
+  if (key === "") return NO_KEYS;
   const stripped = key.replace(UNIT_SUFFIX, "");
   return stripped !== key && stripped !== "" ? [key, stripped] : [key];
 }
 
 function matchKeys(keys: readonly string[], spec: Pick<ColumnSpec, "header" | "aliases">): { how: MatchKind; rank: number } | null {
   if (keys.length === 0) return null;
-  const { main, aliases } = specKeys(spec);
+  const { main, aliases, targets } = specKeys(spec);
   if (keys.includes(main)) return { how: "exact", rank: 0 };
-  if (aliases.some((a) => keys.includes(a))) return { how: "alias", rank: 1 };
+  for (const a of aliases) if (keys.includes(a)) return { how: "alias", rank: 1 };
   let best = Infinity;
   for (const k of keys) {
-    for (const target of [main, ...aliases]) {
+    for (const target of targets) {
       const shorter = Math.min(k.length, target.length);
       const allowed = shorter >= 10 ? 2 : shorter >= 5 ? 1 : 0;
       if (allowed === 0 || Math.abs(k.length - target.length) > allowed) continue;
@@ -143,6 +161,8 @@ function fillMerges(grid: Grid, merges: readonly string[], rowLimit: number): (r
       for (let c = area.left; c <= Math.min(area.right, area.left + 200); c++) filled.set(`${r}:${c}`, text);
     }
   }
+  // Most sheets have no merged header: no "r:c" key per cell then.
+  if (filled.size === 0) return (r, c) => cellText(grid[r]?.[c]);
   return (r, c) => filled.get(`${r}:${c}`) ?? cellText(grid[r]?.[c]);
 }
 
@@ -154,8 +174,25 @@ interface HeaderTry {
   score: number;
 }
 
-/** Matches of one text against every column of the sheet; memoised per locate call (texts repeat down a column). */
+/**
+ * Matches of one text against every column of the sheet, memoised per column list: texts repeat
+ * down a column and across the files of one run (numbers, subjects, procedures). The columns are
+ * constant declarations, as specKeys already assumes.
+ */
 type MatchMemo = Map<string, { specIndex: number; how: MatchKind; rank: number }[]>;
+const MATCH_MEMOS = new WeakMap<readonly ColumnSpec[], MatchMemo>();
+const MATCH_MEMO_LIMIT = 5_000;
+
+function matchMemoOf(sheet: SheetSchema): MatchMemo {
+  let memo = MATCH_MEMOS.get(sheet.columns);
+  if (!memo) {
+    memo = new Map();
+    MATCH_MEMOS.set(sheet.columns, memo);
+  } else if (memo.size >= MATCH_MEMO_LIMIT) {
+    memo.clear();
+  }
+  return memo;
+}
 
 function matchesOf(text: string, sheet: SheetSchema, memo: MatchMemo): { specIndex: number; how: MatchKind; rank: number }[] {
   let m = memo.get(text);
@@ -211,23 +248,37 @@ export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOption
   const merges = opts.merges ?? [];
   const text = fillMerges(grid, merges, scanEnd + 1);
   const width = Math.max(0, ...grid.slice(start, scanEnd + 1).map((r) => r?.length ?? 0));
-  const rowTexts = (r: number): string[] => Array.from({ length: width }, (_, c) => text(r, c));
+  const rowTexts = (r: number): string[] => {
+    const out = new Array<string>(width);
+    for (let c = 0; c < width; c++) out[c] = text(r, c);
+    return out;
+  };
 
   let best: HeaderTry | null = null;
-  const memo: MatchMemo = new Map();
+  let bestRank = 0;
+  const memo = matchMemoOf(sheet);
+  // Row r + 1 read as the lower header row is read again as the next single row.
+  let next: { row: number; texts: string[] } | null = null;
   for (let r = start; r < scanEnd; r++) {
-    const one = rowTexts(r);
+    const one = next && next.row === r ? next.texts : rowTexts(r);
     if (one.every((t) => t === "")) continue;
     const single = assign(one, sheet, memo);
     const tries: HeaderTry[] = [{ row: r, top: r, texts: one, assigned: single, score: scoreOf(single, sheet) }];
     if (r + 1 < grid.length) {
       const below = rowTexts(r + 1);
+      next = { row: r + 1, texts: below };
       const two = one.map((t, c) => (below[c] !== "" ? below[c] : t));
       const assigned = assign(two, sheet, memo);
       // A small penalty: a one-row header under a title row must win over "title + header".
       tries.push({ row: r + 1, top: r, texts: two, assigned, score: scoreOf(assigned, sheet) - 0.1 });
     }
-    for (const t of tries) if (!best || rankOf(t, sheet) > rankOf(best, sheet)) best = t;
+    for (const t of tries) {
+      const rank = rankOf(t, sheet);
+      if (!best || rank > bestRank) {
+        best = t;
+        bestRank = rank;
+      }
+    }
   }
 
   const minScore = Math.min(2, sheet.columns.length);
