@@ -2,6 +2,7 @@
  * Canonical subject names and the spellings met in school workbooks and ФИС ОКО exports.
  * Matching is by a normalised key (lower case, ё→е, Latin look-alikes → Cyrillic, no punctuation).
  */
+import { isSingleSpaced, memoizeText } from "./text-memo";
 
 export const SUBJECTS = [
   "Русский язык",
@@ -69,43 +70,27 @@ const LOOKALIKES: Record<string, string> = {
  * numbers read from every row are such texts; they skip the six regular expressions below.
  */
 function isNormalKey(text: string): boolean {
-  const n = text.length;
-  if (n === 0) return true;
   let latin = false;
   let cyrillic = false;
-  let prevSpace = true; // a leading space is not normal
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20) {
-      if (prevSpace) return false;
-      prevSpace = true;
-      continue;
-    }
-    prevSpace = false;
+  const normal = isSingleSpaced(text, (c) => {
     if (c >= 0x61 && c <= 0x7a) latin = true;
     else if (c >= 0x430 && c <= 0x44f) cyrillic = true;
     else if (c < 0x30 || c > 0x39) return false;
-  }
-  return !prevSpace && !(latin && cyrillic);
+    return true;
+  });
+  return normal && !(latin && cyrillic);
 }
 
 /** Normalised keys of texts met before: headers, enum values and subjects repeat down every column. */
-const KEY_MEMO = new Map<string, string>();
-const KEY_MEMO_LIMIT = 10_000;
+const normaliseKeyMemo = memoizeText((text) => {
+  let s = text.toLowerCase().replace(/ё/g, "е").replace(/[\u00a0\s]+/g, " ").trim();
+  if (/[а-я]/.test(s)) s = s.replace(/[aceopxykmtbh]/g, (ch) => LOOKALIKES[ch] ?? ch);
+  return s.replace(/[().,;:«»"'\-–—]/g, " ").replace(/ +/g, " ").trim();
+});
 
 /** Lower case, ё→е, look-alike Latin → Cyrillic when the word is mostly Cyrillic, no punctuation. */
 export function normaliseKey(text: string): string {
-  if (isNormalKey(text)) return text;
-  let key = KEY_MEMO.get(text);
-  if (key === undefined) {
-    let s = text.toLowerCase().replace(/ё/g, "е").replace(/[\u00a0\s]+/g, " ").trim();
-    if (/[а-я]/.test(s)) s = s.replace(/[aceopxykmtbh]/g, (ch) => LOOKALIKES[ch] ?? ch);
-    key = s.replace(/[().,;:«»"'\-–—]/g, " ").replace(/ +/g, " ").trim();
-    // Bounded: a long run of distinct texts (codes with punctuation) must not grow it forever.
-    if (KEY_MEMO.size >= KEY_MEMO_LIMIT) KEY_MEMO.clear();
-    KEY_MEMO.set(text, key);
-  }
-  return key;
+  return isNormalKey(text) ? text : normaliseKeyMemo(text);
 }
 
 const BY_KEY = new Map<string, Subject>();

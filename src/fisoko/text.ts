@@ -5,6 +5,7 @@
  */
 import type { CellValue } from "../core/values";
 import { formatNumberRu } from "../core/values";
+import { isSingleSpaced, memoizeText } from "../core/text-memo";
 
 /**
  * Whether norm leaves the text as it is: printable ASCII without capitals and «"», Cyrillic
@@ -12,42 +13,22 @@ import { formatNumberRu } from "../core/values";
  * (prefixes, keywords, numbers), and those skip the four regular expressions.
  */
 function isNormText(text: string): boolean {
-  const n = text.length;
-  let prevSpace = true; // a leading space is not normal
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20) {
-      if (prevSpace) return false;
-      prevSpace = true;
-      continue;
-    }
-    prevSpace = false;
-    if (c >= 0x430 && c <= 0x44f) continue;
-    if (c < 0x21 || c > 0x7e || c === 0x22 || (c >= 0x41 && c <= 0x5a)) return false;
-  }
-  return n === 0 || !prevSpace;
+  return isSingleSpaced(text, (c) => (c >= 0x430 && c <= 0x44f) || (c >= 0x21 && c <= 0x7e && c !== 0x22 && !(c >= 0x41 && c <= 0x5a)));
 }
 
 /** Normalised texts met before: titles, headers and labels repeat across rows and files. */
-const NORM_MEMO = new Map<string, string>();
-const NORM_MEMO_LIMIT = 10_000;
+const normMemo = memoizeText((text) =>
+  text
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[«»"“”„]/g, "")
+    .replace(/[\u00a0\u202f\u2009\s]+/g, " ")
+    .trim(),
+);
 
 /** Lower case, ё→е, NBSP and runs of spaces → one space, quotes «» " dropped, trimmed. */
 export function norm(text: string): string {
-  if (isNormText(text)) return text;
-  let out = NORM_MEMO.get(text);
-  if (out === undefined) {
-    out = text
-      .toLowerCase()
-      .replace(/ё/g, "е")
-      .replace(/[«»"“”„]/g, "")
-      .replace(/[\u00a0\u202f\u2009\s]+/g, " ")
-      .trim();
-    // Bounded: a long run of distinct texts must not grow it forever.
-    if (NORM_MEMO.size >= NORM_MEMO_LIMIT) NORM_MEMO.clear();
-    NORM_MEMO.set(text, out);
-  }
-  return out;
+  return isNormText(text) ? text : normMemo(text);
 }
 
 /** The cell as text (numbers in Russian notation), "" for blanks and non-text objects. */

@@ -6,6 +6,7 @@
  */
 import { editDistance, normaliseKey } from "../../core/subjects";
 import type { CellValue } from "../../core/values";
+import { memoizeText } from "../../core/text-memo";
 import { formatCell, parseRange } from "../../core/a1";
 import type { Grid } from "../../host/port";
 import type { ColumnSpec, FieldSpec, SheetSchema } from "./types";
@@ -52,25 +53,14 @@ export interface LocateOptions {
   maxScanRows?: number;
 }
 
-/** headerKey of texts met before: every located sheet and every enum cell asks again. */
-const HEADER_KEY_MEMO = new Map<string, string>();
-const HEADER_KEY_MEMO_LIMIT = 10_000;
-
 /**
  * Header key: normaliseKey without spaces and the "*" of required fields, so «Класс (буква)»,
- * «Класс-буква» and «классбуква» agree.
+ * «Класс-буква» and «классбуква» agree. Remembered: every located sheet and every enum cell asks again.
  */
-export function headerKey(text: string): string {
-  let key = HEADER_KEY_MEMO.get(text);
-  if (key === undefined) {
-    key = normaliseKey(text.indexOf("*") < 0 ? text : text.replace(/\*/g, " "));
-    if (key.indexOf(" ") >= 0) key = key.replace(/ /g, "");
-    // Bounded: header and enum texts repeat, but a scan also meets distinct data texts.
-    if (HEADER_KEY_MEMO.size >= HEADER_KEY_MEMO_LIMIT) HEADER_KEY_MEMO.clear();
-    HEADER_KEY_MEMO.set(text, key);
-  }
-  return key;
-}
+export const headerKey = memoizeText((text) => {
+  const key = normaliseKey(text.indexOf("*") < 0 ? text : text.replace(/\*/g, " "));
+  return key.indexOf(" ") >= 0 ? key.replace(/ /g, "") : key;
+});
 
 const UNIT_SUFFIX = /(?:чел|человек|%|баллов|балл|шт|ед)$/;
 
