@@ -10,7 +10,7 @@ import { median, peakRssMb, raisePriority, rssMb, timeRuns } from "./lib/measure
 import { checksum, CONTENDERS } from "./cases/engine.mjs";
 import { callFromCells, marksColumn, resultsTable } from "./cases/functions.mjs";
 import * as F from "./cases/formulas.mjs";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { join } from "node:path";
 import { CLI_BUNDLE, OUT } from "./lib/build.mjs";
@@ -57,17 +57,22 @@ if (caseId === "engine") {
   const cli = await import(CLI_BUNDLE);
   const made = await ensureForms(cli, Number(rowsArg));
   console.log(JSON.stringify({ id, forms: countForms(made.dir), reused: made.reused, peakRssMb: peakRssMb() }));
-} else if (caseId === "consolidation" && id === "summarize") {
+} else if (caseId === "consolidation" && (id === "summarize" || id === "rerun")) {
   // Forms are made beforehand by "consolidation forms N" in another process (not in this peak).
+  // "summarize" builds into a new file each run; "rerun" builds again into the file the previous
+  // "summarize" process left, as a methodist does: the book is loaded, only its generated sheets replaced.
   const cli = await import(CLI_BUNDLE);
   const forms = Number(rowsArg);
   const dir = join(OUT, `forms-${forms}`);
+  const out = join(OUT, `summary-${forms}.xlsx`);
+  if (id === "rerun" && !existsSync(out)) throw new Error(`нет ${out}: повторной сводке нужен файл первой`);
   const times = [];
   const cpu = [];
   for (let r = 0; r < Number(runsArg); r++) {
+    if (id === "summarize") rmSync(out, { force: true });
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    await summarizeOnce(cli, dir, join(OUT, `summary-${forms}.xlsx`));
+    await summarizeOnce(cli, dir, out);
     times.push(performance.now() - t0);
     const dc = process.cpuUsage(c0);
     cpu.push((dc.user + dc.system) / 1000);

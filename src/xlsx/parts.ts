@@ -28,6 +28,8 @@ export interface PartsReadOptions {
   sheets?: string[];
   maxCells?: number;
   maxSheets?: number;
+  /** Read only the first rows of each sheet (e.g. 2: a title and the generated-sheet marker). */
+  rows?: number;
 }
 
 export const DEFAULT_MAX_SHEETS = 1_000;
@@ -77,30 +79,57 @@ async function textOf(part: PartReader, name: string): Promise<string | null> {
   return bytes === null ? null : utf8Text(bytes);
 }
 
+/** A worksheet of the package: its name and its part ("xl/worksheets/sheet3.xml"). */
+export interface WorksheetPart {
+  name: string;
+  target: string;
+}
+
+/** The workbook part's text and its sheets in workbook order, each with its part and relationship type. */
+async function bookSheets(part: PartReader): Promise<{ workbookPart: string; workbook: string | null; rels: Map<string, { target: string; type: string }>; sheets: (WorksheetPart & { type: string })[] }> {
+  const rootRels = await textOf(part, "_rels/.rels");
+  const office = rootRels ? [...relationships(rootRels, "").values()].find((r) => r.type.endsWith("/officeDocument")) : undefined;
+  const workbookPart = office?.target ?? "xl/workbook.xml";
+  const workbook = await textOf(part, workbookPart);
+  const rels = relationships((await textOf(part, relsPath(workbookPart))) ?? "", workbookPart);
+  const sheets: (WorksheetPart & { type: string })[] = [];
+  for (const m of (workbook ?? "").matchAll(new RegExp(`<${P}sheet\\b([^>]*)>`, "g"))) {
+    const a = attributes(m[1]);
+    const rel = rels.get(attr(a, "id") ?? "");
+    if (rel) sheets.push({ name: a.get("name") ?? "", target: rel.target, type: rel.type });
+  }
+  return { workbookPart, workbook, rels, sheets };
+}
+
+/**
+ * The worksheets of the package in workbook order (chart and dialog sheets hold no cells and are
+ * left out, as exceljs does), with the shared strings; null when the book uses the 1904 date system.
+ */
+async function packageSheets(part: PartReader, fileName: string): Promise<{ sheets: WorksheetPart[]; strings: string[] } | null> {
+  const { workbookPart, workbook, rels, sheets } = await bookSheets(part);
+  if (workbook === null) throw new Error(`Файл «${fileName}» не является книгой Excel: в нём нет описания книги (${workbookPart}). Пересохраните его как «Книга Excel (.xlsx)».`);
+  if (/<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook)) return null;
+  const sstRel = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"));
+  const sstXml = sstRel ? await textOf(part, sstRel.target) : null;
+  return {
+    sheets: sheets.filter((s) => s.type.endsWith("/worksheet")).map(({ name, target }) => ({ name, target })),
+    strings: sstXml ? sharedStrings(sstXml) : [],
+  };
+}
+
+/** The worksheets of the package and their parts, or null for a book in the 1904 date system. */
+export async function worksheetParts(part: PartReader, fileName: string): Promise<WorksheetPart[] | null> {
+  return (await packageSheets(part, fileName))?.sheets ?? null;
+}
+
 /**
  * Every worksheet of the package (hidden ones too, in workbook order), or null when the book uses
  * the 1904 date system (dates would need styles to convert; read such books with exceljs).
  */
 export async function readSheetsFromParts(part: PartReader, fileName: string, opts: PartsReadOptions = {}): Promise<SheetRead[] | null> {
-  const rootRels = await textOf(part, "_rels/.rels");
-  const office = rootRels ? [...relationships(rootRels, "").values()].find((r) => r.type.endsWith("/officeDocument")) : undefined;
-  const workbookPart = office?.target ?? "xl/workbook.xml";
-  const workbook = await textOf(part, workbookPart);
-  if (workbook === null) throw new Error(`Файл «${fileName}» не является книгой Excel: в нём нет описания книги (${workbookPart}). Пересохраните его как «Книга Excel (.xlsx)».`);
-  if (/<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook)) return null;
-  const rels = relationships((await textOf(part, relsPath(workbookPart))) ?? "", workbookPart);
-  const sstRel = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"));
-  const sstXml = sstRel ? await textOf(part, sstRel.target) : null;
-  const strings = sstXml ? sharedStrings(sstXml) : [];
-
-  const sheets: { name: string; target: string }[] = [];
-  for (const m of workbook.matchAll(new RegExp(`<${P}sheet\\b([^>]*)>`, "g"))) {
-    const a = attributes(m[1]);
-    const rel = rels.get(attr(a, "id") ?? "");
-    // Chart sheets and dialog sheets hold no cells: exceljs skips them too.
-    if (!rel || !rel.type.endsWith("/worksheet")) continue;
-    sheets.push({ name: a.get("name") ?? "", target: rel.target });
-  }
+  const book = await packageSheets(part, fileName);
+  if (!book) return null;
+  const { sheets, strings } = book;
   const maxSheets = opts.maxSheets ?? DEFAULT_MAX_SHEETS;
   if (sheets.length > maxSheets) {
     throw new Error(`Файл «${fileName}» содержит ${countRu(sheets.length, SHEETS)}, допускается не больше ${maxSheets}: это не похоже на школьную форму или отчёт.`);
@@ -110,7 +139,7 @@ export async function readSheetsFromParts(part: PartReader, fileName: string, op
   for (const s of sheets) {
     if (wanted && !wanted.has(s.name)) continue;
     const bytes = await part(s.target);
-    out.push(readSheetBytes(bytes ?? new Uint8Array(0), s.name, fileName, strings, opts.maxCells));
+    out.push(readSheetBytes(bytes ?? new Uint8Array(0), s.name, fileName, strings, opts.maxCells, opts.rows));
   }
   return out;
 }
@@ -120,18 +149,10 @@ export async function readSheetsFromParts(part: PartReader, fileName: string, op
  * when it re-saves a book, so a tool that rewrites a user's file must know which sheets would lose them.
  */
 export async function sheetsWithDrawings(part: PartReader): Promise<string[]> {
-  const rootRels = await textOf(part, "_rels/.rels");
-  const office = rootRels ? [...relationships(rootRels, "").values()].find((r) => r.type.endsWith("/officeDocument")) : undefined;
-  const workbookPart = office?.target ?? "xl/workbook.xml";
-  const workbook = (await textOf(part, workbookPart)) ?? "";
-  const rels = relationships((await textOf(part, relsPath(workbookPart))) ?? "", workbookPart);
   const out: string[] = [];
-  for (const m of workbook.matchAll(new RegExp(`<${P}sheet\\b([^>]*)>`, "g"))) {
-    const a = attributes(m[1]);
-    const rel = rels.get(attr(a, "id") ?? "");
-    if (!rel) continue;
-    const sheetRels = await textOf(part, relsPath(rel.target));
-    if (sheetRels && [...relationships(sheetRels, rel.target).values()].some((r) => r.type.endsWith("/drawing"))) out.push(a.get("name") ?? "");
+  for (const s of (await bookSheets(part)).sheets) {
+    const sheetRels = await textOf(part, relsPath(s.target));
+    if (sheetRels && [...relationships(sheetRels, s.target).values()].some((r) => r.type.endsWith("/drawing"))) out.push(s.name);
   }
   return out;
 }

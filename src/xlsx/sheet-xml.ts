@@ -168,6 +168,59 @@ function readAttrs(b: Uint8Array, from: number, to: number, isRow: boolean, out:
   }
 }
 
+/** A start tag found by nextStartTag: where it begins ("<"), its name and local name, and its ">". */
+interface StartTag {
+  lt: number;
+  nameStart: number;
+  nameEnd: number;
+  /** The name after its namespace prefix. */
+  local: number;
+  tagEnd: number;
+}
+
+/**
+ * The next start tag from `pos` before `end` into `tag` (end tags, comments and processing
+ * instructions skipped); false when there is none.
+ */
+function nextStartTag(b: Uint8Array, pos: number, end: number, tag: StartTag): boolean {
+  let i = pos;
+  for (;;) {
+    while (i < end && b[i] !== LT) i++;
+    if (i >= end) return false;
+    const nameStart = i + 1;
+    const first = b[nameStart];
+    if (first === SLASH || first === 33 || first === 63) {
+      i = nameStart;
+      continue;
+    }
+    let nameEnd = nameStart;
+    let local = nameStart;
+    for (; nameEnd < end; nameEnd++) {
+      const ch = b[nameEnd];
+      if (isSpace(ch) || ch === GT || ch === SLASH) break;
+      if (ch === COLON) local = nameEnd + 1;
+    }
+    let tagEnd = nameEnd;
+    while (tagEnd < end && b[tagEnd] !== GT) tagEnd++;
+    if (tagEnd >= end) return false;
+    tag.lt = i;
+    tag.nameStart = nameStart;
+    tag.nameEnd = nameEnd;
+    tag.local = local;
+    tag.tagEnd = tagEnd;
+    return true;
+  }
+}
+
+function isRowTag(b: Uint8Array, tag: StartTag): boolean {
+  const l = tag.local;
+  return tag.nameEnd - l === 3 && b[l] === 114 && b[l + 1] === 111 && b[l + 2] === 119; /* row */
+}
+
+function isCellTag(b: Uint8Array, tag: StartTag): boolean {
+  return tag.nameEnd - tag.local === 1 && b[tag.local] === 99; /* c */
+}
+
 /** Where the content of <sheetData> is: [start, end) and where what follows it begins; null for none. */
 function sheetDataRange(b: Uint8Array): { start: number; end: number; after: number } | null {
   // The start tag: the first "sheetData" name (elements before it — sheetPr, dimension, sheetViews, cols — never contain it).
@@ -261,8 +314,8 @@ function hasElement(b: Uint8Array, s: number, e: number, letter: number): boolea
   return false;
 }
 
-/** One worksheet part (UTF-8 bytes) → SheetRead (values only). */
-export function readSheetBytes(b: Uint8Array, name: string, fileName: string, strings: readonly string[], maxCells = DEFAULT_MAX_CELLS): SheetRead {
+/** One worksheet part (UTF-8 bytes) → SheetRead (values only); with `maxRows`, only its first rows. */
+export function readSheetBytes(b: Uint8Array, name: string, fileName: string, strings: readonly string[], maxCells = DEFAULT_MAX_CELLS, maxRows = Infinity): SheetRead {
   const range = sheetDataRange(b);
   const { merges, slaves } = readMerges(utf8Text(range ? b.subarray(range.after) : b));
 
@@ -278,36 +331,19 @@ export function readSheetBytes(b: Uint8Array, name: string, fileName: string, st
   let unclosedName = "";
   let unclosedFrom = Infinity;
   const end = range ? range.end : 0;
+  const tag: StartTag = { lt: 0, nameStart: 0, nameEnd: 0, local: 0, tagEnd: 0 };
   let i = range ? range.start : 0;
-  while (i < end) {
-    while (i < end && b[i] !== LT) i++;
-    if (i >= end) break;
-    const nameStart = i + 1;
-    const first = b[nameStart];
-    // End tags, comments and processing instructions carry no rows or cells.
-    if (first === SLASH || first === 33 || first === 63) {
-      i = nameStart;
-      continue;
-    }
-    let nameEnd = nameStart;
-    let local = nameStart;
-    for (; nameEnd < end; nameEnd++) {
-      const ch = b[nameEnd];
-      if (isSpace(ch) || ch === GT || ch === SLASH) break;
-      if (ch === COLON) local = nameEnd + 1;
-    }
-    let tagEnd = nameEnd;
-    while (tagEnd < end && b[tagEnd] !== GT) tagEnd++;
-    if (tagEnd >= end) break;
+  while (nextStartTag(b, i, end, tag)) {
+    const { nameStart, nameEnd, tagEnd } = tag;
     i = tagEnd + 1;
-    const localLen = nameEnd - local;
-    if (localLen === 3 && b[local] === 114 && b[local + 1] === 111 && b[local + 2] === 119 /* row */) {
+    if (isRowTag(b, tag)) {
       readAttrs(b, nameEnd, tagEnd, true, attrs);
       rowIndex = attrs.ref === attrs.ref ? attrs.ref - 1 : rowIndex + 1;
       colIndex = -1;
+      if (rowIndex >= maxRows) break;
       continue;
     }
-    if (localLen !== 1 || b[local] !== 99 /* c */) continue;
+    if (!isCellTag(b, tag)) continue;
     const empty = b[tagEnd - 1] === SLASH;
     readAttrs(b, nameEnd, empty ? tagEnd - 1 : tagEnd, false, attrs);
     colIndex = attrs.ref === attrs.ref ? attrs.ref : colIndex + 1;
@@ -365,6 +401,33 @@ export function readSheetBytes(b: Uint8Array, name: string, fileName: string, st
 const utf8 = new TextEncoder();
 
 /** Same as readSheetBytes for the part's text. */
-export function readSheetXml(xml: string, name: string, fileName: string, strings: readonly string[], maxCells = DEFAULT_MAX_CELLS): SheetRead {
-  return readSheetBytes(utf8.encode(xml), name, fileName, strings, maxCells);
+export function readSheetXml(xml: string, name: string, fileName: string, strings: readonly string[], maxCells = DEFAULT_MAX_CELLS, maxRows = Infinity): SheetRead {
+  return readSheetBytes(utf8.encode(xml), name, fileName, strings, maxCells, maxRows);
+}
+
+/**
+ * The worksheet part with only its first `rows` rows of cells: what follows in sheetData is cut,
+ * the rest of the part (columns, merges, formatting, page setup) is kept. Used to load a book
+ * whose generated sheets will be replaced anyway, without building their cells in exceljs; their
+ * title and marker rows stay, so they are still recognised as generated.
+ */
+export function keepFirstRows(b: Uint8Array, rows: number): Uint8Array {
+  const range = sheetDataRange(b);
+  if (!range) return b;
+  const tag: StartTag = { lt: 0, nameStart: 0, nameEnd: 0, local: 0, tagEnd: 0 };
+  const attrs: Attrs = { ref: NaN, type: undefined };
+  let rowIndex = -1;
+  let i = range.start;
+  while (nextStartTag(b, i, range.end, tag)) {
+    i = tag.tagEnd + 1;
+    if (!isRowTag(b, tag)) continue;
+    readAttrs(b, tag.nameEnd, tag.tagEnd, true, attrs);
+    rowIndex = attrs.ref === attrs.ref ? attrs.ref - 1 : rowIndex + 1;
+    if (rowIndex < rows) continue;
+    const out = new Uint8Array(tag.lt + (b.length - range.end));
+    out.set(b.subarray(0, tag.lt));
+    out.set(b.subarray(range.end), tag.lt);
+    return out;
+  }
+  return b;
 }

@@ -19,7 +19,7 @@ import { parseForm } from "../../form/parse";
 import { loadProfile } from "../../host/settings";
 import { writeSchoolReport } from "../../school/write";
 import type { Io } from "../io";
-import { readXlsxFile, XlsxWorkbook } from "../xlsx";
+import { loadForRebuild, readXlsxFile, XlsxWorkbook } from "../xlsx";
 
 export const summary = "аналитический отчёт ОО (ВСОКО) по форме школы: листы «Анализ ОО — …» и «Выводы и решения»";
 export const usage = "school-report ФОРМА.xlsx [ВЫГРУЗКИ_ФИС_ОКО.xlsx…] --out АНАЛИЗ.xlsx [--year ГГГГ] [--procedure ВПР] [--grade N]… [--subject ПРЕДМЕТ]…";
@@ -123,7 +123,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 
   // An existing report book keeps its methodology overrides (settings sheet) and the user's sheets.
-  const book = existsSync(args.out) ? await XlsxWorkbook.load(args.out) : XlsxWorkbook.create(args.out);
+  const book = existsSync(args.out) ? await loadForRebuild(args.out) : XlsxWorkbook.create(args.out);
   const { profile, errors } = await loadProfile(book);
   for (const e of errors) io.err(e.message);
 

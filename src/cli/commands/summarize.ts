@@ -16,7 +16,7 @@ import { NothingToSummarizeError, summarizeInto } from "../../summary/run";
 import { expandInputs, loadInputs } from "../inputs";
 import type { Io } from "../io";
 import { findGeneratedSheets } from "../../host/generated";
-import { drawingSheetsOfFile, XlsxWorkbook } from "../xlsx";
+import { drawingSheetsOfFile, loadForRebuild, XlsxWorkbook } from "../xlsx";
 
 export const summary = "свод по муниципалитету из форм ОО (и выгрузок ФИС ОКО) в .xlsx и JSON";
 export const usage = "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД] [--force]";
@@ -65,7 +65,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { forms, exports, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(files, (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`));
   for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
-  const book = existsSync(args.out) ? await XlsxWorkbook.load(args.out) : XlsxWorkbook.create(args.out);
+  const book = existsSync(args.out) ? await loadForRebuild(args.out) : XlsxWorkbook.create(args.out);
   if (existsSync(args.out) && !args.force) {
     // exceljs cannot carry charts and pictures of the user's sheets through a re-save: refuse rather than lose them.
     const generated = await findGeneratedSheets(book);

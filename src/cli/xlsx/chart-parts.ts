@@ -133,6 +133,6 @@ export async function addChartsToPackage(pkg: Uint8Array, sheets: readonly Sheet
     zip.file(sheet.sheetPart, sheetXml);
   }
   zip.file("[Content_Types].xml", types);
-  // Stored: the caller deflates the whole package with zlib (deflate.ts).
+  // Stored: the caller deflates the whole package with zlib (repack.ts).
   return zip.generateAsync({ type: "uint8array", compression: "STORE" });
 }

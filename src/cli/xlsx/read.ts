@@ -53,7 +53,7 @@ export async function drawingSheetsOfFile(path: string): Promise<string[]> {
   return sheetsWithDrawings(partReader(buf, zipEntries(buf, name, defaultLimits()), name));
 }
 
-function partReader(buf: Uint8Array, entries: readonly ZipEntry[], fileName: string): PartReader {
+export function partReader(buf: Uint8Array, entries: readonly ZipEntry[], fileName: string): PartReader {
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   return async (name) => {
     const e = byName.get(name.toLowerCase());
@@ -62,7 +62,7 @@ function partReader(buf: Uint8Array, entries: readonly ZipEntry[], fileName: str
 }
 
 /** Reads a file after checking it exists and is not too large, with Russian messages. */
-async function readChecked(path: string, maxBytesOpt?: number): Promise<Uint8Array> {
+export async function readChecked(path: string, maxBytesOpt?: number): Promise<Uint8Array> {
   const name = basename(path);
   const maxBytes = maxBytesOpt ?? DEFAULT_MAX_BYTES;
   let size: number;

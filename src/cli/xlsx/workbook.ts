@@ -28,7 +28,7 @@ import {
 } from "../../host/rules";
 import { loadXlsxBuffer, loadXlsxFile, plainValue, readWorksheet, sheetMerges } from "./read";
 import { addChartsToPackage, type SheetCharts } from "./chart-parts";
-import { deflatePackage } from "./deflate";
+import { deflatePackage } from "./repack";
 import { chartAnchor, chartModel, type RecordedChart } from "./charts";
 
 /** Everything is there: charts are added to the package after exceljs writes it. */

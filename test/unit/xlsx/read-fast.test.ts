@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readXlsxBuffer } from "../../../src/cli/xlsx";
 import { readWorkbookSheets } from "../../../src/xlsx/sheets";
 import { readSheetXml, sharedStrings } from "../../../src/xlsx/parts";
+import { keepFirstRows } from "../../../src/xlsx/sheet-xml";
 
 const FORMS = join(__dirname, "../../fixtures/forms");
 
@@ -115,6 +116,16 @@ describe("values-only reader (formulas: false) gives what the exceljs full load 
     expect(readSheetXml('<x:worksheet><x:sheetData/></x:worksheet>', "Л", "f.xlsx", [])).toEqual({ name: "Л", values: [], merges: [] });
     const xml = '<x:worksheet><x:sheetData><x:row><x:c><x:v>4</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>';
     expect(readSheetXml(xml, "Л", "f.xlsx", [])).toEqual({ name: "Л", values: [[4]], merges: ["A1:B1"] });
+  });
+
+  it("reads or keeps only the first rows when asked (rows numbered or not)", () => {
+    const xml = '<worksheet><sheetData><row r="1"><c><v>1</v></c></row><row><c><v>2</v></c></row><row r="3"><c><v>3</v></c></row><row r="9"><c><v>9</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
+    expect(readSheetXml(xml, "Л", "f.xlsx", [], undefined, 2).values).toEqual([[1], [2]]);
+    const kept = new TextDecoder().decode(keepFirstRows(new TextEncoder().encode(xml), 2));
+    expect(kept).toBe('<worksheet><sheetData><row r="1"><c><v>1</v></c></row><row><c><v>2</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>');
+    // Nothing to cut: the same bytes.
+    const short = new TextEncoder().encode('<x:worksheet><x:sheetData><x:row r="1"/></x:sheetData></x:worksheet>');
+    expect(keepFirstRows(short, 2)).toBe(short);
   });
 
   it("refuses a sheet over the cell limit with the sheet, file and size named", () => {

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { deflatePackage } from "../../../src/cli/xlsx/deflate";
+import { deflatePackage } from "../../../src/cli/xlsx/repack";
 import { defaultLimits, zipEntries } from "../../../src/xlsx/zip";
 
 async function storedPackage(): Promise<Uint8Array> {
