@@ -60,6 +60,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   private readonly sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
   private readonly sharedStyleKeys = new WeakMap<object, string>();
+  private bookStyles = 0;
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -438,41 +439,61 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       if (f.locked !== undefined) target.protection = { ...(target.protection ?? {}), locked: f.locked };
     };
-    if (r.bottom - r.top + 1 >= MAX_ROWS) {
-      // Whole columns: a column style, as Excel stores it, instead of a million cells.
-      for (let col = r.left; col <= r.right; col++) apply(w.getColumn(col + 1) as unknown as Parameters<typeof apply>[0]);
-      return;
-    }
     const formatKey = JSON.stringify(f);
     // Within this range: the style a cell had → the style it gets.
     const next = new Map<object, Partial<ExcelJS.Style>>();
+    const restyle = (cell: ExcelJS.Cell) => {
+      const before = cell.style;
+      let after = next.get(before);
+      if (!after) {
+        const key = `${this.styleKey(before)}\n${formatKey}`;
+        after = this.sharedStyles.get(key);
+        if (!after) {
+          // apply() replaces nested objects (font, alignment…) instead of changing them, so a shallow copy is enough.
+          after = { ...before };
+          apply(after as Parameters<typeof apply>[0]);
+          this.sharedStyles.set(key, after);
+          this.sharedStyleKeys.set(after, key);
+        }
+        next.set(before, after);
+      }
+      cell.style = after;
+    };
+    if (r.bottom - r.top + 1 >= MAX_ROWS) {
+      // Whole columns: a column style, as Excel stores it, instead of a million cells, and the same
+      // format on the cells the column already has. The column's style is replaced, not set through
+      // exceljs's setters, which would overwrite each cell's font or fill as a whole.
+      for (let col = r.left; col <= r.right; col++) {
+        const column = w.getColumn(col + 1) as unknown as { style: Partial<ExcelJS.Style> };
+        const style = { ...(column.style ?? {}) };
+        apply(style as Parameters<typeof apply>[0]);
+        column.style = style;
+        w.eachRow((row) => {
+          const cell = row.findCell(col + 1);
+          if (cell) restyle(cell);
+        });
+      }
+      return;
+    }
     for (let row = r.top; row <= r.bottom; row++) {
       const line = w.getRow(row + 1);
-      for (let col = r.left; col <= r.right; col++) {
-        const cell = line.getCell(col + 1);
-        const before = cell.style;
-        let after = next.get(before);
-        if (!after) {
-          // A fresh cell has an empty style; a style of the user's own (a loaded book) is changed in place, cell by cell.
-          const beforeKey = this.sharedStyleKeys.get(before) ?? (Object.keys(before).length === 0 ? "" : undefined);
-          if (beforeKey === undefined) {
-            apply(cell as unknown as Parameters<typeof apply>[0]);
-            continue;
-          }
-          const key = `${beforeKey}\n${formatKey}`;
-          after = this.sharedStyles.get(key);
-          if (!after) {
-            // apply() replaces nested objects (font, alignment…) instead of changing them, so a shallow copy is enough.
-            after = { ...before };
-            apply(after as Parameters<typeof apply>[0]);
-            this.sharedStyles.set(key, after);
-            this.sharedStyleKeys.set(after, key);
-          }
-          next.set(before, after);
-        }
-        cell.style = after;
-      }
+      for (let col = r.left; col <= r.right; col++) restyle(line.getCell(col + 1));
     }
+  }
+
+  /**
+   * What a style object stands for: "" for a fresh cell's empty style, the key it was made under
+   * for one of ours, and a key of its own for a style of the loaded book (exceljs gives all cells of
+   * one style in the file the same object, so the object is the style). Never changed in place.
+   */
+  private styleKey(style: Partial<ExcelJS.Style>): string {
+    if (Object.keys(style).length === 0) return "";
+    let key = this.sharedStyleKeys.get(style);
+    if (key === undefined) {
+      key = `book ${++this.bookStyles}`;
+      this.sharedStyleKeys.set(style, key);
+    }
+    return key;
   }
 
   private table(w: ExcelJS.Worksheet, op: Extract<WriteOp, { op: "table" }>): void {

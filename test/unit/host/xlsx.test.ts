@@ -232,4 +232,26 @@ describe("XlsxWorkbook formats ranges with shared style objects", () => {
     expect(s.getCell("A1").border.top).toMatchObject({ style: "double" });
     expect(s.getCell("B1").font).toEqual({ bold: true });
   });
+
+  it("formats one cell of a loaded book without changing other cells that had the same style", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("Свой");
+    for (const a of ["A1", "A2", "B5"]) {
+      ws.getCell(a).value = a;
+      ws.getCell(a).font = { italic: true };
+    }
+    const path = join(tmp, "общий-стиль.xlsx");
+    await book.xlsx.writeFile(path);
+    const wb = await XlsxWorkbook.load(path);
+    const s = wb.workbook.getWorksheet("Свой")!;
+    // exceljs gives cells of one style in the file one object.
+    expect(s.getCell("A1").style).toBe(s.getCell("A2").style);
+    await wb.write({ ops: [{ op: "format", sheet: "Свой", address: "A1", format: { bold: true } }] });
+    expect(s.getCell("A1").font).toEqual({ italic: true, bold: true });
+    expect(s.getCell("A2").font).toEqual({ italic: true });
+    // A whole-column format reaches every cell of the column, and only those.
+    await wb.write({ ops: [{ op: "format", sheet: "Свой", address: "A:A", format: { fontColor: "#FF0000" } }] });
+    expect(s.getCell("A2").font).toMatchObject({ italic: true, color: { argb: "FFFF0000" } });
+    expect(s.getCell("B5").font).toEqual({ italic: true });
+  });
 });
