@@ -125,28 +125,43 @@ interface Attrs {
   /** Row number (1-based) of a row, column (0-based) of a cell; NaN when absent or empty. */
   ref: number;
   type: string | undefined;
+  /** The tag ends with "/>". */
+  empty: boolean;
 }
 
-/** Reads "r" and "t" (unprefixed, either quote) between `from` and `to`, the attribute part of a tag. */
-function readAttrs(b: Uint8Array, from: number, to: number, isRow: boolean, out: Attrs): void {
+/**
+ * Reads "r" and "t" (unprefixed, either quote) from the attributes starting at `from` and returns
+ * the position of the tag's ">" (−1 when the tag does not end before `end`). One pass over the
+ * bytes finds both, and a ">" inside a quoted value does not end the tag.
+ */
+function readAttrs(b: Uint8Array, from: number, end: number, isRow: boolean, out: Attrs): number {
   out.ref = NaN;
   out.type = undefined;
+  out.empty = false;
   let i = from;
-  while (i < to) {
-    if (isSpace(b[i]) || b[i] === SLASH) {
+  while (i < end) {
+    const ch = b[i];
+    if (ch === GT) {
+      out.empty = b[i - 1] === SLASH;
+      return i;
+    }
+    if (isSpace(ch) || ch === SLASH) {
       i++;
       continue;
     }
     const nameStart = i;
-    while (i < to && b[i] !== 61 /* = */ && !isSpace(b[i])) i++;
+    while (i < end && b[i] !== 61 /* = */ && b[i] !== GT && !isSpace(b[i])) i++;
     const nameEnd = i;
-    while (i < to && b[i] !== 34 && b[i] !== 39) i++;
-    if (i >= to) return;
+    while (i < end && isSpace(b[i])) i++;
+    if (b[i] !== 61) continue;
+    i++;
+    while (i < end && isSpace(b[i])) i++;
     const quote = b[i];
+    if (quote !== 34 && quote !== 39) continue;
     const valueStart = i + 1;
     let valueEnd = valueStart;
-    while (valueEnd < to && b[valueEnd] !== quote) valueEnd++;
-    if (valueEnd >= to) return;
+    while (valueEnd < end && b[valueEnd] !== quote) valueEnd++;
+    if (valueEnd >= end) return -1;
     i = valueEnd + 1;
     if (nameEnd - nameStart !== 1 || valueEnd === valueStart) continue;
     if (b[nameStart] === 116 /* t */) out.type = ascii(b, valueStart, valueEnd);
@@ -166,21 +181,20 @@ function readAttrs(b: Uint8Array, from: number, to: number, isRow: boolean, out:
       }
     }
   }
+  return -1;
 }
 
-/** A start tag found by nextStartTag: where it begins ("<"), its name and local name, and its ">". */
+/** A start tag found by nextStartTag: where it begins ("<"), its name and local name (after any prefix). */
 interface StartTag {
   lt: number;
   nameStart: number;
   nameEnd: number;
-  /** The name after its namespace prefix. */
   local: number;
-  tagEnd: number;
 }
 
 /**
  * The next start tag from `pos` before `end` into `tag` (end tags, comments and processing
- * instructions skipped); false when there is none.
+ * instructions skipped); false when there is none. Its attributes and ">" are left to the caller.
  */
 function nextStartTag(b: Uint8Array, pos: number, end: number, tag: StartTag): boolean {
   let i = pos;
@@ -200,16 +214,25 @@ function nextStartTag(b: Uint8Array, pos: number, end: number, tag: StartTag): b
       if (isSpace(ch) || ch === GT || ch === SLASH) break;
       if (ch === COLON) local = nameEnd + 1;
     }
-    let tagEnd = nameEnd;
-    while (tagEnd < end && b[tagEnd] !== GT) tagEnd++;
-    if (tagEnd >= end) return false;
     tag.lt = i;
     tag.nameStart = nameStart;
     tag.nameEnd = nameEnd;
     tag.local = local;
-    tag.tagEnd = tagEnd;
     return true;
   }
+}
+
+/** The ">" of a tag whose attributes do not matter (quote-aware, as readAttrs); −1 when it does not end before `end`. */
+function skipAttrs(b: Uint8Array, from: number, end: number): number {
+  let quote = 0;
+  for (let i = from; i < end; i++) {
+    const ch = b[i];
+    if (quote) {
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === GT) return i;
+  }
+  return -1;
 }
 
 function isRowTag(b: Uint8Array, tag: StartTag): boolean {
@@ -285,21 +308,24 @@ function valueAt(b: Uint8Array, s: number, e: number, type: string | undefined, 
   if (type !== "inlineStr" && e - s >= 7 && bytesAt(b, e - 4, "</v>")) {
     let v = e - 5;
     while (v >= s && b[v] !== LT) v--;
-    if (v >= s && b[v + 1] === 118 /* v */ && b[v + 2] === GT) {
-      if (type === "s") {
-        const i = digits(b, v + 3, e - 4);
-        if (i === i) return strings[i] ?? null;
-      } else if (type === undefined || type === "n") {
-        const negative = b[v + 3] === 45; /* - */
-        const n = digits(b, negative ? v + 4 : v + 3, e - 4);
-        if (n === n) return negative ? -n : n;
-      }
-      return valueOfText(type, textAt(b, v + 3, e - 4), strings);
-    }
+    if (v >= s && b[v + 1] === 118 /* v */ && b[v + 2] === GT) return vValue(b, v + 3, e - 4, type, strings);
   }
   // A formula without a cached value (as exceljs writes them) has no <v>: nothing to decode.
   if (type !== "inlineStr" && !hasElement(b, s, e, 118 /* v */)) return null;
   return cellValue(type, utf8Text(b.subarray(s, e)), strings);
+}
+
+/** The value of a cell from the raw text of its `<v>` (bytes from..to): indices and integers in place. */
+function vValue(b: Uint8Array, from: number, to: number, type: string | undefined, strings: readonly string[]): CellValue {
+  if (type === "s") {
+    const i = digits(b, from, to);
+    if (i === i) return strings[i] ?? null;
+  } else if (type === undefined || type === "n") {
+    const negative = b[from] === 45; /* - */
+    const n = digits(b, negative ? from + 1 : from, to);
+    if (n === n) return negative ? -n : n;
+  }
+  return valueOfText(type, textAt(b, from, to), strings);
 }
 
 /** Whether the content s..e holds an element with a one-letter name, whatever its prefix (<f>, <f …/>, <x:v>). */
@@ -326,30 +352,45 @@ export function readSheetBytes(b: Uint8Array, name: string, fileName: string, st
   let tooBig = false;
   let rowIndex = -1;
   let colIndex = -1;
-  const attrs: Attrs = { ref: NaN, type: undefined };
+  const attrs: Attrs = { ref: NaN, type: undefined, empty: false };
   // A cell name whose end tag is missing from some position on: later cells of that name are skipped without searching again.
   let unclosedName = "";
   let unclosedFrom = Infinity;
   const end = range ? range.end : 0;
-  const tag: StartTag = { lt: 0, nameStart: 0, nameEnd: 0, local: 0, tagEnd: 0 };
+  const tag: StartTag = { lt: 0, nameStart: 0, nameEnd: 0, local: 0 };
   let i = range ? range.start : 0;
   while (nextStartTag(b, i, end, tag)) {
-    const { nameStart, nameEnd, tagEnd } = tag;
-    i = tagEnd + 1;
+    const { nameStart, nameEnd } = tag;
     if (isRowTag(b, tag)) {
-      readAttrs(b, nameEnd, tagEnd, true, attrs);
+      const tagEnd = readAttrs(b, nameEnd, end, true, attrs);
+      if (tagEnd < 0) break;
+      i = tagEnd + 1;
       rowIndex = attrs.ref === attrs.ref ? attrs.ref - 1 : rowIndex + 1;
       colIndex = -1;
       if (rowIndex >= maxRows) break;
       continue;
     }
-    if (!isCellTag(b, tag)) continue;
-    const empty = b[tagEnd - 1] === SLASH;
-    readAttrs(b, nameEnd, empty ? tagEnd - 1 : tagEnd, false, attrs);
+    if (!isCellTag(b, tag)) {
+      const tagEnd = skipAttrs(b, nameEnd, end);
+      if (tagEnd < 0) break;
+      i = tagEnd + 1;
+      continue;
+    }
+    const tagEnd = readAttrs(b, nameEnd, end, false, attrs);
+    if (tagEnd < 0) break;
+    i = tagEnd + 1;
     colIndex = attrs.ref === attrs.ref ? attrs.ref : colIndex + 1;
-    if (empty) continue;
-    if (i >= unclosedFrom && unclosedName === ascii(b, nameStart, nameEnd)) continue;
-    const close = endTag(b, i, end, nameStart, nameEnd);
+    if (attrs.empty) continue;
+    // The usual content, exactly <v>…</v> in an unprefixed <c>: its end is found in the same pass.
+    let vEnd = -1;
+    if (nameEnd - nameStart === 1 && b[i] === LT && b[i + 1] === 118 && b[i + 2] === GT && attrs.type !== "inlineStr") {
+      vEnd = i + 3;
+      while (vEnd < end && b[vEnd] !== LT) vEnd++;
+      // "</v></c>", byte by byte: this check runs for almost every cell.
+      if (!(b[vEnd + 1] === SLASH && b[vEnd + 2] === 118 && b[vEnd + 3] === GT && b[vEnd + 4] === LT && b[vEnd + 5] === SLASH && b[vEnd + 6] === 99 && b[vEnd + 7] === GT)) vEnd = -1;
+    }
+    if (vEnd < 0 && i >= unclosedFrom && unclosedName === ascii(b, nameStart, nameEnd)) continue;
+    const close = vEnd >= 0 ? vEnd + 4 : endTag(b, i, end, nameStart, nameEnd);
     // A cell that never closes is skipped like any other tag.
     if (close < 0) {
       unclosedName = ascii(b, nameStart, nameEnd);
@@ -362,7 +403,7 @@ export function readSheetBytes(b: Uint8Array, name: string, fileName: string, st
     const r = rowIndex;
     const c = colIndex;
     if (r < 0 || c < 0 || (slaves.size && slaves.has(r * 16_384 + c))) continue;
-    const v = valueAt(b, innerStart, close, attrs.type, strings);
+    const v = vEnd >= 0 ? vValue(b, innerStart + 3, vEnd, attrs.type, strings) : valueAt(b, innerStart, close, attrs.type, strings);
     if (v === null || v === "") {
       // A formula without a cached result still belongs to the used range (as in exceljs and Excel).
       if (hasElement(b, innerStart, close, 102 /* f */)) {
@@ -414,14 +455,16 @@ export function readSheetXml(xml: string, name: string, fileName: string, string
 export function keepFirstRows(b: Uint8Array, rows: number): Uint8Array {
   const range = sheetDataRange(b);
   if (!range) return b;
-  const tag: StartTag = { lt: 0, nameStart: 0, nameEnd: 0, local: 0, tagEnd: 0 };
-  const attrs: Attrs = { ref: NaN, type: undefined };
+  const tag: StartTag = { lt: 0, nameStart: 0, nameEnd: 0, local: 0 };
+  const attrs: Attrs = { ref: NaN, type: undefined, empty: false };
   let rowIndex = -1;
   let i = range.start;
   while (nextStartTag(b, i, range.end, tag)) {
-    i = tag.tagEnd + 1;
-    if (!isRowTag(b, tag)) continue;
-    readAttrs(b, tag.nameEnd, tag.tagEnd, true, attrs);
+    const row = isRowTag(b, tag);
+    const tagEnd = row ? readAttrs(b, tag.nameEnd, range.end, true, attrs) : skipAttrs(b, tag.nameEnd, range.end);
+    if (tagEnd < 0) return b;
+    i = tagEnd + 1;
+    if (!row) continue;
     rowIndex = attrs.ref === attrs.ref ? attrs.ref - 1 : rowIndex + 1;
     if (rowIndex < rows) continue;
     const out = new Uint8Array(tag.lt + (b.length - range.end));
