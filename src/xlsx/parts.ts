@@ -17,8 +17,7 @@ import type { SheetRead } from "../host/port";
 import { readSheetBytes } from "./sheet-xml";
 import { attributes, itemText, P, utf8Text } from "./xml";
 
-export { DEFAULT_MAX_CELLS, readSheetBytes, readSheetXml } from "./sheet-xml";
-export { decodeXml, attributes } from "./xml";
+export { DEFAULT_MAX_CELLS, readSheetXml } from "./sheet-xml";
 
 /** Unpacked bytes of a package part, or null when the package has no such part. */
 export type PartReader = (name: string) => Promise<Uint8Array | null>;

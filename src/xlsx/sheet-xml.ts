@@ -43,7 +43,7 @@ function cellPos(ref: string): [number, number] | null {
 }
 
 /** The value of a cell from its decoded content (`<v>`, `<f>`, `<is>`…) and its "t" attribute. */
-export function cellValue(type: string | undefined, inner: string | undefined, strings: readonly string[]): CellValue {
+function cellValue(type: string | undefined, inner: string | undefined, strings: readonly string[]): CellValue {
   if (!inner) return null;
   if (type === "inlineStr") {
     const is = IS_RE.exec(inner);

@@ -35,6 +35,8 @@ export async function loadForRebuild(path: string): Promise<XlsxWorkbook> {
   const generated = await findGeneratedSheets(MemoryWorkbook.fromGrids(grids));
   if (generated.size === 0) return XlsxWorkbook.fromBuffer(buf, name);
 
+  // The generated parts are inflated a second time here rather than kept from the first read:
+  // holding every sheet's bytes at once would cost more memory than the second inflate costs time.
   const replacements = new Map<string, Uint8Array>();
   for (const s of (await worksheetParts(part, name)) ?? []) {
     if (!generated.has(s.name.toLocaleUpperCase("ru"))) continue;
