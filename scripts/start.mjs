@@ -12,14 +12,34 @@ const manifest = resolve("manifest.xml");
 const id = /<Id>([^<]+)<\/Id>/.exec(readFileSync(manifest, "utf8"))[1];
 const os = platform();
 
+/**
+ * office-addin-dev-certs reports in English on console.log («The developer certificates have been
+ * generated…»); `npm start` speaks Russian only, so its lines are held back and our own are printed.
+ */
+async function quietly(work) {
+  const log = console.log;
+  console.log = () => {};
+  try {
+    return await work();
+  } finally {
+    console.log = log;
+  }
+}
+
 async function certificates() {
   const certs = await import("office-addin-dev-certs");
   const dir = join(homedir(), ".office-addin-dev-certs");
   if (os === "win32" || os === "darwin") {
-    await certs.ensureCertificatesAreInstalled(); // asks the OS to trust the development CA
+    // Asks the OS to trust the development CA (a system dialog may appear once).
+    const fresh = !existsSync(join(dir, "ca.crt"));
+    await quietly(() => certs.ensureCertificatesAreInstalled());
+    if (fresh) console.log(`Сертификаты для https://localhost созданы в ${dir} и добавлены в доверенные.`);
   } else if (!existsSync(join(dir, "localhost.crt"))) {
-    await certs.generateCertificates(); // Linux: files only; trusting them needs sudo
-    console.log(`Сертификаты созданы в ${dir}. Браузер предупредит о нём: доверьте ca.crt или подтвердите исключение.`);
+    await quietly(() => certs.generateCertificates()); // Linux: files only; trusting them needs sudo
+    console.log(
+      `Сертификаты для https://localhost созданы в ${dir}. Браузер будет предупреждать, что они не доверенные: ` +
+        "добавьте ca.crt в доверенные сертификаты или подтвердите исключение для localhost.",
+    );
   }
 }
 
@@ -38,12 +58,26 @@ function sideload() {
   return null;
 }
 
+/** webpack-dev-server's own lines are English: translated where the user needs them, the rest held back. */
+function relay(text) {
+  if (process.env.MSOKO_VERBOSE) {
+    process.stdout.write(text);
+    return;
+  }
+  if (/compiled with \d+ error/.test(text)) {
+    console.error("Сборка завершилась с ошибками:");
+    process.stdout.write(text);
+  }
+}
+
 await certificates().catch((e) => console.warn(`Сертификаты не подготовлены: ${e.message}`));
-const server = spawn("npx", ["webpack", "serve", "--mode", "development"], { stdio: ["ignore", "pipe", "inherit"], shell: os === "win32" });
+console.log("Собираю надстройку (первая сборка занимает до пары минут)…");
+const server = spawn("npx", ["webpack", "serve", "--mode", "development"], { stdio: ["ignore", "pipe", "pipe"], shell: os === "win32" });
 let announced = false;
+let stopping = false;
 server.stdout.on("data", (chunk) => {
   const text = chunk.toString();
-  if (process.env.MSOKO_VERBOSE) process.stdout.write(text);
+  relay(text);
   if (!announced && /compiled (successfully|with)/.test(text)) {
     announced = true;
     const desktop = sideload();
@@ -51,11 +85,26 @@ server.stdout.on("data", (chunk) => {
 МСОКО для Excel запущена: ${URL}
   • Предпросмотр без Excel: ${URL}preview.html
   • Excel в браузере: Вставка → Надстройки → Мои надстройки → Загрузить мою надстройку → ${manifest}
-  • ${desktop ?? "Excel для Windows/Mac: запустите npm start на этом компьютере или загрузите manifest.xml через общий каталог надстроек."}
+  • ${desktop ?? "Excel для Windows или Mac: запустите npm start на том компьютере или загрузите manifest.xml через общий каталог надстроек."}
 Остановить: Ctrl+C`);
     if (!desktop && !process.env.CI && process.env.DISPLAY) spawn("xdg-open", [`${URL}preview.html`], { stdio: "ignore", detached: true }).unref();
   }
-  if (/compiled with \d+ error/.test(text)) process.stdout.write(text);
 });
-server.on("exit", (code) => process.exit(code ?? 0));
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.stderr.on("data", (chunk) => {
+  const text = chunk.toString();
+  if (process.env.MSOKO_VERBOSE) process.stderr.write(text);
+  else if (/EADDRINUSE/.test(text)) console.error("Порт 3000 занят: возможно, npm start уже запущен в другом окне. Остановите его или освободите порт.");
+  else if (/\b(Error|ERROR)\b/.test(text) && !stopping) process.stderr.write(text);
+});
+server.on("exit", (code) => {
+  if (stopping) console.log("Сервер надстройки остановлен.");
+  process.exit(stopping ? 0 : (code ?? 0));
+});
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nОстанавливаю сервер надстройки…");
+    server.kill(sig);
+  });
+}
