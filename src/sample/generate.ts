@@ -25,7 +25,21 @@ export interface SampleOptions {
   years?: readonly number[];
   /** Multiplies the number of schools (benchmarks: 4 → 100, 20 → 500). */
   scale?: number;
+  /**
+   * Inject the situations of the roster (default true). Without them every school is ordinary:
+   * no roles, and the archetype of the stably low school gets an ordinary weak level.
+   */
+  situations?: boolean;
+  /**
+   * Draw participants at random (default false: quotas). The demo allots scores by quota so its
+   * numbers are smooth and documented; the quality report (npm run quality) needs the chance
+   * variation of real classes, because false alarms come from it.
+   */
+  sampling?: boolean;
 }
+
+/** Level of the stably-low archetype when situations are off: weak, as a real village school can be, not injected. */
+export const CLEAN_LOW_THETA = -0.9;
 
 export const DEFAULT_SEED = 2026;
 export const DEFAULT_YEARS: readonly number[] = [2024, 2025, 2026];
@@ -35,19 +49,29 @@ export interface GeneratedSchool {
   situation: InjectedSituation | null;
 }
 
-function normalise(opts: SampleOptions): { seed: number; count: number; years: number[] } {
+interface Normalised {
+  seed: number;
+  count: number;
+  years: number[];
+  situations: boolean;
+  sampling: boolean;
+}
+
+function normalise(opts: SampleOptions): Normalised {
   const seed = Math.trunc(opts.seed ?? DEFAULT_SEED);
   const schools = Math.max(1, Math.trunc(opts.schools ?? 25));
   const count = Math.max(1, Math.round(schools * (opts.scale ?? 1)));
   const years = [...(opts.years ?? DEFAULT_YEARS)].sort((a, b) => a - b);
   if (years.length === 0) throw new Error("Нужен хотя бы один год выборки.");
-  return { seed, count, years };
+  return { seed, count, years, situations: opts.situations ?? true, sampling: opts.sampling ?? false };
 }
 
-function buildSchool(index: number, seed: number, years: readonly number[], cache: TaskSetCache): GeneratedSchool {
+function buildSchool(index: number, o: Normalised, cache: TaskSetCache): GeneratedSchool {
+  const { seed, years } = o;
   const base = rosterEntry(index);
-  const entry = base.role && !situationFits(base.role, years) ? { ...base, role: undefined } : base;
-  const plan = makePlan(entry, seed, years);
+  const clean = !o.situations && base.role ? { ...base, role: undefined, theta: base.role === "stablyLow" ? CLEAN_LOW_THETA : base.theta } : base;
+  const entry = clean.role && !situationFits(clean.role, years) ? { ...clean, role: undefined } : clean;
+  const plan = makePlan(entry, seed, years, o.sampling);
   const { results, participants, tasks } = schoolResults(plan, cache);
   const report: SchoolReport = {
     passport: {
@@ -77,15 +101,15 @@ export function schoolCount(opts: SampleOptions = {}): number {
 
 /** Generates the schools one by one (an iterator: only the current school is held in memory). */
 export function* generateSchools(opts: SampleOptions = {}): Generator<GeneratedSchool> {
-  const { seed, count, years } = normalise(opts);
-  const cache = new TaskSetCache(seed);
-  for (let i = 0; i < count; i++) yield buildSchool(i, seed, years, cache);
+  const o = normalise(opts);
+  const cache = new TaskSetCache(o.seed);
+  for (let i = 0; i < o.count; i++) yield buildSchool(i, o, cache);
 }
 
 /** The i-th school of the roster (0-based) alone, as `generateSchools` would yield it. */
 export function generateSchool(index: number, opts: Omit<SampleOptions, "schools" | "scale"> = {}): GeneratedSchool {
-  const { seed, years } = normalise(opts);
-  return buildSchool(Math.max(0, Math.trunc(index)), seed, years, new TaskSetCache(seed));
+  const o = normalise(opts);
+  return buildSchool(Math.max(0, Math.trunc(index)), o, new TaskSetCache(o.seed));
 }
 
 /** The municipality's own cycle: closed in every year (the schools carry the cycle situations). */
@@ -96,7 +120,7 @@ function municipalCycle(seed: number, years: readonly number[]) {
 }
 
 export function generateMunicipality(opts: SampleOptions = {}): { municipality: Municipality; situations: InjectedSituation[] } {
-  const { seed, years } = normalise(opts);
+  const { seed, years, sampling } = normalise(opts);
   const schools: SchoolReport[] = [];
   const situations: InjectedSituation[] = [];
   for (const s of generateSchools(opts)) {
@@ -104,8 +128,9 @@ export function generateMunicipality(opts: SampleOptions = {}): { municipality: 
     if (s.situation) situations.push(s.situation);
   }
   // Ordinary schools must not cross §3 O4 by rounding: nudge them clear of the pooled reference.
+  // Sampled municipalities are left as drawn: their chance crossings are what the quality report measures.
   const inversion = situations.filter((s) => s.kind === "difficultyInversion");
-  separateFromReference(schools, DEFAULT_PROFILE.values["objectivity.minN"], SEPARATION_MARGIN, (login, unit) =>
+  if (!sampling) separateFromReference(schools, DEFAULT_PROFILE.values["objectivity.minN"], SEPARATION_MARGIN, (login, unit) =>
     inversion.some((s) => s.login === login && unit === `${s.procedure}|${s.year}|${s.grade}|${s.subject}`),
   );
   return {

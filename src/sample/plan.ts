@@ -20,6 +20,8 @@ export interface SchoolPlan {
   classes(year: number, grade: number): number;
   /** Ability level of one test. */
   theta(year: number, procedure: Procedure, grade: number, subject: string): number;
+  /** Participants' scores and journal marks are drawn at random instead of allotted by quota. */
+  sampling: boolean;
 }
 
 export function gradesOf(type: SchoolType): number[] {
@@ -63,7 +65,15 @@ const SITUATION_THETA = {
   weakCohort: -1.3,
 } as const;
 
-export function makePlan(school: RosterEntry, seed: number, years: readonly number[]): SchoolPlan {
+/**
+ * Spread of a school's level between municipalities (seeds) and between its years when the
+ * sample is drawn at random: enough that the clusters' order and the year-to-year results move as
+ * in real data, small enough that an archetype stays what it is (a gymnasium stays strong).
+ */
+export const SAMPLED_SCHOOL_SPREAD = 0.25;
+export const SAMPLED_YEAR_SPREAD = 0.1;
+
+export function makePlan(school: RosterEntry, seed: number, years: readonly number[], sampling = false): SchoolPlan {
   const grades = gradesOf(school.type);
   const first = years[0];
   // One size per cohort (the year it was in grade 1): pupils stay together as they move up.
@@ -101,6 +111,9 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
   };
   const prev = years.length > 1 ? years[years.length - 2] : years[0];
   const role = school.role;
+  // Sampled municipalities: the school's own level differs by seed and drifts a little by year.
+  const schoolShift = sampling ? Rng.derive(seed, `level|${school.login}`).uniform(-SAMPLED_SCHOOL_SPREAD, SAMPLED_SCHOOL_SPREAD) : 0;
+  const yearShift = (year: number) => (sampling ? jitterOf(`year-level|${year}`, SAMPLED_YEAR_SPREAD) : 0);
   const place = role ? situationPlace(role, years) : null;
 
   const theta = (year: number, procedure: Procedure, grade: number, subject: string): number => {
@@ -126,6 +139,8 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
     }
     return (
       school.theta +
+      schoolShift +
+      yearShift(year) +
       (SUBJECT_OFFSET[subject] ?? 0) +
       jitterOf(`${procedure}|${grade}|${subject}`, 0.08) +
       jitterOf(`${year}|${procedure}|${grade}|${subject}`, 0.04)
@@ -140,5 +155,6 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
     pupils: (year, grade) => table.get(`${year}|${grade}`) ?? 0,
     classes: (year, grade) => Math.max(1, Math.round((table.get(`${year}|${grade}`) ?? 0) / meanClass)),
     theta,
+    sampling,
   };
 }

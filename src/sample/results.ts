@@ -41,6 +41,40 @@ export function scoreCounts(scale: MarkScale, n: number, theta: number): number[
   return bands.flatMap((b, i) => allot(perMark[i], b));
 }
 
+/**
+ * The sampled counterpart of `scoreCounts`: each of the n participants draws a score from the
+ * same distribution, so schools differ from their expectation by chance as real classes do.
+ */
+export function drawnScoreCounts(scale: MarkScale, n: number, theta: number, rng: Rng): number[] {
+  const sigma = SPREAD * scale.max;
+  const mu = meanForTail(scale.max, sigma, scale.min4, qualityTarget(theta));
+  return drawCounts(discreteNormal(scale.max, mu, sigma), n, rng);
+}
+
+/** n independent draws from a probability vector, as counts per value. */
+export function drawCounts(pmf: readonly number[], n: number, rng: Rng): number[] {
+  const cdf: number[] = [];
+  let acc = 0;
+  for (const v of pmf) cdf.push((acc += v));
+  const out = pmf.map(() => 0);
+  for (let i = 0; i < n; i++) {
+    const u = rng.next() * acc;
+    let lo = 0;
+    let hi = cdf.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cdf[mid] <= u) lo = mid + 1;
+      else hi = mid;
+    }
+    out[lo]++;
+  }
+  return out;
+}
+
+function countsFor(plan: SchoolPlan, scale: MarkScale, n: number, theta: number, label: string): number[] {
+  return plan.sampling ? drawnScoreCounts(scale, n, theta, Rng.derive(plan.seed, `draw|${plan.school.login}|${label}`)) : scoreCounts(scale, n, theta);
+}
+
 /** The boundary-peak situation: every work scored up to `span` points below `boundary` is pulled up to it. */
 export function pullUpToBoundary(counts: number[], boundary: number, span: number): number[] {
   const out = [...counts];
@@ -97,6 +131,25 @@ function addMark(c: MarkCounts, mark: number): void {
   else if (mark === 4) c.n4++;
   else if (mark === 3) c.n3++;
   else c.n2++;
+}
+
+/**
+ * The sampled counterpart of `journalMarks`: each participant independently keeps the test mark
+ * or gets a journal mark two apart, one above (понизили) or one below (повысили) with the mix's
+ * probabilities, where the mark allows it.
+ */
+export function drawnJournalMarks(marks: readonly number[], mix: JournalMix, rng: Rng): number[] {
+  // Gaps only upwards can only happen to marks 2 and 3: their probability is raised so that the
+  // expected share of gaps over all participants stays mix.gap2, as in the quota version.
+  const eligible = mix.gap2UpOnly ? marks.filter((m) => m <= 3).length / Math.max(1, marks.length) : 1;
+  const gap2 = eligible > 0 ? Math.min(1, mix.gap2 / eligible) : 0;
+  return marks.map((m) => {
+    if ((m <= 3 || !mix.gap2UpOnly) && rng.next() < gap2) return m <= 3 ? m + 2 : m - 2;
+    const u = rng.next() * (1 - mix.gap2);
+    if (u < mix.lowered) return m <= 4 ? m + 1 : m;
+    if (u < mix.lowered + mix.raised) return m >= 3 ? m - 1 : m;
+    return m;
+  });
 }
 
 /** The aggregated row of a test, computed from its participants (marks and journal comparison). */
@@ -184,7 +237,7 @@ function vprTest(plan: SchoolPlan, year: number, grade: number, subject: string,
   const role = plan.school.role;
   const place = role ? situationPlace(role, plan.years) : null;
   const here = !!place && place.year === year && place.procedure === "ВПР" && place.grade === grade && place.subject === subject;
-  let counts = scoreCounts(scale, n, plan.theta(year, "ВПР", grade, subject));
+  let counts = countsFor(plan, scale, n, plan.theta(year, "ВПР", grade, subject), `ВПР|${year}|${grade}|${subject}`);
   if (here && role === "boundaryPeak") counts = pullUpToBoundary(counts, scale.min3, 5);
   const scores: number[] = [];
   counts.forEach((c, s) => {
@@ -192,7 +245,8 @@ function vprTest(plan: SchoolPlan, year: number, grade: number, subject: string,
   });
   rng.shuffle(scores);
   const marks = scores.map((s) => markOf(scale, s));
-  const journal = journalMarks(marks, here && role === "inflatedJournal" ? INFLATED_JOURNAL : TYPICAL_JOURNAL, rng);
+  const mix = here && role === "inflatedJournal" ? INFLATED_JOURNAL : TYPICAL_JOURNAL;
+  const journal = plan.sampling ? drawnJournalMarks(marks, mix, rng) : journalMarks(marks, mix, rng);
   const t = cache.get("ВПР", year, grade, subject, scale.max);
   const splitter = cache.splitter(t, here && role === "difficultyInversion");
   const classes = plan.classes(year, grade);
@@ -223,7 +277,7 @@ function vprTest(plan: SchoolPlan, year: number, grade: number, subject: string,
 function markedTest(plan: SchoolPlan, procedure: Procedure, year: number, grade: number, subject: string, n: number, out: SchoolResults): void {
   const scale = scaleFor(procedure, year, grade, subject);
   if (!scale || n <= 0) return;
-  const counts = scoreCounts(scale, n, plan.theta(year, procedure, grade, subject));
+  const counts = countsFor(plan, scale, n, plan.theta(year, procedure, grade, subject), `${procedure}|${year}|${grade}|${subject}`);
   const marks = marksFromCounts(scale, counts);
   out.results.push({ procedure, year, grade, className: "", subject, participants: n, marks, source: SOURCE });
 }
@@ -254,7 +308,8 @@ const PROFILE_MATH_SHARE: Readonly<Record<string, number>> = { "лицей": 0.7
 function egeScored(plan: SchoolPlan, year: number, subject: string, n: number, out: SchoolResults): void {
   if (n <= 0) return;
   const mean = (EGE_MEAN[subject] ?? 56) + 9 * plan.theta(year, "ЕГЭ", 11, subject);
-  const counts = allot(n, discreteNormal(100, mean, EGE_SD));
+  const pmf = discreteNormal(100, mean, EGE_SD);
+  const counts = plan.sampling ? drawCounts(pmf, n, Rng.derive(plan.seed, `draw|${plan.school.login}|ЕГЭ|${year}|${subject}`)) : allot(n, pmf);
   const min = egeMinimum(DEFAULT_PROFILE, subject, year)?.score ?? 0;
   const high = DEFAULT_PROFILE.values["ege.highScore"];
   let sum = 0;
