@@ -61,10 +61,29 @@ function kindOfText(text: string): ReportKind | "unsupported" | null {
   return null;
 }
 
-/** The report kind named in a sheet name, if any (used to catch renamed or swapped sheets). */
+/** Excel cuts sheet names at 31 characters: «МА 4 Сравнение отметок с отметк». */
+const SHEET_NAME_LIMIT = 31;
+/** The shortest cut title that still names one report. */
+const MIN_CUT_TITLE = 10;
+
+/**
+ * The report kind named in a sheet name, if any (used to catch renamed or swapped sheets). A name
+ * cut at Excel's 31 characters names a report when its end is the beginning of the report's title.
+ */
 export function kindOfSheetName(name: string): ReportKind | null {
   const k = kindOfText(name);
-  return k === "unsupported" ? null : k;
+  if (k) return k === "unsupported" ? null : k;
+  if (name.length < SHEET_NAME_LIMIT - 1) return null;
+  const t = norm(name);
+  const kinds = Object.entries(REPORT_TITLES) as [ReportKind, string][];
+  for (let i = 0; i + MIN_CUT_TITLE <= t.length; i++) {
+    if (i > 0 && t[i - 1] !== " ") continue;
+    const tail = t.slice(i);
+    if (UNSUPPORTED.some((u) => norm(u).startsWith(tail))) return null;
+    const hit = kinds.find(([, title]) => norm(title).startsWith(tail));
+    if (hit) return hit[0];
+  }
+  return null;
 }
 
 export type Detection =
@@ -137,6 +156,15 @@ function subjectOfLine(line: string): { text: string; known: boolean } | null {
   return segments.length ? { text: segments.reduce((a, b) => (b.length > a.length ? b : a)), known: false } : null;
 }
 
+/** The next non-blank cell right of (r, c) in the same row. */
+function nextText(scan: SheetScan, r: number, c: number): { text: string; col: number } | null {
+  for (let k = c + 1; k < scan.width; k++) {
+    const t = scan.text(r, k);
+    if (t) return { text: t, col: k };
+  }
+  return null;
+}
+
 /**
  * Reads year, grade and subject from the title block. Records an error naming what was found
  * when one of them is missing; returns null then.
@@ -153,9 +181,18 @@ export function readTestHeader(scan: SheetScan, firstDataRow: number): TestHeade
   for (let r = 0; r < limit; r++) {
     const seen = new Set<string>();
     for (let c = 0; c < scan.width; c++) {
-      const text = scan.text(r, c);
+      let text = scan.text(r, c);
       if (!text || seen.has(text)) continue;
       seen.add(text);
+      // Real exports write «Предмет:» | «Русский язык», «Максимальный первичный балл:» | 24 in two cells.
+      if (text.endsWith(":")) {
+        const value = nextText(scan, r, c);
+        if (value) {
+          seen.add(value.text);
+          text = `${text} ${value.text}`;
+          c = value.col;
+        }
+      }
       lines.push(text);
       const t = norm(text);
       const isTestLine = t.includes("впр") || t.includes("проверочн");

@@ -5,6 +5,7 @@
  * level explicitly (only indentation, which copying loses), so it is inferred from the label
  * and from the order: Russia, then region, then municipalities, each followed by its schools.
  */
+import { splitLogin } from "./login";
 import { norm } from "./text";
 
 export type HierarchyLevel = "country" | "region" | "municipality" | "school";
@@ -20,12 +21,13 @@ export interface HierarchyRow {
   level: HierarchyLevel;
   /** Name without the login, e.g. «МБОУ "СОШ № 1"» or «Кемеровская область - Кузбасс». */
   name: string;
-  /** ФИС ОКО login for schools, lower case; absent when a school's label has none (an error on import). */
+  /**
+   * ФИС ОКО login, lower case: a school's (absent when its label has none — an error on import),
+   * or a municipality's / region's («reg20_m012»), kept as data and out of the name.
+   */
   login?: string;
 }
 
-const LOGIN_IN_PARENS = /\(\s*([a-z]{2,8}\d{3,})\s*\)/i;
-const LOGIN_LEADING = /^([a-z]{2,8}\d{3,})(?:\s*[-–—:|]\s*|\s+)(.*)$/i;
 const COUNTRY = new Set(["вся выборка", "россия", "российская федерация", "рф", "по рф", "вся россия", "по россии"]);
 const REGION_WORDS = /(?:област|обл\.|обл$|край|республик|автономн[а-я]* округ|^г\.? ?москва$|^г\.? ?санкт-петербург$|^г\.? ?севастополь$|^москва$|^санкт-петербург$|^севастополь$|^по региону$|^регион$|^субъект)/;
 const ALL_MUNICIPALITIES = /^(?:все муниципалитеты|все ате|по всем муниципалитетам)$/;
@@ -33,17 +35,10 @@ const MUNICIPALITY_WORDS = /^(?:по ате|по муниципалитету|м
 /** A school's name (type abbreviations, «школа», «гимназия»…): without a login it must not pass for a municipality. */
 const SCHOOL_WORDS = /^[а-я]{0,3}оу(?![а-яё])|(?:^|[\s«"(])(?:сош|оош|нош|школа|гимназия|лицей|кадетский корпус)(?![а-яё])/i;
 
-/** The login and name of a school label, or null when the label carries no login. */
+/** The login and name of a school label, or null when the label carries no school login. */
 export function schoolOfLabel(label: string): { login: string; name: string } | null {
-  const m = LOGIN_IN_PARENS.exec(label);
-  if (m) {
-    const name = (label.slice(0, m.index) + label.slice(m.index + m[0].length)).replace(/\s+/g, " ").trim();
-    return { login: m[1].toLowerCase(), name: name || m[1].toLowerCase() };
-  }
-  const l = LOGIN_LEADING.exec(label.trim());
-  if (l) return { login: l[1].toLowerCase(), name: l[2].trim() || l[1].toLowerCase() };
-  if (/^[a-z]{2,8}\d{3,}$/i.test(label.trim())) return { login: label.trim().toLowerCase(), name: label.trim().toLowerCase() };
-  return null;
+  const l = splitLogin(label);
+  return l && l.kind === "school" ? { login: l.login, name: l.name } : null;
 }
 
 /** Classifies labels in the order they appear in one table. */
@@ -52,8 +47,14 @@ export class HierarchyTracker {
   private regionName = "";
 
   classify(label: string): HierarchyRow {
-    const school = schoolOfLabel(label);
-    if (school) return { level: "school", ...school };
+    const login = splitLogin(label);
+    if (login?.kind === "school") return { level: "school", login: login.login, name: login.name };
+    if (login?.kind === "municipality") return { level: "municipality", name: login.name, login: login.login };
+    if (login?.kind === "region") {
+      this.seenRegion = true;
+      this.regionName = login.name;
+      return { level: "region", name: login.name, login: login.login };
+    }
     const t = norm(label);
     const name = label.replace(/\s+/g, " ").trim();
     if (COUNTRY.has(t)) return { level: "country", name: "Вся выборка" };

@@ -189,7 +189,7 @@ function rowFor(acc: Acc, report: ParsedReport, where: HierarchyRow, cell: strin
   }
   const key = `${where.level}|${where.name.toLowerCase()}|${testKey(t)}`;
   let r = acc.references.get(key);
-  if (!r) acc.references.set(key, (r = { ...base, level: where.level, name: where.name }));
+  if (!r) acc.references.set(key, (r = { ...base, level: where.level, name: where.name, ...(where.login ? { login: where.login } : {}) }));
   addSource(r, report.file);
   return r;
 }

@@ -76,6 +76,8 @@ export function parseIndividual(scan: SheetScan, header: TestHeader): Individual
   if (h.top > 0) readLevelRow(scan, h.top - 1, cols, tasks, true);
   const participants: IndividualParticipant[] = [];
   let absent = 0;
+  /** The school of the last group line («МБОУ …(edu203389) | Кол-во участников: 89»). */
+  let groupSchool: { login: string; name: string } | null = null;
   const firstTaskCol = Math.min(...cols.tasks.map((t) => t.col));
   for (let r = h.bottom + 1; r < scan.height; r++) {
     if (scan.rowIsBlank(r)) continue;
@@ -93,6 +95,11 @@ export function parseIndividual(scan: SheetScan, header: TestHeader): Individual
     }
     const code = scan.text(r, cols.code);
     if (isFootnote(code)) continue;
+    const group = code ? null : groupLine(scan, r);
+    if (group) {
+      groupSchool = group.school ?? groupSchool;
+      continue;
+    }
     if (!code) {
       scan.error("fisoko.code", r, cols.code, "у участника нет кода; ожидается код участника ФИС ОКО.");
       continue;
@@ -104,7 +111,7 @@ export function parseIndividual(scan: SheetScan, header: TestHeader): Individual
       continue;
     }
     const p = readParticipant(scan, r, code, cols);
-    if (p) participants.push(p);
+    if (p) participants.push(groupSchool && !p.login ? { ...p, login: groupSchool.login } : p);
   }
   if (absent) {
     const who = `${countRu(absent, ["участник отмечен", "участника отмечены", "участников отмечены"])} как ${plural(absent, ["отсутствовавший", "отсутствовавшие", "отсутствовавшие"])}`;
@@ -163,6 +170,25 @@ function markAt(scan: SheetScan, r: number, c: number, what: string, min = 2): n
   const cell = readCell(scan.value(r, c));
   if (cell.kind === "blank" || cell.kind === "na" || cell.kind === "absent") return null;
   return scan.number(r, c, what, { integer: true, min, max: 5 });
+}
+
+/**
+ * A group line of real Ф1 exports: no participant code, a school label with its login and
+ * «Кол-во участников: 89» — it heads the school's participants and is not a participant itself.
+ */
+function groupLine(scan: SheetScan, r: number): { school: { login: string; name: string } | null } | null {
+  let count = false;
+  let school: { login: string; name: string } | null = null;
+  for (let c = 0; c < scan.width; c++) {
+    const t = scan.text(r, c);
+    if (!t) continue;
+    const m = /кол-?во участников\s*:/i.exec(t);
+    if (m) count = true;
+    // In one cell («МБОУ …(edu203389) | Кол-во участников: 89») or in two.
+    const label = (m ? t.slice(0, m.index) : t).replace(/\|\s*$/, "").trim();
+    if (label) school ??= schoolOfLabel(label);
+  }
+  return count ? { school } : null;
 }
 
 function schoolInTitle(scan: SheetScan, top: number): { login: string; name: string } | null {

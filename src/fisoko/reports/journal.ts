@@ -5,7 +5,8 @@
  * («Понизили (Отметка < Отметка по журналу) %», «Понизили (Отм. < Отм. по журналу)»), and the
  * two value columns are found by header because their order changes too. A variant puts the
  * hierarchy label in a cell merged down over its four rows and the group names in the next
- * column; it is read the same way.
+ * column; it is read the same way. Real 2024–2026 exports are wide instead (groups as columns, one
+ * row per level): journal-wide.ts reads those.
  */
 import type { TestHeader } from "../header";
 import { HierarchyTracker, type HierarchyRow } from "../hierarchy";
@@ -13,6 +14,7 @@ import type { SheetScan } from "../sheet";
 import { findHeaderRow, isFootnote, listColumns, readHeaderBlock } from "../table";
 import { norm, quote } from "../text";
 import type { JournalReport, JournalRow } from "../types";
+import { parseJournalWide, wideColumns } from "./journal-wide";
 import { LABEL_HEADERS } from "./marks";
 
 type Group = "lowered" | "confirmed" | "raised" | "total";
@@ -58,6 +60,8 @@ export function parseJournal(scan: SheetScan, header: TestHeader): JournalReport
     return null;
   }
   const h = readHeaderBlock(scan, found.row, found.col);
+  const wide = wideColumns(h);
+  if (wide) return parseJournalWide(scan, header, h, wide);
   let countCol: number | null = null;
   let percentCol: number | null = null;
   h.columns.forEach((t, c) => {
