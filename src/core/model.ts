@@ -253,6 +253,8 @@ export interface ReferenceResult {
   taskCompletion?: TaskCompletion[];
   /** Number of schools (ФИС ОКО «Кол-во ОО»), when given. */
   schools?: number;
+  /** ФИС ОКО login of the municipality or region («reg20_m012»), when the export gives it. */
+  login?: string;
 }
 
 export interface Municipality {
