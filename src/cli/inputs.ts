@@ -8,7 +8,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { addUnreadable, addWorkbook, emptyInputs, type Inputs } from "../summary/inputs";
-import { readXlsxFile } from "./xlsx";
+import { readXlsxFile } from "../xlsx/exceljs";
 
 export type { Inputs } from "../summary/inputs";
 

@@ -230,6 +230,11 @@ export class MemoryWorkbook implements WorkbookPort {
     return out;
   }
 
+  /** Merged areas of a sheet in A1 notation ([] for a missing sheet), without reading its cells. */
+  mergedAreas(sheet: string): string[] {
+    return this.find(sheet)?.merges.map(formatRange) ?? [];
+  }
+
   /** Values (or formulas) of any ranges, in one call; null for a missing sheet. */
   async readRanges(requests: { sheet: string; address: string }[], opts: { formulas?: boolean } = {}): Promise<(Grid | null)[]> {
     return requests.map(({ sheet, address }) => {

@@ -5,7 +5,7 @@
  */
 import type { FiokoMarker, Finding, RiskProfile } from "../core/model";
 import { looksLikeFiokoData, readFiokoData } from "../core/analysis";
-import type { LoadedForm } from "../core/summary/consolidate";
+import type { LoadedForm } from "./model/consolidate";
 import { looksLikeFisokoExport, type FisokoFile } from "../fisoko";
 import { parseForm } from "../form/parse";
 import type { SheetRead } from "../host/port";

@@ -5,8 +5,8 @@
  */
 import { attachFiokoData } from "../core/analysis/fioko-data";
 import type { FiokoMarker, Municipality, RiskProfile } from "../core/model";
-import { buildSummary, type Summary } from "../core/summary/build";
-import { consolidate, type Consolidation, type LoadedForm } from "../core/summary/consolidate";
+import { buildSummary, type Summary } from "./model/build";
+import { consolidate, type Consolidation, type LoadedForm } from "./model/consolidate";
 import { importFisoko, mergeIntoMunicipality, type FisokoFile } from "../fisoko";
 import type { WriteGeneratedResult } from "../host/generated";
 import type { WorkbookPort } from "../host/port";

@@ -3,7 +3,7 @@
  * of other schools copied in with a suffix («Паспорт ОО (sch420127)», «Результаты (sch420127)»).
  * The methodist can consolidate them without leaving Excel.
  */
-import type { LoadedForm } from "../core/summary/consolidate";
+import type { LoadedForm } from "./model/consolidate";
 import { FORM_SHEETS } from "../form/schema";
 import { parseForm } from "../form/parse";
 import type { WorkbookPort, WriteOp } from "../host/port";

@@ -4,8 +4,8 @@
  * summary must produce for them, computed in Node by the same engine. Prints JSON to stdout.
  */
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { buildSummary } from "../../src/core/summary/build";
-import { consolidate } from "../../src/core/summary/consolidate";
+import { buildSummary } from "../../src/summary/model/build";
+import { consolidate } from "../../src/summary/model/consolidate";
 import { fillForm } from "../../src/form/template";
 import { MemoryWorkbook } from "../../src/host/memory";
 import { generateSchools } from "../../src/sample";

@@ -23,7 +23,7 @@ import { writeFile } from "node:fs/promises";
 import { analyzeMunicipality, attachFiokoData, explainFactor, explainRisk, explainSign, explainStability, explainStableAbsence, type MunicipalAnalysis } from "../../core/analysis";
 import type { Finding, Municipality } from "../../core/model";
 import { applyOverrides, DEFAULT_PROFILE, type OverrideEntry } from "../../core/profile";
-import { consolidate } from "../../core/summary/consolidate";
+import { consolidate } from "../../summary/model/consolidate";
 import { countRu } from "../../core/values";
 import { importFisoko, mergeIntoMunicipality } from "../../fisoko";
 import { expandInputs, loadInputs, type Inputs } from "../inputs";

@@ -11,7 +11,7 @@ import { fillForm } from "../../form/template";
 import type { Municipality } from "../../core/model";
 import { DEFAULT_SEED, DEFAULT_YEARS, generateMunicipality, type InjectedSituation } from "../../sample";
 import type { Io } from "../io";
-import { XlsxWorkbook } from "../xlsx/workbook";
+import { XlsxWorkbook } from "../../xlsx/exceljs/workbook";
 
 export const summary = "создать демонстрационный муниципалитет: заполненные формы школ и перечень внедрённых ситуаций";
 export const usage = "demo --out ПАПКА [--seed N] [--schools N]";

@@ -14,7 +14,7 @@ import type { Finding } from "../../core/model";
 import { countRu } from "../../core/values";
 import { importFisoko, importIntoForm, type FisokoFile, type FisokoImport } from "../../fisoko";
 import type { Io } from "../io";
-import { XlsxWorkbook, readXlsxFile } from "../xlsx";
+import { XlsxWorkbook, readXlsxFile } from "../../xlsx/exceljs";
 
 export const summary = "импорт выгрузок ФИС ОКО (ВПР) в форму ОО или их проверка";
 export const usage = "import-fisoko ФАЙЛ.xlsx… [--into ФОРМА.xlsx] [--out НОВЫЙ.xlsx] [--force] [--json]";

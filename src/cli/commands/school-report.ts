@@ -12,14 +12,14 @@ import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import type { Municipality, Procedure, ReferenceResult } from "../../core/model";
 import { PROCEDURES } from "../../core/model";
-import { reportChoices, schoolReport } from "../../core/school/report";
+import { reportChoices, schoolReport } from "../../school/model/report";
 import { countRu } from "../../core/values";
 import { importFisoko, looksLikeFisokoExport, mergeIntoMunicipality, type FisokoFile } from "../../fisoko";
 import { parseForm } from "../../form/parse";
 import { loadProfile } from "../../host/settings";
 import { writeSchoolReport } from "../../school/write";
 import type { Io } from "../io";
-import { loadForRebuild, readXlsxFile, XlsxWorkbook } from "../xlsx";
+import { loadForRebuild, readXlsxFile, XlsxWorkbook } from "../../xlsx/exceljs";
 
 export const summary = "аналитический отчёт ОО (ВСОКО) по форме школы: листы «Анализ ОО — …» и «Выводы и решения»";
 export const usage = "school-report ФОРМА.xlsx [ВЫГРУЗКИ_ФИС_ОКО.xlsx…] --out АНАЛИЗ.xlsx [--year ГГГГ] [--procedure ВПР] [--grade N]… [--subject ПРЕДМЕТ]…";

@@ -16,7 +16,7 @@ import { NothingToSummarizeError, summarizeInto } from "../../summary/run";
 import { expandInputs, loadInputs } from "../inputs";
 import type { Io } from "../io";
 import { findGeneratedSheets } from "../../host/generated";
-import { drawingSheetsOfFile, loadForRebuild, XlsxWorkbook } from "../xlsx";
+import { drawingSheetsOfFile, loadForRebuild, XlsxWorkbook } from "../../xlsx/exceljs";
 
 export const summary = "свод по муниципалитету из форм ОО (и выгрузок ФИС ОКО) в .xlsx и JSON";
 export const usage = "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД] [--force]";

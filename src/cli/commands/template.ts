@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { formDocsMarkdown } from "../../form/docs";
 import { templateOps } from "../../form/template";
 import type { Io } from "../io";
-import { XlsxWorkbook } from "../xlsx";
+import { XlsxWorkbook } from "../../xlsx/exceljs";
 
 export const summary = "создать пустую форму ОО (.xlsx) или напечатать её описание (--docs)";
 export const usage = "template --out ФАЙЛ.xlsx [--force] | template --docs";

@@ -15,7 +15,7 @@ import type { Finding } from "../../core/model";
 import { countRu } from "../../core/values";
 import { parseForm } from "../../form/parse";
 import type { Io } from "../io";
-import { readXlsxFile } from "../xlsx";
+import { readXlsxFile } from "../../xlsx/exceljs";
 
 export const summary = "проверить заполненную форму ОО (.xlsx); --json — результат в JSON";
 export const usage = "validate ФАЙЛ.xlsx [--json]";

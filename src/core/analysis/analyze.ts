@@ -10,10 +10,10 @@ import { assignClusters, type ClusterAssignment } from "../clusters";
 import { firedSignIds, minThresholdDynamics, schoolSigns, stableAbsence, type MinThresholdRow, type SignId, type SignResult, type StableAbsence } from "../objectivity";
 import { combineRisk, factorR1, factorR2, factorR3, factorR4, factorR5, factorR6, type RiskResult } from "../risk";
 import { stability, type StabilityResult, type StabilityYearInput } from "../stability";
-import { buildContext } from "./context";
-import { lowerCut, quantilePositions, upperCut, type QuantilePosition } from "./quantile";
-import { standardizedResults, type StandardizedYear } from "./standardized";
-import { unitBelowShare, unitQuality } from "./units";
+import { buildContext } from "../context/context";
+import { lowerCut, quantilePositions, upperCut, type QuantilePosition } from "../context/quantile";
+import { standardizedResults, type StandardizedYear } from "../context/standardized";
+import { unitBelowShare, unitQuality } from "../context/units";
 
 export interface SchoolYearAnalysis {
   year: number;
@@ -110,10 +110,35 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
     ref.schools.push(s.login);
     clusterRefs.set(c.id, ref);
   }
+  // A quartile needs r2.minSchools schools with a value (revision 2026.2): a smaller cluster's
+  // schools are placed among all the municipality's schools of the year instead.
+  const minSchools = p.values["r2.minSchools"];
+  const zByYear = new Map<number, Map<string, number>>();
+  for (const [login, byYear] of z) {
+    for (const [year, v] of byYear) {
+      const values = zByYear.get(year) ?? new Map<string, number>();
+      values.set(login, v.value);
+      zByYear.set(year, values);
+    }
+  }
+  const municipalPositions = new Map<number, Map<string, QuantilePosition>>();
+  const municipalPosition = (year: number, login: string): QuantilePosition | undefined => {
+    let m = municipalPositions.get(year);
+    if (!m) municipalPositions.set(year, (m = quantilePositions(zByYear.get(year) ?? new Map<string, number>(), p.values["r2.quantile"], p.values["stability.topQuantile"], minSchools)));
+    const pos = m.get(login);
+    return pos && { ...pos, scope: "municipality" };
+  };
   for (const [id, byYear] of zByCluster) {
     const ref = clusterRefs.get(id)!;
     for (const [year, values] of [...byYear].sort((a, b) => a[0] - b[0])) {
-      for (const [login, pos] of quantilePositions(values, p.values["r2.quantile"], p.values["stability.topQuantile"], minGroup)) positions.set(`${login}|${year}`, pos);
+      if (values.size >= minSchools) {
+        for (const [login, pos] of quantilePositions(values, p.values["r2.quantile"], p.values["stability.topQuantile"], minSchools)) positions.set(`${login}|${year}`, { ...pos, scope: "cluster" });
+      } else {
+        for (const login of values.keys()) {
+          const pos = municipalPosition(year, login);
+          if (pos) positions.set(`${login}|${year}`, pos);
+        }
+      }
       const list = [...values.values()];
       ref.byYear.push({
         year,
@@ -142,7 +167,7 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
       const zy = z.get(login)?.get(year) ?? null;
       const factors = [
         factorR1(units, year, p),
-        factorR2(pos ?? undefined, zy ?? undefined, cluster.label, p),
+        factorR2(pos ?? undefined, zy ?? undefined, cluster.label, p, m.name),
         factorR3(units, year, p),
         factorR4(socialPos.get(login), s.passport.socialIndex, m.name, p),
         factorR5(ctx.riskProfiles.get(`${login}|${year}`), p),
@@ -154,6 +179,7 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
         lowData: factors[0].hasData || factors[1].hasData,
         top: pos && pos.compared ? pos.upper : null,
         signs: fired.length > 0,
+        z: zy ? zy.value : null,
       });
       return { year, signs: list, firedSigns: fired, risk, standardized: zy, clusterPosition: pos };
     });

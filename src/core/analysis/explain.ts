@@ -9,7 +9,7 @@ import type { SignReference, SignResult, ThresholdUsed } from "../objectivity";
 import type { StableAbsence } from "../objectivity";
 import type { StabilityResult } from "../stability";
 import { countRu, formatNumberRu, formatPercentRu } from "../values";
-import { POOLED } from "./references";
+import { POOLED } from "../context/references";
 import type { SchoolAnalysis, SchoolYearAnalysis } from "./analyze";
 
 const NB = "\u00a0";

@@ -4,8 +4,8 @@
  */
 export * from "./analyze";
 export * from "./explain";
-export { buildContext, type AnalysisContext } from "./context";
-export { buildUnitIndex, unitKey, unitQuality, unitBelowShare, type UnitStats, type UnitIndex } from "./units";
-export { quantilePositions, type QuantilePosition } from "./quantile";
-export { standardizedResults } from "./standardized";
+export { buildContext, type AnalysisContext } from "../context/context";
+export { buildUnitIndex, unitKey, unitQuality, unitBelowShare, type UnitStats, type UnitIndex } from "../context/units";
+export { quantilePositions, type QuantilePosition } from "../context/quantile";
+export { standardizedResults } from "../context/standardized";
 export { attachFiokoData, fiokoDataKind, looksLikeFiokoData, readFiokoData, type FiokoData, type FiokoDataKind, type FiokoDataSheet } from "./fioko-data";

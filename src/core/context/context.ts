@@ -4,7 +4,7 @@
  */
 import type { FiokoMarker, Municipality, RiskProfile, TaskSet } from "../model";
 import type { Profile } from "../profile";
-import { municipalOlympiadShares, type MunicipalOlympiadShares } from "../objectivity/o6-olympiad";
+import { municipalOlympiadShares, type MunicipalOlympiadShares } from "./olympiads";
 import { References } from "./references";
 import { buildUnitIndex, canonical, unitKey, type UnitIndex } from "./units";
 

@@ -18,6 +18,8 @@ export interface QuantilePosition {
   upper: boolean;
   /** False when the group is too small to compare. */
   compared: boolean;
+  /** The group the school was compared with: its cluster, or the whole municipality when the cluster has too few schools with a value (§4 R2, revision 2026.2). */
+  scope?: "cluster" | "municipality";
 }
 
 function lowerBound(sorted: Float64Array, x: number): number {

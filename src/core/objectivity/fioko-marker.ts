@@ -3,7 +3,7 @@
  * reported as they are (no sample-size rule applies: FIOKO has the full data).
  */
 import type { FiokoMarker } from "../model";
-import { canonical } from "../analysis/units";
+import { canonical } from "../context/units";
 import type { SignResult } from "./sign";
 
 export function signF(m: FiokoMarker): SignResult {

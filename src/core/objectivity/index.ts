@@ -4,14 +4,15 @@
  * when at least one sign was evaluated.
  */
 import type { SchoolReport } from "../model";
-import type { AnalysisContext } from "../analysis/context";
+import type { AnalysisContext } from "../context/context";
 import { signF } from "./fioko-marker";
 import { signO1 } from "./o1-journal";
 import { signO2 } from "./o2-peaks";
 import { signO3 } from "./o3-above";
 import { signO4 } from "./o4-inversion";
 import { signO5 } from "./o5-gap";
-import { olympiadStages, signO6 } from "./o6-olympiad";
+import { olympiadStages } from "../context/olympiads";
+import { signO6 } from "./o6-olympiad";
 import { SIGN_IDS, type SignResult } from "./sign";
 
 export * from "./sign";
@@ -19,7 +20,7 @@ export { stableAbsence, type StableAbsence } from "./stable-absence";
 export { minThresholdDynamics, type MinThresholdRow } from "./min-threshold";
 export { upperTail, boundariesOf } from "./o2-peaks";
 export { levelCompletion } from "./o4-inversion";
-export { olympiadStages, OLYMPIAD_COLUMNS } from "./o6-olympiad";
+export { olympiadStages, OLYMPIAD_COLUMNS } from "../context/olympiads";
 export { O3_EXCLUDED_TYPES, cohortFollowUps } from "./o3-above";
 export { parseFiokoMarkers, looksLikeFiokoMarkers, fiokoSubject, type FiokoMarkersImport } from "./markers-sheet";
 
@@ -70,7 +71,7 @@ export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, 
   const units = ctx.index.bySchool.get(s.passport.login) ?? new Map();
   for (const u of units.values()) {
     const pooled = ctx.index.pooled.get(u.key);
-    push(signO1(u, ctx.refs, ctx.p));
+    push(signO1(u, ctx.refs, ctx.p, pooled));
     push(signO2(u, pooled, ctx.refs, ctx.p));
     push(signO3(u, s.passport.type, units, ctx.index, ctx.refs, ctx.p));
     push(signO4(u, pooled, ctx.taskSets.get(u.key), ctx.m.name, ctx.p));

@@ -5,7 +5,7 @@
  * (ОГЭ is grade 9, ЕГЭ grade 11).
  */
 import type { Procedure } from "../model";
-import type { UnitStats } from "../analysis/units";
+import type { UnitStats } from "../context/units";
 
 export interface MinThresholdRow {
   procedure: Procedure;

@@ -9,8 +9,8 @@
  */
 import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 import { markScale, type MarkScale, type Profile } from "../profile";
-import type { References } from "../analysis/references";
-import type { UnitStats } from "../analysis/units";
+import type { References } from "../context/references";
+import type { UnitStats } from "../context/units";
 import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
 
 export interface Boundary {

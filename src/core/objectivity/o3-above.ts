@@ -11,8 +11,8 @@
  */
 import type { Procedure, SchoolType } from "../model";
 import type { Profile } from "../profile";
-import type { References } from "../analysis/references";
-import { unitKey, unitMeanScore, unitQuality, type UnitIndex, type UnitStats } from "../analysis/units";
+import type { References } from "../context/references";
+import { unitKey, unitMeanScore, unitQuality, type UnitIndex, type UnitStats } from "../context/units";
 import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
 
 export const O3_EXCLUDED_TYPES: readonly SchoolType[] = ["лицей", "гимназия", "СОШ с УИОП"];

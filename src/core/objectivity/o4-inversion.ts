@@ -7,8 +7,8 @@
  */
 import type { TaskSet } from "../model";
 import type { Profile } from "../profile";
-import { POOLED } from "../analysis/references";
-import type { UnitStats } from "../analysis/units";
+import { POOLED } from "../context/references";
+import type { UnitStats } from "../context/units";
 import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
 
 export interface LevelCompletion {

@@ -3,94 +3,12 @@
  * school stage of ВсОШ is at least o6.ratio × the municipal share (all schools pooled), while none
  * of them is a winner or prize-winner at the municipal stage. Shares are per participation
  * (дипломы / участия); when a school gives no participations, per pupil (чел.) on both sides.
- * The column ids of the «Олимпиады» sheet are the form schema's (src/form/schema/sheets.ts,
- * OLYMPIADS); the lookup is isolated in `olympiadStages` so a schema change touches one place.
+ * The stage counts and the municipal shares come from the analysis context (src/core/context/olympiads.ts).
  */
 import type { DirectionRow, SchoolReport } from "../model";
 import type { Profile } from "../profile";
-import { normaliseKey } from "../subjects";
+import { type MunicipalOlympiadShares, type OlympiadYear, type StageCounts } from "../context/olympiads";
 import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
-
-/** Column ids of the form's «Олимпиады» sheet (one row per year × stage, stage in the label). */
-export const OLYMPIAD_COLUMNS = {
-  participantsUnique: "participantsUnique",
-  participations: "participations",
-  winners: "winners",
-  prizeWinners: "prizeWinners",
-  awardeesUnique: "awardeesUnique",
-} as const;
-
-export interface StageCounts {
-  /** Дипломы / участия. */
-  perParticipation: { awarded: number; total: number } | null;
-  /** Победители и призёры (чел.) / участники (чел.). */
-  perPupil: { awarded: number; total: number } | null;
-}
-
-export interface OlympiadYear {
-  school: StageCounts | null;
-  municipal: StageCounts | null;
-}
-
-function stageOf(label: string | undefined): "school" | "municipal" | null {
-  const k = normaliseKey(label ?? "");
-  if (k.startsWith("школ")) return "school";
-  if (k.startsWith("муниц")) return "municipal";
-  return null;
-}
-
-function countsOf(v: Record<string, number | null>): StageCounts {
-  const c = OLYMPIAD_COLUMNS;
-  const num = (id: string) => v[id] ?? null;
-  const parts = num(c.participations);
-  const w = num(c.winners);
-  const pw = num(c.prizeWinners);
-  const pupils = num(c.participantsUnique);
-  const awardees = num(c.awardeesUnique);
-  return {
-    perParticipation: parts !== null && (w !== null || pw !== null) ? { awarded: (w ?? 0) + (pw ?? 0), total: parts } : null,
-    perPupil: pupils !== null && awardees !== null ? { awarded: awardees, total: pupils } : null,
-  };
-}
-
-/** The school and municipal stage counts of each year of the «Олимпиады» rows. */
-export function olympiadStages(rows: readonly DirectionRow[] | undefined): Map<number, OlympiadYear> {
-  const out = new Map<number, OlympiadYear>();
-  for (const r of rows ?? []) {
-    const stage = stageOf(r.label);
-    if (!stage) continue;
-    const y = out.get(r.year) ?? { school: null, municipal: null };
-    y[stage] = countsOf(r.values);
-    out.set(r.year, y);
-  }
-  return out;
-}
-
-export interface MunicipalOlympiadShares {
-  perParticipation: { awarded: number; total: number };
-  perPupil: { awarded: number; total: number };
-}
-
-/** School-stage shares of all schools pooled, per year. */
-export function municipalOlympiadShares(schools: readonly SchoolReport[]): Map<number, MunicipalOlympiadShares> {
-  const out = new Map<number, MunicipalOlympiadShares>();
-  for (const s of schools) {
-    for (const [year, y] of olympiadStages(s.directions.olympiads)) {
-      if (!y.school) continue;
-      const m = out.get(year) ?? { perParticipation: { awarded: 0, total: 0 }, perPupil: { awarded: 0, total: 0 } };
-      if (y.school.perParticipation) {
-        m.perParticipation.awarded += y.school.perParticipation.awarded;
-        m.perParticipation.total += y.school.perParticipation.total;
-      }
-      if (y.school.perPupil) {
-        m.perPupil.awarded += y.school.perPupil.awarded;
-        m.perPupil.total += y.school.perPupil.total;
-      }
-      out.set(year, m);
-    }
-  }
-  return out;
-}
 
 function awardedAtMunicipal(c: StageCounts): number | null {
   return c.perParticipation?.awarded ?? c.perPupil?.awarded ?? null;

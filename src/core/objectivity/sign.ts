@@ -6,7 +6,7 @@
 import type { Procedure } from "../model";
 import type { ParamKey, Profile, Tag } from "../profile";
 import { tagOf } from "../profile";
-import type { ReferenceKind } from "../analysis/references";
+import type { ReferenceKind } from "../context/references";
 
 export type SignId = "O1" | "O2" | "O3" | "O4" | "O5" | "O6" | "F";
 export const SIGN_IDS: readonly SignId[] = ["O1", "O2", "O3", "O4", "O5", "O6", "F"];

@@ -104,6 +104,14 @@ export const PARAMS = {
     section: OBJ, rule: "§3 O1", tag: "DEFAULT", kind: "number", ...pp,
     label: "O1: доля несовпадений выше эталона не менее чем на", value: 20,
   },
+  "o1.minCount": {
+    section: OBJ, rule: "§3 O1 (ред. 2026.2)", tag: "DEFAULT", kind: "integer", min: 1, unit: "чел.",
+    label: "O1: участников с расхождением (за сработавшим условием) не менее", value: 3,
+  },
+  "o1.alpha": {
+    section: OBJ, rule: "§3 O1 (ред. 2026.2)", tag: "DEFAULT", kind: "number", min: 0, max: 1,
+    label: "O1: уровень значимости одностороннего биномиального теста против доли эталона", value: 0.01,
+  },
   "o2.minN": {
     section: OBJ, rule: "§3 O2", tag: "DEFAULT", kind: "integer", min: 1, unit: "чел.",
     label: "O2: пики на границах отметок проверяются при участниках не менее", value: 30,
@@ -132,6 +140,10 @@ export const PARAMS = {
     section: OBJ, rule: "§3 O5", tag: "DEFAULT", kind: "number", ...pp,
     label: "O5: скачок качества параллели за год не менее", value: 30,
   },
+  "o5.alpha": {
+    section: OBJ, rule: "§3 O5 (ред. 2026.2)", tag: "DEFAULT", kind: "number", min: 0, max: 1,
+    label: "O5: уровень значимости одностороннего теста разности двух долей", value: 0.01,
+  },
   "o6.ratio": {
     section: OBJ, rule: "§3 O6", tag: "DEFAULT", kind: "number", min: 1, unit: "раз",
     label: "O6: доля победителей и призёров школьного этапа выше муниципальной не менее чем в", value: 2,
@@ -157,9 +169,21 @@ export const PARAMS = {
     section: RISK, rule: "§4 R2", tag: "REGIONAL", kind: "number", min: 0, max: 1,
     label: "R2: нижняя доля кластера (квартиль = 0,25)", value: 0.25,
   },
+  "r2.floor": {
+    section: RISK, rule: "§4 R2 (ред. 2026.2)", tag: "DEFAULT", kind: "number", min: -10, max: 0, unit: "ст. откл.",
+    label: "R2: стандартизированный результат не выше (нижняя четверть кластера хороших школ — не низкие результаты)", value: -1,
+  },
+  "r2.minSchools": {
+    section: RISK, rule: "§4 R2 (ред. 2026.2)", tag: "DEFAULT", kind: "integer", min: 2, unit: "ОО",
+    label: "R2: квартиль кластера берётся при школах с результатом не менее (иначе сравнение со всем муниципалитетом)", value: 4,
+  },
   "r3.minN": {
     section: RISK, rule: "§4 R3", tag: "OFFICIAL*", kind: "integer", min: 1, unit: "чел.",
     label: "R3: динамика учитывается при участниках не менее", value: 20,
+  },
+  "r3.alpha": {
+    section: RISK, rule: "§4 R3 (ред. 2026.2)", tag: "DEFAULT", kind: "number", min: 0, max: 1,
+    label: "R3: уровень значимости роста доли «2» (делится на число сравнённых процедур школы за год — поправка Бонферрони)", value: 0.05,
   },
   "r4.quantile": {
     section: RISK, rule: "§4 R4", tag: "REGIONAL", kind: "number", min: 0, max: 1,
@@ -186,9 +210,17 @@ export const PARAMS = {
     section: STAB, rule: "§5", tag: "DEFAULT", kind: "number", min: 0, max: 1,
     label: "Стабильно высокие: верхняя доля кластера (квартиль = 0,25)", value: 0.25,
   },
+  "stability.highFloor": {
+    section: STAB, rule: "§5 (ред. 2026.2)", tag: "DEFAULT", kind: "number", min: 0, max: 10, unit: "ст. откл.",
+    label: "Стабильно высокие: стандартизированный результат каждый год не ниже", value: 1,
+  },
+  "stability.lowCeiling": {
+    section: STAB, rule: "§5 (ред. 2026.2)", tag: "DEFAULT", kind: "number", min: -10, max: 10, unit: "ст. откл.",
+    label: "Стабильно низкие: не присваивается, если стандартизированный результат хотя бы в одном году выше", value: 0,
+  },
   "clusters.minSize": {
     section: STAB, rule: "§6", tag: "DEFAULT", kind: "integer", min: 1, unit: "ОО",
-    label: "Кластер меньше стольких школ объединяется с кластером своего типа", value: 3,
+    label: "Кластер меньше стольких школ объединяется со всеми кластерами своего типа (ред. 2026.2)", value: 4,
   },
   "clusters.socialTerciles": {
     section: STAB, rule: "§6", tag: "DEFAULT", kind: "boolean",

@@ -9,7 +9,7 @@ import { parseNumberText, quoteValue } from "../values";
 import { PARAMS, PARAM_KEYS, paramSpec, type ParamKey, type ParamValues, type Tag } from "./params";
 import { EGE_MINIMUMS, MARK_SCALES, type EgeMinimum, type MarkScale } from "./tables";
 
-export const PROFILE_VERSION = "msoko-2026.1";
+export const PROFILE_VERSION = "msoko-2026.2";
 
 export interface Profile {
   /** Default version plus "+N" when N values are overridden. */

@@ -4,18 +4,25 @@
  *  - R1: share below the minimum ≥ r1.share in ≥ r1.procedures procedures of the year, or in the
  *    same procedure (kind × grade × subject) this year and last year; only procedures with
  *    r1.minN participants count (the denominator of the share).
- *  - R2: the school's standardized result (see analysis/standardized.ts) in the lowest
- *    r2.quantile of its cluster (see analysis/quantile.ts).
+ *  - R2: the school's standardized result (see context/standardized.ts) in the lowest
+ *    r2.quantile of its cluster (see context/quantile.ts) and ≤ r2.floor (revision 2026.2: the
+ *    bottom of a cluster of good schools is not a school with low results). The quartile is
+ *    taken over ≥ r2.minSchools schools with a value, else over the whole municipality.
  *  - R3: Δ share below the minimum («2») ≥ dynamics.share2Rise п.п. in any procedure with
- *    r3.minN participants in both years.
+ *    r3.minN participants in both years, and the rise significant (revision 2026.2): one-sided
+ *    two-proportion test with P < r3.alpha / k, k = procedures compared for the school that year
+ *    (Bonferroni: thirty procedures must not give a flag by chance alone). Rises from or to a
+ *    year with fewer participants, and rises that chance explains, are kept as `watch` items:
+ *    shown in the dynamics, never flagged.
  *  - R4: social context index in the lowest r4.quantile of the municipality.
  *  - R5: imported FIOKO risk profile with ≥ r5.highFactors factors of level «высокий».
  *  - R6: objectivity signs this year: results «требуют проверки»; not part of the score.
  */
 import type { RiskProfile } from "../model";
 import type { Profile } from "../profile";
-import type { QuantilePosition } from "../analysis/quantile";
-import { unitBelowShare, unitKey, type UnitStats } from "../analysis/units";
+import type { QuantilePosition } from "../context/quantile";
+import { unitBelowShare, unitKey, type UnitStats } from "../context/units";
+import { twoProportionUpper } from "../objectivity/chance";
 import { tagsOf, threshold, type ProvenanceTag, type ThresholdUsed } from "../objectivity/sign";
 
 export type RiskFactorId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6";
@@ -30,6 +37,13 @@ export interface RiskItem {
   n: number;
   value: number;
   previous?: number;
+  /** R3: participants the previous year. */
+  previousN?: number;
+  /** R3: one-sided P value of the rise and the level it was compared with (r3.alpha / k). */
+  p?: number;
+  alpha?: number;
+  /** R3 watch items: why the rise is not a flag. */
+  why?: "мало участников" | "в пределах случайности";
 }
 
 export interface RiskFactorResult {
@@ -45,6 +59,8 @@ export interface RiskFactorResult {
   mode?: "several" | "repeated";
   /** Russian list shown in the explanation (R5: high factors; R6: signs). */
   note?: string;
+  /** R3: rises of the threshold's size that are shown but not flagged (see `RiskItem.why`). */
+  watch?: RiskItem[];
 }
 
 function item(u: UnitStats, value: number, previous?: number): RiskItem {
@@ -86,47 +102,66 @@ export function factorR1(units: ReadonlyMap<string, UnitStats>, year: number, p:
   };
 }
 
-export function factorR2(pos: QuantilePosition | undefined, z: { value: number; procedures: number } | undefined, cluster: string, p: Profile): RiskFactorResult {
+export function factorR2(pos: QuantilePosition | undefined, z: { value: number; procedures: number } | undefined, cluster: string, p: Profile, municipality = "муниципалитет"): RiskFactorResult {
   const qT = threshold(p, "r2.quantile");
+  const floorT = threshold(p, "r2.floor");
   const minN = threshold(p, "r1.minN");
-  const minGroup = threshold(p, "clusters.minSize");
-  const used = [qT, minN, minGroup];
+  const minSchools = threshold(p, "r2.minSchools");
+  const used = [qT, floorT, minN, minSchools];
   const hasData = !!pos && !!z && pos.compared;
+  const lower = hasData && pos!.lower;
+  const low = hasData && z!.value <= floorT.value + 1e-12;
+  const wide = pos?.scope === "municipality";
   return {
     id: "R2",
     hasData,
-    fired: hasData && pos!.lower,
-    numbers: z && pos ? { z: z.value, procedures: z.procedures, k: pos.k, below: pos.below, above: pos.above } : {},
+    fired: lower && low,
+    numbers: z && pos ? { z: z.value, procedures: z.procedures, k: pos.k, below: pos.below, above: pos.above, lower: lower ? 1 : 0, low: low ? 1 : 0 } : {},
     threshold: used,
     items: [],
     tags: tagsOf("REGIONAL", used),
-    reference: pos ? { kind: "cluster", label: cluster, n: pos.k } : undefined,
+    reference: pos ? { kind: wide ? "municipality" : "cluster", label: wide ? municipality : cluster, n: pos.k } : undefined,
   };
 }
 
 export function factorR3(units: ReadonlyMap<string, UnitStats>, year: number, p: Profile): RiskFactorResult {
   const riseT = threshold(p, "dynamics.share2Rise");
   const minN = threshold(p, "r3.minN");
-  const used = [riseT, minN];
-  const rising: RiskItem[] = [];
+  const alphaT = threshold(p, "r3.alpha");
+  const used = [riseT, minN, alphaT];
+  const rises: { u: UnitStats; prev: UnitStats; now: number; before: number }[] = [];
+  const watch: RiskItem[] = [];
   let pairs = 0;
   for (const u of units.values()) {
-    if (u.year !== year || !u.below || u.below.n < minN.value) continue;
+    if (u.year !== year || !u.below || u.below.n === 0) continue;
     const prev = units.get(unitKey(u.procedure, year - 1, u.grade, u.subject));
-    if (!prev || !prev.below || prev.below.n < minN.value) continue;
+    if (!prev || !prev.below || prev.below.n === 0) continue;
     const now = unitBelowShare(u)!;
     const before = unitBelowShare(prev)!;
-    pairs++;
-    if (now - before >= riseT.value - 1e-9) rising.push(item(u, now, before));
+    const enough = u.below.n >= minN.value && prev.below.n >= minN.value;
+    if (enough) pairs++;
+    if (now - before < riseT.value - 1e-9) continue;
+    if (enough) rises.push({ u, prev, now, before });
+    else watch.push({ ...item(u, now, before), previousN: prev.below.n, why: "мало участников" });
+  }
+  // Bonferroni over every procedure compared for the school this year, known only after the loop.
+  const alpha = pairs > 0 ? alphaT.value / pairs : alphaT.value;
+  const rising: RiskItem[] = [];
+  for (const r of rises) {
+    const test = twoProportionUpper(r.u.below!.count, r.u.below!.n, r.prev.below!.count, r.prev.below!.n);
+    const it: RiskItem = { ...item(r.u, r.now, r.before), previousN: r.prev.below!.n, p: test.p, alpha };
+    if (test.p < alpha) rising.push(it);
+    else watch.push({ ...it, why: "в пределах случайности" });
   }
   return {
     id: "R3",
     hasData: pairs > 0,
     fired: rising.length > 0,
-    numbers: { pairs, rising: rising.length },
+    numbers: { pairs, rising: rising.length, alpha },
     threshold: used,
     items: rising,
     tags: tagsOf("OFFICIAL*", used),
+    ...(watch.length ? { watch } : {}),
   };
 }
 

@@ -5,14 +5,14 @@
  * pools all grades of a subject; the basic minimum of each chosen test is flagged when the share
  * of «2» reaches the R1 threshold (§4) with enough participants.
  */
-import { explainSign } from "../analysis/explain";
-import type { UnitStats } from "../analysis/units";
-import { DIRECTION_INDICATORS, schoolIndicator, type DirectionIndicator } from "../directions";
-import { markedCount, quality, share2, share5 } from "../indicators";
-import type { MarkCounts, Procedure } from "../model";
-import { signO1 } from "../objectivity/o1-journal";
-import { signO2 } from "../objectivity/o2-peaks";
-import { clean, type CellData, type Column, type Table } from "../summary/table";
+import { explainSign } from "../../core/analysis/explain";
+import type { UnitStats } from "../../core/context/units";
+import { DIRECTION_INDICATORS, schoolIndicator, type DirectionIndicator } from "../../core/directions";
+import { markedCount, quality, share2, share5 } from "../../core/indicators";
+import type { MarkCounts, Procedure } from "../../core/model";
+import { signO1 } from "../../core/objectivity/o1-journal";
+import { signO2 } from "../../core/objectivity/o2-peaks";
+import { clean, type CellData, type Column, type Table } from "../../summary/model/table";
 import type { ReportContext } from "./context";
 import { VSOKO_ASPECTS, VSOKO_DIRECTIONS, type AnalysisPart, type SchoolFinding } from "./findings";
 import { SMALL } from "./tasks-tables";

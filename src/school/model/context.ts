@@ -5,11 +5,11 @@
  * municipality's pooled participants. Aggregates and references come from engineer E's analysis
  * (src/core/analysis) so the report and the municipal analysis count the same way.
  */
-import { buildUnitIndex, type UnitIndex, type UnitStats } from "../analysis/units";
-import { canonical, unitKey } from "../analysis/units";
-import { References } from "../analysis/references";
-import type { Municipality, ParticipantRow, Procedure, ReferenceResult, SchoolReport, TaskSet } from "../model";
-import type { Profile } from "../profile";
+import { buildUnitIndex, type UnitIndex, type UnitStats } from "../../core/context/units";
+import { canonical, unitKey } from "../../core/context/units";
+import { References } from "../../core/context/references";
+import type { Municipality, ParticipantRow, Procedure, ReferenceResult, SchoolReport, TaskSet } from "../../core/model";
+import type { Profile } from "../../core/profile";
 
 export interface SchoolReportOptions {
   year: number;

@@ -5,11 +5,11 @@
  * responsible person, the deadline and the decision's document — so the school's «Цикл» sheet
  * (components 7–8) can cite the document. Measures are addressed to the school, never to a teacher.
  */
-import { measuresFor } from "../recommendations";
-import type { Table, CellData } from "../summary/table";
+import { measuresFor } from "../../core/recommendations";
+import type { Table, CellData } from "../../summary/model/table";
 import type { ReportContext } from "./context";
 import type { SchoolFinding, SchoolFindingRule } from "./findings";
-import { countRu } from "../values";
+import { countRu } from "../../core/values";
 
 export const DECISION_COLUMNS = { responsible: "Ответственный", deadline: "Срок", document: "Документ решения (№, дата)" } as const;
 

@@ -3,8 +3,8 @@
  * a flag, with the regulation's direction of complex analysis (ВСОКО table 2) it belongs to, the
  * aspect of improvement the generalising stage names (ВСОКО §7.1, stage 3), and the numbers.
  */
-import type { SheetChart } from "../summary/sheets";
-import type { Table } from "../summary/table";
+import type { SheetChart } from "../../summary/model/sheets";
+import type { Table } from "../../summary/model/table";
 
 /** Rule ids understood by src/core/recommendations.ts (`recommend`). */
 export type SchoolFindingRule = "TASK_DEFICIT" | "SCHOOL_O1" | "SCHOOL_O2" | "SHARE2_RISE" | "BASIC_MINIMUM";

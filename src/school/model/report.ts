@@ -5,9 +5,9 @@
  * src/school/write.ts in the pane and in the CLI. Participants are codes, the smallest unit is a
  * class, teachers are never named or ranked.
  */
-import { canonical } from "../analysis/units";
-import type { SchoolReport } from "../model";
-import type { SummarySheet } from "../summary/sheets";
+import { canonical } from "../../core/context/units";
+import type { SchoolReport } from "../../core/model";
+import type { SummarySheet } from "../../summary/model/sheets";
 import { complexPart } from "./complex-tables";
 import { buildReportContext, type SchoolReportOptions } from "./context";
 import { decisionsTables } from "./decisions";

@@ -4,18 +4,18 @@
  * share of «2», and the comparison with journal marks (lowered / confirmed / raised, gaps ≥ 2 by
  * participant code). Each table's description is its generated conclusion.
  */
-import { confirmation, markedCount } from "../indicators";
-import type { MarkCounts, ParticipantRow, ReferenceResult } from "../model";
-import { signO1 } from "../objectivity/o1-journal";
-import { explainSign } from "../analysis/explain";
-import type { UnitStats } from "../analysis/units";
-import { clean, type CellData, type Column, type Table } from "../summary/table";
-import { canonical, unitKey } from "../analysis/units";
+import { confirmation, markedCount } from "../../core/indicators";
+import type { MarkCounts, ParticipantRow, ReferenceResult } from "../../core/model";
+import { signO1 } from "../../core/objectivity/o1-journal";
+import { explainSign } from "../../core/analysis/explain";
+import type { UnitStats } from "../../core/context/units";
+import { clean, type CellData, type Column, type Table } from "../../summary/model/table";
+import { canonical, unitKey } from "../../core/context/units";
 import { classesOf, importedReferences, type ReportContext, type TestInfo } from "./context";
 import { VSOKO_ASPECTS, VSOKO_DIRECTIONS, type AnalysisPart, type SchoolFinding } from "./findings";
 import { levelShares } from "./tasks";
 import { bySubjectRu, genitiveCount, participantsRu, pct, pctOrNone, testTitle } from "./text";
-import { formatPointsRu } from "../values";
+import { formatPointsRu } from "../../core/values";
 
 const byClassThenCode = (a: ParticipantRow, b: ParticipantRow) =>
   a.className.localeCompare(b.className, "ru", { numeric: true }) || a.code.localeCompare(b.code, "ru", { numeric: true });

@@ -4,12 +4,12 @@
  * adequacy bands and deficits grouped by skill (tasks.ts), and completion by mark groups.
  * Small groups are labelled «мало участников», never flagged.
  */
-import { explainSign } from "../analysis/explain";
-import { markScale } from "../profile";
-import { boundariesOf, signO2 } from "../objectivity/o2-peaks";
-import type { ReferenceResult } from "../model";
-import { clean, type CellData, type Column, type Table } from "../summary/table";
-import type { SheetChart } from "../summary/sheets";
+import { explainSign } from "../../core/analysis/explain";
+import { markScale } from "../../core/profile";
+import { boundariesOf, signO2 } from "../../core/objectivity/o2-peaks";
+import type { ReferenceResult } from "../../core/model";
+import { clean, type CellData, type Column, type Table } from "../../summary/model/table";
+import type { SheetChart } from "../../summary/model/sheets";
 import { importedReferences, type ReportContext, type TestInfo } from "./context";
 import { VSOKO_ASPECTS, VSOKO_DIRECTIONS, type AnalysisPart, type SchoolFinding } from "./findings";
 import { ADEQUACY_LABELS, completionByMark, deficits, taskResults, type TaskResult } from "./tasks";

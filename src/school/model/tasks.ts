@@ -5,9 +5,9 @@
  * deficits (insufficient tasks) grouped by the skill they check, and completion by groups of
  * participants with the same mark (groups smaller than `sample.group` are labelled, not used).
  */
-import { taskCompletion } from "../indicators";
-import type { ParticipantRow, TaskLevel, TaskSet } from "../model";
-import type { Profile } from "../profile";
+import { taskCompletion } from "../../core/indicators";
+import type { ParticipantRow, TaskLevel, TaskSet } from "../../core/model";
+import type { Profile } from "../../core/profile";
 
 export type Adequacy = "sufficient" | "grey" | "insufficient";
 

@@ -3,7 +3,7 @@
  * case («по математике» needs the dative, so subjects get their own small table), the grade
  * («в 5 классе»), numbers and percentages in Russian typography.
  */
-import { countRu, formatNumberRu, formatPercentRu } from "../values";
+import { countRu, formatNumberRu, formatPercentRu } from "../../core/values";
 
 const DATIVE: Record<string, string> = {
   "Русский язык": "русскому языку",

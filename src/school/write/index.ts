@@ -5,9 +5,9 @@
  * rendered with the summary's sheet renderer so tables, formulas and charts look the same.
  * Serves the pane (Office.js or memory) and the CLI (exceljs).
  */
-import type { SchoolAnalysisReport } from "../core/school/report";
-import { writeGeneratedSheets, type WriteGeneratedResult } from "../host/generated";
-import type { WorkbookPort } from "../host/port";
+import type { SchoolAnalysisReport } from "../model/report";
+import { writeGeneratedSheets, type WriteGeneratedResult } from "../../host/generated";
+import type { WorkbookPort } from "../../host/port";
 import { schoolSheetOps } from "./layout";
 
 export interface WriteSchoolReportOptions {

@@ -4,12 +4,12 @@
  * long text columns wrap, and each table's conclusion (its description row) is merged across the
  * table and wrapped so that a long sentence neither widens the printed page nor hides in one cell.
  */
-import type { SummarySheet } from "../core/summary/sheets";
-import type { Table } from "../core/summary/table";
-import { columnLetters } from "../core/a1";
-import type { WriteOp } from "../host/port";
-import { sheetOps } from "../summary/sheet-ops";
-import { tableRows } from "../summary/table-ops";
+import type { SummarySheet } from "../../summary/model/sheets";
+import type { Table } from "../../summary/model/table";
+import { columnLetters } from "../../core/a1";
+import type { WriteOp } from "../../host/port";
+import { sheetOps } from "../../summary/write/sheet-ops";
+import { tableRows } from "../../summary/write/table-ops";
 
 /** Must match the gap of src/summary/sheet-ops.ts (two blank rows between tables). */
 const GAP = 2;

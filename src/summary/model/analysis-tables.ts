@@ -4,13 +4,13 @@
  * stability, the cycle matrix and targeted recommendations. Every flag is shown with the Russian
  * sentence that explains its numbers, rule, threshold and provenance.
  */
-import { explainRisk, explainSign, explainStability, explainStableAbsence, type MunicipalAnalysis, type SchoolAnalysis } from "../analysis";
-import { CYCLE_COMPONENTS, type CycleEvaluation, type CycleMatrix } from "../cycle";
-import { quality, share2 } from "../indicators";
-import type { SchoolReport } from "../model";
-import type { Profile } from "../profile";
-import { measuresFor, recommend, type FlagRef } from "../recommendations";
-import { accumulate, schoolAggregates, type Aggregate } from "../results";
+import { explainRisk, explainSign, explainStability, explainStableAbsence, type MunicipalAnalysis, type SchoolAnalysis } from "../../core/analysis";
+import { CYCLE_COMPONENTS, type CycleEvaluation, type CycleMatrix } from "../../core/cycle";
+import { quality, share2 } from "../../core/indicators";
+import type { SchoolReport } from "../../core/model";
+import type { Profile } from "../../core/profile";
+import { measuresFor, recommend, type FlagRef } from "../../core/recommendations";
+import { accumulate, schoolAggregates, type Aggregate } from "../../core/results";
 import { clean, type CellData, type Table } from "./table";
 
 export const SIGN_NAMES: Record<string, string> = {

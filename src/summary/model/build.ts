@@ -3,11 +3,11 @@
  * JSON out. Both come from the same tables, so the workbook's formulas recalculate to the numbers
  * the JSON holds.
  */
-import { analyzeMunicipality, explainSign, explainStableAbsence, type MunicipalAnalysis } from "../analysis";
-import { cycleMatrix, evaluateCycle, latestCycleYear, type CycleEvaluation } from "../cycle";
-import type { Municipality } from "../model";
-import type { Profile } from "../profile";
-import { yearsOf } from "../results";
+import { analyzeMunicipality, explainSign, explainStableAbsence, type MunicipalAnalysis } from "../../core/analysis";
+import { cycleMatrix, evaluateCycle, latestCycleYear, type CycleEvaluation } from "../../core/cycle";
+import type { Municipality } from "../../core/model";
+import type { Profile } from "../../core/profile";
+import { yearsOf } from "../../core/results";
 import { bySchoolTable, cycleTables, objectivityTables, recommendationsTable, riskTables, type AnalysisTablesInput } from "./analysis-tables";
 import { chartSpecs } from "./charts";
 import { FILE_STATE_LABELS, type FileStatus } from "./consolidate";

@@ -3,9 +3,9 @@
  * categories and the rest are series. The writer places each table on «Диаграммы» and anchors a
  * chart of the given type over it. Risk levels come from the analysis (see build.ts).
  */
-import { quality, share2 } from "../indicators";
-import type { ReferenceResult, SchoolReport } from "../model";
-import { accumulate, pooledAggregates, schoolAggregates, type Aggregate } from "../results";
+import { quality, share2 } from "../../core/indicators";
+import type { ReferenceResult, SchoolReport } from "../../core/model";
+import { accumulate, pooledAggregates, schoolAggregates, type Aggregate } from "../../core/results";
 import { clean, type CellData, type Table } from "./table";
 import type { ChartKind } from "./sheets";
 

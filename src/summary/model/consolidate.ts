@@ -4,7 +4,7 @@
  * later file). A form with errors is still included where its data allow; an unreadable one is
  * listed with its findings.
  */
-import type { Finding, SchoolReport } from "../model";
+import type { Finding, SchoolReport } from "../../core/model";
 
 export interface LoadedForm {
   file: string;

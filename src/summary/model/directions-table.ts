@@ -3,9 +3,9 @@
  * year, in long form (sortable and filterable), with numerator and denominator as values and the
  * share as a native formula over them.
  */
-import { DIRECTION_INDICATORS, DIRECTION_NAMES, municipalIndicator, schoolIndicator, type IndicatorValue } from "../directions";
-import type { SchoolReport } from "../model";
-import type { Profile } from "../profile";
+import { DIRECTION_INDICATORS, DIRECTION_NAMES, municipalIndicator, schoolIndicator, type IndicatorValue } from "../../core/directions";
+import type { SchoolReport } from "../../core/model";
+import type { Profile } from "../../core/profile";
 import { clean, type CellData, type Table } from "./table";
 
 export function directionsTable(schools: readonly SchoolReport[], years: readonly number[], profile: Profile): Table {

@@ -3,11 +3,11 @@
  * score, share below the subject minimum and shares of high results (81–100 and 100), with the
  * shares as native formulas over the counts and the dynamics of the share below the minimum.
  */
-import { delta } from "../indicators";
-import type { SchoolReport } from "../model";
-import type { Profile } from "../profile";
-import { compareKeys, pooledAggregates, resultKey, schoolAggregates, type Aggregate } from "../results";
-import { PROCEDURES } from "../model";
+import { delta } from "../../core/indicators";
+import type { SchoolReport } from "../../core/model";
+import type { Profile } from "../../core/profile";
+import { compareKeys, pooledAggregates, resultKey, schoolAggregates, type Aggregate } from "../../core/results";
+import { PROCEDURES } from "../../core/model";
 import { clean, F, type CellData, type Table } from "./table";
 
 function shareOf(part: number, n: number): number | null {

@@ -2,8 +2,8 @@
  * «Методика»: the profile version and every threshold, weight and table the summary used, with
  * provenance tags and overrides marked, so the file explains itself to anyone who opens it.
  */
-import { describeScale, PARAM_KEYS, paramSpec, TAG_LABELS, type Profile } from "../profile";
-import { formatNumberRu } from "../values";
+import { describeScale, PARAM_KEYS, paramSpec, TAG_LABELS, type Profile } from "../../core/profile";
+import { formatNumberRu } from "../../core/values";
 import type { CellData, Table } from "./table";
 
 function show(v: unknown): string {

@@ -4,10 +4,10 @@
  * previous year in п.п. The ВСОКО regulation's analyses read off it: quality by subject and by
  * procedure, basic minimum (share of «2»), talent (share of «5»).
  */
-import { delta, quality, share2, share5, sizeClass, SIZE_CLASS_LABELS, sou, successRate, meanMark, confirmationShare } from "../indicators";
-import { PROCEDURES, type SchoolReport } from "../model";
-import type { Profile } from "../profile";
-import { compareKeys, pooledAggregates, resultKey, schoolAggregates, type Aggregate } from "../results";
+import { delta, quality, share2, share5, sizeClass, SIZE_CLASS_LABELS, sou, successRate, meanMark, confirmationShare } from "../../core/indicators";
+import { PROCEDURES, type SchoolReport } from "../../core/model";
+import type { Profile } from "../../core/profile";
+import { compareKeys, pooledAggregates, resultKey, schoolAggregates, type Aggregate } from "../../core/results";
 import { clean, F, type CellData, type Column, type Table } from "./table";
 
 export interface ResultsInput {

@@ -3,9 +3,9 @@
  * (marker, registry, all-or-nothing replacement of the previous run; the user's sheets are never
  * touched). The same code serves the pane (Office.js or memory) and the CLI (exceljs).
  */
-import type { Summary } from "../core/summary/build";
-import { writeGeneratedSheets, type WriteGeneratedResult } from "../host/generated";
-import type { WorkbookPort } from "../host/port";
+import type { Summary } from "../model/build";
+import { writeGeneratedSheets, type WriteGeneratedResult } from "../../host/generated";
+import type { WorkbookPort } from "../../host/port";
 import { sheetOps } from "./sheet-ops";
 
 export interface WriteSummaryOptions {

@@ -3,9 +3,9 @@
  * table, and native charts anchored to the right of the tables they show. The first table's
  * header row is frozen and repeated on printed pages.
  */
-import type { SummarySheet } from "../core/summary/sheets";
-import { columnLetters } from "../core/a1";
-import type { WriteOp } from "../host/port";
+import type { SummarySheet } from "../model/sheets";
+import { columnLetters } from "../../core/a1";
+import type { WriteOp } from "../../host/port";
 import { tableOps, tableRows } from "./table-ops";
 
 const GAP = 2;

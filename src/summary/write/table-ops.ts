@@ -4,9 +4,9 @@
  * formats by column kind, conditional colours, frozen header and print setup.
  * Layout: row 1 title, row 2 marker, row 3 description, row 5 header, data from row 6.
  */
-import { expandFormula, type CellData, type Column, type ColumnKind, type Highlight, type Table } from "../core/summary/table";
-import { columnLetters as columnLetter } from "../core/a1";
-import type { WriteOp } from "../host/port";
+import { expandFormula, type CellData, type Column, type ColumnKind, type Highlight, type Table } from "../model/table";
+import { columnLetters as columnLetter } from "../../core/a1";
+import type { WriteOp } from "../../host/port";
 
 export const HEADER_ROW = 5;
 export const FIRST_DATA_ROW = 6;

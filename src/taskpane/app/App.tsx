@@ -8,7 +8,7 @@ import { Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@flu
 import { ErrorBoundary } from "./ErrorBoundary";
 import { Header } from "./Header";
 import { PAGES, DEFAULT_PAGE_ID, findPage } from "../pages";
-import { NavigationProvider } from "../pages/navigation";
+import { NavigationProvider } from "../shared/navigation";
 import { OperationProvider, StatusArea } from "../operation/OperationContext";
 import type { OperationRunner } from "../operation/runner";
 import { WorkbookProvider } from "../workbook/WorkbookContext";

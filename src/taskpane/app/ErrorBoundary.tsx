@@ -6,7 +6,7 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircleRegular } from "@fluentui/react-icons";
-import { describeError } from "./errors";
+import { describeError } from "../shared/errors";
 
 const useStyles = makeStyles({
   box: {

@@ -15,9 +15,9 @@ import {
 } from "@fluentui/react-icons";
 import type { Finding } from "../../core/model";
 import { validateWorkbook } from "../../form/actions";
-import { describeError } from "../app/errors";
+import { describeError } from "../shared/errors";
 import { useOperation } from "../operation/OperationContext";
-import { EmptyState, Paragraph, ReadingWorkbook } from "../pages/EmptyState";
+import { EmptyState, Paragraph, ReadingWorkbook } from "../shared/EmptyState";
 import { useWorkbook } from "../workbook/WorkbookContext";
 import { SCHOOL_FORM_SHEET, hasSheet } from "../workbook/role";
 import { SEVERITY_LABELS, countFindings, findingPlace, findingTarget, findingsSummary, groupFindings, type Severity } from "./findings";

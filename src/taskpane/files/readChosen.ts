@@ -4,7 +4,7 @@
  * forms, ФИС ОКО exports, FIOKO lists. A refused file is listed with its reason, never dropped.
  */
 import { addUnreadable, addWorkbook, emptyInputs, type Inputs } from "../../summary/inputs";
-import { readXlsxInBrowser } from "../../xlsx/browser";
+import { readXlsxInBrowser } from "../../xlsx/read/browser";
 
 export interface ChosenFile {
   name: string;

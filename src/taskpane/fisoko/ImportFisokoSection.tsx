@@ -10,7 +10,7 @@ import { ArrowImportRegular } from "@fluentui/react-icons";
 import type { Finding } from "../../core/model";
 import { countRu } from "../../core/values";
 import { importFisoko, importIntoForm, type FisokoFile } from "../../fisoko";
-import { readXlsxInBrowser } from "../../xlsx/browser";
+import { readXlsxInBrowser } from "../../xlsx/read/browser";
 import { FilePicker } from "../files/FilePicker";
 import { useOperation } from "../operation/OperationContext";
 import { stepLabel } from "../operation/runner";

@@ -11,8 +11,8 @@ import { createForm } from "../../form/actions";
 import { useOperation } from "../operation/OperationContext";
 import { useWorkbook } from "../workbook/WorkbookContext";
 import { SCHOOL_FORM_SHEET, hasSheet } from "../workbook/role";
-import { useNavigate } from "../pages/navigation";
-import { Paragraph, ReadingWorkbook } from "../pages/EmptyState";
+import { useNavigate } from "../shared/navigation";
+import { Paragraph, ReadingWorkbook } from "../shared/EmptyState";
 import { createFormMessage, extraNotices, formSheetRows, type CreateFormResult } from "./formModel";
 import { FORM_SECTIONS } from "./sections";
 

@@ -12,8 +12,8 @@ import { DEFAULT_PROFILE, TAG_LABELS, type OverrideError, type ParamKey, type Pr
 import { setProfile } from "../../functions/context";
 import type { WorkbookPort } from "../../host/port";
 import { loadProfile, removeSetting, writeSetting } from "../../host/settings";
-import { describeError } from "../app/errors";
-import { Paragraph } from "../pages/EmptyState";
+import { describeError } from "../shared/errors";
+import { Paragraph } from "../shared/EmptyState";
 import { useWorkbook } from "../workbook/WorkbookContext";
 import { useWorkbookRead } from "../workbook/useWorkbookRead";
 import { checkOverride, currentEditText } from "./edit";

@@ -5,7 +5,7 @@
  * Pure TypeScript (no React) so its behaviour is unit-tested in Node; the React binding is
  * OperationContext.tsx.
  */
-import { describeError } from "../app/errors";
+import { describeError } from "../shared/errors";
 
 export interface Progress {
   /** Items finished so far (0…total). */

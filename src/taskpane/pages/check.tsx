@@ -1,7 +1,7 @@
 /** «Проверка»: validation of the school form with a message per cell (check/CheckPage.tsx). */
 import { ClipboardTaskListLtrRegular } from "@fluentui/react-icons";
 import { CheckPage } from "../check/CheckPage";
-import type { PageDef } from "./types";
+import type { PageDef } from "../shared/page-types";
 
 export const checkPage: PageDef = {
   id: "check",

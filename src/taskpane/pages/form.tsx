@@ -1,7 +1,7 @@
 /** «Форма ОО»: the standard school form — creation, its sheets, how to fill it (form/FormPage.tsx). */
 import { DocumentTableRegular } from "@fluentui/react-icons";
 import { FormPage } from "../form/FormPage";
-import type { PageDef } from "./types";
+import type { PageDef } from "../shared/page-types";
 
 export const formPage: PageDef = {
   id: "form",

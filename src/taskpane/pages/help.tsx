@@ -3,8 +3,8 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeSt
 import { QuestionCircleRegular } from "@fluentui/react-icons";
 import translations from "../../functions/functions.ru.json";
 import { helpFunctions, type TranslationEntry } from "./helpData";
-import { Paragraph } from "./EmptyState";
-import type { PageDef } from "./types";
+import { Paragraph } from "../shared/EmptyState";
+import type { PageDef } from "../shared/page-types";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },

@@ -2,7 +2,7 @@
  * The page registry: navigation order of the pane. To add a page, write a module exporting a
  * PageDef (see types.ts) and list it here; the shell builds the tabs and panels from this list.
  */
-import type { PageDef } from "./types";
+import type { PageDef } from "../shared/page-types";
 import { formPage } from "./form";
 import { checkPage } from "./check";
 import { summaryPage } from "../summary/SummaryPage";
@@ -10,7 +10,7 @@ import { cyclePage } from "./cycle";
 import { methodologyPage } from "./methodology";
 import { helpPage } from "./help";
 
-export type { PageDef } from "./types";
+export type { PageDef } from "../shared/page-types";
 
 export const PAGES: readonly PageDef[] = [formPage, checkPage, summaryPage, cyclePage, methodologyPage, helpPage];
 

@@ -1,7 +1,7 @@
 /** «Методика»: effective parameters with overrides from the workbook (methodology/MethodologyPage.tsx). */
 import { BookInformationRegular } from "@fluentui/react-icons";
 import { MethodologyPage } from "../methodology/MethodologyPage";
-import type { PageDef } from "./types";
+import type { PageDef } from "../shared/page-types";
 
 export const methodologyPage: PageDef = {
   id: "methodology",

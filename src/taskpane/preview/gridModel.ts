@@ -1,16 +1,23 @@
 /**
  * What the preview grid draws for one in-memory sheet: column letters, row numbers, cell text
- * (formula text where a formula is — the memory workbook does not calculate), merged areas and
- * the cell formats the pane applied. Pure and bounded (first rows × columns only), so a large
- * sheet cannot freeze the preview.
+ * through each cell's number format (formula text where a formula is — the memory workbook does
+ * not calculate), merged areas, column widths, the cell formats the pane applied and placeholders
+ * for charts. Pure and bounded (first rows × columns only), so a large sheet cannot freeze the
+ * preview.
  */
 import type { CellValue } from "../../core/values";
-import { columnLetters, parseRange, type RangePos } from "../../core/a1";
-import type { CellFormat } from "../../host/port";
-import type { SheetSnapshot } from "../../host/memory";
+import { columnLetters, parseCell, parseRange, type RangePos } from "../../core/a1";
+import type { CellFormat, ChartType } from "../../host/port";
+import type { ChartSnapshot, SheetSnapshot } from "../../host/memory";
+import { formatCellText } from "./numberFormat";
 
 export interface GridCell {
+  /** As the cell shows it: the value through its number format, or the formula text. */
   text: string;
+  /** The stored value (null for a formula cell: the memory workbook does not calculate). */
+  value?: CellValue;
+  /** Numbers are right-aligned, as in Excel's General alignment. */
+  numeric?: boolean;
   /** "=SUM(B2:B4)" when the cell holds a formula. */
   formula?: string;
   format?: CellFormat;
@@ -18,6 +25,8 @@ export interface GridCell {
   span?: { rows: number; columns: number };
   /** Covered by a merged area whose top-left is elsewhere: not drawn. */
   covered?: boolean;
+  /** For a covered cell: the top-left cell (0-based) of its merged area, where editing goes. */
+  head?: { row: number; col: number };
 }
 
 export interface GridModel {
@@ -26,17 +35,23 @@ export interface GridModel {
   /** Rows and columns of the used range, for «показаны первые …». */
   usedRows: number;
   usedColumns: number;
+  /** Width of each drawn column in characters where the sheet sets one. */
+  widths: (number | undefined)[];
+}
+
+export interface GridLimits {
+  rows: number;
+  columns: number;
+  /** Empty rows and columns drawn after the used range, so a user can type beyond it. */
+  spareRows?: number;
+  spareColumns?: number;
 }
 
 export const GRID_LIMITS = { rows: 200, columns: 40 } as const;
 
 /** A cell as Russian Excel shows it in the General format. */
 export function cellText(v: CellValue): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v).replace(".", ",") : String(v);
-  if (typeof v === "boolean") return v ? "ИСТИНА" : "ЛОЖЬ";
-  if (typeof v === "object") return JSON.stringify(v);
-  return v;
+  return formatCellText(v);
 }
 
 function clip(r: RangePos, rows: number, columns: number): RangePos | null {
@@ -45,7 +60,7 @@ function clip(r: RangePos, rows: number, columns: number): RangePos | null {
   return r.top > bottom || r.left > right ? null : { top: r.top, left: r.left, bottom, right };
 }
 
-export function gridModel(sheet: SheetSnapshot, limits: { rows: number; columns: number } = GRID_LIMITS): GridModel {
+export function gridModel(sheet: SheetSnapshot, limits: GridLimits = GRID_LIMITS): GridModel {
   const usedRows = sheet.values.length;
   const usedColumns = sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
   // Formulas and merged areas may lie beyond the values (headers merged over empty cells); formats
@@ -60,13 +75,16 @@ export function gridModel(sheet: SheetSnapshot, limits: { rows: number; columns:
   }
   const allRows = rows;
   const allColumns = columns;
-  rows = Math.min(rows, limits.rows);
-  columns = Math.min(columns, limits.columns);
+  rows = Math.min(rows + (limits.spareRows ?? 0), limits.rows);
+  columns = Math.min(columns + (limits.spareColumns ?? 0), limits.columns);
 
   const cells: GridCell[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: GridCell[] = [];
-    for (let c = 0; c < columns; c++) line.push({ text: cellText(sheet.values[r]?.[c]) });
+    for (let c = 0; c < columns; c++) {
+      const value = sheet.values[r]?.[c];
+      line.push(value === null || value === undefined ? { text: "" } : { text: "", value });
+    }
     cells.push(line);
   }
   for (const { pos, f } of formulaCells) {
@@ -83,12 +101,26 @@ export function gridModel(sheet: SheetSnapshot, limits: { rows: number; columns:
       for (let j = r.left; j <= r.right; j++) cells[i][j].format = { ...cells[i][j].format, ...format };
     }
   }
+  // Text last: it depends on the number format, which any of the format ops may have set.
+  for (const line of cells) {
+    for (const cell of line) {
+      if (cell.formula !== undefined) continue;
+      cell.text = formatCellText(cell.value, cell.format?.numberFormat);
+      if (typeof cell.value === "number") cell.numeric = true;
+    }
+  }
   for (const m of sheet.merges) {
     const r = clip(parseRange(m), rows, columns);
     if (!r) continue;
-    for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) cells[i][j].covered = true;
+    for (let i = r.top; i <= r.bottom; i++) {
+      for (let j = r.left; j <= r.right; j++) {
+        cells[i][j].covered = true;
+        cells[i][j].head = { row: r.top, col: r.left };
+      }
+    }
     const head = cells[r.top][r.left];
     head.covered = false;
+    delete head.head;
     head.span = { rows: r.bottom - r.top + 1, columns: r.right - r.left + 1 };
   }
   return {
@@ -96,7 +128,54 @@ export function gridModel(sheet: SheetSnapshot, limits: { rows: number; columns:
     rows: cells.map((line, i) => ({ number: i + 1, cells: line })),
     usedRows: allRows,
     usedColumns: allColumns,
+    widths: Array.from({ length: columns }, (_, i) => sheet.columnWidths[columnLetters(i)]),
   };
+}
+
+const CHART_TYPES: Record<ChartType, string> = {
+  columnClustered: "гистограмма",
+  barClustered: "линейчатая диаграмма",
+  line: "график",
+  pie: "круговая диаграмма",
+  columnStacked100: "нормированная гистограмма с накоплением",
+  barStacked100: "нормированная линейчатая с накоплением",
+};
+
+/** A chart the preview cannot draw, shown as a frame at its anchor cell. */
+export interface ChartPlaceholder {
+  title: string;
+  /** «гистограмма», «круговая диаграмма»… */
+  kind: string;
+  /** Top-left cell, «H5». */
+  anchor: string;
+  /** 0-based anchor cell. */
+  row: number;
+  col: number;
+  /** Size in points as Excel sets it (Excel's default chart: 360 × 216 pt). */
+  width: number;
+  height: number;
+  /** «'Свод по ОО'!A5:C20». */
+  source: string;
+  /** One Russian sentence for screen readers and the tooltip. */
+  description: string;
+}
+
+export function chartPlaceholders(charts: readonly ChartSnapshot[]): ChartPlaceholder[] {
+  return charts.map((c) => {
+    const pos = parseCell(c.anchor);
+    const kind = CHART_TYPES[c.type] ?? c.type;
+    return {
+      title: c.title,
+      kind,
+      anchor: c.anchor,
+      row: pos.row,
+      col: pos.col,
+      width: c.width ?? 360,
+      height: c.height ?? 216,
+      source: c.source,
+      description: `Диаграмма «${c.title}»: ${kind} у ячейки ${c.anchor}, данные ${c.source}. Предпросмотр не рисует диаграммы — в Excel она будет здесь.`,
+    };
+  });
 }
 
 /** «Таблиц: 1 · проверок данных: 3 …» — what else the pane put on the sheet, for the info line. */

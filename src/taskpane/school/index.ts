@@ -3,7 +3,7 @@
  * ready PageDef (id "school-analysis").
  */
 import { DocumentBulletListRegular } from "@fluentui/react-icons";
-import type { PageDef } from "../pages/types";
+import type { PageDef } from "../shared/page-types";
 import { SchoolAnalysisPage } from "./SchoolAnalysisPage";
 
 export { SchoolAnalysisPage } from "./SchoolAnalysisPage";

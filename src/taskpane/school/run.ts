@@ -4,7 +4,7 @@
  * with progress and cancellation. Pure enough to be unit-tested on the memory workbook.
  */
 import type { Finding, Procedure, SchoolReport } from "../../core/model";
-import { reportChoices, schoolReport, SCHOOL_SHEET_NAMES, type ReportChoices, type SchoolAnalysisReport } from "../../core/school/report";
+import { reportChoices, schoolReport, SCHOOL_SHEET_NAMES, type ReportChoices, type SchoolAnalysisReport } from "../../school/model/report";
 import { parseForm } from "../../form/parse";
 import { GENERATED_TEMP_PREFIX_RE } from "./names";
 import type { WorkbookPort } from "../../host/port";

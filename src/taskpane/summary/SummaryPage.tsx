@@ -14,8 +14,8 @@ import { readChosenFiles, type ChosenFile } from "../files/readChosen";
 import { summarizeInto, type SummarizeResult } from "../../summary/run";
 import { useOperation } from "../operation/OperationContext";
 import { stepLabel } from "../operation/runner";
-import { EmptyState, Paragraph, ReadingWorkbook } from "../pages/EmptyState";
-import type { PageDef } from "../pages/types";
+import { EmptyState, Paragraph, ReadingWorkbook } from "../shared/EmptyState";
+import type { PageDef } from "../shared/page-types";
 import { useWorkbook } from "../workbook/WorkbookContext";
 
 const useStyles = makeStyles({

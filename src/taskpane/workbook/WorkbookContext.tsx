@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { SheetInfo, WorkbookPort } from "../../host/port";
-import { describeError } from "../app/errors";
+import { describeError } from "../shared/errors";
 import { detectRole, type WorkbookRole } from "./role";
 import type { WorkbookSource } from "./source";
 

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { WorkbookPort } from "../../host/port";
-import { describeError } from "../app/errors";
+import { describeError } from "../shared/errors";
 import { useWorkbook } from "./WorkbookContext";
 
 export interface WorkbookRead<T> {

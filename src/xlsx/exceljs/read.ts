@@ -18,12 +18,12 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import type { SheetRead } from "../../host/port";
-import { readSheetsFromParts, sheetsWithDrawings, type PartReader } from "../../xlsx/parts";
-import { readWorkbookSheets, type SheetsReadOptions } from "../../xlsx/sheets";
-import { zipEntries, type ZipEntry } from "../../xlsx/zip";
+import { readSheetsFromParts, sheetsWithDrawings, type PartReader } from "../read/parts";
+import { readWorkbookSheets, type SheetsReadOptions } from "../read/sheets";
+import { zipEntries, type ZipEntry } from "../read/zip";
 import { checkXlsxPackage, defaultLimits, inflatePart, megabytes, DEFAULT_MAX_BYTES } from "./zipguard";
 
-export { DEFAULT_MAX_CELLS, DEFAULT_MAX_SHEETS, plainValue, readWorkbookSheets, readWorksheet, sheetMerges } from "../../xlsx/sheets";
+export { DEFAULT_MAX_CELLS, DEFAULT_MAX_SHEETS, plainValue, readWorkbookSheets, readWorksheet, sheetMerges } from "../read/sheets";
 
 export interface ReadXlsxOptions extends SheetsReadOptions {
   /** Largest accepted file in bytes (default 50 MB). */

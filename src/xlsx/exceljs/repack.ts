@@ -7,7 +7,7 @@
  * - `replaceParts` swaps the content of some parts and copies the others as they are.
  */
 import { deflateRawSync } from "node:zlib";
-import { zipEntries, type ZipEntry, type ZipLimits } from "../../xlsx/zip";
+import { zipEntries, type ZipEntry, type ZipLimits } from "../read/zip";
 
 /** Our own packages: no size limit beyond what a zip without ZIP64 can hold. */
 const OWN_PACKAGE: ZipLimits = { maxBytes: 0xffffffff, maxUnpackedBytes: 0xffffffff, maxRatio: Infinity, maxEntries: 0xffff };

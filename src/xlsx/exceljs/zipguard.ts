@@ -6,9 +6,9 @@
  * look for a DTD, so the check costs little even on large files.
  */
 import { inflateRawSync, constants as zlibConstants } from "node:zlib";
-import { checkNoDtd, isXmlPart, zipEntries, type ZipEntry, type ZipLimits } from "../../xlsx/zip";
+import { checkNoDtd, isXmlPart, zipEntries, type ZipEntry, type ZipLimits } from "../read/zip";
 
-export { DEFAULT_MAX_BYTES, defaultLimits, megabytes, type ZipLimits } from "../../xlsx/zip";
+export { DEFAULT_MAX_BYTES, defaultLimits, megabytes, type ZipLimits } from "../read/zip";
 
 /** Throws a Russian error naming the file when the buffer is not a safe-looking .xlsx package; returns its entries. */
 export function checkXlsxPackage(buf: Uint8Array, fileName: string, limits: ZipLimits): ZipEntry[] {

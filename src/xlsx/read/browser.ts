@@ -11,7 +11,7 @@
  * reads the book; then the DTD check is left to exceljs's XML parser, which expands no entities
  * beyond the predefined ones.
  */
-import type { SheetRead } from "../host/port";
+import type { SheetRead } from "../../host/port";
 import { readSheetsFromParts } from "./parts";
 import { readWorkbookSheets, type SheetsReadOptions } from "./sheets";
 import { checkNoDtd, defaultLimits, isXmlPart, zipEntries, DEFAULT_MAX_BYTES, type ZipEntry } from "./zip";

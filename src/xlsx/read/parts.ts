@@ -12,8 +12,8 @@
  * flattened; errors as codes; non-top-left cells of merged areas null. Books in the 1904 date
  * system are not handled here (`null` is returned so the caller reads them the full way).
  */
-import { countRu } from "../core/values";
-import type { SheetRead } from "../host/port";
+import { countRu } from "../../core/values";
+import type { SheetRead } from "../../host/port";
 import { readSheetBytes } from "./sheet-xml";
 import { attributes, itemText, P, utf8Text } from "./xml";
 

@@ -6,9 +6,9 @@
  * value tags) is decoded and read by `cellValue`. Element names may carry any namespace prefix
  * ("<x:c>"); attribute values may use either quote.
  */
-import { countRu, type CellValue } from "../core/values";
-import type { Grid, SheetRead } from "../host/port";
-import { dateToSerial } from "../host/serial";
+import { countRu, type CellValue } from "../../core/values";
+import type { Grid, SheetRead } from "../../host/port";
+import { dateToSerial } from "../../host/serial";
 import { attributes, decodeXml, itemText, P, utf8Text } from "./xml";
 
 export const DEFAULT_MAX_CELLS = 5_000_000;

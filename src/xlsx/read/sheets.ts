@@ -5,9 +5,9 @@
  * exceljs lazily and this module must not pull it into the pane's main bundle.
  */
 import type ExcelJS from "exceljs";
-import { countRu, type CellValue } from "../core/values";
-import type { Grid, SheetRead } from "../host/port";
-import { dateToSerial } from "../host/serial";
+import { countRu, type CellValue } from "../../core/values";
+import type { Grid, SheetRead } from "../../host/port";
+import { dateToSerial } from "../../host/serial";
 import { DEFAULT_MAX_CELLS, DEFAULT_MAX_SHEETS } from "./parts";
 
 export { DEFAULT_MAX_CELLS, DEFAULT_MAX_SHEETS } from "./parts";

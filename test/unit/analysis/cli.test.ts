@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../../src/cli/commands/analyze";
 import { memoryIo } from "../../../src/cli/io";
-import { XlsxWorkbook } from "../../../src/cli/xlsx/workbook";
+import { XlsxWorkbook } from "../../../src/xlsx/exceljs/workbook";
 import { fillForm } from "../../../src/form/template";
 import { addResult, school, withQuality } from "./build";
 

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../../src/cli/commands/analyze";
 import { memoryIo } from "../../../src/cli/io";
-import { XlsxWorkbook } from "../../../src/cli/xlsx/workbook";
+import { XlsxWorkbook } from "../../../src/xlsx/exceljs/workbook";
 import { RISK_PROFILE_FACTORS } from "../../../src/core/risk";
 import { fillForm } from "../../../src/form/template";
 import { XLSX_DIR } from "../../fixtures/fisoko/generate-xlsx";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run, defaultOutput } from "../../../src/cli/commands/import-fisoko";
 import { memoryIo } from "../../../src/cli/io";
-import { readXlsxFile, XlsxWorkbook } from "../../../src/cli/xlsx";
+import { readXlsxFile, XlsxWorkbook } from "../../../src/xlsx/exceljs";
 import type { SchoolReport } from "../../../src/core/model";
 import { fillForm } from "../../../src/form";
 import { parseForm } from "../../../src/form/parse";

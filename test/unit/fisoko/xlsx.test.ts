@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readXlsxFile } from "../../../src/cli/xlsx";
+import { readXlsxFile } from "../../../src/xlsx/exceljs";
 import { importFisoko } from "../../../src/fisoko";
 import { fixtureFiles, XLSX_DIR } from "../../fixtures/fisoko/generate-xlsx";
 

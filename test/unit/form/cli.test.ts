@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { memoryIo } from "../../../src/cli/io";
 import { main } from "../../../src/cli/main";
 import { findingLine } from "../../../src/cli/commands/validate";
-import { readXlsxFile } from "../../../src/cli/xlsx";
+import { readXlsxFile } from "../../../src/xlsx/exceljs";
 
 const FORMS = join(__dirname, "../../fixtures/forms");
 const dir = mkdtempSync(join(tmpdir(), "msoko-form-"));

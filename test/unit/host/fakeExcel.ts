@@ -1,14 +1,25 @@
 /**
- * A fake of the slice of the Office.js Excel object model that src/host/officejs.ts uses, backed
- * by a MemoryWorkbook. It behaves like Office.js where the port's discipline matters: commands
- * are queued and run only at `context.sync()`; a property can be read only after it was loaded
- * AND synced (otherwise it throws like PropertyNotLoaded); syncs, runs and loads are counted.
+ * A STRICT fake of the slice of the Office.js Excel object model that src/host/officejs.ts uses,
+ * backed by a MemoryWorkbook. It behaves like Office.js where the port's discipline matters:
+ * commands are queued and run only at `context.sync()`; a property can be read only after it was
+ * loaded AND synced (otherwise it throws like PropertyNotLoaded); syncs, runs and loads are counted.
  * Like Excel, a string whose cell is not text-formatted and starts with "=" becomes a formula —
  * so the port's text-safety is tested, not assumed.
+ *
+ * Stricter than office-addin-mock, like Excel on the web:
+ * - every sync measures its request — the UTF-8 JSON of every queued action's arguments (values,
+ *   formulas, number formats, styles, addresses) plus a fixed cost per action and object path —
+ *   and refuses one over `limit` (5 MB) with code RequestPayloadSizeLimitExceeded, applying nothing;
+ * - it measures the response — the UTF-8 JSON of every loaded property — and refuses one over
+ *   `limit` with ResponsePayloadSizeLimitExceeded;
+ * - getMergedAreasOrNullObject fails on a range holding more than 512 merged areas (Excel returns
+ *   the areas whose top-left cell lies in the range);
+ * - the largest request and response seen are logged, so tests assert them.
  */
-import { columnIndex, formatRange, parseQualified, parseRange, qualify, rangeSize } from "../../../src/core/a1";
+import { columnIndex, formatRange, parseQualified, parseRange, qualify, rangeSize, type RangePos } from "../../../src/core/a1";
 import { MemoryWorkbook } from "../../../src/host/memory";
 import type { CellFormat, ConditionalRule, WriteOp } from "../../../src/host/port";
+import { jsonBytes, utf8Length } from "../../../src/host/payload";
 
 type Step = () => Promise<void> | void;
 
@@ -17,6 +28,26 @@ export interface FakeLog {
   syncs: number;
   /** "worksheets: items/name", "range(Лист!A1:B2): values" … in call order. */
   loads: string[];
+  /** Largest request and response (UTF-8 JSON bytes) of any sync, refused ones included. */
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  /** Syncs refused for size (request or response over the limit). */
+  refused: string[];
+  /** Application.calculate calls that reached Excel, with their calculation type. */
+  calculations: string[];
+  /** Most sheets whose merged areas were asked for in one sync. */
+  maxMergeSheetsPerSync: number;
+}
+
+/** Bytes Office.js spends per queued action and per object path besides the arguments (measured order of magnitude). */
+const ACTION_BYTES = 120;
+/** Excel on the web: 5 MB per request and per response. */
+export const EXCEL_PAYLOAD_LIMIT = 5_000_000;
+/** getMergedAreasOrNullObject fails above this many merged areas in the range. */
+export const MERGED_AREAS_LIMIT = 512;
+
+function excelFailure(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code, debugInfo: { code, message } });
 }
 
 const CAP_ORDER = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "1.12", "1.13", "1.14"];
@@ -29,8 +60,31 @@ function need(obj: { _synced: Set<string>; _label?: string }, prop: string): voi
   if (!obj._synced.has(prop)) throw new Error(`PropertyNotLoaded: ${obj._label}.${prop} прочитано без load+sync`);
 }
 
+/** Cells and ranges given the text number format "@" (so Excel keeps "=…" strings as text). */
+class TextFormatted {
+  private cells = new Set<string>();
+  private ranges = new Map<string, RangePos[]>();
+  addCell(sheet: string, row: number, col: number): void {
+    this.cells.add(`${sheet.toUpperCase()}|${row}|${col}`);
+  }
+  addRange(sheet: string, r: RangePos): void {
+    const key = sheet.toUpperCase();
+    const list = this.ranges.get(key) ?? [];
+    list.push(r);
+    this.ranges.set(key, list);
+  }
+  has(sheet: string, row: number, col: number): boolean {
+    const key = sheet.toUpperCase();
+    if (this.cells.has(`${key}|${row}|${col}`)) return true;
+    return (this.ranges.get(key) ?? []).some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+  }
+}
+
 export class FakeExcel {
-  readonly log: FakeLog = { runs: 0, syncs: 0, loads: [] };
+  readonly textFormatted = new TextFormatted();
+  readonly log: FakeLog = { runs: 0, syncs: 0, loads: [], maxRequestBytes: 0, maxResponseBytes: 0, refused: [], calculations: [], maxMergeSheetsPerSync: 0 };
+  /** Largest request or response accepted (UTF-8 JSON bytes). */
+  limit = EXCEL_PAYLOAD_LIMIT;
   /** Highest supported ExcelApi version. */
   apiVersion: string;
   readonly wb: MemoryWorkbook;
@@ -66,13 +120,24 @@ export class FakeExcel {
 
 class FakeContext {
   private queue: Step[] = [];
+  /** UTF-8 JSON bytes of everything queued since the last sync. */
+  private requestBytes = 0;
+  private responseBytes = 0;
+  /** Sheets whose merged areas are asked for in the pending request. */
+  readonly mergeSheets = new Set<string>();
   readonly workbook: FakeWorkbook;
 
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
   }
 
-  enqueue(step: Step): void {
+  /** Counts an action or object path and its arguments into the pending request. */
+  charge(args?: unknown): void {
+    this.requestBytes += ACTION_BYTES + (args === undefined ? 0 : typeof args === "string" ? utf8Length(args) + 2 : jsonBytes(args));
+  }
+
+  enqueue(step: Step, args?: unknown): void {
+    this.charge(args);
     this.queue.push(step);
   }
 
@@ -80,24 +145,44 @@ class FakeContext {
   op(op: WriteOp): WriteOp {
     this.enqueue(async () => {
       await this.fake.wb.write({ ops: [op] });
-    });
+    }, op);
     return op;
   }
 
-  load(obj: { _loaded: Set<string>; _synced: Set<string>; _label?: string }, props: string, fill: () => void | Promise<void>): void {
+  /** `fill` returns what Excel sends back for the loaded properties (its JSON is the response's size). */
+  load(obj: { _loaded: Set<string>; _synced: Set<string>; _label?: string }, props: string, fill: () => unknown): void {
     this.fake.log.loads.push(`${obj._label}: ${props}`);
     for (const p of props.split(",")) obj._loaded.add(p.trim());
     this.enqueue(async () => {
-      await fill();
+      const sent = await fill();
+      this.responseBytes += jsonBytes(sent ?? null);
       for (const p of obj._loaded) obj._synced.add(p);
-    });
+    }, props);
   }
 
   async sync(): Promise<void> {
-    this.fake.log.syncs++;
+    const log = this.fake.log;
+    log.syncs++;
     const steps = this.queue;
+    const request = this.requestBytes;
     this.queue = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    log.maxMergeSheetsPerSync = Math.max(log.maxMergeSheetsPerSync, this.mergeSheets.size);
+    this.mergeSheets.clear();
+    log.maxRequestBytes = Math.max(log.maxRequestBytes, request);
+    if (request > this.fake.limit) {
+      log.refused.push(`request ${request}`);
+      throw excelFailure("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes).`);
+    }
     for (const s of steps) await s();
+    const response = this.responseBytes;
+    this.responseBytes = 0;
+    log.maxResponseBytes = Math.max(log.maxResponseBytes, response);
+    if (response > this.fake.limit) {
+      log.refused.push(`response ${response}`);
+      throw excelFailure("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${response} bytes).`);
+    }
   }
 }
 
@@ -122,6 +207,7 @@ class FakeWorkbook {
         load: (props: string) =>
           ctx.load(t, props, () => {
             items = ctx.fake.wb.snapshot().sheets.flatMap((s) => s.tables.map((x) => ({ name: x.name })));
+            return items;
           }),
         get items() {
           need(t, "items/name");
@@ -133,6 +219,17 @@ class FakeWorkbook {
     return t;
   }
 
+  /** Application.calculate(type): counted when the sync reaches Excel. */
+  get application() {
+    const ctx = this.ctx;
+    return {
+      calculate: (type: string) =>
+        ctx.enqueue(() => {
+          ctx.fake.log.calculations.push(type);
+        }, [type]),
+    };
+  }
+
   getSelectedRange() {
     const ctx = this.ctx;
     let address = "";
@@ -142,6 +239,7 @@ class FakeWorkbook {
           ctx.load(r, props, async () => {
             const sel = await ctx.fake.wb.selection();
             address = qualify(sel.sheet, sel.address);
+            return { address };
           }),
         get address() {
           need(r, "address");
@@ -170,6 +268,7 @@ class FakeWorksheets {
         w.setLoaded(s.name, s.position, s.visibility);
         return w;
       });
+      return list;
     });
   }
 
@@ -179,6 +278,7 @@ class FakeWorksheets {
   }
 
   getItem(name: string): FakeWorksheet {
+    this.ctx.charge(name);
     return new FakeWorksheet(this.ctx, { name });
   }
 
@@ -341,8 +441,6 @@ class FakeRange {
   readonly _synced = new Set<string>();
   readonly _label: string;
   private data: Record<string, unknown> = {};
-  /** Cells this batch formatted as text ("@"), by A1 offset "r,c". */
-  private textCells = new Set<string>();
 
   constructor(
     private readonly ctx: FakeContext,
@@ -352,6 +450,7 @@ class FakeRange {
     private readonly valuesOnly?: boolean,
   ) {
     this._label = target ? `range(${target})` : `usedRange(${valuesOnly ? "valuesOnly" : "all"})`;
+    ctx.charge(target ?? undefined);
   }
 
   get address(): string {
@@ -366,7 +465,7 @@ class FakeRange {
         const [values] = await this.ctx.fake.wb.readRanges([{ sheet: this.sheet.name, address: this.target }]);
         const [formulas] = await this.ctx.fake.wb.readRanges([{ sheet: this.sheet.name, address: this.target }], { formulas: true });
         this.data = { address: qualify(this.sheet.name, this.target), values: values!.map((r) => r.map(blank)), formulas: formulas!.map((r) => r.map(blank)) };
-        return;
+        return this.sent(props);
       }
       const [read] = await this.ctx.fake.wb.readSheets([this.sheet.name], { formulas: true });
       const values = read?.values ?? [];
@@ -380,7 +479,15 @@ class FakeRange {
         values: values.length ? values.map((r) => r.map(blank)) : [[""]],
         formulas: values.length ? read.formulas!.map((r) => r.map(blank)) : [[""]],
       };
+      return this.sent(props);
     });
+  }
+
+  /** Only the loaded properties travel back. */
+  private sent(props: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const p of props.split(",")) out[p.trim()] = this.data[p.trim()];
+    return out;
   }
 
   private get(prop: string): unknown {
@@ -401,24 +508,31 @@ class FakeRange {
   }
 
   set numberFormat(f: unknown) {
+    const sheet = this.sheet;
+    const at = parseRange(this.target!);
+    const text = this.ctx.fake.textFormatted;
     if (Array.isArray(f)) {
-      (f as unknown[][]).forEach((row, r) =>
-        row.forEach((v, c) => {
-          if (v === "@") this.textCells.add(`${r},${c}`);
-        }),
-      );
+      this.ctx.enqueue(() => {
+        (f as unknown[][]).forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (v === "@") text.addCell(sheet.name, at.top + r, at.left + c);
+          }),
+        );
+      }, f);
       return;
     }
     this.ctx.op({ op: "format", sheet: this.sheet.name, address: this.target!, format: { numberFormat: String(f) } });
+    if (f === "@") this.ctx.enqueue(() => text.addRange(sheet.name, at));
   }
 
   set values(grid: unknown[][]) {
     const start = this.target!.split(":")[0];
-    const text = new Set(this.textCells);
+    const at = parseRange(start);
+    const text = this.ctx.fake.textFormatted;
     const sheet = this.sheet;
     this.ctx.enqueue(async () => {
       // Excel's parse of what is set: "" clears; "=…" on a cell not formatted as text is a formula.
-      const values = grid.map((row, r) => row.map((v, c) => (v === "" ? null : typeof v === "string" && /^[=+\-@]/.test(v) && !text.has(`${r},${c}`) ? `__FORMULA__${v}` : v)));
+      const values = grid.map((row, r) => row.map((v, c) => (v === "" ? null : typeof v === "string" && /^[=+\-@]/.test(v) && !text.has(sheet.name, at.top + r, at.left + c) ? `__FORMULA__${v}` : v)));
       const asFormulas = values.map((row) => row.map((v) => (typeof v === "string" && v.startsWith("__FORMULA__") ? `=${v.slice(11).replace(/^[=]/, "")}` : null)));
       await this.ctx.fake.wb.write({ ops: [{ op: "values", sheet: sheet.name, address: start, values: values.map((row) => row.map((v) => (typeof v === "string" && v.startsWith("__FORMULA__") ? null : (v as never)))) }] });
       const injected = asFormulas.flatMap((row, r) => row.map((f, c) => ({ f, r, c }))).filter((x) => x.f !== null);
@@ -428,7 +542,7 @@ class FakeRange {
           await this.ctx.fake.wb.write({ ops: [{ op: "formulas", sheet: sheet.name, address: formatRange({ top: s.top + x.r, left: s.left + x.c, bottom: s.top + x.r, right: s.left + x.c }), formulas: [[x.f]] }] });
         }
       }
-    });
+    }, grid);
   }
 
   set formulas(grid: unknown[][]) {
@@ -585,16 +699,27 @@ class FakeRange {
     };
   }
 
+  /** Like Excel: the merged areas whose top-left cell lies in this range; more than 512 fail the sync. */
   getMergedAreasOrNullObject() {
     const ctx = this.ctx;
     const sheet = this.sheet;
+    const within = this.target ? parseRange(this.target) : null;
     let address = "";
+    ctx.charge();
+    ctx.mergeSheets.add(sheet.name.toUpperCase());
     const r = loaded(
       {
         load: (props: string) =>
-          ctx.load(r, props, async () => {
-            const [read] = await ctx.fake.wb.readSheets([sheet.name]);
-            address = (read?.merges ?? []).map((m) => qualify(sheet.name, m)).join(", ");
+          ctx.load(r, props, () => {
+            const areas = ctx.fake.wb.mergedAreas(sheet.name).filter((m) => {
+              const p = parseRange(m);
+              return !within || (p.top >= within.top && p.top <= within.bottom && p.left >= within.left && p.left <= within.right);
+            });
+            if (areas.length > MERGED_AREAS_LIMIT) {
+              throw excelFailure("GeneralException", `The range has ${areas.length} merged areas; at most ${MERGED_AREAS_LIMIT} can be returned.`);
+            }
+            address = areas.map((m) => qualify(sheet.name, m)).join(", ");
+            return { address };
           }),
         get isNullObject() {
           need(r, "address");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { XlsxWorkbook } from "../../../src/cli/xlsx";
+import { XlsxWorkbook } from "../../../src/xlsx/exceljs";
 import {
   GenerationAbortedError,
   MARKER_PREFIX,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_PROFILE } from "../../../src/core/profile";
 import { MemoryWorkbook } from "../../../src/host/memory";
 import { loadProfile, readSettings, removeSetting, reportDate, writeSetting, writeSettings, SETTINGS_SHEET } from "../../../src/host/settings";
 
@@ -70,7 +71,8 @@ describe("settings sheet «Настройки МСОКО»", () => {
     });
     const { profile, errors } = await loadProfile(wb);
     expect(profile.values["ege.highScore"]).toBe(85);
-    expect(profile.version).toBe("msoko-2026.1+2");
+    // Two overrides applied (ege.highScore and ege.min|Физика|2027) on top of the default profile.
+    expect(profile.version).toBe(`${DEFAULT_PROFILE.version}+2`);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ key: "marks.naAsOne", ref: { sheet: SETTINGS_SHEET, cell: "B6" } });
     expect(errors[0].message).toMatch(/ожидается «да» или «нет»/);

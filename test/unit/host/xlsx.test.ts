@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { XlsxWorkbook, readXlsxBuffer, readXlsxFile } from "../../../src/cli/xlsx";
+import { XlsxWorkbook, readXlsxBuffer, readXlsxFile } from "../../../src/xlsx/exceljs";
 import type { Grid, WriteOp } from "../../../src/host/port";
 import { portContract } from "./contract";
 

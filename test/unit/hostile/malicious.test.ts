@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { run as validate } from "../../../src/cli/commands/validate";
 import { run as summarize } from "../../../src/cli/commands/summarize";
 import { memoryIo } from "../../../src/cli/io";
-import { XlsxWorkbook, readXlsxFile } from "../../../src/cli/xlsx";
+import { XlsxWorkbook, readXlsxFile } from "../../../src/xlsx/exceljs";
 import { fillForm } from "../../../src/form";
 import { CORPUS, MALICIOUS_DIR } from "../../fixtures/malicious/generate";
 import { baseReport } from "../../fixtures/forms/base";

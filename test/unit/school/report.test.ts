@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
-import { schoolReport, SCHOOL_SHEET_NAMES, reportChoices, type SchoolAnalysisReport } from "../../../src/core/school/report";
-import type { Table } from "../../../src/core/summary/table";
-import { SUMMARY_SHEET_NAMES } from "../../../src/core/summary/build";
+import { schoolReport, SCHOOL_SHEET_NAMES, reportChoices, type SchoolAnalysisReport } from "../../../src/school/model/report";
+import type { Table } from "../../../src/summary/model/table";
+import { SUMMARY_SHEET_NAMES } from "../../../src/summary/model/build";
 import { constructedSchool, REFERENCES } from "./fixture";
 
 const base = { year: 2026, procedure: "ВПР" as const, profile: DEFAULT_PROFILE };

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
 import type { Municipality } from "../../../src/core/model";
-import { schoolReport, SCHOOL_SHEET_NAMES, type SchoolAnalysisReport } from "../../../src/core/school/report";
+import { schoolReport, SCHOOL_SHEET_NAMES, type SchoolAnalysisReport } from "../../../src/school/model/report";
 import { MemoryWorkbook } from "../../../src/host/memory";
 import { writeSchoolReport } from "../../../src/school/write";
 import { generateMunicipality, OBJECTIVITY_ROLES, type InjectedSituation } from "../../../src/sample";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ParticipantRow, TaskSet } from "../../../src/core/model";
 import { applyOverrides, DEFAULT_PROFILE } from "../../../src/core/profile";
-import { adequacy, completionByMark, deficits, levelShares, taskResults } from "../../../src/core/school/tasks";
+import { adequacy, completionByMark, deficits, levelShares, taskResults } from "../../../src/school/model/tasks";
 
 const set: TaskSet = {
   procedure: "ВПР", year: 2025, grade: 5, subject: "Математика", source: "form",

@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
-import { buildSummary, SUMMARY_SHEET_NAMES, type Summary } from "../../../src/core/summary/build";
-import { consolidate } from "../../../src/core/summary/consolidate";
+import { buildSummary, SUMMARY_SHEET_NAMES, type Summary } from "../../../src/summary/model/build";
+import { consolidate } from "../../../src/summary/model/consolidate";
 import { MemoryWorkbook } from "../../../src/host/memory";
 import { generateMunicipality } from "../../../src/sample";
 import { writeSummary } from "../../../src/summary/write";

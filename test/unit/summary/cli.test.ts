@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../../src/cli/main";
 import { memoryIo } from "../../../src/cli/io";
-import { readXlsxFile, XlsxWorkbook } from "../../../src/cli/xlsx";
-import type { SummaryJson } from "../../../src/core/summary/build";
+import { readXlsxFile, XlsxWorkbook } from "../../../src/xlsx/exceljs";
+import type { SummaryJson } from "../../../src/summary/model/build";
 import { fillForm } from "../../../src/form/template";
 import { generateSchools } from "../../../src/sample";
 

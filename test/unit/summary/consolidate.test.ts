@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SchoolReport } from "../../../src/core/model";
-import { consolidate } from "../../../src/core/summary/consolidate";
+import { consolidate } from "../../../src/summary/model/consolidate";
 
 const report = (login: string, year: number): SchoolReport => ({
   passport: { login, name: `ОО ${login}`, type: "СОШ", location: "село", contingent: [] },

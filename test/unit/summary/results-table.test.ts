@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { ResultRow, SchoolReport } from "../../../src/core/model";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
 import { pooledAggregates, schoolAggregates } from "../../../src/core/results";
-import { resultsTable } from "../../../src/core/summary/results-table";
-import { expandFormula } from "../../../src/core/summary/table";
-import { tableOps, tableRows } from "../../../src/summary/table-ops";
+import { resultsTable } from "../../../src/summary/model/results-table";
+import { expandFormula } from "../../../src/summary/model/table";
+import { tableOps, tableRows } from "../../../src/summary/write/table-ops";
 
 const r = (year: number, className: string, n5: number, n4: number, n3: number, n2: number, journal?: [number, number, number]): ResultRow => ({
   procedure: "ВПР", year, grade: 5, className, subject: "Математика", participants: n5 + n4 + n3 + n2,

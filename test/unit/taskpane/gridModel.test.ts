@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MemoryWorkbook } from "../../../src/host/memory";
-import { cellText, gridModel, sheetExtras } from "../../../src/taskpane/preview/gridModel";
+import { cellText, chartPlaceholders, gridModel, sheetExtras } from "../../../src/taskpane/preview/gridModel";
 import { generatedNote } from "../../../src/taskpane/preview/generatedNote";
 
 async function sheet(ops: Parameters<MemoryWorkbook["write"]>[0]["ops"]) {
@@ -65,6 +65,34 @@ describe("gridModel", () => {
     expect(m.rows[1].cells[1].span).toEqual({ rows: 2, columns: 1 });
   });
 
+  it("shows values through their number format, right-aligns numbers, keeps the raw value", async () => {
+    const s = await sheet([
+      { op: "values", sheet: "Данные", address: "A1", values: [["sch1", 68.5472496474, 0.25, 46348, "н/а"]] },
+      { op: "format", sheet: "Данные", address: "B1", format: { numberFormat: '0.0" %"' } },
+      { op: "format", sheet: "Данные", address: "C1", format: { numberFormat: "0%" } },
+      { op: "format", sheet: "Данные", address: "D1:E1", format: { numberFormat: "dd.mm.yyyy", bold: true } },
+      { op: "columnWidths", sheet: "Данные", from: "B", widths: [12] },
+    ]);
+    const cells = gridModel(s).rows[0].cells;
+    expect(cells.map((c) => c.text)).toEqual(["sch1", "68,5 %", "25%", "22.11.2026", "н/а"]);
+    expect(cells.map((c) => !!c.numeric)).toEqual([false, true, true, true, false]);
+    expect(cells[1].value).toBe(68.5472496474);
+    expect(gridModel(s).widths).toEqual([undefined, 12, undefined, undefined, undefined]);
+  });
+
+  it("adds spare rows and columns for typing, within the limits; covered cells point at their merge head", async () => {
+    const s = await sheet([
+      { op: "values", sheet: "Данные", address: "A1", values: [["Заголовок", null], [1, 2]] },
+      { op: "merge", sheet: "Данные", address: "A1:B1" },
+    ]);
+    const m = gridModel(s, { rows: 4, columns: 3, spareRows: 5, spareColumns: 1 });
+    expect(m.columns).toEqual(["A", "B", "C"]);
+    expect(m.rows.length).toBe(4);
+    expect(m.usedRows).toBe(2);
+    expect(m.rows[0].cells[1]).toMatchObject({ covered: true, head: { row: 0, col: 0 } });
+    expect(m.rows[0].cells[0].head).toBeUndefined();
+  });
+
   it("lists what else the pane put on a sheet", async () => {
     const s = await sheet([
       { op: "values", sheet: "Данные", address: "A1", values: [["Класс"], ["5А"]] },
@@ -72,6 +100,15 @@ describe("gridModel", () => {
       { op: "freeze", sheet: "Данные", rows: 1, columns: 0 },
     ]);
     expect(sheetExtras(s)).toEqual(["таблиц Excel: 1", "закреплено: строк 1, столбцов 0"]);
+  });
+});
+
+describe("chartPlaceholders", () => {
+  it("gives each chart a Russian type, its anchor cell and size", () => {
+    const [c] = chartPlaceholders([{ type: "columnClustered", source: "'Свод'!A5:C20", title: "Качество знаний", anchor: "H5", width: 480 }]);
+    expect(c).toMatchObject({ title: "Качество знаний", kind: "гистограмма", anchor: "H5", row: 4, col: 7, width: 480, height: 216 });
+    expect(c.description).toBe("Диаграмма «Качество знаний»: гистограмма у ячейки H5, данные 'Свод'!A5:C20. Предпросмотр не рисует диаграммы — в Excel она будет здесь.");
+    expect(chartPlaceholders([{ type: "pie", source: "A1:B3", title: "Доли", anchor: "A10" }])[0].kind).toBe("круговая диаграмма");
   });
 });
 

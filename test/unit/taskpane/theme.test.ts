@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { luminance, themeFromOffice } from "../../../src/taskpane/app/theme";
-import { describeError } from "../../../src/taskpane/app/errors";
+import { describeError } from "../../../src/taskpane/shared/errors";
 import { NoDataError } from "../../../src/core/errors";
 
 describe("themeFromOffice", () => {

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { readXlsxBuffer } from "../../../src/cli/xlsx";
-import { readXlsxInBrowser } from "../../../src/xlsx/browser";
+import { readXlsxBuffer } from "../../../src/xlsx/exceljs";
+import { readXlsxInBrowser } from "../../../src/xlsx/read/browser";
 
 const FORMS = join(__dirname, "../../fixtures/forms");
 

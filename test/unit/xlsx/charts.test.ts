@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { XlsxWorkbook } from "../../../src/cli/xlsx";
-import { insertDrawingElement, relsPathOf } from "../../../src/cli/xlsx/chart-parts";
+import { XlsxWorkbook } from "../../../src/xlsx/exceljs";
+import { insertDrawingElement, relsPathOf } from "../../../src/xlsx/exceljs/chart-parts";
 import type { WriteOp } from "../../../src/host/port";
 
 const TEMP = "~МСОКО 1";

@@ -6,8 +6,8 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readXlsxBuffer } from "../../../src/cli/xlsx";
-import { readWorkbookSheets } from "../../../src/xlsx/sheets";
+import { readXlsxBuffer } from "../../../src/xlsx/exceljs";
+import { readWorkbookSheets } from "../../../src/xlsx/read/sheets";
 import { runs } from "../hostile/arbitraries";
 
 type Cell = ExcelJS.CellValue;

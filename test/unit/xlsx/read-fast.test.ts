@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { readXlsxBuffer } from "../../../src/cli/xlsx";
-import { readWorkbookSheets } from "../../../src/xlsx/sheets";
-import { readSheetXml, sharedStrings } from "../../../src/xlsx/parts";
-import { keepFirstRows } from "../../../src/xlsx/sheet-xml";
+import { readXlsxBuffer } from "../../../src/xlsx/exceljs";
+import { readWorkbookSheets } from "../../../src/xlsx/read/sheets";
+import { readSheetXml, sharedStrings } from "../../../src/xlsx/read/parts";
+import { keepFirstRows } from "../../../src/xlsx/read/sheet-xml";
 
 const FORMS = join(__dirname, "../../fixtures/forms");
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadForRebuild, XlsxWorkbook } from "../../../src/cli/xlsx";
+import { loadForRebuild, XlsxWorkbook } from "../../../src/xlsx/exceljs";
 import { findGeneratedSheets, writeGeneratedSheets } from "../../../src/host/generated";
 import { writeSettings } from "../../../src/host/settings";
 import type { Grid } from "../../../src/host/port";

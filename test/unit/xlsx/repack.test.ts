@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { deflatePackage } from "../../../src/cli/xlsx/repack";
-import { defaultLimits, zipEntries } from "../../../src/xlsx/zip";
+import { deflatePackage } from "../../../src/xlsx/exceljs/repack";
+import { defaultLimits, zipEntries } from "../../../src/xlsx/read/zip";
 
 async function storedPackage(): Promise<Uint8Array> {
   const zip = new JSZip();
