@@ -62,7 +62,7 @@ const SITUATION_THETA = {
   externalGapOge: -0.8,
   lowTwoYears: -2.2,
   lowBefore: -1.2,
-  weakCohort: -1.3,
+  weakCohort: -1.45,
 } as const;
 
 /**
