@@ -8,7 +8,7 @@ import type { RiskFactorResult, RiskItem, RiskResult } from "../risk";
 import type { SignReference, SignResult, ThresholdUsed } from "../objectivity";
 import type { StableAbsence } from "../objectivity";
 import type { StabilityResult } from "../stability";
-import { countRu, formatNumberRu, formatPercentRu } from "../values";
+import { countRu, formatNumberRu, formatPercentRu, plural } from "../values";
 import { POOLED } from "../context/references";
 import type { SchoolAnalysis, SchoolYearAnalysis } from "./analyze";
 
@@ -34,6 +34,22 @@ function th(s: { threshold: ThresholdUsed[] }, key: string): ThresholdUsed | und
 function pValue(p: number): string {
   if (p < 0.0001) return `p${NB}<${NB}0,0001`;
   return `p${NB}=${NB}${formatNumberRu(p, p < 0.01 ? 4 : 3)}`;
+}
+
+/**
+ * A P value in plain Russian as a percentage (revision 2026.2): «0,3 %», «менее 0,01 %».
+ */
+export function chanceRu(p: number): string {
+  const v = p * 100;
+  if (v < 0.01) return `менее 0,01${NB}%`;
+  return formatPercentRu(v, v < 1 ? 2 : 1);
+}
+
+/** «вероятность случайно получить такое расхождение — 0,3 % (порог 1 %, [DEFAULT], биномиальный тест)». */
+function chanceClause(p: number | undefined, alpha: ThresholdUsed | undefined, test: string, what = "такое расхождение", alphaValue?: number): string {
+  if (p === undefined || !alpha) return "";
+  const a = alphaValue ?? alpha.value;
+  return `вероятность случайно получить ${what} — ${chanceRu(p)} (${test}; порог ${chanceRu(a)}, ${tag(alpha)})`;
 }
 
 function subjectRu(subject: string): string {
@@ -71,13 +87,28 @@ function o1(s: SignResult): string {
   const parts: string[] = [];
   const gapT = th(s, "o1.gap2Share");
   const exT = th(s, "o1.mismatchExcess");
+  const countT = th(s, "o1.minCount");
+  const alphaT = th(s, "o1.alpha");
+  const binomial = "односторонний биномиальный тест";
+  // Why a branch that reached its threshold still did not fire (revision 2026.2).
+  const held = (count: number, p: number | undefined) =>
+    countT && count < countT.value
+      ? `, но за этим всего ${countRu(count, ["участник", "участника", "участников"])} (нужно не менее ${countT.value}, ${tag(countT)})`
+      : p === undefined
+        ? ", но доля эталона неизвестна и случайность не исключена"
+        : alphaT && p >= alphaT.value ? ", но это объяснимо случайностью" : "";
   if (x.gap2Share !== undefined && (s.fired ? x.gap2Fired === 1 : true)) {
-    parts.push(`расхождение с журналом на 2 отметки и более у ${pct(x.gap2Share)} участников (порог ${pct(gapT!.value)}, ${tag(gapT)})`);
+    const ref = x.refGap2Share !== undefined ? `; у эталона ${pct(x.refGap2Share)}` : "";
+    const chance = x.gap2P !== undefined ? `; ${chanceClause(x.gap2P, alphaT, binomial)}` : "";
+    const why = !s.fired && x.gap2Reached === 1 ? held(x.gap2Count ?? 0, x.gap2P) : "";
+    parts.push(`расхождение с журналом на 2 отметки и более у ${pct(x.gap2Share)} участников (порог ${pct(gapT!.value)}, ${tag(gapT)}${ref}${chance})${why}`);
   }
   if (x.refMismatchShare !== undefined && (s.fired ? x.excessFired === 1 : true)) {
+    const chance = x.excessP !== undefined ? `; ${chanceClause(x.excessP, alphaT, binomial)}` : "";
+    const why = !s.fired && x.excessReached === 1 ? held(x.mismatchCount ?? 0, x.excessP) : "";
     parts.push(
       `несовпадение с журналом у ${pct(x.mismatchShare)} участников — на ${pp(Math.abs(x.mismatchExcess))} ${x.mismatchExcess >= 0 ? "выше" : "ниже"} эталона ` +
-        `(порог ${pp(exT!.value)}, ${tag(exT)}; ${referenceRu(s.reference, pct)})`,
+        `(порог ${pp(exT!.value)}, ${tag(exT)}; ${referenceRu(s.reference, pct)}${chance})${why}`,
     );
   }
   const dir =
@@ -124,12 +155,25 @@ function o5(s: SignResult): string {
   const x = s.numbers;
   const gapT = th(s, "o5.gap");
   const jumpT = th(s, "o5.jump");
+  const alphaT = th(s, "o5.alpha");
+  const test = "односторонний тест разности двух долей";
+  const chance = (p: number | undefined, reached: number | undefined) => {
+    if (p === undefined) return "";
+    const clause = `; ${chanceClause(p, alphaT, test)}`;
+    return !s.fired && reached === 1 && alphaT && p >= alphaT.value ? `${clause} — разница объяснима случайностью` : clause;
+  };
   const parts: string[] = [];
   if (x.gap !== undefined && (x.gapFired === 1 || !s.fired)) {
-    parts.push(`качество ${pct(x.quality)} — на ${pp(Math.abs(x.gap))} ${x.gap >= 0 ? "выше" : "ниже"} качества ОГЭ той же параллели в ${x.ogeYear} г. (${pct(x.ogeQuality)}; порог ${pp(gapT!.value)}, ${tag(gapT)})`);
+    parts.push(
+      `качество ${pct(x.quality)} — на ${pp(Math.abs(x.gap))} ${x.gap >= 0 ? "выше" : "ниже"} качества ОГЭ той же параллели в ${x.ogeYear} г. ` +
+        `(${pct(x.ogeQuality)}${x.ogeN !== undefined ? `, N${NB}=${NB}${formatNumberRu(x.ogeN, 0)}` : ""}; порог ${pp(gapT!.value)}, ${tag(gapT)}${chance(x.gapP, x.gapReached)})`,
+    );
   }
   if (x.jump !== undefined && (x.jumpFired === 1 || !s.fired)) {
-    parts.push(`качество параллели изменилось за год на ${pp(x.jump)}: с ${pct(x.prevQuality)} до ${pct(x.quality)} (порог скачка ${pp(jumpT!.value)}, ${tag(jumpT)})`);
+    parts.push(
+      `качество параллели изменилось за год на ${pp(x.jump)}: с ${pct(x.prevQuality)}${x.prevN !== undefined ? ` (N${NB}=${NB}${formatNumberRu(x.prevN, 0)})` : ""} до ${pct(x.quality)} ` +
+        `(порог скачка ${pp(jumpT!.value)}, ${tag(jumpT)}${chance(x.jumpP, x.jumpReached)})`,
+    );
   }
   return parts.join("; ");
 }
@@ -166,6 +210,9 @@ export function explainSign(s: SignResult): string {
   return `${signHead(s)}: ${body}; ${ctx}.`.replace(/;\s*;/g, ";").replace(/\s+;/g, ";");
 }
 
+/** R3 rises without a flag listed in a sentence; the rest are counted. */
+const WATCH_SHOWN = 3;
+
 /** «ниже — ни у одной из 4 ОО» / «ниже только у 1 из 8 ОО». */
 function lowerRu(below: number, k: number): string {
   return below === 0 ? `ниже — ни у одной из ${k} ОО` : `ниже только у ${below} из ${k} ОО`;
@@ -194,16 +241,37 @@ export function explainFactor(f: RiskFactorResult, year: number): string {
     }
     case "R2": {
       const q = t("r2.quantile")!;
+      const floor = t("r2.floor");
       const where = `стандартизированный результат ${formatNumberRu(x.z, 2)} (среднее z по ${countRu(x.procedures, ["процедуре", "процедурам", "процедурам"])})`;
-      const cl = f.reference ? `кластера «${f.reference.label}»` : "кластера";
-      return f.fired
-        ? `${head}: ${where} — в нижней доле ${formatNumberRu(q.value, 2)} ${cl} (${tag(q)}): ${lowerRu(x.below, x.k)}; ${year} год.`
-        : `${f.id}: не выявлен — ${where}, ниже у ${x.below} из ${x.k} ОО ${cl} (нижняя доля ${formatNumberRu(q.value, 2)}, ${tag(q)}); ${year} год.`;
+      const wide = f.reference?.kind === "municipality";
+      const cl = wide
+        ? `муниципалитета${f.reference?.label ? ` «${f.reference.label}»` : ""} (в кластере меньше ${t("r2.minSchools")?.value ?? 4} ОО с результатом, сравнение со всеми ОО, ${tag(t("r2.minSchools"))})`
+        : f.reference ? `кластера «${f.reference.label}»` : "кластера";
+      const floorRu = floor ? `не выше ${formatNumberRu(floor.value, 1)}, ${tag(floor)}` : "";
+      if (f.fired) return `${head}: ${where} — в нижней доле ${formatNumberRu(q.value, 2)} ${cl} (${tag(q)}): ${lowerRu(x.below, x.k)}; и не выше ${formatNumberRu(floor?.value ?? -1, 1)} (${tag(floor)}); ${year} год.`;
+      const inLower = x.lower === 1;
+      const reason = inLower
+        ? `в нижней доле ${formatNumberRu(q.value, 2)} ${cl}, но не ниже среднего по муниципалитету на одно стандартное отклонение (порог — ${floorRu})`
+        : `ниже у ${x.below} из ${x.k} ОО ${cl} (нижняя доля ${formatNumberRu(q.value, 2)}, ${tag(q)})`;
+      return `${f.id}: не выявлен — ${where}, ${reason}; ${year} год.`;
     }
     case "R3": {
       const r = t("dynamics.share2Rise")!;
-      if (!f.fired) return `${f.id}: не выявлен — доля не преодолевших минимальный порог нигде не выросла на ${pp(r.value)} и более (пар лет с N${NB}≥${NB}${t("r3.minN")!.value}: ${x.pairs}); ${year} год.`;
-      return `${head}: доля не преодолевших минимальный порог выросла на ${pp(r.value)} и более (${tag(r)}): ${f.items.map(itemRu).join("; ")}; ${year} год.`;
+      const alphaT = t("r3.alpha");
+      const test = "односторонний тест разности двух долей";
+      const bonf = alphaT ? `${chanceRu(alphaT.value)} / ${x.pairs} ${plural(x.pairs, ["процедуру", "процедуры", "процедур"])} = ${chanceRu(x.alpha)}, поправка Бонферрони, ${tag(alphaT)}` : "";
+      const itemP = (i: RiskItem) => (i.p !== undefined ? `; вероятность случайно получить такой рост — ${chanceRu(i.p)}` : "");
+      // The largest rises first; a long tail of small groups is counted, not listed.
+      const shown = [...(f.watch ?? [])].sort((a, b) => b.value - (b.previous ?? 0) - (a.value - (a.previous ?? 0))).slice(0, WATCH_SHOWN);
+      const rest = (f.watch?.length ?? 0) - shown.length;
+      const watchRu = shown.length
+        ? ` Рост без флага: ${shown.map((i) => `${itemRu(i)}${i.previousN !== undefined ? ` (в ${i.year - 1} г. N${NB}=${NB}${i.previousN})` : ""} — ${i.why}${itemP(i)}`).join("; ")}` +
+          `${rest > 0 ? `; и ещё ${countRu(rest, ["процедура", "процедуры", "процедур"])}` : ""}.`
+        : "";
+      if (!f.fired) {
+        return `${f.id}: не выявлен — значимого роста доли не преодолевших минимальный порог на ${pp(r.value)} и более нет (пар лет с N${NB}≥${NB}${t("r3.minN")!.value}: ${x.pairs}; ${test}, порог ${bonf}); ${year} год.${watchRu}`;
+      }
+      return `${head}: доля не преодолевших минимальный порог выросла на ${pp(r.value)} и более (${tag(r)}), и рост не объясним случайностью (${test}, порог ${bonf}): ${f.items.map((i) => `${itemRu(i)}${itemP(i)}`).join("; ")}; ${year} год.${watchRu}`;
     }
     case "R4": {
       const q = t("r4.quantile")!;
@@ -243,15 +311,22 @@ function yearsRu(years: number[]): string {
 export function explainStability(s: StabilityResult, cluster: ClusterAssignment): string {
   const w = s.threshold.find((t) => t.key === "stability.window");
   const top = s.threshold.find((t) => t.key === "stability.topQuantile");
+  const high = s.threshold.find((t) => t.key === "stability.highFloor");
+  const ceil = s.threshold.find((t) => t.key === "stability.lowCeiling");
   const period = yearsRu(s.years);
-  if (s.status === "стабильно низкие") return `Стабильно низкие результаты (§5, ${tag(w)}): в каждом году ${period} сработал фактор R1 или R2.`;
+  const z = (v: number | undefined) => formatNumberRu(v ?? 0, 1);
+  if (s.status === "стабильно низкие") {
+    return `Стабильно низкие результаты (§5, ${tag(w)}): в каждом году ${period} сработал фактор R1 или R2, и стандартизированный результат ни в одном году не выше ${z(ceil?.value)} (${tag(ceil)}).`;
+  }
   if (s.status === "стабильно высокие") {
-    return `Стабильно высокие результаты (§5, ${tag(w)}): в каждом году ${period} стандартизированный результат в верхней доле ${formatNumberRu(top!.value, 2)} кластера «${cluster.label}» и нет признаков необъективности.`;
+    return `Стабильно высокие результаты (§5, ${tag(w)}): в каждом году ${period} стандартизированный результат в верхней доле ${formatNumberRu(top!.value, 2)} кластера «${cluster.label}» и не ниже ${z(high?.value)} (${tag(high)}), признаков необъективности нет.`;
   }
   const why: string[] = [];
   if (s.missingYears.length) why.push(`нет данных за ${s.missingYears.join(", ")}`);
   if (s.topYears.length && s.signYears.length) why.push(`есть признаки необъективности в ${s.signYears.join(", ")}`);
-  if (!s.missingYears.length) why.push(`в верхней доле кластера в ${s.topYears.length} из ${s.years.length} лет, R1/R2 в ${s.lowYears.length} из ${s.years.length}`);
+  if ((s.notHighYears ?? []).length) why.push(`в верхней доле кластера, но стандартизированный результат ниже ${z(high?.value)} в ${s.notHighYears.join(", ")}`);
+  if (s.lowYears.length === s.years.length && (s.aboveYears ?? []).length) why.push(`R1/R2 каждый год, но стандартизированный результат выше ${z(ceil?.value)} в ${s.aboveYears.join(", ")}`);
+  if (!s.missingYears.length) why.push(`в верхней доле кластера (с результатом не ниже ${z(high?.value)}) в ${s.topYears.length} из ${s.years.length} лет, R1/R2 в ${s.lowYears.length} из ${s.years.length}`);
   return `Стабильность (§5, ${tag(w)}): за ${period} ни стабильно высоких, ни стабильно низких результатов — ${why.join("; ")}.`;
 }
 

@@ -14,7 +14,7 @@ export const TAG_LABELS: Record<Tag, string> = {
   DEFAULT: "значение по умолчанию надстройки",
 };
 
-export type ParamKind = "number" | "integer" | "numbers" | "boolean";
+export type ParamKind = "number" | "integer" | "numbers" | "boolean" | "text";
 
 export interface ParamSpec {
   section: string;
@@ -26,7 +26,8 @@ export interface ParamSpec {
   max?: number;
   /** For kind "numbers": the exact count of values. */
   length?: number;
-  value: number | boolean | readonly number[];
+  /** kind "text": the user's own wording (regulation names, clause numbers); "" means none. */
+  value: number | boolean | readonly number[] | string;
   /** Where in the methodology the rule lives. */
   rule: string;
 }
@@ -38,6 +39,7 @@ const RISK = "Риски (ШНОР/ШНСУ)";
 const STAB = "Стабильность и кластеры";
 const CYCLE = "Управленческий цикл";
 const DIRS = "Направления 3–8";
+const BASIS = "Нормативная основа мер (свои положения)";
 
 const pct = { unit: "%", min: 0, max: 100 } as const;
 const pp = { unit: "п.п.", min: 0, max: 100 } as const;
@@ -244,11 +246,108 @@ export const PARAMS = {
     section: DIRS, rule: "§7", tag: "OFFICIAL", kind: "numbers", length: 2, ...pct,
     label: "Доля педагогов с первой и высшей категорией: средний уровень от, хороший от", value: [20, 50],
   },
+
+  "basis.msoko": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Название положения о МСОКО вашего муниципалитета (печатается в столбце «Основание» мер МОУО и ИМЦ)", value: "Положение о МСОКО",
+  },
+  "basis.vsoko": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Название положения о ВСОКО вашей ОО (печатается в столбце «Основание» мер ОО)", value: "Положение о ВСОКО ОО",
+  },
+  "basis.clause.recheck": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «независимая перепроверка работ муниципальной предметной комиссией» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.observers": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «общественные наблюдатели и видеонаблюдение» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.explain": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «разъяснительная работа с руководителем ОО» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.internalAudit": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «анализ соответствия текущих отметок результатам процедур» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.olympiadCheck": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «независимая проверка работ школьного этапа ВсОШ» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.shnorProgram": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «программа поддержки ШНОР/ШНСУ» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.methodHelp": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «адресная методическая помощь» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.pdRoutes": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «маршруты профессионального развития педагогов» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.partnership": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «сетевое партнёрство со школой со стабильно высокими результатами» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.socialSupport": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «учёт неблагоприятных социальных условий» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.riskProfile": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «антирисковая программа» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.shareExperience": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «распространение опыта ОО без признаков необъективности» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.bestPractice": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «тиражирование практик ОО со стабильно высокими результатами» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.cycle": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о МСОКО для меры «документ недостающего компонента управленческого цикла» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.deficits": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о ВСОКО для меры «корректировка рабочих программ по дефицитам» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.schoolRecheck": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о ВСОКО для меры «перепроверка работ школьной комиссией» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.conflictOfInterest": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о ВСОКО для меры «исключение конфликта интересов при проверке работ» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.schoolOlympiad": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о ВСОКО для меры «перепроверка работ школьного этапа ВсОШ» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.lowResultsHelp": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о ВСОКО для меры «программа помощи обучающимся с низкими результатами» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.schoolProgram": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о ВСОКО для меры «школьная программа повышения качества образования» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.methodicalWork": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о ВСОКО для меры «работа школьных методических объединений» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
+  "basis.clause.positivePractice": {
+    section: BASIS, rule: "§8", tag: "DEFAULT", kind: "text",
+    label: "Пункт положения о ВСОКО для меры «распространение позитивной практики» (например, «п. 9.4»; пусто — без пункта)", value: "",
+  },
 } satisfies Record<string, ParamSpec>;
 
 export type ParamKey = keyof typeof PARAMS;
 
-type Widen<T> = T extends boolean ? boolean : T extends number ? number : T extends readonly number[] ? readonly number[] : never;
+type Widen<T> = T extends boolean ? boolean : T extends number ? number : T extends readonly number[] ? readonly number[] : T extends string ? string : never;
 export type ParamValues = { [K in ParamKey]: Widen<(typeof PARAMS)[K]["value"]> };
 
 export const PARAM_KEYS = Object.keys(PARAMS) as ParamKey[];

@@ -69,6 +69,9 @@ function toBoolean(v: unknown): boolean | null {
   return null;
 }
 
+/** Longest text parameter: a regulation's full name with its order's number and date fits. */
+const MAX_TEXT = 300;
+
 function parseParam(key: ParamKey, raw: unknown): { value?: ParamValues[ParamKey]; error?: string } {
   const spec = paramSpec(key);
   const range = `${spec.min ?? "−∞"}…${spec.max ?? "+∞"}`;
@@ -85,6 +88,13 @@ function parseParam(key: ParamKey, raw: unknown): { value?: ParamValues[ParamKey
       if (spec.kind === "integer" && !Number.isInteger(n)) return { error: `ожидается целое число, а указано ${quoteValue(raw as string)}` };
       if (!inRange(n)) return { error: `ожидается число в диапазоне ${range}, а указано ${quoteValue(raw as string)}` };
       return { value: n };
+    }
+    case "text": {
+      // The user's own wording (a regulation's name, a clause); a number typed into the cell
+      // («9.4») is kept as written. Line breaks would break the one-line «Основание» cell.
+      const text = raw === null || raw === undefined ? "" : String(raw).replace(/\s+/g, " ").trim();
+      if (text.length > MAX_TEXT) return { error: `ожидается текст не длиннее ${MAX_TEXT} знаков, а указано ${text.length}` };
+      return { value: text };
     }
     case "numbers": {
       const parts = Array.isArray(raw) ? raw : String(raw ?? "").split(/\s*;\s*/).filter((p) => p !== "");
