@@ -25,6 +25,15 @@ import type { FormRead, TableRead, TypedRow } from "./read";
 import { CYCLE_SCORE_WORDS, directionIdOf } from "./schema/labels";
 import { DIRECTION_SHEETS } from "./schema";
 import { canonicalSubjectCached, validateForm } from "./validate";
+import { detectRole, MUNICIPAL_SUMMARY_SHEET } from "./book-kind";
+import { finding } from "./rules";
+
+/** One finding for a summary book among forms: none of its sheets is read as a form's. */
+function summaryBookFinding(file: string | undefined): Finding {
+  const what = file ? `Файл «${file}» — муниципальный свод` : "Книга — муниципальный свод";
+  return finding("book.summary", "", "", `${what} (в нём есть лист «${MUNICIPAL_SUMMARY_SHEET}»), а не форма ОО; его листы как форма не читаются.`,
+    "Проверяются и сводятся только формы ОО: уберите свод из списка файлов (новый свод строится заново из форм).");
+}
 
 const num = (v: TypedValue): number | null => (typeof v === "number" ? v : null);
 const str = (v: TypedValue): string => (v === null ? "" : String(v));
@@ -207,6 +216,7 @@ export function buildReport(form: FormRead, findings: Finding[], file?: string):
  * passport cannot identify the school). report.findings holds the same findings.
  */
 export function parseForm(sheets: readonly SheetRead[], opts: { file?: string } = {}): { report: SchoolReport | null; findings: Finding[] } {
+  if (detectRole(sheets.map((s) => s.name)) === "municipal") return { report: null, findings: [summaryBookFinding(opts.file)] };
   const { form, findings } = validateForm(sheets);
   return { report: buildReport(form, findings, opts.file), findings };
 }

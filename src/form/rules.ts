@@ -11,6 +11,8 @@ export interface RuleInfo {
 }
 
 export const RULES = {
+  "book.summary": { severity: "error", title: "Книга — муниципальный свод, а не форма ОО" },
+  "book.fisoko": { severity: "error", title: "Книга — выгрузка ФИС ОКО, а не форма ОО" },
   "form.empty": { severity: "error", title: "Форма пуста: ни на одном листе нет данных" },
   "sheet.missing": { severity: "error", title: "Нет обязательного листа («Паспорт ОО», «Результаты»)" },
   "sheet.renamed": { severity: "info", title: "Лист найден под другим именем" },

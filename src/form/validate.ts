@@ -448,7 +448,12 @@ function participantCountRules(results: TableRead, participants: TableRead, work
 export function validateRead(form: FormRead): Finding[] {
   const out: Finding[] = [];
   const contingent = contingentIndex(form);
-  const t = (id: string) => form.tables.get(id);
+  // A sheet without one of its required columns already has one finding naming the column: its rows
+  // are not checked across (every key would lack that part, and one mistake would flood the list).
+  const t = (id: string) => {
+    const table = form.tables.get(id);
+    return table && table.location.missing.length === 0 ? table : undefined;
+  };
   const passport = t("passport");
   if (passport) duplicates(passport, ["year", "grade"], "duplicate.row", "grade", out);
   const results = t("results");

@@ -14,11 +14,14 @@ import { basename } from "node:path";
 import type { Finding } from "../../core/model";
 import { countRu } from "../../core/values";
 import { parseForm } from "../../form/parse";
+import { finding } from "../../form/rules";
+import { looksLikeFisokoExport } from "../../fisoko";
+import { COMMAND_INFO } from "../command-table";
+import { readInputXlsx } from "../files";
+import { errorText } from "../fs-errors";
 import type { Io } from "../io";
-import { readXlsxFile } from "../../xlsx/exceljs";
 
-export const summary = "проверить заполненную форму ОО (.xlsx); --json — результат в JSON";
-export const usage = "validate ФАЙЛ.xlsx [--json]";
+export const { summary, usage } = COMMAND_INFO.validate;
 
 const SEVERITY_RU: Record<Finding["severity"], string> = { error: "Ошибка", warning: "Предупреждение", info: "Сведения" };
 
@@ -28,10 +31,17 @@ export function findingLine(f: Finding): string {
   return `${SEVERITY_RU[f.severity]}. ${where}: ${f.message}${f.hint ? `\n    Что сделать: ${f.hint}` : ""}`;
 }
 
+/** A ФИС ОКО export given to `validate`: one finding, not dozens about a «form» it never was. */
+function fisokoBookFinding(file: string): Finding {
+  return finding("book.fisoko", "", "", `Файл «${file}» — выгрузка ФИС ОКО, а не форма ОО; как форма он не проверяется.`,
+    "Добавьте её строки в форму ОО (msoko import-fisoko или «Импорт ФИС ОКО» в панели) или передайте выгрузку в msoko summarize вместе с формами.");
+}
+
 export async function run(args: string[], io: Io): Promise<number> {
   const json = args.includes("--json");
   const files = args.filter((a) => !a.startsWith("--"));
-  const unknown = args.filter((a) => a.startsWith("--") && a !== "--json");
+  // --force is accepted by every command; validate only reads, so it changes nothing here.
+  const unknown = args.filter((a) => a.startsWith("--") && a !== "--json" && a !== "--force");
   if (files.length !== 1 || unknown.length > 0) {
     io.err(`Использование: msoko ${usage}${unknown.length ? `\nНеизвестный параметр: ${unknown.join(" ")}` : ""}`);
     return 2;
@@ -39,14 +49,14 @@ export async function run(args: string[], io: Io): Promise<number> {
   const file = files[0];
   let sheets;
   try {
-    sheets = await readXlsxFile(file, { formulas: false });
+    sheets = await readInputXlsx(file, { formulas: false });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorText(e, file);
     if (json) io.out(JSON.stringify({ file: basename(file), valid: false, unreadable: message, counts: { error: 0, warning: 0, info: 0 }, findings: [], school: null }));
     else io.err(message);
     return 2;
   }
-  const { report, findings } = parseForm(sheets, { file: basename(file) });
+  const { report, findings } = looksLikeFisokoExport(sheets) ? { report: null, findings: [fisokoBookFinding(basename(file))] } : parseForm(sheets, { file: basename(file) });
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const valid = counts.error === 0;

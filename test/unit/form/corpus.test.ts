@@ -18,6 +18,40 @@ interface Expected {
 
 const key = (f: { rule: string; sheet: string; cell: string }) => `${f.rule} ${f.sheet}!${f.cell}`;
 
+describe("one mistake, one message", () => {
+  it("a renamed key column gives one error naming the column, and no row is checked on it", async () => {
+    const io = memoryIo();
+    await validateCli([join(DIR, "renamed-key-column.xlsx"), "--json"], io);
+    const { findings } = JSON.parse(io.stdout.join("\n")) as { findings: Finding[] };
+    const errors = findings.filter((f) => f.severity === "error");
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toBe("На листе нет обязательного столбца «Год».");
+    expect(findings.filter((f) => f.rule.startsWith("duplicate."))).toEqual([]);
+  });
+
+  it("a summary book is named as such, with none of its sheets read as a form", async () => {
+    const io = memoryIo();
+    const code = await validateCli([join(DIR, "summary-book.xlsx"), "--json"], io);
+    const { findings, school } = JSON.parse(io.stdout.join("\n")) as { findings: Finding[]; school: unknown };
+    expect(code).toBe(1);
+    expect(school).toBeNull();
+    expect(findings.map((f) => f.rule)).toEqual(["book.summary"]);
+    expect(findings[0].message).toContain("«summary-book.xlsx» — муниципальный свод");
+  });
+});
+
+describe("a ФИС ОКО export given as a form", () => {
+  it("is named as an export in one finding", async () => {
+    const io = memoryIo();
+    const file = join(__dirname, "../../fixtures/fisoko/xlsx/ВПР-2025-русский-4-муниципалитет.xlsx");
+    const code = await validateCli([file, "--json"], io);
+    const { findings } = JSON.parse(io.stdout.join("\n")) as { findings: Finding[] };
+    expect(code).toBe(1);
+    expect(findings.map((f) => f.rule)).toEqual(["book.fisoko"]);
+    expect(findings[0].message).toBe("Файл «ВПР-2025-русский-4-муниципалитет.xlsx» — выгрузка ФИС ОКО, а не форма ОО; как форма он не проверяется.");
+  });
+});
+
 describe("broken-forms corpus", () => {
   it("has at least 30 broken forms", () => {
     expect(CASES.filter((c) => c !== "valid").length).toBeGreaterThanOrEqual(30);
@@ -49,7 +83,11 @@ describe("broken-forms corpus", () => {
           expect(hit, `${key(p)} in ${findings.map(key).join("; ")}`).toBeDefined();
           if (p.messageIncludes) expect(hit!.message).toContain(p.messageIncludes);
         }
-        for (const f of findings) expect(f.message.length).toBeGreaterThan(10);
+        for (const f of findings) {
+          expect(f.message.length).toBeGreaterThan(10);
+          // A value that was never there must not leak into the text a school reads.
+          expect(`${f.message} ${f.hint ?? ""}`, `${key(f)}`).not.toMatch(/undefined|NaN|\[object|\bnull\b|Infinity/);
+        }
         expect(report === null).toBe(expected.reportNull === true);
         expect(code).toBe(expected.errors.length > 0 ? 1 : 0);
       }
