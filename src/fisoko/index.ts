@@ -6,3 +6,5 @@ export type { ParsedReport } from "./types";
 export { importIntoForm, SOURCE_HEADER, type FormImport } from "./form";
 export { mergeIntoMunicipality } from "./municipality";
 export { looksLikeFisokoExport } from "./parse";
+export * from "./raw";
+export { schoolKey, schoolDigits, loginKind, splitLogin, prefixDiffers, prefixNote } from "./login";

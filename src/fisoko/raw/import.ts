@@ -1,0 +1,149 @@
+/**
+ * Import of regional protocols (raw results of a whole procedure, as regional coordinators hand
+ * them to municipalities): every participant of every school, with the school's login, the
+ * municipality where the layout has it, per-task scores, the total and the journal mark — but
+ * usually no mark. Marks come from the year's score → mark scale of the methodology profile;
+ * without one the import stops with one message naming the exact setting to add.
+ *
+ * All or nothing for structure (no header, unknown test, no scale, no participants): an error
+ * imports nothing. Faulty rows are data-quality findings: the row is excluded, the rest imported.
+ */
+import type { Finding, ParticipantRow } from "../../core/model";
+import { describeScale, markScale, type MarkScale, type Profile } from "../../core/profile";
+import { countRu } from "../../core/values";
+import type { FisokoFile } from "../import";
+import { schoolKey } from "../login";
+import { findRawHeader, LAYOUT_LABELS, type RawColumns, type RawLayout } from "./columns";
+import { RawFindings } from "./findings";
+import { describeScaleKey, readRawRows, type RawSchool } from "./rows";
+import { describeTest, isTestTitle, resolveTest, type RawTest } from "./test";
+
+export interface RawReport {
+  file: string;
+  sheet: string;
+  layout: RawLayout;
+  test: RawTest;
+  /** Where the marks come from: the profile's scale, or the protocol's own mark column. */
+  marksFrom: "scale" | "file";
+  /** «2» 0–5, «3» 6–9, … when the scale was used. */
+  scale?: string;
+  participants: number;
+  schools: number;
+  absent: number;
+  excluded: number;
+}
+
+export interface RawImport {
+  /** false when any error was found; then schools and participants are empty. */
+  ok: boolean;
+  schools: RawSchool[];
+  participants: ParticipantRow[];
+  findings: Finding[];
+  reports: RawReport[];
+}
+
+export interface RawOptions {
+  /** The test when neither the title nor the file name says it (the user's «ВПР 2021 Математика 4 класс»). */
+  test?: Partial<RawTest>;
+}
+
+/** Whether a workbook is a regional protocol: a sheet whose header has the school login, the code and task scores. */
+export function looksLikeRawResults(sheets: readonly Pick<FisokoFile["sheets"][number], "values">[]): boolean {
+  return sheets.some((s) => findRawHeader(s.values) !== null);
+}
+
+export function importRaw(files: readonly FisokoFile[], profile: Profile, opts: RawOptions = {}): RawImport {
+  const findings: Finding[] = [];
+  const reports: RawReport[] = [];
+  const schools = new Map<string, RawSchool>();
+  const participants: ParticipantRow[] = [];
+  /** test|school → file that gave the school's rows of the test first. */
+  const owner = new Map<string, string>();
+  for (const file of files) {
+    let any = false;
+    for (const sheet of file.sheets) {
+      const found = findRawHeader(sheet.values);
+      if (!found) continue;
+      any = true;
+      const f = new RawFindings(file.name, sheet.name);
+      const sheetResult = readSheet(file.name, sheet.name, sheet.values, found.cols, found.titles, profile, opts, f);
+      f.finish();
+      findings.push(...f.list);
+      if (!sheetResult) continue;
+      const { test, rows, report } = sheetResult;
+      reports.push(report);
+      const skipped = new Set<string>();
+      for (const p of rows.participants) {
+        const key = `${describeTest(test)}|${schoolKey(p.login as string)}`;
+        const first = owner.get(key);
+        if (first === undefined) owner.set(key, file.name);
+        else if (first !== file.name) {
+          skipped.add(p.login as string);
+          continue;
+        }
+        participants.push(p);
+      }
+      for (const login of skipped) {
+        findings.push({ severity: "warning", rule: "raw.twice", sheet: sheet.name, cell: "", file: file.name, message: `Файл «${file.name}», лист «${sheet.name}»: результаты ОО ${login} (${describeTest(test)}) уже импортированы из файла «${owner.get(`${describeTest(test)}|${schoolKey(login)}`)}»; строки этого файла не учитываются.` });
+      }
+      for (const [login, s] of rows.schools) if (!skipped.has(login) && !schools.has(login)) schools.set(login, s);
+    }
+    if (!any) {
+      findings.push({
+        severity: "error", rule: "raw.header", sheet: "", cell: "", file: file.name,
+        message: `Файл «${file.name}»: не найдена шапка протокола результатов; ожидается строка заголовков со столбцами «логин школы» (или «Школа»), «код обучающегося» (или «Код») и баллами за задания («балл за 1» или «1 (1б)») в первых строках листа.`,
+      });
+    }
+  }
+  const ok = !findings.some((f) => f.severity === "error");
+  if (!ok) return { ok, schools: [], participants: [], findings, reports };
+  return { ok, schools: [...schools.values()], participants, findings, reports };
+}
+
+function readSheet(
+  file: string, sheet: string, values: FisokoFile["sheets"][number]["values"], cols: RawColumns, titles: string[],
+  profile: Profile, opts: RawOptions, f: RawFindings,
+): { test: RawTest; rows: ReturnType<typeof readRawRows>; report: RawReport } | null {
+  const title = titles.find(isTestTitle) ?? null;
+  const { test: t } = resolveTest(opts.test, title, file);
+  const missing = [t.year === undefined ? "год" : "", t.grade === undefined ? "класс" : "", t.subject === undefined ? "предмет" : ""].filter(Boolean);
+  if (missing.length) {
+    f.sheetFinding(
+      "error", "raw.test", null, null,
+      `не удалось определить ${missing.join(", ")} работы: над таблицей нет строки вида «Проведение работы по математике, 4 класс. ВПР 2021», и имя файла их не называет${title ? ` (найдено: «${title}»)` : ""}. Назовите файл, например, «ВПР 2021 математика 4 класс.xlsx» или укажите работу в командной строке: --test "ВПР 2021 Математика 4 класс".`,
+    );
+    return null;
+  }
+  const test = t as RawTest;
+  const scale = markScale(profile, "ВПР", test.year, test.grade, test.subject);
+  if (cols.mark === null && !scale) {
+    const key = describeScaleKey(test);
+    f.sheetFinding(
+      "error", "raw.scale", null, null,
+      `в протоколе нет отметок, а в методике нет шкалы перевода первичных баллов в отметки для ${describeTest(test)}. Добавьте шкалу ФИОКО этого года: параметр «${key}» со значением «max;мин.3;мин.4;мин.5» — в командной строке --set '${key}=max;мин.3;мин.4;мин.5' (например, числа из «Рекомендаций по переводу первичных баллов в отметки» ФИОКО), в книге — строкой на листе настроек методики.`,
+    );
+    return null;
+  }
+  const taskMax = cols.tasks.every((x) => x.max !== undefined) ? cols.tasks.reduce((a, x) => a + (x.max as number), 0) : null;
+  if (scale && taskMax !== null && taskMax !== scale.max) {
+    f.sheetFinding("warning", "raw.scaleMax", cols.row, null, `сумма максимальных баллов заданий в шапке — ${taskMax}, а максимум шкалы «${describeScaleKey(test)}» — ${scale.max}; проверьте, что шкала относится к этому году и этой работе.`);
+  }
+  const maxScore = scale?.max ?? taskMax;
+  const rows = readRawRows(values, { file, sheet, test, cols, scale: cols.mark === null ? scale : null, maxScore, findings: f });
+  if (rows.participants.length === 0) {
+    f.sheetFinding("error", "raw.empty", cols.row, null, `под шапкой протокола нет ни одного участника с результатами (${describeTest(test)}); возможно, файл оборван или все строки содержат ошибки.`);
+    return null;
+  }
+  const notes: string[] = [];
+  if (rows.absent) notes.push(`${countRu(rows.absent, ["участник отсутствовал", "участника отсутствовали", "участников отсутствовали"])} (или не ${rows.absent === 1 ? "прошёл" : "прошли"} работу) и не ${rows.absent === 1 ? "импортируется" : "импортируются"}`);
+  if (rows.excluded) notes.push(`${countRu(rows.excluded, ["строка не учитывается", "строки не учитываются", "строк не учитываются"])} из-за ошибок в данных (см. предупреждения)`);
+  if (rows.sumMismatch) notes.push(`у ${countRu(rows.sumMismatch, ["участника", "участников", "участников"])} «всего баллов» не равно сумме баллов за задания; используется «всего баллов»`);
+  if (cols.municipality === null) notes.push("в протоколе нет муниципалитета: все ОО отнесены к региону (муниципалитет ОО можно взять из её формы, если добавить формы в те же входные файлы)");
+  f.sheetFinding("info", "raw.read", null, null, `${LAYOUT_LABELS[cols.layout]}, ${describeTest(test)}: ${countRu(rows.participants.length, ["участник", "участника", "участников"])} из ${countRu(rows.schools.size, ["ОО", "ОО", "ОО"])}; отметки ${cols.mark === null ? `по шкале методики (${describeScale(scale as MarkScale)})` : "из протокола"}${notes.length ? "; " + notes.join("; ") : ""}.`);
+  const report: RawReport = {
+    file, sheet, layout: cols.layout, test, marksFrom: cols.mark === null ? "scale" : "file",
+    ...(cols.mark === null && scale ? { scale: describeScale(scale) } : {}),
+    participants: rows.participants.length, schools: rows.schools.size, absent: rows.absent, excluded: rows.excluded,
+  };
+  return { test, rows, report };
+}

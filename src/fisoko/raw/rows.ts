@@ -1,0 +1,232 @@
+/**
+ * The participant rows of a protocol, read in one pass (O(rows × columns), no copy of the grid,
+ * so a sheet read row by row can be fed the same way). Each row becomes a ParticipantRow of its
+ * school, or is excluded with a finding naming the row: a school login that does not parse, no
+ * code, a task score above its maximum or not a number, a total above the test's maximum, a code
+ * met twice in one school (both rows excluded: which one is right cannot be known). Absent
+ * pupils («отсутствовал», «не пройд.») are counted, not imported. «X» is a task not done: 0.
+ */
+import type { ParticipantRow } from "../../core/model";
+import type { MarkScale } from "../../core/profile";
+import { parseNumberText, type CellValue } from "../../core/values";
+import { formatNumberRu, plural } from "../../core/values";
+import { formatCell } from "../../core/a1";
+import { schoolKey, splitLogin } from "../login";
+import { cellText } from "../text";
+import type { RawColumns } from "./columns";
+import type { RawFindings } from "./findings";
+import type { RawTest } from "./test";
+
+export interface RawSchool {
+  login: string;
+  name: string;
+  /** Municipality name without its login; "" when the protocol has no municipality column. */
+  municipality: string;
+  municipalityLogin?: string;
+  region: string;
+  regionLogin?: string;
+  /** First file that named the school. */
+  file: string;
+}
+
+export interface RawRows {
+  participants: ParticipantRow[];
+  schools: Map<string, RawSchool>;
+  absent: number;
+  excluded: number;
+  /** Rows whose total differs from the sum of their task scores (the total is kept). */
+  sumMismatch: number;
+}
+
+const NOT_DONE = /^[xх]$/i;
+const ABSENT = /^(?:отсутствовал[а-я]*|отс\.?|не пройд[а-я]*\.?|не участвовал[а-я]*|неявка)$/i;
+
+/** A number in a cell, NaN for text, null for blank. Typed numbers skip parsing. */
+function numberIn(v: CellValue): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : NaN;
+  const t = cellText(v);
+  if (t === "") return null;
+  const n = parseNumberText(t);
+  return n === null ? NaN : n;
+}
+
+function textIn(v: CellValue): string {
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatNumberRu(v, 6);
+  return cellText(v);
+}
+
+/** The mark of a score on the scale. */
+export function markOf(score: number, s: Pick<MarkScale, "min3" | "min4" | "min5">): number {
+  return score >= s.min5 ? 5 : score >= s.min4 ? 4 : score >= s.min3 ? 3 : 2;
+}
+
+export interface RowContext {
+  file: string;
+  sheet: string;
+  test: RawTest;
+  cols: RawColumns;
+  /** The year's scale; null when the protocol has its own mark column. */
+  scale: MarkScale | null;
+  /** The test's maximum total: the scale's, else the sum of the task maxima when all are known. */
+  maxScore: number | null;
+  findings: RawFindings;
+}
+
+export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowContext): RawRows {
+  const { cols, findings: f, test } = ctx;
+  const out: RawRows = { participants: [], schools: new Map(), absent: 0, excluded: 0, sumMismatch: 0 };
+  /** schoolKey|code → index in participants (or -1 once the code was found twice). */
+  const seen = new Map<string, { index: number; row: number }>();
+  const dropped = new Set<number>();
+  const badLogins = new Map<string, { row: number; count: number }>();
+  const tasks = cols.tasks;
+  for (let r = cols.row + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!row || row.length === 0) continue;
+    const schoolText = cellText(row[cols.school]);
+    const code = textIn(row[cols.code]);
+    const variant = cols.variant !== null ? cellText(row[cols.variant]) : "";
+    if (schoolText === "" && code === "" && rowBlank(row)) continue;
+    if (ABSENT.test(variant) || (tasks.length > 0 && ABSENT.test(cellText(row[tasks[0].col])))) {
+      out.absent++;
+      continue;
+    }
+    const login = splitLogin(schoolText);
+    if (!login || login.kind !== "school") {
+      const b = badLogins.get(schoolText);
+      if (b) b.count++;
+      else badLogins.set(schoolText, { row: r, count: 1 });
+      out.excluded++;
+      continue;
+    }
+    if (code === "") {
+      f.row("raw.code", r, cols.code, `у участника ОО ${login.login} нет кода; строка не учитывается.`, "без кода участника");
+      out.excluded++;
+      continue;
+    }
+    const who = `участник ${code} (ОО ${login.login})`;
+    const points: (number | null)[] = new Array(tasks.length);
+    let sum = 0;
+    let complete = true;
+    let bad = false;
+    for (let i = 0; i < tasks.length && !bad; i++) {
+      const t = tasks[i];
+      const v = row[t.col];
+      if (typeof v === "string" && NOT_DONE.test(v.trim())) {
+        points[i] = 0;
+        continue;
+      }
+      const n = numberIn(v);
+      if (n === null) {
+        points[i] = null;
+        complete = false;
+      } else if (Number.isNaN(n) || n < 0) {
+        f.row("raw.number", r, t.col, `${who}, задание ${t.number}: найдено «${cellText(v)}», ожидается ${t.max !== undefined ? `балл от 0 до ${t.max}` : "число баллов"} или «X»; строка не учитывается.`, "с нечисловым баллом за задание");
+        bad = true;
+      } else if (t.max !== undefined && n > t.max) {
+        f.row("raw.taskMax", r, t.col, `${who}, задание ${t.number}: ${formatNumberRu(n)} ${plural(n, ["балл", "балла", "баллов"])}, а максимум ${t.max}; строка не учитывается.`, "с баллом за задание выше максимума");
+        bad = true;
+      } else {
+        points[i] = n;
+        sum += n;
+      }
+    }
+    if (bad) {
+      out.excluded++;
+      continue;
+    }
+    let score: number | null = complete || sum > 0 ? sum : null;
+    if (cols.score !== null) {
+      const n = numberIn(row[cols.score]);
+      if (n !== null && (Number.isNaN(n) || n < 0)) {
+        f.row("raw.number", r, cols.score, `${who}, всего баллов: найдено «${cellText(row[cols.score])}», ожидается число не меньше 0; строка не учитывается.`, "с нечисловым первичным баллом");
+        out.excluded++;
+        continue;
+      }
+      if (n !== null && complete && Math.abs(n - sum) > 1e-9) out.sumMismatch++;
+      score = n ?? score;
+    }
+    if (score === null && points.every((p) => p === null)) {
+      // No score and no task point: the pupil did not write the test, whatever the variant says.
+      out.absent++;
+      continue;
+    }
+    if (score !== null && ctx.maxScore !== null && score > ctx.maxScore) {
+      f.row("raw.scoreMax", r, cols.score ?? cols.code, `${who}: первичный балл ${formatNumberRu(score)} больше максимального ${ctx.maxScore} (${describeMax(ctx)}); строка не учитывается.`, "с первичным баллом выше максимума");
+      out.excluded++;
+      continue;
+    }
+    let mark: number | null = null;
+    if (cols.mark !== null) {
+      const m = numberIn(row[cols.mark]);
+      mark = m !== null && Number.isInteger(m) && m >= 2 && m <= 5 ? m : null;
+    } else if (score !== null && ctx.scale) mark = markOf(score, ctx.scale);
+    const journal = cols.journal !== null ? numberIn(row[cols.journal]) : null;
+    const journalMark = journal !== null && Number.isInteger(journal) && journal >= 1 && journal <= 5 ? journal : null;
+    const key = `${schoolKey(login.login)}|${code}`;
+    const prev = seen.get(key);
+    if (prev) {
+      f.row("raw.duplicate", r, cols.code, `код участника ${code} в ОО ${login.login} уже встречался в строке ${prev.row + 1}; оба результата не учитываются (какой из них верный, по файлу не понять).`, "с повторным кодом участника");
+      if (prev.index >= 0 && !dropped.has(prev.index)) {
+        dropped.add(prev.index);
+        out.excluded++;
+      }
+      out.excluded++;
+      continue;
+    }
+    seen.set(key, { index: out.participants.length, row: r });
+    noteSchool(out.schools, login.login, login.name, row, cols, ctx.file);
+    const className = classNameOf(row, cols, test.grade);
+    out.participants.push({
+      procedure: "ВПР", year: test.year, grade: test.grade, className, subject: test.subject, code, score, mark, journalMark,
+      taskPoints: points, source: ctx.file, ref: { sheet: ctx.sheet, cell: formatCell({ row: r, col: cols.code }), file: ctx.file }, login: login.login,
+    });
+  }
+  for (const [text, b] of badLogins) {
+    f.row(
+      "raw.login", b.row, cols.school,
+      `логин ОО ${text ? `«${text.length > 60 ? text.slice(0, 60) + "…" : text}»` : "пуст"} не распознан (ожидается «edu» или «sch» и 6 цифр, например edu203389)${b.count > 1 ? `; таких строк ${b.count}` : ""}; ${b.count > 1 ? "эти строки не учитываются" : "строка не учитывается"}.`,
+      "с нераспознанным логином ОО",
+    );
+  }
+  if (dropped.size) out.participants = out.participants.filter((_, i) => !dropped.has(i));
+  return out;
+}
+
+function describeMax(ctx: RowContext): string {
+  return ctx.scale ? `по шкале ${describeScaleKey(ctx.test)}` : "сумма максимумов заданий";
+}
+
+/** «scale|ВПР|2021|4|Математика» — the methodology key of a test's scale. */
+export function describeScaleKey(t: RawTest): string {
+  return `scale|ВПР|${t.year}|${t.grade}|${t.subject}`;
+}
+
+function rowBlank(row: readonly CellValue[]): boolean {
+  for (const v of row) if (cellText(v) !== "") return false;
+  return true;
+}
+
+/** «4А», or "" when the column holds only the grade (the whole parallel). */
+function classNameOf(row: readonly CellValue[], cols: RawColumns, grade: number): string {
+  if (cols.className === null) return "";
+  const t = textIn(row[cols.className]).replace(/\s+/g, "");
+  return t === String(grade) ? "" : t;
+}
+
+function noteSchool(schools: Map<string, RawSchool>, login: string, name: string, row: readonly CellValue[], cols: RawColumns, file: string): void {
+  if (schools.has(login)) return;
+  const mun = cols.municipality !== null ? cellText(row[cols.municipality]) : "";
+  const reg = cols.region !== null ? cellText(row[cols.region]) : "";
+  const m = mun ? splitLogin(mun) : null;
+  const g = reg ? splitLogin(reg) : null;
+  schools.set(login, {
+    login,
+    name: name === login ? login : name,
+    municipality: m ? m.name : mun,
+    ...(m && m.kind === "municipality" ? { municipalityLogin: m.login } : {}),
+    region: g ? g.name : reg,
+    ...(g && g.kind === "region" ? { regionLogin: g.login } : {}),
+    file,
+  });
+}
