@@ -1,13 +1,14 @@
 // Browser end-to-end tests of the pane: serves the built dist/ on a free localhost port, drives
 // Debian's chromium with playwright-core, routes office.js to test/e2e/office-stub.js (which hands
 // the pane an in-memory workbook), clicks through the pane and the preview, and saves screenshots
-// of every page in both themes to test-artifacts/. Prints "N passed, M failed"; the exit code is
-// the result. Run after a production build: `npx webpack --mode production && node test/e2e/run.mjs`.
+// of every page in both themes to test-artifacts/. Prints "N passed, M failed" (and writes
+// {"passed":N,"failed":M} to the file named by MSOKO_E2E_RESULT, if set); the exit code is the
+// result. Run after a production build: `npx webpack --mode production && node test/e2e/run.mjs`.
 //
 // MSOKO_E2E_DIST=<dir> tests another build directory (default dist/).
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
@@ -699,4 +700,6 @@ server.close();
 rmSync(userDataDir, { recursive: true, force: true });
 console.log(`Снимки экрана: ${ARTIFACTS} · ${((Date.now() - STARTED) / 1000).toFixed(1)} с`);
 console.log(`${passed} passed, ${failed} failed`);
+// `npm test` (scripts/test.mjs) sums these counts with the unit tests' into its closing line.
+if (process.env.MSOKO_E2E_RESULT) writeFileSync(process.env.MSOKO_E2E_RESULT, JSON.stringify({ passed, failed }));
 process.exit(failed === 0 ? 0 : 1);

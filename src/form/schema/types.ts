@@ -58,10 +58,8 @@ export interface RepeatedColumnSpec {
   templateCount: number;
 }
 
-/** A labelled field of a key/value block (the passport). */
-export interface FieldSpec extends Omit<ColumnSpec, "formula"> {
-  /** The field's label is the `header`; aliases match alternative labels. */
-}
+/** A labelled field of a key/value block (the passport): its label is the `header`; aliases match alternative labels. */
+export type FieldSpec = Omit<ColumnSpec, "formula">;
 
 export interface SheetSchema {
   /** Stable id ("results", "olympiads", …). */

@@ -46,7 +46,7 @@ export function SchoolAnalysisPage() {
   const sheetKey = (sheets ?? []).map((s) => s.name).join("|");
   useEffect(reload, [reload, sheetKey]);
 
-  const choices = load.status === "ready" ? load.form.choices : [];
+  const choices = useMemo(() => (load.status === "ready" ? load.form.choices : []), [load]);
   const chosen = useMemo(() => choices.find((c) => `${c.procedure}|${c.year}` === key) ?? choices[0], [choices, key]);
 
   if (load.status === "loading") return <Spinner label="Чтение формы ОО…" />;

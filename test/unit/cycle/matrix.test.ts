@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
 import { cycleMatrix } from "../../../src/core/cycle";
 import type { CycleRecord, SchoolReport } from "../../../src/core/model";
-import type { WriteOp } from "../../../src/host/port";
 import { track } from "./helpers";
 
 const opts = { year: 2026, evaluationDate: "2026-12-31", profile: DEFAULT_PROFILE };
