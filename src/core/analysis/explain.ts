@@ -248,7 +248,7 @@ export function explainFactor(f: RiskFactorResult, year: number): string {
         ? `муниципалитета${f.reference?.label ? ` «${f.reference.label}»` : ""} (в кластере меньше ${t("r2.minSchools")?.value ?? 4} ОО с результатом, сравнение со всеми ОО, ${tag(t("r2.minSchools"))})`
         : f.reference ? `кластера «${f.reference.label}»` : "кластера";
       const floorRu = floor ? `не выше ${formatNumberRu(floor.value, 1)}, ${tag(floor)}` : "";
-      if (f.fired) return `${head}: ${where} — в нижней доле ${formatNumberRu(q.value, 2)} ${cl} (${tag(q)}): ${lowerRu(x.below, x.k)}; и не выше ${formatNumberRu(floor?.value ?? -1, 1)} (${tag(floor)}); ${year} год.`;
+      if (f.fired) return `${head}: ${where} — в нижней доле ${formatNumberRu(q.value, 2)} ${cl} (${tag(q)}): ${lowerRu(x.below, x.k)}; результат не выше ${formatNumberRu(floor?.value ?? -1, 1)} (${tag(floor)}); ${year} год.`;
       const inLower = x.lower === 1;
       const reason = inLower
         ? `в нижней доле ${formatNumberRu(q.value, 2)} ${cl}, но не ниже среднего по муниципалитету на одно стандартное отклонение (порог — ${floorRu})`

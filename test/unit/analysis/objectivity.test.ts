@@ -13,21 +13,41 @@ function signsOf(m: ReturnType<typeof municipality>, login: string, rule: string
   return [...schoolSigns(s, ctx).values()].flat().filter((r) => r.rule === rule);
 }
 
-describe("O1: mismatch with journal marks", () => {
-  // 20 participants: `gap` of them with journal 5 and mark 3 (gap of 2), the rest confirmed 4.
-  function o1(n: number, gap: number) {
+describe("O1: mismatch with journal marks (revision 2026.2: ≥ 3 participants and a binomial test, P < 0,01)", () => {
+  // School a: n participants, `gap` of them with journal 5 and mark 3 (gap of two, «понизили»), the rest
+  // confirmed 4. School b: `refN` confirmed and `refGap` with a gap of two — the pooled reference is a + b.
+  function o1(n: number, gap: number, refN = 180, refGap = 0, profile = P) {
     const a = addParticipants(school("a"), "ВПР", 2025, 5, "Математика", [[gap, { mark: 3, journal: 5 }], [n - gap, { mark: 4, journal: 4 }]]);
-    return signsOf(municipality([a]), "a", "O1")[0];
+    const b = addParticipants(school("b"), "ВПР", 2025, 5, "Математика", [[refGap, { mark: 3, journal: 5 }], [refN - refGap, { mark: 4, journal: 4 }]]);
+    return signsOf(municipality([a, b]), "a", "O1", profile)[0];
   }
-  it("fires at exactly 10 % with a gap of two marks (2 of 20)", () => {
-    const r = o1(20, 2);
+  it("fires with 3 of 20 (15 %) against a reference gap share of 3/200 = 1,5 %: P = 0,00318", () => {
+    // P(X ≥ 3), X ~ Bin(20; 0,015) = 1 − 0,985²⁰ − 20·0,015·0,985¹⁹ − 190·0,015²·0,985¹⁸ = 0,0031781 (summed in Python).
+    const r = o1(20, 3);
     expect(r.evaluated).toBe(true);
-    expect(r.numbers.gap2Share).toBe(10);
+    expect(r.numbers.gap2Share).toBe(15);
+    expect(r.numbers.refGap2Share).toBeCloseTo(1.5, 10);
+    expect(r.numbers.gap2P).toBeCloseTo(0.0031781, 6);
+    expect(r.numbers.gap2Fired).toBe(1);
     expect(r.fired).toBe(true);
     expect(r.direction).toBe("понизили");
   });
-  it("does not fire just below (1 of 20 = 5 %) and at 2 of 21 (9,52 %)", () => {
-    expect(o1(20, 1).fired).toBe(false);
+  it("at exactly 10 % (2 of 20) does not fire: only 2 participants behind it (need 3)", () => {
+    const r = o1(20, 2);
+    expect(r.numbers.gap2Share).toBe(10);
+    expect(r.numbers.gap2Reached).toBe(1);
+    expect(r.fired).toBe(false);
+    expect(explainSign(r)).toContain("но за этим всего 2 участника (нужно не менее 3, [DEFAULT])");
+  });
+  it("3 of 20 does not fire when the reference has 6 % of such gaps: P = 0,115 ≥ 0,01", () => {
+    // Reference (a + b): 3 + 9 of 200 = 6 %; P(X ≥ 3), X ~ Bin(20; 0,06) = 0,114972.
+    const r = o1(20, 3, 180, 9);
+    expect(r.numbers.refGap2Share).toBeCloseTo(6, 10);
+    expect(r.numbers.gap2P).toBeCloseTo(0.114972, 5);
+    expect(r.fired).toBe(false);
+    expect(explainSign(r)).toContain("вероятность случайно получить такое расхождение — 11,5\u00a0% (односторонний биномиальный тест; порог 1\u00a0%, [DEFAULT])), но это объяснимо случайностью");
+  });
+  it("does not fire just below the share (2 of 21 = 9,52 %)", () => {
     const r = o1(21, 2);
     expect(r.numbers.gap2Share).toBeCloseTo(9.5238, 3);
     expect(r.fired).toBe(false);
@@ -38,24 +58,34 @@ describe("O1: mismatch with journal marks", () => {
     expect(r.fired).toBe(false);
     expect(explainSign(r)).toBe("O1: признак не оценивался — мало участников с отметкой по журналу (нужно не менее 20, [DEFAULT]); ВПР 2025, 5 класс, математика, N\u00a0=\u00a019.");
   });
-  // School a: 20 pupils, k raised by one mark; school b: 80 pupils all confirmed. Pooled
-  // reference mismatch = k %, school's = 5k %, excess = 4k п.п.
-  function excess(k: number) {
+  // School a: 20 pupils, k raised by one mark; school b: 80 pupils, m of them raised. Pooled
+  // reference mismatch = (k + m) %, school's = 5k %.
+  function excess(k: number, m = 0) {
     const a = addParticipants(school("a"), "ВПР", 2025, 5, "Математика", [[k, { mark: 5, journal: 4 }], [20 - k, { mark: 4, journal: 4 }]]);
-    const b = addParticipants(school("b"), "ВПР", 2025, 5, "Математика", [[80, { mark: 4, journal: 4 }]]);
+    const b = addParticipants(school("b"), "ВПР", 2025, 5, "Математика", [[m, { mark: 5, journal: 4 }], [80 - m, { mark: 4, journal: 4 }]]);
     return signsOf(municipality([a, b]), "a", "O1")[0];
   }
-  it("fires when the mismatch exceeds the pooled reference by exactly 20 п.п.", () => {
+  it("fires when the mismatch exceeds the pooled reference by exactly 20 п.п. and P = 0,00257", () => {
+    // P(X ≥ 5), X ~ Bin(20; 0,05) = 0,0025739.
     const r = excess(5);
     expect(r.numbers.mismatchShare).toBe(25);
     expect(r.numbers.refMismatchShare).toBe(5);
     expect(r.numbers.mismatchExcess).toBe(20);
+    expect(r.numbers.excessP).toBeCloseTo(0.0025739, 6);
     expect(r.fired).toBe(true);
     expect(r.direction).toBe("повысили");
     expect(r.reference).toMatchObject({ kind: "municipality", value: 5, n: 100 });
   });
   it("does not fire 16 п.п. above the reference", () => {
     expect(excess(4).fired).toBe(false);
+  });
+  it("+20 п.п. over a typical 35 % mismatch is chance in a class of 20: P = 0,0532", () => {
+    // a: 11 of 20 = 55 %; reference (11 + 24) of 100 = 35 %; P(X ≥ 11), X ~ Bin(20; 0,35) = 0,053167.
+    const r = excess(11, 24);
+    expect(r.numbers.mismatchExcess).toBeCloseTo(20, 10);
+    expect(r.numbers.excessReached).toBe(1);
+    expect(r.numbers.excessP).toBeCloseTo(0.053167, 5);
+    expect(r.fired).toBe(false);
   });
   it("prefers an imported regional reference", () => {
     const a = addParticipants(school("a"), "ВПР", 2025, 5, "Математика", [[5, { mark: 5, journal: 4 }], [15, { mark: 4, journal: 4 }]]);
@@ -68,16 +98,19 @@ describe("O1: mismatch with journal marks", () => {
     expect(r.fired).toBe(false);
   });
   it("a threshold override changes the result", () => {
-    const { profile } = applyOverrides([{ key: "o1.gap2Share", value: "15" }]);
-    const a = addParticipants(school("a"), "ВПР", 2025, 5, "Математика", [[2, { mark: 3, journal: 5 }], [18, { mark: 4, journal: 4 }]]);
-    expect(signsOf(municipality([a]), "a", "O1", profile)[0].fired).toBe(false);
-    expect(signsOf(municipality([a]), "a", "O1")[0].fired).toBe(true);
+    const { profile } = applyOverrides([{ key: "o1.gap2Share", value: "16" }]);
+    expect(o1(20, 3, 180, 0, profile).fired).toBe(false);
+    expect(o1(20, 3).fired).toBe(true);
+    const { profile: strict } = applyOverrides([{ key: "o1.alpha", value: "0,003" }]);
+    expect(o1(20, 3, 180, 0, strict).fired).toBe(false);
   });
-  it("explains a fired sign in one Russian sentence", () => {
-    const a = addParticipants(school("a"), "ВПР", 2025, 5, "Математика", [[6, { mark: 3, journal: 5 }], [36, { mark: 4, journal: 4 }]]);
-    const r = signsOf(municipality([a]), "a", "O1")[0];
+  it("explains a fired sign in one Russian sentence, naming the test and its P value", () => {
+    // a: 6 of 42 with a gap of two (14,3 %); reference 6 of 200 = 3 %; P(X ≥ 6), X ~ Bin(42; 0,03) = 0,0015116 → «0,15 %».
+    const r = o1(42, 6, 158, 0);
+    expect(r.numbers.gap2P).toBeCloseTo(0.0015116, 6);
     expect(explainSign(r)).toBe(
-      "O1 (признак, требует анализа): расхождение с журналом на 2 отметки и более у 14,3\u00a0% участников (порог 10\u00a0%, [DEFAULT]); " +
+      "O1 (признак, требует анализа): расхождение с журналом на 2 отметки и более у 14,3\u00a0% участников (порог 10\u00a0%, [DEFAULT]; у эталона 3\u00a0%; " +
+        "вероятность случайно получить такое расхождение — 0,15\u00a0% (односторонний биномиальный тест; порог 1\u00a0%, [DEFAULT])); " +
         "чаще понизили (14,3\u00a0%): отметки по журналу, возможно, завышены; ВПР 2025, 5 класс, математика, N\u00a0=\u00a042.",
     );
   });
@@ -218,23 +251,42 @@ describe("O4: difficulty inversion", () => {
   });
 });
 
-describe("O5: external vs internal gap", () => {
-  it("fires on a jump of exactly 30 п.п. and not on 25", () => {
-    const a = addResult(school("a"), "ВПР", 2024, 5, "Математика", withQuality(20, 40));
-    addResult(a, "ВПР", 2025, 6, "Математика", withQuality(20, 70));
+describe("O5: external vs internal gap (revision 2026.2: two-proportion test, P < 0,01)", () => {
+  it("a jump of exactly 30 п.п. fires with 40 pupils on each side (P = 0,0035), not with 20 (P = 0,0283), and never at 25", () => {
+    // 16/40 → 28/40: p̄ = 0,55, z = 0,3 / √(0,55·0,45·(2/40)) = 2,6968, P = 0,0035005. With 8/20 → 14/20: z = 1,9069, P = 0,028265.
+    const a = addResult(school("a"), "ВПР", 2024, 5, "Математика", withQuality(40, 40));
+    addResult(a, "ВПР", 2025, 6, "Математика", withQuality(40, 70));
     const r = signsOf(municipality([a]), "a", "O5").find((x) => x.year === 2025)!;
     expect(r.numbers.jump).toBe(30);
+    expect(r.numbers.jumpP).toBeCloseTo(0.0035005, 6);
     expect(r.fired).toBe(true);
-    const b = addResult(school("b"), "ВПР", 2024, 5, "Математика", withQuality(20, 40));
-    addResult(b, "ВПР", 2025, 6, "Математика", withQuality(20, 65));
+    const small = addResult(school("s"), "ВПР", 2024, 5, "Математика", withQuality(20, 40));
+    addResult(small, "ВПР", 2025, 6, "Математика", withQuality(20, 70));
+    const rs = signsOf(municipality([small]), "s", "O5").find((x) => x.year === 2025)!;
+    expect(rs.numbers).toMatchObject({ jump: 30, jumpReached: 1, jumpFired: 0 });
+    expect(rs.numbers.jumpP).toBeCloseTo(0.028265, 5);
+    expect(rs.fired).toBe(false);
+    expect(explainSign(rs)).toContain("вероятность случайно получить такое расхождение — 2,8\u00a0% (односторонний тест разности двух долей; порог 1\u00a0%, [DEFAULT]) — разница объяснима случайностью");
+    const b = addResult(school("b"), "ВПР", 2024, 5, "Математика", withQuality(40, 40));
+    addResult(b, "ВПР", 2025, 6, "Математика", withQuality(40, 65));
     expect(signsOf(municipality([b]), "b", "O5").find((x) => x.year === 2025)!.fired).toBe(false);
   });
-  it("fires when ВПР quality exceeds the cohort's later ОГЭ quality by 30 п.п.", () => {
+  it("fires when ВПР quality exceeds the cohort's later ОГЭ quality by 30 п.п. with 40 on each side (P = 0,00246)", () => {
+    // 32/40 vs 20/40: p̄ = 0,65, z = 0,3 / √(0,65·0,35·0,05) = 2,8128, P = 0,0024553.
+    const a = addResult(school("a"), "ВПР", 2022, 8, "Математика", withQuality(40, 80));
+    addResult(a, "ОГЭ", 2023, 9, "Математика", withQuality(40, 50));
+    const r = signsOf(municipality([a]), "a", "O5").find((x) => x.year === 2022)!;
+    expect(r.numbers).toMatchObject({ ogeYear: 2023, ogeQuality: 50, gap: 30, gapFired: 1 });
+    expect(r.numbers.gapP).toBeCloseTo(0.0024553, 6);
+    expect(r.fired).toBe(true);
+  });
+  it("the same 30 п.п. with 20 on each side is within chance (P = 0,0234)", () => {
+    // 16/20 vs 10/20: p̄ = 0,65, z = 1,98898, P = 0,023352.
     const a = addResult(school("a"), "ВПР", 2022, 8, "Математика", withQuality(20, 80));
     addResult(a, "ОГЭ", 2023, 9, "Математика", withQuality(20, 50));
     const r = signsOf(municipality([a]), "a", "O5").find((x) => x.year === 2022)!;
-    expect(r.numbers).toMatchObject({ ogeYear: 2023, ogeQuality: 50, gap: 30, gapFired: 1 });
-    expect(r.fired).toBe(true);
+    expect(r.numbers.gapP).toBeCloseTo(0.023352, 5);
+    expect(r.fired).toBe(false);
   });
   it("not evaluated without the previous year and without ОГЭ (missing years)", () => {
     const a = addResult(school("a"), "ВПР", 2025, 5, "Математика", withQuality(20, 80));
@@ -284,8 +336,10 @@ describe("stable absence and minimum-threshold dynamics", () => {
     for (const y of [2023, 2025]) clean(a, y);
     const b = school("b");
     for (const y of [2023, 2024, 2025]) clean(b, y);
-    addParticipants(b, "ВПР", 2024, 6, "Русский язык", [[18, { mark: 4, journal: 4 }], [2, { mark: 2, journal: 4 }]]);
-    const res = analyzeMunicipality(municipality([a, b]), P);
+    // 8 of 20 with a gap of two against a reference of 8/100 (c: 80 confirmed): P(X ≥ 8), X ~ Bin(20; 0,08) = 0,0000876 → O1.
+    addParticipants(b, "ВПР", 2024, 6, "Русский язык", [[12, { mark: 4, journal: 4 }], [8, { mark: 2, journal: 4 }]]);
+    const c = addParticipants(school("c"), "ВПР", 2024, 6, "Русский язык", [[80, { mark: 4, journal: 4 }]]);
+    const res = analyzeMunicipality(municipality([a, b, c]), P);
     expect(res.schools[0].stableAbsence).toMatchObject({ stable: false, missingYears: [2024] });
     expect(res.schools[1].stableAbsence).toMatchObject({ stable: false, yearsWithSigns: [2024] });
   });

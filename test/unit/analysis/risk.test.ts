@@ -81,18 +81,79 @@ describe("R2, R3, R4, R5 and the score", () => {
     expect(factor(yearOf(m, "s1", 2025), "R2").fired).toBe(false);
     expect(y0.risk.shnor).toBe(true);
   });
-  it("R3 fires on Δ «2» of exactly +10 п.п. with N ≥ 20 in both years, not on +9", () => {
-    const a = addResult(school("a"), "ВПР", 2024, 5, "Математика", [0, 10, 8, 2]);
-    addResult(a, "ВПР", 2025, 5, "Математика", [0, 10, 6, 4]);
+  it("R2 needs the value ≤ −1,0: the lowest school of a good cluster is not low (revision 2026.2)", () => {
+    // СОШ город 60, 65, 70, 75 and ООШ город 20, 25, 30, 35 (one procedure): mean 47,5, population SD √431,25 = 20,7666.
+    // СОШ 60: z = 12,5 / 20,7666 = 0,6019 — lowest of its cluster, yet above the floor; ООШ 20: z = −1,3243 → R2.
+    const sosh = [60, 65, 70, 75].map((q, i) => addResult(school(`s${i}`), "ВПР", 2025, 5, "Математика", withQuality(20, q)));
+    const oosh = [20, 25, 30, 35].map((q, i) => addResult(school(`o${i}`, { type: "ООШ" }), "ВПР", 2025, 5, "Математика", withQuality(20, q)));
+    const m = municipality([...sosh, ...oosh]);
+    const s0 = factor(yearOf(m, "s0", 2025), "R2");
+    expect(s0.numbers.z).toBeCloseTo(12.5 / Math.sqrt(431.25), 10);
+    expect(s0).toMatchObject({ hasData: true, fired: false, numbers: { lower: 1, low: 0, below: 0, k: 4 } });
+    expect(explainFactor(s0, 2025)).toBe(
+      "R2: не выявлен — стандартизированный результат 0,6 (среднее z по 1 процедуре), в нижней доле 0,25 кластера «СОШ, город», " +
+        "но не ниже среднего по муниципалитету на одно стандартное отклонение (порог — не выше −1, [DEFAULT]); 2025 год.",
+    );
+    const o0 = factor(yearOf(m, "o0", 2025), "R2");
+    expect(o0.numbers.z).toBeCloseTo(-27.5 / Math.sqrt(431.25), 10);
+    expect(o0.fired).toBe(true);
+    // Just above the floor: with r2.floor overridden to −1,33 the value −1,3243 is above it, so no R2.
+    const { profile } = applyOverrides([{ key: "r2.floor", value: "-1,33" }]);
+    expect(factor(yearOf(m, "o0", 2025, profile), "R2").fired).toBe(false);
+  });
+  it("R2 in a cluster with fewer than 4 schools with a value compares with the whole municipality", () => {
+    // Two НОШ (merged type group of 2) and four СОШ: 10, 30 | 50, 60, 70, 80. Mean 50, SD √(1600+400+0+100+400+900)/6 = √566,67 = 23,805.
+    const nosh = [10, 30].map((q, i) => addResult(school(`n${i}`, { type: "НОШ" }), "ВПР", 2025, 5, "Математика", withQuality(20, q)));
+    const sosh = [50, 60, 70, 80].map((q, i) => addResult(school(`s${i}`), "ВПР", 2025, 5, "Математика", withQuality(20, q)));
+    const m = municipality([...nosh, ...sosh]);
+    const n0 = factor(yearOf(m, "n0", 2025), "R2");
+    expect(n0.numbers.z).toBeCloseTo(-40 / Math.sqrt(3400 / 6), 10);
+    expect(n0).toMatchObject({ fired: true, numbers: { k: 6, below: 0 }, reference: { kind: "municipality", label: "Тестовый", n: 6 } });
+    // n1: z = −0,84 — second lowest of six (below = 1 < 1,5), but above the floor.
+    expect(factor(yearOf(m, "n1", 2025), "R2")).toMatchObject({ fired: false, numbers: { below: 1, lower: 1, low: 0 } });
+  });
+  it("R3 fires on Δ «2» of exactly +10 п.п. with N ≥ 20 in both years when significant (P < 0,05 / k), not on +9", () => {
+    // 20 of 200 (10 %) → 40 of 200 (20 %): p̄ = 0,15, z = 0,1 / √(0,15·0,85·0,01) = 2,80056, P = 0,0025507 < 0,05 / 1.
+    const a = addResult(school("a"), "ВПР", 2024, 5, "Математика", [0, 100, 80, 20]);
+    addResult(a, "ВПР", 2025, 5, "Математика", [0, 100, 60, 40]);
     const f = factor(yearOf(municipality([a]), "a", 2025), "R3");
-    expect(f).toMatchObject({ hasData: true, fired: true });
-    expect(f.items[0]).toMatchObject({ value: 20, previous: 10 });
-    const b = addResult(school("b"), "ВПР", 2024, 5, "Математика", [0, 50, 45, 5]);
-    addResult(b, "ВПР", 2025, 5, "Математика", [0, 50, 36, 14]);
+    expect(f).toMatchObject({ hasData: true, fired: true, numbers: { pairs: 1, alpha: 0.05 } });
+    expect(f.items[0]).toMatchObject({ value: 20, previous: 10, previousN: 200 });
+    expect(f.items[0].p).toBeCloseTo(0.0025507, 6);
+    // +9 п.п.: 20 → 38 of 200 (P = 0,0053 would be significant, but the rise is under 10 п.п.).
+    const b = addResult(school("b"), "ВПР", 2024, 5, "Математика", [0, 100, 80, 20]);
+    addResult(b, "ВПР", 2025, 5, "Математика", [0, 100, 62, 38]);
     expect(factor(yearOf(municipality([b]), "b", 2025), "R3").fired).toBe(false);
+  });
+  it("R3: Bonferroni — 10 → 20 of 100 (P = 0,0238) fires with k = 1 or 2, not with k = 3", () => {
+    // p̄ = 0,15, z = 0,1 / √(0,15·0,85·0,02) = 1,98030, P = 0,023835: < 0,05 and < 0,025, ≥ 0,01667.
+    const build = (k: number) => {
+      const a = addResult(school("a"), "ВПР", 2024, 5, "Математика", [0, 50, 40, 10]);
+      addResult(a, "ВПР", 2025, 5, "Математика", [0, 50, 30, 20]);
+      for (const subject of ["Русский язык", "История"].slice(0, k - 1)) {
+        addResult(a, "ВПР", 2024, 5, subject, withQuality(40, 50));
+        addResult(a, "ВПР", 2025, 5, subject, withQuality(40, 50));
+      }
+      return factor(yearOf(municipality([a]), "a", 2025), "R3");
+    };
+    expect(build(1).fired).toBe(true);
+    expect(build(2)).toMatchObject({ fired: true, numbers: { pairs: 2, alpha: 0.025 } });
+    const f3 = build(3);
+    expect(f3).toMatchObject({ fired: false, numbers: { pairs: 3 } });
+    expect(f3.watch![0]).toMatchObject({ why: "в пределах случайности", value: 20, previous: 10 });
+    expect(f3.watch![0].p).toBeCloseTo(0.023835, 5);
+    expect(explainFactor(f3, 2025)).toBe(
+      "R3: не выявлен — значимого роста доли не преодолевших минимальный порог на 10\u00a0п.п. и более нет (пар лет с N\u00a0≥\u00a020: 3; " +
+        "односторонний тест разности двух долей, порог 5\u00a0% / 3 процедуры = 1,7\u00a0%, поправка Бонферрони, [DEFAULT]); 2025 год. " +
+        "Рост без флага: ВПР 5 класс, математика — 20\u00a0% (в 2024 г. 10\u00a0%), N\u00a0=\u00a0100 (в 2024 г. N\u00a0=\u00a0100) — в пределах случайности; вероятность случайно получить такой рост — 2,4\u00a0%.",
+    );
+  });
+  it("R3: a rise from a year with N < 20 is shown «мало участников», never flagged", () => {
     const c = addResult(school("c"), "ВПР", 2024, 5, "Математика", [0, 10, 7, 2]);
     addResult(c, "ВПР", 2025, 5, "Математика", [0, 10, 5, 4]);
-    expect(factor(yearOf(municipality([c]), "c", 2025), "R3").hasData).toBe(false);
+    const f = factor(yearOf(municipality([c]), "c", 2025), "R3");
+    expect(f).toMatchObject({ hasData: false, fired: false });
+    expect(f.watch).toEqual([{ procedure: "ВПР", year: 2025, grade: 5, subject: "Математика", n: 19, value: (4 * 100) / 19, previous: (2 * 100) / 19, previousN: 19, why: "мало участников" }]);
   });
   it("R4: lowest quartile of the social index makes the school ШНСУ", () => {
     const schools = [0.1, 0.5, 0.6, 0.9].map((x, i) => addResult(school(`s${i}`, { socialIndex: x }), "ВПР", 2025, 5, "Математика", withQuality(20, 50)));
@@ -145,26 +206,33 @@ describe("R2, R3, R4, R5 and the score", () => {
   });
 });
 
-describe("clusters", () => {
-  it("type group × location; a cluster of fewer than 3 schools merges into its type group", () => {
+describe("clusters (revision 2026.2: below 4 schools the whole type group merges)", () => {
+  it("type group × location; a cluster of fewer than 4 schools merges with the other clusters of its type", () => {
     const passports = [
-      school("a", { type: "СОШ", location: "город" }), school("b", { type: "СОШ", location: "город" }), school("c", { type: "СОШ", location: "город" }),
-      school("d", { type: "СОШ", location: "село" }), school("e", { type: "лицей", location: "город" }), school("f", { type: "гимназия", location: "город" }),
-      school("g", { type: "СОШ с УИОП", location: "село" }),
+      ...["a", "b", "c", "d"].map((l) => school(l, { type: "СОШ", location: "город" })), school("e", { type: "СОШ", location: "село" }),
+      school("f", { type: "лицей", location: "город" }), school("g", { type: "гимназия", location: "город" }), school("h", { type: "СОШ с УИОП", location: "село" }),
+      ...["i", "j", "k", "l"].map((l) => school(l, { type: "ООШ", location: "село" })),
     ].map((s) => s.passport);
     const c = assignClusters(passports, P);
-    expect(c.get("a")).toMatchObject({ label: "СОШ, город", merged: false, size: 3 });
-    expect(c.get("d")).toMatchObject({ label: "СОШ (объединённый кластер)", merged: true, size: 1 });
-    expect(c.get("e")).toMatchObject({ label: "СОШ с УИОП, гимназии, лицеи (объединённый кластер)", merged: true, size: 3 });
+    // СОШ город has 4, but СОШ село has 1: the whole СОШ group (5) is one cluster.
+    expect(c.get("a")).toMatchObject({ label: "СОШ (объединённый кластер)", merged: true, size: 5 });
+    expect(c.get("e")).toMatchObject({ label: "СОШ (объединённый кластер)", merged: true, size: 5 });
+    expect(c.get("f")).toMatchObject({ label: "СОШ с УИОП, гимназии, лицеи (объединённый кластер)", merged: true, size: 3 });
+    expect(c.get("i")).toMatchObject({ label: "ООШ, село", merged: false, size: 4 });
+    const { profile } = applyOverrides([{ key: "clusters.minSize", value: "1" }]);
+    expect(assignClusters(passports, profile).get("a")).toMatchObject({ label: "СОШ, город", merged: false, size: 4 });
   });
   it("social terciles split clusters when the index is given and the setting is on", () => {
-    const passports = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((x, i) => school(`s${i}`, { socialIndex: x }).passport);
+    // 12 schools: below = 0–3 → tercile 1, 4–7 → 2, 8–11 → 3 (four each).
+    const passports = Array.from({ length: 12 }, (_, i) => school(`s${i}`, { socialIndex: (i + 1) / 10 }).passport);
     const c = assignClusters(passports, P);
-    expect(c.get("s0")).toMatchObject({ tercile: 1, size: 3 });
-    expect(c.get("s4")).toMatchObject({ tercile: 2, size: 3 });
-    expect(c.get("s8")).toMatchObject({ tercile: 3, size: 3 });
+    expect(c.get("s0")).toMatchObject({ tercile: 1, size: 4 });
+    expect(c.get("s4")).toMatchObject({ tercile: 2, size: 4 });
+    expect(c.get("s11")).toMatchObject({ tercile: 3, size: 4 });
+    const nine = passports.slice(0, 9);
+    expect(assignClusters(nine, P).get("s0")).toMatchObject({ label: "СОШ (объединённый кластер)", size: 9 });
     const { profile } = applyOverrides([{ key: "clusters.socialTerciles", value: "нет" }]);
-    expect(assignClusters(passports, profile).get("s0")).toMatchObject({ label: "СОШ, город", size: 9 });
+    expect(assignClusters(passports, profile).get("s0")).toMatchObject({ label: "СОШ, город", size: 12 });
   });
 });
 
@@ -183,6 +251,25 @@ describe("stability (§5)", () => {
     expect(res.schools[3].stability!.status).toBe("стабильно низкие");
     expect(res.schools[1].stability!.status).toBe("");
     expect(res.clusters[0]).toMatchObject({ label: "СОШ, город", schools: ["s0", "s1", "s2", "s3"] });
+  });
+  it("stably high needs z ≥ +1,0 each year: ties at the top of 40, 60, 60, 60 (z = +0,577) are not «стабильно высокие»", () => {
+    // Mean 55, population SD √75 = 8,660: 60 → z = 0,5774 (upper: above = 0, below = 1); 40 → z = −1,7321 (R2 every year).
+    const res = analyzeMunicipality(years([[40, 40, 40], [60, 60, 60], [60, 60, 60], [60, 60, 60]]), P);
+    expect(res.schools[1].years[0].standardized!.value).toBeCloseTo(5 / Math.sqrt(75), 10);
+    expect(res.schools[1].stability).toMatchObject({ status: "", topYears: [], notHighYears: [2023, 2024, 2025] });
+    expect(res.schools[0].stability).toMatchObject({ status: "стабильно низкие", lowYears: [2023, 2024, 2025], aboveYears: [] });
+  });
+  it("never «стабильно низкие» with z > 0 in a year of the window, even with R1 every year", () => {
+    // s0: 14 «5» and 6 «2» of 20 in two procedures each year → R1 (30 % «2» twice), quality 70 % → z > 0.
+    const m = years([[-1, -1, -1], [60, 60, 60], [40, 40, 40], [20, 20, 20]]);
+    for (const y of [2023, 2024, 2025]) for (const subject of ["Математика", "Русский язык"]) addResult(m.schools[0], "ВПР", y, 5, subject, [14, 0, 0, 6]);
+    for (const s of m.schools.slice(1)) for (const y of [2023, 2024, 2025]) addResult(s, "ВПР", y, 5, "Русский язык", withQuality(20, 50));
+    const s0 = analyzeMunicipality(m, P).schools[0];
+    expect(s0.years.every((y) => y.risk.factors[0].fired && y.standardized!.value > 0)).toBe(true);
+    expect(s0.stability).toMatchObject({ lowYears: [2023, 2024, 2025], aboveYears: [2023, 2024, 2025] });
+    // (Its quality puts it at the top with z ≥ 1, so it is «стабильно высокие» — R1 does not exclude that.)
+    expect(s0.stability!.status).not.toBe("стабильно низкие");
+    expect(explainFactor(s0.years[0].risk.factors[1], 2023)).toContain("R2: не выявлен");
   });
   it("a missing year prevents the status; a sign in one year prevents «стабильно высокие»", () => {
     const res = analyzeMunicipality(years([[80, -1, 80], [60, 60, 60], [40, 40, 40], [20, 20, 20]]), P);
