@@ -542,15 +542,15 @@ test("«Методика»: неверное значение объясняет
   await item.getByText("OVERRIDE", { exact: true }).waitFor();
   expect((await item.getAttribute("data-overridden")) === "true", "значение не помечено переопределённым");
   expect(settingsOf(await snapshot(page))["ege.highScore"] === 85, "значение не записано в лист «Настройки МСОКО»");
-  await page.getByTestId("profile-version").filter({ hasText: "msoko-2026.1+1" }).waitFor();
+  await page.getByTestId("profile-version").filter({ hasText: "msoko-2026.2+1" }).waitFor();
   const fnProfile = await page.evaluate(() => window.__msokoHost.functionsProfile?.());
-  expect(fnProfile?.version === "msoko-2026.1+1" && fnProfile.values["ege.highScore"] === 85, `профиль функций: ${JSON.stringify(fnProfile)}`);
+  expect(fnProfile?.version === "msoko-2026.2+1" && fnProfile.values["ege.highScore"] === 85, `профиль функций: ${JSON.stringify(fnProfile)}`);
   await page.screenshot({ path: join(ARTIFACTS, "taskpane-methodology-override-light.png"), fullPage: true });
   await item.getByRole("button", { name: /^Сбросить/ }).click();
   await item.locator('[data-testid=param-value]', { hasText: "81" }).waitFor();
   expect(!("ege.highScore" in settingsOf(await snapshot(page))), "«Сбросить» не удалил значение из настроек");
   const reset = await page.evaluate(() => window.__msokoHost.functionsProfile?.());
-  expect(reset?.version === "msoko-2026.1" && reset.values["ege.highScore"] === 81, `профиль функций после сброса: ${JSON.stringify(reset)}`);
+  expect(reset?.version === "msoko-2026.2" && reset.values["ege.highScore"] === 81, `профиль функций после сброса: ${JSON.stringify(reset)}`);
   // The functions Excel calls come from functions.js: they must see the pane's override (one shared runtime).
   const sou = () => page.evaluate(() => CustomFunctions.registry.get("SOU")([[1, 0, 0, 0]]));
   expect((await sou()) === 100, "СОУ до переопределения весов");

@@ -81,7 +81,7 @@ describe("municipal summary on the sample", () => {
     await writeSetting(wb, "o1.mismatchExcess", 90);
     const forms = schools.map((r) => ({ file: `${r.passport.login}.xlsx`, report: r, findings: [] }));
     const r = await summarizeInto(wb, { forms, evaluationDate: "2026-12-31", now: new Date("2026-11-22T12:00:00") });
-    expect(r.summary.json.profileVersion).toBe("msoko-2026.1+2");
+    expect(r.summary.json.profileVersion).toBe("msoko-2026.2+2");
     const school = r.summary.json.schools.find((s) => s.login === o1School)!;
     expect(school.signs.filter((s) => s.rule === "O1")).toEqual([]);
     const before = summary.json.schools.find((s) => s.login === o1School)!;

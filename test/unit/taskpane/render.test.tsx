@@ -126,7 +126,7 @@ describe("page empty states", () => {
 
   it("«Методика» lists parameters with value, tag and rule", () => {
     const text = withSheets([], page("methodology"));
-    expect(text).toContain("Профиль методики msoko-2026.1 (значения по умолчанию)");
+    expect(text).toContain("Профиль методики msoko-2026.2 (значения по умолчанию)");
     expect(text).toContain("Изменить");
     expect(text).toContain("[OVERRIDE] — задано в настройках этой книги");
     expect(text).toContain("100; 64; 36; 16; 7 COMMON §2");
