@@ -1,20 +1,19 @@
 /**
  * The ВСОКО regulation's complex analyses for the school (table 2 of the regulation, titles in its
- * wording): objectivity, quality and basic minimum and talent by subject and by procedure over the
+ * wording): objectivity (objectivity.ts) and the school's municipal standing (standing.ts), quality and basic minimum and talent by subject and by procedure over the
  * years, admission to СПО and вузы (direction 4 indicators of src/core/directions.ts). Quality
  * pools all grades of a subject; the basic minimum of each chosen test is flagged when the share
  * of «2» reaches the R1 threshold (§4) with enough participants.
  */
-import { explainSign } from "../../core/analysis/explain";
 import type { UnitStats } from "../../core/context/units";
 import { DIRECTION_INDICATORS, schoolIndicator, type DirectionIndicator } from "../../core/directions";
 import { markedCount, quality, share2, share5 } from "../../core/indicators";
 import type { MarkCounts, Procedure } from "../../core/model";
-import { signO1 } from "../../core/objectivity/o1-journal";
-import { signO2 } from "../../core/objectivity/o2-peaks";
 import { clean, type CellData, type Column, type Table } from "../../summary/model/table";
 import type { ReportContext } from "./context";
 import { VSOKO_ASPECTS, VSOKO_DIRECTIONS, type AnalysisPart, type SchoolFinding } from "./findings";
+import { objectivityPart } from "./objectivity";
+import { standingPart } from "./standing";
 import { SMALL } from "./tasks-tables";
 import { bySubjectRu, pct, testTitle } from "./text";
 
@@ -145,29 +144,10 @@ export function complexPart(ctx: ReportContext): AnalysisPart {
   const findings: SchoolFinding[] = [];
   const v = ctx.p.values;
 
-  // Objectivity: O1 and O2 of the chosen tests, evaluated or not (a sign is never a verdict).
-  const objRows: Record<string, CellData>[] = [];
-  for (const t of ctx.tests) {
-    for (const s of [signO1(t.unit, ctx.refs, ctx.p), signO2(t.unit, t.pooled, ctx.refs, ctx.p)]) {
-      if (!s) continue;
-      objRows.push({ grade: t.grade, subject: t.subject, rule: s.rule, state: !s.evaluated ? "не оценивался" : s.fired ? "признак, требует анализа" : "не выявлен", explanation: explainSign(s) });
-    }
-  }
-  const firedCount = objRows.filter((r) => r.state === "признак, требует анализа").length;
-  const objectivity: Table = {
-    id: "objectivity", title: VSOKO_DIRECTIONS.objectivity,
-    description: objRows.length
-      ? firedCount ? `Признаков необъективности, требующих анализа: ${firedCount} (подробности — на листах «журнал» и «баллы»).` : "Признаков необъективности по выбранным работам не выявлено."
-      : "Для проверки признаков O1 и O2 нужны отметки по журналу или первичные баллы участников.",
-    columns: [
-      { id: "grade", header: "Параллель", kind: "integer", width: 9 },
-      { id: "subject", header: "Предмет", kind: "text", width: 18 },
-      { id: "rule", header: "Признак", kind: "text", width: 8 },
-      { id: "state", header: "Состояние", kind: "text", width: 22, highlight: { operator: "equal", value: "признак, требует анализа", tone: "bad" } },
-      { id: "explanation", header: "Обоснование", kind: "text", width: 90 },
-    ],
-    rows: objRows,
-  };
+  // Objectivity: every sign of the chosen tests, evaluated or not; the school's municipal standing.
+  const objectivity = objectivityPart(ctx);
+  const standing = standingPart(ctx);
+  findings.push(...objectivity.findings, ...standing.findings);
 
   // Basic minimum of the chosen tests: share of «2» at or above the R1 threshold (§4).
   const limit = v["r1.share"];
@@ -181,6 +161,7 @@ export function complexPart(ctx: ReportContext): AnalysisPart {
     findings.push({
       rule: "BASIC_MINIMUM", direction: VSOKO_DIRECTIONS.minimumSubjects, aspect: VSOKO_ASPECTS.methods, context: testTitle(t),
       text: `Низкий уровень достижения обязательного минимума: доля «2» ${pct(s2)} (порог ${pct(limit)}, N = ${n}).`,
+      focusItems: [{ subject: t.subject, grade: t.grade, value: s2 }], focusWhat: "доля «2»",
     });
   }
   const smallLow = ctx.tests.filter((t) => t.unit.marks && (share2(t.unit.marks) ?? 0) >= limit && markedCount(t.unit.marks) < minN);
@@ -192,7 +173,8 @@ export function complexPart(ctx: ReportContext): AnalysisPart {
   const minimum = marksTables(ctx, "minimum", "Доля «2»", share2, VSOKO_DIRECTIONS.minimumSubjects, VSOKO_DIRECTIONS.minimumProcedures, "Обязательный минимум");
   if (smallLow.length) minimum[0].description += ` Доля «2» не ниже ${pct(limit)} при малом числе участников (${SMALL}): ${smallLow.map((t) => `${t.grade} класс, ${t.subject}`).join("; ")} — не оценивается.`;
   const tables: Table[] = [
-    objectivity,
+    objectivity.table,
+    standing.table,
     ...marksTables(ctx, "quality", "Качество знаний", quality, VSOKO_DIRECTIONS.qualitySubjects, VSOKO_DIRECTIONS.qualityProcedures, "Качество знаний", true),
     ...minimum,
     ...marksTables(ctx, "talent", "Доля «5»", share5, VSOKO_DIRECTIONS.talentSubjects, VSOKO_DIRECTIONS.talentProcedures, "Высокие результаты"),

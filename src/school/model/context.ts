@@ -3,11 +3,17 @@
  * year × grade × subject), their participants and task sets, the school's aggregates of all years
  * (for dynamics), and the references — imported ФИС ОКО rows (region, municipality) or the
  * municipality's pooled participants. Aggregates and references come from engineer E's analysis
- * (src/core/analysis) so the report and the municipal analysis count the same way.
+ * (src/core/analysis) so the report and the municipal analysis count the same way. The signs of
+ * objectivity are the municipal analysis's own results for this school: with the municipality,
+ * `analyzeMunicipality` runs over it (and also gives risk, ШНОР/ШНСУ, cluster and stability);
+ * alone, the same sign rules run with no pooled reference, so a sign that needs one says so.
  */
 import { buildUnitIndex, type UnitIndex, type UnitStats } from "../../core/context/units";
 import { canonical, unitKey } from "../../core/context/units";
 import { References } from "../../core/context/references";
+import { buildContext } from "../../core/context/context";
+import { analyzeMunicipality, type MunicipalAnalysis, type SchoolAnalysis } from "../../core/analysis/analyze";
+import { schoolSigns, type SignId, type SignResult } from "../../core/objectivity";
 import type { Municipality, ParticipantRow, Procedure, ReferenceResult, SchoolReport, TaskSet } from "../../core/model";
 import type { Profile } from "../../core/profile";
 
@@ -57,6 +63,13 @@ export interface ReportContext {
   tests: TestInfo[];
   /** Name of the municipality for reference rows. */
   municipalityName: string;
+  /** Every sign result of the school by year, evaluated or not (the municipal analysis's rules). */
+  signs: Map<number, SignResult[]>;
+  /** The municipal analysis and this school's entry in it, when the school sits in its municipality. */
+  municipal: MunicipalAnalysis | null;
+  standing: SchoolAnalysis | null;
+  /** Whether FIOKO markers were loaded for the municipality (sign F can be read at all). */
+  hasFiokoMarkers: boolean;
 }
 
 export function testKey(procedure: Procedure, year: number, grade: number, subject: string): string {
@@ -101,7 +114,30 @@ export function buildReportContext(report: SchoolReport, opts: SchoolReportOptio
     participants: (byKey.get(u.key) ?? []).filter((r) => r.mark !== null || r.score !== null),
     taskSet: report.tasks.find((t) => testKey(t.procedure, t.year, t.grade, t.subject) === u.key),
   }));
-  return { report, opts, p, units, index, refs, hasOuterReference: !!pool || references.length > 0, references, tests, municipalityName };
+  // Signs exactly as the municipal analysis computes them. Alone, the "pooled" reference would be
+  // the school itself, so the rules run with no pooled municipality (only imported references).
+  let signs: Map<number, SignResult[]>;
+  let municipal: MunicipalAnalysis | null = null;
+  let standing: SchoolAnalysis | null = null;
+  if (pool) {
+    const full: Municipality = { ...m, fiokoMarkers: pool.fiokoMarkers, riskProfiles: pool.riskProfiles };
+    municipal = analyzeMunicipality(full, p);
+    standing = municipal.schools.find((s) => s.login === login) ?? null;
+    signs = new Map((standing?.years ?? []).map((y) => [y.year, y.signs]));
+  } else {
+    const alone = buildContext(m, p);
+    const noPool = { ...alone.index, pooled: new Map() };
+    signs = schoolSigns(report, { ...alone, index: noPool, refs: new References(m, noPool) });
+  }
+  return {
+    report, opts, p, units, index, refs, hasOuterReference: !!pool || references.length > 0, references, tests, municipalityName,
+    signs, municipal, standing, hasFiokoMarkers: (pool?.fiokoMarkers.length ?? 0) > 0,
+  };
+}
+
+/** The sign `rule` of a test (its procedure, year, grade and subject), or null when the rule had no data for it. */
+export function signOf(ctx: ReportContext, rule: SignId, t: { year: number; procedure: string; grade: number; subject: string }): SignResult | null {
+  return ctx.signs.get(t.year)?.find((s) => s.rule === rule && s.procedure === t.procedure && s.grade === t.grade && s.subject === t.subject) ?? null;
 }
 
 /** Imported reference rows of a test: the municipality's first, then the region's (the order of the rows shown). */

@@ -5,21 +5,40 @@
  * responsible person, the deadline and the decision's document — so the school's «Цикл» sheet
  * (components 7–8) can cite the document. Measures are addressed to the school, never to a teacher.
  */
-import { measuresFor } from "../../core/recommendations";
+import { focusText } from "../../core/focus";
+import { flagLabel, measuresFor } from "../../core/recommendations";
 import type { Table, CellData } from "../../summary/model/table";
 import type { ReportContext } from "./context";
+import { objectivityPart, SIGN_CLEAR, SIGN_FIRED } from "./objectivity";
 import type { SchoolFinding, SchoolFindingRule } from "./findings";
 import { countRu } from "../../core/values";
 
 export const DECISION_COLUMNS = { responsible: "Ответственный", deadline: "Срок", document: "Документ решения (№, дата)" } as const;
 
-const RULE_NAMES: Record<SchoolFindingRule, string> = {
-  TASK_DEFICIT: "дефицит по заданиям",
-  SCHOOL_O1: "несоответствие отметкам по журналу (O1)",
-  SCHOOL_O2: "пик на границе отметки (O2)",
-  SHARE2_RISE: "рост доли «2»",
-  BASIC_MINIMUM: "низкий базовый минимум",
-};
+/** One decision: findings of one rule about one subject (grades together), so a measure names them all. */
+interface DecisionGroup {
+  rule: SchoolFindingRule;
+  findings: SchoolFinding[];
+}
+
+function groupFindings(findings: readonly SchoolFinding[]): DecisionGroup[] {
+  const groups = new Map<string, DecisionGroup>();
+  findings.forEach((f, i) => {
+    const subject = f.focusItems?.length === 1 ? f.focusItems[0].subject : null;
+    const key = subject !== null ? `${f.rule}|${subject}` : `${f.rule}|#${i}`;
+    const g = groups.get(key);
+    if (g) g.findings.push(f);
+    else groups.set(key, { rule: f.rule, findings: [f] });
+  });
+  return [...groups.values()];
+}
+
+/** «по математике в 5 и 6 классах: доля «2» 34,0 % и 31,0 %» from the group's findings. */
+function groupFocus(g: DecisionGroup): string {
+  const items = g.findings.flatMap((f) => f.focusItems ?? []);
+  const ready = g.findings.map((f) => f.focus ?? "").filter(Boolean);
+  return [items.length ? focusText(items, g.findings[0].focusWhat ?? "") : "", ...ready].filter(Boolean).join("; ");
+}
 
 const ADDRESSEE_RU = { ОО: "ОО", МОУО: "предложение МОУО", ИМЦ: "предложение ИМЦ" } as const;
 
@@ -30,25 +49,31 @@ export interface StagesInput {
 
 export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFinding[], input: StagesInput): Table[] {
   const rows: Record<string, CellData>[] = [];
-  findings.forEach((f, i) => {
-    measuresFor(f.rule).forEach((m, j) => {
+  const unchecked = objectivityUnchecked(ctx);
+  groupFindings(findings).forEach((g, i) => {
+    const f = g.findings[0];
+    measuresFor(g.rule, ctx.p, groupFocus(g)).forEach((m, j) => {
       rows.push({
-        no: `${i + 1}.${j + 1}`, direction: f.direction, context: f.context, kind: RULE_NAMES[f.rule], found: f.text, aspect: f.aspect,
+        no: `${i + 1}.${j + 1}`, direction: f.direction, context: g.findings.map((x) => x.context).join("; "), kind: flagLabel(g.rule), found: g.findings.map((x) => x.text).join(" "), aspect: f.aspect,
         measure: m.text, level: ADDRESSEE_RU[m.addressee], basis: m.basis, responsible: null, deadline: null, document: null,
       });
     });
   });
   if (!findings.length) {
-    for (const [j, m] of measuresFor("SCHOOL_NO_FINDINGS").entries()) {
+    // Signs that were not evaluated are not «не выявлены»: the row says so.
+    for (const [j, m] of measuresFor("SCHOOL_NO_FINDINGS", ctx.p).entries()) {
       rows.push({
-        no: `1.${j + 1}`, direction: "—", context: `${ctx.opts.procedure} ${ctx.opts.year}`, kind: "дефицитов и признаков не выявлено",
-        found: "Дефицитов, признаков необъективности и отрицательной динамики по выбранным работам не выявлено.", aspect: "распространение позитивной практики",
+        no: `1.${j + 1}`, direction: "—", context: `${ctx.opts.procedure} ${ctx.opts.year}`, kind: flagLabel("SCHOOL_NO_FINDINGS"),
+        found: unchecked
+          ? `Дефицитов и отрицательной динамики по выбранным работам не выявлено; среди оценённых признаков необъективности сработавших нет, не оценивались: ${unchecked} (причины — лист «Анализ ОО — комплексный»).`
+          : "Дефицитов, признаков необъективности и отрицательной динамики по выбранным работам не выявлено.",
+        aspect: "распространение позитивной практики",
         measure: m.text, level: ADDRESSEE_RU[m.addressee], basis: m.basis, responsible: null, deadline: null, document: null,
       });
     }
   }
 
-  const byRule = (r: SchoolFindingRule) => findings.filter((f) => f.rule === r).length;
+  const byRule = (...r: SchoolFindingRule[]) => findings.filter((f) => r.includes(f.rule)).length;
   const refsText = ctx.references.length
     ? `выгрузки ФИС ОКО (${countRu(ctx.references.length, ["строка", "строки", "строк"])} эталонов муниципалитета и региона)`
     : ctx.opts.municipalityPooled ? `результаты всех ОО муниципалитета «${ctx.municipalityName}» как эталон` : "эталонов муниципалитета и региона нет (импортируйте выгрузки ФИС ОКО)";
@@ -69,8 +94,8 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
       {
         no: "3", stage: "Обобщающий: тенденции и выводы по совершенствованию управления качеством образования",
         result: findings.length
-          ? `Выявлено: дефицитов по заданиям — ${byRule("TASK_DEFICIT")}, признаков необъективности — ${byRule("SCHOOL_O1") + byRule("SCHOOL_O2")}, роста доли «2» — ${byRule("SHARE2_RISE")}, низкого базового минимума — ${byRule("BASIC_MINIMUM")}. Направления совершенствования: ${aspects.join("; ")}.`
-          : "Дефицитов и признаков, требующих решений, не выявлено.",
+          ? `Выявлено: дефицитов по заданиям — ${byRule("TASK_DEFICIT")}, признаков необъективности — ${byRule("SCHOOL_O1", "SCHOOL_O2", "SCHOOL_O3", "SCHOOL_O4", "SCHOOL_O5", "SCHOOL_O6", "SCHOOL_F")}, статус ШНОР/ШНСУ — ${byRule("SCHOOL_SHNOR") ? "да" : "нет"}, роста доли «2» — ${byRule("SHARE2_RISE")}, низкого базового минимума — ${byRule("BASIC_MINIMUM")}. Направления совершенствования: ${aspects.join("; ")}.`
+          : `Дефицитов и признаков, требующих решений, не выявлено.${unchecked ? ` Признаки необъективности, которые не оценивались (${unchecked}), в этот вывод не входят.` : ""}`,
       },
       { no: "4", stage: "Распорядительный: управленческие решения — распространение позитивной практики, коррекция нарушений, преодоление негативных тенденций", result: `Предложено мер: ${rows.length}. Заполните столбцы «${DECISION_COLUMNS.responsible}», «${DECISION_COLUMNS.deadline}», «${DECISION_COLUMNS.document}»; номер и дату документа укажите на листе «Цикл» (компоненты 7 «Меры и мероприятия» и 8 «Управленческие решения»).` },
     ],
@@ -98,4 +123,9 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
     rows,
   };
   return [stages, decisions];
+}
+
+/** How many sign rows of the objectivity table were not evaluated (0 when all were). */
+function objectivityUnchecked(ctx: ReportContext): number {
+  return objectivityPart(ctx).table.rows.filter((r) => r.state !== SIGN_FIRED && r.state !== SIGN_CLEAR).length;
 }

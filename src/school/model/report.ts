@@ -11,7 +11,7 @@ import type { SummarySheet } from "../../summary/model/sheets";
 import { complexPart } from "./complex-tables";
 import { buildReportContext, type SchoolReportOptions } from "./context";
 import { decisionsTables } from "./decisions";
-import type { AnalysisPart, SchoolFinding } from "./findings";
+import { FINDING_ORDER, type AnalysisPart, type SchoolFinding } from "./findings";
 import { individualPart, journalPart, statisticsPart } from "./results-tables";
 import { markGroupsPart, scoresPart, tasksPart } from "./tasks-tables";
 
@@ -60,13 +60,11 @@ export function schoolReport(report: SchoolReport, opts: SchoolReportOptions): S
     sheet("scores", "Распределение первичных баллов, границы отметок и пики на границах.", parts.scores),
     sheet("tasks", "Выполнение заданий с уровнями достаточности; дефициты по умениям.", parts.tasks),
     sheet("groups", "Выполнение заданий группами участников с отметками «2», «3», «4», «5».", parts.groups),
-    sheet("complex", "Комплексный анализ по направлениям таблицы 2 Положения о ВСОКО.", parts.complex),
+    sheet("complex", "Объективность (все признаки методики), положение ОО в муниципалитете и комплексный анализ по направлениям таблицы 2 положения о ВСОКО.", parts.complex),
   ];
-  // Order of the conclusions: objectivity first (it qualifies every other number), then results.
-  const order = ["SCHOOL_O1", "SCHOOL_O2", "BASIC_MINIMUM", "SHARE2_RISE", "TASK_DEFICIT"];
   const findings = [parts.journal, parts.scores, parts.complex, parts.marks, parts.tasks]
     .flatMap((p) => p.findings)
-    .sort((a, b) => order.indexOf(a.rule) - order.indexOf(b.rule));
+    .sort((a, b) => FINDING_ORDER.indexOf(a.rule) - FINDING_ORDER.indexOf(b.rule));
   const decisions = decisionsTables(ctx, findings, { sheetNames: sheets.map((s) => s.name) });
   sheets.push({ id: "school_decisions", name: SCHOOL_SHEET_NAMES.decisions, description: "Этапы интерпретации и решения по выявленным дефицитам и признакам.", tables: decisions });
   return {

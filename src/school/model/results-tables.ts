@@ -6,12 +6,12 @@
  */
 import { confirmation, markedCount } from "../../core/indicators";
 import type { MarkCounts, ParticipantRow, ReferenceResult } from "../../core/model";
-import { signO1 } from "../../core/objectivity/o1-journal";
 import { explainSign } from "../../core/analysis/explain";
 import type { UnitStats } from "../../core/context/units";
 import { clean, type CellData, type Column, type Table } from "../../summary/model/table";
 import { canonical, unitKey } from "../../core/context/units";
 import { classesOf, importedReferences, type ReportContext, type TestInfo } from "./context";
+import { objectivitySign } from "./objectivity";
 import { VSOKO_ASPECTS, VSOKO_DIRECTIONS, type AnalysisPart, type SchoolFinding } from "./findings";
 import { levelShares } from "./tasks";
 import { bySubjectRu, genitiveCount, participantsRu, pct, pctOrNone, testTitle } from "./text";
@@ -201,7 +201,10 @@ function share2Dynamics(ctx: ReportContext): { table: Table; findings: SchoolFin
       status = SHARE2_RISE_LABEL;
       const text = `доля «2» выросла с ${pct(row[`y${prev}`] as number)} в ${prev} г. до ${pct(row[`y${cur}`] as number)} в ${cur} г. (${formatPointsRu(d)}; порог ${formatPointsRu(rise)}, N = ${nCur})`;
       notes.push(`${bySubjectRu(t.subject)} в ${t.grade} классе ${text}`);
-      findings.push({ rule: "SHARE2_RISE", direction: VSOKO_DIRECTIONS.minimumSubjects, aspect: VSOKO_ASPECTS.methods, context: testTitle(t), text: `Отрицательная динамика: ${text}.` });
+      findings.push({
+        rule: "SHARE2_RISE", direction: VSOKO_DIRECTIONS.minimumSubjects, aspect: VSOKO_ASPECTS.methods, context: testTitle(t), text: `Отрицательная динамика: ${text}.`,
+        focusItems: [{ subject: t.subject, grade: t.grade, value: row[`y${cur}`] as number }], focusWhat: "доля «2»",
+      });
     }
     row.status = status;
     return row;
@@ -256,12 +259,19 @@ export function journalPart(ctx: ReportContext): AnalysisPart {
     }
     let s = `${bySubjectRu(t.subject)} в ${t.grade} классе отметки по журналу подтвердили ${pct((all.confirmed * 100) / all.n)} участников, ` +
       `понизили ${pct((all.lowered * 100) / all.n)}, повысили ${pct((all.raised * 100) / all.n)}; расхождение на 2 отметки и более — у ${genitiveCount(all.gap2, ["участника", "участников"])} (${pct((all.gap2 * 100) / all.n)})`;
-    const sign = signO1(t.unit, ctx.refs, ctx.p);
-    if (sign && !sign.evaluated) s += ` — ${sign.reasonNotEvaluated} (N = ${all.n}, нужно не менее ${ctx.p.values["objectivity.minN"]}): признак O1 не оценивался`;
-    else if (sign?.fired) {
+    const sign = objectivitySign(ctx, "O1", t);
+    const minN = ctx.p.values["objectivity.minN"];
+    if (!sign || !sign.evaluated) {
+      const why = sign?.reasonNotEvaluated ?? "нет отметок по журналу";
+      s += ` — признак O1 не оценивался: ${why}${all.n < minN ? ` (N = ${all.n}, нужно не менее ${minN})` : ""}`;
+    } else if (sign.fired) {
       s += " — признак O1 (требует анализа)";
-      findings.push({ rule: "SCHOOL_O1", direction: VSOKO_DIRECTIONS.objectivity, aspect: VSOKO_ASPECTS.assessment, context: testTitle(t), text: `Несоответствие отметкам по журналу. ${explainSign(sign)}` });
-    }
+      const share = sign.numbers.gap2Fired === 1 ? sign.numbers.gap2Share : sign.numbers.mismatchShare;
+      findings.push({
+        rule: "SCHOOL_O1", direction: VSOKO_DIRECTIONS.objectivity, aspect: VSOKO_ASPECTS.assessment, context: testTitle(t), text: `Несоответствие отметкам по журналу. ${explainSign(sign)}`,
+        focusItems: [{ subject: t.subject, grade: t.grade, value: share }], focusWhat: sign.numbers.gap2Fired === 1 ? "расхождение с журналом на 2 отметки и более у" : "не совпали с журналом отметки у",
+      });
+    } else s += " — признак O1 не выявлен";
     sentences.push(s);
   }
   const conclusion = sentences.length ? `${sentences.map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join(". ")}.` : "Отметок по журналу на листе «Участники» нет: сравнение не выполнено.";

@@ -6,11 +6,12 @@
  */
 import { explainSign } from "../../core/analysis/explain";
 import { markScale } from "../../core/profile";
-import { boundariesOf, signO2 } from "../../core/objectivity/o2-peaks";
+import { boundariesOf } from "../../core/objectivity/o2-peaks";
 import type { ReferenceResult } from "../../core/model";
 import { clean, type CellData, type Column, type Table } from "../../summary/model/table";
 import type { SheetChart } from "../../summary/model/sheets";
 import { importedReferences, type ReportContext, type TestInfo } from "./context";
+import { objectivitySign } from "./objectivity";
 import { VSOKO_ASPECTS, VSOKO_DIRECTIONS, type AnalysisPart, type SchoolFinding } from "./findings";
 import { ADEQUACY_LABELS, completionByMark, deficits, taskResults, type TaskResult } from "./tasks";
 import { num, participantsRu, pct, tasksRu, testTitle } from "./text";
@@ -38,7 +39,7 @@ export function scoresPart(ctx: ReportContext): AnalysisPart {
     const markAt = new Map(list.map((b) => [b.score, b.mark]));
     const rows: Record<string, CellData>[] = [];
     for (let s = 0; s <= max; s++) rows.push({ score: markAt.has(s) ? `${s} («${markAt.get(s)}»)` : String(s), count: h.get(s) ?? 0 });
-    const sign = signO2(t.unit, t.pooled, ctx.refs, ctx.p);
+    const sign = objectivitySign(ctx, "O2", t);
     const small = t.unit.scored < minN;
     for (const b of list) {
       const fired = !!sign?.fired && sign.numbers.boundary === b.score;
@@ -56,7 +57,10 @@ export function scoresPart(ctx: ReportContext): AnalysisPart {
     else if (sign && !sign.evaluated) s += `; пики на границах не проверялись — ${sign.reasonNotEvaluated}`;
     else if (sign?.fired) {
       s += `; пик на границе отметки «${sign.numbers.mark}» (балл ${sign.numbers.boundary}: ${sign.numbers.countAt} против ${sign.numbers.countBelow} на балл ниже) — признак O2, требует анализа`;
-      findings.push({ rule: "SCHOOL_O2", direction: VSOKO_DIRECTIONS.objectivity, aspect: VSOKO_ASPECTS.assessment, context: testTitle(t), text: `Пик первичных баллов на границе отметки. ${explainSign(sign)}` });
+      findings.push({
+        rule: "SCHOOL_O2", direction: VSOKO_DIRECTIONS.objectivity, aspect: VSOKO_ASPECTS.assessment, context: testTitle(t), text: `Пик первичных баллов на границе отметки. ${explainSign(sign)}`,
+        focusItems: [{ subject: t.subject, grade: t.grade }],
+      });
     } else if (sign) s += "; пиков на границах отметок не выявлено";
     sentences.push(s);
     charts.push({ table: tables.length, type: "columnClustered", title: `Распределение первичных баллов: ${t.grade} класс, ${t.subject}` });
@@ -144,6 +148,7 @@ export function tasksPart(ctx: ReportContext): AnalysisPart {
       findings.push({
         rule: "TASK_DEFICIT", direction: VSOKO_DIRECTIONS.qualitySubjects, aspect: VSOKO_ASPECTS.content, context: testTitle(t),
         text: `Недостаточный уровень выполнения (Б — ниже ${pct(v["tasks.basicInsufficient"])}, П/В — ниже ${pct(v["tasks.advancedInsufficient"])}): ${bySkill.join("; ")}${smallNote}.`,
+        focusItems: [{ subject: t.subject, grade: t.grade }],
       });
     }
     const columns: Column[] = [

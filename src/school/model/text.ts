@@ -5,33 +5,8 @@
  */
 import { countRu, formatNumberRu, formatPercentRu } from "../../core/values";
 
-const DATIVE: Record<string, string> = {
-  "Русский язык": "русскому языку",
-  "Математика": "математике",
-  "Математика (базовая)": "математике (базовой)",
-  "Математика (профильная)": "математике (профильной)",
-  "Окружающий мир": "окружающему миру",
-  "История": "истории",
-  "Обществознание": "обществознанию",
-  "Биология": "биологии",
-  "География": "географии",
-  "Физика": "физике",
-  "Химия": "химии",
-  "Информатика": "информатике",
-  "Литература": "литературе",
-  "Английский язык": "английскому языку",
-  "Немецкий язык": "немецкому языку",
-  "Французский язык": "французскому языку",
-  "Испанский язык": "испанскому языку",
-  "Китайский язык": "китайскому языку",
-  "Иностранный язык": "иностранному языку",
-};
-
-/** «по математике»; unknown subjects keep their name in quotes. */
-export function bySubjectRu(subject: string): string {
-  const d = DATIVE[subject];
-  return d ? `по ${d}` : `по предмету «${subject}»`;
-}
+/** «по математике»: the dative table lives in core, shared with the summary's recommendations. */
+export { bySubjectRu } from "../../core/focus";
 
 /** «математика» (lower-cased first letter) for lists. */
 export function subjectLower(subject: string): string {

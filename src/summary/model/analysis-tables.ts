@@ -9,8 +9,12 @@ import { CYCLE_COMPONENTS, type CycleEvaluation, type CycleMatrix } from "../../
 import { quality, share2 } from "../../core/indicators";
 import type { SchoolReport } from "../../core/model";
 import type { Profile } from "../../core/profile";
-import { measuresFor, recommend, type FlagRef } from "../../core/recommendations";
+import { focusText, type FocusItem } from "../../core/focus";
+import type { SignResult } from "../../core/objectivity";
+import { basisOf, flagLabel, measuresFor, recommend, type FlagRef } from "../../core/recommendations";
+import type { RiskFactorResult } from "../../core/risk";
 import { accumulate, schoolAggregates, type Aggregate } from "../../core/results";
+import { countRu, formatNumberRu } from "../../core/values";
 import { clean, type CellData, type Table } from "./table";
 
 export const SIGN_NAMES: Record<string, string> = {
@@ -124,7 +128,8 @@ export function bySchoolTable({ schools, analysis, cycles, year, profile }: Anal
 }
 
 /** «Объективность»: fired signs with evidence and measures; stable absence; minimum-threshold dynamics. */
-export function objectivityTables({ schools, analysis }: AnalysisTablesInput): Table[] {
+export function objectivityTables({ schools, analysis, profile }: AnalysisTablesInput): Table[] {
+  const msoko = basisOf(profile, "msoko", "shareExperience");
   const names = new Map(schools.map((s) => [s.passport.login, s.passport.shortName || s.passport.name]));
   const signs: Record<string, CellData>[] = [];
   for (const s of analysis.schools) {
@@ -135,7 +140,7 @@ export function objectivityTables({ schools, analysis }: AnalysisTablesInput): T
           year: y.year, login: s.login, name: names.get(s.login) ?? s.name, rule: sign.rule, sign: SIGN_NAMES[sign.rule] ?? sign.rule,
           where: [sign.procedure, sign.grade ? `${sign.grade} кл.` : "", sign.subject].filter(Boolean).join(", "),
           n: sign.n ?? null, evidence: explainSign(sign), tags: sign.tags.map((t) => `[${t}]`).join(" "),
-          measures: measuresFor(sign.rule).map((m) => m.text).join("; "),
+          measures: measuresFor(sign.rule, profile, signFocus(sign)).map((m) => m.text).join("; "),
         });
       }
     }
@@ -151,7 +156,7 @@ export function objectivityTables({ schools, analysis }: AnalysisTablesInput): T
     {
       id: "signs",
       title: "Признаки необъективности результатов",
-      description: "Каждая строка — признак, требующий анализа, с числами, порогом и происхождением правила; меры — из положения о МСОКО.",
+      description: `Каждая строка — признак, требующий анализа, с числами, порогом и происхождением правила; основание мер: ${basisOf(profile, "msoko", "recheck")} (название и пункты своих положений задаются на листе «Методика»).`,
       columns: [
         { id: "year", header: "Год", kind: "integer", width: 7 },
         { id: "login", header: "Логин ОО", kind: "text", width: 12 },
@@ -169,7 +174,7 @@ export function objectivityTables({ schools, analysis }: AnalysisTablesInput): T
     {
       id: "absence",
       title: "ОО со стабильно отсутствующими признаками необъективности",
-      description: "Опыт этих ОО рекомендуется распространять (положение о МСОКО Таймырского района, п. 9.5).",
+      description: `Опыт этих ОО рекомендуется распространять (${msoko}).`,
       columns: [
         { id: "login", header: "Логин ОО", kind: "text", width: 12 },
         { id: "name", header: "ОО", kind: "text", width: 30 },
@@ -181,7 +186,7 @@ export function objectivityTables({ schools, analysis }: AnalysisTablesInput): T
     {
       id: "minthreshold",
       title: "Динамика численности не преодолевших минимальный порог (ОГЭ, ЕГЭ)",
-      description: "Резкое снижение доли не преодолевших порог — тоже повод для анализа (положение о МСОКО Таймырского района, п. 9.2).",
+      description: "Резкое снижение доли не преодолевших порог — тоже повод для анализа: оно может означать необъективность, а не рост результатов.",
       columns: [
         { id: "procedure", header: "Процедура", kind: "text", width: 10 },
         { id: "subject", header: "Предмет", kind: "text", width: 26 },
@@ -298,12 +303,28 @@ export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
   ];
 }
 
+/** «по математике (ВПР) в 5 классе»: where a sign fired. */
+export function signFocus(sign: SignResult): string {
+  return sign.subject ? focusText([{ subject: sign.subject, grade: sign.grade, procedure: sign.procedure }]) : "";
+}
+
+/** The subjects, grades and numbers behind a risk factor: R1 — shares below the minimum, R3 — the rises, R2 — the standardized result. */
+export function factorFocus(f: RiskFactorResult): string {
+  if (f.id === "R1" || f.id === "R3") {
+    const items: FocusItem[] = f.items.map((i) => ({ subject: i.subject, grade: i.grade, procedure: i.procedure, value: i.value }));
+    return focusText(items, f.id === "R1" ? "не преодолели минимальный порог" : "доля «2» выросла до");
+  }
+  if (f.id === "R2" && f.numbers.z !== undefined) return `(средний стандартизированный результат ${formatNumberRu(f.numbers.z, 2)} по ${countRu(f.numbers.procedures, ["процедуре", "процедурам", "процедурам"])})`;
+  if (f.id === "R5" && f.note) return `(${f.note})`;
+  return "";
+}
+
 /** The flags of one school for the summary's year, for recommendations. */
 export function schoolFlags(s: SchoolAnalysis, cycle: CycleEvaluation | undefined, year: number): FlagRef[] {
   const flags: FlagRef[] = [];
   const y = yearOf(s, year);
-  for (const sign of y?.signs ?? []) if (sign.fired) flags.push({ rule: sign.rule, detail: explainSign(sign) });
-  for (const f of y?.risk.factors ?? []) if (f.fired && f.id !== "R6") flags.push({ rule: f.id, detail: FACTOR_NAMES[f.id] });
+  for (const sign of y?.signs ?? []) if (sign.fired) flags.push({ rule: sign.rule, detail: explainSign(sign), focus: signFocus(sign) });
+  for (const f of y?.risk.factors ?? []) if (f.fired && f.id !== "R6") flags.push({ rule: f.id, detail: FACTOR_NAMES[f.id], focus: factorFocus(f) });
   if (y?.risk.shnor) flags.push({ rule: "ШНОР" });
   if (y?.risk.shnsu) flags.push({ rule: "ШНСУ" });
   if (s.stability?.status === "стабильно низкие") flags.push({ rule: "STABLE_LOW" });
@@ -316,16 +337,16 @@ export function schoolFlags(s: SchoolAnalysis, cycle: CycleEvaluation | undefine
 }
 
 /** «Адресные рекомендации»: per school, the measures that follow from its flags and gaps. */
-export function recommendationsTable({ schools, analysis, cycles, year }: AnalysisTablesInput): Table {
+export function recommendationsTable({ schools, analysis, cycles, year, profile }: AnalysisTablesInput): Table {
   const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
   const rows: Record<string, CellData>[] = [];
   for (const r of schools) {
     const a = byLogin.get(r.passport.login);
     if (!a) continue;
-    for (const m of recommend(schoolFlags(a, cycles.get(r.passport.login), year))) {
+    for (const m of recommend(schoolFlags(a, cycles.get(r.passport.login), year), profile)) {
       rows.push({
         login: r.passport.login, name: r.passport.shortName || r.passport.name, addressee: m.addressee, measure: m.text,
-        because: [...new Set(m.because.map((f) => (f.rule === "CYCLE_GAP" ? `цикл: компонент ${f.component}` : f.rule)))].join(", "),
+        because: [...new Set(m.because.map((f) => flagLabel(f)))].join("; "),
         basis: m.basis, responsible: "", deadline: "",
       });
     }
@@ -339,7 +360,7 @@ export function recommendationsTable({ schools, analysis, cycles, year }: Analys
       { id: "name", header: "ОО", kind: "text", width: 28 },
       { id: "addressee", header: "Исполнитель", kind: "text", width: 10 },
       { id: "measure", header: "Мера", kind: "text", width: 80 },
-      { id: "because", header: "Основание (правила)", kind: "text", width: 24 },
+      { id: "because", header: "Основание (что выявлено)", kind: "text", width: 36 },
       { id: "basis", header: "Нормативная основа", kind: "text", width: 50 },
       { id: "responsible", header: "Ответственный", kind: "text", width: 18 },
       { id: "deadline", header: "Срок", kind: "text", width: 12 },

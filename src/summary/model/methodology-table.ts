@@ -8,6 +8,7 @@ import type { CellData, Table } from "./table";
 
 function show(v: unknown): string {
   if (typeof v === "boolean") return v ? "да" : "нет";
+  if (typeof v === "string") return v === "" ? "не задано" : v;
   if (Array.isArray(v)) return v.map((x) => formatNumberRu(x as number, 3)).join("; ");
   return formatNumberRu(v as number, 3);
 }
@@ -40,7 +41,7 @@ export function methodologyTables(profile: Profile): Table[] {
     {
       id: "methodology",
       title: `Методика: профиль ${profile.version}`,
-      description: "Все пороги, веса и окна, по которым построен свод. Теги происхождения: [OFFICIAL] федеральный документ, [OFFICIAL*] федеральный документ в цитировании, [REGIONAL] региональная практика, [COMMON] общепринятая практика, [DEFAULT] значение по умолчанию надстройки.",
+      description: "Все пороги, веса и окна, по которым построен свод, и названия своих положений для столбца «Основание». Теги происхождения: [OFFICIAL] федеральный документ, [OFFICIAL*] федеральный документ в цитировании, [REGIONAL] региональная практика, [COMMON] общепринятая практика, [DEFAULT] значение по умолчанию надстройки.",
       columns: [
         { id: "section", header: "Раздел", kind: "text", width: 22 },
         { id: "rule", header: "Правило", kind: "text", width: 9 },

@@ -29,9 +29,10 @@ export const OVERRIDE_LABEL = "задано в настройках этой к�
 /** Enough digits for thresholds such as 0,01 and 28,5 without float noise. */
 const DIGITS = 4;
 
-export function formatParamValue(value: number | boolean | readonly number[], unit?: string): string {
+export function formatParamValue(value: number | boolean | readonly number[] | string, unit?: string): string {
   let text: string;
   if (typeof value === "boolean") return value ? "да" : "нет";
+  if (typeof value === "string") return value === "" ? "не задано" : value;
   if (typeof value === "number") text = formatNumberRu(value, DIGITS);
   else text = value.map((v) => formatNumberRu(v, DIGITS)).join("; ");
   return unit ? `${text}\u00a0${unit}` : text;

@@ -139,11 +139,23 @@ describe("c. journal marks", () => {
       { grade: 5, subject: "Математика", className: "5Б", code: "B05", mark: 3, journal: 5, diff: -2 },
     ]);
   });
-  it("conclusion with the numbers and the O1 sign (10 % ≥ 10 % with N = 20)", () => {
+  it("conclusion with the numbers; O1 is not evaluated without a reference (chance cannot be ruled out), never «не выявлен»", () => {
+    // The imported references carry no journal comparison for this test and no municipality is pooled.
     expect(j.description).toBe(
       `По математике в 5 классе отметки по журналу подтвердили 55${NB}% участников, понизили 35${NB}%, повысили 10${NB}%; ` +
-        `расхождение на 2 отметки и более — у 2 участников (10${NB}%) — признак O1 (требует анализа).`,
+        `расхождение на 2 отметки и более — у 2 участников (10${NB}%) — признак O1 не оценивался: нет эталона для сравнения ` +
+        `(участников других ОО муниципалитета или выгрузки ФИС ОКО), поэтому случайность расхождений не исключить.`,
     );
+  });
+  it("within the municipality O1 is evaluated against the pooled participants", () => {
+    // Two identical schools: pooled gap-2 share 4 / 40 = 10 %, mismatch 18 / 40 = 45 % — the school's own
+    // 10 % and 45 % are no excess, and 2 participants with a gap of 2 are below o1.minCount = 3.
+    const other = constructedSchool();
+    other.passport = { ...other.passport, login: "sch000002" };
+    const m = { name: "Тестовый округ", schools: [constructedSchool(), other], references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [] };
+    const r = schoolReport(constructedSchool(), { ...base, municipalityPooled: m });
+    expect(table(r, "journal").description).toContain(`(10${NB}%) — признак O1 не выявлен.`);
+    expect(table(r, "objectivity").rows.find((x) => x.subject === "Математика" && String(x.rule).startsWith("O1"))!.state).toBe("не выявлен");
   });
 });
 
@@ -253,9 +265,35 @@ describe("g. complex analyses (table 2 of the ВСОКО regulation)", () => {
     expect(table(full, "spo").title).toBe("Профориентация на рабочие специальности: поступление в ОО СПО");
     expect(table(full, "vuz").description).toBe(`Поступление в вузы в 2026 г.: поступление в вузы после 11 кл. — 81,8${NB}%; поступившие в вузы по профилю сданных ЕГЭ — 66,7${NB}%.`);
   });
-  it("objectivity: O1 fired, O2 not evaluated", () => {
+  it("objectivity: every sign of every chosen test; what was not evaluated says why, never «не выявлено»", () => {
     const o = table(full, "objectivity");
-    expect(o.rows.map((r) => `${r.subject} ${r.rule} ${r.state}`)).toEqual(["Математика O1 признак, требует анализа", "Математика O2 не оценивался"]);
+    expect(o.rows.map((r) => `${r.subject} ${r.rule} | ${r.state}`)).toEqual([
+      "История O1 Несовпадение с отметками по журналу | не оценивался: нет отметок по журналу у участников",
+      "История O2 Пик на границе отметок | не оценивался: нет первичных баллов участников",
+      "История O3 Результаты намного выше эталона без подтверждения | не оценивался: мало участников",
+      "История O4 Инверсия трудности заданий | не оценивался: нет баллов участников за задания",
+      "История O5 Разрыв внешней и внутренней оценки | не оценивался: мало участников",
+      "Математика O1 Несовпадение с отметками по журналу | не оценивался: нет эталона для сравнения (участников других ОО муниципалитета или выгрузки ФИС ОКО), поэтому случайность расхождений не исключить",
+      "Математика O2 Пик на границе отметок | не оценивался: мало участников с первичным баллом",
+      "Математика O3 Результаты намного выше эталона без подтверждения | не оценивался: нет более поздних внешних результатов этой параллели, чтобы проверить подтверждение",
+      // 20 participants with task points: basic 67,5 % > advanced 16,25 % — no inversion.
+      "Математика O4 Инверсия трудности заданий | не выявлен",
+      "Математика O5 Разрыв внешней и внутренней оценки | не оценивался: нет результатов той же параллели за прошлый год и ОГЭ",
+      // Русский язык has result rows only: no participant scores, so no peak can be looked for.
+      "Русский язык O1 Несовпадение с отметками по журналу | не оценивался: нет отметок по журналу у участников",
+      "Русский язык O2 Пик на границе отметок | не оценивался: нет первичных баллов участников",
+      "Русский язык O3 Результаты намного выше эталона без подтверждения | не оценивался: нет эталона для сравнения",
+      "Русский язык O4 Инверсия трудности заданий | не оценивался: нет баллов участников за задания",
+      "Русский язык O5 Разрыв внешней и внутренней оценки | не оценивался: нет результатов той же параллели за прошлый год и ОГЭ",
+      "все предметы O6 Аномалия школьного этапа олимпиады | не выявлен",
+      "все предметы F Маркер ФИОКО | не оценивался: маркеры ФИОКО не загружены",
+    ]);
+    expect(o.description).toBe("Среди оценённых признаков (2) сработавших нет. Не оценивались: 15 — причины в столбце «Состояние»; о них вывод не делается.");
+  });
+  it("alone, the municipal standing is not invented: the table says how to get it", () => {
+    const st = table(full, "standing");
+    expect(st.rows).toEqual([]);
+    expect(st.description).toContain("только в сравнении с другими ОО муниципалитета");
   });
 });
 
@@ -263,14 +301,17 @@ describe("«Выводы и решения»", () => {
   const d = table(full, "decisions");
   it("O1 first, then the rise of «2», then the deficits grouped by skill; measures of §8 with empty decision columns", () => {
     expect(full.findings.map((f) => `${f.rule}: ${f.context}`)).toEqual([
-      "SCHOOL_O1: ВПР 2026, 5 класс, математика",
       "SHARE2_RISE: ВПР 2026, 5 класс, русский язык",
       "TASK_DEFICIT: ВПР 2026, 5 класс, математика",
     ]);
-    expect(d.rows.map((r) => r.no)).toEqual(["1.1", "1.2", "2.1", "2.2", "3.1"]);
-    expect(d.rows[0]).toMatchObject({ direction: "Объективность оценки образовательных результатов в ОО", kind: "несоответствие отметкам по журналу (O1)", level: "ОО", responsible: null, deadline: null, document: null });
-    expect(d.rows[2].direction).toBe("Достижение обязательного минимума базовой подготовки в разрезе учебных предметов");
-    expect(d.rows[4].found).toBe(
+    expect(d.rows.map((r) => r.no)).toEqual(["1.1", "1.2", "2.1"]);
+    expect(d.rows[0]).toMatchObject({ direction: "Достижение обязательного минимума базовой подготовки в разрезе учебных предметов", kind: "рост доли «2»", level: "ОО", basis: "Положение о ВСОКО ОО", responsible: null, deadline: null, document: null });
+    // Each measure names the subject, grade and number that triggered it («2»: 2 of 22 in 2025, 25 % in 2026).
+    expect(d.rows[1].measure).toBe(
+      `Организовать работу школьных методических объединений по преодолению затруднений, выявленных по результатам ВСОКО (без оценки отдельных учителей по результатам ВПР) — по русскому языку в 5 классе: доля «2» 25${NB}%`,
+    );
+    expect(d.rows[2].measure).toBe("Скорректировать рабочие программы и планы работы методических объединений по заданиям с недостаточным уровнем выполнения — по математике в 5 классе");
+    expect(d.rows[2].found).toBe(
       `Недостаточный уровень выполнения (Б — ниже 57${NB}%, П/В — ниже 28,5${NB}%): «Геометрия» (№ 4 — 55${NB}%); «Текстовые задачи» (№ 5 — 25${NB}%); «Логика» (№ 6 — 7,5${NB}%).`,
     );
     expect(d.columns.slice(-3).map((c) => c.header)).toEqual(["Ответственный", "Срок", "Документ решения (№, дата)"]);
@@ -279,8 +320,8 @@ describe("«Выводы и решения»", () => {
   it("the four stages of interpretation", () => {
     const st = table(full, "stages");
     expect(st.rows.map((r) => String(r.stage).split(":")[0])).toEqual(["Поисковый", "Аналитический", "Обобщающий", "Распорядительный"]);
-    expect(st.rows[2].result).toContain("дефицитов по заданиям — 1, признаков необъективности — 1, роста доли «2» — 1");
-    expect(st.rows[3].result).toContain("Предложено мер: 5.");
+    expect(st.rows[2].result).toContain("дефицитов по заданиям — 1, признаков необъективности — 0, статус ШНОР/ШНСУ — нет, роста доли «2» — 1");
+    expect(st.rows[3].result).toContain("Предложено мер: 3.");
   });
   it("a school without findings gets the positive-practice measure", () => {
     const r = schoolReport(constructedSchool(), { ...base, subjects: ["История"] });
