@@ -11,7 +11,8 @@ import { formatNumberRu } from "../../core/values";
 const DIGITS = 6;
 
 /** The value as the user would type it: «28,5», «100; 64; 36; 16; 7», «да». */
-export function editText(value: number | boolean | readonly number[]): string {
+export function editText(value: number | boolean | readonly number[] | string): string {
+  if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "да" : "нет";
   if (typeof value === "number") return formatNumberRu(value, DIGITS).replace(/[\u00a0\u202f ]/g, "");
   return value.map((v) => formatNumberRu(v, DIGITS).replace(/[\u00a0\u202f ]/g, "")).join("; ");
