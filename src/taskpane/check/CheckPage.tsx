@@ -99,7 +99,7 @@ export function CheckPage() {
       progress({ done: 0, total: 0, label: "Читаю листы формы…" });
       const { findings } = await validateWorkbook(port);
       return findings;
-    }, { doneMessage: (f) => `Проверка формы завершена. ${findingsSummary(f)}` });
+    }, { doneMessage: () => "" }); // the summary below is the one message (not repeated in the status area)
     if (outcome.status === "done") {
       setResult({ findings: outcome.value, checkedAt: new Date().toLocaleTimeString("ru-RU", { hour: "2-digit", minute: "2-digit" }) });
     }
@@ -122,8 +122,9 @@ export function CheckPage() {
       <Button appearance="primary" icon={<ClipboardTaskListLtrRegular />} onClick={check} disabled={busy}>
         {result ? "Проверить снова" : "Проверить форму"}
       </Button>
-      {result && counts && (
-        <>
+      {/* Only the summary line is announced; the list would be too long to read out. */}
+      <div aria-live="polite" data-testid="check-live">
+        {result && counts && (
           <p className={styles.summary} data-testid="check-summary" data-errors={counts.error} data-warnings={counts.warning} data-infos={counts.info}>
             {counts.error === 0 ? (
               <CheckmarkCircleRegular className={mergeClasses(styles.bigIcon, styles.ok)} aria-hidden />
@@ -134,6 +135,10 @@ export function CheckPage() {
               {findingsSummary(result.findings)} <Text weight="regular" size={200}>(проверено в {result.checkedAt})</Text>
             </Text>
           </p>
+        )}
+      </div>
+      {result && (
+        <>
           {selectError && (
             <Text as="p" role="alert" className={styles.bad}>
               {selectError}

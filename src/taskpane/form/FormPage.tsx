@@ -2,7 +2,9 @@
  * «Форма ОО»: creates the municipality's standard school form in the open workbook (only the
  * sheets it lacks — an existing sheet is never touched), lists the form's sheets from the schema
  * with a mark for those already present, and says in a few steps how to fill it. When the workbook
- * is a school form, the sections of form/sections.ts («Анализ ОО») follow.
+ * is a school form, the sections of form/sections.ts («Импорт ФИС ОКО») follow. The result of
+ * «Создать форму» is shown here only (not again in the status area), and the first new sheet is
+ * activated, as Excel shows a sheet just inserted.
  */
 import { useState } from "react";
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -58,9 +60,13 @@ export function FormPage() {
         progress({ done: 1, total: 1 });
         return r;
       },
-      { doneMessage: createFormMessage },
+      { doneMessage: () => "" },
     );
-    if (outcome.status === "done") setResult(outcome.value);
+    if (outcome.status === "done") {
+      setResult(outcome.value);
+      const first = outcome.value.created[0];
+      if (first) port.activate(first).catch(() => undefined);
+    }
   };
 
   return (
@@ -129,7 +135,7 @@ export function FormPage() {
           <Text>Лист «Инструкция» описывает каждый столбец и каждую проверку.</Text>
         </li>
         <li>
-          <Text>По заполненной форме раздел «Анализ ОО» внизу этой страницы строит листы анализа школы.</Text>
+          <Text>По заполненной форме страница «Анализ ОО» строит листы анализа школы.</Text>
         </li>
       </ol>
 

@@ -1,14 +1,15 @@
 /**
  * «Методика»: the effective methodology parameters (defaults plus this workbook's overrides on
- * «Настройки МСОКО»), grouped by section, each with its value, unit, rule § and provenance tag;
- * overridden ones are marked OVERRIDE. A value can be changed here: the text is checked by the
+ * «Настройки МСОКО»), grouped by section, each with its value, unit, the section of the methodology
+ * and the value's provenance in Russian (labels.ts, with a legend); overridden ones are marked
+ * «изменено в книге». A value can be changed here: the text is checked by the
  * same rules the workbook load applies (the Russian error appears under the field), written to
  * the settings sheet, and the new profile is handed to the custom functions. «Сбросить» removes
  * the override.
  */
 import { useState } from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { DEFAULT_PROFILE, TAG_LABELS, type OverrideError, type ParamKey, type Profile, type Tag } from "../../core/profile";
+import { DEFAULT_PROFILE, type OverrideError, type ParamKey, type Profile } from "../../core/profile";
 import { setProfile } from "../../functions/context";
 import type { WorkbookPort } from "../../host/port";
 import { loadProfile, removeSetting, writeSetting } from "../../host/settings";
@@ -17,7 +18,8 @@ import { Paragraph } from "../shared/EmptyState";
 import { useWorkbook } from "../workbook/WorkbookContext";
 import { useWorkbookRead } from "../workbook/useWorkbookRead";
 import { checkOverride, currentEditText } from "./edit";
-import { OVERRIDE_LABEL, methodologySections, type ParamRow } from "./rows";
+import { methodologySections, type ParamRow } from "./rows";
+import { TAG_LEGEND, TAG_SHORT, ruleText } from "./labels";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -122,20 +124,21 @@ export function MethodologyView({ profile, errors = [], onSave, onReset }: Metho
         ))}
       </Accordion>
       <Text as="h3" weight="semibold" block className={styles.heading}>
-        Теги происхождения
+        Откуда взяты значения
       </Text>
-      <ul className={styles.legend}>
-        {(Object.keys(TAG_LABELS) as Tag[]).map((t) => (
-          <li key={t}>
+      <ul className={styles.legend} data-testid="tag-legend">
+        {TAG_LEGEND.map((l) => (
+          <li key={l.tag}>
             <Text>
-              [{t}] — {TAG_LABELS[t]}
+              <b>«{TAG_SHORT[l.tag]}»</b> — {l.text}
             </Text>
           </li>
         ))}
-        <li>
-          <Text>[OVERRIDE] — {OVERRIDE_LABEL}</Text>
-        </li>
       </ul>
+      <Paragraph>
+        «Методика, раздел 2» и т. п. — раздел методики МСОКО, по которому считается показатель; правила разделов
+        описаны на листе «Методика», который создаёт муниципальный свод.
+      </Paragraph>
     </>
   );
 }
@@ -178,10 +181,10 @@ function ParamItem({ row: r, profile, onSave, onReset }: { row: ParamRow; profil
           {r.value}
         </Text>
         {/* The legend below explains every tag; the title repeats it for mouse users. */}
-        <Badge appearance="outline" color={overridden ? "warning" : "informative"} title={r.tagLabel}>
-          {r.tag}
+        <Badge appearance="outline" color={overridden ? "warning" : "informative"} title={r.tagLabel} data-tag={r.tag}>
+          {TAG_SHORT[r.tag]}
         </Badge>
-        <Text size={200}>{r.rule}</Text>
+        <Text size={200}>{ruleText(r.rule)}</Text>
       </span>
       {editing ? (
         <>

@@ -40,6 +40,7 @@ export type OperationResult<T> =
 export interface OperationRunner {
   getState(): OperationState;
   subscribe(listener: () => void): () => void;
+  /** `doneMessage` returning "" leaves the status area empty on success (the page shows the result). */
   run<T>(title: string, task: OperationTask<T>, opts?: { doneMessage?: (value: T) => string }): Promise<OperationResult<T>>;
   /** Asks the running task to stop; the state says «Отмена…» until the task returns. */
   cancel(): void;
@@ -100,7 +101,9 @@ export function createOperationRunner(): OperationRunner {
       };
       try {
         const value = await task(report, own.signal);
-        set({ status: "done", title, message: opts?.doneMessage?.(value) ?? `«${title}»: готово.` });
+        const message = opts?.doneMessage?.(value) ?? `«${title}»: готово.`;
+        // "" — the page shows the result itself; a second copy in the status area would repeat it.
+        set(message === "" ? { status: "idle" } : { status: "done", title, message });
         return { status: "done", value };
       } catch (error) {
         if (own.signal.aborted) {

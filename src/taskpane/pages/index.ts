@@ -5,6 +5,7 @@
 import type { PageDef } from "../shared/page-types";
 import { formPage } from "./form";
 import { checkPage } from "./check";
+import { schoolPage } from "./school";
 import { summaryPage } from "../summary/SummaryPage";
 import { cyclePage } from "./cycle";
 import { methodologyPage } from "./methodology";
@@ -12,7 +13,7 @@ import { helpPage } from "./help";
 
 export type { PageDef } from "../shared/page-types";
 
-export const PAGES: readonly PageDef[] = [formPage, checkPage, summaryPage, cyclePage, methodologyPage, helpPage];
+export const PAGES: readonly PageDef[] = [formPage, checkPage, schoolPage, summaryPage, cyclePage, methodologyPage, helpPage];
 
 export const DEFAULT_PAGE_ID = PAGES[0].id;
 

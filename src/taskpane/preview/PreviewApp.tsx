@@ -1,6 +1,6 @@
 /**
- * The browser preview: the in-memory workbook's grid on the left and the very same pane on the
- * right, as Excel shows them, plus a theme switch. Nothing leaves the browser; reloading the page
+ * The browser preview: the in-memory workbook's grid beside the very same pane (the pane on the
+ * right in a wide window, above the grid in a narrow one), plus a theme switch. Nothing leaves the browser; reloading the page
  * starts with a fresh workbook.
  */
 import { useState } from "react";
@@ -72,9 +72,9 @@ function PreviewLayout({ workbook, setup, theme, onTheme }: { workbook: MemoryWo
         <div className={styles.intro}>
           <Text weight="semibold">Предпросмотр без Excel</Text>
           <Text size={200}>
-            Слева — листы книги в памяти браузера, справа — панель надстройки, как в Excel. Данные не покидают браузер и
-            пропадают при перезагрузке страницы. «Загрузить пример» заполняет книгу формой школы из демонстрационного
-            муниципалитета.
+            Панель надстройки работает здесь, как в Excel, с книгой в памяти браузера; листы книги показаны рядом с
+            панелью (в узком окне — под ней), ячейки можно менять. Данные не покидают браузер и пропадают при перезагрузке
+            страницы. «Загрузить пример» заполняет книгу формой школы из демонстрационного муниципалитета.
           </Text>
           <DemoLoader workbook={workbook} runner={setup.runner} />
         </div>

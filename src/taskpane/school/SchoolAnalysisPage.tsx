@@ -1,5 +1,5 @@
 /**
- * «Анализ ОО» (Форма ОО → Анализ ОО): the deputy director chooses the procedure, year, grades and
+ * «Анализ ОО» (its own page, pages/school.tsx): the deputy director chooses the procedure, year, grades and
  * subjects the form holds and generates the analysis sheets (ВСОКО) with «Выводы и решения».
  * The page reads and writes only through the pane's WorkbookPort and runs the work through the
  * operation runner (progress, cancel); it never touches Excel or Office.
@@ -13,7 +13,7 @@ import { useWorkbook } from "../workbook/WorkbookContext";
 import { doneMessage, generateSchoolAnalysis, loadSchoolForm, type AnalysisSelection, type LoadedForm } from "./run";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  page: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   list: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   error: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -77,7 +77,11 @@ export function SchoolAnalysisPage() {
       "Анализ ОО",
       (progress, signal) => generateSchoolAnalysis(port, report, selection, (done, total, label) => progress({ done, total, label }), signal),
       { doneMessage: (r) => doneMessage(r, selection) },
-    );
+    ).then((outcome) => {
+      // Show the first analysis sheet, as Excel shows a sheet just made.
+      const first = outcome.status === "done" ? outcome.value.written.sheets[0]?.written : undefined;
+      if (first) port.activate(first).catch(() => undefined);
+    });
   };
 
   return (

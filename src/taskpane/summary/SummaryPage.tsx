@@ -70,7 +70,12 @@ export function SummaryPage() {
       },
       { doneMessage: (r) => `Свод построен: ${countRu(r.consolidation.schools.length, SCHOOLS)}, ${countRu(r.written.sheets.length, ["лист", "листа", "листов"])}.` },
     );
-    if (outcome.status === "done") setResult(outcome.value);
+    if (outcome.status === "done") {
+      setResult(outcome.value);
+      // Show the first sheet of the summary, as Excel shows a sheet just made.
+      const first = outcome.value.written.sheets[0]?.written;
+      if (first) port.activate(first).catch(() => undefined);
+    }
     refresh();
   };
 
@@ -107,7 +112,7 @@ export function SummaryPage() {
             : "В книге нет форм ОО для свода."
         }
         needs={[
-          "файлы форм школ (.xlsx), выбранные кнопкой ниже, — вместе с выгрузками ФИС ОКО и списками ФИОКО, если они есть;",
+          "файлы форм школ (.xlsx), выбранные кнопкой «Выбрать файлы форм…», — вместе с выгрузками ФИС ОКО и списками ФИОКО, если они есть;",
           "или формы школ в этой книге: лист «Паспорт ОО» и другие листы формы; формы других школ — с логином в скобках: «Паспорт ОО (sch420127)», «Результаты (sch420127)»;",
           "или командная строка: npx msoko summarize папка_с_формами --out свод.xlsx.",
         ]}

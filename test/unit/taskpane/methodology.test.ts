@@ -37,3 +37,23 @@ describe("methodologySections", () => {
     expect(row).toMatchObject({ value: "85\u00a0балл", tag: "OVERRIDE", tagLabel: OVERRIDE_LABEL });
   });
 });
+
+describe("methodology labels", () => {
+  it("spells a rule reference out as a section of the methodology", async () => {
+    const { ruleText } = await import("../../../src/taskpane/methodology/labels");
+    expect(ruleText("§2")).toBe("Методика, раздел 2 «Показатели результатов»");
+    expect(ruleText("§3 O1 (ред. 2026.2)")).toBe("Методика, раздел 3 «Признаки необъективности», правило O1, редакция 2026.2");
+    expect(ruleText("§4 R5")).toBe("Методика, раздел 4 «Риски низких результатов», правило R5");
+    expect(ruleText("§9")).toBe("Методика, раздел 9");
+    expect(ruleText("п. 7 Положения")).toBe("п. 7 Положения");
+  });
+
+  it("has a Russian badge and a legend line for every tag, including the workbook's override", async () => {
+    const { TAG_LEGEND, TAG_SHORT } = await import("../../../src/taskpane/methodology/labels");
+    const { TAG_LABELS } = await import("../../../src/core/profile");
+    const tags = [...Object.keys(TAG_LABELS), "OVERRIDE"];
+    expect(TAG_LEGEND.map((l) => l.tag)).toEqual(tags);
+    for (const t of tags) expect(TAG_SHORT[t as keyof typeof TAG_SHORT]).toMatch(/^[а-яё ,]+$/);
+    expect(TAG_SHORT["OFFICIAL*"]).toBe("федеральный, по цитате");
+  });
+});

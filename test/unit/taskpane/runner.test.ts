@@ -58,6 +58,13 @@ describe("operation runner", () => {
     expect(runner.getState()).toEqual({ status: "done", title: "Сведение", message: "Сведено файлов: 2." });
   });
 
+  it("leaves the status area empty when the page shows the result itself (doneMessage \"\")", async () => {
+    const runner = createOperationRunner();
+    const result = await runner.run("Проверка формы", async () => 3, { doneMessage: () => "" });
+    expect(result).toEqual({ status: "done", value: 3 });
+    expect(runner.getState()).toEqual({ status: "idle" });
+  });
+
   it("clamps reported progress into 0…total", async () => {
     const runner = createOperationRunner();
     const t = steppedTask(1);
