@@ -7,34 +7,85 @@
  * Options (environment variables):
  *   MSOKO_URL=https://host/path/   base URL written into dist/manifest.xml (default https://localhost:3000/)
  *   MSOKO_OFFICEJS=local           serve office.js from the @microsoft/office-js package instead of the CDN
+ *   MSOKO_OFFICEJS=appsforoffice   load office.js from the old CDN host appsforoffice.microsoft.com
+ *                                  (default: the host Microsoft documents now, officeapis.public.onecdn.static.microsoft)
  */
 import path from "node:path";
 import fs from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { createHash } from "node:crypto";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
+import { EsbuildPlugin } from "esbuild-loader";
 
 const require = createRequire(import.meta.url);
 const { FunctionsRuPlugin } = require("./scripts/translate-functions.cjs");
 const __dirname = path.dirname(fileURLToPath(import.meta.url));
 
 const DEV_URL = "https://localhost:3000/";
-const CDN_ORIGIN = "https://appsforoffice.microsoft.com";
-const CDN_OFFICE_JS = `${CDN_ORIGIN}/lib/1/hosted/office.js`;
+
+/**
+ * The oldest webviews that run the pane (docs/compatibility.md): EdgeHTML 18 (Microsoft 365 on
+ * Windows 10 without WebView2) and Safari 14 (Excel on older Macs). Every script, dependencies
+ * included, is lowered to what both parse (ES2017 syntax); scripts/check-syntax.mjs verifies the
+ * emitted bundles. Type checking is not part of the build: `tsc --noEmit` runs once in npm test.
+ */
+export const WEBVIEW_TARGETS = ["edge18", "safari14"];
+/**
+ * esbuild's compatibility data marks destructuring as broken in Safari < 14.1 (a WebKit
+ * miscompilation, babel/babel#17773) and esbuild cannot lower destructuring, so it refuses to
+ * build for "safari14". Safari 14.0 parses destructuring; like Vite for these targets, we keep it.
+ */
+const ESBUILD_OPTIONS = { target: WEBVIEW_TARGETS, supported: { destructuring: true } };
+/**
+ * office.js from Microsoft's CDN: the host its documentation names now (part of Microsoft 365's
+ * unified domain) and the older one, which keeps serving. The CSP allows both, so a page built for
+ * either, and office.js loading its own parts from either, is never blocked.
+ */
+const OFFICE_JS = {
+  onecdn: "https://officeapis.public.onecdn.static.microsoft/1/office.js",
+  appsforoffice: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+};
+const CDN_ORIGINS = Object.values(OFFICE_JS).map((u) => new URL(u).origin);
+
+/** The ES5 start-up check inlined into the pages (src/taskpane/startup-check.js). */
+const STARTUP_CHECK = fs.readFileSync(path.join(__dirname, "src/taskpane/startup-check.js"), "utf8");
+/** Stands in the CSP for the hashes of the page's inline scripts until InlineScriptHashPlugin knows them. */
+const INLINE_HASHES = "'inline-script-hashes'";
+
+/**
+ * Puts the SHA-256 of every inline script of the final page (after HTML minification, which may
+ * change the script's whitespace) into its Content-Security-Policy, so the webview runs exactly
+ * those scripts and no other inline code.
+ */
+class InlineScriptHashPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("InlineScriptHashPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("InlineScriptHashPlugin", (data) => {
+        const hashes = [...data.html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+          .filter((m) => !/\bsrc\s*=/i.test(m[1]) && m[2].trim() !== "")
+          .map((m) => `'sha256-${createHash("sha256").update(m[2], "utf8").digest("base64")}'`);
+        data.html = data.html.split(INLINE_HASHES).join(hashes.join(" "));
+        return data;
+      });
+    });
+  }
+}
 
 /**
  * Content-Security-Policy of the pane pages: scripts only from this server (and the office.js CDN
- * when the page loads office.js from there), no inline scripts, no network beyond this server.
- * Styles allow 'unsafe-inline' because Fluent UI (Griffel) inserts its rules at run time.
+ * hosts when the page loads office.js from there), no inline script but the start-up check (by its
+ * hash), no network beyond this server. Styles allow 'unsafe-inline' because Fluent UI (Griffel)
+ * inserts its rules at run time.
  */
 function contentSecurityPolicy(scriptOrigins) {
   const scripts = ["'self'", ...scriptOrigins].join(" ");
   return [
     "default-src 'self'",
-    `script-src ${scripts}`,
+    `script-src ${scripts} ${INLINE_HASHES}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
@@ -49,8 +100,15 @@ function contentSecurityPolicy(scriptOrigins) {
 export default (env, argv) => {
   const production = argv.mode === "production";
   const baseUrl = process.env.MSOKO_URL || DEV_URL;
-  const localOfficeJs = process.env.MSOKO_OFFICEJS === "local";
-  const officeJs = localOfficeJs ? "office-js/office.js" : CDN_OFFICE_JS;
+  const officeJsOption = process.env.MSOKO_OFFICEJS || "onecdn";
+  if (officeJsOption !== "local" && !OFFICE_JS[officeJsOption]) {
+    throw new Error(`MSOKO_OFFICEJS=${officeJsOption}: допустимы local, appsforoffice или onecdn (по умолчанию).`);
+  }
+  const localOfficeJs = officeJsOption === "local";
+  if (localOfficeJs && !fs.existsSync(path.join(__dirname, "node_modules/@microsoft/office-js/dist/office.js"))) {
+    throw new Error("MSOKO_OFFICEJS=local: нет пакета @microsoft/office-js — выполните npm install.");
+  }
+  const officeJs = localOfficeJs ? "office-js/office.js" : OFFICE_JS[officeJsOption];
   // The preview runs outside Excel and loads no office.js at all (no external script).
   const page = (filename, chunks, title, withOffice) =>
     new HtmlWebpackPlugin({
@@ -60,7 +118,8 @@ export default (env, argv) => {
       chunksSortMode: "manual",
       title,
       officeJs: withOffice ? officeJs : "",
-      csp: contentSecurityPolicy(withOffice && !localOfficeJs ? [CDN_ORIGIN] : []),
+      startupCheck: STARTUP_CHECK,
+      csp: contentSecurityPolicy(withOffice && !localOfficeJs ? CDN_ORIGINS : []),
       inject: "body",
       minify: production,
     });
@@ -84,13 +143,20 @@ export default (env, argv) => {
     module: {
       rules: [
         {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+          // All scripts, node_modules included: React, Fluent UI and their helpers ship ES2020+
+          // syntax (`?.`, `??`, class static blocks) that EdgeHTML 18 and Safari 14 cannot parse.
+          test: /\.[cm]?[jt]sx?$/,
+          loader: "esbuild-loader",
+          options: ESBUILD_OPTIONS,
         },
       ],
     },
     performance: { hints: false },
+    // webpack's own runtime code (chunk loading, module wrappers) at the same syntax level.
+    target: ["web", "es2017"],
+    optimization: {
+      minimizer: [new EsbuildPlugin({ ...ESBUILD_OPTIONS, legalComments: "none" })],
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
       new FunctionsRuPlugin({
@@ -99,6 +165,7 @@ export default (env, argv) => {
         table: path.resolve(__dirname, "src/functions/functions.ru.json"),
       }),
       page("taskpane.html", ["functions", "taskpane"], "МСОКО для Excel", true),
+      new InlineScriptHashPlugin(),
       page("preview.html", ["functions", "preview"], "МСОКО для Excel — предпросмотр", false),
       new CopyWebpackPlugin({
         patterns: [

@@ -1,9 +1,33 @@
 /**
  * Turns the generated functions.json (English, from JSDoc) into functions-ru.json using the
- * translation table src/functions/functions.ru.json. Ids never change; names, descriptions,
- * result and parameter texts are replaced. Every function and parameter must be translated.
+ * translation table src/functions/functions.ru.json. Ids never change; function and parameter
+ * names and descriptions are replaced. Every function and parameter must be translated.
+ * The output keeps only the properties Microsoft documents for custom-function JSON metadata
+ * (a result has no description there), so Excel never meets a property it does not know.
  */
 "use strict";
+
+/** Documented properties of custom-function metadata: function, parameter, result, options. */
+const DOCUMENTED = {
+  function: ["id", "name", "description", "helpUrl", "parameters", "result", "options"],
+  parameter: ["name", "description", "type", "dimensionality", "optional", "repeating"],
+  result: ["type", "dimensionality"],
+  options: ["cancelable", "requiresAddress", "requiresParameterAddresses", "stream", "volatile", "capturesCallingObject", "excludeFromAutoComplete", "linkedEntityLoadService"],
+};
+/** Keys of a translation-table entry (functions.ru.json). */
+const TABLE_KEYS = ["name", "description", "parameters"];
+
+/** A copy of `obj` with only the `allowed` keys, in their documented order. */
+function pick(obj, allowed) {
+  const out = {};
+  for (const k of allowed) if (obj && Object.prototype.hasOwnProperty.call(obj, k)) out[k] = obj[k];
+  return out;
+}
+
+/** Keys of `obj` outside `allowed`, for error messages. */
+function unknownKeys(obj, allowed) {
+  return Object.keys(obj || {}).filter((k) => !allowed.includes(k));
+}
 
 function translateMetadata(meta, table) {
   const errors = [];
@@ -19,10 +43,14 @@ function translateMetadata(meta, table) {
         errors.push(`Нет перевода параметра ${p.name} функции ${fn.id} в src/functions/functions.ru.json`);
         return p;
       }
-      return { ...p, name: tp.name || p.name, description: tp.description };
+      return pick({ ...p, name: tp.name || p.name, description: tp.description }, DOCUMENTED.parameter);
     });
-    const out = { ...fn, name: t.name, description: t.description, parameters };
-    if (fn.result) out.result = { ...fn.result, ...(t.result ? { description: t.result } : {}) };
+    for (const k of unknownKeys(t, TABLE_KEYS)) {
+      errors.push(`Свойство «${k}» функции ${fn.id} в src/functions/functions.ru.json не переводится: допустимы ${TABLE_KEYS.join(", ")}`);
+    }
+    const out = pick({ ...fn, name: t.name, description: t.description, parameters }, DOCUMENTED.function);
+    if (fn.result) out.result = pick(fn.result, DOCUMENTED.result);
+    if (fn.options) out.options = pick(fn.options, DOCUMENTED.options);
     return out;
   });
   for (const id of Object.keys(table)) {
@@ -57,4 +85,4 @@ class FunctionsRuPlugin {
   }
 }
 
-module.exports = { translateMetadata, FunctionsRuPlugin };
+module.exports = { translateMetadata, FunctionsRuPlugin, DOCUMENTED };

@@ -146,7 +146,7 @@ function subjectOfLine(line: string): { text: string; known: boolean } | null {
   if (direct) return { text: direct[1].trim(), known: true };
   const stripped = line
     .replace(/всероссийские проверочные работы/gi, " ")
-    .replace(/(?<![а-яё])впр(?![а-яё])/gi, " ")
+    .replace(/(^|[^а-яё])впр(?![а-яё])/gi, "$1 ") // no lookbehind: Safari 14 and EdgeHTML 18 lack it
     .replace(/20\d{2}/g, " ")
     .replace(/\d{1,2}\s*-?\s*(?:й\s*)?(?:класс|кл)(?![а-яё])\.?/gi, " ")
     .replace(/класс\s*:?\s*\d{1,2}/gi, " ");

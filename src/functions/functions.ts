@@ -8,6 +8,8 @@
  * percentage points.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
+// First: the older webviews' missing built-ins must exist before any other module runs.
+import "./polyfills";
 import "./shim";
 import { getProfile } from "./context";
 import { guard } from "./guard";
@@ -82,13 +84,14 @@ export function belowmin(procedure: any, subject: any, year: any, values: any[][
 
 /**
  * Dynamics in percentage points: current minus previous value, or, with an indicator, the indicator of two years of marks.
- * @customfunction DELTA
+ * Formerly DELTA, a built-in Excel function name, which Microsoft's naming rules forbid (README: «Переименование»).
+ * @customfunction DYNAMICS
  * @param {any[][]} current Current value, or marks/counts of the current year.
  * @param {any[][]} previous Previous value, or marks/counts of the previous year.
  * @param {any} [indicator] quality, success, sou, meanmark, share2 or share5.
  * @returns {number} Change in percentage points.
  */
-export function delta(current: any[][], previous: any[][], indicator?: any): number {
+export function dynamics(current: any[][], previous: any[][], indicator?: any): number {
   return guard(() => R.deltaOf(current, previous, indicator, getProfile()));
 }
 

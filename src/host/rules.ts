@@ -6,6 +6,11 @@
 import type { Capabilities, Grid, SheetInfo, WriteOp } from "./port";
 import { columnLetters, parseCell, qualify, quoteSheet } from "../core/a1";
 import { countRu, type CellValue } from "../core/values";
+import { UNICODE_LETTERS, UNICODE_NUMBERS } from "../core/unicode-classes";
+
+// Letters and digits of any script, spelled out: EdgeHTML 18 cannot compile \p{L} (docs/compatibility.md).
+const NAME_RE = new RegExp(`^[${UNICODE_LETTERS}_\\\\][${UNICODE_LETTERS}${UNICODE_NUMBERS}_.]*$`, "u");
+const UNQUOTED_SHEET_RE = new RegExp(`^[${UNICODE_LETTERS}_][${UNICODE_LETTERS}${UNICODE_NUMBERS}_.]*$`, "u");
 
 /** Excel's longest sheet name. */
 export const MAX_SHEET_NAME = 31;
@@ -37,7 +42,7 @@ export function sameName(a: string, b: string): boolean {
 export function tableNameProblem(name: string): string | null {
   if (typeof name !== "string" || name === "") return "имя таблицы не может быть пустым";
   if (name.length > 255) return `имя таблицы «${name.slice(0, 40)}…» длиннее 255 символов`;
-  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) {
+  if (!NAME_RE.test(name)) {
     return `имя таблицы «${name}» недопустимо: оно должно начинаться с буквы или «_» и состоять из букв, цифр, «_» и «.» без пробелов`;
   }
   if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^(?:R\d*C\d*|R\d+|C\d+)$/i.test(name) || /^[CcRr]$/.test(name)) {
@@ -288,8 +293,8 @@ function renamePatterns(from: string): RegExp[] {
   if (cached) return cached;
   const variants = new Set([quoteSheet(from), `'${from.replace(/'/g, "''")}'`]);
   // Excel also accepts names of letters, digits, "_" and "." without quotes (=Данные!A1).
-  if (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(from)) variants.add(from);
-  const res = [...variants].map((v) => new RegExp(`(^|[^A-Za-z0-9_.'\\p{L}])${v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`, "giu"));
+  if (UNQUOTED_SHEET_RE.test(from)) variants.add(from);
+  const res = [...variants].map((v) => new RegExp(`(^|[^A-Za-z0-9_.'${UNICODE_LETTERS}])${v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`, "giu"));
   if (patternCache.size > 256) patternCache.clear();
   patternCache.set(from, res);
   return res;

@@ -3,12 +3,13 @@
  * Office.onReady, reads the Office theme, builds the Office.js workbook port and renders the
  * shell. When the memory hook is set (end-to-end tests, see host/hook.ts), a MemoryWorkbook
  * replaces the Office.js port. Opened outside Excel, it says where it runs and links the preview.
+ * Without office.js it does nothing: the page's start-up check shows why the pane cannot open.
  */
 import { createOfficePort } from "../host/officejs";
 import { Pane } from "./app/App";
 import { ThemedRoot, mount } from "./app/mount";
 import { OutsideExcel } from "./app/OutsideExcel";
-import { memoryWorkbookFor, setUpPane } from "./app/startup";
+import { markPaneStarted, memoryWorkbookFor, officeLoaded, setUpPane } from "./app/startup";
 import { themeFromOffice } from "./app/theme";
 import { pushWorkbookSettingsInBackground } from "./app/functionsBridge";
 import { memoryHostHook } from "./host/hook";
@@ -36,4 +37,7 @@ function start(host: Office.HostType | null): void {
   if (hook) hook.ready = true;
 }
 
-Office.onReady((info) => start(info.host));
+if (officeLoaded()) {
+  markPaneStarted();
+  Office.onReady((info) => start(info.host));
+}

@@ -5,7 +5,7 @@
  * `?theme=dark` starts in the dark theme.
  */
 import { mount } from "./app/mount";
-import { memoryWorkbookFor, setUpPane } from "./app/startup";
+import { markPaneStarted, memoryWorkbookFor, setUpPane } from "./app/startup";
 import type { ThemeName } from "./app/theme";
 import type { MsokoHostHook } from "./host/hook";
 import { PreviewApp } from "./preview/PreviewApp";
@@ -24,3 +24,4 @@ const setup = setUpPane(workbook, hook);
 pushWorkbookSettingsInBackground(workbook);
 mount(<PreviewApp workbook={workbook} setup={setup} initialTheme={initialTheme()} />);
 hook.ready = true;
+markPaneStarted();

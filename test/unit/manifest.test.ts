@@ -41,10 +41,20 @@ describe("manifest.xml", () => {
     expect(sets).toEqual(["ExcelApi 1.1"]);
   });
 
-  it("VersionOverrides require SharedRuntime 1.1 and CustomFunctionsRuntime 1.1", () => {
+  it("VersionOverrides require SharedRuntime 1.1 and CustomFunctionsRuntime 1.3 (CustomFunctions.Error, ErrorCode)", () => {
     const vo = app.VersionOverrides[0];
     const sets = vo.Requirements[0]["bt:Sets"][0]["bt:Set"].map((s: Node) => `${s.$.Name} ${s.$.MinVersion}`);
-    expect(sets).toEqual(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]);
+    expect(sets).toEqual(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.3"]);
+  });
+
+  it("the declared CustomFunctionsRuntime covers what src/functions uses", () => {
+    const declared = Number(xml.match(/Name="CustomFunctionsRuntime" MinVersion="([\d.]+)"/)![1]);
+    const code = ["guard.ts", "functions.ts"].map((f) => readFileSync(`src/functions/${f}`, "utf8")).join("\n");
+    // CustomFunctions.Error and ErrorCode arrived in 1.2; ErrorCode was completed in 1.3.
+    if (/CF\.Error|CustomFunctions\.Error/.test(code)) expect(declared).toBeGreaterThanOrEqual(1.2);
+    if (/ErrorCode\./.test(code)) expect(declared).toBeGreaterThanOrEqual(1.3);
+    // #ДЕЛ/0! cannot carry a message in Excel: the functions never raise it.
+    expect(code).not.toMatch(/ErrorCode\.divisionByZero/);
   });
 
   it("every resid resolves to exactly one resource", () => {

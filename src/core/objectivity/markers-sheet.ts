@@ -63,7 +63,8 @@ export function fiokoSubject(code: string): string | null {
 
 /** A year 2000–2100 written anywhere in the text (title «… 2025 год», «2024/2025» → the latter). */
 export function yearInText(t: string): number | null {
-  const years = [...t.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
+  // No lookbehind (?<!\d): Safari 14 and EdgeHTML 18 cannot compile it.
+  const years = [...t.matchAll(/(?:^|\D)(20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
   return years.length ? years[years.length - 1] : null;
 }
 

@@ -18,7 +18,7 @@ export function OutsideExcel() {
         МСОКО для Excel
       </Text>
       <Text as="p" className={styles.p}>
-        Эта страница — панель надстройки, она работает внутри Excel (Microsoft 365, Excel 2016 и новее, Excel в браузере).
+        Эта страница — панель надстройки, она работает внутри Excel (Microsoft 365, Excel 2021 и новее, Excel в браузере).
         Загрузите надстройку в Excel: «Вставка → Надстройки → Мои надстройки → Загрузить мою надстройку», файл manifest.xml.
       </Text>
       <Text as="p" className={styles.p}>

@@ -8,6 +8,20 @@ import { publishToHook, type MsokoHostHook } from "../host/hook";
 import { createOperationRunner, type OperationRunner } from "../operation/runner";
 import { workbookSource, type WorkbookSource } from "../workbook/source";
 
+/**
+ * Tells the page's start-up check (src/taskpane/startup-check.js, inlined into the page) that the
+ * pane's modules loaded and ran, so it does not show its «the pane cannot run here» block.
+ */
+export function markPaneStarted(): void {
+  const w = window as unknown as { __msokoStarted?: () => void };
+  if (typeof w.__msokoStarted === "function") w.__msokoStarted();
+}
+
+/** office.js defines the Office global; without it (offline, blocked CDN) the page's check explains. */
+export function officeLoaded(): boolean {
+  return typeof Office !== "undefined";
+}
+
 /** A new Excel workbook has one empty sheet «Лист1»; the preview starts the same way. */
 export const NEW_WORKBOOK_SHEET = "Лист1";
 

@@ -34,7 +34,7 @@ export function checkOverride(key: ParamKey, typed: string): OverrideCheck {
 
 /** «Параметр «x»: ожидается …» → «Ожидается …» (the field already names the parameter). */
 function errorText(message: string): string {
-  const m = /^Параметр «[^»]*»(?: \([^)]*\))?: (.*)$/s.exec(message);
+  const m = /^Параметр «[^»]*»(?: \([^)]*\))?: ([\s\S]*)$/.exec(message); // no `s` flag: EdgeHTML 18
   if (!m) return message;
   return m[1].charAt(0).toLocaleUpperCase("ru") + m[1].slice(1);
 }

@@ -43,10 +43,10 @@ describe("custom functions: a row of counts or a column of marks", () => {
     expect(F.success(col(5, "отс", "н/а"))).toBe(50);
     expect(F.sou(col(5, "н/а"))).toBe(53.5);
   });
-  it("empty range and all blanks give #ДЕЛ/0! with a Russian reason", () => {
-    expect(excelError(() => F.quality([[0, 0, 0, 0]]))).toMatchObject({ code: "#ДЕЛ/0!" });
+  it("empty range and all blanks give #Н/Д with a Russian reason (#ДЕЛ/0! cannot carry one)", () => {
+    expect(excelError(() => F.quality([[0, 0, 0, 0]]))).toMatchObject({ code: "#Н/Д" });
     const e = excelError(() => F.quality(col("", null, "отс")));
-    expect(e.code).toBe("#ДЕЛ/0!");
+    expect(e.code).toBe("#Н/Д");
     expect(e.message).toContain("Нет участников");
   });
   it("a bad value names its row and column", () => {
@@ -112,16 +112,16 @@ describe("BELOWMIN", () => {
   });
 });
 
-describe("DELTA", () => {
+describe("DYNAMICS (ДИНАМИКА; formerly DELTA)", () => {
   it("two numbers → percentage points", () => {
-    expect(F.delta([[62.5]], [[50]])).toBe(12.5);
-    expect(F.delta([["12,5"]], [["10"]])).toBe(2.5);
+    expect(F.dynamics([[62.5]], [[50]])).toBe(12.5);
+    expect(F.dynamics([["12,5"]], [["10"]])).toBe(2.5);
   });
   it("with an indicator: of marks of two years", () => {
-    expect(F.delta([[5, 10, 8, 2]], [[2, 8, 10, 5]], "качество")).toBe(20);
-    expect(F.delta([[5, 10, 8, 2]], [[2, 8, 10, 5]], "share2")).toBe(-12);
+    expect(F.dynamics([[5, 10, 8, 2]], [[2, 8, 10, 5]], "качество")).toBe(20);
+    expect(F.dynamics([[5, 10, 8, 2]], [[2, 8, 10, 5]], "share2")).toBe(-12);
   });
   it("non-numbers are errors", () => {
-    expect(excelError(() => F.delta([["много"]], [[1]])).message).toContain("«текущее значение»");
+    expect(excelError(() => F.dynamics([["много"]], [[1]])).message).toContain("«текущее значение»");
   });
 });

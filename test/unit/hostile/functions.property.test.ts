@@ -1,7 +1,7 @@
 /**
  * Property tests of every custom function over hostile ranges: whatever Excel passes, a function
  * returns a finite number (shares within 0–100 %) or text, or raises CustomFunctions.Error with a
- * Russian message and code «#ЗНАЧ!»/«#ДЕЛ/0!» — never an "internal error" (an exception the code did
+ * Russian message and code «#ЗНАЧ!»/«#Н/Д» — never an "internal error" (an exception the code did
  * not expect) and never a crash of the runtime. Indicators do not depend on row order.
  */
 import fc from "fast-check";
@@ -40,7 +40,7 @@ function expectContract(o: Outcome, share: boolean): void {
     } else expect(typeof o.value).toBe("string");
     return;
   }
-  expect(["#ЗНАЧ!", "#ДЕЛ/0!"]).toContain(o.code);
+  expect(["#ЗНАЧ!", "#Н/Д"]).toContain(o.code);
   expect(o.message).toMatch(/[А-Яа-яЁё]/);
   // "Внутренняя ошибка" means an exception escaped the code's own checks: a defect.
   expect(o.message).not.toMatch(/^Внутренняя ошибка/);
@@ -62,7 +62,7 @@ afterEach(() => {
 
 describe("property: result functions never throw anything but a Russian Excel error", () => {
   for (const [name, fn] of [["SUCCESS", F.success], ["QUALITY", F.quality], ["SOU", F.sou]] as const) {
-    it(`${name}: a share in 0–100 % or #ЗНАЧ!/#ДЕЛ/0!`, () => {
+    it(`${name}: a share in 0–100 % or #ЗНАЧ!/#Н/Д`, () => {
       fc.assert(fc.property(arg, (a) => expectContract(call(() => fn(a as CellValue[][])), true)), runs(150));
     });
   }
@@ -93,10 +93,10 @@ describe("property: result functions never throw anything but a Russian Excel er
       runs(150),
     );
   });
-  it("DELTA: numbers or marks of two years, any indicator", () => {
+  it("DYNAMICS: numbers or marks of two years, any indicator", () => {
     fc.assert(
       fc.property(arg, arg, fc.oneof(textArg, fc.constantFrom("quality", "соу", "доля2", "meanmark", null)), (a, b, i) => {
-        const o = call(() => F.delta(a as CellValue[][], b as CellValue[][], i));
+        const o = call(() => F.dynamics(a as CellValue[][], b as CellValue[][], i));
         expectContract(o, false);
       }),
       runs(150),
