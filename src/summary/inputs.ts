@@ -1,18 +1,20 @@
 /**
  * What a summary is built from, and how one read workbook is sorted into it: a ФИС ОКО export
- * (reference rows), a FIOKO marker or risk-profile list, or a school form (parsed with its
+ * (reference rows), a regional protocol of raw results (schools and participants), a FIOKO marker or risk-profile list, or a school form (parsed with its
  * findings). Shared by the CLI (files on disk) and the pane (files chosen in the browser).
  */
 import type { FiokoMarker, Finding, RiskProfile } from "../core/model";
 import { looksLikeFiokoData, readFiokoData } from "../core/analysis";
 import type { LoadedForm } from "./model/consolidate";
-import { looksLikeFisokoExport, type FisokoFile } from "../fisoko";
+import { looksLikeFisokoExport, looksLikeRawResults, type FisokoFile } from "../fisoko";
 import { parseForm } from "../form/parse";
 import type { SheetRead } from "../host/port";
 
 export interface Inputs {
   forms: LoadedForm[];
   exports: FisokoFile[];
+  /** Regional protocols (raw results of whole procedures), imported with the profile's scales. */
+  raw: FisokoFile[];
   /** From FIOKO marker lists (sign F). */
   fiokoMarkers: FiokoMarker[];
   /** From FIOKO risk-profile lists (R5). */
@@ -24,13 +26,15 @@ export interface Inputs {
 }
 
 export function emptyInputs(): Inputs {
-  return { forms: [], exports: [], fiokoMarkers: [], riskProfiles: [], fiokoFindings: [], fiokoFiles: [] };
+  return { forms: [], exports: [], raw: [], fiokoMarkers: [], riskProfiles: [], fiokoFindings: [], fiokoFiles: [] };
 }
 
 /** Adds one read workbook to the inputs by what it is. */
 export function addWorkbook(inputs: Inputs, file: string, sheets: SheetRead[], modified?: string): void {
   if (looksLikeFisokoExport(sheets)) {
     inputs.exports.push({ name: file, sheets });
+  } else if (looksLikeRawResults(sheets)) {
+    inputs.raw.push({ name: file, sheets });
   } else if (looksLikeFiokoData(sheets)) {
     const data = readFiokoData(file, sheets);
     inputs.fiokoMarkers.push(...data.markers);

@@ -8,16 +8,23 @@
  * settings sheet would). Exit codes: 0 — analysed; 1 — analysed, but some forms could not be read
  * (listed) or an imported file has errors; 2 — wrong arguments, bad --set, or no readable form.
  *
- * JSON (--json out.json): { municipality, profileVersion, years, latestYear,
- *   schools: [ { login, name, type, location, cluster: { label, merged, size },
+ * Regional protocols (raw results of whole procedures, src/fisoko/raw) are inputs too: their
+ * schools join the forms' (matched by the login's digits, sch ↔ edu), marks come from the
+ * profile's scale (--set 'scale|ВПР|2021|4|Математика=20;6;10;15' when the profile has none), and
+ * the schools are analysed per municipality of the protocol (reference = the municipality's
+ * pooled participants) or, with --level region, as one region. --test names the test of a
+ * protocol whose title and file name do not.
+ *
+ * JSON (--json out.json): { municipality, municipalities, profileVersion, years, latestYear,
+ *   schools: [ { login, name, municipality, type, location, cluster: { label, merged, size },
  *     years: [ { year, signs: [ { rule, procedure, grade, subject, n, numbers, threshold, reference,
  *                 tags, direction, note, text } ]  (fired signs only), evaluatedSigns,
  *               risk: { score, level, shnor, shnsu, unreliable, text,
  *                       factors: [ { id, hasData, fired, numbers, text } ] } } ],
  *     stability: { status, years, missingYears, text }, stableAbsence: { stable, years, text },
  *     minThreshold: [ { procedure, subject, year, n, below, share, delta } ] } ],
- *   clusters: [ { id, label, merged, schools, byYear } ], unreadable: [ { file, message } ],
- *   imported: { exports, fiokoFiles, fiokoMarkers, riskProfiles, findings: [ { file, sheet, cell, severity, message } ] } }
+ *   clusters: [ { id, label, merged, schools, byYear, municipality } ], unreadable: [ { file, message } ],
+ *   imported: { exports, raw, fiokoFiles, fiokoMarkers, riskProfiles, findings: [ { file, sheet, cell, severity, message } ] } }
  */
 import { writeFile } from "node:fs/promises";
 import { analyzeMunicipality, attachFiokoData, explainFactor, explainRisk, explainSign, explainStability, explainStableAbsence, type MunicipalAnalysis } from "../../core/analysis";
@@ -25,22 +32,26 @@ import type { Finding, Municipality } from "../../core/model";
 import { applyOverrides, DEFAULT_PROFILE, type OverrideEntry } from "../../core/profile";
 import { consolidate } from "../../summary/model/consolidate";
 import { countRu } from "../../core/values";
-import { importFisoko, mergeIntoMunicipality } from "../../fisoko";
+import { describeGroups, groupRawSchools, importRaw, importFisoko, mergeIntoMunicipality, testOfText, withRawSchools, type RawLevel, type RawTest } from "../../fisoko";
 import { expandInputs, loadInputs, type Inputs } from "../inputs";
 import type { Io } from "../io";
 
 export const summary = "анализ форм ОО: признаки необъективности, риск (ШНОР/ШНСУ), стабильность; --json — в файл";
-export const usage = "analyze ФОРМЫ.xlsx… | ПАПКА [--json out.json] [--set ключ=значение] [--all-years]";
+export const usage = "analyze ФОРМЫ.xlsx… | ПРОТОКОЛЫ.xlsx… | ПАПКА [--json out.json] [--set ключ=значение] [--all-years] [--level municipality|region] [--test \"ВПР 2021 Математика 4 класс\"]";
 
 interface Args {
   inputs: string[];
   json?: string;
   sets: OverrideEntry[];
   allYears: boolean;
+  /** Regional protocols: one analysis per municipality (default) or one for the region. */
+  level: RawLevel;
+  /** The test of protocols whose title and file name do not say it. */
+  test?: Partial<RawTest>;
 }
 
 function parseArgs(args: string[]): Args | string {
-  const out: Args = { inputs: [], sets: [], allYears: false };
+  const out: Args = { inputs: [], sets: [], allYears: false, level: "municipality" };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--all-years") out.allYears = true;
@@ -53,6 +64,15 @@ function parseArgs(args: string[]): Args | string {
       const eq = v ? v.indexOf("=") : -1;
       if (!v || eq <= 0) return `--set ожидает «ключ=значение», например --set o1.gap2Share=15, а указано «${v ?? ""}»`;
       out.sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1), ref: { sheet: "--set", cell: "" } });
+    } else if (a === "--level" || a.startsWith("--level=")) {
+      const v = a.includes("=") ? a.slice(8) : args[++i];
+      if (v !== "municipality" && v !== "region") return `--level ожидает «municipality» (по муниципалитетам) или «region» (весь регион), а указано «${v ?? ""}»`;
+      out.level = v;
+    } else if (a === "--test" || a.startsWith("--test=")) {
+      const v = a.includes("=") ? a.slice(7) : args[++i];
+      const t = testOfText(v ?? "");
+      if (t.year === undefined || t.grade === undefined || t.subject === undefined) return `--test ожидает работу вида «ВПР 2021 Математика 4 класс», а указано «${v ?? ""}»`;
+      out.test = t;
     } else if (a.startsWith("--")) return `неизвестный параметр «${a}»`;
     else out.inputs.push(a);
   }
@@ -62,21 +82,26 @@ function parseArgs(args: string[]): Args | string {
 
 interface Imported {
   exports: string[];
+  /** Regional protocols read. */
+  raw: string[];
   fiokoFiles: string[];
   fiokoMarkers: number;
   riskProfiles: number;
   findings: Finding[];
 }
 
-function jsonOf(a: MunicipalAnalysis, unreadable: { file: string; message: string }[], imported: Imported) {
+function jsonOf(all: MunicipalAnalysis[], name: string, unreadable: { file: string; message: string }[], imported: Imported) {
+  const years = [...new Set(all.flatMap((a) => a.years))].sort((x, y) => x - y);
   return {
-    municipality: a.municipality,
-    profileVersion: a.profileVersion,
-    years: a.years,
-    latestYear: a.latestYear,
-    schools: a.schools.map((s) => ({
+    municipality: name,
+    municipalities: all.map((a) => a.municipality),
+    profileVersion: all[0].profileVersion,
+    years,
+    latestYear: years.length ? years[years.length - 1] : null,
+    schools: all.flatMap((a) => a.schools.map((s) => ({
       login: s.login,
       name: s.name,
+      municipality: a.municipality,
       type: s.type,
       location: s.location,
       cluster: { label: s.cluster.label, merged: s.cluster.merged, size: s.cluster.size },
@@ -95,8 +120,8 @@ function jsonOf(a: MunicipalAnalysis, unreadable: { file: string; message: strin
       stability: s.stability && { status: s.stability.status, years: s.stability.years, missingYears: s.stability.missingYears, text: explainStability(s.stability, s.cluster) },
       stableAbsence: s.stableAbsence && { stable: s.stableAbsence.stable, years: s.stableAbsence.years, text: explainStableAbsence(s.stableAbsence) },
       minThreshold: s.minThreshold,
-    })),
-    clusters: a.clusters,
+    }))),
+    clusters: all.flatMap((a) => a.clusters.map((c) => ({ ...c, municipality: a.municipality }))),
     unreadable,
     imported: {
       ...imported,
@@ -144,40 +169,84 @@ export async function run(args: string[], io: Io): Promise<number> {
     return { file: f.file, message: first ? (first.sheet ? `лист «${first.sheet}»${first.cell ? `, ячейка ${first.cell}` : ""}: ${first.message}` : first.message) : "не удалось определить ОО по паспорту" };
   });
   for (const u of unreadable) io.err(`Файл «${u.file}» не прочитан: ${u.message}`);
-  const schools = consolidate(inputs.forms).schools;
-  if (schools.length === 0) {
+  const formSchools = consolidate(inputs.forms).schools;
+  const raw = inputs.raw.length ? importRaw(inputs.raw, profile, { test: parsed.test }) : null;
+  const rawFindings: Finding[] = raw ? [...raw.findings] : [];
+  let groups: Municipality["schools"][] = [formSchools];
+  let groupNames: (string | undefined)[] = [undefined];
+  if (raw) {
+    for (const f of rawFindings) tell(io, f);
+    if (raw.ok) {
+      const merged = withRawSchools(formSchools, raw);
+      rawFindings.push(...merged.findings);
+      for (const f of merged.findings) tell(io, f);
+      const municipalities = groupRawSchools(merged, parsed.level);
+      groups = municipalities.map((m) => m.schools);
+      groupNames = municipalities.map((m) => m.name);
+      io.out(`Протоколы результатов: ${inputs.raw.map((x) => x.name).join(", ")} — ${describeGroups(municipalities)}${parsed.level === "region" ? " (один анализ по региону)" : ""}.`);
+    } else io.err("Протоколы результатов содержат ошибки: из них ничего не импортировано, файлы не изменены.");
+  }
+  if (groups.every((g) => g.length === 0)) {
+    if (raw && !raw.ok) return 1;
     io.err(files.length ? "Нет ни одной прочитанной формы ОО: анализировать нечего." : "Не найдено ни одного файла .xlsx.");
     return 2;
   }
-  const { municipality, findings } = withImports(schools, inputs);
-  for (const f of findings.filter((x) => x.severity !== "info")) io.err(f.file && !f.message.includes(f.file) ? `Файл «${f.file}»: ${f.message}` : f.message);
-  const name = municipality.name;
-  const reports = municipality.schools;
-  const analysis = analyzeMunicipality(municipality, profile);
-  io.out(`Анализ: ${name}, ${countRu(reports.length, ["ОО", "ОО", "ОО"])}, годы ${analysis.years.join(", ")}; методика ${analysis.profileVersion}.`);
+  const analyses: MunicipalAnalysis[] = [];
+  const findings: Finding[] = [...rawFindings];
+  let references = 0;
+  let fiokoMarkers = 0;
+  let riskProfiles = 0;
+  let total = 0;
+  for (const [i, schools] of groups.entries()) {
+    if (schools.length === 0) continue;
+    const { municipality, findings: own } = withImports(schools, inputs, groupNames[i]);
+    // The exports and FIOKO lists are the same for every group: their findings are told once.
+    if (analyses.length === 0) {
+      for (const f of own.filter((x) => x.severity !== "info")) io.err(f.file && !f.message.includes(f.file) ? `Файл «${f.file}»: ${f.message}` : f.message);
+      findings.push(...own);
+      fiokoMarkers = municipality.fiokoMarkers.length;
+      riskProfiles = municipality.riskProfiles.length;
+    }
+    references = Math.max(references, municipality.references.length);
+    total += municipality.schools.length;
+    analyses.push(analyzeMunicipality(municipality, profile));
+  }
+  const years = [...new Set(analyses.flatMap((a) => a.years))].sort((x, y) => x - y);
+  const name = analyses.length === 1 ? analyses[0].municipality : (raw?.schools.find((x) => x.region)?.region || `${countRu(analyses.length, ["муниципалитет", "муниципалитета", "муниципалитетов"])}`);
+  io.out(`Анализ: ${name}, ${countRu(total, ["ОО", "ОО", "ОО"])}${analyses.length > 1 ? ` в ${countRu(analyses.length, ["муниципалитете", "муниципалитетах", "муниципалитетах"])}` : ""}, годы ${years.join(", ")}; методика ${analyses[0].profileVersion}.`);
   const imported: Imported = {
     exports: inputs.exports.map((x) => x.name),
+    raw: inputs.raw.map((x) => x.name),
     fiokoFiles: inputs.fiokoFiles,
-    fiokoMarkers: municipality.fiokoMarkers.length,
-    riskProfiles: municipality.riskProfiles.length,
+    fiokoMarkers,
+    riskProfiles,
     findings,
   };
-  if (imported.exports.length) io.out(`Выгрузки ФИС ОКО: ${imported.exports.join(", ")} (эталон для O1–O3: ${countRu(municipality.references.length, ["строка", "строки", "строк"])} муниципалитета и региона).`);
+  if (imported.exports.length) io.out(`Выгрузки ФИС ОКО: ${imported.exports.join(", ")} (эталон для O1–O3: ${countRu(references, ["строка", "строки", "строк"])} муниципалитета и региона).`);
   if (imported.fiokoFiles.length) io.out(`Данные ФИОКО: ${imported.fiokoFiles.join(", ")} — ${countRu(imported.fiokoMarkers, ["маркер", "маркера", "маркеров"])}, ${countRu(imported.riskProfiles, ["рисковый профиль", "рисковых профиля", "рисковых профилей"])}.`);
   io.out("Признак — не вывод: каждый требует анализа.");
-  analysis.schools.forEach((_, i) => printSchool(analysis, i, parsed.allYears, io));
+  for (const a of analyses) {
+    if (analyses.length > 1) io.out(`\n== ${a.municipality}: ${countRu(a.schools.length, ["ОО", "ОО", "ОО"])} ==`);
+    a.schools.forEach((_, i) => printSchool(a, i, parsed.allYears, io));
+  }
   if (parsed.json) {
-    await writeFile(parsed.json, JSON.stringify(jsonOf(analysis, unreadable, imported), null, 2), "utf8");
+    await writeFile(parsed.json, JSON.stringify(jsonOf(analyses, name, unreadable, imported), null, 2), "utf8");
     io.out(`\nJSON записан: ${parsed.json}`);
   }
   return unreadable.length || findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
+/** A finding of the protocols' import: notes to stdout as «Сведения:», warnings and errors to stderr. */
+function tell(io: Io, f: Finding): void {
+  if (f.severity === "info") io.out(`Сведения: ${f.message}`);
+  else io.err(f.message);
+}
+
 /** The municipality of the forms with the ФИС ОКО exports and FIOKO lists among the inputs. */
-function withImports(schools: Municipality["schools"], inputs: Inputs): { municipality: Municipality; findings: Finding[] } {
+function withImports(schools: Municipality["schools"], inputs: Inputs, name?: string): { municipality: Municipality; findings: Finding[] } {
   const findings: Finding[] = [...inputs.fiokoFindings];
   let municipality: Municipality = {
-    name: schools.find((r) => r.passport.municipality)?.passport.municipality ?? "муниципалитет",
+    name: name ?? schools.find((r) => r.passport.municipality)?.passport.municipality ?? "муниципалитет",
     schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [],
   };
   if (inputs.exports.length) {
