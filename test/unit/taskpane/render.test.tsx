@@ -55,10 +55,10 @@ function page(id: string) {
 
 // The registry pulls in Fluent UI, so it is tested here with the rendering (one import per file).
 describe("page registry", () => {
-  it("lists the six pages in navigation order", () => {
-    expect(PAGES.map((p) => p.id)).toEqual(["form", "check", "summary", "cycle", "methodology", "help"]);
-    expect(PAGES.map((p) => p.title)).toEqual(["Форма ОО", "Проверка формы", "Свод по муниципалитету", "Управленческий цикл", "Методика", "Справка"]);
-    expect(PAGES.map((p) => p.navLabel)).toEqual(["Форма ОО", "Проверка", "Свод", "Цикл", "Методика", "Справка"]);
+  it("lists the seven pages in navigation order", () => {
+    expect(PAGES.map((p) => p.id)).toEqual(["form", "check", "school", "summary", "cycle", "methodology", "help"]);
+    expect(PAGES.map((p) => p.title)).toEqual(["Форма ОО", "Проверка формы", "Анализ результатов ОО", "Свод по муниципалитету", "Управленческий цикл", "Методика", "Справка"]);
+    expect(PAGES.map((p) => p.navLabel)).toEqual(["Форма ОО", "Проверка", "Анализ ОО", "Свод", "Цикл", "Методика", "Справка"]);
     expect(DEFAULT_PAGE_ID).toBe("form");
   });
 
@@ -103,8 +103,16 @@ describe("page empty states", () => {
     expect(form).toContain("В книге есть лист «Паспорт ОО»: это форма школы.");
     expect(form).toContain("Добавить недостающие листы");
     expect(form).toContain("Паспорт ОО обязательный есть в книге");
-    // The school's analysis is a section of the form page (form/sections.ts).
-    expect(form).toContain("Анализ ОО Чтение формы ОО…");
+    // The school's analysis is a page of its own, not a section at the bottom of the form page.
+    expect(form).not.toContain("Чтение формы ОО…");
+    expect(form).toContain("По заполненной форме страница «Анализ ОО» строит листы анализа школы.");
+  });
+
+  it("«Анализ ОО» without the form leads to «Форма ОО»; with the form it reads it", () => {
+    const empty = withSheets([], page("school"));
+    expect(empty).toContain("В книге нет листа «Паспорт ОО». Анализ строится по заполненной форме школы.");
+    expect(empty).toContain("Перейти к странице «Форма ОО»");
+    expect(withSheets(["Паспорт ОО"], page("school"))).toContain("Чтение формы ОО…");
   });
 
   it("«Цикл» without the form says what it needs; with the form it reads the «Цикл» sheet", () => {
@@ -128,9 +136,11 @@ describe("page empty states", () => {
     const text = withSheets([], page("methodology"));
     expect(text).toContain("Профиль методики msoko-2026.2 (значения по умолчанию)");
     expect(text).toContain("Изменить");
-    expect(text).toContain("[OVERRIDE] — задано в настройках этой книги");
-    expect(text).toContain("100; 64; 36; 16; 7 COMMON §2");
-    expect(text).toContain("[OFFICIAL*] — федеральный документ (в цитировании)");
+    expect(text).toContain("«изменено в книге» — значение задано на листе «Настройки МСОКО» этой книги");
+    expect(text).toContain("100; 64; 36; 16; 7 общепринятое Методика, раздел 2 «Показатели результатов»");
+    expect(text).toContain("«федеральный, по цитате» — значение из федерального документа, известное по цитате");
+    // No catalogue tag and no bare «§» reaches the user.
+    expect(text).not.toMatch(/OFFICIAL|COMMON|DEFAULT|OVERRIDE|REGIONAL|§/);
   });
 
   it("«Справка» opens with the pages and offers the functions and the input shape", () => {
