@@ -18,6 +18,7 @@ import { readForm, type TableRead } from "../form/read";
 import { PARTICIPANTS, RESULTS, TASKS } from "../form/schema/sheets";
 import type { SheetSchema } from "../form/schema/types";
 import type { FisokoImport } from "./import";
+import { prefixDiffers, prefixNote, schoolKey } from "./login";
 import { norm } from "./text";
 
 export const SOURCE_HEADER = "Источник";
@@ -51,11 +52,13 @@ export function importIntoForm(imported: FisokoImport, form: readonly SheetRead[
   const login = chooseLogin(imported, read.fields.get("login")?.value, findings);
   if (login === undefined) return empty();
 
-  const results = imported.results.filter((r) => (r.login ?? login) === login);
-  const participants = imported.participants.filter((p) => (p.login ?? login) === login);
+  // A school keeps its digits when ФИС ОКО changed «sch» to «edu»: rows are matched by them.
+  const mine = (l: string | undefined): boolean => login === null || schoolKey(l ?? login) === schoolKey(login);
+  const results = imported.results.filter((r) => mine(r.login));
+  const participants = imported.participants.filter((p) => mine(p.login));
   const skipped = imported.results.length - results.length + imported.participants.length - participants.length;
   if (skipped > 0) {
-    const others = [...new Set([...imported.results, ...imported.participants].map((r) => r.login).filter((l) => l && l !== login))];
+    const others = [...new Set([...imported.results, ...imported.participants].map((r) => r.login).filter((l) => l && !mine(l)))];
     findings.push(note("info", `${countRu(skipped, ["строка", "строки", "строк"])} других ОО (${others.join(", ")}) в форму ОО ${login} не добавлены.`));
   }
   if (imported.references.length + imported.national.length > 0) {
@@ -107,10 +110,12 @@ function chooseLogin(imported: FisokoImport, formLogin: unknown, findings: Findi
   const logins = [...new Set([...imported.results, ...imported.participants].map((r) => r.login).filter((l): l is string => !!l))];
   const own = typeof formLogin === "string" && formLogin.trim() ? formLogin.trim().toLowerCase() : null;
   if (own) {
-    if (logins.length > 0 && !logins.includes(own)) {
+    if (logins.length > 0 && !logins.some((l) => schoolKey(l) === schoolKey(own))) {
       findings.push(formError("Паспорт ОО", "", `В выгрузках нет строк ОО ${own} (логин из паспорта формы); найдены ОО: ${logins.join(", ")}. Проверьте, что выбраны выгрузки своей школы.`));
       return undefined;
     }
+    const other = logins.find((l) => prefixDiffers(own, l));
+    if (other) findings.push(note("info", `Паспорт ОО: ${prefixNote(own, other)}.`));
     return own;
   }
   if (logins.length > 1) {

@@ -8,6 +8,7 @@
 import type { Finding, Municipality, ReferenceResult, ResultRow, SchoolReport } from "../core/model";
 import { canonicalSubject } from "../core/subjects";
 import type { FisokoImport } from "./import";
+import { prefixDiffers, prefixNote, schoolKey } from "./login";
 
 function subjectKey(s: string): string {
   return canonicalSubject(s) ?? s.trim();
@@ -31,17 +32,24 @@ export function mergeIntoMunicipality(m: Municipality, imp: FisokoImport): { mun
   if (!imp.ok) return { municipality: m, findings: [info("error", "Выгрузки ФИС ОКО содержат ошибки; в свод ничего не добавлено.")] };
   const refs = new Map(m.references.map((r) => [referenceKey(r), r]));
   for (const r of imp.references) if (!refs.has(referenceKey(r))) refs.set(referenceKey(r), r);
-  const byLogin = new Map(m.schools.map((s) => [s.passport.login.toLowerCase(), s]));
+  // By the login's digits: a form's «sch203389» is the export's «edu203389» (methodology §10).
+  const byLogin = new Map(m.schools.map((s) => [schoolKey(s.passport.login), s]));
+  const prefixNotes = new Set<string>();
   const schools = new Map<string, SchoolReport>();
   const unknown = new Set<string>();
   const school = (login: string): SchoolReport | null => {
-    const base = byLogin.get(login);
+    const key = schoolKey(login);
+    const base = byLogin.get(key);
     if (!base) {
       unknown.add(login);
       return null;
     }
-    let s = schools.get(login);
-    if (!s) schools.set(login, (s = { ...base, results: [...base.results], participants: [...base.participants], tasks: [...base.tasks] }));
+    if (prefixDiffers(base.passport.login, login) && !prefixNotes.has(key)) {
+      prefixNotes.add(key);
+      findings.push(info("info", `ОО ${base.passport.login}: ${prefixNote(base.passport.login, login)}.`));
+    }
+    let s = schools.get(key);
+    if (!s) schools.set(key, (s = { ...base, results: [...base.results], participants: [...base.participants], tasks: [...base.tasks] }));
     return s;
   };
   for (const r of imp.results) {
@@ -67,7 +75,7 @@ export function mergeIntoMunicipality(m: Municipality, imp: FisokoImport): { mun
   }
   if (unknown.size) findings.push(info("warning", `В своде нет ОО ${[...unknown].join(", ")}: их строки из выгрузок не добавлены (добавьте формы этих школ в свод).`));
   return {
-    municipality: { ...m, references: [...refs.values()], schools: m.schools.map((s) => schools.get(s.passport.login.toLowerCase()) ?? s) },
+    municipality: { ...m, references: [...refs.values()], schools: m.schools.map((s) => schools.get(schoolKey(s.passport.login)) ?? s) },
     findings,
   };
 }

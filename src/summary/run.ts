@@ -7,7 +7,7 @@ import { attachFiokoData } from "../core/analysis/fioko-data";
 import type { FiokoMarker, Municipality, RiskProfile } from "../core/model";
 import { buildSummary, type Summary } from "./model/build";
 import { consolidate, type Consolidation, type LoadedForm } from "./model/consolidate";
-import { importFisoko, mergeIntoMunicipality, type FisokoFile } from "../fisoko";
+import { importFisoko, importRaw, mergeIntoMunicipality, withRawSchools, type FisokoFile } from "../fisoko";
 import type { WriteGeneratedResult } from "../host/generated";
 import type { WorkbookPort } from "../host/port";
 import { loadProfile, readSettings, reportDate } from "../host/settings";
@@ -16,6 +16,8 @@ import { writeSummary } from "./write";
 export interface SummarizeOptions {
   forms: readonly LoadedForm[];
   exports?: readonly FisokoFile[];
+  /** Regional protocols (raw results): their schools join the forms', marks from the profile's scales. */
+  raw?: readonly FisokoFile[];
   /** FIOKO markers (sign F), e.g. from `parseFiokoMarkers`. */
   fiokoMarkers?: readonly FiokoMarker[];
   /** FIOKO risk profiles (R5), e.g. from `parseRiskProfiles`. */
@@ -46,14 +48,29 @@ export class NothingToSummarizeError extends Error {
 export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions): Promise<SummarizeResult> {
   const now = opts.now ?? new Date();
   const consolidation = consolidate(opts.forms);
-  if (!consolidation.schools.length) throw new NothingToSummarizeError(consolidation);
+  if (!consolidation.schools.length && !opts.raw?.length) throw new NothingToSummarizeError(consolidation);
   const notices: string[] = [];
   const { profile, errors } = await loadProfile(port);
   notices.push(...errors.map((e) => e.message));
 
+  let schools = consolidation.schools;
+  let name = schools.find((s) => s.passport.municipality)?.passport.municipality;
+  if (opts.raw?.length) {
+    // Protocols need the profile (their marks come from its scales): read after the settings.
+    const imported = importRaw(opts.raw, profile);
+    notices.push(...imported.findings.filter((f) => f.severity !== "info").map((f) => f.message));
+    if (!imported.ok) notices.push("Протоколы результатов содержат ошибки: из них ничего не добавлено в свод.");
+    else {
+      const merged = withRawSchools(schools, imported);
+      notices.push(...merged.findings.filter((f) => f.severity !== "info").map((f) => f.message));
+      schools = merged.schools;
+      name ??= imported.schools.find((s) => s.municipality)?.municipality || imported.schools.find((s) => s.region)?.region;
+    }
+  }
+  if (!schools.length) throw new NothingToSummarizeError(consolidation);
   let municipality: Municipality = {
-    name: consolidation.schools.find((s) => s.passport.municipality)?.passport.municipality ?? "Муниципалитет",
-    schools: consolidation.schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [],
+    name: name ?? "Муниципалитет",
+    schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [],
   };
   if (opts.exports?.length) {
     const imported = importFisoko(opts.exports);

@@ -62,7 +62,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err("Не найдено ни одного файла .xlsx.");
     return 2;
   }
-  const { forms, exports, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(files, (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`));
+  const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(files, (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`));
   for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
   const book = existsSync(args.out) ? await loadForRebuild(args.out) : XlsxWorkbook.create(args.out);
@@ -80,7 +80,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   let result;
   try {
-    result = await summarizeInto(book, { forms, exports, fiokoMarkers, riskProfiles, evaluationDate: args.date || undefined });
+    result = await summarizeInto(book, { forms, exports, raw, fiokoMarkers, riskProfiles, evaluationDate: args.date || undefined });
   } catch (e) {
     if (!(e instanceof NothingToSummarizeError)) throw e;
     io.err(e.message);
