@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
+import { bySubjectRu } from "../../../src/core/focus";
 import type { Municipality } from "../../../src/core/model";
 import { schoolReport, SCHOOL_SHEET_NAMES, type SchoolAnalysisReport } from "../../../src/school/model/report";
 import { MemoryWorkbook } from "../../../src/host/memory";
@@ -39,10 +40,16 @@ describe("school report on the sample municipality", () => {
     expect(f.map((x) => x.context)).toEqual([`ВПР ${s.year}, ${s.grade} класс, ${s.subject!.toLowerCase()}`]);
     expect(f[0].text).toContain("O2 (признак, требует анализа)");
     const rows = decisions(r).rows.filter((x) => x.kind === "пик на границе отметки (O2)");
+    // Each measure names the subject and grade of the peak.
+    const where = `${bySubjectRu(s.subject!)} в ${s.grade} классе`;
     expect(rows.map((x) => x.measure)).toEqual([
-      "Провести перепроверку работ школьной комиссией из педагогов, не работающих в этом классе, по критериям оценивания ФИОКО",
-      "При следующей оценочной процедуре исключить проверку работ учителем, ведущим предмет в классе (конфликт интересов), и привлечь независимых наблюдателей",
+      `Провести перепроверку работ школьной комиссией из педагогов, не работающих в этом классе, по критериям оценивания ФИОКО — ${where}`,
+      `При следующей оценочной процедуре исключить проверку работ учителем, ведущим предмет в классе (конфликт интересов), и привлечь независимых наблюдателей — ${where}`,
     ]);
+    expect(rows.map((x) => x.basis)).toEqual(["Положение о ВСОКО ОО", "Положение о ВСОКО ОО"]);
+    // Within the municipality the report also shows the school's standing.
+    const standing = r.sheets.flatMap((x) => x.tables).find((t) => t.id === "standing")!;
+    expect(standing.rows.map((x) => x.item)).toEqual(expect.arrayContaining(["Кластер", "Уровень риска", "ШНОР", "ШНСУ"]));
     const bounds = r.sheets.find((x) => x.name === SCHOOL_SHEET_NAMES.scores)!.tables[0];
     expect(bounds.rows.filter((x) => x.subject === s.subject && x.status === "пик на границе (O2)")).toHaveLength(1);
   });
