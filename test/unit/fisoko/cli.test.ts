@@ -90,7 +90,8 @@ describe("msoko import-fisoko", () => {
     expect(await run([SCHOOL_2023, "--merge"], io)).toBe(2);
     expect(io.stderr[0]).toContain("Неизвестный параметр --merge.");
     io = memoryIo();
-    expect(await run(["отчёт.xls"], io)).toBe(2);
+    // A file in the wrong format is bad input, as the README documents (exit 1), not a wrong call.
+    expect(await run(["отчёт.xls"], io)).toBe(1);
   });
 
   it("--json prints the import for other tools", async () => {
