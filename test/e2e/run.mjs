@@ -27,6 +27,7 @@ const STARTED = Date.now();
 const PAGES = [
   { id: "form", tab: "Форма ОО", heading: "Форма ОО", text: "В книге нет листа «Паспорт ОО»." },
   { id: "check", tab: "Проверка", heading: "Проверка формы", text: "В книге нет листа «Паспорт ОО». Создайте форму на странице «Форма ОО»." },
+  { id: "school", tab: "Анализ ОО", heading: "Анализ результатов ОО", text: "В книге нет листа «Паспорт ОО». Анализ строится по заполненной форме школы." },
   { id: "summary", tab: "Свод", heading: "Свод по муниципалитету", text: "В книге нет форм ОО для свода." },
   { id: "cycle", tab: "Цикл", heading: "Управленческий цикл", text: "Оценка управленческого цикла появится здесь." },
   { id: "methodology", tab: "Методика", heading: "Методика", text: "Веса СОУ для отметок «5», «4», «3», «2», «1»" },
@@ -325,9 +326,9 @@ for (const theme of ["light", "dark"]) {
     await page.getByRole("tab", { name: "Паспорт ОО", exact: true }).waitFor();
     expect((await text(page.getByTestId("grid-sheet-name"))) === "Лист «Паспорт ОО»", "сетка не перешла на активный лист");
     const grid = page.getByTestId("sheet-grid");
-    await grid.getByRole("cell", { name: "sch420123" }).waitFor();
-    await grid.getByRole("cell", { name: "=SUM(B3:B3)" }).waitFor();
-    await grid.getByRole("cell", { name: "=не формула" }).waitFor();
+    await grid.getByRole("gridcell", { name: "sch420123" }).waitFor();
+    await grid.getByRole("gridcell", { name: "=SUM(B3:B3)" }).waitFor();
+    await grid.getByRole("gridcell", { name: "=не формула" }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, `preview-${theme}.png`) });
     await page.getByRole("tab", { name: "Лист1", exact: true }).click();
     expect((await text(page.getByTestId("grid-sheet-name"))) === "Лист «Лист1»", "вкладка листа не переключает сетку");
@@ -449,8 +450,8 @@ test("«Форма ОО»: «Создать форму» добавляет ли
   expect(Object.values(results.formulas).length > 0, "в «Результатах» нет формул вычисляемых столбцов");
   await page.locator("[data-testid=workbook-role][data-role=school]").waitFor();
   expect(await page.getByRole("button", { name: "Добавить недостающие листы" }).isDisabled(), "кнопка создания активна, хотя все листы есть");
-  // With a form in the book, the school's analysis (src/taskpane/school) is a section of this page.
-  await page.locator('section[data-section="school-analysis"] h3', { hasText: "Анализ ОО" }).waitFor();
+  // The result is said once: on the page, not again in the status area.
+  expect((await page.getByTestId("status-message").count()) === 0, "итог «Создать форму» повторён в строке состояния");
   await page.screenshot({ path: join(ARTIFACTS, "taskpane-form-created-light.png"), fullPage: true });
   await page.close();
 });
@@ -493,6 +494,117 @@ test("«Цикл»: доска школы с внедрённым разрыво
   expect(settings["report.date"] === "2027-03-02", `report.date в настройках: ${settings["report.date"]}`);
   await page.screenshot({ path: join(ARTIFACTS, "preview-cycle-overdue-light.png") });
 }, { timeout: 60_000 });
+
+// ---------------------------------------------------------------- the preview grid: editing, formats, following
+
+/** The text of cell `address` as the preview grid draws it. */
+async function gridCellText(page, address) {
+  return (await page.getByTestId("sheet-grid").locator(`td[data-cell="${address}"]`).innerText()).trim();
+}
+
+test("предпросмотр: ячейку можно изменить в сетке — «Проверка» находит ошибку, исправление её убирает", async () => {
+  const page = await previewWithExample();
+  const grid = page.getByTestId("sheet-grid");
+  await grid.getByRole("tab", { name: "Результаты", exact: true }).click();
+  await page.getByTestId("grid-sheet-name").filter({ hasText: "Лист «Результаты»" }).waitFor();
+  const valueOf = async (address) => (await snapshot(page)).sheets.find((s) => s.name === "Результаты").values[Number(address.slice(1)) - 1][address.charCodeAt(0) - 65];
+  const original = await valueOf("F2");
+  expect(typeof original === "number", `в F2 примера не число: ${original}`);
+  const typedBack = String(original).replace(".", ",");
+  const f2 = grid.locator('td[data-cell="F2"]');
+  const editor = grid.getByTestId("cell-editor");
+  // Double-click opens the editor with the value as the formula bar shows it; Escape leaves the cell as it was.
+  await f2.dblclick();
+  expect((await editor.inputValue()) === typedBack, `редактор начинается с «${await editor.inputValue()}», ожидалось «${typedBack}»`);
+  await page.keyboard.press("Escape");
+  await editor.waitFor({ state: "detached" });
+  expect((await valueOf("F2")) === original, "Escape изменил ячейку");
+  // Typing over the active cell starts the editor with that character, as in Excel.
+  await page.keyboard.press("9");
+  await editor.waitFor();
+  expect((await editor.inputValue()) === "9", `ввод поверх ячейки: «${await editor.inputValue()}»`);
+  await page.keyboard.press("Escape");
+  await editor.waitFor({ state: "detached" });
+  // F2 edits; Enter writes into the memory workbook and moves down.
+  await page.keyboard.press("F2");
+  await editor.fill("много");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => window.__msokoHost.workbook.snapshot().sheets.find((s) => s.name === "Результаты").values[1][5] === "много");
+  expect((await gridCellText(page, "F2")) === "много", "сетка не показывает введённый текст");
+  expect(await page.evaluate(() => document.activeElement?.dataset.cell) === "F3", "после Enter фокус не на F3");
+  const note = await text(page.getByTestId("grid-note"));
+  expect(note.includes("F2"), `нет сообщения о записи F2: «${note}»`);
+  await page.screenshot({ path: join(ARTIFACTS, "preview-edit-light.png") });
+  // «Проверка» finds the spoilt cell; the summary line appears once.
+  await showPaneTab(page, "check", "Проверка");
+  await pane(page).getByRole("button", { name: /^Проверить (форму|снова)$/ }).click();
+  await pane(page).locator('[data-testid=check-summary]:not([data-errors="0"])').waitFor({ timeout: 15_000 });
+  await pane(page).locator('button.msoko-finding[data-severity=error][data-cell="F2"]').first().waitFor();
+  const paneText = await pane(page).innerText();
+  expect(paneText.split("Найдено:").length - 1 === 1, `«Найдено:» в панели ${paneText.split("Найдено:").length - 1} раз(а)`);
+  expect((await page.getByTestId("status-message").count()) === 0, "итог проверки повторён в строке состояния");
+  await page.screenshot({ path: join(ARTIFACTS, "preview-edit-check-light.png") });
+  // Typing the number back («25» or «24,5», comma decimal) clears the error.
+  await f2.dblclick();
+  await editor.fill(typedBack);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((v) => window.__msokoHost.workbook.snapshot().sheets.find((s) => s.name === "Результаты").values[1][5] === v, original);
+  await pane(page).getByRole("button", { name: "Проверить снова" }).click();
+  await pane(page).locator('[data-testid=check-summary][data-errors="0"]').waitFor({ timeout: 15_000 });
+  // Leave the pane on its first page, as the next test expects a fresh «Проверка».
+  await showPaneTab(page, "form", "Форма ОО");
+}, { timeout: 60_000 });
+
+test("предпросмотр: числа по формату ячейки (запятая, %, п.п., даты), диаграммы — рамками у своей ячейки; 340 px и широкое окно", async () => {
+  const page = await open("preview.html", { width: 1280, height: 800 });
+  await page.evaluate(() =>
+    window.__msokoHost.workbook
+      .write({
+        ops: [
+          { op: "addSheet", name: "Показатели" },
+          { op: "values", sheet: "Показатели", address: "A1", values: [["Школа", "Качество", "Доля", "Дата", "Динамика", "Общий"], ["sch1", 68.5472496474, 0.685, 46348, -1.05, 68.5472496474]] },
+          { op: "format", sheet: "Показатели", address: "B2", format: { numberFormat: '0.0" %"' } },
+          { op: "format", sheet: "Показатели", address: "C2", format: { numberFormat: "0%" } },
+          { op: "format", sheet: "Показатели", address: "D2", format: { numberFormat: "dd.mm.yyyy" } },
+          { op: "format", sheet: "Показатели", address: "E2", format: { numberFormat: '+0.0" п.п.";-0.0" п.п.";0.0" п.п."' } },
+          { op: "chart", sheet: "Показатели", type: "columnClustered", source: "A1:B2", title: "Качество знаний", anchor: "B4", width: 360, height: 200 },
+        ],
+      })
+      .then(() => window.__msokoHost.workbook.activate("Показатели")),
+  );
+  await page.getByTestId("grid-sheet-name").filter({ hasText: "Лист «Показатели»" }).waitFor();
+  const shown = {};
+  for (const a of ["B2", "C2", "D2", "E2", "F2"]) shown[a] = await gridCellText(page, a);
+  const want = { B2: "68,5 %", C2: "69%", D2: "22.11.2026", E2: "-1,1 п.п.", F2: "68,54724965" };
+  expect(JSON.stringify(shown) === JSON.stringify(want), `ячейки: ${JSON.stringify(shown)}, ожидалось ${JSON.stringify(want)}`);
+  const chart = page.getByTestId("chart-placeholder");
+  await chart.waitFor();
+  const label = await chart.getAttribute("aria-label");
+  expect(label.includes("«Качество знаний»") && label.includes("гистограмма") && label.includes("B4"), `подпись диаграммы: ${label}`);
+  const box = await chart.boundingBox();
+  const anchor = await page.getByTestId("sheet-grid").locator('td[data-cell="B4"]').boundingBox();
+  expect(Math.abs(box.x - anchor.x) < 2 && Math.abs(box.y - anchor.y) < 2, `рамка диаграммы в (${box.x}, ${box.y}), ячейка B4 в (${anchor.x}, ${anchor.y})`);
+  await page.screenshot({ path: join(ARTIFACTS, "preview-formats-wide-light.png") });
+  await page.setViewportSize({ width: 340, height: 800 });
+  await page.getByTestId("sheet-grid").waitFor();
+  const overflow = await horizontalOverflow(page);
+  expect(overflow.length === 0, `предпросмотр не помещается в 340 px: ${overflow.join("; ")}`);
+  await page.screenshot({ path: join(ARTIFACTS, "preview-formats-340-light.png"), fullPage: true });
+  await page.close();
+});
+
+test("предпросмотр: после «Создать форму» сетка показывает новый лист «Паспорт ОО», итог написан один раз", async () => {
+  const page = await open("preview.html", { width: 1280, height: 800 });
+  expect((await text(page.getByTestId("grid-sheet-name"))) === "Лист «Лист1»", "сетка начинается не с «Лист1»");
+  await pane(page).getByRole("button", { name: "Создать форму", exact: true }).click();
+  await page.getByTestId("grid-sheet-name").filter({ hasText: "Лист «Паспорт ОО»" }).waitFor();
+  await pane(page).getByTestId("form-result").waitFor();
+  const body = await page.locator("body").innerText();
+  expect(body.split("Создано 12 листов").length - 1 === 1, `«Создано 12 листов» на странице ${body.split("Создано 12 листов").length - 1} раз(а)`);
+  expect((await page.getByTestId("status-message").count()) === 0, "итог повторён в строке состояния");
+  await page.screenshot({ path: join(ARTIFACTS, "preview-form-created-light.png") });
+  await page.close();
+});
 
 test("«Проверка»: пример без ошибок, испорченная ячейка находится, щелчок выделяет её, книга не меняется", async () => {
   const page = await previewWithExample();
@@ -539,7 +651,7 @@ test("«Методика»: неверное значение объясняет
   await input.fill("85");
   await item.getByRole("button", { name: "Сохранить" }).click();
   await item.locator('[data-testid=param-value]', { hasText: "85" }).waitFor();
-  await item.getByText("OVERRIDE", { exact: true }).waitFor();
+  await item.getByText("изменено в книге", { exact: true }).waitFor();
   expect((await item.getAttribute("data-overridden")) === "true", "значение не помечено переопределённым");
   expect(settingsOf(await snapshot(page))["ege.highScore"] === 85, "значение не записано в лист «Настройки МСОКО»");
   await page.getByTestId("profile-version").filter({ hasText: "msoko-2026.2+1" }).waitFor();
@@ -558,10 +670,10 @@ test("«Методика»: неверное значение объясняет
   await weights.getByRole("button", { name: /^Изменить/ }).click();
   await weights.getByRole("textbox").fill("90; 64; 36; 16; 7");
   await weights.getByRole("button", { name: "Сохранить" }).click();
-  await weights.getByText("OVERRIDE", { exact: true }).waitFor();
+  await weights.getByText("изменено в книге", { exact: true }).waitFor();
   expect((await sou()) === 90, `СОУ в functions.js не видит переопределение весов: ${await sou()}`);
   await weights.getByRole("button", { name: /^Сбросить/ }).click();
-  await weights.getByText("OVERRIDE", { exact: true }).waitFor({ state: "detached" });
+  await weights.getByText("изменено в книге", { exact: true }).waitFor({ state: "detached" });
   expect((await sou()) === 100, "СОУ после сброса весов");
   await page.close();
 });
@@ -606,9 +718,9 @@ test("«Свод»: панель строит муниципальный сво�
 
 test("«Анализ ОО»: панель формирует аналитический отчёт школы в книге", async () => {
   const page = await previewWithExample();
-  await showPaneTab(page, "form", "Форма ОО");
-  const section = pane(page).locator('section[data-section="school-analysis"]');
-  await section.waitFor({ timeout: 15_000 });
+  await showPaneTab(page, "school", "Анализ ОО");
+  const section = pane(page).locator('main[data-page="school"]');
+  await section.getByTestId("school-analysis-run").waitFor({ timeout: 15_000 });
   await section.getByTestId("school-analysis-run").click();
   await page.waitForFunction(() => window.__msokoHost.workbook.snapshot().sheets.some((x) => x.name.startsWith("Анализ ОО") && /выводы/i.test(x.name)), null, { timeout: 60_000 });
   const snap = await snapshot(page);
@@ -618,6 +730,8 @@ test("«Анализ ОО»: панель формирует аналитиче�
   const flat = decisions.values.flat().map((v) => String(v ?? "")).join(" ");
   expect(flat.includes("Ответственный") && flat.includes("Срок"), "в «Выводах и решениях» нет столбцов для решения");
   expect(!/Иванов|Петров|Сидоров/.test(JSON.stringify(snap.sheets.map((x) => x.values))), "в книге появились фамилии");
+  // The grid follows the analysis: it shows the first sheet just written.
+  await page.getByTestId("grid-sheet-name").filter({ hasText: "Лист «Анализ ОО" }).waitFor();
   await page.screenshot({ path: join(ARTIFACTS, "preview-school-analysis-light.png") });
 }, { timeout: 120_000 });
 
@@ -681,7 +795,10 @@ test("ни один запрос не ушёл за пределы localhost, о
 mkdirSync(ARTIFACTS, { recursive: true });
 let passed = 0;
 let failed = 0;
+// MSOKO_E2E_ONLY=<регулярное выражение>: only the tests whose name matches (while working on one page).
+const only = process.env.MSOKO_E2E_ONLY ? new RegExp(process.env.MSOKO_E2E_ONLY, "i") : null;
 for (const t of tests) {
+  if (only && !only.test(t.name)) continue;
   const started = Date.now();
   try {
     await Promise.race([

@@ -352,7 +352,8 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
           </Text>
         )}
       </div>
-      <div className={styles.scroller}>
+      {/* The region scrolls; wider than the window by design, like a sheet. */}
+      <div className={styles.scroller} role="region" aria-label={`Лист «${sheet.name}» книги в памяти`}>
         <div className={styles.sheetArea}>
           <table
             ref={tableRef}
@@ -521,6 +522,8 @@ function ChartFrames({
   version: unknown;
 }) {
   const [places, setPlaces] = useState<({ left: number; top: number } | null)[]>([]);
+  // The frames may reach below the drawn rows: the spacer makes the scrolling area that tall.
+  const bottom = places.reduce((m, p, i) => (p && charts[i] ? Math.max(m, p.top + charts[i].height) : m), 0);
   useLayoutEffect(() => {
     const t = table.current;
     if (!t) return;
@@ -533,6 +536,7 @@ function ChartFrames({
   }, [charts, table, version]);
   return (
     <>
+      {bottom > 0 && <div aria-hidden style={{ position: "absolute", top: 0, left: 0, width: 1, height: bottom + 8 }} />}
       {charts.map((c, i) => {
         const at = places[i];
         if (!at) return null;
