@@ -12,6 +12,7 @@ import type {
   ChartType,
   ConditionalRule,
   Grid,
+  RecalcResult,
   SheetInfo,
   SheetRead,
   WorkbookPort,
@@ -175,6 +176,8 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly listeners = new Set<() => void>();
   /** Grows by one with every applied write, activation or selection (for re-rendering). */
   version = 0;
+  /** Recalculations asked for through recalculate() (the preview does not calculate; tests count them). */
+  recalculations = 0;
 
   constructor(opts: MemoryWorkbookOptions = {}) {
     this.caps = { ...ALL_CAPABILITIES, ...opts.capabilities };
@@ -228,6 +231,13 @@ export class MemoryWorkbook implements WorkbookPort {
       out.push(read);
     }
     return out;
+  }
+
+  /** Counts the request: the memory workbook holds no computed values to refresh. */
+  async recalculate(): Promise<RecalcResult> {
+    await roundTrip();
+    this.recalculations++;
+    return { recalculated: true };
   }
 
   /** Merged areas of a sheet in A1 notation ([] for a missing sheet), without reading its cells. */

@@ -1,56 +1,112 @@
 /**
  * The workbook port over Office.js — the ONLY module that calls `Excel.run`. Round trips to
  * Excel are the cost that matters (each `context.sync()` crosses to the host, over the network in
- * Excel on the web), so:
- * - a write is one `Excel.run` with two syncs: the first loads sheet names and visibility (and
- *   table names when the batch creates tables), so Excel's rules are checked up front with Russian
- *   messages; the second sends every queued op at once. Nothing syncs inside a loop.
- * - reads load only `values` (and `formulas` when asked) and `address` of used ranges, plus merged
- *   areas where the client can.
+ * Excel on the web), and Excel on the web refuses any request or response over 5 MB, so:
+ * - a write is one `Excel.run`: the first sync loads sheet names and visibility (and table names
+ *   when the batch creates tables), so Excel's rules are checked up front with Russian messages;
+ *   then the ops are sent, as few syncs as the UTF-8 size of what they carry allows (~4 MB each,
+ *   see payload.ts); large grids go in row blocks. Nothing syncs per op.
+ * - reads load only `values` (and `formulas` when asked) in row blocks sized by bytes, plus merged
+ *   areas where the client can (officejs-read.ts).
  * - text that Excel would re-interpret (a leading = + - @ or tab, numbers, dates, TRUE) gets the
- *   text number format "@" before its value is set, so it is stored as text and never becomes a
- *   formula (formula injection); formulas go only through `formulas` ops.
- * Ops the running Excel cannot do (see capabilities) are skipped with a Russian notice.
+ *   text number format "@" before its value is set — per run of cells, not a whole grid
+ *   (text-format.ts) — so it is stored as text and never becomes a formula (formula injection);
+ *   formulas go only through `formulas` ops.
+ * Ops the running Excel cannot do (see capabilities) are skipped with a Russian notice; Excel's
+ * error codes become Russian messages (excel-errors.ts).
  */
 import { countRu, type CellValue } from "../core/values";
 import { columnIndex, columnLetters, formatRange, parseCell, parseQualified, parseRange, qualify, rangeFrom, rangeSize } from "../core/a1";
-import type { Capabilities, CellFormat, ChartType, ConditionalRule, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "./port";
-import { ACTIONS, checkBatch, checkCells, filterByCapabilities, looksLikeFormula, normalizeGrid, sameName } from "./rules";
+import { excelError } from "./excel-errors";
+import { MAX_READ_CELLS, readSheetsInBlocks, splitAreas } from "./officejs-read";
+import { ACTION_OVERHEAD, PAYLOAD_BUDGET, jsonBytes, rowBlocks, rowBytes, utf8Length } from "./payload";
+import type { Capabilities, CellFormat, ChartType, ConditionalRule, Grid, RecalcResult, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "./port";
+import { ACTIONS, checkBatch, checkCells, filterByCapabilities, normalizeGrid, sameName } from "./rules";
+import { needsTextFormat, textFormatBytes, textFormatPlan, type TextFormatPart } from "./text-format";
+
+export { MAX_READ_CELLS, needsTextFormat };
+export { excelError } from "./excel-errors";
 
 type Ctx = Excel.RequestContext;
 
 /** Bytes per Excel request we stay under (Excel on the web refuses more than 5 MB). */
-export const PAYLOAD_LIMIT = 4_000_000;
+export const PAYLOAD_LIMIT = PAYLOAD_BUDGET;
 
-/** Rough request size of an op: its grid as JSON, or a small constant. */
-export function payloadEstimate(op: WriteOp): number {
-  if (op.op === "values") return JSON.stringify(op.values).length;
-  if (op.op === "formulas") return JSON.stringify(op.formulas).length;
-  return 200;
-}
+/** Rows of one values/formulas block: a quarter of the budget, so a few blocks and small ops share a sync. */
+const BLOCK_BYTES = PAYLOAD_BUDGET / 4;
 
-/** Splits values/formulas ops whose grid alone exceeds a quarter of the payload limit into row blocks. */
+/** Worst-case text-format bytes per cell of a values block (a column of formats, see text-format.ts). */
+const TEXT_FORMAT_BYTES_PER_CELL = 9;
+
+/** Splits values/formulas ops whose grid (UTF-8 JSON, with room for text formats) exceeds BLOCK_BYTES into row blocks. */
 export function splitLargeOps(ops: readonly WriteOp[]): WriteOp[] {
   const out: WriteOp[] = [];
   for (const op of ops) {
-    if ((op.op !== "values" && op.op !== "formulas") || payloadEstimate(op) <= PAYLOAD_LIMIT / 4) {
+    if (op.op !== "values" && op.op !== "formulas") {
       out.push(op);
       continue;
     }
     const grid = op.op === "values" ? op.values : op.formulas;
+    const width = grid.reduce((m, row) => Math.max(m, Array.isArray(row) ? row.length : 0), 0);
+    const blocks = rowBlocks(grid, BLOCK_BYTES, op.op === "values" ? width * TEXT_FORMAT_BYTES_PER_CELL : 0);
+    if (blocks.length <= 1) {
+      out.push(op);
+      continue;
+    }
     const start = parseCell(op.address.split(":")[0]);
-    const rowsPerPart = Math.max(1, Math.floor(grid.length / Math.ceil(payloadEstimate(op) / (PAYLOAD_LIMIT / 4))));
-    for (let r = 0; r < grid.length; r += rowsPerPart) {
-      const address = `${columnLetters(start.col)}${start.row + r + 1}`;
-      const part = grid.slice(r, r + rowsPerPart);
+    for (const [from, to] of blocks) {
+      const address = `${columnLetters(start.col)}${start.row + from + 1}`;
+      const part = grid.slice(from, to);
       out.push(op.op === "values" ? { ...op, address, values: part } : { ...op, address, formulas: part });
     }
   }
   return out;
 }
 
-/** Largest sheet readSheets accepts (cells of the used range): beyond it Excel would freeze or hit the 5 MB payload limit of Excel on the web. */
-export const MAX_READ_CELLS = 2_000_000;
+/** An op ready to queue: grids normalized, text formats planned, request bytes counted. */
+interface PreparedOp {
+  op: WriteOp;
+  grid?: CellValue[][];
+  text?: TextFormatPart[];
+  bytes: number;
+}
+
+function gridBytes(grid: readonly (readonly unknown[])[]): number {
+  let n = 2;
+  for (const row of grid) n += rowBytes(row) + 1;
+  return n;
+}
+
+/** Normalizes grids and counts the UTF-8 bytes each op puts into a request (arguments, addresses, object paths). */
+export function prepareOp(op: WriteOp): PreparedOp {
+  const where = (first: { row: number; col: number }, sheet: string) => (r: number, c: number) => qualify(sheet, `${columnLetters(first.col + c)}${first.row + r + 1}`);
+  switch (op.op) {
+    case "values": {
+      const first = parseCell(op.address.split(":")[0]);
+      const grid = normalizeGrid(op.values, where(first, op.sheet));
+      const text = textFormatPlan(grid);
+      return { op, grid, text, bytes: 2 * ACTION_OVERHEAD + utf8Length(op.sheet) + gridBytes(grid) + textFormatBytes(text) };
+    }
+    case "formulas": {
+      const first = parseCell(op.address.split(":")[0]);
+      const grid = normalizeGrid(op.formulas, where(first, op.sheet));
+      return { op, grid, bytes: 2 * ACTION_OVERHEAD + utf8Length(op.sheet) + gridBytes(grid) };
+    }
+    case "format": {
+      // One action per property set; borders: four settings on up to six edges.
+      const props = Object.keys(op.format).length + (op.format.borders ? 24 : 0);
+      return { op, bytes: (2 + props) * ACTION_OVERHEAD + jsonBytes(op) };
+    }
+    case "columnWidths":
+      return { op, bytes: op.widths.length * 2 * ACTION_OVERHEAD + jsonBytes(op) };
+    default:
+      // Tables, charts, validation, conditional formats: a handful of actions each.
+      return { op, bytes: 8 * ACTION_OVERHEAD + jsonBytes(op) };
+  }
+}
+
+/** Excel's calculation type for a full recalculation (Excel.CalculationType.full). */
+const FULL_CALCULATION = "Full";
 
 /** ExcelApi version each capability needs (Microsoft's requirement-set tables). */
 const CAPABILITY_SETS: Record<keyof Capabilities, string> = {
@@ -86,16 +142,6 @@ const OPERATORS: Record<NonNullable<ConditionalRule["operator"]>, string> = {
   between: "Between",
 };
 
-/**
- * Strings Excel would not keep as typed: formulas and DDE (= + - @ tab), numbers and dates (any
- * digit), booleans, error-like "#…" and apostrophe prefixes. Plain words stay in "General" format
- * (a text-formatted cell longer than 255 characters shows #### in older Excel).
- */
-export function needsTextFormat(s: string): boolean {
-  if (s === "") return false;
-  return looksLikeFormula(s) || /[0-9]/.test(s) || /^['#]/.test(s) || /^(?:true|false|истина|ложь)$/i.test(s.trim());
-}
-
 /** Excel character widths → points (Calibri 11: 7 px per character plus 5 px padding, 0.75 pt per px). */
 export function widthToPoints(chars: number): number {
   return chars <= 0 ? 0 : Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
@@ -105,44 +151,6 @@ function excelRun<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
   const excel = (globalThis as { Excel?: typeof Excel }).Excel;
   if (!excel || typeof excel.run !== "function") throw new Error("Excel недоступен: надстройка запущена не в Excel.");
   return excel.run(fn);
-}
-
-/** What an Office.js error code means for the user, in Russian. */
-const EXCEL_CODES: Record<string, string> = {
-  AccessDenied: "лист или книга защищены от изменений — снимите защиту («Рецензирование → Снять защиту листа») и повторите",
-  InvalidOperation: "Excel не может выполнить это сейчас — возможно, лист защищён или ячейка редактируется (нажмите Esc)",
-  ItemNotFound: "лист или диапазон не найден — возможно, его переименовали или удалили",
-  ItemAlreadyExists: "объект с таким именем уже есть",
-  RequestPayloadSizeLimitExceeded: "слишком большой объём данных за один раз",
-  PayloadTooLarge: "слишком большой объём данных за один раз",
-  InvalidArgument: "Excel не принял значение или адрес",
-  GeneralException: "внутренняя ошибка Excel",
-  Conflict: "книгу одновременно изменяет другой пользователь",
-};
-
-/** A Russian message for an Office.js failure, keeping Excel's own text for support. */
-function excelError(e: unknown, what: string): Error {
-  if (e instanceof Error && /[А-Яа-яЁё]/.test(e.message) && !(e as { code?: string }).code) return e;
-  const err = e as { code?: string; message?: string; debugInfo?: { errorLocation?: string } };
-  const reason = err.code && Object.prototype.hasOwnProperty.call(EXCEL_CODES, err.code) ? `${EXCEL_CODES[err.code]}. ` : "";
-  const code = err.code ? ` (код ${err.code}${err.debugInfo?.errorLocation ? `, ${err.debugInfo.errorLocation}` : ""})` : "";
-  return new Error(`Excel не выполнил ${what}: ${reason}Сообщение Excel: ${err.message ?? String(e)}${code}.`);
-}
-
-/** Splits "Лист1!A1:B2, 'Свод, итог'!C3" at commas outside quotes. */
-function splitAreas(address: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (const ch of address) {
-    if (ch === "'") quoted = !quoted;
-    if (ch === "," && !quoted) {
-      out.push(cur.trim());
-      cur = "";
-    } else cur += ch;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
 }
 
 /** Rows from A1: pads a used range that starts at `address`'s top-left; "" cells become null; trailing blanks trimmed. */
@@ -215,49 +223,15 @@ class OfficePort implements WorkbookPort {
   }
 
   /**
-   * Three round trips: sheet names; used-range sizes (so a sheet beyond MAX_READ_CELLS is refused
-   * before Excel serialises it); then values (+formulas) and merged areas of all sheets at once.
+   * Sheet names; used-range sizes (a sheet beyond MAX_READ_CELLS is refused before Excel serialises
+   * it); then values (+formulas) in row blocks of at most ~4 MB of response, small sheets sharing a
+   * sync, and merged areas (see officejs-read.ts).
    */
   async readSheets(names: string[], opts: { formulas?: boolean } = {}): Promise<SheetRead[]> {
     const merges = (await this.capabilities()).mergedAreas;
     const valuesOnly = await this.supports("1.2");
     try {
-      return await excelRun(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
-        sheets.load("items/name");
-        await ctx.sync();
-        const found = names.map((n) => sheets.items.find((w) => sameName(w.name, n))).filter((w): w is Excel.Worksheet => !!w);
-        const used = found.map((w) => {
-          // valuesOnly: formatted but empty cells (whole formatted columns) do not count.
-          const u = valuesOnly ? w.getUsedRange(true) : w.getUsedRange();
-          u.load("rowCount,columnCount");
-          return u;
-        });
-        await ctx.sync();
-        found.forEach((w, i) => {
-          const cells = used[i].rowCount * used[i].columnCount;
-          if (cells > MAX_READ_CELLS) {
-            throw new Error(`Лист «${w.name}» слишком велик для чтения: ${countRu(used[i].rowCount, ["строка", "строки", "строк"])} × ${countRu(used[i].columnCount, ["столбец", "столбца", "столбцов"])}, допускается не больше ${countRu(MAX_READ_CELLS, ["ячейки", "ячеек", "ячеек"])}. Удалите лишние строки и столбцы или разделите лист.`);
-          }
-        });
-        const reads = found.map((w, i) => {
-          used[i].load(opts.formulas ? "address,values,formulas" : "address,values");
-          const areas = merges ? w.getRange().getMergedAreasOrNullObject() : null;
-          areas?.load("address");
-          return { w, used: used[i], areas };
-        });
-        await ctx.sync();
-        return reads.map(({ w, used, areas }) => {
-          const padded = padFromA1(used.address, used.values, opts.formulas ? used.formulas : undefined);
-          const read: SheetRead = {
-            name: w.name,
-            values: padded.values,
-            merges: areas && !areas.isNullObject ? splitAreas(areas.address).map((a) => parseQualified(a).address) : [],
-          };
-          if (padded.formulas) read.formulas = padded.formulas;
-          return read;
-        });
-      });
+      return await excelRun((ctx) => readSheetsInBlocks(ctx, names, { formulas: opts.formulas, valuesOnly, merges }, padFromA1));
     } catch (e) {
       throw excelError(e, "чтение листов");
     }
@@ -329,16 +303,17 @@ class OfficePort implements WorkbookPort {
           return w;
         };
         // One sync for the whole batch, unless it is too big for one request: Excel on the web
-        // refuses payloads over 5 MB, so a huge batch is sent in ~4 MB parts.
+        // refuses requests over 5 MB (UTF-8 JSON of everything queued), so a big batch is sent in
+        // parts of at most ~4 MB, counted by the bytes each op really carries.
         let pending = 0;
         for (const op of splitLargeOps(ops)) {
-          const size = payloadEstimate(op);
-          if (pending > 0 && pending + size > PAYLOAD_LIMIT) {
+          const prepared = prepareOp(op);
+          if (pending > 0 && pending + prepared.bytes > PAYLOAD_LIMIT) {
             await ctx.sync();
             pending = 0;
           }
-          queueOp(ctx, op, sheet, cache, !totals, layout);
-          pending += size;
+          queueOp(ctx, prepared, sheet, cache, !totals, layout);
+          pending += prepared.bytes;
         }
         await ctx.sync();
       });
@@ -386,6 +361,25 @@ class OfficePort implements WorkbookPort {
     }
   }
 
+  /**
+   * Application.calculate(full) (ExcelApi 1.1): custom functions are not volatile, so after a
+   * methodology change their cells keep old results until recalculated. Guarded, because a host
+   * without ExcelApi 1.1 cannot be asked.
+   */
+  async recalculate(): Promise<RecalcResult> {
+    if (!(await this.supports("1.1"))) return { recalculated: false };
+    try {
+      await excelRun(async (ctx) => {
+        const excel = (globalThis as { Excel?: { CalculationType?: { full?: string } } }).Excel;
+        ctx.workbook.application.calculate((excel?.CalculationType?.full ?? FULL_CALCULATION) as Excel.CalculationType);
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw excelError(e, "пересчёт книги");
+    }
+    return { recalculated: true };
+  }
+
   async fileName(): Promise<string> {
     const office = (globalThis as { Office?: typeof Office }).Office;
     const url = office?.context?.document?.url ?? "";
@@ -401,12 +395,13 @@ class OfficePort implements WorkbookPort {
 /** Queues one op on the request context; nothing here syncs. */
 function queueOp(
   ctx: Ctx,
-  op: WriteOp,
+  prepared: PreparedOp,
   sheet: (name: string) => Excel.Worksheet,
   cache: Map<string, Excel.Worksheet>,
   totalsOk: boolean,
   api: { locked: boolean; tabColor: boolean },
 ): void {
+  const op = prepared.op;
   switch (op.op) {
     case "addSheet": {
       const w = ctx.workbook.worksheets.add(op.name);
@@ -432,28 +427,26 @@ function queueOp(
     case "values": {
       const start = op.address.split(":")[0];
       const first = parseCell(start);
-      const grid = normalizeGrid(op.values, (r, c) => qualify(op.sheet, `${columnLetters(first.col + c)}${first.row + r + 1}`));
-      const range = sheet(op.sheet).getRange(rangeFrom(start, grid.length, grid[0].length));
-      // "@" first, so Excel stores the strings as typed (null leaves a cell's format unchanged).
-      let risky = false;
-      const formats = grid.map((row) =>
-        row.map((v) => {
-          if (typeof v === "string" && needsTextFormat(v)) {
-            risky = true;
-            return "@";
-          }
-          return null;
-        }),
-      );
-      if (risky) range.numberFormat = formats;
+      const grid = prepared.grid!;
+      const w = sheet(op.sheet);
+      // "@" first, so Excel stores the strings as typed: one value per run of cells, or a column
+      // of formats where runs are many (null leaves a cell's format unchanged).
+      for (const part of prepared.text ?? []) {
+        const col = columnLetters(first.col + part.col);
+        if (part.kind === "run") {
+          const target = w.getRange(`${col}${first.row + part.top + 1}:${col}${first.row + part.bottom + 1}`);
+          (target as unknown as { numberFormat: unknown }).numberFormat = "@";
+        } else {
+          w.getRange(`${col}${first.row + 1}:${col}${first.row + part.formats.length}`).numberFormat = part.formats.map((f) => [f]);
+        }
+      }
       // null would leave the old value in place; "" clears the cell, as a blank in the grid means.
-      range.values = grid.map((row) => row.map((v) => (v === null || v === undefined ? "" : v))) as unknown[][];
+      w.getRange(rangeFrom(start, grid.length, grid[0].length)).values = grid.map((row) => row.map((v) => (v === null || v === undefined ? "" : v))) as unknown[][];
       return;
     }
     case "formulas": {
       const start = op.address.split(":")[0];
-      const first = parseCell(start);
-      const grid = normalizeGrid(op.formulas, (r, c) => qualify(op.sheet, `${columnLetters(first.col + c)}${first.row + r + 1}`));
+      const grid = prepared.grid!;
       sheet(op.sheet).getRange(rangeFrom(start, grid.length, grid[0].length)).formulas = grid.map((row) => row.map((v) => (v === null ? "" : v))) as unknown[][];
       return;
     }

@@ -29,6 +29,14 @@ export interface SheetRead {
   formulas?: Grid;
   /** Merged areas in A1 notation, e.g. "A1:C1". */
   merges: string[];
+  /** Russian notices about what could not be read (e.g. merged areas Excel refused to list). */
+  notices?: string[];
+}
+
+/** What a recalculation request did. */
+export interface RecalcResult {
+  /** False when this Excel cannot be asked to recalculate (the user is told how to do it). */
+  recalculated: boolean;
 }
 
 export type HAlign = "left" | "center" | "right";
@@ -134,4 +142,10 @@ export interface WorkbookPort {
   capabilities(): Promise<Capabilities>;
   /** Workbook file name when known ("" in the preview). */
   fileName(): Promise<string>;
+  /**
+   * Recalculates every formula of the workbook (Application.calculate(full) in Excel): custom
+   * functions are not volatile, so after a methodology or reporting-date change their cells keep
+   * old results until recalculated. Optional: a port without formulas (xlsx) has none.
+   */
+  recalculate?(): Promise<RecalcResult>;
 }

@@ -10,15 +10,16 @@ import { ArrowRepeatAllRegular } from "@fluentui/react-icons";
 import { CYCLE_SHEET, formatDateRu, isIsoDate } from "../../core/cycle";
 import type { CellRef } from "../../core/model";
 import { validateWorkbook } from "../../form/actions";
-import { setReportingDate } from "../../functions/cycle";
 import type { WorkbookPort } from "../../host/port";
-import { SETTING_KEYS, loadProfile, readSettings, reportDate, writeSetting } from "../../host/settings";
+import { loadProfile, readSettings, reportDate } from "../../host/settings";
 import { describeError } from "../shared/errors";
 import { EmptyState, Paragraph, ReadingWorkbook } from "../shared/EmptyState";
+import { useOperation } from "../operation/OperationContext";
 import { useWorkbook } from "../workbook/WorkbookContext";
 import { SCHOOL_FORM_SHEET, hasSheet } from "../workbook/role";
 import { useWorkbookRead } from "../workbook/useWorkbookRead";
 import { CycleBoard } from "./CycleBoard";
+import { saveReportDate } from "./report-date";
 import { CYCLE_EMPTY_TEXT, cycleView } from "./view";
 
 const useStyles = makeStyles({
@@ -69,6 +70,7 @@ function CycleBoardSection() {
   const [dateError, setDateError] = useState<string | null>(null);
   const [selectError, setSelectError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const { run } = useOperation();
 
   if (!data) return error ? <Text role="alert" className={styles.error}>{`Не удалось прочитать форму. ${error}`}</Text> : <Spinner size="small" label="Читаю лист «Цикл»…" />;
 
@@ -84,16 +86,14 @@ function CycleBoardSection() {
     }
     setDateError(null);
     setSaving(true);
-    try {
-      await writeSetting(port, SETTING_KEYS.reportDate, value);
-      setReportingDate(value);
+    // An operation: one writer at a time; the status area says the workbook was recalculated.
+    const r = await run("Изменение отчётной даты", () => saveReportDate(port, value), { doneMessage: (v) => v.status });
+    setSaving(false);
+    if (r.status === "done") {
       setTyped(null);
       reload();
-    } catch (e) {
-      setDateError(`Не удалось записать отчётную дату в лист настроек. ${describeError(e)}`);
-    } finally {
-      setSaving(false);
-    }
+    } else if (r.status === "busy") setDateError(r.message);
+    else if (r.status === "failed") setDateError(`Не удалось записать отчётную дату в лист настроек. ${describeError(r.error)}`);
   };
 
   const select = (ref: CellRef) => {

@@ -4,20 +4,21 @@
  * and the value's provenance in Russian (labels.ts, with a legend); overridden ones are marked
  * «изменено в книге». A value can be changed here: the text is checked by the
  * same rules the workbook load applies (the Russian error appears under the field), written to
- * the settings sheet, and the new profile is handed to the custom functions. «Сбросить» removes
- * the override.
+ * the settings sheet, the new profile is handed to the custom functions and the workbook is
+ * recalculated once (save.ts), which the status area reports. «Сбросить» removes the override.
  */
 import { useState } from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DEFAULT_PROFILE, type OverrideError, type ParamKey, type Profile } from "../../core/profile";
-import { setProfile } from "../../functions/context";
 import type { WorkbookPort } from "../../host/port";
-import { loadProfile, removeSetting, writeSetting } from "../../host/settings";
+import { loadProfile } from "../../host/settings";
 import { describeError } from "../shared/errors";
 import { Paragraph } from "../shared/EmptyState";
+import { useOperation } from "../operation/OperationContext";
 import { useWorkbook } from "../workbook/WorkbookContext";
 import { useWorkbookRead } from "../workbook/useWorkbookRead";
 import { checkOverride, currentEditText } from "./edit";
+import { resetOverride, saveOverride } from "./save";
 import { methodologySections, type ParamRow } from "./rows";
 import { TAG_LEGEND, TAG_SHORT, ruleText } from "./labels";
 
@@ -57,31 +58,22 @@ export function MethodologyPage() {
   const { data, reload } = useWorkbookRead(readProfile);
   const profile = data?.profile ?? DEFAULT_PROFILE;
 
-  // Both return a Russian error for the field, or null when done.
+  const { run } = useOperation();
+
+  // Both return a Russian error for the field, or null when done. They run as an operation: one
+  // writer at a time, and the status area says the workbook was recalculated (save.ts).
+  const change = async (task: () => Promise<{ status: string }>, failed: string): Promise<string | null> => {
+    const r = await run("Изменение методики", task, { doneMessage: (v) => v.status });
+    if (r.status === "done") reload();
+    if (r.status === "busy") return r.message;
+    return r.status === "failed" ? `${failed} ${describeError(r.error)}` : null;
+  };
   const onSave = async (key: ParamKey, typed: string): Promise<string | null> => {
     const check = checkOverride(key, typed);
     if (!check.ok) return check.message;
-    try {
-      await writeSetting(port, key, check.stored);
-      const next = await loadProfile(port);
-      setProfile(next.profile);
-      reload();
-      return null;
-    } catch (e) {
-      return `Не удалось записать значение в лист настроек. ${describeError(e)}`;
-    }
+    return change(() => saveOverride(port, key, check.stored), "Не удалось записать значение в лист настроек.");
   };
-  const onReset = async (key: ParamKey): Promise<string | null> => {
-    try {
-      await removeSetting(port, key);
-      const next = await loadProfile(port);
-      setProfile(next.profile);
-      reload();
-      return null;
-    } catch (e) {
-      return `Не удалось удалить значение из листа настроек. ${describeError(e)}`;
-    }
-  };
+  const onReset = (key: ParamKey): Promise<string | null> => change(() => resetOverride(port, key), "Не удалось удалить значение из листа настроек.");
   return <MethodologyView profile={profile} errors={data?.errors} onSave={onSave} onReset={onReset} />;
 }
 

@@ -458,7 +458,8 @@ class FakeRange {
     return this.get("address") as string;
   }
 
-  load(props: string): void {
+  /** Returns the range itself, as Office.js does (`range.load("address")` chains). */
+  load(props: string): this {
     this.ctx.load(this, props, async () => {
       if (this.target) {
         const blank = (v: unknown) => (v === null || v === undefined ? "" : v);
@@ -469,18 +470,33 @@ class FakeRange {
       }
       const [read] = await this.ctx.fake.wb.readSheets([this.sheet.name], { formulas: true });
       const values = read?.values ?? [];
-      const rows = Math.max(1, values.length);
-      const cols = Math.max(1, values[0]?.length ?? 0);
+      let rows = Math.max(1, values.length);
+      let cols = Math.max(1, values[0]?.length ?? 0);
+      // Like Excel, the used range with formats (valuesOnly false) also covers merged blank cells.
+      if (!this.valuesOnly) {
+        for (const m of this.ctx.fake.wb.mergedAreas(this.sheet.name)) {
+          const p = parseRange(m);
+          rows = Math.max(rows, p.bottom + 1);
+          cols = Math.max(cols, p.right + 1);
+        }
+      }
       const blank = (v: unknown) => (v === null || v === undefined ? "" : v);
+      const pad = (grid: unknown[][]) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => blank(grid[r]?.[c])));
       this.data = {
         address: qualify(this.sheet.name, formatRange({ top: 0, left: 0, bottom: rows - 1, right: cols - 1 })),
         rowCount: rows,
         columnCount: cols,
-        values: values.length ? values.map((r) => r.map(blank)) : [[""]],
-        formulas: values.length ? read.formulas!.map((r) => r.map(blank)) : [[""]],
+        // Built only when loaded: a 50,000-row sheet's grid is not copied to answer its address.
+        get values() {
+          return pad(values);
+        },
+        get formulas() {
+          return pad(read?.formulas ?? []);
+        },
       };
       return this.sent(props);
     });
+    return this;
   }
 
   /** Only the loaded properties travel back. */

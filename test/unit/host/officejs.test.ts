@@ -81,14 +81,18 @@ describe("Office.js port: load and sync discipline", () => {
       { name: "Б", values: [["x"]], merges: [] },
     ]);
     expect(fake.log.runs).toBe(1);
+    // Names; sizes (values-only used range, and the used range with formats for merged blanks
+    // such as A3:B3); then both small sheets' values and merged areas in one sync.
     expect(fake.log.syncs).toBe(3);
     expect(fake.log.loads).toEqual([
       "worksheets: items/name",
-      "usedRange(valuesOnly): rowCount,columnCount",
-      "usedRange(valuesOnly): rowCount,columnCount",
-      "usedRange(valuesOnly): address,values",
+      "usedRange(valuesOnly): address,rowCount,columnCount",
+      "usedRange(valuesOnly): address,rowCount,columnCount",
+      "usedRange(all): address",
+      "usedRange(all): address",
+      "range(A1:B1): values",
       "mergedAreas(А): address",
-      "usedRange(valuesOnly): address,values",
+      "range(A1): values",
       "mergedAreas(Б): address",
     ]);
   });
@@ -168,9 +172,13 @@ describe("Office.js helpers", () => {
   it("splits only oversized grids, keeping addresses contiguous", () => {
     const small: WriteOp = { op: "values", sheet: "Л", address: "B2", values: [[1]] };
     expect(splitLargeOps([small])).toEqual([small]);
+    // Rows of 300,004 bytes (+1 comma, +9 for text formats) in blocks of at most 1,000,000 bytes: 3, 3, 2.
     const big: WriteOp = { op: "values", sheet: "Л", address: "B2:C9", values: Array.from({ length: 8 }, () => ["y".repeat(300_000)]) };
     const parts = splitLargeOps([big]) as Extract<WriteOp, { op: "values" }>[];
-    expect(parts.map((p) => [p.address, p.values.length])).toEqual([["B2", 2], ["B4", 2], ["B6", 2], ["B8", 2]]);
+    expect(parts.map((p) => [p.address, p.values.length])).toEqual([["B2", 3], ["B5", 3], ["B8", 2]]);
+    // Cyrillic counts twice: 150,000 letters are 300,000 bytes, so the same blocks.
+    const cyr: WriteOp = { op: "formulas", sheet: "Л", address: "A1", formulas: Array.from({ length: 8 }, () => ["ш".repeat(150_000)]) };
+    expect((splitLargeOps([cyr]) as Extract<WriteOp, { op: "formulas" }>[]).map((p) => [p.address, p.formulas.length])).toEqual([["A1", 3], ["A4", 3], ["A7", 2]]);
   });
   it("converts widths in characters to points", () => {
     expect(widthToPoints(10)).toBe(56.25);
