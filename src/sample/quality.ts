@@ -9,6 +9,7 @@
 import { analyzeMunicipality, type MunicipalAnalysis, type SchoolAnalysis, type SchoolYearAnalysis } from "../core/analysis/analyze";
 import { DEFAULT_PROFILE, type Profile } from "../core/profile";
 import { generateMunicipality } from "./generate";
+import { rosterEntry } from "./roster";
 import type { ExpectedRule, InjectedSituation } from "./situations";
 
 /** Rows of the report: objectivity signs, risk factors, ШНОР and the stability statuses. */
@@ -45,6 +46,20 @@ export interface QualityRow {
   /** School-years (stability: schools) of schools with nothing injected where the rule had data, and those flagged. */
   cleanEvaluated: number;
   cleanFlagged: number;
+  /** Signs only: single tests (one procedure × year × grade × subject) evaluated and fired at those schools. */
+  testsEvaluated: number;
+  testsFired: number;
+  /** The clean counts restricted to schools of an ordinary level (archetype θ > WEAK_THETA): genuinely weak schools are what R1/R2 exist to find. */
+  ordinaryEvaluated: number;
+  ordinaryFlagged: number;
+}
+
+/** Archetypes at or below this level are weak schools by construction (evening, special-needs, the weakest town and village schools). */
+export const WEAK_THETA = -0.5;
+
+function ordinaryLevel(index: number): boolean {
+  const e = rosterEntry(index);
+  return e.role === "stablyLow" ? false : e.theta > WEAK_THETA;
 }
 
 export interface QualityReport {
@@ -53,6 +68,9 @@ export interface QualityReport {
   rows: QualityRow[];
   /** Injected situations not found by their intended rule: «seed: id (rule)». */
   missed: string[];
+  /** Sanity check of §4–§5 (revision 2026.2): school-years with z ≥ 0 flagged R2, schools with z > 0 in a year of the window «стабильно низкие» (any school). */
+  r2AtOrAboveZero: number;
+  stablyLowAboveZero: number;
 }
 
 export interface QualityOptions {
@@ -93,7 +111,12 @@ function yearFlags(y: SchoolYearAnalysis, rule: QualityRule): { data: boolean; f
 }
 
 /** Adds one municipality's counts to the rows. */
-export function tally(a: MunicipalAnalysis, situations: readonly InjectedSituation[], rows: Map<QualityRule, QualityRow>, missed: string[], label: string): void {
+export interface SanityCounts {
+  r2AtOrAboveZero: number;
+  stablyLowAboveZero: number;
+}
+
+export function tally(a: MunicipalAnalysis, situations: readonly InjectedSituation[], rows: Map<QualityRule, QualityRow>, missed: string[], label: string, sanity?: SanityCounts): void {
   const injected = new Set(situations.map((s) => s.login));
   for (const s of situations) {
     if (s.expectedRule.startsWith("cycle.")) continue;
@@ -103,22 +126,46 @@ export function tally(a: MunicipalAnalysis, situations: readonly InjectedSituati
     if (foundBy(s, s.expectedRule, a)) row.found++;
     else missed.push(`${label}: ${s.id} (${s.expectedRule})`);
   }
-  for (const school of a.schools) {
+  for (const [index, school] of a.schools.entries()) {
+    const ordinary = ordinaryLevel(index);
+    if (sanity) {
+      for (const y of school.years) {
+        if (y.standardized && y.standardized.value >= 0 && y.risk.factors.some((f) => f.id === "R2" && f.fired)) sanity.r2AtOrAboveZero++;
+      }
+      const window = new Set(school.stability?.years ?? []);
+      if (school.stability?.status === "стабильно низкие" && school.years.some((y) => window.has(y.year) && y.standardized && y.standardized.value > 0)) sanity.stablyLowAboveZero++;
+    }
     if (injected.has(school.login)) continue;
     for (const rule of QUALITY_RULES) {
       const row = rows.get(rule)!;
       if (rule === "stable.low" || rule === "stable.high") {
         const st = school.stability;
         if (!st || st.missingYears.length > 0) continue;
+        const hit = st.status === (rule === "stable.low" ? "стабильно низкие" : "стабильно высокие");
         row.cleanEvaluated++;
-        if (st.status === (rule === "stable.low" ? "стабильно низкие" : "стабильно высокие")) row.cleanFlagged++;
+        if (hit) row.cleanFlagged++;
+        if (ordinary) {
+          row.ordinaryEvaluated++;
+          if (hit) row.ordinaryFlagged++;
+        }
         continue;
       }
       for (const y of school.years) {
+        if (rule.startsWith("O")) {
+          for (const g of y.signs) {
+            if (g.rule !== rule || !g.evaluated) continue;
+            row.testsEvaluated++;
+            if (g.fired) row.testsFired++;
+          }
+        }
         const f = yearFlags(y, rule);
         if (!f.data) continue;
         row.cleanEvaluated++;
         if (f.fired) row.cleanFlagged++;
+        if (ordinary) {
+          row.ordinaryEvaluated++;
+          if (f.fired) row.ordinaryFlagged++;
+        }
       }
     }
   }
@@ -127,19 +174,20 @@ export function tally(a: MunicipalAnalysis, situations: readonly InjectedSituati
 /** Runs the measurement: for every seed, one municipality with the situations and one without. */
 export function measureQuality(o: QualityOptions): QualityReport {
   const profile = o.profile ?? DEFAULT_PROFILE;
-  const rows = new Map<QualityRule, QualityRow>(QUALITY_RULES.map((rule) => [rule, { rule, injected: 0, found: 0, cleanEvaluated: 0, cleanFlagged: 0 }]));
+  const rows = new Map<QualityRule, QualityRow>(QUALITY_RULES.map((rule) => [rule, { rule, injected: 0, found: 0, cleanEvaluated: 0, cleanFlagged: 0, testsEvaluated: 0, testsFired: 0, ordinaryEvaluated: 0, ordinaryFlagged: 0 }]));
   const missed: string[] = [];
+  const sanity: SanityCounts = { r2AtOrAboveZero: 0, stablyLowAboveZero: 0 };
   const total = o.seeds.length * 2;
   let done = 0;
   for (const seed of o.seeds) {
     for (const situations of [true, false]) {
       const g = generateMunicipality({ seed, years: o.years, situations, sampling: true });
       const a = analyzeMunicipality(g.municipality, profile);
-      tally(a, g.situations, rows, missed, `seed ${seed}`);
+      tally(a, g.situations, rows, missed, `seed ${seed}`, sanity);
       o.onMunicipality?.(++done, total);
     }
   }
-  return { seeds: [...o.seeds], municipalities: total, rows: QUALITY_RULES.map((r) => rows.get(r)!), missed };
+  return { seeds: [...o.seeds], municipalities: total, rows: QUALITY_RULES.map((r) => rows.get(r)!), missed, ...sanity };
 }
 
 function pct(part: number, whole: number): string {
@@ -149,8 +197,8 @@ function pct(part: number, whole: number): string {
 /** The report as a Markdown table (the one in docs/analysis.md). */
 export function qualityTable(r: QualityReport): string {
   const lines = [
-    `| Признак / фактор | Найдено внедрённых ситуаций | Ложные срабатывания у ОО без ситуаций | Цель |`,
-    `|---|---|---|---|`,
+    `| Признак / фактор | Найдено внедрённых ситуаций | Ложные срабатывания у ОО без ситуаций | То же на одну проверку (процедуру) | То же у ОО обычного уровня | Цель |`,
+    `|---|---|---|---|---|---|`,
   ];
   for (const row of r.rows) {
     const target = falseAlarmTarget(row.rule);
@@ -158,7 +206,11 @@ export function qualityTable(r: QualityReport): string {
     const recall = row.injected === 0 ? "— (не внедряется)" : `${row.found} из ${row.injected} (${pct(row.found, row.injected)})`;
     const fa = `${pct(row.cleanFlagged, row.cleanEvaluated)} (${row.cleanFlagged} из ${row.cleanEvaluated} ${unit})`;
     const goal = target === null ? "нижняя четверть по определению" : `≤ ${target} %${row.cleanEvaluated > 0 && (row.cleanFlagged * 100) / row.cleanEvaluated > target ? " — не достигнута" : ""}`;
-    lines.push(`| ${QUALITY_LABELS[row.rule]} | ${recall} | ${fa} | ${goal} |`);
+    const perTest = row.testsEvaluated > 0 ? `${pct(row.testsFired, row.testsEvaluated)} (${row.testsFired} из ${row.testsEvaluated})` : "—";
+    const ordinary = `${pct(row.ordinaryFlagged, row.ordinaryEvaluated)} (${row.ordinaryFlagged} из ${row.ordinaryEvaluated})`;
+    lines.push(`| ${QUALITY_LABELS[row.rule]} | ${recall} | ${fa} | ${perTest} | ${ordinary} | ${goal} |`);
   }
+  lines.push("");
+  lines.push(`Проверка здравого смысла (все ОО): ОО-лет с z ≥ 0 и R2 — ${r.r2AtOrAboveZero}; «стабильно низких» ОО с z > 0 хотя бы в одном году окна — ${r.stablyLowAboveZero}.`);
   return lines.join("\n");
 }
