@@ -3,27 +3,20 @@
  * "~$" lock files skipped), each file is read once and classified — a school form is parsed into
  * a SchoolReport with its findings; a ФИС ОКО export is kept for the import; a FIOKO marker list
  * or risk-profile list (recognised by its header row) is read into markers and profiles. Only
- * the parsed model is kept, so memory grows with the data, not with the workbooks.
+ * the parsed model is kept, so memory grows with the data, not with the workbooks. Only regular
+ * files are read (./files: links resolved once, no pipes, devices or /proc).
  */
-import { readdir, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { stat } from "node:fs/promises";
+import { basename } from "node:path";
 import { addUnreadable, addWorkbook, emptyInputs, type Inputs } from "../summary/inputs";
-import { readXlsxFile } from "../xlsx/exceljs";
+import { expandPaths, readInputXlsx } from "./files";
+import { errorText } from "./fs-errors";
 
 export type { Inputs } from "../summary/inputs";
 
 /** Files of the given paths; directories give their .xlsx files in name order. */
 export async function expandInputs(paths: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    const s = await stat(p).catch(() => null);
-    if (!s) throw new Error(`Нет файла или папки «${p}».`);
-    if (s.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => n.toLowerCase().endsWith(".xlsx") && !n.startsWith("~$")).sort();
-      out.push(...names.map((n) => join(p, n)));
-    } else out.push(p);
-  }
-  return out;
+  return expandPaths(paths);
 }
 
 /** Reads and classifies every file; `onFile` reports progress (1-based index). */
@@ -34,12 +27,13 @@ export async function loadInputs(files: readonly string[], onFile?: (index: numb
     onFile?.(i + 1, files.length, file);
     let sheets;
     try {
-      sheets = await readXlsxFile(path, { formulas: false });
+      sheets = await readInputXlsx(path, { formulas: false });
     } catch (e) {
-      addUnreadable(inputs, file, e);
+      addUnreadable(inputs, file, new Error(errorText(e, path)));
       continue;
     }
-    addWorkbook(inputs, file, sheets, (await stat(path)).mtime.toISOString());
+    const modified = await stat(path).then((s) => s.mtime.toISOString(), () => undefined);
+    addWorkbook(inputs, file, sheets, modified);
   }
   return inputs;
 }

@@ -5,9 +5,26 @@ export interface Io {
 }
 
 export const processIo: Io = {
-  out: (line) => process.stdout.write(line + "\n"),
-  err: (line) => process.stderr.write(line + "\n"),
+  out: (line) => void process.stdout.write(line + "\n"),
+  err: (line) => void process.stderr.write(line + "\n"),
 };
+
+let guarded = false;
+
+/**
+ * `msoko help | head` closes the pipe after ten lines; Node then reports EPIPE as an unhandled
+ * 'error' event and crashes with an English stack. The reader has what it wanted: end quietly, code 0.
+ */
+export function quietOnClosedPipe(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") process.exit(0);
+      throw e;
+    });
+  }
+}
 
 /** Collects output lines, for tests. */
 export function memoryIo(): Io & { stdout: string[]; stderr: string[] } {

@@ -1,12 +1,13 @@
 /**
- * `msoko <command> [args]`: wires commands only. Each command is a module in ./commands that
- * exports `summary` (one Russian line for the help) and `run(args, io)` returning an exit code.
+ * `msoko <command> [args]`: wires commands only. The commands are a static table (./command-table:
+ * name, help line, call pattern) and a loader per command, so the help needs no command module and
+ * the bundle (scripts/build-cli.mjs) splits every command into its own chunk, loaded on demand. Each
+ * command module exports `summary`, `usage` and `run(args, io)` returning the exit code.
  */
-import { readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { COMMAND_INFO, COMMAND_NAMES, isCommandName, type CommandName } from "./command-table";
+import { errorText, shorten } from "./fs-errors";
 import type { Io } from "./io";
-import { processIo } from "./io";
+import { processIo, quietOnClosedPipe } from "./io";
 
 export interface Command {
   summary: string;
@@ -14,45 +15,55 @@ export interface Command {
   run(args: string[], io: Io): Promise<number>;
 }
 
-const COMMANDS_DIR = join(dirname(fileURLToPath(import.meta.url)), "commands");
+/** Static imports a bundler can follow: one chunk per command. */
+const LOADERS: Record<CommandName, () => Promise<Command>> = {
+  analyze: () => import("./commands/analyze"),
+  calc: () => import("./commands/calc"),
+  demo: () => import("./commands/demo"),
+  "import-fisoko": () => import("./commands/import-fisoko"),
+  "school-report": () => import("./commands/school-report"),
+  summarize: () => import("./commands/summarize"),
+  template: () => import("./commands/template"),
+  validate: () => import("./commands/validate"),
+};
 
 export function commandNames(): string[] {
-  return readdirSync(COMMANDS_DIR)
-    .filter((f) => /^[a-z][a-z-]*\.ts$/.test(f))
-    .map((f) => f.slice(0, -3))
-    .sort();
+  return [...COMMAND_NAMES];
 }
 
 export async function loadCommand(name: string): Promise<Command | null> {
-  if (!/^[a-z][a-z-]*$/.test(name) || !commandNames().includes(name)) return null;
-  return (await import(`./commands/${name}.ts`)) as Command;
+  return isCommandName(name) ? LOADERS[name]() : null;
 }
 
-async function help(io: Io): Promise<void> {
-  io.out("msoko — командная строка МСОКО для Excel\n");
-  io.out("Команды:");
-  for (const name of commandNames()) {
-    const c = await loadCommand(name);
-    if (c) io.out(`  ${c.usage.padEnd(58)} ${c.summary}`);
+function help(io: Io): void {
+  const lines = ["msoko — командная строка МСОКО для Excel", "", "Команды:"];
+  const width = Math.max(...COMMAND_NAMES.map((n) => n.length)) + 2;
+  for (const name of COMMAND_NAMES) {
+    const { summary, usage } = COMMAND_INFO[name];
+    lines.push(`  ${name.padEnd(width)}${summary}`, `  ${" ".repeat(width)}msoko ${usage}`);
   }
-  io.out("\nПодробно: README.md, раздел «Командная строка».");
+  lines.push("", "Коды выхода: 0 — готово; 1 — готово, но во входных данных есть ошибки (или, для calc, ошибка функции); 2 — неверный вызов.");
+  lines.push("Подробно: README.md, раздел «Командная строка».");
+  io.out(lines.join("\n"));
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) quietOnClosedPipe();
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
-    await help(io);
+    help(io);
     return name ? 0 : 2;
   }
-  const command = await loadCommand(name);
-  if (!command) {
-    io.err(`Неизвестная команда «${name}». Список команд: msoko help`);
+  if (!isCommandName(name)) {
+    io.err(`Неизвестная команда «${shorten(name, 40)}». Команды: ${COMMAND_NAMES.join(", ")}. Подробно: msoko help`);
     return 2;
   }
   try {
+    const command = await LOADERS[name]();
     return await command.run(args, io);
   } catch (e) {
-    io.err(`Ошибка: ${e instanceof Error ? e.message : String(e)}`);
+    // Node's file errors (a disk full while saving, a folder without rights…) in Russian with the file.
+    io.err(`Ошибка: ${errorText(e)}`);
     return 2;
   }
 }

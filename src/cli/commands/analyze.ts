@@ -33,17 +33,21 @@ import { applyOverrides, DEFAULT_PROFILE, type OverrideEntry } from "../../core/
 import { consolidate } from "../../summary/model/consolidate";
 import { countRu } from "../../core/values";
 import { describeGroups, groupRawSchools, importRaw, importFisoko, mergeIntoMunicipality, testOfText, withRawSchools, type RawLevel, type RawTest } from "../../fisoko";
+import { COMMAND_INFO } from "../command-table";
+import { aboutFile } from "../fs-errors";
 import { expandInputs, loadInputs, type Inputs } from "../inputs";
 import type { Io } from "../io";
+import { checkOutputs } from "../outputs";
 
-export const summary = "анализ форм ОО: признаки необъективности, риск (ШНОР/ШНСУ), стабильность; --json — в файл";
-export const usage = "analyze ФОРМЫ.xlsx… | ПРОТОКОЛЫ.xlsx… | ПАПКА [--json out.json] [--set ключ=значение] [--all-years] [--level municipality|region] [--test \"ВПР 2021 Математика 4 класс\"]";
+export const { summary, usage } = COMMAND_INFO.analyze;
 
 interface Args {
   inputs: string[];
   json?: string;
   sets: OverrideEntry[];
   allYears: boolean;
+  /** Replace an existing --json file. */
+  force: boolean;
   /** Regional protocols: one analysis per municipality (default) or one for the region. */
   level: RawLevel;
   /** The test of protocols whose title and file name do not say it. */
@@ -51,10 +55,11 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args | string {
-  const out: Args = { inputs: [], sets: [], allYears: false, level: "municipality" };
+  const out: Args = { inputs: [], sets: [], allYears: false, force: false, level: "municipality" };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--all-years") out.allYears = true;
+    else if (a === "--force") out.force = true;
     else if (a === "--json" || a.startsWith("--json=")) {
       const v = a.includes("=") ? a.slice(7) : args[++i];
       if (!v) return "после «--json» нужно имя файла";
@@ -163,12 +168,20 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(e instanceof Error ? e.message : String(e));
     return 2;
   }
+  if (parsed.json) {
+    // Checked before any form is read: never an input or a school form, an existing file only with --force.
+    const checked = await checkOutputs([{ path: parsed.json, flag: "--json", example: "анализ.json" }], { named: parsed.inputs, files }, parsed.force);
+    if (!checked.ok) {
+      io.err(checked.message);
+      return 2;
+    }
+  }
   const inputs = await loadInputs(files);
   const unreadable = inputs.forms.filter((f) => !f.report).map((f) => {
     const first = f.findings.find((x) => x.severity === "error");
     return { file: f.file, message: first ? (first.sheet ? `лист «${first.sheet}»${first.cell ? `, ячейка ${first.cell}` : ""}: ${first.message}` : first.message) : "не удалось определить ОО по паспорту" };
   });
-  for (const u of unreadable) io.err(`Файл «${u.file}» не прочитан: ${u.message}`);
+  for (const u of unreadable) io.err(aboutFile(u.file, u.message));
   const formSchools = consolidate(inputs.forms).schools;
   const raw = inputs.raw.length ? importRaw(inputs.raw, profile, { test: parsed.test }) : null;
   const rawFindings: Finding[] = raw ? [...raw.findings] : [];

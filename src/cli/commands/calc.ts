@@ -2,46 +2,119 @@
  * `msoko calc FUNCTION arg ...`: evaluates a custom function outside Excel. An argument is JSON
  * (a number, "text", [[...],[...]] for a range given by rows) or, when it is not JSON, plain text
  * for one cell (балл, Математика); an empty argument is an omitted one. Prints the result, or the
- * Russian error the function raises in Excel (exit 1).
+ * Russian error the function raises in Excel (exit 1). A JSON argument nested deeper than any range
+ * needs is refused before parsing (a 40,000-deep array would overflow the stack of the functions),
+ * and bad JSON is quoted only as a short excerpt around the error, never whole.
  */
+import { COMMAND_INFO } from "../command-table";
 import { FUNCTIONS, findFunction, russianName } from "../../functions/registry";
+import { shorten } from "../fs-errors";
 import type { Io } from "../io";
 
-export const summary = "вычислить функцию надстройки без Excel (аргументы в JSON)";
-export const usage = "calc ФУНКЦИЯ аргумент … (JSON или текст ячейки)";
+export const { summary, usage } = COMMAND_INFO.calc;
+
+/** A range is [[…]] (depth 2); a few more levels leave room for any argument a function takes. */
+export const MAX_JSON_DEPTH = 8;
+/** Longest excerpt of a bad argument quoted in a message (characters). */
+export const EXCERPT_CHARS = 60;
+
+/** The deepest nesting of [ and { outside strings, stopping as soon as `limit` is passed (O(n)). */
+export function jsonDepth(text: string, limit = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) max = depth;
+      if (max > limit) return max;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
+/** «…[[5,10,8,2]…» — at most EXCERPT_CHARS characters of `text` around `position`. */
+export function excerpt(text: string, position?: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= EXCERPT_CHARS) return text;
+  const at = position === undefined ? 0 : Math.min(Math.max(0, position), chars.length);
+  const start = Math.max(0, Math.min(at - EXCERPT_CHARS / 2, chars.length - EXCERPT_CHARS + 2));
+  const end = Math.min(chars.length, start + EXCERPT_CHARS - 2);
+  return `${start > 0 ? "…" : ""}${chars.slice(start, end).join("")}${end < chars.length ? "…" : ""}`;
+}
+
+const EXAMPLE = "Пример диапазона: '[[5,10,8,2]]', ячейки: '\"ВПР\"' или 2025.";
 
 function parseArg(text: string, index: number): unknown {
   if (text === "") return null;
+  const looksJson = /^\s*[[{]/.test(text);
+  if (looksJson && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new ArgumentError(`аргумент ${index + 1} вложен глубже ${MAX_JSON_DEPTH} уровней: диапазон задаётся двумя уровнями скобок. ${EXAMPLE}`);
+  }
   try {
     return JSON.parse(text);
-  } catch {
-    if (/^\s*[[{]/.test(text)) {
-      throw new Error(`аргумент ${index + 1} не является JSON: ${text}. Пример диапазона: '[[5,10,8,2]]', ячейки: '"ВПР"' или 2025.`);
-    }
-    return text;
+  } catch (e) {
+    if (!looksJson) return text;
+    const reason = e instanceof Error ? e.message : "";
+    const m = /position (\d+)/.exec(reason);
+    const pos = m ? Number(m[1]) : undefined;
+    const where =
+      pos !== undefined ? ` (ошибка около символа ${pos + 1} из ${text.length})` : /end of JSON/i.test(reason) ? " (не хватает закрывающих скобок или кавычек)" : "";
+    throw new ArgumentError(`аргумент ${index + 1} не является JSON${where}: «${excerpt(text, pos)}». ${EXAMPLE}`);
   }
 }
 
+class ArgumentError extends Error {}
+
+/** Every function as «КАЧЕСТВО (QUALITY)»: the Russian name a methodist types in Excel, the English one beside it. */
+function functionList(): string {
+  return [...FUNCTIONS.keys()].map((id) => (russianName(id) === id ? id : `${russianName(id)} (${id})`)).join(", ");
+}
+
+/** Whether a result holds a number Excel cannot show (±Infinity, NaN): JSON would print it as null. */
+function hasNonFinite(v: unknown): boolean {
+  if (typeof v === "number") return !Number.isFinite(v);
+  if (Array.isArray(v)) return v.some(hasNonFinite);
+  return false;
+}
+
 export async function run(args: string[], io: Io): Promise<number> {
-  const [name, ...rest] = args;
+  // --force is accepted by every command; calc writes nothing, so it changes nothing here.
+  const [name, ...rest] = args.filter((a) => a !== "--force");
   if (!name) {
-    const list = [...FUNCTIONS.keys()].map((id) => `${id} (${russianName(id)})`).join(", ");
-    io.err(`Укажите функцию: msoko calc ФУНКЦИЯ 'аргумент-JSON' …\nФункции: ${list}`);
+    io.err(`Укажите функцию: msoko calc ФУНКЦИЯ 'аргумент-JSON' …\nФункции: ${functionList()}`);
     return 2;
   }
   const found = findFunction(name);
   if (!found) {
-    io.err(`Функция «${name}» не найдена. Функции: ${[...FUNCTIONS.keys()].join(", ")}`);
+    io.err(`Функция «${shorten(name, 40)}» не найдена. Функции: ${functionList()}`);
     return 2;
   }
-  const values = rest.map(parseArg);
+  let values: unknown[];
+  try {
+    values = rest.map(parseArg);
+  } catch (e) {
+    if (!(e instanceof ArgumentError)) throw e;
+    io.err(`Функция ${russianName(found.id)}: ${e.message}`);
+    return 2;
+  }
   try {
     const result = await (found.fn as (...a: unknown[]) => unknown)(...values);
+    if (hasNonFinite(result)) {
+      io.err("#ЧИСЛО! Результат не является конечным числом: проверьте, что числа в аргументах не слишком велики.");
+      return 1;
+    }
     io.out(typeof result === "string" ? result : JSON.stringify(result));
     return 0;
   } catch (e) {
     const code = (e as { code?: string }).code;
-    io.err(`${code ? code + " " : ""}${e instanceof Error ? e.message : String(e)}`);
+    // A function quotes the offending cell; a cell of 100 KB is quoted as an excerpt.
+    const message = (e instanceof Error ? e.message : String(e)).replace(/«([^»]{61,})»/g, (_, q: string) => `«${excerpt(q)}»`);
+    io.err(`${code ? code + " " : ""}${message}`);
     return 1;
   }
 }

@@ -1,33 +1,45 @@
 /**
- * `msoko demo --out <dir> [--seed N] [--schools N]`: writes the sample municipality as filled
- * school forms (<login>.xlsx, one per school) plus situations.json, the manifest of injected
- * situations, and prints a Russian summary. Exit codes: 0 written, 1 a file could not be
- * written, 2 wrong arguments.
+ * `msoko demo --out <dir> [--seed N] [--schools N] [--force]`: writes the sample municipality as
+ * filled school forms (<login>.xlsx, one per school) plus situations.json, the manifest of injected
+ * situations, and prints a Russian summary. The folder is created if missing; files already in it
+ * with the same names are not replaced without --force (checked before anything is written).
+ * Exit codes: 0 written, 1 a file could not be written, 2 wrong arguments or files in the way.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { countRu } from "../../core/values";
 import { fillForm } from "../../form/template";
 import type { Municipality } from "../../core/model";
 import { DEFAULT_SEED, DEFAULT_YEARS, generateMunicipality, type InjectedSituation } from "../../sample";
+import { COMMAND_INFO } from "../command-table";
+import { errorText } from "../fs-errors";
 import type { Io } from "../io";
+import { checkOutputs } from "../outputs";
 import { XlsxWorkbook } from "../../xlsx/exceljs/workbook";
 
-export const summary = "создать демонстрационный муниципалитет: заполненные формы школ и перечень внедрённых ситуаций";
-export const usage = "demo --out ПАПКА [--seed N] [--schools N]";
+export const { summary, usage } = COMMAND_INFO.demo;
 
 const MAX_SCHOOLS = 2000;
 
 interface DemoArgs {
   out: string;
+  /** The folder as typed, for messages. */
+  typed: string;
   seed: number;
   schools: number;
+  force: boolean;
 }
 
 function parseArgs(args: string[]): DemoArgs | string {
   const values: Record<string, string> = {};
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a === "--force") {
+      force = true;
+      continue;
+    }
     const m = /^--(out|seed|schools)(?:=(.*))?$/.exec(a);
     if (!m) return `неизвестный аргумент «${a}»`;
     const v = m[2] ?? args[++i];
@@ -41,7 +53,7 @@ function parseArgs(args: string[]): DemoArgs | string {
   if (!Number.isInteger(schools) || schools < 1 || schools > MAX_SCHOOLS) {
     return `--schools ожидает целое число от 1 до ${MAX_SCHOOLS}, а указано «${values.schools}»`;
   }
-  return { out: resolve(values.out), seed, schools };
+  return { out: resolve(values.out), typed: values.out, seed, schools, force };
 }
 
 const FORMS: readonly [string, string, string] = ["форма школы", "формы школ", "форм школ"];
@@ -74,12 +86,34 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`Ошибка: ${parsed}.\nИспользование: msoko ${usage}`);
     return 2;
   }
-  const { out, seed, schools } = parsed;
+  const { out, typed, seed, schools } = parsed;
+  const folder = await stat(out).catch(() => null);
+  if (folder && !folder.isDirectory()) {
+    io.err(`Ошибка: --out «${typed}» — файл, а нужна папка для форм. Укажите папку (она будет создана, если её нет).`);
+    return 2;
+  }
   const { municipality, situations } = generateMunicipality({ seed, schools });
+  const files = [...municipality.schools.map((r) => `${r.passport.login}.xlsx`), "situations.json"];
+  if (folder && !parsed.force) {
+    const existing = files.filter((f) => existsSync(join(out, f)));
+    if (existing.length) {
+      const shown = existing.slice(0, 3).map((f) => `«${f}»`).join(", ") + (existing.length > 3 ? ` и ещё ${existing.length - 3}` : "");
+      io.err(`В папке «${typed}» уже есть ${countRu(existing.length, ["файл", "файла", "файлов"])} с теми же именами (${shown}): они не будут перезаписаны. Укажите другую папку или добавьте --force.`);
+      return 2;
+    }
+  }
+  if (folder) {
+    // With --force: still never through a file that is a folder, a device or a dangling link.
+    const checked = await checkOutputs(files.map((f) => ({ path: join(typed, f), flag: "--out", form: true })), { named: [], files: [] }, true);
+    if (!checked.ok) {
+      io.err(`Ошибка: ${checked.message}`);
+      return 2;
+    }
+  }
   try {
     await writeDemo(out, municipality, situations, seed);
   } catch (e) {
-    io.err(`Не удалось записать файлы в папку «${out}»: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`Не удалось записать файлы в папку «${typed}»: ${errorText(e)}`);
     return 1;
   }
   io.out(`Создано ${countRu(municipality.schools.length, FORMS)} (${municipality.name}, зерно ${seed}) в папке ${out}.`);

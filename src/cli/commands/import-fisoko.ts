@@ -4,20 +4,25 @@
  * copy of the form — the original file is never overwritten. Without --into it checks the exports
  * and prints what they hold (or, with --json, the import as JSON for other tools).
  *
+ * The output is checked before any file is read: never the form itself or another input (also
+ * through a link), an existing file only with --force.
+ *
  * Exit codes: 0 — imported (or checked) without errors; 1 — an export, the form or a file could
- * not be read, nothing written; 2 — wrong invocation (no files, unknown option, output would
- * overwrite a file).
+ * not be read or is not .xlsx, nothing written; 2 — wrong invocation (no files, unknown option,
+ * output would overwrite a file or an input).
  */
-import { existsSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Finding } from "../../core/model";
 import { countRu } from "../../core/values";
 import { importFisoko, importIntoForm, type FisokoFile, type FisokoImport } from "../../fisoko";
+import { COMMAND_INFO } from "../command-table";
+import { readInputBytes, readInputXlsx } from "../files";
+import { errorText } from "../fs-errors";
 import type { Io } from "../io";
-import { XlsxWorkbook, readXlsxFile } from "../../xlsx/exceljs";
+import { checkOutputs } from "../outputs";
+import { XlsxWorkbook } from "../../xlsx/exceljs";
 
-export const summary = "импорт выгрузок ФИС ОКО (ВПР) в форму ОО или их проверка";
-export const usage = "import-fisoko ФАЙЛ.xlsx… [--into ФОРМА.xlsx] [--out НОВЫЙ.xlsx] [--force] [--json]";
+export const { summary, usage } = COMMAND_INFO["import-fisoko"];
 
 const SEVERITY: Record<Finding["severity"], string> = { error: "Ошибка", warning: "Предупреждение", info: "Сведения" };
 
@@ -81,7 +86,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (const f of [...args.files, ...(args.into ? [args.into] : [])]) {
     if (!/\.xlsx$/i.test(f)) {
       io.err(`Файл «${f}» не .xlsx: ФИС ОКО выгружает отчёты в Excel (.xlsx); сохраните файл в этом формате.`);
-      return 2;
+      return 1;
     }
   }
   let output: string | undefined;
@@ -91,8 +96,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`Файл «${output}» — это сама форма; исходную форму команда не перезаписывает. Укажите другое имя в --out.`);
       return 2;
     }
-    if (existsSync(output) && !args.force) {
-      io.err(`Файл «${output}» уже существует и не будет перезаписан. Укажите другое имя в --out или добавьте --force.`);
+    // The product is a school form: --force may replace an earlier import, never an input (links included).
+    const inputs = [...args.files, args.into];
+    const checked = await checkOutputs([{ path: output, flag: "--out", form: true, example: "форма (импорт ФИС ОКО).xlsx" }], { named: inputs, files: inputs }, args.force);
+    if (!checked.ok) {
+      io.err(checked.message);
       return 2;
     }
   }
@@ -100,9 +108,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const files: FisokoFile[] = [];
   for (const path of args.files) {
     try {
-      files.push({ name: basename(path), sheets: await readXlsxFile(path, { formulas: false }) });
+      files.push({ name: basename(path), sheets: await readInputXlsx(path, { formulas: false }) });
     } catch (e) {
-      io.err(`Ошибка: ${e instanceof Error ? e.message : String(e)}`);
+      io.err(`Ошибка: ${errorText(e, path)}`);
       return 1;
     }
   }
@@ -121,9 +129,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   let wb: XlsxWorkbook;
   try {
-    wb = await XlsxWorkbook.load(args.into);
+    wb = await XlsxWorkbook.fromBuffer(await readInputBytes(args.into), basename(args.into));
   } catch (e) {
-    io.err(`Ошибка: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`Ошибка: ${errorText(e, args.into)}`);
     return 1;
   }
   const sheets = await wb.readSheets((await wb.listSheets()).map((s) => s.name), { formulas: false });

@@ -4,7 +4,9 @@
  * «Анализ ОО — …» sheets and «Выводы и решения» from the filled school form. ФИС ОКО exports given
  * next to the form become the municipality's and region's references. When --out exists, only
  * the sheets an earlier run generated are replaced (the user's sheets stay), and its settings
- * sheet's methodology overrides are used.
+ * sheet's methodology overrides are used. --out is checked before anything is read: never the form or
+ * an export itself (links included), never another school's form; an existing file that is not a
+ * report built earlier only with --force.
  * Exit codes: 0 — built; 1 — built, but the form has errors (listed; the numbers may be
  * incomplete); 2 — wrong call, unreadable form, or no results of the procedure and year.
  */
@@ -18,11 +20,14 @@ import { importFisoko, looksLikeFisokoExport, mergeIntoMunicipality, type Fisoko
 import { parseForm } from "../../form/parse";
 import { loadProfile } from "../../host/settings";
 import { writeSchoolReport } from "../../school/write";
+import { COMMAND_INFO } from "../command-table";
+import { readInputXlsx } from "../files";
+import { aboutFile, errorText } from "../fs-errors";
 import type { Io } from "../io";
-import { loadForRebuild, readXlsxFile, XlsxWorkbook } from "../../xlsx/exceljs";
+import { checkOutputs } from "../outputs";
+import { loadForRebuild, XlsxWorkbook } from "../../xlsx/exceljs";
 
-export const summary = "аналитический отчёт ОО (ВСОКО) по форме школы: листы «Анализ ОО — …» и «Выводы и решения»";
-export const usage = "school-report ФОРМА.xlsx [ВЫГРУЗКИ_ФИС_ОКО.xlsx…] --out АНАЛИЗ.xlsx [--year ГГГГ] [--procedure ВПР] [--grade N]… [--subject ПРЕДМЕТ]…";
+export const { summary, usage } = COMMAND_INFO["school-report"];
 
 interface Args {
   inputs: string[];
@@ -31,14 +36,16 @@ interface Args {
   procedure?: Procedure;
   grades: number[];
   subjects: string[];
+  force: boolean;
 }
 
 export function parseArgs(args: readonly string[]): Args | string {
-  const out: Args = { inputs: [], out: "", grades: [], subjects: [] };
+  const out: Args = { inputs: [], out: "", grades: [], subjects: [], force: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const next = () => args[++i] ?? "";
     if (a === "--out") out.out = next();
+    else if (a === "--force") out.force = true;
     else if (a === "--year") {
       const v = next();
       if (!/^\d{4}$/.test(v)) return `Год «${v}» указан неверно: ожидается четыре цифры, например --year 2026.`;
@@ -70,15 +77,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`${args}\nИспользование: msoko ${usage}`);
     return 2;
   }
+  const checked = await checkOutputs([{ path: args.out, flag: "--out", rebuildable: true, example: "анализ.xlsx" }], { named: args.inputs, files: args.inputs }, args.force);
+  if (!checked.ok) {
+    io.err(checked.message);
+    return 2;
+  }
   let form: { file: string; report: ReturnType<typeof parseForm>["report"]; errors: string[] } | null = null;
   const exports: FisokoFile[] = [];
   for (const path of args.inputs) {
     const file = basename(path);
     let sheets;
     try {
-      sheets = await readXlsxFile(path, { formulas: false });
+      sheets = await readInputXlsx(path, { formulas: false });
     } catch (e) {
-      io.err(`Файл «${file}» не прочитан: ${e instanceof Error ? e.message : String(e)}`);
+      io.err(aboutFile(file, errorText(e, path)));
       return 2;
     }
     if (looksLikeFisokoExport(sheets)) {
@@ -123,7 +135,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 
   // An existing report book keeps its methodology overrides (settings sheet) and the user's sheets.
-  const book = existsSync(args.out) ? await loadForRebuild(args.out) : XlsxWorkbook.create(args.out);
+  const book = existsSync(args.out) ? await rebuildOrReplace(args.out, args.force) : XlsxWorkbook.create(args.out);
   const { profile, errors } = await loadProfile(book);
   for (const e of errors) io.err(e.message);
 
@@ -148,4 +160,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** The existing --out to rebuild; with --force a file that is not a readable book is replaced by a new one. */
+async function rebuildOrReplace(out: string, force: boolean): Promise<XlsxWorkbook> {
+  try {
+    return await loadForRebuild(out);
+  } catch (e) {
+    if (!force) throw e;
+    return XlsxWorkbook.create(out);
+  }
 }

@@ -5,7 +5,9 @@
  * the reference). When --out exists, only the sheets an earlier run generated are replaced.
  * Without --date the cycle is evaluated on the book's reporting date (settings), else 31 December.
  * An existing --out whose own (non-generated) sheets hold charts or pictures is refused without
- * --force: exceljs would drop them on re-save.
+ * --force: exceljs would drop them on re-save. --out and --json are checked before any form is read:
+ * never an input (links included) or a school form, an existing file that is not a summary built
+ * earlier only with --force; a summary found in the forms' folder is not read as a form.
  * Exit codes: 0 — built; 1 — built, but some forms have errors or could not be read; 2 — nothing
  * to build, a wrong call, or an --out that would lose the user's charts.
  */
@@ -13,13 +15,14 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { countRu } from "../../core/values";
 import { NothingToSummarizeError, summarizeInto } from "../../summary/run";
+import { COMMAND_INFO } from "../command-table";
 import { expandInputs, loadInputs } from "../inputs";
 import type { Io } from "../io";
+import { checkOutputs } from "../outputs";
 import { findGeneratedSheets } from "../../host/generated";
 import { drawingSheetsOfFile, loadForRebuild, XlsxWorkbook } from "../../xlsx/exceljs";
 
-export const summary = "свод по муниципалитету из форм ОО (и выгрузок ФИС ОКО) в .xlsx и JSON";
-export const usage = "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД] [--force]";
+export const { summary, usage } = COMMAND_INFO.summarize;
 
 interface Args {
   inputs: string[];
@@ -57,27 +60,37 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`${args}\nИспользование: msoko ${usage}`);
     return 2;
   }
-  const files = await expandInputs(args.inputs);
+  let files = await expandInputs(args.inputs);
+  const outputs = [{ path: args.out, flag: "--out", rebuildable: true, example: "свод.xlsx" }, ...(args.json ? [{ path: args.json, flag: "--json", example: "свод.json" }] : [])];
+  const checked = await checkOutputs(outputs, { named: args.inputs, files }, args.force);
+  if (!checked.ok) {
+    // A user's own book with charts: say what --force would cost.
+    const lost = checked.reason === "exists" && checked.path === args.out ? await drawingSheetsOfFile(args.out).catch(() => []) : [];
+    io.err(lost.length ? chartsWouldBeLost(args.out, lost) : checked.message);
+    return 2;
+  }
+  if (checked.skip.length) {
+    files = files.filter((f) => !checked.skip.includes(f));
+    for (const f of checked.skip) io.out(`Файл «${f}» — сам свод (--out), среди форм он не читается.`);
+  }
   if (!files.length) {
     io.err("Не найдено ни одного файла .xlsx.");
     return 2;
   }
-  const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(files, (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`));
-  for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
-  const book = existsSync(args.out) ? await loadForRebuild(args.out) : XlsxWorkbook.create(args.out);
+  // With --force, a file that is not a readable book is replaced by a new one.
+  const book = existsSync(args.out) ? await loadForRebuild(args.out).catch((e) => (args.force ? XlsxWorkbook.create(args.out) : Promise.reject(e))) : XlsxWorkbook.create(args.out);
   if (existsSync(args.out) && !args.force) {
     // exceljs cannot carry charts and pictures of the user's sheets through a re-save: refuse rather than lose them.
     const generated = await findGeneratedSheets(book);
     const lost = (await drawingSheetsOfFile(args.out)).filter((n) => !generated.has(n.toLocaleUpperCase("ru")));
     if (lost.length) {
-      io.err(
-        `В файле «${args.out}» на листах ${lost.map((n) => `«${n}»`).join(", ")} есть диаграммы или рисунки: командная строка не сохранит их при перезаписи файла. ` +
-          `Укажите новый файл в --out (или --force, чтобы перезаписать без них); в Excel постройте свод панелью — она их не трогает.`,
-      );
+      io.err(chartsWouldBeLost(args.out, lost));
       return 2;
     }
   }
+  const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(files, (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`));
+  for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   let result;
   try {
     result = await summarizeInto(book, { forms, exports, raw, fiokoMarkers, riskProfiles, evaluationDate: args.date || undefined });
@@ -98,4 +111,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       `${duplicates.length ? `; повторов: ${duplicates.length}` : ""}${withErrors.length ? `; форм с ошибками: ${withErrors.length} (лист «Файлы свода»)` : ""}.`,
   );
   return withErrors.length ? 1 : 0;
+}
+
+function chartsWouldBeLost(out: string, sheets: readonly string[]): string {
+  return (
+    `В файле «${out}» на листах ${sheets.map((n) => `«${n}»`).join(", ")} есть диаграммы или рисунки: командная строка не сохранит их при перезаписи файла. ` +
+    `Укажите новый файл в --out (или --force, чтобы перезаписать без них); в Excel постройте свод панелью — она их не трогает.`
+  );
 }

@@ -3,14 +3,14 @@
  * WriteOp batches as the pane's «Создать форму». `--docs` prints the form's reference in
  * Markdown (the generated part of docs/form.md) instead.
  */
-import { existsSync } from "node:fs";
 import { formDocsMarkdown } from "../../form/docs";
 import { templateOps } from "../../form/template";
+import { COMMAND_INFO } from "../command-table";
 import type { Io } from "../io";
+import { checkOutputs } from "../outputs";
 import { XlsxWorkbook } from "../../xlsx/exceljs";
 
-export const summary = "создать пустую форму ОО (.xlsx) или напечатать её описание (--docs)";
-export const usage = "template --out ФАЙЛ.xlsx [--force] | template --docs";
+export const { summary, usage } = COMMAND_INFO.template;
 
 export async function run(args: string[], io: Io): Promise<number> {
   if (args.includes("--docs")) {
@@ -28,8 +28,10 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`Имя файла «${out}» должно оканчиваться на .xlsx.`);
     return 2;
   }
-  if (existsSync(out) && !args.includes("--force")) {
-    io.err(`Файл «${out}» уже существует и не будет перезаписан. Укажите другое имя или добавьте --force.`);
+  // The product is a form itself: with --force it may replace an older form (never a folder or a device).
+  const checked = await checkOutputs([{ path: out, flag: "--out", form: true, example: "форма.xlsx" }], { named: [], files: [] }, args.includes("--force"));
+  if (!checked.ok) {
+    io.err(checked.message);
     return 2;
   }
   const wb = XlsxWorkbook.create(out);
