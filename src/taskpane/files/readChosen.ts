@@ -1,7 +1,7 @@
 /**
  * Files chosen in the pane («Выбрать файлы…»): each read in the browser (values only, with the
  * same size, zip-bomb and DTD checks as the CLI) and sorted into the summary's inputs — school
- * forms, ФИС ОКО exports, FIOKO lists. A refused file is listed with its reason, never dropped.
+ * forms, ФИС ОКО exports, regional protocols, FIOKO lists. A refused file is listed with its reason, never dropped.
  */
 import { addUnreadable, addWorkbook, emptyInputs, type Inputs } from "../../summary/inputs";
 import { readXlsxInBrowser } from "../../xlsx/read/browser";

@@ -1,7 +1,8 @@
 /**
  * «Свод по муниципалитету»: the methodist builds the municipal summary from the school forms in
  * this workbook (the book's own form and forms copied in as «Паспорт ОО (логин)», …) and/or from
- * .xlsx files chosen on disk (forms, ФИС ОКО exports, FIOKO lists). Files are read one by one
+ * .xlsx files chosen on disk (forms, ФИС ОКО exports, regional protocols of raw results, FIOKO
+ * lists). Files are read one by one
  * with progress and cancel; the summary sheets replace only an earlier summary.
  */
 import { useState } from "react";
@@ -61,6 +62,7 @@ export function SummaryPage() {
         return summarizeInto(port, {
           forms: [...forms, ...files.forms],
           exports: files.exports,
+          raw: files.raw,
           fiokoMarkers: files.fiokoMarkers,
           riskProfiles: files.riskProfiles,
           evaluationDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
@@ -93,7 +95,7 @@ export function SummaryPage() {
       />
       {chosen.length > 0 && (
         <Text data-testid="summary-chosen">
-          Выбрано: {countRu(chosen.length, ["файл", "файла", "файлов"])} (формы ОО, выгрузки ФИС ОКО, списки ФИОКО).{" "}
+          Выбрано: {countRu(chosen.length, ["файл", "файла", "файлов"])} (формы ОО, выгрузки ФИС ОКО, протоколы результатов, списки ФИОКО).{" "}
           <Button appearance="subtle" size="small" onClick={() => setChosen([])}>
             Очистить
           </Button>
