@@ -32,12 +32,14 @@ const steps = [
   { id: "build", title: "Сборка", cmd: bin("webpack"), args: ["--mode", "production"] },
   { id: "types", title: "Проверка типов", cmd: bin("tsc"), args: ["--noEmit", "-p", "tsconfig.json"] },
   { id: "lint", title: "Линтер", cmd: "npm", args: ["run", "-s", "lint"] },
+  // The built CLI (dist-cli/): the unit tests that start `msoko` as a process then run the bundle, not tsx.
+  { id: "cli", title: "Сборка командной строки", cmd: "node", args: ["scripts/build-cli.mjs"] },
   {
     id: "unit",
     title: "Модульные тесты",
     cmd: bin("vitest"),
     args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],
-    after: ["build"],
+    after: ["build", "cli"],
     count: unitCounts,
   },
   { id: "budget", title: "Бюджет размера сборки", cmd: "node", args: ["bench/check-budget.mjs"], after: ["build"] },
