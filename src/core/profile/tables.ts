@@ -48,11 +48,19 @@ export interface MarkScale {
   min4: number;
   min5: number;
   tag: Tag;
+  /** Where a shipped scale was published (provenance); absent for scales given in settings. */
+  source?: string;
 }
 
-/** Published examples; further scales arrive as data (overrides or imports). */
+/**
+ * Published scales, each with its source. Only scales found quoted with their year are shipped;
+ * others arrive as data («scale|ВПР|2021|4|Математика» = «20;6;10;15» in settings or --set).
+ */
 export const MARK_SCALES: readonly MarkScale[] = [
-  { procedure: "ВПР", year: 2026, grade: 4, subject: "Русский язык", max: 24, min3: 10, min4: 16, min5: 21, tag: "OFFICIAL*" },
+  {
+    procedure: "ВПР", year: 2026, grade: 4, subject: "Русский язык", max: 24, min3: 10, min4: 16, min5: 21, tag: "OFFICIAL*",
+    source: "демоверсия ФИОКО ВПР 2026, русский язык, 4 класс: «Рекомендации по переводу первичных баллов в отметки» («2» 0–9, «3» 10–15, «4» 16–20, «5» 21–24), в цитировании https://www.vpr-ege.ru/vpr/4-klass/russkij-yazyk/3061-demoversiya-vpr-2026-po-russkomu-yazyku-4-klass",
+  },
 ];
 
 /** The markers of a mark scale in display form: «2» 0–9, «3» 10–15, … */
