@@ -78,14 +78,19 @@ export async function inspectBook(path: string): Promise<{ form: boolean; genera
     // Two rows of each sheet are enough: the sheet names and the generated-sheet marker in row 2.
     const sheets = (await readSheetsFromParts(partReader(buf, entries, name), name, { rows: 2 })) ?? (await readXlsxBuffer(buf, name, { formulas: false }));
     const passport = new Set([PASSPORT.name, ...(PASSPORT.aliases ?? [])].map(norm));
+    // A summary may carry copies of school sheets: its own «Свод по ОО» sheet says what it is.
+    const summary = sheets.some((s) => norm(s.name) === norm(SUMMARY_SHEET));
     return {
-      form: sheets.some((s) => passport.has(norm(s.name))),
+      form: !summary && sheets.some((s) => passport.has(norm(s.name))),
       generated: sheets.some((s) => rowHasMarker(s.values[1])),
     };
   } catch {
     return null;
   }
 }
+
+/** The first sheet of a municipal summary (src/summary/write). */
+const SUMMARY_SHEET = "Свод по ОО";
 
 function norm(name: string): string {
   return name.trim().toLocaleLowerCase("ru").replace(/ё/g, "е");
@@ -126,16 +131,16 @@ async function problem(o: OutputSpec, force: boolean, inputIds: Map<string, stri
   if (!target.isFile() || isSystemPath(real)) return `${where} — не обычный файл (устройство, канал или системный файл): укажите файл на диске.`;
   const id = await identity(p);
   const input = id ? inputIds.get(id) : undefined;
+  const book = await inspectBook(p);
   if (input !== undefined) {
-    const named = namedIds.has(id!);
-    if (named || o.form) {
+    // Found by listing an input folder and built by an earlier run (a summary next to the forms): the
+    // previous result, not an input — rebuilt, and left out of the reading.
+    if (!namedIds.has(id!) && o.rebuildable && book?.generated && !book.form) skip.push(input);
+    else {
       const via = link.isSymbolicLink() ? " (через ссылку)" : input !== p ? ` («${input}»)` : "";
       return { reason: "input", message: `${where} — это входной файл${via}: команда не записывает во входные файлы, даже с --force. Укажите другое имя.` };
     }
-    // Found by listing an input folder: the previous result, not an input. Leave it out of the reading.
-    skip.push(input);
   }
-  const book = await inspectBook(p);
   if (book?.form && !o.form) {
     return { reason: "form", message: `${where} — форма ОО (в книге есть лист «${PASSPORT.name}»): результат в форму школы не записывается, даже с --force. Укажите новый файл.` };
   }
