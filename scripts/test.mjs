@@ -86,8 +86,13 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1).replace(".", ",")} с`;
 /** Runs one step with its output captured; resolves with the exit code and the output. */
 function run(step) {
   return new Promise((resolve) => {
+    // Output goes through a pipe: colours only when our own output is a terminal. (Any FORCE_COLOR,
+    // even "0", switches colours on in some tools, so it is removed rather than set to 0.)
+    const env = { ...process.env, ...step.env };
+    if (process.stdout.isTTY) env.FORCE_COLOR = "1";
+    else delete env.FORCE_COLOR;
     const child = spawn(step.cmd, step.args, {
-      env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0", ...step.env },
+      env,
       shell: process.platform === "win32",
       stdio: ["ignore", "pipe", "pipe"],
     });
