@@ -5,11 +5,12 @@
 // built from and the build time: bin/msoko.mjs runs the bundle only while none of them is newer.
 // Run by `npm install` (prepare), by `npm test` and as `npm run build:cli`.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const outdir = join(root, "dist-cli");
+// MSOKO_CLI_OUTDIR: another folder inside the project (a test builds there, leaving dist-cli/ alone).
+const outdir = process.env.MSOKO_CLI_OUTDIR ? resolve(root, process.env.MSOKO_CLI_OUTDIR) : join(root, "dist-cli");
 
 let esbuild;
 try {
@@ -52,4 +53,4 @@ const inputs = Object.keys(result.metafile.inputs)
   .sort();
 writeFileSync(join(outdir, "inputs.json"), JSON.stringify({ builtAt, inputs }) + "\n");
 const bytes = Object.values(result.metafile.outputs).reduce((s, o) => s + o.bytes, 0);
-console.log(`Командная строка собрана: dist-cli/ (${Object.keys(result.metafile.outputs).length} файлов, ${(bytes / 1024).toFixed(0)} КБ, исходников: ${inputs.length}).`);
+console.log(`Командная строка собрана: ${relative(root, outdir)}/ (${Object.keys(result.metafile.outputs).length} файлов, ${(bytes / 1024).toFixed(0)} КБ, исходников: ${inputs.length}).`);

@@ -59,13 +59,24 @@ function parseArg(text: string, index: number): unknown {
     return JSON.parse(text);
   } catch (e) {
     if (!looksJson) return text;
-    const reason = e instanceof Error ? e.message : "";
-    const m = /position (\d+)/.exec(reason);
-    const pos = m ? Number(m[1]) : undefined;
-    const where =
-      pos !== undefined ? ` (ошибка около символа ${pos + 1} из ${text.length})` : /end of JSON/i.test(reason) ? " (не хватает закрывающих скобок или кавычек)" : "";
-    throw new ArgumentError(`аргумент ${index + 1} не является JSON${where}: «${excerpt(text, pos)}». ${EXAMPLE}`);
+    throw new ArgumentError(`аргумент ${index + 1} не является JSON (${jsonProblem(e instanceof Error ? e.message : "", text)}). ${EXAMPLE}`);
   }
+}
+
+/** What is wrong with a JSON text, from V8's message, quoting only a short excerpt of the user's text. */
+export function jsonProblem(reason: string, text: string): string {
+  if (/Unterminated string/i.test(reason)) return `не закрыта кавычка: «${excerpt(text, text.length)}»`;
+  const at = /position (\d+)/.exec(reason);
+  if (at && Number(at[1]) >= text.length) return `текст обрывается: «${excerpt(text, text.length)}»`;
+  if (at) {
+    const pos = Number(at[1]);
+    return `ошибка около символа ${pos + 1} из ${text.length}: «${excerpt(text, pos)}»`;
+  }
+  // «Unexpected token 'x', ..."5,5,x]]" is not valid JSON»: V8 quotes the text around the token.
+  const token = /^Unexpected token '(.{1,2})', (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON/.exec(reason);
+  if (token) return `неожиданный символ «${token[1]}» здесь: «${token[2] ? "…" : ""}${excerpt(token[3])}${token[4] ? "…" : ""}»`;
+  if (/end of JSON/i.test(reason)) return `не хватает закрывающих скобок или кавычек: «${excerpt(text)}»`;
+  return `«${excerpt(text)}»`;
 }
 
 class ArgumentError extends Error {}
