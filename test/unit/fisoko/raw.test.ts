@@ -80,6 +80,16 @@ describe("2020–2021 layout", () => {
     expect(given.participants).toHaveLength(4);
   });
 
+  it("refuses a protocol cut after its header, naming the sheet and the header row", () => {
+    const sheet = protocol2021Small();
+    const r = importRaw([{ name: "оборванный.xlsx", sheets: [{ ...sheet, values: sheet.values.slice(0, 2) }] }], SCALE_2021);
+    expect(r.ok).toBe(false);
+    expect(r.participants).toEqual([]);
+    expect(r.findings.map((f) => [f.rule, f.cell, f.message])).toEqual([
+      ["raw.empty", "A2", "Файл «оборванный.xlsx», лист «Лист1», строка 2: под шапкой протокола нет ни одного участника с результатами (ВПР 2021, Математика, 4 класс); возможно, файл оборван или все строки содержат ошибки."],
+    ]);
+  });
+
   it("refuses a file without a protocol header, naming the file", () => {
     const r = importRaw([{ name: "пусто.xlsx", sheets: [{ name: "Лист1", values: [["Итоги"], ["логин школы", "код обучающегося"]], merges: [] }] }], SCALE_2021);
     expect(r.ok).toBe(false);
