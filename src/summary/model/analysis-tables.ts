@@ -308,14 +308,22 @@ export function signFocus(sign: SignResult): string {
   return sign.subject ? focusText([{ subject: sign.subject, grade: sign.grade, procedure: sign.procedure }]) : "";
 }
 
+/** Procedures named in a measure; the rest are counted. */
+const FOCUS_SHOWN = 5;
+
 /** The subjects, grades and numbers behind a risk factor: R1 — shares below the minimum, R3 — the rises, R2 — the standardized result. */
 export function factorFocus(f: RiskFactorResult): string {
   if (f.id === "R1" || f.id === "R3") {
-    const items: FocusItem[] = f.items.map((i) => ({ subject: i.subject, grade: i.grade, procedure: i.procedure, value: i.value }));
-    return focusText(items, f.id === "R1" ? "не преодолели минимальный порог" : "доля «2» выросла до");
+    // The worst procedures first; a school with low results everywhere gets a readable measure, not thirty items.
+    const worst = [...f.items].sort((a, b) => b.value - a.value);
+    const shown = worst.slice(0, FOCUS_SHOWN);
+    const items: FocusItem[] = shown.map((i) => ({ subject: i.subject, grade: i.grade, procedure: i.procedure, value: i.value }));
+    const rest = worst.length - shown.length;
+    const text = focusText(items, f.id === "R1" ? "не преодолели минимальный порог" : "доля «2» выросла до");
+    return rest > 0 ? `${text}; и ещё в ${countRu(rest, ["процедуре", "процедурах", "процедурах"])}` : text;
   }
-  if (f.id === "R2" && f.numbers.z !== undefined) return `(средний стандартизированный результат ${formatNumberRu(f.numbers.z, 2)} по ${countRu(f.numbers.procedures, ["процедуре", "процедурам", "процедурам"])})`;
-  if (f.id === "R5" && f.note) return `(${f.note})`;
+  if (f.id === "R2" && f.numbers.z !== undefined) return `средний стандартизированный результат ${formatNumberRu(f.numbers.z, 2)} по ${countRu(f.numbers.procedures, ["процедуре", "процедурам", "процедурам"])}`;
+  if (f.id === "R5" && f.note) return f.note;
   return "";
 }
 

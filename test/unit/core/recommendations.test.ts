@@ -8,7 +8,7 @@ describe("targeted recommendations (methodology §8)", () => {
   it("objectivity signs call for re-checking, observers and explanatory work; the basis is the user's own neutral regulation", () => {
     const r = recommend([{ rule: "O2", detail: "пик на границе «3»", focus: "по математике (ВПР) в 5 классе" }], P);
     expect(r.map((m) => m.id)).toEqual(["recheck", "observers", "explain"]);
-    expect(r[0].text).toBe("Организовать независимую перепроверку работ обучающихся муниципальной предметной комиссией по математике (ВПР) в 5 классе");
+    expect(r[0].text).toBe("Организовать независимую перепроверку работ обучающихся муниципальной предметной комиссией — по математике (ВПР) в 5 классе");
     // Untargeted measures do not take the focus.
     expect(r[1].text).toBe("Направить общественных (независимых) наблюдателей и организовать видеонаблюдение при проведении следующей оценочной процедуры");
     expect(r[0].basis).toBe("Положение о МСОКО");
@@ -41,7 +41,7 @@ describe("targeted recommendations (methodology §8)", () => {
     expect(r.map((m) => m.id)).toEqual(["shnorProgram", "methodHelp", "pdRoutes", "partnership"]);
     expect(r.find((m) => m.id === "shnorProgram")!.because.map((f) => f.rule)).toEqual(["R1", "ШНОР"]);
     expect(r.find((m) => m.id === "methodHelp")!.text).toBe(
-      "Оказать ОО адресную методическую помощь по математике (ВПР) в 5 и 6 классах: не преодолели минимальный порог 34,0 % и 31,0 %; по русскому языку (ВПР) в 7 классе: доля «2» выросла до 25,0 %",
+      "Оказать ОО адресную методическую помощь — по математике (ВПР) в 5 и 6 классах: не преодолели минимальный порог 34,0 % и 31,0 %; по русскому языку (ВПР) в 7 классе: доля «2» выросла до 25,0 %",
     );
   });
   it("a cycle gap becomes its next step, once per direction and component", () => {
