@@ -36,6 +36,7 @@ const STEMS: [RegExp, Subject][] = [
 ];
 
 const YEAR = /(?:^|[^\d])(20\d{2})(?=$|[^\d])/;
+const NEAR_VPR = /впр\D{0,3}(20\d{2})(?=$|[^\d])/;
 const GRADE = /(?:^|[^\d])(\d{1,2})\s*-?\s*(?:й\s*)?(?:класс|кл(?![а-я]))/;
 
 /** A subject named in the text: a canonical name among its parts, else exactly one stem. */
@@ -55,7 +56,8 @@ function subjectOf(text: string): string | null {
 export function testOfText(text: string): Partial<RawTest> {
   const t = norm(text.replace(/[_]+/g, " ").replace(/\.xlsx?$/i, ""));
   const out: Partial<RawTest> = {};
-  const y = YEAR.exec(t);
+  // «ВПР 2021» first: a file name may hold other numbers of that shape («протокол-2000-…»).
+  const y = NEAR_VPR.exec(t) ?? YEAR.exec(t);
   if (y) out.year = Number(y[1]);
   const g = GRADE.exec(t);
   if (g && Number(g[1]) >= 1 && Number(g[1]) <= 11) out.grade = Number(g[1]);

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+/**
+ * Case 5, regional protocols: `msoko analyze ПРОТОКОЛ.xlsx --json …` on a whole region's raw
+ * results of one procedure — 25 000 participants of ~630 schools in 20 municipalities (a real
+ * 2021 file's size), once in the 2020–2021 layout and once in the 2022+ layout. Reports wall
+ * time, rows per second and peak memory (maxRSS of the analysing process alone), and checks that
+ * O1 (journal vs test mark) and O2 (boundary peaks) were evaluated per school.
+ *
+ *   node bench/cases/protocols.mjs [ЧИСЛО_УЧАСТНИКОВ]      (default 25000; e.g. 2000 to try it)
+ *
+ * The protocols come from the fixture builder (test/fixtures/fisoko/raw.ts, seeded, realistic
+ * shares) and are written once to bench/out/protocols-N-*.xlsx. The command runs in-process from
+ * an esbuild bundle so tsx's start-up is not timed. The 2021 layout has no shipped scale: the run
+ * passes --set 'scale|ВПР|2021|4|Математика=20;6;10;15' as a user would.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, "..", "..");
+const OUT = join(ROOT, "bench", "out");
+const BUNDLE = join(OUT, "protocols-bundle.mjs");
+
+/** ВПР 2021 математика 4 класс: 15 tasks, 20 points; the scale the run passes by --set. */
+const MATH4 = { tasks: [1, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 2, 2, 2], bounds: [6, 10, 15], year: 2021, set: "scale|ВПР|2021|4|Математика=20;6;10;15" };
+/** ВПР 2026 русский язык 4 класс: 12 tasks, 24 points; the shipped scale 10/16/21. */
+const RUS4 = { tasks: [2, 1, 2, 3, 2, 1, 1, 2, 3, 3, 1, 3], bounds: [10, 16, 21], year: 2026, set: null };
+
+export const LAYOUTS = {
+  "2021": { ...MATH4, file: (n) => join(OUT, `protocols-${n}-ВПР 2021 математика 4 класс.xlsx`) },
+  "2022": { ...RUS4, file: (n) => join(OUT, `protocols-${n}-ВПР 2026 русский язык 4 класс.xlsx`) },
+};
+
+async function buildBundle() {
+  const require = createRequire(join(ROOT, "package.json"));
+  const esbuild = require("esbuild");
+  mkdirSync(OUT, { recursive: true });
+  await esbuild.build({
+    stdin: {
+      contents: [
+        'export * as analyze from "./src/cli/commands/analyze";',
+        'export { memoryIo } from "./src/cli/io";',
+        'export { generateProtocol } from "./test/fixtures/fisoko/raw";',
+        'export { writeFixture } from "./test/fixtures/fisoko/generate-xlsx";',
+      ].join("\n"),
+      resolveDir: ROOT,
+      loader: "ts",
+      sourcefile: "bench-protocols-entry.ts",
+    },
+    bundle: true,
+    packages: "external",
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outfile: BUNDLE,
+    logLevel: "error",
+  });
+}
+
+/** Child: writes the protocol of one layout (its memory is not the analysis's). */
+async function childGenerate(layout, n) {
+  const b = await import(pathToFileURL(BUNDLE).href);
+  const L = LAYOUTS[layout];
+  const schools = Math.round(n / 40);
+  const sheets = b.generateProtocol({ layout, participants: n, schools, municipalities: 20, tasks: L.tasks, bounds: L.bounds, year: L.year, seed: layout === "2021" ? 2021 : 2022 });
+  await b.writeFixture(L.file(n), sheets);
+}
+
+/** Child: one analyze run; prints a JSON line with time, peak memory and what was evaluated. */
+async function childAnalyze(layout, n) {
+  const b = await import(pathToFileURL(BUNDLE).href);
+  const L = LAYOUTS[layout];
+  const json = join(OUT, `protocols-${n}-${layout}.json`);
+  rmSync(json, { force: true });
+  const io = b.memoryIo();
+  const args = [L.file(n), "--json", json, ...(L.set ? ["--set", L.set] : [])];
+  const t0 = performance.now();
+  const code = await b.analyze.run(args, io);
+  const ms = performance.now() - t0;
+  if (code !== 0) throw new Error(`msoko analyze завершилась с кодом ${code}: ${io.stderr.join(" ").slice(0, 400)}`);
+  const a = JSON.parse(readFileSync(json, "utf8"));
+  const fired = {};
+  let withBoth = 0;
+  for (const s of a.schools) {
+    const y = s.years[0];
+    if (y && y.evaluatedSigns >= 2) withBoth++;
+    for (const g of y?.signs ?? []) fired[g.rule] = (fired[g.rule] ?? 0) + 1;
+  }
+  const read = io.stdout.find((l) => l.startsWith("Сведения:")) ?? "";
+  const participants = Number((/: (\d+) участник/.exec(read) ?? [])[1] ?? NaN);
+  process.stdout.write(JSON.stringify({ layout, rows: n, participants, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, schools: a.schools.length, municipalities: a.municipalities.length, withBoth, fired }) + "\n");
+}
+
+function spawnChild(args) {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error((r.stderr || r.stdout).trim().split("\n").slice(-3).join(" "));
+  return (r.stdout ?? "").trim().split("\n").filter((l) => l.startsWith("{")).pop();
+}
+
+const fmt = (x, d = 0) => x.toLocaleString("ru-RU", { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/** Runs both layouts at n participants; returns their measurements. */
+export async function runProtocols(n = 25000) {
+  await buildBundle();
+  const out = [];
+  for (const layout of Object.keys(LAYOUTS)) {
+    if (!existsSync(LAYOUTS[layout].file(n))) spawnChild(["--child", "generate", layout, String(n)]);
+    out.push(JSON.parse(spawnChild(["--child", "analyze", layout, String(n)])));
+  }
+  return out;
+}
+
+const [flag, what, layoutArg, nArg] = process.argv.slice(2);
+if (flag === "--child") {
+  const run = what === "generate" ? childGenerate : childAnalyze;
+  run(layoutArg, Number(nArg)).catch((e) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  });
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const n = Number(flag ?? 25000);
+  runProtocols(n).then(
+    (rows) => {
+      process.stdout.write("| Макет | Строк | Участников | ОО | МО | Время, с | Строк/с | Пик памяти, МБ | ОО с O1 и O2 | Сработали |\n|---|---|---|---|---|---|---|---|---|---|\n");
+      for (const r of rows) {
+        process.stdout.write(`| ${r.layout} | ${fmt(r.rows)} | ${fmt(r.participants)} | ${r.schools} | ${r.municipalities} | ${fmt(r.ms / 1000, 2)} | ${fmt(r.rows / (r.ms / 1000))} | ${fmt(r.maxRssMb)} | ${r.withBoth} | ${Object.entries(r.fired).map(([k, v]) => `${k}: ${v}`).join(", ") || "—"} |\n`);
+      }
+    },
+    (e) => {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}
