@@ -73,7 +73,7 @@ function percentColumn(id: string, header: string, help: string, formula: Column
 const passportFields: readonly FieldSpec[] = [
   {
     id: "login", header: "Логин ОО в ФИС ОКО", aliases: ["Логин ФИС ОКО", "Логин", "Логин ОО"], type: "code", required: true,
-    help: "Логин школы в ФИС ОКО, например sch420123: по нему школа узнаётся во всех сводах.",
+    help: "Логин школы в ФИС ОКО, например edu420123 (до 2022 г. — sch420123, цифры те же): по нему школа узнаётся во всех сводах.",
   },
   {
     id: "name", header: "Полное наименование ОО", aliases: ["Полное наименование", "Наименование ОО", "Наименование"], type: "text",
