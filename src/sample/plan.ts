@@ -73,6 +73,20 @@ const SITUATION_THETA = {
 export const SAMPLED_SCHOOL_SPREAD = 0.25;
 export const SAMPLED_YEAR_SPREAD = 0.1;
 
+/**
+ * Sampled municipalities only: chance moves every result by several п.п., so a situation designed
+ * to cross its rule "with margin" on quotas may not be in the drawn data at all. There the
+ * situations are made as clear as a real case would be: the stably high school stands above its
+ * cluster's drawn levels, the cohort behind an unconfirmed high result writes its later tests
+ * below the municipal level, and the external-gap cohort's ОГЭ is weaker. The quota demo keeps
+ * its documented levels.
+ */
+export const SAMPLED_SITUATION = {
+  stablyHighLift: 0.5,
+  unconfirmedLater: -0.4,
+  externalGapOge: -1.3,
+} as const;
+
 export function makePlan(school: RosterEntry, seed: number, years: readonly number[], sampling = false): SchoolPlan {
   const grades = gradesOf(school.type);
   const first = years[0];
@@ -112,7 +126,8 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
   const prev = years.length > 1 ? years[years.length - 2] : years[0];
   const role = school.role;
   // Sampled municipalities: the school's own level differs by seed and drifts a little by year.
-  const schoolShift = sampling ? Rng.derive(seed, `level|${school.login}`).uniform(-SAMPLED_SCHOOL_SPREAD, SAMPLED_SCHOOL_SPREAD) : 0;
+  // A school carrying a situation keeps its designed level, so the situation is there as injected.
+  const schoolShift = sampling && !role ? Rng.derive(seed, `level|${school.login}`).uniform(-SAMPLED_SCHOOL_SPREAD, SAMPLED_SCHOOL_SPREAD) : 0;
   const yearShift = (year: number) => (sampling ? jitterOf(`year-level|${year}`, SAMPLED_YEAR_SPREAD) : 0);
   const place = role ? situationPlace(role, years) : null;
 
@@ -122,10 +137,12 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
       switch (role) {
         case "unconfirmedHigh":
           if (here && year === place.year) return SITUATION_THETA.unconfirmedHigh;
+          // The same cohort's later results (next-year ВПР, ОГЭ) in the same subject.
+          if (sampling && subject === place.subject && year > place.year && year - grade === place.year - (place.grade ?? 0)) return SAMPLED_SITUATION.unconfirmedLater;
           break;
         case "externalGap":
           if (here && year === place.year) return SITUATION_THETA.externalGapVpr;
-          if (procedure === "ОГЭ" && subject === place.subject && year === place.year + 9 - (place.grade ?? 8)) return SITUATION_THETA.externalGapOge;
+          if (procedure === "ОГЭ" && subject === place.subject && year === place.year + 9 - (place.grade ?? 8)) return sampling ? SAMPLED_SITUATION.externalGapOge : SITUATION_THETA.externalGapOge;
           break;
         case "lowTwoYears":
           return year >= prev ? SITUATION_THETA.lowTwoYears : SITUATION_THETA.lowBefore;
@@ -139,6 +156,7 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
     }
     return (
       school.theta +
+      (sampling && role === "stablyHigh" ? SAMPLED_SITUATION.stablyHighLift : 0) +
       schoolShift +
       yearShift(year) +
       (SUBJECT_OFFSET[subject] ?? 0) +
