@@ -3,8 +3,9 @@
  * should learn it at once, not after every form was read, and no run may land in the wrong book.
  * Refused, with one Russian sentence naming the option and the file:
  * - a folder that does not exist, a path that is a folder, a dangling or looping link, a device;
- * - an existing file without --force (a book this add-in generated earlier — a summary or a
- *   report whose own sheets get replaced — may be updated without it, as the pane does);
+ * - an existing file without --force (a book of this add-in — a summary or a report built earlier,
+ *   or a book holding its settings sheet — may be updated without it, as the pane does: only the
+ *   generated sheets are replaced);
  * - even with --force: a file that is (after links, by identity on disk) one of the command's
  *   inputs, or — for outputs that are not themselves school forms — a school form (a book with
  *   the «Паспорт ОО» sheet); two outputs that are the same file.
@@ -16,6 +17,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { Stats } from "node:fs";
 import { PASSPORT } from "../form/schema/sheets";
 import { rowHasMarker } from "../host/generated";
+import { SETTINGS_SHEET } from "../host/settings";
 import { checkXlsxPackage, defaultLimits, readXlsxBuffer } from "../xlsx/exceljs";
 import { partReader } from "../xlsx/exceljs/read";
 import { readSheetsFromParts } from "../xlsx/read/parts";
@@ -63,7 +65,7 @@ async function identity(path: string): Promise<string | null> {
   }
 }
 
-/** What an existing .xlsx is: a school form (its passport sheet) and/or a book the add-in generated. */
+/** What an existing .xlsx is: a school form (its passport sheet) and/or a book of the add-in (summary, report, settings). */
 export async function inspectBook(path: string): Promise<{ form: boolean; generated: boolean } | null> {
   let buf: Uint8Array;
   try {
@@ -82,7 +84,8 @@ export async function inspectBook(path: string): Promise<{ form: boolean; genera
     const summary = sheets.some((s) => norm(s.name) === norm(SUMMARY_SHEET));
     return {
       form: !summary && sheets.some((s) => passport.has(norm(s.name))),
-      generated: sheets.some((s) => rowHasMarker(s.values[1])),
+      // The add-in's own book: a sheet it generated (marker in row 2) or its settings sheet.
+      generated: sheets.some((s) => rowHasMarker(s.values[1]) || norm(s.name) === norm(SETTINGS_SHEET)),
     };
   } catch {
     return null;
