@@ -212,9 +212,8 @@ function restore(queue: Segment[], batch: Segment[]): void {
  * of at most 512 cells (one block can hold at most that many top-left cells).
  */
 async function readMerges(ctx: Ctx, plan: SheetPlan): Promise<void> {
-  const used = plan.mergeArea!;
   try {
-    const areas = ctx.workbook.worksheets.getItem(plan.name).getRange(formatRange(used)).getMergedAreasOrNullObject();
+    const areas = ctx.workbook.worksheets.getItem(plan.name).getRange(formatRange(plan.mergeArea!)).getMergedAreasOrNullObject();
     areas.load("address");
     await ctx.sync();
     plan.merges = areas.isNullObject ? [] : splitAreas(areas.address).map((a) => parseQualified(a).address);
@@ -222,6 +221,9 @@ async function readMerges(ctx: Ctx, plan: SheetPlan): Promise<void> {
   } catch (e) {
     if (!isOverLimit(e)) throw e;
   }
+  // Blocks cover the values (not a whole formatted column of a million rows): merged areas that
+  // start in blank cells beyond the data are not needed to read it.
+  const used = plan.used!;
   const cols = Math.min(width(used), MERGED_AREAS_LIMIT);
   const rowsPer = Math.max(1, Math.floor(MERGED_AREAS_LIMIT / cols));
   const blocks: RangePos[] = [];

@@ -1,0 +1,42 @@
+/**
+ * The municipal summary of 500 schools written into Excel through the strict fake: every sheet,
+ * no request over the 5 MB of Excel on the web, and read back within the response limit.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PROFILE } from "../../../src/core/profile";
+import { MemoryWorkbook } from "../../../src/host/memory";
+import { createOfficePort } from "../../../src/host/officejs";
+import { generateMunicipality } from "../../../src/sample";
+import { buildSummary } from "../../../src/summary/model/build";
+import { consolidate } from "../../../src/summary/model/consolidate";
+import { writeSummary } from "../../../src/summary/write";
+import { EXCEL_PAYLOAD_LIMIT, FakeExcel } from "./fakeExcel";
+
+describe("the 500-school summary through the strict fake of Excel", () => {
+  it("is written and read back without a request or response over 5 MB", async () => {
+    const { municipality } = generateMunicipality({ seed: 2026, scale: 20 });
+    expect(municipality.schools.length).toBe(500);
+    const c = consolidate(municipality.schools.map((r) => ({ file: `${r.passport.login}.xlsx`, report: r, findings: [] })));
+    const summary = buildSummary({ municipality: { ...municipality, schools: c.schools }, files: c.files, profile: DEFAULT_PROFILE, evaluationDate: "2026-12-31", runAt: "2026-11-22T10:00:00" });
+    const fake = new FakeExcel(MemoryWorkbook.fromGrids({ Лист1: [] }));
+    const uninstall = fake.install();
+    try {
+      const port = createOfficePort();
+      await writeSummary(port, summary, { now: new Date("2026-11-22T10:00:00") });
+      expect(fake.log.refused).toEqual([]);
+      expect(fake.log.maxRequestBytes).toBeLessThanOrEqual(4_000_000);
+      const names = summary.sheets.map((s) => s.name);
+      const reads = await port.readSheets(names);
+      expect(reads.map((r) => r.name)).toEqual(names);
+      expect(fake.log.refused).toEqual([]);
+      expect(fake.log.maxResponseBytes).toBeLessThanOrEqual(EXCEL_PAYLOAD_LIMIT);
+      const bySchool = reads.find((r) => r.name === "Свод по ОО");
+      const logins = new Set(municipality.schools.map((s) => s.passport.login));
+      const seen = new Set((bySchool?.values ?? []).flat().filter((v): v is string => typeof v === "string" && logins.has(v)));
+      expect(seen.size).toBe(500);
+      console.log(`500 ОО: запросов до ${fake.log.maxRequestBytes} Б, ответов до ${fake.log.maxResponseBytes} Б, синхронизаций ${fake.log.syncs}`);
+    } finally {
+      uninstall();
+    }
+  }, 600_000);
+});
