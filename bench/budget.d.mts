@@ -12,5 +12,6 @@ export interface BundleSizes {
 export const BUDGETS: { functions: number; pane: number; lazy: number };
 export function gzipSize(file: string): number;
 export function measureBundles(distDir: string): BundleSizes | null;
+export function loadedBy(html: string): string[];
 export function overBudget(m: BundleSizes): string[];
 export function kb(bytes: number): string;

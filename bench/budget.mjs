@@ -1,6 +1,6 @@
 /**
- * Bundle budget (issue «Benchmarks», case 5): gzip sizes of the custom-functions bundle and of the
- * pane bundle, against fixed budgets. Shared by `npm run bench`, `bench/check-budget.mjs` and the
+ * Bundle budget (issue «Benchmarks», case 5): gzip sizes of the custom-functions bundle and of what
+ * the pane loads at start, against fixed budgets. Shared by `npm run bench`, `bench/check-budget.mjs` and the
  * unit test test/unit/aggregate/bundle-budget.test.ts, so the three can never disagree.
  * Node only (fs, zlib); no dependencies.
  */
@@ -16,8 +16,8 @@ export const BUDGETS = {
   lazy: 400 * 1024,
 };
 
-/** Entry bundles that are not the pane: the functions runtime and the development preview. */
-const NOT_PANE = new Set(["functions.js", "preview.js"]);
+/** The development preview's entry: never loaded by the pane. */
+const NOT_PANE = new Set(["preview.js"]);
 
 /**
  * Chunks the pane loads only when needed, via import(): the preview's sample generator, and
@@ -29,16 +29,30 @@ export function gzipSize(file) {
   return gzipSync(readFileSync(file)).length;
 }
 
+/** Local files a page loads at start: its <script src> and stylesheets (not office.js from the CDN). */
+export function loadedBy(html) {
+  const out = [];
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/gi)) out.push(m[1]);
+  for (const m of html.matchAll(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/gi)) {
+    const href = /\bhref="([^"]+)"/i.exec(m[0]);
+    if (href) out.push(href[1]);
+  }
+  return out.filter((u) => !/^[a-z]+:|^\/\//i.test(u)).map((u) => u.replace(/^\.?\//, "").split(/[?#]/)[0]);
+}
+
 /**
- * Measures dist/: functions = functions.js; pane = taskpane.js plus every other script webpack
- * emitted except functions.js, preview.js and the on-demand chunks, which are measured apart
+ * Measures dist/: functions = functions.js; pane = everything taskpane.html loads at start — the
+ * page, its stylesheet, functions.js (the pane shares its modules) and taskpane.js — plus any other
+ * script webpack emitted except preview.js and the on-demand chunks, which are measured apart
  * (lazy). Returns null when dist/ has no build.
  */
 export function measureBundles(distDir) {
   if (!existsSync(join(distDir, "functions.js")) || !existsSync(join(distDir, "taskpane.js"))) return null;
   const scripts = readdirSync(distDir).filter((f) => f.endsWith(".js"));
   const sum = (files) => files.reduce((n, f) => n + gzipSize(join(distDir, f)), 0);
-  const paneFiles = scripts.filter((f) => !NOT_PANE.has(f) && !LAZY.has(f)).sort();
+  const page = join(distDir, "taskpane.html");
+  const pageFiles = existsSync(page) ? ["taskpane.html", ...loadedBy(readFileSync(page, "utf8"))].filter((f) => existsSync(join(distDir, f))) : [];
+  const paneFiles = [...new Set([...pageFiles, ...scripts.filter((f) => !NOT_PANE.has(f) && !LAZY.has(f))])].sort();
   const lazyFiles = scripts.filter((f) => LAZY.has(f)).sort();
   return {
     functions: { files: ["functions.js"], gzip: gzipSize(join(distDir, "functions.js")), budget: BUDGETS.functions },

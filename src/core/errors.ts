@@ -1,6 +1,6 @@
 /**
  * Domain errors with Russian messages. Custom functions turn them into
- * CustomFunctions.Error(invalidValue | divisionByZero); the CLI prints them and exits 1.
+ * CustomFunctions.Error(invalidValue | notAvailable); the CLI prints them and exits 1.
  */
 
 /** The input is malformed: the message names the value's position and what is expected. */
@@ -11,7 +11,7 @@ export class InputError extends Error {
   }
 }
 
-/** The input is well formed but has nothing to compute on (no participants): Excel's #ДЕЛ/0!. */
+/** The input is well formed but has nothing to compute on (no participants): #Н/Д with this message in Excel. */
 export class NoDataError extends Error {
   override readonly name = "NoDataError";
   constructor(message: string) {

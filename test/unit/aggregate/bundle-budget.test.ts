@@ -26,7 +26,7 @@ describe("bundle measurement", () => {
   const dir = mkdtempSync(join(tmpdir(), "msoko-budget-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("counts taskpane.js and its chunks as the pane, not functions.js, preview.js or the on-demand chunks", () => {
+  it("counts everything taskpane.html loads (functions.js too) and other chunks as the pane, not preview.js or the on-demand chunks", () => {
     expect(measureBundles(dir)).toBeNull();
     writeFileSync(join(dir, "functions.js"), "f");
     writeFileSync(join(dir, "taskpane.js"), "t");
@@ -34,10 +34,15 @@ describe("bundle measurement", () => {
     writeFileSync(join(dir, "512.js"), "c");
     writeFileSync(join(dir, "exceljs.js"), "x");
     writeFileSync(join(dir, "sample.js"), "s");
-    writeFileSync(join(dir, "taskpane.html"), "<html></html>");
+    writeFileSync(join(dir, "page.css"), "html{}");
+    writeFileSync(
+      join(dir, "taskpane.html"),
+      '<html><head><link rel="stylesheet" href="page.css"/><script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script></head>' +
+        '<body><script defer src="functions.js"></script><script defer src="taskpane.js"></script></body></html>',
+    );
     const m = measureBundles(dir)!;
     expect(m.functions.files).toEqual(["functions.js"]);
-    expect(m.pane.files).toEqual(["512.js", "taskpane.js"]);
+    expect(m.pane.files).toEqual(["512.js", "functions.js", "page.css", "taskpane.html", "taskpane.js"]);
     expect(m.lazy.files).toEqual(["exceljs.js", "sample.js"]);
     expect(m.pane.budget).toBe(400 * 1024);
     expect(overBudget(m)).toEqual([]);
