@@ -4,14 +4,20 @@
  * «Анализ ОО — …» sheets and «Выводы и решения» from the filled school form. ФИС ОКО exports given
  * next to the form become the municipality's and region's references. When --out exists, only
  * the sheets an earlier run generated are replaced (the user's sheets stay), and its settings
- * sheet's methodology overrides are used. --out is checked before anything is read: never the form or
+ * sheet's methodology overrides are used (--set overrides on top of them, e.g. the names of the
+ * user's own regulations: --set "basis.vsoko=Положение о ВСОКО …"). The FIRST form is the school
+ * analysed; forms of other schools after it (or a folder) make its municipality: their participants
+ * are the pooled reference of the signs (O1, O2 need one) and the report gains the school's risk,
+ * ШНОР/ШНСУ, cluster and stability. --out is checked before anything is read: never the form or
  * an export itself (links included), never another school's form; an existing file that is not a
  * report built earlier only with --force.
  * Exit codes: 0 — built; 1 — built, but the form has errors (listed; the numbers may be
  * incomplete); 2 — wrong call, unreadable form, or no results of the procedure and year.
  */
 import { existsSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
+import { applyOverrides, type OverrideEntry } from "../../core/profile";
+import { expandInputs } from "../inputs";
 import type { Municipality, Procedure, ReferenceResult } from "../../core/model";
 import { PROCEDURES } from "../../core/model";
 import { reportChoices, schoolReport } from "../../school/model/report";
@@ -37,10 +43,11 @@ interface Args {
   grades: number[];
   subjects: string[];
   force: boolean;
+  sets: OverrideEntry[];
 }
 
 export function parseArgs(args: readonly string[]): Args | string {
-  const out: Args = { inputs: [], out: "", grades: [], subjects: [], force: false };
+  const out: Args = { inputs: [], out: "", grades: [], subjects: [], force: false, sets: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const next = () => args[++i] ?? "";
@@ -63,6 +70,11 @@ export function parseArgs(args: readonly string[]): Args | string {
       const v = next();
       if (!v) return "После --subject укажите предмет.";
       out.subjects.push(v);
+    } else if (a === "--set") {
+      const v = next();
+      const eq = v.indexOf("=");
+      if (eq <= 0) return `--set ожидает «ключ=значение», например --set "basis.vsoko=Положение о ВСОКО МБОУ СОШ № 3", а указано «${v}».`;
+      out.sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1), ref: { sheet: "--set", cell: "" } });
     } else if (a.startsWith("--")) return `Неизвестный параметр ${a}.`;
     else out.inputs.push(a);
   }
@@ -82,9 +94,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(checked.message);
     return 2;
   }
-  let form: { file: string; report: ReturnType<typeof parseForm>["report"]; errors: string[] } | null = null;
+  type FormRead = { file: string; report: ReturnType<typeof parseForm>["report"]; errors: string[] };
+  let form: FormRead | null = null;
+  const others: FormRead[] = [];
   const exports: FisokoFile[] = [];
-  for (const path of args.inputs) {
+  let paths: string[];
+  try {
+    paths = await expandInputs(args.inputs);
+  } catch (e) {
+    io.err(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
+  // The school's own form may also sit in the folder of the municipality's forms: read it once.
+  paths = paths.filter((p, i) => paths.findIndex((q) => resolve(q) === resolve(p)) === i);
+  for (const path of paths) {
     const file = basename(path);
     let sheets;
     try {
@@ -97,12 +120,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       exports.push({ name: file, sheets });
       continue;
     }
-    if (form) {
-      io.err(`Указано две формы ОО: «${form.file}» и «${file}». Отчёт строится по одной форме; для свода используйте msoko summarize.`);
-      return 2;
-    }
     const { report, findings } = parseForm(sheets, { file });
-    form = { file, report, errors: findings.filter((f) => f.severity === "error").map((f) => `${file}, лист «${f.sheet}»${f.cell ? `, ячейка ${f.cell}` : ""}: ${f.message}`) };
+    const read = { file, report, errors: findings.filter((f) => f.severity === "error").map((f) => `${file}, лист «${f.sheet}»${f.cell ? `, ячейка ${f.cell}` : ""}: ${f.message}`) };
+    if (form) others.push(read);
+    else form = read;
   }
   if (!form) {
     io.err("Среди файлов нет формы ОО: укажите заполненную форму школы (.xlsx).");
@@ -124,22 +145,41 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
 
-  let references: ReferenceResult[] = [];
+  // Other schools' forms make the municipality (one entry per login; the analysed school's own form wins).
+  const schools = [report];
+  for (const o of others) {
+    if (!o.report) {
+      io.err(`Форма «${o.file}» не распознана и в муниципалитет не включена: ${o.errors.slice(0, 3).join("; ") || "нет листа «Паспорт ОО» или логина ОО"}.`);
+      continue;
+    }
+    if (schools.some((s) => s.passport.login === o.report!.passport.login)) {
+      io.err(`Форма «${o.file}»: ОО ${o.report.passport.login} уже есть среди форм — файл пропущен.`);
+      continue;
+    }
+    schools.push(o.report);
+  }
+  let municipality: Municipality = { name: report.passport.municipality ?? "Муниципалитет", schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [] };
   if (exports.length) {
     const imported = importFisoko(exports);
     for (const f of imported.findings) io.err(`${f.severity === "error" ? "Ошибка" : "Замечание"}: ${f.message}`);
-    const empty: Municipality = { name: report.passport.municipality ?? "Муниципалитет", schools: [report], references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [] };
-    const merged = mergeIntoMunicipality(empty, imported);
+    const merged = mergeIntoMunicipality(municipality, imported);
     for (const f of merged.findings) io.err(f.message);
-    references = merged.municipality.references;
+    municipality = merged.municipality;
   }
+  const references: ReferenceResult[] = municipality.references;
 
   // An existing report book keeps its methodology overrides (settings sheet) and the user's sheets.
   const book = existsSync(args.out) ? await rebuildOrReplace(args.out, args.force) : XlsxWorkbook.create(args.out);
-  const { profile, errors } = await loadProfile(book);
-  for (const e of errors) io.err(e.message);
+  const loaded = await loadProfile(book);
+  for (const e of loaded.errors) io.err(e.message);
+  const { profile, errors } = applyOverrides(args.sets, loaded.profile);
+  if (errors.length) {
+    for (const e of errors) io.err(e.message);
+    return 2;
+  }
+  const pooled = schools.length > 1 ? municipality : undefined;
 
-  const built = schoolReport(report, { year, procedure, grades: args.grades, subjects: args.subjects, references, profile });
+  const built = schoolReport(report, { year, procedure, grades: args.grades, subjects: args.subjects, references, profile, municipalityPooled: pooled });
   if (!built.tests.length) {
     io.err(`Нет результатов ${procedure} ${year} по выбранным классам и предметам (${[...args.grades.map((g) => `${g} класс`), ...args.subjects].join(", ")}).`);
     return 2;
@@ -152,7 +192,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (chartNotices.length) io.out("Часть диаграмм в файл не записана: они появятся, если построить анализ в Excel на панели «Анализ ОО».");
   io.out(
     `Анализ ${procedure} ${year} построен: ${args.out}. Работ: ${built.tests.length}; листов: ${built.sheets.length}; ` +
-      `выводов для решений: ${built.findings.length}${references.length ? `; эталонов ФИС ОКО: ${references.length}` : ""}.`,
+      `выводов для решений: ${built.findings.length}${references.length ? `; эталонов ФИС ОКО: ${references.length}` : ""}` +
+      `${pooled ? `; эталон и положение в муниципалитете — по ${countRu(schools.length, ["форме", "формам", "формам"])} ОО` : ""}.`,
   );
   if (form.errors.length) {
     io.err(`В форме ${countRu(form.errors.length, ["ошибка", "ошибки", "ошибок"])} — проверьте её (msoko validate), числа отчёта могут быть неполными:`);
