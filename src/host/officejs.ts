@@ -105,6 +105,9 @@ export function prepareOp(op: WriteOp): PreparedOp {
   }
 }
 
+/** Response bytes per cell assumed when grouping readRanges requests (short Russian text with quotes). */
+const RANGE_BYTES_PER_CELL = 40;
+
 /** Excel's calculation type for a full recalculation (Excel.CalculationType.full). */
 const FULL_CALCULATION = "Full";
 
@@ -243,15 +246,34 @@ class OfficePort implements WorkbookPort {
         const sheets = ctx.workbook.worksheets;
         sheets.load("items/name");
         await ctx.sync();
-        const ranges = requests.map(({ sheet, address }) => {
+        // Usually a few marker rows in one sync; many or large ranges go in several, each response
+        // estimated under the ~4 MB budget (RANGE_BYTES_PER_CELL per cell).
+        const out: (Grid | null)[] = [];
+        let pending: { index: number; range: Excel.Range }[] = [];
+        let bytes = 0;
+        const flush = async () => {
+          if (pending.length === 0) return;
+          await ctx.sync();
+          for (const { index, range } of pending) out[index] = ((opts.formulas ? range.formulas : range.values) as Grid).map((row) => row.map((v) => (v === "" && !opts.formulas ? null : (v as CellValue))));
+          pending = [];
+          bytes = 0;
+        };
+        for (let i = 0; i < requests.length; i++) {
+          const { sheet, address } = requests[i];
           const w = sheets.items.find((x) => sameName(x.name, sheet));
-          if (!w) return null;
-          const r = w.getRange(formatRange(parseRange(address)));
+          out[i] = null;
+          if (!w) continue;
+          const pos = parseRange(address);
+          const size = rangeSize(pos);
+          const estimate = size.rows * size.columns * RANGE_BYTES_PER_CELL;
+          if (bytes > 0 && bytes + estimate > PAYLOAD_LIMIT) await flush();
+          const r = w.getRange(formatRange(pos));
           r.load(opts.formulas ? "formulas" : "values");
-          return r;
-        });
-        await ctx.sync();
-        return ranges.map((r) => (r ? ((opts.formulas ? r.formulas : r.values) as Grid).map((row) => row.map((v) => (v === "" && !opts.formulas ? null : (v as CellValue)))) : null));
+          pending.push({ index: i, range: r });
+          bytes += estimate;
+        }
+        await flush();
+        return out;
       });
     } catch (e) {
       throw excelError(e, "чтение диапазонов");

@@ -195,6 +195,22 @@ describe("Office.js port within Excel's limits", () => {
     expect(read.values[2999]).toEqual(["2999", "ш".repeat(1000)]);
   });
 
+  it("readRanges splits many large ranges over syncs, each response under the limit", async () => {
+    // 40,000 × 10 cells of 10 Cyrillic letters: ~9.2 MB of JSON if loaded in one sync.
+    const grid: Grid = Array.from({ length: 40_000 }, () => Array.from({ length: 10 }, () => "ш".repeat(10)));
+    const { fake, port } = officeOver({ Большой: grid });
+    const requests = [0, 1, 2, 3].map((k) => ({ sheet: "Большой", address: `A${k * 10_000 + 1}:J${(k + 1) * 10_000}` }));
+    const before = fake.log.syncs;
+    const got = await port.readRanges!([...requests, { sheet: "Нет", address: "A1" }]);
+    expect(got.length).toBe(5);
+    expect(got[3]![9_999]).toEqual(grid[39_999]);
+    expect(got[4]).toBeNull();
+    expect(fake.log.refused).toEqual([]);
+    expect(fake.log.maxResponseBytes).toBeLessThanOrEqual(EXCEL_PAYLOAD_LIMIT);
+    // Names, then one sync per 10,000-row range (estimated 4,000,000 bytes each).
+    expect(fake.log.syncs - before).toBe(5);
+  });
+
   it("recalculates the workbook through Application.calculate(full), and says when it cannot", async () => {
     const { fake, port } = officeOver({ Л: [] });
     expect(await port.recalculate!()).toEqual({ recalculated: true });
