@@ -24,11 +24,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  // Seven tabs cannot sit in one row of a 320 px pane: a grid of equal cells wraps them evenly
-  // (four and three at 320 px; 72 px still holds «Методика» and «Анализ ОО» under their icons).
+  // Seven tabs cannot sit in one row of a 320 px pane: a grid of equal cells wraps them (three to a
+  // row at 320 px; a narrower cell would cut «Анализ ОО» and «Методика»).
   tabs: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(72px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(96px, 1fr))",
     paddingLeft: tokens.spacingHorizontalS,
     paddingRight: tokens.spacingHorizontalS,
     paddingTop: tokens.spacingVerticalS,

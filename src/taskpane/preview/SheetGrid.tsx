@@ -6,14 +6,14 @@
  * (Enter, F2, double-click or just typing; Enter commits, Escape cancels), so a newcomer can spoil
  * the example and watch «Проверка» find it. The grid follows the sheet the pane activates or adds.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent, type MouseEvent } from "react";
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { Badge, Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import type { MemoryWorkbook, SheetSnapshot, WorkbookSnapshot } from "../../host/memory";
 import type { CellFormat } from "../../host/port";
-import { formatCell } from "../../core/a1";
+import { columnIndex, formatCell } from "../../core/a1";
 import { countRu } from "../../core/values";
 import { describeError } from "../shared/errors";
-import { chartPlaceholders, gridModel, sheetExtras, GRID_LIMITS, type ChartPlaceholder, type GridCell, type GridModel } from "./gridModel";
+import { chartPlaceholders, followedSheet, gridModel, sheetExtras, GRID_LIMITS, type ChartPlaceholder, type GridCell, type GridModel } from "./gridModel";
 import { generatedNote } from "./generatedNote";
 import { editText } from "./cellInput";
 import { cellWrite } from "./cellWrite";
@@ -157,15 +157,6 @@ function columnPixels(chars: number): number {
   return Math.round(chars * 7 + 5);
 }
 
-/** The sheet to show after a change: the one the pane activated, else the first visible sheet just added. */
-function followedSheet(prev: WorkbookSnapshot | null, next: WorkbookSnapshot): string | null {
-  if (!prev) return next.activeSheet || null;
-  if (next.activeSheet !== prev.activeSheet) return next.activeSheet;
-  const before = new Set(prev.sheets.map((s) => s.name.toLocaleLowerCase("ru")));
-  const added = next.sheets.filter((s) => s.visibility === "visible" && !before.has(s.name.toLocaleLowerCase("ru")));
-  return added.length ? added.sort((a, b) => a.position - b.position)[0].name : null;
-}
-
 /** Where a key moves the active cell; null for keys that do not move it. */
 function moved(key: string, ctrl: boolean, at: Pos, model: GridModel): Pos | null {
   const lastRow = model.rows.length - 1;
@@ -210,16 +201,26 @@ function cellAt(el: EventTarget | null): Pos | null {
 
 export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
   const styles = useStyles();
-  const snap = useSnapshot(workbook);
+  // The grid redraws at low priority: a click in the pane (a finding, a cycle cell) that selects a
+  // cell returns at once, and thousands of cells are redrawn after it without blocking input.
+  const snap = useDeferredValue(useSnapshot(workbook));
   const [chosen, setChosen] = useState(snap.activeSheet);
-  const previous = useRef<WorkbookSnapshot | null>(null);
+  const [seen, setSeen] = useState<WorkbookSnapshot | null>(null);
   // Follow the workbook as Excel does: the sheet the pane activates, or the first one a write adds
-  // («Создать форму», the summary, the school analysis).
-  useEffect(() => {
-    const next = followedSheet(previous.current, snap);
-    previous.current = snap;
-    if (next) setChosen(next);
-  }, [snap]);
+  // («Создать форму», the summary, the school analysis). Decided while rendering, not in an effect:
+  // a large grid is then drawn once per change instead of twice.
+  const [selected, setSelected] = useState<Pos | null>(null);
+  if (seen !== snap) {
+    const next = followedSheet(seen, snap);
+    setSeen(snap);
+    if (next && next !== chosen) setChosen(next);
+    // A cell the pane selected (a finding of «Проверка», a cell of «Цикл») becomes the active cell.
+    if (seen && (seen.selection.sheet !== snap.selection.sheet || seen.selection.address !== snap.selection.address)) {
+      const top = snap.selection.address.split(":")[0];
+      const m = /^([A-Z]+)(\d+)$/.exec(top);
+      if (m) setSelected({ row: Number(m[2]) - 1, col: columnIndex(m[1]) });
+    }
+  }
   const sheet = snap.sheets.find((s) => s.name === chosen) ?? snap.sheets[0];
   const model = useMemo(() => (sheet ? gridModel(sheet, { ...GRID_LIMITS, spareRows: 5, spareColumns: 2 }) : null), [sheet]);
   const charts = useMemo(() => (sheet ? chartPlaceholders(sheet.charts) : []), [sheet]);
@@ -228,19 +229,39 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
   const [note, setNote] = useState<Note | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const wantFocus = useRef(false);
+  const scrollPending = useRef(false);
   const sheetName = sheet?.name;
-
-  useEffect(() => {
+  // Another sheet starts at A1 with no edit open and no old note (again while rendering).
+  const [shownSheet, setShownSheet] = useState(sheetName);
+  if (shownSheet !== sheetName) {
+    setShownSheet(sheetName);
     setActive({ row: 0, col: 0 });
     setEditing(null);
     setNote(null);
-  }, [sheetName]);
+  }
+  if (selected && model && snap.selection.sheet === sheetName) {
+    setSelected(null);
+    if (selected.row < model.rows.length && selected.col < model.columns.length) {
+      setActive(resolve(model, selected));
+      scrollPending.current = true;
+    }
+  }
+  const classes = useMemo(
+    () => ({ cell: styles.cell, numeric: styles.numeric, formula: styles.formula, active: styles.active, rowHead: styles.rowHead }),
+    [styles.cell, styles.numeric, styles.formula, styles.active, styles.rowHead],
+  );
 
-  // Keyboard focus follows the active cell once the user works in the grid (never steals it otherwise).
+  // Keyboard focus follows the active cell once the user works in the grid (never steals it otherwise);
+  // a cell the pane selected is scrolled into view without taking the focus from the pane.
   useEffect(() => {
+    const td = tableRef.current?.querySelector<HTMLElement>(`td[data-row="${active.row}"][data-col="${active.col}"]`);
+    if (scrollPending.current) {
+      scrollPending.current = false;
+      td?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    }
     if (!wantFocus.current || editing) return;
     wantFocus.current = false;
-    tableRef.current?.querySelector<HTMLElement>(`td[data-row="${active.row}"][data-col="${active.col}"]`)?.focus();
+    td?.focus();
   }, [active, editing]);
 
   if (!sheet || !model) return <Text>В книге нет листов.</Text>;
@@ -382,29 +403,41 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
               </tr>
             </thead>
             <tbody>
-              {model.rows.map((row, r) => (
-                <tr key={row.number}>
-                  <th className={styles.rowHead} scope="row">
-                    {row.number}
-                  </th>
-                  {row.cells.map((cell, c) =>
-                    cell.covered ? null : editing && editing.row === r && editing.col === c ? (
-                      <td key={c} className={styles.cell} style={cellStyle(cell.format)} rowSpan={cell.span?.rows} colSpan={cell.span?.columns}>
+              {model.rows.map((row, r) => {
+                const editHere = editing && editing.row === r ? editing : null;
+                const span = editHere ? row.cells[editHere.col]?.span : undefined;
+                return (
+                  <GridRow
+                    key={row.number}
+                    row={row}
+                    r={r}
+                    activeCol={active.row === r ? active.col : -1}
+                    editCol={editHere ? editHere.col : -1}
+                    editor={
+                      editHere ? (
                         <CellEditor
                           className={styles.editor}
-                          label={`Ячейка ${address(editing)}`}
-                          editing={editing}
-                          onChange={(text) => setEditing({ ...editing, text })}
-                          onCommit={(move) => void commit(editing, move === "down" ? resolve(model, { row: Math.min(model.rows.length - 1, r + (cell.span?.rows ?? 1)), col: c }) : move === "right" ? resolve(model, { row: r, col: Math.min(model.columns.length - 1, c + (cell.span?.columns ?? 1)) }) : null)}
+                          label={`Ячейка ${address(editHere)}`}
+                          editing={editHere}
+                          onChange={(text) => setEditing({ ...editHere, text })}
+                          onCommit={(move) =>
+                            void commit(
+                              editHere,
+                              move === "down"
+                                ? resolve(model, { row: Math.min(model.rows.length - 1, r + (span?.rows ?? 1)), col: editHere.col })
+                                : move === "right"
+                                  ? resolve(model, { row: r, col: Math.min(model.columns.length - 1, editHere.col + (span?.columns ?? 1)) })
+                                  : null,
+                            )
+                          }
                           onCancel={cancel}
                         />
-                      </td>
-                    ) : (
-                      <Cell key={c} cell={cell} pos={{ row: r, col: c }} active={active.row === r && active.col === c} styles={styles} />
-                    ),
-                  )}
-                </tr>
-              ))}
+                      ) : null
+                    }
+                    classes={classes}
+                  />
+                );
+              })}
             </tbody>
           </table>
           <ChartFrames charts={charts} table={tableRef} className={styles.chart} titleClass={styles.chartTitle} version={model} />
@@ -422,11 +455,56 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
   );
 }
 
-function Cell({ cell, pos, active, styles }: { cell: GridCell; pos: Pos; active: boolean; styles: ReturnType<typeof useStyles> }) {
-  const classes = [styles.cell];
-  if (cell.numeric) classes.push(styles.numeric);
-  if (cell.formula) classes.push(styles.formula);
-  if (active) classes.push(styles.active);
+interface RowClasses {
+  cell: string;
+  numeric: string;
+  formula: string;
+  active: string;
+  rowHead: string;
+}
+
+/**
+ * One row of the grid. Memoised: moving the active cell or typing redraws only the rows concerned,
+ * not all 200 × 40 cells.
+ */
+const GridRow = memo(function GridRow({
+  row,
+  r,
+  activeCol,
+  editCol,
+  editor,
+  classes,
+}: {
+  row: GridModel["rows"][number];
+  r: number;
+  activeCol: number;
+  editCol: number;
+  editor: ReactNode;
+  classes: RowClasses;
+}) {
+  return (
+    <tr>
+      <th className={classes.rowHead} scope="row">
+        {row.number}
+      </th>
+      {row.cells.map((cell, c) =>
+        cell.covered ? null : c === editCol ? (
+          <td key={c} className={classes.cell} style={cellStyle(cell.format)} rowSpan={cell.span?.rows} colSpan={cell.span?.columns}>
+            {editor}
+          </td>
+        ) : (
+          <Cell key={c} cell={cell} pos={{ row: r, col: c }} active={c === activeCol} classes={classes} />
+        ),
+      )}
+    </tr>
+  );
+});
+
+function Cell({ cell, pos, active, classes: cls }: { cell: GridCell; pos: Pos; active: boolean; classes: RowClasses }) {
+  const classes = [cls.cell];
+  if (cell.numeric) classes.push(cls.numeric);
+  if (cell.formula) classes.push(cls.formula);
+  if (active) classes.push(cls.active);
   return (
     <td
       className={classes.join(" ")}

@@ -8,7 +8,7 @@
 import type { CellValue } from "../../core/values";
 import { columnLetters, parseCell, parseRange, type RangePos } from "../../core/a1";
 import type { CellFormat, ChartType } from "../../host/port";
-import type { ChartSnapshot, SheetSnapshot } from "../../host/memory";
+import type { ChartSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../host/memory";
 import { formatCellText } from "./numberFormat";
 
 export interface GridCell {
@@ -194,4 +194,13 @@ export function sheetExtras(sheet: SheetSnapshot): string[] {
   }
   if (sheet.protection) out.push("лист защищён");
   return out;
+}
+
+/** The sheet to show after a change: the one the pane activated, else the first visible sheet just added. */
+export function followedSheet(prev: WorkbookSnapshot | null, next: WorkbookSnapshot): string | null {
+  if (!prev) return next.activeSheet || null;
+  if (next.activeSheet !== prev.activeSheet) return next.activeSheet;
+  const before = new Set(prev.sheets.map((s) => s.name.toLocaleLowerCase("ru")));
+  const added = next.sheets.filter((s) => s.visibility === "visible" && !before.has(s.name.toLocaleLowerCase("ru")));
+  return added.length ? added.sort((a, b) => a.position - b.position)[0].name : null;
 }

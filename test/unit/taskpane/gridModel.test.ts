@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MemoryWorkbook } from "../../../src/host/memory";
-import { cellText, chartPlaceholders, gridModel, sheetExtras } from "../../../src/taskpane/preview/gridModel";
+import { cellText, chartPlaceholders, followedSheet, gridModel, sheetExtras } from "../../../src/taskpane/preview/gridModel";
 import { generatedNote } from "../../../src/taskpane/preview/generatedNote";
 
 async function sheet(ops: Parameters<MemoryWorkbook["write"]>[0]["ops"]) {
@@ -132,5 +132,22 @@ describe("generatedNote", () => {
       registered: false,
       text: "В строке 2 есть отметка надстройки, но листа нет в реестре на листе «Настройки МСОКО»: надстройка его не заменит.",
     });
+  });
+});
+
+describe("followedSheet", () => {
+  const book = (active: string, sheets: [string, "visible" | "hidden"][]) =>
+    ({ fileName: "", activeSheet: active, selection: { sheet: active, address: "A1" }, sheets: sheets.map(([name, visibility], position) => ({ name, visibility, position })) }) as never;
+  it("starts with the active sheet and follows a newly activated one", () => {
+    expect(followedSheet(null, book("Лист1", [["Лист1", "visible"]]))).toBe("Лист1");
+    expect(followedSheet(book("Лист1", [["Лист1", "visible"], ["Цикл", "visible"]]), book("Цикл", [["Лист1", "visible"], ["Цикл", "visible"]]))).toBe("Цикл");
+  });
+  it("goes to the first visible sheet a write added, in workbook order; stays put otherwise", () => {
+    const before = book("Лист1", [["Лист1", "visible"]]);
+    const after = book("Лист1", [["Лист1", "visible"], ["Настройки МСОКО", "hidden"], ["Паспорт ОО", "visible"], ["Результаты", "visible"]]);
+    expect(followedSheet(before, after)).toBe("Паспорт ОО");
+    expect(followedSheet(after, after)).toBeNull();
+    // A sheet replaced under the same name (in another case) is not new.
+    expect(followedSheet(book("Лист1", [["Лист1", "visible"], ["свод по ОО", "visible"]]), book("Лист1", [["Лист1", "visible"], ["Свод по ОО", "visible"]]))).toBeNull();
   });
 });
