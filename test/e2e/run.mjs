@@ -7,6 +7,7 @@
 //
 // MSOKO_E2E_DIST=<dir> tests another build directory (default dist/).
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -19,7 +20,8 @@ const ROOT = resolve(HERE, "../..");
 const DIST = resolve(ROOT, process.env.MSOKO_E2E_DIST ?? "dist");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const CHROMIUM = "/usr/bin/chromium";
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** office.js on both CDN hosts the build may reference (webpack.config.js, MSOKO_OFFICEJS). */
+const OFFICE_JS = new Set(["https://officeapis.public.onecdn.static.microsoft/1/office.js", "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
 const PANE_WIDTH = 320;
 const STARTED = Date.now();
 
@@ -104,7 +106,7 @@ const problems = [];
 let officeJsRequests = 0;
 await context.route("**/*", (route) => {
   const url = route.request().url();
-  if (url === OFFICE_JS) {
+  if (OFFICE_JS.has(url)) {
     officeJsRequests++;
     return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeStub });
   }
@@ -306,7 +308,8 @@ for (const theme of ["light", "dark"]) {
   test(`предпросмотр (${theme === "light" ? "светлая" : "тёмная"} тема): сетка листов рядом с панелью, без office.js`, async () => {
     const before = officeJsRequests;
     const page = await open(`preview.html?theme=${theme}`, { width: 1280, height: 800 });
-    const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src));
+    // Inline scripts (src "") are the start-up check, allowed by its hash (see the CSP test).
+    const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter(Boolean));
     expect(scripts.every((s) => s.startsWith(BASE)), `предпросмотр загружает внешние скрипты: ${scripts.join(", ")}`);
     expect(officeJsRequests === before, "предпросмотр запросил office.js");
     await page.getByTestId("sheet-grid").waitFor();
@@ -362,16 +365,19 @@ test("предпросмотр в окне 320 px: панель над сетк�
   await page.close();
 });
 
-test("страницы задают Content-Security-Policy без внешних скриптов (кроме office.js в панели)", async () => {
-  for (const [path, allowed] of [["taskpane.html", "https://appsforoffice.microsoft.com"], ["preview.html", null]]) {
+test("страницы задают Content-Security-Policy без внешних скриптов (кроме office.js в панели) и с одним встроенным — проверкой запуска", async () => {
+  const officeHosts = "https://officeapis.public.onecdn.static.microsoft https://appsforoffice.microsoft.com";
+  for (const [path, allowed] of [["taskpane.html", officeHosts], ["preview.html", null]]) {
     const html = readFileSync(join(DIST, path), "utf8");
     const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/i.exec(html)?.[1];
     expect(csp, `${path}: нет Content-Security-Policy`);
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline.length === 1 && inline[0].includes("__msokoStarted"), `${path}: встроенных скриптов ${inline.length}, ожидалась одна проверка запуска`);
+    const hash = `'sha256-${createHash("sha256").update(inline[0], "utf8").digest("base64")}'`;
     const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1].trim();
-    const expected = allowed ? `'self' ${allowed}` : "'self'";
+    const expected = allowed ? `'self' ${allowed} ${hash}` : `'self' ${hash}`;
     expect(scriptSrc === expected, `${path}: script-src «${scriptSrc}», ожидалось «${expected}»`);
     expect(/connect-src 'self'(;|$)/.test(csp), `${path}: connect-src не ограничен сервером надстройки`);
-    expect(!/<script>/.test(html) && !/<script(?![^>]*\bsrc=)[^>]*>/.test(html), `${path}: встроенный скрипт на странице`);
   }
 });
 
@@ -639,7 +645,7 @@ test("«Проверка»: пример без ошибок, испорченн
 
 test("«Методика»: неверное значение объясняется, верное записывается в настройки и доходит до функций, «Сбросить» возвращает", async () => {
   const page = await open("taskpane.html");
-  await showPage(page, PAGES[4]);
+  await showPage(page, PAGES.find((p) => p.id === "methodology"));
   const item = page.locator('li[data-param="ege.highScore"]');
   await item.getByRole("button", { name: /^Изменить/ }).click();
   const input = item.getByRole("textbox");
@@ -784,6 +790,81 @@ test("«Импорт ФИС ОКО»: строки школы добавляют
   expect(JSON.stringify(results.values).includes("ВПР-2023-математика-5-sch420101.xlsx"), "у импортированной строки нет источника");
   await page.screenshot({ path: join(ARTIFACTS, "preview-fisoko-import-light.png") });
 }, { timeout: 90_000 });
+
+// ---------------------------------------------------------------- fallback page (issue #18)
+// Where the pane cannot run — IE11 in Excel 2016/2019, office.js blocked or offline, bundles that did
+// not load — the page's ES5 start-up check (src/taskpane/startup-check.js) shows a Russian page instead
+// of a blank pane. Here the failures are made by blocking requests or removing what IE11 lacks.
+
+/** Opens `path` with `block(url)` requests aborted and `init` run before the page's scripts. */
+async function openFailing(path, { block = () => false, init } = {}) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(`ошибка на странице: ${e.message}`));
+  page.on("console", (m) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) errors.push(`CSP: ${m.text()}`);
+  });
+  if (init) await page.addInitScript(init);
+  await page.route((url) => block(url.href), (route) => route.abort());
+  await page.goto(BASE + path);
+  return { page, errors };
+}
+
+/** The fallback block is shown with exactly the paragraph for `reason`, and the pane's root is hidden. */
+async function expectFallback(page, reason, errors) {
+  const fallback = page.locator("#msoko-fallback");
+  await fallback.waitFor({ state: "visible" });
+  expect((await page.locator("html").getAttribute("data-fallback")) === reason, `причина ${await page.locator("html").getAttribute("data-fallback")}, ожидалась ${reason}`);
+  for (const r of ["browser", "office", "bundle"]) {
+    const visible = await page.locator(`#msoko-fallback [data-reason=${r}]`).isVisible();
+    expect(visible === (r === reason), `абзац «${r}» ${visible ? "показан" : "скрыт"}`);
+  }
+  expect(!(await page.locator("#root").isVisible()), "пустая панель #root не скрыта");
+  const all = await text(fallback);
+  for (const phrase of ["Что работает и здесь", "командой msoko", "Командная строка msoko", "Где работает панель", "Excel 2021 и новее"]) {
+    expect(all.includes(phrase), `на странице нет «${phrase}»: ${all.slice(0, 300)}`);
+  }
+  expect(errors.length === 0, errors.join("\n"));
+  const overflow = await horizontalOverflow(page);
+  expect(overflow.length === 0, `страница шире 320 px: ${overflow.join("; ")}`);
+  await page.screenshot({ path: join(ARTIFACTS, `fallback-${reason}.png`), fullPage: true });
+}
+
+test("office.js не загрузился (нет сети, CDN закрыт): страница «что работает», а не пустая панель", async () => {
+  const { page, errors } = await openFailing("taskpane.html", { block: (url) => OFFICE_JS.has(url) });
+  await expectFallback(page, "office", errors);
+  expect((await text(page.locator("[data-reason=office]"))).includes("officeapis.public.onecdn.static.microsoft"), "не назван адрес office.js");
+  await page.close();
+});
+
+test("файлы панели не загрузились: страница «что работает»", async () => {
+  const { page, errors } = await openFailing("taskpane.html", { block: (url) => /\/(functions|taskpane)\.js$/.test(new URL(url).pathname) });
+  await expectFallback(page, "bundle", errors);
+  await page.close();
+});
+
+test("webview без Promise и fetch (как Internet Explorer 11 в Excel 2016/2019): страница «что работает»", async () => {
+  const { page, errors } = await openFailing("taskpane.html", {
+    // What the start-up check looks for; the bundles themselves would not even parse in IE11.
+    init: () => {
+      window.fetch = undefined;
+      window.Promise = undefined;
+    },
+    block: (url) => /\/(functions|taskpane)\.js$/.test(new URL(url).pathname),
+  });
+  await expectFallback(page, "browser", errors);
+  await page.close();
+});
+
+test("предпросмотр без своих файлов: та же страница; рабочая панель её не показывает", async () => {
+  const { page, errors } = await openFailing("preview.html", { block: (url) => /\/(functions|preview)\.js$/.test(new URL(url).pathname) });
+  await expectFallback(page, "bundle", errors);
+  await page.close();
+  const ok = await open("taskpane.html");
+  expect(!(await ok.locator("#msoko-fallback").isVisible()), "страница «что работает» видна в работающей панели");
+  expect((await ok.locator("html").getAttribute("data-fallback")) === null, "проверка запуска сочла работающую панель сломанной");
+  await ok.close();
+});
 
 test("ни один запрос не ушёл за пределы localhost, ошибок на страницах нет", async () => {
   expect(external.length === 0, `запросы наружу: ${[...new Set(external)].join(", ")}`);
