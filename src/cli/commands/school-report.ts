@@ -89,11 +89,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`${args}\nИспользование: msoko ${usage}`);
     return 2;
   }
-  const checked = await checkOutputs([{ path: args.out, flag: "--out", rebuildable: true, example: "анализ.xlsx" }], { named: args.inputs, files: args.inputs }, args.force);
-  if (!checked.ok) {
-    io.err(checked.message);
-    return 2;
-  }
   type FormRead = { file: string; report: ReturnType<typeof parseForm>["report"]; errors: string[] };
   let form: FormRead | null = null;
   const others: FormRead[] = [];
@@ -105,6 +100,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(e instanceof Error ? e.message : String(e));
     return 2;
   }
+  // Before any file is read: --out is none of the files (a folder's too), nor a school form.
+  const checked = await checkOutputs([{ path: args.out, flag: "--out", rebuildable: true, example: "анализ.xlsx" }], { named: args.inputs, files: paths }, args.force);
+  if (!checked.ok) {
+    io.err(checked.message);
+    return 2;
+  }
+  // A report built earlier inside the forms' folder is rebuilt, not read as a form.
+  paths = paths.filter((p) => !checked.skip.includes(p));
   // The school's own form may also sit in the folder of the municipality's forms: read it once.
   paths = paths.filter((p, i) => paths.findIndex((q) => resolve(q) === resolve(p)) === i);
   for (const path of paths) {

@@ -87,6 +87,12 @@ describe("school-report: --out", () => {
     await refused(["school-report", form, "--out", formLink, "--force"], `--out «${formLink}» — это ${INPUT} (через ссылку)`, [form]);
     await refused(["school-report", form, exp, "--out", exp, "--force"], `--out «${exp}» — это ${INPUT}`, [exp]);
     await refused(["school-report", form, "--out", other, "--force"], `--out «${other}» — ${SCHOOL_FORM}`, [other]);
+    // An export found by listing a folder given after the form is an input too.
+    const exports = join(dir, "выгрузки");
+    mkdirSync(exports);
+    const inFolder = join(exports, "выгрузка.xlsx");
+    copyFileSync(EXPORT, inFolder);
+    await refused(["school-report", form, exports, "--out", inFolder, "--force"], `--out «${inFolder}» — это ${INPUT}`, [inFolder]);
   });
 
   it("accepts --force, refuses a missing folder and an existing file that is not a report", async () => {
