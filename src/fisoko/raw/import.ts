@@ -73,15 +73,21 @@ export function importRaw(files: readonly FisokoFile[], profile: Profile, opts: 
       const { test, rows, report } = sheetResult;
       reports.push(report);
       const skipped = new Set<string>();
+      const label = describeTest(test);
+      // Decided once per school (its rows are many), then each participant is a lookup.
+      const taken = new Map<string, boolean>();
       for (const p of rows.participants) {
-        const key = `${describeTest(test)}|${schoolKey(p.login as string)}`;
-        const first = owner.get(key);
-        if (first === undefined) owner.set(key, file.name);
-        else if (first !== file.name) {
-          skipped.add(p.login as string);
-          continue;
+        const login = p.login as string;
+        let take = taken.get(login);
+        if (take === undefined) {
+          const key = `${label}|${schoolKey(login)}`;
+          const first = owner.get(key);
+          if (first === undefined) owner.set(key, file.name);
+          take = first === undefined || first === file.name;
+          taken.set(login, take);
+          if (!take) skipped.add(login);
         }
-        participants.push(p);
+        if (take) participants.push(p);
       }
       for (const login of skipped) {
         findings.push({ severity: "warning", rule: "raw.twice", sheet: sheet.name, cell: "", file: file.name, message: `Файл «${file.name}», лист «${sheet.name}»: результаты ОО ${login} (${describeTest(test)}) уже импортированы из файла «${owner.get(`${describeTest(test)}|${schoolKey(login)}`)}»; строки этого файла не учитываются.` });

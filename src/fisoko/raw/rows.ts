@@ -80,18 +80,21 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
   const dropped = new Set<number>();
   const badLogins = new Map<string, { row: number; count: number }>();
   const tasks = cols.tasks;
+  // A region has hundreds of schools over tens of thousands of rows: each school cell is parsed once.
+  const logins = new Map<string, ReturnType<typeof splitLogin>>();
+  const units = new Map<string, string>();
   for (let r = cols.row + 1; r < values.length; r++) {
     const row = values[r];
     if (!row || row.length === 0) continue;
     const schoolText = cellText(row[cols.school]);
     const code = textIn(row[cols.code]);
-    const variant = cols.variant !== null ? cellText(row[cols.variant]) : "";
     if (schoolText === "" && code === "" && rowBlank(row)) continue;
-    if (ABSENT.test(variant) || (tasks.length > 0 && ABSENT.test(cellText(row[tasks[0].col])))) {
+    if (isAbsent(cols.variant !== null ? row[cols.variant] : null) || (tasks.length > 0 && isAbsent(row[tasks[0].col]))) {
       out.absent++;
       continue;
     }
-    const login = splitLogin(schoolText);
+    let login = logins.get(schoolText);
+    if (login === undefined) logins.set(schoolText, (login = splitLogin(schoolText)));
     if (!login || login.kind !== "school") {
       const b = badLogins.get(schoolText);
       if (b) b.count++;
@@ -163,7 +166,9 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
     } else if (score !== null && ctx.scale) mark = markOf(score, ctx.scale);
     const journal = cols.journal !== null ? numberIn(row[cols.journal]) : null;
     const journalMark = journal !== null && Number.isInteger(journal) && journal >= 1 && journal <= 5 ? journal : null;
-    const key = `${schoolKey(login.login)}|${code}`;
+    let unit = units.get(login.login);
+    if (unit === undefined) units.set(login.login, (unit = schoolKey(login.login)));
+    const key = `${unit}|${code}`;
     const prev = seen.get(key);
     if (prev) {
       f.row("raw.duplicate", r, cols.code, `код участника ${code} в ОО ${login.login} уже встречался в строке ${prev.row + 1}; оба результата не учитываются (какой из них верный, по файлу не понять).`, "с повторным кодом участника");
@@ -200,6 +205,11 @@ function describeMax(ctx: RowContext): string {
 /** «scale|ВПР|2021|4|Математика» — the methodology key of a test's scale. */
 export function describeScaleKey(t: RawTest): string {
   return `scale|ВПР|${t.year}|${t.grade}|${t.subject}`;
+}
+
+/** «отсутствовал», «не пройд.»: only texts can say it (typed numbers skip the pattern). */
+function isAbsent(v: CellValue): boolean {
+  return typeof v === "string" && ABSENT.test(v.trim());
 }
 
 function rowBlank(row: readonly CellValue[]): boolean {

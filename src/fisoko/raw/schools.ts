@@ -77,8 +77,12 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
   for (const s of out) ownUnits.set(schoolKey(s.passport.login), new Set(s.participants.map(unitOf)));
   const prefixNotes = new Set<string>();
   const kept = new Map<string, Set<string>>();
+  // Tens of thousands of participants share a few hundred logins and one or a few tests.
+  const keys = new Map<string, string>();
+  const unitKeys = new Map<string, string>();
   for (const p of imp.participants) {
-    const key = schoolKey(p.login as string);
+    let key = keys.get(p.login as string);
+    if (key === undefined) keys.set(p.login as string, (key = schoolKey(p.login as string)));
     let school = byKey.get(key);
     if (!school) {
       const r = raw.get(key) as RawSchool;
@@ -89,11 +93,13 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
       byKey.set(key, school);
       out.push(school);
       ownUnits.set(key, new Set());
-    } else if (prefixDiffers(school.passport.login, p.login as string) && !prefixNotes.has(key)) {
+    } else if (!prefixNotes.has(key) && prefixDiffers(school.passport.login, p.login as string)) {
       prefixNotes.add(key);
       findings.push(note("info", `ОО ${school.passport.login}: ${prefixNote(school.passport.login, p.login as string)}.`));
     }
-    const unit = unitOf(p);
+    const test = `${p.procedure}|${p.year}|${p.grade}|${p.subject}`;
+    let unit = unitKeys.get(test);
+    if (unit === undefined) unitKeys.set(test, (unit = unitOf(p)));
     if (ownUnits.get(key)!.has(unit)) {
       let k = kept.get(key);
       if (!k) kept.set(key, (k = new Set()));
