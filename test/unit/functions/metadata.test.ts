@@ -11,7 +11,7 @@ import ru from "../../../src/functions/functions.ru.json";
 import { findFunction } from "../../../src/functions/registry";
 
 const require = createRequire(import.meta.url);
-const { translateMetadata } = require("../../../scripts/translate-functions.cjs");
+const { translateMetadata, DOCUMENTED } = require("../../../scripts/translate-functions.cjs");
 
 interface Meta { functions: { id: string; name: string; description: string; parameters: { name: string; description?: string }[] }[] }
 let meta: Meta;
@@ -59,5 +59,36 @@ describe("custom functions metadata", () => {
     expect(findFunction("КАЧЕСТВО")?.id).toBe("QUALITY");
     expect(findFunction("МСОКО.СОУ")?.id).toBe("SOU");
     expect(findFunction("NOPE")).toBeNull();
+  });
+});
+
+describe("functions-ru.json: documented properties only", () => {
+  it("a result carries only type and dimensionality, parameters only documented keys; DELTA is gone", () => {
+    const { metadata, errors } = translateMetadata(meta, ru);
+    expect(errors).toEqual([]);
+    const fns = metadata.functions as Record<string, unknown>[];
+    for (const f of fns) {
+      for (const k of Object.keys(f)) expect(DOCUMENTED.function, `${f.id}.${k}`).toContain(k);
+      for (const k of Object.keys((f.result as object) ?? {})) expect(DOCUMENTED.result, `${f.id}.result.${k}`).toContain(k);
+      for (const p of f.parameters as Record<string, unknown>[]) for (const k of Object.keys(p)) expect(DOCUMENTED.parameter, `${f.id}.${p.name}.${k}`).toContain(k);
+    }
+    const dyn = fns.find((f) => f.id === "DYNAMICS")!;
+    expect(dyn.name).toBe("ДИНАМИКА");
+    expect(dyn.result).toEqual({ type: "number" });
+    expect(fns.some((f) => f.id === "DELTA")).toBe(false);
+  });
+
+  it("an undocumented key in the translation table is a build error", () => {
+    const withResult = JSON.parse(JSON.stringify(ru));
+    withResult.SOU.result = "СОУ в процентах";
+    expect(translateMetadata(meta, withResult).errors).toEqual([
+      "Свойство «result» функции SOU в src/functions/functions.ru.json не переводится: допустимы name, description, parameters",
+    ]);
+  });
+
+  it("no function id is a built-in Excel function name (DELTA was one)", () => {
+    // Built-in names that an id of this add-in could plausibly take; Microsoft forbids them in any language.
+    const builtIns = ["DELTA", "RANK", "COUNT", "AVERAGE", "MEDIAN", "MODE", "CHOOSE", "ERROR.TYPE", "STDEV", "TREND", "GROWTH"];
+    for (const f of meta.functions) expect(builtIns, f.id).not.toContain(f.id);
   });
 });
