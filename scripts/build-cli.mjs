@@ -4,7 +4,7 @@
 // stay external (loaded from node_modules). dist-cli/inputs.json lists the source files the bundle was
 // built from and the build time: bin/msoko.mjs runs the bundle only while none of them is newer.
 // Run by `npm install` (prepare), by `npm test` and as `npm run build:cli`.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,14 +23,17 @@ try {
 
 // Taken before reading any source: a file saved during the build counts as newer than the bundle.
 const builtAt = Date.now();
-rmSync(outdir, { recursive: true, force: true });
-mkdirSync(outdir, { recursive: true });
+// Built beside the old bundle and swapped in at the end: an `msoko` started meanwhile finds either
+// the old bundle whole or none (then it runs the sources), never half of one.
+const staging = `${outdir}.new-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
+mkdirSync(staging, { recursive: true });
 let result;
 try {
   result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: { main: "src/cli/main.ts" },
-    outdir,
+    outdir: staging,
     bundle: true,
     splitting: true,
     format: "esm",
@@ -43,7 +46,7 @@ try {
     logLevel: "silent",
   });
 } catch (e) {
-  rmSync(outdir, { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true });
   console.error(`Сборка командной строки не удалась:\n${(e.errors ?? []).map((x) => `  ${x.location?.file ?? ""}:${x.location?.line ?? ""} ${x.text}`).join("\n") || e.message}`);
   process.exit(1);
 }
@@ -51,6 +54,10 @@ const inputs = Object.keys(result.metafile.inputs)
   .filter((f) => !f.includes("node_modules"))
   .map((f) => relative(root, join(root, f)).split("\\").join("/"))
   .sort();
-writeFileSync(join(outdir, "inputs.json"), JSON.stringify({ builtAt, inputs }) + "\n");
+writeFileSync(join(staging, "inputs.json"), JSON.stringify({ builtAt, inputs }) + "\n");
+const old = `${outdir}.old-${process.pid}`;
+if (existsSync(outdir)) renameSync(outdir, old);
+renameSync(staging, outdir);
+rmSync(old, { recursive: true, force: true });
 const bytes = Object.values(result.metafile.outputs).reduce((s, o) => s + o.bytes, 0);
 console.log(`Командная строка собрана: ${relative(root, outdir)}/ (${Object.keys(result.metafile.outputs).length} файлов, ${(bytes / 1024).toFixed(0)} КБ, исходников: ${inputs.length}).`);
