@@ -35,7 +35,7 @@ export const COMMAND_INFO = {
   },
   summarize: {
     summary: "свод по муниципалитету из форм ОО (и выгрузок ФИС ОКО) в .xlsx и JSON",
-    usage: "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД] [--force]",
+    usage: "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД] [--set ключ=значение]… [--force]",
   },
   template: {
     summary: "создать пустую форму ОО (.xlsx) или напечатать её описание (--docs)",

@@ -5,6 +5,7 @@
  */
 import { attachFiokoData } from "../core/analysis/fioko-data";
 import type { FiokoMarker, Municipality, RiskProfile } from "../core/model";
+import { applyOverrides, type OverrideEntry } from "../core/profile";
 import { buildSummary, type Summary } from "./model/build";
 import { consolidate, type Consolidation, type LoadedForm } from "./model/consolidate";
 import { importFisoko, importRaw, mergeIntoMunicipality, withRawSchools, type FisokoFile } from "../fisoko";
@@ -22,6 +23,8 @@ export interface SummarizeOptions {
   fiokoMarkers?: readonly FiokoMarker[];
   /** FIOKO risk profiles (R5), e.g. from `parseRiskProfiles`. */
   riskProfiles?: readonly RiskProfile[];
+  /** Methodology overrides on top of the book's settings sheet (the CLI's --set), e.g. the user's own regulation names. */
+  overrides?: readonly OverrideEntry[];
   /** ISO date the cycle is evaluated on; default: the book's reporting date, else 31 December. */
   evaluationDate?: string;
   now?: Date;
@@ -50,7 +53,9 @@ export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions):
   const consolidation = consolidate(opts.forms);
   if (!consolidation.schools.length && !opts.raw?.length) throw new NothingToSummarizeError(consolidation);
   const notices: string[] = [];
-  const { profile, errors } = await loadProfile(port);
+  const loaded = await loadProfile(port);
+  notices.push(...loaded.errors.map((e) => e.message));
+  const { profile, errors } = applyOverrides(opts.overrides ?? [], loaded.profile);
   notices.push(...errors.map((e) => e.message));
 
   let schools = consolidation.schools;

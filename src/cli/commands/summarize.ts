@@ -1,5 +1,5 @@
 /**
- * `msoko summarize <forms…|dir> --out summary.xlsx [--json summary.json] [--date ГГГГ-ММ-ДД]`:
+ * `msoko summarize <forms…|dir> --out summary.xlsx [--json summary.json] [--date ГГГГ-ММ-ДД] [--set ключ=значение]…`:
  * the methodist's municipal summary without Excel. School forms are parsed and validated one by
  * one; ФИС ОКО exports among the inputs are imported (their municipality and region rows become
  * the reference). When --out exists, only the sheets an earlier run generated are replaced.
@@ -11,6 +11,7 @@
  * Exit codes: 0 — built; 1 — built, but some forms have errors or could not be read; 2 — nothing
  * to build, a wrong call, or an --out that would lose the user's charts.
  */
+import { applyOverrides, type OverrideEntry } from "../../core/profile";
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { countRu } from "../../core/values";
@@ -30,6 +31,8 @@ interface Args {
   json?: string;
   date: string;
   force: boolean;
+  /** --set ключ=значение: methodology overrides on top of the book's settings sheet. */
+  sets: OverrideEntry[];
 }
 
 function parseArgs(args: string[]): Args | string {
@@ -38,20 +41,28 @@ function parseArgs(args: string[]): Args | string {
   let json: string | undefined;
   let date = "";
   let force = false;
+  const sets: OverrideEntry[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--force") force = true;
     else if (a === "--out") out = args[++i] ?? "";
     else if (a === "--json") json = args[++i] ?? "";
     else if (a === "--date") date = args[++i] ?? "";
-    else if (a.startsWith("--")) return `Неизвестный параметр ${a}.`;
+    else if (a === "--set") {
+      const v = args[++i] ?? "";
+      const eq = v.indexOf("=");
+      if (eq <= 0) return `--set ожидает «ключ=значение», например --set "basis.msoko=Положение о МСОКО Заречного муниципального округа", а указано «${v}».`;
+      sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1) });
+    } else if (a.startsWith("--")) return `Неизвестный параметр ${a}.`;
     else inputs.push(a);
   }
   if (!inputs.length) return "Укажите формы ОО или папку с ними.";
   if (!out) return "Укажите файл свода: --out свод.xlsx.";
   if (json === "") return "После --json укажите имя файла.";
   if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return `Дата оценки «${date}» не в формате ГГГГ-ММ-ДД.`;
-  return { inputs, out, json, date, force };
+  const bad = applyOverrides(sets).errors[0];
+  if (bad) return bad.message;
+  return { inputs, out, json, date, force, sets };
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -93,7 +104,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   let result;
   try {
-    result = await summarizeInto(book, { forms, exports, raw, fiokoMarkers, riskProfiles, evaluationDate: args.date || undefined });
+    result = await summarizeInto(book, { forms, exports, raw, fiokoMarkers, riskProfiles, evaluationDate: args.date || undefined, overrides: args.sets });
   } catch (e) {
     if (!(e instanceof NothingToSummarizeError)) throw e;
     io.err(e.message);

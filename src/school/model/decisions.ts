@@ -80,7 +80,7 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
   const aspects = [...new Set(findings.map((f) => f.aspect))];
   const stages: Table = {
     id: "stages",
-    title: "Этапы интерпретации результатов (п. 7.1 Положения о ВСОКО)",
+    title: "Этапы интерпретации результатов",
     description: `Анализ ${ctx.opts.procedure} ${ctx.opts.year}: ${countRu(ctx.tests.length, ["работа", "работы", "работ"])} (${ctx.tests.map((t) => `${t.grade} класс, ${t.subject}`).join("; ") || "нет работ"}).`,
     // Widths match the decisions table below: both share the sheet's columns.
     columns: [
@@ -90,7 +90,7 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
     ],
     rows: [
       { no: "1", stage: "Поисковый: поиск и отбор источников статистической и аналитической информации по результатам процедуры", result: `Форма ОО (листы «Участники», «Результаты», «Задания», «Олимпиады», «Профориентация»); ${refsText}.` },
-      { no: "2", stage: "Аналитический: анализ и систематизация показателей, комплексный анализ (таблица 2 Положения)", result: `Листы: ${input.sheetNames.map((n) => `«${n}»`).join(", ")}.` },
+      { no: "2", stage: "Аналитический: анализ и систематизация показателей, комплексный анализ по направлениям ВСОКО", result: `Листы: ${input.sheetNames.map((n) => `«${n}»`).join(", ")}.` },
       {
         no: "3", stage: "Обобщающий: тенденции и выводы по совершенствованию управления качеством образования",
         result: findings.length
@@ -108,7 +108,7 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
       : "Выводов, требующих коррекции, нет; предложено распространение позитивной практики.",
     columns: [
       { id: "no", header: "№", kind: "text", width: 6 },
-      { id: "direction", header: "Направление анализа (таблица 2 Положения)", kind: "text", width: 30 },
+      { id: "direction", header: "Направление комплексного анализа", kind: "text", width: 30 },
       { id: "context", header: "Процедура, класс, предмет", kind: "text", width: 30 },
       { id: "kind", header: "Вывод", kind: "text", width: 24 },
       { id: "found", header: "Выявлено (аналитический этап)", kind: "text", width: 60 },

@@ -60,7 +60,7 @@ export function schoolReport(report: SchoolReport, opts: SchoolReportOptions): S
     sheet("scores", "Распределение первичных баллов, границы отметок и пики на границах.", parts.scores),
     sheet("tasks", "Выполнение заданий с уровнями достаточности; дефициты по умениям.", parts.tasks),
     sheet("groups", "Выполнение заданий группами участников с отметками «2», «3», «4», «5».", parts.groups),
-    sheet("complex", "Объективность (все признаки методики), положение ОО в муниципалитете и комплексный анализ по направлениям таблицы 2 положения о ВСОКО.", parts.complex),
+    sheet("complex", "Объективность (все признаки методики), положение ОО в муниципалитете и комплексный анализ по направлениям ВСОКО.", parts.complex),
   ];
   const findings = [parts.journal, parts.scores, parts.complex, parts.marks, parts.tasks]
     .flatMap((p) => p.findings)

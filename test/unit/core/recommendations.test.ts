@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { applyOverrides, DEFAULT_PROFILE } from "../../../src/core/profile";
 import { basisOf, flagLabel, measuresFor, recommend } from "../../../src/core/recommendations";
+import { methodologyTables } from "../../../src/summary/model/methodology-table";
+import { checkOverride } from "../../../src/taskpane/methodology/edit";
+import { methodologySections } from "../../../src/taskpane/methodology/rows";
 
 const P = DEFAULT_PROFILE;
 
@@ -65,5 +68,13 @@ describe("targeted recommendations (methodology §8)", () => {
       }
     }
     expect(recommend([{ rule: "UNKNOWN" }], P)).toEqual([]);
+  });
+  it("the «Методика» page and sheet list the own regulations and edit them as typed", () => {
+    const section = methodologySections(P).find((x) => x.section === "Нормативная основа мер (свои положения)")!;
+    expect(section.rows.slice(0, 2).map((r) => `${r.key} = ${r.value}`)).toEqual(["basis.msoko = Положение о МСОКО", "basis.vsoko = Положение о ВСОКО ОО"]);
+    expect(section.rows.find((r) => r.key === "basis.clause.recheck")!.value).toBe("не задано");
+    expect(checkOverride("basis.vsoko", "  Положение о ВСОКО МБОУ СОШ № 3  ")).toEqual({ ok: true, stored: "Положение о ВСОКО МБОУ СОШ № 3", text: "Положение о ВСОКО МБОУ СОШ № 3" });
+    const sheet = methodologyTables(P)[0].rows.find((r) => r.key === "basis.clause.recheck")!;
+    expect(sheet.value).toBe("не задано");
   });
 });

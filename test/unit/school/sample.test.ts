@@ -105,7 +105,7 @@ describe("school report on the sample municipality", () => {
     const marks = snap.sheets.find((x) => x.name === SCHOOL_SHEET_NAMES.marks)!;
     expect(Object.values(marks.formulas).some((f) => f.startsWith("=IF("))).toBe(true);
     const dec = (await book.readSheets([SCHOOL_SHEET_NAMES.decisions]))[0].values;
-    expect(dec[0][0]).toBe("Этапы интерпретации результатов (п. 7.1 Положения о ВСОКО)");
+    expect(dec[0][0]).toBe("Этапы интерпретации результатов");
     expect(String(dec[1][0])).toMatch(/^Создано надстройкой МСОКО/);
     const header = dec.find((row) => row[0] === "№" && row.includes("Ответственный"))!;
     expect(header.slice(-3)).toEqual(["Ответственный", "Срок", "Документ решения (№, дата)"]);
