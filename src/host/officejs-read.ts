@@ -150,7 +150,8 @@ async function readValues(ctx: Ctx, plans: SheetPlan[], formulas: boolean, merge
     const loaded = batch.map((seg) => {
       const w = ctx.workbook.worksheets.getItem(seg.sheet.name);
       const range = w.getRange(rowsOf(seg.sheet.used!, seg.top, seg.rows));
-      range.load(formulas ? "values,formulas" : "values");
+      if (formulas) range.load("values,formulas");
+      else range.load("values");
       // A whole sheet of at most 512 cells cannot hold more than 512 merged areas: safe in a shared sync.
       const area = seg.sheet.mergeArea;
       const small = merges && !seg.sheet.mergesDone && !!area && cellsOf(area) <= MERGED_AREAS_LIMIT;

@@ -267,9 +267,10 @@ class OfficePort implements WorkbookPort {
           const size = rangeSize(pos);
           const estimate = size.rows * size.columns * RANGE_BYTES_PER_CELL;
           if (bytes > 0 && bytes + estimate > PAYLOAD_LIMIT) await flush();
-          const r = w.getRange(formatRange(pos));
-          r.load(opts.formulas ? "formulas" : "values");
-          pending.push({ index: i, range: r });
+          const target = w.getRange(formatRange(pos));
+          if (opts.formulas) target.load("formulas");
+          else target.load("values");
+          pending.push({ index: i, range: target });
           bytes += estimate;
         }
         await flush();
@@ -372,10 +373,13 @@ class OfficePort implements WorkbookPort {
   async selection(): Promise<{ sheet: string; address: string }> {
     try {
       return await excelRun(async (ctx) => {
-        const r = ctx.workbook.getSelectedRange();
-        r.load("address");
+        const selected = ctx.workbook.getSelectedRange();
+        selected.load("address");
         await ctx.sync();
-        const q = parseQualified(splitAreas(r.address)[0]);
+        // The sync above is awaited; the plugin's flow analysis misses it inside excelRun here.
+        // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
+        const address = selected.address;
+        const q = parseQualified(splitAreas(address)[0]);
         return { sheet: q.sheet ?? "", address: q.address };
       });
     } catch (e) {
