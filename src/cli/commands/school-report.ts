@@ -74,7 +74,7 @@ export function parseArgs(args: readonly string[]): Args | string {
       const v = next();
       const eq = v.indexOf("=");
       if (eq <= 0) return `--set ожидает «ключ=значение», например --set "basis.vsoko=Положение о ВСОКО МБОУ СОШ № 3", а указано «${v}».`;
-      out.sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1), ref: { sheet: "--set", cell: "" } });
+      out.sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1) });
     } else if (a.startsWith("--")) return `Неизвестный параметр ${a}.`;
     else out.inputs.push(a);
   }
