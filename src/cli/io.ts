@@ -1,4 +1,6 @@
 /** Console output of the CLI, replaceable in tests. */
+import { fsErrorMessage } from "./fs-errors";
+
 export interface Io {
   out(line: string): void;
   err(line: string): void;
@@ -21,7 +23,9 @@ export function quietOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (e: NodeJS.ErrnoException) => {
       if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") process.exit(0);
-      throw e;
+      // Any other failure of the console itself: one Russian line where it can still go, code 1.
+      if (stream !== process.stderr) process.stderr.write(`Ошибка вывода: ${fsErrorMessage(e.code ?? "", "")}\n`);
+      process.exit(1);
     });
   }
 }
