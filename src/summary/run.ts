@@ -69,7 +69,9 @@ export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions):
       const merged = withRawSchools(schools, imported);
       notices.push(...merged.findings.filter((f) => f.severity !== "info").map((f) => f.message));
       schools = merged.schools;
-      name ??= imported.schools.find((s) => s.municipality)?.municipality || imported.schools.find((s) => s.region)?.region;
+      // A protocol of several municipalities is summarised as its region.
+      const muns = new Set(imported.schools.map((s) => s.municipality).filter(Boolean));
+      name ??= (muns.size === 1 ? [...muns][0] : undefined) || imported.schools.find((s) => s.region)?.region;
     }
   }
   if (!schools.length) throw new NothingToSummarizeError(consolidation);
