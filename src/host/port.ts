@@ -119,7 +119,10 @@ export interface WorkbookPort {
   /** "xlsx": the exceljs port of the CLI (src/cli/xlsx). */
   readonly kind: "officejs" | "memory" | "xlsx";
   listSheets(): Promise<SheetInfo[]>;
-  /** Reads sheets in one round trip; a missing sheet is absent from the result. */
+  /**
+   * Reads sheets (officejs: in row blocks, each response under ~4 MB); a missing sheet is absent
+   * from the result.
+   */
   readSheets(names: string[], opts?: { formulas?: boolean }): Promise<SheetRead[]>;
   /**
    * Reads a few ranges (e.g. the marker row of candidate sheets) in one round trip, without
@@ -128,8 +131,8 @@ export interface WorkbookPort {
   readRanges?(requests: { sheet: string; address: string }[], opts?: { formulas?: boolean }): Promise<(Grid | null)[]>;
   /**
    * Applies a batch. Ops run in order; the whole batch is first checked against Excel's rules
-   * (a failing batch changes no sheet). officejs syncs twice: sheet names first, then every op at
-   * once (batches over ~4 MB go in parts). Ops a client cannot do (see capabilities) are skipped
+   * (a failing batch changes no sheet). officejs syncs for sheet names first, then sends the ops
+   * in as few syncs as their UTF-8 size allows (~4 MB each; Excel on the web refuses over 5 MB). Ops a client cannot do (see capabilities) are skipped
    * and reported in the returned notices (Russian), never thrown; broken rules throw a Russian
    * Error naming the sheet and cell.
    */
