@@ -13,7 +13,12 @@ import { SCHOOL_FORM_SHEET, hasSheet } from "../workbook/role";
 function SchoolAnalysis() {
   const { sheets, error } = useWorkbook();
   if (!sheets) return <ReadingWorkbook error={error} />;
-  if (!hasSheet(sheets.map((s) => s.name), SCHOOL_FORM_SHEET)) {
+  if (
+    !hasSheet(
+      sheets.map((s) => s.name),
+      SCHOOL_FORM_SHEET,
+    )
+  ) {
     return (
       <EmptyState
         icon={DocumentBulletListRegular}

@@ -28,12 +28,19 @@ function isGeneral(format: string | undefined): boolean {
 /** A date format: day, month or year codes outside quotes and brackets. */
 export function isDateFormat(format: string | undefined): boolean {
   if (isGeneral(format)) return false;
-  const bare = formatSections(format!)[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  const bare = formatSections(format!)[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "");
   return /[dy]/i.test(bare) || (/[mhs]/i.test(bare) && !/[0#?]/.test(bare));
 }
 
 function isPercentFormat(format: string | undefined): boolean {
-  return !isGeneral(format) && formatSections(format!)[0].replace(/"[^"]*"/g, "").includes("%");
+  return (
+    !isGeneral(format) &&
+    formatSections(format!)[0]
+      .replace(/"[^"]*"/g, "")
+      .includes("%")
+  );
 }
 
 /** «22.11.2026», «1.9.26», «12.5» (this year) → Excel serial; null when not a calendar date. */
@@ -45,7 +52,9 @@ function dateSerial(text: string, today: Date): number | null {
   let year = m[3] === undefined ? today.getFullYear() : Number(m[3]);
   // Excel's two-digit years: 00–29 are 2000–2029, 30–99 are 1930–1999.
   if (m[3] !== undefined && m[3].length === 2) year += year < 30 ? 2000 : 1900;
-  return isoDateToSerial(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+  return isoDateToSerial(
+    `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+  );
 }
 
 function numberRu(text: string): number | null {
@@ -72,13 +81,19 @@ export function parseTypedInput(typed: string, format: string | undefined, today
     if (p !== null) {
       const decimals = /,(\d+)/.exec(text)?.[1].length ?? 0;
       const value = Number((p / 100).toPrecision(15));
-      return isGeneral(format) ? { kind: "value", value, numberFormat: decimals ? "0.00%" : "0%" } : { kind: "value", value };
+      return isGeneral(format)
+        ? { kind: "value", value, numberFormat: decimals ? "0.00%" : "0%" }
+        : { kind: "value", value };
     }
   }
   const serial = dateSerial(text, today);
   if (serial !== null) {
     if (!isGeneral(format)) return { kind: "value", value: serial };
-    return { kind: "value", value: serial, numberFormat: DATE_RU.exec(text)![3] === undefined ? "dd.mmm" : "dd.mm.yyyy" };
+    return {
+      kind: "value",
+      value: serial,
+      numberFormat: DATE_RU.exec(text)![3] === undefined ? "dd.mmm" : "dd.mm.yyyy",
+    };
   }
   return { kind: "value", value: typed };
 }
@@ -114,7 +129,11 @@ function describeRule(v: ValidationSnapshot): string {
  * value passes (blanks always pass). The preview writes the value anyway — that is how a newcomer
  * sees «Проверка» catch it — and shows this message as a note.
  */
-export function validationProblem(value: string | number | boolean | null, address: string, validations: readonly ValidationSnapshot[]): string | null {
+export function validationProblem(
+  value: string | number | boolean | null,
+  address: string,
+  validations: readonly ValidationSnapshot[],
+): string | null {
   if (value === null || value === "") return null;
   const cell = parseCell(address);
   const here = { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col };
@@ -125,7 +144,11 @@ export function validationProblem(value: string | number | boolean | null, addre
       const typed = String(value).trim().toLocaleLowerCase("ru");
       ok = v.list.some((item) => item.trim().toLocaleLowerCase("ru") === typed);
     } else {
-      ok = typeof value === "number" && (v.type === "decimal" || Number.isInteger(value)) && (v.min === undefined || value >= v.min) && (v.max === undefined || value <= v.max);
+      ok =
+        typeof value === "number" &&
+        (v.type === "decimal" || Number.isInteger(value)) &&
+        (v.min === undefined || value >= v.min) &&
+        (v.max === undefined || value <= v.max);
     }
     if (!ok) return v.error?.trim() || `Ожидается ${describeRule(v)}.`;
   }

@@ -44,9 +44,13 @@ export function cellWrite(sheet: SheetSnapshot, address: string, typed: string, 
   }
   const input = parseTypedInput(typed, format.numberFormat, today);
   const where = { sheet: sheet.name, address };
-  if (input.kind === "clear") return { ops: [{ op: "values", ...where, values: [[""]] }], done: `${address}: ячейка очищена.` };
+  if (input.kind === "clear")
+    return { ops: [{ op: "values", ...where, values: [[""]] }], done: `${address}: ячейка очищена.` };
   if (input.kind === "formula") {
-    return { ops: [{ op: "formulas", ...where, formulas: [[input.formula]] }], done: `${address}: записана формула ${input.formula}. Предпросмотр формулы не вычисляет.` };
+    return {
+      ops: [{ op: "formulas", ...where, formulas: [[input.formula]] }],
+      done: `${address}: записана формула ${input.formula}. Предпросмотр формулы не вычисляет.`,
+    };
   }
   const ops: WriteOp[] = [{ op: "values", ...where, values: [[input.value]] }];
   if (input.numberFormat) ops.push({ op: "format", ...where, format: { numberFormat: input.numberFormat } });
@@ -55,7 +59,9 @@ export function cellWrite(sheet: SheetSnapshot, address: string, typed: string, 
     ops,
     done: `${address}: записано «${typed}».`,
     ...(problem
-      ? { warning: `В Excel проверка данных не пропустила бы это значение в ${address}: ${problem} Предпросмотр записал его, чтобы «Проверка» показала, как находит такие ошибки.` }
+      ? {
+          warning: `В Excel проверка данных не пропустила бы это значение в ${address}: ${problem} Предпросмотр записал его, чтобы «Проверка» показала, как находит такие ошибки.`,
+        }
       : {}),
   };
 }

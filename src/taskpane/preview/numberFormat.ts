@@ -11,7 +11,20 @@ import { serialToIsoDate } from "../../host/serial";
 
 const NBSP = "\u00a0";
 const MONTHS_SHORT = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
-const MONTHS_LONG = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
+const MONTHS_LONG = [
+  "январь",
+  "февраль",
+  "март",
+  "апрель",
+  "май",
+  "июнь",
+  "июль",
+  "август",
+  "сентябрь",
+  "октябрь",
+  "ноябрь",
+  "декабрь",
+];
 
 /** A boolean, an error object or a string as Excel shows it whatever the number format. */
 function nonNumberText(v: Exclude<CellValue, number>): string {
@@ -39,7 +52,11 @@ export function generalNumberText(n: number): string {
     return `${m}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
   }
   const text = String(Number(n.toPrecision(10)));
-  if (/e/.test(text)) return Number(n.toPrecision(10)).toFixed(10).replace(/\.?0+$/, "").replace(".", ",");
+  if (/e/.test(text))
+    return Number(n.toPrecision(10))
+      .toFixed(10)
+      .replace(/\.?0+$/, "")
+      .replace(".", ",");
   return text.replace(".", ",");
 }
 
@@ -136,7 +153,9 @@ function formatDigits(n: number, pattern: string): string {
   intPattern = intPattern.slice(0, intPattern.length - scaling);
   const minInt = intPattern.replace(/[^0]/g, "").length;
   const minFrac = (/^0*/.exec(fracPattern)?.[0] ?? "").length;
-  let [int, frac = ""] = roundHalfUp(n / 1000 ** scaling, fracPattern.length).toFixed(fracPattern.length).split(".");
+  let [int, frac = ""] = roundHalfUp(n / 1000 ** scaling, fracPattern.length)
+    .toFixed(fracPattern.length)
+    .split(".");
   if (int === "0" && minInt === 0) int = "";
   int = int.padStart(minInt, "0");
   while (frac.length > minFrac && frac.endsWith("0")) frac = frac.slice(0, -1);
@@ -162,7 +181,9 @@ function formatDate(serial: number, tokens: Token[]): string | null {
   const parts: { code: boolean; text: string }[] = [];
   for (const t of tokens) {
     if (t.kind === "literal") parts.push({ code: false, text: t.text });
-    else for (const p of t.text.match(/(d+|m+|y+|h+|s+|[^dmyhs]+)/gi) ?? []) parts.push({ code: /^[dmyhs]/i.test(p), text: p });
+    else
+      for (const p of t.text.match(/(d+|m+|y+|h+|s+|[^dmyhs]+)/gi) ?? [])
+        parts.push({ code: /^[dmyhs]/i.test(p), text: p });
   }
   const codeAt = (from: number, step: number): string => {
     for (let i = from; i >= 0 && i < parts.length; i += step) if (parts[i].code) return parts[i].text.toLowerCase();
@@ -176,7 +197,8 @@ function formatDate(serial: number, tokens: Token[]): string | null {
     else if (lower.startsWith("y")) out += lower.length <= 2 ? pad2(y % 100) : String(y);
     else if (lower.startsWith("h")) out += lower.length === 1 ? String(hh) : pad2(hh);
     else if (lower.startsWith("s")) out += lower.length === 1 ? String(ss) : pad2(ss);
-    else if (codeAt(i - 1, -1).startsWith("h") || codeAt(i + 1, 1).startsWith("s")) out += lower.length === 1 ? String(mi) : pad2(mi);
+    else if (codeAt(i - 1, -1).startsWith("h") || codeAt(i + 1, 1).startsWith("s"))
+      out += lower.length === 1 ? String(mi) : pad2(mi);
     else if (lower.length === 1) out += String(mo);
     else if (lower.length === 2) out += pad2(mo);
     else if (lower.length === 3) out += MONTHS_SHORT[mo - 1];
@@ -203,7 +225,8 @@ function formatNumberSection(n: number, tokens: Token[], sign: string): string {
 /** The text section (fourth, or a lone section with «@») applied to a string; null when there is none. */
 function formatTextValue(text: string, code: string): string | null {
   const sections = formatSections(code);
-  const section = sections.length >= 4 ? sections[3] : sections.length === 1 && sections[0].includes("@") ? sections[0] : null;
+  const section =
+    sections.length >= 4 ? sections[3] : sections.length === 1 && sections[0].includes("@") ? sections[0] : null;
   if (section === null) return null;
   return tokenize(section)
     .map((t) => (t.kind === "literal" ? t.text : t.text.replace(/@/g, text)))

@@ -21,7 +21,11 @@ describe("parseTypedInput", () => {
 
   it("reads dd.mm.yyyy and a dotted pair as dates, as Russian Excel does", () => {
     // 46348 = 22.11.2026, 46146 = 04.05.2026, 46266 = 01.09.2026.
-    expect(parseTypedInput("22.11.2026", undefined, TODAY)).toEqual({ kind: "value", value: 46348, numberFormat: "dd.mm.yyyy" });
+    expect(parseTypedInput("22.11.2026", undefined, TODAY)).toEqual({
+      kind: "value",
+      value: 46348,
+      numberFormat: "dd.mm.yyyy",
+    });
     expect(parseTypedInput("4.5", undefined, TODAY)).toEqual({ kind: "value", value: 46146, numberFormat: "dd.mmm" });
     expect(parseTypedInput("1.9.26", "dd.mm.yyyy", TODAY)).toEqual({ kind: "value", value: 46266 });
     expect(parseTypedInput("31.02.2026", undefined, TODAY)).toEqual({ kind: "value", value: "31.02.2026" });
