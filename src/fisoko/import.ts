@@ -13,6 +13,7 @@ import type { SheetRead } from "../host/port";
 import { REPORT_TITLES, type ReportKind } from "./header";
 import type { HierarchyRow } from "./hierarchy";
 import { parseSheet } from "./parse";
+import { looksLikeRawResults } from "./raw/import";
 import type { Located, ParsedReport, TaskColumn } from "./types";
 
 export interface FisokoFile {
@@ -65,6 +66,11 @@ export function importFisoko(files: readonly FisokoFile[]): FisokoImport {
     const anyParsed = outcomes.some((o) => o.status === "parsed");
     if (outcomes.every((o) => o.status === "empty")) {
       findings.push(fileFinding(file.name, "error", "fisoko.emptyFile", `в файле нет ни одного заполненного листа; ожидается выгрузка отчёта ФИС ОКО (${Object.values(REPORT_TITLES).map((t) => `«${t}»`).join(", ")}).`));
+      continue;
+    }
+    if (!anyParsed && looksLikeRawResults(file.sheets)) {
+      // A regional protocol is not a report: say where it is accepted instead of «no report title».
+      findings.push(fileFinding(file.name, "error", "fisoko.protocol", "это протокол результатов региона (строка на участника с логином школы и баллами за задания), а не отчёт ФИС ОКО; его принимают «msoko analyze» и «msoko summarize» и страница «Свод» в панели."));
       continue;
     }
     for (const o of outcomes) {

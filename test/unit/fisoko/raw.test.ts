@@ -160,3 +160,14 @@ describe("school type and location from the name", () => {
     expect(["МБОУ «СОШ с. Ачхой-Мартан»", "МБОУ «СОШ №1 г.Урус-Мартан»", "МБОУ «СОШ № 5 с УИОП»", "МКОУ «ООШ» пос. Лесной"].map(locationOfName)).toEqual(["село", "город", "город", "село"]);
   });
 });
+
+describe("a protocol given to the report import", () => {
+  it("is named as a protocol and sent to analyze/summarize", async () => {
+    const { importFisoko } = await import("../../../src/fisoko");
+    const r = importFisoko([{ name: "протокол.xlsx", sheets: [protocol2021Small()] }]);
+    expect(r.ok).toBe(false);
+    expect(r.findings.map((f) => [f.rule, f.message])).toEqual([
+      ["fisoko.protocol", "Файл «протокол.xlsx»: это протокол результатов региона (строка на участника с логином школы и баллами за задания), а не отчёт ФИС ОКО; его принимают «msoko analyze» и «msoko summarize» и страница «Свод» в панели."],
+    ]);
+  });
+});
