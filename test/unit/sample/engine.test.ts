@@ -55,6 +55,22 @@ describe.each([2026])("the rule engine on the sample (seed %i)", (seed) => {
     expect(school(of("stablyLow").login).stability?.status).toBe("стабильно низкие");
   });
 
+  it("revision 2026.2 (issue 17): no school with z ≥ 0 is ШНОР via R2 or «стабильно низкие»; the seeded low school is", () => {
+    for (const s of analysis.schools) {
+      for (const y of s.years) {
+        const r2 = y.risk.factors.find((f) => f.id === "R2")!;
+        if (r2.fired) expect(y.standardized!.value, `${s.name} ${y.year}`).toBeLessThanOrEqual(-1);
+      }
+      if (s.stability?.status === "стабильно низкие") expect(s.years.every((y) => !y.standardized || y.standardized.value <= 0), s.name).toBe(true);
+    }
+    const seeded = situations.find((x) => x.kind === "stablyLow")!;
+    expect(school(seeded.login).stability?.status).toBe("стабильно низкие");
+    // The school the issue named: «СОШ № 5 с УИОП», z ≈ +1,1, was ШНОР and «стабильно низкие» under 2026.1.
+    const uiop = analysis.schools.find((s) => s.name === "МБОУ «СОШ № 5 с УИОП»")!;
+    expect(uiop.years.some((y) => y.risk.shnor)).toBe(false);
+    expect(uiop.stability?.status).toBe("");
+  });
+
   it("finds the cycle gap and the overdue component; other schools close their cycles", () => {
     const year = 2026;
     const evalOf = (login: string) =>
