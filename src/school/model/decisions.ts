@@ -33,6 +33,16 @@ function groupFindings(findings: readonly SchoolFinding[]): DecisionGroup[] {
   return [...groups.values()];
 }
 
+/** «ВПР 2026, 5 и 6 классы, математика» for findings of several grades; otherwise the contexts listed. */
+function groupContext(g: DecisionGroup): string {
+  const parts = g.findings.map((f) => /^(.*), (\d+) класс, (.*)$/.exec(f.context));
+  const same = parts.every((m) => m && m[1] === parts[0]![1] && m[3] === parts[0]![3]);
+  if (g.findings.length < 2 || !same) return g.findings.map((f) => f.context).join("; ");
+  const grades = [...new Set(parts.map((m) => Number(m![2])))].sort((a, b) => a - b).map(String);
+  const list = grades.length === 1 ? `${grades[0]} класс` : `${grades.slice(0, -1).join(", ")} и ${grades[grades.length - 1]} классы`;
+  return `${parts[0]![1]}, ${list}, ${parts[0]![3]}`;
+}
+
 /** «по математике в 5 и 6 классах: доля «2» 34,0 % и 31,0 %» from the group's findings. */
 function groupFocus(g: DecisionGroup): string {
   const items = g.findings.flatMap((f) => f.focusItems ?? []);
@@ -54,7 +64,7 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
     const f = g.findings[0];
     measuresFor(g.rule, ctx.p, groupFocus(g)).forEach((m, j) => {
       rows.push({
-        no: `${i + 1}.${j + 1}`, direction: f.direction, context: g.findings.map((x) => x.context).join("; "), kind: flagLabel(g.rule), found: g.findings.map((x) => x.text).join(" "), aspect: f.aspect,
+        no: `${i + 1}.${j + 1}`, direction: f.direction, context: groupContext(g), kind: flagLabel(g.rule), found: g.findings.map((x) => x.text).join(" "), aspect: f.aspect,
         measure: m.text, level: ADDRESSEE_RU[m.addressee], basis: m.basis, responsible: null, deadline: null, document: null,
       });
     });
@@ -94,7 +104,7 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
       {
         no: "3", stage: "Обобщающий: тенденции и выводы по совершенствованию управления качеством образования",
         result: findings.length
-          ? `Выявлено: дефицитов по заданиям — ${byRule("TASK_DEFICIT")}, признаков необъективности — ${byRule("SCHOOL_O1", "SCHOOL_O2", "SCHOOL_O3", "SCHOOL_O4", "SCHOOL_O5", "SCHOOL_O6", "SCHOOL_F")}, статус ШНОР/ШНСУ — ${byRule("SCHOOL_SHNOR") ? "да" : "нет"}, роста доли «2» — ${byRule("SHARE2_RISE")}, низкого базового минимума — ${byRule("BASIC_MINIMUM")}. Направления совершенствования: ${aspects.join("; ")}.`
+          ? `Выявлено: дефицитов по заданиям — ${byRule("TASK_DEFICIT")}, признаков необъективности — ${byRule("SCHOOL_O1", "SCHOOL_O2", "SCHOOL_O3", "SCHOOL_O4", "SCHOOL_O5", "SCHOOL_O6", "SCHOOL_F")}, статус ШНОР/ШНСУ — ${!ctx.standing ? "не определялся (нужны формы других ОО муниципалитета)" : byRule("SCHOOL_SHNOR") ? "да" : "нет"}, роста доли «2» — ${byRule("SHARE2_RISE")}, низкого базового минимума — ${byRule("BASIC_MINIMUM")}. Направления совершенствования: ${aspects.join("; ")}.`
           : `Дефицитов и признаков, требующих решений, не выявлено.${unchecked ? ` Признаки необъективности, которые не оценивались (${unchecked}), в этот вывод не входят.` : ""}`,
       },
       { no: "4", stage: "Распорядительный: управленческие решения — распространение позитивной практики, коррекция нарушений, преодоление негативных тенденций", result: `Предложено мер: ${rows.length}. Заполните столбцы «${DECISION_COLUMNS.responsible}», «${DECISION_COLUMNS.deadline}», «${DECISION_COLUMNS.document}»; номер и дату документа укажите на листе «Цикл» (компоненты 7 «Меры и мероприятия» и 8 «Управленческие решения»).` },

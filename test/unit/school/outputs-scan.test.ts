@@ -152,4 +152,24 @@ describe("the school report evaluates its own objectivity (issue 17, part 4)", (
     expect(built.findings.filter((f) => f.rule === "SCHOOL_O2")).toEqual([]);
     expect(obj.description).not.toMatch(/не выявлено/);
   }, 120_000);
+  it("the demo's school with low results: ШНОР with its factors, and every measure names subjects, grades and numbers (part 5)", async () => {
+    // The school injected with low results (R1; stably low over the years) — the first of either in the manifest.
+    const s = situations.find((x) => x.expectedRule === "R1" || x.expectedRule === "stable.low")!;
+    const school = m.schools.find((x) => x.passport.login === s.login)!;
+    const { built } = await reportBook(school, { year: 2026, procedure: "ВПР", profile: DEFAULT_PROFILE, municipalityPooled: m });
+    const tables = built.sheets.flatMap((x) => x.tables);
+    const standing = tables.find((t) => t.id === "standing")!;
+    expect(standing.rows.find((r) => r.item === "ШНОР")!.value).toBe("да");
+    const dec = tables.find((t) => t.id === "decisions")!;
+    const minimum = dec.rows.filter((r) => r.kind === "низкий базовый минимум");
+    expect(minimum.length).toBeGreaterThan(0);
+    for (const r of minimum) {
+      // «ВПР 2026, 4, 5 и 6 классы, математика» — «… — по математике в 4, 5 и 6 классах: доля «2» 39 %, 37,8 % и 48,9 %».
+      expect(String(r.context)).toMatch(/^ВПР 2026, [\d, и]+ класс(ы)?, [а-яё ]+$/);
+      expect(String(r.measure)).toMatch(/ — по [а-яё ()]+ в [\d, и]+ класс(е|ах): доля «2» [\d,]+\u00a0%/);
+    }
+    const shnor = dec.rows.filter((r) => r.kind === "школа с низкими результатами обучения (ШНОР)");
+    expect(shnor.length).toBe(2);
+    expect(String(shnor[0].measure)).toMatch(/не преодолели минимальный порог/);
+  }, 120_000);
 });

@@ -320,7 +320,7 @@ describe("«Выводы и решения»", () => {
   it("the four stages of interpretation", () => {
     const st = table(full, "stages");
     expect(st.rows.map((r) => String(r.stage).split(":")[0])).toEqual(["Поисковый", "Аналитический", "Обобщающий", "Распорядительный"]);
-    expect(st.rows[2].result).toContain("дефицитов по заданиям — 1, признаков необъективности — 0, статус ШНОР/ШНСУ — нет, роста доли «2» — 1");
+    expect(st.rows[2].result).toContain("дефицитов по заданиям — 1, признаков необъективности — 0, статус ШНОР/ШНСУ — не определялся (нужны формы других ОО муниципалитета), роста доли «2» — 1");
     expect(st.rows[3].result).toContain("Предложено мер: 3.");
   });
   it("a school without findings gets the positive-practice measure", () => {
