@@ -31,7 +31,16 @@ const officeAddinsRules = {
 
 export default tseslint.config(
   {
-    ignores: ["dist/", "dist-cli/", "node_modules/", "coverage/", "test-artifacts/", "bench/out/", "bench/node_modules/", ".certs/"],
+    ignores: [
+      "dist/",
+      "dist-cli/",
+      "node_modules/",
+      "coverage/",
+      "test-artifacts/",
+      "bench/out/",
+      "bench/node_modules/",
+      ".certs/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

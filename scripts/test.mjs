@@ -1,9 +1,10 @@
 // `npm test`: everything a change must pass — type check, lint, production build, bundle and manifest
-// checks, unit tests, browser end-to-end tests — in at most ~3 minutes on 2 cores, ending with one line
+// checks, unit tests, browser end-to-end tests — aiming at 3 minutes on 2 idle cores, ending with one line
 // `N passed, M failed` (`, K skipped` when any) over the unit and browser tests.
 //
 // Why a scheduler instead of a list: most steps are single-threaded (tsc, ESLint, webpack's JS side) or
-// wait on a browser, so two of them at a time keep both cores busy. The order is a graph, not a guess:
+// wait on a browser, so two of them at a time keep both cores busy. Prerequisites form a graph; among the
+// steps that may start, the list order below is the priority (long steps first):
 // - the unit tests start only after the build, because a unit test measures dist/ (the bundle budget)
 //   and webpack empties dist/ while it emits;
 // - a step whose prerequisite failed is not started (no browser tests of a build that failed);
@@ -30,10 +31,19 @@ const bin = (name) => join("node_modules", ".bin", name);
  */
 const steps = [
   { id: "build", title: "Сборка", cmd: bin("webpack"), args: ["--mode", "production"] },
-  { id: "types", title: "Проверка типов", cmd: bin("tsc"), args: ["--noEmit", "-p", "tsconfig.json"] },
-  { id: "lint", title: "Линтер", cmd: "npm", args: ["run", "-s", "lint"] },
   // The built CLI (dist-cli/): the unit tests that start `msoko` as a process then run the bundle, not tsx.
   { id: "cli", title: "Сборка командной строки", cmd: "node", args: ["scripts/build-cli.mjs"] },
+  { id: "types", title: "Проверка типов", cmd: bin("tsc"), args: ["--noEmit", "-p", "tsconfig.json"] },
+  // The two long steps start as soon as they can; the browser tests mostly wait on chromium.
+  existsSync("test/e2e/run.mjs") && {
+    id: "e2e",
+    title: "Тесты в браузере",
+    cmd: "node",
+    args: ["test/e2e/run.mjs"],
+    env: { MSOKO_E2E_RESULT: E2E_JSON },
+    after: ["build"],
+    count: e2eCounts,
+  },
   {
     id: "unit",
     title: "Модульные тесты",
@@ -42,30 +52,30 @@ const steps = [
     after: ["build", "cli"],
     count: unitCounts,
   },
+  { id: "lint", title: "Линтер", cmd: "npm", args: ["run", "-s", "lint"] },
   { id: "budget", title: "Бюджет размера сборки", cmd: "node", args: ["bench/check-budget.mjs"], after: ["build"] },
-  { id: "manifest", title: "Проверка манифеста", cmd: "node", args: ["scripts/check-manifest.mjs"], after: ["build"] },
-];
-if (existsSync("scripts/check-syntax.mjs")) {
-  steps.push({ id: "syntax", title: "Синтаксис сборки для старых webview", cmd: "node", args: ["scripts/check-syntax.mjs"], after: ["build"] });
-}
-if (existsSync("test/e2e/run.mjs")) {
-  steps.push({
-    id: "e2e",
-    title: "Тесты в браузере",
+  existsSync("scripts/check-syntax.mjs") && {
+    id: "syntax",
+    title: "Синтаксис сборки для старых webview",
     cmd: "node",
-    args: ["test/e2e/run.mjs"],
-    env: { MSOKO_E2E_RESULT: E2E_JSON },
+    args: ["scripts/check-syntax.mjs"],
     after: ["build"],
-    count: e2eCounts,
-  });
-}
+  },
+  { id: "manifest", title: "Проверка манифеста", cmd: "node", args: ["scripts/check-manifest.mjs"], after: ["build"] },
+].filter(Boolean);
 
 /** Vitest's JSON report; a test file that failed to load has no failed test in it, so it counts as one. */
 function unitCounts() {
   const r = readJson(VITEST_JSON);
   if (!r) return null;
-  const brokenFiles = r.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed")).length;
-  return { passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, skipped: r.numPendingTests + r.numTodoTests };
+  const brokenFiles = r.testResults.filter(
+    (f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"),
+  ).length;
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + brokenFiles,
+    skipped: r.numPendingTests + r.numTodoTests,
+  };
 }
 
 function e2eCounts() {
@@ -100,7 +110,9 @@ function run(step) {
     child.stdout.on("data", (c) => chunks.push(c));
     child.stderr.on("data", (c) => chunks.push(c));
     child.on("error", (e) => resolve({ code: -1, output: `Не удалось запустить ${step.cmd}: ${e.message}\n` }));
-    child.on("close", (code, signal) => resolve({ code: code ?? signal, output: Buffer.concat(chunks).toString("utf8") }));
+    child.on("close", (code, signal) =>
+      resolve({ code: code ?? signal, output: Buffer.concat(chunks).toString("utf8") }),
+    );
   });
 }
 
@@ -114,7 +126,9 @@ function ready() {
   return steps.filter((s) => state.get(s.id) === "waiting" && (s.after ?? []).every((d) => state.get(d) === "passed"));
 }
 function blocked() {
-  return steps.filter((s) => state.get(s.id) === "waiting" && (s.after ?? []).some((d) => ["failed", "skipped"].includes(state.get(d))));
+  return steps.filter(
+    (s) => state.get(s.id) === "waiting" && (s.after ?? []).some((d) => ["failed", "skipped"].includes(state.get(d))),
+  );
 }
 
 async function runStep(step) {
@@ -145,7 +159,9 @@ const running = new Set();
 for (;;) {
   for (const s of blocked()) {
     state.set(s.id, "skipped");
-    console.log(`⏭ ${s.title}: не запущен — не прошёл шаг «${steps.find((d) => (s.after ?? []).includes(d.id) && state.get(d.id) !== "passed").title}»`);
+    console.log(
+      `⏭ ${s.title}: не запущен — не прошёл шаг «${steps.find((d) => (s.after ?? []).includes(d.id) && state.get(d.id) !== "passed").title}»`,
+    );
   }
   for (const s of ready()) {
     if (running.size >= JOBS) break;
@@ -164,6 +180,8 @@ for (const s of steps) {
   console.log(`  ${mark} ${s.title}: ${t === undefined ? "не запущен" : seconds(t)}`);
 }
 const failedSteps = steps.filter((s) => state.get(s.id) !== "passed");
-console.log(`Всего: ${seconds(Date.now() - started)}${failedSteps.length ? ` · не прошли: ${failedSteps.map((s) => `«${s.title}»`).join(", ")}` : ""}`);
+console.log(
+  `Всего: ${seconds(Date.now() - started)}${failedSteps.length ? ` · не прошли: ${failedSteps.map((s) => `«${s.title}»`).join(", ")}` : ""}`,
+);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
 process.exit(failedSteps.length === 0 && totals.failed === 0 ? 0 : 1);
