@@ -34,7 +34,7 @@ const known: string[] = [];
 const ranks = new Map<string, number>();
 
 function rankOf(text: string): number | undefined {
-  let r = ranks.get(text);
+  const r = ranks.get(text);
   if (r !== undefined || known.length >= MAX_RANKED) return r;
   known.push(text);
   known.sort(collator.compare);

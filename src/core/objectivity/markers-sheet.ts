@@ -68,7 +68,7 @@ export function yearInText(t: string): number | null {
   return years.length ? years[years.length - 1] : null;
 }
 
-const GRADE_SUBJECT = /^(\d{1,2})\s*(?:-?\s*(?:й|ый)\s*)?(?:кл(?:асс)?\.?\s*)?[\s_.\-]*(\S.*)$/i;
+const GRADE_SUBJECT = /^(\d{1,2})\s*(?:-?\s*(?:й|ый)\s*)?(?:кл(?:асс)?\.?\s*)?[\s_.-]*(\S.*)$/i;
 
 /** «4 РУ» → { grade 4, code «РУ» }; null when the header is not «класс + предмет». */
 export function gradeSubjectHeader(header: string): { grade: number; code: string } | null {

@@ -5,7 +5,6 @@
  * (дипломы / участия); when a school gives no participations, per pupil (чел.) on both sides.
  * The stage counts and the municipal shares come from the analysis context (src/core/context/olympiads.ts).
  */
-import type { DirectionRow, SchoolReport } from "../model";
 import type { Profile } from "../profile";
 import { type MunicipalOlympiadShares, type OlympiadYear, type StageCounts } from "../context/olympiads";
 import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
