@@ -21,6 +21,7 @@ import type { SheetRead } from "../../host/port";
 import { readSheetsFromParts, sheetsWithDrawings, type PartReader } from "../read/parts";
 import { readWorkbookSheets, type SheetsReadOptions } from "../read/sheets";
 import { zipEntries, type ZipEntry } from "../read/zip";
+import { prescanBook } from "./prescan";
 import { checkXlsxPackage, defaultLimits, inflatePart, megabytes, DEFAULT_MAX_BYTES } from "./zipguard";
 
 export { DEFAULT_MAX_CELLS, DEFAULT_MAX_SHEETS, plainValue, readWorkbookSheets, readWorksheet, sheetMerges } from "../read/sheets";
@@ -42,7 +43,7 @@ export async function readXlsxBuffer(buf: Uint8Array, fileName: string, opts: Re
     const fast = await readSheetsFromParts(partReader(buf, entries, fileName), fileName, opts);
     if (fast) return fast;
   }
-  const wb = await loadChecked(buf, fileName);
+  const wb = await loadChecked(buf, entries, fileName);
   return readWorkbookSheets(wb, fileName, opts);
 }
 
@@ -89,11 +90,12 @@ export async function loadXlsxFile(path: string, opts: { maxBytes?: number } = {
 }
 
 export async function loadXlsxBuffer(buf: Uint8Array, fileName: string, opts: { maxBytes?: number } = {}): Promise<ExcelJS.Workbook> {
-  checkXlsxPackage(buf, fileName, defaultLimits(opts.maxBytes ?? DEFAULT_MAX_BYTES));
-  return loadChecked(buf, fileName);
+  const entries = checkXlsxPackage(buf, fileName, defaultLimits(opts.maxBytes ?? DEFAULT_MAX_BYTES));
+  return loadChecked(buf, entries, fileName);
 }
 
-async function loadChecked(buf: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
+async function loadChecked(buf: Uint8Array, entries: readonly ZipEntry[], fileName: string): Promise<ExcelJS.Workbook> {
+  await prescanBook(buf, entries, fileName);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);

@@ -14,6 +14,7 @@
  */
 import { countRu } from "../../core/values";
 import type { SheetRead } from "../../host/port";
+import { BookBudget } from "./budget";
 import { readSheetBytes } from "./sheet-xml";
 import { attributes, itemText, P, utf8Text } from "./xml";
 
@@ -72,10 +73,13 @@ function relsPath(part: string): string {
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
-/** A part as text, or null when the package has no such part. */
-async function textOf(part: PartReader, name: string): Promise<string | null> {
+/** A part as text, or null when the package has no such part; charged to the book's budget when one is given. */
+async function textOf(part: PartReader, name: string, budget?: BookBudget): Promise<string | null> {
   const bytes = await part(name);
-  return bytes === null ? null : utf8Text(bytes);
+  if (bytes === null) return null;
+  budget?.addInflated(name, bytes.length);
+  budget?.addStrings(name, bytes.length);
+  return utf8Text(bytes);
 }
 
 /** A worksheet of the package: its name and its part ("xl/worksheets/sheet3.xml"). */
@@ -85,12 +89,12 @@ export interface WorksheetPart {
 }
 
 /** The workbook part's text and its sheets in workbook order, each with its part and relationship type. */
-async function bookSheets(part: PartReader): Promise<{ workbookPart: string; workbook: string | null; rels: Map<string, { target: string; type: string }>; sheets: (WorksheetPart & { type: string })[] }> {
-  const rootRels = await textOf(part, "_rels/.rels");
+async function bookSheets(part: PartReader, budget?: BookBudget): Promise<{ workbookPart: string; workbook: string | null; rels: Map<string, { target: string; type: string }>; sheets: (WorksheetPart & { type: string })[] }> {
+  const rootRels = await textOf(part, "_rels/.rels", budget);
   const office = rootRels ? [...relationships(rootRels, "").values()].find((r) => r.type.endsWith("/officeDocument")) : undefined;
   const workbookPart = office?.target ?? "xl/workbook.xml";
-  const workbook = await textOf(part, workbookPart);
-  const rels = relationships((await textOf(part, relsPath(workbookPart))) ?? "", workbookPart);
+  const workbook = await textOf(part, workbookPart, budget);
+  const rels = relationships((await textOf(part, relsPath(workbookPart), budget)) ?? "", workbookPart);
   const sheets: (WorksheetPart & { type: string })[] = [];
   for (const m of (workbook ?? "").matchAll(new RegExp(`<${P}sheet\\b([^>]*)>`, "g"))) {
     const a = attributes(m[1]);
@@ -104,12 +108,12 @@ async function bookSheets(part: PartReader): Promise<{ workbookPart: string; wor
  * The worksheets of the package in workbook order (chart and dialog sheets hold no cells and are
  * left out, as exceljs does), with the shared strings; null when the book uses the 1904 date system.
  */
-async function packageSheets(part: PartReader, fileName: string): Promise<{ sheets: WorksheetPart[]; strings: string[] } | null> {
-  const { workbookPart, workbook, rels, sheets } = await bookSheets(part);
+async function packageSheets(part: PartReader, fileName: string, budget?: BookBudget): Promise<{ sheets: WorksheetPart[]; strings: string[] } | null> {
+  const { workbookPart, workbook, rels, sheets } = await bookSheets(part, budget);
   if (workbook === null) throw new Error(`Файл «${fileName}» не является книгой Excel: в нём нет описания книги (${workbookPart}). Пересохраните его как «Книга Excel (.xlsx)».`);
   if (/<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook)) return null;
   const sstRel = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"));
-  const sstXml = sstRel ? await textOf(part, sstRel.target) : null;
+  const sstXml = sstRel ? await textOf(part, sstRel.target, budget) : null;
   return {
     sheets: sheets.filter((s) => s.type.endsWith("/worksheet")).map(({ name, target }) => ({ name, target })),
     strings: sstXml ? sharedStrings(sstXml) : [],
@@ -126,7 +130,8 @@ export async function worksheetParts(part: PartReader, fileName: string): Promis
  * the 1904 date system (dates would need styles to convert; read such books with exceljs).
  */
 export async function readSheetsFromParts(part: PartReader, fileName: string, opts: PartsReadOptions = {}): Promise<SheetRead[] | null> {
-  const book = await packageSheets(part, fileName);
+  const budget = new BookBudget(fileName);
+  const book = await packageSheets(part, fileName, budget);
   if (!book) return null;
   const { sheets, strings } = book;
   const maxSheets = opts.maxSheets ?? DEFAULT_MAX_SHEETS;
@@ -137,10 +142,19 @@ export async function readSheetsFromParts(part: PartReader, fileName: string, op
   const out: SheetRead[] = [];
   for (const s of sheets) {
     if (wanted && !wanted.has(s.name)) continue;
-    const bytes = await part(s.target);
-    out.push(readSheetBytes(bytes ?? new Uint8Array(0), s.name, fileName, strings, opts.maxCells, opts.rows));
+    const bytes = (await part(s.target)) ?? new Uint8Array(0);
+    budget.addInflated(s.target, bytes.length);
+    out.push(readSheetBytes(bytes, s.name, fileName, strings, opts.maxCells, opts.rows, budget));
   }
   return out;
+}
+
+/**
+ * Every worksheet of the package with its part, whatever the date system — for the checks that
+ * must run before exceljs loads a book (src/xlsx/exceljs/prescan.ts); text parts charged to `budget`.
+ */
+export async function allWorksheetParts(part: PartReader, budget: BookBudget): Promise<WorksheetPart[]> {
+  return (await bookSheets(part, budget)).sheets.filter((s) => s.type.endsWith("/worksheet")).map(({ name, target }) => ({ name, target }));
 }
 
 /**

@@ -9,6 +9,7 @@
 import { countRu, type CellValue } from "../../core/values";
 import type { Grid, SheetRead } from "../../host/port";
 import { dateToSerial } from "../../host/serial";
+import { areaCells, type BookBudget } from "./budget";
 import { attributes, decodeXml, itemText, P, utf8Text } from "./xml";
 
 export const DEFAULT_MAX_CELLS = 5_000_000;
@@ -20,6 +21,7 @@ const CELLS = ["ячейки", "ячеек", "ячеек"] as const;
 const V_RE = new RegExp(`<${P}v(?:\\s[^>]*)?>([\\s\\S]*?)</${P}v>`);
 const IS_RE = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`);
 const MERGE_RE = new RegExp(`<${P}mergeCell\\b([^>]*)>`, "g");
+const DIMENSION_RE = new RegExp(`<${P}dimension\\b([^>]*)>`);
 
 const LT = 60; // <
 const GT = 62; // >
@@ -268,13 +270,41 @@ function sheetDataRange(b: Uint8Array): { start: number; end: number; after: num
   return { start: gt + 1, end: b.length, after: b.length };
 }
 
-/** Merged areas from the part's tail, and the positions (row × 16 384 + column) of their non-top-left cells. */
-function readMerges(tail: string): { merges: string[]; slaves: Set<number> } {
-  const merges: string[] = [];
-  const slaves = new Set<number>();
+/** Cells of the area the part's <dimension> claims (before sheetData, at most its first 64 KB); 0 without one. */
+function claimedCells(b: Uint8Array, range: { start: number } | null): number {
+  const head = utf8Text(b.subarray(0, Math.min(range ? range.start : b.length, 65_536)));
+  const m = DIMENSION_RE.exec(head);
+  return m ? areaCells(attributes(m[1]).get("ref") ?? "") : 0;
+}
+
+/** Cells inside the merged areas of the part's tail (the whole areas, the top-left cells included). */
+function mergedCellsOf(tail: string): { refs: string[]; cells: number } {
+  const refs: string[] = [];
+  let cells = 0;
   for (const m of tail.matchAll(MERGE_RE)) {
     const ref = attributes(m[1]).get("ref");
     if (!ref) continue;
+    refs.push(ref);
+    cells += areaCells(ref);
+  }
+  return { refs, cells };
+}
+
+/**
+ * What a worksheet part asks of the book budget before its cells are read: the cells its
+ * dimension claims and the cells of its merged areas. The exceljs path calls it on every sheet
+ * before exceljs builds anything; the values-only reader charges the same figures itself.
+ */
+export function sheetClaims(b: Uint8Array): { dimensionCells: number; mergedCells: number } {
+  const range = sheetDataRange(b);
+  return { dimensionCells: claimedCells(b, range), mergedCells: mergedCellsOf(utf8Text(range ? b.subarray(range.after) : b)).cells };
+}
+
+/** Merged areas from the part's tail, and the positions (row × 16 384 + column) of their non-top-left cells. */
+function readMerges(refs: readonly string[]): { merges: string[]; slaves: Set<number> } {
+  const merges: string[] = [];
+  const slaves = new Set<number>();
+  for (const ref of refs) {
     const [a, b = a] = ref.toUpperCase().split(":");
     const p = cellPos(a);
     const q = cellPos(b);
@@ -341,9 +371,12 @@ function hasElement(b: Uint8Array, s: number, e: number, letter: number): boolea
 }
 
 /** One worksheet part (UTF-8 bytes) → SheetRead (values only); with `maxRows`, only its first rows. */
-export function readSheetBytes(b: Uint8Array, name: string, fileName: string, strings: readonly string[], maxCells = DEFAULT_MAX_CELLS, maxRows = Infinity): SheetRead {
+export function readSheetBytes(b: Uint8Array, name: string, fileName: string, strings: readonly string[], maxCells = DEFAULT_MAX_CELLS, maxRows = Infinity, budget?: BookBudget): SheetRead {
   const range = sheetDataRange(b);
-  const { merges, slaves } = readMerges(utf8Text(range ? b.subarray(range.after) : b));
+  const tail = mergedCellsOf(utf8Text(range ? b.subarray(range.after) : b));
+  budget?.addMerges(name, tail.cells);
+  const claimed = budget ? claimedCells(b, range) : 0;
+  const { merges, slaves } = readMerges(tail.refs);
 
   const values: Grid = [];
   let cols = 0;
@@ -430,6 +463,8 @@ export function readSheetBytes(b: Uint8Array, name: string, fileName: string, st
   if (rows * cols > maxCells) {
     throw new Error(`Лист «${name}» файла «${fileName}» слишком велик: ${countRu(rows, ROWS)} × ${countRu(cols, COLUMNS)}, допускается не больше ${countRu(maxCells, CELLS)}.`);
   }
+  // Charged before the padding below allocates the rectangle.
+  budget?.addSheet(name, Math.max(claimed, rows * cols));
   // Pad to a rectangle from A1, as Office.js gives it.
   for (let r = 0; r < rows; r++) {
     const line = values[r] ?? (values[r] = []);

@@ -8,6 +8,7 @@ import type ExcelJS from "exceljs";
 import { countRu, type CellValue } from "../../core/values";
 import type { Grid, SheetRead } from "../../host/port";
 import { dateToSerial } from "../../host/serial";
+import { BookBudget } from "./budget";
 import { DEFAULT_MAX_CELLS, DEFAULT_MAX_SHEETS } from "./parts";
 
 export { DEFAULT_MAX_CELLS, DEFAULT_MAX_SHEETS } from "./parts";
@@ -62,14 +63,15 @@ export function readWorkbookSheets(wb: ExcelJS.Workbook, fileName: string, opts:
     throw new Error(`Файл «${fileName}» содержит ${countRu(wb.worksheets.length, SHEETS)}, допускается не больше ${maxSheets}: это не похоже на школьную форму или отчёт.`);
   }
   const out: SheetRead[] = [];
+  const budget = new BookBudget(fileName);
   for (const ws of wb.worksheets) {
     if (wanted && !wanted.has(ws.name)) continue;
-    out.push(readWorksheet(ws, fileName, withFormulas, maxCells));
+    out.push(readWorksheet(ws, fileName, withFormulas, maxCells, budget));
   }
   return out;
 }
 
-export function readWorksheet(ws: ExcelJS.Worksheet, fileName: string, withFormulas: boolean, maxCells = DEFAULT_MAX_CELLS): SheetRead {
+export function readWorksheet(ws: ExcelJS.Worksheet, fileName: string, withFormulas: boolean, maxCells = DEFAULT_MAX_CELLS, budget?: BookBudget): SheetRead {
   let rows = 0;
   let cols = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -83,6 +85,8 @@ export function readWorksheet(ws: ExcelJS.Worksheet, fileName: string, withFormu
   if (rows * cols > maxCells) {
     throw new Error(`Лист «${ws.name}» файла «${fileName}» слишком велик: ${countRu(rows, ROWS)} × ${countRu(cols, COLUMNS)}, допускается не больше ${countRu(maxCells, CELLS)}.`);
   }
+  // The whole book's cells are charged before this sheet's rectangle is allocated.
+  budget?.addSheet(ws.name, rows * cols);
   const values: Grid = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
   const formulas: Grid | undefined = withFormulas ? Array.from({ length: rows }, () => new Array<CellValue>(cols).fill("")) : undefined;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
