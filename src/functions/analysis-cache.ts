@@ -3,6 +3,14 @@
  * once per distinct input and every cell is answered from a small LRU cache (8 entries) keyed
  * by a fingerprint of the range's contents and the profile. The fingerprint is two 32-bit hashes
  * over every cell (numbers by their bits, strings by a memoised hash): O(cells), no text per cell.
+ *
+ * A thousand cells over one 75,000-row table must not pay that O(cells) a thousand times (issue 23:
+ * hashing was 4× the analysis itself), so the fingerprint is computed once per distinct array
+ * object and remembered in a WeakMap. That is only sound if the array cannot change afterwards:
+ * the range (outer array and every row) is frozen when it is first hashed, so "same object" proves
+ * "same contents" — an edit in place throws instead of ever returning a stale answer, and an edit
+ * in Excel arrives as a new array, hashed in full. Ranges holding non-primitive cells (which
+ * freezing the rows would not protect) are hashed on every call.
  */
 import type { Profile } from "../core/profile";
 
@@ -40,6 +48,11 @@ function stringHash(s: string): number {
 
 /** Fingerprint of a range (any[][]) plus extra text (e.g. the default school). O(cells), no allocation per cell. */
 export function fingerprint(range: unknown, extra = ""): string {
+  return hashRange(range, extra).key;
+}
+
+function hashRange(range: unknown, extra: string): { key: string; primitive: boolean } {
+  let primitive = true;
   let h1 = 0x811c9dc5;
   let h2 = 0x5bd1e995;
   let cells = 0;
@@ -67,6 +80,7 @@ export function fingerprint(range: unknown, extra = ""): string {
       } else {
         a = stringHash(JSON.stringify(v));
         b = 6;
+        primitive = false;
       }
       h1 = Math.imul(Math.imul(h1 ^ a, 0x01000193) ^ b, 0x01000193);
       h2 = Math.imul(h2 ^ a, 0x5bd1e995) ^ (h2 >>> 13);
@@ -79,7 +93,36 @@ export function fingerprint(range: unknown, extra = ""): string {
   const e = stringHash(extra);
   h1 = Math.imul(h1 ^ e, 0x01000193);
   h2 = Math.imul(h2 ^ e, 0x5bd1e995);
-  return `${rows.length}:${cells}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
+  return { key: `${rows.length}:${cells}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`, primitive };
+}
+
+/** Fingerprints of ranges already hashed, by array object; such ranges are frozen (see the header). */
+const byObject = new WeakMap<object, string>();
+let fullHashes = 0;
+
+/** How many ranges were hashed cell by cell (for tests: repeated calls with one array hash it once). */
+export function fullHashCount(): number {
+  return fullHashes;
+}
+
+/** Freezes the range and its rows so that the remembered fingerprint stays true. O(rows). */
+function freezeRange(range: unknown[]): void {
+  for (const row of range) if (Array.isArray(row)) Object.freeze(row);
+  Object.freeze(range);
+}
+
+/** Fingerprint of a range without extra text: hashed once per array object, then looked up. */
+export function rangeFingerprint(range: unknown): string {
+  if (!Array.isArray(range)) return fingerprint(range);
+  const known = byObject.get(range);
+  if (known !== undefined) return known;
+  fullHashes++;
+  const { key, primitive } = hashRange(range, "");
+  if (primitive) {
+    freezeRange(range);
+    byObject.set(range, key);
+  }
+  return key;
 }
 
 /** A tiny LRU: Map keeps insertion order, so the first key is the least recently used. */
@@ -111,6 +154,7 @@ export class LruCache<V> {
   }
 }
 
+/** Key of a range's analysis under a profile; `extra` is text that changes the answer too (kept apart from the range's hash). */
 export function cacheKey(range: unknown, extra: string, p: Profile): string {
-  return `${profileId(p)}|${fingerprint(range, extra)}`;
+  return `${profileId(p)}|${rangeFingerprint(range)}|${extra}`;
 }

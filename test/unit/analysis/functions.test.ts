@@ -71,8 +71,9 @@ describe("analysis functions over a results table", () => {
     const copy = table();
     risk("sch0", copy, null, P); // same contents, another array: still cached
     expect(analysisCount() - before).toBe(1);
-    copy[1][10] = 15;
-    risk("sch0", copy, null, P);
+    const edited = table(); // Excel passes an edited range as a new array (a cached one is frozen)
+    edited[1][10] = 15;
+    risk("sch0", edited, null, P);
     expect(analysisCount() - before).toBe(2);
     const { profile } = applyOverrides([{ key: "r1.share", value: 50 }]);
     expect(risk("sch3", t, "факторы", profile)).toBe("R2");
