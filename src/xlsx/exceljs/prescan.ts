@@ -4,12 +4,13 @@
  * inflates every part in full whatever the zip directory declares, and expands every merged
  * area cell by cell; so here every part is first inflated with node:zlib, stopping at its declared
  * size and counting the bytes really produced, and every worksheet's claimed dimension and merged
- * areas are charged to the book budget (src/xlsx/read/budget.ts). Only then does exceljs see the file.
+ * areas are charged to the book budget (src/xlsx/read/budget.ts), and every part, whatever its name
+ * or encoding, is searched for a DTD. Only then does exceljs see the file.
  */
 import { BookBudget } from "../read/budget";
 import { allWorksheetParts } from "../read/parts";
 import { sheetClaims } from "../read/sheet-xml";
-import type { ZipEntry } from "../read/zip";
+import { checkNoDtdBytes, type ZipEntry } from "../read/zip";
 import { inflatePart } from "./zipguard";
 
 /** Throws a Russian Error naming the file when the book would pass a whole-book limit. */
@@ -22,7 +23,9 @@ export async function prescanBook(buf: Uint8Array, entries: readonly ZipEntry[],
     const e = byName.get(name.toLowerCase());
     if (!e) return null;
     seen.add(e.name);
-    return inflatePart(buf, e, fileName);
+    const bytes = inflatePart(buf, e, fileName);
+    checkNoDtdBytes(bytes, e.name, fileName);
+    return bytes;
   };
   for (const s of await allWorksheetParts(part, budget)) {
     const bytes = await part(s.target);
@@ -35,6 +38,7 @@ export async function prescanBook(buf: Uint8Array, entries: readonly ZipEntry[],
   for (const e of entries) {
     if (seen.has(e.name)) continue;
     const bytes = inflatePart(buf, e, fileName);
+    checkNoDtdBytes(bytes, e.name, fileName);
     budget.addInflated(e.name, bytes.length);
     if (/sharedStrings[^/]*\.xml$/i.test(e.name)) budget.addStrings(e.name, bytes.length);
   }

@@ -20,7 +20,7 @@ import ExcelJS from "exceljs";
 import type { SheetRead } from "../../host/port";
 import { readSheetsFromParts, sheetsWithDrawings, type PartReader } from "../read/parts";
 import { readWorkbookSheets, type SheetsReadOptions } from "../read/sheets";
-import { zipEntries, type ZipEntry } from "../read/zip";
+import { checkNoDtdBytes, zipEntries, type ZipEntry } from "../read/zip";
 import { prescanBook } from "./prescan";
 import { checkXlsxPackage, defaultLimits, inflatePart, megabytes, DEFAULT_MAX_BYTES } from "./zipguard";
 
@@ -58,7 +58,10 @@ export function partReader(buf: Uint8Array, entries: readonly ZipEntry[], fileNa
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   return async (name) => {
     const e = byName.get(name.toLowerCase());
-    return e ? inflatePart(buf, e, fileName) : null;
+    if (!e) return null;
+    const bytes = inflatePart(buf, e, fileName);
+    checkNoDtdBytes(bytes, e.name, fileName);
+    return bytes;
   };
 }
 

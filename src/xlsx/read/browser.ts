@@ -4,7 +4,7 @@
  * - the zip directory is checked first (src/xlsx/zip.ts: size, .xls/encrypted, ZIP64, part count,
  *   declared unpacked sizes and ratios — the "zip bomb" limits);
  * - parts are inflated with the browser's DecompressionStream("deflate-raw"), stopping at each
- *   part's declared size, and XML with a DTD/ENTITY is refused;
+ *   part's declared size, and any part with a DTD/ENTITY anywhere (any name, UTF-16 too) is refused;
  * - values are read by the same values-only reader as the CLI (src/xlsx/parts.ts).
  * Only when DecompressionStream is missing (older webviews) or the book uses the 1904 date system,
  * exceljs is loaded lazily (`import("exceljs")`: a separate chunk, not part of taskpane.js) and
@@ -14,7 +14,7 @@
 import type { SheetRead } from "../../host/port";
 import { readSheetsFromParts } from "./parts";
 import { readWorkbookSheets, type SheetsReadOptions } from "./sheets";
-import { checkNoDtd, defaultLimits, isXmlPart, zipEntries, DEFAULT_MAX_BYTES, type ZipEntry } from "./zip";
+import { checkNoDtdBytes, defaultLimits, zipEntries, DEFAULT_MAX_BYTES, type ZipEntry } from "./zip";
 
 export interface BrowserReadOptions extends Omit<SheetsReadOptions, "formulas"> {
   /** Largest accepted file in bytes (default 50 MB). */
@@ -58,7 +58,7 @@ async function inflateRaw(data: Uint8Array, limit: number, part: string, fileNam
 async function partBytes(bytes: Uint8Array, e: ZipEntry, fileName: string): Promise<Uint8Array> {
   const data = bytes.subarray(e.dataStart, e.dataStart + e.packed);
   const raw = e.method === 0 ? data : await inflateRaw(data, Math.max(1, e.unpacked), e.name, fileName);
-  if (isXmlPart(e.name)) checkNoDtd(new TextDecoder().decode(raw.subarray(0, 4096)), e.name, fileName);
+  checkNoDtdBytes(raw, e.name, fileName);
   return raw;
 }
 

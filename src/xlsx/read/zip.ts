@@ -77,6 +77,8 @@ export function zipEntries(buf: Uint8Array, fileName: string, limits: ZipLimits)
   if (cdOffset + cdSize > buf.length) throw new Error(`Файл ${name} повреждён: каталог zip-архива выходит за конец файла.`);
   const decoder = new TextDecoder();
   const entries: ZipEntry[] = [];
+  // Readers disagree on which copy of a part present twice they take (JSZip the last, ours the first): refuse.
+  const seen = new Set<string>();
   let p = cdOffset;
   let total = 0;
   for (let i = 0; i < count; i++) {
@@ -89,6 +91,9 @@ export function zipEntries(buf: Uint8Array, fileName: string, limits: ZipLimits)
     const commentLen = view.getUint16(p + 32, true);
     const localOffset = view.getUint32(p + 42, true);
     const part = decoder.decode(buf.subarray(p + 46, p + 46 + nameLen));
+    const key = part.toLowerCase();
+    if (seen.has(key)) throw new Error(`Файл ${name} повреждён: часть «${part}» записана в zip-архиве дважды, и неясно, какая из копий настоящая; файл не открыт. Пересохраните книгу в Excel.`);
+    seen.add(key);
     if (packed === 0xffffffff || unpacked === 0xffffffff) throw new Error(`Файл ${name}: часть «${part}» слишком велика для книги.`);
     total += unpacked;
     if (total > limits.maxUnpackedBytes) {
@@ -117,6 +122,46 @@ export function isXmlPart(name: string): boolean {
 /** Refuses XML text that declares a DTD: entity expansion ("billion laughs") and external entities hide there. */
 export function checkNoDtd(text: string, part: string, fileName: string): void {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
+    throw new Error(`Файл «${fileName}»: часть «${part}» содержит объявление DTD/ENTITY, которого в книгах Excel не бывает; файл не открыт из соображений безопасности.`);
+  }
+}
+
+/** Upper-case ASCII letters of "DOCTYPE" and "ENTITY", the declarations a book never needs. */
+const DTD_WORDS = ["DOCTYPE", "ENTITY"];
+
+/**
+ * Whether the bytes hold "<!DOCTYPE" or "<!ENTITY" anywhere, in any case, in UTF-8 or UTF-16/32 (NUL
+ * bytes between the characters are skipped). One pass, a few bytes looked at per "<": the whole
+ * part is checked, so a declaration after a long comment or in a part with an odd name is found too.
+ */
+export function hasDtd(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] !== 60 /* < */) continue;
+    let k = i + 1;
+    while (k < b.length && b[k] === 0) k++;
+    if (b[k] !== 33 /* ! */) continue;
+    k++;
+    for (const word of DTD_WORDS) {
+      let j = k;
+      let matched = 0;
+      while (matched < word.length && j < b.length) {
+        if (b[j] === 0) {
+          j++;
+          continue;
+        }
+        if ((b[j] & 0xdf) !== word.charCodeAt(matched)) break;
+        matched++;
+        j++;
+      }
+      if (matched === word.length) return true;
+    }
+  }
+  return false;
+}
+
+/** Refuses a part (any name, any encoding) whose bytes declare a DTD or an entity. */
+export function checkNoDtdBytes(bytes: Uint8Array, part: string, fileName: string): void {
+  if (hasDtd(bytes)) {
     throw new Error(`Файл «${fileName}»: часть «${part}» содержит объявление DTD/ENTITY, которого в книгах Excel не бывает; файл не открыт из соображений безопасности.`);
   }
 }
