@@ -22,7 +22,9 @@ export interface MarksInput {
 }
 
 function bad(arg: string, row: number, col: number, v: CellValue, expected: string): InputError {
-  return new InputError(`Значение ${quoteValue(v)} в ${positionRu(row, col)} аргумента «${arg}» не подходит: ${expected}.`);
+  return new InputError(
+    `Значение ${quoteValue(v)} в ${positionRu(row, col)} аргумента «${arg}» не подходит: ${expected}.`,
+  );
 }
 
 /** True for an omitted optional argument (Excel passes null; an empty 1×1 range counts too). */
@@ -35,13 +37,25 @@ export function isOmitted(v: unknown): boolean {
 }
 
 /**
- * Largest range a custom function accepts, in cells. Excel hands a custom function the whole
- * range as one array: a whole-column reference (A:A, 1 048 576 rows) or a sheet-wide range would
- * otherwise be scanned cell by cell — and, for cached functions, serialised as a cache key — and
- * freeze Excel. No school or municipal table comes near this size, so refusing early with a clear
- * message is safe. (Found by the hostile-input tests: there was no limit at all.)
+ * Memory one range may take while a custom function reads it: Excel on the web gives the whole
+ * add-in 1–2 GB (issue 23), and the range arrives as one array that the function then reads.
  */
-export const MAX_RANGE_CELLS = 1_000_000;
+export const RANGE_MEMORY_BYTES = 1024 ** 3;
+
+/**
+ * Bytes a delivered cell costs: its slot in the array Excel passes and the boxed value
+ * (24 B measured in V8 for a results table parsed from JSON, bench/cases/range-memory.mjs), rounded up.
+ */
+export const DELIVERED_BYTES_PER_CELL = 32;
+
+/**
+ * Largest range a custom function accepts, in cells: what fits in RANGE_MEMORY_BYTES
+ * (33 554 432 cells). Whole columns fit (A:M is 1 048 576 × 13 = 13,6 млн cells; blank rows are
+ * skipped cheaply); a sheet-wide range (A:XFD) is refused early with a clear message instead of
+ * exhausting memory. Functions that keep more per cell (the analysis) bound that separately.
+ * (Until issue 23 the limit was 1 000 000 cells, which refused a 100 000-line regional table.)
+ */
+export const MAX_RANGE_CELLS = RANGE_MEMORY_BYTES / DELIVERED_BYTES_PER_CELL;
 
 /** Normalises a scalar-or-range argument to a 2-D array; refuses ranges over MAX_RANGE_CELLS. */
 export function asRange(v: unknown, arg?: string): Range {
@@ -52,8 +66,8 @@ export function asRange(v: unknown, arg?: string): Range {
     const what = arg ? `Диапазон аргумента «${arg}»` : "Диапазон";
     throw new InputError(
       `${what} слишком велик: ${formatNumberRu(range.length, 0)} × ${formatNumberRu(range[0]?.length ?? 0, 0)} = ` +
-        `${countRu(cells, CELLS)}, допускается не больше ${countRu(MAX_RANGE_CELLS, CELLS)}. ` +
-        `Укажите только строки с данными (например, A2:A500 вместо A:A).`,
+        `${countRu(cells, CELLS)}, предел — ${countRu(MAX_RANGE_CELLS, CELLS)}. ` +
+        `Укажите только столбцы и строки с данными (например, A1:M5000 вместо A:XFD).`,
     );
   }
   return range;
@@ -133,11 +147,18 @@ export function readMarks(value: unknown, arg: string, profile: Profile): MarksI
  * Reads a column of paired marks (test and journal), keeping row alignment: NaN where a row is
  * blank, absent or «н/а». Both ranges must be single columns of equal height.
  */
-export function readMarkPairs(test: unknown, journal: unknown, argT: string, argJ: string): { test: Float64Array; journal: Float64Array } {
+export function readMarkPairs(
+  test: unknown,
+  journal: unknown,
+  argT: string,
+  argJ: string,
+): { test: Float64Array; journal: Float64Array } {
   const t = asRange(test, argT);
   const j = asRange(journal, argJ);
   if ((t[0]?.length ?? 0) !== 1 || (j[0]?.length ?? 0) !== 1) {
-    throw new InputError(`Аргументы «${argT}» и «${argJ}» должны быть столбцами отметок (сейчас ${shapeRu(t)} и ${shapeRu(j)}).`);
+    throw new InputError(
+      `Аргументы «${argT}» и «${argJ}» должны быть столбцами отметок (сейчас ${shapeRu(t)} и ${shapeRu(j)}).`,
+    );
   }
   if (t.length !== j.length) {
     throw new InputError(`Столбцы «${argT}» и «${argJ}» должны быть одной высоты: ${t.length} и ${j.length} строк.`);
@@ -147,7 +168,8 @@ export function readMarkPairs(test: unknown, journal: unknown, argT: string, arg
     for (let r = 0; r < range.length; r++) {
       const cell = readCell(range[r][0]);
       if (cell.kind === "blank" || cell.kind === "absent" || cell.kind === "na") out[r] = NaN;
-      else if (cell.kind === "number" && Number.isInteger(cell.value) && cell.value >= 1 && cell.value <= 5) out[r] = cell.value;
+      else if (cell.kind === "number" && Number.isInteger(cell.value) && cell.value >= 1 && cell.value <= 5)
+        out[r] = cell.value;
       else throw bad(arg, r, 0, range[r][0], MARK_EXPECTED);
     }
     return out;
@@ -178,7 +200,9 @@ export function readNumber(value: unknown, arg: string): number {
   }
   const cell = readCell(range[0][0]);
   if (cell.kind === "number") return cell.value;
-  throw new InputError(`Аргумент «${arg}»: значение ${quoteValue(range[0][0])} не число; ожидается число (допускается «12,5»).`);
+  throw new InputError(
+    `Аргумент «${arg}»: значение ${quoteValue(range[0][0])} не число; ожидается число (допускается «12,5»).`,
+  );
 }
 
 /** Reads a text argument (procedure, subject, mode). */
@@ -199,7 +223,9 @@ export function readMode<T extends string>(value: unknown, arg: string, modes: R
     ? modes[original.toLowerCase().replace(/ё/g, "е")]
     : undefined;
   if (mode === undefined) {
-    const allowed = Object.keys(modes).map((m) => `«${m}»`).join(", ");
+    const allowed = Object.keys(modes)
+      .map((m) => `«${m}»`)
+      .join(", ");
     throw new InputError(`Аргумент «${arg}»: режим ${quoteValue(original)} не известен; допустимы ${allowed}.`);
   }
   return mode;

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analysisCount, clearAnalysisCache, risk } from "../../../src/functions/analysis";
 import { cacheKey, fullHashCount, rangeFingerprint } from "../../../src/functions/analysis-cache";
+import { MAX_ANALYSED_CELLS } from "../../../src/functions/analysis-table";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
 
 const P = DEFAULT_PROFILE;
@@ -177,5 +178,20 @@ describe("MSOKO.RISK through the cache", () => {
     for (let k = 0; k < 1000; k++) risk(SCHOOLS[k % 4], t, null, P);
     expect(analysisCount() - analyses).toBe(1);
     expect(fullHashCount() - hashes).toBe(1);
+  });
+});
+
+describe("the analysis's memory bound", () => {
+  it("data rows beyond MAX_ANALYSED_CELLS are refused before any analysis, naming the size", () => {
+    expect(MAX_ANALYSED_CELLS).toBe(8_388_608);
+    const line = ["sch1", "СОШ", "город", "ВПР", 2025, 5, "", "Математика", 20, 2, 6, 10, 2];
+    const rows = Math.floor(MAX_ANALYSED_CELLS / 13) + 1; // 8 388 608 / 13 = 645 277,5: 645 278 lines × 13 = 8 388 614 cells, just over
+    const table = [HEADER, ...new Array(rows).fill(line)];
+    const before = analysisCount();
+    expect(() => risk("sch1", table, null, P)).toThrow(
+      "Аргумент «таблица»: 645\u00a0278 строк с данными × 13 столбцов = 8\u00a0388\u00a0614 ячеек — анализ такой таблицы не поместится в память " +
+        "(предел — 8\u00a0388\u00a0608 ячеек, ≈ 1 ГБ). Разделите таблицу по годам или процедурам, или оставьте в диапазоне только нужные столбцы.",
+    );
+    expect(analysisCount()).toBe(before);
   });
 });
