@@ -125,32 +125,55 @@ export function rangeFingerprint(range: unknown): string {
   return key;
 }
 
-/** A tiny LRU: Map keeps insertion order, so the first key is the least recently used. */
+/**
+ * A tiny LRU: Map keeps insertion order, so the first key is the least recently used. Entries may
+ * carry a weight (the analysis's data cells): the total is kept under `maxWeight` so eight cached
+ * analyses of huge tables cannot exhaust memory; the newest entry always stays.
+ */
 export class LruCache<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly size = CACHE_SIZE) {}
+  private readonly map = new Map<string, { v: V; weight: number }>();
+  private weight = 0;
+  constructor(
+    private readonly size = CACHE_SIZE,
+    private readonly maxWeight = Infinity,
+  ) {}
 
   get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
+    const e = this.map.get(key);
+    if (e !== undefined) {
       this.map.delete(key);
-      this.map.set(key, v);
+      this.map.set(key, e);
     }
-    return v;
+    return e?.v;
   }
 
-  set(key: string, v: V): void {
+  set(key: string, v: V, weight = 0): void {
+    this.delete(key);
+    this.map.set(key, { v, weight });
+    this.weight += weight;
+    while (this.map.size > this.size || (this.map.size > 1 && this.weight > this.maxWeight))
+      this.delete(this.map.keys().next().value as string);
+  }
+
+  private delete(key: string): void {
+    const e = this.map.get(key);
+    if (e === undefined) return;
+    this.weight -= e.weight;
     this.map.delete(key);
-    this.map.set(key, v);
-    while (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
   }
 
   clear(): void {
     this.map.clear();
+    this.weight = 0;
   }
 
   get length(): number {
     return this.map.size;
+  }
+
+  /** Sum of the weights of the entries held. */
+  get totalWeight(): number {
+    return this.weight;
   }
 }
 

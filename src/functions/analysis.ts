@@ -17,12 +17,13 @@ import {
 import type { Profile } from "../core/profile";
 import { nearest, normaliseKey } from "../core/subjects";
 import { quoteValue } from "../core/values";
-import { cacheKey, LruCache } from "./analysis-cache";
+import { CACHE_SIZE, cacheKey, LruCache } from "./analysis-cache";
 import { onProfileChange } from "./context";
-import { readAnalysisTable } from "./analysis-table";
+import { MAX_ANALYSED_CELLS, readAnalysisTable } from "./analysis-table";
 import { asRange, isOmitted, readMode, readText } from "./ranges";
 
-const cache = new LruCache<MunicipalAnalysis>();
+// Weighted by data cells: together the cached analyses stay within the analysis's memory bound.
+const cache = new LruCache<MunicipalAnalysis>(CACHE_SIZE, MAX_ANALYSED_CELLS);
 let analyses = 0;
 // Entries of an old profile can never be hit again (the key holds the profile): free them at once.
 onProfileChange(() => cache.clear());
@@ -48,7 +49,9 @@ export function analysisOf(table: unknown, p: Profile): MunicipalAnalysis {
   const m = readAnalysisTable(table, SINGLE_SCHOOL);
   analyses++;
   const result = analyzeMunicipality(m, p);
-  cache.set(key, result);
+  const width = Array.isArray(table) && Array.isArray(table[0]) ? table[0].length : 1;
+  const lines = m.schools.reduce((n, s) => n + s.results.length + s.participants.length, 0);
+  cache.set(key, result, lines * width);
   return result;
 }
 

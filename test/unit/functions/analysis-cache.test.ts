@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analysisCount, clearAnalysisCache, risk } from "../../../src/functions/analysis";
-import { cacheKey, fullHashCount, rangeFingerprint } from "../../../src/functions/analysis-cache";
+import { cacheKey, fullHashCount, LruCache, rangeFingerprint } from "../../../src/functions/analysis-cache";
 import { MAX_ANALYSED_CELLS } from "../../../src/functions/analysis-table";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
 
@@ -193,5 +193,23 @@ describe("the analysis's memory bound", () => {
         "(предел — 8\u00a0388\u00a0608 ячеек, ≈ 1 ГБ). Разделите таблицу по годам или процедурам, или оставьте в диапазоне только нужные столбцы.",
     );
     expect(analysisCount()).toBe(before);
+  });
+});
+
+describe("the LRU's weight bound", () => {
+  it("keeps the total weight under the bound, evicting the least recently used; the newest always stays", () => {
+    const c = new LruCache<string>(8, 100);
+    c.set("a", "A", 40);
+    c.set("b", "B", 40);
+    expect(c.get("a")).toBe("A"); // a is now the most recent
+    c.set("c", "C", 40); // 120 > 100: b (least recent) goes
+    expect(c.get("b")).toBeUndefined();
+    expect([c.length, c.totalWeight]).toEqual([2, 80]);
+    c.set("huge", "H", 500); // over the bound alone: kept, everything else goes
+    expect([c.length, c.totalWeight, c.get("huge")]).toEqual([1, 500, "H"]);
+    c.set("huge", "H2", 10); // replacing an entry replaces its weight
+    expect([c.length, c.totalWeight]).toEqual([1, 10]);
+    c.clear();
+    expect([c.length, c.totalWeight]).toEqual([0, 0]);
   });
 });
