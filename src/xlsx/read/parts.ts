@@ -16,7 +16,7 @@ import { countRu } from "../../core/values";
 import type { SheetRead } from "../../host/port";
 import { BookBudget } from "./budget";
 import { readSheetBytes } from "./sheet-xml";
-import { attributes, itemText, P, utf8Text } from "./xml";
+import { attributes, elements, itemText, utf8Text } from "./xml";
 
 export { DEFAULT_MAX_CELLS, readSheetXml } from "./sheet-xml";
 
@@ -45,7 +45,8 @@ function attr(a: Map<string, string>, local: string): string | undefined {
 
 export function sharedStrings(xml: string): string[] {
   const out: string[] = [];
-  for (const m of xml.matchAll(new RegExp(`<${P}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}si>)`, "g"))) out.push(m[1] ? itemText(m[1]) : "");
+  // A linear scan: 500 000 unclosed <si> made the former lazy regex quadratic (minutes).
+  for (const si of elements(xml, "si", true)) out.push(si.inner ? itemText(si.inner) : "");
   return out;
 }
 
@@ -53,8 +54,8 @@ export function sharedStrings(xml: string): string[] {
 export function relationships(xml: string, basePart: string): Map<string, { target: string; type: string }> {
   const dir = basePart.split("/").slice(0, -1);
   const out = new Map<string, { target: string; type: string }>();
-  for (const m of xml.matchAll(new RegExp(`<${P}Relationship\\b([^>]*)>`, "g"))) {
-    const a = attributes(m[1]);
+  for (const rel of elements(xml, "Relationship", false)) {
+    const a = attributes(rel.attrs);
     const id = a.get("Id");
     const target = a.get("Target");
     if (!id || !target || a.get("TargetMode") === "External") continue;
@@ -96,8 +97,8 @@ async function bookSheets(part: PartReader, budget?: BookBudget): Promise<{ work
   const workbook = await textOf(part, workbookPart, budget);
   const rels = relationships((await textOf(part, relsPath(workbookPart), budget)) ?? "", workbookPart);
   const sheets: (WorksheetPart & { type: string })[] = [];
-  for (const m of (workbook ?? "").matchAll(new RegExp(`<${P}sheet\\b([^>]*)>`, "g"))) {
-    const a = attributes(m[1]);
+  for (const sheet of elements(workbook ?? "", "sheet", false)) {
+    const a = attributes(sheet.attrs);
     const rel = rels.get(attr(a, "id") ?? "");
     if (rel) sheets.push({ name: a.get("name") ?? "", target: rel.target, type: rel.type });
   }
@@ -111,7 +112,7 @@ async function bookSheets(part: PartReader, budget?: BookBudget): Promise<{ work
 async function packageSheets(part: PartReader, fileName: string, budget?: BookBudget): Promise<{ sheets: WorksheetPart[]; strings: string[] } | null> {
   const { workbookPart, workbook, rels, sheets } = await bookSheets(part, budget);
   if (workbook === null) throw new Error(`Файл «${fileName}» не является книгой Excel: в нём нет описания книги (${workbookPart}). Пересохраните его как «Книга Excel (.xlsx)».`);
-  if (/<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook)) return null;
+  if (elements(workbook, "workbookPr", false).some((w) => /\bdate1904\s*=\s*["'](?:1|true)["']/.test(w.attrs))) return null;
   const sstRel = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"));
   const sstXml = sstRel ? await textOf(part, sstRel.target, budget) : null;
   return {

@@ -10,7 +10,7 @@ import { countRu, type CellValue } from "../../core/values";
 import type { Grid, SheetRead } from "../../host/port";
 import { dateToSerial } from "../../host/serial";
 import { areaCells, type BookBudget } from "./budget";
-import { attributes, decodeXml, itemText, P, utf8Text } from "./xml";
+import { attributes, decodeXml, elements, itemText, P, utf8Text } from "./xml";
 
 export const DEFAULT_MAX_CELLS = 5_000_000;
 
@@ -20,7 +20,6 @@ const CELLS = ["ячейки", "ячеек", "ячеек"] as const;
 
 const V_RE = new RegExp(`<${P}v(?:\\s[^>]*)?>([\\s\\S]*?)</${P}v>`);
 const IS_RE = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`);
-const MERGE_RE = new RegExp(`<${P}mergeCell\\b([^>]*)>`, "g");
 const DIMENSION_RE = new RegExp(`<${P}dimension\\b([^>]*)>`);
 
 const LT = 60; // <
@@ -272,7 +271,7 @@ function sheetDataRange(b: Uint8Array): { start: number; end: number; after: num
 
 /** Cells of the area the part's <dimension> claims (before sheetData, at most its first 64 KB); 0 without one. */
 function claimedCells(b: Uint8Array, range: { start: number } | null): number {
-  const head = utf8Text(b.subarray(0, Math.min(range ? range.start : b.length, 65_536)));
+  const head = utf8Text(b.subarray(0, Math.min(range ? range.start : b.length, 16_384)));
   const m = DIMENSION_RE.exec(head);
   return m ? areaCells(attributes(m[1]).get("ref") ?? "") : 0;
 }
@@ -281,8 +280,8 @@ function claimedCells(b: Uint8Array, range: { start: number } | null): number {
 function mergedCellsOf(tail: string): { refs: string[]; cells: number } {
   const refs: string[] = [];
   let cells = 0;
-  for (const m of tail.matchAll(MERGE_RE)) {
-    const ref = attributes(m[1]).get("ref");
+  for (const m of elements(tail, "mergeCell", false)) {
+    const ref = attributes(m.attrs).get("ref");
     if (!ref) continue;
     refs.push(ref);
     cells += areaCells(ref);
