@@ -124,6 +124,21 @@ function isCodeText(v: string): boolean {
   return true;
 }
 
+/**
+ * Largest magnitude a number in a form may have: Excel keeps 15 significant digits, so a count,
+ * score or share beyond 10¹⁵ is a typing or export error, and 1e308 participants would overflow
+ * every sum to Infinity (printed as «null» or written as <v>NaN</v> downstream). Refused here, at
+ * the input, so no later step meets a number it cannot add up.
+ */
+export const MAX_INPUT_MAGNITUDE = 1e15;
+
+const TOO_LARGE_HINT = "Проверьте значение: в форме не бывает чисел больше 1 000 000 000 000 000 по модулю; возможно, в ячейку попал код или несколько чисел подряд.";
+
+/** Whether a number read from a cell can be used in sums: finite and within MAX_INPUT_MAGNITUDE. */
+export function isUsableNumber(n: number): boolean {
+  return Number.isFinite(n) && Math.abs(n) <= MAX_INPUT_MAGNITUDE;
+}
+
 const FAILED: { value: TypedValue; ok: boolean } = Object.freeze({ value: null, ok: false }) as { value: TypedValue; ok: boolean };
 
 function failWith(ctx: CellContext, rule: Parameters<typeof finding>[0], message: string, hint?: string): { value: TypedValue; ok: boolean } {
@@ -139,7 +154,7 @@ function failWith(ctx: CellContext, rule: Parameters<typeof finding>[0], message
 export function coerceFast(v: CellValue, spec: ColumnSpec): TypedValue | undefined {
   if (v === null || v === undefined || v === "") return spec.required ? undefined : null;
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return undefined;
+    if (!isUsableNumber(v)) return undefined;
     if (spec.type === "number" || ((spec.type === "integer" || spec.type === "year") && Number.isInteger(v))) {
       if ((spec.min === undefined || v >= spec.min) && (spec.max === undefined || v <= spec.max)) return v;
     }
@@ -175,7 +190,16 @@ function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: 
       `В столбце ${col} стоит дата ${v.toISOString().slice(0, 10)}, а ожидается ${typeWord(spec.type)}.`,
       "Excel мог сам превратить число в дату: задайте ячейке числовой формат и введите значение заново.");
   }
+  // NaN, ±Infinity (from a host or a broken file) and, in numeric columns, magnitudes past 10¹⁵; never quoted: «Infinity» is no Russian.
+  const numeric = spec.type === "integer" || spec.type === "year" || spec.type === "number" || spec.type === "percent" || spec.type === "date";
+  if (typeof v === "number" && (!Number.isFinite(v) || (numeric && !isUsableNumber(v)))) {
+    const what = Number.isNaN(v) ? "нечисловое значение (NaN)" : Number.isFinite(v) ? "слишком большое по модулю число" : "бесконечное значение";
+    return fail("range", `В столбце ${col} стоит ${what}, а ожидается ${typeWord(spec.type)}.`, TOO_LARGE_HINT);
+  }
   const c = readCell(v);
+  if (numeric && c.kind === "number" && !isUsableNumber(c.value)) {
+    return fail("range", `В столбце ${col} стоит слишком большое по модулю число (${quoteValue(typeof v === "string" ? v : "")}), а ожидается ${typeWord(spec.type)}.`, TOO_LARGE_HINT);
+  }
   if (c.kind === "blank") {
     if (spec.required) return fail("value.required", `Не заполнен обязательный столбец ${col}.`, spec.help);
     return { value: null, ok: true };
