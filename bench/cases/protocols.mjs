@@ -99,6 +99,51 @@ async function childAnalyze(layout, n) {
   process.stdout.write(JSON.stringify({ layout, rows: n, participants, ms, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, schools: a.schools.length, municipalities: a.municipalities.length, withBoth, fired }) + "\n");
 }
 
+/**
+ * Child: the baseline of issue 23 — only the unavoidable work on the same file: read it, inflate
+ * every part of the zip (central directory, node:zlib) and scan each sheet's and the shared
+ * strings' XML once, counting cells (<c) and values (<v>, <t>). `analyze` is reported as a
+ * multiple of this.
+ */
+async function childBaseline(layout, n) {
+  const { inflateRawSync } = await import("node:zlib");
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const buf = readFileSync(LAYOUTS[layout].file(n));
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const entries = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  let cells = 0;
+  let values = 0;
+  let bytes = 0;
+  for (let i = 0; i < entries; i++) {
+    const method = buf.readUInt16LE(at + 10);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.toString("utf8", at + 46, at + 46 + nameLen);
+    at += 46 + nameLen + extraLen + commentLen;
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    const xml = method === 0 ? data : inflateRawSync(data);
+    bytes += xml.length;
+    if (!/^xl\/(worksheets\/|sharedStrings)/.test(name)) continue;
+    for (let k = 0; k < xml.length - 2; k++) {
+      if (xml[k] !== 0x3c) continue; // <
+      const a = xml[k + 1];
+      const b = xml[k + 2];
+      if (a === 0x63 && (b === 0x20 || b === 0x3e)) cells++; // <c  <c>
+      else if ((a === 0x76 || a === 0x74) && (b === 0x3e || b === 0x20)) values++; // <v> <t>
+    }
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  process.stdout.write(JSON.stringify({ layout, rows: n, baseline: true, ms, cpuMs: (cpu.user + cpu.system) / 1000, cells, values, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + "\n");
+}
+
 function spawnChild(args) {
   const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error((r.stderr || r.stdout).trim().split("\n").slice(-3).join(" "));
@@ -113,14 +158,15 @@ export async function runProtocols(n = 25000) {
   const out = [];
   for (const layout of Object.keys(LAYOUTS)) {
     if (!existsSync(LAYOUTS[layout].file(n))) spawnChild(["--child", "generate", layout, String(n)]);
-    out.push(JSON.parse(spawnChild(["--child", "analyze", layout, String(n)])));
+    const baseline = JSON.parse(spawnChild(["--child", "baseline", layout, String(n)]));
+    out.push({ ...JSON.parse(spawnChild(["--child", "analyze", layout, String(n)])), baseline });
   }
   return out;
 }
 
 const [flag, what, layoutArg, nArg] = process.argv.slice(2);
 if (flag === "--child") {
-  const run = what === "generate" ? childGenerate : childAnalyze;
+  const run = what === "generate" ? childGenerate : what === "baseline" ? childBaseline : childAnalyze;
   run(layoutArg, Number(nArg)).catch((e) => {
     process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
     process.exit(1);
@@ -129,9 +175,9 @@ if (flag === "--child") {
   const n = Number(flag ?? 25000);
   runProtocols(n).then(
     (rows) => {
-      process.stdout.write("| Макет | Строк | Участников | ОО | МО | Время, с | ЦП, с | Строк/с (по ЦП) | Пик памяти, МБ | ОО с O1 и O2 | Сработали |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+      process.stdout.write("| Макет | Строк | Участников | ОО | МО | Время, с | ЦП, с | Строк/с (по ЦП) | Пик памяти, МБ | ОО с O1 и O2 | Сработали | Базовый проход (распаковка и просмотр XML), ЦП, с | analyze / базовый (ЦП) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (const r of rows) {
-        process.stdout.write(`| ${r.layout} | ${fmt(r.rows)} | ${fmt(r.participants)} | ${r.schools} | ${r.municipalities} | ${fmt(r.ms / 1000, 2)} | ${fmt(r.cpuMs / 1000, 2)} | ${fmt(r.rows / (r.cpuMs / 1000))} | ${fmt(r.maxRssMb)} | ${r.withBoth} | ${Object.entries(r.fired).map(([k, v]) => `${k}: ${v}`).join(", ") || "—"} |\n`);
+        process.stdout.write(`| ${r.layout} | ${fmt(r.rows)} | ${fmt(r.participants)} | ${r.schools} | ${r.municipalities} | ${fmt(r.ms / 1000, 2)} | ${fmt(r.cpuMs / 1000, 2)} | ${fmt(r.rows / (r.cpuMs / 1000))} | ${fmt(r.maxRssMb)} | ${r.withBoth} | ${Object.entries(r.fired).map(([k, v]) => `${k}: ${v}`).join(", ") || "—"} | ${fmt(r.baseline.cpuMs / 1000, 2)} | ${fmt(r.cpuMs / r.baseline.cpuMs, 1)}× |\n`);
       }
     },
     (e) => {
