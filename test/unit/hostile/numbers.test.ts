@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Finding } from "../../../src/core/model";
 import { coerceCell, isUsableNumber, MAX_INPUT_MAGNITUDE } from "../../../src/form/cells";
 import type { ColumnSpec } from "../../../src/form/schema/types";
+import type { WriteOp } from "../../../src/host/port";
 import { XlsxWorkbook } from "../../../src/xlsx/exceljs";
 
 const count: ColumnSpec = { id: "n", header: "Участников", type: "integer", min: 0, help: "" };
