@@ -60,11 +60,11 @@ describe("numbers outside the finite range", () => {
 
   it("the exceljs writer refuses NaN/Infinity in Russian instead of writing <v>NaN</v>", async () => {
     const wb = XlsxWorkbook.create("o.xlsx");
-    const ops = [
+    const ops: WriteOp[] = [
       { op: "addSheet", name: "Л" },
       { op: "values", sheet: "Л", address: "A1:C1", values: [[5, Infinity, 5]] },
-    ] as const;
-    await expect(wb.write({ ops: [...ops] })).rejects.toThrow(
+    ];
+    await expect(wb.write({ ops })).rejects.toThrow(
       "В ячейку 'Л'!B1 нельзя записать «Infinity»: ожидается конечное число.",
     );
   });
