@@ -84,7 +84,7 @@ export function schoolCycle(plan: SchoolPlan): CycleRecord[] {
   const role = plan.school.role;
   const out: CycleRecord[] = [];
   for (const year of plan.years) {
-    const rng = Rng.derive(plan.seed, `cycle|${plan.school.login}|${year}`);
+    const rng = Rng.derive(plan.seed, `cycle|${plan.school.streamKey}|${year}`);
     const place = role === "cycleGap" || role === "cycleOverdue" ? situationPlace(role, plan.years) : null;
     const deviate = (r: CycleRecord): CycleRecord => {
       if (!place || place.year !== year || r.direction !== place.direction) return r;

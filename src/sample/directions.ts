@@ -155,7 +155,7 @@ function preschoolRows(year: number, rng: Rng): DirectionRow[] {
 export function directionRows(plan: SchoolPlan): Partial<Record<DirectionSheetId, DirectionRow[]>> {
   const out: Record<DirectionSheetId, DirectionRow[]> = { olympiads: [], careers: [], staff: [], head: [], upbringing: [], preschool: [] };
   for (const year of plan.years) {
-    const rng = Rng.derive(plan.seed, `directions|${plan.school.login}|${year}`);
+    const rng = Rng.derive(plan.seed, `directions|${plan.school.streamKey}|${year}`);
     if (plan.grades.some((g) => g >= 4)) out.olympiads.push(...olympiadRows(plan, year, rng));
     if (plan.grades.includes(9) || plan.grades.includes(11)) out.careers.push(careersRow(plan, year, rng));
     out.staff.push(staffRow(plan, year, rng));

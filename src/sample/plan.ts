@@ -95,7 +95,7 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
   const sizeOfCohort = (cohort: number) => {
     let s = cohortSize.get(cohort);
     if (s === undefined) {
-      const r = Rng.derive(seed, `cohort|${school.login}|${cohort}`);
+      const r = Rng.derive(seed, `cohort|${school.streamKey}|${cohort}`);
       s = school.classes * r.int(school.size[0], school.size[1]);
       cohortSize.set(cohort, s);
     }
@@ -118,7 +118,7 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
   const jitterOf = (key: string, spread: number) => {
     let j = subjectJitter.get(key);
     if (j === undefined) {
-      j = Rng.derive(seed, `jitter|${school.login}|${key}`).uniform(-spread, spread);
+      j = Rng.derive(seed, `jitter|${school.streamKey}|${key}`).uniform(-spread, spread);
       subjectJitter.set(key, j);
     }
     return j;
@@ -127,7 +127,7 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
   const role = school.role;
   // Sampled municipalities: the school's own level differs by seed and drifts a little by year.
   // A school carrying a situation keeps its designed level, so the situation is there as injected.
-  const schoolShift = sampling && !role ? Rng.derive(seed, `level|${school.login}`).uniform(-SAMPLED_SCHOOL_SPREAD, SAMPLED_SCHOOL_SPREAD) : 0;
+  const schoolShift = sampling && !role ? Rng.derive(seed, `level|${school.streamKey}`).uniform(-SAMPLED_SCHOOL_SPREAD, SAMPLED_SCHOOL_SPREAD) : 0;
   const yearShift = (year: number) => (sampling ? jitterOf(`year-level|${year}`, SAMPLED_YEAR_SPREAD) : 0);
   const place = role ? situationPlace(role, years) : null;
 

@@ -72,7 +72,7 @@ export function drawCounts(pmf: readonly number[], n: number, rng: Rng): number[
 }
 
 function countsFor(plan: SchoolPlan, scale: MarkScale, n: number, theta: number, label: string): number[] {
-  return plan.sampling ? drawnScoreCounts(scale, n, theta, Rng.derive(plan.seed, `draw|${plan.school.login}|${label}`)) : scoreCounts(scale, n, theta);
+  return plan.sampling ? drawnScoreCounts(scale, n, theta, Rng.derive(plan.seed, `draw|${plan.school.streamKey}|${label}`)) : scoreCounts(scale, n, theta);
 }
 
 /** The boundary-peak situation: every work scored up to `span` points below `boundary` is pulled up to it. */
@@ -232,7 +232,7 @@ function vprTest(plan: SchoolPlan, year: number, grade: number, subject: string,
   const scale = scaleFor("ВПР", year, grade, subject);
   const pupils = plan.pupils(year, grade);
   if (!scale || pupils === 0) return;
-  const rng = Rng.derive(plan.seed, `vpr|${plan.school.login}|${year}|${grade}|${subject}`);
+  const rng = Rng.derive(plan.seed, `vpr|${plan.school.streamKey}|${year}|${grade}|${subject}`);
   const n = Math.min(pupils, Math.max(1, Math.round(pupils * rng.uniform(0.88, 0.97))));
   const role = plan.school.role;
   const place = role ? situationPlace(role, plan.years) : null;
@@ -309,7 +309,7 @@ function egeScored(plan: SchoolPlan, year: number, subject: string, n: number, o
   if (n <= 0) return;
   const mean = (EGE_MEAN[subject] ?? 56) + 9 * plan.theta(year, "ЕГЭ", 11, subject);
   const pmf = discreteNormal(100, mean, EGE_SD);
-  const counts = plan.sampling ? drawCounts(pmf, n, Rng.derive(plan.seed, `draw|${plan.school.login}|ЕГЭ|${year}|${subject}`)) : allot(n, pmf);
+  const counts = plan.sampling ? drawCounts(pmf, n, Rng.derive(plan.seed, `draw|${plan.school.streamKey}|ЕГЭ|${year}|${subject}`)) : allot(n, pmf);
   const min = egeMinimum(DEFAULT_PROFILE, subject, year)?.score ?? 0;
   const high = DEFAULT_PROFILE.values["ege.highScore"];
   let sum = 0;
@@ -330,7 +330,7 @@ function egeScored(plan: SchoolPlan, year: number, subject: string, n: number, o
 function ogeYear(plan: SchoolPlan, year: number, out: SchoolResults): void {
   const pupils = plan.pupils(year, 9);
   if (pupils === 0) return;
-  const rng = Rng.derive(plan.seed, `oge|${plan.school.login}|${year}`);
+  const rng = Rng.derive(plan.seed, `oge|${plan.school.streamKey}|${year}`);
   if (plan.school.type === "коррекционная") {
     for (const s of ["Русский язык", "Математика"]) markedTest(plan, "ГВЭ-9", year, 9, s, pupils, out);
     return;
@@ -359,7 +359,7 @@ export function schoolResults(plan: SchoolPlan, cache: TaskSetCache): SchoolResu
   for (const year of plan.years) {
     if (writesVpr(plan)) {
       for (const grade of plan.grades.filter((g) => g >= 4 && g <= 8)) {
-        const rng = Rng.derive(plan.seed, `vpr-subjects|${plan.school.login}|${year}|${grade}`);
+        const rng = Rng.derive(plan.seed, `vpr-subjects|${plan.school.streamKey}|${year}|${grade}`);
         const subjects = vprSubjects(grade, rng);
         for (const subject of subjects) vprTest(plan, year, grade, subject, cache, out);
       }

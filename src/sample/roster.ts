@@ -82,13 +82,26 @@ const VILLAGES = [
 export interface RosterEntry extends Archetype {
   index: number;
   login: string;
+  /**
+   * Label of the school's random streams. It is the login the demo had before it moved to the
+   * `edu` form (`sch` + the same digits), so every number of the demo stayed as it was.
+   */
+  streamKey: string;
   name: string;
   shortName: string;
 }
 
-/** ФИС ОКО login of the i-th school: «sch42» + region-like digits, unique for i < 12 000. */
+/** The six region-like digits of the i-th school's login, unique for i < 12 000. */
+function loginDigits(index: number): number {
+  return 420101 + index * 13;
+}
+
+/**
+ * ФИС ОКО login of the i-th school in today's form: «edu» + six digits (ФИС ОКО has issued
+ * `edu` logins since 2022; before that the same digits came with `sch`, methodology §10).
+ */
 export function loginOf(index: number): string {
-  return `sch${420101 + index * 13}`;
+  return `edu${loginDigits(index)}`;
 }
 
 function villageName(text: string, index: number): string {
@@ -108,6 +121,7 @@ export function rosterEntry(index: number): RosterEntry {
     role: repeat ? undefined : base.role,
     index,
     login: loginOf(index),
+    streamKey: `sch${loginDigits(index)}`,
     name: fill(base.name),
     shortName: fill(base.shortName),
   };

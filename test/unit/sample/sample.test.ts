@@ -76,9 +76,17 @@ describe("seeded generator", () => {
     expect(new Set(Array.from({ length: 500 }, (_, i) => loginOf(i))).size).toBe(500);
   });
 
+  it("gives today's `edu` logins and keys the random streams by the same digits with `sch`", () => {
+    // 420101 + i·13: i = 0 → 420101, i = 12 → 420257, i = 11 999 → 576088 (still six digits).
+    expect(loginOf(0)).toBe("edu420101");
+    expect(loginOf(12)).toBe("edu420257");
+    expect(loginOf(11_999)).toBe("edu576088");
+    expect(rosterEntry(12)).toMatchObject({ login: "edu420257", streamKey: "sch420257" });
+  });
+
   it("yields schools lazily, each exactly as generated alone", () => {
     const first = generateSchools({ seed: 3, scale: 20 }).next().value!;
-    expect(first.report.passport.login).toBe("sch420101");
+    expect(first.report.passport.login).toBe("edu420101");
     expect(JSON.stringify(generateSchool(0, { seed: 3 }))).toBe(JSON.stringify(first));
   });
 });
@@ -90,7 +98,7 @@ describe("a realistic municipality", () => {
     expect([...types].sort()).toEqual(["НОШ", "ООШ", "СОШ", "СОШ с УИОП", "вечерняя", "гимназия", "коррекционная", "лицей"].sort());
     expect(new Set(m.schools.map((s) => s.passport.location))).toEqual(new Set(["город", "село"]));
     expect(new Set(m.schools.map((s) => s.passport.login)).size).toBe(25);
-    expect(m.schools.every((s) => /^sch\d{6}$/.test(s.passport.login))).toBe(true);
+    expect(m.schools.every((s) => /^edu\d{6}$/.test(s.passport.login))).toBe(true);
     expect(m.schools.map((s) => s.passport.shortName)).toContain("МКОУ ООШ с. Берёзовка");
     expect(m.schools.map((s) => s.passport.shortName)).toContain("МБОУ СОШ № 3");
   });

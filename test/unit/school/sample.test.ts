@@ -93,7 +93,7 @@ describe("school report on the sample municipality", () => {
 
   it("is written into the memory workbook as generated sheets, with tables, formulas and charts", async () => {
     const { r } = reportFor("O2");
-    const book = MemoryWorkbook.fromGrids({ "Паспорт ОО": [["Логин", "sch420140"]] });
+    const book = MemoryWorkbook.fromGrids({ "Паспорт ОО": [["Логин", "edu420140"]] });
     const res = await writeSchoolReport(book, r, { now: new Date("2026-11-22T08:00:00Z") });
     expect(res.sheets.map((x) => x.written)).toEqual(Object.values(SCHOOL_SHEET_NAMES));
     const names = (await book.listSheets()).map((x) => x.name);
@@ -112,6 +112,6 @@ describe("school report on the sample municipality", () => {
     // The form's sheet is untouched; a second run replaces the analysis sheets, nothing else.
     const again = await writeSchoolReport(book, r, { now: new Date("2026-11-22T09:00:00Z") });
     expect(again.sheets.every((x) => x.replaced)).toBe(true);
-    expect((await book.readSheets(["Паспорт ОО"]))[0].values).toEqual([["Логин", "sch420140"]]);
+    expect((await book.readSheets(["Паспорт ОО"]))[0].values).toEqual([["Логин", "edu420140"]]);
   });
 });
