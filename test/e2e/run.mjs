@@ -407,14 +407,14 @@ async function loadExample(page, login) {
 
 /**
  * One preview page with the school carrying the injected cycle gap (manifest of the sample,
- * situations.json of `msoko demo`: sch420257, cycle.gap, direction 2, component 6), shared by the
+ * situations.json of `msoko demo`: edu420257, cycle.gap, direction 2, component 6), shared by the
  * «Цикл» and «Проверка» tests: generating the sample in the browser is the slow part.
  */
 let examplePage = null;
 async function previewWithExample() {
   if (!examplePage) {
     examplePage = await open("preview.html", { width: 1280, height: 900 });
-    await loadExample(examplePage, "sch420257");
+    await loadExample(examplePage, "edu420257");
   }
   return examplePage;
 }
@@ -773,12 +773,13 @@ test("«Импорт ФИС ОКО»: строки школы добавляют
   await section.getByTestId("fisoko-files").setInputFiles([join(xlsx, "оборванная-выгрузка.xlsx")]);
   await section.getByTestId("fisoko-result").filter({ hasText: "Ничего не импортировано" }).waitFor({ timeout: 30_000 });
   expect(JSON.stringify((await snapshot(page)).sheets) === before, "после неудачного импорта книга изменилась");
-  // The export of school sch420101 goes into a form of that school.
+  // The export of school sch420101 (a 2023 file, old `sch` form) goes into a form of that school:
+  // the demo form's `edu` login is replaced by the export's.
   await page.evaluate(() => {
     const wb = window.__msokoHost.workbook;
     const passport = wb.snapshot().sheets.find((x) => x.name === "Паспорт ОО");
     passport.values.forEach((row, r) => row.forEach((v, c) => {
-      if (typeof v === "string" && /^sch\d+$/.test(v)) wb.write({ ops: [{ op: "values", sheet: "Паспорт ОО", address: String.fromCharCode(65 + c) + (r + 1), values: [["sch420101"]] }] });
+      if (typeof v === "string" && /^edu\d+$/.test(v)) wb.write({ ops: [{ op: "values", sheet: "Паспорт ОО", address: String.fromCharCode(65 + c) + (r + 1), values: [["sch420101"]] }] });
     }));
   });
   await page.waitForTimeout(300);

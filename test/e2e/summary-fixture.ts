@@ -1,6 +1,6 @@
 /**
  * Fixture for the browser test of the «Свод» page: three schools of the sample municipality as
- * form sheets with a login suffix («Паспорт ОО (sch420101)», …), and the «Свод по ОО» rows the
+ * form sheets with a login suffix («Паспорт ОО (edu420101)», …), and the «Свод по ОО» rows the
  * summary must produce for them, computed in Node by the same engine. Prints JSON to stdout.
  */
 import { DEFAULT_PROFILE } from "../../src/core/profile";
