@@ -6,7 +6,7 @@
  */
 import type { Finding } from "../core/model";
 import { nearest } from "../core/subjects";
-import { formatNumberRu, quoteValue, readCell, type CellValue } from "../core/values";
+import { countRu, formatNumberRu, quoteValue, readCell, type CellValue } from "../core/values";
 import { serialToIsoDate } from "../host/serial";
 import { finding } from "./rules";
 import { headerKey } from "./schema/locate";
@@ -103,10 +103,10 @@ function isSpaceCode(c: number): boolean {
  */
 function isPlainText(v: string): boolean {
   const n = v.length;
-  if (n === 0 || isSpaceCode(v.charCodeAt(0)) || isSpaceCode(v.charCodeAt(n - 1))) return false;
-  for (let i = 1; i < n - 1; i++) {
+  if (n === 0 || n > MAX_INPUT_TEXT || isSpaceCode(v.charCodeAt(0)) || isSpaceCode(v.charCodeAt(n - 1))) return false;
+  for (let i = 0; i < n; i++) {
     const c = v.charCodeAt(i);
-    if (c === 0xa0 || c === 0x202f) return false;
+    if (c === 0xa0 || c === 0x202f || isStrippedCode(c)) return false;
   }
   return true;
 }
@@ -138,6 +138,46 @@ const TOO_LARGE_HINT = "Проверьте значение: в форме не 
 export function isUsableNumber(n: number): boolean {
   return Number.isFinite(n) && Math.abs(n) <= MAX_INPUT_MAGNITUDE;
 }
+
+/**
+ * Longest text a form cell keeps: a school name, a code or a note is a few hundred characters; a
+ * 10 000-character name (or a 200 MB one) would stop the whole summary at Excel's 32 767-character
+ * cell limit and block every other school's form. Cut here, with a finding, so one bad form is
+ * reported and the others are summarised.
+ */
+export const MAX_INPUT_TEXT = 1000;
+
+/** C0 controls (tab and line breaks kept), DEL, C1 controls and the bidi marks, embeddings, overrides and isolates. */
+function isStrippedCode(c: number): boolean {
+  if (c < 0x20) return c !== 0x09 && c !== 0x0a && c !== 0x0d;
+  if (c < 0x7f) return false;
+  return c <= 0x9f || c === 0x061c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/** Whether the text needs `cleanInputText` (a character to strip, or too long). */
+function needsCleaning(v: string): boolean {
+  if (v.length > MAX_INPUT_TEXT) return true;
+  for (let i = 0; i < v.length; i++) if (isStrippedCode(v.charCodeAt(i))) return true;
+  return false;
+}
+
+/** The text without control and bidi characters, cut to MAX_INPUT_TEXT (never between the halves of a surrogate pair). */
+export function cleanInputText(v: string): { text: string; removed: number; cutFrom: number } {
+  let text = "";
+  let removed = 0;
+  for (let i = 0; i < v.length; i++) {
+    if (isStrippedCode(v.charCodeAt(i))) removed++;
+    else if (text.length < MAX_INPUT_TEXT + 1) text += v[i];
+  }
+  const length = v.length - removed;
+  if (length <= MAX_INPUT_TEXT) return { text, removed, cutFrom: 0 };
+  let end = MAX_INPUT_TEXT;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return { text: text.slice(0, end), removed, cutFrom: length };
+}
+
+const SIGNS = ["знак", "знака", "знаков"] as const;
 
 const FAILED: { value: TypedValue; ok: boolean } = Object.freeze({ value: null, ok: false }) as { value: TypedValue; ok: boolean };
 
@@ -182,6 +222,16 @@ export function coerceCell(v: CellValue, spec: ColumnSpec, ctx: CellContext): { 
 function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: TypedValue; ok: boolean } {
   const { sheet, cell, findings } = ctx;
   const col = columnName(spec);
+  if (typeof v === "string" && needsCleaning(v)) {
+    const clean = cleanInputText(v);
+    const what = [
+      clean.removed ? `удалено ${countRu(clean.removed, SIGNS)} управляющих символов или символов смены направления письма` : "",
+      clean.cutFrom ? `текст длиной ${countRu(clean.cutFrom, SIGNS)} сокращён до ${formatNumberRu(MAX_INPUT_TEXT, 0)}` : "",
+    ].filter(Boolean);
+    // The text itself is not quoted: it may be a name, and it is what made the cell suspicious.
+    findings.push(finding("text.cleaned", sheet, cell, `В столбце ${col} ${what.join("; ")}.`, "Проверьте ячейку: в форме ожидается короткий текст без скрытых знаков."));
+    v = clean.text;
+  }
   const fail = (rule: Parameters<typeof finding>[0], message: string, hint?: string) => failWith(ctx, rule, message, hint);
 
   if (v instanceof Date) {

@@ -37,6 +37,7 @@ export const RULES = {
   "number.text": { severity: "warning", title: "Число сохранено как текст (принято)" },
   "number.decimalComma": { severity: "warning", title: "Дробное число с запятой сохранено как текст (принято)" },
   "range": { severity: "error", title: "Значение вне допустимого диапазона" },
+  "text.cleaned": { severity: "warning", title: "Текст очищен: удалены управляющие знаки или сокращена слишком длинная строка" },
   "unknown.procedure": { severity: "error", title: "Неизвестная процедура" },
   "unknown.subject": { severity: "warning", title: "Неизвестный предмет" },
   "sum.marks": { severity: "error", title: "Сумма отметок «5», «4», «3», «2» не равна числу участников" },
