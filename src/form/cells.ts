@@ -75,6 +75,8 @@ export function columnName(spec: Pick<ColumnSpec, "header">): string {
 const CODE_RE = /^[A-Za-z0-9А-Яа-яЁё_.\-/]+$/;
 /** A participant "code" that reads like «Иванов Иван» or «Иванова А.». */
 const NAME_LIKE = /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ](?:[а-яё]+|\.)/;
+/** A name typed as a code, without a space: «Иванов_Иван», «ВасильевВасилий», «Петрова.А». */
+const NAME_JOINED = /^[А-ЯЁ][а-яё]{2,}[_.-]?[А-ЯЁ](?:[а-яё]+|\.?$)/;
 
 /** The cell as text, keeping leading zeros of codes typed as text ("0012"). */
 function rawText(v: CellValue): string {
@@ -204,8 +206,8 @@ export function coerceFast(v: CellValue, spec: ColumnSpec): TypedValue | undefin
   }
   if (typeof v === "string" && isPlainText(v)) {
     if (spec.type === "enum" && spec.values?.includes(v)) return v;
-    // NAME_LIKE needs a space between the words, which a code never has: no need to try it.
-    if (spec.type === "text" || (spec.type === "code" && isCodeText(v))) return v;
+    // NAME_LIKE needs a space between the words, which a code never has; NAME_JOINED is tried on codes.
+    if (spec.type === "text" || (spec.type === "code" && isCodeText(v) && !NAME_JOINED.test(v))) return v;
   }
   return undefined;
 }
@@ -318,7 +320,7 @@ function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: 
       // The value is never quoted when it may be a pupil's name: findings travel into the
       // municipal summary («Файлы свода») and its JSON, and a quoted name would leak there.
       // (Found by the hostile-input privacy test: the message used to repeat the name.)
-      if (NAME_LIKE.test(text)) {
+      if (NAME_LIKE.test(text) || NAME_JOINED.test(text)) {
         return fail("privacy.names", `В столбце ${col} стоит текст, похожий на фамилию и имя (значение не приводится, чтобы не распространять персональные данные). Персональные данные в форму не вносятся.`,
           "Замените фамилию кодом участника из ФИС ОКО или протокола.");
       }

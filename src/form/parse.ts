@@ -27,6 +27,7 @@ import { DIRECTION_SHEETS } from "./schema";
 import { canonicalSubjectCached, validateForm } from "./validate";
 import { detectRole, MUNICIPAL_SUMMARY_SHEET } from "./book-kind";
 import { finding } from "./rules";
+import { normaliseLogin } from "./login";
 
 /** One finding for a summary book among forms: none of its sheets is read as a form's. */
 function summaryBookFinding(file: string | undefined): Finding {
@@ -70,7 +71,8 @@ function subjectOf(v: TypedValue): string {
 
 function passportOf(form: FormRead): SchoolPassport | null {
   const f = (id: string) => form.fields.get(id)?.value ?? null;
-  const login = str(f("login"));
+  // A Cyrillic look-alike in a Latin login would make the same school count twice.
+  const login = normaliseLogin(str(f("login")));
   const type = f("type");
   const location = f("location");
   if (login === "" || type === null || location === null) return null;
