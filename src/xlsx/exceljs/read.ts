@@ -44,7 +44,12 @@ export async function readXlsxBuffer(buf: Uint8Array, fileName: string, opts: Re
     if (fast) return fast;
   }
   const wb = await loadChecked(buf, entries, fileName);
-  return readWorkbookSheets(wb, fileName, opts);
+  try {
+    return readWorkbookSheets(wb, fileName, opts);
+  } catch (e) {
+    // exceljs's model can fail while walked («Cannot read properties of undefined…», «Invalid row number in model»).
+    throw unreadable(e, fileName);
+  }
 }
 
 /** Worksheets of a file on disk that carry charts or pictures (see sheetsWithDrawings). */
@@ -103,7 +108,14 @@ async function loadChecked(buf: Uint8Array, entries: readonly ZipEntry[], fileNa
   try {
     await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new Error(`Файл «${fileName}» не удалось прочитать как книгу Excel: ${(e as Error).message}. Откройте его в Excel и пересохраните как «Книга Excel (.xlsx)».`);
+    throw unreadable(e, fileName);
   }
   return wb;
+}
+
+/** Russian messages pass; an internal English one (exceljs, sax) becomes a Russian sentence naming the file, without the English. */
+function unreadable(e: unknown, fileName: string): Error {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/[А-Яа-яЁё]/.test(message)) return e instanceof Error ? e : new Error(message);
+  return new Error(`Файл «${fileName}» не удалось прочитать как книгу Excel: части книги повреждены или записаны не так, как их пишет Excel. Откройте его в Excel и пересохраните как «Книга Excel (.xlsx)».`);
 }

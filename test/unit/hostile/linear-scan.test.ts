@@ -67,3 +67,11 @@ describe("linear element scanner", () => {
     expect([...rels.entries()]).toEqual([["rId1", { target: "xl/worksheets/sheet1.xml", type: "t/worksheet" }]]);
   });
 });
+
+describe("internal English errors of exceljs become Russian (issue 22, item 7)", () => {
+  it("a broken sheet XML on the exceljs path: Russian, names the file, no English", async () => {
+    const err = await readXlsxBuffer(file("unclosed-prefixed-cells.xlsx"), "u.xlsx").catch((e: Error) => e);
+    expect(String(err)).toContain("Файл «u.xlsx» не удалось прочитать как книгу Excel: части книги повреждены");
+    expect(String(err)).not.toMatch(/attribute|unexpected|Cannot|undefined/);
+  }, 30_000);
+});
