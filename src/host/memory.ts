@@ -60,11 +60,15 @@ export interface ChartSnapshot {
   width?: number;
   height?: number;
   seriesBy?: "rows" | "columns";
+  colors?: string[];
 }
 
 export interface PrintSnapshot {
   landscape?: boolean;
   fitToWidth?: boolean;
+  scale?: number;
+  titleColumns?: string;
+  rowBreaks?: number[];
   titleRows?: string;
   area?: string;
 }
@@ -436,14 +440,17 @@ export class MemoryWorkbook implements WorkbookPort {
         const s = this.sheet(op.sheet);
         const src = op.source.includes("!") ? op.source : qualify(s.name, op.source);
         parseCell(op.anchor);
-        const { type, title, anchor, width, height, seriesBy } = op;
-        s.charts.push({ type, source: src, title, anchor, width, height, seriesBy });
+        const { type, title, anchor, width, height, seriesBy, colors } = op;
+        s.charts.push({ type, source: src, title, anchor, width, height, seriesBy, ...(colors?.length ? { colors: [...colors] } : {}) });
         return;
       }
       case "print": {
         const s = this.sheet(op.sheet);
         if (op.area) parseRange(op.area);
         s.print = { landscape: op.landscape, fitToWidth: op.fitToWidth, titleRows: op.titleRows, area: op.area };
+        if (op.scale !== undefined) s.print.scale = op.scale;
+        if (op.titleColumns !== undefined) s.print.titleColumns = op.titleColumns;
+        if (op.rowBreaks?.length) s.print.rowBreaks = [...op.rowBreaks];
         return;
       }
       case "protect": {

@@ -544,12 +544,22 @@ function queueOp(
       chart.setPosition(op.anchor);
       if (op.width) chart.width = op.width;
       if (op.height) chart.height = op.height;
+      if (op.colors?.length) {
+        // A pie's slices are the points of its one series; other charts colour whole series.
+        if (op.type === "pie") op.colors.forEach((c, i) => chart.series.getItemAt(0).points.getItemAt(i).format.fill.setSolidColor(c));
+        else op.colors.forEach((c, i) => chart.series.getItemAt(i).format.fill.setSolidColor(c));
+      }
       return;
     }
     case "print": {
-      const layout = sheet(op.sheet).pageLayout;
+      const ws = sheet(op.sheet);
+      const layout = ws.pageLayout;
       if (op.landscape !== undefined) layout.orientation = (op.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
       if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      else if (op.scale !== undefined) layout.zoom = { scale: op.scale };
+      if (op.titleColumns) layout.setPrintTitleColumns(op.titleColumns);
+      // Page breaks and page layout arrive together in ExcelApi 1.9 (the pageLayout capability).
+      for (const row of op.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${row}`);
       if (op.titleRows) layout.setPrintTitleRows(op.titleRows.includes("$") ? op.titleRows : op.titleRows.replace(/(\d+)/g, "$$$1"));
       if (op.area) layout.setPrintArea(formatRange(parseRange(op.area)));
       return;

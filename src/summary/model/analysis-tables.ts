@@ -97,6 +97,37 @@ export function bySchoolTable({ schools, analysis, cycles, year, profile }: Anal
       cycleClosed: cycle ? cycle.directions.filter((d) => d.status === "closed").length : null,
     } satisfies Record<string, CellData>;
   });
+  // The municipality's line under the schools: participants pooled, so shares are not means of shares.
+  const pool = (procedure: Aggregate["procedure"]) => {
+    const out: Aggregate = { procedure, year, grade: 0, subject: "", participants: 0, rows: 0 };
+    for (const r of schools) {
+      const a = pooled(r, procedure, year);
+      if (a) accumulate(out, a, a.rows);
+    }
+    return out.marks ? out : null;
+  };
+  const mVpr = pool("ВПР");
+  const mOge = pool("ОГЭ");
+  const sumOf = (id: "signs" | "cycleClosed") => rows.reduce((acc, r) => acc + (r[id] ?? 0), 0);
+  const levels = (["высокий", "средний", "низкий"] as const)
+    .map((l) => [l, rows.filter((r) => r.riskLevel === l).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([l, n]) => `${l}: ${n}`)
+    .join("; ");
+  const total: Record<string, CellData> = {
+    login: "",
+    name: "Муниципалитет, итого",
+    vprN: mVpr?.participants ?? null,
+    vprQuality: mVpr?.marks ? clean(quality(mVpr.marks)) : null,
+    vprShare2: mVpr?.marks ? clean(share2(mVpr.marks)) : null,
+    ogeN: mOge?.participants ?? null,
+    ogeQuality: mOge?.marks ? clean(quality(mOge.marks)) : null,
+    signs: sumOf("signs"),
+    riskLevel: levels,
+    shnor: String(rows.filter((r) => r.shnor).length),
+    shnsu: String(rows.filter((r) => r.shnsu).length),
+    cycleClosed: sumOf("cycleClosed"),
+  };
   return {
     id: "byschool",
     title: `Свод по ОО, ${year}`,
@@ -124,6 +155,7 @@ export function bySchoolTable({ schools, analysis, cycles, year, profile }: Anal
       { id: "cycleClosed", header: "Замкнутых циклов", kind: "integer" },
     ],
     rows,
+    total,
   };
 }
 

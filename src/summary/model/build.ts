@@ -9,7 +9,7 @@ import type { Municipality } from "../../core/model";
 import type { Profile } from "../../core/profile";
 import { yearsOf } from "../../core/results";
 import { bySchoolTable, cycleTables, objectivityTables, recommendationsTable, riskTables, type AnalysisTablesInput } from "./analysis-tables";
-import { chartSpecs } from "./charts";
+import { RISK_COLORS, chartSpecs } from "./charts";
 import { FILE_STATE_LABELS, type FileStatus } from "./consolidate";
 import { directionsTable } from "./directions-table";
 import { egeTable } from "./ege-table";
@@ -147,8 +147,8 @@ export function buildSummary(input: SummaryInput): Summary {
       id: "charts", name: SHEET_NAMES.charts, description: "Диаграммы: распределение отметок, качество по ОО, динамика доли «2», уровни риска.",
       tables: chartTables,
       charts: [
-        ...charts.map((c, i) => ({ table: i, type: c.type, title: c.title })),
-        { table: chartTables.length - 1, type: "pie" as const, title: riskLevels.title },
+        ...charts.map((c, i) => ({ table: i, type: c.type, title: c.title, ...(c.colors ? { colors: c.colors } : {}) })),
+        { table: chartTables.length - 1, type: "pie" as const, title: riskLevels.title, colors: riskLevels.rows.map((r) => RISK_COLORS[r.level as keyof typeof RISK_COLORS]) },
       ],
     },
     { id: "files", name: SHEET_NAMES.files, description: "Какие файлы вошли в свод и что нашла проверка форм.", tables: [filesTable(input.files)] },

@@ -13,7 +13,17 @@ export interface ChartSpec {
   table: Table;
   type: ChartKind;
   title: string;
+  colors?: string[];
 }
+
+/**
+ * Semantic colours, the same on every chart: danger is red, caution amber, good green. Risk levels
+ * in the order высокий, средний, низкий; marks in the order «2», «3», «4», «5».
+ */
+export const RISK_COLORS: Record<"высокий" | "средний" | "низкий", string> = { высокий: "#C00000", средний: "#FFC000", низкий: "#70AD47" };
+export const MARK_COLORS = ["#C00000", "#FFC000", "#A9D18E", "#548235"];
+/** One colour for single-series charts (quality by school), the header blue of the tables. */
+export const MAIN_COLOR = "#1F5AA6";
 
 function pool(aggs: Iterable<Aggregate>, filter: (a: Aggregate) => boolean): Aggregate | null {
   let out: Aggregate | null = null;
@@ -64,6 +74,7 @@ export function chartSpecs({ schools, clusterOf, references, year }: ChartInput)
       specs.push({
         type: "barStacked100",
         title: `Распределение отметок, ${procedure} ${year}`,
+        colors: MARK_COLORS,
         table: {
           id: `marks${procedure === "ВПР" ? "Vpr" : "Oge"}`,
           title: `Распределение отметок, ${procedure} ${year} (все классы и предметы)`,
@@ -90,6 +101,7 @@ export function chartSpecs({ schools, clusterOf, references, year }: ChartInput)
     specs.push({
       type: "barClustered",
       title: `Качество знаний по ОО, ВПР ${year}, %`,
+      colors: [MAIN_COLOR],
       table: {
         id: "qualityBySchool",
         title: `Качество знаний по ОО, ВПР ${year} (все классы и предметы), %`,

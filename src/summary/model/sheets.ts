@@ -11,6 +11,8 @@ export interface SheetChart {
   table: number;
   type: ChartKind;
   title: string;
+  /** "#RRGGBB": a pie's slices in row order, other charts' series in column order (semantic colours). */
+  colors?: string[];
 }
 
 export interface SummarySheet {

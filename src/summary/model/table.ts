@@ -39,6 +39,11 @@ export interface Table {
   description?: string;
   columns: Column[];
   rows: Record<string, CellData>[];
+  /**
+   * A summary line written under the Excel table (bold, outside the table so sorting and filtering
+   * the rows never move it), e.g. the municipality's total on «Свод по ОО». Columns absent here stay empty.
+   */
+  total?: Record<string, CellData>;
 }
 
 /** Replaces {id} placeholders with cell addresses of the same row. */

@@ -20,7 +20,7 @@ export async function writeSummary(port: WorkbookPort, summary: Summary, opts: W
   const runId = now.getTime().toString(36);
   return writeGeneratedSheets(
     port,
-    summary.sheets.map((s) => ({ name: s.name, kind: `summary.${s.id}`, batch: (sheet: string) => sheetOps(sheet, s, runId) })),
+    summary.sheets.map((s) => ({ name: s.name, kind: `summary.${s.id}`, batch: (sheet: string) => sheetOps(sheet, s, runId, { wrapDescriptions: true }) })),
     { signal: opts.signal, onProgress: opts.onProgress, profileVersion: summary.json.profileVersion, files: opts.files, now },
   );
 }

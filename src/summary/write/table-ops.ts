@@ -4,9 +4,10 @@
  * formats by column kind, conditional colours, frozen header and print setup.
  * Layout: row 1 title, row 2 marker, row 3 description, row 5 header, data from row 6.
  */
-import { expandFormula, type CellData, type Column, type ColumnKind, type Highlight, type Table } from "../model/table";
+import { expandFormula, type CellData, type ColumnKind, type Highlight, type Table } from "../model/table";
 import { columnLetters as columnLetter } from "../../core/a1";
 import type { WriteOp } from "../../host/port";
+import { columnsOnFirstPage, headerLines, headerWidth, rowHeightFor, rowLines, wrappedColumns, wrappedLines } from "./print-layout";
 
 export const HEADER_ROW = 5;
 export const FIRST_DATA_ROW = 6;
@@ -29,6 +30,7 @@ const DEFAULT_WIDTH: Record<ColumnKind, number> = {
 export const TONE_FILL: Record<Highlight["tone"], string> = { bad: "#F8CBAD", warn: "#FFE699", good: "#C6EFCE" };
 
 const HEADER_FILL = "#1F5AA6";
+const TOTAL_FILL = "#D9E1F2";
 const FORMULA_FONT = "#1F3864";
 
 export interface TableOpsOptions {
@@ -40,13 +42,25 @@ export interface TableOpsOptions {
   top?: number;
   /** Frozen columns besides the header row. */
   freezeColumns?: number;
+  /**
+   * Page setup of a table at the top of its sheet (default). sheet-ops.ts passes false and sets up
+   * the page for the whole sheet itself.
+   */
+  print?: boolean;
+  /** Merge the description over the first printed page's columns and wrap it (callers that lay out row 3 themselves leave it off). */
+  wrapDescription?: boolean;
+}
+
+/** Column widths as written: the given or default width, widened so a header word never breaks. */
+export function tableWidths(table: Table): number[] {
+  return table.columns.map((c) => headerWidth(c, c.width ?? DEFAULT_WIDTH[c.kind]));
 }
 
 /** Row number of the header and of the last data row of a table written at `top`. */
-export function tableRows(table: Table, top = 1): { header: number; first: number; last: number } {
+export function tableRows(table: Table, top = 1): { header: number; first: number; last: number; total?: number } {
   const header = top + HEADER_ROW - 1;
   const n = Math.max(table.rows.length, 1);
-  return { header, first: header + 1, last: header + n };
+  return { header, first: header + 1, last: header + n, ...(table.total && table.rows.length ? { total: header + n + 1 } : {}) };
 }
 
 function dataValue(v: CellData): CellData {
@@ -72,9 +86,20 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
     ops.push({ op: "values", sheet, address: `A${top + 1}`, values: [[opts.marker]] });
     ops.push({ op: "format", sheet, address: `A${top + 1}`, format: { italic: true, fontColor: "#7F7F7F", fontSize: 9 } });
   }
+  const widths = tableWidths(table);
   if (table.description) {
     ops.push({ op: "values", sheet, address: `A${top + 2}`, values: [[table.description]] });
     ops.push({ op: "format", sheet, address: `A${top + 2}`, format: { italic: true, fontColor: "#404040" } });
+    // Merged over the table's width and wrapped, so the printed page shows the whole sentence.
+    // Only over the columns of the first printed page: a wider table prints across several pages.
+    const spanned = columnsOnFirstPage(widths);
+    if (opts.wrapDescription && spanned > 1) {
+      const span = widths.slice(0, spanned).reduce((a, b) => a + b, 0);
+      ops.push({ op: "merge", sheet, address: `A${top + 2}:${columnLetter(spanned - 1)}${top + 2}` });
+      ops.push({ op: "format", sheet, address: `A${top + 2}`, format: { wrap: true, vAlign: "top" } });
+      const lines = wrappedLines(table.description, span);
+      if (lines > 1) ops.push({ op: "rowHeight", sheet, row: top + 2, height: rowHeightFor(lines) });
+    }
   }
   ops.push({ op: "values", sheet, address: `A${header}`, values: [cols.map((c) => c.header)] });
 
@@ -112,9 +137,30 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
       });
     }
   });
-  ops.push({ op: "columnWidths", sheet, from: "A", widths: cols.map((c: Column) => c.width ?? DEFAULT_WIDTH[c.kind]) });
-  ops.push({ op: "rowHeight", sheet, row: header, height: 45 });
-  if (top === 1) {
+  if (table.total && table.rows.length) {
+    const total = table.total;
+    const row = last + 1;
+    ops.push({ op: "values", sheet, address: `A${row}`, values: [cols.map((c) => dataValue(total[c.id] ?? null))] });
+    ops.push({ op: "format", sheet, address: `A${row}:${lastCol}${row}`, format: { bold: true, fill: TOTAL_FILL, borders: true } });
+    cols.forEach((c, i) => {
+      ops.push({ op: "format", sheet, address: `${columnLetter(i)}${row}`, format: { numberFormat: NUMBER_FORMATS[c.kind] } });
+    });
+  }
+  ops.push({ op: "columnWidths", sheet, from: "A", widths });
+  ops.push({ op: "rowHeight", sheet, row: header, height: rowHeightFor(headerLines(table, widths)) });
+  const wrapped = wrappedColumns(table, widths);
+  // Cells of a row with a wrapped text start at its top line, so the row reads across.
+  if (wrapped.some(Boolean)) ops.push({ op: "format", sheet, address: `A${first}:${lastCol}${last}`, format: { vAlign: "top" } });
+  wrapped.forEach((w, i) => {
+    if (w) ops.push({ op: "format", sheet, address: `${columnLetter(i)}${first}:${columnLetter(i)}${last}`, format: { wrap: true, vAlign: "top" } });
+  });
+  // Excel does not grow rows written by a program: each row gets the height its longest text needs.
+  if (wrapped.some(Boolean)) {
+    rowLines(table, widths, wrapped).forEach((lines, r) => {
+      if (lines > 1) ops.push({ op: "rowHeight", sheet, row: first + r, height: rowHeightFor(lines) });
+    });
+  }
+  if (top === 1 && opts.print !== false) {
     ops.push({ op: "freeze", sheet, rows: header, columns: opts.freezeColumns ?? 0 });
     ops.push({ op: "print", sheet, landscape: true, fitToWidth: true, titleRows: `$${header}:$${header}` });
   }

@@ -24,6 +24,16 @@ export interface ChartModel {
   type: ChartType;
   title: string;
   series: ChartSeries[];
+  /** "#RRGGBB": slices of a pie in category order, series in order for other types. */
+  colors?: string[];
+}
+
+/** Every text of a chart in a named sans font: without one, viewers fall back to a serif. */
+const FONT = `<a:latin typeface="Calibri"/><a:cs typeface="Calibri"/>`;
+
+function solid(hex: string | undefined): string {
+  const h = (hex ?? "").replace(/^#/, "").toUpperCase();
+  return /^[0-9A-F]{6}$/.test(h) ? `<a:solidFill><a:srgbClr val="${h}"/></a:solidFill>` : "";
 }
 
 /** Where the chart sits: top-left and bottom-right cells (0-based) with offsets in EMU. */
@@ -64,15 +74,20 @@ function numCache(items: readonly (number | null)[]): string {
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${items.length}"/>${pts}</c:numCache>`;
 }
 
-function seriesXml(s: ChartSeries, i: number, kind: "bar" | "line" | "pie"): string {
+function seriesXml(s: ChartSeries, i: number, kind: "bar" | "line" | "pie", colors: readonly string[] = []): string {
   const tx = `<c:tx><c:strRef><c:f>${escapeXml(s.nameRef)}</c:f>${strCache([s.name])}</c:strRef></c:tx>`;
   const cat = `<c:cat><c:strRef><c:f>${escapeXml(s.catRef)}</c:f>${strCache(s.categories)}</c:strRef></c:cat>`;
   const val = `<c:val><c:numRef><c:f>${escapeXml(s.valRef)}</c:f>${numCache(s.values)}</c:numRef></c:val>`;
-  const head = `<c:idx val="${i}"/><c:order val="${i}"/>${tx}`;
+  const own = kind === "pie" ? "" : solid(colors[i]);
+  const spPr = own ? (kind === "line" ? `<c:spPr><a:ln w="28575">${own}</a:ln></c:spPr>` : `<c:spPr>${own}</c:spPr>`) : "";
+  const head = `<c:idx val="${i}"/><c:order val="${i}"/>${tx}${spPr}`;
   // Element order follows the schema (CT_BarSer, CT_LineSer, CT_PieSer): Excel rejects any other.
   if (kind === "bar") return `<c:ser>${head}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
   if (kind === "line") return `<c:ser>${head}<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
-  return `<c:ser>${head}${cat}${val}</c:ser>`;
+  const points = colors
+    .map((c, p) => (solid(c) ? `<c:dPt><c:idx val="${p}"/><c:bubble3D val="0"/><c:spPr>${solid(c)}</c:spPr></c:dPt>` : ""))
+    .join("");
+  return `<c:ser>${head}${points}${cat}${val}</c:ser>`;
 }
 
 function axes(barDir: "col" | "bar", percent: boolean): string {
@@ -96,19 +111,19 @@ function plotXml(m: ChartModel): string {
     case "barStacked100": {
       const dir = m.type.startsWith("column") ? "col" : "bar";
       const percent = m.type.endsWith("Stacked100");
-      const ser = m.series.map((s, i) => seriesXml(s, i, "bar")).join("");
+      const ser = m.series.map((s, i) => seriesXml(s, i, "bar", m.colors)).join("");
       return (
         `<c:barChart><c:barDir val="${dir}"/><c:grouping val="${percent ? "percentStacked" : "clustered"}"/><c:varyColors val="0"/>${ser}` +
         `<c:gapWidth val="${percent ? 60 : 150}"/>${percent ? `<c:overlap val="100"/>` : ""}<c:axId val="500001"/><c:axId val="500002"/></c:barChart>${axes(dir, percent)}`
       );
     }
     case "line": {
-      const ser = m.series.map((s, i) => seriesXml(s, i, "line")).join("");
+      const ser = m.series.map((s, i) => seriesXml(s, i, "line", m.colors)).join("");
       return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${ser}<c:marker val="1"/><c:axId val="500001"/><c:axId val="500002"/></c:lineChart>${axes("col", false)}`;
     }
     case "pie": {
       // A pie shows one series: the first one.
-      const ser = m.series.slice(0, 1).map((s, i) => seriesXml(s, i, "pie")).join("");
+      const ser = m.series.slice(0, 1).map((s, i) => seriesXml(s, i, "pie", m.colors)).join("");
       const labels = `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="1"/><c:showBubbleSize val="0"/><c:showLeaderLines val="1"/></c:dLbls>`;
       return `<c:pieChart><c:varyColors val="1"/>${ser}${labels}<c:firstSliceAng val="0"/></c:pieChart>`;
     }
@@ -118,13 +133,14 @@ function plotXml(m: ChartModel): string {
 /** The chart part (xl/charts/chartN.xml). */
 export function chartXml(m: ChartModel): string {
   const title =
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr>` +
-    `<a:r><a:rPr lang="ru-RU" sz="1200" b="1"/><a:t>${escapeXml(m.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1">${FONT}</a:defRPr></a:pPr>` +
+    `<a:r><a:rPr lang="ru-RU" sz="1200" b="1">${FONT}</a:rPr><a:t>${escapeXml(m.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:lang val="ru-RU"/><c:roundedCorners val="0"/>` +
     `<c:chart>${m.title ? title : ""}<c:autoTitleDeleted val="${m.title ? 0 : 1}"/><c:plotArea><c:layout/>${plotXml(m)}</c:plotArea>` +
     `<c:legend><c:legendPos val="${m.type === "pie" ? "r" : "b"}"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000">${FONT}</a:defRPr></a:pPr><a:endParaRPr lang="ru-RU"/></a:p></c:txPr>` +
     `</c:chartSpace>`
   );
 }

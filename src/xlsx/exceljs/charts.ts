@@ -78,7 +78,7 @@ export function chartModel(c: RecordedChart): ChartModel {
       });
     }
   }
-  return { type: c.op.type, title: c.op.title, series };
+  return { type: c.op.type, title: c.op.title, series, ...(c.op.colors?.length ? { colors: c.op.colors } : {}) };
 }
 
 /** Column width in points, as Excel converts characters of the default font (7 px each + 5 px padding). */

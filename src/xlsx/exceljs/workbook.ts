@@ -334,6 +334,20 @@ export class XlsxWorkbook implements WorkbookPort {
         const setup: Partial<ExcelJS.PageSetup> = { ...w.pageSetup, paperSize: 9 };
         if (op.landscape !== undefined) setup.orientation = op.landscape ? "landscape" : "portrait";
         if (op.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+        else if (op.scale !== undefined) {
+          if (!(Number.isInteger(op.scale) && op.scale >= 10 && op.scale <= 400)) throw new Error(`Масштаб печати листа «${w.name}» должен быть целым от 10 до 400 %, а указано ${op.scale}.`);
+          Object.assign(setup, { fitToPage: false, scale: op.scale });
+        }
+        if (op.titleColumns) {
+          const m = /^\$?([A-Z]{1,3})(?::\$?([A-Z]{1,3}))?$/i.exec(op.titleColumns.trim());
+          if (!m) throw new Error(`Сквозные столбцы печати на листе «${w.name}» заданы как «${op.titleColumns}», ожидается вида A:B.`);
+          setup.printTitlesColumn = `${m[1].toUpperCase()}:${(m[2] ?? m[1]).toUpperCase()}`;
+        }
+        for (const row of op.rowBreaks ?? []) {
+          if (!Number.isInteger(row) || row < 2) throw new Error(`Разрыв страницы на листе «${w.name}» перед строкой ${row}: номер строки должен быть целым ≥ 2.`);
+          // exceljs puts the break after the row it is called on.
+          w.getRow(row - 1).addPageBreak();
+        }
         if (op.area) setup.printArea = formatRange(parseRange(op.area));
         if (op.titleRows) {
           const m = /^\$?(\d+)(?::\$?(\d+))?$/.exec(op.titleRows.trim());
@@ -418,7 +432,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const apply = (target: { numFmt: string; font: Partial<ExcelJS.Font>; fill: ExcelJS.Fill; alignment: Partial<ExcelJS.Alignment>; border: Partial<ExcelJS.Borders>; protection: Partial<ExcelJS.Protection> }) => {
       if (f.numberFormat !== undefined) target.numFmt = f.numberFormat;
       if (f.bold !== undefined || f.italic !== undefined || f.fontSize !== undefined || f.fontColor !== undefined) {
-        const font: Partial<ExcelJS.Font> = { ...(target.font ?? {}) };
+        // A font without a name falls back to the viewer's default, often a serif.
+        const font: Partial<ExcelJS.Font> = target.font ? { ...target.font } : { name: "Calibri", family: 2 };
         if (f.bold !== undefined) font.bold = f.bold;
         if (f.italic !== undefined) font.italic = f.italic;
         if (f.fontSize !== undefined) font.size = f.fontSize;

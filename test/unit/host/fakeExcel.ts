@@ -407,18 +407,47 @@ class FakeWorksheet {
           set height(h: number) {
             op.height = h;
           },
+          series: {
+            getItemAt: (i: number) => {
+              const paint = (at: number) => ({
+                format: {
+                  fill: {
+                    setSolidColor: (c: string) => {
+                      op.colors = op.colors ?? [];
+                      op.colors[at] = c;
+                    },
+                  },
+                },
+              });
+              return { ...paint(i), points: { getItemAt: (p: number) => paint(p) } };
+            },
+          },
         };
+      },
+    };
+  }
+  private printOp?: Extract<WriteOp, { op: "print" }>;
+  get horizontalPageBreaks() {
+    return {
+      add: (a: string) => {
+        const op = this.printOp!;
+        op.rowBreaks = [...(op.rowBreaks ?? []), Number(a.replace(/^[A-Z]+/, ""))];
       },
     };
   }
   get pageLayout() {
     const op = this.ctx.op({ op: "print", sheet: this.ref.name }) as Extract<WriteOp, { op: "print" }>;
+    this.printOp = op;
     return {
       set orientation(o: string) {
         op.landscape = o === "Landscape";
       },
-      set zoom(z: { horizontalFitToPages?: number }) {
-        op.fitToWidth = z.horizontalFitToPages === 1;
+      set zoom(z: { horizontalFitToPages?: number; scale?: number }) {
+        if (z.scale !== undefined) op.scale = z.scale;
+        else op.fitToWidth = z.horizontalFitToPages === 1;
+      },
+      setPrintTitleColumns: (c: string) => {
+        op.titleColumns = c;
       },
       setPrintTitleRows: (r: string) => {
         op.titleRows = r.replace(/\$/g, "");

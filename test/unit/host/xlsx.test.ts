@@ -210,8 +210,8 @@ describe("XlsxWorkbook formats ranges with shared style objects", () => {
     const styles = ["A1", "B1", "C1", "A2", "B2", "C2"].map((a) => s.getCell(a).style);
     expect(new Set(styles.slice(1)).size).toBe(1);
     expect(styles[0]).not.toBe(styles[1]);
-    expect(styles[1]).toEqual({ numFmt: "0.0", font: { bold: true } });
-    expect(styles[0]).toEqual({ numFmt: "0.0", font: { bold: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } } });
+    expect(styles[1]).toEqual({ numFmt: "0.0", font: { name: "Calibri", family: 2, bold: true } });
+    expect(styles[0]).toEqual({ numFmt: "0.0", font: { name: "Calibri", family: 2, bold: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } } });
     // The same formatting again reuses the same object.
     await wb.write({ ops: [{ op: "format", sheet: "Лист", address: "D1", format: { bold: true, numberFormat: "0.0" } }] });
     expect(s.getCell("D1").style).toBe(styles[1]);
@@ -230,7 +230,7 @@ describe("XlsxWorkbook formats ranges with shared style objects", () => {
     const s = wb.workbook.getWorksheet("Свой")!;
     expect(s.getCell("A1").font).toMatchObject({ italic: true, bold: true, name: "Arial" });
     expect(s.getCell("A1").border.top).toMatchObject({ style: "double" });
-    expect(s.getCell("B1").font).toEqual({ bold: true });
+    expect(s.getCell("B1").font).toEqual({ name: "Calibri", family: 2, bold: true });
   });
 
   it("formats one cell of a loaded book without changing other cells that had the same style", async () => {

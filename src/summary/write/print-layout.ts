@@ -1,0 +1,120 @@
+/**
+ * Print layout of generated sheets, estimated without a renderer: how wide a column must be for
+ * its header's longest word, how many lines a wrapped text takes (so row heights fit it — Excel
+ * does not grow rows written by a program), and whether a sheet fits an A4 landscape page at a
+ * legible scale. Pure: the writers turn the answers into `columnWidths`, `rowHeight`, `format` and
+ * `print` ops. Widths are in characters of the default font (Calibri 11), heights in points.
+ */
+import type { Column, Table } from "../model/table";
+
+/** A4 landscape (842 pt) minus Excel's default side margins of 0,7″ each. */
+export const PRINTABLE_WIDTH_PT = 842 - 2 * 0.7 * 72;
+/** Below this scale an 11-pt cell prints under 9 pt and a 9-pt note under 8 pt: never shrink further. */
+export const MIN_PRINT_SCALE = 80;
+/** One line of 11-pt text and the padding Excel keeps above and below it. */
+export const LINE_PT = 15;
+const PADDING_PT = 3;
+/** Text columns at least this wide hold sentences (explanations, measures), not codes. */
+const LONG_TEXT_WIDTH = 20;
+
+/** Excel's column width in characters → points (7-px digit of Calibri 11, 5 px padding, 96 dpi). */
+export function columnPoints(width: number): number {
+  return ((width * 7 + 5) * 72) / 96;
+}
+
+/**
+ * Lines a text takes in a column of `width` characters when wrapped at spaces; a word longer than
+ * the line is broken (as Excel does). `\n` starts a new line.
+ */
+export function wrappedLines(text: string, width: number): number {
+  // A little under the width: Cyrillic capitals and bold letters are wider than the digit Excel measures by.
+  const capacity = Math.max(1, Math.floor(width * 0.9) - 1);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= capacity) {
+        used = need;
+        continue;
+      }
+      if (used > 0) lines++;
+      lines += Math.ceil(word.length / capacity) - 1;
+      used = word.length % capacity || capacity;
+    }
+  }
+  return lines;
+}
+
+/** Height in points of a row whose tallest cell takes `lines` lines. */
+export function rowHeightFor(lines: number): number {
+  return Math.min(409, lines * LINE_PT + PADDING_PT);
+}
+
+/** The longest word of a header must fit on a line (bold): «участников» never breaks as «участнико/в». */
+export function headerWidth(c: Column, width: number): number {
+  const longest = Math.max(0, ...c.header.split(/\s+/).map((w) => w.length));
+  return Math.max(width, Math.ceil(longest * 1.15) + 2);
+}
+
+/** Text columns that get wrapping: sentence columns, and any text column a value overflows. */
+export function wrappedColumns(table: Table, widths: readonly number[]): boolean[] {
+  return table.columns.map((c, i) => {
+    if (c.kind !== "text") return false;
+    if (widths[i] >= LONG_TEXT_WIDTH) return true;
+    return table.rows.some((r) => {
+      const v = r[c.id];
+      return typeof v === "string" && v.length > widths[i] - 1;
+    });
+  });
+}
+
+/** Lines of every data row (1 when nothing wraps), in row order. */
+export function rowLines(table: Table, widths: readonly number[], wrapped: readonly boolean[]): number[] {
+  return table.rows.map((r) => {
+    let lines = 1;
+    table.columns.forEach((c, i) => {
+      if (!wrapped[i]) return;
+      const v = r[c.id];
+      if (typeof v === "string" && v.length > 0) lines = Math.max(lines, wrappedLines(v, widths[i]));
+    });
+    return lines;
+  });
+}
+
+export function headerLines(table: Table, widths: readonly number[]): number {
+  return Math.max(1, ...table.columns.map((c, i) => wrappedLines(c.header, widths[i])));
+}
+
+/** How many leading columns fit one printed page width at MIN_PRINT_SCALE (at least one). */
+export function columnsOnFirstPage(widths: readonly number[]): number {
+  const room = (PRINTABLE_WIDTH_PT * 100) / MIN_PRINT_SCALE;
+  let used = 0;
+  let n = 0;
+  for (const w of widths) {
+    used += columnPoints(w);
+    if (used > room) break;
+    n++;
+  }
+  return Math.max(1, n);
+}
+
+export interface PagePlan {
+  /** Scale in percent, never below MIN_PRINT_SCALE. */
+  scale: number;
+  /** True when the sheet fits the page width at `scale` (then fit-to-width is set). */
+  fitsWidth: boolean;
+}
+
+/**
+ * A sheet no wider than the page at MIN_PRINT_SCALE is fitted to the page width; a wider one prints
+ * at MIN_PRINT_SCALE across several pages (columns in page-wide groups, the key columns repeated),
+ * rather than shrunk into unreadable text.
+ */
+export function pagePlan(totalWidthPt: number): PagePlan {
+  const fit = Math.floor((PRINTABLE_WIDTH_PT / Math.max(1, totalWidthPt)) * 100);
+  if (fit >= 100) return { scale: 100, fitsWidth: true };
+  if (fit >= MIN_PRINT_SCALE) return { scale: fit, fitsWidth: true };
+  return { scale: MIN_PRINT_SCALE, fitsWidth: false };
+}
