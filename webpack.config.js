@@ -163,7 +163,12 @@ export default (env, argv) => {
         new TerserPlugin({
           minify: TerserPlugin.swcMinify,
           extractComments: false,
-          terserOptions: { ecma: 2017, compress: { ecma: 2017, passes: 2 }, mangle: true, format: { comments: false, ascii_only: false } },
+          terserOptions: {
+            ecma: 2017,
+            compress: { ecma: 2017, passes: 2 },
+            mangle: true,
+            format: { comments: false, ascii_only: false },
+          },
         }),
       ],
     },
@@ -212,6 +217,10 @@ function devServerHttps() {
   if (!fs.existsSync(cert) || !fs.existsSync(key)) return "https";
   return {
     type: "https",
-    options: { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}) },
+    options: {
+      cert: fs.readFileSync(cert),
+      key: fs.readFileSync(key),
+      ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}),
+    },
   };
 }

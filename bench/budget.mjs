@@ -51,7 +51,9 @@ export function measureBundles(distDir) {
   const scripts = readdirSync(distDir).filter((f) => f.endsWith(".js"));
   const sum = (files) => files.reduce((n, f) => n + gzipSize(join(distDir, f)), 0);
   const page = join(distDir, "taskpane.html");
-  const pageFiles = existsSync(page) ? ["taskpane.html", ...loadedBy(readFileSync(page, "utf8"))].filter((f) => existsSync(join(distDir, f))) : [];
+  const pageFiles = existsSync(page)
+    ? ["taskpane.html", ...loadedBy(readFileSync(page, "utf8"))].filter((f) => existsSync(join(distDir, f)))
+    : [];
   const paneFiles = [...new Set([...pageFiles, ...scripts.filter((f) => !NOT_PANE.has(f) && !LAZY.has(f))])].sort();
   const lazyFiles = scripts.filter((f) => LAZY.has(f)).sort();
   return {
@@ -66,7 +68,9 @@ export function overBudget(m) {
   const out = [];
   for (const [name, b] of Object.entries(m)) {
     if (b.gzip > b.budget) {
-      out.push(`Бандл «${name}» (${b.files.join(", ")}): ${kb(b.gzip)} КБ gzip — больше бюджета ${kb(b.budget)} КБ на ${kb(b.gzip - b.budget)} КБ.`);
+      out.push(
+        `Бандл «${name}» (${b.files.join(", ")}): ${kb(b.gzip)} КБ gzip — больше бюджета ${kb(b.budget)} КБ на ${kb(b.gzip - b.budget)} КБ.`,
+      );
     }
   }
   return out;

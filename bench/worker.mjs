@@ -29,7 +29,21 @@ if (caseId === "engine") {
   const input = c.prepare(cols, m, gen);
   const rssBefore = rssMb();
   const { times, cpu, last } = timeRuns(() => c.run(input, m), Number(runsArg), warmup);
-  console.log(JSON.stringify({ id, rows, groups: cols.groupCount, times, median: median(times), cpu, cpuMedian: median(cpu), peakRssMb: peakRssMb(), rssBeforeMb: rssBefore, checksum: checksum(last), priority }));
+  console.log(
+    JSON.stringify({
+      id,
+      rows,
+      groups: cols.groupCount,
+      times,
+      median: median(times),
+      cpu,
+      cpuMedian: median(cpu),
+      peakRssMb: peakRssMb(),
+      rssBeforeMb: rssBefore,
+      checksum: checksum(last),
+      priority,
+    }),
+  );
 } else if (caseId === "functions" && id === "results") {
   // id: "results" (MSOKO.QUALITY from src/functions/results.ts, no cache).
   const rows = Number(rowsArg);
@@ -38,7 +52,18 @@ if (caseId === "engine") {
   const fn = (r) => m.results.quality(r, m.DEFAULT_PROFILE);
   const one = timeRuns(() => fn(range), Math.max(runs, 9), 2);
   const many = timeRuns(() => callFromCells(fn, range, 1000), runs, 0, 0);
-  console.log(JSON.stringify({ id, rows, one: median(one.times), thousand: median(many.times), oneTimes: one.times, thousandTimes: many.times, value: one.last, peakRssMb: peakRssMb() }));
+  console.log(
+    JSON.stringify({
+      id,
+      rows,
+      one: median(one.times),
+      thousand: median(many.times),
+      oneTimes: one.times,
+      thousandTimes: many.times,
+      value: one.last,
+      peakRssMb: peakRssMb(),
+    }),
+  );
 } else if (caseId === "functions" && id === "analysis") {
   // MSOKO.RISK (src/functions/analysis.ts) over one results table. Each run starts cold (cache
   // cleared, a new array object, as after opening a workbook) and times the first call and then
@@ -80,7 +105,24 @@ if (caseId === "engine") {
   const parse = timeRuns(() => JSON.parse(json), 5, 1, 0);
   const one = median(oneTimes);
   const thousand = median(thousandTimes);
-  console.log(JSON.stringify({ id, rows: table.length - 1, schools, one, thousand, oneTimes, thousandTimes, oneCpu: median(oneCpu), thousandCpu: median(thousandCpu), fresh: median(fresh.times), freshTimes: fresh.times, parse: median(parse.times), value, peakRssMb: peakRssMb() }));
+  console.log(
+    JSON.stringify({
+      id,
+      rows: table.length - 1,
+      schools,
+      one,
+      thousand,
+      oneTimes,
+      thousandTimes,
+      oneCpu: median(oneCpu),
+      thousandCpu: median(thousandCpu),
+      fresh: median(fresh.times),
+      freshTimes: fresh.times,
+      parse: median(parse.times),
+      value,
+      peakRssMb: peakRssMb(),
+    }),
+  );
 } else if (caseId === "consolidation" && id === "forms") {
   const cli = await import(CLI_BUNDLE);
   const made = await ensureForms(cli, Number(rowsArg));
@@ -105,12 +147,32 @@ if (caseId === "engine") {
     const dc = process.cpuUsage(c0);
     cpu.push((dc.user + dc.system) / 1000);
   }
-  console.log(JSON.stringify({ id, forms: countForms(dir), times, median: median(times), cpu, cpuMedian: median(cpu), peakRssMb: peakRssMb() }));
+  console.log(
+    JSON.stringify({
+      id,
+      forms: countForms(dir),
+      times,
+      median: median(times),
+      cpu,
+      cpuMedian: median(cpu),
+      peakRssMb: peakRssMb(),
+    }),
+  );
 } else if (caseId === "formulas" && id === "ours") {
   const cols = gen.generateColumns(Number(rowsArg));
   const grid = F.toGrid(cols);
   const { times, cpu, last } = timeRuns(() => F.oursFromGrid(grid, m), Number(runsArg), warmup);
-  console.log(JSON.stringify({ id, rows: cols.group.length, groups: last.ids.size, times, median: median(times), cpuMedian: median(cpu), peakRssMb: peakRssMb() }));
+  console.log(
+    JSON.stringify({
+      id,
+      rows: cols.group.length,
+      groups: last.ids.size,
+      times,
+      median: median(times),
+      cpuMedian: median(cpu),
+      peakRssMb: peakRssMb(),
+    }),
+  );
 } else if (caseId === "formulas" && id === "libreoffice") {
   const cols = gen.generateColumns(Number(rowsArg));
   const expected = m.core.allIndicators(m.core.aggregate(cols), m.DEFAULT_PROFILE);
@@ -134,7 +196,20 @@ if (caseId === "engine") {
     peakKb = Math.max(peakKb, f.maxRssKb);
   }
   const check = F.compare(F.readCsv(join(dir, "formulas", "formulas.csv")), cols, expected);
-  console.log(JSON.stringify({ id, rows: cols.group.length, groups: cols.groupCount, formulaCells: cols.groupCount * 20 + cols.group.length, values, formulas, valuesMedian: median(values), formulasMedian: median(formulas), peakRssMb: peakKb / 1024, ...check }));
+  console.log(
+    JSON.stringify({
+      id,
+      rows: cols.group.length,
+      groups: cols.groupCount,
+      formulaCells: cols.groupCount * 20 + cols.group.length,
+      values,
+      formulas,
+      valuesMedian: median(values),
+      formulasMedian: median(formulas),
+      peakRssMb: peakKb / 1024,
+      ...check,
+    }),
+  );
 } else {
   throw new Error(`Неизвестный случай: ${caseId}`);
 }

@@ -47,7 +47,9 @@ try {
   });
 } catch (e) {
   rmSync(staging, { recursive: true, force: true });
-  console.error(`Сборка командной строки не удалась:\n${(e.errors ?? []).map((x) => `  ${x.location?.file ?? ""}:${x.location?.line ?? ""} ${x.text}`).join("\n") || e.message}`);
+  console.error(
+    `Сборка командной строки не удалась:\n${(e.errors ?? []).map((x) => `  ${x.location?.file ?? ""}:${x.location?.line ?? ""} ${x.text}`).join("\n") || e.message}`,
+  );
   process.exit(1);
 }
 const inputs = Object.keys(result.metafile.inputs)
@@ -60,4 +62,6 @@ if (existsSync(outdir)) renameSync(outdir, old);
 renameSync(staging, outdir);
 rmSync(old, { recursive: true, force: true });
 const bytes = Object.values(result.metafile.outputs).reduce((s, o) => s + o.bytes, 0);
-console.log(`Командная строка собрана: ${relative(root, outdir)}/ (${Object.keys(result.metafile.outputs).length} файлов, ${(bytes / 1024).toFixed(0)} КБ, исходников: ${inputs.length}).`);
+console.log(
+  `Командная строка собрана: ${relative(root, outdir)}/ (${Object.keys(result.metafile.outputs).length} файлов, ${(bytes / 1024).toFixed(0)} КБ, исходников: ${inputs.length}).`,
+);

@@ -101,7 +101,9 @@ export function checkScript(code, name, ecmaVersion = ECMA_VERSION) {
   } catch (e) {
     const pos = typeof e.pos === "number" ? e.pos : 0;
     const where = e.loc ? `${e.loc.line}:${e.loc.column + 1}` : "?";
-    return [`${name}:${where}: синтаксис новее ES${ecmaVersion} (${e.message.replace(/ \(\d+:\d+\)$/, "")}): …${excerpt(code, pos)}…`];
+    return [
+      `${name}:${where}: синтаксис новее ES${ecmaVersion} (${e.message.replace(/ \(\d+:\d+\)$/, "")}): …${excerpt(code, pos)}…`,
+    ];
   }
   const problems = [];
   walk(ast, (node) => {
@@ -111,7 +113,9 @@ export function checkScript(code, name, ecmaVersion = ECMA_VERSION) {
       Parser.parse(regexLiteral(re[0], re[1]), { ecmaVersion });
     } catch (e) {
       const where = `${node.loc.start.line}:${node.loc.start.column + 1}`;
-      problems.push(`${name}:${where}: регулярное выражение новее ES${ecmaVersion} (${e.message.replace(/ \(\d+:\d+\)$/, "")}): ${JSON.stringify(re[0])}${re[1] ? ` с флагами «${re[1]}»` : ""}`);
+      problems.push(
+        `${name}:${where}: регулярное выражение новее ES${ecmaVersion} (${e.message.replace(/ \(\d+:\d+\)$/, "")}): ${JSON.stringify(re[0])}${re[1] ? ` с флагами «${re[1]}»` : ""}`,
+      );
     }
   });
   return problems;
@@ -125,7 +129,10 @@ export function checkPage(html, name) {
     if (/\bsrc\s*=/i.test(m[1]) || m[2].trim() === "") continue;
     problems.push(...checkScript(m[2], `${name} (встроенный скрипт)`, 5));
     const hash = `'sha256-${createHash("sha256").update(m[2], "utf8").digest("base64")}'`;
-    if (!csp.includes(hash)) problems.push(`${name}: встроенного скрипта нет в Content-Security-Policy (ожидается ${hash}) — браузер его не выполнит`);
+    if (!csp.includes(hash))
+      problems.push(
+        `${name}: встроенного скрипта нет в Content-Security-Policy (ожидается ${hash}) — браузер его не выполнит`,
+      );
   }
   return problems;
 }
@@ -144,10 +151,14 @@ function main() {
   for (const page of pages) problems = problems.concat(checkPage(readFileSync(join(dist, page), "utf8"), page));
   for (const p of problems) console.error(`✖ ${p}`);
   if (problems.length) {
-    console.error(`Сборка содержит синтаксис новее ES${ECMA_VERSION}: EdgeHTML 18 и Safari 14 не откроют панель. Проверьте цели esbuild в webpack.config.js.`);
+    console.error(
+      `Сборка содержит синтаксис новее ES${ECMA_VERSION}: EdgeHTML 18 и Safari 14 не откроют панель. Проверьте цели esbuild в webpack.config.js.`,
+    );
     process.exit(1);
   }
-  console.log(`✔ ${files.length} скриптов в ${relative(root, dist) || dist} разбираются как ES${ECMA_VERSION}: ${files.map((f) => relative(dist, f)).join(", ")}`);
+  console.log(
+    `✔ ${files.length} скриптов в ${relative(root, dist) || dist} разбираются как ES${ECMA_VERSION}: ${files.map((f) => relative(dist, f)).join(", ")}`,
+  );
   console.log(`✔ встроенные скрипты страниц ${pages.join(", ")} — ES5 и разрешены их Content-Security-Policy`);
 }
 

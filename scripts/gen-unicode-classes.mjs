@@ -22,8 +22,10 @@ function ranges(re) {
   return out;
 }
 
-const esc = (cp) => (cp <= 0xffff ? `\\u${cp.toString(16).toUpperCase().padStart(4, "0")}` : `\\u{${cp.toString(16).toUpperCase()}}`);
-const cls = (rs) => rs.map(([a, b]) => (a === b ? esc(a) : b === a + 1 ? esc(a) + esc(b) : `${esc(a)}-${esc(b)}`)).join("");
+const esc = (cp) =>
+  cp <= 0xffff ? `\\u${cp.toString(16).toUpperCase().padStart(4, "0")}` : `\\u{${cp.toString(16).toUpperCase()}}`;
+const cls = (rs) =>
+  rs.map(([a, b]) => (a === b ? esc(a) : b === a + 1 ? esc(a) + esc(b) : `${esc(a)}-${esc(b)}`)).join("");
 
 const L = cls(ranges(/^\p{L}$/u));
 const N = cls(ranges(/^\p{N}$/u));

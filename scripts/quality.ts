@@ -12,6 +12,8 @@ const report = measureQuality({
   onMunicipality: (done, total) => process.stderr.write(`\rмуниципалитетов: ${done} из ${total}`),
 });
 process.stderr.write("\n");
-console.log(`Качество правил: ${report.municipalities} муниципалитетов (семена ${seeds[0]}–${seeds[seeds.length - 1]}, с ситуациями и без), участники разыграны случайно.\n`);
+console.log(
+  `Качество правил: ${report.municipalities} муниципалитетов (семена ${seeds[0]}–${seeds[seeds.length - 1]}, с ситуациями и без), участники разыграны случайно.\n`,
+);
 console.log(qualityTable(report));
 if (report.missed.length) console.log(`\nНе найдены: ${report.missed.join("; ")}`);

@@ -47,7 +47,9 @@ function sideload() {
   if (os === "win32") {
     const key = "HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\Developer";
     const r = spawnSync("reg", ["add", key, "/v", id, "/t", "REG_SZ", "/d", manifest, "/f"], { stdio: "ignore" });
-    return r.status === 0 ? "Excel для Windows: манифест зарегистрирован; откройте Excel — кнопка «Панель МСОКО» на вкладке «Главная»." : null;
+    return r.status === 0
+      ? "Excel для Windows: манифест зарегистрирован; откройте Excel — кнопка «Панель МСОКО» на вкладке «Главная»."
+      : null;
   }
   if (os === "darwin") {
     const wef = join(homedir(), "Library/Containers/com.microsoft.Excel/Data/Documents/wef");
@@ -72,7 +74,10 @@ function relay(text) {
 
 await certificates().catch((e) => console.warn(`Сертификаты не подготовлены: ${e.message}`));
 console.log("Собираю надстройку (первая сборка занимает до пары минут)…");
-const server = spawn("npx", ["webpack", "serve", "--mode", "development"], { stdio: ["ignore", "pipe", "pipe"], shell: os === "win32" });
+const server = spawn("npx", ["webpack", "serve", "--mode", "development"], {
+  stdio: ["ignore", "pipe", "pipe"],
+  shell: os === "win32",
+});
 let announced = false;
 let stopping = false;
 server.stdout.on("data", (chunk) => {
@@ -87,13 +92,17 @@ server.stdout.on("data", (chunk) => {
   • Excel в браузере: Вставка → Надстройки → Мои надстройки → Загрузить мою надстройку → ${manifest}
   • ${desktop ?? "Excel для Windows или Mac: запустите npm start на том компьютере или загрузите manifest.xml через общий каталог надстроек."}
 Остановить: Ctrl+C`);
-    if (!desktop && !process.env.CI && process.env.DISPLAY) spawn("xdg-open", [`${URL}preview.html`], { stdio: "ignore", detached: true }).unref();
+    if (!desktop && !process.env.CI && process.env.DISPLAY)
+      spawn("xdg-open", [`${URL}preview.html`], { stdio: "ignore", detached: true }).unref();
   }
 });
 server.stderr.on("data", (chunk) => {
   const text = chunk.toString();
   if (process.env.MSOKO_VERBOSE) process.stderr.write(text);
-  else if (/EADDRINUSE/.test(text)) console.error("Порт 3000 занят: возможно, npm start уже запущен в другом окне. Остановите его или освободите порт.");
+  else if (/EADDRINUSE/.test(text))
+    console.error(
+      "Порт 3000 занят: возможно, npm start уже запущен в другом окне. Остановите его или освободите порт.",
+    );
   else if (/\b(Error|ERROR)\b/.test(text) && !stopping) process.stderr.write(text);
 });
 server.on("exit", (code) => {

@@ -12,7 +12,16 @@ const DOCUMENTED = {
   function: ["id", "name", "description", "helpUrl", "parameters", "result", "options"],
   parameter: ["name", "description", "type", "dimensionality", "optional", "repeating"],
   result: ["type", "dimensionality"],
-  options: ["cancelable", "requiresAddress", "requiresParameterAddresses", "stream", "volatile", "capturesCallingObject", "excludeFromAutoComplete", "linkedEntityLoadService"],
+  options: [
+    "cancelable",
+    "requiresAddress",
+    "requiresParameterAddresses",
+    "stream",
+    "volatile",
+    "capturesCallingObject",
+    "excludeFromAutoComplete",
+    "linkedEntityLoadService",
+  ],
 };
 /** Keys of a translation-table entry (functions.ru.json). */
 const TABLE_KEYS = ["name", "description", "parameters"];
@@ -38,7 +47,8 @@ function translateMetadata(meta, table) {
       return fn;
     }
     const parameters = (fn.parameters || []).map((p) => {
-      const tp = t.parameters && Object.prototype.hasOwnProperty.call(t.parameters, p.name) ? t.parameters[p.name] : undefined;
+      const tp =
+        t.parameters && Object.prototype.hasOwnProperty.call(t.parameters, p.name) ? t.parameters[p.name] : undefined;
       if (!tp || !tp.description) {
         errors.push(`Нет перевода параметра ${p.name} функции ${fn.id} в src/functions/functions.ru.json`);
         return p;
@@ -46,7 +56,9 @@ function translateMetadata(meta, table) {
       return pick({ ...p, name: tp.name || p.name, description: tp.description }, DOCUMENTED.parameter);
     });
     for (const k of unknownKeys(t, TABLE_KEYS)) {
-      errors.push(`Свойство «${k}» функции ${fn.id} в src/functions/functions.ru.json не переводится: допустимы ${TABLE_KEYS.join(", ")}`);
+      errors.push(
+        `Свойство «${k}» функции ${fn.id} в src/functions/functions.ru.json не переводится: допустимы ${TABLE_KEYS.join(", ")}`,
+      );
     }
     const out = pick({ ...fn, name: t.name, description: t.description, parameters }, DOCUMENTED.function);
     if (fn.result) out.result = pick(fn.result, DOCUMENTED.result);
@@ -54,7 +66,8 @@ function translateMetadata(meta, table) {
     return out;
   });
   for (const id of Object.keys(table)) {
-    if (!(meta.functions || []).some((fn) => fn.id === id)) errors.push(`Перевод для неизвестной функции ${id}: такой нет в functions.json`);
+    if (!(meta.functions || []).some((fn) => fn.id === id))
+      errors.push(`Перевод для неизвестной функции ${id}: такой нет в functions.json`);
   }
   return { metadata: { ...meta, functions }, errors };
 }

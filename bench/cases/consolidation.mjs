@@ -28,7 +28,8 @@ export async function ensureForms(cli, forms) {
   rmSync(dir, { recursive: true, force: true });
   const io = cli.memoryIo();
   const code = await cli.demo.run(["--out", dir, "--schools", String(forms), "--seed", String(DEMO_SEED)], io);
-  if (code !== 0) throw new Error(`msoko demo не создал ${forms} форм (код ${code}): ${io.stderr.join(" ").slice(0, 300)}`);
+  if (code !== 0)
+    throw new Error(`msoko demo не создал ${forms} форм (код ${code}): ${io.stderr.join(" ").slice(0, 300)}`);
   writeFileSync(marker, `${forms}\n`);
   return { dir, reused: false };
 }
@@ -42,7 +43,9 @@ export async function summarizeOnce(cli, dir, outFile) {
   const io = cli.memoryIo();
   const code = await cli.summarize.run(summarizeArgs(dir, outFile), io);
   if (code !== 0) {
-    throw new Error(`msoko summarize ${summarizeArgs("ПАПКА", "СВОД.xlsx").join(" ")} завершилась с кодом ${code}: ${io.stderr.join(" ").slice(0, 300)} (использование: ${cli.summarize.usage}; поправьте summarizeArgs в bench/cases/consolidation.mjs)`);
+    throw new Error(
+      `msoko summarize ${summarizeArgs("ПАПКА", "СВОД.xlsx").join(" ")} завершилась с кодом ${code}: ${io.stderr.join(" ").slice(0, 300)} (использование: ${cli.summarize.usage}; поправьте summarizeArgs в bench/cases/consolidation.mjs)`,
+    );
   }
   return io;
 }

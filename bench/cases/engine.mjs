@@ -9,25 +9,54 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 
 /** The same formulas as src/core/indicators.ts, for contenders that compute them by hand. */
-export function indicatorRecord(n5, n4, n3, n2, n1, participants, lowered, confirmed, raised, gap2, scoreSum, scoreCount, weights) {
+export function indicatorRecord(
+  n5,
+  n4,
+  n3,
+  n2,
+  n1,
+  participants,
+  lowered,
+  confirmed,
+  raised,
+  gap2,
+  scoreSum,
+  scoreCount,
+  weights,
+) {
   const marked = n5 + n4 + n3 + n2 + n1;
   const compared = lowered + confirmed + raised;
   const pct = (x, n) => (n > 0 ? (x * 100) / n : null);
   const [w5, w4, w3, w2, w1] = weights;
   return {
-    participants, marked,
+    participants,
+    marked,
     success: pct(n5 + n4 + n3, marked),
     quality: pct(n5 + n4, marked),
     sou: marked > 0 ? (w5 * n5 + w4 * n4 + w3 * n3 + w2 * n2 + w1 * n1) / marked : null,
     meanMark: marked > 0 ? (5 * n5 + 4 * n4 + 3 * n3 + 2 * n2 + n1) / marked : null,
     share2: pct(n2 + n1, marked),
     compared,
-    confirmed: pct(confirmed, compared), lowered: pct(lowered, compared), raised: pct(raised, compared), gap2: pct(gap2, compared),
+    confirmed: pct(confirmed, compared),
+    lowered: pct(lowered, compared),
+    raised: pct(raised, compared),
+    gap2: pct(gap2, compared),
     meanScore: scoreCount > 0 ? scoreSum / scoreCount : null,
   };
 }
 
-const FIELDS = ["success", "quality", "sou", "meanMark", "share2", "confirmed", "lowered", "raised", "gap2", "meanScore"];
+const FIELDS = [
+  "success",
+  "quality",
+  "sou",
+  "meanMark",
+  "share2",
+  "confirmed",
+  "lowered",
+  "raised",
+  "gap2",
+  "meanScore",
+];
 
 /** Order-independent fingerprint of the output, to check that every contender computed the same. */
 export function checksum(records) {
@@ -63,15 +92,28 @@ export const CONTENDERS = {
   },
   objects: {
     label: "Массив объектов + Map (прямолинейная реализация)",
-    prepare: (cols) => Array.from(cols.group, (g, i) => ({
-      group: g, mark: cols.mark[i] || null, journal: cols.journal[i] || null, score: Number.isNaN(cols.score[i]) ? null : cols.score[i],
-    })),
+    prepare: (cols) =>
+      Array.from(cols.group, (g, i) => ({
+        group: g,
+        mark: cols.mark[i] || null,
+        journal: cols.journal[i] || null,
+        score: Number.isNaN(cols.score[i]) ? null : cols.score[i],
+      })),
     run: (rows, m) => {
       const groups = new Map();
       for (const r of rows) {
         let a = groups.get(r.group);
         if (!a) {
-          a = { n: [0, 0, 0, 0, 0, 0], participants: 0, lowered: 0, confirmed: 0, raised: 0, gap2: 0, scoreSum: 0, scoreCount: 0 };
+          a = {
+            n: [0, 0, 0, 0, 0, 0],
+            participants: 0,
+            lowered: 0,
+            confirmed: 0,
+            raised: 0,
+            gap2: 0,
+            scoreSum: 0,
+            scoreCount: 0,
+          };
           groups.set(r.group, a);
         }
         a.participants++;
@@ -91,7 +133,22 @@ export const CONTENDERS = {
       }
       const w = m.DEFAULT_PROFILE.values["sou.weights"];
       return [...groups.values()].map((a) =>
-        indicatorRecord(a.n[5], a.n[4], a.n[3], a.n[2], a.n[1], a.participants, a.lowered, a.confirmed, a.raised, a.gap2, a.scoreSum, a.scoreCount, w));
+        indicatorRecord(
+          a.n[5],
+          a.n[4],
+          a.n[3],
+          a.n[2],
+          a.n[1],
+          a.participants,
+          a.lowered,
+          a.confirmed,
+          a.raised,
+          a.gap2,
+          a.scoreSum,
+          a.scoreCount,
+          w,
+        ),
+      );
     },
   },
   arquero: {
@@ -118,10 +175,37 @@ export const CONTENDERS = {
           scoreCount: (d) => aq.op.valid(d.score),
         });
       const c = (name) => t.array(name);
-      const [n5, n4, n3, n2, n1, participants, lowered, confirmed, raised, gap2, scoreSum, scoreCount] =
-        ["n5", "n4", "n3", "n2", "n1", "participants", "lowered", "confirmed", "raised", "gap2", "scoreSum", "scoreCount"].map(c);
+      const [n5, n4, n3, n2, n1, participants, lowered, confirmed, raised, gap2, scoreSum, scoreCount] = [
+        "n5",
+        "n4",
+        "n3",
+        "n2",
+        "n1",
+        "participants",
+        "lowered",
+        "confirmed",
+        "raised",
+        "gap2",
+        "scoreSum",
+        "scoreCount",
+      ].map(c);
       return Array.from({ length: t.numRows() }, (_, i) =>
-        indicatorRecord(n5[i], n4[i], n3[i], n2[i], n1[i], participants[i], lowered[i], confirmed[i], raised[i], gap2[i], scoreSum[i] ?? 0, scoreCount[i], w));
+        indicatorRecord(
+          n5[i],
+          n4[i],
+          n3[i],
+          n2[i],
+          n1[i],
+          participants[i],
+          lowered[i],
+          confirmed[i],
+          raised[i],
+          gap2[i],
+          scoreSum[i] ?? 0,
+          scoreCount[i],
+          w,
+        ),
+      );
     },
   },
   danfo: {
@@ -131,13 +215,20 @@ export const CONTENDERS = {
       const w = m.DEFAULT_PROFILE.values["sou.weights"];
       const n = cols.group.length;
       // Indicator columns a data-frame user derives before grouping (plain JS: the cheapest way).
-      const is = (pred) => { const out = new Array(n); for (let i = 0; i < n; i++) out[i] = pred(i) ? 1 : 0; return out; };
+      const is = (pred) => {
+        const out = new Array(n);
+        for (let i = 0; i < n; i++) out[i] = pred(i) ? 1 : 0;
+        return out;
+      };
       const both = (i) => cols.mark[i] > 0 && cols.journal[i] > 0;
       const df = new dfd.DataFrame({
         group: Array.from(cols.group),
         one: new Array(n).fill(1),
-        n5: is((i) => cols.mark[i] === 5), n4: is((i) => cols.mark[i] === 4), n3: is((i) => cols.mark[i] === 3),
-        n2: is((i) => cols.mark[i] === 2), n1: is((i) => cols.mark[i] === 1),
+        n5: is((i) => cols.mark[i] === 5),
+        n4: is((i) => cols.mark[i] === 4),
+        n3: is((i) => cols.mark[i] === 3),
+        n2: is((i) => cols.mark[i] === 2),
+        n1: is((i) => cols.mark[i] === 1),
         lowered: is((i) => both(i) && cols.mark[i] < cols.journal[i]),
         confirmed: is((i) => both(i) && cols.mark[i] === cols.journal[i]),
         raised: is((i) => both(i) && cols.mark[i] > cols.journal[i]),
@@ -145,12 +236,40 @@ export const CONTENDERS = {
         scoreSum: Array.from(cols.score, (s) => (Number.isNaN(s) ? 0 : s)),
         scoreCount: is((i) => !Number.isNaN(cols.score[i])),
       });
-      const names = ["one", "n5", "n4", "n3", "n2", "n1", "lowered", "confirmed", "raised", "gap2", "scoreSum", "scoreCount"];
+      const names = [
+        "one",
+        "n5",
+        "n4",
+        "n3",
+        "n2",
+        "n1",
+        "lowered",
+        "confirmed",
+        "raised",
+        "gap2",
+        "scoreSum",
+        "scoreCount",
+      ];
       const g = df.groupby(["group"]).agg(Object.fromEntries(names.map((k) => [k, "sum"])));
       const col = (k) => g[`${k}_sum`].values;
       const [participants, n5, n4, n3, n2, n1, lowered, confirmed, raised, gap2, scoreSum, scoreCount] = names.map(col);
       return participants.map((_, i) =>
-        indicatorRecord(n5[i], n4[i], n3[i], n2[i], n1[i], participants[i], lowered[i], confirmed[i], raised[i], gap2[i], scoreSum[i], scoreCount[i], w));
+        indicatorRecord(
+          n5[i],
+          n4[i],
+          n3[i],
+          n2[i],
+          n1[i],
+          participants[i],
+          lowered[i],
+          confirmed[i],
+          raised[i],
+          gap2[i],
+          scoreSum[i],
+          scoreCount[i],
+          w,
+        ),
+      );
     },
   },
 };

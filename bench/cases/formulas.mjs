@@ -25,7 +25,18 @@ export function groupLabel(g) {
 }
 
 const COUNTERS = ["participants", "n5", "n4", "n3", "n2", "n1", "lowered", "confirmed", "raised", "gap2"];
-export const OUTPUTS = ["success", "quality", "sou", "meanMark", "share2", "confirmed", "lowered", "raised", "gap2", "meanScore"];
+export const OUTPUTS = [
+  "success",
+  "quality",
+  "sou",
+  "meanMark",
+  "share2",
+  "confirmed",
+  "lowered",
+  "raised",
+  "gap2",
+  "meanScore",
+];
 
 /**
  * Writes the workbook. Sheet «Показатели» comes first so that the CSV export (first sheet only)
@@ -114,10 +125,26 @@ export function loProfile(dir) {
  */
 export function convertToCsv(file, outDir, profileUrl) {
   const t0 = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "maxrss=%M", SOFFICE, `-env:UserInstallation=${profileUrl}`, "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false", "--outdir", outDir, file], {
-    encoding: "utf8",
-    timeout: 600_000,
-  });
+  const r = spawnSync(
+    "/usr/bin/time",
+    [
+      "-f",
+      "maxrss=%M",
+      SOFFICE,
+      `-env:UserInstallation=${profileUrl}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false",
+      "--outdir",
+      outDir,
+      file,
+    ],
+    {
+      encoding: "utf8",
+      timeout: 600_000,
+    },
+  );
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`LibreOffice не преобразовал ${file}: ${r.stderr || r.error}`);
   const rss = /maxrss=(\d+)/.exec(r.stderr ?? "");
@@ -149,7 +176,12 @@ export function cleanup(dir) {
 export function toGrid(cols) {
   const out = new Array(cols.group.length);
   for (let i = 0; i < out.length; i++) {
-    out[i] = [groupLabel(cols.group[i]), cols.mark[i] || "", cols.journal[i] || "", Number.isNaN(cols.score[i]) ? "" : cols.score[i]];
+    out[i] = [
+      groupLabel(cols.group[i]),
+      cols.mark[i] || "",
+      cols.journal[i] || "",
+      Number.isNaN(cols.score[i]) ? "" : cols.score[i],
+    ];
   }
   return out;
 }
@@ -169,7 +201,10 @@ export function oursFromGrid(grid, m) {
     journal[i] = typeof row[2] === "number" ? row[2] : 0;
     score[i] = typeof row[3] === "number" ? row[3] : NaN;
   }
-  const records = m.core.allIndicators(m.core.aggregate({ group, groupCount: ids.size, mark, journal, score }), m.DEFAULT_PROFILE);
+  const records = m.core.allIndicators(
+    m.core.aggregate({ group, groupCount: ids.size, mark, journal, score }),
+    m.DEFAULT_PROFILE,
+  );
   return { ids, records };
 }
 
@@ -182,7 +217,8 @@ export function compare(lo, cols, expected) {
     for (const o of OUTPUTS) {
       const a = got ? got[o] : undefined;
       const b = expected[g][o];
-      const same = a !== undefined && (a === null ? b === null : b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+      const same =
+        a !== undefined && (a === null ? b === null : b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
       if (!same) {
         mismatches++;
         if (examples.length < 3) examples.push(`${groupLabel(g)}: ${o} = ${a} у LibreOffice, ${b} у ядра`);

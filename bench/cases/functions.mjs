@@ -26,7 +26,21 @@ export function callFromCells(fn, range, cells) {
 }
 
 /** Header of the results-table layout the analysis functions read (src/functions/analysis-table.ts). */
-export const RESULTS_HEADER = ["Логин ОО", "Тип ОО", "Местность", "Процедура", "Год", "Класс", "Класс (буква)", "Предмет", "Участников", "«5»", "«4»", "«3»", "«2»"];
+export const RESULTS_HEADER = [
+  "Логин ОО",
+  "Тип ОО",
+  "Местность",
+  "Процедура",
+  "Год",
+  "Класс",
+  "Класс (буква)",
+  "Предмет",
+  "Участников",
+  "«5»",
+  "«4»",
+  "«3»",
+  "«2»",
+];
 const TABLE_SUBJECTS = ["Русский язык", "Математика", "Окружающий мир", "История", "Биология", "География", "Физика"];
 
 /**
@@ -48,7 +62,21 @@ export function resultsTable(rows, seed = 11) {
           const n5 = Math.floor(n * (0.05 + 0.2 * level * r()));
           const n2 = Math.floor(n * (0.02 + 0.15 * (1 - level) * r()));
           const n4 = Math.floor((n - n5 - n2) * (0.3 + 0.3 * level));
-          out.push([login, "СОШ", s % 3 === 0 ? "село" : "город", "ВПР", year, grade, "", subject, n, n5, n4, n - n5 - n4 - n2, n2]);
+          out.push([
+            login,
+            "СОШ",
+            s % 3 === 0 ? "село" : "город",
+            "ВПР",
+            year,
+            grade,
+            "",
+            subject,
+            n,
+            n5,
+            n4,
+            n - n5 - n4 - n2,
+            n2,
+          ]);
         }
       }
     }

@@ -26,13 +26,18 @@ const OUT = join(ROOT, "bench", "out");
 const BUNDLE = join(OUT, "protocols-bundle.mjs");
 
 /** ВПР 2021 математика 4 класс: 15 tasks, 20 points; the scale the run passes by --set. */
-const MATH4 = { tasks: [1, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 2, 2, 2], bounds: [6, 10, 15], year: 2021, set: "scale|ВПР|2021|4|Математика=20;6;10;15" };
+const MATH4 = {
+  tasks: [1, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 2, 2, 2],
+  bounds: [6, 10, 15],
+  year: 2021,
+  set: "scale|ВПР|2021|4|Математика=20;6;10;15",
+};
 /** ВПР 2026 русский язык 4 класс: 12 tasks, 24 points; the shipped scale 10/16/21. */
 const RUS4 = { tasks: [2, 1, 2, 3, 2, 1, 1, 2, 3, 3, 1, 3], bounds: [10, 16, 21], year: 2026, set: null };
 
 export const LAYOUTS = {
-  "2021": { ...MATH4, file: (n) => join(OUT, `protocols-${n}-ВПР 2021 математика 4 класс.xlsx`) },
-  "2022": { ...RUS4, file: (n) => join(OUT, `protocols-${n}-ВПР 2026 русский язык 4 класс.xlsx`) },
+  2021: { ...MATH4, file: (n) => join(OUT, `protocols-${n}-ВПР 2021 математика 4 класс.xlsx`) },
+  2022: { ...RUS4, file: (n) => join(OUT, `protocols-${n}-ВПР 2026 русский язык 4 класс.xlsx`) },
 };
 
 async function buildBundle() {
@@ -66,7 +71,16 @@ async function childGenerate(layout, n) {
   const b = await import(pathToFileURL(BUNDLE).href);
   const L = LAYOUTS[layout];
   const schools = Math.round(n / 40);
-  const sheets = b.generateProtocol({ layout, participants: n, schools, municipalities: 20, tasks: L.tasks, bounds: L.bounds, year: L.year, seed: layout === "2021" ? 2021 : 2022 });
+  const sheets = b.generateProtocol({
+    layout,
+    participants: n,
+    schools,
+    municipalities: 20,
+    tasks: L.tasks,
+    bounds: L.bounds,
+    year: L.year,
+    seed: layout === "2021" ? 2021 : 2022,
+  });
   await b.writeFixture(L.file(n), sheets);
 }
 
@@ -96,7 +110,20 @@ async function childAnalyze(layout, n) {
   }
   const read = io.stdout.find((l) => l.startsWith("Сведения:")) ?? "";
   const participants = Number(((/: ([\d\s\u00a0]+) участник/.exec(read) ?? [])[1] ?? "").replace(/\D/g, "")) || null;
-  process.stdout.write(JSON.stringify({ layout, rows: n, participants, ms, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, schools: a.schools.length, municipalities: a.municipalities.length, withBoth, fired }) + "\n");
+  process.stdout.write(
+    JSON.stringify({
+      layout,
+      rows: n,
+      participants,
+      ms,
+      cpuMs,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      schools: a.schools.length,
+      municipalities: a.municipalities.length,
+      withBoth,
+      fired,
+    }) + "\n",
+  );
 }
 
 /**
@@ -135,22 +162,45 @@ async function childBaseline(layout, n) {
       if (xml[k] !== 0x3c) continue; // <
       const a = xml[k + 1];
       const b = xml[k + 2];
-      if (a === 0x63 && (b === 0x20 || b === 0x3e)) cells++; // <c  <c>
+      if (a === 0x63 && (b === 0x20 || b === 0x3e))
+        cells++; // <c  <c>
       else if ((a === 0x76 || a === 0x74) && (b === 0x3e || b === 0x20)) values++; // <v> <t>
     }
   }
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
-  process.stdout.write(JSON.stringify({ layout, rows: n, baseline: true, ms, cpuMs: (cpu.user + cpu.system) / 1000, cells, values, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + "\n");
+  process.stdout.write(
+    JSON.stringify({
+      layout,
+      rows: n,
+      baseline: true,
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      cells,
+      values,
+      bytes,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+    }) + "\n",
+  );
 }
 
 function spawnChild(args) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error((r.stderr || r.stdout).trim().split("\n").slice(-3).join(" "));
-  return (r.stdout ?? "").trim().split("\n").filter((l) => l.startsWith("{")).pop();
+  return (r.stdout ?? "")
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .pop();
 }
 
-const fmt = (x, d = 0) => (x === null || x === undefined ? "—" : x.toLocaleString("ru-RU", { maximumFractionDigits: d, minimumFractionDigits: d }));
+const fmt = (x, d = 0) =>
+  x === null || x === undefined
+    ? "—"
+    : x.toLocaleString("ru-RU", { maximumFractionDigits: d, minimumFractionDigits: d });
 
 /** Runs both layouts at n participants; returns their measurements. */
 export async function runProtocols(n = 25000) {
@@ -175,9 +225,17 @@ if (flag === "--child") {
   const n = Number(flag ?? 25000);
   runProtocols(n).then(
     (rows) => {
-      process.stdout.write("| Макет | Строк | Участников | ОО | МО | Время, с | ЦП, с | Строк/с (по ЦП) | Пик памяти, МБ | ОО с O1 и O2 | Сработали | Базовый проход (распаковка и просмотр XML), ЦП, с | analyze / базовый (ЦП) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+      process.stdout.write(
+        "| Макет | Строк | Участников | ОО | МО | Время, с | ЦП, с | Строк/с (по ЦП) | Пик памяти, МБ | ОО с O1 и O2 | Сработали | Базовый проход (распаковка и просмотр XML), ЦП, с | analyze / базовый (ЦП) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n",
+      );
       for (const r of rows) {
-        process.stdout.write(`| ${r.layout} | ${fmt(r.rows)} | ${fmt(r.participants)} | ${r.schools} | ${r.municipalities} | ${fmt(r.ms / 1000, 2)} | ${fmt(r.cpuMs / 1000, 2)} | ${fmt(r.rows / (r.cpuMs / 1000))} | ${fmt(r.maxRssMb)} | ${r.withBoth} | ${Object.entries(r.fired).map(([k, v]) => `${k}: ${v}`).join(", ") || "—"} | ${fmt(r.baseline.cpuMs / 1000, 2)} | ${fmt(r.cpuMs / r.baseline.cpuMs, 1)}× |\n`);
+        process.stdout.write(
+          `| ${r.layout} | ${fmt(r.rows)} | ${fmt(r.participants)} | ${r.schools} | ${r.municipalities} | ${fmt(r.ms / 1000, 2)} | ${fmt(r.cpuMs / 1000, 2)} | ${fmt(r.rows / (r.cpuMs / 1000))} | ${fmt(r.maxRssMb)} | ${r.withBoth} | ${
+            Object.entries(r.fired)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(", ") || "—"
+          } | ${fmt(r.baseline.cpuMs / 1000, 2)} | ${fmt(r.cpuMs / r.baseline.cpuMs, 1)}× |\n`,
+        );
       }
     },
     (e) => {

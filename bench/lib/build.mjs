@@ -56,7 +56,9 @@ export async function buildCliBundle(outfile = CLI_BUNDLE) {
   if (!Object.values(CLI_COMMANDS).every((p) => existsSync(join(ROOT, p)))) return false;
   const require = createRequire(join(ROOT, "package.json"));
   const esbuild = require("esbuild");
-  const lines = Object.entries(CLI_COMMANDS).map(([name, path]) => `export * as ${name} from "./${path.replace(/\.ts$/, "")}";`);
+  const lines = Object.entries(CLI_COMMANDS).map(
+    ([name, path]) => `export * as ${name} from "./${path.replace(/\.ts$/, "")}";`,
+  );
   lines.push('export { memoryIo } from "./src/cli/io";');
   mkdirSync(dirname(outfile), { recursive: true });
   await esbuild.build({

@@ -51,7 +51,12 @@ export function generateColumns(n, seed = SEED) {
     mark[i] = m;
     // Journal marks: mostly the same, sometimes one higher (the usual bias), rarely absent.
     const u = r();
-    journal[i] = m === 0 || u < 0.02 ? (u < 0.01 ? 0 : 4) : Math.min(5, Math.max(1, m + (u < 0.62 ? 0 : u < 0.9 ? 1 : u < 0.97 ? -1 : 2)));
+    journal[i] =
+      m === 0 || u < 0.02
+        ? u < 0.01
+          ? 0
+          : 4
+        : Math.min(5, Math.max(1, m + (u < 0.62 ? 0 : u < 0.9 ? 1 : u < 0.97 ? -1 : 2)));
     score[i] = m === 0 ? NaN : Math.min(20, Math.max(0, Math.round(m * 4 - 2 + r() * 6)));
   }
   return { group, groupCount: schools * GROUPS_PER_SCHOOL, mark, journal, score, schools };
@@ -63,7 +68,12 @@ export function groupParts(g) {
   let rest = g % GROUPS_PER_SCHOOL;
   const year = YEARS[Math.floor(rest / (GRADES.length * SUBJECTS.length))];
   rest %= GRADES.length * SUBJECTS.length;
-  return { school: `sch${String(420000 + school)}`, year, grade: GRADES[Math.floor(rest / SUBJECTS.length)], subject: SUBJECTS[rest % SUBJECTS.length] };
+  return {
+    school: `sch${String(420000 + school)}`,
+    year,
+    grade: GRADES[Math.floor(rest / SUBJECTS.length)],
+    subject: SUBJECTS[rest % SUBJECTS.length],
+  };
 }
 
 /** The same rows as the domain model's ParticipantRow objects (school login kept in `source`). */
@@ -72,9 +82,17 @@ export function toParticipantRows(cols) {
   for (let i = 0; i < out.length; i++) {
     const p = groupParts(cols.group[i]);
     out[i] = {
-      procedure: "ВПР", year: p.year, grade: p.grade, className: "", subject: p.subject,
-      code: String(100000 + i), score: Number.isNaN(cols.score[i]) ? null : cols.score[i],
-      mark: cols.mark[i] || null, journalMark: cols.journal[i] || null, taskPoints: [], source: p.school,
+      procedure: "ВПР",
+      year: p.year,
+      grade: p.grade,
+      className: "",
+      subject: p.subject,
+      code: String(100000 + i),
+      score: Number.isNaN(cols.score[i]) ? null : cols.score[i],
+      mark: cols.mark[i] || null,
+      journalMark: cols.journal[i] || null,
+      taskPoints: [],
+      source: p.school,
     };
   }
   return out;

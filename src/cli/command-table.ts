@@ -15,7 +15,8 @@ export interface CommandInfo {
 export const COMMAND_INFO = {
   analyze: {
     summary: "анализ форм ОО: признаки необъективности, риск (ШНОР/ШНСУ), стабильность; --json — в файл",
-    usage: "analyze ФОРМЫ.xlsx… | ПРОТОКОЛЫ.xlsx… | ПАПКА [--json out.json] [--set ключ=значение] [--all-years] [--level municipality|region] [--test \"ВПР 2021 Математика 4 класс\"] [--force]",
+    usage:
+      'analyze ФОРМЫ.xlsx… | ПРОТОКОЛЫ.xlsx… | ПАПКА [--json out.json] [--set ключ=значение] [--all-years] [--level municipality|region] [--test "ВПР 2021 Математика 4 класс"] [--force]',
   },
   calc: {
     summary: "вычислить функцию надстройки без Excel (аргументы в JSON)",
@@ -31,11 +32,13 @@ export const COMMAND_INFO = {
   },
   "school-report": {
     summary: "аналитический отчёт ОО (ВСОКО) по форме школы: листы «Анализ ОО — …» и «Выводы и решения»",
-    usage: "school-report ФОРМА.xlsx [ФОРМЫ_ДРУГИХ_ОО.xlsx…|ПАПКА] [ВЫГРУЗКИ_ФИС_ОКО.xlsx…] --out АНАЛИЗ.xlsx [--year ГГГГ] [--procedure ВПР] [--grade N]… [--subject ПРЕДМЕТ]… [--set ключ=значение]… [--force]",
+    usage:
+      "school-report ФОРМА.xlsx [ФОРМЫ_ДРУГИХ_ОО.xlsx…|ПАПКА] [ВЫГРУЗКИ_ФИС_ОКО.xlsx…] --out АНАЛИЗ.xlsx [--year ГГГГ] [--procedure ВПР] [--grade N]… [--subject ПРЕДМЕТ]… [--set ключ=значение]… [--force]",
   },
   summarize: {
     summary: "свод по муниципалитету из форм ОО (и выгрузок ФИС ОКО) в .xlsx и JSON",
-    usage: "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД] [--set ключ=значение]… [--force]",
+    usage:
+      "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД] [--set ключ=значение]… [--force]",
   },
   template: {
     summary: "создать пустую форму ОО (.xlsx) или напечатать её описание (--docs)",

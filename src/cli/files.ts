@@ -33,7 +33,9 @@ export async function regularFile(path: string): Promise<string> {
     if (isNodeError(e) && e.code === "ENOENT") {
       // A link whose target is gone exists for lstat only: say so rather than «not found».
       const link = await lstat(path).catch(() => null);
-      throw new InputFileError(link?.isSymbolicLink() ? `Ссылка «${path}» ведёт к файлу, которого нет.` : `Файл «${path}» не найден.`);
+      throw new InputFileError(
+        link?.isSymbolicLink() ? `Ссылка «${path}» ведёт к файлу, которого нет.` : `Файл «${path}» не найден.`,
+      );
     }
     throw new InputFileError(isNodeError(e) ? nodeErrorMessage(e, path) : errorText(e, path));
   }
@@ -44,13 +46,19 @@ export async function regularFile(path: string): Promise<string> {
     throw new InputFileError(errorText(e, path));
   }
   if (s.isDirectory()) throw new InputFileError(`«${path}» — папка, а нужен файл .xlsx.`);
-  if (isSystemPath(real) && real !== path) throw new InputFileError(`«${path}» ведёт к системному файлу «${real}», а не к книге Excel: укажите файл .xlsx.`);
+  if (isSystemPath(real) && real !== path)
+    throw new InputFileError(`«${path}» ведёт к системному файлу «${real}», а не к книге Excel: укажите файл .xlsx.`);
   if (isSystemPath(real)) throw new InputFileError(`«${path}» — системный файл, а не книга Excel: укажите файл .xlsx.`);
   if (!s.isFile()) throw new InputFileError(`«${path}» — не обычный файл (${kindOf(s)}): укажите файл .xlsx на диске.`);
   return real;
 }
 
-function kindOf(s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+function kindOf(s: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
   if (s.isFIFO()) return "именованный канал";
   if (s.isSocket()) return "сокет";
   if (s.isCharacterDevice() || s.isBlockDevice()) return "устройство";
@@ -116,7 +124,9 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
       if (code === "ENOENT") {
         // A link whose target is gone exists for lstat only: say so rather than «not found».
         const link = await lstat(p).catch(() => null);
-        throw new InputFileError(link?.isSymbolicLink() ? `Ссылка «${p}» ведёт к файлу, которого нет.` : `Нет файла или папки «${p}».`);
+        throw new InputFileError(
+          link?.isSymbolicLink() ? `Ссылка «${p}» ведёт к файлу, которого нет.` : `Нет файла или папки «${p}».`,
+        );
       }
       throw new InputFileError(errorText(e, p));
     }

@@ -18,7 +18,18 @@ export function isNodeError(e: unknown): e is Error & NodeError {
   return typeof code === "string" && /^E[A-Z0-9]+$/.test(code);
 }
 
-const WRITE_CALLS = new Set(["open", "write", "writev", "rename", "copyfile", "mkdir", "ftruncate", "close", "fsync", "unlink"]);
+const WRITE_CALLS = new Set([
+  "open",
+  "write",
+  "writev",
+  "rename",
+  "copyfile",
+  "mkdir",
+  "ftruncate",
+  "close",
+  "fsync",
+  "unlink",
+]);
 
 /** The Russian sentence for a Node error `code` about `file` (a path as the user typed it, or ""). */
 export function fsErrorMessage(code: string, file: string, syscall = ""): string {
@@ -26,7 +37,9 @@ export function fsErrorMessage(code: string, file: string, syscall = ""): string
   const writing = WRITE_CALLS.has(syscall) && syscall !== "open";
   switch (code) {
     case "ENOENT":
-      return file ? `Файл или папка ${f} не найдены. Проверьте имя и путь.` : "Файл или папка не найдены. Проверьте имя и путь.";
+      return file
+        ? `Файл или папка ${f} не найдены. Проверьте имя и путь.`
+        : "Файл или папка не найдены. Проверьте имя и путь.";
     case "ENOTDIR":
       return `Путь ${f} не ведёт к файлу: одна из его частей — файл, а не папка. Проверьте путь.`;
     case "EACCES":
@@ -93,9 +106,12 @@ export function errorText(e: unknown, file?: string): string {
   const message = e instanceof Error ? e.message : String(e);
   if (/[а-яё]/i.test(message)) return message;
   const about = file ? ` (файл «${file}»)` : "";
-  if (e instanceof RangeError && /call stack/i.test(message)) return `Данные вложены слишком глубоко${about}: обработка остановлена.`;
-  if (/string longer than|invalid string length/i.test(message)) return `Слишком длинный текст в данных${about}: обработка остановлена.`;
-  if (/allocation failed|out of memory|Array buffer/i.test(message)) return `Не хватило памяти${about}: данные слишком велики.`;
+  if (e instanceof RangeError && /call stack/i.test(message))
+    return `Данные вложены слишком глубоко${about}: обработка остановлена.`;
+  if (/string longer than|invalid string length/i.test(message))
+    return `Слишком длинный текст в данных${about}: обработка остановлена.`;
+  if (/allocation failed|out of memory|Array buffer/i.test(message))
+    return `Не хватило памяти${about}: данные слишком велики.`;
   return `Внутренняя ошибка${about}: ${shorten(message, 200)}. Сообщите разработчикам, с какой командой и файлом она возникла.`;
 }
 

@@ -20,7 +20,10 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
 }
 
 /** Reads and classifies every file; `onFile` reports progress (1-based index). */
-export async function loadInputs(files: readonly string[], onFile?: (index: number, total: number, file: string) => void): Promise<Inputs> {
+export async function loadInputs(
+  files: readonly string[],
+  onFile?: (index: number, total: number, file: string) => void,
+): Promise<Inputs> {
   const inputs = emptyInputs();
   for (const [i, path] of files.entries()) {
     const file = basename(path);
@@ -32,7 +35,10 @@ export async function loadInputs(files: readonly string[], onFile?: (index: numb
       addUnreadable(inputs, file, new Error(errorText(e, path)));
       continue;
     }
-    const modified = await stat(path).then((s) => s.mtime.toISOString(), () => undefined);
+    const modified = await stat(path).then(
+      (s) => s.mtime.toISOString(),
+      () => undefined,
+    );
     addWorkbook(inputs, file, sheets, modified);
   }
   return inputs;

@@ -42,7 +42,10 @@ function help(io: Io): void {
     const { summary, usage } = COMMAND_INFO[name];
     lines.push(`  ${name.padEnd(width)}${summary}`, `  ${" ".repeat(width)}msoko ${usage}`);
   }
-  lines.push("", "Коды выхода: 0 — готово; 1 — готово, но во входных данных есть ошибки (или, для calc, ошибка функции); 2 — неверный вызов.");
+  lines.push(
+    "",
+    "Коды выхода: 0 — готово; 1 — готово, но во входных данных есть ошибки (или, для calc, ошибка функции); 2 — неверный вызов.",
+  );
   lines.push("Подробно: README.md, раздел «Командная строка».");
   io.out(lines.join("\n"));
 }

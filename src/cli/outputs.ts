@@ -47,7 +47,8 @@ export interface InputList {
 /** Why an output was refused: "exists" alone is lifted by --force. */
 export type RefusalReason = "path" | "exists" | "input" | "form" | "same";
 
-export type OutputCheck = { ok: true; skip: string[] } | { ok: false; message: string; reason: RefusalReason; path: string };
+export type OutputCheck =
+  { ok: true; skip: string[] } | { ok: false; message: string; reason: RefusalReason; path: string };
 
 interface Refusal {
   message: string;
@@ -78,7 +79,9 @@ export async function inspectBook(path: string): Promise<{ form: boolean; genera
   try {
     const entries = checkXlsxPackage(buf, name, defaultLimits());
     // Two rows of each sheet are enough: the sheet names and the generated-sheet marker in row 2.
-    const sheets = (await readSheetsFromParts(partReader(buf, entries, name), name, { rows: 2 })) ?? (await readXlsxBuffer(buf, name, { formulas: false }));
+    const sheets =
+      (await readSheetsFromParts(partReader(buf, entries, name), name, { rows: 2 })) ??
+      (await readXlsxBuffer(buf, name, { formulas: false }));
     const passport = new Set([PASSPORT.name, ...(PASSPORT.aliases ?? [])].map(norm));
     // A summary may carry copies of school sheets: its own «Свод по ОО» sheet says what it is.
     const summary = sheets.some((s) => norm(s.name) === norm(SUMMARY_SHEET));
@@ -100,13 +103,25 @@ function norm(name: string): string {
 }
 
 /** The Russian refusal for one output, or null when it may be written. */
-async function checkOne(o: OutputSpec, force: boolean, inputIds: Map<string, string>, namedIds: Set<string>, skip: string[]): Promise<Refusal | null> {
+async function checkOne(
+  o: OutputSpec,
+  force: boolean,
+  inputIds: Map<string, string>,
+  namedIds: Set<string>,
+  skip: string[],
+): Promise<Refusal | null> {
   const message = await problem(o, force, inputIds, namedIds, skip);
   if (typeof message === "string") return { message, reason: "path" };
   return message;
 }
 
-async function problem(o: OutputSpec, force: boolean, inputIds: Map<string, string>, namedIds: Set<string>, skip: string[]): Promise<string | Refusal | null> {
+async function problem(
+  o: OutputSpec,
+  force: boolean,
+  inputIds: Map<string, string>,
+  namedIds: Set<string>,
+  skip: string[],
+): Promise<string | Refusal | null> {
   const p = o.path;
   const where = `${o.flag} «${p}»`;
   let link: Stats | null = null;
@@ -118,7 +133,8 @@ async function problem(o: OutputSpec, force: boolean, inputIds: Map<string, stri
   if (!link) {
     const dir = dirname(resolve(p));
     const d = await stat(dir).catch(() => null);
-    if (!d) return `Папка «${dirname(p)}» для ${o.flag} «${basename(p)}» не существует: создайте её или укажите другую папку.`;
+    if (!d)
+      return `Папка «${dirname(p)}» для ${o.flag} «${basename(p)}» не существует: создайте её или укажите другую папку.`;
     if (!d.isDirectory()) return `Путь ${where} неверен: «${dirname(p)}» — файл, а не папка.`;
     return null;
   }
@@ -126,12 +142,15 @@ async function problem(o: OutputSpec, force: boolean, inputIds: Map<string, stri
   try {
     target = await stat(p);
   } catch (e) {
-    if (isNodeError(e) && e.code === "ENOENT") return `${where} — ссылка на файл, которого нет: укажите сам файл, а не ссылку.`;
+    if (isNodeError(e) && e.code === "ENOENT")
+      return `${where} — ссылка на файл, которого нет: укажите сам файл, а не ссылку.`;
     return `${where}: ${errorText(e, p)}`;
   }
-  if (target.isDirectory()) return `${where} — это папка, а нужен файл: укажите имя файла, например «${join(p, o.example ?? "результат.xlsx")}».`;
+  if (target.isDirectory())
+    return `${where} — это папка, а нужен файл: укажите имя файла, например «${join(p, o.example ?? "результат.xlsx")}».`;
   const real = await realpath(p).catch(() => p);
-  if (!target.isFile() || isSystemPath(real)) return `${where} — не обычный файл (устройство, канал или системный файл): укажите файл на диске.`;
+  if (!target.isFile() || isSystemPath(real))
+    return `${where} — не обычный файл (устройство, канал или системный файл): укажите файл на диске.`;
   const id = await identity(p);
   const input = id ? inputIds.get(id) : undefined;
   const book = await inspectBook(p);
@@ -141,22 +160,35 @@ async function problem(o: OutputSpec, force: boolean, inputIds: Map<string, stri
     if (!namedIds.has(id!) && o.rebuildable && book?.generated && !book.form) skip.push(input);
     else {
       const via = link.isSymbolicLink() ? " (через ссылку)" : input !== p ? ` («${input}»)` : "";
-      return { reason: "input", message: `${where} — это входной файл${via}: команда не записывает во входные файлы, даже с --force. Укажите другое имя.` };
+      return {
+        reason: "input",
+        message: `${where} — это входной файл${via}: команда не записывает во входные файлы, даже с --force. Укажите другое имя.`,
+      };
     }
   }
   if (book?.form && !o.form) {
-    return { reason: "form", message: `${where} — форма ОО (в книге есть лист «${PASSPORT.name}»): результат в форму школы не записывается, даже с --force. Укажите новый файл.` };
+    return {
+      reason: "form",
+      message: `${where} — форма ОО (в книге есть лист «${PASSPORT.name}»): результат в форму школы не записывается, даже с --force. Укажите новый файл.`,
+    };
   }
   if (force) return null;
   if (o.rebuildable && book?.generated) return null;
-  return { reason: "exists", message: `Файл «${p}» уже существует и не будет перезаписан. Укажите другое имя в ${o.flag} или добавьте --force.` };
+  return {
+    reason: "exists",
+    message: `Файл «${p}» уже существует и не будет перезаписан. Укажите другое имя в ${o.flag} или добавьте --force.`,
+  };
 }
 
 /**
  * Checks every output against the others, the inputs and the file system; `skip` lists input files
  * (from folders) that are the outputs of an earlier run and must not be read as inputs.
  */
-export async function checkOutputs(outputs: readonly OutputSpec[], inputs: InputList, force: boolean): Promise<OutputCheck> {
+export async function checkOutputs(
+  outputs: readonly OutputSpec[],
+  inputs: InputList,
+  force: boolean,
+): Promise<OutputCheck> {
   const inputIds = new Map<string, string>();
   for (const f of inputs.files) {
     const id = await identity(f);
@@ -172,7 +204,13 @@ export async function checkOutputs(outputs: readonly OutputSpec[], inputs: Input
   for (const o of outputs) {
     const key = (await identity(o.path)) ?? resolve(o.path);
     const other = seen.get(key);
-    if (other) return { ok: false, reason: "same", path: o.path, message: `${o.flag} и ${other} указывают на один и тот же файл «${o.path}»: укажите разные файлы.` };
+    if (other)
+      return {
+        ok: false,
+        reason: "same",
+        path: o.path,
+        message: `${o.flag} и ${other} указывают на один и тот же файл «${o.path}»: укажите разные файлы.`,
+      };
     seen.set(key, o.flag);
     const refusal = await checkOne(o, force, inputIds, namedIds, skip);
     if (refusal) return { ok: false, path: o.path, ...refusal };

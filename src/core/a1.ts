@@ -38,7 +38,8 @@ export function columnLetters(index: number): string {
 
 /** "A" → 0, "aa" → 26; throws on anything that is not 1–3 Latin letters within XFD. */
 export function columnIndex(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) throw new RangeError(`«${letters}» не является буквенным обозначением столбца (A…XFD).`);
+  if (!/^[A-Za-z]{1,3}$/.test(letters))
+    throw new RangeError(`«${letters}» не является буквенным обозначением столбца (A…XFD).`);
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   if (n > MAX_COLUMNS) throw new RangeError(`Столбец «${letters}» за пределами листа Excel (последний — XFD).`);
@@ -52,7 +53,8 @@ export function parseCell(address: string): CellPos {
   const m = CELL_RE.exec(address.trim());
   if (!m) throw new RangeError(`«${address}» не является адресом ячейки (ожидается вида B3).`);
   const row = Number(m[2]) - 1;
-  if (row < 0 || row >= MAX_ROWS) throw new RangeError(`Строка ${m[2]} в адресе «${address}» за пределами листа Excel (1…${MAX_ROWS}).`);
+  if (row < 0 || row >= MAX_ROWS)
+    throw new RangeError(`Строка ${m[2]} в адресе «${address}» за пределами листа Excel (1…${MAX_ROWS}).`);
   return { row, col: columnIndex(m[1]) };
 }
 
@@ -85,12 +87,18 @@ export function parseRange(address: string): RangePos {
   if (/^\d{1,7}$/.test(a) && /^\d{1,7}$/.test(b)) {
     const t = Number(a) - 1;
     const btm = Number(b) - 1;
-    if (t < 0 || btm < 0 || t >= MAX_ROWS || btm >= MAX_ROWS) throw new RangeError(`Строки в «${address}» за пределами листа Excel.`);
+    if (t < 0 || btm < 0 || t >= MAX_ROWS || btm >= MAX_ROWS)
+      throw new RangeError(`Строки в «${address}» за пределами листа Excel.`);
     return { top: Math.min(t, btm), left: 0, bottom: Math.max(t, btm), right: MAX_COLUMNS - 1 };
   }
   const p = parseCell(a);
   const q = parseCell(b);
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
 }
 
 /** Range → "A1:C5", or "B3" when it is one cell. */
@@ -132,7 +140,9 @@ export function intersects(a: RangePos, b: RangePos): boolean {
 
 /** Whether `inner` lies wholly inside `outer`. */
 export function contains(outer: RangePos, inner: RangePos): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+  return (
+    inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right
+  );
 }
 
 /**
@@ -141,7 +151,8 @@ export function contains(outer: RangePos, inner: RangePos): boolean {
  * with inner apostrophes doubled.
  */
 export function quoteSheet(name: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(?:R|C|RC)\d*$/i.test(name)) return name;
+  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(?:R|C|RC)\d*$/i.test(name))
+    return name;
   return `'${name.replace(/'/g, "''")}'`;
 }
 
@@ -162,9 +173,13 @@ export function parseQualified(ref: string): { sheet?: string; address: string }
     return { address: text.replace(/\$/g, "").toUpperCase() };
   }
   let sheet = text.slice(0, bang);
-  const address = text.slice(bang + 1).replace(/\$/g, "").toUpperCase();
+  const address = text
+    .slice(bang + 1)
+    .replace(/\$/g, "")
+    .toUpperCase();
   if (sheet.startsWith("'")) {
-    if (!sheet.endsWith("'") || sheet.length < 2) throw new RangeError(`В ссылке «${ref}» не закрыта кавычка вокруг имени листа.`);
+    if (!sheet.endsWith("'") || sheet.length < 2)
+      throw new RangeError(`В ссылке «${ref}» не закрыта кавычка вокруг имени листа.`);
     sheet = sheet.slice(1, -1).replace(/''/g, "'");
   }
   if (sheet === "") throw new RangeError(`В ссылке «${ref}» пустое имя листа.`);

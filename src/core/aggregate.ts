@@ -97,7 +97,9 @@ export function aggregate(cols: ParticipantColumns): GroupTotals {
   const { group, mark, journal, score, groupCount } = cols;
   const n = group.length;
   if (mark.length !== n || journal.length !== n || score.length !== n) {
-    throw new RangeError(`Столбцы разной длины: группа ${n}, отметка ${mark.length}, журнал ${journal.length}, балл ${score.length}.`);
+    throw new RangeError(
+      `Столбцы разной длины: группа ${n}, отметка ${mark.length}, журнал ${journal.length}, балл ${score.length}.`,
+    );
   }
   const counts = new Uint32Array(groupCount * STRIDE);
   const scoreSum = new Float64Array(groupCount);
@@ -172,7 +174,13 @@ export function indicatorsOf(t: GroupTotals, g: number, profile: Profile): Group
 }
 
 /** Fills the scratch objects in place: allIndicators reuses them so a group allocates one record. */
-function indicatorsWith(t: GroupTotals, g: number, weights: readonly number[], marks: Required<MarkCounts>, journal: ind.Confirmation): GroupIndicators {
+function indicatorsWith(
+  t: GroupTotals,
+  g: number,
+  weights: readonly number[],
+  marks: Required<MarkCounts>,
+  journal: ind.Confirmation,
+): GroupIndicators {
   const b = g * STRIDE;
   const c = t.counts;
   marks.n5 = c[b + SLOT.n5];
@@ -247,8 +255,12 @@ export function fromParticipantRows(
     const r = rows[i];
     const school = schoolOf(r);
     if (
-      prev === null || school !== prevSchool || r.procedure !== prev.procedure || r.year !== prev.year ||
-      r.grade !== prev.grade || r.subject !== prev.subject
+      prev === null ||
+      school !== prevSchool ||
+      r.procedure !== prev.procedure ||
+      r.year !== prev.year ||
+      r.grade !== prev.grade ||
+      r.subject !== prev.subject
     ) {
       prevId = interner.id(participantGroupKey(r, school));
       prev = r;

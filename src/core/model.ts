@@ -171,13 +171,7 @@ export interface DirectionRow {
   ref?: CellRef;
 }
 
-export type DirectionSheetId =
-  | "olympiads"
-  | "careers"
-  | "staff"
-  | "head"
-  | "upbringing"
-  | "preschool";
+export type DirectionSheetId = "olympiads" | "careers" | "staff" | "head" | "upbringing" | "preschool";
 
 /** 1–8 are the regulation's directions; "O" is the objectivity track of direction 1. */
 export type DirectionId = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | "O";

@@ -52,28 +52,144 @@ export interface Recommendation extends Measure {
 }
 
 const M = {
-  recheck: { id: "recheck", addressee: "МОУО", regulation: "msoko", text: "Организовать независимую перепроверку работ обучающихся муниципальной предметной комиссией", targeted: true },
-  observers: { id: "observers", addressee: "МОУО", regulation: "msoko", text: "Направить общественных (независимых) наблюдателей и организовать видеонаблюдение при проведении следующей оценочной процедуры" },
-  explain: { id: "explain", addressee: "МОУО", regulation: "msoko", text: "Провести разъяснительную работу с руководителем ОО по вопросам повышения объективности оценки образовательных результатов" },
-  internalAudit: { id: "internalAudit", addressee: "ОО", regulation: "msoko", text: "Проанализировать в рамках ВСОКО соответствие текущих отметок результатам оценочных процедур и согласованность критериев оценивания", targeted: true },
-  olympiadCheck: { id: "olympiadCheck", addressee: "МОУО", regulation: "msoko", text: "Организовать независимую проверку работ участников школьного этапа ВсОШ" },
-  shnorProgram: { id: "shnorProgram", addressee: "МОУО", regulation: "msoko", text: "Включить ОО в муниципальную программу поддержки школ с низкими результатами обучения (ШНОР/ШНСУ) и утвердить школьную программу повышения качества образования" },
-  methodHelp: { id: "methodHelp", addressee: "ИМЦ", regulation: "msoko", text: "Оказать ОО адресную методическую помощь", targeted: true },
-  pdRoutes: { id: "pdRoutes", addressee: "ИМЦ", regulation: "msoko", text: "Разработать индивидуальные образовательные маршруты профессионального развития педагогов по выявленным дефицитам (без оценки отдельных учителей по результатам ВПР)", targeted: true },
-  partnership: { id: "partnership", addressee: "МОУО", regulation: "msoko", text: "Организовать сетевое партнёрство со школой со стабильно высокими результатами того же кластера" },
-  socialSupport: { id: "socialSupport", addressee: "МОУО", regulation: "msoko", text: "Учесть неблагоприятные социальные условия: ресурсная поддержка ОО, психолого-педагогическое сопровождение обучающихся" },
-  riskProfile: { id: "riskProfile", addressee: "ОО", regulation: "msoko", text: "Разработать антирисковую программу по факторам рискового профиля высокого уровня", targeted: true },
-  shareExperience: { id: "shareExperience", addressee: "ИМЦ", regulation: "msoko", text: "Распространить опыт работы ОО со стабильно отсутствующими признаками необъективности (семинар, методические материалы)" },
-  bestPractice: { id: "bestPractice", addressee: "ИМЦ", regulation: "msoko", text: "Выявить и тиражировать лучшие практики ОО со стабильно высокими результатами; предложить ОО роль школы-партнёра" },
+  recheck: {
+    id: "recheck",
+    addressee: "МОУО",
+    regulation: "msoko",
+    text: "Организовать независимую перепроверку работ обучающихся муниципальной предметной комиссией",
+    targeted: true,
+  },
+  observers: {
+    id: "observers",
+    addressee: "МОУО",
+    regulation: "msoko",
+    text: "Направить общественных (независимых) наблюдателей и организовать видеонаблюдение при проведении следующей оценочной процедуры",
+  },
+  explain: {
+    id: "explain",
+    addressee: "МОУО",
+    regulation: "msoko",
+    text: "Провести разъяснительную работу с руководителем ОО по вопросам повышения объективности оценки образовательных результатов",
+  },
+  internalAudit: {
+    id: "internalAudit",
+    addressee: "ОО",
+    regulation: "msoko",
+    text: "Проанализировать в рамках ВСОКО соответствие текущих отметок результатам оценочных процедур и согласованность критериев оценивания",
+    targeted: true,
+  },
+  olympiadCheck: {
+    id: "olympiadCheck",
+    addressee: "МОУО",
+    regulation: "msoko",
+    text: "Организовать независимую проверку работ участников школьного этапа ВсОШ",
+  },
+  shnorProgram: {
+    id: "shnorProgram",
+    addressee: "МОУО",
+    regulation: "msoko",
+    text: "Включить ОО в муниципальную программу поддержки школ с низкими результатами обучения (ШНОР/ШНСУ) и утвердить школьную программу повышения качества образования",
+  },
+  methodHelp: {
+    id: "methodHelp",
+    addressee: "ИМЦ",
+    regulation: "msoko",
+    text: "Оказать ОО адресную методическую помощь",
+    targeted: true,
+  },
+  pdRoutes: {
+    id: "pdRoutes",
+    addressee: "ИМЦ",
+    regulation: "msoko",
+    text: "Разработать индивидуальные образовательные маршруты профессионального развития педагогов по выявленным дефицитам (без оценки отдельных учителей по результатам ВПР)",
+    targeted: true,
+  },
+  partnership: {
+    id: "partnership",
+    addressee: "МОУО",
+    regulation: "msoko",
+    text: "Организовать сетевое партнёрство со школой со стабильно высокими результатами того же кластера",
+  },
+  socialSupport: {
+    id: "socialSupport",
+    addressee: "МОУО",
+    regulation: "msoko",
+    text: "Учесть неблагоприятные социальные условия: ресурсная поддержка ОО, психолого-педагогическое сопровождение обучающихся",
+  },
+  riskProfile: {
+    id: "riskProfile",
+    addressee: "ОО",
+    regulation: "msoko",
+    text: "Разработать антирисковую программу по факторам рискового профиля высокого уровня",
+    targeted: true,
+  },
+  shareExperience: {
+    id: "shareExperience",
+    addressee: "ИМЦ",
+    regulation: "msoko",
+    text: "Распространить опыт работы ОО со стабильно отсутствующими признаками необъективности (семинар, методические материалы)",
+  },
+  bestPractice: {
+    id: "bestPractice",
+    addressee: "ИМЦ",
+    regulation: "msoko",
+    text: "Выявить и тиражировать лучшие практики ОО со стабильно высокими результатами; предложить ОО роль школы-партнёра",
+  },
   // School-level measures (the school's own analysis, ВСОКО): decisions the school takes itself.
-  deficits: { id: "deficits", addressee: "ОО", regulation: "vsoko", text: "Скорректировать рабочие программы и планы работы методических объединений по заданиям с недостаточным уровнем выполнения", targeted: true },
-  schoolRecheck: { id: "schoolRecheck", addressee: "ОО", regulation: "vsoko", text: "Провести перепроверку работ школьной комиссией из педагогов, не работающих в этом классе, по критериям оценивания ФИОКО", targeted: true },
-  conflictOfInterest: { id: "conflictOfInterest", addressee: "ОО", regulation: "vsoko", text: "При следующей оценочной процедуре исключить проверку работ учителем, ведущим предмет в классе (конфликт интересов), и привлечь независимых наблюдателей", targeted: true },
-  schoolOlympiad: { id: "schoolOlympiad", addressee: "ОО", regulation: "vsoko", text: "Перепроверить работы победителей и призёров школьного этапа ВсОШ с участием педагогов других ОО" },
-  lowResultsHelp: { id: "lowResultsHelp", addressee: "ОО", regulation: "vsoko", text: "Реализовать в приоритетном порядке программу помощи обучающимся с низкими результатами (дополнительные занятия, индивидуальные образовательные маршруты)", targeted: true },
-  schoolProgram: { id: "schoolProgram", addressee: "ОО", regulation: "vsoko", text: "Разработать и утвердить школьную программу повышения качества образования (перехода в эффективный режим работы) и согласовать её с МОУО", targeted: true },
-  methodicalWork: { id: "methodicalWork", addressee: "ОО", regulation: "vsoko", text: "Организовать работу школьных методических объединений по преодолению затруднений, выявленных по результатам ВСОКО (без оценки отдельных учителей по результатам ВПР)", targeted: true },
-  positivePractice: { id: "positivePractice", addressee: "ОО", regulation: "vsoko", text: "Распространить в ОО позитивную практику, выявленную при интерпретации результатов оценочных процедур" },
+  deficits: {
+    id: "deficits",
+    addressee: "ОО",
+    regulation: "vsoko",
+    text: "Скорректировать рабочие программы и планы работы методических объединений по заданиям с недостаточным уровнем выполнения",
+    targeted: true,
+  },
+  schoolRecheck: {
+    id: "schoolRecheck",
+    addressee: "ОО",
+    regulation: "vsoko",
+    text: "Провести перепроверку работ школьной комиссией из педагогов, не работающих в этом классе, по критериям оценивания ФИОКО",
+    targeted: true,
+  },
+  conflictOfInterest: {
+    id: "conflictOfInterest",
+    addressee: "ОО",
+    regulation: "vsoko",
+    text: "При следующей оценочной процедуре исключить проверку работ учителем, ведущим предмет в классе (конфликт интересов), и привлечь независимых наблюдателей",
+    targeted: true,
+  },
+  schoolOlympiad: {
+    id: "schoolOlympiad",
+    addressee: "ОО",
+    regulation: "vsoko",
+    text: "Перепроверить работы победителей и призёров школьного этапа ВсОШ с участием педагогов других ОО",
+  },
+  lowResultsHelp: {
+    id: "lowResultsHelp",
+    addressee: "ОО",
+    regulation: "vsoko",
+    text: "Реализовать в приоритетном порядке программу помощи обучающимся с низкими результатами (дополнительные занятия, индивидуальные образовательные маршруты)",
+    targeted: true,
+  },
+  schoolProgram: {
+    id: "schoolProgram",
+    addressee: "ОО",
+    regulation: "vsoko",
+    text: "Разработать и утвердить школьную программу повышения качества образования (перехода в эффективный режим работы) и согласовать её с МОУО",
+    targeted: true,
+  },
+  methodicalWork: {
+    id: "methodicalWork",
+    addressee: "ОО",
+    regulation: "vsoko",
+    text: "Организовать работу школьных методических объединений по преодолению затруднений, выявленных по результатам ВСОКО (без оценки отдельных учителей по результатам ВПР)",
+    targeted: true,
+  },
+  positivePractice: {
+    id: "positivePractice",
+    addressee: "ОО",
+    regulation: "vsoko",
+    text: "Распространить в ОО позитивную практику, выявленную при интерпретации результатов оценочных процедур",
+  },
 } satisfies Record<string, MeasureDef>;
 
 /** A cycle gap's measure is its next step; its basis is the МСОКО regulation's cycle clause. */
@@ -92,8 +208,8 @@ const BY_RULE: Record<string, MeasureDef[]> = {
   R3: [M.methodHelp, M.pdRoutes],
   R4: [M.socialSupport],
   R5: [M.riskProfile],
-  "ШНОР": [M.shnorProgram],
-  "ШНСУ": [M.socialSupport],
+  ШНОР: [M.shnorProgram],
+  ШНСУ: [M.socialSupport],
   STABLE_LOW: [M.shnorProgram, M.partnership],
   STABLE_HIGH: [M.bestPractice],
   STABLE_NO_SIGNS: [M.shareExperience],
@@ -126,8 +242,8 @@ const FLAG_LABELS: Record<string, string> = {
   R4: "неблагоприятные социальные условия (R4)",
   R5: "рисковый профиль (R5)",
   R6: "недостоверные результаты (R6)",
-  "ШНОР": "ШНОР",
-  "ШНСУ": "ШНСУ",
+  ШНОР: "ШНОР",
+  ШНСУ: "ШНСУ",
   STABLE_LOW: "стабильно низкие результаты",
   STABLE_HIGH: "стабильно высокие результаты",
   STABLE_NO_SIGNS: "стабильное отсутствие признаков необъективности",
@@ -148,13 +264,16 @@ const FLAG_LABELS: Record<string, string> = {
 /** The Russian name of a flag; a cycle gap names its component. */
 export function flagLabel(f: FlagRef | string): string {
   const ref = typeof f === "string" ? { rule: f } : f;
-  if (ref.rule === "CYCLE_GAP") return ref.component ? `разрыв управленческого цикла: компонент ${ref.component}` : "разрыв управленческого цикла";
+  if (ref.rule === "CYCLE_GAP")
+    return ref.component ? `разрыв управленческого цикла: компонент ${ref.component}` : "разрыв управленческого цикла";
   return FLAG_LABELS[ref.rule] ?? "признак методики";
 }
 
 /** «Положение о МСОКО, п. 9.4»: the user's regulation from the profile and the measure's clause, if set. */
 export function basisOf(profile: Profile, regulation: RegulationKind, measureId: string): string {
-  const name = String(profile.values[regulation === "msoko" ? "basis.msoko" : "basis.vsoko"] ?? "").trim() || (regulation === "msoko" ? "Положение о МСОКО" : "Положение о ВСОКО ОО");
+  const name =
+    String(profile.values[regulation === "msoko" ? "basis.msoko" : "basis.vsoko"] ?? "").trim() ||
+    (regulation === "msoko" ? "Положение о МСОКО" : "Положение о ВСОКО ОО");
   const key = `basis.clause.${measureId}` as ParamKey;
   const clause = String((profile.values as Record<string, unknown>)[key] ?? "").trim();
   return clause ? `${name}, ${clause}` : name;
@@ -180,7 +299,15 @@ export function recommend(flags: readonly FlagRef[], profile: Profile): Recommen
   for (const f of flags) {
     const measures: (Measure & { targeted: boolean })[] =
       f.rule === "CYCLE_GAP" && f.detail
-        ? [{ id: `cycle-${f.direction ?? ""}-${f.component ?? ""}`, text: f.detail, addressee: "ОО", basis: basisOf(profile, "msoko", CYCLE_MEASURE), targeted: false }]
+        ? [
+            {
+              id: `cycle-${f.direction ?? ""}-${f.component ?? ""}`,
+              text: f.detail,
+              addressee: "ОО",
+              basis: basisOf(profile, "msoko", CYCLE_MEASURE),
+              targeted: false,
+            },
+          ]
         : (BY_RULE[f.rule] ?? []).map((d) => ({ ...materialise(d, profile), targeted: !!d.targeted }));
     for (const m of measures) {
       const r = out.get(m.id);
@@ -188,7 +315,17 @@ export function recommend(flags: readonly FlagRef[], profile: Profile): Recommen
       else out.set(m.id, { ...m, because: [f] });
     }
   }
-  return [...out.values()].map(({ targeted, ...r }) => (targeted ? { ...r, text: withFocus(r.text, r.because.map((f) => f.focus ?? "")) } : r));
+  return [...out.values()].map(({ targeted, ...r }) =>
+    targeted
+      ? {
+          ...r,
+          text: withFocus(
+            r.text,
+            r.because.map((f) => f.focus ?? ""),
+          ),
+        }
+      : r,
+  );
 }
 
 /** The measures known for a rule, for the «Методика» page, the summary's legend and the school's decisions. */

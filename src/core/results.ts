@@ -43,12 +43,25 @@ function addEge(a: EgeSummary | undefined, na: number, b: EgeSummary | undefined
   if (!b) return a;
   if (!a) return { ...b };
   const mean =
-    a.meanScore === null ? b.meanScore : b.meanScore === null ? a.meanScore : (a.meanScore * na + b.meanScore * nb) / (na + nb);
-  return { meanScore: mean, belowMin: a.belowMin + b.belowMin, high81: a.high81 + b.high81, score100: a.score100 + b.score100 };
+    a.meanScore === null
+      ? b.meanScore
+      : b.meanScore === null
+        ? a.meanScore
+        : (a.meanScore * na + b.meanScore * nb) / (na + nb);
+  return {
+    meanScore: mean,
+    belowMin: a.belowMin + b.belowMin,
+    high81: a.high81 + b.high81,
+    score100: a.score100 + b.score100,
+  };
 }
 
 /** Adds one aggregate into another (same key), in place. */
-export function accumulate(into: Aggregate, r: { participants: number; marks?: MarkCounts; ege?: EgeSummary; journal?: JournalComparison }, rows = 1): void {
+export function accumulate(
+  into: Aggregate,
+  r: { participants: number; marks?: MarkCounts; ege?: EgeSummary; journal?: JournalComparison },
+  rows = 1,
+): void {
   into.ege = addEge(into.ege, into.participants, r.ege, r.participants);
   into.participants += r.participants;
   into.marks = addMarks(into.marks, r.marks);

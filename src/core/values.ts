@@ -23,7 +23,8 @@ const NA_WORDS = new Set(["н/а", "на", "н\\а", "n/a", "не аттесто
 const ABSENT_WORDS = new Set(["отс", "отс.", "отсутствовал", "отсутствует", "неявка", "н", "н/я"]);
 
 /** Excel error values in English and Russian Excel, as passed through ranges. */
-const ERROR_RE = /^#(?:N\/A|Н\/Д|VALUE!|ЗНАЧ!|REF!|ССЫЛКА!|DIV\/0!|ДЕЛ\/0!|NAME\?|ИМЯ\?|NUM!|ЧИСЛО!|NULL!|ПУСТО!|SPILL!|ПЕРЕНОС!|CALC!|ВЫЧИСЛ!|GETTING_DATA|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!|FIELD!)$/i;
+const ERROR_RE =
+  /^#(?:N\/A|Н\/Д|VALUE!|ЗНАЧ!|REF!|ССЫЛКА!|DIV\/0!|ДЕЛ\/0!|NAME\?|ИМЯ\?|NUM!|ЧИСЛО!|NULL!|ПУСТО!|SPILL!|ПЕРЕНОС!|CALC!|ВЫЧИСЛ!|GETTING_DATA|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!|FIELD!)$/i;
 
 const NUMBER_RE = /^[+-]?(?:\d{1,3}(?:[ \u00a0\u202f\u2009']\d{3})+|\d+)?(?:[.,]\d+)?(?:[eE][+-]?\d+)?$/;
 
@@ -47,7 +48,8 @@ export function readCell(v: CellValue): Cell {
   if (typeof v === "boolean") return { kind: "boolean", value: v };
   if (typeof v === "object") {
     // Excel passes errors in ranges as objects in some hosts ({ type: "Error", ... }); exceljs as { error }.
-    const code = (v as { error?: unknown; errorType?: unknown; type?: unknown }).error ?? (v as { errorType?: unknown }).errorType;
+    const code =
+      (v as { error?: unknown; errorType?: unknown; type?: unknown }).error ?? (v as { errorType?: unknown }).errorType;
     if (code !== undefined) return { kind: "error", code: String(code) };
     const inner = (v as { result?: unknown; text?: unknown }).result ?? (v as { text?: unknown }).text;
     if (inner !== undefined) return readCell(inner as CellValue);

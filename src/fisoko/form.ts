@@ -43,9 +43,20 @@ function note(severity: Finding["severity"], message: string, sheet = "", rule =
 
 export function importIntoForm(imported: FisokoImport, form: readonly SheetRead[]): FormImport {
   const findings: Finding[] = [];
-  const empty = (login: string | null = null): FormImport => ({ ok: false, ops: [], findings, written: { results: 0, participants: 0, tasks: 0 }, login });
+  const empty = (login: string | null = null): FormImport => ({
+    ok: false,
+    ops: [],
+    findings,
+    written: { results: 0, participants: 0, tasks: 0 },
+    login,
+  });
   if (!imported.ok) {
-    findings.push(note("error", "Выгрузки ФИС ОКО содержат ошибки; в форму ничего не записано. Исправьте ошибки выгрузок и повторите импорт."));
+    findings.push(
+      note(
+        "error",
+        "Выгрузки ФИС ОКО содержат ошибки; в форму ничего не записано. Исправьте ошибки выгрузок и повторите импорт.",
+      ),
+    );
     return empty();
   }
   const read = readForm(form);
@@ -58,15 +69,32 @@ export function importIntoForm(imported: FisokoImport, form: readonly SheetRead[
   const participants = imported.participants.filter((p) => mine(p.login));
   const skipped = imported.results.length - results.length + imported.participants.length - participants.length;
   if (skipped > 0) {
-    const others = [...new Set([...imported.results, ...imported.participants].map((r) => r.login).filter((l) => l && !mine(l)))];
-    findings.push(note("info", `${countRu(skipped, ["строка", "строки", "строк"])} других ОО (${others.join(", ")}) в форму ОО ${login} не добавлены.`));
+    const others = [
+      ...new Set([...imported.results, ...imported.participants].map((r) => r.login).filter((l) => l && !mine(l))),
+    ];
+    findings.push(
+      note(
+        "info",
+        `${countRu(skipped, ["строка", "строки", "строк"])} других ОО (${others.join(", ")}) в форму ОО ${login} не добавлены.`,
+      ),
+    );
   }
   if (imported.references.length + imported.national.length > 0) {
-    findings.push(note("info", `${countRu(imported.references.length + imported.national.length, ["строка", "строки", "строк"])} муниципалитета, региона и всей выборки в форму ОО не записываются: это эталон для свода (признак O3 и диаграммы).`));
+    findings.push(
+      note(
+        "info",
+        `${countRu(imported.references.length + imported.national.length, ["строка", "строки", "строк"])} муниципалитета, региона и всей выборки в форму ОО не записываются: это эталон для свода (признак O3 и диаграммы).`,
+      ),
+    );
   }
 
   if (results.some((r) => r.scoreDistribution || r.taskCompletion)) {
-    findings.push(note("info", "Распределение первичных баллов и % выполнения заданий в форму ОО не записываются (в форме нет таких столбцов): они используются при импорте выгрузок в свод."));
+    findings.push(
+      note(
+        "info",
+        "Распределение первичных баллов и % выполнения заданий в форму ОО не записываются (в форме нет таких столбцов): они используются при импорте выгрузок в свод.",
+      ),
+    );
   }
   const ops: WriteOp[] = [];
   const written = { results: 0, participants: 0, tasks: 0 };
@@ -74,29 +102,69 @@ export function importIntoForm(imported: FisokoImport, form: readonly SheetRead[
   if (resultRows.length) {
     const t = table(read.tables.get("results"), RESULTS, form, findings);
     if (t && noDuplicates(t, resultRows, resultKey, findings)) {
-      ops.push(...appendRows(t, resultRows.map(resultValues), resultRows.map((r) => r.source), findings));
+      ops.push(
+        ...appendRows(
+          t,
+          resultRows.map(resultValues),
+          resultRows.map((r) => r.source),
+          findings,
+        ),
+      );
       written.results = resultRows.length;
     }
   }
   if (participants.length) {
     const t = table(read.tables.get("participants"), PARTICIPANTS, form, findings);
     if (t && noDuplicates(t, participants, participantKey, findings)) {
-      ops.push(...appendRows(t, participants.map(participantValues), participants.map((p) => p.source), findings, participants.map((p) => p.taskPoints)));
+      ops.push(
+        ...appendRows(
+          t,
+          participants.map(participantValues),
+          participants.map((p) => p.source),
+          findings,
+          participants.map((p) => p.taskPoints),
+        ),
+      );
       written.participants = participants.length;
     }
   }
-  const taskSets = imported.tasks.filter((s) => results.some((r) => sameTest(r, s)) || participants.some((p) => sameTest(p, s)));
+  const taskSets = imported.tasks.filter(
+    (s) => results.some((r) => sameTest(r, s)) || participants.some((p) => sameTest(p, s)),
+  );
   if (taskSets.length) {
     const t = table(read.tables.get("tasks"), TASKS, form, findings);
     if (t) {
       const fresh = taskSets.filter((s) => {
         const has = t.rows.find((row) => sameTestValues(row.values, s));
-        if (has) findings.push(note("warning", `На листе «${t.sheet}» уже есть задания ВПР ${s.year}, ${s.subject}, ${s.grade} класс (строка ${has.row + 1}); перечень из файла «${s.source}» не добавлен.`, t.sheet));
+        if (has)
+          findings.push(
+            note(
+              "warning",
+              `На листе «${t.sheet}» уже есть задания ВПР ${s.year}, ${s.subject}, ${s.grade} класс (строка ${has.row + 1}); перечень из файла «${s.source}» не добавлен.`,
+              t.sheet,
+            ),
+          );
         return !has;
       });
       const rows = fresh.flatMap((s) => s.tasks.map((task) => ({ s, task })));
       if (rows.length) {
-        ops.push(...appendRows(t, rows.map(({ s, task }) => ({ procedure: s.procedure, year: s.year, grade: s.grade, subject: s.subject, number: task.number, level: task.level, max: task.max, skill: task.skill ?? null })), rows.map(({ s }) => s.source), findings));
+        ops.push(
+          ...appendRows(
+            t,
+            rows.map(({ s, task }) => ({
+              procedure: s.procedure,
+              year: s.year,
+              grade: s.grade,
+              subject: s.subject,
+              number: task.number,
+              level: task.level,
+              max: task.max,
+              skill: task.skill ?? null,
+            })),
+            rows.map(({ s }) => s.source),
+            findings,
+          ),
+        );
         written.tasks = rows.length;
       }
     }
@@ -107,11 +175,19 @@ export function importIntoForm(imported: FisokoImport, form: readonly SheetRead[
 
 /** The school the form belongs to: its passport login, or the only school of the import. undefined = stop. */
 function chooseLogin(imported: FisokoImport, formLogin: unknown, findings: Finding[]): string | null | undefined {
-  const logins = [...new Set([...imported.results, ...imported.participants].map((r) => r.login).filter((l): l is string => !!l))];
+  const logins = [
+    ...new Set([...imported.results, ...imported.participants].map((r) => r.login).filter((l): l is string => !!l)),
+  ];
   const own = typeof formLogin === "string" && formLogin.trim() ? formLogin.trim().toLowerCase() : null;
   if (own) {
     if (logins.length > 0 && !logins.some((l) => schoolKey(l) === schoolKey(own))) {
-      findings.push(formError("Паспорт ОО", "", `В выгрузках нет строк ОО ${own} (логин из паспорта формы); найдены ОО: ${logins.join(", ")}. Проверьте, что выбраны выгрузки своей школы.`));
+      findings.push(
+        formError(
+          "Паспорт ОО",
+          "",
+          `В выгрузках нет строк ОО ${own} (логин из паспорта формы); найдены ОО: ${logins.join(", ")}. Проверьте, что выбраны выгрузки своей школы.`,
+        ),
+      );
       return undefined;
     }
     const other = logins.find((l) => prefixDiffers(own, l));
@@ -119,19 +195,42 @@ function chooseLogin(imported: FisokoImport, formLogin: unknown, findings: Findi
     return own;
   }
   if (logins.length > 1) {
-    findings.push(formError("Паспорт ОО", "", `В паспорте формы не заполнен «Логин ОО в ФИС ОКО», а в выгрузках несколько ОО: ${logins.join(", ")}. Заполните логин, чтобы импортировать строки своей школы.`));
+    findings.push(
+      formError(
+        "Паспорт ОО",
+        "",
+        `В паспорте формы не заполнен «Логин ОО в ФИС ОКО», а в выгрузках несколько ОО: ${logins.join(", ")}. Заполните логин, чтобы импортировать строки своей школы.`,
+      ),
+    );
     return undefined;
   }
-  if (logins.length === 1) findings.push(note("warning", `В паспорте формы не заполнен логин ОО; импортированы строки единственной ОО выгрузок — ${logins[0]}.`));
+  if (logins.length === 1)
+    findings.push(
+      note(
+        "warning",
+        `В паспорте формы не заполнен логин ОО; импортированы строки единственной ОО выгрузок — ${logins[0]}.`,
+      ),
+    );
   return logins[0] ?? null;
 }
 
-function table(t: TableRead | undefined, schema: SheetSchema, form: readonly SheetRead[], findings: Finding[]): TableRead | null {
+function table(
+  t: TableRead | undefined,
+  schema: SheetSchema,
+  form: readonly SheetRead[],
+  findings: Finding[],
+): TableRead | null {
   if (t) return t;
   const exists = form.some((s) => norm(s.name) === norm(schema.name));
-  findings.push(formError(schema.name, "", exists
-    ? `На листе «${schema.name}» не найдена строка заголовков формы; импорт некуда записать. Восстановите заголовки из шаблона (msoko template).`
-    : `В форме нет листа «${schema.name}» (возможно, он переименован); импорт некуда записать. Верните листу имя «${schema.name}» или создайте форму заново (msoko template).`));
+  findings.push(
+    formError(
+      schema.name,
+      "",
+      exists
+        ? `На листе «${schema.name}» не найдена строка заголовков формы; импорт некуда записать. Восстановите заголовки из шаблона (msoko template).`
+        : `В форме нет листа «${schema.name}» (возможно, он переименован); импорт некуда записать. Верните листу имя «${schema.name}» или создайте форму заново (msoko template).`,
+    ),
+  );
   return null;
 }
 
@@ -139,21 +238,45 @@ type Values = Record<string, CellValue>;
 
 function resultValues(r: ResultRow): Values {
   return {
-    procedure: r.procedure, year: r.year, grade: r.grade, className: r.className || null, subject: r.subject, participants: r.participants,
-    n5: r.marks?.n5 ?? null, n4: r.marks?.n4 ?? null, n3: r.marks?.n3 ?? null, n2: r.marks?.n2 ?? null,
-    lowered: r.journal?.lowered ?? null, confirmed: r.journal?.confirmed ?? null, raised: r.journal?.raised ?? null,
+    procedure: r.procedure,
+    year: r.year,
+    grade: r.grade,
+    className: r.className || null,
+    subject: r.subject,
+    participants: r.participants,
+    n5: r.marks?.n5 ?? null,
+    n4: r.marks?.n4 ?? null,
+    n3: r.marks?.n3 ?? null,
+    n2: r.marks?.n2 ?? null,
+    lowered: r.journal?.lowered ?? null,
+    confirmed: r.journal?.confirmed ?? null,
+    raised: r.journal?.raised ?? null,
   };
 }
 
 function participantValues(p: ParticipantRow): Values {
-  return { procedure: p.procedure, year: p.year, grade: p.grade, className: p.className || null, subject: p.subject, code: p.code, score: p.score, mark: p.mark, journalMark: p.journalMark };
+  return {
+    procedure: p.procedure,
+    year: p.year,
+    grade: p.grade,
+    className: p.className || null,
+    subject: p.subject,
+    code: p.code,
+    score: p.score,
+    mark: p.mark,
+    journalMark: p.journalMark,
+  };
 }
 
 type Keyed = { procedure: string; year: number; grade: number; subject: string; className?: string; code?: string };
 
 function keyOf(v: Record<string, unknown>, withClass: boolean, withCode: boolean): string {
   const subject = typeof v.subject === "string" ? (canonicalSubject(v.subject) ?? v.subject.trim()) : "";
-  const cls = withClass ? `|${String(v.className ?? "").replace(/\s+/g, "").toLowerCase()}` : "";
+  const cls = withClass
+    ? `|${String(v.className ?? "")
+        .replace(/\s+/g, "")
+        .toLowerCase()}`
+    : "";
   const code = withCode ? `|${String(v.code ?? "").trim()}` : "";
   return `${v.procedure}|${v.year}|${v.grade}|${subject}${cls}${code}`;
 }
@@ -166,10 +289,21 @@ function sameTest(r: { procedure: string; year: number; grade: number; subject: 
 }
 
 function sameTestValues(v: Record<string, unknown>, s: TaskSet): boolean {
-  return v.procedure === s.procedure && v.year === s.year && v.grade === s.grade && typeof v.subject === "string" && (canonicalSubject(v.subject) ?? v.subject) === s.subject;
+  return (
+    v.procedure === s.procedure &&
+    v.year === s.year &&
+    v.grade === s.grade &&
+    typeof v.subject === "string" &&
+    (canonicalSubject(v.subject) ?? v.subject) === s.subject
+  );
 }
 
-function noDuplicates(t: TableRead, rows: Keyed[], key: (v: Record<string, unknown>) => string, findings: Finding[]): boolean {
+function noDuplicates(
+  t: TableRead,
+  rows: Keyed[],
+  key: (v: Record<string, unknown>) => string,
+  findings: Finding[],
+): boolean {
   const existing = new Map(t.rows.map((r) => [key(r.values), r.row]));
   let ok = true;
   for (const r of rows) {
@@ -177,7 +311,14 @@ function noDuplicates(t: TableRead, rows: Keyed[], key: (v: Record<string, unkno
     if (at === undefined) continue;
     ok = false;
     const what = `${r.procedure} ${r.year}, ${r.subject}, ${r.grade} класс${r.code ? `, участник ${r.code}` : ""}`;
-    findings.push(formError(t.sheet, formatCell({ row: at, col: 0 }), `На листе «${t.sheet}» в строке ${at + 1} уже есть ${what}; импорт не выполнен, чтобы не задвоить данные. Удалите эту строку формы, если выгрузка ФИС ОКО должна её заменить.`, "fisoko.duplicate"));
+    findings.push(
+      formError(
+        t.sheet,
+        formatCell({ row: at, col: 0 }),
+        `На листе «${t.sheet}» в строке ${at + 1} уже есть ${what}; импорт не выполнен, чтобы не задвоить данные. Удалите эту строку формы, если выгрузка ФИС ОКО должна её заменить.`,
+        "fisoko.duplicate",
+      ),
+    );
   }
   return ok;
 }
@@ -187,7 +328,13 @@ function noDuplicates(t: TableRead, rows: Keyed[], key: (v: Record<string, unkno
  * between are left alone), the task points in З1…Зn (headers added where the form has too few),
  * and the source file in «Источник» (header added after the last column when missing).
  */
-function appendRows(t: TableRead, rows: Values[], sources: string[], findings: Finding[], points?: (number | null)[][]): WriteOp[] {
+function appendRows(
+  t: TableRead,
+  rows: Values[],
+  sources: string[],
+  findings: Finding[],
+  points?: (number | null)[][],
+): WriteOp[] {
   const loc = t.location;
   const ops: WriteOp[] = [];
   const start = Math.max(loc.dataStart, ...t.rows.map((r) => r.row + 1));
@@ -197,7 +344,13 @@ function appendRows(t: TableRead, rows: Values[], sources: string[], findings: F
     if (!c || spec.formula) continue;
     targets.set(c.col, (i) => rows[i][spec.id] ?? null);
   }
-  const used = [...targets.keys(), ...loc.repeated.map((r) => r.col), ...loc.unknown.map((u) => u.col), ...loc.duplicates.map((d) => d.col), ...Object.values(loc.columns).map((c) => c.col)];
+  const used = [
+    ...targets.keys(),
+    ...loc.repeated.map((r) => r.col),
+    ...loc.unknown.map((u) => u.col),
+    ...loc.duplicates.map((d) => d.col),
+    ...Object.values(loc.columns).map((c) => c.col),
+  ];
   let nextFree = Math.max(0, ...used) + 1;
   if (points) {
     const needed = Math.max(0, ...points.map((p) => p.length));
@@ -208,7 +361,12 @@ function appendRows(t: TableRead, rows: Values[], sources: string[], findings: F
       if (c === undefined) {
         c = nextFree++;
         const header = t.schema.repeated?.header(n) ?? `З${n}`;
-        ops.push({ op: "values", sheet: t.sheet, address: formatCell({ row: loc.headerRow, col: c }), values: [[header]] });
+        ops.push({
+          op: "values",
+          sheet: t.sheet,
+          address: formatCell({ row: loc.headerRow, col: c }),
+          values: [[header]],
+        });
         added.push(header);
       }
       const k = n - 1;
@@ -223,13 +381,23 @@ function appendRows(t: TableRead, rows: Values[], sources: string[], findings: F
   let sourceCol = source?.col;
   if (sourceCol === undefined) {
     sourceCol = nextFree++;
-    ops.push({ op: "values", sheet: t.sheet, address: formatCell({ row: loc.headerRow, col: sourceCol }), values: [[SOURCE_HEADER]] });
-    ops.push({ op: "format", sheet: t.sheet, address: formatCell({ row: loc.headerRow, col: sourceCol }), format: { bold: true } });
+    ops.push({
+      op: "values",
+      sheet: t.sheet,
+      address: formatCell({ row: loc.headerRow, col: sourceCol }),
+      values: [[SOURCE_HEADER]],
+    });
+    ops.push({
+      op: "format",
+      sheet: t.sheet,
+      address: formatCell({ row: loc.headerRow, col: sourceCol }),
+      format: { bold: true },
+    });
     ops.push({ op: "columnWidths", sheet: t.sheet, from: columnLetters(sourceCol), widths: [28] });
   }
   targets.set(sourceCol, (i) => `ФИС ОКО: ${sources[i]}`);
   const cols = [...targets.keys()].sort((a, b) => a - b);
-  for (let k = 0; k < cols.length; ) {
+  for (let k = 0; k < cols.length;) {
     let end = k;
     while (end + 1 < cols.length && cols[end + 1] === cols[end] + 1) end++;
     const run = cols.slice(k, end + 1);

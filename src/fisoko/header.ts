@@ -19,7 +19,11 @@ export const REPORT_TITLES: Record<ReportKind, string> = {
 };
 
 /** ФИС ОКО reports the add-in knows but does not import: named in the message, not guessed at. */
-const UNSUPPORTED = ["Выполнение заданий группами участников", "Достижение планируемых результатов", "Результаты ВПР по классам"];
+const UNSUPPORTED = [
+  "Выполнение заданий группами участников",
+  "Достижение планируемых результатов",
+  "Результаты ВПР по классам",
+];
 
 /** How many rows from the top may hold the title block. */
 export const TITLE_ROWS = 15;
@@ -98,13 +102,15 @@ export function detectReport(scan: SheetScan): Detection {
   if (cells.length === 0) return { ok: false, reason: "empty" };
   for (const cell of cells) {
     const k = kindOfText(cell.text);
-    if (k === "unsupported") return { ok: false, reason: "unsupported", title: cell.text, row: cell.row, col: cell.col };
+    if (k === "unsupported")
+      return { ok: false, reason: "unsupported", title: cell.text, row: cell.row, col: cell.col };
     if (k) return { ok: true, match: { kind: k, row: cell.row, col: cell.col, via: "title" } };
   }
   const limit = Math.min(scan.height, 30);
   for (let r = 0; r < limit; r++) {
     for (let c = 0; c < scan.width; c++) {
-      if (norm(scan.text(r, c)).startsWith("код участника")) return { ok: true, match: { kind: "individual", row: r, col: c, via: "header" } };
+      if (norm(scan.text(r, c)).startsWith("код участника"))
+        return { ok: true, match: { kind: "individual", row: r, col: c, via: "header" } };
     }
   }
   const named = kindOfSheetName(scan.sheet);
@@ -127,7 +133,11 @@ export interface TestHeader {
 }
 
 const YEAR_RE = /(?:^|[^\d])(20\d{2})(?:[^\d]|$)/;
-const GRADE_RES = [/(\d{1,2})\s*-?\s*(?:й\s*)?(?:класс|кл(?![а-я]))/, /класс\s*:?\s*(\d{1,2})(?:[^\d]|$)/, /параллель\s*:?\s*(\d{1,2})/];
+const GRADE_RES = [
+  /(\d{1,2})\s*-?\s*(?:й\s*)?(?:класс|кл(?![а-я]))/,
+  /класс\s*:?\s*(\d{1,2})(?:[^\d]|$)/,
+  /параллель\s*:?\s*(\d{1,2})/,
+];
 
 function gradeOf(t: string): number | null {
   for (const re of GRADE_RES) {
@@ -150,7 +160,10 @@ function subjectOfLine(line: string): { text: string; known: boolean } | null {
     .replace(/20\d{2}/g, " ")
     .replace(/\d{1,2}\s*-?\s*(?:й\s*)?(?:класс|кл)(?![а-яё])\.?/gi, " ")
     .replace(/класс\s*:?\s*\d{1,2}/gi, " ");
-  const segments = stripped.split(/[.,;:()\-–—|]/).map((s) => s.trim()).filter((s) => /[а-яё]{3}/i.test(s));
+  const segments = stripped
+    .split(/[.,;:()\-–—|]/)
+    .map((s) => s.trim())
+    .filter((s) => /[а-яё]{3}/i.test(s));
   const known = segments.find((s) => canonicalSubject(s));
   if (known) return { text: known, known: true };
   return segments.length ? { text: segments.reduce((a, b) => (b.length > a.length ? b : a)), known: false } : null;
@@ -244,7 +257,12 @@ export function readTestHeader(scan: SheetScan, firstDataRow: number): TestHeade
   const subject = canonicalSubject(subjectText);
   if (!subject) {
     const near = nearest(subjectText, SUBJECTS);
-    scan.error("fisoko.subject", null, null, `предмет ${quote(subjectText)} не распознан${near ? `; возможно, «${near}»` : ""}. Ожидается название предмета, например «Русский язык», «Математика», «Окружающий мир».`);
+    scan.error(
+      "fisoko.subject",
+      null,
+      null,
+      `предмет ${quote(subjectText)} не распознан${near ? `; возможно, «${near}»` : ""}. Ожидается название предмета, например «Русский язык», «Математика», «Окружающий мир».`,
+    );
     return null;
   }
   return { year, grade, subject, row, ...(maxScore !== undefined ? { maxScore } : {}) };

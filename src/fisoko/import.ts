@@ -65,31 +65,60 @@ export function importFisoko(files: readonly FisokoFile[]): FisokoImport {
     const outcomes = file.sheets.map((s) => parseSheet(file.name, s));
     const anyParsed = outcomes.some((o) => o.status === "parsed");
     if (outcomes.every((o) => o.status === "empty")) {
-      findings.push(fileFinding(file.name, "error", "fisoko.emptyFile", `в файле нет ни одного заполненного листа; ожидается выгрузка отчёта ФИС ОКО (${Object.values(REPORT_TITLES).map((t) => `«${t}»`).join(", ")}).`));
+      findings.push(
+        fileFinding(
+          file.name,
+          "error",
+          "fisoko.emptyFile",
+          `в файле нет ни одного заполненного листа; ожидается выгрузка отчёта ФИС ОКО (${Object.values(REPORT_TITLES)
+            .map((t) => `«${t}»`)
+            .join(", ")}).`,
+        ),
+      );
       continue;
     }
     if (!anyParsed && looksLikeRawResults(file.sheets)) {
       // A regional protocol is not a report: say where it is accepted instead of «no report title».
-      findings.push(fileFinding(file.name, "error", "fisoko.protocol", "это протокол результатов региона (строка на участника с логином школы и баллами за задания), а не отчёт ФИС ОКО; его принимают «msoko analyze» и «msoko summarize» и страница «Свод» в панели."));
+      findings.push(
+        fileFinding(
+          file.name,
+          "error",
+          "fisoko.protocol",
+          "это протокол результатов региона (строка на участника с логином школы и баллами за задания), а не отчёт ФИС ОКО; его принимают «msoko analyze» и «msoko summarize» и страница «Свод» в панели.",
+        ),
+      );
       continue;
     }
     for (const o of outcomes) {
       if (o.status === "parsed") parsed.push(o.report);
       // An extra sheet of unknown content next to recognised reports is skipped, not fatal.
-      if (o.status === "unknown" && anyParsed) findings.push(...o.findings.map((f) => ({ ...f, severity: "warning" as const, message: `${f.message} Лист пропущен.` })));
+      if (o.status === "unknown" && anyParsed)
+        findings.push(
+          ...o.findings.map((f) => ({ ...f, severity: "warning" as const, message: `${f.message} Лист пропущен.` })),
+        );
       else findings.push(...o.findings);
     }
   }
   const merged = findings.some((f) => f.severity === "error") ? null : mergeReports(parsed, findings);
   const failed = findings.some((f) => f.severity === "error");
   const reports = parsed.map(describe);
-  if (failed || !merged) return { ok: false, results: [], participants: [], tasks: [], references: [], national: [], findings, reports };
+  if (failed || !merged)
+    return { ok: false, results: [], participants: [], tasks: [], references: [], national: [], findings, reports };
   return { ok: true, ...merged, findings, reports };
 }
 
 function describe(r: ParsedReport): ImportedReport {
   const rows = r.kind === "individual" ? r.participants.length : r.rows.length;
-  return { file: r.file, sheet: r.sheet, kind: r.kind, title: REPORT_TITLES[r.kind], year: r.header.year, grade: r.header.grade, subject: r.header.subject, rows };
+  return {
+    file: r.file,
+    sheet: r.sheet,
+    kind: r.kind,
+    title: REPORT_TITLES[r.kind],
+    year: r.header.year,
+    grade: r.header.grade,
+    subject: r.header.subject,
+    rows,
+  };
 }
 
 interface Acc {
@@ -113,23 +142,46 @@ function mergeReports(reports: ParsedReport[], findings: Finding[]): Omit<Fisoko
         const key = `${login ?? ""}|${testKey(test)}|${p.code}`;
         const prev = participantKeys.get(key);
         if (prev) {
-          findings.push({ severity: "error", rule: "fisoko.duplicate", sheet: report.sheet, cell: p.cell, file: report.file, message: `Файл «${report.file}», лист «${report.sheet}», ячейка ${p.cell}: участник с кодом «${p.code}» уже импортирован (${prev}); ожидается один результат на участника.` });
+          findings.push({
+            severity: "error",
+            rule: "fisoko.duplicate",
+            sheet: report.sheet,
+            cell: p.cell,
+            file: report.file,
+            message: `Файл «${report.file}», лист «${report.sheet}», ячейка ${p.cell}: участник с кодом «${p.code}» уже импортирован (${prev}); ожидается один результат на участника.`,
+          });
           continue;
         }
         participantKeys.set(key, `файл «${report.file}», ячейка ${p.cell}`);
         participants.push({
-          procedure: "ВПР", ...test, className: p.className, code: p.code, score: p.score, mark: p.mark, journalMark: p.journalMark,
-          taskPoints: p.taskPoints, source: report.file, ref: { sheet: report.sheet, cell: p.cell, file: report.file },
+          procedure: "ВПР",
+          ...test,
+          className: p.className,
+          code: p.code,
+          score: p.score,
+          mark: p.mark,
+          journalMark: p.journalMark,
+          taskPoints: p.taskPoints,
+          source: report.file,
+          ref: { sheet: report.sheet, cell: p.cell, file: report.file },
           ...(login ? { login } : {}),
         });
       }
       addTaskSet(taskSets, test, report.tasks, report.file, findings);
       continue;
     }
-    const put = (row: Located, field: "marks" | "journal" | "scoreDistribution" | "taskCompletion", value: unknown): Target => {
+    const put = (
+      row: Located,
+      field: "marks" | "journal" | "scoreDistribution" | "taskCompletion",
+      value: unknown,
+    ): Target => {
       if (row.where.level === "school" && !row.where.login) {
         findings.push({
-          severity: "error", rule: "fisoko.login", sheet: report.sheet, cell: row.cell, file: report.file,
+          severity: "error",
+          rule: "fisoko.login",
+          sheet: report.sheet,
+          cell: row.cell,
+          file: report.file,
           message: `Файл «${report.file}», лист «${report.sheet}», ячейка ${row.cell}: у ОО «${row.where.name}» нет логина ФИС ОКО; ожидается подпись вида «(sch420101) ${row.where.name}», по логину строка относится к школе.`,
         });
       }
@@ -143,7 +195,8 @@ function mergeReports(reports: ParsedReport[], findings: Finding[]): Omit<Fisoko
           const target = put(row, "marks", row.marks);
           // «Статистика по отметкам» counts every participant: its N wins over the other reports'.
           target.participants = row.participants;
-          if (row.schools !== undefined && row.where.level !== "school") (target as ReferenceResult).schools = row.schools;
+          if (row.schools !== undefined && row.where.level !== "school")
+            (target as ReferenceResult).schools = row.schools;
         }
         break;
       case "journal":
@@ -168,19 +221,38 @@ function mergeReports(reports: ParsedReport[], findings: Finding[]): Omit<Fisoko
     }
   }
   const national = [...acc.national.values()];
-  return { results: [...acc.results.values()], participants, tasks: [...taskSets.values()], references: [...acc.references.values()], national };
+  return {
+    results: [...acc.results.values()],
+    participants,
+    tasks: [...taskSets.values()],
+    references: [...acc.references.values()],
+    national,
+  };
 }
 
 type Target = ResultRow | ReferenceResult | NationalResult;
 
 function rowFor(acc: Acc, report: ParsedReport, where: HierarchyRow, cell: string): Target {
   const t = report.header;
-  const base = { procedure: "ВПР" as const, year: t.year, grade: t.grade, subject: t.subject, participants: 0, source: report.file };
+  const base = {
+    procedure: "ВПР" as const,
+    year: t.year,
+    grade: t.grade,
+    subject: t.subject,
+    participants: 0,
+    source: report.file,
+  };
   if (where.level === "school") {
     const key = `school|${where.login}|${testKey(t)}`;
     let r = acc.results.get(key);
     if (!r) {
-      r = { ...base, className: "", login: where.login, schoolName: where.name, ref: { sheet: report.sheet, cell, file: report.file } };
+      r = {
+        ...base,
+        className: "",
+        login: where.login,
+        schoolName: where.name,
+        ref: { sheet: report.sheet, cell, file: report.file },
+      };
       acc.results.set(key, r);
     }
     addSource(r, report.file);
@@ -195,7 +267,11 @@ function rowFor(acc: Acc, report: ParsedReport, where: HierarchyRow, cell: strin
   }
   const key = `${where.level}|${where.name.toLowerCase()}|${testKey(t)}`;
   let r = acc.references.get(key);
-  if (!r) acc.references.set(key, (r = { ...base, level: where.level, name: where.name, ...(where.login ? { login: where.login } : {}) }));
+  if (!r)
+    acc.references.set(
+      key,
+      (r = { ...base, level: where.level, name: where.name, ...(where.login ? { login: where.login } : {}) }),
+    );
   addSource(r, report.file);
   return r;
 }
@@ -210,7 +286,15 @@ function addSource(r: Target, file: string): void {
  * file is right cannot be known); a reference that differs between exports made on different
  * days is a warning and the first file wins.
  */
-function setField(acc: Acc, target: Target, field: "marks" | "journal" | "scoreDistribution" | "taskCompletion", value: unknown, report: ParsedReport, where: HierarchyRow, findings: Finding[]): void {
+function setField(
+  acc: Acc,
+  target: Target,
+  field: "marks" | "journal" | "scoreDistribution" | "taskCompletion",
+  value: unknown,
+  report: ParsedReport,
+  where: HierarchyRow,
+  findings: Finding[],
+): void {
   const rec = target as unknown as Record<string, unknown>;
   const key = `${where.level}|${where.login ?? where.name}|${testKey(report.header)}|${field}`;
   if (rec[field] === undefined) {
@@ -232,9 +316,19 @@ function setField(acc: Acc, target: Target, field: "marks" | "journal" | "scoreD
   });
 }
 
-function addTaskSet(sets: Map<string, TaskSet>, test: Test, tasks: TaskColumn[], file: string, findings: Finding[]): void {
+function addTaskSet(
+  sets: Map<string, TaskSet>,
+  test: Test,
+  tasks: TaskColumn[],
+  file: string,
+  findings: Finding[],
+): void {
   if (!tasks.every((t) => t.level && t.max !== undefined)) return;
-  const specs: TaskSpec[] = tasks.map((t) => ({ number: t.number, level: t.level as TaskSpec["level"], max: t.max as number }));
+  const specs: TaskSpec[] = tasks.map((t) => ({
+    number: t.number,
+    level: t.level as TaskSpec["level"],
+    max: t.max as number,
+  }));
   const key = testKey(test);
   const prev = sets.get(key);
   if (!prev) {
@@ -242,6 +336,13 @@ function addTaskSet(sets: Map<string, TaskSet>, test: Test, tasks: TaskColumn[],
     return;
   }
   if (JSON.stringify(prev.tasks) !== JSON.stringify(specs)) {
-    findings.push(fileFinding(file, "warning", "fisoko.tasks", `перечень заданий ВПР ${test.year}, ${test.subject}, ${test.grade} класс отличается от перечня из файла «${prev.source}»; используется перечень из «${prev.source}».`));
+    findings.push(
+      fileFinding(
+        file,
+        "warning",
+        "fisoko.tasks",
+        `перечень заданий ВПР ${test.year}, ${test.subject}, ${test.grade} класс отличается от перечня из файла «${prev.source}»; используется перечень из «${prev.source}».`,
+      ),
+    );
   }
 }

@@ -27,9 +27,16 @@ function info(severity: Finding["severity"], message: string): Finding {
 }
 
 /** A new Municipality with the import added (the input is not changed). */
-export function mergeIntoMunicipality(m: Municipality, imp: FisokoImport): { municipality: Municipality; findings: Finding[] } {
+export function mergeIntoMunicipality(
+  m: Municipality,
+  imp: FisokoImport,
+): { municipality: Municipality; findings: Finding[] } {
   const findings: Finding[] = [];
-  if (!imp.ok) return { municipality: m, findings: [info("error", "Выгрузки ФИС ОКО содержат ошибки; в свод ничего не добавлено.")] };
+  if (!imp.ok)
+    return {
+      municipality: m,
+      findings: [info("error", "Выгрузки ФИС ОКО содержат ошибки; в свод ничего не добавлено.")],
+    };
   const refs = new Map(m.references.map((r) => [referenceKey(r), r]));
   for (const r of imp.references) if (!refs.has(referenceKey(r))) refs.set(referenceKey(r), r);
   // By the login's digits: a form's «sch203389» is the export's «edu203389» (methodology §10).
@@ -49,7 +56,11 @@ export function mergeIntoMunicipality(m: Municipality, imp: FisokoImport): { mun
       findings.push(info("info", `ОО ${base.passport.login}: ${prefixNote(base.passport.login, login)}.`));
     }
     let s = schools.get(key);
-    if (!s) schools.set(key, (s = { ...base, results: [...base.results], participants: [...base.participants], tasks: [...base.tasks] }));
+    if (!s)
+      schools.set(
+        key,
+        (s = { ...base, results: [...base.results], participants: [...base.participants], tasks: [...base.tasks] }),
+      );
     return s;
   };
   for (const r of imp.results) {
@@ -57,7 +68,12 @@ export function mergeIntoMunicipality(m: Municipality, imp: FisokoImport): { mun
     if (!s) continue;
     const own = s.results.find((x) => resultKey(x) === resultKey(r));
     if (own) {
-      findings.push(info("warning", `ОО ${r.login}: ${r.procedure} ${r.year}, ${r.subject}, ${r.grade} класс уже есть в форме школы; в своде оставлены данные формы, строка из «${r.source}» не добавлена.`));
+      findings.push(
+        info(
+          "warning",
+          `ОО ${r.login}: ${r.procedure} ${r.year}, ${r.subject}, ${r.grade} класс уже есть в форме школы; в своде оставлены данные формы, строка из «${r.source}» не добавлена.`,
+        ),
+      );
       continue;
     }
     s.results.push(r);
@@ -65,17 +81,50 @@ export function mergeIntoMunicipality(m: Municipality, imp: FisokoImport): { mun
   for (const p of imp.participants) {
     const s = p.login ? school(p.login) : null;
     if (!s) continue;
-    if (!s.participants.some((x) => x.code === p.code && x.year === p.year && x.grade === p.grade && subjectKey(x.subject) === subjectKey(p.subject))) s.participants.push(p);
+    if (
+      !s.participants.some(
+        (x) =>
+          x.code === p.code &&
+          x.year === p.year &&
+          x.grade === p.grade &&
+          subjectKey(x.subject) === subjectKey(p.subject),
+      )
+    )
+      s.participants.push(p);
   }
   for (const t of imp.tasks) {
-    for (const s of new Set([...imp.results, ...imp.participants].filter((r) => r.year === t.year && r.grade === t.grade && r.subject === t.subject && r.login).map((r) => r.login as string))) {
+    for (const s of new Set(
+      [...imp.results, ...imp.participants]
+        .filter((r) => r.year === t.year && r.grade === t.grade && r.subject === t.subject && r.login)
+        .map((r) => r.login as string),
+    )) {
       const rep = school(s);
-      if (rep && !rep.tasks.some((x) => x.year === t.year && x.grade === t.grade && subjectKey(x.subject) === subjectKey(t.subject) && x.procedure === t.procedure)) rep.tasks.push(t);
+      if (
+        rep &&
+        !rep.tasks.some(
+          (x) =>
+            x.year === t.year &&
+            x.grade === t.grade &&
+            subjectKey(x.subject) === subjectKey(t.subject) &&
+            x.procedure === t.procedure,
+        )
+      )
+        rep.tasks.push(t);
     }
   }
-  if (unknown.size) findings.push(info("warning", `В своде нет ОО ${[...unknown].join(", ")}: их строки из выгрузок не добавлены (добавьте формы этих школ в свод).`));
+  if (unknown.size)
+    findings.push(
+      info(
+        "warning",
+        `В своде нет ОО ${[...unknown].join(", ")}: их строки из выгрузок не добавлены (добавьте формы этих школ в свод).`,
+      ),
+    );
   return {
-    municipality: { ...m, references: [...refs.values()], schools: m.schools.map((s) => schools.get(schoolKey(s.passport.login)) ?? s) },
+    municipality: {
+      ...m,
+      references: [...refs.values()],
+      schools: m.schools.map((s) => schools.get(schoolKey(s.passport.login)) ?? s),
+    },
     findings,
   };
 }

@@ -21,7 +21,9 @@ export type SheetOutcome =
   | { status: "unknown"; findings: Finding[] }
   | { status: "failed"; findings: Finding[] };
 
-const EXPECTED = Object.values(REPORT_TITLES).map((t) => `«${t}»`).join(", ");
+const EXPECTED = Object.values(REPORT_TITLES)
+  .map((t) => `«${t}»`)
+  .join(", ");
 
 export function parseSheet(file: string, sheet: Pick<SheetRead, "name" | "values" | "merges">): SheetOutcome {
   const scan = new SheetScan(file, sheet.name, sheet);
@@ -29,10 +31,20 @@ export function parseSheet(file: string, sheet: Pick<SheetRead, "name" | "values
   if (!d.ok) {
     if (d.reason === "empty") return { status: "empty", findings: [] };
     if (d.reason === "unsupported") {
-      scan.error("fisoko.unsupported", d.row, d.col, `отчёт «${d.title}» не импортируется; поддерживаются отчёты ${EXPECTED}.`);
+      scan.error(
+        "fisoko.unsupported",
+        d.row,
+        d.col,
+        `отчёт «${d.title}» не импортируется; поддерживаются отчёты ${EXPECTED}.`,
+      );
       return { status: "failed", findings: scan.findings };
     }
-    scan.error("fisoko.unknownReport", null, null, `не найден заголовок отчёта ФИС ОКО в первых строках; ожидается один из отчётов ${EXPECTED}. Найдено: ${describeSeen(d.seen)}.`);
+    scan.error(
+      "fisoko.unknownReport",
+      null,
+      null,
+      `не найден заголовок отчёта ФИС ОКО в первых строках; ожидается один из отчётов ${EXPECTED}. Найдено: ${describeSeen(d.seen)}.`,
+    );
     return { status: "unknown", findings: scan.findings };
   }
   const kind = d.match.kind;
@@ -52,7 +64,10 @@ export function parseSheet(file: string, sheet: Pick<SheetRead, "name" | "values
   return report ? { status: "parsed", report, findings: scan.findings } : { status: "failed", findings: scan.findings };
 }
 
-const PARSERS: Record<ReportKind, (scan: SheetScan, header: NonNullable<ReturnType<typeof readTestHeader>>) => ParsedReport | null> = {
+const PARSERS: Record<
+  ReportKind,
+  (scan: SheetScan, header: NonNullable<ReturnType<typeof readTestHeader>>) => ParsedReport | null
+> = {
   marks: parseMarks,
   journal: parseJournal,
   distribution: parseDistribution,
@@ -62,7 +77,10 @@ const PARSERS: Record<ReportKind, (scan: SheetScan, header: NonNullable<ReturnTy
 
 /** The header of a test sits above its table: scan down to the first table header, at most. */
 function firstTableRow(scan: SheetScan, kind: ReportKind): number {
-  const keys = kind === "individual" ? ["код участника", "код"] : ["группы участников", "группа участников", "№ задания", "номер задания"];
+  const keys =
+    kind === "individual"
+      ? ["код участника", "код"]
+      : ["группы участников", "группа участников", "№ задания", "номер задания"];
   for (let r = 0; r < Math.min(scan.height, 40); r++) {
     for (let c = 0; c < scan.width; c++) {
       const t = scan.text(r, c).toLowerCase();

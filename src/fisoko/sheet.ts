@@ -75,7 +75,14 @@ export class SheetScan {
     return this.findings.some((f) => f.severity === "error");
   }
 
-  private push(severity: Finding["severity"], rule: string, r: number | null, c: number | null, message: string, hint?: string): void {
+  private push(
+    severity: Finding["severity"],
+    rule: string,
+    r: number | null,
+    c: number | null,
+    message: string,
+    hint?: string,
+  ): void {
     this.findings.push({
       severity,
       rule,
@@ -91,12 +98,18 @@ export class SheetScan {
    * Reads a number; records an error naming `what` and the expected kind when the cell is blank
    * (and required), text, or out of range. Percent signs and comma decimals are accepted.
    */
-  number(r: number, c: number, what: string, opts: { integer?: boolean; min?: number; max?: number; blankOk?: boolean } = {}): number | null {
+  number(
+    r: number,
+    c: number,
+    what: string,
+    opts: { integer?: boolean; min?: number; max?: number; blankOk?: boolean } = {},
+  ): number | null {
     const v = this.value(r, c);
     const cell = readCell(v);
     const expected = expectation(opts);
     if (cell.kind === "blank") {
-      if (!opts.blankOk) this.error("fisoko.blank", r, c, `нет значения (${what}); ожидается ${expected}. Возможно, выгрузка оборвана.`);
+      if (!opts.blankOk)
+        this.error("fisoko.blank", r, c, `нет значения (${what}); ожидается ${expected}. Возможно, выгрузка оборвана.`);
       return null;
     }
     if (cell.kind !== "number") {
@@ -104,7 +117,11 @@ export class SheetScan {
       return null;
     }
     const n = cell.value;
-    if ((opts.integer && !Number.isInteger(n)) || (opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
+    if (
+      (opts.integer && !Number.isInteger(n)) ||
+      (opts.min !== undefined && n < opts.min) ||
+      (opts.max !== undefined && n > opts.max)
+    ) {
       this.error("fisoko.number", r, c, `${what}: найдено ${quoteValue(v)}, ожидается ${expected}.`);
       return null;
     }

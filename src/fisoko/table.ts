@@ -45,7 +45,12 @@ export function findHeaderRow(scan: SheetScan, labelHeaders: readonly string[]):
  * Reads the header block starting at `row`: the next rows belong to it while their label cell is
  * blank or repeats the label header (a vertically merged cell) and `isHeaderRow` accepts them.
  */
-export function readHeaderBlock(scan: SheetScan, row: number, labelCol: number, isHeaderRow: (r: number) => boolean = () => true): HeaderBlock {
+export function readHeaderBlock(
+  scan: SheetScan,
+  row: number,
+  labelCol: number,
+  isHeaderRow: (r: number) => boolean = () => true,
+): HeaderBlock {
   const labelText = norm(scan.text(row, labelCol));
   let bottom = row;
   for (let r = row + 1; r < scan.height && r <= row + 3; r++) {

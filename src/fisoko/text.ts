@@ -13,7 +13,10 @@ import { isSingleSpaced, memoizeText } from "../core/text-memo";
  * (prefixes, keywords, numbers), and those skip the four regular expressions.
  */
 function isNormText(text: string): boolean {
-  return isSingleSpaced(text, (c) => (c >= 0x430 && c <= 0x44f) || (c >= 0x21 && c <= 0x7e && c !== 0x22 && !(c >= 0x41 && c <= 0x5a)));
+  return isSingleSpaced(
+    text,
+    (c) => (c >= 0x430 && c <= 0x44f) || (c >= 0x21 && c <= 0x7e && c !== 0x22 && !(c >= 0x41 && c <= 0x5a)),
+  );
 }
 
 /** Normalised texts met before: titles, headers and labels repeat across rows and files. */
@@ -37,11 +40,15 @@ export function cellText(v: CellValue): string {
   if (typeof v === "string") return v.replace(/[\u00a0\u202f]+/g, " ").trim();
   if (typeof v === "number") return formatNumberRu(v, 6).replace(/\u00a0/g, "");
   if (typeof v === "boolean") return v ? "ИСТИНА" : "ЛОЖЬ";
-  const inner = (v as { result?: unknown; text?: unknown; richText?: { text: string }[] }).result
-    ?? (v as { text?: unknown }).text;
+  const inner =
+    (v as { result?: unknown; text?: unknown; richText?: { text: string }[] }).result ?? (v as { text?: unknown }).text;
   if (typeof inner === "string" || typeof inner === "number") return cellText(inner);
   const rich = (v as { richText?: { text: string }[] }).richText;
-  if (Array.isArray(rich)) return rich.map((r) => r.text).join("").trim();
+  if (Array.isArray(rich))
+    return rich
+      .map((r) => r.text)
+      .join("")
+      .trim();
   return "";
 }
 

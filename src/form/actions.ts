@@ -13,7 +13,9 @@ import { templateOps, templateSheetNames } from "./template";
  * Adds the form's sheets that the workbook lacks. An existing sheet with the same name (Excel
  * compares names case-insensitively) is left as it is and reported in `notices`.
  */
-export async function createForm(port: WorkbookPort): Promise<{ created: string[]; skipped: string[]; notices: string[] }> {
+export async function createForm(
+  port: WorkbookPort,
+): Promise<{ created: string[]; skipped: string[]; notices: string[] }> {
   const existing = (await port.listSheets()).map((s) => s.name);
   const created: string[] = [];
   const skipped: string[] = [];
@@ -35,7 +37,9 @@ export async function createForm(port: WorkbookPort): Promise<{ created: string[
 }
 
 /** Reads every sheet and validates the form; the workbook is not changed. */
-export async function validateWorkbook(port: WorkbookPort): Promise<{ findings: Finding[]; report: SchoolReport | null }> {
+export async function validateWorkbook(
+  port: WorkbookPort,
+): Promise<{ findings: Finding[]; report: SchoolReport | null }> {
   const names = (await port.listSheets()).map((s) => s.name);
   const sheets = await port.readSheets(names);
   const file = await port.fileName();

@@ -95,7 +95,20 @@ export interface CellContext {
 
 /** JavaScript's \s (what a regular expression's \s matches), by UTF-16 code unit. */
 function isSpaceCode(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    (c > 0x7f &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
+  );
 }
 
 /**
@@ -119,7 +132,8 @@ function isCodeText(v: string): boolean {
   if (n === 0) return false;
   for (let i = 0; i < n; i++) {
     const c = v.charCodeAt(i);
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x410 && c <= 0x44f)) continue;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x410 && c <= 0x44f))
+      continue;
     if (c === 0x401 || c === 0x451 || c === 0x5f || c === 0x2e || c === 0x2d || c === 0x2f) continue;
     return false;
   }
@@ -134,7 +148,8 @@ function isCodeText(v: string): boolean {
  */
 export const MAX_INPUT_MAGNITUDE = 1e15;
 
-const TOO_LARGE_HINT = "Проверьте значение: в форме не бывает чисел больше 1 000 000 000 000 000 по модулю; возможно, в ячейку попал код или несколько чисел подряд.";
+const TOO_LARGE_HINT =
+  "Проверьте значение: в форме не бывает чисел больше 1 000 000 000 000 000 по модулю; возможно, в ячейку попал код или несколько чисел подряд.";
 
 /** Whether a number read from a cell can be used in sums: finite and within MAX_INPUT_MAGNITUDE. */
 export function isUsableNumber(n: number): boolean {
@@ -153,7 +168,14 @@ export const MAX_INPUT_TEXT = 1000;
 function isStrippedCode(c: number): boolean {
   if (c < 0x20) return c !== 0x09 && c !== 0x0a && c !== 0x0d;
   if (c < 0x7f) return false;
-  return c <= 0x9f || c === 0x061c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  return (
+    c <= 0x9f ||
+    c === 0x061c ||
+    c === 0x200e ||
+    c === 0x200f ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069)
+  );
 }
 
 /** Whether the text needs `cleanInputText` (a character to strip, or too long). */
@@ -181,9 +203,17 @@ export function cleanInputText(v: string): { text: string; removed: number; cutF
 
 const SIGNS = ["знак", "знака", "знаков"] as const;
 
-const FAILED: { value: TypedValue; ok: boolean } = Object.freeze({ value: null, ok: false }) as { value: TypedValue; ok: boolean };
+const FAILED: { value: TypedValue; ok: boolean } = Object.freeze({ value: null, ok: false }) as {
+  value: TypedValue;
+  ok: boolean;
+};
 
-function failWith(ctx: CellContext, rule: Parameters<typeof finding>[0], message: string, hint?: string): { value: TypedValue; ok: boolean } {
+function failWith(
+  ctx: CellContext,
+  rule: Parameters<typeof finding>[0],
+  message: string,
+  hint?: string,
+): { value: TypedValue; ok: boolean } {
   ctx.findings.push(finding(rule, ctx.sheet, ctx.cell, message, hint));
   return FAILED;
 }
@@ -227,43 +257,83 @@ function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: 
   if (typeof v === "string" && needsCleaning(v)) {
     const clean = cleanInputText(v);
     const what = [
-      clean.removed ? `удалено ${countRu(clean.removed, SIGNS)} управляющих символов или символов смены направления письма` : "",
-      clean.cutFrom ? `текст длиной ${countRu(clean.cutFrom, SIGNS)} сокращён до ${formatNumberRu(MAX_INPUT_TEXT, 0)}` : "",
+      clean.removed
+        ? `удалено ${countRu(clean.removed, SIGNS)} управляющих символов или символов смены направления письма`
+        : "",
+      clean.cutFrom
+        ? `текст длиной ${countRu(clean.cutFrom, SIGNS)} сокращён до ${formatNumberRu(MAX_INPUT_TEXT, 0)}`
+        : "",
     ].filter(Boolean);
     // The text itself is not quoted: it may be a name, and it is what made the cell suspicious.
-    findings.push(finding("text.cleaned", sheet, cell, `В столбце ${col} ${what.join("; ")}.`, "Проверьте ячейку: в форме ожидается короткий текст без скрытых знаков."));
+    findings.push(
+      finding(
+        "text.cleaned",
+        sheet,
+        cell,
+        `В столбце ${col} ${what.join("; ")}.`,
+        "Проверьте ячейку: в форме ожидается короткий текст без скрытых знаков.",
+      ),
+    );
     v = clean.text;
   }
-  const fail = (rule: Parameters<typeof finding>[0], message: string, hint?: string) => failWith(ctx, rule, message, hint);
+  const fail = (rule: Parameters<typeof finding>[0], message: string, hint?: string) =>
+    failWith(ctx, rule, message, hint);
 
   if (v instanceof Date) {
     if (spec.type === "date") return { value: v.toISOString().slice(0, 10), ok: true };
-    return fail(spec.type === "integer" || spec.type === "year" ? "type.integer" : "type.number",
+    return fail(
+      spec.type === "integer" || spec.type === "year" ? "type.integer" : "type.number",
       `В столбце ${col} стоит дата ${v.toISOString().slice(0, 10)}, а ожидается ${typeWord(spec.type)}.`,
-      "Excel мог сам превратить число в дату: задайте ячейке числовой формат и введите значение заново.");
+      "Excel мог сам превратить число в дату: задайте ячейке числовой формат и введите значение заново.",
+    );
   }
   // NaN, ±Infinity (from a host or a broken file) and, in numeric columns, magnitudes past 10¹⁵; never quoted: «Infinity» is no Russian.
-  const numeric = spec.type === "integer" || spec.type === "year" || spec.type === "number" || spec.type === "percent" || spec.type === "date";
+  const numeric =
+    spec.type === "integer" ||
+    spec.type === "year" ||
+    spec.type === "number" ||
+    spec.type === "percent" ||
+    spec.type === "date";
   if (typeof v === "number" && (!Number.isFinite(v) || (numeric && !isUsableNumber(v)))) {
-    const what = Number.isNaN(v) ? "нечисловое значение (NaN)" : Number.isFinite(v) ? "слишком большое по модулю число" : "бесконечное значение";
+    const what = Number.isNaN(v)
+      ? "нечисловое значение (NaN)"
+      : Number.isFinite(v)
+        ? "слишком большое по модулю число"
+        : "бесконечное значение";
     return fail("range", `В столбце ${col} стоит ${what}, а ожидается ${typeWord(spec.type)}.`, TOO_LARGE_HINT);
   }
   const c = readCell(v);
   if (numeric && c.kind === "number" && !isUsableNumber(c.value)) {
-    return fail("range", `В столбце ${col} стоит слишком большое по модулю число (${quoteValue(typeof v === "string" ? v : "")}), а ожидается ${typeWord(spec.type)}.`, TOO_LARGE_HINT);
+    return fail(
+      "range",
+      `В столбце ${col} стоит слишком большое по модулю число (${quoteValue(typeof v === "string" ? v : "")}), а ожидается ${typeWord(spec.type)}.`,
+      TOO_LARGE_HINT,
+    );
   }
   if (c.kind === "blank") {
     if (spec.required) return fail("value.required", `Не заполнен обязательный столбец ${col}.`, spec.help);
     return { value: null, ok: true };
   }
-  if (c.kind === "error") return fail("type.error", `В столбце ${col} ошибка Excel ${c.code}; ожидается ${typeWord(spec.type)}.`, "Исправьте формулу или введите значение.");
+  if (c.kind === "error")
+    return fail(
+      "type.error",
+      `В столбце ${col} ошибка Excel ${c.code}; ожидается ${typeWord(spec.type)}.`,
+      "Исправьте формулу или введите значение.",
+    );
   if (c.kind === "na" || c.kind === "absent") {
     if (spec.allowAbsent) return { value: null, ok: true };
     if (spec.type === "text" || spec.type === "code") return { value: String(v).trim(), ok: true };
-    return fail(spec.type === "integer" || spec.type === "year" ? "type.integer" : "type.number",
-      `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord(spec.type)}.`, spec.help);
+    return fail(
+      spec.type === "integer" || spec.type === "year" ? "type.integer" : "type.number",
+      `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord(spec.type)}.`,
+      spec.help,
+    );
   }
-  if (c.kind === "boolean") return fail("type.number", `В столбце ${col} стоит логическое значение ${c.value ? "ИСТИНА" : "ЛОЖЬ"}; ожидается ${typeWord(spec.type)}.`);
+  if (c.kind === "boolean")
+    return fail(
+      "type.number",
+      `В столбце ${col} стоит логическое значение ${c.value ? "ИСТИНА" : "ЛОЖЬ"}; ожидается ${typeWord(spec.type)}.`,
+    );
 
   switch (spec.type) {
     case "integer":
@@ -276,32 +346,60 @@ function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: 
       }
       const n = c.value;
       if ((spec.type === "integer" || spec.type === "year") && !Number.isInteger(n)) {
-        return fail("type.integer", `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord(spec.type)}.`, spec.help);
+        return fail(
+          "type.integer",
+          `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord(spec.type)}.`,
+          spec.help,
+        );
       }
       if (c.fromText) {
         const comma = String(v).includes(",");
-        findings.push(finding(comma ? "number.decimalComma" : "number.text", sheet, cell,
-          comma
-            ? `В столбце ${col} число ${quoteValue(v)} записано текстом с запятой; прочитано как ${formatNumberRu(n)}.`
-            : `В столбце ${col} число ${quoteValue(v)} сохранено как текст; прочитано как ${formatNumberRu(n)}.`,
-          "Принято. Чтобы формулы Excel его учитывали, преобразуйте ячейку в число (значок предупреждения → «Преобразовать в число»)."));
+        findings.push(
+          finding(
+            comma ? "number.decimalComma" : "number.text",
+            sheet,
+            cell,
+            comma
+              ? `В столбце ${col} число ${quoteValue(v)} записано текстом с запятой; прочитано как ${formatNumberRu(n)}.`
+              : `В столбце ${col} число ${quoteValue(v)} сохранено как текст; прочитано как ${formatNumberRu(n)}.`,
+            "Принято. Чтобы формулы Excel его учитывали, преобразуйте ячейку в число (значок предупреждения → «Преобразовать в число»).",
+          ),
+        );
       }
       if (spec.min !== undefined && n < spec.min) {
-        return fail("range", `В столбце ${col} значение ${formatNumberRu(n)} меньше допустимого ${formatNumberRu(spec.min)}.`, spec.help);
+        return fail(
+          "range",
+          `В столбце ${col} значение ${formatNumberRu(n)} меньше допустимого ${formatNumberRu(spec.min)}.`,
+          spec.help,
+        );
       }
       if (spec.max !== undefined && n > spec.max) {
-        return fail("range", `В столбце ${col} значение ${formatNumberRu(n)} больше допустимого ${formatNumberRu(spec.max)}.`, spec.help);
+        return fail(
+          "range",
+          `В столбце ${col} значение ${formatNumberRu(n)} больше допустимого ${formatNumberRu(spec.max)}.`,
+          spec.help,
+        );
       }
       return { value: n, ok: true };
     }
     case "date": {
       if (c.kind === "number") {
         const iso = c.fromText ? null : isoFromSerial(c.value);
-        if (!iso) return fail("type.date", `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord("date")}.`, "Например, 05.09.2025.");
+        if (!iso)
+          return fail(
+            "type.date",
+            `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord("date")}.`,
+            "Например, 05.09.2025.",
+          );
         return { value: iso, ok: true };
       }
       const iso = parseDateText(c.text);
-      if (!iso) return fail("type.date", `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord("date")}.`, "Например, 05.09.2025.");
+      if (!iso)
+        return fail(
+          "type.date",
+          `В столбце ${col} стоит ${quoteValue(v)}, а ожидается ${typeWord("date")}.`,
+          "Например, 05.09.2025.",
+        );
       return { value: iso, ok: true };
     }
     case "enum": {
@@ -311,9 +409,11 @@ function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: 
       const suggestion = nearest(text, spec.values ?? []);
       const rule = spec.id === "procedure" ? "unknown.procedure" : "type.enum";
       const what = spec.id === "procedure" ? "Неизвестная процедура" : `Значение не из списка столбца ${col}:`;
-      return fail(rule,
+      return fail(
+        rule,
         `${what} ${quoteValue(v)}${suggestion ? `; возможно, «${suggestion}»` : ""}. Допустимо: ${(spec.values ?? []).join(", ")}.`,
-        "Выберите значение из раскрывающегося списка.");
+        "Выберите значение из раскрывающегося списка.",
+      );
     }
     case "code": {
       const text = rawText(v);
@@ -321,13 +421,19 @@ function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: 
       // municipal summary («Файлы свода») and its JSON, and a quoted name would leak there.
       // (Found by the hostile-input privacy test: the message used to repeat the name.)
       if (NAME_LIKE.test(text) || NAME_JOINED.test(text)) {
-        return fail("privacy.names", `В столбце ${col} стоит текст, похожий на фамилию и имя (значение не приводится, чтобы не распространять персональные данные). Персональные данные в форму не вносятся.`,
-          "Замените фамилию кодом участника из ФИС ОКО или протокола.");
+        return fail(
+          "privacy.names",
+          `В столбце ${col} стоит текст, похожий на фамилию и имя (значение не приводится, чтобы не распространять персональные данные). Персональные данные в форму не вносятся.`,
+          "Замените фамилию кодом участника из ФИС ОКО или протокола.",
+        );
       }
       if (!CODE_RE.test(text)) {
         // A code with spaces is most likely a name in another spelling («Kuznetsov Ivan», «иванов и.»).
         const shown = /\s/.test(text.trim()) ? "" : ` ${quoteValue(v)}`;
-        return fail("type.code", `В столбце ${col} код${shown} содержит пробелы или недопустимые знаки; ожидаются буквы, цифры, «-», «_», «.», «/».`);
+        return fail(
+          "type.code",
+          `В столбце ${col} код${shown} содержит пробелы или недопустимые знаки; ожидаются буквы, цифры, «-», «_», «.», «/».`,
+        );
       }
       return { value: text, ok: true };
     }

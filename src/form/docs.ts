@@ -27,23 +27,39 @@ export function formDocsMarkdown(): string {
   out.push("### Листы и столбцы", "");
   for (const s of FORM_SHEETS) {
     out.push(`#### «${s.name}»${s.required ? " — обязательный" : ""}`, "");
-    out.push(s.purpose + (s.aliases?.length ? ` Другие принимаемые имена листа: ${s.aliases.map((a) => `«${a}»`).join(", ")}.` : ""), "");
-    out.push("| Столбец | Идентификатор | Тип | Ед. | Обяз. | Допустимо | Пояснение |", "|---|---|---|---|---|---|---|");
+    out.push(
+      s.purpose +
+        (s.aliases?.length ? ` Другие принимаемые имена листа: ${s.aliases.map((a) => `«${a}»`).join(", ")}.` : ""),
+      "",
+    );
+    out.push(
+      "| Столбец | Идентификатор | Тип | Ед. | Обяз. | Допустимо | Пояснение |",
+      "|---|---|---|---|---|---|---|",
+    );
     const rows: ColumnSpec[] = [...(s.fields ?? []), ...s.columns];
     for (const c of rows) {
       const type = c.formula ? "формула" : typeWord(c.type);
-      out.push(`| ${cell(c.header)} | \`${c.id}\` | ${type} | ${c.unit ?? ""} | ${c.required ? "да" : ""} | ${cell(allowed(c))} | ${cell(c.help)} |`);
+      out.push(
+        `| ${cell(c.header)} | \`${c.id}\` | ${type} | ${c.unit ?? ""} | ${c.required ? "да" : ""} | ${cell(allowed(c))} | ${cell(c.help)} |`,
+      );
     }
     if (s.repeated) {
-      out.push(`| ${s.repeated.header(1)}, ${s.repeated.header(2)}, … | \`${s.repeated.id}\` | ${typeWord(s.repeated.type)} | балл |  | ≥ 0 | ${cell(s.repeated.help)} |`);
+      out.push(
+        `| ${s.repeated.header(1)}, ${s.repeated.header(2)}, … | \`${s.repeated.id}\` | ${typeWord(s.repeated.type)} | балл |  | ≥ 0 | ${cell(s.repeated.help)} |`,
+      );
     }
-    if (s.fields) out.push("", `Строки «${s.fields.map((f) => f.header).join("», «")}» — в столбце A, значения — в столбце B; ниже — таблица «${s.tableTitle}».`);
+    if (s.fields)
+      out.push(
+        "",
+        `Строки «${s.fields.map((f) => f.header).join("», «")}» — в столбце A, значения — в столбце B; ниже — таблица «${s.tableTitle}».`,
+      );
     out.push("");
   }
   out.push(`Лист «${INSTRUCTION_SHEET}» создаётся из этого же описания и при проверке не читается.`, "");
   out.push("### Правила проверки", "");
   out.push("| Код | Важность | Что проверяется |", "|---|---|---|");
-  for (const [id, r] of Object.entries(RULES)) out.push(`| \`${id}\` | ${SEVERITY_RU[r.severity]} | ${cell(r.title)} |`);
+  for (const [id, r] of Object.entries(RULES))
+    out.push(`| \`${id}\` | ${SEVERITY_RU[r.severity]} | ${cell(r.title)} |`);
   out.push("");
   return out.join("\n");
 }

@@ -32,8 +32,13 @@ import { normaliseLogin } from "./login";
 /** One finding for a summary book among forms: none of its sheets is read as a form's. */
 function summaryBookFinding(file: string | undefined): Finding {
   const what = file ? `Файл «${file}» — муниципальный свод` : "Книга — муниципальный свод";
-  return finding("book.summary", "", "", `${what} (в нём есть лист «${MUNICIPAL_SUMMARY_SHEET}»), а не форма ОО; его листы как форма не читаются.`,
-    "Проверяются и сводятся только формы ОО: уберите свод из списка файлов (новый свод строится заново из форм).");
+  return finding(
+    "book.summary",
+    "",
+    "",
+    `${what} (в нём есть лист «${MUNICIPAL_SUMMARY_SHEET}»), а не форма ОО; его листы как форма не читаются.`,
+    "Проверяются и сводятся только формы ОО: уберите свод из списка файлов (новый свод строится заново из форм).",
+  );
 }
 
 const num = (v: TypedValue): number | null => (typeof v === "number" ? v : null);
@@ -76,7 +81,13 @@ function passportOf(form: FormRead): SchoolPassport | null {
   const type = f("type");
   const location = f("location");
   if (login === "" || type === null || location === null) return null;
-  const p: SchoolPassport = { login, name: str(f("name")), type: type as SchoolType, location: location as Location, contingent: [] };
+  const p: SchoolPassport = {
+    login,
+    name: str(f("name")),
+    type: type as SchoolType,
+    location: location as Location,
+    contingent: [],
+  };
   const shortName = str(f("shortName"));
   if (shortName) p.shortName = shortName;
   const municipality = str(f("municipality"));
@@ -84,7 +95,11 @@ function passportOf(form: FormRead): SchoolPassport | null {
   const social = num(f("socialIndex"));
   if (social !== null) p.socialIndex = social;
   for (const r of usable(form.tables.get("passport"), ["year", "grade", "pupils"])) {
-    p.contingent.push({ year: r.values.year as number, grade: r.values.grade as number, pupils: r.values.pupils as number });
+    p.contingent.push({
+      year: r.values.year as number,
+      grade: r.values.grade as number,
+      pupils: r.values.pupils as number,
+    });
   }
   return p;
 }
@@ -107,9 +122,15 @@ function resultsOf(t: TableRead | undefined, file?: string): ResultRow[] {
     const n = (id: string) => num(v[id] ?? null) ?? 0;
     if (has(["n5", "n4", "n3", "n2"])) row.marks = { n5: n("n5"), n4: n("n4"), n3: n("n3"), n2: n("n2") };
     if (row.procedure === "ЕГЭ" && has(["meanScore", "belowMin", "high81", "score100"])) {
-      row.ege = { meanScore: num(v.meanScore ?? null), belowMin: n("belowMin"), high81: n("high81"), score100: n("score100") };
+      row.ege = {
+        meanScore: num(v.meanScore ?? null),
+        belowMin: n("belowMin"),
+        high81: n("high81"),
+        score100: n("score100"),
+      };
     }
-    if (has(["lowered", "confirmed", "raised"])) row.journal = { lowered: n("lowered"), confirmed: n("confirmed"), raised: n("raised") };
+    if (has(["lowered", "confirmed", "raised"]))
+      row.journal = { lowered: n("lowered"), confirmed: n("confirmed"), raised: n("raised") };
     out.push(row);
   }
   return out;
@@ -148,10 +169,21 @@ function tasksOf(t: TableRead | undefined): TaskSet[] {
     const k = `${v.procedure}|${v.year}|${v.grade}|${subject}`;
     let set = sets.get(k);
     if (!set) {
-      set = { procedure: v.procedure as Procedure, year: v.year as number, grade: v.grade as number, subject, tasks: [], source: "form" };
+      set = {
+        procedure: v.procedure as Procedure,
+        year: v.year as number,
+        grade: v.grade as number,
+        subject,
+        tasks: [],
+        source: "form",
+      };
       sets.set(k, set);
     }
-    const spec = { number: str(v.number), level: v.level as TaskLevel, max: v.max as number } as TaskSet["tasks"][number];
+    const spec = {
+      number: str(v.number),
+      level: v.level as TaskLevel,
+      max: v.max as number,
+    } as TaskSet["tasks"][number];
     if (str(v.skill ?? null)) spec.skill = str(v.skill);
     set.tasks.push(spec);
   }
@@ -160,13 +192,17 @@ function tasksOf(t: TableRead | undefined): TaskSet[] {
 
 function directionsOf(form: FormRead, file?: string): SchoolReport["directions"] {
   const out: SchoolReport["directions"] = {};
-  for (const [id, schema] of Object.entries(DIRECTION_SHEETS) as [DirectionSheetId, (typeof DIRECTION_SHEETS)[DirectionSheetId]][]) {
+  for (const [id, schema] of Object.entries(DIRECTION_SHEETS) as [
+    DirectionSheetId,
+    (typeof DIRECTION_SHEETS)[DirectionSheetId],
+  ][]) {
     const t = form.tables.get(schema.id);
     if (!t) continue;
     const need = schema.labelColumn ? ["year", schema.labelColumn] : ["year"];
     out[id] = usable(t, need).map((r) => {
       const values: Record<string, number | null> = {};
-      for (const c of schema.columns) if (c.id !== "year" && c.id !== schema.labelColumn) values[c.id] = num(r.values[c.id] ?? null);
+      for (const c of schema.columns)
+        if (c.id !== "year" && c.id !== schema.labelColumn) values[c.id] = num(r.values[c.id] ?? null);
       const row: DirectionRow = { year: r.values.year as number, values, ref: refOf(t, r, file) };
       if (schema.labelColumn) row.label = str(r.values[schema.labelColumn]);
       return row;
@@ -178,7 +214,8 @@ function directionsOf(form: FormRead, file?: string): SchoolReport["directions"]
 function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
   return usable(t, ["year", "direction", "track", "trackKind", "component"]).map((r) => {
     const v = r.values;
-    const score = v.score === null || v.score === undefined ? null : (CYCLE_SCORE_WORDS.indexOf(str(v.score)) as CycleScore);
+    const score =
+      v.score === null || v.score === undefined ? null : (CYCLE_SCORE_WORDS.indexOf(str(v.score)) as CycleScore);
     const rec: CycleRecord = {
       year: v.year as number,
       direction: directionIdOf(str(v.direction)),
@@ -217,8 +254,12 @@ export function buildReport(form: FormRead, findings: Finding[], file?: string):
  * Parses the form's sheets: every finding (layout, cells, rules) and the report (null when the
  * passport cannot identify the school). report.findings holds the same findings.
  */
-export function parseForm(sheets: readonly SheetRead[], opts: { file?: string } = {}): { report: SchoolReport | null; findings: Finding[] } {
-  if (detectRole(sheets.map((s) => s.name)) === "municipal") return { report: null, findings: [summaryBookFinding(opts.file)] };
+export function parseForm(
+  sheets: readonly SheetRead[],
+  opts: { file?: string } = {},
+): { report: SchoolReport | null; findings: Finding[] } {
+  if (detectRole(sheets.map((s) => s.name)) === "municipal")
+    return { report: null, findings: [summaryBookFinding(opts.file)] };
   const { form, findings } = validateForm(sheets);
   return { report: buildReport(form, findings, opts.file), findings };
 }

@@ -53,14 +53,18 @@ export interface FormRead {
 }
 
 /** Header words of personal data: a column of names has no place in the form. */
-const NAME_HEADER = /^(?:фио.*|фамилия.*|имя|отчество|имяотчество|ученик|учащийся|обучающийся|фамилияимя.*|фиоучастника|фиообучающегося)$/;
+const NAME_HEADER =
+  /^(?:фио.*|фамилия.*|имя|отчество|имяотчество|ученик|учащийся|обучающийся|фамилияимя.*|фиоучастника|фиообучающегося)$/;
 
 export function isNameHeader(text: string): boolean {
   return NAME_HEADER.test(headerKey(text));
 }
 
 /** The workbook sheet that holds `schema`: exact name, then alias, then one letter off. */
-export function findSheet(sheets: readonly SheetRead[], schema: SheetSchema): { read: SheetRead; how: "exact" | "alias" } | null {
+export function findSheet(
+  sheets: readonly SheetRead[],
+  schema: SheetSchema,
+): { read: SheetRead; how: "exact" | "alias" } | null {
   const main = headerKey(schema.name);
   const aliases = (schema.aliases ?? []).map(headerKey);
   const exact = sheets.find((s) => headerKey(s.name) === main);
@@ -76,35 +80,97 @@ function layoutFindings(schema: SheetSchema, sheet: string, loc: ColumnLocation,
   for (const c of schema.columns) {
     const found = loc.columns[c.id];
     if (found && found.how !== "exact") {
-      out.push(finding("column.renamed", sheet, headerCell(found.col), `Заголовок «${found.header}» распознан как ${columnName(c)}.`, `В шаблоне столбец называется ${columnName(c)}.`));
+      out.push(
+        finding(
+          "column.renamed",
+          sheet,
+          headerCell(found.col),
+          `Заголовок «${found.header}» распознан как ${columnName(c)}.`,
+          `В шаблоне столбец называется ${columnName(c)}.`,
+        ),
+      );
     }
   }
   if (loc.reordered) {
-    out.push(finding("column.reordered", sheet, headerCell(0), "Столбцы стоят не в порядке шаблона; они найдены по заголовкам и прочитаны верно.", "Порядок столбцов можно не менять."));
+    out.push(
+      finding(
+        "column.reordered",
+        sheet,
+        headerCell(0),
+        "Столбцы стоят не в порядке шаблона; они найдены по заголовкам и прочитаны верно.",
+        "Порядок столбцов можно не менять.",
+      ),
+    );
   }
   if (schema !== PASSPORT && loc.firstHeaderRow > 0) {
-    out.push(finding("header.shifted", sheet, formatCell({ row: loc.firstHeaderRow, col: 0 }), `Строка заголовков найдена в строке ${loc.firstHeaderRow + 1}, а не в первой; данные читаются со строки ${loc.dataStart + 1}.`));
+    out.push(
+      finding(
+        "header.shifted",
+        sheet,
+        formatCell({ row: loc.firstHeaderRow, col: 0 }),
+        `Строка заголовков найдена в строке ${loc.firstHeaderRow + 1}, а не в первой; данные читаются со строки ${loc.dataStart + 1}.`,
+      ),
+    );
   }
   for (const m of loc.mergedHeaderCells) {
     const area = parseRange(m);
-    out.push(finding("header.merged", sheet, formatCell({ row: area.top, col: area.left }), `Ячейки заголовка ${formatRange(area)} объединены; столбцы распознаны, но объединения мешают сортировке, фильтру и вставке строк.`, "Снимите объединение («Главная → Объединить и поместить в центре») и оставьте по одному заголовку в каждом столбце."));
+    out.push(
+      finding(
+        "header.merged",
+        sheet,
+        formatCell({ row: area.top, col: area.left }),
+        `Ячейки заголовка ${formatRange(area)} объединены; столбцы распознаны, но объединения мешают сортировке, фильтру и вставке строк.`,
+        "Снимите объединение («Главная → Объединить и поместить в центре») и оставьте по одному заголовку в каждом столбце.",
+      ),
+    );
   }
   for (const d of loc.duplicates) {
     const spec = schema.columns.find((c) => c.id === d.id);
-    out.push(finding("column.duplicate", sheet, headerCell(d.col), `Столбец ${spec ? columnName(spec) : `«${d.header}»`} встречается ещё раз (заголовок «${d.header}»); читается только первый.`, "Удалите лишний столбец."));
+    out.push(
+      finding(
+        "column.duplicate",
+        sheet,
+        headerCell(d.col),
+        `Столбец ${spec ? columnName(spec) : `«${d.header}»`} встречается ещё раз (заголовок «${d.header}»); читается только первый.`,
+        "Удалите лишний столбец.",
+      ),
+    );
   }
   for (const u of loc.unknown) {
     if (isNameHeader(u.header)) {
-      out.push(finding("privacy.names", sheet, headerCell(u.col), `Столбец «${u.header}» содержит персональные данные. Фамилии и имена в форму не вносятся — только коды участников.`, "Удалите столбец целиком (правый щелчок по букве столбца → «Удалить»)."));
+      out.push(
+        finding(
+          "privacy.names",
+          sheet,
+          headerCell(u.col),
+          `Столбец «${u.header}» содержит персональные данные. Фамилии и имена в форму не вносятся — только коды участников.`,
+          "Удалите столбец целиком (правый щелчок по букве столбца → «Удалить»).",
+        ),
+      );
     } else {
-      out.push(finding("column.unknown", sheet, headerCell(u.col), `Столбец «${u.header}» не относится к форме и не читается.`));
+      out.push(
+        finding(
+          "column.unknown",
+          sheet,
+          headerCell(u.col),
+          `Столбец «${u.header}» не относится к форме и не читается.`,
+        ),
+      );
     }
   }
   if (loc.headerRow >= 0) {
     for (const id of loc.missing) {
       const spec = schema.columns.find((c) => c.id === id);
       if (!spec) continue;
-      out.push(finding("column.missing", sheet, headerCell(0), `На листе нет обязательного столбца ${columnName(spec)}.`, `Добавьте столбец с заголовком ${columnName(spec)}: ${spec.help}`));
+      out.push(
+        finding(
+          "column.missing",
+          sheet,
+          headerCell(0),
+          `На листе нет обязательного столбца ${columnName(spec)}.`,
+          `Добавьте столбец с заголовком ${columnName(spec)}: ${spec.help}`,
+        ),
+      );
     }
   }
 }
@@ -143,7 +209,8 @@ class Row implements TypedRow {
   }
 }
 
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && (v === "" || v.trim() === ""));
+const isBlank = (v: unknown) =>
+  v === null || v === undefined || (typeof v === "string" && (v === "" || v.trim() === ""));
 
 const NO_CELLS: readonly CellValue[] = Object.freeze([]);
 
@@ -155,7 +222,12 @@ function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out
   const rows: TypedRow[] = [];
   const inputs = schema.columns
     .filter((c) => !c.formula && loc.columns[c.id])
-    .map((spec) => ({ spec, id: spec.id, col: loc.columns[spec.id].col, letter: columnLetters(loc.columns[spec.id].col) }));
+    .map((spec) => ({
+      spec,
+      id: spec.id,
+      col: loc.columns[spec.id].col,
+      letter: columnLetters(loc.columns[spec.id].col),
+    }));
   const letters: Record<string, string> = Object.fromEntries(inputs.map((i) => [i.spec.id, i.letter]));
   const inputCount = inputs.length;
   const inputCols = inputs.map((i) => i.col);
@@ -169,14 +241,30 @@ function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out
   const pointCols = loc.repeated.map((p) => p.col);
   const pointIndex = loc.repeated.map((p) => p.n - 1);
   const pointSpec: ColumnSpec | null = repeatedSpec
-    ? { id: repeatedSpec.id, header: repeatedSpec.header(1), type: repeatedSpec.type, min: repeatedSpec.min, help: repeatedSpec.help, allowAbsent: true }
+    ? {
+        id: repeatedSpec.id,
+        header: repeatedSpec.header(1),
+        type: repeatedSpec.type,
+        min: repeatedSpec.min,
+        help: repeatedSpec.help,
+        allowAbsent: true,
+      }
     : null;
   const grid = read.values;
   for (let r = loc.dataStart; r < grid.length; r++) {
     const line = grid[r] ?? NO_CELLS;
     let empty = true;
-    for (let k = 0; k < inputCount; k++) if (!isBlank(line[inputCols[k]])) { empty = false; break; }
-    if (empty) for (let k = 0; k < pointCount; k++) if (!isBlank(line[pointCols[k]])) { empty = false; break; }
+    for (let k = 0; k < inputCount; k++)
+      if (!isBlank(line[inputCols[k]])) {
+        empty = false;
+        break;
+      }
+    if (empty)
+      for (let k = 0; k < pointCount; k++)
+        if (!isBlank(line[pointCols[k]])) {
+          empty = false;
+          break;
+        }
     if (empty) continue;
     const row = new Row(r, letters, repeatedLetters);
     const values = row.values;
@@ -187,7 +275,11 @@ function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out
         values[inputIds[k]] = fast;
         continue;
       }
-      const { value, ok } = coerceCell(v, inputSpecs[k], { sheet: read.name, cell: `${inputs[k].letter}${r + 1}`, findings: out });
+      const { value, ok } = coerceCell(v, inputSpecs[k], {
+        sheet: read.name,
+        cell: `${inputs[k].letter}${r + 1}`,
+        findings: out,
+      });
       values[inputIds[k]] = value;
       if (!ok) row.markInvalid(inputIds[k]);
     }
@@ -205,7 +297,11 @@ function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out
         }
         const p = loc.repeated[k];
         const spec = { ...pointSpec, header: p.header };
-        const { value } = coerceCell(v, spec, { sheet: read.name, cell: `${repeatedLetters[p.n - 1]}${r + 1}`, findings: out });
+        const { value } = coerceCell(v, spec, {
+          sheet: read.name,
+          cell: `${repeatedLetters[p.n - 1]}${r + 1}`,
+          findings: out,
+        });
         points[p.n - 1] = typeof value === "number" ? value : null;
       }
     }
@@ -225,13 +321,29 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
     const found = findSheet(sheets, schema);
     if (!found) {
       if (schema.required) {
-        findings.push(finding("sheet.missing", schema.name, "", `В книге нет листа «${schema.name}».`, `Создайте форму заново («Создать форму» или msoko template) и перенесите данные; лист должен называться «${schema.name}».`));
+        findings.push(
+          finding(
+            "sheet.missing",
+            schema.name,
+            "",
+            `В книге нет листа «${schema.name}».`,
+            `Создайте форму заново («Создать форму» или msoko template) и перенесите данные; лист должен называться «${schema.name}».`,
+          ),
+        );
       }
       continue;
     }
     const { read } = found;
     if (found.how === "alias") {
-      findings.push(finding("sheet.renamed", read.name, "", `Лист «${read.name}» прочитан как «${schema.name}».`, `В шаблоне лист называется «${schema.name}».`));
+      findings.push(
+        finding(
+          "sheet.renamed",
+          read.name,
+          "",
+          `Лист «${read.name}» прочитан как «${schema.name}».`,
+          `В шаблоне лист называется «${schema.name}».`,
+        ),
+      );
     }
     let startRow = 0;
     if (schema.fields) {
@@ -240,12 +352,25 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
       for (const f of schema.fields) {
         const lf = located[f.id];
         if (!lf) {
-          if (f.required) findings.push(finding("field.missing", read.name, "", `В паспорте нет строки «${f.header}».`, `Добавьте строку: в столбце A — «${f.header}», в столбце B — значение. ${f.help}`));
+          if (f.required)
+            findings.push(
+              finding(
+                "field.missing",
+                read.name,
+                "",
+                `В паспорте нет строки «${f.header}».`,
+                `Добавьте строку: в столбце A — «${f.header}», в столбце B — значение. ${f.help}`,
+              ),
+            );
           continue;
         }
         startRow = Math.max(startRow, lf.row + 1);
         const pos = parseRange(lf.valueCell);
-        const { value, ok } = coerceCell(read.values[pos.top]?.[pos.left], f, { sheet: read.name, cell: lf.valueCell, findings });
+        const { value, ok } = coerceCell(read.values[pos.top]?.[pos.left], f, {
+          sheet: read.name,
+          cell: lf.valueCell,
+          findings,
+        });
         fields.set(f.id, { value, cell: lf.valueCell, ok });
       }
     }
@@ -253,10 +378,19 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
     const location = locateColumns(read.values, schema, { merges: read.merges, maxScanRows: startRow + 30 });
     if (location.headerRow < 0) {
       if (schema.required || read.values.some((r) => r?.some((v) => v !== null && v !== undefined && v !== ""))) {
-        const names = schema.columns.filter((c) => c.required).map(columnName).join(", ");
-        findings.push(finding("header.notFound", read.name, formatCell({ row: startRow, col: 0 }),
-          `На листе не найдена строка заголовков${schema.fields ? ` таблицы «${schema.tableTitle}»` : ""}: нет столбцов ${names}.`,
-          "Скопируйте строку заголовков из шаблона (msoko template) над данными."));
+        const names = schema.columns
+          .filter((c) => c.required)
+          .map(columnName)
+          .join(", ");
+        findings.push(
+          finding(
+            "header.notFound",
+            read.name,
+            formatCell({ row: startRow, col: 0 }),
+            `На листе не найдена строка заголовков${schema.fields ? ` таблицы «${schema.tableTitle}»` : ""}: нет столбцов ${names}.`,
+            "Скопируйте строку заголовков из шаблона (msoko template) над данными.",
+          ),
+        );
       }
       continue;
     }
@@ -269,21 +403,39 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
   const known = new Set([...tables.values()].map((t) => t.sheet).concat(passportSheet ?? [], INSTRUCTION_SHEET));
   for (const s of sheets) {
     if (known.has(s.name)) continue;
-    const header = (s.values.slice(0, 10).find((r) => r?.some((v) => typeof v === "string" && isNameHeader(v))) ?? []) as unknown[];
+    const header = (s.values.slice(0, 10).find((r) => r?.some((v) => typeof v === "string" && isNameHeader(v))) ??
+      []) as unknown[];
     const col = header.findIndex((v) => typeof v === "string" && isNameHeader(v));
     if (col >= 0) {
       const row = s.values.indexOf(header as never);
-      findings.push(finding("privacy.names", s.name, formatCell({ row, col }), `На листе «${s.name}» есть столбец «${String(header[col])}» с фамилиями или именами. Персональные данные обучающихся в форму не вносятся.`, "Удалите лист или столбец перед отправкой формы."));
+      findings.push(
+        finding(
+          "privacy.names",
+          s.name,
+          formatCell({ row, col }),
+          `На листе «${s.name}» есть столбец «${String(header[col])}» с фамилиями или именами. Персональные данные обучающихся в форму не вносятся.`,
+          "Удалите лист или столбец перед отправкой формы.",
+        ),
+      );
     }
   }
 
-  const hasData = [...tables.values()].some((t) => t.rows.length > 0) || [...fields.values()].some((f) => f.value !== null);
+  const hasData =
+    [...tables.values()].some((t) => t.rows.length > 0) || [...fields.values()].some((f) => f.value !== null);
   if (!hasData) {
     // Names of pupils are reported even in an otherwise empty book.
     const privacy = findings.filter((f) => f.rule === "privacy.names");
     findings.length = 0;
     findings.push(...privacy);
-    findings.push(finding("form.empty", "", "", "Форма пуста: ни на одном листе нет данных.", "Заполните «Паспорт ОО» и «Результаты» (шаблон: «Создать форму» или msoko template)."));
+    findings.push(
+      finding(
+        "form.empty",
+        "",
+        "",
+        "Форма пуста: ни на одном листе нет данных.",
+        "Заполните «Паспорт ОО» и «Результаты» (шаблон: «Создать форму» или msoko template).",
+      ),
+    );
   }
   return { tables, fields, passportSheet, findings };
 }

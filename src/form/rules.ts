@@ -36,8 +36,11 @@ export const RULES = {
   "type.error": { severity: "error", title: "В ячейке ошибка Excel" },
   "number.text": { severity: "warning", title: "Число сохранено как текст (принято)" },
   "number.decimalComma": { severity: "warning", title: "Дробное число с запятой сохранено как текст (принято)" },
-  "range": { severity: "error", title: "Значение вне допустимого диапазона" },
-  "text.cleaned": { severity: "warning", title: "Текст очищен: удалены управляющие знаки или сокращена слишком длинная строка" },
+  range: { severity: "error", title: "Значение вне допустимого диапазона" },
+  "text.cleaned": {
+    severity: "warning",
+    title: "Текст очищен: удалены управляющие знаки или сокращена слишком длинная строка",
+  },
   "unknown.procedure": { severity: "error", title: "Неизвестная процедура" },
   "unknown.subject": { severity: "warning", title: "Неизвестный предмет" },
   "sum.marks": { severity: "error", title: "Сумма отметок «5», «4», «3», «2» не равна числу участников" },
@@ -60,7 +63,14 @@ export const RULES = {
 export type RuleId = keyof typeof RULES;
 
 /** A finding of `rule` with the rule's severity (or an explicit one, e.g. a milder sum.journal). */
-export function finding(rule: RuleId, sheet: string, cell: string, message: string, hint?: string, severity?: Finding["severity"]): Finding {
+export function finding(
+  rule: RuleId,
+  sheet: string,
+  cell: string,
+  message: string,
+  hint?: string,
+  severity?: Finding["severity"],
+): Finding {
   const f: Finding = { severity: severity ?? RULES[rule].severity, rule, sheet, cell, message };
   if (hint) f.hint = hint;
   return f;

@@ -41,7 +41,15 @@ export function sheetLayout(schema: SheetSchema, repeatedCount = schema.repeated
   const rep = schema.repeated;
   if (rep) {
     for (let n = 1; n <= repeatedCount; n++) {
-      columns.push({ id: `${rep.id}${n}`, header: rep.header(n), type: rep.type, min: rep.min, help: rep.help, width: rep.width, allowAbsent: true });
+      columns.push({
+        id: `${rep.id}${n}`,
+        header: rep.header(n),
+        type: rep.type,
+        min: rep.min,
+        help: rep.help,
+        width: rep.width,
+        allowAbsent: true,
+      });
     }
   }
   if (schema.fields) {
@@ -59,13 +67,44 @@ function prompt(text: string): string {
 function validationOps(sheet: string, c: ColumnSpec, address: string): WriteOp[] {
   if (c.formula) return [];
   if (c.type === "enum" && c.values) {
-    return [{ op: "validationList", sheet, address, list: [...c.values], prompt: prompt(c.help), error: prompt(`Выберите значение из списка: ${c.values.join(", ")}.`) }];
+    return [
+      {
+        op: "validationList",
+        sheet,
+        address,
+        list: [...c.values],
+        prompt: prompt(c.help),
+        error: prompt(`Выберите значение из списка: ${c.values.join(", ")}.`),
+      },
+    ];
   }
   if ((c.type === "integer" || c.type === "year") && !c.allowAbsent) {
-    return [{ op: "validationNumber", sheet, address, kind: "whole", min: c.min, max: c.max, prompt: prompt(c.help), error: prompt(`Ожидается ${typeWord(c.type)}${rangeText(c)}.`) }];
+    return [
+      {
+        op: "validationNumber",
+        sheet,
+        address,
+        kind: "whole",
+        min: c.min,
+        max: c.max,
+        prompt: prompt(c.help),
+        error: prompt(`Ожидается ${typeWord(c.type)}${rangeText(c)}.`),
+      },
+    ];
   }
   if (c.type === "number" && !c.allowAbsent && c.min !== undefined) {
-    return [{ op: "validationNumber", sheet, address, kind: "decimal", min: c.min, max: c.max, prompt: prompt(c.help), error: prompt(`Ожидается число${rangeText(c)}.`) }];
+    return [
+      {
+        op: "validationNumber",
+        sheet,
+        address,
+        kind: "decimal",
+        min: c.min,
+        max: c.max,
+        prompt: prompt(c.help),
+        error: prompt(`Ожидается число${rangeText(c)}.`),
+      },
+    ];
   }
   return [];
 }
@@ -87,16 +126,37 @@ function tableOps(schema: SheetSchema, layout: SheetLayout, rows: number, data: 
   const { headerRow, dataRow, columns } = layout;
   const width = columns.length;
   const letter = (id: string) => columnLetters(columns.findIndex((c) => c.id === id));
-  ops.push({ op: "values", sheet, address: formatCell({ row: headerRow - 1, col: 0 }), values: [columns.map((c) => c.header)] });
-  ops.push({ op: "format", sheet, address: rangeFrom(formatCell({ row: headerRow - 1, col: 0 }), 1, width), format: { bold: true, fill: HEADER_FILL, wrap: true, hAlign: "center", vAlign: "center", borders: true } });
+  ops.push({
+    op: "values",
+    sheet,
+    address: formatCell({ row: headerRow - 1, col: 0 }),
+    values: [columns.map((c) => c.header)],
+  });
+  ops.push({
+    op: "format",
+    sheet,
+    address: rangeFrom(formatCell({ row: headerRow - 1, col: 0 }), 1, width),
+    format: { bold: true, fill: HEADER_FILL, wrap: true, hAlign: "center", vAlign: "center", borders: true },
+  });
   ops.push({ op: "rowHeight", sheet, row: headerRow, height: 45 });
   ops.push({ op: "columnWidths", sheet, from: "A", widths: columns.map((c) => c.width ?? 12) });
   if (rows > 0) {
     columns.forEach((c, i) => {
       const address = rangeFrom(formatCell({ row: dataRow - 1, col: i }), rows, 1);
       const format = c.formula
-        ? { fill: COMPUTED_FILL, italic: true, borders: true, locked: true, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) }
-        : { fill: INPUT_FILL, borders: true, locked: false, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) };
+        ? {
+            fill: COMPUTED_FILL,
+            italic: true,
+            borders: true,
+            locked: true,
+            ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}),
+          }
+        : {
+            fill: INPUT_FILL,
+            borders: true,
+            locked: false,
+            ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}),
+          };
       ops.push({ op: "format", sheet, address, format });
       ops.push(...validationOps(sheet, c, address));
     });
@@ -119,13 +179,33 @@ function passportFieldOps(values: Partial<Record<string, CellValue>> = {}): Writ
   const p = passportLayout();
   const ops: WriteOp[] = [];
   ops.push({ op: "values", sheet, address: "A1", values: [["Показатель", "Значение", "Пояснение"]] });
-  ops.push({ op: "format", sheet, address: "A1:C1", format: { bold: true, fill: HEADER_FILL, hAlign: "center", borders: true } });
+  ops.push({
+    op: "format",
+    sheet,
+    address: "A1:C1",
+    format: { bold: true, fill: HEADER_FILL, hAlign: "center", borders: true },
+  });
   const grid = fields.map((f) => [f.header + (f.required ? " *" : ""), values[f.id] ?? null, f.help]);
   ops.push({ op: "values", sheet, address: `A${p.fieldRow}`, values: grid });
   const last = p.fieldRow + fields.length - 1;
-  ops.push({ op: "format", sheet, address: `A${p.fieldRow}:A${last}`, format: { bold: true, borders: true, vAlign: "center" } });
-  ops.push({ op: "format", sheet, address: `B${p.fieldRow}:B${last}`, format: { fill: INPUT_FILL, borders: true, locked: false, numberFormat: "@" } });
-  ops.push({ op: "format", sheet, address: `C${p.fieldRow}:C${last}`, format: { italic: true, fontColor: HELP_COLOR, wrap: true, vAlign: "center" } });
+  ops.push({
+    op: "format",
+    sheet,
+    address: `A${p.fieldRow}:A${last}`,
+    format: { bold: true, borders: true, vAlign: "center" },
+  });
+  ops.push({
+    op: "format",
+    sheet,
+    address: `B${p.fieldRow}:B${last}`,
+    format: { fill: INPUT_FILL, borders: true, locked: false, numberFormat: "@" },
+  });
+  ops.push({
+    op: "format",
+    sheet,
+    address: `C${p.fieldRow}:C${last}`,
+    format: { italic: true, fontColor: HELP_COLOR, wrap: true, vAlign: "center" },
+  });
   fields.forEach((f, i) => {
     const address = `B${p.fieldRow + i}`;
     if (f.type === "number") ops.push({ op: "format", sheet, address, format: { numberFormat: "General" } });
@@ -137,7 +217,13 @@ function passportFieldOps(values: Partial<Record<string, CellValue>> = {}): Writ
 }
 
 /** The passport's fields accept the label with or without the " *" that marks a required one. */
-function sheetOps(schema: SheetSchema, rows: number, data: Grid, repeatedCount?: number, fieldValues?: Partial<Record<string, CellValue>>): WriteOp[] {
+function sheetOps(
+  schema: SheetSchema,
+  rows: number,
+  data: Grid,
+  repeatedCount?: number,
+  fieldValues?: Partial<Record<string, CellValue>>,
+): WriteOp[] {
   const ops: WriteOp[] = [{ op: "addSheet", name: schema.name, tabColor: schema.tabColor }];
   if (schema.fields) ops.push(...passportFieldOps(fieldValues));
   const layout = sheetLayout(schema, repeatedCount);
@@ -147,7 +233,13 @@ function sheetOps(schema: SheetSchema, rows: number, data: Grid, repeatedCount?:
     ops.push({ op: "print", sheet: schema.name, landscape: false, fitToWidth: true });
   } else {
     ops.push({ op: "freeze", sheet: schema.name, rows: layout.headerRow, columns: 0 });
-    ops.push({ op: "print", sheet: schema.name, landscape: true, fitToWidth: true, titleRows: `${layout.headerRow}:${layout.headerRow}` });
+    ops.push({
+      op: "print",
+      sheet: schema.name,
+      landscape: true,
+      fitToWidth: true,
+      titleRows: `${layout.headerRow}:${layout.headerRow}`,
+    });
   }
   return ops;
 }
@@ -164,10 +256,16 @@ export function instructionOps(): WriteOp[] {
     if (kind === "head") heads.push(rows.length);
   };
   push(["Форма МСОКО общеобразовательной организации: как заполнить"], "bold");
-  push(["Одна книга — одна школа; данные нескольких лет различаются столбцом «Год». Жёлтые ячейки заполняются, серые вычисляются формулами."]);
+  push([
+    "Одна книга — одна школа; данные нескольких лет различаются столбцом «Год». Жёлтые ячейки заполняются, серые вычисляются формулами.",
+  ]);
   push(["Фамилии и имена обучающихся в форму не вносятся: на листе «Участники» — только коды участников."]);
-  push(["Столбцы можно переставлять, над таблицей можно добавить заголовок: форма читается по названиям столбцов. Не переименовывайте листы."]);
-  push(["Проверка: панель МСОКО → «Проверка» или команда npx msoko validate файл.xlsx; каждая найденная ошибка указывает лист и ячейку."]);
+  push([
+    "Столбцы можно переставлять, над таблицей можно добавить заголовок: форма читается по названиям столбцов. Не переименовывайте листы.",
+  ]);
+  push([
+    "Проверка: панель МСОКО → «Проверка» или команда npx msoko validate файл.xlsx; каждая найденная ошибка указывает лист и ячейку.",
+  ]);
   push([]);
   for (const schema of FORM_SHEETS) {
     push([`Лист «${schema.name}»${schema.required ? " (обязательный)" : " (необязательный)"}`], "bold");
@@ -175,9 +273,24 @@ export function instructionOps(): WriteOp[] {
     push(["Столбец", "Тип", "Единица", "Обязательный", "Допустимые значения", "Пояснение"], "head");
     const specs: ColumnSpec[] = [...(schema.fields ?? []), ...schema.columns];
     for (const c of specs) {
-      push([c.header, c.formula ? "вычисляется" : typeWord(c.type), c.unit ?? "", c.required ? "да" : "", allowed(c), c.help]);
+      push([
+        c.header,
+        c.formula ? "вычисляется" : typeWord(c.type),
+        c.unit ?? "",
+        c.required ? "да" : "",
+        allowed(c),
+        c.help,
+      ]);
     }
-    if (schema.repeated) push([`${schema.repeated.header(1)}, ${schema.repeated.header(2)}, …`, typeWord(schema.repeated.type), "балл", "", rangeText(schema.repeated).trim(), schema.repeated.help]);
+    if (schema.repeated)
+      push([
+        `${schema.repeated.header(1)}, ${schema.repeated.header(2)}, …`,
+        typeWord(schema.repeated.type),
+        "балл",
+        "",
+        rangeText(schema.repeated).trim(),
+        schema.repeated.help,
+      ]);
     push([]);
   }
   push(["Проверки формы"], "bold");
@@ -185,12 +298,19 @@ export function instructionOps(): WriteOp[] {
   const sev = { error: "ошибка", warning: "предупреждение", info: "сведения" } as const;
   for (const [id, r] of Object.entries(RULES)) push([id, sev[r.severity], "", "", "", r.title]);
   const ops: WriteOp[] = [{ op: "addSheet", name: sheet, tabColor: "#7F7F7F" }];
-  ops.push({ op: "values", sheet, address: "A1", values: rows.map((r) => Array.from({ length: 6 }, (_, i) => r[i] ?? null)) });
+  ops.push({
+    op: "values",
+    sheet,
+    address: "A1",
+    values: rows.map((r) => Array.from({ length: 6 }, (_, i) => r[i] ?? null)),
+  });
   ops.push({ op: "columnWidths", sheet, from: "A", widths: [30, 16, 10, 13, 34, 70] });
   ops.push({ op: "format", sheet, address: `A1:F${rows.length}`, format: { wrap: true, vAlign: "top" } });
   ops.push({ op: "format", sheet, address: "A1", format: { bold: true, fontSize: 14 } });
-  for (const r of bold.slice(1)) ops.push({ op: "format", sheet, address: `A${r}`, format: { bold: true, fontSize: 12 } });
-  for (const r of heads) ops.push({ op: "format", sheet, address: `A${r}:F${r}`, format: { bold: true, fill: HEADER_FILL, borders: true } });
+  for (const r of bold.slice(1))
+    ops.push({ op: "format", sheet, address: `A${r}`, format: { bold: true, fontSize: 12 } });
+  for (const r of heads)
+    ops.push({ op: "format", sheet, address: `A${r}:F${r}`, format: { bold: true, fill: HEADER_FILL, borders: true } });
   ops.push({ op: "print", sheet, landscape: true, fitToWidth: true });
   return ops;
 }
@@ -230,40 +350,91 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
       return { data: report.passport.contingent.map((c) => line({ year: c.year, grade: c.grade, pupils: c.pupils })) };
     case "results":
       return {
-        data: report.results.map((r) => line({
-          procedure: r.procedure, year: r.year, grade: r.grade, className: r.className || null, subject: r.subject, participants: r.participants,
-          n5: r.marks?.n5, n4: r.marks?.n4, n3: r.marks?.n3, n2: r.marks?.n2,
-          meanScore: r.ege?.meanScore, belowMin: r.ege?.belowMin, high81: r.ege?.high81, score100: r.ege?.score100,
-          lowered: r.journal?.lowered, confirmed: r.journal?.confirmed, raised: r.journal?.raised,
-        } as Record<string, CellValue>)),
+        data: report.results.map((r) =>
+          line({
+            procedure: r.procedure,
+            year: r.year,
+            grade: r.grade,
+            className: r.className || null,
+            subject: r.subject,
+            participants: r.participants,
+            n5: r.marks?.n5,
+            n4: r.marks?.n4,
+            n3: r.marks?.n3,
+            n2: r.marks?.n2,
+            meanScore: r.ege?.meanScore,
+            belowMin: r.ege?.belowMin,
+            high81: r.ege?.high81,
+            score100: r.ege?.score100,
+            lowered: r.journal?.lowered,
+            confirmed: r.journal?.confirmed,
+            raised: r.journal?.raised,
+          } as Record<string, CellValue>),
+        ),
       };
     case "participants": {
       const n = Math.max(0, ...report.participants.map((p) => p.taskPoints.length));
       return {
         repeatedCount: n,
         data: report.participants.map((p) => [
-          ...line({ procedure: p.procedure, year: p.year, grade: p.grade, className: p.className || null, subject: p.subject, code: p.code, score: p.score, mark: p.mark, journalMark: p.journalMark }),
+          ...line({
+            procedure: p.procedure,
+            year: p.year,
+            grade: p.grade,
+            className: p.className || null,
+            subject: p.subject,
+            code: p.code,
+            score: p.score,
+            mark: p.mark,
+            journalMark: p.journalMark,
+          }),
           ...Array.from({ length: n }, (_, i) => p.taskPoints[i] ?? null),
         ]),
       };
     }
     case "tasks":
       return {
-        data: report.tasks.flatMap((s) => s.tasks.map((t) => line({ procedure: s.procedure, year: s.year, grade: s.grade, subject: s.subject, number: t.number, level: t.level, max: t.max, skill: t.skill ?? null }))),
+        data: report.tasks.flatMap((s) =>
+          s.tasks.map((t) =>
+            line({
+              procedure: s.procedure,
+              year: s.year,
+              grade: s.grade,
+              subject: s.subject,
+              number: t.number,
+              level: t.level,
+              max: t.max,
+              skill: t.skill ?? null,
+            }),
+          ),
+        ),
       };
     case "cycle":
       return {
-        data: report.cycle.map((c) => line({
-          year: c.year, direction: directionCodeOf(c.direction), track: c.track, trackKind: c.trackKind === "partial" ? "частичный" : "полный",
-          component: c.component, score: c.score === null ? null : CYCLE_SCORE_WORDS[c.score], docNumber: c.docNumber ?? null,
-          docDate: serial(c.docDate), responsible: c.responsible ?? null, plannedDate: serial(c.plannedDate),
-        })),
+        data: report.cycle.map((c) =>
+          line({
+            year: c.year,
+            direction: directionCodeOf(c.direction),
+            track: c.track,
+            trackKind: c.trackKind === "partial" ? "частичный" : "полный",
+            component: c.component,
+            score: c.score === null ? null : CYCLE_SCORE_WORDS[c.score],
+            docNumber: c.docNumber ?? null,
+            docDate: serial(c.docDate),
+            responsible: c.responsible ?? null,
+            plannedDate: serial(c.plannedDate),
+          }),
+        ),
       };
     default: {
-      const dir = (Object.entries(DIRECTION_SHEETS) as [keyof SchoolReport["directions"], SheetSchema][]).find(([, s]) => s === schema);
+      const dir = (Object.entries(DIRECTION_SHEETS) as [keyof SchoolReport["directions"], SheetSchema][]).find(
+        ([, s]) => s === schema,
+      );
       const rows = dir ? (report.directions[dir[0]] ?? []) : [];
       return {
-        data: rows.map((r) => line({ ...r.values, year: r.year, ...(schema.labelColumn ? { [schema.labelColumn]: r.label ?? null } : {}) })),
+        data: rows.map((r) =>
+          line({ ...r.values, year: r.year, ...(schema.labelColumn ? { [schema.labelColumn]: r.label ?? null } : {}) }),
+        ),
       };
     }
   }
@@ -277,8 +448,13 @@ export function fillForm(report: SchoolReport, opts: { spareRows?: number } = {}
   const spare = opts.spareRows ?? 10;
   const p = report.passport;
   const fieldValues: Record<string, CellValue> = {
-    login: p.login, name: p.name, shortName: p.shortName ?? null, type: p.type, location: p.location,
-    municipality: p.municipality ?? null, socialIndex: p.socialIndex ?? null,
+    login: p.login,
+    name: p.name,
+    shortName: p.shortName ?? null,
+    type: p.type,
+    location: p.location,
+    municipality: p.municipality ?? null,
+    socialIndex: p.socialIndex ?? null,
   };
   const ops: WriteOp[] = [];
   for (const schema of FORM_SHEETS) {

@@ -107,9 +107,14 @@ function workKeysOf(rows: readonly TypedRow[]): (string | null)[] {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const p = prev;
-    const same = p !== null && row.invalid.size === 0 && p.invalid.size === 0
-      && row.values.procedure === p.values.procedure && row.values.year === p.values.year
-      && row.values.grade === p.values.grade && row.values.subject === p.values.subject;
+    const same =
+      p !== null &&
+      row.invalid.size === 0 &&
+      p.invalid.size === 0 &&
+      row.values.procedure === p.values.procedure &&
+      row.values.year === p.values.year &&
+      row.values.grade === p.values.grade &&
+      row.values.subject === p.values.subject;
     keys[i] = same ? keys[i - 1] : keyText(row, WORK_KEY);
     prev = row;
   }
@@ -119,7 +124,14 @@ function workKeysOf(rows: readonly TypedRow[]): (string | null)[] {
 type DuplicateRule = "duplicate.row" | "duplicate.participant";
 
 /** `keys` (by row, as keyText(row, ids) gives them) spares tables whose keys are already known. */
-function duplicates(t: TableRead, ids: readonly string[], rule: DuplicateRule, cellId: string, out: Finding[], keys?: readonly (string | null)[]): void {
+function duplicates(
+  t: TableRead,
+  ids: readonly string[],
+  rule: DuplicateRule,
+  cellId: string,
+  out: Finding[],
+  keys?: readonly (string | null)[],
+): void {
   const seen = new Map<string, TypedRow>();
   const rows = t.rows;
   for (let i = 0; i < rows.length; i++) {
@@ -141,7 +153,13 @@ function duplicates(t: TableRead, ids: readonly string[], rule: DuplicateRule, c
  * such part holds "|", two joined keys are equal exactly when both the work keys and the parts
  * are (the part is what follows the last "|"); otherwise the joined keys are used.
  */
-function duplicatesInWork(t: TableRead, workKeys: readonly (string | null)[], id: string, rule: DuplicateRule, out: Finding[]): void {
+function duplicatesInWork(
+  t: TableRead,
+  workKeys: readonly (string | null)[],
+  id: string,
+  rule: DuplicateRule,
+  out: Finding[],
+): void {
   const ids = [...WORK_KEY, id];
   const rows = t.rows;
   const parts = new Array<string | null>(rows.length);
@@ -157,7 +175,14 @@ function duplicatesInWork(t: TableRead, workKeys: readonly (string | null)[], id
     parts[i] = part;
   }
   if (!plain) {
-    duplicates(t, ids, rule, id, out, parts.map((p, i) => (p === null ? null : `${workKeys[i]}|${p}`)));
+    duplicates(
+      t,
+      ids,
+      rule,
+      id,
+      out,
+      parts.map((p, i) => (p === null ? null : `${workKeys[i]}|${p}`)),
+    );
     return;
   }
   const works = new Map<string, Map<string, TypedRow>>();
@@ -186,11 +211,24 @@ function duplicatesInWork(t: TableRead, workKeys: readonly (string | null)[], id
   }
 }
 
-function reportDuplicate(t: TableRead, row: TypedRow, first: TypedRow, ids: readonly string[], rule: DuplicateRule, cellId: string, out: Finding[]): void {
+function reportDuplicate(
+  t: TableRead,
+  row: TypedRow,
+  first: TypedRow,
+  ids: readonly string[],
+  rule: DuplicateRule,
+  cellId: string,
+  out: Finding[],
+): void {
   const cell = row.cells[cellId] ?? row.cells[ids[0]] ?? "";
-  const what = rule === "duplicate.participant"
-    ? `Код участника ${quoteValue(row.values.code as string)} уже есть в строке ${first.row + 1} (${describeKey(t, row, ids.filter((i) => i !== "code"))}).`
-    : `Строка повторяет строку ${first.row + 1}: ${describeKey(t, row, ids)}.`;
+  const what =
+    rule === "duplicate.participant"
+      ? `Код участника ${quoteValue(row.values.code as string)} уже есть в строке ${first.row + 1} (${describeKey(
+          t,
+          row,
+          ids.filter((i) => i !== "code"),
+        )}).`
+      : `Строка повторяет строку ${first.row + 1}: ${describeKey(t, row, ids)}.`;
   out.push(finding(rule, t.sheet, cell, what, "Удалите повтор или исправьте значения, отличающие строки."));
 }
 
@@ -202,7 +240,15 @@ function partsNotAbove(t: TableRead, pairs: readonly [readonly string[], string]
       const p = partsOf(row, parts);
       if (w === null || !p || !p.filled || p.sum <= w) continue;
       const names = parts.map((id) => header(t.schema, id)).join(" + ");
-      out.push(finding("sum.part", t.sheet, row.cells[parts[0]], `${names} = ${formatNumberRu(p.sum)}, а это больше, чем ${header(t.schema, whole)} = ${formatNumberRu(w)}.`, "Часть не может быть больше целого: проверьте оба числа."));
+      out.push(
+        finding(
+          "sum.part",
+          t.sheet,
+          row.cells[parts[0]],
+          `${names} = ${formatNumberRu(p.sum)}, а это больше, чем ${header(t.schema, whole)} = ${formatNumberRu(w)}.`,
+          "Часть не может быть больше целого: проверьте оба числа.",
+        ),
+      );
     }
   }
 }
@@ -237,49 +283,90 @@ function resultRules(t: TableRead, contingent: ContingentIndex | null, out: Find
     // Marks
     const marks = partsOf(row, ["n5", "n4", "n3", "n2"]);
     if (participants !== null && marks?.filled && marks.sum !== participants) {
-      out.push(finding("sum.marks", t.sheet, row.cells.participants,
-        `«5» + «4» + «3» + «2» = ${formatNumberRu(marks.sum)}, а участников ${formatNumberRu(participants)}; ожидается равенство.`,
-        "Проверьте число участников и количества отметок (отсутствовавшие не считаются участниками)."));
+      out.push(
+        finding(
+          "sum.marks",
+          t.sheet,
+          row.cells.participants,
+          `«5» + «4» + «3» + «2» = ${formatNumberRu(marks.sum)}, а участников ${formatNumberRu(participants)}; ожидается равенство.`,
+          "Проверьте число участников и количества отметок (отсутствовавшие не считаются участниками).",
+        ),
+      );
     }
     // Journal comparison
     const journal = partsOf(row, ["lowered", "confirmed", "raised"]);
     if (participants !== null && journal?.filled && journal.sum !== participants) {
       const more = journal.sum > participants;
-      out.push(finding("sum.journal", t.sheet, row.cells.lowered ?? row.cells.confirmed ?? row.cells.raised,
-        `Понизили + подтвердили + повысили = ${formatNumberRu(journal.sum)}, а участников ${formatNumberRu(participants)}; ожидается равенство${more ? "" : " (или меньше, если не у всех есть отметка по журналу)"}.`,
-        "Возьмите числа из отчёта ФИС ОКО «Сравнение отметок с отметками по журналу».", more ? "error" : "warning"));
+      out.push(
+        finding(
+          "sum.journal",
+          t.sheet,
+          row.cells.lowered ?? row.cells.confirmed ?? row.cells.raised,
+          `Понизили + подтвердили + повысили = ${formatNumberRu(journal.sum)}, а участников ${formatNumberRu(participants)}; ожидается равенство${more ? "" : " (или меньше, если не у всех есть отметка по журналу)"}.`,
+          "Возьмите числа из отчёта ФИС ОКО «Сравнение отметок с отметками по журналу».",
+          more ? "error" : "warning",
+        ),
+      );
     }
     // ЕГЭ groups
     if (participants !== null) {
       for (const ids of [["belowMin"], ["high81", "score100"]] as const) {
         const p = partsOf(row, ids);
         if (p?.filled && p.sum > participants) {
-          out.push(finding("sum.ege", t.sheet, row.cells[ids[0]],
-            `${ids.map((id) => header(s, id)).join(" + ")} = ${formatNumberRu(p.sum)}, а участников ${formatNumberRu(participants)}.`,
-            "Группы баллов ЕГЭ не могут быть больше числа участников."));
+          out.push(
+            finding(
+              "sum.ege",
+              t.sheet,
+              row.cells[ids[0]],
+              `${ids.map((id) => header(s, id)).join(" + ")} = ${formatNumberRu(p.sum)}, а участников ${formatNumberRu(participants)}.`,
+              "Группы баллов ЕГЭ не могут быть больше числа участников.",
+            ),
+          );
         }
       }
     }
     if (typeof proc === "string" && proc !== "ЕГЭ") {
       const ege = ["meanScore", "high81", "score100"].find((id) => num(row.values[id]) !== null);
       if (ege) {
-        out.push(finding("ege.fields", t.sheet, row.cells[ege], `${header(s, ege)} заполняется только для ЕГЭ, а в строке процедура «${proc}».`, "Для других процедур укажите количества отметок «5», «4», «3», «2»."));
+        out.push(
+          finding(
+            "ege.fields",
+            t.sheet,
+            row.cells[ege],
+            `${header(s, ege)} заполняется только для ЕГЭ, а в строке процедура «${proc}».`,
+            "Для других процедур укажите количества отметок «5», «4», «3», «2».",
+          ),
+        );
       }
     }
     // Subject
     const subj = row.values.subject;
     if (typeof subj === "string" && subj !== "" && !canonicalSubjectCached(subj)) {
       const near = nearest(subj, SUBJECTS);
-      out.push(finding("unknown.subject", t.sheet, row.cells.subject,
-        `Неизвестный предмет ${quoteValue(subj)}${near ? `; возможно, «${near}»` : ""}.`,
-        "Предметы сводятся по названию: напишите его как в списке предметов (см. лист «Инструкция»)."));
+      out.push(
+        finding(
+          "unknown.subject",
+          t.sheet,
+          row.cells.subject,
+          `Неизвестный предмет ${quoteValue(subj)}${near ? `; возможно, «${near}»` : ""}.`,
+          "Предметы сводятся по названию: напишите его как в списке предметов (см. лист «Инструкция»).",
+        ),
+      );
     }
     // Procedure ↔ grade
     const g = num(row.values.grade);
     if (typeof proc === "string" && g !== null) {
       const expected = proc === "ОГЭ" || proc === "ГВЭ-9" ? [9] : proc === "ЕГЭ" || proc === "ГВЭ-11" ? [10, 11] : null;
       if (expected && !expected.includes(g)) {
-        out.push(finding("cross.procedureGrade", t.sheet, row.cells.grade, `Процедура «${proc}» проводится в ${expected.join(" и ")} классе, а указан ${g} класс.`, "Проверьте класс или процедуру."));
+        out.push(
+          finding(
+            "cross.procedureGrade",
+            t.sheet,
+            row.cells.grade,
+            `Процедура «${proc}» проводится в ${expected.join(" и ")} классе, а указан ${g} класс.`,
+            "Проверьте класс или процедуру.",
+          ),
+        );
       }
     }
     // Contingent
@@ -287,9 +374,15 @@ function resultRules(t: TableRead, contingent: ContingentIndex | null, out: Find
     if (contingent && participants !== null && y !== null && g !== null) {
       const pupils = contingent.byGrade.get(`${y}|${g}`);
       if (pupils !== undefined && participants > pupils) {
-        out.push(finding("cross.contingent", t.sheet, row.cells.participants,
-          `Участников ${formatNumberRu(participants)}, а обучающихся ${g} класса в ${y} году по листу «${contingent.sheet}» — ${formatNumberRu(pupils)}.`,
-          "Проверьте число участников или контингент на листе «Паспорт ОО»."));
+        out.push(
+          finding(
+            "cross.contingent",
+            t.sheet,
+            row.cells.participants,
+            `Участников ${formatNumberRu(participants)}, а обучающихся ${g} класса в ${y} году по листу «${contingent.sheet}» — ${formatNumberRu(pupils)}.`,
+            "Проверьте число участников или контингент на листе «Паспорт ОО».",
+          ),
+        );
       }
     }
   }
@@ -297,7 +390,13 @@ function resultRules(t: TableRead, contingent: ContingentIndex | null, out: Find
 }
 
 /** `workKeys`: keyText(row, WORK_KEY) of every participant row, shared with participantCountRules. */
-function participantRules(t: TableRead, tasks: TableRead | undefined, workKeys: readonly (string | null)[], taskWorkKeys: readonly (string | null)[], out: Finding[]): void {
+function participantRules(
+  t: TableRead,
+  tasks: TableRead | undefined,
+  workKeys: readonly (string | null)[],
+  taskWorkKeys: readonly (string | null)[],
+  out: Finding[],
+): void {
   const rows = t.rows;
   duplicatesInWork(t, workKeys, "code", "duplicate.participant", out);
   const maxByTask = new Map<string, { max: number; number: string }[]>();
@@ -327,14 +426,28 @@ function participantRules(t: TableRead, tasks: TableRead | undefined, workKeys: 
       sum += p;
       filled++;
       if (!list || i >= list.length || p <= list[i].max) continue;
-      out.push(finding("cross.taskMax", t.sheet, row.repeatedCells[i],
-        `За задание № ${list[i].number} стоит ${formatNumberRu(p)} балла, а максимум по листу «${tasks!.sheet}» — ${formatNumberRu(list[i].max)}.`,
-        "Проверьте балл или максимальный балл задания."));
+      out.push(
+        finding(
+          "cross.taskMax",
+          t.sheet,
+          row.repeatedCells[i],
+          `За задание № ${list[i].number} стоит ${formatNumberRu(p)} балла, а максимум по листу «${tasks!.sheet}» — ${formatNumberRu(list[i].max)}.`,
+          "Проверьте балл или максимальный балл задания.",
+        ),
+      );
     }
     const score = num(row.values.score);
     if (score !== null && filled > 0) {
       if (Math.abs(sum - score) > 1e-9) {
-        out.push(finding("sum.taskPoints", t.sheet, row.cells.score, `Сумма баллов за задания ${formatNumberRu(sum)}, а первичный балл ${formatNumberRu(score)}.`, "Проверьте баллы за задания или первичный балл."));
+        out.push(
+          finding(
+            "sum.taskPoints",
+            t.sheet,
+            row.cells.score,
+            `Сумма баллов за задания ${formatNumberRu(sum)}, а первичный балл ${formatNumberRu(score)}.`,
+            "Проверьте баллы за задания или первичный балл.",
+          ),
+        );
       }
     }
   }
@@ -350,16 +463,28 @@ function careerRules(t: TableRead, contingent: ContingentIndex | null, out: Find
       const w = num(row.values[whole]);
       const p = partsOf(row, parts);
       if (w !== null && p?.filled && p.sum !== w) {
-        out.push(finding("sum.graduates", t.sheet, row.cells[whole],
-          `${parts.map((id) => header(t.schema, id)).join(" + ")} = ${formatNumberRu(p.sum)}, а ${header(t.schema, whole)} = ${formatNumberRu(w)}; ожидается равенство.`,
-          "Каждый выпускник учитывается ровно в одном направлении; неизвестных отнесите к «иное» или «не определились»."));
+        out.push(
+          finding(
+            "sum.graduates",
+            t.sheet,
+            row.cells[whole],
+            `${parts.map((id) => header(t.schema, id)).join(" + ")} = ${formatNumberRu(p.sum)}, а ${header(t.schema, whole)} = ${formatNumberRu(w)}; ожидается равенство.`,
+            "Каждый выпускник учитывается ровно в одном направлении; неизвестных отнесите к «иное» или «не определились».",
+          ),
+        );
       }
       const y = num(row.values.year);
       const pupils = contingent && y !== null ? contingent.byGrade.get(`${y}|${grade}`) : undefined;
       if (w !== null && pupils !== undefined && w > pupils) {
-        out.push(finding("cross.contingent", t.sheet, row.cells[whole],
-          `${header(t.schema, whole)} = ${formatNumberRu(w)}, а обучающихся ${grade} класса в ${y} году по листу «${contingent!.sheet}» — ${formatNumberRu(pupils)}.`,
-          "Проверьте число выпускников или контингент."));
+        out.push(
+          finding(
+            "cross.contingent",
+            t.sheet,
+            row.cells[whole],
+            `${header(t.schema, whole)} = ${formatNumberRu(w)}, а обучающихся ${grade} класса в ${y} году по листу «${contingent!.sheet}» — ${formatNumberRu(pupils)}.`,
+            "Проверьте число выпускников или контингент.",
+          ),
+        );
       }
     }
   }
@@ -375,7 +500,15 @@ function upbringingRules(t: TableRead, contingent: ContingentIndex | null, out: 
     for (const id of ["addEducation", "clubs", "movementFirst", "volunteers", "preventionRegister", "summerRest"]) {
       const v = num(row.values[id]);
       if (v !== null && v > total) {
-        out.push(finding("cross.contingent", t.sheet, row.cells[id], `${header(t.schema, id)} = ${formatNumberRu(v)}, а обучающихся в ${y} году по листу «${contingent.sheet}» — ${formatNumberRu(total)}.`, "Проверьте число или контингент."));
+        out.push(
+          finding(
+            "cross.contingent",
+            t.sheet,
+            row.cells[id],
+            `${header(t.schema, id)} = ${formatNumberRu(v)}, а обучающихся в ${y} году по листу «${contingent.sheet}» — ${formatNumberRu(total)}.`,
+            "Проверьте число или контингент.",
+          ),
+        );
       }
     }
   }
@@ -386,14 +519,29 @@ function cycleRules(t: TableRead, out: Finding[]): void {
   const partialNoted = new Set<string>();
   for (const row of t.rows) {
     if (row.values.score === "есть" && (row.values.docNumber === null || row.values.docNumber === "")) {
-      out.push(finding("cycle.noDocument", t.sheet, row.cells.docNumber ?? row.cells.score, "Оценка «есть» ставится, когда компонент подтверждён документом, а номер документа не указан.", "Укажите номер и дату документа или поставьте «частично»."));
+      out.push(
+        finding(
+          "cycle.noDocument",
+          t.sheet,
+          row.cells.docNumber ?? row.cells.score,
+          "Оценка «есть» ставится, когда компонент подтверждён документом, а номер документа не указан.",
+          "Укажите номер и дату документа или поставьте «частично».",
+        ),
+      );
     }
     const comp = num(row.values.component);
     const track = `${row.values.year}|${row.values.direction}|${row.values.track}`;
     if (row.values.trackKind === "частичный" && comp !== null && comp < 7 && !partialNoted.has(track)) {
       // Once per track: listing all nine components of a partial track is common and harmless.
       partialNoted.add(track);
-      out.push(finding("cycle.partialComponent", t.sheet, row.cells.component, `Трек «${row.values.track}» частичный: в оценке учитываются только компоненты 7–9, компонент ${comp} и другие из 1–6 не участвуют.`));
+      out.push(
+        finding(
+          "cycle.partialComponent",
+          t.sheet,
+          row.cells.component,
+          `Трек «${row.values.track}» частичный: в оценке учитываются только компоненты 7–9, компонент ${comp} и другие из 1–6 не участвуют.`,
+        ),
+      );
     }
   }
 }
@@ -403,7 +551,12 @@ function cycleRules(t: TableRead, out: Finding[]): void {
  * procedure, year, grade, subject and, for a class row, class), the participants with a mark
  * must number as many as the row says.
  */
-function participantCountRules(results: TableRead, participants: TableRead, workKeys: readonly (string | null)[], out: Finding[]): void {
+function participantCountRules(
+  results: TableRead,
+  participants: TableRead,
+  workKeys: readonly (string | null)[],
+  out: Finding[],
+): void {
   const counts = new Map<string, number>();
   const rows = participants.rows;
   // Rows of one work and class follow each other: their count keys are built once per run.
@@ -438,9 +591,15 @@ function participantCountRules(results: TableRead, participants: TableRead, work
     const cls = String(row.values.className ?? "").toLowerCase();
     const listed = counts.get(`${k}|${cls}`);
     if (listed === undefined || listed === n) continue;
-    out.push(finding("cross.participants", results.sheet, row.cells.participants,
-      `Участников ${formatNumberRu(n)}, а на листе «${participants.sheet}» с отметкой за эту работу${cls ? ` (класс ${String(row.values.className)})` : ""} — ${formatNumberRu(listed)}.`,
-      "Проверьте число участников или список участников: отсутствовавшие (без отметки) не считаются."));
+    out.push(
+      finding(
+        "cross.participants",
+        results.sheet,
+        row.cells.participants,
+        `Участников ${formatNumberRu(n)}, а на листе «${participants.sheet}» с отметкой за эту работу${cls ? ` (класс ${String(row.values.className)})` : ""} — ${formatNumberRu(listed)}.`,
+        "Проверьте число участников или список участников: отсутствовавшие (без отметки) не считаются.",
+      ),
+    );
   }
 }
 
@@ -458,7 +617,16 @@ export function validateRead(form: FormRead): Finding[] {
   if (passport) duplicates(passport, ["year", "grade"], "duplicate.row", "grade", out);
   const results = t("results");
   if (results) {
-    if (results.rows.length === 0) out.push(finding("sheet.empty", results.sheet, "", `Лист «${results.sheet}» не заполнен.`, "Внесите итоги процедур: одна строка — процедура, год, класс, предмет."));
+    if (results.rows.length === 0)
+      out.push(
+        finding(
+          "sheet.empty",
+          results.sheet,
+          "",
+          `Лист «${results.sheet}» не заполнен.`,
+          "Внесите итоги процедур: одна строка — процедура, год, класс, предмет.",
+        ),
+      );
     resultRules(results, contingent, out);
   }
   const participants = t("participants");
@@ -472,7 +640,15 @@ export function validateRead(form: FormRead): Finding[] {
   const olympiads = t("olympiads");
   if (olympiads) {
     duplicates(olympiads, ["year", "stage"], "duplicate.row", "stage", out);
-    partsNotAbove(olympiads, [[["winners", "prizeWinners"], "participations"], [["participantsUnique"], "participations"], [["awardeesUnique"], "participantsUnique"]], out);
+    partsNotAbove(
+      olympiads,
+      [
+        [["winners", "prizeWinners"], "participations"],
+        [["participantsUnique"], "participations"],
+        [["awardeesUnique"], "participantsUnique"],
+      ],
+      out,
+    );
   }
   const careers = t("careers");
   if (careers) {
@@ -482,7 +658,18 @@ export function validateRead(form: FormRead): Finding[] {
   const staff = t("staff");
   if (staff) {
     duplicates(staff, ["year"], "duplicate.row", "year", out);
-    partsNotAbove(staff, [[["catHighest", "catFirst"], "teachers"], [["trained3y"], "teachers"], [["deficitDiagnostics"], "teachers"], [["individualRoute"], "teachers"], [["young"], "teachers"], [["youngMentored"], "young"]], out);
+    partsNotAbove(
+      staff,
+      [
+        [["catHighest", "catFirst"], "teachers"],
+        [["trained3y"], "teachers"],
+        [["deficitDiagnostics"], "teachers"],
+        [["individualRoute"], "teachers"],
+        [["young"], "teachers"],
+        [["youngMentored"], "young"],
+      ],
+      out,
+    );
   }
   const head = t("head");
   if (head) {
@@ -531,5 +718,11 @@ export function validateForm(sheets: readonly SheetRead[]): { form: FormRead; fi
   const form = readForm(sheets);
   const isEmpty = form.findings.some((f) => f.rule === "form.empty");
   const findings = isEmpty ? form.findings : [...form.findings, ...validateRead(form)];
-  return { form, findings: sortFindings(findings, sheets.map((s) => s.name)) };
+  return {
+    form,
+    findings: sortFindings(
+      findings,
+      sheets.map((s) => s.name),
+    ),
+  };
 }

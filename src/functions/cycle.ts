@@ -50,7 +50,8 @@ export function setReportingDate(date: unknown): void {
     return;
   }
   const iso = parseDate(date);
-  if (!iso) throw new InputError(`Отчётная дата ${quoteValue(String(date))} не распознана: ожидается дата вида «31.12.2026».`);
+  if (!iso)
+    throw new InputError(`Отчётная дата ${quoteValue(String(date))} не распознана: ожидается дата вида «31.12.2026».`);
   reportingDate = iso;
 }
 
@@ -61,7 +62,9 @@ export function getReportingDate(): string | null {
 // ── reading the «Цикл» range ─────────────────────────────────────────────────
 
 function bad(row: number, col: number, v: CellValue, expected: string): InputError {
-  return new InputError(`Значение ${quoteValue(v)} в ${positionRu(row, col)} аргумента «${RANGE_ARG}» не подходит: ${expected}.`);
+  return new InputError(
+    `Значение ${quoteValue(v)} в ${positionRu(row, col)} аргумента «${RANGE_ARG}» не подходит: ${expected}.`,
+  );
 }
 
 function text(v: CellValue): string {
@@ -73,18 +76,31 @@ function text(v: CellValue): string {
 }
 
 const SCORE_WORDS: Record<string, CycleScore> = {
-  "нет": 0, "0": 0, "не выполнено": 0,
-  "частично": 1, "1": 1, "частично выполнено": 1,
-  "есть": 2, "2": 2, "да": 2, "выполнено": 2,
+  нет: 0,
+  "0": 0,
+  "не выполнено": 0,
+  частично: 1,
+  "1": 1,
+  "частично выполнено": 1,
+  есть: 2,
+  "2": 2,
+  да: 2,
+  выполнено: 2,
 };
 const KIND_WORDS: Record<string, "full" | "partial"> = {
-  "полный": "full", "полный цикл": "full", "full": "full",
-  "частичный": "partial", "частичный цикл": "partial", "неполный": "partial", "partial": "partial",
+  полный: "full",
+  "полный цикл": "full",
+  full: "full",
+  частичный: "partial",
+  "частичный цикл": "partial",
+  неполный: "partial",
+  partial: "partial",
 };
 
 function readYear(v: CellValue, r: number, c: number): number {
   const cell = readCell(v);
-  if (cell.kind === "number" && Number.isInteger(cell.value) && cell.value >= 2000 && cell.value <= 2100) return cell.value;
+  if (cell.kind === "number" && Number.isInteger(cell.value) && cell.value >= 2000 && cell.value <= 2100)
+    return cell.value;
   // «2025/2026», «2025/26», «2025-2026»: the calendar year the academic year ends in.
   const m = cell.kind === "text" ? /^(\d{4})\s*[/\-–]\s*(\d{2}|\d{4})$/.exec(cell.text) : null;
   if (m) return m[2].length === 2 ? Number(m[1].slice(0, 2) + m[2]) : Number(m[2]);
@@ -127,7 +143,8 @@ function readDateCell(v: CellValue, r: number, c: number): string | undefined {
 
 /** Header spellings of the «Цикл» columns (headerKey form) → column id. */
 const HEADER_IDS = new Map<string, string>();
-for (const c of CYCLE_SCHEMA.columns) for (const h of [c.header, ...(c.aliases ?? [])]) HEADER_IDS.set(headerKey(h), c.id);
+for (const c of CYCLE_SCHEMA.columns)
+  for (const h of [c.header, ...(c.aliases ?? [])]) HEADER_IDS.set(headerKey(h), c.id);
 
 type Location = Pick<ReturnType<typeof locateColumns>, "headerRow" | "dataStart" | "missing" | "columns">;
 
@@ -154,7 +171,10 @@ export function readCycleRange(value: unknown): CycleRecord[] {
   const range: Range = asRange(value);
   const loc = quickLocate(range) ?? locateColumns(range, CYCLE_SCHEMA);
   if (loc.headerRow < 0 || loc.missing.length > 0) {
-    const missing = loc.headerRow < 0 ? CYCLE_SCHEMA.columns.filter((c) => c.required).map((c) => c.header) : loc.missing.map((id) => CYCLE_SCHEMA.columns.find((c) => c.id === id)!.header);
+    const missing =
+      loc.headerRow < 0
+        ? CYCLE_SCHEMA.columns.filter((c) => c.required).map((c) => c.header)
+        : loc.missing.map((id) => CYCLE_SCHEMA.columns.find((c) => c.id === id)!.header);
     throw new InputError(
       `Аргумент «${RANGE_ARG}» должен включать строку заголовков листа «Цикл» (Год, Направление, Трек, Тип трека, Компонент, Оценка, Документ №, Дата документа, Ответственный, Плановый срок); ` +
         `не найдены столбцы: ${missing.map((h) => `«${h}»`).join(", ")}.`,
@@ -162,18 +182,34 @@ export function readCycleRange(value: unknown): CycleRecord[] {
   }
   const col = (id: string): number => loc.columns[id]?.col ?? -1;
   const C = {
-    year: col("year"), direction: col("direction"), track: col("track"), trackKind: col("trackKind"), component: col("component"),
-    score: col("score"), docNumber: col("docNumber"), docDate: col("docDate"), responsible: col("responsible"), plannedDate: col("plannedDate"),
+    year: col("year"),
+    direction: col("direction"),
+    track: col("track"),
+    trackKind: col("trackKind"),
+    component: col("component"),
+    score: col("score"),
+    docNumber: col("docNumber"),
+    docDate: col("docDate"),
+    responsible: col("responsible"),
+    plannedDate: col("plannedDate"),
   };
   const at = (row: CellValue[], c: number): CellValue => (c >= 0 ? row[c] : null);
   const records: CycleRecord[] = [];
   for (let r = loc.dataStart; r < range.length; r++) {
     const row = range[r] ?? [];
     if ([C.direction, C.track, C.component].every((c) => text(at(row, c)) === "")) continue;
-    for (const [id, c] of [["year", C.year], ["direction", C.direction], ["track", C.track], ["trackKind", C.trackKind], ["component", C.component]] as const) {
+    for (const [id, c] of [
+      ["year", C.year],
+      ["direction", C.direction],
+      ["track", C.track],
+      ["trackKind", C.trackKind],
+      ["component", C.component],
+    ] as const) {
       if (text(at(row, c)) === "") {
         const header = CYCLE_SCHEMA.columns.find((s) => s.id === id)!.header;
-        throw new InputError(`В ${positionRu(r, c)} аргумента «${RANGE_ARG}» не заполнен столбец «${header}»: строка цикла требует год, направление, трек, тип трека и компонент.`);
+        throw new InputError(
+          `В ${positionRu(r, c)} аргумента «${RANGE_ARG}» не заполнен столбец «${header}»: строка цикла требует год, направление, трек, тип трека и компонент.`,
+        );
       }
     }
     const scoreText = text(at(row, C.score));
@@ -183,7 +219,10 @@ export function readCycleRange(value: unknown): CycleRecord[] {
       track: text(at(row, C.track)),
       trackKind: readWord(KIND_WORDS, at(row, C.trackKind), r, C.trackKind, "ожидается «полный» или «частичный»"),
       component: readComponent(at(row, C.component), r, C.component),
-      score: scoreText === "" ? null : readWord(SCORE_WORDS, at(row, C.score), r, C.score, "ожидается «нет», «частично» или «есть» (или 0, 1, 2)"),
+      score:
+        scoreText === ""
+          ? null
+          : readWord(SCORE_WORDS, at(row, C.score), r, C.score, "ожидается «нет», «частично» или «есть» (или 0, 1, 2)"),
     };
     const docNumber = text(at(row, C.docNumber));
     if (docNumber) record.docNumber = docNumber;
@@ -209,8 +248,13 @@ export function readDirectionArg(value: unknown): DirectionId {
   const cell = readCell(v);
   const m = cell.kind === "number" ? matchDirection(cell.value) : matchDirection(text(v));
   if (m.ok) return m.id;
-  const hint = m.candidates.length > 1 ? ` Подходят несколько направлений (${m.candidates.map((id) => cycleDirection(id).code).join(", ")}) — уточните название или укажите номер.` : "";
-  throw new InputError(`Аргумент «${DIRECTION_ARG}»: значение ${quoteValue(v)} не распознано; ожидается ${DIRECTION_EXPECTED}.${hint}`);
+  const hint =
+    m.candidates.length > 1
+      ? ` Подходят несколько направлений (${m.candidates.map((id) => cycleDirection(id).code).join(", ")}) — уточните название или укажите номер.`
+      : "";
+  throw new InputError(
+    `Аргумент «${DIRECTION_ARG}»: значение ${quoteValue(v)} не распознано; ожидается ${DIRECTION_EXPECTED}.${hint}`,
+  );
 }
 
 export function readEvaluationDate(value: unknown): string {
@@ -223,21 +267,39 @@ export function readEvaluationDate(value: unknown): string {
   }
   const range = asRange(value);
   const v = range[0][0];
-  if (range.length !== 1 || range[0].length !== 1) throw new InputError(`Аргумент «${DATE_ARG}» должен быть одной датой, а передан диапазон.`);
+  if (range.length !== 1 || range[0].length !== 1)
+    throw new InputError(`Аргумент «${DATE_ARG}» должен быть одной датой, а передан диапазон.`);
   const cell = readCell(v);
-  const iso = (v as unknown) instanceof Date ? parseDate(v) : cell.kind === "number" && !cell.fromText ? parseDate(cell.value) : parseDate(String(v).trim());
-  if (!iso) throw new InputError(`Аргумент «${DATE_ARG}»: значение ${quoteValue(v)} не дата; ожидается дата вида «31.12.2026» или «2026-12-31».`);
+  const iso =
+    (v as unknown) instanceof Date
+      ? parseDate(v)
+      : cell.kind === "number" && !cell.fromText
+        ? parseDate(cell.value)
+        : parseDate(String(v).trim());
+  if (!iso)
+    throw new InputError(
+      `Аргумент «${DATE_ARG}»: значение ${quoteValue(v)} не дата; ожидается дата вида «31.12.2026» или «2026-12-31».`,
+    );
   return iso;
 }
 
 export type CycleMode = "status" | "score" | "level" | "overdue" | "step";
 
 const MODES: Record<string, CycleMode> = {
-  "статус": "status", status: "status",
-  "балл": "score", "баллы": "score", score: "score",
-  "уровень": "level", level: "level",
-  "просрочено": "overdue", "просрочен": "overdue", "просрочка": "overdue", overdue: "overdue",
-  "шаг": "step", "следующий шаг": "step", step: "step",
+  статус: "status",
+  status: "status",
+  балл: "score",
+  баллы: "score",
+  score: "score",
+  уровень: "level",
+  level: "level",
+  просрочено: "overdue",
+  просрочен: "overdue",
+  просрочка: "overdue",
+  overdue: "overdue",
+  шаг: "step",
+  "следующий шаг": "step",
+  step: "step",
 };
 
 // ── the function ─────────────────────────────────────────────────────────────
@@ -249,7 +311,8 @@ function answer(d: DirectionEvaluation, e: CycleEvaluation, mode: CycleMode): st
     case "status":
       return d.statusText;
     case "score":
-      if (d.score === null) throw new NoDataError(`Нет данных о цикле ${whose} за ${e.year} год: в диапазоне нет ни одного трека.`);
+      if (d.score === null)
+        throw new NoDataError(`Нет данных о цикле ${whose} за ${e.year} год: в диапазоне нет ни одного трека.`);
       return d.score;
     case "level":
       return d.level ?? d.statusText;
@@ -268,17 +331,28 @@ function answer(d: DirectionEvaluation, e: CycleEvaluation, mode: CycleMode): st
  * =MSOKO.CYCLE(direction; range; [mode]; [evaluationDate]). Pure: the same arguments (and the same
  * reporting date and profile) give the same answer.
  */
-export function cycle(direction: unknown, range: unknown, mode?: unknown, evaluationDate?: unknown, profile: Profile = getProfile()): string | number {
+export function cycle(
+  direction: unknown,
+  range: unknown,
+  mode?: unknown,
+  evaluationDate?: unknown,
+  profile: Profile = getProfile(),
+): string | number {
   const id = readDirectionArg(direction);
   const m = readMode(mode, MODE_ARG, MODES, "status");
   const date = readEvaluationDate(evaluationDate);
   const e = evaluationOf(range, date, profile);
   if (e === null) {
-    if (m === "score") throw new NoDataError(`Нет данных о цикле: в аргументе «${RANGE_ARG}» нет ни одной строки цикла.`);
+    if (m === "score")
+      throw new NoDataError(`Нет данных о цикле: в аргументе «${RANGE_ARG}» нет ни одной строки цикла.`);
     if (m === "overdue") return 0;
     return m === "step" ? "нет данных: заполните лист «Цикл»" : "нет данных";
   }
-  return answer(e.directions.find((d) => d.id === id)!, e, m);
+  return answer(
+    e.directions.find((d) => d.id === id)!,
+    e,
+    m,
+  );
 }
 
 // ── cache ────────────────────────────────────────────────────────────────────

@@ -28,7 +28,11 @@ export function fromEntries(entries: Iterable<readonly [PropertyKey, unknown]>):
   return out;
 }
 
-export function flatMap<T, U>(this: T[], fn: (value: T, index: number, array: T[]) => U | readonly U[], thisArg?: unknown): U[] {
+export function flatMap<T, U>(
+  this: T[],
+  fn: (value: T, index: number, array: T[]) => U | readonly U[],
+  thisArg?: unknown,
+): U[] {
   const out: U[] = [];
   for (let i = 0; i < this.length; i++) {
     const r = fn.call(thisArg, this[i], i, this);
@@ -77,7 +81,10 @@ export function utf8Encode(s: string): Uint8Array {
 /** Text of UTF-8 bytes; a malformed sequence becomes U+FFFD, a leading BOM is dropped (as TextDecoder). */
 export function utf8Decode(input: ArrayBuffer | ArrayBufferView | undefined): string {
   if (!input) return "";
-  const b = input instanceof ArrayBuffer ? new Uint8Array(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const b =
+    input instanceof ArrayBuffer
+      ? new Uint8Array(input)
+      : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   let out = "";
   let chunk: number[] = [];
   const flush = () => {
@@ -126,7 +133,8 @@ class Utf8Encoder {
 class Utf8Decoder {
   readonly encoding = "utf-8";
   constructor(label = "utf-8") {
-    if (!/^\s*(utf-?8|unicode-1-1-utf-8)\s*$/i.test(label)) throw new RangeError(`TextDecoder: кодировка «${label}» не поддерживается, только UTF-8`);
+    if (!/^\s*(utf-?8|unicode-1-1-utf-8)\s*$/i.test(label))
+      throw new RangeError(`TextDecoder: кодировка «${label}» не поддерживается, только UTF-8`);
   }
   decode(input?: ArrayBuffer | ArrayBufferView): string {
     return utf8Decode(input);
@@ -150,7 +158,12 @@ export class PollingResizeObserver {
   private static scheduled = false;
   private readonly sizes = new Map<Element, string>();
 
-  constructor(private readonly callback: (entries: { target: Element; contentRect: DOMRectReadOnly }[], observer: unknown) => void) {}
+  constructor(
+    private readonly callback: (
+      entries: { target: Element; contentRect: DOMRectReadOnly }[],
+      observer: unknown,
+    ) => void,
+  ) {}
 
   observe(target: Element): void {
     this.sizes.set(target, "");
@@ -203,8 +216,22 @@ export function installPolyfills(g: Global): string[] {
   add(g.Object, "fromEntries", fromEntries, "Object.fromEntries");
   add(g.Array.prototype, "flatMap", flatMap, "Array.prototype.flatMap");
   add(g.String.prototype, "matchAll", matchAll, "String.prototype.matchAll");
-  add(g.String.prototype, "trimStart", function (this: string) { return String(this).replace(/^\s+/, ""); }, "String.prototype.trimStart");
-  add(g.String.prototype, "trimEnd", function (this: string) { return String(this).replace(/\s+$/, ""); }, "String.prototype.trimEnd");
+  add(
+    g.String.prototype,
+    "trimStart",
+    function (this: string) {
+      return String(this).replace(/^\s+/, "");
+    },
+    "String.prototype.trimStart",
+  );
+  add(
+    g.String.prototype,
+    "trimEnd",
+    function (this: string) {
+      return String(this).replace(/\s+$/, "");
+    },
+    "String.prototype.trimEnd",
+  );
   add(g, "TextEncoder", Utf8Encoder);
   add(g, "TextDecoder", Utf8Decoder);
   add(g, "WeakRef", StrongRef);

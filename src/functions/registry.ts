@@ -17,7 +17,10 @@ export const FUNCTIONS: ReadonlyMap<string, CustomFunction> = new Map(
 
 /** Finds a function by id (QUALITY), Russian name (КАЧЕСТВО), with or without the MSOKO. prefix. */
 export function findFunction(name: string): { id: string; fn: CustomFunction } | null {
-  const key = name.trim().replace(/^(msoko|мсоко)\./i, "").toUpperCase();
+  const key = name
+    .trim()
+    .replace(/^(msoko|мсоко)\./i, "")
+    .toUpperCase();
   if (FUNCTIONS.has(key)) return { id: key, fn: FUNCTIONS.get(key)! };
   for (const [id, t] of Object.entries(translations)) {
     if (t.name.toUpperCase() === key && FUNCTIONS.has(id)) return { id, fn: FUNCTIONS.get(id)! };

@@ -10,7 +10,18 @@ import { PROCEDURES } from "../core/model";
 import { egeMinimum, type Profile } from "../core/profile";
 import { canonicalSubject, nearest, normaliseKey, SUBJECTS } from "../core/subjects";
 import { quoteValue } from "../core/values";
-import { asRange, isOmitted, readCountCells, readMarkPairs, readMarks, readMode, readNumber, readScores, readText, shapeRu } from "./ranges";
+import {
+  asRange,
+  isOmitted,
+  readCountCells,
+  readMarkPairs,
+  readMarks,
+  readMode,
+  readNumber,
+  readScores,
+  readText,
+  shapeRu,
+} from "./ranges";
 
 const MARKS_ARG = "отметки";
 
@@ -36,10 +47,16 @@ export function meanMark(marks: unknown, p: Profile): number {
 }
 
 const CONFIRM_MODES: Record<string, ind.ConfirmMode> = {
-  confirmed: "confirmed", "подтвердили": "confirmed", "подтверждение": "confirmed",
-  lowered: "lowered", "понизили": "lowered",
-  raised: "raised", "повысили": "raised",
-  gap2: "gap2", "расхождение2": "gap2", "расхождение": "gap2",
+  confirmed: "confirmed",
+  подтвердили: "confirmed",
+  подтверждение: "confirmed",
+  lowered: "lowered",
+  понизили: "lowered",
+  raised: "raised",
+  повысили: "raised",
+  gap2: "gap2",
+  расхождение2: "gap2",
+  расхождение: "gap2",
 };
 
 /**
@@ -58,7 +75,9 @@ export function confirm(test: unknown, journal: unknown, mode: unknown, p: Profi
       );
     }
     if (m === "gap2") {
-      throw new InputError("Режим «расхождение2» требует отметки участников и по журналу: по количествам групп он не вычисляется.");
+      throw new InputError(
+        "Режим «расхождение2» требует отметки участников и по журналу: по количествам групп он не вычисляется.",
+      );
     }
     const [lowered, confirmed, raised] = readCountCells(t, "отметки ВПР");
     const comparison = { lowered, confirmed, raised };
@@ -90,7 +109,8 @@ export function subjectOf(text: string): string {
 
 export function yearOf(value: unknown): number {
   const y = readNumber(value, "год");
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new InputError(`Аргумент «год»: ожидается год от 2000 до 2100, а указано ${quoteValue(y)}.`);
+  if (!Number.isInteger(y) || y < 2000 || y > 2100)
+    throw new InputError(`Аргумент «год»: ожидается год от 2000 до 2100, а указано ${quoteValue(y)}.`);
   return y;
 }
 
@@ -107,7 +127,9 @@ export function belowMin(procedure: unknown, subject: unknown, year: unknown, va
   }
   const min = egeMinimum(p, subj, y);
   if (!min || min.score === null) {
-    throw new InputError(`Минимальный балл ЕГЭ по предмету «${subj}» за ${y} год не задан в методике (лист настроек, ключ «ege.min|${subj}|${y}»).`);
+    throw new InputError(
+      `Минимальный балл ЕГЭ по предмету «${subj}» за ${y} год не задан в методике (лист настроек, ключ «ege.min|${subj}|${y}»).`,
+    );
   }
   const scores = readScores(values, "баллы ЕГЭ", 0, 100);
   const v = ind.shareBelowScore(scores, min.score);
@@ -118,22 +140,37 @@ export function belowMin(procedure: unknown, subject: unknown, year: unknown, va
 type Indicator = "success" | "quality" | "sou" | "meanmark" | "share2" | "share5";
 
 const INDICATORS: Record<string, Indicator> = {
-  success: "success", "успеваемость": "success",
-  quality: "quality", "качество": "quality",
-  sou: "sou", "соу": "sou",
-  meanmark: "meanmark", "средний балл": "meanmark", "среднийбалл": "meanmark",
-  share2: "share2", "доля2": "share2", "доля «2»": "share2",
-  share5: "share5", "доля5": "share5", "доля «5»": "share5",
+  success: "success",
+  успеваемость: "success",
+  quality: "quality",
+  качество: "quality",
+  sou: "sou",
+  соу: "sou",
+  meanmark: "meanmark",
+  "средний балл": "meanmark",
+  среднийбалл: "meanmark",
+  share2: "share2",
+  доля2: "share2",
+  "доля «2»": "share2",
+  share5: "share5",
+  доля5: "share5",
+  "доля «5»": "share5",
 };
 
 function indicatorOf(c: MarkCounts, which: Indicator, p: Profile): number | null {
   switch (which) {
-    case "success": return ind.successRate(c);
-    case "quality": return ind.quality(c);
-    case "sou": return ind.sou(c, p.values["sou.weights"]);
-    case "meanmark": return ind.meanMark(c);
-    case "share2": return ind.share2(c);
-    case "share5": return ind.share5(c);
+    case "success":
+      return ind.successRate(c);
+    case "quality":
+      return ind.quality(c);
+    case "sou":
+      return ind.sou(c, p.values["sou.weights"]);
+    case "meanmark":
+      return ind.meanMark(c);
+    case "share2":
+      return ind.share2(c);
+    case "share5":
+      return ind.share5(c);
   }
 }
 
@@ -148,6 +185,7 @@ export function deltaOf(current: unknown, previous: unknown, indicator: unknown,
   const which = readMode(indicator, "показатель", INDICATORS, "quality");
   const now = indicatorOf(readMarks(current, "текущий год", p).counts, which, p);
   const before = indicatorOf(readMarks(previous, "прошлый год", p).counts, which, p);
-  if (now === null || before === null) throw new NoDataError("Нет участников с отметкой в одном из годов: динамика не определена.");
+  if (now === null || before === null)
+    throw new NoDataError("Нет участников с отметкой в одном из годов: динамика не определена.");
   return ind.delta(now, before)!;
 }

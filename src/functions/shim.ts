@@ -6,7 +6,10 @@
 type G = { CustomFunctions?: unknown };
 
 export class ShimCustomFunctionError extends Error {
-  constructor(public readonly code: string, message?: string) {
+  constructor(
+    public readonly code: string,
+    message?: string,
+  ) {
     super(message ?? code);
     this.name = "CustomFunctions.Error";
   }

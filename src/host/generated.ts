@@ -13,7 +13,14 @@
 import type { CellValue } from "../core/values";
 import type { SheetInfo, WorkbookPort, WriteOp } from "./port";
 import { MAX_SHEET_NAME, sameName, sheetNameProblem } from "./rules";
-import { GENERATED_PREFIX, SETTINGS_SHEET, SETTING_KEYS, readSettings, writeSettings, type SettingUpdate } from "./settings";
+import {
+  GENERATED_PREFIX,
+  SETTINGS_SHEET,
+  SETTING_KEYS,
+  readSettings,
+  writeSettings,
+  type SettingUpdate,
+} from "./settings";
 
 export const MARKER_PREFIX = "Создано надстройкой МСОКО для Excel";
 /** The marker sits in row 2 (row 1 is the sheet's title); writers leave A2 free. */
@@ -88,9 +95,17 @@ export class GenerationAbortedError extends Error {
 }
 
 /** Generated sheets present in the workbook: registered AND carrying the marker. Key: upper-cased name. */
-export async function findGeneratedSheets(port: WorkbookPort): Promise<Map<string, { name: string; kind: string; position: number }>> {
+export async function findGeneratedSheets(
+  port: WorkbookPort,
+): Promise<Map<string, { name: string; kind: string; position: number }>> {
   const [sheets, settings] = await Promise.all([port.listSheets(), readSettings(port)]);
-  return generatedAmong(port, sheets, settings.entries.filter((e) => e.key.startsWith(GENERATED_PREFIX)).map((e) => ({ sheet: e.key.slice(GENERATED_PREFIX.length), kind: String(e.value ?? "") })));
+  return generatedAmong(
+    port,
+    sheets,
+    settings.entries
+      .filter((e) => e.key.startsWith(GENERATED_PREFIX))
+      .map((e) => ({ sheet: e.key.slice(GENERATED_PREFIX.length), kind: String(e.value ?? "") })),
+  );
 }
 
 async function generatedAmong(
@@ -132,25 +147,35 @@ function escapeRe(s: string): string {
  * Writes generated sheets all-or-nothing (see the header). Throws GenerationAbortedError when
  * cancelled and the batch's own error when a write fails; in both cases the workbook is as before.
  */
-export async function writeGeneratedSheets(port: WorkbookPort, specs: readonly GeneratedSheetSpec[], opts: WriteGeneratedOptions = {}): Promise<WriteGeneratedResult> {
+export async function writeGeneratedSheets(
+  port: WorkbookPort,
+  specs: readonly GeneratedSheetSpec[],
+  opts: WriteGeneratedOptions = {},
+): Promise<WriteGeneratedResult> {
   const now = opts.now ?? new Date();
   const profileVersion = opts.profileVersion ?? "";
   for (const [i, s] of specs.entries()) {
     const problem = sheetNameProblem(s.name);
     if (problem) throw new Error(`Нельзя построить лист: ${problem}.`);
     if (sameName(s.name, SETTINGS_SHEET)) throw new Error(`Имя «${s.name}» занято листом настроек.`);
-    if (specs.some((o, j) => j < i && sameName(o.name, s.name))) throw new Error(`Лист «${s.name}» указан для построения дважды.`);
+    if (specs.some((o, j) => j < i && sameName(o.name, s.name)))
+      throw new Error(`Лист «${s.name}» указан для построения дважды.`);
   }
   const aborted = () => opts.signal?.aborted === true;
   if (aborted()) throw new GenerationAbortedError();
 
   const sheets = await port.listSheets();
   const settings = await readSettings(port);
-  const registry = settings.entries.filter((e) => e.key.startsWith(GENERATED_PREFIX)).map((e) => ({ sheet: e.key.slice(GENERATED_PREFIX.length), kind: String(e.value ?? "") }));
+  const registry = settings.entries
+    .filter((e) => e.key.startsWith(GENERATED_PREFIX))
+    .map((e) => ({ sheet: e.key.slice(GENERATED_PREFIX.length), kind: String(e.value ?? "") }));
   // Temporaries left by a run that was interrupted (Excel closed mid-way) are removed in the swap,
   // if they carry the marker; anything else with such a name is the user's and stays.
   const leftovers = sheets.filter((s) => TEMP_RE.test(s.name));
-  const generated = await generatedAmong(port, sheets, [...registry, ...leftovers.map((s) => ({ sheet: s.name, kind: "" }))]);
+  const generated = await generatedAmong(port, sheets, [
+    ...registry,
+    ...leftovers.map((s) => ({ sheet: s.name, kind: "" })),
+  ]);
   const staleTemps = leftovers.filter((s) => generated.has(s.name.toLocaleUpperCase("ru"))).map((s) => s.name);
   for (const t of staleTemps) generated.delete(t.toLocaleUpperCase("ru"));
   const taken = new Set(sheets.map((s) => s.name.toLocaleUpperCase("ru")));
@@ -175,19 +200,24 @@ export async function writeGeneratedSheets(port: WorkbookPort, specs: readonly G
     }
     // A user's sheet holds the name: reuse our earlier "Name (n)" of the same kind, else a free one.
     const numbered = new RegExp(`^${escapeRe(numberedName(spec.name, 2).replace(/ \(2\)$/, ""))} \\((\\d+)\\)$`, "i");
-    const earlier = [...generated.values()].find((g) => numbered.test(g.name) && g.kind === spec.kind && !claimed.has(g.name.toLocaleUpperCase("ru")));
+    const earlier = [...generated.values()].find(
+      (g) => numbered.test(g.name) && g.kind === spec.kind && !claimed.has(g.name.toLocaleUpperCase("ru")),
+    );
     let final: string;
     if (earlier) {
       final = earlier.name;
       plan.push({ spec, final, old: earlier });
     } else {
       let n = 2;
-      while (isTaken(numberedName(spec.name, n)) || claimed.has(numberedName(spec.name, n).toLocaleUpperCase("ru"))) n++;
+      while (isTaken(numberedName(spec.name, n)) || claimed.has(numberedName(spec.name, n).toLocaleUpperCase("ru")))
+        n++;
       final = numberedName(spec.name, n);
       plan.push({ spec, final });
     }
     claimed.add(final.toLocaleUpperCase("ru"));
-    notices.push(`Лист «${spec.name}» создан не надстройкой, поэтому он не изменён; результат записан на лист «${final}».`);
+    notices.push(
+      `Лист «${spec.name}» создан не надстройкой, поэтому он не изменён; результат записан на лист «${final}».`,
+    );
   }
 
   // 1. Every new sheet under a temporary name.
@@ -227,7 +257,11 @@ export async function writeGeneratedSheets(port: WorkbookPort, specs: readonly G
       if (aborted()) throw new GenerationAbortedError();
       const temp = nextTemp();
       temps.push(temp);
-      const ops: WriteOp[] = [{ op: "addSheet", name: temp, ...(p.old ? { position: p.old.position } : {}) }, ...p.spec.batch(temp), { op: "values", sheet: temp, address: MARKER_CELL, values: [[marker]] }];
+      const ops: WriteOp[] = [
+        { op: "addSheet", name: temp, ...(p.old ? { position: p.old.position } : {}) },
+        ...p.spec.batch(temp),
+        { op: "values", sheet: temp, address: MARKER_CELL, values: [[marker]] },
+      ];
       const res = await port.write({ ops });
       for (const n of res.notices) if (!notices.includes(n)) notices.push(n);
       opts.onProgress?.(i + 1, plan.length, p.final);
@@ -235,7 +269,11 @@ export async function writeGeneratedSheets(port: WorkbookPort, specs: readonly G
     if (aborted()) throw new GenerationAbortedError();
     // 2. The registry first: an entry for a sheet that is not (yet) there is harmless.
     const stamp = formatStamp(now);
-    const updates: SettingUpdate[] = plan.map((p) => ({ key: `${GENERATED_PREFIX}${p.final}`, value: p.spec.kind, note: `построен ${stamp}${profileVersion ? `, профиль ${profileVersion}` : ""}` }));
+    const updates: SettingUpdate[] = plan.map((p) => ({
+      key: `${GENERATED_PREFIX}${p.final}`,
+      value: p.spec.kind,
+      note: `построен ${stamp}${profileVersion ? `, профиль ${profileVersion}` : ""}`,
+    }));
     updates.push({ key: SETTING_KEYS.runDate, value: now.toISOString().slice(0, 16).replace("T", " ") });
     updates.push({ key: SETTING_KEYS.runFiles, value: (opts.files ?? []).join("; ") });
     updates.push({ key: SETTING_KEYS.runProfile, value: profileVersion });

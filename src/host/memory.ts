@@ -5,7 +5,17 @@
  * calculate: a formula cell reads back `null` in `values` and its text in `formulas`.
  */
 import type { CellValue } from "../core/values";
-import { columnIndex, columnLetters, formatCell, formatRange, intersects, parseCell, parseRange, qualify, type RangePos } from "../core/a1";
+import {
+  columnIndex,
+  columnLetters,
+  formatCell,
+  formatRange,
+  intersects,
+  parseCell,
+  parseRange,
+  qualify,
+  type RangePos,
+} from "../core/a1";
 import type {
   Capabilities,
   CellFormat,
@@ -193,7 +203,8 @@ export class MemoryWorkbook implements WorkbookPort {
     const wb = new MemoryWorkbook(opts);
     for (const [name, grid] of Object.entries(grids)) {
       wb.applyOp({ op: "addSheet", name });
-      if (grid.length > 0 && grid.some((r) => r.length > 0)) wb.applyOp({ op: "values", sheet: name, address: "A1", values: grid });
+      if (grid.length > 0 && grid.some((r) => r.length > 0))
+        wb.applyOp({ op: "values", sheet: name, address: "A1", values: grid });
     }
     return wb;
   }
@@ -230,7 +241,11 @@ export class MemoryWorkbook implements WorkbookPort {
       const s = this.find(name);
       if (!s) continue;
       // Pretending an Excel before ExcelApi 1.13, merged areas cannot be read.
-      const read: SheetRead = { name: s.name, values: this.gridOf(s, false), merges: this.caps.mergedAreas ? s.merges.map(formatRange) : [] };
+      const read: SheetRead = {
+        name: s.name,
+        values: this.gridOf(s, false),
+        merges: this.caps.mergedAreas ? s.merges.map(formatRange) : [],
+      };
       if (opts.formulas) read.formulas = this.gridOf(s, true);
       out.push(read);
     }
@@ -250,7 +265,10 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /** Values (or formulas) of any ranges, in one call; null for a missing sheet. */
-  async readRanges(requests: { sheet: string; address: string }[], opts: { formulas?: boolean } = {}): Promise<(Grid | null)[]> {
+  async readRanges(
+    requests: { sheet: string; address: string }[],
+    opts: { formulas?: boolean } = {},
+  ): Promise<(Grid | null)[]> {
     return requests.map(({ sheet, address }) => {
       const s = this.find(sheet);
       if (!s) return null;
@@ -303,10 +321,14 @@ export class MemoryWorkbook implements WorkbookPort {
       case "addSheet": {
         const problem = sheetNameProblem(op.name);
         if (problem) throw new Error(`Нельзя создать лист: ${problem}.`);
-        if (this.find(op.name)) throw new Error(`Нельзя создать лист «${op.name}»: лист с таким именем уже есть (регистр букв не различается).`);
+        if (this.find(op.name))
+          throw new Error(
+            `Нельзя создать лист «${op.name}»: лист с таким именем уже есть (регистр букв не различается).`,
+          );
         const s = new MemorySheet(op.name);
         s.tabColor = op.tabColor;
-        const pos = op.position === undefined ? this.sheets.length : Math.max(0, Math.min(op.position, this.sheets.length));
+        const pos =
+          op.position === undefined ? this.sheets.length : Math.max(0, Math.min(op.position, this.sheets.length));
         this.sheets.splice(pos, 0, s);
         if (!this.active) this.active = s.name;
         return;
@@ -314,7 +336,8 @@ export class MemoryWorkbook implements WorkbookPort {
       case "deleteSheet": {
         const s = this.sheet(op.name);
         const visibleLeft = this.sheets.filter((x) => x !== s && x.visibility === "visible").length;
-        if (visibleLeft === 0) throw new Error(`Нельзя удалить лист «${s.name}»: в книге должен остаться хотя бы один видимый лист.`);
+        if (visibleLeft === 0)
+          throw new Error(`Нельзя удалить лист «${s.name}»: в книге должен остаться хотя бы один видимый лист.`);
         this.sheets = this.sheets.filter((x) => x !== s);
         if (sameName(this.active, s.name)) this.active = this.sheets.find((x) => x.visibility === "visible")!.name;
         return;
@@ -324,13 +347,15 @@ export class MemoryWorkbook implements WorkbookPort {
         const problem = sheetNameProblem(op.to);
         if (problem) throw new Error(`Нельзя переименовать лист «${s.name}»: ${problem}.`);
         const other = this.find(op.to);
-        if (other && other !== s) throw new Error(`Нельзя переименовать лист «${s.name}» в «${op.to}»: лист с таким именем уже есть.`);
+        if (other && other !== s)
+          throw new Error(`Нельзя переименовать лист «${s.name}» в «${op.to}»: лист с таким именем уже есть.`);
         if (sameName(this.active, s.name)) this.active = op.to;
         const from = s.name;
         s.name = op.to;
         // Excel re-points formulas at the renamed sheet.
         for (const sheet of this.sheets) {
-          for (const cell of sheet.cells.values()) if (cell.formula !== undefined) cell.formula = renameInFormula(cell.formula, from, op.to);
+          for (const cell of sheet.cells.values())
+            if (cell.formula !== undefined) cell.formula = renameInFormula(cell.formula, from, op.to);
         }
         return;
       }
@@ -340,14 +365,17 @@ export class MemoryWorkbook implements WorkbookPort {
           throw new Error(`Нельзя скрыть лист «${s.name}»: в книге должен остаться хотя бы один видимый лист.`);
         }
         s.visibility = op.visibility;
-        if (op.visibility !== "visible" && sameName(this.active, s.name)) this.active = this.sheets.find((x) => x.visibility === "visible")!.name;
+        if (op.visibility !== "visible" && sameName(this.active, s.name))
+          this.active = this.sheets.find((x) => x.visibility === "visible")!.name;
         return;
       }
       case "values":
       case "formulas": {
         const s = this.sheet(op.sheet);
         const start = parseCell(op.address.split(":")[0]);
-        const grid = normalizeGrid(op.op === "values" ? op.values : op.formulas, (r, c) => qualify(s.name, formatCell({ row: start.row + r, col: start.col + c })));
+        const grid = normalizeGrid(op.op === "values" ? op.values : op.formulas, (r, c) =>
+          qualify(s.name, formatCell({ row: start.row + r, col: start.col + c })),
+        );
         const end = { row: start.row + grid.length - 1, col: start.col + grid[0].length - 1 };
         formatCell(end); // throws when the block runs off the sheet
         grid.forEach((row, r) =>
@@ -371,7 +399,10 @@ export class MemoryWorkbook implements WorkbookPort {
         const r = parseRange(op.address);
         if (r.top === r.bottom && r.left === r.right) return;
         const clash = s.merges.find((m) => intersects(m, r));
-        if (clash) throw new Error(`Нельзя объединить ${qualify(s.name, formatRange(r))}: диапазон пересекается с уже объединёнными ячейками ${formatRange(clash)}.`);
+        if (clash)
+          throw new Error(
+            `Нельзя объединить ${qualify(s.name, formatRange(r))}: диапазон пересекается с уже объединёнными ячейками ${formatRange(clash)}.`,
+          );
         s.merges.push(r);
         // Excel keeps only the top-left value of a merged area.
         for (let row = r.top; row <= r.bottom; row++) {
@@ -383,15 +414,22 @@ export class MemoryWorkbook implements WorkbookPort {
         const s = this.sheet(op.sheet);
         const from = columnIndex(op.from);
         op.widths.forEach((w, i) => {
-          if (!(w >= 0 && w <= 255)) throw new Error(`Ширина столбца ${columnLetters(from + i)} на листе «${s.name}» должна быть 0…255 символов, а указано ${w}.`);
+          if (!(w >= 0 && w <= 255))
+            throw new Error(
+              `Ширина столбца ${columnLetters(from + i)} на листе «${s.name}» должна быть 0…255 символов, а указано ${w}.`,
+            );
           s.columnWidths.set(from + i, w);
         });
         return;
       }
       case "rowHeight": {
         const s = this.sheet(op.sheet);
-        if (!Number.isInteger(op.row) || op.row < 1) throw new Error(`Номер строки ${op.row} на листе «${s.name}» должен быть целым ≥ 1.`);
-        if (!(op.height >= 0 && op.height <= 409)) throw new Error(`Высота строки ${op.row} на листе «${s.name}» должна быть 0…409 пунктов, а указано ${op.height}.`);
+        if (!Number.isInteger(op.row) || op.row < 1)
+          throw new Error(`Номер строки ${op.row} на листе «${s.name}» должен быть целым ≥ 1.`);
+        if (!(op.height >= 0 && op.height <= 409))
+          throw new Error(
+            `Высота строки ${op.row} на листе «${s.name}» должна быть 0…409 пунктов, а указано ${op.height}.`,
+          );
         s.rowHeights.set(op.row, op.height);
         return;
       }
@@ -406,29 +444,57 @@ export class MemoryWorkbook implements WorkbookPort {
         if (problem) throw new Error(`Нельзя создать таблицу на листе «${s.name}»: ${problem}.`);
         for (const other of this.sheets) {
           if (other.tables.some((t) => sameName(t.name, op.name))) {
-            throw new Error(`Нельзя создать таблицу «${op.name}»: таблица с таким именем уже есть в книге (на листе «${other.name}»).`);
+            throw new Error(
+              `Нельзя создать таблицу «${op.name}»: таблица с таким именем уже есть в книге (на листе «${other.name}»).`,
+            );
           }
         }
         const r = parseRange(op.address);
         const clash = s.tables.find((t) => intersects(t.range, r));
-        if (clash) throw new Error(`Нельзя создать таблицу «${op.name}» в ${qualify(s.name, formatRange(r))}: диапазон пересекается с таблицей «${clash.name}».`);
+        if (clash)
+          throw new Error(
+            `Нельзя создать таблицу «${op.name}» в ${qualify(s.name, formatRange(r))}: диапазон пересекается с таблицей «${clash.name}».`,
+          );
         const headers = this.tableHeaders(s, r);
-        s.tables.push({ name: op.name, address: formatRange(r), style: op.style, totals: !!op.totals, headers, range: r });
+        s.tables.push({
+          name: op.name,
+          address: formatRange(r),
+          style: op.style,
+          totals: !!op.totals,
+          headers,
+          range: r,
+        });
         return;
       }
       case "validationList": {
         const s = this.sheet(op.sheet);
         const problem = listSourceProblem(op.list);
-        if (problem) throw new Error(`Нельзя задать список проверки данных для ${qualify(s.name, op.address)}: ${problem}.`);
-        s.validations.push({ address: formatRange(parseRange(op.address)), type: "list", list: [...op.list], prompt: op.prompt, error: op.error });
+        if (problem)
+          throw new Error(`Нельзя задать список проверки данных для ${qualify(s.name, op.address)}: ${problem}.`);
+        s.validations.push({
+          address: formatRange(parseRange(op.address)),
+          type: "list",
+          list: [...op.list],
+          prompt: op.prompt,
+          error: op.error,
+        });
         return;
       }
       case "validationNumber": {
         const s = this.sheet(op.sheet);
         if (op.min !== undefined && op.max !== undefined && op.min > op.max) {
-          throw new Error(`Ограничение ввода для ${qualify(s.name, op.address)}: минимум ${op.min} больше максимума ${op.max}.`);
+          throw new Error(
+            `Ограничение ввода для ${qualify(s.name, op.address)}: минимум ${op.min} больше максимума ${op.max}.`,
+          );
         }
-        s.validations.push({ address: formatRange(parseRange(op.address)), type: op.kind, min: op.min, max: op.max, prompt: op.prompt, error: op.error });
+        s.validations.push({
+          address: formatRange(parseRange(op.address)),
+          type: op.kind,
+          min: op.min,
+          max: op.max,
+          prompt: op.prompt,
+          error: op.error,
+        });
         return;
       }
       case "conditionalFormat": {
@@ -441,7 +507,16 @@ export class MemoryWorkbook implements WorkbookPort {
         const src = op.source.includes("!") ? op.source : qualify(s.name, op.source);
         parseCell(op.anchor);
         const { type, title, anchor, width, height, seriesBy, colors } = op;
-        s.charts.push({ type, source: src, title, anchor, width, height, seriesBy, ...(colors?.length ? { colors: [...colors] } : {}) });
+        s.charts.push({
+          type,
+          source: src,
+          title,
+          anchor,
+          width,
+          height,
+          seriesBy,
+          ...(colors?.length ? { colors: [...colors] } : {}),
+        });
         return;
       }
       case "print": {
@@ -518,7 +593,8 @@ export class MemoryWorkbook implements WorkbookPort {
     const { row, col } = parseCell(address);
     const out: CellFormat = {};
     for (const f of s.formats) {
-      if (row >= f.range.top && row <= f.range.bottom && col >= f.range.left && col <= f.range.right) Object.assign(out, f.format);
+      if (row >= f.range.top && row <= f.range.bottom && col >= f.range.left && col <= f.range.right)
+        Object.assign(out, f.format);
     }
     return out;
   }
@@ -535,7 +611,8 @@ export class MemoryWorkbook implements WorkbookPort {
         const keys = [...s.cells.keys()].sort((a, b) => a - b);
         for (const k of keys) {
           const c = s.cells.get(k)!;
-          if (c.formula !== undefined) formulas[formatCell({ row: Math.floor(k / 16_384), col: k % 16_384 })] = c.formula;
+          if (c.formula !== undefined)
+            formulas[formatCell({ row: Math.floor(k / 16_384), col: k % 16_384 })] = c.formula;
         }
         const widths: Record<string, number> = {};
         for (const [col, w] of [...s.columnWidths].sort((a, b) => a[0] - b[0])) widths[columnLetters(col)] = w;
@@ -575,23 +652,47 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const s of ordered) wb.applyOp({ op: "addSheet", name: s.name, tabColor: s.tabColor });
     for (const s of ordered) {
       if (s.values.length) wb.applyOp({ op: "values", sheet: s.name, address: "A1", values: s.values });
-      for (const [address, f] of Object.entries(s.formulas)) wb.applyOp({ op: "formulas", sheet: s.name, address, formulas: [[f]] });
+      for (const [address, f] of Object.entries(s.formulas))
+        wb.applyOp({ op: "formulas", sheet: s.name, address, formulas: [[f]] });
       for (const f of s.formats) wb.applyOp({ op: "format", sheet: s.name, address: f.address, format: f.format });
       for (const m of s.merges) wb.applyOp({ op: "merge", sheet: s.name, address: m });
-      for (const [col, w] of Object.entries(s.columnWidths)) wb.applyOp({ op: "columnWidths", sheet: s.name, from: col, widths: [w] });
-      for (const [row, h] of Object.entries(s.rowHeights)) wb.applyOp({ op: "rowHeight", sheet: s.name, row: Number(row), height: h });
+      for (const [col, w] of Object.entries(s.columnWidths))
+        wb.applyOp({ op: "columnWidths", sheet: s.name, from: col, widths: [w] });
+      for (const [row, h] of Object.entries(s.rowHeights))
+        wb.applyOp({ op: "rowHeight", sheet: s.name, row: Number(row), height: h });
       if (s.freeze) wb.applyOp({ op: "freeze", sheet: s.name, ...s.freeze });
-      for (const t of s.tables) wb.applyOp({ op: "table", sheet: s.name, address: t.address, name: t.name, style: t.style, totals: t.totals });
+      for (const t of s.tables)
+        wb.applyOp({ op: "table", sheet: s.name, address: t.address, name: t.name, style: t.style, totals: t.totals });
       for (const v of s.validations) {
-        if (v.type === "list") wb.applyOp({ op: "validationList", sheet: s.name, address: v.address, list: v.list, prompt: v.prompt, error: v.error });
-        else wb.applyOp({ op: "validationNumber", sheet: s.name, address: v.address, kind: v.type, min: v.min, max: v.max, prompt: v.prompt, error: v.error });
+        if (v.type === "list")
+          wb.applyOp({
+            op: "validationList",
+            sheet: s.name,
+            address: v.address,
+            list: v.list,
+            prompt: v.prompt,
+            error: v.error,
+          });
+        else
+          wb.applyOp({
+            op: "validationNumber",
+            sheet: s.name,
+            address: v.address,
+            kind: v.type,
+            min: v.min,
+            max: v.max,
+            prompt: v.prompt,
+            error: v.error,
+          });
       }
-      for (const c of s.conditionalFormats) wb.applyOp({ op: "conditionalFormat", sheet: s.name, address: c.address, rule: c.rule });
+      for (const c of s.conditionalFormats)
+        wb.applyOp({ op: "conditionalFormat", sheet: s.name, address: c.address, rule: c.rule });
       for (const c of s.charts) wb.applyOp({ op: "chart", sheet: s.name, ...c });
       if (s.print) wb.applyOp({ op: "print", sheet: s.name, ...s.print });
       if (s.protection) wb.applyOp({ op: "protect", sheet: s.name, allowFormatting: s.protection.allowFormatting });
     }
-    for (const s of ordered) if (s.visibility !== "visible") wb.applyOp({ op: "sheetVisibility", name: s.name, visibility: s.visibility });
+    for (const s of ordered)
+      if (s.visibility !== "visible") wb.applyOp({ op: "sheetVisibility", name: s.name, visibility: s.visibility });
     const active = wb.find(snap.activeSheet);
     if (active) {
       wb.active = active.name;

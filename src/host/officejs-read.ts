@@ -86,7 +86,9 @@ export async function readSheetsInBlocks(
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name");
   await ctx.sync();
-  const found = names.map((n) => sheets.items.find((w) => sameName(w.name, n))).filter((w): w is Excel.Worksheet => !!w);
+  const found = names
+    .map((n) => sheets.items.find((w) => sameName(w.name, n)))
+    .filter((w): w is Excel.Worksheet => !!w);
   // Sizes first, so a sheet beyond MAX_READ_CELLS is refused before Excel serialises it.
   const used = found.map((w) => {
     // getUsedRange (ExcelApi 1.1; valuesOnly 1.2) gives A1 for an empty sheet, read as one blank cell.
@@ -103,7 +105,16 @@ export async function readSheetsInBlocks(
     if (u.rowCount * u.columnCount > MAX_READ_CELLS) throw tooLarge(w.name, u.rowCount, u.columnCount);
     const usedPos = parseRange(parseQualified(u.address).address);
     const mergeArea = formatted ? parseRange(parseQualified(formatted[i].address).address) : usedPos;
-    return { name: w.name, used: usedPos, mergeArea, values: [], formulas: [], merges: [], notices: [], mergesDone: !opts.merges };
+    return {
+      name: w.name,
+      used: usedPos,
+      mergeArea,
+      values: [],
+      formulas: [],
+      merges: [],
+      notices: [],
+      mergesDone: !opts.merges,
+    };
   });
 
   await readValues(ctx, plans, !!opts.formulas, opts.merges);
@@ -123,7 +134,9 @@ export async function readSheetsInBlocks(
 
 /** Loads every sheet's values in row blocks, several small sheets per sync, each response within the budget. */
 async function readValues(ctx: Ctx, plans: SheetPlan[], formulas: boolean, merges: boolean): Promise<void> {
-  const queue: Segment[] = plans.filter((p) => p.used).map((p) => ({ sheet: p, top: 0, rows: p.used!.bottom - p.used!.top + 1 }));
+  const queue: Segment[] = plans
+    .filter((p) => p.used)
+    .map((p) => ({ sheet: p, top: 0, rows: p.used!.bottom - p.used!.top + 1 }));
   let perCell = FIRST_BYTES_PER_CELL * (formulas ? 2 : 1);
   let alone = false;
   while (queue.length > 0) {
@@ -203,7 +216,12 @@ function restore(queue: Segment[], batch: Segment[]): void {
     const first = queue[0];
     const half = Math.max(1, Math.floor(batch[0].rows / 2));
     if (first.rows > half) {
-      queue.splice(0, 1, { sheet: first.sheet, top: first.top, rows: half }, { sheet: first.sheet, top: first.top + half, rows: first.rows - half });
+      queue.splice(
+        0,
+        1,
+        { sheet: first.sheet, top: first.top, rows: half },
+        { sheet: first.sheet, top: first.top + half, rows: first.rows - half },
+      );
     }
   }
 }
@@ -214,7 +232,10 @@ function restore(queue: Segment[], batch: Segment[]): void {
  */
 async function readMerges(ctx: Ctx, plan: SheetPlan): Promise<void> {
   try {
-    const areas = ctx.workbook.worksheets.getItem(plan.name).getRange(formatRange(plan.mergeArea!)).getMergedAreasOrNullObject();
+    const areas = ctx.workbook.worksheets
+      .getItem(plan.name)
+      .getRange(formatRange(plan.mergeArea!))
+      .getMergedAreasOrNullObject();
     areas.load("address");
     await ctx.sync();
     plan.merges = areas.isNullObject ? [] : splitAreas(areas.address).map((a) => parseQualified(a).address);
@@ -230,7 +251,12 @@ async function readMerges(ctx: Ctx, plan: SheetPlan): Promise<void> {
   const blocks: RangePos[] = [];
   for (let top = used.top; top <= used.bottom; top += rowsPer) {
     for (let left = used.left; left <= used.right; left += cols) {
-      blocks.push({ top, left, bottom: Math.min(used.bottom, top + rowsPer - 1), right: Math.min(used.right, left + cols - 1) });
+      blocks.push({
+        top,
+        left,
+        bottom: Math.min(used.bottom, top + rowsPer - 1),
+        right: Math.min(used.right, left + cols - 1),
+      });
     }
   }
   const merges: string[] = [];
@@ -243,7 +269,8 @@ async function readMerges(ctx: Ctx, plan: SheetPlan): Promise<void> {
         return areas;
       });
       await ctx.sync();
-      for (const areas of part) if (!areas.isNullObject) merges.push(...splitAreas(areas.address).map((a) => parseQualified(a).address));
+      for (const areas of part)
+        if (!areas.isNullObject) merges.push(...splitAreas(areas.address).map((a) => parseQualified(a).address));
     }
     plan.merges = [...new Set(merges)];
   } catch (e) {
@@ -258,7 +285,12 @@ async function readMerges(ctx: Ctx, plan: SheetPlan): Promise<void> {
 /** A failure of getMergedAreasOrNullObject that is about the range, not about the workbook being unavailable. */
 function isOverLimit(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === "string" && !["AccessDenied", "ItemNotFound", "RequestAborted", "InvalidOrTimedOutSession", "ServiceNotAvailable"].includes(code);
+  return (
+    typeof code === "string" &&
+    !["AccessDenied", "ItemNotFound", "RequestAborted", "InvalidOrTimedOutSession", "ServiceNotAvailable"].includes(
+      code,
+    )
+  );
 }
 
 function describeCode(e: unknown): string {

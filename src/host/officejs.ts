@@ -16,11 +16,33 @@
  * error codes become Russian messages (excel-errors.ts).
  */
 import { countRu, type CellValue } from "../core/values";
-import { columnIndex, columnLetters, formatRange, parseCell, parseQualified, parseRange, qualify, rangeFrom, rangeSize } from "../core/a1";
+import {
+  columnIndex,
+  columnLetters,
+  formatRange,
+  parseCell,
+  parseQualified,
+  parseRange,
+  qualify,
+  rangeFrom,
+  rangeSize,
+} from "../core/a1";
 import { excelError } from "./excel-errors";
 import { MAX_READ_CELLS, readSheetsInBlocks, splitAreas } from "./officejs-read";
 import { ACTION_OVERHEAD, PAYLOAD_BUDGET, jsonBytes, rowBlocks, rowBytes, utf8Length } from "./payload";
-import type { Capabilities, CellFormat, ChartType, ConditionalRule, Grid, RecalcResult, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "./port";
+import type {
+  Capabilities,
+  CellFormat,
+  ChartType,
+  ConditionalRule,
+  Grid,
+  RecalcResult,
+  SheetInfo,
+  SheetRead,
+  WorkbookPort,
+  WriteBatch,
+  WriteOp,
+} from "./port";
 import { ACTIONS, checkBatch, checkCells, filterByCapabilities, normalizeGrid, sameName } from "./rules";
 import { needsTextFormat, textFormatBytes, textFormatPlan, type TextFormatPart } from "./text-format";
 
@@ -79,13 +101,19 @@ function gridBytes(grid: readonly (readonly unknown[])[]): number {
 
 /** Normalizes grids and counts the UTF-8 bytes each op puts into a request (arguments, addresses, object paths). */
 export function prepareOp(op: WriteOp): PreparedOp {
-  const where = (first: { row: number; col: number }, sheet: string) => (r: number, c: number) => qualify(sheet, `${columnLetters(first.col + c)}${first.row + r + 1}`);
+  const where = (first: { row: number; col: number }, sheet: string) => (r: number, c: number) =>
+    qualify(sheet, `${columnLetters(first.col + c)}${first.row + r + 1}`);
   switch (op.op) {
     case "values": {
       const first = parseCell(op.address.split(":")[0]);
       const grid = normalizeGrid(op.values, where(first, op.sheet));
       const text = textFormatPlan(grid);
-      return { op, grid, text, bytes: 2 * ACTION_OVERHEAD + utf8Length(op.sheet) + gridBytes(grid) + textFormatBytes(text) };
+      return {
+        op,
+        grid,
+        text,
+        bytes: 2 * ACTION_OVERHEAD + utf8Length(op.sheet) + gridBytes(grid) + textFormatBytes(text),
+      };
     }
     case "formulas": {
       const first = parseCell(op.address.split(":")[0]);
@@ -124,7 +152,11 @@ const CAPABILITY_SETS: Record<keyof Capabilities, string> = {
 
 /** Excel's sheet visibility names. */
 const VISIBILITY_TO_EXCEL = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
-const VISIBILITY_FROM_EXCEL: Record<string, SheetInfo["visibility"]> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+const VISIBILITY_FROM_EXCEL: Record<string, SheetInfo["visibility"]> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
 
 const CHART_TYPES: Record<ChartType, string> = {
   columnClustered: "ColumnClustered",
@@ -157,7 +189,11 @@ function excelRun<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
 }
 
 /** Rows from A1: pads a used range that starts at `address`'s top-left; "" cells become null; trailing blanks trimmed. */
-export function padFromA1(address: string, values: unknown[][], formulas?: unknown[][]): { values: Grid; formulas?: Grid } {
+export function padFromA1(
+  address: string,
+  values: unknown[][],
+  formulas?: unknown[][],
+): { values: Grid; formulas?: Grid } {
   const { address: a } = parseQualified(address);
   const r = parseRange(a);
   const isBlank = (v: unknown) => v === "" || v === null || v === undefined;
@@ -217,7 +253,11 @@ class OfficePort implements WorkbookPort {
         sheets.load("items/name,items/position,items/visibility");
         await ctx.sync();
         return sheets.items
-          .map((w) => ({ name: w.name, position: w.position, visibility: VISIBILITY_FROM_EXCEL[w.visibility] ?? "visible" }))
+          .map((w) => ({
+            name: w.name,
+            position: w.position,
+            visibility: VISIBILITY_FROM_EXCEL[w.visibility] ?? "visible",
+          }))
           .sort((a, b) => a.position - b.position);
       });
     } catch (e) {
@@ -234,13 +274,18 @@ class OfficePort implements WorkbookPort {
     const merges = (await this.capabilities()).mergedAreas;
     const valuesOnly = await this.supports("1.2");
     try {
-      return await excelRun((ctx) => readSheetsInBlocks(ctx, names, { formulas: opts.formulas, valuesOnly, merges }, padFromA1));
+      return await excelRun((ctx) =>
+        readSheetsInBlocks(ctx, names, { formulas: opts.formulas, valuesOnly, merges }, padFromA1),
+      );
     } catch (e) {
       throw excelError(e, "чтение листов");
     }
   }
 
-  async readRanges(requests: { sheet: string; address: string }[], opts: { formulas?: boolean } = {}): Promise<(Grid | null)[]> {
+  async readRanges(
+    requests: { sheet: string; address: string }[],
+    opts: { formulas?: boolean } = {},
+  ): Promise<(Grid | null)[]> {
     try {
       return await excelRun(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
@@ -254,7 +299,10 @@ class OfficePort implements WorkbookPort {
         const flush = async () => {
           if (pending.length === 0) return;
           await ctx.sync();
-          for (const { index, range } of pending) out[index] = ((opts.formulas ? range.formulas : range.values) as Grid).map((row) => row.map((v) => (v === "" && !opts.formulas ? null : (v as CellValue))));
+          for (const { index, range } of pending)
+            out[index] = ((opts.formulas ? range.formulas : range.values) as Grid).map((row) =>
+              row.map((v) => (v === "" && !opts.formulas ? null : (v as CellValue))),
+            );
           pending = [];
           bytes = 0;
         };
@@ -291,9 +339,13 @@ class OfficePort implements WorkbookPort {
     // sheet protection arrived in 1.2, tab colours in 1.7, table totals in 1.3.
     const api12 = await this.supports("1.2");
     if (!api12) {
-      const layoutOps = new Set<WriteOp>(ops.filter((o) => o.op === "merge" || o.op === "columnWidths" || o.op === "rowHeight" || o.op === "protect"));
+      const layoutOps = new Set<WriteOp>(
+        ops.filter((o) => o.op === "merge" || o.op === "columnWidths" || o.op === "rowHeight" || o.op === "protect"),
+      );
       if (layoutOps.size) {
-        notices.push(`Эта версия Excel не умеет объединять ячейки, задавать ширину столбцов и высоту строк и защищать листы: пропущено ${countRu(layoutOps.size, ACTIONS)}. Остальное записано.`);
+        notices.push(
+          `Эта версия Excel не умеет объединять ячейки, задавать ширину столбцов и высоту строк и защищать листы: пропущено ${countRu(layoutOps.size, ACTIONS)}. Остальное записано.`,
+        );
         ops = ops.filter((o) => !layoutOps.has(o));
       }
     }
@@ -463,24 +515,36 @@ function queueOp(
           const target = w.getRange(`${col}${first.row + part.top + 1}:${col}${first.row + part.bottom + 1}`);
           (target as unknown as { numberFormat: unknown }).numberFormat = "@";
         } else {
-          w.getRange(`${col}${first.row + 1}:${col}${first.row + part.formats.length}`).numberFormat = part.formats.map((f) => [f]);
+          w.getRange(`${col}${first.row + 1}:${col}${first.row + part.formats.length}`).numberFormat = part.formats.map(
+            (f) => [f],
+          );
         }
       }
       // null would leave the old value in place; "" clears the cell, as a blank in the grid means.
-      w.getRange(rangeFrom(start, grid.length, grid[0].length)).values = grid.map((row) => row.map((v) => (v === null || v === undefined ? "" : v))) as unknown[][];
+      w.getRange(rangeFrom(start, grid.length, grid[0].length)).values = grid.map((row) =>
+        row.map((v) => (v === null || v === undefined ? "" : v)),
+      ) as unknown[][];
       return;
     }
     case "formulas": {
       const start = op.address.split(":")[0];
       const grid = prepared.grid!;
-      sheet(op.sheet).getRange(rangeFrom(start, grid.length, grid[0].length)).formulas = grid.map((row) => row.map((v) => (v === null ? "" : v))) as unknown[][];
+      sheet(op.sheet).getRange(rangeFrom(start, grid.length, grid[0].length)).formulas = grid.map((row) =>
+        row.map((v) => (v === null ? "" : v)),
+      ) as unknown[][];
       return;
     }
     case "format":
-      queueFormat(sheet(op.sheet).getRange(formatRange(parseRange(op.address))), op.address, api.locked ? op.format : { ...op.format, locked: undefined });
+      queueFormat(
+        sheet(op.sheet).getRange(formatRange(parseRange(op.address))),
+        op.address,
+        api.locked ? op.format : { ...op.format, locked: undefined },
+      );
       return;
     case "merge":
-      sheet(op.sheet).getRange(formatRange(parseRange(op.address))).merge(false);
+      sheet(op.sheet)
+        .getRange(formatRange(parseRange(op.address)))
+        .merge(false);
       return;
     case "columnWidths": {
       const from = columnIndex(op.from);
@@ -546,7 +610,8 @@ function queueOp(
       if (op.height) chart.height = op.height;
       if (op.colors?.length) {
         // A pie's slices are the points of its one series; other charts colour whole series.
-        if (op.type === "pie") op.colors.forEach((c, i) => chart.series.getItemAt(0).points.getItemAt(i).format.fill.setSolidColor(c));
+        if (op.type === "pie")
+          op.colors.forEach((c, i) => chart.series.getItemAt(0).points.getItemAt(i).format.fill.setSolidColor(c));
         else op.colors.forEach((c, i) => chart.series.getItemAt(i).format.fill.setSolidColor(c));
       }
       return;
@@ -554,13 +619,15 @@ function queueOp(
     case "print": {
       const ws = sheet(op.sheet);
       const layout = ws.pageLayout;
-      if (op.landscape !== undefined) layout.orientation = (op.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
+      if (op.landscape !== undefined)
+        layout.orientation = (op.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
       if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       else if (op.scale !== undefined) layout.zoom = { scale: op.scale };
       if (op.titleColumns) layout.setPrintTitleColumns(op.titleColumns);
       // Page breaks and page layout arrive together in ExcelApi 1.9 (the pageLayout capability).
       for (const row of op.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${row}`);
-      if (op.titleRows) layout.setPrintTitleRows(op.titleRows.includes("$") ? op.titleRows : op.titleRows.replace(/(\d+)/g, "$$$1"));
+      if (op.titleRows)
+        layout.setPrintTitleRows(op.titleRows.includes("$") ? op.titleRows : op.titleRows.replace(/(\d+)/g, "$$$1"));
       if (op.area) layout.setPrintArea(formatRange(parseRange(op.area)));
       return;
     }
@@ -581,7 +648,12 @@ function queueOp(
 
 function queueMessages(dv: Excel.DataValidation, prompt?: string, error?: string): void {
   if (prompt) dv.prompt = { showPrompt: true, message: prompt.slice(0, 255), title: "" };
-  dv.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, message: (error ?? "Значение не подходит для этой ячейки.").slice(0, 225), title: "МСОКО" };
+  dv.errorAlert = {
+    showAlert: true,
+    style: "Stop" as Excel.DataValidationAlertStyle,
+    message: (error ?? "Значение не подходит для этой ячейки.").slice(0, 225),
+    title: "МСОКО",
+  };
 }
 
 function queueFormat(range: Excel.Range, address: string, f: CellFormat): void {
@@ -596,8 +668,10 @@ function queueFormat(range: Excel.Range, address: string, f: CellFormat): void {
   if (f.fontColor !== undefined) font.color = f.fontColor;
   if (f.fill !== undefined) range.format.fill.color = f.fill;
   if (f.wrap !== undefined) range.format.wrapText = f.wrap;
-  if (f.hAlign !== undefined) range.format.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[f.hAlign];
-  if (f.vAlign !== undefined) range.format.verticalAlignment = ({ top: "Top", center: "Center", bottom: "Bottom" } as const)[f.vAlign];
+  if (f.hAlign !== undefined)
+    range.format.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[f.hAlign];
+  if (f.vAlign !== undefined)
+    range.format.verticalAlignment = ({ top: "Top", center: "Center", bottom: "Bottom" } as const)[f.vAlign];
   if (f.borders) {
     const size = rangeSize(address);
     const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
@@ -643,9 +717,17 @@ function queueConditional(range: Excel.Range, rule: ConditionalRule): void {
       const [lo, mid, hi] = rule.colors ?? ["#F8696B", "#FFEB84", "#63BE7B"];
       const cf = cfs.add("ColorScale" as Excel.ConditionalFormatType);
       cf.colorScale.criteria = {
-        minimum: { formula: null as unknown as string, type: "LowestValue" as Excel.ConditionalFormatColorCriterionType, color: lo },
+        minimum: {
+          formula: null as unknown as string,
+          type: "LowestValue" as Excel.ConditionalFormatColorCriterionType,
+          color: lo,
+        },
         midpoint: { formula: "50", type: "Percentile" as Excel.ConditionalFormatColorCriterionType, color: mid },
-        maximum: { formula: null as unknown as string, type: "HighestValue" as Excel.ConditionalFormatColorCriterionType, color: hi },
+        maximum: {
+          formula: null as unknown as string,
+          type: "HighestValue" as Excel.ConditionalFormatColorCriterionType,
+          color: hi,
+        },
       };
       return;
     }

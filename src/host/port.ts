@@ -94,15 +94,45 @@ export type WriteOp =
   /** An Excel table (ListObject) over address, first row headers. */
   | { op: "table"; sheet: string; address: string; name: string; style?: string; totals?: boolean }
   | { op: "validationList"; sheet: string; address: string; list: string[]; prompt?: string; error?: string }
-  | { op: "validationNumber"; sheet: string; address: string; kind: "whole" | "decimal"; min?: number; max?: number; prompt?: string; error?: string }
+  | {
+      op: "validationNumber";
+      sheet: string;
+      address: string;
+      kind: "whole" | "decimal";
+      min?: number;
+      max?: number;
+      prompt?: string;
+      error?: string;
+    }
   | { op: "conditionalFormat"; sheet: string; address: string; rule: ConditionalRule }
   /** `colors` ("#RRGGBB"): of the slices in category order for a pie, of the series in order otherwise. */
-  | { op: "chart"; sheet: string; type: ChartType; source: string; title: string; anchor: string; width?: number; height?: number; seriesBy?: "rows" | "columns"; colors?: string[] }
+  | {
+      op: "chart";
+      sheet: string;
+      type: ChartType;
+      source: string;
+      title: string;
+      anchor: string;
+      width?: number;
+      height?: number;
+      seriesBy?: "rows" | "columns";
+      colors?: string[];
+    }
   /**
    * Page setup (A4). `scale` (percent) applies when not fitted to width; `titleColumns` ("$A:$B") repeat
    * on every page across; `rowBreaks` are rows that start a new printed page.
    */
-  | { op: "print"; sheet: string; landscape?: boolean; fitToWidth?: boolean; titleRows?: string; area?: string; scale?: number; titleColumns?: string; rowBreaks?: number[] }
+  | {
+      op: "print";
+      sheet: string;
+      landscape?: boolean;
+      fitToWidth?: boolean;
+      titleRows?: string;
+      area?: string;
+      scale?: number;
+      titleColumns?: string;
+      rowBreaks?: number[];
+    }
   | { op: "protect"; sheet: string; allowFormatting?: boolean };
 
 export interface WriteBatch {

@@ -23,10 +23,16 @@ const MANUAL = "нажмите Ctrl+Alt+F9 (на Mac — Cmd+Alt+F9 или кн�
  * Asks the port to recalculate once and returns the Russian sentence for the status area. Never
  * throws: the change itself is already saved, so a failed recalculation becomes advice.
  */
-export async function recalculateAfterChange(port: WorkbookPort, reason: RecalcReason): Promise<{ recalculated: boolean; message: string }> {
+export async function recalculateAfterChange(
+  port: WorkbookPort,
+  reason: RecalcReason,
+): Promise<{ recalculated: boolean; message: string }> {
   const target = `ячейки с функциями МСОКО показывают результаты ${BY_NEW[reason]}`;
   if (!port.recalculate) {
-    return { recalculated: false, message: `Книгу нужно пересчитать вручную, чтобы ${target.replace("показывают", "показали")}: ${MANUAL}.` };
+    return {
+      recalculated: false,
+      message: `Книгу нужно пересчитать вручную, чтобы ${target.replace("показывают", "показали")}: ${MANUAL}.`,
+    };
   }
   try {
     const r = await port.recalculate();
@@ -37,6 +43,9 @@ export async function recalculateAfterChange(port: WorkbookPort, reason: RecalcR
     };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { recalculated: false, message: `Книгу пересчитать не удалось (${why.replace(/\.$/, "")}). Чтобы ${target.replace("показывают", "показали")}, ${MANUAL}.` };
+    return {
+      recalculated: false,
+      message: `Книгу пересчитать не удалось (${why.replace(/\.$/, "")}). Чтобы ${target.replace("показывают", "показали")}, ${MANUAL}.`,
+    };
   }
 }

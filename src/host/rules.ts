@@ -22,9 +22,11 @@ const SHEET_FORBIDDEN = /[[\]:*?/\\]/;
 /** Russian reason why `name` cannot be a sheet name, or null when Excel accepts it. */
 export function sheetNameProblem(name: string): string | null {
   if (typeof name !== "string" || name.trim() === "") return "имя листа не может быть пустым";
-  if (name.length > MAX_SHEET_NAME) return `имя листа «${name}» длиннее ${MAX_SHEET_NAME} символа (в нём ${name.length})`;
+  if (name.length > MAX_SHEET_NAME)
+    return `имя листа «${name}» длиннее ${MAX_SHEET_NAME} символа (в нём ${name.length})`;
   if (SHEET_FORBIDDEN.test(name)) return `имя листа «${name}» содержит недопустимый символ (нельзя : \\ / ? * [ ])`;
-  if (name.startsWith("'") || name.endsWith("'")) return `имя листа «${name}» не может начинаться или заканчиваться апострофом`;
+  if (name.startsWith("'") || name.endsWith("'"))
+    return `имя листа «${name}» не может начинаться или заканчиваться апострофом`;
   if (name.toLowerCase() === "history") return `имя листа «${name}» зарезервировано Excel`;
   return null;
 }
@@ -93,8 +95,15 @@ export const ACTIONS = ["действие", "действия", "действи�
 export const EXCEL_LACKS = "Эта версия Excel не поддерживает";
 
 /** "Эта версия Excel не поддерживает условное форматирование: пропущено 3 действия на листе «Свод»." */
-export function unsupportedNotice(cap: keyof Capabilities, sheets: string[], count: number, lacks: string = EXCEL_LACKS): string {
-  const where = sheets.length ? ` на ${sheets.length === 1 ? "листе" : "листах"} ${sheets.map((s) => `«${s}»`).join(", ")}` : "";
+export function unsupportedNotice(
+  cap: keyof Capabilities,
+  sheets: string[],
+  count: number,
+  lacks: string = EXCEL_LACKS,
+): string {
+  const where = sheets.length
+    ? ` на ${sheets.length === 1 ? "листе" : "листах"} ${sheets.map((s) => `«${s}»`).join(", ")}`
+    : "";
   return `${lacks} ${CAPABILITY_RU[cap]}: пропущено ${countRu(count, ACTIONS)}${where}. Остальное записано.`;
 }
 
@@ -102,7 +111,11 @@ export function unsupportedNotice(cap: keyof Capabilities, sheets: string[], cou
  * Splits a batch into ops the client can run and Russian notices for the rest (one notice per
  * missing capability, naming the sheets).
  */
-export function filterByCapabilities(ops: readonly WriteOp[], caps: Capabilities, lacks: string = EXCEL_LACKS): { ops: WriteOp[]; notices: string[] } {
+export function filterByCapabilities(
+  ops: readonly WriteOp[],
+  caps: Capabilities,
+  lacks: string = EXCEL_LACKS,
+): { ops: WriteOp[]; notices: string[] } {
   const kept: WriteOp[] = [];
   const skipped = new Map<keyof Capabilities, { sheets: Set<string>; count: number }>();
   for (const op of ops) {
@@ -135,7 +148,8 @@ export const ALL_CAPABILITIES: Capabilities = Object.freeze({
  * cell for the message.
  */
 export function normalizeGrid(grid: Grid, where: (r: number, c: number) => string): CellValue[][] {
-  if (!Array.isArray(grid) || grid.length === 0) throw new Error(`Нет данных для записи в ${where(0, 0)}: ожидается непустой двумерный массив.`);
+  if (!Array.isArray(grid) || grid.length === 0)
+    throw new Error(`Нет данных для записи в ${where(0, 0)}: ожидается непустой двумерный массив.`);
   let width = 0;
   for (const row of grid) {
     if (!Array.isArray(row)) throw new Error(`Данные для ${where(0, 0)} не двумерный массив (строка — не массив).`);
@@ -148,13 +162,18 @@ export function normalizeGrid(grid: Grid, where: (r: number, c: number) => strin
       const v = c < row.length ? row[c] : null;
       if (v === undefined || v === null) out[c] = null;
       else if (typeof v === "number") {
-        if (!Number.isFinite(v)) throw new Error(`В ячейку ${where(r, c)} нельзя записать «${v}»: ожидается конечное число.`);
+        if (!Number.isFinite(v))
+          throw new Error(`В ячейку ${where(r, c)} нельзя записать «${v}»: ожидается конечное число.`);
         out[c] = v;
       } else if (typeof v === "string") {
-        if (v.length > MAX_CELL_TEXT) throw new Error(`Текст для ячейки ${where(r, c)} длиннее ${MAX_CELL_TEXT} символов (предел Excel).`);
+        if (v.length > MAX_CELL_TEXT)
+          throw new Error(`Текст для ячейки ${where(r, c)} длиннее ${MAX_CELL_TEXT} символов (предел Excel).`);
         out[c] = v;
       } else if (typeof v === "boolean") out[c] = v;
-      else throw new Error(`В ячейку ${where(r, c)} нельзя записать объект: ожидается число, текст, логическое значение или пусто.`);
+      else
+        throw new Error(
+          `В ячейку ${where(r, c)} нельзя записать объект: ожидается число, текст, логическое значение или пусто.`,
+        );
     }
     return out;
   });
@@ -214,13 +233,17 @@ export function checkBatch(ops: readonly WriteOp[], sheets: SheetState[], tables
       case "addSheet": {
         const p = sheetNameProblem(op.name);
         if (p) throw new Error(`Нельзя создать лист: ${p}.`);
-        if (find(op.name)) throw new Error(`Нельзя создать лист «${op.name}»: лист с таким именем уже есть (регистр букв не различается).`);
+        if (find(op.name))
+          throw new Error(
+            `Нельзя создать лист «${op.name}»: лист с таким именем уже есть (регистр букв не различается).`,
+          );
         state.push({ name: op.name, visibility: "visible" });
         break;
       }
       case "deleteSheet": {
         const s = need(op.name);
-        if (!state.some((x) => x !== s && x.visibility === "visible")) throw new Error(`Нельзя удалить лист «${s.name}»: в книге должен остаться хотя бы один видимый лист.`);
+        if (!state.some((x) => x !== s && x.visibility === "visible"))
+          throw new Error(`Нельзя удалить лист «${s.name}»: в книге должен остаться хотя бы один видимый лист.`);
         state.splice(state.indexOf(s), 1);
         break;
       }
@@ -229,7 +252,8 @@ export function checkBatch(ops: readonly WriteOp[], sheets: SheetState[], tables
         const p = sheetNameProblem(op.to);
         if (p) throw new Error(`Нельзя переименовать лист «${s.name}»: ${p}.`);
         const other = find(op.to);
-        if (other && other !== s) throw new Error(`Нельзя переименовать лист «${s.name}» в «${op.to}»: лист с таким именем уже есть.`);
+        if (other && other !== s)
+          throw new Error(`Нельзя переименовать лист «${s.name}» в «${op.to}»: лист с таким именем уже есть.`);
         s.name = op.to;
         break;
       }
@@ -245,7 +269,8 @@ export function checkBatch(ops: readonly WriteOp[], sheets: SheetState[], tables
         need(op.sheet);
         const p = tableNameProblem(op.name);
         if (p) throw new Error(`Нельзя создать таблицу на листе «${op.sheet}»: ${p}.`);
-        if (tableNames.some((t) => sameName(t, op.name))) throw new Error(`Нельзя создать таблицу «${op.name}»: таблица с таким именем уже есть в книге.`);
+        if (tableNames.some((t) => sameName(t, op.name)))
+          throw new Error(`Нельзя создать таблицу «${op.name}»: таблица с таким именем уже есть в книге.`);
         tableNames.push(op.name);
         break;
       }
@@ -260,7 +285,6 @@ export function checkBatch(ops: readonly WriteOp[], sheets: SheetState[], tables
     }
   }
 }
-
 
 /**
  * A formula with references to sheet `from` re-pointed at `to`, as Excel rewrites formulas when a
@@ -294,7 +318,9 @@ function renamePatterns(from: string): RegExp[] {
   const variants = new Set([quoteSheet(from), `'${from.replace(/'/g, "''")}'`]);
   // Excel also accepts names of letters, digits, "_" and "." without quotes (=Данные!A1).
   if (UNQUOTED_SHEET_RE.test(from)) variants.add(from);
-  const res = [...variants].map((v) => new RegExp(`(^|[^A-Za-z0-9_.'${UNICODE_LETTERS}])${v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`, "giu"));
+  const res = [...variants].map(
+    (v) => new RegExp(`(^|[^A-Za-z0-9_.'${UNICODE_LETTERS}])${v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`, "giu"),
+  );
   if (patternCache.size > 256) patternCache.clear();
   patternCache.set(from, res);
   return res;
@@ -305,7 +331,9 @@ export function checkCells(ops: readonly WriteOp[]): void {
   for (const op of ops) {
     if (op.op === "values" || op.op === "formulas") {
       const start = parseCell(op.address.split(":")[0]);
-      normalizeGrid(op.op === "values" ? op.values : op.formulas, (r, c) => qualify(op.sheet, `${columnLetters(start.col + c)}${start.row + r + 1}`));
+      normalizeGrid(op.op === "values" ? op.values : op.formulas, (r, c) =>
+        qualify(op.sheet, `${columnLetters(start.col + c)}${start.row + r + 1}`),
+      );
     }
   }
 }

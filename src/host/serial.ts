@@ -29,6 +29,11 @@ export function isoDateToSerial(iso: string): number | null {
   if (!m) return null;
   const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   const back = new Date(t);
-  if (back.getUTCFullYear() !== Number(m[1]) || back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3])) return null;
+  if (
+    back.getUTCFullYear() !== Number(m[1]) ||
+    back.getUTCMonth() !== Number(m[2]) - 1 ||
+    back.getUTCDate() !== Number(m[3])
+  )
+    return null;
   return dateToSerial(back);
 }

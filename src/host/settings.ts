@@ -84,7 +84,8 @@ export async function readSettings(port: WorkbookPort): Promise<SettingsRead> {
 function defaultNote(key: string): string {
   if (Object.prototype.hasOwnProperty.call(PARAMS, key)) return PARAMS[key as keyof typeof PARAMS].label;
   if (key === SETTING_KEYS.reportDate) return "Отчётная дата книги (ГГГГ-ММ-ДД)";
-  if (key === SETTING_KEYS.workbookRole) return "Назначение книги: school — форма ОО, municipality — свод, other — другое";
+  if (key === SETTING_KEYS.workbookRole)
+    return "Назначение книги: school — форма ОО, municipality — свод, other — другое";
   if (key === SETTING_KEYS.runDate) return "Когда последний раз строились листы надстройки";
   if (key === SETTING_KEYS.runFiles) return "Файлы, по которым построены листы";
   if (key === SETTING_KEYS.runProfile) return "Версия профиля методики при построении";
@@ -104,7 +105,11 @@ export interface SettingUpdate {
  * missing; existing rows keep their places, new keys are appended, removed keys' rows are
  * dropped and the table is rewritten compactly.
  */
-export async function writeSettings(port: WorkbookPort, updates: readonly SettingUpdate[], removals: readonly string[] = []): Promise<{ notices: string[] }> {
+export async function writeSettings(
+  port: WorkbookPort,
+  updates: readonly SettingUpdate[],
+  removals: readonly string[] = [],
+): Promise<{ notices: string[] }> {
   for (const u of updates) {
     if (typeof u.key !== "string" || u.key.trim() === "") throw new Error("Ключ настройки не может быть пустым.");
     if (/[\r\n]/.test(u.key)) throw new Error(`Ключ настройки «${u.key.trim()}» не может содержать перевод строки.`);
@@ -134,11 +139,17 @@ export async function writeSettings(port: WorkbookPort, updates: readonly Settin
   ops.push({ op: "values", sheet: name, address: "A1", values: grid });
   const info = sheets.find((s) => sameName(s.name, SETTINGS_SHEET));
   const othersVisible = sheets.some((s) => !sameName(s.name, SETTINGS_SHEET) && s.visibility === "visible");
-  if (othersVisible && (!info || info.visibility === "visible")) ops.push({ op: "sheetVisibility", name, visibility: "hidden" });
+  if (othersVisible && (!info || info.visibility === "visible"))
+    ops.push({ op: "sheetVisibility", name, visibility: "hidden" });
   return port.write({ ops });
 }
 
-export async function writeSetting(port: WorkbookPort, key: string, value: string | number | boolean | null, note?: string): Promise<{ notices: string[] }> {
+export async function writeSetting(
+  port: WorkbookPort,
+  key: string,
+  value: string | number | boolean | null,
+  note?: string,
+): Promise<{ notices: string[] }> {
   return writeSettings(port, [{ key, value, note }]);
 }
 
@@ -155,7 +166,10 @@ export function isProfileKey(key: string): boolean {
  * The methodology profile of this workbook: defaults plus the overrides on the settings sheet.
  * Bad overrides are reported (with their cell) and not applied; the rest take effect.
  */
-export async function loadProfile(port: WorkbookPort, base?: Profile): Promise<{ profile: Profile; errors: OverrideError[] }> {
+export async function loadProfile(
+  port: WorkbookPort,
+  base?: Profile,
+): Promise<{ profile: Profile; errors: OverrideError[] }> {
   const { entries } = await readSettings(port);
   const overrides = entries.filter((e) => isProfileKey(e.key)).map(({ key, value, ref }) => ({ key, value, ref }));
   return applyOverrides(overrides, base);
@@ -164,7 +178,8 @@ export async function loadProfile(port: WorkbookPort, base?: Profile): Promise<{
 /** The workbook's reporting date (ISO) from `report.date`, or null when unset or not a date. */
 export function reportDate(settings: SettingsRead): string | null {
   const v = settings.map.get(SETTING_KEYS.reportDate)?.value;
-  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())) return isoDateToSerial(v.trim()) === null ? null : v.trim();
+  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.trim()))
+    return isoDateToSerial(v.trim()) === null ? null : v.trim();
   // Typed into Excel by hand, a date arrives as a serial number.
   if (typeof v === "number") return serialToIsoDate(v);
   return null;

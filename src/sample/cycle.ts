@@ -19,17 +19,37 @@ export interface TrackDef {
 export const SCHOOL_TRACKS: readonly TrackDef[] = [
   { direction: 1, track: "ВПР", trackKind: "full", responsible: "заместитель директора по УВР" },
   { direction: 1, track: "ГИА", trackKind: "full", responsible: "заместитель директора по УВР" },
-  { direction: "O", track: "Объективность процедур и олимпиад", trackKind: "full", responsible: "заместитель директора по УВР" },
+  {
+    direction: "O",
+    track: "Объективность процедур и олимпиад",
+    trackKind: "full",
+    responsible: "заместитель директора по УВР",
+  },
   { direction: 2, track: "Низкие результаты обучения", trackKind: "full", responsible: "заместитель директора по УВР" },
   { direction: 3, track: "Олимпиады", trackKind: "full", responsible: "руководитель ШМО" },
-  { direction: 3, track: "Дополнительное образование", trackKind: "partial", responsible: "заместитель директора по ВР" },
+  {
+    direction: 3,
+    track: "Дополнительное образование",
+    trackKind: "partial",
+    responsible: "заместитель директора по ВР",
+  },
   { direction: 4, track: "Профориентация", trackKind: "full", responsible: "педагог-навигатор" },
   { direction: 5, track: "Эффективность руководителя", trackKind: "full", responsible: "директор" },
-  { direction: 6, track: "Профессиональное развитие педагогов", trackKind: "full", responsible: "заместитель директора по методической работе" },
+  {
+    direction: 6,
+    track: "Профессиональное развитие педагогов",
+    trackKind: "full",
+    responsible: "заместитель директора по методической работе",
+  },
   { direction: 7, track: "Воспитание", trackKind: "full", responsible: "советник директора по воспитанию" },
 ];
 
-export const PRESCHOOL_TRACK: TrackDef = { direction: 8, track: "Дошкольное образование", trackKind: "full", responsible: "старший воспитатель" };
+export const PRESCHOOL_TRACK: TrackDef = {
+  direction: 8,
+  track: "Дошкольное образование",
+  trackKind: "full",
+  responsible: "старший воспитатель",
+};
 
 function iso(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;

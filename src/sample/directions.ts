@@ -30,7 +30,13 @@ function olympiadRows(plan: SchoolPlan, year: number, rng: Rng): DirectionRow[] 
   const regPupils = Math.round(munPupils * (0.05 + 0.2 * strong));
   const regAwarded = Math.round(regPupils * 0.2 * strong);
   const finPupils = plan.school.type === "лицей" && year === plan.years[plan.years.length - 1] ? 1 : 0;
-  const row = (label: string, pupils: number, parts: number, awarded: number, winners = Math.round(awarded * 0.3)): DirectionRow => ({
+  const row = (
+    label: string,
+    pupils: number,
+    parts: number,
+    awarded: number,
+    winners = Math.round(awarded * 0.3),
+  ): DirectionRow => ({
     year,
     label,
     values: {
@@ -51,21 +57,38 @@ function olympiadRows(plan: SchoolPlan, year: number, rng: Rng): DirectionRow[] 
 
 function careersRow(plan: SchoolPlan, year: number, rng: Rng): DirectionRow {
   const type = plan.school.type;
-  const grad9 = plan.grades.includes(9) && type !== "коррекционная" ? Math.max(0, plan.pupils(year, 9) - rng.int(0, 1)) : 0;
+  const grad9 =
+    plan.grades.includes(9) && type !== "коррекционная" ? Math.max(0, plan.pupils(year, 9) - rng.int(0, 1)) : 0;
   const to10 = type === "ООШ" ? 0.35 : type === "гимназия" || type === "лицей" ? 0.7 : type === "вечерняя" ? 0.3 : 0.5;
   const [g9to10, g9spo, g9other] = allot(grad9, [to10, 1 - to10 - 0.03, 0.03]);
   const grad11 = plan.grades.includes(11) ? Math.max(0, plan.pupils(year, 11) - rng.int(0, 1)) : 0;
-  const vuz = type === "лицей" ? 0.85 : type === "гимназия" || type === "СОШ с УИОП" ? 0.78 : type === "вечерняя" ? 0.2 : 0.6;
+  const vuz =
+    type === "лицей" ? 0.85 : type === "гимназия" || type === "СОШ с УИОП" ? 0.78 : type === "вечерняя" ? 0.2 : 0.6;
   const rest = 1 - vuz;
-  const [toVuz, toSpo, work, army, undetermined] = allot(grad11, [vuz, rest * 0.5, rest * 0.2, rest * 0.15, rest * 0.15]);
+  const [toVuz, toSpo, work, army, undetermined] = allot(grad11, [
+    vuz,
+    rest * 0.5,
+    rest * 0.2,
+    rest * 0.15,
+    rest * 0.15,
+  ]);
   const upper = sumPupils(plan, year, 6, 11);
   return {
     year,
     values: {
-      grad9, grad9To10: g9to10, grad9ToSpo: g9spo, grad9Other: g9other,
-      grad11, grad11ToVuz: toVuz, grad11VuzProfile: Math.round(toVuz * rng.uniform(0.7, 0.9)), grad11ToSpo: toSpo,
-      grad11Work: work, grad11Army: army, grad11Undetermined: undetermined,
-      futureTicket: Math.round(upper * rng.uniform(0.2, 0.4)), profMinimum: upper,
+      grad9,
+      grad9To10: g9to10,
+      grad9ToSpo: g9spo,
+      grad9Other: g9other,
+      grad11,
+      grad11ToVuz: toVuz,
+      grad11VuzProfile: Math.round(toVuz * rng.uniform(0.7, 0.9)),
+      grad11ToSpo: toSpo,
+      grad11Work: work,
+      grad11Army: army,
+      grad11Undetermined: undetermined,
+      futureTicket: Math.round(upper * rng.uniform(0.2, 0.4)),
+      profMinimum: upper,
     },
   };
 }
@@ -109,7 +132,10 @@ function headRows(plan: SchoolPlan, year: number, rng: Rng): DirectionRow[] {
   return HEAD_CRITERIA.map(([criterion, max]) => ({
     year,
     label: criterion,
-    values: { maxPoints: max, points: Math.min(max, Math.max(0, Math.round(max * (level + rng.uniform(-0.15, 0.15))))) },
+    values: {
+      maxPoints: max,
+      points: Math.min(max, Math.max(0, Math.round(max * (level + rng.uniform(-0.15, 0.15))))),
+    },
   }));
 }
 
@@ -147,13 +173,24 @@ function preschoolRows(year: number, rng: Rng): DirectionRow[] {
   return MKDO_AREAS.map((area) => ({
     year,
     label: area,
-    values: { groups, groupsBasicOrAbove: rng.int(Math.max(0, groups - 1), groups), mkdoScore: Math.round(rng.uniform(2.2, 3.6) * 10) / 10 },
+    values: {
+      groups,
+      groupsBasicOrAbove: rng.int(Math.max(0, groups - 1), groups),
+      mkdoScore: Math.round(rng.uniform(2.2, 3.6) * 10) / 10,
+    },
   }));
 }
 
 /** All direction rows of a school over the plan's years. */
 export function directionRows(plan: SchoolPlan): Partial<Record<DirectionSheetId, DirectionRow[]>> {
-  const out: Record<DirectionSheetId, DirectionRow[]> = { olympiads: [], careers: [], staff: [], head: [], upbringing: [], preschool: [] };
+  const out: Record<DirectionSheetId, DirectionRow[]> = {
+    olympiads: [],
+    careers: [],
+    staff: [],
+    head: [],
+    upbringing: [],
+    preschool: [],
+  };
   for (const year of plan.years) {
     const rng = Rng.derive(plan.seed, `directions|${plan.school.streamKey}|${year}`);
     if (plan.grades.some((g) => g >= 4)) out.olympiads.push(...olympiadRows(plan, year, rng));
@@ -163,6 +200,13 @@ export function directionRows(plan: SchoolPlan): Partial<Record<DirectionSheetId
     out.upbringing.push(upbringingRow(plan, year, rng));
     if (plan.school.preschool) out.preschool.push(...preschoolRows(year, rng));
   }
-  if (!plan.school.preschool) return { olympiads: out.olympiads, careers: out.careers, staff: out.staff, head: out.head, upbringing: out.upbringing };
+  if (!plan.school.preschool)
+    return {
+      olympiads: out.olympiads,
+      careers: out.careers,
+      staff: out.staff,
+      head: out.head,
+      upbringing: out.upbringing,
+    };
   return out;
 }

@@ -19,7 +19,10 @@ export function sampleFormOps(report: SchoolReport): WriteOp[] {
  * Only this school is generated, so it is fast enough for the browser preview. (The O4 nudge of
  * generateMunicipality needs all schools and is not applied; it only moves a few task points.)
  */
-export function sampleSchoolForm(opts: Omit<SampleOptions, "schools" | "scale"> & { index?: number } = {}): { report: SchoolReport; ops: WriteOp[] } {
+export function sampleSchoolForm(opts: Omit<SampleOptions, "schools" | "scale"> & { index?: number } = {}): {
+  report: SchoolReport;
+  ops: WriteOp[];
+} {
   const { report } = generateSchool(opts.index ?? 2, opts);
   return { report, ops: sampleFormOps(report) };
 }

@@ -69,7 +69,10 @@ function normalise(opts: SampleOptions): Normalised {
 function buildSchool(index: number, o: Normalised, cache: TaskSetCache): GeneratedSchool {
   const { seed, years } = o;
   const base = rosterEntry(index);
-  const clean = !o.situations && base.role ? { ...base, role: undefined, theta: base.role === "stablyLow" ? CLEAN_LOW_THETA : base.theta } : base;
+  const clean =
+    !o.situations && base.role
+      ? { ...base, role: undefined, theta: base.role === "stablyLow" ? CLEAN_LOW_THETA : base.theta }
+      : base;
   const entry = clean.role && !situationFits(clean.role, years) ? { ...clean, role: undefined } : clean;
   const plan = makePlan(entry, seed, years, o.sampling);
   const { results, participants, tasks } = schoolResults(plan, cache);
@@ -115,11 +118,18 @@ export function generateSchool(index: number, opts: Omit<SampleOptions, "schools
 /** The municipality's own cycle: closed in every year (the schools carry the cycle situations). */
 function municipalCycle(seed: number, years: readonly number[]) {
   return years.flatMap((year) =>
-    cycleRecords(SCHOOL_TRACKS.map((t) => ({ ...t, responsible: "специалист управления образования" })), year, Rng.derive(seed, `mcycle|${year}`)),
+    cycleRecords(
+      SCHOOL_TRACKS.map((t) => ({ ...t, responsible: "специалист управления образования" })),
+      year,
+      Rng.derive(seed, `mcycle|${year}`),
+    ),
   );
 }
 
-export function generateMunicipality(opts: SampleOptions = {}): { municipality: Municipality; situations: InjectedSituation[] } {
+export function generateMunicipality(opts: SampleOptions = {}): {
+  municipality: Municipality;
+  situations: InjectedSituation[];
+} {
   const { seed, years, sampling } = normalise(opts);
   const schools: SchoolReport[] = [];
   const situations: InjectedSituation[] = [];
@@ -130,9 +140,10 @@ export function generateMunicipality(opts: SampleOptions = {}): { municipality: 
   // Ordinary schools must not cross §3 O4 by rounding: nudge them clear of the pooled reference.
   // Sampled municipalities are left as drawn: their chance crossings are what the quality report measures.
   const inversion = situations.filter((s) => s.kind === "difficultyInversion");
-  if (!sampling) separateFromReference(schools, DEFAULT_PROFILE.values["objectivity.minN"], SEPARATION_MARGIN, (login, unit) =>
-    inversion.some((s) => s.login === login && unit === `${s.procedure}|${s.year}|${s.grade}|${s.subject}`),
-  );
+  if (!sampling)
+    separateFromReference(schools, DEFAULT_PROFILE.values["objectivity.minN"], SEPARATION_MARGIN, (login, unit) =>
+      inversion.some((s) => s.login === login && unit === `${s.procedure}|${s.year}|${s.grade}|${s.subject}`),
+    );
   return {
     municipality: {
       name: MUNICIPALITY_NAME,

@@ -42,10 +42,10 @@ export function gradesOf(type: SchoolType): number[] {
 /** Subject offsets on the ability scale: the same for every school, so references shift alike. */
 const SUBJECT_OFFSET: Readonly<Record<string, number>> = {
   "Окружающий мир": 0.25,
-  "История": 0.05,
-  "Математика": -0.05,
-  "География": -0.05,
-  "Литература": 0.1,
+  История: 0.05,
+  Математика: -0.05,
+  География: -0.05,
+  Литература: 0.1,
 };
 
 /**
@@ -127,7 +127,10 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
   const role = school.role;
   // Sampled municipalities: the school's own level differs by seed and drifts a little by year.
   // A school carrying a situation keeps its designed level, so the situation is there as injected.
-  const schoolShift = sampling && !role ? Rng.derive(seed, `level|${school.streamKey}`).uniform(-SAMPLED_SCHOOL_SPREAD, SAMPLED_SCHOOL_SPREAD) : 0;
+  const schoolShift =
+    sampling && !role
+      ? Rng.derive(seed, `level|${school.streamKey}`).uniform(-SAMPLED_SCHOOL_SPREAD, SAMPLED_SCHOOL_SPREAD)
+      : 0;
   const yearShift = (year: number) => (sampling ? jitterOf(`year-level|${year}`, SAMPLED_YEAR_SPREAD) : 0);
   const place = role ? situationPlace(role, years) : null;
 
@@ -138,17 +141,25 @@ export function makePlan(school: RosterEntry, seed: number, years: readonly numb
         case "unconfirmedHigh":
           if (here && year === place.year) return SITUATION_THETA.unconfirmedHigh;
           // The same cohort's later results (next-year ВПР, ОГЭ) in the same subject.
-          if (sampling && subject === place.subject && year > place.year && year - grade === place.year - (place.grade ?? 0)) return SAMPLED_SITUATION.unconfirmedLater;
+          if (
+            sampling &&
+            subject === place.subject &&
+            year > place.year &&
+            year - grade === place.year - (place.grade ?? 0)
+          )
+            return SAMPLED_SITUATION.unconfirmedLater;
           break;
         case "externalGap":
           if (here && year === place.year) return SITUATION_THETA.externalGapVpr;
-          if (procedure === "ОГЭ" && subject === place.subject && year === place.year + 9 - (place.grade ?? 8)) return sampling ? SAMPLED_SITUATION.externalGapOge : SITUATION_THETA.externalGapOge;
+          if (procedure === "ОГЭ" && subject === place.subject && year === place.year + 9 - (place.grade ?? 8))
+            return sampling ? SAMPLED_SITUATION.externalGapOge : SITUATION_THETA.externalGapOge;
           break;
         case "lowTwoYears":
           return year >= prev ? SITUATION_THETA.lowTwoYears : SITUATION_THETA.lowBefore;
         case "negativeDynamics":
           // A weak cohort: the parallel of the situation's grade in its year, in every year it writes ВПР.
-          if (procedure === "ВПР" && year - grade === place.year - (place.grade ?? 0)) return SITUATION_THETA.weakCohort;
+          if (procedure === "ВПР" && year - grade === place.year - (place.grade ?? 0))
+            return SITUATION_THETA.weakCohort;
           break;
         default:
           break;

@@ -6,14 +6,33 @@
  * municipalities draw every participant at random (see SampleOptions.sampling), so the chance
  * variation that raises false alarms in real data is there. `npm run quality` prints the table.
  */
-import { analyzeMunicipality, type MunicipalAnalysis, type SchoolAnalysis, type SchoolYearAnalysis } from "../core/analysis/analyze";
+import {
+  analyzeMunicipality,
+  type MunicipalAnalysis,
+  type SchoolAnalysis,
+  type SchoolYearAnalysis,
+} from "../core/analysis/analyze";
 import { DEFAULT_PROFILE, type Profile } from "../core/profile";
 import { generateMunicipality } from "./generate";
 import { rosterEntry } from "./roster";
 import type { ExpectedRule, InjectedSituation } from "./situations";
 
 /** Rows of the report: objectivity signs, risk factors, ШНОР and the stability statuses. */
-export const QUALITY_RULES = ["O1", "O2", "O3", "O4", "O5", "O6", "R1", "R2", "R3", "R4", "ШНОР", "stable.low", "stable.high"] as const;
+export const QUALITY_RULES = [
+  "O1",
+  "O2",
+  "O3",
+  "O4",
+  "O5",
+  "O6",
+  "R1",
+  "R2",
+  "R3",
+  "R4",
+  "ШНОР",
+  "stable.low",
+  "stable.high",
+] as const;
 export type QualityRule = (typeof QUALITY_RULES)[number];
 
 export const QUALITY_LABELS: Record<QualityRule, string> = {
@@ -94,7 +113,12 @@ export function foundBy(s: InjectedSituation, rule: ExpectedRule, a: MunicipalAn
   const y = yearOf(school, s.year);
   if (!y) return false;
   if (rule === "R1" || rule === "R3" || rule === "R4") return y.risk.factors.some((f) => f.id === rule && f.fired);
-  return y.signs.some((g) => g.rule === rule && g.fired && (s.procedure === undefined || (g.procedure === s.procedure && g.grade === s.grade && g.subject === s.subject)));
+  return y.signs.some(
+    (g) =>
+      g.rule === rule &&
+      g.fired &&
+      (s.procedure === undefined || (g.procedure === s.procedure && g.grade === s.grade && g.subject === s.subject)),
+  );
 }
 
 function yearFlags(y: SchoolYearAnalysis, rule: QualityRule): { data: boolean; fired: boolean } {
@@ -116,7 +140,14 @@ export interface SanityCounts {
   stablyLowAboveZero: number;
 }
 
-export function tally(a: MunicipalAnalysis, situations: readonly InjectedSituation[], rows: Map<QualityRule, QualityRow>, missed: string[], label: string, sanity?: SanityCounts): void {
+export function tally(
+  a: MunicipalAnalysis,
+  situations: readonly InjectedSituation[],
+  rows: Map<QualityRule, QualityRow>,
+  missed: string[],
+  label: string,
+  sanity?: SanityCounts,
+): void {
   const injected = new Set(situations.map((s) => s.login));
   for (const s of situations) {
     if (s.expectedRule.startsWith("cycle.")) continue;
@@ -130,10 +161,15 @@ export function tally(a: MunicipalAnalysis, situations: readonly InjectedSituati
     const ordinary = ordinaryLevel(index);
     if (sanity) {
       for (const y of school.years) {
-        if (y.standardized && y.standardized.value >= 0 && y.risk.factors.some((f) => f.id === "R2" && f.fired)) sanity.r2AtOrAboveZero++;
+        if (y.standardized && y.standardized.value >= 0 && y.risk.factors.some((f) => f.id === "R2" && f.fired))
+          sanity.r2AtOrAboveZero++;
       }
       const window = new Set(school.stability?.years ?? []);
-      if (school.stability?.status === "стабильно низкие" && school.years.some((y) => window.has(y.year) && y.standardized && y.standardized.value > 0)) sanity.stablyLowAboveZero++;
+      if (
+        school.stability?.status === "стабильно низкие" &&
+        school.years.some((y) => window.has(y.year) && y.standardized && y.standardized.value > 0)
+      )
+        sanity.stablyLowAboveZero++;
     }
     if (injected.has(school.login)) continue;
     for (const rule of QUALITY_RULES) {
@@ -174,7 +210,22 @@ export function tally(a: MunicipalAnalysis, situations: readonly InjectedSituati
 /** Runs the measurement: for every seed, one municipality with the situations and one without. */
 export function measureQuality(o: QualityOptions): QualityReport {
   const profile = o.profile ?? DEFAULT_PROFILE;
-  const rows = new Map<QualityRule, QualityRow>(QUALITY_RULES.map((rule) => [rule, { rule, injected: 0, found: 0, cleanEvaluated: 0, cleanFlagged: 0, testsEvaluated: 0, testsFired: 0, ordinaryEvaluated: 0, ordinaryFlagged: 0 }]));
+  const rows = new Map<QualityRule, QualityRow>(
+    QUALITY_RULES.map((rule) => [
+      rule,
+      {
+        rule,
+        injected: 0,
+        found: 0,
+        cleanEvaluated: 0,
+        cleanFlagged: 0,
+        testsEvaluated: 0,
+        testsFired: 0,
+        ordinaryEvaluated: 0,
+        ordinaryFlagged: 0,
+      },
+    ]),
+  );
   const missed: string[] = [];
   const sanity: SanityCounts = { r2AtOrAboveZero: 0, stablyLowAboveZero: 0 };
   const total = o.seeds.length * 2;
@@ -187,7 +238,13 @@ export function measureQuality(o: QualityOptions): QualityReport {
       o.onMunicipality?.(++done, total);
     }
   }
-  return { seeds: [...o.seeds], municipalities: total, rows: QUALITY_RULES.map((r) => rows.get(r)!), missed, ...sanity };
+  return {
+    seeds: [...o.seeds],
+    municipalities: total,
+    rows: QUALITY_RULES.map((r) => rows.get(r)!),
+    missed,
+    ...sanity,
+  };
 }
 
 function pct(part: number, whole: number): string {
@@ -203,14 +260,23 @@ export function qualityTable(r: QualityReport): string {
   for (const row of r.rows) {
     const target = falseAlarmTarget(row.rule);
     const unit = row.rule.startsWith("stable") ? "ОО" : "ОО-лет";
-    const recall = row.injected === 0 ? "— (не внедряется)" : `${row.found} из ${row.injected} (${pct(row.found, row.injected)})`;
+    const recall =
+      row.injected === 0 ? "— (не внедряется)" : `${row.found} из ${row.injected} (${pct(row.found, row.injected)})`;
     const fa = `${pct(row.cleanFlagged, row.cleanEvaluated)} (${row.cleanFlagged} из ${row.cleanEvaluated} ${unit})`;
-    const goal = target === null ? "нижняя четверть по определению" : `≤ ${target} %${row.cleanEvaluated > 0 && (row.cleanFlagged * 100) / row.cleanEvaluated > target ? " — не достигнута" : ""}`;
-    const perTest = row.testsEvaluated > 0 ? `${pct(row.testsFired, row.testsEvaluated)} (${row.testsFired} из ${row.testsEvaluated})` : "—";
+    const goal =
+      target === null
+        ? "нижняя четверть по определению"
+        : `≤ ${target} %${row.cleanEvaluated > 0 && (row.cleanFlagged * 100) / row.cleanEvaluated > target ? " — не достигнута" : ""}`;
+    const perTest =
+      row.testsEvaluated > 0
+        ? `${pct(row.testsFired, row.testsEvaluated)} (${row.testsFired} из ${row.testsEvaluated})`
+        : "—";
     const ordinary = `${pct(row.ordinaryFlagged, row.ordinaryEvaluated)} (${row.ordinaryFlagged} из ${row.ordinaryEvaluated})`;
     lines.push(`| ${QUALITY_LABELS[row.rule]} | ${recall} | ${fa} | ${perTest} | ${ordinary} | ${goal} |`);
   }
   lines.push("");
-  lines.push(`Проверка здравого смысла (все ОО): ОО-лет с z ≥ 0 и R2 — ${r.r2AtOrAboveZero}; «стабильно низких» ОО с z > 0 хотя бы в одном году окна — ${r.stablyLowAboveZero}.`);
+  lines.push(
+    `Проверка здравого смысла (все ОО): ОО-лет с z ≥ 0 и R2 — ${r.r2AtOrAboveZero}; «стабильно низких» ОО с z > 0 хотя бы в одном году окна — ${r.stablyLowAboveZero}.`,
+  );
   return lines.join("\n");
 }

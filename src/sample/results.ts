@@ -37,7 +37,10 @@ export function scoreCounts(scale: MarkScale, n: number, theta: number): number[
   const pmf = discreteNormal(scale.max, mu, sigma);
   const edges = [0, scale.min3, scale.min4, scale.min5, scale.max + 1];
   const bands = edges.slice(0, 4).map((from, i) => pmf.slice(from, edges[i + 1]));
-  const perMark = allot(n, bands.map((b) => b.reduce((a, v) => a + v, 0)));
+  const perMark = allot(
+    n,
+    bands.map((b) => b.reduce((a, v) => a + v, 0)),
+  );
   return bands.flatMap((b, i) => allot(perMark[i], b));
 }
 
@@ -72,7 +75,9 @@ export function drawCounts(pmf: readonly number[], n: number, rng: Rng): number[
 }
 
 function countsFor(plan: SchoolPlan, scale: MarkScale, n: number, theta: number, label: string): number[] {
-  return plan.sampling ? drawnScoreCounts(scale, n, theta, Rng.derive(plan.seed, `draw|${plan.school.streamKey}|${label}`)) : scoreCounts(scale, n, theta);
+  return plan.sampling
+    ? drawnScoreCounts(scale, n, theta, Rng.derive(plan.seed, `draw|${plan.school.streamKey}|${label}`))
+    : scoreCounts(scale, n, theta);
 }
 
 /** The boundary-peak situation: every work scored up to `span` points below `boundary` is pulled up to it. */
@@ -116,9 +121,21 @@ export function journalMarks(marks: readonly number[], mix: JournalMix, rng: Rng
       k++;
     }
   };
-  take(Math.round(n * mix.gap2), (m) => (mix.gap2UpOnly ? m <= 3 : true), (m) => (m <= 3 ? m + 2 : m - 2));
-  take(Math.round(n * mix.lowered), (m) => m <= 4, (m) => m + 1);
-  take(Math.round(n * mix.raised), (m) => m >= 3, (m) => m - 1);
+  take(
+    Math.round(n * mix.gap2),
+    (m) => (mix.gap2UpOnly ? m <= 3 : true),
+    (m) => (m <= 3 ? m + 2 : m - 2),
+  );
+  take(
+    Math.round(n * mix.lowered),
+    (m) => m <= 4,
+    (m) => m + 1,
+  );
+  take(
+    Math.round(n * mix.raised),
+    (m) => m >= 3,
+    (m) => m - 1,
+  );
   return journal;
 }
 
@@ -153,7 +170,11 @@ export function drawnJournalMarks(marks: readonly number[], mix: JournalMix, rng
 }
 
 /** The aggregated row of a test, computed from its participants (marks and journal comparison). */
-export function rowFromParticipants(rows: readonly ParticipantRow[], key: Pick<ResultRow, "procedure" | "year" | "grade" | "subject">, className = ""): ResultRow {
+export function rowFromParticipants(
+  rows: readonly ParticipantRow[],
+  key: Pick<ResultRow, "procedure" | "year" | "grade" | "subject">,
+  className = "",
+): ResultRow {
   const marks = emptyMarks();
   const journal = { lowered: 0, confirmed: 0, raised: 0 };
   let withJournal = 0;
@@ -220,7 +241,13 @@ function vprSubjects(grade: number, rng: Rng): string[] {
   const core: string[] = all.filter((s) => s === "Русский язык" || s === "Математика");
   const others = all.filter((s) => !core.includes(s));
   // Grades 6–8 write two of the other subjects, as the yearly allocation assigns them.
-  const chosen = grade >= 6 ? rng.shuffle([...others]).slice(0, 2).sort() : others;
+  const chosen =
+    grade >= 6
+      ? rng
+          .shuffle([...others])
+          .slice(0, 2)
+          .sort()
+      : others;
   return [...core, ...chosen];
 }
 
@@ -228,7 +255,14 @@ function writesVpr(plan: SchoolPlan): boolean {
   return plan.school.type !== "коррекционная" && plan.school.type !== "вечерняя";
 }
 
-function vprTest(plan: SchoolPlan, year: number, grade: number, subject: string, cache: TaskSetCache, out: SchoolResults): void {
+function vprTest(
+  plan: SchoolPlan,
+  year: number,
+  grade: number,
+  subject: string,
+  cache: TaskSetCache,
+  out: SchoolResults,
+): void {
   const scale = scaleFor("ВПР", year, grade, subject);
   const pupils = plan.pupils(year, grade);
   if (!scale || pupils === 0) return;
@@ -236,7 +270,8 @@ function vprTest(plan: SchoolPlan, year: number, grade: number, subject: string,
   const n = Math.min(pupils, Math.max(1, Math.round(pupils * rng.uniform(0.88, 0.97))));
   const role = plan.school.role;
   const place = role ? situationPlace(role, plan.years) : null;
-  const here = !!place && place.year === year && place.procedure === "ВПР" && place.grade === grade && place.subject === subject;
+  const here =
+    !!place && place.year === year && place.procedure === "ВПР" && place.grade === grade && place.subject === subject;
   let counts = countsFor(plan, scale, n, plan.theta(year, "ВПР", grade, subject), `ВПР|${year}|${grade}|${subject}`);
   if (here && role === "boundaryPeak") counts = pullUpToBoundary(counts, scale.min3, 5);
   const scores: number[] = [];
@@ -274,10 +309,24 @@ function vprTest(plan: SchoolPlan, year: number, grade: number, subject: string,
   out.tasks.push(t.set);
 }
 
-function markedTest(plan: SchoolPlan, procedure: Procedure, year: number, grade: number, subject: string, n: number, out: SchoolResults): void {
+function markedTest(
+  plan: SchoolPlan,
+  procedure: Procedure,
+  year: number,
+  grade: number,
+  subject: string,
+  n: number,
+  out: SchoolResults,
+): void {
   const scale = scaleFor(procedure, year, grade, subject);
   if (!scale || n <= 0) return;
-  const counts = countsFor(plan, scale, n, plan.theta(year, procedure, grade, subject), `${procedure}|${year}|${grade}|${subject}`);
+  const counts = countsFor(
+    plan,
+    scale,
+    n,
+    plan.theta(year, procedure, grade, subject),
+    `${procedure}|${year}|${grade}|${subject}`,
+  );
   const marks = marksFromCounts(scale, counts);
   out.results.push({ procedure, year, grade, className: "", subject, participants: n, marks, source: SOURCE });
 }
@@ -286,30 +335,54 @@ function markedTest(plan: SchoolPlan, procedure: Procedure, year: number, grade:
 const EGE_MEAN: Readonly<Record<string, number>> = {
   "Русский язык": 68,
   "Математика (профильная)": 56,
-  "Обществознание": 57,
-  "Физика": 55,
-  "Информатика": 60,
-  "Биология": 52,
-  "Химия": 54,
-  "История": 58,
+  Обществознание: 57,
+  Физика: 55,
+  Информатика: 60,
+  Биология: 52,
+  Химия: 54,
+  История: 58,
   "Английский язык": 68,
-  "Литература": 62,
-  "География": 58,
+  Литература: 62,
+  География: 58,
 };
 const EGE_SD = 14;
 const EGE_ELECTIVE_WEIGHTS: Readonly<Record<string, number>> = {
-  "Обществознание": 35, "Физика": 14, "Информатика": 14, "Биология": 12, "История": 10, "Химия": 8, "Английский язык": 8, "Литература": 4, "География": 3,
+  Обществознание: 35,
+  Физика: 14,
+  Информатика: 14,
+  Биология: 12,
+  История: 10,
+  Химия: 8,
+  "Английский язык": 8,
+  Литература: 4,
+  География: 3,
 };
 const OGE_ELECTIVE_WEIGHTS: Readonly<Record<string, number>> = {
-  "Обществознание": 30, "Информатика": 17, "География": 15, "Биология": 12, "Английский язык": 8, "Химия": 6, "История": 5, "Физика": 5, "Литература": 2,
+  Обществознание: 30,
+  Информатика: 17,
+  География: 15,
+  Биология: 12,
+  "Английский язык": 8,
+  Химия: 6,
+  История: 5,
+  Физика: 5,
+  Литература: 2,
 };
-const PROFILE_MATH_SHARE: Readonly<Record<string, number>> = { "лицей": 0.7, "гимназия": 0.6, "СОШ с УИОП": 0.55, "СОШ": 0.4, "вечерняя": 0.1 };
+const PROFILE_MATH_SHARE: Readonly<Record<string, number>> = {
+  лицей: 0.7,
+  гимназия: 0.6,
+  "СОШ с УИОП": 0.55,
+  СОШ: 0.4,
+  вечерняя: 0.1,
+};
 
 function egeScored(plan: SchoolPlan, year: number, subject: string, n: number, out: SchoolResults): void {
   if (n <= 0) return;
   const mean = (EGE_MEAN[subject] ?? 56) + 9 * plan.theta(year, "ЕГЭ", 11, subject);
   const pmf = discreteNormal(100, mean, EGE_SD);
-  const counts = plan.sampling ? drawCounts(pmf, n, Rng.derive(plan.seed, `draw|${plan.school.streamKey}|ЕГЭ|${year}|${subject}`)) : allot(n, pmf);
+  const counts = plan.sampling
+    ? drawCounts(pmf, n, Rng.derive(plan.seed, `draw|${plan.school.streamKey}|ЕГЭ|${year}|${subject}`))
+    : allot(n, pmf);
   const min = egeMinimum(DEFAULT_PROFILE, subject, year)?.score ?? 0;
   const high = DEFAULT_PROFILE.values["ege.highScore"];
   let sum = 0;
@@ -321,7 +394,12 @@ function egeScored(plan: SchoolPlan, year: number, subject: string, n: number, o
     if (s >= high && s < 100) high81 += c;
   });
   out.results.push({
-    procedure: "ЕГЭ", year, grade: 11, className: "", subject, participants: n,
+    procedure: "ЕГЭ",
+    year,
+    grade: 11,
+    className: "",
+    subject,
+    participants: n,
     ege: { meanScore: Math.round((sum / n) * 10) / 10, belowMin, high81, score100: counts[100] },
     source: SOURCE,
   });
@@ -337,7 +415,10 @@ function ogeYear(plan: SchoolPlan, year: number, out: SchoolResults): void {
   }
   const n = pupils - rng.int(0, 1);
   for (const s of ["Русский язык", "Математика"]) markedTest(plan, "ОГЭ", year, 9, s, n, out);
-  const electives = allot(2 * n, OGE_ELECTIVES.map((s) => OGE_ELECTIVE_WEIGHTS[s] ?? 1));
+  const electives = allot(
+    2 * n,
+    OGE_ELECTIVES.map((s) => OGE_ELECTIVE_WEIGHTS[s] ?? 1),
+  );
   OGE_ELECTIVES.forEach((s, i) => markedTest(plan, "ОГЭ", year, 9, s, Math.min(n, electives[i]), out));
 }
 
@@ -349,7 +430,10 @@ function egeYear(plan: SchoolPlan, year: number, out: SchoolResults): void {
   egeScored(plan, year, "Математика (профильная)", profile, out);
   markedTest(plan, "ЕГЭ", year, 11, "Математика (базовая)", n - profile, out);
   const names = Object.keys(EGE_ELECTIVE_WEIGHTS);
-  const electives = allot(Math.round(n * 1.6), names.map((s) => EGE_ELECTIVE_WEIGHTS[s]));
+  const electives = allot(
+    Math.round(n * 1.6),
+    names.map((s) => EGE_ELECTIVE_WEIGHTS[s]),
+  );
   names.forEach((s, i) => egeScored(plan, year, s, Math.min(n, electives[i]), out));
 }
 

@@ -18,7 +18,10 @@ function key(p: { procedure: string; year: number; grade: number; subject: strin
 }
 
 function completion(u: UnitSums, set: TaskSet): { basic: number; advanced: number } {
-  let b = 0, bm = 0, a = 0, am = 0;
+  let b = 0,
+    bm = 0,
+    a = 0,
+    am = 0;
   set.tasks.forEach((t, i) => {
     if (t.level === "Б") {
       b += u.sums[i] ?? 0;
@@ -70,7 +73,12 @@ function movePoint(rows: readonly ParticipantRow[], set: TaskSet, start: number)
  * `skip(login, unitKey)` names tests to leave as generated (the injected inversion).
  * Minimum participants below which the rule is not evaluated: `minN`.
  */
-export function separateFromReference(schools: readonly SchoolReport[], minN: number, margin: number, skip: (login: string, unit: string) => boolean): void {
+export function separateFromReference(
+  schools: readonly SchoolReport[],
+  minN: number,
+  margin: number,
+  skip: (login: string, unit: string) => boolean,
+): void {
   for (let pass = 0; pass < 3; pass++) {
     const pooled = new Map<string, UnitSums>();
     for (const s of schools) for (const p of s.participants) if (p.taskPoints.length > 0) add(pooled, key(p), p);

@@ -8,10 +8,19 @@ import type { Role, RosterEntry } from "./roster";
 
 /** The rule that should find a situation: an objectivity sign, a risk factor, a cycle or stability finding. */
 export type ExpectedRule =
-  | "O1" | "O2" | "O3" | "O4" | "O5" | "O6"
-  | "R1" | "R3" | "R4"
-  | "cycle.gap" | "cycle.overdue"
-  | "stable.high" | "stable.low";
+  | "O1"
+  | "O2"
+  | "O3"
+  | "O4"
+  | "O5"
+  | "O6"
+  | "R1"
+  | "R3"
+  | "R4"
+  | "cycle.gap"
+  | "cycle.overdue"
+  | "stable.high"
+  | "stable.low";
 
 export interface InjectedSituation {
   /** Stable id, e.g. "S01-inflatedJournal". */
@@ -95,7 +104,12 @@ const RULES: Record<Role, { rule: ExpectedRule; also?: ExpectedRule[] }> = {
 
 /** Objectivity situations (§3): schools without one must raise no sign. */
 export const OBJECTIVITY_ROLES: ReadonlySet<Role> = new Set<Role>([
-  "inflatedJournal", "boundaryPeak", "unconfirmedHigh", "difficultyInversion", "externalGap", "olympiadAnomaly",
+  "inflatedJournal",
+  "boundaryPeak",
+  "unconfirmedHigh",
+  "difficultyInversion",
+  "externalGap",
+  "olympiadAnomaly",
 ]);
 
 function where(p: SituationPlace): string {

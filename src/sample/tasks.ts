@@ -24,7 +24,14 @@ function piece(rng: Rng, left: number, lo: number, hi: number): number {
 }
 
 /** The task set of one test; the same for every school of the municipality. */
-export function buildTaskSet(seed: number, procedure: Procedure, year: number, grade: number, subject: string, max: number): SampleTaskSet {
+export function buildTaskSet(
+  seed: number,
+  procedure: Procedure,
+  year: number,
+  grade: number,
+  subject: string,
+  max: number,
+): SampleTaskSet {
   const rng = Rng.derive(seed, `tasks|${procedure}|${year}|${grade}|${subject}`);
   const basicTotal = Math.max(1, Math.round(max * BASIC_SHARE));
   const advancedTotal = Math.max(1, Math.round(max * ADVANCED_SHARE));
@@ -32,7 +39,7 @@ export function buildTaskSet(seed: number, procedure: Procedure, year: number, g
   const tasks: TaskSpec[] = [];
   const difficulty: number[] = [];
   const fill = (total: number, level: TaskSpec["level"], lo: number, hi: number, dLo: number, dHi: number) => {
-    for (let left = total; left > 0; ) {
+    for (let left = total; left > 0;) {
       const m = piece(rng, left, lo, hi);
       left -= m;
       tasks.push({ number: String(tasks.length + 1), level, max: m });
@@ -62,7 +69,10 @@ function expectedPoints(maxes: readonly number[], difficulty: readonly number[],
  * school cannot land below the reference on basic tasks and above it on advanced ones by chance.
  */
 export class PointSplitter {
-  private readonly cache = new Map<number, { floors: Int32Array; fractions: Float64Array; extraBasic: number; extraAdvanced: number }>();
+  private readonly cache = new Map<
+    number,
+    { floors: Int32Array; fractions: Float64Array; extraBasic: number; extraAdvanced: number }
+  >();
   private readonly maxes: number[];
   private readonly basic: boolean[];
   private readonly total: number;

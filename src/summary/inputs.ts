@@ -50,5 +50,9 @@ export function addWorkbook(inputs: Inputs, file: string, sheets: SheetRead[], m
 /** A file that could not be read: listed among the forms with its reason. */
 export function addUnreadable(inputs: Inputs, file: string, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  inputs.forms.push({ file, report: null, findings: [{ severity: "error", rule: "file.unreadable", sheet: "", cell: "", message }] });
+  inputs.forms.push({
+    file,
+    report: null,
+    findings: [{ severity: "error", rule: "file.unreadable", sheet: "", cell: "", message }],
+  });
 }

@@ -43,7 +43,12 @@ export interface SummarizeResult {
 
 export class NothingToSummarizeError extends Error {
   constructor(consolidation: Consolidation) {
-    const reasons = consolidation.files.flatMap((f) => f.findings.filter((x) => x.severity === "error").slice(0, 1).map((x) => `${f.file}: ${x.message}`));
+    const reasons = consolidation.files.flatMap((f) =>
+      f.findings
+        .filter((x) => x.severity === "error")
+        .slice(0, 1)
+        .map((x) => `${f.file}: ${x.message}`),
+    );
     super(`Ни одна форма ОО не прочитана: свод не построен.${reasons.length ? "\n" + reasons.join("\n") : ""}`);
   }
 }
@@ -77,7 +82,11 @@ export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions):
   if (!schools.length) throw new NothingToSummarizeError(consolidation);
   let municipality: Municipality = {
     name: name ?? "Муниципалитет",
-    schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [],
+    schools,
+    references: [],
+    fiokoMarkers: [],
+    riskProfiles: [],
+    municipalCycle: [],
   };
   if (opts.exports?.length) {
     const imported = importFisoko(opts.exports);
@@ -94,7 +103,13 @@ export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions):
   opts.signal?.throwIfAborted();
 
   const evaluationDate = opts.evaluationDate ?? reportDate(await readSettings(port)) ?? `${now.getFullYear()}-12-31`;
-  const summary = buildSummary({ municipality, files: consolidation.files, profile, evaluationDate, runAt: now.toISOString() });
+  const summary = buildSummary({
+    municipality,
+    files: consolidation.files,
+    profile,
+    evaluationDate,
+    runAt: now.toISOString(),
+  });
   const files = consolidation.files.map((f) => f.file);
   const written = await writeSummary(port, summary, { signal: opts.signal, onProgress: opts.onSheet, files, now });
   notices.push(...written.notices);

@@ -53,8 +53,15 @@ export async function readFormGroups(
     const actual = [...g.sheets.values()];
     const toBase = new Map([...g.sheets].map(([base, name]) => [name, base]));
     const read = await port.readSheets(actual);
-    const { report, findings } = parseForm(read.map((r) => ({ ...r, name: toBase.get(r.name) ?? r.name })), { file: label });
-    out.push({ file: label, report, findings: findings.map((f) => ({ ...f, sheet: g.sheets.get(f.sheet) ?? f.sheet })) });
+    const { report, findings } = parseForm(
+      read.map((r) => ({ ...r, name: toBase.get(r.name) ?? r.name })),
+      { file: label },
+    );
+    out.push({
+      file: label,
+      report,
+      findings: findings.map((f) => ({ ...f, sheet: g.sheets.get(f.sheet) ?? f.sheet })),
+    });
   }
   return out;
 }

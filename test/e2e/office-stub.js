@@ -9,8 +9,20 @@
   "use strict";
   var dark = new URLSearchParams(window.location.search).get("theme") === "dark";
   var theme = dark
-    ? { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#363636", controlForegroundColor: "#ffffff", isDarkTheme: true }
-    : { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000", controlBackgroundColor: "#ffffff", controlForegroundColor: "#000000", isDarkTheme: false };
+    ? {
+        bodyBackgroundColor: "#262626",
+        bodyForegroundColor: "#ffffff",
+        controlBackgroundColor: "#363636",
+        controlForegroundColor: "#ffffff",
+        isDarkTheme: true,
+      }
+    : {
+        bodyBackgroundColor: "#ffffff",
+        bodyForegroundColor: "#000000",
+        controlBackgroundColor: "#ffffff",
+        controlForegroundColor: "#000000",
+        isDarkTheme: false,
+      };
   // `?outside=1`: office.js loaded in a plain browser tab (no Excel host, no memory hook).
   var outside = new URLSearchParams(window.location.search).get("outside") === "1";
   var info = outside ? { host: null, platform: null } : { host: "Excel", platform: "OfficeOnline" };
@@ -22,7 +34,11 @@
     context: {
       displayLanguage: "ru-RU",
       officeTheme: theme,
-      requirements: { isSetSupported: function () { return true; } },
+      requirements: {
+        isSetSupported: function () {
+          return true;
+        },
+      },
       diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0.0.0" },
     },
     onReady: function (callback) {

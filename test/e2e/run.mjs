@@ -21,19 +21,39 @@ const DIST = resolve(ROOT, process.env.MSOKO_E2E_DIST ?? "dist");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const CHROMIUM = "/usr/bin/chromium";
 /** office.js on both CDN hosts the build may reference (webpack.config.js, MSOKO_OFFICEJS). */
-const OFFICE_JS = new Set(["https://officeapis.public.onecdn.static.microsoft/1/office.js", "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+const OFFICE_JS = new Set([
+  "https://officeapis.public.onecdn.static.microsoft/1/office.js",
+  "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+]);
 const PANE_WIDTH = 320;
 const STARTED = Date.now();
 
 /** The pages of the pane: tab label → heading and a sentence of the empty state on an empty workbook. */
 const PAGES = [
   { id: "form", tab: "Форма ОО", heading: "Форма ОО", text: "В книге нет листа «Паспорт ОО»." },
-  { id: "check", tab: "Проверка", heading: "Проверка формы", text: "В книге нет листа «Паспорт ОО». Создайте форму на странице «Форма ОО»." },
-  { id: "school", tab: "Анализ ОО", heading: "Анализ результатов ОО", text: "В книге нет листа «Паспорт ОО». Анализ строится по заполненной форме школы." },
+  {
+    id: "check",
+    tab: "Проверка",
+    heading: "Проверка формы",
+    text: "В книге нет листа «Паспорт ОО». Создайте форму на странице «Форма ОО».",
+  },
+  {
+    id: "school",
+    tab: "Анализ ОО",
+    heading: "Анализ результатов ОО",
+    text: "В книге нет листа «Паспорт ОО». Анализ строится по заполненной форме школы.",
+  },
   { id: "summary", tab: "Свод", heading: "Свод по муниципалитету", text: "В книге нет форм ОО для свода." },
   { id: "cycle", tab: "Цикл", heading: "Управленческий цикл", text: "Оценка управленческого цикла появится здесь." },
   { id: "methodology", tab: "Методика", heading: "Методика", text: "Веса СОУ для отметок «5», «4», «3», «2», «1»" },
-  { id: "help", tab: "Справка", heading: "Справка", text: "превращает таблицы", expand: "Функции МСОКО", expandedText: "=MSOKO.КАЧЕСТВО(отметки)" },
+  {
+    id: "help",
+    tab: "Справка",
+    heading: "Справка",
+    text: "превращает таблицы",
+    expand: "Функции МСОКО",
+    expandedText: "=MSOKO.КАЧЕСТВО(отметки)",
+  },
 ];
 
 function fail(message) {
@@ -42,7 +62,9 @@ function fail(message) {
 }
 
 if (!existsSync(CHROMIUM)) {
-  fail(`Не найден браузер ${CHROMIUM}: тесты в браузере запускают chromium из Debian. Установите его: sudo apt-get install chromium`);
+  fail(
+    `Не найден браузер ${CHROMIUM}: тесты в браузере запускают chromium из Debian. Установите его: sudo apt-get install chromium`,
+  );
 }
 if (!existsSync(join(DIST, "taskpane.html")) || !existsSync(join(DIST, "preview.html"))) {
   fail(`В ${DIST} нет собранной панели (taskpane.html, preview.html). Сначала соберите: npx webpack --mode production`);
@@ -74,7 +96,10 @@ const server = createServer(async (req, res) => {
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
     return;
   }
-  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+  res.writeHead(200, {
+    "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+    "cache-control": "no-store",
+  });
   res.end(await readFile(file));
 });
 await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
@@ -88,7 +113,16 @@ try {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
     viewport: { width: PANE_WIDTH, height: 800 },
     locale: "ru-RU",
   });
@@ -111,7 +145,8 @@ await context.route("**/*", (route) => {
     return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeStub });
   }
   const { hostname, protocol } = new URL(url);
-  if (protocol === "data:" || protocol === "blob:" || hostname === "127.0.0.1" || hostname === "localhost") return route.continue();
+  if (protocol === "data:" || protocol === "blob:" || hostname === "127.0.0.1" || hostname === "localhost")
+    return route.continue();
   external.push(url);
   return route.abort();
 });
@@ -125,7 +160,8 @@ async function open(path, { width = PANE_WIDTH, height = 800, waitForPane = true
     if (m.type() === "error") problems.push(`${path}: ошибка в консоли: ${m.text()}`);
   });
   await page.goto(BASE + path);
-  if (waitForPane) await page.waitForFunction(() => window.__msokoHost?.ready === true && document.querySelector("h1") !== null);
+  if (waitForPane)
+    await page.waitForFunction(() => window.__msokoHost?.ready === true && document.querySelector("h1") !== null);
   return page;
 }
 
@@ -142,13 +178,17 @@ async function horizontalOverflow(page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const out = [];
-    if (document.documentElement.scrollWidth > width + 1) out.push(`документ шире окна: ${document.documentElement.scrollWidth} > ${width}`);
+    if (document.documentElement.scrollWidth > width + 1)
+      out.push(`документ шире окна: ${document.documentElement.scrollWidth} > ${width}`);
     for (const el of document.querySelectorAll("body *")) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       // Content inside a scrolling region (the preview grid) may be wider than the window.
       if (el.closest("[role=region]")) continue;
-      if (r.right > width + 1) out.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} «${(el.textContent ?? "").trim().slice(0, 30)}» выходит за край на ${Math.round(r.right - width)} px`);
+      if (r.right > width + 1)
+        out.push(
+          `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} «${(el.textContent ?? "").trim().slice(0, 30)}» выходит за край на ${Math.round(r.right - width)} px`,
+        );
     }
     return out.slice(0, 5);
   });
@@ -168,7 +208,7 @@ const test = (name, fn, { timeout = 20_000 } = {}) => tests.push({ name, fn, tim
 test("панель открывается: заголовок и тип книги «другая книга»", async () => {
   const page = await open("taskpane.html");
   expect((await text(page.locator("h1"))) === "МСОКО для Excel", "нет заголовка «МСОКО для Excel»");
-  await page.locator('[data-testid=workbook-role][data-role=other]').waitFor();
+  await page.locator("[data-testid=workbook-role][data-role=other]").waitFor();
   expect((await text(page.getByTestId("workbook-role"))).includes("другая книга"), "тип книги не «другая книга»");
   expect(officeJsRequests > 0, "панель не запросила office.js — подмена не проверена");
   await page.close();
@@ -189,7 +229,10 @@ for (const theme of ["light", "dark"]) {
     const actual = await page.locator(".fui-FluentProvider").first().getAttribute("data-theme");
     expect(actual === theme, `тема панели ${actual}, ожидалась ${theme}`);
     const tabs = await page.getByRole("tab").allInnerTexts();
-    expect(JSON.stringify(tabs.map((t) => t.trim())) === JSON.stringify(PAGES.map((p) => p.tab)), `вкладки ${JSON.stringify(tabs)} не совпадают с ожидаемыми`);
+    expect(
+      JSON.stringify(tabs.map((t) => t.trim())) === JSON.stringify(PAGES.map((p) => p.tab)),
+      `вкладки ${JSON.stringify(tabs)} не совпадают с ожидаемыми`,
+    );
     for (const p of PAGES) {
       await showPage(page, p);
       const heading = await text(page.locator("main h2"));
@@ -212,12 +255,15 @@ test("тип книги меняется: лист «Паспорт ОО» — �
   await showPage(page, PAGES[1]);
   await page.getByText("Создайте форму на странице «Форма ОО»").waitFor();
   await page.evaluate(() => window.__msokoHost.workbook.write({ ops: [{ op: "addSheet", name: "Паспорт ОО" }] }));
-  await page.locator('[data-testid=workbook-role][data-role=school]').waitFor();
+  await page.locator("[data-testid=workbook-role][data-role=school]").waitFor();
   expect((await text(page.getByTestId("workbook-role"))).includes("форма ОО"), "в заголовке нет «форма ОО»");
   await page.getByRole("button", { name: "Проверить форму" }).waitFor();
   await page.evaluate(() => window.__msokoHost.workbook.write({ ops: [{ op: "addSheet", name: "Свод по ОО" }] }));
-  await page.locator('[data-testid=workbook-role][data-role=municipal]').waitFor();
-  expect((await text(page.getByTestId("workbook-role"))).includes("муниципальный свод"), "в заголовке нет «муниципальный свод»");
+  await page.locator("[data-testid=workbook-role][data-role=municipal]").waitFor();
+  expect(
+    (await text(page.getByTestId("workbook-role"))).includes("муниципальный свод"),
+    "в заголовке нет «муниципальный свод»",
+  );
   await page.close();
 });
 
@@ -289,10 +335,17 @@ test("клавиатура: Tab доходит до вкладок, стрелк
   expect(first === `tab-${PAGES[0].id}`, `фокус на ${first}, ожидалась вкладка «${PAGES[0].tab}»`);
   await page.keyboard.press("ArrowRight");
   const second = await focusedTab();
-  expect(second === `tab-${PAGES[1].id}`, `после стрелки вправо фокус на ${second}, ожидалась вкладка «${PAGES[1].tab}»`);
+  expect(
+    second === `tab-${PAGES[1].id}`,
+    `после стрелки вправо фокус на ${second}, ожидалась вкладка «${PAGES[1].tab}»`,
+  );
   const visible = await page.evaluate(() => {
     const el = document.activeElement;
-    return el?.hasAttribute("data-fui-focus-visible") || getComputedStyle(el, "::after").outlineStyle !== "none" || getComputedStyle(el).outlineStyle !== "none";
+    return (
+      el?.hasAttribute("data-fui-focus-visible") ||
+      getComputedStyle(el, "::after").outlineStyle !== "none" ||
+      getComputedStyle(el).outlineStyle !== "none"
+    );
   });
   expect(visible, "фокус на вкладке не выделен");
   await page.keyboard.press("Enter");
@@ -310,24 +363,44 @@ for (const theme of ["light", "dark"]) {
     const page = await open(`preview.html?theme=${theme}`, { width: 1280, height: 800 });
     // Inline scripts (src "") are the start-up check, allowed by its hash (see the CSP test).
     const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter(Boolean));
-    expect(scripts.every((s) => s.startsWith(BASE)), `предпросмотр загружает внешние скрипты: ${scripts.join(", ")}`);
+    expect(
+      scripts.every((s) => s.startsWith(BASE)),
+      `предпросмотр загружает внешние скрипты: ${scripts.join(", ")}`,
+    );
     expect(officeJsRequests === before, "предпросмотр запросил office.js");
     await page.getByTestId("sheet-grid").waitFor();
     expect((await text(page.getByTestId("grid-sheet-name"))) === "Лист «Лист1»", "в сетке не показан лист «Лист1»");
-    expect((await text(page.getByTestId("pane-frame").locator("h1"))) === "МСОКО для Excel", "панель не показана рядом с сеткой");
-    await page.evaluate(() =>
-      window.__msokoHost.workbook.write({
-        ops: [
-          { op: "addSheet", name: "Паспорт ОО" },
-          { op: "values", sheet: "Паспорт ОО", address: "A1", values: [["Показатель", "Значение"], ["Логин ФИС ОКО", "sch420123"], ["=не формула", 5]] },
-          { op: "formulas", sheet: "Паспорт ОО", address: "B4", formulas: [["=SUM(B3:B3)"]] },
-          { op: "format", sheet: "Паспорт ОО", address: "A1:B1", format: { bold: true, fill: "#DDEBF7" } },
-        ],
-      }).then(() => window.__msokoHost.workbook.activate("Паспорт ОО")),
+    expect(
+      (await text(page.getByTestId("pane-frame").locator("h1"))) === "МСОКО для Excel",
+      "панель не показана рядом с сеткой",
     );
-    await page.getByTestId("pane-frame").locator('[data-testid=workbook-role][data-role=school]').waitFor();
+    await page.evaluate(() =>
+      window.__msokoHost.workbook
+        .write({
+          ops: [
+            { op: "addSheet", name: "Паспорт ОО" },
+            {
+              op: "values",
+              sheet: "Паспорт ОО",
+              address: "A1",
+              values: [
+                ["Показатель", "Значение"],
+                ["Логин ФИС ОКО", "sch420123"],
+                ["=не формула", 5],
+              ],
+            },
+            { op: "formulas", sheet: "Паспорт ОО", address: "B4", formulas: [["=SUM(B3:B3)"]] },
+            { op: "format", sheet: "Паспорт ОО", address: "A1:B1", format: { bold: true, fill: "#DDEBF7" } },
+          ],
+        })
+        .then(() => window.__msokoHost.workbook.activate("Паспорт ОО")),
+    );
+    await page.getByTestId("pane-frame").locator("[data-testid=workbook-role][data-role=school]").waitFor();
     await page.getByRole("tab", { name: "Паспорт ОО", exact: true }).waitFor();
-    expect((await text(page.getByTestId("grid-sheet-name"))) === "Лист «Паспорт ОО»", "сетка не перешла на активный лист");
+    expect(
+      (await text(page.getByTestId("grid-sheet-name"))) === "Лист «Паспорт ОО»",
+      "сетка не перешла на активный лист",
+    );
     const grid = page.getByTestId("sheet-grid");
     await grid.getByRole("gridcell", { name: "sch420123" }).waitFor();
     await grid.getByRole("gridcell", { name: "=SUM(B3:B3)" }).waitFor();
@@ -335,23 +408,42 @@ for (const theme of ["light", "dark"]) {
     await page.screenshot({ path: join(ARTIFACTS, `preview-${theme}.png`) });
     await page.getByRole("tab", { name: "Лист1", exact: true }).click();
     expect((await text(page.getByTestId("grid-sheet-name"))) === "Лист «Лист1»", "вкладка листа не переключает сетку");
-    expect((await page.getByTestId("generated-marker").count()) === 0, "обычный лист помечен как созданный надстройкой");
+    expect(
+      (await page.getByTestId("generated-marker").count()) === 0,
+      "обычный лист помечен как созданный надстройкой",
+    );
     // A sheet the add-in generated: marker in row 2 and an entry in the settings sheet's registry.
     await page.evaluate(() =>
       window.__msokoHost.workbook.write({
         ops: [
           { op: "addSheet", name: "Настройки МСОКО" },
-          { op: "values", sheet: "Настройки МСОКО", address: "A1", values: [["Ключ", "Значение", "Пояснение"], ["generated|Свод по ОО", "summary.schools", ""]] },
+          {
+            op: "values",
+            sheet: "Настройки МСОКО",
+            address: "A1",
+            values: [
+              ["Ключ", "Значение", "Пояснение"],
+              ["generated|Свод по ОО", "summary.schools", ""],
+            ],
+          },
           { op: "sheetVisibility", name: "Настройки МСОКО", visibility: "hidden" },
           { op: "addSheet", name: "Свод по ОО" },
-          { op: "values", sheet: "Свод по ОО", address: "A1", values: [["Свод по ОО"], ["Создано надстройкой МСОКО для Excel 22.11.2026 10:15, профиль методики msoko-2026.1."]] },
+          {
+            op: "values",
+            sheet: "Свод по ОО",
+            address: "A1",
+            values: [
+              ["Свод по ОО"],
+              ["Создано надстройкой МСОКО для Excel 22.11.2026 10:15, профиль методики msoko-2026.1."],
+            ],
+          },
         ],
       }),
     );
     await page.getByRole("tab", { name: "Свод по ОО", exact: true }).click();
     await page.getByTestId("generated-marker").getByText("создан надстройкой").waitFor();
     await page.getByRole("tab", { name: "Настройки МСОКО (скрыт)" }).waitFor();
-    await page.getByTestId("pane-frame").locator('[data-testid=workbook-role][data-role=municipal]').waitFor();
+    await page.getByTestId("pane-frame").locator("[data-testid=workbook-role][data-role=municipal]").waitFor();
     await page.close();
   });
 }
@@ -367,12 +459,18 @@ test("предпросмотр в окне 320 px: панель над сетк�
 
 test("страницы задают Content-Security-Policy без внешних скриптов (кроме office.js в панели) и с одним встроенным — проверкой запуска", async () => {
   const officeHosts = "https://officeapis.public.onecdn.static.microsoft https://appsforoffice.microsoft.com";
-  for (const [path, allowed] of [["taskpane.html", officeHosts], ["preview.html", null]]) {
+  for (const [path, allowed] of [
+    ["taskpane.html", officeHosts],
+    ["preview.html", null],
+  ]) {
     const html = readFileSync(join(DIST, path), "utf8");
     const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/i.exec(html)?.[1];
     expect(csp, `${path}: нет Content-Security-Policy`);
     const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-    expect(inline.length === 1 && inline[0].includes("__msokoStarted"), `${path}: встроенных скриптов ${inline.length}, ожидалась одна проверка запуска`);
+    expect(
+      inline.length === 1 && inline[0].includes("__msokoStarted"),
+      `${path}: встроенных скриптов ${inline.length}, ожидалась одна проверка запуска`,
+    );
     const hash = `'sha256-${createHash("sha256").update(inline[0], "utf8").digest("base64")}'`;
     const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1].trim();
     const expected = allowed ? `'self' ${allowed} ${hash}` : `'self' ${hash}`;
@@ -380,7 +478,6 @@ test("страницы задают Content-Security-Policy без внешни�
     expect(/connect-src 'self'(;|$)/.test(csp), `${path}: connect-src не ограничен сервером надстройки`);
   }
 });
-
 
 // ---------------------------------------------------------------- pages wired to the engines
 
@@ -392,7 +489,12 @@ function snapshot(page) {
 /** The settings sheet as key → value. */
 function settingsOf(snap) {
   const sheet = snap.sheets.find((s) => s.name === "Настройки МСОКО");
-  return Object.fromEntries((sheet?.values ?? []).slice(1).filter((r) => r[0]).map((r) => [r[0], r[1]]));
+  return Object.fromEntries(
+    (sheet?.values ?? [])
+      .slice(1)
+      .filter((r) => r[0])
+      .map((r) => [r[0], r[1]]),
+  );
 }
 
 /** Loads school `login` of the sample municipality through the preview's «Загрузить пример». */
@@ -432,74 +534,114 @@ test("«Форма ОО»: «Создать форму» добавляет ли
   const page = await open("taskpane.html");
   // A sheet of the user with the name of a form sheet must stay as it is.
   await page.evaluate(() =>
-    window.__msokoHost.workbook.write({ ops: [{ op: "addSheet", name: "Цикл" }, { op: "values", sheet: "Цикл", address: "A1", values: [["мои записи"]] }] }),
+    window.__msokoHost.workbook.write({
+      ops: [
+        { op: "addSheet", name: "Цикл" },
+        { op: "values", sheet: "Цикл", address: "A1", values: [["мои записи"]] },
+      ],
+    }),
   );
-  const listed = await page.locator("[data-testid=form-sheets] li").evaluateAll((els) => els.map((e) => e.dataset.sheet));
-  expect(listed.length === 12 && listed[0] === "Паспорт ОО" && listed.includes("Инструкция"), `страница перечисляет листы: ${listed.join(", ")}`);
+  const listed = await page
+    .locator("[data-testid=form-sheets] li")
+    .evaluateAll((els) => els.map((e) => e.dataset.sheet));
+  expect(
+    listed.length === 12 && listed[0] === "Паспорт ОО" && listed.includes("Инструкция"),
+    `страница перечисляет листы: ${listed.join(", ")}`,
+  );
   await page.getByRole("button", { name: "Создать форму", exact: true }).click();
   await page.getByTestId("form-result").waitFor();
   const message = await text(page.getByTestId("form-result"));
-  expect(message.includes("Создано 11 листов формы") && message.includes("оставлен без изменений: 1 лист («Цикл»)"), `итог: ${message}`);
+  expect(
+    message.includes("Создано 11 листов формы") && message.includes("оставлен без изменений: 1 лист («Цикл»)"),
+    `итог: ${message}`,
+  );
   const snap = await snapshot(page);
   const names = snap.sheets.map((s) => s.name);
   for (const n of listed) expect(names.includes(n), `после создания нет листа «${n}»`);
   const cycle = snap.sheets.find((s) => s.name === "Цикл");
-  expect(JSON.stringify(cycle.values) === JSON.stringify([["мои записи"]]) && cycle.validations.length === 0, "лист пользователя «Цикл» изменён");
+  expect(
+    JSON.stringify(cycle.values) === JSON.stringify([["мои записи"]]) && cycle.validations.length === 0,
+    "лист пользователя «Цикл» изменён",
+  );
   const results = snap.sheets.find((s) => s.name === "Результаты");
   const header = results.values[0];
-  for (const h of ["Процедура", "Год", "Класс", "Предмет", "Участников", "«5»", "«2»"]) expect(header.includes(h), `в заголовке «Результаты» нет «${h}»: ${header.join(" | ")}`);
+  for (const h of ["Процедура", "Год", "Класс", "Предмет", "Участников", "«5»", "«2»"])
+    expect(header.includes(h), `в заголовке «Результаты» нет «${h}»: ${header.join(" | ")}`);
   expect(results.freeze?.rows === 1, "заголовок «Результатов» не закреплён");
   const procedures = results.validations.find((v) => v.type === "list" && v.list.includes("ВПР"));
-  expect(procedures && procedures.list.includes("ЕГЭ") && procedures.address.startsWith("A2"), "нет списка процедур в столбце A «Результатов»");
+  expect(
+    procedures && procedures.list.includes("ЕГЭ") && procedures.address.startsWith("A2"),
+    "нет списка процедур в столбце A «Результатов»",
+  );
   const passport = snap.sheets.find((s) => s.name === "Паспорт ОО");
-  expect(passport.validations.some((v) => v.type === "list" && v.list.includes("гимназия")), "нет списка типов ОО в «Паспорте ОО»");
+  expect(
+    passport.validations.some((v) => v.type === "list" && v.list.includes("гимназия")),
+    "нет списка типов ОО в «Паспорте ОО»",
+  );
   expect(Object.values(results.formulas).length > 0, "в «Результатах» нет формул вычисляемых столбцов");
   await page.locator("[data-testid=workbook-role][data-role=school]").waitFor();
-  expect(await page.getByRole("button", { name: "Добавить недостающие листы" }).isDisabled(), "кнопка создания активна, хотя все листы есть");
+  expect(
+    await page.getByRole("button", { name: "Добавить недостающие листы" }).isDisabled(),
+    "кнопка создания активна, хотя все листы есть",
+  );
   // The result is said once: on the page, not again in the status area.
   expect((await page.getByTestId("status-message").count()) === 0, "итог «Создать форму» повторён в строке состояния");
   await page.screenshot({ path: join(ARTIFACTS, "taskpane-form-created-light.png"), fullPage: true });
   await page.close();
 });
 
-test("«Цикл»: доска школы с внедрённым разрывом цикла — цвета клеток, выбор ячейки, отчётная дата", async () => {
-  const page = await previewWithExample();
-  await showPaneTab(page, "cycle", "Цикл");
-  const board = pane(page).locator(".msoko-cycle-board");
-  await board.waitFor({ timeout: 15_000 });
-  const row = board.locator('tr[data-direction="2"]');
-  expect((await row.getAttribute("data-status")) === "gap", "направление 2 не помечено разрывом");
-  const states = await row.locator(".msoko-cycle-cell").evaluateAll((els) => els.map((e) => e.dataset.state));
-  expect(JSON.stringify(states) === JSON.stringify(["done", "done", "done", "done", "done", "missing", "partial", "partial", "partial"]), `состояния направления 2: ${states.join(", ")}`);
-  const closed = await board.locator('tr[data-status="closed"]').count();
-  expect(closed === 7, `замкнутых направлений ${closed}, ожидалось 7`);
-  const rgb = (el) => getComputedStyle(el).backgroundColor.match(/\d+/g).slice(0, 3).map(Number);
-  const done = await row.locator(".msoko-cycle-cell").nth(0).evaluate(rgb);
-  const missing = await row.locator(".msoko-cycle-cell").nth(5).evaluate(rgb);
-  const partial = await row.locator(".msoko-cycle-cell").nth(6).evaluate(rgb);
-  expect(done[1] > done[0] && done[1] > done[2], `«выполнен» не зелёный: rgb(${done})`);
-  expect(missing[0] > missing[1] && missing[0] > missing[2], `«не выполнен» не красный: rgb(${missing})`);
-  expect(partial[0] > partial[2] && partial[1] > partial[2], `«частично» не жёлтый: rgb(${partial})`);
-  await page.screenshot({ path: join(ARTIFACTS, "preview-cycle-light.png") });
-  await row.locator(".msoko-cycle-cell").nth(5).click();
-  const picked = await page.waitForFunction(() => {
-    const wb = window.__msokoHost.workbook.snapshot();
-    if (wb.selection.sheet !== "Цикл") return null;
-    const r = Number(/\d+/.exec(wb.selection.address)[0]);
-    const values = wb.sheets.find((s) => s.name === "Цикл").values[r - 1];
-    return { direction: String(values[1]), component: values[5] };
-  });
-  const rec = await picked.jsonValue();
-  expect(rec.direction === "2" && rec.component === 6, `выделена запись ${JSON.stringify(rec)}, ожидалось направление 2, компонент 6`);
-  // A later reporting date makes the planned stages overdue; the date goes to the settings sheet.
-  await pane(page).getByTestId("report-date").fill("2027-03-02");
-  await row.locator('.msoko-cycle-cell[data-state="overdue"]').first().waitFor({ timeout: 15_000 });
-  const later = await row.locator(".msoko-cycle-cell").evaluateAll((els) => els.map((e) => e.dataset.state));
-  expect(JSON.stringify(later.slice(5)) === JSON.stringify(["overdue", "overdue", "overdue", "overdue"]), `после даты 02.03.2027: ${later.join(", ")}`);
-  const settings = settingsOf(await snapshot(page));
-  expect(settings["report.date"] === "2027-03-02", `report.date в настройках: ${settings["report.date"]}`);
-  await page.screenshot({ path: join(ARTIFACTS, "preview-cycle-overdue-light.png") });
-}, { timeout: 60_000 });
+test(
+  "«Цикл»: доска школы с внедрённым разрывом цикла — цвета клеток, выбор ячейки, отчётная дата",
+  async () => {
+    const page = await previewWithExample();
+    await showPaneTab(page, "cycle", "Цикл");
+    const board = pane(page).locator(".msoko-cycle-board");
+    await board.waitFor({ timeout: 15_000 });
+    const row = board.locator('tr[data-direction="2"]');
+    expect((await row.getAttribute("data-status")) === "gap", "направление 2 не помечено разрывом");
+    const states = await row.locator(".msoko-cycle-cell").evaluateAll((els) => els.map((e) => e.dataset.state));
+    expect(
+      JSON.stringify(states) ===
+        JSON.stringify(["done", "done", "done", "done", "done", "missing", "partial", "partial", "partial"]),
+      `состояния направления 2: ${states.join(", ")}`,
+    );
+    const closed = await board.locator('tr[data-status="closed"]').count();
+    expect(closed === 7, `замкнутых направлений ${closed}, ожидалось 7`);
+    const rgb = (el) => getComputedStyle(el).backgroundColor.match(/\d+/g).slice(0, 3).map(Number);
+    const done = await row.locator(".msoko-cycle-cell").nth(0).evaluate(rgb);
+    const missing = await row.locator(".msoko-cycle-cell").nth(5).evaluate(rgb);
+    const partial = await row.locator(".msoko-cycle-cell").nth(6).evaluate(rgb);
+    expect(done[1] > done[0] && done[1] > done[2], `«выполнен» не зелёный: rgb(${done})`);
+    expect(missing[0] > missing[1] && missing[0] > missing[2], `«не выполнен» не красный: rgb(${missing})`);
+    expect(partial[0] > partial[2] && partial[1] > partial[2], `«частично» не жёлтый: rgb(${partial})`);
+    await page.screenshot({ path: join(ARTIFACTS, "preview-cycle-light.png") });
+    await row.locator(".msoko-cycle-cell").nth(5).click();
+    const picked = await page.waitForFunction(() => {
+      const wb = window.__msokoHost.workbook.snapshot();
+      if (wb.selection.sheet !== "Цикл") return null;
+      const r = Number(/\d+/.exec(wb.selection.address)[0]);
+      const values = wb.sheets.find((s) => s.name === "Цикл").values[r - 1];
+      return { direction: String(values[1]), component: values[5] };
+    });
+    const rec = await picked.jsonValue();
+    expect(
+      rec.direction === "2" && rec.component === 6,
+      `выделена запись ${JSON.stringify(rec)}, ожидалось направление 2, компонент 6`,
+    );
+    // A later reporting date makes the planned stages overdue; the date goes to the settings sheet.
+    await pane(page).getByTestId("report-date").fill("2027-03-02");
+    await row.locator('.msoko-cycle-cell[data-state="overdue"]').first().waitFor({ timeout: 15_000 });
+    const later = await row.locator(".msoko-cycle-cell").evaluateAll((els) => els.map((e) => e.dataset.state));
+    expect(
+      JSON.stringify(later.slice(5)) === JSON.stringify(["overdue", "overdue", "overdue", "overdue"]),
+      `после даты 02.03.2027: ${later.join(", ")}`,
+    );
+    const settings = settingsOf(await snapshot(page));
+    expect(settings["report.date"] === "2027-03-02", `report.date в настройках: ${settings["report.date"]}`);
+    await page.screenshot({ path: join(ARTIFACTS, "preview-cycle-overdue-light.png") });
+  },
+  { timeout: 60_000 },
+);
 
 // ---------------------------------------------------------------- the preview grid: editing, formats, following
 
@@ -508,59 +650,79 @@ async function gridCellText(page, address) {
   return (await page.getByTestId("sheet-grid").locator(`td[data-cell="${address}"]`).innerText()).trim();
 }
 
-test("предпросмотр: ячейку можно изменить в сетке — «Проверка» находит ошибку, исправление её убирает", async () => {
-  const page = await previewWithExample();
-  const grid = page.getByTestId("sheet-grid");
-  await grid.getByRole("tab", { name: "Результаты", exact: true }).click();
-  await page.getByTestId("grid-sheet-name").filter({ hasText: "Лист «Результаты»" }).waitFor();
-  const valueOf = async (address) => (await snapshot(page)).sheets.find((s) => s.name === "Результаты").values[Number(address.slice(1)) - 1][address.charCodeAt(0) - 65];
-  const original = await valueOf("F2");
-  expect(typeof original === "number", `в F2 примера не число: ${original}`);
-  const typedBack = String(original).replace(".", ",");
-  const f2 = grid.locator('td[data-cell="F2"]');
-  const editor = grid.getByTestId("cell-editor");
-  // Double-click opens the editor with the value as the formula bar shows it; Escape leaves the cell as it was.
-  await f2.dblclick();
-  expect((await editor.inputValue()) === typedBack, `редактор начинается с «${await editor.inputValue()}», ожидалось «${typedBack}»`);
-  await page.keyboard.press("Escape");
-  await editor.waitFor({ state: "detached" });
-  expect((await valueOf("F2")) === original, "Escape изменил ячейку");
-  // Typing over the active cell starts the editor with that character, as in Excel.
-  await page.keyboard.press("9");
-  await editor.waitFor();
-  expect((await editor.inputValue()) === "9", `ввод поверх ячейки: «${await editor.inputValue()}»`);
-  await page.keyboard.press("Escape");
-  await editor.waitFor({ state: "detached" });
-  // F2 edits; Enter writes into the memory workbook and moves down.
-  await page.keyboard.press("F2");
-  await editor.fill("много");
-  await page.keyboard.press("Enter");
-  await page.waitForFunction(() => window.__msokoHost.workbook.snapshot().sheets.find((s) => s.name === "Результаты").values[1][5] === "много");
-  // The grid redraws at low priority (useDeferredValue): wait for it rather than read at once.
-  await grid.locator('td[data-cell="F2"]', { hasText: "много" }).waitFor();
-  expect(await page.evaluate(() => document.activeElement?.dataset.cell) === "F3", "после Enter фокус не на F3");
-  const note = await text(page.getByTestId("grid-note"));
-  expect(note.includes("F2"), `нет сообщения о записи F2: «${note}»`);
-  await page.screenshot({ path: join(ARTIFACTS, "preview-edit-light.png") });
-  // «Проверка» finds the spoilt cell; the summary line appears once.
-  await showPaneTab(page, "check", "Проверка");
-  await pane(page).getByRole("button", { name: /^Проверить (форму|снова)$/ }).click();
-  await pane(page).locator('[data-testid=check-summary]:not([data-errors="0"])').waitFor({ timeout: 15_000 });
-  await pane(page).locator('button.msoko-finding[data-severity=error][data-cell="F2"]').first().waitFor();
-  const paneText = await pane(page).innerText();
-  expect(paneText.split("Найдено:").length - 1 === 1, `«Найдено:» в панели ${paneText.split("Найдено:").length - 1} раз(а)`);
-  expect((await page.getByTestId("status-message").count()) === 0, "итог проверки повторён в строке состояния");
-  await page.screenshot({ path: join(ARTIFACTS, "preview-edit-check-light.png") });
-  // Typing the number back («25» or «24,5», comma decimal) clears the error.
-  await f2.dblclick();
-  await editor.fill(typedBack);
-  await page.keyboard.press("Enter");
-  await page.waitForFunction((v) => window.__msokoHost.workbook.snapshot().sheets.find((s) => s.name === "Результаты").values[1][5] === v, original);
-  await pane(page).getByRole("button", { name: "Проверить снова" }).click();
-  await pane(page).locator('[data-testid=check-summary][data-errors="0"]').waitFor({ timeout: 15_000 });
-  // Leave the pane on its first page, as the next test expects a fresh «Проверка».
-  await showPaneTab(page, "form", "Форма ОО");
-}, { timeout: 60_000 });
+test(
+  "предпросмотр: ячейку можно изменить в сетке — «Проверка» находит ошибку, исправление её убирает",
+  async () => {
+    const page = await previewWithExample();
+    const grid = page.getByTestId("sheet-grid");
+    await grid.getByRole("tab", { name: "Результаты", exact: true }).click();
+    await page.getByTestId("grid-sheet-name").filter({ hasText: "Лист «Результаты»" }).waitFor();
+    const valueOf = async (address) =>
+      (await snapshot(page)).sheets.find((s) => s.name === "Результаты").values[Number(address.slice(1)) - 1][
+        address.charCodeAt(0) - 65
+      ];
+    const original = await valueOf("F2");
+    expect(typeof original === "number", `в F2 примера не число: ${original}`);
+    const typedBack = String(original).replace(".", ",");
+    const f2 = grid.locator('td[data-cell="F2"]');
+    const editor = grid.getByTestId("cell-editor");
+    // Double-click opens the editor with the value as the formula bar shows it; Escape leaves the cell as it was.
+    await f2.dblclick();
+    expect(
+      (await editor.inputValue()) === typedBack,
+      `редактор начинается с «${await editor.inputValue()}», ожидалось «${typedBack}»`,
+    );
+    await page.keyboard.press("Escape");
+    await editor.waitFor({ state: "detached" });
+    expect((await valueOf("F2")) === original, "Escape изменил ячейку");
+    // Typing over the active cell starts the editor with that character, as in Excel.
+    await page.keyboard.press("9");
+    await editor.waitFor();
+    expect((await editor.inputValue()) === "9", `ввод поверх ячейки: «${await editor.inputValue()}»`);
+    await page.keyboard.press("Escape");
+    await editor.waitFor({ state: "detached" });
+    // F2 edits; Enter writes into the memory workbook and moves down.
+    await page.keyboard.press("F2");
+    await editor.fill("много");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => window.__msokoHost.workbook.snapshot().sheets.find((s) => s.name === "Результаты").values[1][5] === "много",
+    );
+    // The grid redraws at low priority (useDeferredValue): wait for it rather than read at once.
+    await grid.locator('td[data-cell="F2"]', { hasText: "много" }).waitFor();
+    expect((await page.evaluate(() => document.activeElement?.dataset.cell)) === "F3", "после Enter фокус не на F3");
+    const note = await text(page.getByTestId("grid-note"));
+    expect(note.includes("F2"), `нет сообщения о записи F2: «${note}»`);
+    await page.screenshot({ path: join(ARTIFACTS, "preview-edit-light.png") });
+    // «Проверка» finds the spoilt cell; the summary line appears once.
+    await showPaneTab(page, "check", "Проверка");
+    await pane(page)
+      .getByRole("button", { name: /^Проверить (форму|снова)$/ })
+      .click();
+    await pane(page).locator('[data-testid=check-summary]:not([data-errors="0"])').waitFor({ timeout: 15_000 });
+    await pane(page).locator('button.msoko-finding[data-severity=error][data-cell="F2"]').first().waitFor();
+    const paneText = await pane(page).innerText();
+    expect(
+      paneText.split("Найдено:").length - 1 === 1,
+      `«Найдено:» в панели ${paneText.split("Найдено:").length - 1} раз(а)`,
+    );
+    expect((await page.getByTestId("status-message").count()) === 0, "итог проверки повторён в строке состояния");
+    await page.screenshot({ path: join(ARTIFACTS, "preview-edit-check-light.png") });
+    // Typing the number back («25» or «24,5», comma decimal) clears the error.
+    await f2.dblclick();
+    await editor.fill(typedBack);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      (v) => window.__msokoHost.workbook.snapshot().sheets.find((s) => s.name === "Результаты").values[1][5] === v,
+      original,
+    );
+    await pane(page).getByRole("button", { name: "Проверить снова" }).click();
+    await pane(page).locator('[data-testid=check-summary][data-errors="0"]').waitFor({ timeout: 15_000 });
+    // Leave the pane on its first page, as the next test expects a fresh «Проверка».
+    await showPaneTab(page, "form", "Форма ОО");
+  },
+  { timeout: 60_000 },
+);
 
 test("предпросмотр: числа по формату ячейки (запятая, %, п.п., даты), диаграммы — рамками у своей ячейки; 340 px и широкое окно", async () => {
   const page = await open("preview.html", { width: 1280, height: 800 });
@@ -569,12 +731,34 @@ test("предпросмотр: числа по формату ячейки (з�
       .write({
         ops: [
           { op: "addSheet", name: "Показатели" },
-          { op: "values", sheet: "Показатели", address: "A1", values: [["Школа", "Качество", "Доля", "Дата", "Динамика", "Общий"], ["sch1", 68.5472496474, 0.685, 46348, -1.05, 68.5472496474]] },
+          {
+            op: "values",
+            sheet: "Показатели",
+            address: "A1",
+            values: [
+              ["Школа", "Качество", "Доля", "Дата", "Динамика", "Общий"],
+              ["sch1", 68.5472496474, 0.685, 46348, -1.05, 68.5472496474],
+            ],
+          },
           { op: "format", sheet: "Показатели", address: "B2", format: { numberFormat: '0.0" %"' } },
           { op: "format", sheet: "Показатели", address: "C2", format: { numberFormat: "0%" } },
           { op: "format", sheet: "Показатели", address: "D2", format: { numberFormat: "dd.mm.yyyy" } },
-          { op: "format", sheet: "Показатели", address: "E2", format: { numberFormat: '+0.0" п.п.";-0.0" п.п.";0.0" п.п."' } },
-          { op: "chart", sheet: "Показатели", type: "columnClustered", source: "A1:B2", title: "Качество знаний", anchor: "B4", width: 360, height: 200 },
+          {
+            op: "format",
+            sheet: "Показатели",
+            address: "E2",
+            format: { numberFormat: '+0.0" п.п.";-0.0" п.п.";0.0" п.п."' },
+          },
+          {
+            op: "chart",
+            sheet: "Показатели",
+            type: "columnClustered",
+            source: "A1:B2",
+            title: "Качество знаний",
+            anchor: "B4",
+            width: 360,
+            height: 200,
+          },
         ],
       })
       .then(() => window.__msokoHost.workbook.activate("Показатели")),
@@ -583,14 +767,23 @@ test("предпросмотр: числа по формату ячейки (з�
   const shown = {};
   for (const a of ["B2", "C2", "D2", "E2", "F2"]) shown[a] = await gridCellText(page, a);
   const want = { B2: "68,5 %", C2: "69%", D2: "22.11.2026", E2: "-1,1 п.п.", F2: "68,54724965" };
-  expect(JSON.stringify(shown) === JSON.stringify(want), `ячейки: ${JSON.stringify(shown)}, ожидалось ${JSON.stringify(want)}`);
+  expect(
+    JSON.stringify(shown) === JSON.stringify(want),
+    `ячейки: ${JSON.stringify(shown)}, ожидалось ${JSON.stringify(want)}`,
+  );
   const chart = page.getByTestId("chart-placeholder");
   await chart.waitFor();
   const label = await chart.getAttribute("aria-label");
-  expect(label.includes("«Качество знаний»") && label.includes("гистограмма") && label.includes("B4"), `подпись диаграммы: ${label}`);
+  expect(
+    label.includes("«Качество знаний»") && label.includes("гистограмма") && label.includes("B4"),
+    `подпись диаграммы: ${label}`,
+  );
   const box = await chart.boundingBox();
   const anchor = await page.getByTestId("sheet-grid").locator('td[data-cell="B4"]').boundingBox();
-  expect(Math.abs(box.x - anchor.x) < 2 && Math.abs(box.y - anchor.y) < 2, `рамка диаграммы в (${box.x}, ${box.y}), ячейка B4 в (${anchor.x}, ${anchor.y})`);
+  expect(
+    Math.abs(box.x - anchor.x) < 2 && Math.abs(box.y - anchor.y) < 2,
+    `рамка диаграммы в (${box.x}, ${box.y}), ячейка B4 в (${anchor.x}, ${anchor.y})`,
+  );
   await page.screenshot({ path: join(ARTIFACTS, "preview-formats-wide-light.png") });
   await page.setViewportSize({ width: 340, height: 800 });
   await page.getByTestId("sheet-grid").waitFor();
@@ -607,46 +800,62 @@ test("предпросмотр: после «Создать форму» сет�
   await page.getByTestId("grid-sheet-name").filter({ hasText: "Лист «Паспорт ОО»" }).waitFor();
   await pane(page).getByTestId("form-result").waitFor();
   const body = await page.locator("body").innerText();
-  expect(body.split("Создано 12 листов").length - 1 === 1, `«Создано 12 листов» на странице ${body.split("Создано 12 листов").length - 1} раз(а)`);
+  expect(
+    body.split("Создано 12 листов").length - 1 === 1,
+    `«Создано 12 листов» на странице ${body.split("Создано 12 листов").length - 1} раз(а)`,
+  );
   expect((await page.getByTestId("status-message").count()) === 0, "итог повторён в строке состояния");
   await page.screenshot({ path: join(ARTIFACTS, "preview-form-created-light.png") });
   await page.close();
 });
 
-test("«Проверка»: пример без ошибок, испорченная ячейка находится, щелчок выделяет её, книга не меняется", async () => {
-  const page = await previewWithExample();
-  await showPaneTab(page, "check", "Проверка");
-  const before = JSON.stringify((await snapshot(page)).sheets);
-  await pane(page).getByRole("button", { name: "Проверить форму" }).click();
-  const summary = pane(page).getByTestId("check-summary");
-  await summary.waitFor({ timeout: 15_000 });
-  expect((await summary.getAttribute("data-errors")) === "0", `в примере найдены ошибки: ${await text(summary)}`);
-  expect((await text(summary)).startsWith("Ошибок нет"), `итог проверки: ${await text(summary)}`);
-  expect(JSON.stringify((await snapshot(page)).sheets) === before, "проверка изменила книгу");
-  await page.screenshot({ path: join(ARTIFACTS, "preview-check-ok-light.png") });
-  // «Участников» of the first data row (F2) becomes text.
-  await page.evaluate(() => window.__msokoHost.workbook.write({ ops: [{ op: "values", sheet: "Результаты", address: "F2", values: [["много"]] }] }));
-  await pane(page).getByRole("button", { name: "Проверить снова" }).click();
-  await pane(page).locator('[data-testid=check-summary]:not([data-errors="0"])').waitFor({ timeout: 15_000 });
-  const line = await text(pane(page).getByTestId("check-summary"));
-  expect(/^Найдено: \d+ ошиб(ка|ки|ок)/.test(line), `итог с ошибкой: ${line}`);
-  const finding = pane(page).locator('section[data-sheet="Результаты"] button.msoko-finding[data-severity=error][data-cell="F2"]').first();
-  await finding.waitFor();
-  expect((await text(finding)).includes("Ошибка, ячейка F2"), `текст сообщения: ${await text(finding)}`);
-  await finding.focus();
-  await page.keyboard.press("Enter");
-  await page.waitForFunction(() => {
-    const s = window.__msokoHost.workbook.snapshot().selection;
-    return s.sheet === "Результаты" && s.address === "F2";
-  });
-  await page.screenshot({ path: join(ARTIFACTS, "preview-check-finding-light.png") });
-  await page.close();
-  examplePage = null;
-}, { timeout: 40_000 });
+test(
+  "«Проверка»: пример без ошибок, испорченная ячейка находится, щелчок выделяет её, книга не меняется",
+  async () => {
+    const page = await previewWithExample();
+    await showPaneTab(page, "check", "Проверка");
+    const before = JSON.stringify((await snapshot(page)).sheets);
+    await pane(page).getByRole("button", { name: "Проверить форму" }).click();
+    const summary = pane(page).getByTestId("check-summary");
+    await summary.waitFor({ timeout: 15_000 });
+    expect((await summary.getAttribute("data-errors")) === "0", `в примере найдены ошибки: ${await text(summary)}`);
+    expect((await text(summary)).startsWith("Ошибок нет"), `итог проверки: ${await text(summary)}`);
+    expect(JSON.stringify((await snapshot(page)).sheets) === before, "проверка изменила книгу");
+    await page.screenshot({ path: join(ARTIFACTS, "preview-check-ok-light.png") });
+    // «Участников» of the first data row (F2) becomes text.
+    await page.evaluate(() =>
+      window.__msokoHost.workbook.write({
+        ops: [{ op: "values", sheet: "Результаты", address: "F2", values: [["много"]] }],
+      }),
+    );
+    await pane(page).getByRole("button", { name: "Проверить снова" }).click();
+    await pane(page).locator('[data-testid=check-summary]:not([data-errors="0"])').waitFor({ timeout: 15_000 });
+    const line = await text(pane(page).getByTestId("check-summary"));
+    expect(/^Найдено: \d+ ошиб(ка|ки|ок)/.test(line), `итог с ошибкой: ${line}`);
+    const finding = pane(page)
+      .locator('section[data-sheet="Результаты"] button.msoko-finding[data-severity=error][data-cell="F2"]')
+      .first();
+    await finding.waitFor();
+    expect((await text(finding)).includes("Ошибка, ячейка F2"), `текст сообщения: ${await text(finding)}`);
+    await finding.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => {
+      const s = window.__msokoHost.workbook.snapshot().selection;
+      return s.sheet === "Результаты" && s.address === "F2";
+    });
+    await page.screenshot({ path: join(ARTIFACTS, "preview-check-finding-light.png") });
+    await page.close();
+    examplePage = null;
+  },
+  { timeout: 40_000 },
+);
 
 test("«Методика»: неверное значение объясняется, верное записывается в настройки и доходит до функций, «Сбросить» возвращает", async () => {
   const page = await open("taskpane.html");
-  await showPage(page, PAGES.find((p) => p.id === "methodology"));
+  await showPage(
+    page,
+    PAGES.find((p) => p.id === "methodology"),
+  );
   const item = page.locator('li[data-param="ege.highScore"]');
   await item.getByRole("button", { name: /^Изменить/ }).click();
   const input = item.getByRole("textbox");
@@ -657,19 +866,25 @@ test("«Методика»: неверное значение объясняет
   expect(!("ege.highScore" in settingsOf(await snapshot(page))), "неверное значение записано в настройки");
   await input.fill("85");
   await item.getByRole("button", { name: "Сохранить" }).click();
-  await item.locator('[data-testid=param-value]', { hasText: "85" }).waitFor();
+  await item.locator("[data-testid=param-value]", { hasText: "85" }).waitFor();
   await item.getByText("изменено в книге", { exact: true }).waitFor();
   expect((await item.getAttribute("data-overridden")) === "true", "значение не помечено переопределённым");
   expect(settingsOf(await snapshot(page))["ege.highScore"] === 85, "значение не записано в лист «Настройки МСОКО»");
   await page.getByTestId("profile-version").filter({ hasText: "msoko-2026.2+1" }).waitFor();
   const fnProfile = await page.evaluate(() => window.__msokoHost.functionsProfile?.());
-  expect(fnProfile?.version === "msoko-2026.2+1" && fnProfile.values["ege.highScore"] === 85, `профиль функций: ${JSON.stringify(fnProfile)}`);
+  expect(
+    fnProfile?.version === "msoko-2026.2+1" && fnProfile.values["ege.highScore"] === 85,
+    `профиль функций: ${JSON.stringify(fnProfile)}`,
+  );
   await page.screenshot({ path: join(ARTIFACTS, "taskpane-methodology-override-light.png"), fullPage: true });
   await item.getByRole("button", { name: /^Сбросить/ }).click();
-  await item.locator('[data-testid=param-value]', { hasText: "81" }).waitFor();
+  await item.locator("[data-testid=param-value]", { hasText: "81" }).waitFor();
   expect(!("ege.highScore" in settingsOf(await snapshot(page))), "«Сбросить» не удалил значение из настроек");
   const reset = await page.evaluate(() => window.__msokoHost.functionsProfile?.());
-  expect(reset?.version === "msoko-2026.2" && reset.values["ege.highScore"] === 81, `профиль функций после сброса: ${JSON.stringify(reset)}`);
+  expect(
+    reset?.version === "msoko-2026.2" && reset.values["ege.highScore"] === 81,
+    `профиль функций после сброса: ${JSON.stringify(reset)}`,
+  );
   // The functions Excel calls come from functions.js: they must see the pane's override (one shared runtime).
   const sou = () => page.evaluate(() => CustomFunctions.registry.get("SOU")([[1, 0, 0, 0]]));
   expect((await sou()) === 100, "СОУ до переопределения весов");
@@ -685,113 +900,190 @@ test("«Методика»: неверное значение объясняет
   await page.close();
 });
 
-test("«Свод»: панель строит муниципальный свод из форм трёх ОО в книге, с ходом операции; значения двух ОО — как у ядра", async () => {
-  // Forms of three sample schools as suffixed sheets, and the expected «Свод по ОО» rows (same engine, in Node).
-  const fixture = JSON.parse(execFileSync("node", ["--import", "tsx/esm", join(HERE, "summary-fixture.ts")], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }));
-  const page = await open("taskpane.html");
-  await page.evaluate((ops) => window.__msokoHost.workbook.write({ ops }), fixture.ops);
-  await page.getByRole("tab", { name: "Свод", exact: true }).click();
-  await page.getByText("В книге 3 формы ОО.").waitFor({ timeout: 15_000 });
-  await page.getByRole("button", { name: "Построить свод" }).click();
-  await page.getByTestId("status-area").getByRole("progressbar").waitFor({ timeout: 15_000 });
-  await page.screenshot({ path: join(ARTIFACTS, "taskpane-summary-progress-light.png"), fullPage: true });
-  await page.getByRole("region", { name: "Итог построения свода" }).waitFor({ timeout: 60_000 });
-  const result = await text(page.getByRole("region", { name: "Итог построения свода" }));
-  expect(result.includes("В своде 3 ОО"), `итог: ${result}`);
-  const snap = await snapshot(page);
-  const sheet = snap.sheets.find((x) => x.name === "Свод по ОО");
-  expect(sheet, `нет листа «Свод по ОО»: ${snap.sheets.map((x) => x.name).join(", ")}`);
-  expect(String(sheet.values[1][0]).startsWith("Создано надстройкой МСОКО для Excel"), "нет отметки листа надстройки в A2");
-  const header = sheet.values[4];
-  for (const login of fixture.logins.slice(0, 2)) {
-    const want = fixture.expected.find((r) => r.login === login);
-    const got = sheet.values.find((row) => row[0] === login);
-    expect(got, `в «Свод по ОО» нет строки ОО ${login}`);
-    for (const { id, header: h } of fixture.headers) {
-      const col = header.indexOf(h);
-      const a = got[col] ?? null;
-      const b = want[id] ?? null;
-      const same = typeof b === "number" ? Math.abs(a - b) < 1e-9 : String(a ?? "") === String(b ?? "");
-      expect(same, `${login}, «${h}»: в книге ${a}, ожидалось ${b}`);
+test(
+  "«Свод»: панель строит муниципальный свод из форм трёх ОО в книге, с ходом операции; значения двух ОО — как у ядра",
+  async () => {
+    // Forms of three sample schools as suffixed sheets, and the expected «Свод по ОО» rows (same engine, in Node).
+    const fixture = JSON.parse(
+      execFileSync("node", ["--import", "tsx/esm", join(HERE, "summary-fixture.ts")], {
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+      }),
+    );
+    const page = await open("taskpane.html");
+    await page.evaluate((ops) => window.__msokoHost.workbook.write({ ops }), fixture.ops);
+    await page.getByRole("tab", { name: "Свод", exact: true }).click();
+    await page.getByText("В книге 3 формы ОО.").waitFor({ timeout: 15_000 });
+    await page.getByRole("button", { name: "Построить свод" }).click();
+    await page.getByTestId("status-area").getByRole("progressbar").waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-summary-progress-light.png"), fullPage: true });
+    await page.getByRole("region", { name: "Итог построения свода" }).waitFor({ timeout: 60_000 });
+    const result = await text(page.getByRole("region", { name: "Итог построения свода" }));
+    expect(result.includes("В своде 3 ОО"), `итог: ${result}`);
+    const snap = await snapshot(page);
+    const sheet = snap.sheets.find((x) => x.name === "Свод по ОО");
+    expect(sheet, `нет листа «Свод по ОО»: ${snap.sheets.map((x) => x.name).join(", ")}`);
+    expect(
+      String(sheet.values[1][0]).startsWith("Создано надстройкой МСОКО для Excel"),
+      "нет отметки листа надстройки в A2",
+    );
+    const header = sheet.values[4];
+    for (const login of fixture.logins.slice(0, 2)) {
+      const want = fixture.expected.find((r) => r.login === login);
+      const got = sheet.values.find((row) => row[0] === login);
+      expect(got, `в «Свод по ОО» нет строки ОО ${login}`);
+      for (const { id, header: h } of fixture.headers) {
+        const col = header.indexOf(h);
+        const a = got[col] ?? null;
+        const b = want[id] ?? null;
+        const same = typeof b === "number" ? Math.abs(a - b) < 1e-9 : String(a ?? "") === String(b ?? "");
+        expect(same, `${login}, «${h}»: в книге ${a}, ожидалось ${b}`);
+      }
     }
-  }
-  for (const name of ["Содержание", "Результаты", "Объективность", "Зона риска", "Управленческий цикл", "Адресные рекомендации", "Диаграммы", "Методика"]) {
-    expect(snap.sheets.some((x) => x.name === name), `нет листа «${name}»`);
-  }
-  expect(snap.sheets.find((x) => x.name === "Диаграммы").charts.length >= 3, "на листе «Диаграммы» нет диаграмм");
-  await page.screenshot({ path: join(ARTIFACTS, "taskpane-summary-done-light.png"), fullPage: true });
-  await page.close();
-}, { timeout: 120_000 });
+    for (const name of [
+      "Содержание",
+      "Результаты",
+      "Объективность",
+      "Зона риска",
+      "Управленческий цикл",
+      "Адресные рекомендации",
+      "Диаграммы",
+      "Методика",
+    ]) {
+      expect(
+        snap.sheets.some((x) => x.name === name),
+        `нет листа «${name}»`,
+      );
+    }
+    expect(snap.sheets.find((x) => x.name === "Диаграммы").charts.length >= 3, "на листе «Диаграммы» нет диаграмм");
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-summary-done-light.png"), fullPage: true });
+    await page.close();
+  },
+  { timeout: 120_000 },
+);
 
-test("«Анализ ОО»: панель формирует аналитический отчёт школы в книге", async () => {
-  const page = await previewWithExample();
-  await showPaneTab(page, "school", "Анализ ОО");
-  const section = pane(page).locator('main[data-page="school"]');
-  await section.getByTestId("school-analysis-run").waitFor({ timeout: 15_000 });
-  await section.getByTestId("school-analysis-run").click();
-  await page.waitForFunction(() => window.__msokoHost.workbook.snapshot().sheets.some((x) => x.name.startsWith("Анализ ОО") && /выводы/i.test(x.name)), null, { timeout: 60_000 });
-  const snap = await snapshot(page);
-  const sheets = snap.sheets.filter((x) => x.name.startsWith("Анализ ОО"));
-  expect(sheets.length >= 6, `листов анализа: ${sheets.map((x) => x.name).join(", ")}`);
-  const decisions = sheets.find((x) => /выводы/i.test(x.name));
-  const flat = decisions.values.flat().map((v) => String(v ?? "")).join(" ");
-  expect(flat.includes("Ответственный") && flat.includes("Срок"), "в «Выводах и решениях» нет столбцов для решения");
-  expect(!/Иванов|Петров|Сидоров/.test(JSON.stringify(snap.sheets.map((x) => x.values))), "в книге появились фамилии");
-  // The grid follows the analysis: it shows the first sheet just written.
-  await page.getByTestId("grid-sheet-name").filter({ hasText: "Лист «Анализ ОО" }).waitFor();
-  await page.screenshot({ path: join(ARTIFACTS, "preview-school-analysis-light.png") });
-}, { timeout: 120_000 });
+test(
+  "«Анализ ОО»: панель формирует аналитический отчёт школы в книге",
+  async () => {
+    const page = await previewWithExample();
+    await showPaneTab(page, "school", "Анализ ОО");
+    const section = pane(page).locator('main[data-page="school"]');
+    await section.getByTestId("school-analysis-run").waitFor({ timeout: 15_000 });
+    await section.getByTestId("school-analysis-run").click();
+    await page.waitForFunction(
+      () =>
+        window.__msokoHost.workbook
+          .snapshot()
+          .sheets.some((x) => x.name.startsWith("Анализ ОО") && /выводы/i.test(x.name)),
+      null,
+      { timeout: 60_000 },
+    );
+    const snap = await snapshot(page);
+    const sheets = snap.sheets.filter((x) => x.name.startsWith("Анализ ОО"));
+    expect(sheets.length >= 6, `листов анализа: ${sheets.map((x) => x.name).join(", ")}`);
+    const decisions = sheets.find((x) => /выводы/i.test(x.name));
+    const flat = decisions.values
+      .flat()
+      .map((v) => String(v ?? ""))
+      .join(" ");
+    expect(flat.includes("Ответственный") && flat.includes("Срок"), "в «Выводах и решениях» нет столбцов для решения");
+    expect(
+      !/Иванов|Петров|Сидоров/.test(JSON.stringify(snap.sheets.map((x) => x.values))),
+      "в книге появились фамилии",
+    );
+    // The grid follows the analysis: it shows the first sheet just written.
+    await page.getByTestId("grid-sheet-name").filter({ hasText: "Лист «Анализ ОО" }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "preview-school-analysis-light.png") });
+  },
+  { timeout: 120_000 },
+);
 
-test("«Свод»: файлы, выбранные на диске (формы и выгрузка ФИС ОКО), читаются в браузере и сводятся; повтор ОО отмечен", async () => {
-  const page = await open("taskpane.html");
-  await page.getByRole("tab", { name: "Свод", exact: true }).click();
-  const fixtures = join(HERE, "..", "fixtures");
-  await page.getByTestId("summary-files").setInputFiles([
-    join(fixtures, "forms", "valid.xlsx"),
-    join(fixtures, "forms", "decimal-comma.xlsx"),
-    join(fixtures, "fisoko", "xlsx", "ВПР-2025-русский-4-муниципалитет.xlsx"),
-  ]);
-  await page.getByTestId("summary-chosen").filter({ hasText: "Выбрано: 3 файла" }).waitFor();
-  await page.getByRole("button", { name: "Построить свод" }).click();
-  await page.getByRole("region", { name: "Итог построения свода" }).waitFor({ timeout: 60_000 });
-  const result = await text(page.getByRole("region", { name: "Итог построения свода" }));
-  expect(result.includes("В своде 1 ОО"), `итог: ${result}`);
-  const files = (await snapshot(page)).sheets.find((x) => x.name === "Файлы свода");
-  const flat = files.values.flat().map((v) => String(v ?? "")).join(" | ");
-  expect(flat.includes("valid.xlsx") && flat.includes("decimal-comma.xlsx") && flat.includes("повтор ОО"), `«Файлы свода»: ${flat.slice(0, 400)}`);
-  await page.close();
-}, { timeout: 90_000 });
+test(
+  "«Свод»: файлы, выбранные на диске (формы и выгрузка ФИС ОКО), читаются в браузере и сводятся; повтор ОО отмечен",
+  async () => {
+    const page = await open("taskpane.html");
+    await page.getByRole("tab", { name: "Свод", exact: true }).click();
+    const fixtures = join(HERE, "..", "fixtures");
+    await page
+      .getByTestId("summary-files")
+      .setInputFiles([
+        join(fixtures, "forms", "valid.xlsx"),
+        join(fixtures, "forms", "decimal-comma.xlsx"),
+        join(fixtures, "fisoko", "xlsx", "ВПР-2025-русский-4-муниципалитет.xlsx"),
+      ]);
+    await page.getByTestId("summary-chosen").filter({ hasText: "Выбрано: 3 файла" }).waitFor();
+    await page.getByRole("button", { name: "Построить свод" }).click();
+    await page.getByRole("region", { name: "Итог построения свода" }).waitFor({ timeout: 60_000 });
+    const result = await text(page.getByRole("region", { name: "Итог построения свода" }));
+    expect(result.includes("В своде 1 ОО"), `итог: ${result}`);
+    const files = (await snapshot(page)).sheets.find((x) => x.name === "Файлы свода");
+    const flat = files.values
+      .flat()
+      .map((v) => String(v ?? ""))
+      .join(" | ");
+    expect(
+      flat.includes("valid.xlsx") && flat.includes("decimal-comma.xlsx") && flat.includes("повтор ОО"),
+      `«Файлы свода»: ${flat.slice(0, 400)}`,
+    );
+    await page.close();
+  },
+  { timeout: 90_000 },
+);
 
-test("«Импорт ФИС ОКО»: строки школы добавляются в форму с источником; оборванная выгрузка — ничего не импортировано", async () => {
-  const page = await previewWithExample();
-  await showPaneTab(page, "form", "Форма ОО");
-  const section = pane(page).locator('section[data-section="fisoko-import"]');
-  await section.waitFor({ timeout: 15_000 });
-  const xlsx = join(HERE, "..", "fixtures", "fisoko", "xlsx");
-  // A broken export: a Russian message, and the book is left exactly as it was.
-  const before = JSON.stringify((await snapshot(page)).sheets);
-  await section.getByTestId("fisoko-files").setInputFiles([join(xlsx, "оборванная-выгрузка.xlsx")]);
-  await section.getByTestId("fisoko-result").filter({ hasText: "Ничего не импортировано" }).waitFor({ timeout: 30_000 });
-  expect(JSON.stringify((await snapshot(page)).sheets) === before, "после неудачного импорта книга изменилась");
-  // The export of school sch420101 (a 2023 file, old `sch` form) goes into a form of that school:
-  // the demo form's `edu` login is replaced by the export's.
-  await page.evaluate(() => {
-    const wb = window.__msokoHost.workbook;
-    const passport = wb.snapshot().sheets.find((x) => x.name === "Паспорт ОО");
-    passport.values.forEach((row, r) => row.forEach((v, c) => {
-      if (typeof v === "string" && /^edu\d+$/.test(v)) wb.write({ ops: [{ op: "values", sheet: "Паспорт ОО", address: String.fromCharCode(65 + c) + (r + 1), values: [["sch420101"]] }] });
-    }));
-  });
-  await page.waitForTimeout(300);
-  const rowsBefore = (await snapshot(page)).sheets.find((x) => x.name === "Результаты").values.filter((r) => r.some((v) => v !== null && v !== "")).length;
-  await section.getByTestId("fisoko-files").setInputFiles([join(xlsx, "ВПР-2023-математика-5-sch420101.xlsx")]);
-  await section.getByTestId("fisoko-result").filter({ hasText: "Добавлено:" }).waitFor({ timeout: 30_000 });
-  const results = (await snapshot(page)).sheets.find((x) => x.name === "Результаты");
-  const rowsAfter = results.values.filter((r) => r.some((v) => v !== null && v !== "")).length;
-  expect(rowsAfter > rowsBefore, `строк «Результатов» было ${rowsBefore}, стало ${rowsAfter}`);
-  expect(JSON.stringify(results.values).includes("ВПР-2023-математика-5-sch420101.xlsx"), "у импортированной строки нет источника");
-  await page.screenshot({ path: join(ARTIFACTS, "preview-fisoko-import-light.png") });
-}, { timeout: 90_000 });
+test(
+  "«Импорт ФИС ОКО»: строки школы добавляются в форму с источником; оборванная выгрузка — ничего не импортировано",
+  async () => {
+    const page = await previewWithExample();
+    await showPaneTab(page, "form", "Форма ОО");
+    const section = pane(page).locator('section[data-section="fisoko-import"]');
+    await section.waitFor({ timeout: 15_000 });
+    const xlsx = join(HERE, "..", "fixtures", "fisoko", "xlsx");
+    // A broken export: a Russian message, and the book is left exactly as it was.
+    const before = JSON.stringify((await snapshot(page)).sheets);
+    await section.getByTestId("fisoko-files").setInputFiles([join(xlsx, "оборванная-выгрузка.xlsx")]);
+    await section
+      .getByTestId("fisoko-result")
+      .filter({ hasText: "Ничего не импортировано" })
+      .waitFor({ timeout: 30_000 });
+    expect(JSON.stringify((await snapshot(page)).sheets) === before, "после неудачного импорта книга изменилась");
+    // The export of school sch420101 (a 2023 file, old `sch` form) goes into a form of that school:
+    // the demo form's `edu` login is replaced by the export's.
+    await page.evaluate(() => {
+      const wb = window.__msokoHost.workbook;
+      const passport = wb.snapshot().sheets.find((x) => x.name === "Паспорт ОО");
+      passport.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (typeof v === "string" && /^edu\d+$/.test(v))
+            wb.write({
+              ops: [
+                {
+                  op: "values",
+                  sheet: "Паспорт ОО",
+                  address: String.fromCharCode(65 + c) + (r + 1),
+                  values: [["sch420101"]],
+                },
+              ],
+            });
+        }),
+      );
+    });
+    await page.waitForTimeout(300);
+    const rowsBefore = (await snapshot(page)).sheets
+      .find((x) => x.name === "Результаты")
+      .values.filter((r) => r.some((v) => v !== null && v !== "")).length;
+    await section.getByTestId("fisoko-files").setInputFiles([join(xlsx, "ВПР-2023-математика-5-sch420101.xlsx")]);
+    await section.getByTestId("fisoko-result").filter({ hasText: "Добавлено:" }).waitFor({ timeout: 30_000 });
+    const results = (await snapshot(page)).sheets.find((x) => x.name === "Результаты");
+    const rowsAfter = results.values.filter((r) => r.some((v) => v !== null && v !== "")).length;
+    expect(rowsAfter > rowsBefore, `строк «Результатов» было ${rowsBefore}, стало ${rowsAfter}`);
+    expect(
+      JSON.stringify(results.values).includes("ВПР-2023-математика-5-sch420101.xlsx"),
+      "у импортированной строки нет источника",
+    );
+    await page.screenshot({ path: join(ARTIFACTS, "preview-fisoko-import-light.png") });
+  },
+  { timeout: 90_000 },
+);
 
 // ---------------------------------------------------------------- fallback page (issue #18)
 // Where the pane cannot run — IE11 in Excel 2016/2019, office.js blocked or offline, bundles that did
@@ -807,7 +1099,10 @@ async function openFailing(path, { block = () => false, init } = {}) {
     if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) errors.push(`CSP: ${m.text()}`);
   });
   if (init) await page.addInitScript(init);
-  await page.route((url) => block(url.href), (route) => route.abort());
+  await page.route(
+    (url) => block(url.href),
+    (route) => route.abort(),
+  );
   await page.goto(BASE + path);
   return { page, errors };
 }
@@ -816,14 +1111,23 @@ async function openFailing(path, { block = () => false, init } = {}) {
 async function expectFallback(page, reason, errors) {
   const fallback = page.locator("#msoko-fallback");
   await fallback.waitFor({ state: "visible" });
-  expect((await page.locator("html").getAttribute("data-fallback")) === reason, `причина ${await page.locator("html").getAttribute("data-fallback")}, ожидалась ${reason}`);
+  expect(
+    (await page.locator("html").getAttribute("data-fallback")) === reason,
+    `причина ${await page.locator("html").getAttribute("data-fallback")}, ожидалась ${reason}`,
+  );
   for (const r of ["browser", "office", "bundle"]) {
     const visible = await page.locator(`#msoko-fallback [data-reason=${r}]`).isVisible();
     expect(visible === (r === reason), `абзац «${r}» ${visible ? "показан" : "скрыт"}`);
   }
   expect(!(await page.locator("#root").isVisible()), "пустая панель #root не скрыта");
   const all = await text(fallback);
-  for (const phrase of ["Что работает и здесь", "командой msoko", "Командная строка msoko", "Где работает панель", "Excel 2021 и новее"]) {
+  for (const phrase of [
+    "Что работает и здесь",
+    "командой msoko",
+    "Командная строка msoko",
+    "Где работает панель",
+    "Excel 2021 и новее",
+  ]) {
     expect(all.includes(phrase), `на странице нет «${phrase}»: ${all.slice(0, 300)}`);
   }
   expect(errors.length === 0, errors.join("\n"));
@@ -835,12 +1139,17 @@ async function expectFallback(page, reason, errors) {
 test("office.js не загрузился (нет сети, CDN закрыт): страница «что работает», а не пустая панель", async () => {
   const { page, errors } = await openFailing("taskpane.html", { block: (url) => OFFICE_JS.has(url) });
   await expectFallback(page, "office", errors);
-  expect((await text(page.locator("[data-reason=office]"))).includes("officeapis.public.onecdn.static.microsoft"), "не назван адрес office.js");
+  expect(
+    (await text(page.locator("[data-reason=office]"))).includes("officeapis.public.onecdn.static.microsoft"),
+    "не назван адрес office.js",
+  );
   await page.close();
 });
 
 test("файлы панели не загрузились: страница «что работает»", async () => {
-  const { page, errors } = await openFailing("taskpane.html", { block: (url) => /\/(functions|taskpane)\.js$/.test(new URL(url).pathname) });
+  const { page, errors } = await openFailing("taskpane.html", {
+    block: (url) => /\/(functions|taskpane)\.js$/.test(new URL(url).pathname),
+  });
   await expectFallback(page, "bundle", errors);
   await page.close();
 });
@@ -859,12 +1168,17 @@ test("webview без Promise и fetch (как Internet Explorer 11 в Excel 2016
 });
 
 test("предпросмотр без своих файлов: та же страница; рабочая панель её не показывает", async () => {
-  const { page, errors } = await openFailing("preview.html", { block: (url) => /\/(functions|preview)\.js$/.test(new URL(url).pathname) });
+  const { page, errors } = await openFailing("preview.html", {
+    block: (url) => /\/(functions|preview)\.js$/.test(new URL(url).pathname),
+  });
   await expectFallback(page, "bundle", errors);
   await page.close();
   const ok = await open("taskpane.html");
   expect(!(await ok.locator("#msoko-fallback").isVisible()), "страница «что работает» видна в работающей панели");
-  expect((await ok.locator("html").getAttribute("data-fallback")) === null, "проверка запуска сочла работающую панель сломанной");
+  expect(
+    (await ok.locator("html").getAttribute("data-fallback")) === null,
+    "проверка запуска сочла работающую панель сломанной",
+  );
   await ok.close();
 });
 
@@ -886,13 +1200,19 @@ for (const t of tests) {
   try {
     await Promise.race([
       t.fn(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`тест не закончился за ${t.timeout / 1000} с`)), t.timeout)),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`тест не закончился за ${t.timeout / 1000} с`)), t.timeout),
+      ),
     ]);
     passed++;
     console.log(`✔ ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} с)`);
   } catch (e) {
     failed++;
-    console.log(`✖ ${t.name}\n    ${String(e?.message ?? e).split("\n").join("\n    ")}`);
+    console.log(
+      `✖ ${t.name}\n    ${String(e?.message ?? e)
+        .split("\n")
+        .join("\n    ")}`,
+    );
   }
 }
 await context.close().catch(() => {});

@@ -22,8 +22,25 @@ await wb.write({ ops });
 const forms = await readFormGroups(wb, formGroups((await wb.listSheets()).map((s) => s.name)));
 const c = consolidate(forms);
 const s = buildSummary({
-  municipality: { name: "", schools: c.schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [] },
-  files: c.files, profile: DEFAULT_PROFILE, evaluationDate: "2026-12-31", runAt: "2026-11-22T10:00:00",
+  municipality: {
+    name: "",
+    schools: c.schools,
+    references: [],
+    fiokoMarkers: [],
+    riskProfiles: [],
+    municipalCycle: [],
+  },
+  files: c.files,
+  profile: DEFAULT_PROFILE,
+  evaluationDate: "2026-12-31",
+  runAt: "2026-11-22T10:00:00",
 });
 const bySchool = s.sheets.find((x) => x.id === "byschool")!.tables[0];
-process.stdout.write(JSON.stringify({ ops, logins: reports.map((r) => r.passport.login), expected: bySchool.rows, headers: bySchool.columns.map((col) => ({ id: col.id, header: col.header })) }));
+process.stdout.write(
+  JSON.stringify({
+    ops,
+    logins: reports.map((r) => r.passport.login),
+    expected: bySchool.rows,
+    headers: bySchool.columns.map((col) => ({ id: col.id, header: col.header })),
+  }),
+);

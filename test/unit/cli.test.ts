@@ -27,7 +27,9 @@ describe("msoko calc", () => {
     expect(io.stdout).toEqual(["20"]);
   });
   it("runs as `npx msoko` from a shell", () => {
-    const out = execFileSync("node", ["bin/msoko.mjs", "calc", "КАЧЕСТВО", '[["5"],["4"],["3,0"],[""],["н/а"]]'], { encoding: "utf8" });
+    const out = execFileSync("node", ["bin/msoko.mjs", "calc", "КАЧЕСТВО", '[["5"],["4"],["3,0"],[""],["н/а"]]'], {
+      encoding: "utf8",
+    });
     expect(Number(out.trim())).toBeCloseTo(66.6667, 4);
     const bad = spawnSync("node", ["bin/msoko.mjs", "calc", "SOU", "[[5,-1,8,2]]"], { encoding: "utf8" });
     expect(bad.status).toBe(1);

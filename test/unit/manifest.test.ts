@@ -95,7 +95,10 @@ describe("manifest.xml", () => {
     expect(ns.$.DefaultValue).toBe("MSOKO");
     const meta = res["bt:Urls"][0]["bt:Url"].find((u: Node) => u.$.id === "Functions.Metadata.Url");
     expect(meta.$.DefaultValue).toMatch(/\/functions\.json$/);
-    expect(meta["bt:Override"][0].$).toEqual({ Locale: "ru-RU", Value: meta.$.DefaultValue.replace("functions.json", "functions-ru.json") });
+    expect(meta["bt:Override"][0].$).toEqual({
+      Locale: "ru-RU",
+      Value: meta.$.DefaultValue.replace("functions.json", "functions-ru.json"),
+    });
   });
 
   it("every user-visible string has a Russian override", () => {

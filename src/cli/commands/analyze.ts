@@ -27,12 +27,31 @@
  *   imported: { exports, raw, fiokoFiles, fiokoMarkers, riskProfiles, findings: [ { file, sheet, cell, severity, message } ] } }
  */
 import { writeFile } from "node:fs/promises";
-import { analyzeMunicipality, attachFiokoData, explainFactor, explainRisk, explainSign, explainStability, explainStableAbsence, type MunicipalAnalysis } from "../../core/analysis";
+import {
+  analyzeMunicipality,
+  attachFiokoData,
+  explainFactor,
+  explainRisk,
+  explainSign,
+  explainStability,
+  explainStableAbsence,
+  type MunicipalAnalysis,
+} from "../../core/analysis";
 import type { Finding, Municipality } from "../../core/model";
 import { applyOverrides, DEFAULT_PROFILE, type OverrideEntry } from "../../core/profile";
 import { consolidate } from "../../summary/model/consolidate";
 import { countRu } from "../../core/values";
-import { describeGroups, groupRawSchools, importRaw, importFisoko, mergeIntoMunicipality, testOfText, withRawSchools, type RawLevel, type RawTest } from "../../fisoko";
+import {
+  describeGroups,
+  groupRawSchools,
+  importRaw,
+  importFisoko,
+  mergeIntoMunicipality,
+  testOfText,
+  withRawSchools,
+  type RawLevel,
+  type RawTest,
+} from "../../fisoko";
 import { COMMAND_INFO } from "../command-table";
 import { aboutFile } from "../fs-errors";
 import { expandInputs, loadInputs, type Inputs } from "../inputs";
@@ -71,12 +90,14 @@ function parseArgs(args: string[]): Args | string {
       out.sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1), ref: { sheet: "--set", cell: "" } });
     } else if (a === "--level" || a.startsWith("--level=")) {
       const v = a.includes("=") ? a.slice(8) : args[++i];
-      if (v !== "municipality" && v !== "region") return `--level ожидает «municipality» (по муниципалитетам) или «region» (весь регион), а указано «${v ?? ""}»`;
+      if (v !== "municipality" && v !== "region")
+        return `--level ожидает «municipality» (по муниципалитетам) или «region» (весь регион), а указано «${v ?? ""}»`;
       out.level = v;
     } else if (a === "--test" || a.startsWith("--test=")) {
       const v = a.includes("=") ? a.slice(7) : args[++i];
       const t = testOfText(v ?? "");
-      if (t.year === undefined || t.grade === undefined || t.subject === undefined) return `--test ожидает работу вида «ВПР 2021 Математика 4 класс», а указано «${v ?? ""}»`;
+      if (t.year === undefined || t.grade === undefined || t.subject === undefined)
+        return `--test ожидает работу вида «ВПР 2021 Математика 4 класс», а указано «${v ?? ""}»`;
       out.test = t;
     } else if (a.startsWith("--")) return `неизвестный параметр «${a}»`;
     else out.inputs.push(a);
@@ -95,7 +116,12 @@ interface Imported {
   findings: Finding[];
 }
 
-function jsonOf(all: MunicipalAnalysis[], name: string, unreadable: { file: string; message: string }[], imported: Imported) {
+function jsonOf(
+  all: MunicipalAnalysis[],
+  name: string,
+  unreadable: { file: string; message: string }[],
+  imported: Imported,
+) {
   const years = [...new Set(all.flatMap((a) => a.years))].sort((x, y) => x - y);
   return {
     municipality: name,
@@ -103,45 +129,89 @@ function jsonOf(all: MunicipalAnalysis[], name: string, unreadable: { file: stri
     profileVersion: all[0].profileVersion,
     years,
     latestYear: years.length ? years[years.length - 1] : null,
-    schools: all.flatMap((a) => a.schools.map((s) => ({
-      login: s.login,
-      name: s.name,
-      municipality: a.municipality,
-      type: s.type,
-      location: s.location,
-      cluster: { label: s.cluster.label, merged: s.cluster.merged, size: s.cluster.size },
-      years: s.years.map((y) => ({
-        year: y.year,
-        signs: y.signs.filter((g) => g.fired).map((g) => ({
-          rule: g.rule, procedure: g.procedure, grade: g.grade, subject: g.subject, n: g.n, numbers: g.numbers,
-          threshold: g.threshold, reference: g.reference, tags: g.tags, direction: g.direction, note: g.note, text: explainSign(g),
+    schools: all.flatMap((a) =>
+      a.schools.map((s) => ({
+        login: s.login,
+        name: s.name,
+        municipality: a.municipality,
+        type: s.type,
+        location: s.location,
+        cluster: { label: s.cluster.label, merged: s.cluster.merged, size: s.cluster.size },
+        years: s.years.map((y) => ({
+          year: y.year,
+          signs: y.signs
+            .filter((g) => g.fired)
+            .map((g) => ({
+              rule: g.rule,
+              procedure: g.procedure,
+              grade: g.grade,
+              subject: g.subject,
+              n: g.n,
+              numbers: g.numbers,
+              threshold: g.threshold,
+              reference: g.reference,
+              tags: g.tags,
+              direction: g.direction,
+              note: g.note,
+              text: explainSign(g),
+            })),
+          evaluatedSigns: y.signs.filter((g) => g.evaluated).length,
+          risk: {
+            score: y.risk.score,
+            level: y.risk.level,
+            shnor: y.risk.shnor,
+            shnsu: y.risk.shnsu,
+            unreliable: y.risk.unreliable,
+            text: explainRisk(y.risk),
+            factors: y.risk.factors.map((f) => ({
+              id: f.id,
+              hasData: f.hasData,
+              fired: f.fired,
+              numbers: f.numbers,
+              text: explainFactor(f, y.year),
+            })),
+          },
         })),
-        evaluatedSigns: y.signs.filter((g) => g.evaluated).length,
-        risk: {
-          score: y.risk.score, level: y.risk.level, shnor: y.risk.shnor, shnsu: y.risk.shnsu, unreliable: y.risk.unreliable, text: explainRisk(y.risk),
-          factors: y.risk.factors.map((f) => ({ id: f.id, hasData: f.hasData, fired: f.fired, numbers: f.numbers, text: explainFactor(f, y.year) })),
+        stability: s.stability && {
+          status: s.stability.status,
+          years: s.stability.years,
+          missingYears: s.stability.missingYears,
+          text: explainStability(s.stability, s.cluster),
         },
+        stableAbsence: s.stableAbsence && {
+          stable: s.stableAbsence.stable,
+          years: s.stableAbsence.years,
+          text: explainStableAbsence(s.stableAbsence),
+        },
+        minThreshold: s.minThreshold,
       })),
-      stability: s.stability && { status: s.stability.status, years: s.stability.years, missingYears: s.stability.missingYears, text: explainStability(s.stability, s.cluster) },
-      stableAbsence: s.stableAbsence && { stable: s.stableAbsence.stable, years: s.stableAbsence.years, text: explainStableAbsence(s.stableAbsence) },
-      minThreshold: s.minThreshold,
-    }))),
+    ),
     clusters: all.flatMap((a) => a.clusters.map((c) => ({ ...c, municipality: a.municipality }))),
     unreadable,
     imported: {
       ...imported,
-      findings: imported.findings.map((f) => ({ file: f.file ?? "", sheet: f.sheet, cell: f.cell, severity: f.severity, message: f.message })),
+      findings: imported.findings.map((f) => ({
+        file: f.file ?? "",
+        sheet: f.sheet,
+        cell: f.cell,
+        severity: f.severity,
+        message: f.message,
+      })),
     },
   };
 }
 
 function printSchool(a: MunicipalAnalysis, i: number, allYears: boolean, io: Io): void {
   const s = a.schools[i];
-  io.out(`\n${s.login} — ${s.name} (${s.type}, ${s.location}); кластер «${s.cluster.label}», ${countRu(s.cluster.size, ["школа", "школы", "школ"])}`);
+  io.out(
+    `\n${s.login} — ${s.name} (${s.type}, ${s.location}); кластер «${s.cluster.label}», ${countRu(s.cluster.size, ["школа", "школы", "школ"])}`,
+  );
   const years = allYears ? s.years : s.years.slice(-1);
   for (const y of years) {
     const fired = y.signs.filter((g) => g.fired);
-    io.out(`  ${y.year}: ${fired.length ? `признаки необъективности (требуют анализа): ${y.firedSigns.join(", ")}` : `признаков необъективности нет (оценено: ${y.signs.filter((g) => g.evaluated).length})`}`);
+    io.out(
+      `  ${y.year}: ${fired.length ? `признаки необъективности (требуют анализа): ${y.firedSigns.join(", ")}` : `признаков необъективности нет (оценено: ${y.signs.filter((g) => g.evaluated).length})`}`,
+    );
     for (const g of fired) io.out(`    • ${explainSign(g)}`);
     io.out(`    ${explainRisk(y.risk)}`);
     for (const f of y.risk.factors.filter((x) => x.fired)) io.out(`    • ${explainFactor(f, y.year)}`);
@@ -170,17 +240,30 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   if (parsed.json) {
     // Checked before any form is read: never an input or a school form, an existing file only with --force.
-    const checked = await checkOutputs([{ path: parsed.json, flag: "--json", example: "анализ.json" }], { named: parsed.inputs, files }, parsed.force);
+    const checked = await checkOutputs(
+      [{ path: parsed.json, flag: "--json", example: "анализ.json" }],
+      { named: parsed.inputs, files },
+      parsed.force,
+    );
     if (!checked.ok) {
       io.err(checked.message);
       return 2;
     }
   }
   const inputs = await loadInputs(files);
-  const unreadable = inputs.forms.filter((f) => !f.report).map((f) => {
-    const first = f.findings.find((x) => x.severity === "error");
-    return { file: f.file, message: first ? (first.sheet ? `лист «${first.sheet}»${first.cell ? `, ячейка ${first.cell}` : ""}: ${first.message}` : first.message) : "не удалось определить ОО по паспорту" };
-  });
+  const unreadable = inputs.forms
+    .filter((f) => !f.report)
+    .map((f) => {
+      const first = f.findings.find((x) => x.severity === "error");
+      return {
+        file: f.file,
+        message: first
+          ? first.sheet
+            ? `лист «${first.sheet}»${first.cell ? `, ячейка ${first.cell}` : ""}: ${first.message}`
+            : first.message
+          : "не удалось определить ОО по паспорту",
+      };
+    });
   for (const u of unreadable) io.err(aboutFile(u.file, u.message));
   const formSchools = consolidate(inputs.forms).schools;
   const raw = inputs.raw.length ? importRaw(inputs.raw, profile, { test: parsed.test }) : null;
@@ -196,12 +279,16 @@ export async function run(args: string[], io: Io): Promise<number> {
       const municipalities = groupRawSchools(merged, parsed.level);
       groups = municipalities.map((m) => m.schools);
       groupNames = municipalities.map((m) => m.name);
-      io.out(`Протоколы результатов: ${inputs.raw.map((x) => x.name).join(", ")} — ${describeGroups(municipalities)}${parsed.level === "region" ? " (один анализ по региону)" : ""}.`);
+      io.out(
+        `Протоколы результатов: ${inputs.raw.map((x) => x.name).join(", ")} — ${describeGroups(municipalities)}${parsed.level === "region" ? " (один анализ по региону)" : ""}.`,
+      );
     } else io.err("Протоколы результатов содержат ошибки: из них ничего не импортировано, файлы не изменены.");
   }
   if (groups.every((g) => g.length === 0)) {
     if (raw && !raw.ok) return 1;
-    io.err(files.length ? "Нет ни одной прочитанной формы ОО: анализировать нечего." : "Не найдено ни одного файла .xlsx.");
+    io.err(
+      files.length ? "Нет ни одной прочитанной формы ОО: анализировать нечего." : "Не найдено ни одного файла .xlsx.",
+    );
     return 2;
   }
   const analyses: MunicipalAnalysis[] = [];
@@ -215,7 +302,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     const { municipality, findings: own } = withImports(schools, inputs, groupNames[i]);
     // The exports and FIOKO lists are the same for every group: their findings are told once.
     if (analyses.length === 0) {
-      for (const f of own.filter((x) => x.severity !== "info")) io.err(f.file && !f.message.includes(f.file) ? `Файл «${f.file}»: ${f.message}` : f.message);
+      for (const f of own.filter((x) => x.severity !== "info"))
+        io.err(f.file && !f.message.includes(f.file) ? `Файл «${f.file}»: ${f.message}` : f.message);
       findings.push(...own);
       fiokoMarkers = municipality.fiokoMarkers.length;
       riskProfiles = municipality.riskProfiles.length;
@@ -225,8 +313,14 @@ export async function run(args: string[], io: Io): Promise<number> {
     analyses.push(analyzeMunicipality(municipality, profile));
   }
   const years = [...new Set(analyses.flatMap((a) => a.years))].sort((x, y) => x - y);
-  const name = analyses.length === 1 ? analyses[0].municipality : (raw?.schools.find((x) => x.region)?.region || `${countRu(analyses.length, ["муниципалитет", "муниципалитета", "муниципалитетов"])}`);
-  io.out(`Анализ: ${name}, ${countRu(total, ["ОО", "ОО", "ОО"])}${analyses.length > 1 ? ` в ${countRu(analyses.length, ["муниципалитете", "муниципалитетах", "муниципалитетах"])}` : ""}, годы ${years.join(", ")}; методика ${analyses[0].profileVersion}.`);
+  const name =
+    analyses.length === 1
+      ? analyses[0].municipality
+      : raw?.schools.find((x) => x.region)?.region ||
+        `${countRu(analyses.length, ["муниципалитет", "муниципалитета", "муниципалитетов"])}`;
+  io.out(
+    `Анализ: ${name}, ${countRu(total, ["ОО", "ОО", "ОО"])}${analyses.length > 1 ? ` в ${countRu(analyses.length, ["муниципалитете", "муниципалитетах", "муниципалитетах"])}` : ""}, годы ${years.join(", ")}; методика ${analyses[0].profileVersion}.`,
+  );
   const imported: Imported = {
     exports: inputs.exports.map((x) => x.name),
     raw: inputs.raw.map((x) => x.name),
@@ -235,8 +329,14 @@ export async function run(args: string[], io: Io): Promise<number> {
     riskProfiles,
     findings,
   };
-  if (imported.exports.length) io.out(`Выгрузки ФИС ОКО: ${imported.exports.join(", ")} (эталон для O1–O3: ${countRu(references, ["строка", "строки", "строк"])} муниципалитета и региона).`);
-  if (imported.fiokoFiles.length) io.out(`Данные ФИОКО: ${imported.fiokoFiles.join(", ")} — ${countRu(imported.fiokoMarkers, ["маркер", "маркера", "маркеров"])}, ${countRu(imported.riskProfiles, ["рисковый профиль", "рисковых профиля", "рисковых профилей"])}.`);
+  if (imported.exports.length)
+    io.out(
+      `Выгрузки ФИС ОКО: ${imported.exports.join(", ")} (эталон для O1–O3: ${countRu(references, ["строка", "строки", "строк"])} муниципалитета и региона).`,
+    );
+  if (imported.fiokoFiles.length)
+    io.out(
+      `Данные ФИОКО: ${imported.fiokoFiles.join(", ")} — ${countRu(imported.fiokoMarkers, ["маркер", "маркера", "маркеров"])}, ${countRu(imported.riskProfiles, ["рисковый профиль", "рисковых профиля", "рисковых профилей"])}.`,
+    );
   io.out("Признак — не вывод: каждый требует анализа.");
   for (const a of analyses) {
     if (analyses.length > 1) io.out(`\n== ${a.municipality}: ${countRu(a.schools.length, ["ОО", "ОО", "ОО"])} ==`);
@@ -256,11 +356,19 @@ function tell(io: Io, f: Finding): void {
 }
 
 /** The municipality of the forms with the ФИС ОКО exports and FIOKO lists among the inputs. */
-function withImports(schools: Municipality["schools"], inputs: Inputs, name?: string): { municipality: Municipality; findings: Finding[] } {
+function withImports(
+  schools: Municipality["schools"],
+  inputs: Inputs,
+  name?: string,
+): { municipality: Municipality; findings: Finding[] } {
   const findings: Finding[] = [...inputs.fiokoFindings];
   let municipality: Municipality = {
     name: name ?? schools.find((r) => r.passport.municipality)?.passport.municipality ?? "муниципалитет",
-    schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [],
+    schools,
+    references: [],
+    fiokoMarkers: [],
+    riskProfiles: [],
+    municipalCycle: [],
   };
   if (inputs.exports.length) {
     const imported = importFisoko(inputs.exports);

@@ -26,7 +26,8 @@ export function jsonDepth(text: string, limit = Infinity): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -53,13 +54,17 @@ function parseArg(text: string, index: number): unknown {
   if (text === "") return null;
   const looksJson = /^\s*[[{]/.test(text);
   if (looksJson && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    throw new ArgumentError(`аргумент ${index + 1} вложен глубже ${MAX_JSON_DEPTH} уровней: диапазон задаётся двумя уровнями скобок. ${EXAMPLE}`);
+    throw new ArgumentError(
+      `аргумент ${index + 1} вложен глубже ${MAX_JSON_DEPTH} уровней: диапазон задаётся двумя уровнями скобок. ${EXAMPLE}`,
+    );
   }
   try {
     return JSON.parse(text);
   } catch (e) {
     if (!looksJson) return text;
-    throw new ArgumentError(`аргумент ${index + 1} не является JSON (${jsonProblem(e instanceof Error ? e.message : "", text)}). ${EXAMPLE}`);
+    throw new ArgumentError(
+      `аргумент ${index + 1} не является JSON (${jsonProblem(e instanceof Error ? e.message : "", text)}). ${EXAMPLE}`,
+    );
   }
 }
 
@@ -74,7 +79,8 @@ export function jsonProblem(reason: string, text: string): string {
   }
   // «Unexpected token 'x', ..."5,5,x]]" is not valid JSON»: V8 quotes the text around the token.
   const token = /^Unexpected token '(.{1,2})', (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON/.exec(reason);
-  if (token) return `неожиданный символ «${token[1]}» здесь: «${token[2] ? "…" : ""}${excerpt(token[3])}${token[4] ? "…" : ""}»`;
+  if (token)
+    return `неожиданный символ «${token[1]}» здесь: «${token[2] ? "…" : ""}${excerpt(token[3])}${token[4] ? "…" : ""}»`;
   if (/end of JSON/i.test(reason)) return `не хватает закрывающих скобок или кавычек: «${excerpt(text)}»`;
   return `«${excerpt(text)}»`;
 }
@@ -124,7 +130,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   } catch (e) {
     const code = (e as { code?: string }).code;
     // A function quotes the offending cell; a cell of 100 KB is quoted as an excerpt.
-    const message = (e instanceof Error ? e.message : String(e)).replace(/«([^»]{61,})»/g, (_, q: string) => `«${excerpt(q)}»`);
+    const message = (e instanceof Error ? e.message : String(e)).replace(
+      /«([^»]{61,})»/g,
+      (_, q: string) => `«${excerpt(q)}»`,
+    );
     io.err(`${code ? code + " " : ""}${message}`);
     return 1;
   }

@@ -68,7 +68,12 @@ export interface DemoManifest {
 }
 
 /** Writes <login>.xlsx for every school and situations.json into `out` (created if missing). */
-export async function writeDemo(out: string, municipality: Municipality, situations: InjectedSituation[], seed: number): Promise<void> {
+export async function writeDemo(
+  out: string,
+  municipality: Municipality,
+  situations: InjectedSituation[],
+  seed: number,
+): Promise<void> {
   await mkdir(out, { recursive: true });
   for (const report of municipality.schools) {
     const file = `${report.passport.login}.xlsx`;
@@ -76,7 +81,13 @@ export async function writeDemo(out: string, municipality: Municipality, situati
     await wb.write({ ops: fillForm(report) });
     await wb.save(join(out, file));
   }
-  const manifest: DemoManifest = { municipality: municipality.name, seed, schools: municipality.schools.length, years: [...DEFAULT_YEARS], situations };
+  const manifest: DemoManifest = {
+    municipality: municipality.name,
+    seed,
+    schools: municipality.schools.length,
+    years: [...DEFAULT_YEARS],
+    situations,
+  };
   await writeFile(join(out, "situations.json"), JSON.stringify(manifest, null, 2) + "\n", "utf8");
 }
 
@@ -97,14 +108,24 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (folder && !parsed.force) {
     const existing = files.filter((f) => existsSync(join(out, f)));
     if (existing.length) {
-      const shown = existing.slice(0, 3).map((f) => `«${f}»`).join(", ") + (existing.length > 3 ? ` и ещё ${existing.length - 3}` : "");
-      io.err(`В папке «${typed}» уже есть ${countRu(existing.length, ["файл", "файла", "файлов"])} с теми же именами (${shown}): они не будут перезаписаны. Укажите другую папку или добавьте --force.`);
+      const shown =
+        existing
+          .slice(0, 3)
+          .map((f) => `«${f}»`)
+          .join(", ") + (existing.length > 3 ? ` и ещё ${existing.length - 3}` : "");
+      io.err(
+        `В папке «${typed}» уже есть ${countRu(existing.length, ["файл", "файла", "файлов"])} с теми же именами (${shown}): они не будут перезаписаны. Укажите другую папку или добавьте --force.`,
+      );
       return 2;
     }
   }
   if (folder) {
     // With --force: still never through a file that is a folder, a device or a dangling link.
-    const checked = await checkOutputs(files.map((f) => ({ path: join(typed, f), flag: "--out", form: true })), { named: [], files: [] }, true);
+    const checked = await checkOutputs(
+      files.map((f) => ({ path: join(typed, f), flag: "--out", form: true })),
+      { named: [], files: [] },
+      true,
+    );
     if (!checked.ok) {
       io.err(`Ошибка: ${checked.message}`);
       return 2;
@@ -116,7 +137,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`Не удалось записать файлы в папку «${typed}»: ${errorText(e)}`);
     return 1;
   }
-  io.out(`Создано ${countRu(municipality.schools.length, FORMS)} (${municipality.name}, зерно ${seed}) в папке ${out}.`);
+  io.out(
+    `Создано ${countRu(municipality.schools.length, FORMS)} (${municipality.name}, зерно ${seed}) в папке ${out}.`,
+  );
   io.out(`Намеренно внедрённых ситуаций: ${situations.length} (перечень с описаниями — situations.json):`);
   for (const s of situations) io.out(`  ${s.login} ${s.school} — ${s.expectedRule}: ${s.description}`);
   return 0;

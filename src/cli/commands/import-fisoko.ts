@@ -66,8 +66,13 @@ function printFindings(findings: readonly Finding[], io: Io): void {
 
 function describeImport(res: FisokoImport, io: Io): void {
   const files = new Set(res.reports.map((r) => r.file)).size;
-  io.out(`Прочитано: ${countRu(res.reports.length, ["отчёт", "отчёта", "отчётов"])} из ${countRu(files, ["файла", "файлов", "файлов"])}.`);
-  for (const r of res.reports) io.out(`  «${r.file}», лист «${r.sheet}»: ${r.title} — ВПР ${r.year}, ${r.subject}, ${r.grade} класс (${countRu(r.rows, ["строка", "строки", "строк"])}).`);
+  io.out(
+    `Прочитано: ${countRu(res.reports.length, ["отчёт", "отчёта", "отчётов"])} из ${countRu(files, ["файла", "файлов", "файлов"])}.`,
+  );
+  for (const r of res.reports)
+    io.out(
+      `  «${r.file}», лист «${r.sheet}»: ${r.title} — ВПР ${r.year}, ${r.subject}, ${r.grade} класс (${countRu(r.rows, ["строка", "строки", "строк"])}).`,
+    );
   if (!res.ok) return;
   io.out(
     `Найдено: ${countRu(res.results.length, ["строка результатов ОО", "строки результатов ОО", "строк результатов ОО"])}, ` +
@@ -93,12 +98,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (args.into) {
     output = args.out ?? defaultOutput(args.into);
     if (resolve(output) === resolve(args.into)) {
-      io.err(`Файл «${output}» — это сама форма; исходную форму команда не перезаписывает. Укажите другое имя в --out.`);
+      io.err(
+        `Файл «${output}» — это сама форма; исходную форму команда не перезаписывает. Укажите другое имя в --out.`,
+      );
       return 2;
     }
     // The product is a school form: --force may replace an earlier import, never an input (links included).
     const inputs = [...args.files, args.into];
-    const checked = await checkOutputs([{ path: output, flag: "--out", form: true, example: "форма (импорт ФИС ОКО).xlsx" }], { named: inputs, files: inputs }, args.force);
+    const checked = await checkOutputs(
+      [{ path: output, flag: "--out", form: true, example: "форма (импорт ФИС ОКО).xlsx" }],
+      { named: inputs, files: inputs },
+      args.force,
+    );
     if (!checked.ok) {
       io.err(checked.message);
       return 2;
@@ -134,7 +145,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`Ошибка: ${errorText(e, args.into)}`);
     return 1;
   }
-  const sheets = await wb.readSheets((await wb.listSheets()).map((s) => s.name), { formulas: false });
+  const sheets = await wb.readSheets(
+    (await wb.listSheets()).map((s) => s.name),
+    { formulas: false },
+  );
   const form = importIntoForm(res, sheets);
   printFindings(form.findings, io);
   if (!form.ok) {

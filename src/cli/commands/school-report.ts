@@ -73,7 +73,8 @@ export function parseArgs(args: readonly string[]): Args | string {
     } else if (a === "--set") {
       const v = next();
       const eq = v.indexOf("=");
-      if (eq <= 0) return `--set ожидает «ключ=значение», например --set "basis.vsoko=Положение о ВСОКО МБОУ СОШ № 3", а указано «${v}».`;
+      if (eq <= 0)
+        return `--set ожидает «ключ=значение», например --set "basis.vsoko=Положение о ВСОКО МБОУ СОШ № 3", а указано «${v}».`;
       out.sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1) });
     } else if (a.startsWith("--")) return `Неизвестный параметр ${a}.`;
     else out.inputs.push(a);
@@ -101,7 +102,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   // Before any file is read: --out is none of the files (a folder's too), nor a school form.
-  const checked = await checkOutputs([{ path: args.out, flag: "--out", rebuildable: true, example: "анализ.xlsx" }], { named: args.inputs, files: paths }, args.force);
+  const checked = await checkOutputs(
+    [{ path: args.out, flag: "--out", rebuildable: true, example: "анализ.xlsx" }],
+    { named: args.inputs, files: paths },
+    args.force,
+  );
   if (!checked.ok) {
     io.err(checked.message);
     return 2;
@@ -124,7 +129,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       continue;
     }
     const { report, findings } = parseForm(sheets, { file });
-    const read = { file, report, errors: findings.filter((f) => f.severity === "error").map((f) => `${file}, лист «${f.sheet}»${f.cell ? `, ячейка ${f.cell}` : ""}: ${f.message}`) };
+    const read = {
+      file,
+      report,
+      errors: findings
+        .filter((f) => f.severity === "error")
+        .map((f) => `${file}, лист «${f.sheet}»${f.cell ? `, ячейка ${f.cell}` : ""}: ${f.message}`),
+    };
     if (form) others.push(read);
     else form = read;
   }
@@ -133,18 +144,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   if (!form.report) {
-    io.err(`Форма «${form.file}» не распознана: ${form.errors.slice(0, 5).join("; ") || "нет листа «Паспорт ОО» или логина ОО"}.`);
+    io.err(
+      `Форма «${form.file}» не распознана: ${form.errors.slice(0, 5).join("; ") || "нет листа «Паспорт ОО» или логина ОО"}.`,
+    );
     return 2;
   }
   const report = form.report;
 
   const choices = reportChoices(report);
-  const procedure = args.procedure ?? (choices.some((c) => c.procedure === "ВПР") ? "ВПР" : (choices[0]?.procedure as Procedure | undefined));
+  const procedure =
+    args.procedure ??
+    (choices.some((c) => c.procedure === "ВПР") ? "ВПР" : (choices[0]?.procedure as Procedure | undefined));
   const ofProcedure = choices.filter((c) => c.procedure === procedure);
   const year = args.year ?? ofProcedure[0]?.year;
   if (!procedure || year === undefined || !ofProcedure.some((c) => c.year === year)) {
     const have = choices.map((c) => `${c.procedure} ${c.year}`).join(", ") || "нет результатов";
-    io.err(`В форме «${form.file}» нет результатов ${procedure ?? "процедур"}${args.year ? ` ${args.year}` : ""} (листы «Участники», «Результаты»). В форме есть: ${have}.`);
+    io.err(
+      `В форме «${form.file}» нет результатов ${procedure ?? "процедур"}${args.year ? ` ${args.year}` : ""} (листы «Участники», «Результаты»). В форме есть: ${have}.`,
+    );
     return 2;
   }
 
@@ -152,7 +169,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const schools = [report];
   for (const o of others) {
     if (!o.report) {
-      io.err(`Форма «${o.file}» не распознана и в муниципалитет не включена: ${o.errors.slice(0, 3).join("; ") || "нет листа «Паспорт ОО» или логина ОО"}.`);
+      io.err(
+        `Форма «${o.file}» не распознана и в муниципалитет не включена: ${o.errors.slice(0, 3).join("; ") || "нет листа «Паспорт ОО» или логина ОО"}.`,
+      );
       continue;
     }
     if (schools.some((s) => s.passport.login === o.report!.passport.login)) {
@@ -161,7 +180,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     schools.push(o.report);
   }
-  let municipality: Municipality = { name: report.passport.municipality ?? "Муниципалитет", schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [] };
+  let municipality: Municipality = {
+    name: report.passport.municipality ?? "Муниципалитет",
+    schools,
+    references: [],
+    fiokoMarkers: [],
+    riskProfiles: [],
+    municipalCycle: [],
+  };
   if (exports.length) {
     const imported = importFisoko(exports);
     for (const f of imported.findings) io.err(`${f.severity === "error" ? "Ошибка" : "Замечание"}: ${f.message}`);
@@ -182,9 +208,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const pooled = schools.length > 1 ? municipality : undefined;
 
-  const built = schoolReport(report, { year, procedure, grades: args.grades, subjects: args.subjects, references, profile, municipalityPooled: pooled });
+  const built = schoolReport(report, {
+    year,
+    procedure,
+    grades: args.grades,
+    subjects: args.subjects,
+    references,
+    profile,
+    municipalityPooled: pooled,
+  });
   if (!built.tests.length) {
-    io.err(`Нет результатов ${procedure} ${year} по выбранным классам и предметам (${[...args.grades.map((g) => `${g} класс`), ...args.subjects].join(", ")}).`);
+    io.err(
+      `Нет результатов ${procedure} ${year} по выбранным классам и предметам (${[...args.grades.map((g) => `${g} класс`), ...args.subjects].join(", ")}).`,
+    );
     return 2;
   }
   const written = await writeSchoolReport(book, built, { files: args.inputs.map((p) => basename(p)) });
@@ -192,14 +228,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // The exceljs port skips charts sheet by sheet (under temporary names); one line says it all.
   const chartNotices = written.notices.filter((n) => /диаграмм/i.test(n));
   for (const n of written.notices) if (!chartNotices.includes(n)) io.out(n);
-  if (chartNotices.length) io.out("Часть диаграмм в файл не записана: они появятся, если построить анализ в Excel на панели «Анализ ОО».");
+  if (chartNotices.length)
+    io.out("Часть диаграмм в файл не записана: они появятся, если построить анализ в Excel на панели «Анализ ОО».");
   io.out(
     `Анализ ${procedure} ${year} построен: ${args.out}. Работ: ${built.tests.length}; листов: ${built.sheets.length}; ` +
       `выводов для решений: ${built.findings.length}${references.length ? `; эталонов ФИС ОКО: ${references.length}` : ""}` +
       `${pooled ? `; эталон и положение в муниципалитете — по ${countRu(schools.length, ["форме", "формам", "формам"])} ОО` : ""}.`,
   );
   if (form.errors.length) {
-    io.err(`В форме ${countRu(form.errors.length, ["ошибка", "ошибки", "ошибок"])} — проверьте её (msoko validate), числа отчёта могут быть неполными:`);
+    io.err(
+      `В форме ${countRu(form.errors.length, ["ошибка", "ошибки", "ошибок"])} — проверьте её (msoko validate), числа отчёта могут быть неполными:`,
+    );
     for (const e of form.errors.slice(0, 20)) io.err(`  ${e}`);
     return 1;
   }

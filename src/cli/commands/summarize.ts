@@ -51,7 +51,8 @@ function parseArgs(args: string[]): Args | string {
     else if (a === "--set") {
       const v = args[++i] ?? "";
       const eq = v.indexOf("=");
-      if (eq <= 0) return `--set ожидает «ключ=значение», например --set "basis.msoko=Положение о МСОКО Заречного муниципального округа", а указано «${v}».`;
+      if (eq <= 0)
+        return `--set ожидает «ключ=значение», например --set "basis.msoko=Положение о МСОКО Заречного муниципального округа", а указано «${v}».`;
       sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1) });
     } else if (a.startsWith("--")) return `Неизвестный параметр ${a}.`;
     else inputs.push(a);
@@ -72,11 +73,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   let files = await expandInputs(args.inputs);
-  const outputs = [{ path: args.out, flag: "--out", rebuildable: true, example: "свод.xlsx" }, ...(args.json ? [{ path: args.json, flag: "--json", example: "свод.json" }] : [])];
+  const outputs = [
+    { path: args.out, flag: "--out", rebuildable: true, example: "свод.xlsx" },
+    ...(args.json ? [{ path: args.json, flag: "--json", example: "свод.json" }] : []),
+  ];
   const checked = await checkOutputs(outputs, { named: args.inputs, files }, args.force);
   if (!checked.ok) {
     // A user's own book with charts: say what --force would cost.
-    const lost = checked.reason === "exists" && checked.path === args.out ? await drawingSheetsOfFile(args.out).catch(() => []) : [];
+    const lost =
+      checked.reason === "exists" && checked.path === args.out
+        ? await drawingSheetsOfFile(args.out).catch(() => [])
+        : [];
     io.err(lost.length ? chartsWouldBeLost(args.out, lost) : checked.message);
     return 2;
   }
@@ -90,7 +97,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
   // With --force, a file that is not a readable book is replaced by a new one.
-  const book = existsSync(args.out) ? await loadForRebuild(args.out).catch((e) => (args.force ? XlsxWorkbook.create(args.out) : Promise.reject(e))) : XlsxWorkbook.create(args.out);
+  const book = existsSync(args.out)
+    ? await loadForRebuild(args.out).catch((e) => (args.force ? XlsxWorkbook.create(args.out) : Promise.reject(e)))
+    : XlsxWorkbook.create(args.out);
   if (existsSync(args.out) && !args.force) {
     // exceljs cannot carry charts and pictures of the user's sheets through a re-save: refuse rather than lose them.
     const generated = await findGeneratedSheets(book);
@@ -100,11 +109,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
   }
-  const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(files, (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`));
+  const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(files, (i, n, f) =>
+    io.out(`Файл ${i} из ${n}: ${f}`),
+  );
   for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   let result;
   try {
-    result = await summarizeInto(book, { forms, exports, raw, fiokoMarkers, riskProfiles, evaluationDate: args.date || undefined, overrides: args.sets });
+    result = await summarizeInto(book, {
+      forms,
+      exports,
+      raw,
+      fiokoMarkers,
+      riskProfiles,
+      evaluationDate: args.date || undefined,
+      overrides: args.sets,
+    });
   } catch (e) {
     if (!(e instanceof NothingToSummarizeError)) throw e;
     io.err(e.message);

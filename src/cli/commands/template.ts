@@ -19,7 +19,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const i = args.indexOf("--out");
   const out = i >= 0 ? args[i + 1] : undefined;
-  const unknown = args.filter((a, k) => a.startsWith("-") && !["--out", "--force"].includes(a) && args[k - 1] !== "--out");
+  const unknown = args.filter(
+    (a, k) => a.startsWith("-") && !["--out", "--force"].includes(a) && args[k - 1] !== "--out",
+  );
   if (!out || out.startsWith("-") || unknown.length > 0) {
     io.err(`Использование: msoko ${usage}${unknown.length ? `\nНеизвестный параметр: ${unknown.join(" ")}` : ""}`);
     return 2;
@@ -29,7 +31,11 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 2;
   }
   // The product is a form itself: with --force it may replace an older form (never a folder or a device).
-  const checked = await checkOutputs([{ path: out, flag: "--out", form: true, example: "форма.xlsx" }], { named: [], files: [] }, args.includes("--force"));
+  const checked = await checkOutputs(
+    [{ path: out, flag: "--out", form: true, example: "форма.xlsx" }],
+    { named: [], files: [] },
+    args.includes("--force"),
+  );
   if (!checked.ok) {
     io.err(checked.message);
     return 2;

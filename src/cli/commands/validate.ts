@@ -23,7 +23,11 @@ import type { Io } from "../io";
 
 export const { summary, usage } = COMMAND_INFO.validate;
 
-const SEVERITY_RU: Record<Finding["severity"], string> = { error: "Ошибка", warning: "Предупреждение", info: "Сведения" };
+const SEVERITY_RU: Record<Finding["severity"], string> = {
+  error: "Ошибка",
+  warning: "Предупреждение",
+  info: "Сведения",
+};
 
 /** «Лист «Результаты», ячейка F7: …» — the line the human output prints for a finding. */
 export function findingLine(f: Finding): string {
@@ -33,8 +37,13 @@ export function findingLine(f: Finding): string {
 
 /** A ФИС ОКО export given to `validate`: one finding, not dozens about a «form» it never was. */
 function fisokoBookFinding(file: string): Finding {
-  return finding("book.fisoko", "", "", `Файл «${file}» — выгрузка ФИС ОКО, а не форма ОО; как форма он не проверяется.`,
-    "Добавьте её строки в форму ОО (msoko import-fisoko или «Импорт ФИС ОКО» в панели) или передайте выгрузку в msoko summarize вместе с формами.");
+  return finding(
+    "book.fisoko",
+    "",
+    "",
+    `Файл «${file}» — выгрузка ФИС ОКО, а не форма ОО; как форма он не проверяется.`,
+    "Добавьте её строки в форму ОО (msoko import-fisoko или «Импорт ФИС ОКО» в панели) или передайте выгрузку в msoko summarize вместе с формами.",
+  );
 }
 
 export async function run(args: string[], io: Io): Promise<number> {
@@ -52,17 +61,35 @@ export async function run(args: string[], io: Io): Promise<number> {
     sheets = await readInputXlsx(file, { formulas: false });
   } catch (e) {
     const message = errorText(e, file);
-    if (json) io.out(JSON.stringify({ file: basename(file), valid: false, unreadable: message, counts: { error: 0, warning: 0, info: 0 }, findings: [], school: null }));
+    if (json)
+      io.out(
+        JSON.stringify({
+          file: basename(file),
+          valid: false,
+          unreadable: message,
+          counts: { error: 0, warning: 0, info: 0 },
+          findings: [],
+          school: null,
+        }),
+      );
     else io.err(message);
     return 2;
   }
-  const { report, findings } = looksLikeFisokoExport(sheets) ? { report: null, findings: [fisokoBookFinding(basename(file))] } : parseForm(sheets, { file: basename(file) });
+  const { report, findings } = looksLikeFisokoExport(sheets)
+    ? { report: null, findings: [fisokoBookFinding(basename(file))] }
+    : parseForm(sheets, { file: basename(file) });
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const valid = counts.error === 0;
   if (json) {
     const school = report
-      ? { login: report.passport.login, name: report.passport.name, results: report.results.length, participants: report.participants.length, cycle: report.cycle.length }
+      ? {
+          login: report.passport.login,
+          name: report.passport.name,
+          results: report.results.length,
+          participants: report.participants.length,
+          cycle: report.cycle.length,
+        }
       : null;
     io.out(JSON.stringify({ file: basename(file), valid, counts, findings, school }, null, 2));
   } else {

@@ -7,7 +7,16 @@
 import type { Municipality, Location, SchoolType } from "../model";
 import type { Profile } from "../profile";
 import { assignClusters, type ClusterAssignment } from "../clusters";
-import { firedSignIds, minThresholdDynamics, schoolSigns, stableAbsence, type MinThresholdRow, type SignId, type SignResult, type StableAbsence } from "../objectivity";
+import {
+  firedSignIds,
+  minThresholdDynamics,
+  schoolSigns,
+  stableAbsence,
+  type MinThresholdRow,
+  type SignId,
+  type SignResult,
+  type StableAbsence,
+} from "../objectivity";
 import { combineRisk, factorR1, factorR2, factorR3, factorR4, factorR5, factorR6, type RiskResult } from "../risk";
 import { stability, type StabilityResult, type StabilityYearInput } from "../stability";
 import { buildContext } from "../context/context";
@@ -87,7 +96,9 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
   const passports = m.schools.map((s) => s.passport);
   const clusters = assignClusters(passports, p);
   const z = standardizedResults(ctx.index, p);
-  const years = [...new Set([...ctx.index.years, ...m.fiokoMarkers.map((f) => f.year), ...m.riskProfiles.map((r) => r.year)])].sort((a, b) => a - b);
+  const years = [
+    ...new Set([...ctx.index.years, ...m.fiokoMarkers.map((f) => f.year), ...m.riskProfiles.map((r) => r.year)]),
+  ].sort((a, b) => a - b);
 
   // Cluster positions per year: cluster id → year → login → z.
   const zByCluster = new Map<string, Map<number, Map<string, number>>>();
@@ -124,7 +135,16 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
   const municipalPositions = new Map<number, Map<string, QuantilePosition>>();
   const municipalPosition = (year: number, login: string): QuantilePosition | undefined => {
     let m = municipalPositions.get(year);
-    if (!m) municipalPositions.set(year, (m = quantilePositions(zByYear.get(year) ?? new Map<string, number>(), p.values["r2.quantile"], p.values["stability.topQuantile"], minSchools)));
+    if (!m)
+      municipalPositions.set(
+        year,
+        (m = quantilePositions(
+          zByYear.get(year) ?? new Map<string, number>(),
+          p.values["r2.quantile"],
+          p.values["stability.topQuantile"],
+          minSchools,
+        )),
+      );
     const pos = m.get(login);
     return pos && { ...pos, scope: "municipality" };
   };
@@ -132,7 +152,13 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
     const ref = clusterRefs.get(id)!;
     for (const [year, values] of [...byYear].sort((a, b) => a[0] - b[0])) {
       if (values.size >= minSchools) {
-        for (const [login, pos] of quantilePositions(values, p.values["r2.quantile"], p.values["stability.topQuantile"], minSchools)) positions.set(`${login}|${year}`, { ...pos, scope: "cluster" });
+        for (const [login, pos] of quantilePositions(
+          values,
+          p.values["r2.quantile"],
+          p.values["stability.topQuantile"],
+          minSchools,
+        ))
+          positions.set(`${login}|${year}`, { ...pos, scope: "cluster" });
       } else {
         for (const login of values.keys()) {
           const pos = municipalPosition(year, login);
@@ -150,7 +176,8 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
     }
   }
   const social = new Map<string, number>();
-  for (const s of passports) if (typeof s.socialIndex === "number" && Number.isFinite(s.socialIndex)) social.set(s.login, s.socialIndex);
+  for (const s of passports)
+    if (typeof s.socialIndex === "number" && Number.isFinite(s.socialIndex)) social.set(s.login, s.socialIndex);
   const socialPos = quantilePositions(social, p.values["r4.quantile"], p.values["r4.quantile"], minGroup);
 
   const latest = years.length ? years[years.length - 1] : null;
@@ -208,7 +235,13 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
       belowShare: unitBelowShare(u),
       mismatchShare: u.journal && u.journal.n > 0 ? ((u.journal.lowered + u.journal.raised) * 100) / u.journal.n : null,
     }))
-    .sort((a, b) => a.year - b.year || collator.compare(a.procedure, b.procedure) || a.grade - b.grade || collator.compare(a.subject, b.subject));
+    .sort(
+      (a, b) =>
+        a.year - b.year ||
+        collator.compare(a.procedure, b.procedure) ||
+        a.grade - b.grade ||
+        collator.compare(a.subject, b.subject),
+    );
 
   return {
     municipality: m.name,

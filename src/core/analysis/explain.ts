@@ -46,7 +46,13 @@ export function chanceRu(p: number): string {
 }
 
 /** «вероятность случайно получить такое расхождение — 0,3 % (порог 1 %, [DEFAULT], биномиальный тест)». */
-function chanceClause(p: number | undefined, alpha: ThresholdUsed | undefined, test: string, what = "такое расхождение", alphaValue?: number): string {
+function chanceClause(
+  p: number | undefined,
+  alpha: ThresholdUsed | undefined,
+  test: string,
+  what = "такое расхождение",
+  alphaValue?: number,
+): string {
   if (p === undefined || !alpha) return "";
   const a = alphaValue ?? alpha.value;
   return `вероятность случайно получить ${what} — ${chanceRu(p)} (${test}; порог ${chanceRu(a)}, ${tag(alpha)})`;
@@ -57,7 +63,14 @@ function subjectRu(subject: string): string {
 }
 
 /** «ВПР 2025, 5 класс, математика, N = 42». */
-export function contextRu(s: { procedure?: string; year: number; grade?: number; subject?: string; className?: string; n?: number }): string {
+export function contextRu(s: {
+  procedure?: string;
+  year: number;
+  grade?: number;
+  subject?: string;
+  className?: string;
+  n?: number;
+}): string {
   const parts: string[] = [];
   parts.push(s.procedure ? `${s.procedure} ${s.year}` : `${s.year} год`);
   if (s.grade !== undefined) parts.push(`${s.grade}${s.className ? ` «${s.className}»` : ""} класс`);
@@ -69,10 +82,15 @@ export function contextRu(s: { procedure?: string; year: number; grade?: number;
 function referenceRu(r: SignReference | undefined, value: (v: number) => string): string {
   if (!r) return "";
   const who =
-    r.kind === "region" ? `регион${r.name ? ` «${r.name}»` : ""}` :
-    r.kind === "municipality" ? `муниципалитет${r.name ? ` «${r.name}»` : ""}${r.source === POOLED ? " (все участники, школа включена)" : r.source ? ` (${r.source})` : ""}` :
-    r.kind === "cluster" ? `кластер${r.name ? ` «${r.name}»` : ""}` :
-    r.kind === "fioko" ? "ФИОКО" : "та же параллель";
+    r.kind === "region"
+      ? `регион${r.name ? ` «${r.name}»` : ""}`
+      : r.kind === "municipality"
+        ? `муниципалитет${r.name ? ` «${r.name}»` : ""}${r.source === POOLED ? " (все участники, школа включена)" : r.source ? ` (${r.source})` : ""}`
+        : r.kind === "cluster"
+          ? `кластер${r.name ? ` «${r.name}»` : ""}`
+          : r.kind === "fioko"
+            ? "ФИОКО"
+            : "та же параллель";
   const v = r.value === null ? "" : `: ${value(r.value)}`;
   return `эталон — ${who}${v}, N${NB}=${NB}${formatNumberRu(r.n, 0)}`;
 }
@@ -96,12 +114,16 @@ function o1(s: SignResult): string {
       ? `, но за этим всего ${countRu(count, ["участник", "участника", "участников"])} (нужно не менее ${countT.value}, ${tag(countT)})`
       : p === undefined
         ? ", но доля эталона неизвестна и случайность не исключена"
-        : alphaT && p >= alphaT.value ? ", но это объяснимо случайностью" : "";
+        : alphaT && p >= alphaT.value
+          ? ", но это объяснимо случайностью"
+          : "";
   if (x.gap2Share !== undefined && (s.fired ? x.gap2Fired === 1 : true)) {
     const ref = x.refGap2Share !== undefined ? `; у эталона ${pct(x.refGap2Share)}` : "";
     const chance = x.gap2P !== undefined ? `; ${chanceClause(x.gap2P, alphaT, binomial)}` : "";
     const why = !s.fired && x.gap2Reached === 1 ? held(x.gap2Count ?? 0, x.gap2P) : "";
-    parts.push(`расхождение с журналом на 2 отметки и более у ${pct(x.gap2Share)} участников (порог ${pct(gapT!.value)}, ${tag(gapT)}${ref}${chance})${why}`);
+    parts.push(
+      `расхождение с журналом на 2 отметки и более у ${pct(x.gap2Share)} участников (порог ${pct(gapT!.value)}, ${tag(gapT)}${ref}${chance})${why}`,
+    );
   }
   if (x.refMismatchShare !== undefined && (s.fired ? x.excessFired === 1 : true)) {
     const chance = x.excessP !== undefined ? `; ${chanceClause(x.excessP, alphaT, binomial)}` : "";
@@ -144,9 +166,14 @@ function o4(s: SignResult): string {
   const x = s.numbers;
   const own = `выполнение базовых заданий ${pct(x.basic)}, повышенного и высокого уровня ${pct(x.advanced)}`;
   const parts: string[] = [];
-  if (x.invertedFired === 1 || !s.fired) parts.push(x.advanced >= x.basic ? "сложные задания выполнены не хуже базовых" : "сложные задания выполнены хуже базовых");
+  if (x.invertedFired === 1 || !s.fired)
+    parts.push(
+      x.advanced >= x.basic ? "сложные задания выполнены не хуже базовых" : "сложные задания выполнены хуже базовых",
+    );
   if (x.refBasic !== undefined && (x.crossedFired === 1 || !s.fired)) {
-    parts.push(`у эталона (муниципалитет, все участники) — ${pct(x.refBasic)} и ${pct(x.refAdvanced)}${x.crossedFired === 1 ? ": по базовым ниже эталона, по сложным выше" : ""}`);
+    parts.push(
+      `у эталона (муниципалитет, все участники) — ${pct(x.refBasic)} и ${pct(x.refAdvanced)}${x.crossedFired === 1 ? ": по базовым ниже эталона, по сложным выше" : ""}`,
+    );
   }
   return `${own}: ${parts.join("; ")} [OFFICIAL*]`;
 }
@@ -160,7 +187,9 @@ function o5(s: SignResult): string {
   const chance = (p: number | undefined, reached: number | undefined) => {
     if (p === undefined) return "";
     const clause = `; ${chanceClause(p, alphaT, test)}`;
-    return !s.fired && reached === 1 && alphaT && p >= alphaT.value ? `${clause} — разница объяснима случайностью` : clause;
+    return !s.fired && reached === 1 && alphaT && p >= alphaT.value
+      ? `${clause} — разница объяснима случайностью`
+      : clause;
   };
   const parts: string[] = [];
   if (x.gap !== undefined && (x.gapFired === 1 || !s.fired)) {
@@ -182,10 +211,17 @@ function o6(s: SignResult): string {
   const x = s.numbers;
   const t = th(s, "o6.ratio");
   const basis = x.perPupil === 1 ? "по обучающимся" : "по участиям";
-  const ratio = x.ratio === undefined ? "при нулевой муниципальной доле" : x.ratio >= 1 ? `в ${formatNumberRu(x.ratio, 2)} раза выше муниципальной` : "ниже муниципальной";
+  const ratio =
+    x.ratio === undefined
+      ? "при нулевой муниципальной доле"
+      : x.ratio >= 1
+        ? `в ${formatNumberRu(x.ratio, 2)} раза выше муниципальной`
+        : "ниже муниципальной";
   return (
     `доля победителей и призёров школьного этапа ВсОШ ${pct(x.share)} (${basis}) — ${ratio} (${pct(x.refShare)}; порог в ${formatNumberRu(t!.value)} раза, ${tag(t)}), ` +
-    (x.municipalAwarded === 0 ? "а на муниципальном этапе победителей и призёров нет" : `на муниципальном этапе победителей и призёров: ${formatNumberRu(x.municipalAwarded, 0)}`)
+    (x.municipalAwarded === 0
+      ? "а на муниципальном этапе победителей и призёров нет"
+      : `на муниципальном этапе победителей и призёров: ${formatNumberRu(x.municipalAwarded, 0)}`)
   );
 }
 
@@ -199,13 +235,29 @@ export function explainSign(s: SignResult): string {
   }
   let body: string;
   switch (s.rule) {
-    case "O1": body = o1(s); break;
-    case "O2": body = o2(s); break;
-    case "O3": body = o3(s); break;
-    case "O4": body = o4(s); break;
-    case "O5": body = o5(s); break;
-    case "O6": body = o6(s); break;
-    case "F": body = s.fired ? "ФИОКО отметила результаты ОО как имеющие признаки необъективности [OFFICIAL]" : "маркер ФИОКО не установлен [OFFICIAL]"; break;
+    case "O1":
+      body = o1(s);
+      break;
+    case "O2":
+      body = o2(s);
+      break;
+    case "O3":
+      body = o3(s);
+      break;
+    case "O4":
+      body = o4(s);
+      break;
+    case "O5":
+      body = o5(s);
+      break;
+    case "O6":
+      body = o6(s);
+      break;
+    case "F":
+      body = s.fired
+        ? "ФИОКО отметила результаты ОО как имеющие признаки необъективности [OFFICIAL]"
+        : "маркер ФИОКО не установлен [OFFICIAL]";
+      break;
   }
   return `${signHead(s)}: ${body}; ${ctx}.`.replace(/;\s*;/g, ";").replace(/\s+;/g, ";");
 }
@@ -233,10 +285,12 @@ export function explainFactor(f: RiskFactorResult, year: number): string {
       const share = t("r1.share")!;
       const proc = t("r1.procedures")!;
       const list = f.items.map(itemRu).join("; ");
-      if (!f.fired) return `${f.id}: не выявлен — доля не преодолевших минимальный порог не достигает ${pct(share.value)} в ${proc.value} процедурах ${year} г. и не повторяется два года подряд (процедур с N${NB}≥${NB}${t("r1.minN")!.value}: ${x.procedures}).`;
-      const why = f.mode === "several"
-        ? `не менее ${pct(share.value)} не преодолели минимальный порог в ${countRu(x.low, ["процедуре", "процедурах", "процедурах"])} ${year} г. (порог: ${proc.value}, ${tag(proc)})`
-        : `не менее ${pct(share.value)} не преодолели минимальный порог в той же процедуре два года подряд`;
+      if (!f.fired)
+        return `${f.id}: не выявлен — доля не преодолевших минимальный порог не достигает ${pct(share.value)} в ${proc.value} процедурах ${year} г. и не повторяется два года подряд (процедур с N${NB}≥${NB}${t("r1.minN")!.value}: ${x.procedures}).`;
+      const why =
+        f.mode === "several"
+          ? `не менее ${pct(share.value)} не преодолели минимальный порог в ${countRu(x.low, ["процедуре", "процедурах", "процедурах"])} ${year} г. (порог: ${proc.value}, ${tag(proc)})`
+          : `не менее ${pct(share.value)} не преодолели минимальный порог в той же процедуре два года подряд`;
       return `${head}: ${why} (${tag(share)}): ${list}.`;
     }
     case "R2": {
@@ -246,9 +300,12 @@ export function explainFactor(f: RiskFactorResult, year: number): string {
       const wide = f.reference?.kind === "municipality";
       const cl = wide
         ? `муниципалитета${f.reference?.label ? ` «${f.reference.label}»` : ""} (в кластере меньше ${t("r2.minSchools")?.value ?? 4} ОО с результатом, сравнение со всеми ОО, ${tag(t("r2.minSchools"))})`
-        : f.reference ? `кластера «${f.reference.label}»` : "кластера";
+        : f.reference
+          ? `кластера «${f.reference.label}»`
+          : "кластера";
       const floorRu = floor ? `не выше ${formatNumberRu(floor.value, 1)}, ${tag(floor)}` : "";
-      if (f.fired) return `${head}: ${where} — в нижней доле ${formatNumberRu(q.value, 2)} ${cl} (${tag(q)}): ${lowerRu(x.below, x.k)}; результат не выше ${formatNumberRu(floor?.value ?? -1, 1)} (${tag(floor)}); ${year} год.`;
+      if (f.fired)
+        return `${head}: ${where} — в нижней доле ${formatNumberRu(q.value, 2)} ${cl} (${tag(q)}): ${lowerRu(x.below, x.k)}; результат не выше ${formatNumberRu(floor?.value ?? -1, 1)} (${tag(floor)}); ${year} год.`;
       const inLower = x.lower === 1;
       const reason = inLower
         ? `в нижней доле ${formatNumberRu(q.value, 2)} ${cl}, но не ниже среднего по муниципалитету на одно стандартное отклонение (порог — ${floorRu})`
@@ -259,10 +316,15 @@ export function explainFactor(f: RiskFactorResult, year: number): string {
       const r = t("dynamics.share2Rise")!;
       const alphaT = t("r3.alpha");
       const test = "односторонний тест разности двух долей";
-      const bonf = alphaT ? `${chanceRu(alphaT.value)} / ${x.pairs} ${plural(x.pairs, ["процедуру", "процедуры", "процедур"])} = ${chanceRu(x.alpha)}, поправка Бонферрони, ${tag(alphaT)}` : "";
-      const itemP = (i: RiskItem) => (i.p !== undefined ? `; вероятность случайно получить такой рост — ${chanceRu(i.p)}` : "");
+      const bonf = alphaT
+        ? `${chanceRu(alphaT.value)} / ${x.pairs} ${plural(x.pairs, ["процедуру", "процедуры", "процедур"])} = ${chanceRu(x.alpha)}, поправка Бонферрони, ${tag(alphaT)}`
+        : "";
+      const itemP = (i: RiskItem) =>
+        i.p !== undefined ? `; вероятность случайно получить такой рост — ${chanceRu(i.p)}` : "";
       // The largest rises first; a long tail of small groups is counted, not listed.
-      const shown = [...(f.watch ?? [])].sort((a, b) => b.value - (b.previous ?? 0) - (a.value - (a.previous ?? 0))).slice(0, WATCH_SHOWN);
+      const shown = [...(f.watch ?? [])]
+        .sort((a, b) => b.value - (b.previous ?? 0) - (a.value - (a.previous ?? 0)))
+        .slice(0, WATCH_SHOWN);
       const rest = (f.watch?.length ?? 0) - shown.length;
       const watchRu = shown.length
         ? ` Рост без флага: ${shown.map((i) => `${itemRu(i)}${i.previousN !== undefined ? ` (в ${i.year - 1} г. N${NB}=${NB}${i.previousN})` : ""} — ${i.why}${itemP(i)}`).join("; ")}` +
@@ -292,7 +354,8 @@ export function explainFactor(f: RiskFactorResult, year: number): string {
 
 /** One sentence for the risk of a year: level, score, fired factors, ШНОР/ШНСУ. */
 export function explainRisk(r: RiskResult): string {
-  if (r.score === null || r.level === null) return `Риск ${r.year}: не оценивается — нет данных ни по одному фактору R1–R5.`;
+  if (r.score === null || r.level === null)
+    return `Риск ${r.year}: не оценивается — нет данных ни по одному фактору R1–R5.`;
   const levels = r.threshold.find((t) => t.key === "risk.levels");
   const [mid, high] = levels?.list ?? [NaN, NaN];
   const fired = r.factors.filter((f) => f.fired && f.id !== "R6").map((f) => f.id);
@@ -324,23 +387,50 @@ export function explainStability(s: StabilityResult, cluster: ClusterAssignment)
   const why: string[] = [];
   if (s.missingYears.length) why.push(`нет данных за ${s.missingYears.join(", ")}`);
   if (s.topYears.length && s.signYears.length) why.push(`есть признаки необъективности в ${s.signYears.join(", ")}`);
-  if ((s.notHighYears ?? []).length) why.push(`в верхней доле кластера, но стандартизированный результат ниже ${z(high?.value)} в ${s.notHighYears.join(", ")}`);
-  if (s.lowYears.length === s.years.length && (s.aboveYears ?? []).length) why.push(`R1/R2 каждый год, но стандартизированный результат выше ${z(ceil?.value)} в ${s.aboveYears.join(", ")}`);
-  if (!s.missingYears.length) why.push(`в верхней доле кластера (с результатом не ниже ${z(high?.value)}) в ${s.topYears.length} из ${s.years.length} лет, R1/R2 в ${s.lowYears.length} из ${s.years.length}`);
+  if ((s.notHighYears ?? []).length)
+    why.push(
+      `в верхней доле кластера, но стандартизированный результат ниже ${z(high?.value)} в ${s.notHighYears.join(", ")}`,
+    );
+  if (s.lowYears.length === s.years.length && (s.aboveYears ?? []).length)
+    why.push(`R1/R2 каждый год, но стандартизированный результат выше ${z(ceil?.value)} в ${s.aboveYears.join(", ")}`);
+  if (!s.missingYears.length)
+    why.push(
+      `в верхней доле кластера (с результатом не ниже ${z(high?.value)}) в ${s.topYears.length} из ${s.years.length} лет, R1/R2 в ${s.lowYears.length} из ${s.years.length}`,
+    );
   return `Стабильность (§5, ${tag(w)}): за ${period} ни стабильно высоких, ни стабильно низких результатов — ${why.join("; ")}.`;
 }
 
 export function explainStableAbsence(s: StableAbsence): string {
   const w = s.threshold[0];
   const period = yearsRu(s.years);
-  if (s.stable) return `Признаки необъективности стабильно отсутствуют (§3, ${tag(w)}): ни одного признака в ${period}, данные есть за каждый год.`;
+  if (s.stable)
+    return `Признаки необъективности стабильно отсутствуют (§3, ${tag(w)}): ни одного признака в ${period}, данные есть за каждый год.`;
   const why: string[] = [];
   if (s.yearsWithSigns.length) why.push(`признаки были в ${s.yearsWithSigns.join(", ")}`);
   if (s.missingYears.length) why.push(`нет данных для оценки признаков за ${s.missingYears.join(", ")}`);
   return `Стабильное отсутствие признаков (§3, ${tag(w)}) за ${period} не подтверждено: ${why.join("; ")}.`;
 }
 
-export const INDICATORS = ["O1", "O2", "O3", "O4", "O5", "O6", "F", "R1", "R2", "R3", "R4", "R5", "R6", "objectivity", "risk", "stable", "absence", "cluster"] as const;
+export const INDICATORS = [
+  "O1",
+  "O2",
+  "O3",
+  "O4",
+  "O5",
+  "O6",
+  "F",
+  "R1",
+  "R2",
+  "R3",
+  "R4",
+  "R5",
+  "R6",
+  "objectivity",
+  "risk",
+  "stable",
+  "absence",
+  "cluster",
+] as const;
 export type Indicator = (typeof INDICATORS)[number];
 
 function latestWithData(s: SchoolAnalysis, has: (y: SchoolYearAnalysis) => boolean): SchoolYearAnalysis | undefined {
@@ -354,7 +444,8 @@ function latestWithData(s: SchoolAnalysis, has: (y: SchoolYearAnalysis) => boole
  * factor and the risk, the latest year with data; or the stability, stable absence, cluster.
  */
 export function explainSchool(s: SchoolAnalysis, indicator: Indicator, year?: number): string {
-  const pick = (has: (y: SchoolYearAnalysis) => boolean) => (year !== undefined ? s.years.find((y) => y.year === year) : latestWithData(s, has));
+  const pick = (has: (y: SchoolYearAnalysis) => boolean) =>
+    year !== undefined ? s.years.find((y) => y.year === year) : latestWithData(s, has);
   switch (indicator) {
     case "stable":
       return s.stability ? explainStability(s.stability, s.cluster) : "Стабильность: нет данных.";
@@ -383,15 +474,17 @@ export function explainSchool(s: SchoolAnalysis, indicator: Indicator, year?: nu
       const y =
         year !== undefined
           ? s.years.find((x) => x.year === year)
-          : [...s.years].reverse().find((x) => x.signs.some((g) => g.rule === indicator && g.fired)) ??
+          : ([...s.years].reverse().find((x) => x.signs.some((g) => g.rule === indicator && g.fired)) ??
             [...s.years].reverse().find((x) => x.signs.some((g) => g.rule === indicator && g.evaluated)) ??
-            latestWithData(s, (x) => x.signs.some((g) => g.rule === indicator));
+            latestWithData(s, (x) => x.signs.some((g) => g.rule === indicator)));
       const list = (y?.signs ?? []).filter((g) => g.rule === indicator);
       const fired = list.filter((g) => g.fired);
       const chosen = fired[0] ?? list.find((g) => g.evaluated) ?? list[0];
       if (!y || !chosen) return `${indicator}: нет данных для оценки признака.`;
       const sentence = explainSign(chosen);
-      return fired.length > 1 ? `${sentence.slice(0, -1)} (и ещё ${countRu(fired.length - 1, ["случай", "случая", "случаев"])} в ${y.year} г.).` : sentence;
+      return fired.length > 1
+        ? `${sentence.slice(0, -1)} (и ещё ${countRu(fired.length - 1, ["случай", "случая", "случаев"])} в ${y.year} г.).`
+        : sentence;
     }
   }
 }

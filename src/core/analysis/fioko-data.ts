@@ -73,7 +73,11 @@ export function readFiokoData(file: string, sheets: readonly FiokoDataSheet[]): 
  * passports ignoring case (FIOKO lists write them as they like); data of a login that no school
  * has is kept out, with one warning per login and file.
  */
-export function attachFiokoData(m: Municipality, markers: readonly FiokoMarker[], riskProfiles: readonly RiskProfile[]): { municipality: Municipality; findings: Finding[] } {
+export function attachFiokoData(
+  m: Municipality,
+  markers: readonly FiokoMarker[],
+  riskProfiles: readonly RiskProfile[],
+): { municipality: Municipality; findings: Finding[] } {
   const logins = new Map(m.schools.map((s) => [s.passport.login.trim().toLowerCase(), s.passport.login]));
   const findings: Finding[] = [];
   const warned = new Set<string>();
@@ -84,7 +88,11 @@ export function attachFiokoData(m: Municipality, markers: readonly FiokoMarker[]
     if (!warned.has(key)) {
       warned.add(key);
       findings.push({
-        severity: "warning", rule: "fioko.login", sheet: "", cell: "", file: x.source,
+        severity: "warning",
+        rule: "fioko.login",
+        sheet: "",
+        cell: "",
+        file: x.source,
         message: `Файл «${x.source}»: ${what} ОО с логином «${x.login}» пропущены — такой ОО нет среди форм муниципалитета.`,
       });
     }
@@ -93,7 +101,11 @@ export function attachFiokoData(m: Municipality, markers: readonly FiokoMarker[]
   const addedMarkers = markers.map((x) => own(x, "маркеры ФИОКО")).filter((x): x is FiokoMarker => x !== null);
   const addedProfiles = riskProfiles.map((x) => own(x, "рисковые профили")).filter((x): x is RiskProfile => x !== null);
   return {
-    municipality: { ...m, fiokoMarkers: [...m.fiokoMarkers, ...addedMarkers], riskProfiles: [...m.riskProfiles, ...addedProfiles] },
+    municipality: {
+      ...m,
+      fiokoMarkers: [...m.fiokoMarkers, ...addedMarkers],
+      riskProfiles: [...m.riskProfiles, ...addedProfiles],
+    },
     findings,
   };
 }

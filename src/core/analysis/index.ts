@@ -8,4 +8,12 @@ export { buildContext, type AnalysisContext } from "../context/context";
 export { buildUnitIndex, unitKey, unitQuality, unitBelowShare, type UnitStats, type UnitIndex } from "../context/units";
 export { quantilePositions, type QuantilePosition } from "../context/quantile";
 export { standardizedResults } from "../context/standardized";
-export { attachFiokoData, fiokoDataKind, looksLikeFiokoData, readFiokoData, type FiokoData, type FiokoDataKind, type FiokoDataSheet } from "./fioko-data";
+export {
+  attachFiokoData,
+  fiokoDataKind,
+  looksLikeFiokoData,
+  readFiokoData,
+  type FiokoData,
+  type FiokoDataKind,
+  type FiokoDataSheet,
+} from "./fioko-data";

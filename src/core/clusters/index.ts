@@ -34,7 +34,12 @@ export interface ClusterAssignment {
   size: number;
 }
 
-const TERCILE_LABELS = ["", "нижняя треть индекса соц. контекста", "средняя треть индекса соц. контекста", "верхняя треть индекса соц. контекста"];
+const TERCILE_LABELS = [
+  "",
+  "нижняя треть индекса соц. контекста",
+  "средняя треть индекса соц. контекста",
+  "верхняя треть индекса соц. контекста",
+];
 
 export function socialTerciles(passports: readonly SchoolPassport[]): Map<string, 1 | 2 | 3> {
   const withIndex = passports.filter((s) => typeof s.socialIndex === "number" && Number.isFinite(s.socialIndex));
@@ -73,12 +78,20 @@ export function assignClusters(passports: readonly SchoolPassport[], p: Profile)
   for (const c of first.values()) {
     if ((members.get(c.id)?.length ?? 0) < minSize) mergedGroups.set(c.typeGroup, 0);
   }
-  for (const c of first.values()) if (mergedGroups.has(c.typeGroup)) mergedGroups.set(c.typeGroup, mergedGroups.get(c.typeGroup)! + 1);
+  for (const c of first.values())
+    if (mergedGroups.has(c.typeGroup)) mergedGroups.set(c.typeGroup, mergedGroups.get(c.typeGroup)! + 1);
   const out = new Map<string, ClusterAssignment>();
   for (const [login, c] of first) {
     const size = mergedGroups.get(c.typeGroup);
     if (size === undefined) out.set(login, { ...c, size: members.get(c.id)!.length });
-    else out.set(login, { id: `${c.typeGroup}|объединённый`, label: `${c.typeGroup} (объединённый кластер)`, typeGroup: c.typeGroup, merged: true, size });
+    else
+      out.set(login, {
+        id: `${c.typeGroup}|объединённый`,
+        label: `${c.typeGroup} (объединённый кластер)`,
+        typeGroup: c.typeGroup,
+        merged: true,
+        size,
+      });
   }
   return out;
 }

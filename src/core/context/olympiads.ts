@@ -45,7 +45,8 @@ function countsOf(v: Record<string, number | null>): StageCounts {
   const pupils = num(c.participantsUnique);
   const awardees = num(c.awardeesUnique);
   return {
-    perParticipation: parts !== null && (w !== null || pw !== null) ? { awarded: (w ?? 0) + (pw ?? 0), total: parts } : null,
+    perParticipation:
+      parts !== null && (w !== null || pw !== null) ? { awarded: (w ?? 0) + (pw ?? 0), total: parts } : null,
     perPupil: pupils !== null && awardees !== null ? { awarded: awardees, total: pupils } : null,
   };
 }

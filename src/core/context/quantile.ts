@@ -45,7 +45,12 @@ function upperBound(sorted: Float64Array, x: number): number {
 }
 
 /** Positions of every member of one group. */
-export function quantilePositions<K>(values: ReadonlyMap<K, number>, lowQ: number, highQ: number, minGroup: number): Map<K, QuantilePosition> {
+export function quantilePositions<K>(
+  values: ReadonlyMap<K, number>,
+  lowQ: number,
+  highQ: number,
+  minGroup: number,
+): Map<K, QuantilePosition> {
   const sorted = Float64Array.from(values.values()).sort();
   const k = sorted.length;
   const out = new Map<K, QuantilePosition>();

@@ -46,7 +46,10 @@ export class References {
       else this.imported.set(key, [r]);
     }
     for (const [key, list] of this.imported) {
-      this.imported.set(key, [...list.filter((r) => r.level === "region"), ...list.filter((r) => r.level === "municipality")]);
+      this.imported.set(key, [
+        ...list.filter((r) => r.level === "region"),
+        ...list.filter((r) => r.level === "municipality"),
+      ]);
     }
   }
 
@@ -76,7 +79,13 @@ export class References {
   private computeQuality(key: string): Reference<number> | null {
     for (const r of this.importedOf(key)) {
       if (r.marks && marksTotal(r.marks) > 0) {
-        return { kind: r.level, name: r.name, source: r.source, n: marksTotal(r.marks), value: ((r.marks.n5 + r.marks.n4) * 100) / marksTotal(r.marks) };
+        return {
+          kind: r.level,
+          name: r.name,
+          source: r.source,
+          n: marksTotal(r.marks),
+          value: ((r.marks.n5 + r.marks.n4) * 100) / marksTotal(r.marks),
+        };
       }
     }
     const u = this.index.pooled.get(key);
@@ -89,11 +98,19 @@ export class References {
       const j = r.journal;
       if (j && j.lowered + j.confirmed + j.raised > 0) {
         const n = j.lowered + j.confirmed + j.raised;
-        return { kind: r.level, name: r.name, source: r.source, n, value: { n, lowered: j.lowered, confirmed: j.confirmed, raised: j.raised, gap2: null } };
+        return {
+          kind: r.level,
+          name: r.name,
+          source: r.source,
+          n,
+          value: { n, lowered: j.lowered, confirmed: j.confirmed, raised: j.raised, gap2: null },
+        };
       }
     }
     const u = this.index.pooled.get(key);
-    return u?.journal && u.journal.n > 0 ? { kind: "municipality", name: this.m.name, source: POOLED, n: u.journal.n, value: u.journal } : null;
+    return u?.journal && u.journal.n > 0
+      ? { kind: "municipality", name: this.m.name, source: POOLED, n: u.journal.n, value: u.journal }
+      : null;
   }
 
   private computeScores(key: string): Reference<Map<number, number>> | null {

@@ -120,7 +120,14 @@ interface UnitAccumulator {
 }
 
 function accumulator(u: UnitStats, minScore: number | null | undefined): UnitAccumulator {
-  return { u, minScore, hist: [], histMax: -1, odd: null, minByMark: [Infinity, Infinity, Infinity, Infinity, Infinity, Infinity] };
+  return {
+    u,
+    minScore,
+    hist: [],
+    histMax: -1,
+    odd: null,
+    minByMark: [Infinity, Infinity, Infinity, Infinity, Infinity, Infinity],
+  };
 }
 
 function addParticipant(a: UnitAccumulator, r: ParticipantRow): void {
@@ -248,7 +255,13 @@ export function schoolUnits(s: SchoolReport, p: Profile): Map<string, UnitStats>
   for (const r of s.participants) {
     // Rows of one test are usually consecutive: compare the four fields with the previous row
     // instead of building a key per participant.
-    if (last === null || r.subject !== lastSubject || r.year !== lastYear || r.grade !== lastGrade || r.procedure !== lastProcedure) {
+    if (
+      last === null ||
+      r.subject !== lastSubject ||
+      r.year !== lastYear ||
+      r.grade !== lastGrade ||
+      r.procedure !== lastProcedure
+    ) {
       const subject = canonical(r.subject);
       const key = unitKey(r.procedure, r.year, r.grade, subject);
       let a = accs.get(key);
@@ -282,7 +295,10 @@ export function schoolUnits(s: SchoolReport, p: Profile): Map<string, UnitStats>
   for (const [key, rows] of byClass) if (!whole.has(key)) whole.set(key, rows);
   for (const [key, rows] of whole) {
     const r0 = rows[0];
-    const u = emptyUnit({ procedure: r0.procedure, year: r0.year, grade: r0.grade, subject: canonical(r0.subject) }, false);
+    const u = emptyUnit(
+      { procedure: r0.procedure, year: r0.year, grade: r0.grade, subject: canonical(r0.subject) },
+      false,
+    );
     for (const r of rows) addResultRow(u, r);
     if (u.n > 0) out.set(key, u);
   }

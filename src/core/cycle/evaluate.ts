@@ -158,7 +158,13 @@ function where(ref: CellRef | undefined): { sheet: string; cell: string; text: s
   return { sheet: ref.sheet, cell: ref.cell, text: `${file} «${ref.sheet}», ячейка ${ref.cell}` };
 }
 
-function finding(rule: string, ref: CellRef | undefined, severity: Finding["severity"], body: string, hint?: string): Finding {
+function finding(
+  rule: string,
+  ref: CellRef | undefined,
+  severity: Finding["severity"],
+  body: string,
+  hint?: string,
+): Finding {
   const w = where(ref);
   const f: Finding = { severity, rule, sheet: w.sheet, cell: w.cell, message: `${w.text}: ${body}` };
   if (hint) f.hint = hint;
@@ -184,11 +190,25 @@ function collectTracks(records: readonly CycleRecord[], year: number, findings: 
     if (r.year !== year) continue;
     const d = directionIndex(r.direction);
     if (d < 0) {
-      findings.push(finding("cycle.direction", r.ref, "error", `направление ${String(r.direction)} не известно; ожидается 1–8 или «Объективность».`));
+      findings.push(
+        finding(
+          "cycle.direction",
+          r.ref,
+          "error",
+          `направление ${String(r.direction)} не известно; ожидается 1–8 или «Объективность».`,
+        ),
+      );
       continue;
     }
     if (!Number.isInteger(r.component) || r.component < 1 || r.component > COMPONENT_COUNT) {
-      findings.push(finding("cycle.component", r.ref, "error", `компонент ${String(r.component)} не известен; ожидается номер этапа от 1 до ${COMPONENT_COUNT}.`));
+      findings.push(
+        finding(
+          "cycle.component",
+          r.ref,
+          "error",
+          `компонент ${String(r.component)} не известен; ожидается номер этапа от 1 до ${COMPONENT_COUNT}.`,
+        ),
+      );
       continue;
     }
     const track = r.track.trim() || "основной";
@@ -200,14 +220,22 @@ function collectTracks(records: readonly CycleRecord[], year: number, findings: 
       byDirection[d].push(t);
     } else if (t.kind !== r.trackKind) {
       findings.push(
-        finding("cycle.trackKind", r.ref, "warning",
-          `у трека «${track}» (${directionInText(r.direction)}) указаны разные типы: «${t.kind === "full" ? "полный" : "частичный"}» в первой строке трека и «${r.trackKind === "full" ? "полный" : "частичный"}» здесь; ожидается один тип на трек. Учтён тип из первой строки.`),
+        finding(
+          "cycle.trackKind",
+          r.ref,
+          "warning",
+          `у трека «${track}» (${directionInText(r.direction)}) указаны разные типы: «${t.kind === "full" ? "полный" : "частичный"}» в первой строке трека и «${r.trackKind === "full" ? "полный" : "частичный"}» здесь; ожидается один тип на трек. Учтён тип из первой строки.`,
+        ),
       );
     }
     if (t.rows[r.component]) {
       findings.push(
-        finding("cycle.duplicate", r.ref, "warning",
-          `этап ${r.component} трека «${track}» (${directionInText(r.direction)}) указан повторно; ожидается одна строка на этап. Учтена первая строка${t.rows[r.component]!.ref ? ` (ячейка ${t.rows[r.component]!.ref!.cell})` : ""}.`),
+        finding(
+          "cycle.duplicate",
+          r.ref,
+          "warning",
+          `этап ${r.component} трека «${track}» (${directionInText(r.direction)}) указан повторно; ожидается одна строка на этап. Учтена первая строка${t.rows[r.component]!.ref ? ` (ячейка ${t.rows[r.component]!.ref!.cell})` : ""}.`,
+        ),
       );
       continue;
     }
@@ -216,9 +244,7 @@ function collectTracks(records: readonly CycleRecord[], year: number, findings: 
   return byDirection;
 }
 
-function evaluateComponent(
-  t: TrackDraft, n: number, opts: CycleOptions, findings: Finding[],
-): ComponentEvaluation {
+function evaluateComponent(t: TrackDraft, n: number, opts: CycleOptions, findings: Finding[]): ComponentEvaluation {
   const r = t.rows[n];
   const scores = opts.profile.values["cycle.scores"];
   const requireDocument = opts.profile.values["cycle.requireDocument"];
@@ -235,9 +261,17 @@ function evaluateComponent(
   const overdue = counted && !done && planned !== undefined && planned < opts.evaluationDate;
 
   if (r && unconfirmed && counted) {
-    const missing = number === "" && date === "" ? "не указаны номер и дата документа" : number === "" ? "не указан номер документа" : "не указана дата документа";
+    const missing =
+      number === "" && date === ""
+        ? "не указаны номер и дата документа"
+        : number === ""
+          ? "не указан номер документа"
+          : "не указана дата документа";
     findings.push(
-      finding("cycle.document", r.ref, "warning",
+      finding(
+        "cycle.document",
+        r.ref,
+        "warning",
         `${componentInText(n)} (${trackInText(t.direction, t.track)}) оценён «есть», но ${missing}; ` +
           (requireDocument
             ? "без документа этап не подтверждён и считается выполненным частично."
@@ -247,10 +281,25 @@ function evaluateComponent(
     );
   }
   if (r?.plannedDate && !planned) {
-    findings.push(finding("cycle.plannedDate", r.ref, "warning", `плановый срок «${r.plannedDate}» не дата; ожидается дата вида «31.12.2026».`));
+    findings.push(
+      finding(
+        "cycle.plannedDate",
+        r.ref,
+        "warning",
+        `плановый срок «${r.plannedDate}» не дата; ожидается дата вида «31.12.2026».`,
+      ),
+    );
   }
 
-  const state: ComponentEvaluation["state"] = !counted ? "notCounted" : done ? "done" : overdue ? "overdue" : effective === 1 ? "partial" : "missing";
+  const state: ComponentEvaluation["state"] = !counted
+    ? "notCounted"
+    : done
+      ? "done"
+      : overdue
+        ? "overdue"
+        : effective === 1
+          ? "partial"
+          : "missing";
   const out: ComponentEvaluation = {
     component: n,
     label: cycleComponent(n).label,
@@ -288,9 +337,15 @@ function evaluateTrack(t: TrackDraft, opts: CycleOptions, findings: Finding[]): 
   }
   const score = max > 0 ? clean((sum * 100) / (counted * max)) : 0;
   return {
-    direction: t.direction, track: t.track, kind: t.kind, components,
-    score, level: cycleLevel(score, opts.profile.values["cycle.levels"]),
-    closed: gap === null, gap, overdueCount,
+    direction: t.direction,
+    track: t.track,
+    kind: t.kind,
+    components,
+    score,
+    level: cycleLevel(score, opts.profile.values["cycle.levels"]),
+    closed: gap === null,
+    gap,
+    overdueCount,
   };
 }
 
@@ -299,7 +354,10 @@ function nextStepsOf(tr: TrackEvaluation): NextStep[] {
   for (const c of tr.components) {
     if (!c.counted || c.done) continue;
     const step: NextStep = {
-      direction: tr.direction, track: tr.track, component: c.component, label: c.label,
+      direction: tr.direction,
+      track: tr.track,
+      component: c.component,
+      label: c.label,
       text: c.unconfirmed ? confirmStep(c.component) : cycleComponent(c.component).nextStep,
       overdue: c.overdue,
     };
@@ -311,16 +369,32 @@ function nextStepsOf(tr: TrackEvaluation): NextStep[] {
   return out;
 }
 
-function evaluateDirection(dir: CycleDirection, drafts: TrackDraft[], opts: CycleOptions, findings: Finding[]): DirectionEvaluation {
+function evaluateDirection(
+  dir: CycleDirection,
+  drafts: TrackDraft[],
+  opts: CycleOptions,
+  findings: Finding[],
+): DirectionEvaluation {
   const tracks = drafts.map((t) => evaluateTrack(t, opts, findings));
   const base = { id: dir.id, code: dir.code, name: dir.name, shortName: dir.shortName, tracks };
   if (tracks.length === 0) {
-    return { ...base, score: null, level: null, status: "noData", statusText: STATUS_NO_DATA, gap: null, nextSteps: [], overdueCount: 0 };
+    return {
+      ...base,
+      score: null,
+      level: null,
+      status: "noData",
+      statusText: STATUS_NO_DATA,
+      gap: null,
+      nextSteps: [],
+      overdueCount: 0,
+    };
   }
   const score = clean(tracks.reduce((s, t) => s + t.score, 0) / tracks.length);
   let gapTrack: TrackEvaluation | null = null;
   for (const t of tracks) if (t.gap !== null && (gapTrack === null || t.gap < gapTrack.gap!)) gapTrack = t;
-  const gap = gapTrack ? { component: gapTrack.gap!, label: cycleComponent(gapTrack.gap!).label, track: gapTrack.track } : null;
+  const gap = gapTrack
+    ? { component: gapTrack.gap!, label: cycleComponent(gapTrack.gap!).label, track: gapTrack.track }
+    : null;
   const statusText = gap
     ? `${gapText(gap.component)}${tracks.length > 1 ? ` (трек «${gap.track}»)` : ""}`
     : STATUS_CLOSED;
@@ -342,7 +416,9 @@ function evaluateDirection(dir: CycleDirection, drafts: TrackDraft[], opts: Cycl
  */
 export function evaluateCycle(records: readonly CycleRecord[], opts: CycleOptions): CycleEvaluation {
   if (!isIsoDate(opts.evaluationDate)) {
-    throw new InputError(`Дата оценки цикла «${opts.evaluationDate}» не распознана: ожидается дата вида «2026-12-31» или «31.12.2026».`);
+    throw new InputError(
+      `Дата оценки цикла «${opts.evaluationDate}» не распознана: ожидается дата вида «2026-12-31» или «31.12.2026».`,
+    );
   }
   if (!Number.isInteger(opts.year)) {
     throw new InputError(`Год цикла «${String(opts.year)}» не распознан: ожидается год, например 2026.`);

@@ -34,7 +34,10 @@ export function cycleFlags(e: CycleEvaluation): CycleFlag[] {
         const nextStep = c.unconfirmed ? confirmStep(c.component) : cycleComponent(c.component).nextStep;
         if (t.gap === c.component) {
           const flag: CycleFlag = {
-            rule: "cycle.gap", direction: t.direction, track: t.track, component: c.component,
+            rule: "cycle.gap",
+            direction: t.direction,
+            track: t.track,
+            component: c.component,
             message: `${where}: ${gapText(c.component)} (${e.year} год).`,
             nextStep,
           };
@@ -44,7 +47,10 @@ export function cycleFlags(e: CycleEvaluation): CycleFlag[] {
         }
         if (c.overdue) {
           const flag: CycleFlag = {
-            rule: "cycle.overdue", direction: t.direction, track: t.track, component: c.component,
+            rule: "cycle.overdue",
+            direction: t.direction,
+            track: t.track,
+            component: c.component,
             message: `${where}: ${componentInText(c.component)} не выполнен к плановому сроку ${formatDateRu(c.plannedDate!)} (дата оценки ${formatDateRu(e.evaluationDate)}).`,
             nextStep,
             plannedDate: c.plannedDate,

@@ -7,7 +7,13 @@
  */
 import type { DirectionId, Finding, SchoolReport, CycleRecord } from "../model";
 import { COMPONENT_COUNT, CYCLE_DIRECTIONS } from "./catalogue";
-import { evaluateCycle, type CycleEvaluation, type CycleLevel, type CycleOptions, type DirectionStatusKind } from "./evaluate";
+import {
+  evaluateCycle,
+  type CycleEvaluation,
+  type CycleLevel,
+  type CycleOptions,
+  type DirectionStatusKind,
+} from "./evaluate";
 
 export interface MatrixCell {
   /** Schools where the component is done in every track of the direction that counts it. */
@@ -67,11 +73,21 @@ function share(closed: number, total: number): MatrixCell {
 }
 
 function statusRow(e: CycleEvaluation): SchoolDirectionStatus[] {
-  return e.directions.map((d) => ({ status: d.status, statusText: d.statusText, score: d.score, level: d.level, overdueCount: d.overdueCount }));
+  return e.directions.map((d) => ({
+    status: d.status,
+    statusText: d.statusText,
+    score: d.score,
+    level: d.level,
+    overdueCount: d.overdueCount,
+  }));
 }
 
 /** One evaluation per school (O(records)), then counts over a fixed 9 × 9 grid per school. */
-export function cycleMatrix(schools: readonly SchoolReport[], municipalCycle: readonly CycleRecord[], opts: CycleOptions): CycleMatrix {
+export function cycleMatrix(
+  schools: readonly SchoolReport[],
+  municipalCycle: readonly CycleRecord[],
+  opts: CycleOptions,
+): CycleMatrix {
   const D = CYCLE_DIRECTIONS.length;
   const closed = new Int32Array(D * COMPONENT_COUNT);
   const total = new Int32Array(D * COMPONENT_COUNT);
@@ -120,7 +136,9 @@ export function cycleMatrix(schools: readonly SchoolReport[], municipalCycle: re
       direction: d.id,
       code: d.code,
       name: d.name,
-      cells: Array.from({ length: COMPONENT_COUNT }, (_, c) => share(closed[di * COMPONENT_COUNT + c], total[di * COMPONENT_COUNT + c])),
+      cells: Array.from({ length: COMPONENT_COUNT }, (_, c) =>
+        share(closed[di * COMPONENT_COUNT + c], total[di * COMPONENT_COUNT + c]),
+      ),
       closedCycles: share(cyclesClosed[di], cyclesTotal[di]),
     })),
     schools: rows,

@@ -7,11 +7,17 @@ import type { DirectionId } from "../model";
 import { normaliseKey } from "../subjects";
 import { CYCLE_DIRECTIONS } from "./catalogue";
 
-export type DirectionMatch =
-  | { ok: true; id: DirectionId }
-  | { ok: false; candidates: DirectionId[] };
+export type DirectionMatch = { ok: true; id: DirectionId } | { ok: false; candidates: DirectionId[] };
 
-const OBJECTIVITY_WORDS = new Set(["о", "o", "1о", "1o", "объективность", "объективность процедур", "трек объективности"]);
+const OBJECTIVITY_WORDS = new Set([
+  "о",
+  "o",
+  "1о",
+  "1o",
+  "объективность",
+  "объективность процедур",
+  "трек объективности",
+]);
 
 function key(text: string): string {
   return normaliseKey(text).replace(/ё/g, "е");
@@ -25,9 +31,15 @@ const NAMES = CYCLE_DIRECTIONS.map((d) => ({
 /** The direction a text or number names; several candidates when a name prefix is ambiguous. */
 export function matchDirection(value: string | number): DirectionMatch {
   if (typeof value === "number") {
-    return Number.isInteger(value) && value >= 1 && value <= 8 ? { ok: true, id: value as DirectionId } : { ok: false, candidates: [] };
+    return Number.isInteger(value) && value >= 1 && value <= 8
+      ? { ok: true, id: value as DirectionId }
+      : { ok: false, candidates: [] };
   }
-  const raw = value.replace(/[\u00a0\u202f]/g, " ").trim().toLowerCase().replace(/ё/g, "е");
+  const raw = value
+    .replace(/[\u00a0\u202f]/g, " ")
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, "е");
   if (OBJECTIVITY_WORDS.has(raw.replace(/\s+/g, " "))) return { ok: true, id: "O" };
   const digits = /^(?:направление\s*)?(\d+)[.)]?$/.exec(raw);
   if (digits) return matchDirection(Number(digits[1]));

@@ -56,7 +56,12 @@ function compareText(a: string | undefined, b: string | undefined): number {
 }
 
 function bySignOrder(a: SignResult, b: SignResult): number {
-  return (RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!) || compareText(a.procedure, b.procedure) || (a.grade ?? 0) - (b.grade ?? 0) || compareText(a.subject, b.subject);
+  return (
+    RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)! ||
+    compareText(a.procedure, b.procedure) ||
+    (a.grade ?? 0) - (b.grade ?? 0) ||
+    compareText(a.subject, b.subject)
+  );
 }
 
 /** Every sign result of the school, grouped by year, in rule order. */
@@ -77,7 +82,8 @@ export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, 
     push(signO4(u, pooled, ctx.taskSets.get(u.key), ctx.m.name, ctx.p));
     push(signO5(u, units, ctx.p));
   }
-  for (const [year, y] of olympiadStages(s.directions.olympiads)) push(signO6(year, y, ctx.olympiads.get(year), ctx.m.name, ctx.p));
+  for (const [year, y] of olympiadStages(s.directions.olympiads))
+    push(signO6(year, y, ctx.olympiads.get(year), ctx.m.name, ctx.p));
   for (const f of ctx.markers.get(s.passport.login) ?? []) push(signF(f));
   for (const list of out.values()) list.sort(bySignOrder);
   return out;

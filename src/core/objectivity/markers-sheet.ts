@@ -34,7 +34,24 @@ const FIOKO_CODES: Record<string, string> = {
 };
 
 /** Headers of descriptive columns that are neither the key nor a marker. */
-const DESCRIPTIVE = ["оо", "наименование", "название", "образовательная организация", "школа", "муниципалитет", "мо", "муниципальное образование", "регион", "№", "n", "номер", "тип", "тип оо", "район", "код оо"];
+const DESCRIPTIVE = [
+  "оо",
+  "наименование",
+  "название",
+  "образовательная организация",
+  "школа",
+  "муниципалитет",
+  "мо",
+  "муниципальное образование",
+  "регион",
+  "№",
+  "n",
+  "номер",
+  "тип",
+  "тип оо",
+  "район",
+  "код оо",
+];
 
 /** Rows searched for the header: report titles above it are allowed. */
 const HEADER_SEARCH_ROWS = 30;
@@ -121,7 +138,12 @@ export function parseFiokoMarkers(grid: readonly CellValue[][], sheet: string, s
   };
   const headerRow = findLoginHeaderRow(grid);
   if (headerRow < 0) {
-    finding("error", "markers.header", "", `Лист «${sheet}» (${source}): не найдена строка заголовков со столбцом «Логин»; ожидаются столбцы «Логин» и «4 РУ», «5 МА»… (класс и предмет) либо «Логин», «Год», «Класс», «Предмет», «Маркер».`);
+    finding(
+      "error",
+      "markers.header",
+      "",
+      `Лист «${sheet}» (${source}): не найдена строка заголовков со столбцом «Логин»; ожидаются столбцы «Логин» и «4 РУ», «5 МА»… (класс и предмет) либо «Логин», «Год», «Класс», «Предмет», «Маркер».`,
+    );
     return { markers: [], findings };
   }
   const header = grid[headerRow];
@@ -142,24 +164,53 @@ export function parseFiokoMarkers(grid: readonly CellValue[][], sheet: string, s
       if (gs && subject) cols.wide.set(c, { grade: gs.grade, subject });
       else if (gs) {
         const hint = nearest(gs.code, SUBJECTS);
-        finding("error", "markers.subject", a1(headerRow, c), `Ячейка ${a1(headerRow, c)} листа «${sheet}»: код предмета ${quoteValue(gs.code)} в заголовке ${quoteValue(t)} не распознан; ожидаются коды ФИОКО (РУ, МА, ОМ, ИСТ, БИО, ГЕО, ОБЩ, ФИЗ, ХИМ, АЯ…) или названия предметов.`, hint ? `Возможно, имелся в виду предмет «${hint}».` : undefined);
-      } else finding("warning", "markers.column", a1(headerRow, c), `Столбец ${quoteValue(t)} в ячейке ${a1(headerRow, c)} листа «${sheet}» не является маркером и пропущен; ожидаются заголовки «класс предмет», например «5 МА».`);
+        finding(
+          "error",
+          "markers.subject",
+          a1(headerRow, c),
+          `Ячейка ${a1(headerRow, c)} листа «${sheet}»: код предмета ${quoteValue(gs.code)} в заголовке ${quoteValue(t)} не распознан; ожидаются коды ФИОКО (РУ, МА, ОМ, ИСТ, БИО, ГЕО, ОБЩ, ФИЗ, ХИМ, АЯ…) или названия предметов.`,
+          hint ? `Возможно, имелся в виду предмет «${hint}».` : undefined,
+        );
+      } else
+        finding(
+          "warning",
+          "markers.column",
+          a1(headerRow, c),
+          `Столбец ${quoteValue(t)} в ячейке ${a1(headerRow, c)} листа «${sheet}» не является маркером и пропущен; ожидаются заголовки «класс предмет», например «5 МА».`,
+        );
     }
   });
   const long = cols.marker >= 0;
   if (long && (cols.grade < 0 || cols.subject < 0)) {
-    finding("error", "markers.header", a1(headerRow, cols.marker), `Лист «${sheet}»: в строке заголовков ${headerRow + 1} есть «Маркер», но нет ${cols.grade < 0 ? "«Класс»" : "«Предмет»"}; ожидаются «Логин», «Год», «Класс», «Предмет», «Маркер».`);
+    finding(
+      "error",
+      "markers.header",
+      a1(headerRow, cols.marker),
+      `Лист «${sheet}»: в строке заголовков ${headerRow + 1} есть «Маркер», но нет ${cols.grade < 0 ? "«Класс»" : "«Предмет»"}; ожидаются «Логин», «Год», «Класс», «Предмет», «Маркер».`,
+    );
     return { markers: [], findings };
   }
   if (!long && cols.wide.size === 0) {
-    if (!findings.some((f) => f.severity === "error")) finding("error", "markers.header", a1(headerRow, 0), `Лист «${sheet}»: в строке заголовков ${headerRow + 1} нет ни одного столбца маркера; ожидаются заголовки «класс предмет», например «4 РУ», «5 МА».`);
+    if (!findings.some((f) => f.severity === "error"))
+      finding(
+        "error",
+        "markers.header",
+        a1(headerRow, 0),
+        `Лист «${sheet}»: в строке заголовков ${headerRow + 1} нет ни одного столбца маркера; ожидаются заголовки «класс предмет», например «4 РУ», «5 МА».`,
+      );
     return { markers: [], findings };
   }
   let titleYear: number | null = null;
-  for (let r = 0; r < headerRow && titleYear === null; r++) for (const v of grid[r] ?? []) titleYear ??= yearInText(text(v));
+  for (let r = 0; r < headerRow && titleYear === null; r++)
+    for (const v of grid[r] ?? []) titleYear ??= yearInText(text(v));
   titleYear ??= yearInText(sheet);
   if (cols.year < 0 && titleYear === null) {
-    finding("error", "markers.year", a1(headerRow, 0), `Лист «${sheet}»: год маркеров не указан; ожидается столбец «Год» или год в заголовке над таблицей (например, «Маркеры ФИОКО, 2025»).`);
+    finding(
+      "error",
+      "markers.year",
+      a1(headerRow, 0),
+      `Лист «${sheet}»: год маркеров не указан; ожидается столбец «Год» или год в заголовке над таблицей (например, «Маркеры ФИОКО, 2025»).`,
+    );
     return { markers: [], findings };
   }
 
@@ -172,13 +223,31 @@ export function parseFiokoMarkers(grid: readonly CellValue[][], sheet: string, s
     if (t === "1") return 1;
     if (t === "0") return 0;
     if (t === "") return null;
-    finding("error", "markers.value", a1(r, c), `Ячейка ${a1(r, c)} листа «${sheet}»: значение ${quoteValue(grid[r][c])} не является маркером; ожидается 0 или 1 (пусто — маркер не указан).`);
+    finding(
+      "error",
+      "markers.value",
+      a1(r, c),
+      `Ячейка ${a1(r, c)} листа «${sheet}»: значение ${quoteValue(grid[r][c])} не является маркером; ожидается 0 или 1 (пусто — маркер не указан).`,
+    );
     return "bad";
   };
-  const add = (r: number, c: number, login: string, year: number, grade: number, subject: string, marker: 0 | 1): void => {
+  const add = (
+    r: number,
+    c: number,
+    login: string,
+    year: number,
+    grade: number,
+    subject: string,
+    marker: 0 | 1,
+  ): void => {
     const key = `${login.toLowerCase()}|${year}|${grade}|${subject}`;
     if (seen.has(key)) {
-      finding("warning", "markers.duplicate", a1(r, c), `Ячейка ${a1(r, c)} листа «${sheet}»: маркер ОО ${login} за ${year} год, ${grade} класс, «${subject}» уже указан выше; повтор пропущен.`);
+      finding(
+        "warning",
+        "markers.duplicate",
+        a1(r, c),
+        `Ячейка ${a1(r, c)} листа «${sheet}»: маркер ОО ${login} за ${year} год, ${grade} класс, «${subject}» уже указан выше; повтор пропущен.`,
+      );
       return;
     }
     seen.add(key);
@@ -193,16 +262,26 @@ export function parseFiokoMarkers(grid: readonly CellValue[][], sheet: string, s
     const hasValues = valueCols.some((c) => readCell(row[c]).kind !== "blank");
     if (!hasValues) continue; // a note or a subtotal line without markers
     if (login === "") {
-      finding("error", "markers.login", a1(r, cols.login), `Ячейка ${a1(r, cols.login)} листа «${sheet}»: пустой логин ОО в строке с маркерами; ожидается логин ФИС ОКО (например, sch420123).`);
+      finding(
+        "error",
+        "markers.login",
+        a1(r, cols.login),
+        `Ячейка ${a1(r, cols.login)} листа «${sheet}»: пустой логин ОО в строке с маркерами; ожидается логин ФИС ОКО (например, sch420123).`,
+      );
       continue;
     }
     let year = titleYear;
     if (cols.year >= 0) {
       const yc = readCell(row[cols.year]);
-      const y = yc.kind === "number" ? yc.value : yc.kind === "text" ? yearInText(yc.text) ?? NaN : NaN;
+      const y = yc.kind === "number" ? yc.value : yc.kind === "text" ? (yearInText(yc.text) ?? NaN) : NaN;
       if (Number.isInteger(y) && y >= 2000 && y <= 2100) year = y;
       else if (yc.kind !== "blank" || titleYear === null) {
-        finding("error", "markers.year", a1(r, cols.year), `Ячейка ${a1(r, cols.year)} листа «${sheet}»: год ${quoteValue(row[cols.year])} не распознан; ожидается год, например 2025.`);
+        finding(
+          "error",
+          "markers.year",
+          a1(r, cols.year),
+          `Ячейка ${a1(r, cols.year)} листа «${sheet}»: год ${quoteValue(row[cols.year])} не распознан; ожидается год, например 2025.`,
+        );
         continue;
       }
     }
@@ -211,14 +290,25 @@ export function parseFiokoMarkers(grid: readonly CellValue[][], sheet: string, s
       const gc = readCell(row[cols.grade]);
       const grade = gc.kind === "number" ? gc.value : gc.kind === "text" ? Number.parseInt(gc.text, 10) : NaN;
       if (!Number.isInteger(grade) || grade < 1 || grade > 11) {
-        finding("error", "markers.grade", a1(r, cols.grade), `Ячейка ${a1(r, cols.grade)} листа «${sheet}»: класс ${quoteValue(row[cols.grade])} не распознан; ожидается число от 1 до 11.`);
+        finding(
+          "error",
+          "markers.grade",
+          a1(r, cols.grade),
+          `Ячейка ${a1(r, cols.grade)} листа «${sheet}»: класс ${quoteValue(row[cols.grade])} не распознан; ожидается число от 1 до 11.`,
+        );
         continue;
       }
       const raw = text(row[cols.subject]).trim();
       const subject = fiokoSubject(raw);
       if (!subject) {
         const hint = nearest(raw, SUBJECTS);
-        finding("error", "markers.subject", a1(r, cols.subject), `Ячейка ${a1(r, cols.subject)} листа «${sheet}»: предмет ${quoteValue(raw)} не распознан; ожидается код ФИОКО (РУ, МА, ОМ, ИСТ, БИО…) или название предмета.`, hint ? `Возможно, имелся в виду предмет «${hint}».` : undefined);
+        finding(
+          "error",
+          "markers.subject",
+          a1(r, cols.subject),
+          `Ячейка ${a1(r, cols.subject)} листа «${sheet}»: предмет ${quoteValue(raw)} не распознан; ожидается код ФИОКО (РУ, МА, ОМ, ИСТ, БИО…) или название предмета.`,
+          hint ? `Возможно, имелся в виду предмет «${hint}».` : undefined,
+        );
         continue;
       }
       const v = markerValue(r, cols.marker);

@@ -28,7 +28,15 @@ export function minThresholdDynamics(units: Iterable<UnitStats>): MinThresholdRo
   for (const u of units) {
     if ((u.procedure !== "ОГЭ" && u.procedure !== "ЕГЭ") || !u.below) continue;
     const key = `${u.procedure}|${u.subject}|${u.year}`;
-    const row = acc.get(key) ?? { procedure: u.procedure, subject: u.subject, year: u.year, n: 0, below: 0, share: null, delta: null };
+    const row = acc.get(key) ?? {
+      procedure: u.procedure,
+      subject: u.subject,
+      year: u.year,
+      n: 0,
+      below: 0,
+      share: null,
+      delta: null,
+    };
     row.n += u.below.n;
     row.below += u.below.count;
     acc.set(key, row);
@@ -38,6 +46,7 @@ export function minThresholdDynamics(units: Iterable<UnitStats>): MinThresholdRo
     const prev = acc.get(`${row.procedure}|${row.subject}|${row.year - 1}`);
     if (prev && prev.share !== null && row.share !== null) row.delta = Math.round((row.share - prev.share) * 1e9) / 1e9;
   }
-  return [...acc.values()].sort((a, b) => compareText(a.procedure, b.procedure) || compareText(a.subject, b.subject) || a.year - b.year);
+  return [...acc.values()].sort(
+    (a, b) => compareText(a.procedure, b.procedure) || compareText(a.subject, b.subject) || a.year - b.year,
+  );
 }
-

@@ -18,7 +18,14 @@ import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
 export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: UnitStats): SignResult | null {
   const j = u.journal;
   if (!j) return null;
-  const base = { rule: "O1" as const, year: u.year, procedure: u.procedure, grade: u.grade, subject: u.subject, n: j.n };
+  const base = {
+    rule: "O1" as const,
+    year: u.year,
+    procedure: u.procedure,
+    grade: u.grade,
+    subject: u.subject,
+    n: j.n,
+  };
   const minN = threshold(p, "objectivity.minN");
   if (j.n < minN.value) return notEvaluated({ ...base, threshold: [minN] }, "мало участников с отметкой по журналу");
   const gapT = threshold(p, "o1.gap2Share");
@@ -42,13 +49,21 @@ export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: Unit
     numbers.gap2Reached = numbers.gap2Share >= gapT.value - 1e-9 ? 1 : 0;
     // The reference's gap-2 share; imported exports carry only group counts, so then the pooled
     // participants' share is used; with neither, chance cannot be ruled out and the branch stays off.
-    const gapRef = ref && ref.value.gap2 !== null && ref.value.n > 0 ? ref.value : pooled?.journal && pooled.journal.gap2 !== null && pooled.journal.n > 0 ? pooled.journal : null;
+    const gapRef =
+      ref && ref.value.gap2 !== null && ref.value.n > 0
+        ? ref.value
+        : pooled?.journal && pooled.journal.gap2 !== null && pooled.journal.n > 0
+          ? pooled.journal
+          : null;
     const refGap2 = gapRef ? gapRef.gap2! / gapRef.n : null;
     if (refGap2 !== null) {
       numbers.refGap2Share = refGap2 * 100;
       numbers.gap2P = binomialUpperTail(j.gap2, j.n, refGap2);
     }
-    numbers.gap2Fired = numbers.gap2Reached === 1 && j.gap2 >= countT.value && numbers.gap2P !== undefined && numbers.gap2P < alphaT.value ? 1 : 0;
+    numbers.gap2Fired =
+      numbers.gap2Reached === 1 && j.gap2 >= countT.value && numbers.gap2P !== undefined && numbers.gap2P < alphaT.value
+        ? 1
+        : 0;
     fired = numbers.gap2Fired === 1;
   }
   let reference: SignResult["reference"];
@@ -60,11 +75,13 @@ export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: Unit
     numbers.mismatchExcess = mismatch - refMismatch;
     numbers.excessReached = numbers.mismatchExcess >= excessT.value - 1e-9 ? 1 : 0;
     numbers.excessP = binomialUpperTail(mismatchCount, j.n, refShare);
-    numbers.excessFired = numbers.excessReached === 1 && mismatchCount >= countT.value && numbers.excessP < alphaT.value ? 1 : 0;
+    numbers.excessFired =
+      numbers.excessReached === 1 && mismatchCount >= countT.value && numbers.excessP < alphaT.value ? 1 : 0;
     fired = fired || numbers.excessFired === 1;
     reference = { kind: ref.kind, value: refMismatch, n: ref.n, name: ref.name, source: ref.source };
   }
-  if (j.gap2 === null && !ref) return notEvaluated({ ...base, threshold: used }, "нет ни отметок участников, ни эталона для сравнения");
+  if (j.gap2 === null && !ref)
+    return notEvaluated({ ...base, threshold: used }, "нет ни отметок участников, ни эталона для сравнения");
   return {
     ...base,
     fired,

@@ -34,16 +34,28 @@ function scaleOf(p: Profile, u: UnitStats): MarkScale | null {
 }
 
 /** The profile's scale, else the lowest score seen with each mark in the pooled participants. */
-export function boundariesOf(u: UnitStats, pooled: UnitStats | undefined, p: Profile): { list: Boundary[]; inferred: boolean } {
+export function boundariesOf(
+  u: UnitStats,
+  pooled: UnitStats | undefined,
+  p: Profile,
+): { list: Boundary[]; inferred: boolean } {
   const scale = scaleOf(p, u);
   if (scale) {
-    return { list: [{ mark: 3, score: scale.min3 }, { mark: 4, score: scale.min4 }, { mark: 5, score: scale.min5 }], inferred: false };
+    return {
+      list: [
+        { mark: 3, score: scale.min3 },
+        { mark: 4, score: scale.min4 },
+        { mark: 5, score: scale.min5 },
+      ],
+      inferred: false,
+    };
   }
   const seen = (pooled ?? u).minScoreByMark;
   const list: Boundary[] = [];
   for (const mark of [3, 4, 5] as const) {
     const s = seen.get(mark);
-    if (s !== undefined && s > 0 && (list.length === 0 || s > list[list.length - 1].score)) list.push({ mark, score: s });
+    if (s !== undefined && s > 0 && (list.length === 0 || s > list[list.length - 1].score))
+      list.push({ mark, score: s });
   }
   return { list, inferred: true };
 }
@@ -62,11 +74,19 @@ function describeBoundaries(list: Boundary[]): string {
 
 export function signO2(u: UnitStats, pooled: UnitStats | undefined, refs: References, p: Profile): SignResult | null {
   if (!u.scores) return null;
-  const base = { rule: "O2" as const, year: u.year, procedure: u.procedure, grade: u.grade, subject: u.subject, n: u.scored };
+  const base = {
+    rule: "O2" as const,
+    year: u.year,
+    procedure: u.procedure,
+    grade: u.grade,
+    subject: u.subject,
+    n: u.scored,
+  };
   const minN = threshold(p, "o2.minN");
   if (u.scored < minN.value) return notEvaluated({ ...base, threshold: [minN] }, "мало участников с первичным баллом");
   const { list, inferred } = boundariesOf(u, pooled, p);
-  if (list.length === 0) return notEvaluated(base, "неизвестны границы отметок (нет шкалы в методике и пар «балл — отметка»)");
+  if (list.length === 0)
+    return notEvaluated(base, "неизвестны границы отметок (нет шкалы в методике и пар «балл — отметка»)");
   const ref = refs.scores(u.key);
   if (!ref) return notEvaluated(base, "нет распределения баллов эталона");
   const peakT = threshold(p, "o2.minPeak");
@@ -85,7 +105,18 @@ export function signO2(u: UnitStats, pooled: UnitStats | undefined, refs: Refere
     const m = at + below;
     const pValue = upperTail(at, m, q);
     const hit = at >= peakT.value && at >= ratioT.value * below && pValue < alphaT.value;
-    const row = { boundary: b.score, mark: b.mark, countAt: at, countBelow: below, refAt: rAt, refBelow: rBelow, m, q, p: pValue, n: u.scored };
+    const row = {
+      boundary: b.score,
+      mark: b.mark,
+      countAt: at,
+      countBelow: below,
+      refAt: rAt,
+      refBelow: rBelow,
+      m,
+      q,
+      p: pValue,
+      n: u.scored,
+    };
     // Report the fired boundary with the smallest p; else the boundary closest to firing.
     if ((hit && (!fired || pValue < best!.p)) || (!fired && !hit && (!best || pValue < best.p))) best = row;
     fired = fired || hit;

@@ -18,7 +18,8 @@ import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
 export const O3_EXCLUDED_TYPES: readonly SchoolType[] = ["лицей", "гимназия", "СОШ с УИОП"];
 
 function followUpSubjects(procedure: Procedure, subject: string): string[] {
-  if (procedure === "ЕГЭ" && subject === "Математика") return ["Математика (профильная)", "Математика (базовая)", subject];
+  if (procedure === "ЕГЭ" && subject === "Математика")
+    return ["Математика (профильная)", "Математика (базовая)", subject];
   return [subject];
 }
 
@@ -27,14 +28,29 @@ export function cohortFollowUps(u: UnitStats): string[] {
   const keys: string[] = [];
   keys.push(unitKey("ВПР", u.year + 1, u.grade + 1, u.subject));
   if (u.grade < 9) keys.push(unitKey("ОГЭ", u.year + 9 - u.grade, 9, u.subject));
-  if (u.grade < 11) for (const s of followUpSubjects("ЕГЭ", u.subject)) keys.push(unitKey("ЕГЭ", u.year + 11 - u.grade, 11, s));
+  if (u.grade < 11)
+    for (const s of followUpSubjects("ЕГЭ", u.subject)) keys.push(unitKey("ЕГЭ", u.year + 11 - u.grade, 11, s));
   return keys;
 }
 
-export function signO3(u: UnitStats, type: SchoolType, units: Map<string, UnitStats>, index: UnitIndex, refs: References, p: Profile): SignResult | null {
+export function signO3(
+  u: UnitStats,
+  type: SchoolType,
+  units: Map<string, UnitStats>,
+  index: UnitIndex,
+  refs: References,
+  p: Profile,
+): SignResult | null {
   const q = unitQuality(u);
   if (q === null) return null;
-  const base = { rule: "O3" as const, year: u.year, procedure: u.procedure, grade: u.grade, subject: u.subject, n: u.n };
+  const base = {
+    rule: "O3" as const,
+    year: u.year,
+    procedure: u.procedure,
+    grade: u.grade,
+    subject: u.subject,
+    n: u.n,
+  };
   const minN = threshold(p, "objectivity.minN");
   if (O3_EXCLUDED_TYPES.includes(type)) return notEvaluated(base, `признак не применяется к типу ОО «${type}»`);
   if (u.n < minN.value) return notEvaluated({ ...base, threshold: [minN] }, "мало участников");
@@ -67,7 +83,10 @@ export function signO3(u: UnitStats, type: SchoolType, units: Map<string, UnitSt
   const numbers = { n: u.n, quality: q, refQuality: ref.value, excess, followUps, followUpsAbove: above };
   const reference = { kind: ref.kind, value: ref.value, n: ref.n, name: ref.name, source: ref.source };
   if (followUps === 0) {
-    return notEvaluated({ ...base, numbers, threshold: used, reference }, "нет более поздних внешних результатов этой параллели, чтобы проверить подтверждение");
+    return notEvaluated(
+      { ...base, numbers, threshold: used, reference },
+      "нет более поздних внешних результатов этой параллели, чтобы проверить подтверждение",
+    );
   }
   return {
     ...base,
@@ -80,7 +99,7 @@ export function signO3(u: UnitStats, type: SchoolType, units: Map<string, UnitSt
     note: !high
       ? undefined
       : above > 0
-          ? "подтверждено более поздними внешними результатами этой параллели"
-          : `более поздние внешние результаты этой параллели (${followUps}) не выше эталона`,
+        ? "подтверждено более поздними внешними результатами этой параллели"
+        : `более поздние внешние результаты этой параллели (${followUps}) не выше эталона`,
   };
 }

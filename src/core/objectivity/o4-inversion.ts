@@ -35,14 +35,29 @@ export function levelCompletion(tasks: { sums: number[]; n: number }, set: TaskS
   return { basic: pct(bPoints, bMax), advanced: pct(aPoints, aMax) };
 }
 
-export function signO4(u: UnitStats, pooled: UnitStats | undefined, set: TaskSet | undefined, municipality: string, p: Profile): SignResult | null {
+export function signO4(
+  u: UnitStats,
+  pooled: UnitStats | undefined,
+  set: TaskSet | undefined,
+  municipality: string,
+  p: Profile,
+): SignResult | null {
   if (!u.tasks) return null;
-  const base = { rule: "O4" as const, year: u.year, procedure: u.procedure, grade: u.grade, subject: u.subject, n: u.tasks.n };
+  const base = {
+    rule: "O4" as const,
+    year: u.year,
+    procedure: u.procedure,
+    grade: u.grade,
+    subject: u.subject,
+    n: u.tasks.n,
+  };
   const minN = threshold(p, "objectivity.minN");
   if (!set) return notEvaluated(base, "нет перечня заданий с уровнями (лист «Задания»)");
-  if (u.tasks.n < minN.value) return notEvaluated({ ...base, threshold: [minN] }, "мало участников с баллами за задания");
+  if (u.tasks.n < minN.value)
+    return notEvaluated({ ...base, threshold: [minN] }, "мало участников с баллами за задания");
   const own = levelCompletion(u.tasks, set);
-  if (own.basic === null || own.advanced === null) return notEvaluated(base, "в перечне заданий нет заданий обоих уровней (Б и П/В)");
+  if (own.basic === null || own.advanced === null)
+    return notEvaluated(base, "в перечне заданий нет заданий обоих уровней (Б и П/В)");
   const ref = pooled?.tasks ? levelCompletion(pooled.tasks, set) : null;
   const numbers: Record<string, number> = { n: u.tasks.n, basic: own.basic, advanced: own.advanced };
   const inverted = own.advanced >= own.basic;
@@ -60,7 +75,9 @@ export function signO4(u: UnitStats, pooled: UnitStats | undefined, set: TaskSet
     evaluated: true,
     numbers,
     threshold: [minN],
-    reference: ref ? { kind: "municipality", value: ref.basic, n: pooled!.tasks!.n, name: municipality, source: POOLED } : undefined,
+    reference: ref
+      ? { kind: "municipality", value: ref.basic, n: pooled!.tasks!.n, name: municipality, source: POOLED }
+      : undefined,
     tags: tagsOf("OFFICIAL*", []),
   };
 }

@@ -25,7 +25,14 @@ export function signO5(u: UnitStats, units: Map<string, UnitStats>, p: Profile):
   if (u.procedure !== "ВПР" && u.procedure !== "КДР") return null;
   const q = unitQuality(u);
   if (q === null) return null;
-  const base = { rule: "O5" as const, year: u.year, procedure: u.procedure, grade: u.grade, subject: u.subject, n: u.n };
+  const base = {
+    rule: "O5" as const,
+    year: u.year,
+    procedure: u.procedure,
+    grade: u.grade,
+    subject: u.subject,
+    n: u.n,
+  };
   const minN = threshold(p, "objectivity.minN");
   if (u.n < minN.value) return notEvaluated({ ...base, threshold: [minN] }, "мало участников");
   const gapT = threshold(p, "o5.gap");
@@ -41,7 +48,8 @@ export function signO5(u: UnitStats, units: Map<string, UnitStats>, p: Profile):
     return q === null ? null : { q, counts: qualityCounts(f!), n: f!.n };
   };
   // P of "the ВПР/КДР quality is higher only by chance"; 1 when counts are missing (nothing to test).
-  const pOf = (other: { good: number; n: number } | null) => (own && other ? twoProportionUpper(own.good, own.n, other.good, other.n).p : 1);
+  const pOf = (other: { good: number; n: number } | null) =>
+    own && other ? twoProportionUpper(own.good, own.n, other.good, other.n).p : 1;
   let fired = false;
   let compared = false;
   if (u.grade < 9) {
@@ -70,6 +78,15 @@ export function signO5(u: UnitStats, units: Map<string, UnitStats>, p: Profile):
     fired = fired || numbers.jumpFired === 1;
   }
   const used = [gapT, jumpT, minN, alphaT];
-  if (!compared) return notEvaluated({ ...base, threshold: used }, "нет результатов той же параллели за прошлый год и ОГЭ");
-  return { ...base, fired, evaluated: true, numbers, threshold: used, reference: { kind: "cohort", value: numbers.ogeQuality ?? numbers.prevQuality, n: comparedN }, tags: tagsOf("DEFAULT", used) };
+  if (!compared)
+    return notEvaluated({ ...base, threshold: used }, "нет результатов той же параллели за прошлый год и ОГЭ");
+  return {
+    ...base,
+    fired,
+    evaluated: true,
+    numbers,
+    threshold: used,
+    reference: { kind: "cohort", value: numbers.ogeQuality ?? numbers.prevQuality, n: comparedN },
+    tags: tagsOf("DEFAULT", used),
+  };
 }

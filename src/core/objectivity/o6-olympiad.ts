@@ -13,24 +13,41 @@ function awardedAtMunicipal(c: StageCounts): number | null {
   return c.perParticipation?.awarded ?? c.perPupil?.awarded ?? null;
 }
 
-export function signO6(year: number, y: OlympiadYear, municipal: MunicipalOlympiadShares | undefined, municipality: string, p: Profile): SignResult | null {
+export function signO6(
+  year: number,
+  y: OlympiadYear,
+  municipal: MunicipalOlympiadShares | undefined,
+  municipality: string,
+  p: Profile,
+): SignResult | null {
   if (!y.school) return null;
   const base = { rule: "O6" as const, year };
   const minN = threshold(p, "objectivity.minN");
   const ratioT = threshold(p, "o6.ratio");
-  const basis = y.school.perParticipation && municipal && municipal.perParticipation.total > 0 ? "perParticipation" : "perPupil";
+  const basis =
+    y.school.perParticipation && municipal && municipal.perParticipation.total > 0 ? "perParticipation" : "perPupil";
   const own = y.school[basis];
   const pool = municipal?.[basis];
-  if (!own || !pool || pool.total === 0) return notEvaluated(base, "нет количества участников и призёров школьного этапа");
-  if (own.total < minN.value) return notEvaluated({ ...base, n: own.total, threshold: [minN] }, "мало участников школьного этапа");
+  if (!own || !pool || pool.total === 0)
+    return notEvaluated(base, "нет количества участников и призёров школьного этапа");
+  if (own.total < minN.value)
+    return notEvaluated({ ...base, n: own.total, threshold: [minN] }, "мало участников школьного этапа");
   if (!y.municipal) return notEvaluated({ ...base, n: own.total }, "нет строки муниципального этапа");
   const atMunicipal = awardedAtMunicipal(y.municipal);
-  if (atMunicipal === null) return notEvaluated({ ...base, n: own.total }, "нет числа победителей и призёров муниципального этапа");
+  if (atMunicipal === null)
+    return notEvaluated({ ...base, n: own.total }, "нет числа победителей и призёров муниципального этапа");
   const share = (own.awarded * 100) / own.total;
   const refShare = (pool.awarded * 100) / pool.total;
   const ratio = refShare > 0 ? share / refShare : share > 0 ? Infinity : 0;
   const fired = ratio >= ratioT.value && atMunicipal === 0;
-  const numbers: Record<string, number> = { n: own.total, awarded: own.awarded, share, refShare, municipalAwarded: atMunicipal, perPupil: basis === "perPupil" ? 1 : 0 };
+  const numbers: Record<string, number> = {
+    n: own.total,
+    awarded: own.awarded,
+    share,
+    refShare,
+    municipalAwarded: atMunicipal,
+    perPupil: basis === "perPupil" ? 1 : 0,
+  };
   if (Number.isFinite(ratio)) numbers.ratio = ratio;
   return {
     ...base,

@@ -65,7 +65,12 @@ export function threshold(p: Profile, key: ParamKey): ThresholdUsed {
   let t = byKey.get(key);
   if (!t) {
     const v = p.values[key];
-    t = Object.freeze({ key, value: typeof v === "number" ? v : NaN, tag: tagOf(p, key), ...(Array.isArray(v) ? { list: Object.freeze([...v]) as number[] } : {}) });
+    t = Object.freeze({
+      key,
+      value: typeof v === "number" ? v : NaN,
+      tag: tagOf(p, key),
+      ...(Array.isArray(v) ? { list: Object.freeze([...v]) as number[] } : {}),
+    });
     byKey.set(key, t);
   }
   return t;
@@ -78,6 +83,9 @@ export function tagsOf(dataTag: Tag, used: readonly ThresholdUsed[]): Provenance
   return out;
 }
 
-export function notEvaluated(base: Omit<SignResult, "fired" | "evaluated" | "numbers" | "threshold" | "tags"> & Partial<SignResult>, reason: string): SignResult {
+export function notEvaluated(
+  base: Omit<SignResult, "fired" | "evaluated" | "numbers" | "threshold" | "tags"> & Partial<SignResult>,
+  reason: string,
+): SignResult {
   return { numbers: {}, threshold: [], tags: [], ...base, fired: false, evaluated: false, reasonNotEvaluated: reason };
 }

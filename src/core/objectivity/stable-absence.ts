@@ -19,7 +19,11 @@ export interface StableAbsence {
   tags: ProvenanceTag[];
 }
 
-export function stableAbsence(signsByYear: ReadonlyMap<number, readonly SignResult[]>, latest: number, p: Profile): StableAbsence {
+export function stableAbsence(
+  signsByYear: ReadonlyMap<number, readonly SignResult[]>,
+  latest: number,
+  p: Profile,
+): StableAbsence {
   const w = threshold(p, "objectivity.window");
   const years = windowYears(latest, w.value);
   const missingYears: number[] = [];

@@ -63,7 +63,9 @@ function toNumber(v: unknown): number | null {
 
 function toBoolean(v: unknown): boolean | null {
   if (typeof v === "boolean") return v;
-  const s = String(v ?? "").trim().toLowerCase();
+  const s = String(v ?? "")
+    .trim()
+    .toLowerCase();
   if (["да", "истина", "true", "1", "yes"].includes(s)) return true;
   if (["нет", "ложь", "false", "0", "no"].includes(s)) return false;
   return null;
@@ -85,7 +87,8 @@ function parseParam(key: ParamKey, raw: unknown): { value?: ParamValues[ParamKey
     case "integer": {
       const n = toNumber(raw);
       if (n === null) return { error: `ожидается число, а указано ${quoteValue(raw as string)}` };
-      if (spec.kind === "integer" && !Number.isInteger(n)) return { error: `ожидается целое число, а указано ${quoteValue(raw as string)}` };
+      if (spec.kind === "integer" && !Number.isInteger(n))
+        return { error: `ожидается целое число, а указано ${quoteValue(raw as string)}` };
       if (!inRange(n)) return { error: `ожидается число в диапазоне ${range}, а указано ${quoteValue(raw as string)}` };
       return { value: n };
     }
@@ -93,11 +96,16 @@ function parseParam(key: ParamKey, raw: unknown): { value?: ParamValues[ParamKey
       // The user's own wording (a regulation's name, a clause); a number typed into the cell
       // («9.4») is kept as written. Line breaks would break the one-line «Основание» cell.
       const text = raw === null || raw === undefined ? "" : String(raw).replace(/\s+/g, " ").trim();
-      if (text.length > MAX_TEXT) return { error: `ожидается текст не длиннее ${MAX_TEXT} знаков, а указано ${text.length}` };
+      if (text.length > MAX_TEXT)
+        return { error: `ожидается текст не длиннее ${MAX_TEXT} знаков, а указано ${text.length}` };
       return { value: text };
     }
     case "numbers": {
-      const parts = Array.isArray(raw) ? raw : String(raw ?? "").split(/\s*;\s*/).filter((p) => p !== "");
+      const parts = Array.isArray(raw)
+        ? raw
+        : String(raw ?? "")
+            .split(/\s*;\s*/)
+            .filter((p) => p !== "");
       const nums = parts.map(toNumber);
       if (nums.some((n) => n === null) || nums.length !== spec.length) {
         return { error: `ожидается ${spec.length} чисел через «;», а указано ${quoteValue(String(raw))}` };
@@ -112,9 +120,11 @@ function parseEge(parts: string[], raw: unknown): { row?: EgeMinimum; error?: st
   const subject = canonicalSubject(parts[1] ?? "");
   const year = toNumber(parts[2] ?? "");
   if (!subject) return { error: `неизвестный предмет ${quoteValue(parts[1] ?? "")} (ключ вида «ege.min|Физика|2027»)` };
-  if (year === null || !Number.isInteger(year)) return { error: `ожидается год в ключе (ключ вида «ege.min|Физика|2027»)` };
+  if (year === null || !Number.isInteger(year))
+    return { error: `ожидается год в ключе (ключ вида «ege.min|Физика|2027»)` };
   const n = toNumber(raw);
-  if (n === null || n < 0 || n > 100) return { error: `ожидается минимальный балл 0…100, а указано ${quoteValue(raw as string)}` };
+  if (n === null || n < 0 || n > 100)
+    return { error: `ожидается минимальный балл 0…100, а указано ${quoteValue(raw as string)}` };
   return { row: { subject, fromYear: year, score: n, tag: "REGIONAL", note: "задано в настройках книги" } };
 }
 
@@ -125,8 +135,11 @@ function parseScale(parts: string[], raw: unknown): { row?: MarkScale; error?: s
   const subject = canonicalSubject(parts[4] ?? "");
   const shape = "ключ вида «scale|ВПР|2026|4|Русский язык», значение «max;мин.3;мин.4;мин.5»";
   if (!procedure || year === null || grade === null || !subject) return { error: `не распознан ключ шкалы (${shape})` };
-  const nums = String(raw ?? "").split(/\s*;\s*/).map(toNumber);
-  if (nums.length !== 4 || nums.some((n) => n === null)) return { error: `ожидается «max;мин.3;мин.4;мин.5» (${shape})` };
+  const nums = String(raw ?? "")
+    .split(/\s*;\s*/)
+    .map(toNumber);
+  if (nums.length !== 4 || nums.some((n) => n === null))
+    return { error: `ожидается «max;мин.3;мин.4;мин.5» (${shape})` };
   const [max, min3, min4, min5] = nums as number[];
   if (!(0 < min3 && min3 < min4 && min4 < min5 && min5 <= max)) {
     return { error: "границы должны возрастать: 0 < мин.3 < мин.4 < мин.5 ≤ max" };
@@ -139,7 +152,10 @@ function parseScale(parts: string[], raw: unknown): { row?: MarkScale; error?: s
  * the rest still takes effect. Keys are looked up in the catalogue only, so "__proto__" and
  * similar can never reach an object's prototype.
  */
-export function applyOverrides(entries: readonly OverrideEntry[], base: Profile = DEFAULT_PROFILE): { profile: Profile; errors: OverrideError[] } {
+export function applyOverrides(
+  entries: readonly OverrideEntry[],
+  base: Profile = DEFAULT_PROFILE,
+): { profile: Profile; errors: OverrideError[] } {
   const values: Record<string, unknown> = { ...base.values };
   const overridden = new Set(base.overridden);
   const ege = [...base.egeMinimums];
@@ -203,9 +219,19 @@ export function egeMinimum(profile: Profile, subject: string, year: number): Ege
 }
 
 /** The score → mark scale of a procedure, year, grade and subject, or null when none is known. */
-export function markScale(profile: Profile, procedure: Procedure, year: number, grade: number, subject: string): MarkScale | null {
+export function markScale(
+  profile: Profile,
+  procedure: Procedure,
+  year: number,
+  grade: number,
+  subject: string,
+): MarkScale | null {
   const canon = canonicalSubject(subject) ?? subject;
-  return profile.markScales.find((s) => s.procedure === procedure && s.year === year && s.grade === grade && s.subject === canon) ?? null;
+  return (
+    profile.markScales.find(
+      (s) => s.procedure === procedure && s.year === year && s.grade === grade && s.subject === canon,
+    ) ?? null
+  );
 }
 
 /** "[DEFAULT]"-style tag of a parameter, for explanations. */

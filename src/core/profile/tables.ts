@@ -18,7 +18,13 @@ export interface EgeMinimum {
 const EGE_2019 = "минимальные баллы не менялись с 2019 г., действуют в 2026 г.";
 
 export const EGE_MINIMUMS: readonly EgeMinimum[] = [
-  { subject: "Русский язык", fromYear: 2019, score: 24, tag: "OFFICIAL", note: `${EGE_2019}; для поступления в вуз — 36` },
+  {
+    subject: "Русский язык",
+    fromYear: 2019,
+    score: 24,
+    tag: "OFFICIAL",
+    note: `${EGE_2019}; для поступления в вуз — 36`,
+  },
   { subject: "Математика (профильная)", fromYear: 2019, score: 27, tag: "OFFICIAL", note: EGE_2019 },
   { subject: "Математика (базовая)", fromYear: 2019, score: null, tag: "OFFICIAL", note: "минимум — отметка «3»" },
   { subject: "Физика", fromYear: 2019, score: 36, tag: "OFFICIAL", note: EGE_2019 },
@@ -58,8 +64,17 @@ export interface MarkScale {
  */
 export const MARK_SCALES: readonly MarkScale[] = [
   {
-    procedure: "ВПР", year: 2026, grade: 4, subject: "Русский язык", max: 24, min3: 10, min4: 16, min5: 21, tag: "OFFICIAL*",
-    source: "демоверсия ФИОКО ВПР 2026, русский язык, 4 класс: «Рекомендации по переводу первичных баллов в отметки» («2» 0–9, «3» 10–15, «4» 16–20, «5» 21–24), в цитировании https://www.vpr-ege.ru/vpr/4-klass/russkij-yazyk/3061-demoversiya-vpr-2026-po-russkomu-yazyku-4-klass",
+    procedure: "ВПР",
+    year: 2026,
+    grade: 4,
+    subject: "Русский язык",
+    max: 24,
+    min3: 10,
+    min4: 16,
+    min5: 21,
+    tag: "OFFICIAL*",
+    source:
+      "демоверсия ФИОКО ВПР 2026, русский язык, 4 класс: «Рекомендации по переводу первичных баллов в отметки» («2» 0–9, «3» 10–15, «4» 16–20, «5» 21–24), в цитировании https://www.vpr-ege.ru/vpr/4-klass/russkij-yazyk/3061-demoversiya-vpr-2026-po-russkomu-yazyku-4-klass",
   },
 ];
 

@@ -64,7 +64,15 @@ export interface RiskFactorResult {
 }
 
 function item(u: UnitStats, value: number, previous?: number): RiskItem {
-  return { procedure: u.procedure, year: u.year, grade: u.grade, subject: u.subject, n: u.below?.n ?? u.n, value, previous };
+  return {
+    procedure: u.procedure,
+    year: u.year,
+    grade: u.grade,
+    subject: u.subject,
+    n: u.below?.n ?? u.n,
+    value,
+    previous,
+  };
 }
 
 export function factorR1(units: ReadonlyMap<string, UnitStats>, year: number, p: Profile): RiskFactorResult {
@@ -102,7 +110,13 @@ export function factorR1(units: ReadonlyMap<string, UnitStats>, year: number, p:
   };
 }
 
-export function factorR2(pos: QuantilePosition | undefined, z: { value: number; procedures: number } | undefined, cluster: string, p: Profile, municipality = "муниципалитет"): RiskFactorResult {
+export function factorR2(
+  pos: QuantilePosition | undefined,
+  z: { value: number; procedures: number } | undefined,
+  cluster: string,
+  p: Profile,
+  municipality = "муниципалитет",
+): RiskFactorResult {
   const qT = threshold(p, "r2.quantile");
   const floorT = threshold(p, "r2.floor");
   const minN = threshold(p, "r1.minN");
@@ -116,11 +130,24 @@ export function factorR2(pos: QuantilePosition | undefined, z: { value: number; 
     id: "R2",
     hasData,
     fired: lower && low,
-    numbers: z && pos ? { z: z.value, procedures: z.procedures, k: pos.k, below: pos.below, above: pos.above, lower: lower ? 1 : 0, low: low ? 1 : 0 } : {},
+    numbers:
+      z && pos
+        ? {
+            z: z.value,
+            procedures: z.procedures,
+            k: pos.k,
+            below: pos.below,
+            above: pos.above,
+            lower: lower ? 1 : 0,
+            low: low ? 1 : 0,
+          }
+        : {},
     threshold: used,
     items: [],
     tags: tagsOf("REGIONAL", used),
-    reference: pos ? { kind: wide ? "municipality" : "cluster", label: wide ? municipality : cluster, n: pos.k } : undefined,
+    reference: pos
+      ? { kind: wide ? "municipality" : "cluster", label: wide ? municipality : cluster, n: pos.k }
+      : undefined,
   };
 }
 
@@ -165,7 +192,12 @@ export function factorR3(units: ReadonlyMap<string, UnitStats>, year: number, p:
   };
 }
 
-export function factorR4(pos: QuantilePosition | undefined, index: number | null | undefined, municipality: string, p: Profile): RiskFactorResult {
+export function factorR4(
+  pos: QuantilePosition | undefined,
+  index: number | null | undefined,
+  municipality: string,
+  p: Profile,
+): RiskFactorResult {
   const qT = threshold(p, "r4.quantile");
   const minGroup = threshold(p, "clusters.minSize");
   const used = [qT, minGroup];
@@ -194,7 +226,12 @@ export function factorR5(profile: RiskProfile | undefined, p: Profile): RiskFact
     items: [],
     tags: tagsOf("OFFICIAL", [highT]),
     reference: profile ? { kind: "fioko", label: profile.source, n: Object.keys(profile.factors).length } : undefined,
-    note: profile ? Object.entries(profile.factors).filter(([, l]) => l === "высокий").map(([f]) => f).join("; ") : undefined,
+    note: profile
+      ? Object.entries(profile.factors)
+          .filter(([, l]) => l === "высокий")
+          .map(([f]) => f)
+          .join("; ")
+      : undefined,
   };
 }
 

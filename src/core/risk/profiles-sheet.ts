@@ -27,9 +27,15 @@ export const RISK_PROFILE_FACTORS: readonly string[] = [
 ];
 
 const LEVELS: Record<string, RiskLevelRu> = {
-  высокий: "высокий", в: "высокий", высокая: "высокий",
-  средний: "средний", с: "средний", средняя: "средний",
-  низкий: "низкий", н: "низкий", низкая: "низкий",
+  высокий: "высокий",
+  в: "высокий",
+  высокая: "высокий",
+  средний: "средний",
+  с: "средний",
+  средняя: "средний",
+  низкий: "низкий",
+  н: "низкий",
+  низкая: "низкий",
 };
 
 function a1(row: number, col: number): string {
@@ -66,7 +72,12 @@ export function parseRiskProfiles(grid: readonly CellValue[][], sheet: string, s
   };
   const headerRow = grid.findIndex((row) => row.some((v) => normaliseKey(text(v)).startsWith("логин")));
   if (headerRow < 0) {
-    finding("error", "risk.header", "", `Лист «${sheet}» (${source}): не найдена строка заголовков со столбцом «Логин»; ожидаются столбцы «Логин», «Год» и по столбцу на каждый из 12 факторов риска.`);
+    finding(
+      "error",
+      "risk.header",
+      "",
+      `Лист «${sheet}» (${source}): не найдена строка заголовков со столбцом «Логин»; ожидаются столбцы «Логин», «Год» и по столбцу на каждый из 12 факторов риска.`,
+    );
     return { profiles: [], findings };
   }
   const header = grid[headerRow];
@@ -82,15 +93,31 @@ export function parseRiskProfiles(grid: readonly CellValue[][], sheet: string, s
     else {
       const f = factorOfHeader(t);
       if (f) factorCols.set(c, f);
-      else finding("warning", "risk.column", a1(headerRow, c), `Столбец ${quoteValue(t)} в ячейке ${a1(headerRow, c)} листа «${sheet}» не является фактором рискового профиля и пропущен; ожидаются названия 12 факторов ФИОКО.`);
+      else
+        finding(
+          "warning",
+          "risk.column",
+          a1(headerRow, c),
+          `Столбец ${quoteValue(t)} в ячейке ${a1(headerRow, c)} листа «${sheet}» не является фактором рискового профиля и пропущен; ожидаются названия 12 факторов ФИОКО.`,
+        );
     }
   });
   if (yearCol < 0) {
-    finding("error", "risk.header", a1(headerRow, 0), `Лист «${sheet}»: в строке заголовков ${headerRow + 1} нет столбца «Год».`);
+    finding(
+      "error",
+      "risk.header",
+      a1(headerRow, 0),
+      `Лист «${sheet}»: в строке заголовков ${headerRow + 1} нет столбца «Год».`,
+    );
     return { profiles: [], findings };
   }
   if (factorCols.size === 0) {
-    finding("error", "risk.header", a1(headerRow, 0), `Лист «${sheet}»: в строке заголовков ${headerRow + 1} нет ни одного столбца фактора риска.`);
+    finding(
+      "error",
+      "risk.header",
+      a1(headerRow, 0),
+      `Лист «${sheet}»: в строке заголовков ${headerRow + 1} нет ни одного столбца фактора риска.`,
+    );
     return { profiles: [], findings };
   }
   const profiles: RiskProfile[] = [];
@@ -99,12 +126,22 @@ export function parseRiskProfiles(grid: readonly CellValue[][], sheet: string, s
     const login = text(row[loginCol]).trim();
     if (login === "" && row.every((v) => readCell(v).kind === "blank")) continue;
     if (login === "") {
-      finding("error", "risk.login", a1(r, loginCol), `Ячейка ${a1(r, loginCol)} листа «${sheet}»: пустой логин ОО; ожидается логин ФИС ОКО (например, sch420123).`);
+      finding(
+        "error",
+        "risk.login",
+        a1(r, loginCol),
+        `Ячейка ${a1(r, loginCol)} листа «${sheet}»: пустой логин ОО; ожидается логин ФИС ОКО (например, sch420123).`,
+      );
       continue;
     }
     const yc = readCell(row[yearCol]);
     if (yc.kind !== "number" || !Number.isInteger(yc.value) || yc.value < 2000 || yc.value > 2100) {
-      finding("error", "risk.year", a1(r, yearCol), `Ячейка ${a1(r, yearCol)} листа «${sheet}»: год ${quoteValue(row[yearCol])} не распознан; ожидается год, например 2025.`);
+      finding(
+        "error",
+        "risk.year",
+        a1(r, yearCol),
+        `Ячейка ${a1(r, yearCol)} листа «${sheet}»: год ${quoteValue(row[yearCol])} не распознан; ожидается год, например 2025.`,
+      );
       continue;
     }
     const factors: Record<string, RiskLevelRu> = {};
@@ -113,7 +150,13 @@ export function parseRiskProfiles(grid: readonly CellValue[][], sheet: string, s
       if (raw === "") continue;
       const level = LEVELS[normaliseKey(raw)];
       if (level) factors[f] = level;
-      else finding("error", "risk.level", a1(r, c), `Ячейка ${a1(r, c)} листа «${sheet}»: уровень ${quoteValue(raw)} не распознан; ожидается «высокий», «средний» или «низкий».`);
+      else
+        finding(
+          "error",
+          "risk.level",
+          a1(r, c),
+          `Ячейка ${a1(r, c)} листа «${sheet}»: уровень ${quoteValue(raw)} не распознан; ожидается «высокий», «средний» или «низкий».`,
+        );
     }
     profiles.push({ year: yc.value, login, factors, source });
   }

@@ -44,7 +44,11 @@ export interface StabilityResult {
   tags: ProvenanceTag[];
 }
 
-export function stability(byYear: ReadonlyMap<number, StabilityYearInput>, latest: number, p: Profile): StabilityResult {
+export function stability(
+  byYear: ReadonlyMap<number, StabilityYearInput>,
+  latest: number,
+  p: Profile,
+): StabilityResult {
   const w = threshold(p, "stability.window");
   const topT = threshold(p, "stability.topQuantile");
   const highT = threshold(p, "stability.highFloor");
@@ -72,5 +76,16 @@ export function stability(byYear: ReadonlyMap<number, StabilityYearInput>, lates
   if (lowYears.length === years.length && aboveYears.length === 0) status = "стабильно низкие";
   else if (topYears.length === years.length && signYears.length === 0) status = "стабильно высокие";
   const used = [w, topT, highT, ceilT];
-  return { status, years, missingYears, topYears, lowYears, signYears, aboveYears, notHighYears, threshold: used, tags: tagsOf("DEFAULT", used) };
+  return {
+    status,
+    years,
+    missingYears,
+    topYears,
+    lowYears,
+    signYears,
+    aboveYears,
+    notHighYears,
+    threshold: used,
+    tags: tagsOf("DEFAULT", used),
+  };
 }

@@ -60,7 +60,20 @@ function kindOf(t: string): keyof Omit<RawColumns, "layout" | "row" | "tasks"> |
 
 /** Reads one row as a protocol header; null when it lacks the school, the code or any task. */
 export function readRawHeader(row: readonly CellValue[], r: number): RawColumns | null {
-  const cols: RawColumns = { layout: "2022", row: r, school: -1, code: -1, municipality: null, region: null, className: null, variant: null, score: null, mark: null, journal: null, tasks: [] };
+  const cols: RawColumns = {
+    layout: "2022",
+    row: r,
+    school: -1,
+    code: -1,
+    municipality: null,
+    region: null,
+    className: null,
+    variant: null,
+    score: null,
+    mark: null,
+    journal: null,
+    tasks: [],
+  };
   let layout2021 = false;
   for (let c = 0; c < row.length; c++) {
     const raw = cellText(row[c]);
@@ -95,7 +108,9 @@ export function readRawHeader(row: readonly CellValue[], r: number): RawColumns 
 export const RAW_HEADER_ROWS = 15;
 
 /** The header row among the first rows of a sheet, with the title lines above it. */
-export function findRawHeader(values: readonly (readonly CellValue[])[]): { cols: RawColumns; titles: string[] } | null {
+export function findRawHeader(
+  values: readonly (readonly CellValue[])[],
+): { cols: RawColumns; titles: string[] } | null {
   const limit = Math.min(values.length, RAW_HEADER_ROWS);
   const titles: string[] = [];
   for (let r = 0; r < limit; r++) {

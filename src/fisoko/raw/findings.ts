@@ -13,7 +13,10 @@ export const ROW_FINDINGS_SHOWN = 20;
 
 export class RawFindings {
   readonly list: Finding[] = [];
-  private readonly counts = new Map<string, { shown: number; more: number; severity: Finding["severity"]; what: string }>();
+  private readonly counts = new Map<
+    string,
+    { shown: number; more: number; severity: Finding["severity"]; what: string }
+  >();
 
   constructor(
     readonly file: string,
@@ -28,14 +31,28 @@ export class RawFindings {
 
   /** A finding about the whole sheet (structure, test, scale). */
   sheetFinding(severity: Finding["severity"], rule: string, r: number | null, c: number | null, message: string): void {
-    this.list.push({ severity, rule, sheet: this.sheet, cell: r === null ? "" : formatCell({ row: r, col: c ?? 0 }), file: this.file, message: `${this.where(r)}: ${message}` });
+    this.list.push({
+      severity,
+      rule,
+      sheet: this.sheet,
+      cell: r === null ? "" : formatCell({ row: r, col: c ?? 0 }),
+      file: this.file,
+      message: `${this.where(r)}: ${message}`,
+    });
   }
 
   /**
    * A data-quality finding about one row: a warning when the caller excludes the row, info when it
    * keeps it. `what` names the kind of fault for the closing count («с баллом выше максимума»).
    */
-  row(rule: string, r: number, c: number, message: string, what: string, severity: Finding["severity"] = "warning"): void {
+  row(
+    rule: string,
+    r: number,
+    c: number,
+    message: string,
+    what: string,
+    severity: Finding["severity"] = "warning",
+  ): void {
     let k = this.counts.get(rule);
     if (!k) this.counts.set(rule, (k = { shown: 0, more: 0, severity, what }));
     if (k.shown >= ROW_FINDINGS_SHOWN) {
@@ -43,7 +60,14 @@ export class RawFindings {
       return;
     }
     k.shown++;
-    this.list.push({ severity, rule, sheet: this.sheet, cell: formatCell({ row: r, col: c }), file: this.file, message: `${this.where(r)}: ${message}` });
+    this.list.push({
+      severity,
+      rule,
+      sheet: this.sheet,
+      cell: formatCell({ row: r, col: c }),
+      file: this.file,
+      message: `${this.where(r)}: ${message}`,
+    });
   }
 
   /** Adds the closing counts of capped rules. */
@@ -51,7 +75,11 @@ export class RawFindings {
     for (const [rule, k] of this.counts) {
       if (k.more === 0) continue;
       this.list.push({
-        severity: k.severity, rule, sheet: this.sheet, cell: "", file: this.file,
+        severity: k.severity,
+        rule,
+        sheet: this.sheet,
+        cell: "",
+        file: this.file,
         message: `${this.where(null)}: и ещё ${countRu(k.more, ["строка", "строки", "строк"])} ${k.what} (показаны первые ${ROW_FINDINGS_SHOWN})${k.severity === "warning" ? "; эти строки тоже не учитываются" : ""}.`,
       });
     }

@@ -90,13 +90,24 @@ export function importRaw(files: readonly FisokoFile[], profile: Profile, opts: 
         if (take) participants.push(p);
       }
       for (const login of skipped) {
-        findings.push({ severity: "warning", rule: "raw.twice", sheet: sheet.name, cell: "", file: file.name, message: `Файл «${file.name}», лист «${sheet.name}»: результаты ОО ${login} (${describeTest(test)}) уже импортированы из файла «${owner.get(`${describeTest(test)}|${schoolKey(login)}`)}»; строки этого файла не учитываются.` });
+        findings.push({
+          severity: "warning",
+          rule: "raw.twice",
+          sheet: sheet.name,
+          cell: "",
+          file: file.name,
+          message: `Файл «${file.name}», лист «${sheet.name}»: результаты ОО ${login} (${describeTest(test)}) уже импортированы из файла «${owner.get(`${describeTest(test)}|${schoolKey(login)}`)}»; строки этого файла не учитываются.`,
+        });
       }
       for (const [login, s] of rows.schools) if (!skipped.has(login) && !schools.has(login)) schools.set(login, s);
     }
     if (!any) {
       findings.push({
-        severity: "error", rule: "raw.header", sheet: "", cell: "", file: file.name,
+        severity: "error",
+        rule: "raw.header",
+        sheet: "",
+        cell: "",
+        file: file.name,
         message: `Файл «${file.name}»: не найдена шапка протокола результатов; ожидается строка заголовков со столбцами «логин школы» (или «Школа»), «код обучающегося» (или «Код») и баллами за задания («балл за 1» или «1 (1б)») в первых строках листа.`,
       });
     }
@@ -107,15 +118,28 @@ export function importRaw(files: readonly FisokoFile[], profile: Profile, opts: 
 }
 
 function readSheet(
-  file: string, sheet: string, values: FisokoFile["sheets"][number]["values"], cols: RawColumns, titles: string[],
-  profile: Profile, opts: RawOptions, f: RawFindings,
+  file: string,
+  sheet: string,
+  values: FisokoFile["sheets"][number]["values"],
+  cols: RawColumns,
+  titles: string[],
+  profile: Profile,
+  opts: RawOptions,
+  f: RawFindings,
 ): { test: RawTest; rows: ReturnType<typeof readRawRows>; report: RawReport } | null {
   const title = titles.find(isTestTitle) ?? null;
   const { test: t } = resolveTest(opts.test, title, file);
-  const missing = [t.year === undefined ? "год" : "", t.grade === undefined ? "класс" : "", t.subject === undefined ? "предмет" : ""].filter(Boolean);
+  const missing = [
+    t.year === undefined ? "год" : "",
+    t.grade === undefined ? "класс" : "",
+    t.subject === undefined ? "предмет" : "",
+  ].filter(Boolean);
   if (missing.length) {
     f.sheetFinding(
-      "error", "raw.test", null, null,
+      "error",
+      "raw.test",
+      null,
+      null,
       `не удалось определить ${missing.join(", ")} работы: над таблицей нет строки вида «Проведение работы по математике, 4 класс. ВПР 2021», и имя файла их не называет${title ? ` (найдено: «${title}»)` : ""}. Назовите файл, например, «ВПР 2021 математика 4 класс.xlsx» или укажите работу в командной строке: --test "ВПР 2021 Математика 4 класс".`,
     );
     return null;
@@ -125,31 +149,81 @@ function readSheet(
   if (cols.mark === null && !scale) {
     const key = describeScaleKey(test);
     f.sheetFinding(
-      "error", "raw.scale", null, null,
+      "error",
+      "raw.scale",
+      null,
+      null,
       `в протоколе нет отметок, а в методике нет шкалы перевода первичных баллов в отметки для ${describeTest(test)}. Добавьте шкалу ФИОКО этого года: параметр «${key}» со значением «max;мин.3;мин.4;мин.5» — в командной строке --set '${key}=max;мин.3;мин.4;мин.5' (например, числа из «Рекомендаций по переводу первичных баллов в отметки» ФИОКО), в книге — строкой на листе настроек методики.`,
     );
     return null;
   }
-  const taskMax = cols.tasks.every((x) => x.max !== undefined) ? cols.tasks.reduce((a, x) => a + (x.max as number), 0) : null;
+  const taskMax = cols.tasks.every((x) => x.max !== undefined)
+    ? cols.tasks.reduce((a, x) => a + (x.max as number), 0)
+    : null;
   if (scale && taskMax !== null && taskMax !== scale.max) {
-    f.sheetFinding("warning", "raw.scaleMax", cols.row, null, `сумма максимальных баллов заданий в шапке — ${taskMax}, а максимум шкалы «${describeScaleKey(test)}» — ${scale.max}; проверьте, что шкала относится к этому году и этой работе.`);
+    f.sheetFinding(
+      "warning",
+      "raw.scaleMax",
+      cols.row,
+      null,
+      `сумма максимальных баллов заданий в шапке — ${taskMax}, а максимум шкалы «${describeScaleKey(test)}» — ${scale.max}; проверьте, что шкала относится к этому году и этой работе.`,
+    );
   }
   const maxScore = scale?.max ?? taskMax;
-  const rows = readRawRows(values, { file, sheet, test, cols, scale: cols.mark === null ? scale : null, maxScore, findings: f });
+  const rows = readRawRows(values, {
+    file,
+    sheet,
+    test,
+    cols,
+    scale: cols.mark === null ? scale : null,
+    maxScore,
+    findings: f,
+  });
   if (rows.participants.length === 0) {
-    f.sheetFinding("error", "raw.empty", cols.row, null, `под шапкой протокола нет ни одного участника с результатами (${describeTest(test)}); возможно, файл оборван или все строки содержат ошибки.`);
+    f.sheetFinding(
+      "error",
+      "raw.empty",
+      cols.row,
+      null,
+      `под шапкой протокола нет ни одного участника с результатами (${describeTest(test)}); возможно, файл оборван или все строки содержат ошибки.`,
+    );
     return null;
   }
   const notes: string[] = [];
-  if (rows.absent) notes.push(`${countRu(rows.absent, ["участник отсутствовал", "участника отсутствовали", "участников отсутствовали"])} (или не ${rows.absent === 1 ? "прошёл" : "прошли"} работу) и не ${rows.absent === 1 ? "импортируется" : "импортируются"}`);
-  if (rows.excluded) notes.push(`${countRu(rows.excluded, ["строка не учитывается", "строки не учитываются", "строк не учитываются"])} из-за ошибок в данных (см. предупреждения)`);
-  if (rows.sumMismatch) notes.push(`у ${countRu(rows.sumMismatch, ["участника", "участников", "участников"])} «всего баллов» не равно сумме баллов за задания; используется «всего баллов»`);
-  if (cols.municipality === null) notes.push("в протоколе нет муниципалитета: все ОО отнесены к региону (муниципалитет ОО можно взять из её формы, если добавить формы в те же входные файлы)");
-  f.sheetFinding("info", "raw.read", null, null, `${LAYOUT_LABELS[cols.layout]}, ${describeTest(test)}: ${countRu(rows.participants.length, ["участник", "участника", "участников"])} из ${countRu(rows.schools.size, ["ОО", "ОО", "ОО"])}; отметки ${cols.mark === null ? `по шкале методики (${describeScale(scale as MarkScale)})` : "из протокола"}${notes.length ? "; " + notes.join("; ") : ""}.`);
+  if (rows.absent)
+    notes.push(
+      `${countRu(rows.absent, ["участник отсутствовал", "участника отсутствовали", "участников отсутствовали"])} (или не ${rows.absent === 1 ? "прошёл" : "прошли"} работу) и не ${rows.absent === 1 ? "импортируется" : "импортируются"}`,
+    );
+  if (rows.excluded)
+    notes.push(
+      `${countRu(rows.excluded, ["строка не учитывается", "строки не учитываются", "строк не учитываются"])} из-за ошибок в данных (см. предупреждения)`,
+    );
+  if (rows.sumMismatch)
+    notes.push(
+      `у ${countRu(rows.sumMismatch, ["участника", "участников", "участников"])} «всего баллов» не равно сумме баллов за задания; используется «всего баллов»`,
+    );
+  if (cols.municipality === null)
+    notes.push(
+      "в протоколе нет муниципалитета: все ОО отнесены к региону (муниципалитет ОО можно взять из её формы, если добавить формы в те же входные файлы)",
+    );
+  f.sheetFinding(
+    "info",
+    "raw.read",
+    null,
+    null,
+    `${LAYOUT_LABELS[cols.layout]}, ${describeTest(test)}: ${countRu(rows.participants.length, ["участник", "участника", "участников"])} из ${countRu(rows.schools.size, ["ОО", "ОО", "ОО"])}; отметки ${cols.mark === null ? `по шкале методики (${describeScale(scale as MarkScale)})` : "из протокола"}${notes.length ? "; " + notes.join("; ") : ""}.`,
+  );
   const report: RawReport = {
-    file, sheet, layout: cols.layout, test, marksFrom: cols.mark === null ? "scale" : "file",
+    file,
+    sheet,
+    layout: cols.layout,
+    test,
+    marksFrom: cols.mark === null ? "scale" : "file",
     ...(cols.mark === null && scale ? { scale: describeScale(scale) } : {}),
-    participants: rows.participants.length, schools: rows.schools.size, absent: rows.absent, excluded: rows.excluded,
+    participants: rows.participants.length,
+    schools: rows.schools.size,
+    absent: rows.absent,
+    excluded: rows.excluded,
   };
   return { test, rows, report };
 }

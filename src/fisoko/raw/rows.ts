@@ -89,7 +89,10 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
     const schoolText = cellText(row[cols.school]);
     const code = textIn(row[cols.code]);
     if (schoolText === "" && code === "" && rowBlank(row)) continue;
-    if (isAbsent(cols.variant !== null ? row[cols.variant] : null) || (tasks.length > 0 && isAbsent(row[tasks[0].col]))) {
+    if (
+      isAbsent(cols.variant !== null ? row[cols.variant] : null) ||
+      (tasks.length > 0 && isAbsent(row[tasks[0].col]))
+    ) {
       out.absent++;
       continue;
     }
@@ -103,7 +106,13 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
       continue;
     }
     if (code === "") {
-      f.row("raw.code", r, cols.code, `у участника ОО ${login.login} нет кода; строка не учитывается.`, "без кода участника");
+      f.row(
+        "raw.code",
+        r,
+        cols.code,
+        `у участника ОО ${login.login} нет кода; строка не учитывается.`,
+        "без кода участника",
+      );
       out.excluded++;
       continue;
     }
@@ -124,10 +133,22 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
         points[i] = null;
         complete = false;
       } else if (Number.isNaN(n) || n < 0) {
-        f.row("raw.number", r, t.col, `${who}, задание ${t.number}: найдено «${cellText(v)}», ожидается ${t.max !== undefined ? `балл от 0 до ${t.max}` : "число баллов"} или «X»; строка не учитывается.`, "с нечисловым баллом за задание");
+        f.row(
+          "raw.number",
+          r,
+          t.col,
+          `${who}, задание ${t.number}: найдено «${cellText(v)}», ожидается ${t.max !== undefined ? `балл от 0 до ${t.max}` : "число баллов"} или «X»; строка не учитывается.`,
+          "с нечисловым баллом за задание",
+        );
         bad = true;
       } else if (t.max !== undefined && n > t.max) {
-        f.row("raw.taskMax", r, t.col, `${who}, задание ${t.number}: ${formatNumberRu(n)} ${plural(n, ["балл", "балла", "баллов"])}, а максимум ${t.max}; строка не учитывается.`, "с баллом за задание выше максимума");
+        f.row(
+          "raw.taskMax",
+          r,
+          t.col,
+          `${who}, задание ${t.number}: ${formatNumberRu(n)} ${plural(n, ["балл", "балла", "баллов"])}, а максимум ${t.max}; строка не учитывается.`,
+          "с баллом за задание выше максимума",
+        );
         bad = true;
       } else {
         points[i] = n;
@@ -142,7 +163,13 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
     if (cols.score !== null) {
       const n = numberIn(row[cols.score]);
       if (n !== null && (Number.isNaN(n) || n < 0)) {
-        f.row("raw.number", r, cols.score, `${who}, всего баллов: найдено «${cellText(row[cols.score])}», ожидается число не меньше 0; строка не учитывается.`, "с нечисловым первичным баллом");
+        f.row(
+          "raw.number",
+          r,
+          cols.score,
+          `${who}, всего баллов: найдено «${cellText(row[cols.score])}», ожидается число не меньше 0; строка не учитывается.`,
+          "с нечисловым первичным баллом",
+        );
         out.excluded++;
         continue;
       }
@@ -155,7 +182,13 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
       continue;
     }
     if (score !== null && ctx.maxScore !== null && score > ctx.maxScore) {
-      f.row("raw.scoreMax", r, cols.score ?? cols.code, `${who}: первичный балл ${formatNumberRu(score)} больше максимального ${ctx.maxScore} (${describeMax(ctx)}); строка не учитывается.`, "с первичным баллом выше максимума");
+      f.row(
+        "raw.scoreMax",
+        r,
+        cols.score ?? cols.code,
+        `${who}: первичный балл ${formatNumberRu(score)} больше максимального ${ctx.maxScore} (${describeMax(ctx)}); строка не учитывается.`,
+        "с первичным баллом выше максимума",
+      );
       out.excluded++;
       continue;
     }
@@ -171,7 +204,13 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
     const key = `${unit}|${code}`;
     const prev = seen.get(key);
     if (prev) {
-      f.row("raw.duplicate", r, cols.code, `код участника ${code} в ОО ${login.login} уже встречался в строке ${prev.row + 1}; оба результата не учитываются (какой из них верный, по файлу не понять).`, "с повторным кодом участника");
+      f.row(
+        "raw.duplicate",
+        r,
+        cols.code,
+        `код участника ${code} в ОО ${login.login} уже встречался в строке ${prev.row + 1}; оба результата не учитываются (какой из них верный, по файлу не понять).`,
+        "с повторным кодом участника",
+      );
       if (prev.index >= 0 && !dropped.has(prev.index)) {
         dropped.add(prev.index);
         out.excluded++;
@@ -183,13 +222,26 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
     noteSchool(out.schools, login.login, login.name, row, cols, ctx.file);
     const className = classNameOf(row, cols, test.grade);
     out.participants.push({
-      procedure: "ВПР", year: test.year, grade: test.grade, className, subject: test.subject, code, score, mark, journalMark,
-      taskPoints: points, source: ctx.file, ref: { sheet: ctx.sheet, cell: formatCell({ row: r, col: cols.code }), file: ctx.file }, login: login.login,
+      procedure: "ВПР",
+      year: test.year,
+      grade: test.grade,
+      className,
+      subject: test.subject,
+      code,
+      score,
+      mark,
+      journalMark,
+      taskPoints: points,
+      source: ctx.file,
+      ref: { sheet: ctx.sheet, cell: formatCell({ row: r, col: cols.code }), file: ctx.file },
+      login: login.login,
     });
   }
   for (const [text, b] of badLogins) {
     f.row(
-      "raw.login", b.row, cols.school,
+      "raw.login",
+      b.row,
+      cols.school,
       `логин ОО ${text ? `«${text.length > 60 ? text.slice(0, 60) + "…" : text}»` : "пуст"} не распознан (ожидается «edu» или «sch» и 6 цифр, например edu203389)${b.count > 1 ? `; таких строк ${b.count}` : ""}; ${b.count > 1 ? "эти строки не учитываются" : "строка не учитывается"}.`,
       "с нераспознанным логином ОО",
     );
@@ -224,7 +276,14 @@ function classNameOf(row: readonly CellValue[], cols: RawColumns, grade: number)
   return t === String(grade) ? "" : t;
 }
 
-function noteSchool(schools: Map<string, RawSchool>, login: string, name: string, row: readonly CellValue[], cols: RawColumns, file: string): void {
+function noteSchool(
+  schools: Map<string, RawSchool>,
+  login: string,
+  name: string,
+  row: readonly CellValue[],
+  cols: RawColumns,
+  file: string,
+): void {
   if (schools.has(login)) return;
   const mun = cols.municipality !== null ? cellText(row[cols.municipality]) : "";
   const reg = cols.region !== null ? cellText(row[cols.region]) : "";

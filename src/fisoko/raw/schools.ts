@@ -31,7 +31,11 @@ export function typeOfName(name: string): SchoolType {
 
 /** «село» when the name places the school in a village («с. Ачхой-Мартан», «пос.», «ст-ца»), else «город». */
 export function locationOfName(name: string): Location {
-  return /(?:^|[\s«"(,])(?:с\.|село(?![а-яё])|села(?![а-яё])|пос\.|посёлка|поселка|п\.|пгт|д\.|дер\.|деревн|аул(?![а-яё])|ст-ц|станиц|х\.|хутор|р\.п\.)/i.test(name) ? "село" : "город";
+  return /(?:^|[\s«"(,])(?:с\.|село(?![а-яё])|села(?![а-яё])|пос\.|посёлка|поселка|п\.|пгт|д\.|дер\.|деревн|аул(?![а-яё])|ст-ц|станиц|х\.|хутор|р\.п\.)/i.test(
+    name,
+  )
+    ? "село"
+    : "город";
 }
 
 function subjectKey(s: string): string {
@@ -66,7 +70,12 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
   const findings: Finding[] = [];
   const raw = new Map<string, RawSchool>();
   for (const s of imp.schools) if (!raw.has(schoolKey(s.login))) raw.set(schoolKey(s.login), s);
-  if (!imp.ok) return { schools: [...formSchools], raw, findings: [note("error", "Протоколы результатов содержат ошибки; в анализ ничего из них не добавлено.")] };
+  if (!imp.ok)
+    return {
+      schools: [...formSchools],
+      raw,
+      findings: [note("error", "Протоколы результатов содержат ошибки; в анализ ничего из них не добавлено.")],
+    };
   const byKey = new Map<string, SchoolReport>();
   const out: SchoolReport[] = formSchools.map((s) => {
     const copy = { ...s, participants: [...s.participants] };
@@ -87,15 +96,30 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
     if (!school) {
       const r = raw.get(key) as RawSchool;
       school = {
-        passport: { login: r.login, name: r.name, type: typeOfName(r.name), location: locationOfName(r.name), municipality: municipalityOf(r), contingent: [] },
-        results: [], participants: [], tasks: [], directions: {}, cycle: [], findings: [], file: r.file,
+        passport: {
+          login: r.login,
+          name: r.name,
+          type: typeOfName(r.name),
+          location: locationOfName(r.name),
+          municipality: municipalityOf(r),
+          contingent: [],
+        },
+        results: [],
+        participants: [],
+        tasks: [],
+        directions: {},
+        cycle: [],
+        findings: [],
+        file: r.file,
       };
       byKey.set(key, school);
       out.push(school);
       ownUnits.set(key, new Set());
     } else if (!prefixNotes.has(key) && prefixDiffers(school.passport.login, p.login as string)) {
       prefixNotes.add(key);
-      findings.push(note("info", `ОО ${school.passport.login}: ${prefixNote(school.passport.login, p.login as string)}.`));
+      findings.push(
+        note("info", `ОО ${school.passport.login}: ${prefixNote(school.passport.login, p.login as string)}.`),
+      );
     }
     const test = `${p.procedure}|${p.year}|${p.grade}|${p.subject}`;
     let unit = unitKeys.get(test);
@@ -110,7 +134,12 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
   }
   for (const [key, units] of kept) {
     const s = byKey.get(key)!;
-    findings.push(note("warning", `ОО ${s.passport.login}: участники (${[...units].join("; ")}) уже есть в форме школы; в анализе оставлены данные формы, строки протокола не добавлены.`));
+    findings.push(
+      note(
+        "warning",
+        `ОО ${s.passport.login}: участники (${[...units].join("; ")}) уже есть в форме школы; в анализе оставлены данные формы, строки протокола не добавлены.`,
+      ),
+    );
   }
   return { schools: out, raw, findings };
 }
@@ -120,7 +149,14 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
  * the protocol goes by its passport's municipality), or all in one region.
  */
 export function groupRawSchools(all: RawSchools, level: RawLevel, regionName?: string): Municipality[] {
-  const empty = (name: string): Municipality => ({ name, schools: [], references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [] });
+  const empty = (name: string): Municipality => ({
+    name,
+    schools: [],
+    references: [],
+    fiokoMarkers: [],
+    riskProfiles: [],
+    municipalCycle: [],
+  });
   if (level === "region") {
     const name = regionName ?? ([...all.raw.values()].find((s) => s.region)?.region || "Регион");
     return [{ ...empty(name), schools: all.schools }];

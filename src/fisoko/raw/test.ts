@@ -41,14 +41,18 @@ const GRADE = /(?:^|[^\d])(\d{1,2})\s*-?\s*(?:й\s*)?(?:класс|кл(?![а-я
 
 /** A subject named in the text: a canonical name among its parts, else exactly one stem. */
 function subjectOf(text: string): string | null {
-  const parts = text.split(/[.,;:()_|\-–—]+/).map((p) => p.replace(/\d+/g, " ").trim()).filter(Boolean);
+  const parts = text
+    .split(/[.,;:()_|\-–—]+/)
+    .map((p) => p.replace(/\d+/g, " ").trim())
+    .filter(Boolean);
   for (const p of parts) {
     const s = canonicalSubject(p);
     if (s) return s;
   }
   // «русский язык» is in «Проведение работы по русскому языку»; «математ» alone names one subject.
   const hits = new Set(STEMS.filter(([re]) => re.test(text)).map(([, s]) => s));
-  if (hits.has("Английский язык") || hits.has("Немецкий язык") || hits.has("Французский язык")) hits.delete("Русский язык");
+  if (hits.has("Английский язык") || hits.has("Немецкий язык") || hits.has("Французский язык"))
+    hits.delete("Русский язык");
   return hits.size === 1 ? [...hits][0] : null;
 }
 
@@ -78,7 +82,11 @@ export type TestSource = "given" | "title" | "file";
  * The test from the sources in their order of trust: given > title > file name. Each field is
  * taken from the first source that names it. Null fields are reported by the caller.
  */
-export function resolveTest(given: Partial<RawTest> | undefined, title: string | null, fileName: string): { test: Partial<RawTest>; from: Partial<Record<keyof RawTest, TestSource>> } {
+export function resolveTest(
+  given: Partial<RawTest> | undefined,
+  title: string | null,
+  fileName: string,
+): { test: Partial<RawTest>; from: Partial<Record<keyof RawTest, TestSource>> } {
   const sources: [TestSource, Partial<RawTest>][] = [
     ["given", given ?? {}],
     ["title", title ? testOfText(title) : {}],

@@ -21,7 +21,12 @@ const MAX_RAW_SCORE = 100;
 export function parseDistribution(scan: SheetScan, header: TestHeader): DistributionReport | null {
   const found = findHeaderRow(scan, LABEL_HEADERS);
   if (!found) {
-    scan.error("fisoko.columns", null, null, "не найдена строка заголовков таблицы; ожидается ячейка «Группы участников» и столбцы баллов 0, 1, 2, ….");
+    scan.error(
+      "fisoko.columns",
+      null,
+      null,
+      "не найдена строка заголовков таблицы; ожидается ячейка «Группы участников» и столбцы баллов 0, 1, 2, ….",
+    );
     return null;
   }
   const h = readHeaderBlock(scan, found.row, found.col);
@@ -45,7 +50,9 @@ export function parseDistribution(scan: SheetScan, header: TestHeader): Distribu
     if (k !== "unknown") kind = k;
   });
   if (kind === "unknown") {
-    for (let r = 0; r < h.top; r++) for (let c = 0; c < scan.width; c++) if (/распределение первичных баллов.*(?:%|процент)/.test(norm(scan.text(r, c)))) kind = "percent";
+    for (let r = 0; r < h.top; r++)
+      for (let c = 0; c < scan.width; c++)
+        if (/распределение первичных баллов.*(?:%|процент)/.test(norm(scan.text(r, c)))) kind = "percent";
   }
   const maxScore = Math.max(-1, ...scoreCols.keys());
   const missing: string[] = [];
@@ -62,7 +69,12 @@ export function parseDistribution(scan: SheetScan, header: TestHeader): Distribu
     return null;
   }
   if (header.maxScore !== undefined && header.maxScore !== maxScore) {
-    scan.error("fisoko.columns", found.row, found.col, `в заголовке указан максимальный первичный балл ${header.maxScore}, а столбцы баллов идут до ${maxScore}; ожидается совпадение. Возможно, таблица обрезана справа.`);
+    scan.error(
+      "fisoko.columns",
+      found.row,
+      found.col,
+      `в заголовке указан максимальный первичный балл ${header.maxScore}, а столбцы баллов идут до ${maxScore}; ожидается совпадение. Возможно, таблица обрезана справа.`,
+    );
     return null;
   }
   const cols = Array.from({ length: maxScore + 1 }, (_, s) => scoreCols.get(s) as number);
@@ -73,43 +85,97 @@ export function parseDistribution(scan: SheetScan, header: TestHeader): Distribu
     if (scan.rowIsBlank(r)) continue;
     const label = scan.text(r, h.labelCol);
     if (!label) {
-      scan.error("fisoko.label", r, h.labelCol, "строка с числами без названия группы участников; ожидается «Вся выборка», регион, муниципалитет или ОО с логином.");
+      scan.error(
+        "fisoko.label",
+        r,
+        h.labelCol,
+        "строка с числами без названия группы участников; ожидается «Вся выборка», регион, муниципалитет или ОО с логином.",
+      );
       continue;
     }
     if (isFootnote(label) && cellsBlank(scan, r, dataCols)) continue;
     const where = tracker.classify(label);
-    const n = participantsCol !== null ? scan.number(r, participantsCol, `число участников в строке ${quote(label)}`, { integer: true, min: 0 }) : null;
-    const values = cols.map((c, s) => scan.number(r, c, `значение для балла ${s} в строке ${quote(label)}`, { min: 0 }));
+    const n =
+      participantsCol !== null
+        ? scan.number(r, participantsCol, `число участников в строке ${quote(label)}`, { integer: true, min: 0 })
+        : null;
+    const values = cols.map((c, s) =>
+      scan.number(r, c, `значение для балла ${s} в строке ${quote(label)}`, { min: 0 }),
+    );
     if (values.some((v) => v === null) || (participantsCol !== null && n === null)) continue;
     const v = values as number[];
     const sum = v.reduce((a, b) => a + b, 0);
     const isCounts = kind === "count" || (kind === "unknown" && v.every(Number.isInteger) && (n === null || sum === n));
     if (isCounts) {
       if (!v.every(Number.isInteger) || (n !== null && sum !== n)) {
-        scan.error("fisoko.sum", r, h.labelCol, `числа участников по баллам в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)}${n !== null ? `, а участников ${n}` : ""}; ожидаются целые числа с суммой, равной числу участников.`);
+        scan.error(
+          "fisoko.sum",
+          r,
+          h.labelCol,
+          `числа участников по баллам в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)}${n !== null ? `, а участников ${n}` : ""}; ожидаются целые числа с суммой, равной числу участников.`,
+        );
         continue;
       }
       if (sum === 0) {
         scan.info("fisoko.empty", r, h.labelCol, `в строке ${quote(label)} нет участников; строка пропущена.`);
         continue;
       }
-      rows.push({ where, row: r, cell: scan.address(r, h.labelCol), participants: sum, distribution: v, fromPercent: false });
+      rows.push({
+        where,
+        row: r,
+        cell: scan.address(r, h.labelCol),
+        participants: sum,
+        distribution: v,
+        fromPercent: false,
+      });
       continue;
     }
     if (Math.abs(sum - 100) > PERCENT_SUM_TOLERANCE) {
-      scan.error("fisoko.sum", r, h.labelCol, `доли участников по баллам в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)} %, ожидается 100 %${n !== null ? ` (или, если это количества, ${n})` : ""}.`);
+      scan.error(
+        "fisoko.sum",
+        r,
+        h.labelCol,
+        `доли участников по баллам в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)} %, ожидается 100 %${n !== null ? ` (или, если это количества, ${n})` : ""}.`,
+      );
       continue;
     }
     if (n === null) {
-      scan.error("fisoko.columns", r, h.labelCol, `распределение дано в процентах, но в таблице нет столбца «Кол-во участников», чтобы перевести проценты в числа участников.`);
+      scan.error(
+        "fisoko.columns",
+        r,
+        h.labelCol,
+        `распределение дано в процентах, но в таблице нет столбца «Кол-во участников», чтобы перевести проценты в числа участников.`,
+      );
       return null;
     }
     if (n === 0) continue;
-    const counts = countsFromPercent(scan, r, cols, label, n, v, v.map((_, s) => `балл ${s}`), where.level !== "school");
-    if (counts) rows.push({ where, row: r, cell: scan.address(r, h.labelCol), participants: n, distribution: counts, fromPercent: true });
+    const counts = countsFromPercent(
+      scan,
+      r,
+      cols,
+      label,
+      n,
+      v,
+      v.map((_, s) => `балл ${s}`),
+      where.level !== "school",
+    );
+    if (counts)
+      rows.push({
+        where,
+        row: r,
+        cell: scan.address(r, h.labelCol),
+        participants: n,
+        distribution: counts,
+        fromPercent: true,
+      });
   }
   if (!scan.hasErrors() && rows.length === 0) {
-    scan.error("fisoko.truncated", h.bottom, h.labelCol, "под заголовком таблицы нет ни одной строки с результатами; возможно, выгрузка оборвана.");
+    scan.error(
+      "fisoko.truncated",
+      h.bottom,
+      h.labelCol,
+      "под заголовком таблицы нет ни одной строки с результатами; возможно, выгрузка оборвана.",
+    );
   }
   return scan.hasErrors() ? null : { kind: "distribution", file: scan.file, sheet: scan.sheet, header, maxScore, rows };
 }

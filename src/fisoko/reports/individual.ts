@@ -34,7 +34,17 @@ interface Columns {
 }
 
 function classify(h: { columns: string[]; raw: string[]; labelCol: number }): Columns {
-  const out: Columns = { code: h.labelCol, className: null, login: null, variant: null, score: null, mark: null, journal: null, names: [], tasks: [] };
+  const out: Columns = {
+    code: h.labelCol,
+    className: null,
+    login: null,
+    variant: null,
+    score: null,
+    mark: null,
+    journal: null,
+    names: [],
+    tasks: [],
+  };
   h.columns.forEach((t, c) => {
     if (c === h.labelCol || !t) return;
     const raw = h.raw[c].trim();
@@ -57,21 +67,43 @@ function classify(h: { columns: string[]; raw: string[]; labelCol: number }): Co
 export function parseIndividual(scan: SheetScan, header: TestHeader): IndividualReport | null {
   const found = findHeaderRow(scan, CODE_HEADERS);
   if (!found) {
-    scan.error("fisoko.columns", null, null, "не найдена строка заголовков таблицы участников; ожидаются столбцы «Код участника», «Класс», баллы за задания, «Первичный балл», «Отметка», «Отметка по журналу».");
+    scan.error(
+      "fisoko.columns",
+      null,
+      null,
+      "не найдена строка заголовков таблицы участников; ожидаются столбцы «Код участника», «Класс», баллы за задания, «Первичный балл», «Отметка», «Отметка по журналу».",
+    );
     return null;
   }
   const codeText = norm(scan.text(found.row, found.col));
   const h = readHeaderBlock(scan, found.row, found.col, (r) => norm(scan.text(r, found.col)) === codeText);
   const cols = classify(h);
-  const missing = [cols.score === null ? "«Первичный балл»" : "", cols.mark === null ? "«Отметка»" : "", cols.tasks.length === 0 ? "баллов за задания («1», «2», …)" : ""].filter(Boolean);
+  const missing = [
+    cols.score === null ? "«Первичный балл»" : "",
+    cols.mark === null ? "«Отметка»" : "",
+    cols.tasks.length === 0 ? "баллов за задания («1», «2», …)" : "",
+  ].filter(Boolean);
   if (missing.length) {
-    scan.error("fisoko.columns", found.row, found.col, `в заголовке таблицы участников нет столбцов ${missing.join(", ")}; найдены столбцы: ${listColumns(h)}.`);
+    scan.error(
+      "fisoko.columns",
+      found.row,
+      found.col,
+      `в заголовке таблицы участников нет столбцов ${missing.join(", ")}; найдены столбцы: ${listColumns(h)}.`,
+    );
     return null;
   }
   if (cols.names.length) {
-    scan.info("fisoko.privacy", found.row, cols.names[0], "столбцы с ФИО не читаются: надстройка хранит только коды участников.");
+    scan.info(
+      "fisoko.privacy",
+      found.row,
+      cols.names[0],
+      "столбцы с ФИО не читаются: надстройка хранит только коды участников.",
+    );
   }
-  const tasks: TaskColumn[] = cols.tasks.map((t) => ({ number: t.number, ...(t.max !== undefined ? { max: t.max } : {}) }));
+  const tasks: TaskColumn[] = cols.tasks.map((t) => ({
+    number: t.number,
+    ...(t.max !== undefined ? { max: t.max } : {}),
+  }));
   // A row of Б/П/В just above the header (ФИС ОКО protocols) gives the levels.
   if (h.top > 0) readLevelRow(scan, h.top - 1, cols, tasks, true);
   const participants: IndividualParticipant[] = [];
@@ -81,7 +113,12 @@ export function parseIndividual(scan: SheetScan, header: TestHeader): Individual
   const firstTaskCol = Math.min(...cols.tasks.map((t) => t.col));
   for (let r = h.bottom + 1; r < scan.height; r++) {
     if (scan.rowIsBlank(r)) continue;
-    const lead = scan.rowTexts(r).slice(0, firstTaskCol).map(norm).find((t) => t !== "") ?? "";
+    const lead =
+      scan
+        .rowTexts(r)
+        .slice(0, firstTaskCol)
+        .map(norm)
+        .find((t) => t !== "") ?? "";
     if (/^(?:макс|максимальн)/.test(lead)) {
       cols.tasks.forEach((tc, i) => {
         const v = scan.number(r, tc.col, `максимальный балл задания ${tc.number}`, { integer: true, min: 1 });
@@ -118,19 +155,48 @@ export function parseIndividual(scan: SheetScan, header: TestHeader): Individual
     scan.info("fisoko.absent", null, null, `${who} и не ${absent === 1 ? "импортируется" : "импортируются"}.`);
   }
   for (const t of tasks) {
-    if (t.max === undefined) scan.error("fisoko.columns", h.top, cols.tasks[tasks.indexOf(t)].col, `для задания ${t.number} не указан максимальный балл; ожидается «(Nб)» в заголовке или строка «Макс. балл».`);
+    if (t.max === undefined)
+      scan.error(
+        "fisoko.columns",
+        h.top,
+        cols.tasks[tasks.indexOf(t)].col,
+        `для задания ${t.number} не указан максимальный балл; ожидается «(Nб)» в заголовке или строка «Макс. балл».`,
+      );
   }
   if (!scan.hasErrors()) {
-    participants.forEach((p) => p.taskPoints.forEach((v, i) => {
-      const max = tasks[i].max as number;
-      if (v !== null && v > max) scan.error("fisoko.number", p.row, cols.tasks[i].col, `у участника ${quote(p.code)} за задание ${tasks[i].number} ${v} балл., а максимум ${max}; ожидается число от 0 до ${max}.`);
-    }));
+    participants.forEach((p) =>
+      p.taskPoints.forEach((v, i) => {
+        const max = tasks[i].max as number;
+        if (v !== null && v > max)
+          scan.error(
+            "fisoko.number",
+            p.row,
+            cols.tasks[i].col,
+            `у участника ${quote(p.code)} за задание ${tasks[i].number} ${v} балл., а максимум ${max}; ожидается число от 0 до ${max}.`,
+          );
+      }),
+    );
   }
   if (!scan.hasErrors() && participants.length === 0) {
-    scan.error("fisoko.truncated", h.bottom, cols.code, "в таблице нет ни одного участника с результатами; возможно, выгрузка оборвана.");
+    scan.error(
+      "fisoko.truncated",
+      h.bottom,
+      cols.code,
+      "в таблице нет ни одного участника с результатами; возможно, выгрузка оборвана.",
+    );
   }
   const school = schoolInTitle(scan, h.top);
-  return scan.hasErrors() ? null : { kind: "individual", file: scan.file, sheet: scan.sheet, header, tasks, participants, ...(school ? { school } : {}) };
+  return scan.hasErrors()
+    ? null
+    : {
+        kind: "individual",
+        file: scan.file,
+        sheet: scan.sheet,
+        header,
+        tasks,
+        participants,
+        ...(school ? { school } : {}),
+      };
 }
 
 function readLevelRow(scan: SheetScan, r: number, cols: Columns, tasks: TaskColumn[], optional: boolean): void {
@@ -139,7 +205,13 @@ function readLevelRow(scan: SheetScan, r: number, cols: Columns, tasks: TaskColu
   cols.tasks.forEach((tc, i) => {
     const level = levelOf(texts[i]);
     if (level) tasks[i].level = level;
-    else scan.error("fisoko.level", r, tc.col, `уровень задания ${tc.number}: найдено ${texts[i] ? quote(texts[i]) : "пусто"}, ожидается «Б», «П» или «В».`);
+    else
+      scan.error(
+        "fisoko.level",
+        r,
+        tc.col,
+        `уровень задания ${tc.number}: найдено ${texts[i] ? quote(texts[i]) : "пусто"}, ожидается «Б», «П» или «В».`,
+      );
   });
 }
 
@@ -159,10 +231,25 @@ function readParticipant(scan: SheetScan, r: number, code: string, cols: Columns
   if (score !== null) {
     const sum = taskPoints.reduce<number>((a, v) => a + (v ?? 0), 0);
     if (taskPoints.every((v) => v !== null) && Math.abs(sum - score) > 1e-9) {
-      scan.warning("fisoko.score", r, cols.score as number, `у участника ${quote(code)} первичный балл ${score}, а сумма баллов за задания ${sum}; импортируется балл из столбца «Первичный балл».`);
+      scan.warning(
+        "fisoko.score",
+        r,
+        cols.score as number,
+        `у участника ${quote(code)} первичный балл ${score}, а сумма баллов за задания ${sum}; импортируется балл из столбца «Первичный балл».`,
+      );
     }
   }
-  return { row: r, cell: scan.address(r, cols.code), code, className, score, mark, journalMark, taskPoints, ...(login ? { login } : {}) };
+  return {
+    row: r,
+    cell: scan.address(r, cols.code),
+    code,
+    className,
+    score,
+    mark,
+    journalMark,
+    taskPoints,
+    ...(login ? { login } : {}),
+  };
 }
 
 /** A mark 2–5 (journal marks may be 1); «н/а» and blanks are null. */

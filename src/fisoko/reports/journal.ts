@@ -26,7 +26,12 @@ const GROUP_PREFIXES: [Group, string][] = [
   ["total", "всего"],
 ];
 
-const GROUP_LABELS: Record<Group, string> = { lowered: "Понизили", confirmed: "Подтвердили", raised: "Повысили", total: "Всего" };
+const GROUP_LABELS: Record<Group, string> = {
+  lowered: "Понизили",
+  confirmed: "Подтвердили",
+  raised: "Повысили",
+  total: "Всего",
+};
 
 function groupOf(label: string): Group | null {
   const t = norm(label);
@@ -56,7 +61,12 @@ interface Open {
 export function parseJournal(scan: SheetScan, header: TestHeader): JournalReport | null {
   const found = findHeaderRow(scan, LABEL_HEADERS);
   if (!found) {
-    scan.error("fisoko.columns", null, null, "не найдена строка заголовков таблицы; ожидается ячейка «Группы участников» и столбцы «Кол-во участников», «%».");
+    scan.error(
+      "fisoko.columns",
+      null,
+      null,
+      "не найдена строка заголовков таблицы; ожидается ячейка «Группы участников» и столбцы «Кол-во участников», «%».",
+    );
     return null;
   }
   const h = readHeaderBlock(scan, found.row, found.col);
@@ -71,7 +81,12 @@ export function parseJournal(scan: SheetScan, header: TestHeader): JournalReport
     } else if (/участник|кол-?во|количеств|чел/.test(t) && countCol === null) countCol = c;
   });
   if (countCol === null) {
-    scan.error("fisoko.columns", found.row, found.col, `в заголовке таблицы нет столбца «Кол-во участников»; найдены столбцы: ${listColumns(h)}. Сравнение отметок импортируется только с количествами участников.`);
+    scan.error(
+      "fisoko.columns",
+      found.row,
+      found.col,
+      `в заголовке таблицы нет столбца «Кол-во участников»; найдены столбцы: ${listColumns(h)}. Сравнение отметок импортируется только с количествами участников.`,
+    );
     return null;
   }
   const cc: number = countCol;
@@ -92,14 +107,30 @@ export function parseJournal(scan: SheetScan, header: TestHeader): JournalReport
     }
     const { lowered, confirmed, raised, total } = o.counts as Record<Group, number>;
     if (lowered + confirmed + raised !== total) {
-      scan.error("fisoko.sum", o.row, h.labelCol, `в группе ${quote(o.label)} понизили ${lowered}, подтвердили ${confirmed}, повысили ${raised} — в сумме ${lowered + confirmed + raised}, а в строке «Всего» ${total}; ожидается равенство.`);
+      scan.error(
+        "fisoko.sum",
+        o.row,
+        h.labelCol,
+        `в группе ${quote(o.label)} понизили ${lowered}, подтвердили ${confirmed}, повысили ${raised} — в сумме ${lowered + confirmed + raised}, а в строке «Всего» ${total}; ожидается равенство.`,
+      );
       return;
     }
     if (total === 0) {
-      scan.info("fisoko.empty", o.row, h.labelCol, `в группе ${quote(o.label)} нет участников с отметкой по журналу; группа пропущена.`);
+      scan.info(
+        "fisoko.empty",
+        o.row,
+        h.labelCol,
+        `в группе ${quote(o.label)} нет участников с отметкой по журналу; группа пропущена.`,
+      );
       return;
     }
-    rows.push({ where: o.where, row: o.row, cell: scan.address(o.row, h.labelCol), journal: { lowered, confirmed, raised }, total });
+    rows.push({
+      where: o.where,
+      row: o.row,
+      cell: scan.address(o.row, h.labelCol),
+      journal: { lowered, confirmed, raised },
+      total,
+    });
   };
 
   const groupCol = groupColumn(scan, h.bottom + 1, h.labelCol, [cc, ...(percentCol !== null ? [percentCol] : [])]);
@@ -115,21 +146,44 @@ export function parseJournal(scan: SheetScan, header: TestHeader): JournalReport
     }
     if (g) {
       if (!open) {
-        scan.error("fisoko.label", r, groupCol, `строка ${quote(groupText)} стоит до названия группы участников; ожидается сначала строка «Вся выборка», региона, муниципалитета или ОО.`);
+        scan.error(
+          "fisoko.label",
+          r,
+          groupCol,
+          `строка ${quote(groupText)} стоит до названия группы участников; ожидается сначала строка «Вся выборка», региона, муниципалитета или ОО.`,
+        );
         continue;
       }
       if (open.counts[g] !== undefined) {
-        scan.error("fisoko.label", r, groupCol, `в группе ${quote(open.label)} строка «${GROUP_LABELS[g]}…» повторяется.`);
+        scan.error(
+          "fisoko.label",
+          r,
+          groupCol,
+          `в группе ${quote(open.label)} строка «${GROUP_LABELS[g]}…» повторяется.`,
+        );
         continue;
       }
-      const v = scan.number(r, cc, `число участников «${GROUP_LABELS[g]}» в группе ${quote(open.label)}`, { integer: true, min: 0 });
-      if (percentCol !== null) scan.number(r, percentCol, `доля «${GROUP_LABELS[g]}» в группе ${quote(open.label)}`, { min: 0, max: 100, blankOk: true });
+      const v = scan.number(r, cc, `число участников «${GROUP_LABELS[g]}» в группе ${quote(open.label)}`, {
+        integer: true,
+        min: 0,
+      });
+      if (percentCol !== null)
+        scan.number(r, percentCol, `доля «${GROUP_LABELS[g]}» в группе ${quote(open.label)}`, {
+          min: 0,
+          max: 100,
+          blankOk: true,
+        });
       if (v !== null) open.counts[g] = v;
       continue;
     }
     const label = scan.text(r, h.labelCol);
     if (!label) {
-      scan.error("fisoko.label", r, h.labelCol, "строка с числами без названия; ожидается название группы участников или «Понизили…», «Подтвердили…», «Повысили…», «Всего».");
+      scan.error(
+        "fisoko.label",
+        r,
+        h.labelCol,
+        "строка с числами без названия; ожидается название группы участников или «Понизили…», «Подтвердили…», «Повысили…», «Всего».",
+      );
       continue;
     }
     if (isFootnote(label)) continue;
@@ -138,7 +192,12 @@ export function parseJournal(scan: SheetScan, header: TestHeader): JournalReport
   }
   if (open) close(open, scan.height);
   if (!scan.hasErrors() && rows.length === 0) {
-    scan.error("fisoko.truncated", h.bottom, h.labelCol, "под заголовком таблицы нет ни одной группы участников; ожидаются строки «Вся выборка», региона, муниципалитета или ОО и под каждой — Понизили, Подтвердили, Повысили, Всего.");
+    scan.error(
+      "fisoko.truncated",
+      h.bottom,
+      h.labelCol,
+      "под заголовком таблицы нет ни одной группы участников; ожидаются строки «Вся выборка», региона, муниципалитета или ОО и под каждой — Понизили, Подтвердили, Повысили, Всего.",
+    );
   }
   return scan.hasErrors() ? null : { kind: "journal", file: scan.file, sheet: scan.sheet, header, rows };
 }

@@ -28,7 +28,14 @@ interface MarkColumns {
 }
 
 function classify(h: HeaderBlock): MarkColumns {
-  const out: MarkColumns = { labelCol: h.labelCol, login: null, schools: null, participants: null, marks: [null, null, null, null], kinds: ["unknown", "unknown", "unknown", "unknown"] };
+  const out: MarkColumns = {
+    labelCol: h.labelCol,
+    login: null,
+    schools: null,
+    participants: null,
+    marks: [null, null, null, null],
+    kinds: ["unknown", "unknown", "unknown", "unknown"],
+  };
   const percentCols: (number | null)[] = [null, null, null, null];
   h.columns.forEach((t, c) => {
     if (c === h.labelCol || !t) return;
@@ -70,7 +77,12 @@ function classify(h: HeaderBlock): MarkColumns {
 export function parseMarks(scan: SheetScan, header: TestHeader): MarksReport | null {
   const found = findHeaderRow(scan, LABEL_HEADERS);
   if (!found) {
-    scan.error("fisoko.columns", null, null, "не найдена строка заголовков таблицы; ожидается ячейка «Группы участников», над столбцами «Кол-во участников» и отметок «2», «3», «4», «5».");
+    scan.error(
+      "fisoko.columns",
+      null,
+      null,
+      "не найдена строка заголовков таблицы; ожидается ячейка «Группы участников», над столбцами «Кол-во участников» и отметок «2», «3», «4», «5».",
+    );
     return null;
   }
   const h = readHeaderBlock(scan, found.row, found.col);
@@ -81,7 +93,12 @@ export function parseMarks(scan: SheetScan, header: TestHeader): MarksReport | n
     if (c === null) missing.push(`«${k + 2}»`);
   });
   if (missing.length) {
-    scan.error("fisoko.columns", found.row, found.col, `в заголовке таблицы нет столбцов ${missing.join(", ")}; найдены столбцы: ${listColumns(h)}.`);
+    scan.error(
+      "fisoko.columns",
+      found.row,
+      found.col,
+      `в заголовке таблицы нет столбцов ${missing.join(", ")}; найдены столбцы: ${listColumns(h)}.`,
+    );
     return null;
   }
   const markCols = cols.marks as number[];
@@ -92,15 +109,30 @@ export function parseMarks(scan: SheetScan, header: TestHeader): MarksReport | n
     if (scan.rowIsBlank(r)) continue;
     const label = scan.text(r, cols.labelCol);
     if (label === "") {
-      scan.error("fisoko.label", r, cols.labelCol, `строка с числами без названия группы участников; ожидается «Вся выборка», регион, муниципалитет или ОО с логином.`);
+      scan.error(
+        "fisoko.label",
+        r,
+        cols.labelCol,
+        `строка с числами без названия группы участников; ожидается «Вся выборка», регион, муниципалитет или ОО с логином.`,
+      );
       continue;
     }
     if (isFootnote(label) && cellsBlank(scan, r, dataCols)) continue;
     const loginText = cols.login !== null ? scan.text(r, cols.login) : "";
-    const where = loginText ? { level: "school" as const, login: loginText.toLowerCase(), name: label } : tracker.classify(label);
-    const n = scan.number(r, cols.participants as number, `число участников в строке ${quote(label)}`, { integer: true, min: 0 });
-    const schools = cols.schools !== null ? scan.number(r, cols.schools, `число ОО в строке ${quote(label)}`, { integer: true, min: 0, blankOk: true }) : null;
-    const values = markCols.map((c, k) => scan.number(r, c, `значение отметки «${k + 2}» в строке ${quote(label)}`, { min: 0 }));
+    const where = loginText
+      ? { level: "school" as const, login: loginText.toLowerCase(), name: label }
+      : tracker.classify(label);
+    const n = scan.number(r, cols.participants as number, `число участников в строке ${quote(label)}`, {
+      integer: true,
+      min: 0,
+    });
+    const schools =
+      cols.schools !== null
+        ? scan.number(r, cols.schools, `число ОО в строке ${quote(label)}`, { integer: true, min: 0, blankOk: true })
+        : null;
+    const values = markCols.map((c, k) =>
+      scan.number(r, c, `значение отметки «${k + 2}» в строке ${quote(label)}`, { min: 0 }),
+    );
     if (n === null || values.some((v) => v === null)) continue;
     if (n === 0) {
       scan.info("fisoko.empty", r, cols.labelCol, `в строке ${quote(label)} нет участников; строка пропущена.`);
@@ -108,16 +140,38 @@ export function parseMarks(scan: SheetScan, header: TestHeader): MarksReport | n
     }
     const marks = toCounts(scan, r, markCols, label, n, values as number[], cols.kinds, where.level !== "school");
     if (!marks) continue;
-    rows.push({ where, row: r, cell: scan.address(r, cols.labelCol), participants: n, marks: marks.counts, fromPercent: marks.fromPercent, ...(schools !== null ? { schools } : {}) });
+    rows.push({
+      where,
+      row: r,
+      cell: scan.address(r, cols.labelCol),
+      participants: n,
+      marks: marks.counts,
+      fromPercent: marks.fromPercent,
+      ...(schools !== null ? { schools } : {}),
+    });
   }
   if (!scan.hasErrors() && rows.length === 0) {
-    scan.error("fisoko.truncated", h.bottom, cols.labelCol, "под заголовком таблицы нет ни одной строки с результатами; ожидаются строки «Вся выборка», регион, муниципалитет, ОО. Возможно, выгрузка оборвана.");
+    scan.error(
+      "fisoko.truncated",
+      h.bottom,
+      cols.labelCol,
+      "под заголовком таблицы нет ни одной строки с результатами; ожидаются строки «Вся выборка», регион, муниципалитет, ОО. Возможно, выгрузка оборвана.",
+    );
   }
   return scan.hasErrors() ? null : { kind: "marks", file: scan.file, sheet: scan.sheet, header, rows };
 }
 
 /** Turns the four values into counts, deciding percent vs count by header and by the row sum. */
-function toCounts(scan: SheetScan, r: number, cols: number[], label: string, n: number, v: number[], kinds: ValueKind[], reference: boolean): { counts: MarkCounts; fromPercent: boolean } | null {
+function toCounts(
+  scan: SheetScan,
+  r: number,
+  cols: number[],
+  label: string,
+  n: number,
+  v: number[],
+  kinds: ValueKind[],
+  reference: boolean,
+): { counts: MarkCounts; fromPercent: boolean } | null {
   const sum = v[0] + v[1] + v[2] + v[3];
   const declared = kinds.find((k) => k !== "unknown");
   const looksCounts = v.every(Number.isInteger) && sum === n;
@@ -128,18 +182,33 @@ function toCounts(scan: SheetScan, r: number, cols: number[], label: string, n: 
   else if (looksCounts) percent = false;
   else if (looksPercent) percent = true;
   else {
-    scan.error("fisoko.sum", r, cols[0], `отметки «2»–«5» в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)}: это ни число участников (${n}), ни 100 %. Проверьте, что строка не обрезана и в ней нет лишних значений.`);
+    scan.error(
+      "fisoko.sum",
+      r,
+      cols[0],
+      `отметки «2»–«5» в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)}: это ни число участников (${n}), ни 100 %. Проверьте, что строка не обрезана и в ней нет лишних значений.`,
+    );
     return null;
   }
   if (!percent) {
     if (!looksCounts) {
-      scan.error("fisoko.sum", r, cols[0], `количества отметок «2»–«5» в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)}, а участников ${n}; ожидается, что сумма равна числу участников.`);
+      scan.error(
+        "fisoko.sum",
+        r,
+        cols[0],
+        `количества отметок «2»–«5» в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)}, а участников ${n}; ожидается, что сумма равна числу участников.`,
+      );
       return null;
     }
     return { counts: { n2: v[0], n3: v[1], n4: v[2], n5: v[3] }, fromPercent: false };
   }
   if (!looksPercent) {
-    scan.error("fisoko.sum", r, cols[0], `доли отметок «2»–«5» в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)} %, ожидается 100 %.`);
+    scan.error(
+      "fisoko.sum",
+      r,
+      cols[0],
+      `доли отметок «2»–«5» в строке ${quote(label)} в сумме дают ${formatNumberRu(sum)} %, ожидается 100 %.`,
+    );
     return null;
   }
   const c = countsFromPercent(scan, r, cols, label, n, v, ["«2»", "«3»", "«4»", "«5»"], reference);

@@ -35,7 +35,16 @@ function decimalsOf(p: number): number {
  * neighbouring counts must not (else the rounding is too coarse to know), and the counts must
  * add up to N. References keep N·p/100 unrounded.
  */
-export function countsFromPercent(scan: SheetScan, r: number, cols: number[], label: string, n: number, percents: number[], names: string[], reference: boolean): number[] | null {
+export function countsFromPercent(
+  scan: SheetScan,
+  r: number,
+  cols: number[],
+  label: string,
+  n: number,
+  percents: number[],
+  names: string[],
+  reference: boolean,
+): number[] | null {
   const raw = percents.map((p) => (p * n) / 100);
   if (reference) return raw;
   const counts = raw.map(Math.round);
@@ -55,7 +64,12 @@ export function countsFromPercent(scan: SheetScan, r: number, cols: number[], la
   }
   const sum = counts.reduce((a, b) => a + b, 0);
   if (sum !== n) {
-    scan.error("fisoko.percent", r, cols[0], `проценты в строке ${quote(label)} дают ${sum} участников вместо ${n}; проверьте строку или выгрузите отчёт с количествами.`);
+    scan.error(
+      "fisoko.percent",
+      r,
+      cols[0],
+      `проценты в строке ${quote(label)} дают ${sum} участников вместо ${n}; проверьте строку или выгрузите отчёт с количествами.`,
+    );
     return null;
   }
   return counts;

@@ -20,7 +20,8 @@ const MAX_LABEL = /^(?:макс|максимальн)/;
 const LEVEL_LABEL = /^уровень/;
 const PARTICIPANTS_LABEL = /^(?:кол-?во|количество|число) участников/;
 /** Header words that stand above the hierarchy columns in the tasks-as-rows layout. */
-const VALUE_PREFIX = /^(?:средний\s*)?(?:%\s*выполнения|процент выполнения|выполнение,?\s*%|выполнение заданий(?:\s*\(?в %[^)]*\)?)?)\s*/i;
+const VALUE_PREFIX =
+  /^(?:средний\s*)?(?:%\s*выполнения|процент выполнения|выполнение,?\s*%|выполнение заданий(?:\s*\(?в %[^)]*\)?)?)\s*/i;
 
 /** «6(1)», «6.1», «1» — the task number as text, spaces and comma decimals normalised. */
 export function taskNumber(text: string): string {
@@ -40,7 +41,12 @@ export function parseTasks(scan: SheetScan, header: TestHeader): TasksReport | n
   if (byLabel) return parseTaskColumns(scan, header, byLabel.row, byLabel.col);
   const byTask = findHeaderRow(scan, TASK_HEADERS);
   if (byTask) return parseTaskRows(scan, header, byTask.row, byTask.col);
-  scan.error("fisoko.columns", null, null, "не найдена строка заголовков таблицы; ожидается ячейка «Группы участников» (задания по столбцам) или «№ задания» (задания по строкам).");
+  scan.error(
+    "fisoko.columns",
+    null,
+    null,
+    "не найдена строка заголовков таблицы; ожидается ячейка «Группы участников» (задания по столбцам) или «№ задания» (задания по строкам).",
+  );
   return null;
 }
 
@@ -60,7 +66,12 @@ function parseTaskColumns(scan: SheetScan, header: TestHeader, row: number, col:
     if (m) taskCols.push({ col: c, number: taskNumber(m[1]) });
   });
   if (taskCols.length === 0) {
-    scan.error("fisoko.columns", row, col, `в заголовке таблицы нет столбцов с номерами заданий; найдены столбцы: ${listColumns(h)}.`);
+    scan.error(
+      "fisoko.columns",
+      row,
+      col,
+      `в заголовке таблицы нет столбцов с номерами заданий; найдены столбцы: ${listColumns(h)}.`,
+    );
     return null;
   }
   const tasks: TaskColumn[] = taskCols.map((t) => ({ number: t.number }));
@@ -85,25 +96,53 @@ function parseTaskColumns(scan: SheetScan, header: TestHeader, row: number, col:
         const text = scan.text(r, tc.col);
         const level = levelOf(text);
         if (level) tasks[i].level = level;
-        else scan.error("fisoko.level", r, tc.col, `уровень задания ${tc.number}: найдено ${text ? quote(text) : "пусто"}, ожидается «Б», «П» или «В».`);
+        else
+          scan.error(
+            "fisoko.level",
+            r,
+            tc.col,
+            `уровень задания ${tc.number}: найдено ${text ? quote(text) : "пусто"}, ожидается «Б», «П» или «В».`,
+          );
       });
       continue;
     }
     if (!label) {
-      scan.error("fisoko.label", r, h.labelCol, "строка с числами без названия; ожидается «Макс балл», «Уровень» или группа участников.");
+      scan.error(
+        "fisoko.label",
+        r,
+        h.labelCol,
+        "строка с числами без названия; ожидается «Макс балл», «Уровень» или группа участников.",
+      );
       continue;
     }
     if (isFootnote(label) && cellsBlank(scan, r, dataCols)) continue;
     const where = tracker.classify(label);
-    const participants = participantsCol !== null ? scan.number(r, participantsCol, `число участников в строке ${quote(label)}`, { integer: true, min: 0 }) : null;
+    const participants =
+      participantsCol !== null
+        ? scan.number(r, participantsCol, `число участников в строке ${quote(label)}`, { integer: true, min: 0 })
+        : null;
     const completion: TaskCompletion[] = taskCols.map((tc) => ({
       number: tc.number,
-      percent: scan.number(r, tc.col, `% выполнения задания ${tc.number} в строке ${quote(label)}`, { min: 0, max: 100 }),
+      percent: scan.number(r, tc.col, `% выполнения задания ${tc.number} в строке ${quote(label)}`, {
+        min: 0,
+        max: 100,
+      }),
     }));
-    rows.push({ where, row: r, cell: scan.address(r, h.labelCol), completion, ...(participants !== null ? { participants } : {}) });
+    rows.push({
+      where,
+      row: r,
+      cell: scan.address(r, h.labelCol),
+      completion,
+      ...(participants !== null ? { participants } : {}),
+    });
   }
   if (!sawMax && !scan.hasErrors()) {
-    scan.error("fisoko.columns", h.bottom, h.labelCol, "нет строки «Макс балл» с максимальными баллами заданий; ожидается строка с этим названием под номерами заданий.");
+    scan.error(
+      "fisoko.columns",
+      h.bottom,
+      h.labelCol,
+      "нет строки «Макс балл» с максимальными баллами заданий; ожидается строка с этим названием под номерами заданий.",
+    );
   }
   return finish(scan, header, tasks, rows, h.bottom, h.labelCol);
 }
@@ -131,7 +170,12 @@ function parseTaskRows(scan: SheetScan, header: TestHeader, row: number, col: nu
     if (label) levelCols.push({ col: c, label });
   });
   if (maxCol === null || levelCols.length === 0) {
-    scan.error("fisoko.columns", row, col, `в заголовке таблицы нет ${maxCol === null ? "столбца «Макс. балл»" : "столбцов групп участников (Вся выборка, регион, муниципалитет, ОО)"}; найдены столбцы: ${listColumns(h)}.`);
+    scan.error(
+      "fisoko.columns",
+      row,
+      col,
+      `в заголовке таблицы нет ${maxCol === null ? "столбца «Макс. балл»" : "столбцов групп участников (Вся выборка, регион, муниципалитет, ОО)"}; найдены столбцы: ${listColumns(h)}.`,
+    );
     return null;
   }
   const mc: number = maxCol;
@@ -149,10 +193,23 @@ function parseTaskRows(scan: SheetScan, header: TestHeader, row: number, col: nu
       });
       continue;
     }
-    if (isFootnote(label) && cellsBlank(scan, r, levelCols.map((l) => l.col))) continue;
+    if (
+      isFootnote(label) &&
+      cellsBlank(
+        scan,
+        r,
+        levelCols.map((l) => l.col),
+      )
+    )
+      continue;
     const m = TASK_NUMBER.exec(label.trim());
     if (!label || !m) {
-      scan.error("fisoko.label", r, h.labelCol, `ожидается номер задания (например, «1», «6(1)», «9.2»), найдено ${label ? quote(label) : "пусто"}.`);
+      scan.error(
+        "fisoko.label",
+        r,
+        h.labelCol,
+        `ожидается номер задания (например, «1», «6(1)», «9.2»), найдено ${label ? quote(label) : "пусто"}.`,
+      );
       continue;
     }
     const number = taskNumber(m[1]);
@@ -162,28 +219,66 @@ function parseTaskRows(scan: SheetScan, header: TestHeader, row: number, col: nu
       const text = scan.text(r, levelCol);
       const level = levelOf(text);
       if (level) task.level = level;
-      else scan.error("fisoko.level", r, levelCol, `уровень задания ${number}: найдено ${text ? quote(text) : "пусто"}, ожидается «Б», «П» или «В».`);
+      else
+        scan.error(
+          "fisoko.level",
+          r,
+          levelCol,
+          `уровень задания ${number}: найдено ${text ? quote(text) : "пусто"}, ожидается «Б», «П» или «В».`,
+        );
     }
     tasks.push(task);
     levelCols.forEach((lc, i) => {
-      perLevel[i].push({ number, percent: scan.number(r, lc.col, `% выполнения задания ${number} (${quote(lc.label)})`, { min: 0, max: 100 }) });
+      perLevel[i].push({
+        number,
+        percent: scan.number(r, lc.col, `% выполнения задания ${number} (${quote(lc.label)})`, { min: 0, max: 100 }),
+      });
     });
   }
-  const rows: TaskRow[] = wheres.map((where, i) => ({ where, row: h.bottom, cell: scan.address(h.bottom, levelCols[i].col), completion: perLevel[i], ...(participants[i] !== null ? { participants: participants[i] as number } : {}) }));
+  const rows: TaskRow[] = wheres.map((where, i) => ({
+    where,
+    row: h.bottom,
+    cell: scan.address(h.bottom, levelCols[i].col),
+    completion: perLevel[i],
+    ...(participants[i] !== null ? { participants: participants[i] as number } : {}),
+  }));
   return finish(scan, header, tasks, tasks.length ? rows : [], h.bottom, h.labelCol);
 }
 
-function finish(scan: SheetScan, header: TestHeader, tasks: TaskColumn[], rows: TaskRow[], bottom: number, labelCol: number): TasksReport | null {
+function finish(
+  scan: SheetScan,
+  header: TestHeader,
+  tasks: TaskColumn[],
+  rows: TaskRow[],
+  bottom: number,
+  labelCol: number,
+): TasksReport | null {
   const seen = new Set<string>();
   for (const t of tasks) {
-    if (seen.has(t.number)) scan.error("fisoko.columns", bottom, labelCol, `задание ${t.number} встречается в таблице дважды; ожидается каждый номер один раз.`);
+    if (seen.has(t.number))
+      scan.error(
+        "fisoko.columns",
+        bottom,
+        labelCol,
+        `задание ${t.number} встречается в таблице дважды; ожидается каждый номер один раз.`,
+      );
     seen.add(t.number);
   }
   if (!scan.hasErrors() && rows.length === 0) {
-    scan.error("fisoko.truncated", bottom, labelCol, "в таблице нет ни одной строки с результатами; возможно, выгрузка оборвана.");
+    scan.error(
+      "fisoko.truncated",
+      bottom,
+      labelCol,
+      "в таблице нет ни одной строки с результатами; возможно, выгрузка оборвана.",
+    );
   }
   if (!scan.hasErrors() && tasks.some((t) => !t.level)) {
-    scan.info("fisoko.levels", null, null, "в отчёте нет уровней сложности заданий (Б/П/В); укажите их в перечне заданий формы, иначе признак O4 по этим заданиям не вычисляется.");
+    scan.info(
+      "fisoko.levels",
+      null,
+      null,
+      "в отчёте нет уровней сложности заданий (Б/П/В); укажите их в перечне заданий формы, иначе признак O4 по этим заданиям не вычисляется.",
+    );
   }
   // Each completion carries its task's maximum and level, so a row can be read on its own.
   const rowsWithSpecs = rows.map((r) => ({
@@ -193,5 +288,7 @@ function finish(scan: SheetScan, header: TestHeader, tasks: TaskColumn[], rows: 
       return { ...c, ...(t?.max !== undefined ? { max: t.max } : {}), ...(t?.level ? { level: t.level } : {}) };
     }),
   }));
-  return scan.hasErrors() ? null : { kind: "tasks", file: scan.file, sheet: scan.sheet, header, tasks, rows: rowsWithSpecs };
+  return scan.hasErrors()
+    ? null
+    : { kind: "tasks", file: scan.file, sheet: scan.sheet, header, tasks, rows: rowsWithSpecs };
 }

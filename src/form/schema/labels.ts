@@ -15,7 +15,9 @@ export const DIRECTION_NAMES: Readonly<Record<string, string>> = Object.fromEntr
 );
 
 /** Codes of the «Направление» column in sheet order: 1, Объективность, 2 … 8. */
-export const DIRECTION_CODES: readonly string[] = CYCLE_DIRECTIONS.map((d) => (d.id === "O" ? OBJECTIVITY_CODE : String(d.id)));
+export const DIRECTION_CODES: readonly string[] = CYCLE_DIRECTIONS.map((d) =>
+  d.id === "O" ? OBJECTIVITY_CODE : String(d.id),
+);
 
 export const CYCLE_COMPONENT_NAMES: readonly string[] = CYCLE_COMPONENTS.map((c) => c.label);
 

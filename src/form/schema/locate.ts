@@ -112,7 +112,10 @@ function textKeys(text: string): readonly string[] {
   return stripped !== key && stripped !== "" ? [key, stripped] : [key];
 }
 
-function matchKeys(keys: readonly string[], spec: Pick<ColumnSpec, "header" | "aliases">): { how: MatchKind; rank: number } | null {
+function matchKeys(
+  keys: readonly string[],
+  spec: Pick<ColumnSpec, "header" | "aliases">,
+): { how: MatchKind; rank: number } | null {
   if (keys.length === 0) return null;
   const { main, aliases, targets } = specKeys(spec);
   if (keys.includes(main)) return { how: "exact", rank: 0 };
@@ -131,7 +134,10 @@ function matchKeys(keys: readonly string[], spec: Pick<ColumnSpec, "header" | "a
 }
 
 /** How well a header text matches a spec: null, or the kind and a rank (lower is better). */
-export function matchHeader(text: string, spec: Pick<ColumnSpec, "header" | "aliases">): { how: MatchKind; rank: number } | null {
+export function matchHeader(
+  text: string,
+  spec: Pick<ColumnSpec, "header" | "aliases">,
+): { how: MatchKind; rank: number } | null {
   return matchKeys(textKeys(text), spec);
 }
 
@@ -184,7 +190,11 @@ function matchMemoOf(sheet: SheetSchema): MatchMemo {
   return memo;
 }
 
-function matchesOf(text: string, sheet: SheetSchema, memo: MatchMemo): { specIndex: number; how: MatchKind; rank: number }[] {
+function matchesOf(
+  text: string,
+  sheet: SheetSchema,
+  memo: MatchMemo,
+): { specIndex: number; how: MatchKind; rank: number }[] {
   let m = memo.get(text);
   if (!m) {
     const keys = textKeys(text);
@@ -276,8 +286,16 @@ export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOption
   const requiredFound = best ? [...best.assigned.keys()].filter((i) => sheet.columns[i].required).length : 0;
   if (!best || best.score < minScore || requiredFound < Math.min(2, requiredCount)) {
     return {
-      headerRow: -1, firstHeaderRow: -1, dataStart: start, columns: {}, repeated: [], unknown: [], duplicates: [],
-      missing: sheet.columns.filter((c) => c.required).map((c) => c.id), mergedHeaderCells: [], reordered: false,
+      headerRow: -1,
+      firstHeaderRow: -1,
+      dataStart: start,
+      columns: {},
+      repeated: [],
+      unknown: [],
+      duplicates: [],
+      missing: sheet.columns.filter((c) => c.required).map((c) => c.id),
+      mergedHeaderCells: [],
+      reordered: false,
     };
   }
 
@@ -289,13 +307,15 @@ export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOption
       if (a.top < top && a.bottom >= best.row && a.top >= best.row - 3) top = a.top;
       // A group title merged over some (not all) of the columns right above the header.
       const headerWidth = best.texts.filter((t) => t !== "").length;
-      if (a.bottom === best.row - 1 && a.right > a.left && a.right - a.left + 1 < headerWidth && a.top < top) top = a.top;
+      if (a.bottom === best.row - 1 && a.right > a.left && a.right - a.left + 1 < headerWidth && a.top < top)
+        top = a.top;
     } catch {
       /* an unreadable merge address is ignored */
     }
   }
   const columns: Record<string, LocatedColumn> = {};
-  for (const [i, c] of best.assigned) columns[sheet.columns[i].id] = { id: sheet.columns[i].id, col: c.col, header: best.texts[c.col], how: c.how };
+  for (const [i, c] of best.assigned)
+    columns[sheet.columns[i].id] = { id: sheet.columns[i].id, col: c.col, header: best.texts[c.col], how: c.how };
   const usedCols = new Set([...best.assigned.values()].map((c) => c.col));
   const repeated: ColumnLocation["repeated"] = [];
   const unknown: ColumnLocation["unknown"] = [];
@@ -356,7 +376,11 @@ export interface LocatedField {
  * Finds the key/value fields of a sheet (the passport): a label anywhere in the first rows and
  * columns, its value in the cell to its right.
  */
-export function locateFields(grid: Grid, fields: readonly FieldSpec[], opts: { maxRows?: number; maxCols?: number } = {}): Record<string, LocatedField> {
+export function locateFields(
+  grid: Grid,
+  fields: readonly FieldSpec[],
+  opts: { maxRows?: number; maxCols?: number } = {},
+): Record<string, LocatedField> {
   const rows = Math.min(grid.length, opts.maxRows ?? 40);
   const cands: { field: number; row: number; col: number; how: MatchKind; rank: number; label: string }[] = [];
   for (let r = 0; r < rows; r++) {
@@ -378,7 +402,14 @@ export function locateFields(grid: Grid, fields: readonly FieldSpec[], opts: { m
     const id = fields[c.field].id;
     if (out[id] || used.has(`${c.row}:${c.col}`)) continue;
     used.add(`${c.row}:${c.col}`);
-    out[id] = { id, row: c.row, col: c.col, label: c.label, how: c.how, valueCell: formatCell({ row: c.row, col: c.col + 1 }) };
+    out[id] = {
+      id,
+      row: c.row,
+      col: c.col,
+      label: c.label,
+      how: c.how,
+      valueCell: formatCell({ row: c.row, col: c.col + 1 }),
+    };
   }
   return out;
 }

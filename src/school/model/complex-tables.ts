@@ -23,7 +23,8 @@ type Getter = (c: MarkCounts) => number | null;
 function reportYears(ctx: ReportContext): number[] {
   const ys = new Set<number>();
   for (const u of ctx.units.values()) if (u.year <= ctx.opts.year) ys.add(u.year);
-  for (const rows of Object.values(ctx.report.directions)) for (const r of rows ?? []) if (r.year <= ctx.opts.year) ys.add(r.year);
+  for (const rows of Object.values(ctx.report.directions))
+    for (const r of rows ?? []) if (r.year <= ctx.opts.year) ys.add(r.year);
   ys.add(ctx.opts.year);
   return [...ys].sort((a, b) => a - b).slice(-5);
 }
@@ -53,7 +54,12 @@ function yearColumns(years: readonly number[], header: (y: number) => string): C
   const cols: Column[] = years.map((y) => ({ id: `y${y}`, header: header(y), kind: "percent" }));
   if (years.length > 1) {
     const [a, b] = years.slice(-2);
-    cols.push({ id: "delta", header: `Изменение ${a}→${b}, п.п.`, kind: "points", formula: `IF(AND(ISNUMBER({y${b}}),ISNUMBER({y${a}})),{y${b}}-{y${a}},"")` });
+    cols.push({
+      id: "delta",
+      header: `Изменение ${a}→${b}, п.п.`,
+      kind: "points",
+      formula: `IF(AND(ISNUMBER({y${b}}),ISNUMBER({y${a}})),{y${b}}-{y${a}},"")`,
+    });
   }
   return cols;
 }
@@ -78,7 +84,16 @@ function lowerFirst(s: string): string {
 const PROC_ORDER: readonly Procedure[] = ["ВПР", "КДР", "ОГЭ", "ГВЭ-9", "ЕГЭ", "ГВЭ-11", "НИКО"];
 
 /** «Доля …» is feminine, «Качество …» neuter: the adjectives of the conclusion agree with it. */
-function marksTables(ctx: ReportContext, id: string, what: string, get: Getter, dirSubjects: string, dirProcedures: string, aspectText: string, neuter = false): Table[] {
+function marksTables(
+  ctx: ReportContext,
+  id: string,
+  what: string,
+  get: Getter,
+  dirSubjects: string,
+  dirProcedures: string,
+  aspectText: string,
+  neuter = false,
+): Table[] {
   const [most, least] = neuter ? ["наибольшее", "наименьшее"] : ["наибольшая", "наименьшая"];
   const years = reportYears(ctx);
   const cur = ctx.opts.year;
@@ -87,11 +102,27 @@ function marksTables(ctx: ReportContext, id: string, what: string, get: Getter, 
   const subjRows = [...bySubject.entries()]
     .map(([k, ys]) => {
       const [procedure, subject] = k.split("|");
-      return { procedure, subject, ...yearRow(years, (y) => (ys.get(y) ? get(ys.get(y)!) : null)), n: ys.get(cur) ? markedCount(ys.get(cur)!) : null } as Record<string, CellData>;
+      return {
+        procedure,
+        subject,
+        ...yearRow(years, (y) => (ys.get(y) ? get(ys.get(y)!) : null)),
+        n: ys.get(cur) ? markedCount(ys.get(cur)!) : null,
+      } as Record<string, CellData>;
     })
-    .sort((a, b) => PROC_ORDER.indexOf(a.procedure as Procedure) - PROC_ORDER.indexOf(b.procedure as Procedure) || String(a.subject).localeCompare(String(b.subject), "ru"));
+    .sort(
+      (a, b) =>
+        PROC_ORDER.indexOf(a.procedure as Procedure) - PROC_ORDER.indexOf(b.procedure as Procedure) ||
+        String(a.subject).localeCompare(String(b.subject), "ru"),
+    );
   const procRows = [...byProc.entries()]
-    .map(([procedure, ys]) => ({ procedure, ...yearRow(years, (y) => (ys.get(y) ? get(ys.get(y)!) : null)), n: ys.get(cur) ? markedCount(ys.get(cur)!) : null }) as Record<string, CellData>)
+    .map(
+      ([procedure, ys]) =>
+        ({
+          procedure,
+          ...yearRow(years, (y) => (ys.get(y) ? get(ys.get(y)!) : null)),
+          n: ys.get(cur) ? markedCount(ys.get(cur)!) : null,
+        }) as Record<string, CellData>,
+    )
     .sort((a, b) => PROC_ORDER.indexOf(a.procedure as Procedure) - PROC_ORDER.indexOf(b.procedure as Procedure));
   const inYear = subjRows.filter((r) => r.procedure === ctx.opts.procedure && r[`y${cur}`] !== null);
   let subjConclusion = `${aspectText}: в ${cur} г. данных ${ctx.opts.procedure} нет.`;
@@ -99,28 +130,55 @@ function marksTables(ctx: ReportContext, id: string, what: string, get: Getter, 
     const sorted = [...inYear].sort((a, b) => (b[`y${cur}`] as number) - (a[`y${cur}`] as number));
     const hi = sorted[0];
     const lo = sorted[sorted.length - 1];
-    subjConclusion = `${what} (${ctx.opts.procedure} ${cur}, все параллели): ` +
-      (sorted.length === 1 ? `${bySubjectRu(String(hi.subject))} — ${pct(hi[`y${cur}`] as number)}.` : `${most} ${bySubjectRu(String(hi.subject))} — ${pct(hi[`y${cur}`] as number)}, ${least} ${bySubjectRu(String(lo.subject))} — ${pct(lo[`y${cur}`] as number)}.`);
+    subjConclusion =
+      `${what} (${ctx.opts.procedure} ${cur}, все параллели): ` +
+      (sorted.length === 1
+        ? `${bySubjectRu(String(hi.subject))} — ${pct(hi[`y${cur}`] as number)}.`
+        : `${most} ${bySubjectRu(String(hi.subject))} — ${pct(hi[`y${cur}`] as number)}, ${least} ${bySubjectRu(String(lo.subject))} — ${pct(lo[`y${cur}`] as number)}.`);
   }
   const procConclusion = procRows.length
-    ? `${what} в ${cur} г.: ${procRows.filter((r) => r[`y${cur}`] !== null).map((r) => `${r.procedure} — ${pct(r[`y${cur}`] as number)}`).join(", ") || "нет данных"}.`
+    ? `${what} в ${cur} г.: ${
+        procRows
+          .filter((r) => r[`y${cur}`] !== null)
+          .map((r) => `${r.procedure} — ${pct(r[`y${cur}`] as number)}`)
+          .join(", ") || "нет данных"
+      }.`
     : "Результатов оценочных процедур нет.";
   const header = (y: number) => `${what}, ${y} г., %`;
   return [
     {
-      id: `${id}S`, title: dirSubjects, description: subjConclusion,
-      columns: [{ id: "procedure", header: "Процедура", kind: "text", width: 10 }, { id: "subject", header: "Предмет", kind: "text", width: 20 }, ...yearColumns(years, header), { id: "n", header: `Участников в ${cur} г.`, kind: "integer" }],
+      id: `${id}S`,
+      title: dirSubjects,
+      description: subjConclusion,
+      columns: [
+        { id: "procedure", header: "Процедура", kind: "text", width: 10 },
+        { id: "subject", header: "Предмет", kind: "text", width: 20 },
+        ...yearColumns(years, header),
+        { id: "n", header: `Участников в ${cur} г.`, kind: "integer" },
+      ],
       rows: subjRows,
     },
     {
-      id: `${id}P`, title: dirProcedures, description: procConclusion,
-      columns: [{ id: "procedure", header: "Процедура", kind: "text", width: 10 }, ...yearColumns(years, header), { id: "n", header: `Участников в ${cur} г.`, kind: "integer" }],
+      id: `${id}P`,
+      title: dirProcedures,
+      description: procConclusion,
+      columns: [
+        { id: "procedure", header: "Процедура", kind: "text", width: 10 },
+        ...yearColumns(years, header),
+        { id: "n", header: `Участников в ${cur} г.`, kind: "integer" },
+      ],
       rows: procRows,
     },
   ];
 }
 
-function indicatorTable(ctx: ReportContext, id: string, title: string, list: readonly DirectionIndicator[], lead: string): Table {
+function indicatorTable(
+  ctx: ReportContext,
+  id: string,
+  title: string,
+  list: readonly DirectionIndicator[],
+  lead: string,
+): Table {
   const years = reportYears(ctx);
   const cur = ctx.opts.year;
   const rows = list.map((ind) => {
@@ -128,14 +186,27 @@ function indicatorTable(ctx: ReportContext, id: string, title: string, list: rea
     return { indicator: ind.label, ...yearRow(years, (y) => vals.get(y) ?? null) } as Record<string, CellData>;
   });
   const known = rows.filter((r) => r[`y${cur}`] !== null);
-  const fmt = (r: Record<string, CellData>, ind: DirectionIndicator) => (ind.kind === "percent" ? pct(r[`y${cur}`] as number) : String(r[`y${cur}`]));
+  const fmt = (r: Record<string, CellData>, ind: DirectionIndicator) =>
+    ind.kind === "percent" ? pct(r[`y${cur}`] as number) : String(r[`y${cur}`]);
   const text = known.length
-    ? `${lead} в ${cur} г.: ${known.map((r) => { const ind = list[rows.indexOf(r)]; return `${lowerFirst(ind.label.replace(/, (%|чел\.).*$/, ""))} — ${fmt(r, ind)}`; }).join("; ")}.`
+    ? `${lead} в ${cur} г.: ${known
+        .map((r) => {
+          const ind = list[rows.indexOf(r)];
+          return `${lowerFirst(ind.label.replace(/, (%|чел\.).*$/, ""))} — ${fmt(r, ind)}`;
+        })
+        .join("; ")}.`
     : `${lead}: в форме нет данных за ${cur} г. (лист «${list[0]?.direction === 3 ? "Олимпиады" : "Профориентация"}»).`;
   return {
-    id, title, description: text,
+    id,
+    title,
+    description: text,
     // Counts and shares share a row layout; counts are shown as numbers in the same columns.
-    columns: [{ id: "indicator", header: "Показатель", kind: "text", width: 48 }, ...yearColumns(years, (y) => `${y} г.`).map((c) => (c.kind === "percent" ? { ...c, kind: "number" as const } : c))],
+    columns: [
+      { id: "indicator", header: "Показатель", kind: "text", width: 48 },
+      ...yearColumns(years, (y) => `${y} г.`).map((c) =>
+        c.kind === "percent" ? { ...c, kind: "number" as const } : c,
+      ),
+    ],
     rows,
   };
 }
@@ -159,25 +230,57 @@ export function complexPart(ctx: ReportContext): AnalysisPart {
     const n = markedCount(m);
     if (n < minN) continue;
     findings.push({
-      rule: "BASIC_MINIMUM", direction: VSOKO_DIRECTIONS.minimumSubjects, aspect: VSOKO_ASPECTS.methods, context: testTitle(t),
+      rule: "BASIC_MINIMUM",
+      direction: VSOKO_DIRECTIONS.minimumSubjects,
+      aspect: VSOKO_ASPECTS.methods,
+      context: testTitle(t),
       text: `Низкий уровень достижения обязательного минимума: доля «2» ${pct(s2)} (порог ${pct(limit)}, N = ${n}).`,
-      focusItems: [{ subject: t.subject, grade: t.grade, value: s2 }], focusWhat: "доля «2»",
+      focusItems: [{ subject: t.subject, grade: t.grade, value: s2 }],
+      focusWhat: "доля «2»",
     });
   }
-  const smallLow = ctx.tests.filter((t) => t.unit.marks && (share2(t.unit.marks) ?? 0) >= limit && markedCount(t.unit.marks) < minN);
+  const smallLow = ctx.tests.filter(
+    (t) => t.unit.marks && (share2(t.unit.marks) ?? 0) >= limit && markedCount(t.unit.marks) < minN,
+  );
 
   const talentIndicators = DIRECTION_INDICATORS.filter((i) => i.direction === 3 && i.id.startsWith("oly"));
   const spo = DIRECTION_INDICATORS.filter((i) => i.id === "grad9ToSpoShare" || i.id === "grad11ToSpoShare");
   const vuz = DIRECTION_INDICATORS.filter((i) => i.id === "grad11ToVuzShare" || i.id === "grad11VuzProfileShare");
 
-  const minimum = marksTables(ctx, "minimum", "Доля «2»", share2, VSOKO_DIRECTIONS.minimumSubjects, VSOKO_DIRECTIONS.minimumProcedures, "Обязательный минимум");
-  if (smallLow.length) minimum[0].description += ` Доля «2» не ниже ${pct(limit)} при малом числе участников (${SMALL}): ${smallLow.map((t) => `${t.grade} класс, ${t.subject}`).join("; ")} — не оценивается.`;
+  const minimum = marksTables(
+    ctx,
+    "minimum",
+    "Доля «2»",
+    share2,
+    VSOKO_DIRECTIONS.minimumSubjects,
+    VSOKO_DIRECTIONS.minimumProcedures,
+    "Обязательный минимум",
+  );
+  if (smallLow.length)
+    minimum[0].description += ` Доля «2» не ниже ${pct(limit)} при малом числе участников (${SMALL}): ${smallLow.map((t) => `${t.grade} класс, ${t.subject}`).join("; ")} — не оценивается.`;
   const tables: Table[] = [
     objectivity.table,
     standing.table,
-    ...marksTables(ctx, "quality", "Качество знаний", quality, VSOKO_DIRECTIONS.qualitySubjects, VSOKO_DIRECTIONS.qualityProcedures, "Качество знаний", true),
+    ...marksTables(
+      ctx,
+      "quality",
+      "Качество знаний",
+      quality,
+      VSOKO_DIRECTIONS.qualitySubjects,
+      VSOKO_DIRECTIONS.qualityProcedures,
+      "Качество знаний",
+      true,
+    ),
     ...minimum,
-    ...marksTables(ctx, "talent", "Доля «5»", share5, VSOKO_DIRECTIONS.talentSubjects, VSOKO_DIRECTIONS.talentProcedures, "Высокие результаты"),
+    ...marksTables(
+      ctx,
+      "talent",
+      "Доля «5»",
+      share5,
+      VSOKO_DIRECTIONS.talentSubjects,
+      VSOKO_DIRECTIONS.talentProcedures,
+      "Высокие результаты",
+    ),
     indicatorTable(ctx, "olympiads", `${VSOKO_DIRECTIONS.talentSubjects}: олимпиады`, talentIndicators, "Олимпиады"),
     indicatorTable(ctx, "spo", `${VSOKO_DIRECTIONS.careersSpo}: поступление в ОО СПО`, spo, "Поступление в ОО СПО"),
     indicatorTable(ctx, "vuz", `${VSOKO_DIRECTIONS.careersVuz}: поступление в вузы`, vuz, "Поступление в вузы"),

@@ -85,8 +85,12 @@ export function buildReportContext(report: SchoolReport, opts: SchoolReportOptio
   const references = opts.references ?? pool?.references ?? [];
   const municipalityName = pool?.name ?? report.passport.municipality ?? "Муниципалитет";
   const m: Municipality = {
-    name: municipalityName, schools, references,
-    fiokoMarkers: [], riskProfiles: [], municipalCycle: [],
+    name: municipalityName,
+    schools,
+    references,
+    fiokoMarkers: [],
+    riskProfiles: [],
+    municipalCycle: [],
   };
   const index = buildUnitIndex(m, p);
   const units = index.bySchool.get(login) ?? new Map<string, UnitStats>();
@@ -109,7 +113,12 @@ export function buildReportContext(report: SchoolReport, opts: SchoolReportOptio
     else byKey.set(k, [r]);
   }
   const tests: TestInfo[] = chosen.map((u) => ({
-    key: u.key, procedure: u.procedure, year: u.year, grade: u.grade, subject: u.subject, unit: u,
+    key: u.key,
+    procedure: u.procedure,
+    year: u.year,
+    grade: u.grade,
+    subject: u.subject,
+    unit: u,
     pooled: pool ? index.pooled.get(u.key) : undefined,
     participants: (byKey.get(u.key) ?? []).filter((r) => r.mark !== null || r.score !== null),
     taskSet: report.tasks.find((t) => testKey(t.procedure, t.year, t.grade, t.subject) === u.key),
@@ -130,14 +139,35 @@ export function buildReportContext(report: SchoolReport, opts: SchoolReportOptio
     signs = schoolSigns(report, { ...alone, index: noPool, refs: new References(m, noPool) });
   }
   return {
-    report, opts, p, units, index, refs, hasOuterReference: !!pool || references.length > 0, references, tests, municipalityName,
-    signs, municipal, standing, hasFiokoMarkers: (pool?.fiokoMarkers.length ?? 0) > 0,
+    report,
+    opts,
+    p,
+    units,
+    index,
+    refs,
+    hasOuterReference: !!pool || references.length > 0,
+    references,
+    tests,
+    municipalityName,
+    signs,
+    municipal,
+    standing,
+    hasFiokoMarkers: (pool?.fiokoMarkers.length ?? 0) > 0,
   };
 }
 
 /** The sign `rule` of a test (its procedure, year, grade and subject), or null when the rule had no data for it. */
-export function signOf(ctx: ReportContext, rule: SignId, t: { year: number; procedure: string; grade: number; subject: string }): SignResult | null {
-  return ctx.signs.get(t.year)?.find((s) => s.rule === rule && s.procedure === t.procedure && s.grade === t.grade && s.subject === t.subject) ?? null;
+export function signOf(
+  ctx: ReportContext,
+  rule: SignId,
+  t: { year: number; procedure: string; grade: number; subject: string },
+): SignResult | null {
+  return (
+    ctx.signs
+      .get(t.year)
+      ?.find((s) => s.rule === rule && s.procedure === t.procedure && s.grade === t.grade && s.subject === t.subject) ??
+    null
+  );
 }
 
 /** Imported reference rows of a test: the municipality's first, then the region's (the order of the rows shown). */
@@ -148,5 +178,7 @@ export function importedReferences(ctx: ReportContext, t: { key: string }): Refe
 
 /** Class names of a test, in Russian order ("5А" < "5Б" < "5В"). */
 export function classesOf(participants: readonly ParticipantRow[]): string[] {
-  return [...new Set(participants.map((r) => r.className.trim()))].sort((a, b) => a.localeCompare(b, "ru", { numeric: true }));
+  return [...new Set(participants.map((r) => r.className.trim()))].sort((a, b) =>
+    a.localeCompare(b, "ru", { numeric: true }),
+  );
 }

@@ -13,7 +13,11 @@ import { objectivityPart, SIGN_CLEAR, SIGN_FIRED } from "./objectivity";
 import type { SchoolFinding, SchoolFindingRule } from "./findings";
 import { countRu } from "../../core/values";
 
-export const DECISION_COLUMNS = { responsible: "Ответственный", deadline: "Срок", document: "Документ решения (№, дата)" } as const;
+export const DECISION_COLUMNS = {
+  responsible: "Ответственный",
+  deadline: "Срок",
+  document: "Документ решения (№, дата)",
+} as const;
 
 /** One decision: findings of one rule about one subject (grades together), so a measure names them all. */
 interface DecisionGroup {
@@ -39,7 +43,10 @@ function groupContext(g: DecisionGroup): string {
   const same = parts.every((m) => m && m[1] === parts[0]![1] && m[3] === parts[0]![3]);
   if (g.findings.length < 2 || !same) return g.findings.map((f) => f.context).join("; ");
   const grades = [...new Set(parts.map((m) => Number(m![2])))].sort((a, b) => a - b).map(String);
-  const list = grades.length === 1 ? `${grades[0]} класс` : `${grades.slice(0, -1).join(", ")} и ${grades[grades.length - 1]} классы`;
+  const list =
+    grades.length === 1
+      ? `${grades[0]} класс`
+      : `${grades.slice(0, -1).join(", ")} и ${grades[grades.length - 1]} классы`;
   return `${parts[0]![1]}, ${list}, ${parts[0]![3]}`;
 }
 
@@ -64,8 +71,18 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
     const f = g.findings[0];
     measuresFor(g.rule, ctx.p, groupFocus(g)).forEach((m, j) => {
       rows.push({
-        no: `${i + 1}.${j + 1}`, direction: f.direction, context: groupContext(g), kind: flagLabel(g.rule), found: g.findings.map((x) => x.text).join(" "), aspect: f.aspect,
-        measure: m.text, level: ADDRESSEE_RU[m.addressee], basis: m.basis, responsible: null, deadline: null, document: null,
+        no: `${i + 1}.${j + 1}`,
+        direction: f.direction,
+        context: groupContext(g),
+        kind: flagLabel(g.rule),
+        found: g.findings.map((x) => x.text).join(" "),
+        aspect: f.aspect,
+        measure: m.text,
+        level: ADDRESSEE_RU[m.addressee],
+        basis: m.basis,
+        responsible: null,
+        deadline: null,
+        document: null,
       });
     });
   });
@@ -73,12 +90,20 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
     // Signs that were not evaluated are not «не выявлены»: the row says so.
     for (const [j, m] of measuresFor("SCHOOL_NO_FINDINGS", ctx.p).entries()) {
       rows.push({
-        no: `1.${j + 1}`, direction: "—", context: `${ctx.opts.procedure} ${ctx.opts.year}`, kind: flagLabel("SCHOOL_NO_FINDINGS"),
+        no: `1.${j + 1}`,
+        direction: "—",
+        context: `${ctx.opts.procedure} ${ctx.opts.year}`,
+        kind: flagLabel("SCHOOL_NO_FINDINGS"),
         found: unchecked
           ? `Дефицитов и отрицательной динамики по выбранным работам не выявлено; среди оценённых признаков необъективности сработавших нет, не оценивались: ${unchecked} (причины — лист «Анализ ОО — комплексный»).`
           : "Дефицитов, признаков необъективности и отрицательной динамики по выбранным работам не выявлено.",
         aspect: "распространение позитивной практики",
-        measure: m.text, level: ADDRESSEE_RU[m.addressee], basis: m.basis, responsible: null, deadline: null, document: null,
+        measure: m.text,
+        level: ADDRESSEE_RU[m.addressee],
+        basis: m.basis,
+        responsible: null,
+        deadline: null,
+        document: null,
       });
     }
   }
@@ -86,7 +111,9 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
   const byRule = (...r: SchoolFindingRule[]) => findings.filter((f) => r.includes(f.rule)).length;
   const refsText = ctx.references.length
     ? `выгрузки ФИС ОКО (${countRu(ctx.references.length, ["строка", "строки", "строк"])} эталонов муниципалитета и региона)`
-    : ctx.opts.municipalityPooled ? `результаты всех ОО муниципалитета «${ctx.municipalityName}» как эталон` : "эталонов муниципалитета и региона нет (импортируйте выгрузки ФИС ОКО)";
+    : ctx.opts.municipalityPooled
+      ? `результаты всех ОО муниципалитета «${ctx.municipalityName}» как эталон`
+      : "эталонов муниципалитета и региона нет (импортируйте выгрузки ФИС ОКО)";
   const aspects = [...new Set(findings.map((f) => f.aspect))];
   const stages: Table = {
     id: "stages",
@@ -99,15 +126,29 @@ export function decisionsTables(ctx: ReportContext, findings: readonly SchoolFin
       { id: "result", header: "Итог", kind: "text", width: 30 },
     ],
     rows: [
-      { no: "1", stage: "Поисковый: поиск и отбор источников статистической и аналитической информации по результатам процедуры", result: `Форма ОО (листы «Участники», «Результаты», «Задания», «Олимпиады», «Профориентация»); ${refsText}.` },
-      { no: "2", stage: "Аналитический: анализ и систематизация показателей, комплексный анализ по направлениям ВСОКО", result: `Листы: ${input.sheetNames.map((n) => `«${n}»`).join(", ")}.` },
       {
-        no: "3", stage: "Обобщающий: тенденции и выводы по совершенствованию управления качеством образования",
+        no: "1",
+        stage: "Поисковый: поиск и отбор источников статистической и аналитической информации по результатам процедуры",
+        result: `Форма ОО (листы «Участники», «Результаты», «Задания», «Олимпиады», «Профориентация»); ${refsText}.`,
+      },
+      {
+        no: "2",
+        stage: "Аналитический: анализ и систематизация показателей, комплексный анализ по направлениям ВСОКО",
+        result: `Листы: ${input.sheetNames.map((n) => `«${n}»`).join(", ")}.`,
+      },
+      {
+        no: "3",
+        stage: "Обобщающий: тенденции и выводы по совершенствованию управления качеством образования",
         result: findings.length
           ? `Выявлено: дефицитов по заданиям — ${byRule("TASK_DEFICIT")}, признаков необъективности — ${byRule("SCHOOL_O1", "SCHOOL_O2", "SCHOOL_O3", "SCHOOL_O4", "SCHOOL_O5", "SCHOOL_O6", "SCHOOL_F")}, статус ШНОР/ШНСУ — ${!ctx.standing ? "не определялся (нужны формы других ОО муниципалитета)" : byRule("SCHOOL_SHNOR") ? "да" : "нет"}, роста доли «2» — ${byRule("SHARE2_RISE")}, низкого базового минимума — ${byRule("BASIC_MINIMUM")}. Направления совершенствования: ${aspects.join("; ")}.`
           : `Дефицитов и признаков, требующих решений, не выявлено.${unchecked ? ` Признаки необъективности, которые не оценивались (${unchecked}), в этот вывод не входят.` : ""}`,
       },
-      { no: "4", stage: "Распорядительный: управленческие решения — распространение позитивной практики, коррекция нарушений, преодоление негативных тенденций", result: `Предложено мер: ${rows.length}. Заполните столбцы «${DECISION_COLUMNS.responsible}», «${DECISION_COLUMNS.deadline}», «${DECISION_COLUMNS.document}»; номер и дату документа укажите на листе «Цикл» (компоненты 7 «Меры и мероприятия» и 8 «Управленческие решения»).` },
+      {
+        no: "4",
+        stage:
+          "Распорядительный: управленческие решения — распространение позитивной практики, коррекция нарушений, преодоление негативных тенденций",
+        result: `Предложено мер: ${rows.length}. Заполните столбцы «${DECISION_COLUMNS.responsible}», «${DECISION_COLUMNS.deadline}», «${DECISION_COLUMNS.document}»; номер и дату документа укажите на листе «Цикл» (компоненты 7 «Меры и мероприятия» и 8 «Управленческие решения»).`,
+      },
     ],
   };
   const decisions: Table = {

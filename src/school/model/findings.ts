@@ -9,12 +9,31 @@ import type { Table } from "../../summary/model/table";
 
 /** Rule ids understood by src/core/recommendations.ts (internal keys: the user sees `flagLabel`). */
 export type SchoolFindingRule =
-  | "TASK_DEFICIT" | "SCHOOL_O1" | "SCHOOL_O2" | "SCHOOL_O3" | "SCHOOL_O4" | "SCHOOL_O5" | "SCHOOL_O6" | "SCHOOL_F"
-  | "SCHOOL_SHNOR" | "SHARE2_RISE" | "BASIC_MINIMUM";
+  | "TASK_DEFICIT"
+  | "SCHOOL_O1"
+  | "SCHOOL_O2"
+  | "SCHOOL_O3"
+  | "SCHOOL_O4"
+  | "SCHOOL_O5"
+  | "SCHOOL_O6"
+  | "SCHOOL_F"
+  | "SCHOOL_SHNOR"
+  | "SHARE2_RISE"
+  | "BASIC_MINIMUM";
 
 /** Order of the conclusions: objectivity first (it qualifies every other number), then status, then results. */
 export const FINDING_ORDER: readonly SchoolFindingRule[] = [
-  "SCHOOL_O1", "SCHOOL_O2", "SCHOOL_O3", "SCHOOL_O4", "SCHOOL_O5", "SCHOOL_O6", "SCHOOL_F", "SCHOOL_SHNOR", "BASIC_MINIMUM", "SHARE2_RISE", "TASK_DEFICIT",
+  "SCHOOL_O1",
+  "SCHOOL_O2",
+  "SCHOOL_O3",
+  "SCHOOL_O4",
+  "SCHOOL_O5",
+  "SCHOOL_O6",
+  "SCHOOL_F",
+  "SCHOOL_SHNOR",
+  "BASIC_MINIMUM",
+  "SHARE2_RISE",
+  "TASK_DEFICIT",
 ];
 
 /** Directions of complex analysis, wording of the ВСОКО regulation's table 2. */

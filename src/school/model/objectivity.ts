@@ -29,16 +29,28 @@ const NO_DATA: Record<SignId, string> = {
 };
 
 /** Without a reference, chance cannot be ruled out: the sign is «не оценивался», not «не выявлен». */
-const NO_REFERENCE = "нет эталона для сравнения (участников других ОО муниципалитета или выгрузки ФИС ОКО), поэтому случайность расхождений не исключить";
+const NO_REFERENCE =
+  "нет эталона для сравнения (участников других ОО муниципалитета или выгрузки ФИС ОКО), поэтому случайность расхождений не исключить";
 
 /**
  * The sign as the report presents it. O1 without any reference (no pooled municipality, no
  * imported export) computes its shares but can test neither branch against chance: shown as not
  * evaluated, with the reason.
  */
-export function objectivitySign(ctx: ReportContext, rule: SignId, t: { year: number; procedure: string; grade: number; subject: string }): SignResult | null {
+export function objectivitySign(
+  ctx: ReportContext,
+  rule: SignId,
+  t: { year: number; procedure: string; grade: number; subject: string },
+): SignResult | null {
   const s = signOf(ctx, rule, t);
-  if (s && s.rule === "O1" && s.evaluated && !s.fired && s.numbers.refGap2Share === undefined && s.numbers.refMismatchShare === undefined) {
+  if (
+    s &&
+    s.rule === "O1" &&
+    s.evaluated &&
+    !s.fired &&
+    s.numbers.refGap2Share === undefined &&
+    s.numbers.refMismatchShare === undefined
+  ) {
     return { ...s, evaluated: false, reasonNotEvaluated: NO_REFERENCE };
   }
   return s;
@@ -51,14 +63,25 @@ export interface SignState {
 
 /** «признак, требует анализа» | «не выявлен» | «не оценивался: <причина>», with the Russian explanation. */
 export function signState(sign: SignResult | null, rule: SignId): SignState {
-  if (!sign) return { state: `${NOT_EVALUATED}: ${NO_DATA[rule]}`, explanation: `${rule}: признак не оценивался — ${NO_DATA[rule]}.` };
-  if (!sign.evaluated) return { state: `${NOT_EVALUATED}: ${sign.reasonNotEvaluated ?? "нет данных"}`, explanation: explainSign(sign) };
+  if (!sign)
+    return {
+      state: `${NOT_EVALUATED}: ${NO_DATA[rule]}`,
+      explanation: `${rule}: признак не оценивался — ${NO_DATA[rule]}.`,
+    };
+  if (!sign.evaluated)
+    return { state: `${NOT_EVALUATED}: ${sign.reasonNotEvaluated ?? "нет данных"}`, explanation: explainSign(sign) };
   return { state: sign.fired ? SIGN_FIRED : SIGN_CLEAR, explanation: explainSign(sign) };
 }
 
 const TEST_SIGNS: readonly SignId[] = ["O1", "O2", "O3", "O4", "O5"];
 
-const FINDING_OF: Partial<Record<SignId, SchoolFindingRule>> = { O3: "SCHOOL_O3", O4: "SCHOOL_O4", O5: "SCHOOL_O5", O6: "SCHOOL_O6", F: "SCHOOL_F" };
+const FINDING_OF: Partial<Record<SignId, SchoolFindingRule>> = {
+  O3: "SCHOOL_O3",
+  O4: "SCHOOL_O4",
+  O5: "SCHOOL_O5",
+  O6: "SCHOOL_O6",
+  F: "SCHOOL_F",
+};
 
 export interface ObjectivityPart {
   table: Table;
@@ -70,12 +93,30 @@ export function objectivityPart(ctx: ReportContext): ObjectivityPart {
   const findings: SchoolFinding[] = [];
   const add = (t: TestInfo | null, rule: SignId, sign: SignResult | null) => {
     const st = signState(sign, rule);
-    rows.push({ grade: t?.grade ?? sign?.grade ?? null, subject: t?.subject ?? sign?.subject ?? "все предметы", rule: `${rule} ${SIGN_NAMES[rule] ?? ""}`.trim(), state: st.state, explanation: st.explanation });
+    rows.push({
+      grade: t?.grade ?? sign?.grade ?? null,
+      subject: t?.subject ?? sign?.subject ?? "все предметы",
+      rule: `${rule} ${SIGN_NAMES[rule] ?? ""}`.trim(),
+      state: st.state,
+      explanation: st.explanation,
+    });
     const fr = FINDING_OF[rule];
     if (sign?.fired && fr) {
-      const where = t ? testTitle(t) : sign.subject && sign.grade ? testTitle({ procedure: sign.procedure ?? ctx.opts.procedure, year: sign.year, grade: sign.grade, subject: sign.subject }) : `${rule === "O6" ? "ВсОШ" : ctx.opts.procedure} ${sign.year}`;
+      const where = t
+        ? testTitle(t)
+        : sign.subject && sign.grade
+          ? testTitle({
+              procedure: sign.procedure ?? ctx.opts.procedure,
+              year: sign.year,
+              grade: sign.grade,
+              subject: sign.subject,
+            })
+          : `${rule === "O6" ? "ВсОШ" : ctx.opts.procedure} ${sign.year}`;
       findings.push({
-        rule: fr, direction: rule === "O6" ? VSOKO_DIRECTIONS.objectivityProcedures : VSOKO_DIRECTIONS.objectivity, aspect: VSOKO_ASPECTS.assessment, context: where,
+        rule: fr,
+        direction: rule === "O6" ? VSOKO_DIRECTIONS.objectivityProcedures : VSOKO_DIRECTIONS.objectivity,
+        aspect: VSOKO_ASPECTS.assessment,
+        context: where,
         text: `${SIGN_NAMES[rule] ?? rule}. ${explainSign(sign)}`,
         focusItems: sign.subject ? [{ subject: sign.subject, grade: sign.grade }] : undefined,
       });
@@ -87,14 +128,22 @@ export function objectivityPart(ctx: ReportContext): ObjectivityPart {
   // FIOKO marks grades and subjects of the year; those of the chosen procedure are shown.
   const markers = year.filter((s) => s.rule === "F" && (!s.procedure || s.procedure === ctx.opts.procedure));
   if (markers.length) for (const f of markers) add(null, "F", f);
-  else if (ctx.hasFiokoMarkers) rows.push({ grade: null, subject: "все предметы", rule: `F ${SIGN_NAMES.F}`, state: SIGN_CLEAR, explanation: "F: маркеров ФИОКО для ОО в загруженных списках нет [OFFICIAL]." });
+  else if (ctx.hasFiokoMarkers)
+    rows.push({
+      grade: null,
+      subject: "все предметы",
+      rule: `F ${SIGN_NAMES.F}`,
+      state: SIGN_CLEAR,
+      explanation: "F: маркеров ФИОКО для ОО в загруженных списках нет [OFFICIAL].",
+    });
   else add(null, "F", null);
 
   const fired = rows.filter((r) => r.state === SIGN_FIRED).length;
   const clear = rows.filter((r) => r.state === SIGN_CLEAR).length;
   const skipped = rows.length - fired - clear;
   let description: string;
-  if (fired + clear === 0) description = `Ни один признак необъективности не оценён (причины — в столбце «Состояние»): вывод об объективности результатов сделать нельзя.`;
+  if (fired + clear === 0)
+    description = `Ни один признак необъективности не оценён (причины — в столбце «Состояние»): вывод об объективности результатов сделать нельзя.`;
   else {
     description = fired
       ? `Признаков необъективности, требующих анализа: ${fired} (подробности — в столбце «Обоснование» и на листах «журнал» и «баллы»). Признак — не вывод: он требует анализа.`
@@ -104,12 +153,20 @@ export function objectivityPart(ctx: ReportContext): ObjectivityPart {
   return {
     findings,
     table: {
-      id: "objectivity", title: VSOKO_DIRECTIONS.objectivity, description,
+      id: "objectivity",
+      title: VSOKO_DIRECTIONS.objectivity,
+      description,
       columns: [
         { id: "grade", header: "Параллель", kind: "integer", width: 9 },
         { id: "subject", header: "Предмет", kind: "text", width: 18 },
         { id: "rule", header: "Признак", kind: "text", width: 30 },
-        { id: "state", header: "Состояние", kind: "text", width: 36, highlight: { operator: "equal", value: SIGN_FIRED, tone: "bad" } },
+        {
+          id: "state",
+          header: "Состояние",
+          kind: "text",
+          width: 36,
+          highlight: { operator: "equal", value: SIGN_FIRED, tone: "bad" },
+        },
         { id: "explanation", header: "Обоснование", kind: "text", width: 90 },
       ],
       rows,

@@ -38,8 +38,20 @@ export interface SchoolAnalysisReport {
   profileVersion: string;
 }
 
-function sheet(id: keyof typeof SCHOOL_SHEET_NAMES, description: string, part: AnalysisPart, freezeColumns = 0): SummarySheet {
-  return { id: `school_${id}`, name: SCHOOL_SHEET_NAMES[id], description, tables: part.tables, charts: part.charts, freezeColumns };
+function sheet(
+  id: keyof typeof SCHOOL_SHEET_NAMES,
+  description: string,
+  part: AnalysisPart,
+  freezeColumns = 0,
+): SummarySheet {
+  return {
+    id: `school_${id}`,
+    name: SCHOOL_SHEET_NAMES[id],
+    description,
+    tables: part.tables,
+    charts: part.charts,
+    freezeColumns,
+  };
 }
 
 export function schoolReport(report: SchoolReport, opts: SchoolReportOptions): SchoolAnalysisReport {
@@ -54,19 +66,37 @@ export function schoolReport(report: SchoolReport, opts: SchoolReportOptions): S
     complex: complexPart(ctx),
   };
   const sheets: SummarySheet[] = [
-    sheet("individual", "Индивидуальные результаты по классам (только коды участников), доли баллов заданий Б и П/В.", parts.individual, 2),
-    sheet("marks", "Статистика отметок по классам с эталонами муниципалитета и региона; динамика доли «2».", parts.marks),
+    sheet(
+      "individual",
+      "Индивидуальные результаты по классам (только коды участников), доли баллов заданий Б и П/В.",
+      parts.individual,
+      2,
+    ),
+    sheet(
+      "marks",
+      "Статистика отметок по классам с эталонами муниципалитета и региона; динамика доли «2».",
+      parts.marks,
+    ),
     sheet("journal", "Сравнение с отметками по журналу; участники с расхождением на 2 отметки и более.", parts.journal),
     sheet("scores", "Распределение первичных баллов, границы отметок и пики на границах.", parts.scores),
     sheet("tasks", "Выполнение заданий с уровнями достаточности; дефициты по умениям.", parts.tasks),
     sheet("groups", "Выполнение заданий группами участников с отметками «2», «3», «4», «5».", parts.groups),
-    sheet("complex", "Объективность (все признаки методики), положение ОО в муниципалитете и комплексный анализ по направлениям ВСОКО.", parts.complex),
+    sheet(
+      "complex",
+      "Объективность (все признаки методики), положение ОО в муниципалитете и комплексный анализ по направлениям ВСОКО.",
+      parts.complex,
+    ),
   ];
   const findings = [parts.journal, parts.scores, parts.complex, parts.marks, parts.tasks]
     .flatMap((p) => p.findings)
     .sort((a, b) => FINDING_ORDER.indexOf(a.rule) - FINDING_ORDER.indexOf(b.rule));
   const decisions = decisionsTables(ctx, findings, { sheetNames: sheets.map((s) => s.name) });
-  sheets.push({ id: "school_decisions", name: SCHOOL_SHEET_NAMES.decisions, description: "Этапы интерпретации и решения по выявленным дефицитам и признакам.", tables: decisions });
+  sheets.push({
+    id: "school_decisions",
+    name: SCHOOL_SHEET_NAMES.decisions,
+    description: "Этапы интерпретации и решения по выявленным дефицитам и признакам.",
+    tables: decisions,
+  });
   return {
     sheets,
     findings,
@@ -95,6 +125,10 @@ export function reportChoices(report: SchoolReport): ReportChoices[] {
   for (const r of report.participants) addRow(r.procedure, r.year, r.grade, r.subject);
   for (const r of report.results) addRow(r.procedure, r.year, r.grade, r.subject);
   return [...map.values()]
-    .map((c) => ({ ...c, grades: c.grades.sort((a, b) => a - b), subjects: c.subjects.sort((a, b) => a.localeCompare(b, "ru")) }))
+    .map((c) => ({
+      ...c,
+      grades: c.grades.sort((a, b) => a - b),
+      subjects: c.subjects.sort((a, b) => a.localeCompare(b, "ru")),
+    }))
     .sort((a, b) => b.year - a.year || a.procedure.localeCompare(b.procedure, "ru"));
 }

@@ -18,7 +18,8 @@ import { bySubjectRu, genitiveCount, participantsRu, pct, pctOrNone, testTitle }
 import { formatPointsRu } from "../../core/values";
 
 const byClassThenCode = (a: ParticipantRow, b: ParticipantRow) =>
-  a.className.localeCompare(b.className, "ru", { numeric: true }) || a.code.localeCompare(b.code, "ru", { numeric: true });
+  a.className.localeCompare(b.className, "ru", { numeric: true }) ||
+  a.code.localeCompare(b.code, "ru", { numeric: true });
 
 function mean(values: readonly (number | null)[]): number | null {
   const xs = values.filter((v): v is number => v !== null);
@@ -31,11 +32,20 @@ export function individualPart(ctx: ReportContext): AnalysisPart {
   const tables: Table[] = ctx.tests.map((t, i) => {
     const rows = [...t.participants].sort(byClassThenCode).map((p) => {
       const s = t.taskSet ? levelShares(p, t.taskSet) : { basic: null, advanced: null };
-      return { className: p.className, code: p.code, score: p.score, mark: p.mark, journal: p.journalMark, basic: clean(s.basic), advanced: clean(s.advanced) };
+      return {
+        className: p.className,
+        code: p.code,
+        score: p.score,
+        mark: p.mark,
+        journal: p.journalMark,
+        basic: clean(s.basic),
+        advanced: clean(s.advanced),
+      };
     });
     const k = classesOf(t.participants).length;
     let conclusion = `${testTitle(t)}: ${participantsRu(rows.length)} из ${genitiveCount(k, ["класса", "классов"])}`;
-    if (!rows.length) conclusion = `${testTitle(t)}: на листе «Участники» нет участников этой работы — индивидуальные результаты не показаны.`;
+    if (!rows.length)
+      conclusion = `${testTitle(t)}: на листе «Участники» нет участников этой работы — индивидуальные результаты не показаны.`;
     else if (t.taskSet) {
       const b = mean(rows.map((r) => r.basic));
       const a = mean(rows.map((r) => r.advanced));
@@ -72,7 +82,12 @@ const MARK_COLUMNS: Column[] = [
   { id: "quality", header: "Качество знаний, %", kind: "percent", formula: 'IF({n}>0,({n5}+{n4})/{n}*100,"")' },
   { id: "share2", header: "Доля «2», %", kind: "percent", formula: 'IF({n}>0,{n2}/{n}*100,"")' },
   { id: "share5", header: "Доля «5», %", kind: "percent", formula: 'IF({n}>0,{n5}/{n}*100,"")' },
-  { id: "meanMark", header: "Средняя отметка", kind: "mark", formula: 'IF({n}>0,(5*{n5}+4*{n4}+3*{n3}+2*{n2})/{n},"")' },
+  {
+    id: "meanMark",
+    header: "Средняя отметка",
+    kind: "mark",
+    formula: 'IF({n}>0,(5*{n5}+4*{n4}+3*{n3}+2*{n2})/{n},"")',
+  },
 ];
 
 /** The row values of a mark distribution; «2» holds «1» too (ВПР has none), as the formulas read it. */
@@ -81,8 +96,15 @@ export function markRow(c: MarkCounts): Record<string, CellData> {
   const n2 = c.n2 + (c.n1 ?? 0);
   const sh = (x: number) => (n > 0 ? clean((x * 100) / n) : null);
   return {
-    n, n5: c.n5, n4: c.n4, n3: c.n3, n2,
-    success: sh(c.n5 + c.n4 + c.n3), quality: sh(c.n5 + c.n4), share2: sh(n2), share5: sh(c.n5),
+    n,
+    n5: c.n5,
+    n4: c.n4,
+    n3: c.n3,
+    n2,
+    success: sh(c.n5 + c.n4 + c.n3),
+    quality: sh(c.n5 + c.n4),
+    share2: sh(n2),
+    share5: sh(c.n5),
     meanMark: n > 0 ? clean((5 * c.n5 + 4 * c.n4 + 3 * c.n3 + 2 * n2) / n) : null,
   };
 }
@@ -101,9 +123,18 @@ function countsOf(rows: readonly ParticipantRow[]): MarkCounts {
 
 /** Per-class mark counts: from participants, else from the form's class rows of «Результаты». */
 function classCounts(ctx: ReportContext, t: TestInfo): [string, MarkCounts][] {
-  if (t.participants.length) return classesOf(t.participants).map((c) => [c, countsOf(t.participants.filter((p) => p.className.trim() === c))]);
+  if (t.participants.length)
+    return classesOf(t.participants).map((c) => [c, countsOf(t.participants.filter((p) => p.className.trim() === c))]);
   return ctx.report.results
-    .filter((r) => r.marks && r.className.trim() !== "" && r.procedure === t.procedure && r.year === t.year && r.grade === t.grade && canonical(r.subject) === t.subject)
+    .filter(
+      (r) =>
+        r.marks &&
+        r.className.trim() !== "" &&
+        r.procedure === t.procedure &&
+        r.year === t.year &&
+        r.grade === t.grade &&
+        canonical(r.subject) === t.subject,
+    )
     .map((r) => [r.className.trim(), r.marks!] as [string, MarkCounts]);
 }
 
@@ -117,8 +148,10 @@ function referenceRows(ctx: ReportContext, t: TestInfo): RefRow[] {
   const out: RefRow[] = [];
   const imported = importedReferences(ctx, t).filter((r: ReferenceResult) => r.marks && markedCount(r.marks) > 0);
   const hasMunicipal = imported.some((r) => r.level === "municipality");
-  if (!hasMunicipal && t.pooled?.marks) out.push(refRow(`Муниципалитет «${ctx.municipalityName}» (все ОО)`, t.pooled.marks));
-  for (const r of imported) out.push(refRow(`${r.level === "region" ? "Регион" : "Муниципалитет"} «${r.name}»`, r.marks!));
+  if (!hasMunicipal && t.pooled?.marks)
+    out.push(refRow(`Муниципалитет «${ctx.municipalityName}» (все ОО)`, t.pooled.marks));
+  for (const r of imported)
+    out.push(refRow(`${r.level === "region" ? "Регион" : "Муниципалитет"} «${r.name}»`, r.marks!));
   return out;
 }
 
@@ -138,8 +171,13 @@ export function statisticsPart(ctx: ReportContext): AnalysisPart {
     rows.push({ ...base, unit: `${t.grade} класс (параллель)`, ...own });
     const refs = referenceRows(ctx, t);
     for (const r of refs) rows.push({ ...base, unit: r.label, ...markRow(r.marks) });
-    const refText = refs.filter((r) => r.quality !== null).map((r) => `${r.label.split(" ")[0].toLowerCase()} — ${pct(r.quality!)}`).join(", ");
-    sentences.push(`${bySubjectRu(t.subject)} в ${t.grade} классе — ${pctOrNone(own.quality as number | null)}${refText ? ` (${refText})` : ""}, доля «2» — ${pctOrNone(own.share2 as number | null)}`);
+    const refText = refs
+      .filter((r) => r.quality !== null)
+      .map((r) => `${r.label.split(" ")[0].toLowerCase()} — ${pct(r.quality!)}`)
+      .join(", ");
+    sentences.push(
+      `${bySubjectRu(t.subject)} в ${t.grade} классе — ${pctOrNone(own.quality as number | null)}${refText ? ` (${refText})` : ""}, доля «2» — ${pctOrNone(own.share2 as number | null)}`,
+    );
   }
   const conclusion = sentences.length
     ? `Качество знаний ${sentences.join("; ")}.`
@@ -164,7 +202,15 @@ export function statisticsPart(ctx: ReportContext): AnalysisPart {
 function dynamicsYears(ctx: ReportContext): number[] {
   const years = new Set<number>();
   for (const t of ctx.tests) {
-    for (const u of ctx.units.values()) if (u.procedure === t.procedure && u.grade === t.grade && u.subject === t.subject && u.year <= ctx.opts.year && u.marks) years.add(u.year);
+    for (const u of ctx.units.values())
+      if (
+        u.procedure === t.procedure &&
+        u.grade === t.grade &&
+        u.subject === t.subject &&
+        u.year <= ctx.opts.year &&
+        u.marks
+      )
+        years.add(u.year);
   }
   return [...years].sort((a, b) => a - b).slice(-5);
 }
@@ -202,8 +248,13 @@ function share2Dynamics(ctx: ReportContext): { table: Table; findings: SchoolFin
       const text = `доля «2» выросла с ${pct(row[`y${prev}`] as number)} в ${prev} г. до ${pct(row[`y${cur}`] as number)} в ${cur} г. (${formatPointsRu(d)}; порог ${formatPointsRu(rise)}, N = ${nCur})`;
       notes.push(`${bySubjectRu(t.subject)} в ${t.grade} классе ${text}`);
       findings.push({
-        rule: "SHARE2_RISE", direction: VSOKO_DIRECTIONS.minimumSubjects, aspect: VSOKO_ASPECTS.methods, context: testTitle(t), text: `Отрицательная динамика: ${text}.`,
-        focusItems: [{ subject: t.subject, grade: t.grade, value: row[`y${cur}`] as number }], focusWhat: "доля «2»",
+        rule: "SHARE2_RISE",
+        direction: VSOKO_DIRECTIONS.minimumSubjects,
+        aspect: VSOKO_ASPECTS.methods,
+        context: testTitle(t),
+        text: `Отрицательная динамика: ${text}.`,
+        focusItems: [{ subject: t.subject, grade: t.grade, value: row[`y${cur}`] as number }],
+        focusWhat: "доля «2»",
       });
     }
     row.status = status;
@@ -211,8 +262,10 @@ function share2Dynamics(ctx: ReportContext): { table: Table; findings: SchoolFin
   });
   const small = rows.filter((r) => r.status === SMALL_LABEL).length;
   let conclusion: string;
-  if (prev === null) conclusion = `Динамику оценить нельзя: в форме нет результатов ${ctx.opts.procedure} тех же параллелей и предметов за предыдущие годы.`;
-  else if (notes.length) conclusion = `Отрицательная динамика (рост доли «2» не менее чем на ${formatPointsRu(rise).replace("+", "")}): ${notes.join("; ")}.`;
+  if (prev === null)
+    conclusion = `Динамику оценить нельзя: в форме нет результатов ${ctx.opts.procedure} тех же параллелей и предметов за предыдущие годы.`;
+  else if (notes.length)
+    conclusion = `Отрицательная динамика (рост доли «2» не менее чем на ${formatPointsRu(rise).replace("+", "")}): ${notes.join("; ")}.`;
   else conclusion = `Роста доли «2» на ${formatPointsRu(rise).replace("+", "")} и более к ${prev} г. не выявлено.`;
   if (small) conclusion += ` Строк с малым числом участников (менее ${minN}): ${small} — они не оцениваются.`;
   return {
@@ -228,8 +281,19 @@ function share2Dynamics(ctx: ReportContext): { table: Table; findings: SchoolFin
         { id: "n", header: `Участников в ${cur} г.`, kind: "integer" },
         prev === null
           ? { id: "delta", header: "Изменение, п.п.", kind: "points" }
-          : { id: "delta", header: `Изменение ${prev}→${cur}, п.п.`, kind: "points", formula: `IF(AND(ISNUMBER({y${cur}}),ISNUMBER({y${prev}})),{y${cur}}-{y${prev}},"")` },
-        { id: "status", header: "Оценка", kind: "text", width: 18, highlight: { operator: "equal", value: SHARE2_RISE_LABEL, tone: "bad" } },
+          : {
+              id: "delta",
+              header: `Изменение ${prev}→${cur}, п.п.`,
+              kind: "points",
+              formula: `IF(AND(ISNUMBER({y${cur}}),ISNUMBER({y${prev}})),{y${cur}}-{y${prev}},"")`,
+            },
+        {
+          id: "status",
+          header: "Оценка",
+          kind: "text",
+          width: 18,
+          highlight: { operator: "equal", value: SHARE2_RISE_LABEL, tone: "bad" },
+        },
       ],
       rows,
     },
@@ -244,20 +308,51 @@ export function journalPart(ctx: ReportContext): AnalysisPart {
   const sentences: string[] = [];
   const findings: SchoolFinding[] = [];
   for (const t of ctx.tests) {
-    const pairs = t.participants.filter((p) => p.mark !== null && p.journalMark !== null && p.journalMark >= 1 && p.journalMark <= 5);
+    const pairs = t.participants.filter(
+      (p) => p.mark !== null && p.journalMark !== null && p.journalMark >= 1 && p.journalMark <= 5,
+    );
     if (!pairs.length) continue;
     const add = (unit: string, list: ParticipantRow[]) => {
-      const c = confirmation(list.map((p) => p.mark!), list.map((p) => p.journalMark!));
-      summary.push({ grade: t.grade, subject: t.subject, unit, n: c.n, lowered: c.lowered, confirmed: c.confirmed, raised: c.raised, gap2: c.gap2,
-        loweredShare: clean((c.lowered * 100) / c.n), confirmedShare: clean((c.confirmed * 100) / c.n), raisedShare: clean((c.raised * 100) / c.n), gap2Share: clean((c.gap2 * 100) / c.n) });
+      const c = confirmation(
+        list.map((p) => p.mark!),
+        list.map((p) => p.journalMark!),
+      );
+      summary.push({
+        grade: t.grade,
+        subject: t.subject,
+        unit,
+        n: c.n,
+        lowered: c.lowered,
+        confirmed: c.confirmed,
+        raised: c.raised,
+        gap2: c.gap2,
+        loweredShare: clean((c.lowered * 100) / c.n),
+        confirmedShare: clean((c.confirmed * 100) / c.n),
+        raisedShare: clean((c.raised * 100) / c.n),
+        gap2Share: clean((c.gap2 * 100) / c.n),
+      });
       return c;
     };
-    for (const c of classesOf(pairs)) add(c, pairs.filter((p) => p.className.trim() === c));
+    for (const c of classesOf(pairs))
+      add(
+        c,
+        pairs.filter((p) => p.className.trim() === c),
+      );
     const all = add(`${t.grade} класс (параллель)`, pairs);
     for (const p of [...pairs].sort(byClassThenCode)) {
-      if (Math.abs(p.mark! - p.journalMark!) >= 2) gaps.push({ grade: t.grade, subject: t.subject, className: p.className, code: p.code, mark: p.mark, journal: p.journalMark, diff: p.mark! - p.journalMark! });
+      if (Math.abs(p.mark! - p.journalMark!) >= 2)
+        gaps.push({
+          grade: t.grade,
+          subject: t.subject,
+          className: p.className,
+          code: p.code,
+          mark: p.mark,
+          journal: p.journalMark,
+          diff: p.mark! - p.journalMark!,
+        });
     }
-    let s = `${bySubjectRu(t.subject)} в ${t.grade} классе отметки по журналу подтвердили ${pct((all.confirmed * 100) / all.n)} участников, ` +
+    let s =
+      `${bySubjectRu(t.subject)} в ${t.grade} классе отметки по журналу подтвердили ${pct((all.confirmed * 100) / all.n)} участников, ` +
       `понизили ${pct((all.lowered * 100) / all.n)}, повысили ${pct((all.raised * 100) / all.n)}; расхождение на 2 отметки и более — у ${genitiveCount(all.gap2, ["участника", "участников"])} (${pct((all.gap2 * 100) / all.n)})`;
     const sign = objectivitySign(ctx, "O1", t);
     const minN = ctx.p.values["objectivity.minN"];
@@ -268,18 +363,34 @@ export function journalPart(ctx: ReportContext): AnalysisPart {
       s += " — признак O1 (требует анализа)";
       const share = sign.numbers.gap2Fired === 1 ? sign.numbers.gap2Share : sign.numbers.mismatchShare;
       findings.push({
-        rule: "SCHOOL_O1", direction: VSOKO_DIRECTIONS.objectivity, aspect: VSOKO_ASPECTS.assessment, context: testTitle(t), text: `Несоответствие отметкам по журналу. ${explainSign(sign)}`,
-        focusItems: [{ subject: t.subject, grade: t.grade, value: share }], focusWhat: sign.numbers.gap2Fired === 1 ? "расхождение с журналом на 2 отметки и более у" : "не совпали с журналом отметки у",
+        rule: "SCHOOL_O1",
+        direction: VSOKO_DIRECTIONS.objectivity,
+        aspect: VSOKO_ASPECTS.assessment,
+        context: testTitle(t),
+        text: `Несоответствие отметкам по журналу. ${explainSign(sign)}`,
+        focusItems: [{ subject: t.subject, grade: t.grade, value: share }],
+        focusWhat:
+          sign.numbers.gap2Fired === 1
+            ? "расхождение с журналом на 2 отметки и более у"
+            : "не совпали с журналом отметки у",
       });
     } else s += " — признак O1 не выявлен";
     sentences.push(s);
   }
-  const conclusion = sentences.length ? `${sentences.map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join(". ")}.` : "Отметок по журналу на листе «Участники» нет: сравнение не выполнено.";
+  const conclusion = sentences.length
+    ? `${sentences.map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join(". ")}.`
+    : "Отметок по журналу на листе «Участники» нет: сравнение не выполнено.";
   const shareCols: Column[] = [
     { id: "loweredShare", header: "Понизили, %", kind: "percent", formula: 'IF({n}>0,{lowered}/{n}*100,"")' },
     { id: "confirmedShare", header: "Подтвердили, %", kind: "percent", formula: 'IF({n}>0,{confirmed}/{n}*100,"")' },
     { id: "raisedShare", header: "Повысили, %", kind: "percent", formula: 'IF({n}>0,{raised}/{n}*100,"")' },
-    { id: "gap2Share", header: "Расхождение ≥ 2 отметок, %", kind: "percent", formula: 'IF({n}>0,{gap2}/{n}*100,"")', highlight: { operator: "greaterThanOrEqual", value: ctx.p.values["o1.gap2Share"], tone: "warn" } },
+    {
+      id: "gap2Share",
+      header: "Расхождение ≥ 2 отметок, %",
+      kind: "percent",
+      formula: 'IF({n}>0,{gap2}/{n}*100,"")',
+      highlight: { operator: "greaterThanOrEqual", value: ctx.p.values["o1.gap2Share"], tone: "warn" },
+    },
   ];
   return {
     findings,
@@ -304,7 +415,9 @@ export function journalPart(ctx: ReportContext): AnalysisPart {
       {
         id: "gaps",
         title: "Участники с расхождением на 2 отметки и более (только коды)",
-        description: gaps.length ? `Всего ${participantsRu(gaps.length)} с расхождением на 2 отметки и более.` : "Участников с расхождением на 2 отметки и более нет.",
+        description: gaps.length
+          ? `Всего ${participantsRu(gaps.length)} с расхождением на 2 отметки и более.`
+          : "Участников с расхождением на 2 отметки и более нет.",
         columns: [
           { id: "grade", header: "Параллель", kind: "integer", width: 9 },
           { id: "subject", header: "Предмет", kind: "text", width: 18 },
@@ -319,4 +432,3 @@ export function journalPart(ctx: ReportContext): AnalysisPart {
     ],
   };
 }
-

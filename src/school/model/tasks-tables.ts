@@ -33,37 +33,55 @@ export function scoresPart(ctx: ReportContext): AnalysisPart {
     if (!h || t.unit.scored === 0) continue;
     const seenMax = Math.max(...h.keys());
     const scale = markScale(ctx.p, t.procedure, t.year, t.grade, t.subject);
-    const max = Math.max(seenMax, t.taskSet?.tasks.length ? t.taskSet.tasks.reduce((s, x) => s + x.max, 0) : scale?.max ?? seenMax);
+    const max = Math.max(
+      seenMax,
+      t.taskSet?.tasks.length ? t.taskSet.tasks.reduce((s, x) => s + x.max, 0) : (scale?.max ?? seenMax),
+    );
     const { list, inferred } = boundariesOf(t.unit, t.pooled, ctx.p);
     // The boundary scores carry their mark in the label, so the chart's axis shows the boundaries.
     const markAt = new Map(list.map((b) => [b.score, b.mark]));
     const rows: Record<string, CellData>[] = [];
-    for (let s = 0; s <= max; s++) rows.push({ score: markAt.has(s) ? `${s} («${markAt.get(s)}»)` : String(s), count: h.get(s) ?? 0 });
+    for (let s = 0; s <= max; s++)
+      rows.push({ score: markAt.has(s) ? `${s} («${markAt.get(s)}»)` : String(s), count: h.get(s) ?? 0 });
     const sign = objectivitySign(ctx, "O2", t);
     const small = t.unit.scored < minN;
     for (const b of list) {
       const fired = !!sign?.fired && sign.numbers.boundary === b.score;
       boundaryRows.push({
-        grade: t.grade, subject: t.subject, mark: `«${b.mark}»`, score: b.score,
-        at: h.get(b.score) ?? 0, below: h.get(b.score - 1) ?? 0,
+        grade: t.grade,
+        subject: t.subject,
+        mark: `«${b.mark}»`,
+        score: b.score,
+        at: h.get(b.score) ?? 0,
+        below: h.get(b.score - 1) ?? 0,
         source: inferred ? "по парам «балл — отметка»" : "шкала методики",
         status: small ? SMALL : fired ? PEAK_LABEL : "",
       });
     }
     const meanScore = t.unit.scoreSum / t.unit.scored;
     let s = `${testTitle(t)}: ${participantsRu(t.unit.scored)}, средний первичный балл ${num(meanScore, 1)} из ${max}`;
-    s += list.length ? `; границы отметок ${list.map((b) => `«${b.mark}» от ${b.score}`).join(", ")} (${inferred ? "определены по парам «балл — отметка»" : "по шкале методики"})` : "; границы отметок неизвестны";
+    s += list.length
+      ? `; границы отметок ${list.map((b) => `«${b.mark}» от ${b.score}`).join(", ")} (${inferred ? "определены по парам «балл — отметка»" : "по шкале методики"})`
+      : "; границы отметок неизвестны";
     if (small) s += `; пики на границах не проверялись — ${SMALL} (${t.unit.scored} при пороге ${minN})`;
     else if (sign && !sign.evaluated) s += `; пики на границах не проверялись — ${sign.reasonNotEvaluated}`;
     else if (sign?.fired) {
       s += `; пик на границе отметки «${sign.numbers.mark}» (балл ${sign.numbers.boundary}: ${sign.numbers.countAt} против ${sign.numbers.countBelow} на балл ниже) — признак O2, требует анализа`;
       findings.push({
-        rule: "SCHOOL_O2", direction: VSOKO_DIRECTIONS.objectivity, aspect: VSOKO_ASPECTS.assessment, context: testTitle(t), text: `Пик первичных баллов на границе отметки. ${explainSign(sign)}`,
+        rule: "SCHOOL_O2",
+        direction: VSOKO_DIRECTIONS.objectivity,
+        aspect: VSOKO_ASPECTS.assessment,
+        context: testTitle(t),
+        text: `Пик первичных баллов на границе отметки. ${explainSign(sign)}`,
         focusItems: [{ subject: t.subject, grade: t.grade }],
       });
     } else if (sign) s += "; пиков на границах отметок не выявлено";
     sentences.push(s);
-    charts.push({ table: tables.length, type: "columnClustered", title: `Распределение первичных баллов: ${t.grade} класс, ${t.subject}` });
+    charts.push({
+      table: tables.length,
+      type: "columnClustered",
+      title: `Распределение первичных баллов: ${t.grade} класс, ${t.subject}`,
+    });
     tables.push({
       id: `dist${tables.length + 1}`,
       title: `Распределение первичных баллов: ${testTitle(t)}`,
@@ -89,7 +107,13 @@ export function scoresPart(ctx: ReportContext): AnalysisPart {
       { id: "at", header: "Участников на границе", kind: "integer" },
       { id: "below", header: "На балл ниже", kind: "integer" },
       { id: "source", header: "Откуда граница", kind: "text", width: 22 },
-      { id: "status", header: "Оценка", kind: "text", width: 20, highlight: { operator: "equal", value: PEAK_LABEL, tone: "bad" } },
+      {
+        id: "status",
+        header: "Оценка",
+        kind: "text",
+        width: 20,
+        highlight: { operator: "equal", value: PEAK_LABEL, tone: "bad" },
+      },
     ],
     rows: boundaryRows,
   };
@@ -106,11 +130,19 @@ function referenceCompletion(ctx: ReportContext, t: TestInfo): { label: string; 
   const imported = importedReferences(ctx, t).find((r: ReferenceResult) => r.taskCompletion?.length);
   if (imported) {
     const byNumber = new Map(imported.taskCompletion!.map((x) => [x.number.trim(), x.percent]));
-    return { label: imported.level === "region" ? "Регион, %" : "Муниципалитет, %", values: set.tasks.map((x) => byNumber.get(x.number.trim()) ?? null) };
+    return {
+      label: imported.level === "region" ? "Регион, %" : "Муниципалитет, %",
+      values: set.tasks.map((x) => byNumber.get(x.number.trim()) ?? null),
+    };
   }
   const pooled = t.pooled?.tasks;
   if (!pooled || pooled.n === 0) return null;
-  return { label: "Муниципалитет (все ОО), %", values: set.tasks.map((x, j) => (x.max > 0 && j < pooled.sums.length ? clean((pooled.sums[j] * 100) / (pooled.n * x.max)) : null)) };
+  return {
+    label: "Муниципалитет (все ОО), %",
+    values: set.tasks.map((x, j) =>
+      x.max > 0 && j < pooled.sums.length ? clean((pooled.sums[j] * 100) / (pooled.n * x.max)) : null,
+    ),
+  };
 }
 
 export function tasksPart(ctx: ReportContext): AnalysisPart {
@@ -126,8 +158,18 @@ export function tasksPart(ctx: ReportContext): AnalysisPart {
     const results = taskResults(t.participants, set, ctx.p);
     const ref = referenceCompletion(ctx, t);
     const rows = results.map((r, j) => ({
-      number: r.number, level: r.level, max: r.max, skill: r.skill ?? "", n: r.n, completion: clean(r.completion),
-      ...(ref ? { ref: ref.values[j], diff: r.completion !== null && ref.values[j] !== null ? clean(clean(r.completion)! - ref.values[j]!) : null } : {}),
+      number: r.number,
+      level: r.level,
+      max: r.max,
+      skill: r.skill ?? "",
+      n: r.n,
+      completion: clean(r.completion),
+      ...(ref
+        ? {
+            ref: ref.values[j],
+            diff: r.completion !== null && ref.values[j] !== null ? clean(clean(r.completion)! - ref.values[j]!) : null,
+          }
+        : {}),
       adequacy: r.adequacy ? ADEQUACY_LABELS[r.adequacy] : "",
     }));
     const defs = deficits(results);
@@ -140,13 +182,27 @@ export function tasksPart(ctx: ReportContext): AnalysisPart {
     s += smallNote;
     for (const d of defs) {
       const meanC = d.tasks.reduce((acc, x) => acc + (x.completion ?? 0), 0) / d.tasks.length;
-      deficitRows.push({ grade: t.grade, subject: t.subject, skill: d.skill, tasks: d.tasks.map((x) => x.number).join(", "), levels: [...new Set(d.tasks.map((x) => x.level))].join(", "), completion: clean(meanC) });
+      deficitRows.push({
+        grade: t.grade,
+        subject: t.subject,
+        skill: d.skill,
+        tasks: d.tasks.map((x) => x.number).join(", "),
+        levels: [...new Set(d.tasks.map((x) => x.level))].join(", "),
+        completion: clean(meanC),
+      });
     }
     // One conclusion per test: its deficits grouped by skill (a row per task would bury the decisions).
     if (defs.length) {
-      const bySkill = defs.map((d) => (d.skill.startsWith("задание ") ? d.tasks.map(taskRu).join(", ") : `«${d.skill}» (${d.tasks.map(taskRu).join(", ")})`));
+      const bySkill = defs.map((d) =>
+        d.skill.startsWith("задание ")
+          ? d.tasks.map(taskRu).join(", ")
+          : `«${d.skill}» (${d.tasks.map(taskRu).join(", ")})`,
+      );
       findings.push({
-        rule: "TASK_DEFICIT", direction: VSOKO_DIRECTIONS.qualitySubjects, aspect: VSOKO_ASPECTS.content, context: testTitle(t),
+        rule: "TASK_DEFICIT",
+        direction: VSOKO_DIRECTIONS.qualitySubjects,
+        aspect: VSOKO_ASPECTS.content,
+        context: testTitle(t),
         text: `Недостаточный уровень выполнения (Б — ниже ${pct(v["tasks.basicInsufficient"])}, П/В — ниже ${pct(v["tasks.advancedInsufficient"])}): ${bySkill.join("; ")}${smallNote}.`,
         focusItems: [{ subject: t.subject, grade: t.grade }],
       });
@@ -161,13 +217,34 @@ export function tasksPart(ctx: ReportContext): AnalysisPart {
       ...(ref
         ? ([
             { id: "ref", header: ref.label, kind: "percent" },
-            { id: "diff", header: "Разница, п.п.", kind: "points", formula: 'IF(AND(ISNUMBER({completion}),ISNUMBER({ref})),{completion}-{ref},"")' },
+            {
+              id: "diff",
+              header: "Разница, п.п.",
+              kind: "points",
+              formula: 'IF(AND(ISNUMBER({completion}),ISNUMBER({ref})),{completion}-{ref},"")',
+            },
           ] satisfies Column[])
         : []),
-      { id: "adequacy", header: "Уровень выполнения", kind: "text", width: 22, highlight: { operator: "equal", value: ADEQUACY_LABELS.insufficient, tone: "bad" } },
+      {
+        id: "adequacy",
+        header: "Уровень выполнения",
+        kind: "text",
+        width: 22,
+        highlight: { operator: "equal", value: ADEQUACY_LABELS.insufficient, tone: "bad" },
+      },
     ];
-    tables.push({ id: `tasks${tables.length + 1}`, title: `Выполнение заданий: ${testTitle(t)}`, description: `${s}.`, columns, rows });
-    charts.push({ table: tables.length, type: "columnClustered", title: `Выполнение заданий, %: ${t.grade} класс, ${t.subject}` });
+    tables.push({
+      id: `tasks${tables.length + 1}`,
+      title: `Выполнение заданий: ${testTitle(t)}`,
+      description: `${s}.`,
+      columns,
+      rows,
+    });
+    charts.push({
+      table: tables.length,
+      type: "columnClustered",
+      title: `Выполнение заданий, %: ${t.grade} класс, ${t.subject}`,
+    });
     tables.push({
       id: `taskchart${tables.length + 1}`,
       title: `Данные диаграммы: выполнение заданий, ${testTitle(t)}`,
@@ -183,7 +260,9 @@ export function tasksPart(ctx: ReportContext): AnalysisPart {
   const deficitTable: Table = {
     id: "deficits",
     title: "Дефициты: задания с недостаточным уровнем выполнения по проверяемым умениям",
-    description: deficitRows.length ? `Выявлено дефицитов: ${deficitRows.length} (${band}).` : `Заданий с недостаточным уровнем выполнения нет (${band}).`,
+    description: deficitRows.length
+      ? `Выявлено дефицитов: ${deficitRows.length} (${band}).`
+      : `Заданий с недостаточным уровнем выполнения нет (${band}).`,
     columns: [
       { id: "grade", header: "Параллель", kind: "integer", width: 9 },
       { id: "subject", header: "Предмет", kind: "text", width: 18 },
@@ -219,9 +298,12 @@ export function markGroupsPart(ctx: ReportContext): AnalysisPart {
     const analysed = groups.filter((g) => g.enough && g.n > 0);
     const small = groups.filter((g) => !g.enough && g.n > 0);
     let s = `${testTitle(t)}: `;
-    s += analysed.length ? `проанализированы группы ${analysed.map((g) => `«${g.mark}» (${participantsRu(g.n)})`).join(", ")}` : "ни одна группа не достигает";
+    s += analysed.length
+      ? `проанализированы группы ${analysed.map((g) => `«${g.mark}» (${participantsRu(g.n)})`).join(", ")}`
+      : "ни одна группа не достигает";
     if (!analysed.length) s += ` ${min} участников`;
-    if (small.length) s += `; ${small.length === 1 ? "группа" : "группы"} ${small.map((g) => `«${g.mark}» (${participantsRu(g.n)})`).join(", ")} меньше ${min} человек — ${SMALL}, выполнение ${small.length === 1 ? "по ней" : "по ним"} не анализируется`;
+    if (small.length)
+      s += `; ${small.length === 1 ? "группа" : "группы"} ${small.map((g) => `«${g.mark}» (${participantsRu(g.n)})`).join(", ")} меньше ${min} человек — ${SMALL}, выполнение ${small.length === 1 ? "по ней" : "по ним"} не анализируется`;
     const low = analysed.length ? analysed[0] : null;
     if (low) {
       const weakest = rows.reduce<{ n: string; v: number } | null>((w, r) => {
@@ -237,7 +319,12 @@ export function markGroupsPart(ctx: ReportContext): AnalysisPart {
       description: `${s}.`,
       columns: [
         { id: "number", header: "Задание", kind: "text", width: 9 },
-        ...groups.map((g): Column => ({ id: `g${g.mark}`, header: `«${g.mark}», N = ${g.n}${g.enough ? "" : ` (${SMALL})`}, %`, kind: "percent", width: 14 })),
+        ...groups.map((g): Column => ({
+          id: `g${g.mark}`,
+          header: `«${g.mark}», N = ${g.n}${g.enough ? "" : ` (${SMALL})`}, %`,
+          kind: "percent",
+          width: 14,
+        })),
       ],
       rows,
     });

@@ -55,7 +55,12 @@ export function taskResults(participants: readonly ParticipantRow[], set: TaskSe
   return set.tasks.map((t, j) => {
     const completion = taskCompletion(sums[j], ns[j], t.max);
     return {
-      number: t.number, level: t.level, max: t.max, skill: t.skill, n: ns[j], completion,
+      number: t.number,
+      level: t.level,
+      max: t.max,
+      skill: t.skill,
+      n: ns[j],
+      completion,
       adequacy: completion === null ? null : adequacy(completion, t.level, profile),
     };
   });
@@ -63,7 +68,10 @@ export function taskResults(participants: readonly ParticipantRow[], set: TaskSe
 
 /** Share (%) of basic (Б) and advanced (П/В) points a participant scored. */
 export function levelShares(p: ParticipantRow, set: TaskSet): { basic: number | null; advanced: number | null } {
-  let bGot = 0, bMax = 0, aGot = 0, aMax = 0;
+  let bGot = 0,
+    bMax = 0,
+    aGot = 0,
+    aMax = 0;
   set.tasks.forEach((t, j) => {
     const pts = p.taskPoints[j];
     if (pts === null || pts === undefined || Number.isNaN(pts)) return;
@@ -108,13 +116,20 @@ export interface MarkGroup {
 /** Completion of each task by the groups of participants who got «2», «3», «4», «5». */
 export function completionByMark(participants: readonly ParticipantRow[], set: TaskSet, profile: Profile): MarkGroup[] {
   const min = profile.values["sample.group"];
-  const groups = new Map<number, ParticipantRow[]>([[2, []], [3, []], [4, []], [5, []]]);
+  const groups = new Map<number, ParticipantRow[]>([
+    [2, []],
+    [3, []],
+    [4, []],
+    [5, []],
+  ]);
   for (const p of participants) if (p.mark !== null && groups.has(p.mark)) groups.get(p.mark)!.push(p);
   return ([2, 3, 4, 5] as const).map((mark) => {
     const list = groups.get(mark)!;
     const enough = list.length >= min;
     return {
-      mark, n: list.length, enough,
+      mark,
+      n: list.length,
+      enough,
       completion: enough ? taskResults(list, set, profile).map((r) => r.completion) : null,
     };
   });

@@ -18,14 +18,22 @@ export interface WriteSchoolReportOptions {
   now?: Date;
 }
 
-export async function writeSchoolReport(port: WorkbookPort, report: SchoolAnalysisReport, opts: WriteSchoolReportOptions = {}): Promise<WriteGeneratedResult> {
+export async function writeSchoolReport(
+  port: WorkbookPort,
+  report: SchoolAnalysisReport,
+  opts: WriteSchoolReportOptions = {},
+): Promise<WriteGeneratedResult> {
   const now = opts.now ?? new Date();
   // Excel table names are unique per workbook and the new sheets are written before the old ones
   // go, so every name carries the run's id (see excelTableName).
   const runId = `s${now.getTime().toString(36)}`;
   return writeGeneratedSheets(
     port,
-    report.sheets.map((s) => ({ name: s.name, kind: `school.${s.id}`, batch: (sheet: string) => schoolSheetOps(sheet, s, runId) })),
+    report.sheets.map((s) => ({
+      name: s.name,
+      kind: `school.${s.id}`,
+      batch: (sheet: string) => schoolSheetOps(sheet, s, runId),
+    })),
     { signal: opts.signal, onProgress: opts.onProgress, profileVersion: report.profileVersion, files: opts.files, now },
   );
 }

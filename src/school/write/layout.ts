@@ -27,7 +27,9 @@ function widthOf(t: Table, i: number): number {
 export function schoolSheetOps(sheetName: string, sheet: SummarySheet, runId: string): WriteOp[] {
   const ops = sheetOps(sheetName, sheet, runId);
   const columns = Math.max(0, ...sheet.tables.map((t) => t.columns.length));
-  const widths = Array.from({ length: columns }, (_, i) => Math.max(...sheet.tables.map((t) => (i < t.columns.length ? widthOf(t, i) : 0))));
+  const widths = Array.from({ length: columns }, (_, i) =>
+    Math.max(...sheet.tables.map((t) => (i < t.columns.length ? widthOf(t, i) : 0))),
+  );
   let top = 1;
   for (const t of sheet.tables) {
     const { first, last } = tableRows(t, top);
@@ -41,19 +43,40 @@ export function schoolSheetOps(sheetName: string, sheet: SummarySheet, runId: st
       ops.push({ op: "rowHeight", sheet: sheetName, row, height: Math.min(MAX_HEIGHT, lines * LINE_HEIGHT) });
     }
     if (t.rows.length) {
-      const wrapped = t.columns.map((c, i) => (c.kind === "text" && widths[i] >= WRAP_FROM ? i : -1)).filter((i) => i >= 0);
+      const wrapped = t.columns
+        .map((c, i) => (c.kind === "text" && widths[i] >= WRAP_FROM ? i : -1))
+        .filter((i) => i >= 0);
       if (wrapped.length) {
-        ops.push({ op: "format", sheet: sheetName, address: `A${first}:${columnLetters(t.columns.length - 1)}${last}`, format: { vAlign: "top" } });
+        ops.push({
+          op: "format",
+          sheet: sheetName,
+          address: `A${first}:${columnLetters(t.columns.length - 1)}${last}`,
+          format: { vAlign: "top" },
+        });
       }
       for (const i of wrapped) {
         const col = columnLetters(i);
-        ops.push({ op: "format", sheet: sheetName, address: `${col}${first}:${col}${last}`, format: { wrap: true, vAlign: "top" } });
+        ops.push({
+          op: "format",
+          sheet: sheetName,
+          address: `${col}${first}:${col}${last}`,
+          format: { wrap: true, vAlign: "top" },
+        });
       }
       // Hosts do not grow rows for wrapped text written by a program: the height is set from the text.
       if (wrapped.length) {
         t.rows.forEach((r, k) => {
-          const lines = Math.max(1, ...wrapped.map((i) => Math.ceil((String(r[t.columns[i].id] ?? "").length * 1.1) / widths[i])));
-          if (lines > 1) ops.push({ op: "rowHeight", sheet: sheetName, row: first + k, height: Math.min(MAX_HEIGHT, lines * LINE_HEIGHT) });
+          const lines = Math.max(
+            1,
+            ...wrapped.map((i) => Math.ceil((String(r[t.columns[i].id] ?? "").length * 1.1) / widths[i])),
+          );
+          if (lines > 1)
+            ops.push({
+              op: "rowHeight",
+              sheet: sheetName,
+              row: first + k,
+              height: Math.min(MAX_HEIGHT, lines * LINE_HEIGHT),
+            });
         });
       }
     }

@@ -4,7 +4,14 @@
  * stability, the cycle matrix and targeted recommendations. Every flag is shown with the Russian
  * sentence that explains its numbers, rule, threshold and provenance.
  */
-import { explainRisk, explainSign, explainStability, explainStableAbsence, type MunicipalAnalysis, type SchoolAnalysis } from "../../core/analysis";
+import {
+  explainRisk,
+  explainSign,
+  explainStability,
+  explainStableAbsence,
+  type MunicipalAnalysis,
+  type SchoolAnalysis,
+} from "../../core/analysis";
 import { CYCLE_COMPONENTS, type CycleEvaluation, type CycleMatrix } from "../../core/cycle";
 import { quality, share2 } from "../../core/indicators";
 import type { SchoolReport } from "../../core/model";
@@ -131,7 +138,8 @@ export function bySchoolTable({ schools, analysis, cycles, year, profile }: Anal
   return {
     id: "byschool",
     title: `Свод по ОО, ${year}`,
-    description: "Ключевые показатели, признаки необъективности, риски, стабильность и управленческий цикл по каждой ОО. Признак — не вывод: он требует анализа (лист «Объективность»).",
+    description:
+      "Ключевые показатели, признаки необъективности, риски, стабильность и управленческий цикл по каждой ОО. Признак — не вывод: он требует анализа (лист «Объективность»).",
     columns: [
       { id: "login", header: "Логин ОО", kind: "text", width: 12 },
       { id: "name", header: "ОО", kind: "text", width: 30 },
@@ -143,15 +151,31 @@ export function bySchoolTable({ schools, analysis, cycles, year, profile }: Anal
       { id: "vprShare2", header: "ВПР: доля «2», %", kind: "percent" },
       { id: "ogeN", header: "ОГЭ: участников", kind: "integer" },
       { id: "ogeQuality", header: "ОГЭ: качество, %", kind: "percent" },
-      { id: "signs", header: "Признаков необъективности", kind: "integer", highlight: { operator: "greaterThan", value: 0, tone: "warn" } },
+      {
+        id: "signs",
+        header: "Признаков необъективности",
+        kind: "integer",
+        highlight: { operator: "greaterThan", value: 0, tone: "warn" },
+      },
       { id: "signIds", header: "Признаки", kind: "text", width: 12 },
       { id: "absence", header: "Стабильно нет признаков", kind: "text", width: 11 },
-      { id: "riskLevel", header: "Уровень риска", kind: "text", width: 11, highlight: { operator: "equal", value: "высокий", tone: "bad" } },
+      {
+        id: "riskLevel",
+        header: "Уровень риска",
+        kind: "text",
+        width: 11,
+        highlight: { operator: "equal", value: "высокий", tone: "bad" },
+      },
       { id: "riskScore", header: "Оценка риска", kind: "score" },
       { id: "shnor", header: "ШНОР", kind: "text", width: 8 },
       { id: "shnsu", header: "ШНСУ", kind: "text", width: 8 },
       { id: "stability", header: "Стабильность", kind: "text", width: 18 },
-      { id: "cycleScore", header: "Цикл, % (среднее по направлениям)", kind: "percent", highlight: { operator: "lessThan", value: profile.values["cycle.levels"][0], tone: "bad" } },
+      {
+        id: "cycleScore",
+        header: "Цикл, % (среднее по направлениям)",
+        kind: "percent",
+        highlight: { operator: "lessThan", value: profile.values["cycle.levels"][0], tone: "bad" },
+      },
       { id: "cycleClosed", header: "Замкнутых циклов", kind: "integer" },
     ],
     rows,
@@ -169,10 +193,18 @@ export function objectivityTables({ schools, analysis, profile }: AnalysisTables
       for (const sign of y.signs) {
         if (!sign.fired) continue;
         signs.push({
-          year: y.year, login: s.login, name: names.get(s.login) ?? s.name, rule: sign.rule, sign: SIGN_NAMES[sign.rule] ?? sign.rule,
+          year: y.year,
+          login: s.login,
+          name: names.get(s.login) ?? s.name,
+          rule: sign.rule,
+          sign: SIGN_NAMES[sign.rule] ?? sign.rule,
           where: [sign.procedure, sign.grade ? `${sign.grade} кл.` : "", sign.subject].filter(Boolean).join(", "),
-          n: sign.n ?? null, evidence: explainSign(sign), tags: sign.tags.map((t) => `[${t}]`).join(" "),
-          measures: measuresFor(sign.rule, profile, signFocus(sign)).map((m) => m.text).join("; "),
+          n: sign.n ?? null,
+          evidence: explainSign(sign),
+          tags: sign.tags.map((t) => `[${t}]`).join(" "),
+          measures: measuresFor(sign.rule, profile, signFocus(sign))
+            .map((m) => m.text)
+            .join("; "),
         });
       }
     }
@@ -180,9 +212,20 @@ export function objectivityTables({ schools, analysis, profile }: AnalysisTables
   signs.sort((a, b) => (b.year as number) - (a.year as number) || String(a.login).localeCompare(String(b.login)));
   const absence = analysis.schools
     .filter((s) => s.stableAbsence?.stable)
-    .map((s) => ({ login: s.login, name: names.get(s.login) ?? s.name, years: s.stableAbsence!.years.join(", "), explanation: explainStableAbsence(s.stableAbsence!) }));
+    .map((s) => ({
+      login: s.login,
+      name: names.get(s.login) ?? s.name,
+      years: s.stableAbsence!.years.join(", "),
+      explanation: explainStableAbsence(s.stableAbsence!),
+    }));
   const minRows = analysis.minThreshold.map((m) => ({
-    procedure: m.procedure, subject: m.subject, year: m.year, n: m.n, below: m.below, share: clean(m.share), delta: clean(m.delta),
+    procedure: m.procedure,
+    subject: m.subject,
+    year: m.year,
+    n: m.n,
+    below: m.below,
+    share: clean(m.share),
+    delta: clean(m.delta),
   }));
   return [
     {
@@ -218,7 +261,8 @@ export function objectivityTables({ schools, analysis, profile }: AnalysisTables
     {
       id: "minthreshold",
       title: "Динамика численности не преодолевших минимальный порог (ОГЭ, ЕГЭ)",
-      description: "Резкое снижение доли не преодолевших порог — тоже повод для анализа: оно может означать необъективность, а не рост результатов.",
+      description:
+        "Резкое снижение доли не преодолевших порог — тоже повод для анализа: оно может означать необъективность, а не рост результатов.",
       columns: [
         { id: "procedure", header: "Процедура", kind: "text", width: 10 },
         { id: "subject", header: "Предмет", kind: "text", width: 26 },
@@ -235,7 +279,9 @@ export function objectivityTables({ schools, analysis, profile }: AnalysisTables
 
 /** A stably high school of the same cluster, as a partner for a school at risk. */
 function partnerOf(s: SchoolAnalysis, analysis: MunicipalAnalysis): string {
-  const p = analysis.schools.find((o) => o.login !== s.login && o.cluster.id === s.cluster.id && o.stability?.status === "стабильно высокие");
+  const p = analysis.schools.find(
+    (o) => o.login !== s.login && o.cluster.id === s.cluster.id && o.stability?.status === "стабильно высокие",
+  );
   return p ? `${p.name} (${p.login})` : "";
 }
 
@@ -246,27 +292,49 @@ export function riskTables({ analysis, year }: AnalysisTablesInput): Table[] {
     const y = yearOf(s, year);
     if (!y || (!y.risk.shnor && !y.risk.shnsu && y.risk.level !== "высокий" && y.risk.level !== "средний")) continue;
     risk.push({
-      login: s.login, name: s.name, cluster: s.cluster.label, score: clean(y.risk.score), level: y.risk.level ?? "",
-      shnor: y.risk.shnor ? "да" : "", shnsu: y.risk.shnsu ? "да" : "",
-      factors: y.risk.factors.filter((f) => f.fired).map((f) => `${f.id} ${FACTOR_NAMES[f.id] ?? ""}`.trim()).join("; "),
-      explanation: explainRisk(y.risk), partner: y.risk.shnor ? partnerOf(s, analysis) : "",
+      login: s.login,
+      name: s.name,
+      cluster: s.cluster.label,
+      score: clean(y.risk.score),
+      level: y.risk.level ?? "",
+      shnor: y.risk.shnor ? "да" : "",
+      shnsu: y.risk.shnsu ? "да" : "",
+      factors: y.risk.factors
+        .filter((f) => f.fired)
+        .map((f) => `${f.id} ${FACTOR_NAMES[f.id] ?? ""}`.trim())
+        .join("; "),
+      explanation: explainRisk(y.risk),
+      partner: y.risk.shnor ? partnerOf(s, analysis) : "",
     });
   }
   risk.sort((a, b) => (b.score as number) - (a.score as number));
   const stable = analysis.schools
     .filter((s) => s.stability?.status)
-    .map((s) => ({ login: s.login, name: s.name, cluster: s.cluster.label, status: s.stability!.status, explanation: explainStability(s.stability!, s.cluster) }));
+    .map((s) => ({
+      login: s.login,
+      name: s.name,
+      cluster: s.cluster.label,
+      status: s.stability!.status,
+      explanation: explainStability(s.stability!, s.cluster),
+    }));
   return [
     {
       id: "risk",
       title: `Школы в зоне риска, ${year}`,
-      description: "ШНОР — факторы R1 или R2; ШНСУ — фактор R4. Оценка риска — взвешенная доля сработавших факторов (веса и уровни — лист «Методика»).",
+      description:
+        "ШНОР — факторы R1 или R2; ШНСУ — фактор R4. Оценка риска — взвешенная доля сработавших факторов (веса и уровни — лист «Методика»).",
       columns: [
         { id: "login", header: "Логин ОО", kind: "text", width: 12 },
         { id: "name", header: "ОО", kind: "text", width: 28 },
         { id: "cluster", header: "Кластер", kind: "text", width: 22 },
         { id: "score", header: "Оценка риска", kind: "score" },
-        { id: "level", header: "Уровень", kind: "text", width: 10, highlight: { operator: "equal", value: "высокий", tone: "bad" } },
+        {
+          id: "level",
+          header: "Уровень",
+          kind: "text",
+          width: 10,
+          highlight: { operator: "equal", value: "высокий", tone: "bad" },
+        },
         { id: "shnor", header: "ШНОР", kind: "text", width: 7 },
         { id: "shnsu", header: "ШНСУ", kind: "text", width: 7 },
         { id: "factors", header: "Сработавшие факторы", kind: "text", width: 40 },
@@ -302,8 +370,13 @@ export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
   const names = new Map(schools.map((s) => [s.passport.login, s.passport.shortName || s.passport.name]));
   const statusRows = matrix.schools.flatMap((s) =>
     s.directions.map((d, i) => ({
-      login: s.login, name: names.get(s.login) ?? s.name, direction: `${matrix.rows[i]?.code ?? ""}. ${matrix.rows[i]?.name ?? ""}`,
-      status: d.statusText, score: clean(d.score), level: d.level ?? "", overdue: d.overdueCount,
+      login: s.login,
+      name: names.get(s.login) ?? s.name,
+      direction: `${matrix.rows[i]?.code ?? ""}. ${matrix.rows[i]?.name ?? ""}`,
+      status: d.statusText,
+      score: clean(d.score),
+      level: d.level ?? "",
+      overdue: d.overdueCount,
     })),
   );
   return [
@@ -313,7 +386,13 @@ export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
       description: `Оценка на ${matrix.evaluationDate.split("-").reverse().join(".")}. Компонент выполнен, если подтверждён документом (номер, дата).`,
       columns: [
         { id: "direction", header: "Направление", kind: "text", width: 40 },
-        ...CYCLE_COMPONENTS.map((c, i) => ({ id: `c${i + 1}`, header: `${i + 1}. ${c.label}`, kind: "percent" as const, width: 12, highlight: { operator: "lessThan" as const, value: matrix.levels[0], tone: "bad" as const } })),
+        ...CYCLE_COMPONENTS.map((c, i) => ({
+          id: `c${i + 1}`,
+          header: `${i + 1}. ${c.label}`,
+          kind: "percent" as const,
+          width: 12,
+          highlight: { operator: "lessThan" as const, value: matrix.levels[0], tone: "bad" as const },
+        })),
         { id: "closed", header: "Цикл замкнут, % ОО", kind: "percent" },
       ],
       rows: matrixRows,
@@ -328,7 +407,12 @@ export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
         { id: "status", header: "Статус", kind: "text", width: 40 },
         { id: "score", header: "Балл, %", kind: "percent" },
         { id: "level", header: "Уровень", kind: "text", width: 10 },
-        { id: "overdue", header: "Просрочено компонентов", kind: "integer", highlight: { operator: "greaterThan", value: 0, tone: "bad" } },
+        {
+          id: "overdue",
+          header: "Просрочено компонентов",
+          kind: "integer",
+          highlight: { operator: "greaterThan", value: 0, tone: "bad" },
+        },
       ],
       rows: statusRows,
     },
@@ -349,12 +433,18 @@ export function factorFocus(f: RiskFactorResult): string {
     // The worst procedures first; a school with low results everywhere gets a readable measure, not thirty items.
     const worst = [...f.items].sort((a, b) => b.value - a.value);
     const shown = worst.slice(0, FOCUS_SHOWN);
-    const items: FocusItem[] = shown.map((i) => ({ subject: i.subject, grade: i.grade, procedure: i.procedure, value: i.value }));
+    const items: FocusItem[] = shown.map((i) => ({
+      subject: i.subject,
+      grade: i.grade,
+      procedure: i.procedure,
+      value: i.value,
+    }));
     const rest = worst.length - shown.length;
     const text = focusText(items, f.id === "R1" ? "не преодолели минимальный порог" : "доля «2» выросла до");
     return rest > 0 ? `${text}; и ещё в ${countRu(rest, ["процедуре", "процедурах", "процедурах"])}` : text;
   }
-  if (f.id === "R2" && f.numbers.z !== undefined) return `средний стандартизированный результат ${formatNumberRu(f.numbers.z, 2)} по ${countRu(f.numbers.procedures, ["процедуре", "процедурам", "процедурам"])}`;
+  if (f.id === "R2" && f.numbers.z !== undefined)
+    return `средний стандартизированный результат ${formatNumberRu(f.numbers.z, 2)} по ${countRu(f.numbers.procedures, ["процедуре", "процедурам", "процедурам"])}`;
   if (f.id === "R5" && f.note) return f.note;
   return "";
 }
@@ -363,15 +453,18 @@ export function factorFocus(f: RiskFactorResult): string {
 export function schoolFlags(s: SchoolAnalysis, cycle: CycleEvaluation | undefined, year: number): FlagRef[] {
   const flags: FlagRef[] = [];
   const y = yearOf(s, year);
-  for (const sign of y?.signs ?? []) if (sign.fired) flags.push({ rule: sign.rule, detail: explainSign(sign), focus: signFocus(sign) });
-  for (const f of y?.risk.factors ?? []) if (f.fired && f.id !== "R6") flags.push({ rule: f.id, detail: FACTOR_NAMES[f.id], focus: factorFocus(f) });
+  for (const sign of y?.signs ?? [])
+    if (sign.fired) flags.push({ rule: sign.rule, detail: explainSign(sign), focus: signFocus(sign) });
+  for (const f of y?.risk.factors ?? [])
+    if (f.fired && f.id !== "R6") flags.push({ rule: f.id, detail: FACTOR_NAMES[f.id], focus: factorFocus(f) });
   if (y?.risk.shnor) flags.push({ rule: "ШНОР" });
   if (y?.risk.shnsu) flags.push({ rule: "ШНСУ" });
   if (s.stability?.status === "стабильно низкие") flags.push({ rule: "STABLE_LOW" });
   if (s.stability?.status === "стабильно высокие") flags.push({ rule: "STABLE_HIGH" });
   if (s.stableAbsence?.stable) flags.push({ rule: "STABLE_NO_SIGNS" });
   for (const d of cycle?.directions ?? []) {
-    for (const step of d.nextSteps) flags.push({ rule: "CYCLE_GAP", direction: step.direction, component: step.component, detail: step.text });
+    for (const step of d.nextSteps)
+      flags.push({ rule: "CYCLE_GAP", direction: step.direction, component: step.component, detail: step.text });
   }
   return flags;
 }
@@ -385,16 +478,22 @@ export function recommendationsTable({ schools, analysis, cycles, year, profile 
     if (!a) continue;
     for (const m of recommend(schoolFlags(a, cycles.get(r.passport.login), year), profile)) {
       rows.push({
-        login: r.passport.login, name: r.passport.shortName || r.passport.name, addressee: m.addressee, measure: m.text,
+        login: r.passport.login,
+        name: r.passport.shortName || r.passport.name,
+        addressee: m.addressee,
+        measure: m.text,
         because: [...new Set(m.because.map((f) => flagLabel(f)))].join("; "),
-        basis: m.basis, responsible: "", deadline: "",
+        basis: m.basis,
+        responsible: "",
+        deadline: "",
       });
     }
   }
   return {
     id: "recommendations",
     title: `Адресные рекомендации, ${year}`,
-    description: "Меры по каждой ОО следуют из её признаков, факторов риска и разрывов управленческого цикла; столбцы «Ответственный» и «Срок» заполняются при подготовке приказа.",
+    description:
+      "Меры по каждой ОО следуют из её признаков, факторов риска и разрывов управленческого цикла; столбцы «Ответственный» и «Срок» заполняются при подготовке приказа.",
     columns: [
       { id: "login", header: "Логин ОО", kind: "text", width: 12 },
       { id: "name", header: "ОО", kind: "text", width: 28 },

@@ -8,7 +8,14 @@ import { cycleMatrix, evaluateCycle, latestCycleYear, type CycleEvaluation } fro
 import type { Municipality } from "../../core/model";
 import type { Profile } from "../../core/profile";
 import { yearsOf } from "../../core/results";
-import { bySchoolTable, cycleTables, objectivityTables, recommendationsTable, riskTables, type AnalysisTablesInput } from "./analysis-tables";
+import {
+  bySchoolTable,
+  cycleTables,
+  objectivityTables,
+  recommendationsTable,
+  riskTables,
+  type AnalysisTablesInput,
+} from "./analysis-tables";
 import { RISK_COLORS, chartSpecs } from "./charts";
 import { FILE_STATE_LABELS, type FileStatus } from "./consolidate";
 import { directionsTable } from "./directions-table";
@@ -43,9 +50,26 @@ export interface SchoolJson {
   cluster: string;
   results: Record<string, CellData>[];
   ege: Record<string, CellData>[];
-  signs: { year: number; rule: string; procedure?: string; grade?: number; subject?: string; n?: number; numbers: Record<string, number>; evidence: string; tags: string[] }[];
+  signs: {
+    year: number;
+    rule: string;
+    procedure?: string;
+    grade?: number;
+    subject?: string;
+    n?: number;
+    numbers: Record<string, number>;
+    evidence: string;
+    tags: string[];
+  }[];
   stableAbsence: { stable: boolean; explanation: string } | null;
-  risk: { year: number; score: number | null; level: string | null; shnor: boolean; shnsu: boolean; factors: { id: string; fired: boolean; numbers: Record<string, number> }[] }[];
+  risk: {
+    year: number;
+    score: number | null;
+    level: string | null;
+    shnor: boolean;
+    shnsu: boolean;
+    factors: { id: string; fired: boolean; numbers: Record<string, number> }[];
+  }[];
   stability: string;
   cycle: { direction: string; status: string; score: number | null; level: string | null; overdue: number }[];
 }
@@ -81,22 +105,39 @@ export const SUMMARY_SHEET_NAMES: readonly string[] = Object.values(SHEET_NAMES)
 function filesTable(files: readonly FileStatus[]): Table {
   const rows: Record<string, CellData>[] = [];
   for (const f of files) {
-    const head = { file: f.file, login: f.login, name: f.name, state: FILE_STATE_LABELS[f.state] + (f.keptFile ? ` (${f.keptFile})` : "") };
+    const head = {
+      file: f.file,
+      login: f.login,
+      name: f.name,
+      state: FILE_STATE_LABELS[f.state] + (f.keptFile ? ` (${f.keptFile})` : ""),
+    };
     if (!f.findings.length) rows.push({ ...head, severity: "", place: "", message: "" });
     for (const x of f.findings.filter((x) => x.severity !== "info")) {
-      rows.push({ ...head, severity: x.severity === "error" ? "ошибка" : "предупреждение", place: x.cell ? `${x.sheet}!${x.cell}` : x.sheet, message: x.message });
+      rows.push({
+        ...head,
+        severity: x.severity === "error" ? "ошибка" : "предупреждение",
+        place: x.cell ? `${x.sheet}!${x.cell}` : x.sheet,
+        message: x.message,
+      });
     }
   }
   return {
     id: "files",
     title: "Файлы свода и замечания проверки",
-    description: "Форма с ошибками включается в свод там, где позволяют данные; повтор одной ОО — оставлена более новая форма.",
+    description:
+      "Форма с ошибками включается в свод там, где позволяют данные; повтор одной ОО — оставлена более новая форма.",
     columns: [
       { id: "file", header: "Файл", kind: "text", width: 28 },
       { id: "login", header: "Логин ОО", kind: "text", width: 12 },
       { id: "name", header: "ОО", kind: "text", width: 28 },
       { id: "state", header: "Состояние", kind: "text", width: 30 },
-      { id: "severity", header: "Замечание", kind: "text", width: 14, highlight: { operator: "equal", value: "ошибка", tone: "bad" } },
+      {
+        id: "severity",
+        header: "Замечание",
+        kind: "text",
+        width: 14,
+        highlight: { operator: "equal", value: "ошибка", tone: "bad" },
+      },
       { id: "place", header: "Лист и ячейка", kind: "text", width: 18 },
       { id: "message", header: "Сообщение", kind: "text", width: 80 },
     ],
@@ -135,39 +176,140 @@ export function buildSummary(input: SummaryInput): Summary {
   const chartTables = [...charts.map((c) => c.table), riskLevels];
 
   const body: SummarySheet[] = [
-    { id: "byschool", name: SHEET_NAMES.byschool, description: "Одна строка на ОО: кластер, результаты, признаки, риск, стабильность, цикл.", tables: [bySchoolTable(ctx)], freezeColumns: 2 },
-    { id: "results", name: SHEET_NAMES.results, description: "Результаты по процедуре, году, классу и предмету: муниципалитет, кластеры, ОО; базовый минимум, высокие результаты, динамика.", tables: [results], freezeColumns: 0 },
-    { id: "ege", name: SHEET_NAMES.ege, description: "ЕГЭ: средний балл, не преодолевшие минимум, высокие результаты, динамика.", tables: [ege] },
-    { id: "objectivity", name: SHEET_NAMES.objectivity, description: "Признаки необъективности с обоснованием и мерами; стабильное отсутствие признаков; динамика минимального порога.", tables: objectivityTables(ctx) },
-    { id: "risk", name: SHEET_NAMES.risk, description: "ШНОР и ШНСУ с факторами; стабильно высокие и стабильно низкие результаты; школы-партнёры.", tables: riskTables(ctx) },
-    { id: "directions", name: SHEET_NAMES.directions, description: "Показатели направлений 3–8 по ОО и муниципалитету.", tables: [directionsTable(m.schools, yearsOf(m.schools), profile)] },
-    { id: "cycle", name: SHEET_NAMES.cycle, description: "Матрица направлений и компонентов цикла; статус цикла каждой ОО.", tables: cycleTables(ctx) },
-    { id: "recommendations", name: SHEET_NAMES.recommendations, description: "Меры по каждой ОО — для муниципального приказа.", tables: [recommendationsTable(ctx)] },
     {
-      id: "charts", name: SHEET_NAMES.charts, description: "Диаграммы: распределение отметок, качество по ОО, динамика доли «2», уровни риска.",
+      id: "byschool",
+      name: SHEET_NAMES.byschool,
+      description: "Одна строка на ОО: кластер, результаты, признаки, риск, стабильность, цикл.",
+      tables: [bySchoolTable(ctx)],
+      freezeColumns: 2,
+    },
+    {
+      id: "results",
+      name: SHEET_NAMES.results,
+      description:
+        "Результаты по процедуре, году, классу и предмету: муниципалитет, кластеры, ОО; базовый минимум, высокие результаты, динамика.",
+      tables: [results],
+      freezeColumns: 0,
+    },
+    {
+      id: "ege",
+      name: SHEET_NAMES.ege,
+      description: "ЕГЭ: средний балл, не преодолевшие минимум, высокие результаты, динамика.",
+      tables: [ege],
+    },
+    {
+      id: "objectivity",
+      name: SHEET_NAMES.objectivity,
+      description:
+        "Признаки необъективности с обоснованием и мерами; стабильное отсутствие признаков; динамика минимального порога.",
+      tables: objectivityTables(ctx),
+    },
+    {
+      id: "risk",
+      name: SHEET_NAMES.risk,
+      description: "ШНОР и ШНСУ с факторами; стабильно высокие и стабильно низкие результаты; школы-партнёры.",
+      tables: riskTables(ctx),
+    },
+    {
+      id: "directions",
+      name: SHEET_NAMES.directions,
+      description: "Показатели направлений 3–8 по ОО и муниципалитету.",
+      tables: [directionsTable(m.schools, yearsOf(m.schools), profile)],
+    },
+    {
+      id: "cycle",
+      name: SHEET_NAMES.cycle,
+      description: "Матрица направлений и компонентов цикла; статус цикла каждой ОО.",
+      tables: cycleTables(ctx),
+    },
+    {
+      id: "recommendations",
+      name: SHEET_NAMES.recommendations,
+      description: "Меры по каждой ОО — для муниципального приказа.",
+      tables: [recommendationsTable(ctx)],
+    },
+    {
+      id: "charts",
+      name: SHEET_NAMES.charts,
+      description: "Диаграммы: распределение отметок, качество по ОО, динамика доли «2», уровни риска.",
       tables: chartTables,
       charts: [
-        ...charts.map((c, i) => ({ table: i, type: c.type, title: c.title, ...(c.colors ? { colors: c.colors } : {}) })),
-        { table: chartTables.length - 1, type: "pie" as const, title: riskLevels.title, colors: riskLevels.rows.map((r) => RISK_COLORS[r.level as keyof typeof RISK_COLORS]) },
+        ...charts.map((c, i) => ({
+          table: i,
+          type: c.type,
+          title: c.title,
+          ...(c.colors ? { colors: c.colors } : {}),
+        })),
+        {
+          table: chartTables.length - 1,
+          type: "pie" as const,
+          title: riskLevels.title,
+          colors: riskLevels.rows.map((r) => RISK_COLORS[r.level as keyof typeof RISK_COLORS]),
+        },
       ],
     },
-    { id: "files", name: SHEET_NAMES.files, description: "Какие файлы вошли в свод и что нашла проверка форм.", tables: [filesTable(input.files)] },
-    { id: "methodology", name: SHEET_NAMES.methodology, description: `Профиль методики ${profile.version}: все пороги и таблицы, по которым построен свод.`, tables: methodologyTables(profile) },
+    {
+      id: "files",
+      name: SHEET_NAMES.files,
+      description: "Какие файлы вошли в свод и что нашла проверка форм.",
+      tables: [filesTable(input.files)],
+    },
+    {
+      id: "methodology",
+      name: SHEET_NAMES.methodology,
+      description: `Профиль методики ${profile.version}: все пороги и таблицы, по которым построен свод.`,
+      tables: methodologyTables(profile),
+    },
   ];
   const included = input.files.filter((f) => f.state === "included" || f.state === "includedWithErrors").length;
   const runNote = `Построено ${input.runAt.slice(0, 10).split("-").reverse().join(".")} по ${included} формам ОО; методика ${profile.version}; год ${year}.`;
   const toc: SummarySheet = {
-    id: "toc", name: SHEET_NAMES.toc, description: "Содержание свода.",
-    tables: [tocTable(body.map((s) => ({ sheet: s.name, description: s.description })), runNote)],
+    id: "toc",
+    name: SHEET_NAMES.toc,
+    description: "Содержание свода.",
+    tables: [
+      tocTable(
+        body.map((s) => ({ sheet: s.name, description: s.description })),
+        runNote,
+      ),
+    ],
   };
 
   return { sheets: [toc, ...body], json: summaryJson(input, analysis, results, ege, cycles, year), analysis };
 }
 
-function summaryJson(input: SummaryInput, analysis: MunicipalAnalysis, results: Table, ege: Table, cycles: ReadonlyMap<string, CycleEvaluation>, year: number): SummaryJson {
+function summaryJson(
+  input: SummaryInput,
+  analysis: MunicipalAnalysis,
+  results: Table,
+  ege: Table,
+  cycles: ReadonlyMap<string, CycleEvaluation>,
+  year: number,
+): SummaryJson {
   const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
-  const pick = (row: Record<string, CellData>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
-  const resultKeys = ["procedure", "year", "grade", "subject", "n", "nm", "success", "quality", "sou", "mean", "share2", "share5", "lowered", "confirmed", "raised", "confirmedShare", "dQuality", "dShare2", "size"];
+  const pick = (row: Record<string, CellData>, keys: string[]) =>
+    Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
+  const resultKeys = [
+    "procedure",
+    "year",
+    "grade",
+    "subject",
+    "n",
+    "nm",
+    "success",
+    "quality",
+    "sou",
+    "mean",
+    "share2",
+    "share5",
+    "lowered",
+    "confirmed",
+    "raised",
+    "confirmedShare",
+    "dQuality",
+    "dShare2",
+    "size",
+  ];
   const egeKeys = ["year", "subject", "n", "mean", "below", "belowShare", "high", "top", "highShare", "dBelow"];
   return {
     format: "msoko-summary/1",
@@ -176,7 +318,13 @@ function summaryJson(input: SummaryInput, analysis: MunicipalAnalysis, results: 
     profileVersion: input.profile.version,
     year,
     evaluationDate: input.evaluationDate,
-    files: input.files.map((f) => ({ file: f.file, login: f.login, state: f.state, errors: f.errors, warnings: f.warnings })),
+    files: input.files.map((f) => ({
+      file: f.file,
+      login: f.login,
+      state: f.state,
+      errors: f.errors,
+      warnings: f.warnings,
+    })),
     schools: input.municipality.schools.map((r) => {
       const a = byLogin.get(r.passport.login);
       const cycle = cycles.get(r.passport.login);
@@ -189,17 +337,39 @@ function summaryJson(input: SummaryInput, analysis: MunicipalAnalysis, results: 
         results: results.rows.filter((x) => x.login === r.passport.login).map((x) => pick(x, resultKeys)),
         ege: ege.rows.filter((x) => x.login === r.passport.login).map((x) => pick(x, egeKeys)),
         signs: (a?.years ?? []).flatMap((y) =>
-          y.signs.filter((s) => s.fired).map((s) => ({
-            year: y.year, rule: s.rule, procedure: s.procedure, grade: s.grade, subject: s.subject, n: s.n, numbers: s.numbers, evidence: explainSign(s), tags: s.tags,
-          })),
+          y.signs
+            .filter((s) => s.fired)
+            .map((s) => ({
+              year: y.year,
+              rule: s.rule,
+              procedure: s.procedure,
+              grade: s.grade,
+              subject: s.subject,
+              n: s.n,
+              numbers: s.numbers,
+              evidence: explainSign(s),
+              tags: s.tags,
+            })),
         ),
-        stableAbsence: a?.stableAbsence ? { stable: a.stableAbsence.stable, explanation: explainStableAbsence(a.stableAbsence) } : null,
+        stableAbsence: a?.stableAbsence
+          ? { stable: a.stableAbsence.stable, explanation: explainStableAbsence(a.stableAbsence) }
+          : null,
         risk: (a?.years ?? []).map((y) => ({
-          year: y.year, score: y.risk.score, level: y.risk.level, shnor: y.risk.shnor, shnsu: y.risk.shnsu,
+          year: y.year,
+          score: y.risk.score,
+          level: y.risk.level,
+          shnor: y.risk.shnor,
+          shnsu: y.risk.shnsu,
           factors: y.risk.factors.map((f) => ({ id: f.id, fired: f.fired, numbers: f.numbers })),
         })),
         stability: a?.stability?.status ?? "",
-        cycle: (cycle?.directions ?? []).map((d) => ({ direction: d.code, status: d.statusText, score: d.score, level: d.level, overdue: d.overdueCount })),
+        cycle: (cycle?.directions ?? []).map((d) => ({
+          direction: d.code,
+          status: d.statusText,
+          score: d.score,
+          level: d.level,
+          overdue: d.overdueCount,
+        })),
       };
     }),
   };

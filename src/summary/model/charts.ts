@@ -20,7 +20,11 @@ export interface ChartSpec {
  * Semantic colours, the same on every chart: danger is red, caution amber, good green. Risk levels
  * in the order высокий, средний, низкий; marks in the order «2», «3», «4», «5».
  */
-export const RISK_COLORS: Record<"высокий" | "средний" | "низкий", string> = { высокий: "#C00000", средний: "#FFC000", низкий: "#70AD47" };
+export const RISK_COLORS: Record<"высокий" | "средний" | "низкий", string> = {
+  высокий: "#C00000",
+  средний: "#FFC000",
+  низкий: "#70AD47",
+};
 export const MARK_COLORS = ["#C00000", "#FFC000", "#A9D18E", "#548235"];
 /** One colour for single-series charts (quality by school), the header blue of the tables. */
 export const MAIN_COLOR = "#1F5AA6";
@@ -56,7 +60,9 @@ export function chartSpecs({ schools, clusterOf, references, year }: ChartInput)
       rows.push({ unit, n2: a.marks.n2 + (a.marks.n1 ?? 0), n3: a.marks.n3, n4: a.marks.n4, n5: a.marks.n5 });
     };
     add("Муниципалитет", pool(municipal.values(), inYear));
-    const region = references.filter((r) => r.level === "region" && r.procedure === procedure && r.year === year && r.marks);
+    const region = references.filter(
+      (r) => r.level === "region" && r.procedure === procedure && r.year === year && r.marks,
+    );
     if (region.length) {
       const a: Aggregate = { procedure, year, grade: 0, subject: "", participants: 0, rows: 0 };
       for (const r of region) accumulate(a, r);
@@ -68,7 +74,8 @@ export function chartSpecs({ schools, clusterOf, references, year }: ChartInput)
         const c = clusterOf.get(s.passport.login);
         if (c) (byCluster.get(c) ?? byCluster.set(c, []).get(c)!).push(per[i]);
       });
-      for (const [c, list] of [...byCluster].sort(([a], [b]) => a.localeCompare(b, "ru"))) add(`Кластер: ${c}`, pool(pooledAggregates(list).values(), inYear));
+      for (const [c, list] of [...byCluster].sort(([a], [b]) => a.localeCompare(b, "ru")))
+        add(`Кластер: ${c}`, pool(pooledAggregates(list).values(), inYear));
     }
     if (rows.length) {
       specs.push({

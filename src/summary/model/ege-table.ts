@@ -14,20 +14,37 @@ function shareOf(part: number, n: number): number | null {
   return n > 0 ? (part * 100) / n : null;
 }
 
-function row(a: Aggregate, level: string, unit: string, login: string, prev: Aggregate | undefined): Record<string, CellData> {
+function row(
+  a: Aggregate,
+  level: string,
+  unit: string,
+  login: string,
+  prev: Aggregate | undefined,
+): Record<string, CellData> {
   const e = a.ege!;
   const below = shareOf(e.belowMin, a.participants);
   const prevBelow = prev?.ege ? shareOf(prev.ege.belowMin, prev.participants) : null;
   return {
-    year: a.year, subject: a.subject, level, unit, login, n: a.participants,
-    mean: clean(e.meanScore), below: e.belowMin, high: e.high81, top: e.score100,
-    belowShare: clean(below), highShare: clean(shareOf(e.high81 + e.score100, a.participants)),
+    year: a.year,
+    subject: a.subject,
+    level,
+    unit,
+    login,
+    n: a.participants,
+    mean: clean(e.meanScore),
+    below: e.belowMin,
+    high: e.high81,
+    top: e.score100,
+    belowShare: clean(below),
+    highShare: clean(shareOf(e.high81 + e.score100, a.participants)),
     dBelow: prev ? clean(delta(below, prevBelow)) : null,
   };
 }
 
 export function egeTable(schools: readonly SchoolReport[], profile: Profile): Table {
-  const perSchool = schools.map((s) => schoolAggregates(s.results.filter((r) => r.ege && (r.procedure === "ЕГЭ" || r.procedure === "ГВЭ-11"))));
+  const perSchool = schools.map((s) =>
+    schoolAggregates(s.results.filter((r) => r.ege && (r.procedure === "ЕГЭ" || r.procedure === "ГВЭ-11"))),
+  );
   const municipal = pooledAggregates(perSchool);
   const prevKey = (a: Aggregate) => resultKey({ ...a, year: a.year - 1 });
   const rows: Record<string, CellData>[] = [];
@@ -35,7 +52,10 @@ export function egeTable(schools: readonly SchoolReport[], profile: Profile): Ta
     rows.push(row(k, "Муниципалитет", "Все ОО", "", municipal.get(prevKey(k))));
     schools.forEach((s, i) => {
       const a = perSchool[i].get(resultKey(k));
-      if (a) rows.push(row(a, "ОО", s.passport.shortName || s.passport.name, s.passport.login, perSchool[i].get(prevKey(k))));
+      if (a)
+        rows.push(
+          row(a, "ОО", s.passport.shortName || s.passport.name, s.passport.login, perSchool[i].get(prevKey(k))),
+        );
     });
   }
   return {
@@ -53,7 +73,13 @@ export function egeTable(schools: readonly SchoolReport[], profile: Profile): Ta
       { id: "below", header: "Ниже минимума", kind: "integer" },
       { id: "high", header: "81–99 баллов", kind: "integer" },
       { id: "top", header: "100 баллов", kind: "integer" },
-      { id: "belowShare", header: "Не преодолели минимум, %", kind: "percent", formula: F.share("{below}", "n"), highlight: { operator: "greaterThan", value: 0, tone: "warn" } },
+      {
+        id: "belowShare",
+        header: "Не преодолели минимум, %",
+        kind: "percent",
+        formula: F.share("{below}", "n"),
+        highlight: { operator: "greaterThan", value: 0, tone: "warn" },
+      },
       { id: "highShare", header: "Высокие результаты, %", kind: "percent", formula: F.share("{high}+{top}", "n") },
       { id: "dBelow", header: "Δ доли ниже минимума, п.п.", kind: "points" },
     ],

@@ -35,13 +35,19 @@ export function methodologyTables(profile: Profile): Table[] {
     note: m.note ?? "",
   }));
   const scales: Record<string, CellData>[] = profile.markScales.map((s) => ({
-    procedure: s.procedure, year: s.year, grade: s.grade, subject: s.subject, scale: describeScale(s), tag: `[${s.tag}] ${TAG_LABELS[s.tag]}`,
+    procedure: s.procedure,
+    year: s.year,
+    grade: s.grade,
+    subject: s.subject,
+    scale: describeScale(s),
+    tag: `[${s.tag}] ${TAG_LABELS[s.tag]}`,
   }));
   return [
     {
       id: "methodology",
       title: `Методика: профиль ${profile.version}`,
-      description: "Все пороги, веса и окна, по которым построен свод, и названия своих положений для столбца «Основание». Теги происхождения: [OFFICIAL] федеральный документ, [OFFICIAL*] федеральный документ в цитировании, [REGIONAL] региональная практика, [COMMON] общепринятая практика, [DEFAULT] значение по умолчанию надстройки.",
+      description:
+        "Все пороги, веса и окна, по которым построен свод, и названия своих положений для столбца «Основание». Теги происхождения: [OFFICIAL] федеральный документ, [OFFICIAL*] федеральный документ в цитировании, [REGIONAL] региональная практика, [COMMON] общепринятая практика, [DEFAULT] значение по умолчанию надстройки.",
       columns: [
         { id: "section", header: "Раздел", kind: "text", width: 22 },
         { id: "rule", header: "Правило", kind: "text", width: 9 },

@@ -4,7 +4,18 @@
  * previous year in п.п. The ВСОКО regulation's analyses read off it: quality by subject and by
  * procedure, basic minimum (share of «2»), talent (share of «5»).
  */
-import { delta, quality, share2, share5, sizeClass, SIZE_CLASS_LABELS, sou, successRate, meanMark, confirmationShare } from "../../core/indicators";
+import {
+  delta,
+  quality,
+  share2,
+  share5,
+  sizeClass,
+  SIZE_CLASS_LABELS,
+  sou,
+  successRate,
+  meanMark,
+  confirmationShare,
+} from "../../core/indicators";
 import { PROCEDURES, type SchoolReport } from "../../core/model";
 import type { Profile } from "../../core/profile";
 import { compareKeys, pooledAggregates, resultKey, schoolAggregates, type Aggregate } from "../../core/results";
@@ -44,12 +55,22 @@ function columns(profile: Profile): Column[] {
     { id: "success", header: "Успеваемость, %", kind: "percent", formula: F.share("{n5}+{n4}+{n3}", "nm") },
     { id: "quality", header: "Качество, %", kind: "percent", formula: F.share("{n5}+{n4}", "nm") },
     {
-      id: "sou", header: "СОУ, %", kind: "percent",
+      id: "sou",
+      header: "СОУ, %",
+      kind: "percent",
       formula: `IF({nm}>0,(${w5}*{n5}+${w4}*{n4}+${w3}*{n3}+${w2}*{n2}+${w1}*{n1})/{nm},"")`,
     },
-    { id: "mean", header: "Средний балл", kind: "mark", formula: 'IF({nm}>0,(5*{n5}+4*{n4}+3*{n3}+2*{n2}+{n1})/{nm},"")' },
     {
-      id: "share2", header: "Доля «2», %", kind: "percent", formula: F.share("{n2}+{n1}", "nm"),
+      id: "mean",
+      header: "Средний балл",
+      kind: "mark",
+      formula: 'IF({nm}>0,(5*{n5}+4*{n4}+3*{n3}+2*{n2}+{n1})/{nm},"")',
+    },
+    {
+      id: "share2",
+      header: "Доля «2», %",
+      kind: "percent",
+      formula: F.share("{n2}+{n1}", "nm"),
       highlight: { operator: "greaterThanOrEqual", value: profile.values["r1.share"], tone: "bad" },
     },
     { id: "share5", header: "Доля «5», %", kind: "percent", formula: F.share("{n5}", "nm") },
@@ -58,10 +79,17 @@ function columns(profile: Profile): Column[] {
     { id: "lowered", header: "Понизили", kind: "integer" },
     { id: "confirmed", header: "Подтвердили", kind: "integer" },
     { id: "raised", header: "Повысили", kind: "integer" },
-    { id: "confirmedShare", header: "Подтвердили, %", kind: "percent", formula: 'IF(({lowered}+{confirmed}+{raised})>0,{confirmed}/({lowered}+{confirmed}+{raised})*100,"")' },
+    {
+      id: "confirmedShare",
+      header: "Подтвердили, %",
+      kind: "percent",
+      formula: 'IF(({lowered}+{confirmed}+{raised})>0,{confirmed}/({lowered}+{confirmed}+{raised})*100,"")',
+    },
     { id: "dQuality", header: "Δ качества, п.п.", kind: "points" },
     {
-      id: "dShare2", header: "Δ доли «2», п.п.", kind: "points",
+      id: "dShare2",
+      header: "Δ доли «2», п.п.",
+      kind: "points",
       highlight: { operator: "greaterThanOrEqual", value: profile.values["dynamics.share2Rise"], tone: "bad" },
     },
   ];
@@ -82,7 +110,14 @@ function unitOf(level: string, name: string): Unit {
 
 function schoolUnit(s: SchoolReport): Unit {
   const p = s.passport;
-  return { level: UNIT_SCHOOL, name: p.shortName || p.name, login: p.login, type: p.type, location: p.location, socialIndex: p.socialIndex ?? null };
+  return {
+    level: UNIT_SCHOOL,
+    name: p.shortName || p.name,
+    login: p.login,
+    type: p.type,
+    location: p.location,
+    socialIndex: p.socialIndex ?? null,
+  };
 }
 
 function row(a: Aggregate, u: Unit, previous: Aggregate | undefined, profile: Profile): Record<string, CellData> {
@@ -91,13 +126,33 @@ function row(a: Aggregate, u: Unit, previous: Aggregate | undefined, profile: Pr
   const pm = previous?.marks;
   const j = a.journal;
   return {
-    year: a.year, procedure: a.procedure, grade: a.grade, subject: a.subject,
-    level: u.level, unit: u.name, login: u.login, type: u.type, location: u.location, socialIndex: u.socialIndex,
-    n: a.participants, n5: m.n5, n4: m.n4, n3: m.n3, n2: m.n2, n1: m.n1 ?? 0,
-    success: clean(successRate(m)), quality: clean(quality(m)), sou: clean(sou(m, profile.values["sou.weights"])),
-    mean: clean(meanMark(m)), share2: clean(share2(m)), share5: clean(share5(m)), nm,
+    year: a.year,
+    procedure: a.procedure,
+    grade: a.grade,
+    subject: a.subject,
+    level: u.level,
+    unit: u.name,
+    login: u.login,
+    type: u.type,
+    location: u.location,
+    socialIndex: u.socialIndex,
+    n: a.participants,
+    n5: m.n5,
+    n4: m.n4,
+    n3: m.n3,
+    n2: m.n2,
+    n1: m.n1 ?? 0,
+    success: clean(successRate(m)),
+    quality: clean(quality(m)),
+    sou: clean(sou(m, profile.values["sou.weights"])),
+    mean: clean(meanMark(m)),
+    share2: clean(share2(m)),
+    share5: clean(share5(m)),
+    nm,
     size: SIZE_CLASS_LABELS[sizeClass(nm, profile)],
-    lowered: j?.lowered ?? null, confirmed: j?.confirmed ?? null, raised: j?.raised ?? null,
+    lowered: j?.lowered ?? null,
+    confirmed: j?.confirmed ?? null,
+    raised: j?.raised ?? null,
     confirmedShare: j ? clean(confirmationShare(j, "confirmed")) : null,
     dQuality: pm ? clean(delta(quality(m), quality(pm))) : null,
     dShare2: pm ? clean(delta(share2(m), share2(pm))) : null,

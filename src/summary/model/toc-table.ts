@@ -7,7 +7,12 @@ export interface TocEntry {
 }
 
 export function tocTable(entries: readonly TocEntry[], runNote: string): Table {
-  const rows: Record<string, CellData>[] = entries.map((e, i) => ({ n: i + 1, sheet: e.sheet, description: e.description, link: "Перейти" }));
+  const rows: Record<string, CellData>[] = entries.map((e, i) => ({
+    n: i + 1,
+    sheet: e.sheet,
+    description: e.description,
+    link: "Перейти",
+  }));
   return {
     id: "toc",
     title: "Свод по муниципалитету: содержание",
@@ -17,7 +22,13 @@ export function tocTable(entries: readonly TocEntry[], runNote: string): Table {
       { id: "sheet", header: "Лист", kind: "text", width: 28 },
       { id: "description", header: "Что на листе", kind: "text", width: 80 },
       // Links only to the summary's own sheets (never to anything taken from school files).
-      { id: "link", header: "Ссылка", kind: "text", width: 10, formula: 'HYPERLINK("#"&"\'"&SUBSTITUTE({sheet},"\'","\'\'")&"\'!A1","Перейти")' },
+      {
+        id: "link",
+        header: "Ссылка",
+        kind: "text",
+        width: 10,
+        formula: 'HYPERLINK("#"&"\'"&SUBSTITUTE({sheet},"\'","\'\'")&"\'!A1","Перейти")',
+      },
     ],
     rows,
   };

@@ -15,12 +15,26 @@ export interface WriteSummaryOptions {
   now?: Date;
 }
 
-export async function writeSummary(port: WorkbookPort, summary: Summary, opts: WriteSummaryOptions = {}): Promise<WriteGeneratedResult> {
+export async function writeSummary(
+  port: WorkbookPort,
+  summary: Summary,
+  opts: WriteSummaryOptions = {},
+): Promise<WriteGeneratedResult> {
   const now = opts.now ?? new Date();
   const runId = now.getTime().toString(36);
   return writeGeneratedSheets(
     port,
-    summary.sheets.map((s) => ({ name: s.name, kind: `summary.${s.id}`, batch: (sheet: string) => sheetOps(sheet, s, runId, { wrapDescriptions: true }) })),
-    { signal: opts.signal, onProgress: opts.onProgress, profileVersion: summary.json.profileVersion, files: opts.files, now },
+    summary.sheets.map((s) => ({
+      name: s.name,
+      kind: `summary.${s.id}`,
+      batch: (sheet: string) => sheetOps(sheet, s, runId, { wrapDescriptions: true }),
+    })),
+    {
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      profileVersion: summary.json.profileVersion,
+      files: opts.files,
+      now,
+    },
   );
 }

@@ -7,7 +7,15 @@
 import { expandFormula, type CellData, type ColumnKind, type Highlight, type Table } from "../model/table";
 import { columnLetters as columnLetter } from "../../core/a1";
 import type { WriteOp } from "../../host/port";
-import { columnsOnFirstPage, headerLines, headerWidth, rowHeightFor, rowLines, wrappedColumns, wrappedLines } from "./print-layout";
+import {
+  columnsOnFirstPage,
+  headerLines,
+  headerWidth,
+  rowHeightFor,
+  rowLines,
+  wrappedColumns,
+  wrappedLines,
+} from "./print-layout";
 
 export const HEADER_ROW = 5;
 export const FIRST_DATA_ROW = 6;
@@ -24,7 +32,14 @@ export const NUMBER_FORMATS: Record<ColumnKind, string> = {
 };
 
 const DEFAULT_WIDTH: Record<ColumnKind, number> = {
-  text: 18, integer: 10, number: 10, percent: 12, points: 12, score: 9, mark: 9, date: 11,
+  text: 18,
+  integer: 10,
+  number: 10,
+  percent: 12,
+  points: 12,
+  score: 9,
+  mark: 9,
+  date: 11,
 };
 
 export const TONE_FILL: Record<Highlight["tone"], string> = { bad: "#F8CBAD", warn: "#FFE699", good: "#C6EFCE" };
@@ -60,7 +75,12 @@ export function tableWidths(table: Table): number[] {
 export function tableRows(table: Table, top = 1): { header: number; first: number; last: number; total?: number } {
   const header = top + HEADER_ROW - 1;
   const n = Math.max(table.rows.length, 1);
-  return { header, first: header + 1, last: header + n, ...(table.total && table.rows.length ? { total: header + n + 1 } : {}) };
+  return {
+    header,
+    first: header + 1,
+    last: header + n,
+    ...(table.total && table.rows.length ? { total: header + n + 1 } : {}),
+  };
 }
 
 function dataValue(v: CellData): CellData {
@@ -84,7 +104,12 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
   ];
   if (opts.marker) {
     ops.push({ op: "values", sheet, address: `A${top + 1}`, values: [[opts.marker]] });
-    ops.push({ op: "format", sheet, address: `A${top + 1}`, format: { italic: true, fontColor: "#7F7F7F", fontSize: 9 } });
+    ops.push({
+      op: "format",
+      sheet,
+      address: `A${top + 1}`,
+      format: { italic: true, fontColor: "#7F7F7F", fontSize: 9 },
+    });
   }
   const widths = tableWidths(table);
   if (table.description) {
@@ -113,13 +138,26 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
       if (!c.formula) return;
       const formulas = table.rows.map((_, r) => ["=" + expandFormula(c.formula!, addressIn(first + r))]);
       ops.push({ op: "formulas", sheet, address: `${columnLetter(i)}${first}`, formulas });
-      ops.push({ op: "format", sheet, address: `${columnLetter(i)}${first}:${columnLetter(i)}${last}`, format: { fontColor: FORMULA_FONT } });
+      ops.push({
+        op: "format",
+        sheet,
+        address: `${columnLetter(i)}${first}:${columnLetter(i)}${last}`,
+        format: { fontColor: FORMULA_FONT },
+      });
     });
   }
 
-  ops.push({ op: "table", sheet, address: `A${header}:${lastCol}${last}`, name: opts.tableName, style: "TableStyleLight9" });
   ops.push({
-    op: "format", sheet, address: `A${header}:${lastCol}${header}`,
+    op: "table",
+    sheet,
+    address: `A${header}:${lastCol}${last}`,
+    name: opts.tableName,
+    style: "TableStyleLight9",
+  });
+  ops.push({
+    op: "format",
+    sheet,
+    address: `A${header}:${lastCol}${header}`,
     format: { bold: true, fill: HEADER_FILL, fontColor: "#FFFFFF", wrap: true, vAlign: "center" },
   });
   cols.forEach((c, i) => {
@@ -127,7 +165,9 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
     ops.push({ op: "format", sheet, address: range, format: { numberFormat: NUMBER_FORMATS[c.kind] } });
     if (c.highlight && table.rows.length) {
       ops.push({
-        op: "conditionalFormat", sheet, address: range,
+        op: "conditionalFormat",
+        sheet,
+        address: range,
         rule: {
           kind: "cellValue",
           operator: c.highlight.operator,
@@ -141,18 +181,35 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
     const total = table.total;
     const row = last + 1;
     ops.push({ op: "values", sheet, address: `A${row}`, values: [cols.map((c) => dataValue(total[c.id] ?? null))] });
-    ops.push({ op: "format", sheet, address: `A${row}:${lastCol}${row}`, format: { bold: true, fill: TOTAL_FILL, borders: true } });
+    ops.push({
+      op: "format",
+      sheet,
+      address: `A${row}:${lastCol}${row}`,
+      format: { bold: true, fill: TOTAL_FILL, borders: true },
+    });
     cols.forEach((c, i) => {
-      ops.push({ op: "format", sheet, address: `${columnLetter(i)}${row}`, format: { numberFormat: NUMBER_FORMATS[c.kind] } });
+      ops.push({
+        op: "format",
+        sheet,
+        address: `${columnLetter(i)}${row}`,
+        format: { numberFormat: NUMBER_FORMATS[c.kind] },
+      });
     });
   }
   ops.push({ op: "columnWidths", sheet, from: "A", widths });
   ops.push({ op: "rowHeight", sheet, row: header, height: rowHeightFor(headerLines(table, widths)) });
   const wrapped = wrappedColumns(table, widths);
   // Cells of a row with a wrapped text start at its top line, so the row reads across.
-  if (wrapped.some(Boolean)) ops.push({ op: "format", sheet, address: `A${first}:${lastCol}${last}`, format: { vAlign: "top" } });
+  if (wrapped.some(Boolean))
+    ops.push({ op: "format", sheet, address: `A${first}:${lastCol}${last}`, format: { vAlign: "top" } });
   wrapped.forEach((w, i) => {
-    if (w) ops.push({ op: "format", sheet, address: `${columnLetter(i)}${first}:${columnLetter(i)}${last}`, format: { wrap: true, vAlign: "top" } });
+    if (w)
+      ops.push({
+        op: "format",
+        sheet,
+        address: `${columnLetter(i)}${first}:${columnLetter(i)}${last}`,
+        format: { wrap: true, vAlign: "top" },
+      });
   });
   // Excel does not grow rows written by a program: each row gets the height its longest text needs.
   if (wrapped.some(Boolean)) {

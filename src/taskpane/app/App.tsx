@@ -101,7 +101,13 @@ export function Pane({ source, runner, initialPage }: PaneProps) {
                 </TabList>
               </nav>
               <StatusArea />
-              <main className={styles.main} id={`page-${page.id}`} role="tabpanel" aria-labelledby={`tab-${page.id}`} data-page={page.id}>
+              <main
+                className={styles.main}
+                id={`page-${page.id}`}
+                role="tabpanel"
+                aria-labelledby={`tab-${page.id}`}
+                data-page={page.id}
+              >
                 <Text as="h2" size={400} weight="semibold" className={styles.heading}>
                   {page.title}
                 </Text>

@@ -21,7 +21,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteRedBackground1,
     overflowWrap: "anywhere",
   },
-  title: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, color: tokens.colorPaletteRedForeground1 },
+  title: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    color: tokens.colorPaletteRedForeground1,
+  },
 });
 
 export function ErrorFallback({ error, where, onRetry }: { error: unknown; where: string; onRetry(): void }) {
@@ -65,7 +70,8 @@ export class ErrorBoundary extends Component<Props, { error: unknown; failed: bo
   private readonly retry = () => this.setState({ error: null, failed: false });
 
   override render() {
-    if (this.state.failed) return <ErrorFallback error={this.state.error} where={this.props.where} onRetry={this.retry} />;
+    if (this.state.failed)
+      return <ErrorFallback error={this.state.error} where={this.props.where} onRetry={this.retry} />;
     return this.props.children;
   }
 }

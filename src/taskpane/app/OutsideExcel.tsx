@@ -5,7 +5,13 @@
 import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
-  box: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  box: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    overflowWrap: "anywhere",
+  },
   title: { margin: 0 },
   p: { margin: 0 },
 });
@@ -18,8 +24,9 @@ export function OutsideExcel() {
         МСОКО для Excel
       </Text>
       <Text as="p" className={styles.p}>
-        Эта страница — панель надстройки, она работает внутри Excel (Microsoft 365, Excel 2021 и новее, Excel в браузере).
-        Загрузите надстройку в Excel: «Вставка → Надстройки → Мои надстройки → Загрузить мою надстройку», файл manifest.xml.
+        Эта страница — панель надстройки, она работает внутри Excel (Microsoft 365, Excel 2021 и новее, Excel в
+        браузере). Загрузите надстройку в Excel: «Вставка → Надстройки → Мои надстройки → Загрузить мою надстройку»,
+        файл manifest.xml.
       </Text>
       <Text as="p" className={styles.p}>
         Посмотреть панель без Excel можно в <Link href="preview.html">предпросмотре</Link>.

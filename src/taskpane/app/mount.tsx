@@ -11,7 +11,11 @@ export const THEMES = { light: webLightTheme, dark: webDarkTheme } as const;
 
 export function ThemedRoot({ theme, children }: { theme: ThemeName; children: ReactNode }) {
   return (
-    <FluentProvider theme={THEMES[theme]} style={{ minHeight: "100%", display: "flex", flexDirection: "column" }} data-theme={theme}>
+    <FluentProvider
+      theme={THEMES[theme]}
+      style={{ minHeight: "100%", display: "flex", flexDirection: "column" }}
+      data-theme={theme}
+    >
       {children}
     </FluentProvider>
   );

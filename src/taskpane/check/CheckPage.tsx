@@ -20,9 +20,21 @@ import { useOperation } from "../operation/OperationContext";
 import { EmptyState, Paragraph, ReadingWorkbook } from "../shared/EmptyState";
 import { useWorkbook } from "../workbook/WorkbookContext";
 import { SCHOOL_FORM_SHEET, hasSheet } from "../workbook/role";
-import { SEVERITY_LABELS, countFindings, findingPlace, findingTarget, findingsSummary, groupFindings, type Severity } from "./findings";
+import {
+  SEVERITY_LABELS,
+  countFindings,
+  findingPlace,
+  findingTarget,
+  findingsSummary,
+  groupFindings,
+  type Severity,
+} from "./findings";
 
-const ICONS: Readonly<Record<Severity, FluentIcon>> = { error: ErrorCircleRegular, warning: WarningRegular, info: InfoRegular };
+const ICONS: Readonly<Record<Severity, FluentIcon>> = {
+  error: ErrorCircleRegular,
+  warning: WarningRegular,
+  info: InfoRegular,
+};
 
 const useStyles = makeStyles({
   summary: {
@@ -39,7 +51,14 @@ const useStyles = makeStyles({
   bigIcon: { fontSize: "20px", flexShrink: 0 },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   heading: { margin: 0 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
   finding: {
     display: "flex",
     columnGap: tokens.spacingHorizontalS,
@@ -95,13 +114,20 @@ export function CheckPage() {
 
   const check = async () => {
     setSelectError(null);
-    const outcome = await run("Проверка формы", async (progress) => {
-      progress({ done: 0, total: 0, label: "Читаю листы формы…" });
-      const { findings } = await validateWorkbook(port);
-      return findings;
-    }, { doneMessage: () => "" }); // the summary below is the one message (not repeated in the status area)
+    const outcome = await run(
+      "Проверка формы",
+      async (progress) => {
+        progress({ done: 0, total: 0, label: "Читаю листы формы…" });
+        const { findings } = await validateWorkbook(port);
+        return findings;
+      },
+      { doneMessage: () => "" },
+    ); // the summary below is the one message (not repeated in the status area)
     if (outcome.status === "done") {
-      setResult({ findings: outcome.value, checkedAt: new Date().toLocaleTimeString("ru-RU", { hour: "2-digit", minute: "2-digit" }) });
+      setResult({
+        findings: outcome.value,
+        checkedAt: new Date().toLocaleTimeString("ru-RU", { hour: "2-digit", minute: "2-digit" }),
+      });
     }
   };
 
@@ -109,15 +135,19 @@ export function CheckPage() {
     const target = findingTarget(f, names);
     if (!target) return;
     setSelectError(null);
-    port.select(target.sheet, target.cell).catch((e: unknown) => setSelectError(`Не удалось выделить ${findingPlace(f)} на листе «${target.sheet}». ${describeError(e)}`));
+    port
+      .select(target.sheet, target.cell)
+      .catch((e: unknown) =>
+        setSelectError(`Не удалось выделить ${findingPlace(f)} на листе «${target.sheet}». ${describeError(e)}`),
+      );
   };
 
   const counts = result ? countFindings(result.findings) : null;
   return (
     <>
       <Paragraph>
-        Панель прочитает все листы формы и перечислит ошибки: лист, ячейку, что найдено и что ожидается. Проверка
-        ничего не меняет в книге. Щелчок по сообщению выделяет его ячейку.
+        Панель прочитает все листы формы и перечислит ошибки: лист, ячейку, что найдено и что ожидается. Проверка ничего
+        не меняет в книге. Щелчок по сообщению выделяет его ячейку.
       </Paragraph>
       <Button appearance="primary" icon={<ClipboardTaskListLtrRegular />} onClick={check} disabled={busy}>
         {result ? "Проверить снова" : "Проверить форму"}
@@ -125,14 +155,23 @@ export function CheckPage() {
       {/* Only the summary line is announced; the list would be too long to read out. */}
       <div aria-live="polite" data-testid="check-live">
         {result && counts && (
-          <p className={styles.summary} data-testid="check-summary" data-errors={counts.error} data-warnings={counts.warning} data-infos={counts.info}>
+          <p
+            className={styles.summary}
+            data-testid="check-summary"
+            data-errors={counts.error}
+            data-warnings={counts.warning}
+            data-infos={counts.info}
+          >
             {counts.error === 0 ? (
               <CheckmarkCircleRegular className={mergeClasses(styles.bigIcon, styles.ok)} aria-hidden />
             ) : (
               <ErrorCircleRegular className={mergeClasses(styles.bigIcon, styles.bad)} aria-hidden />
             )}
             <Text weight="semibold">
-              {findingsSummary(result.findings)} <Text weight="regular" size={200}>(проверено в {result.checkedAt})</Text>
+              {findingsSummary(result.findings)}{" "}
+              <Text weight="regular" size={200}>
+                (проверено в {result.checkedAt})
+              </Text>
             </Text>
           </p>
         )}
@@ -158,7 +197,8 @@ export function CheckPage() {
                       <Icon className={mergeClasses(styles.icon, styles[f.severity])} aria-hidden />
                       <span className={styles.body}>
                         <span>
-                          <b className={styles[f.severity]}>{SEVERITY_LABELS[f.severity]}</b>, {findingPlace(f)}: {f.message}
+                          <b className={styles[f.severity]}>{SEVERITY_LABELS[f.severity]}</b>, {findingPlace(f)}:{" "}
+                          {f.message}
                         </span>
                         {f.hint && <span className={styles.hint}>{f.hint}</span>}
                       </span>
@@ -179,7 +219,12 @@ export function CheckPage() {
                           {content}
                         </button>
                       ) : (
-                        <div className={mergeClasses(styles.finding, "msoko-finding")} data-severity={f.severity} data-cell={f.cell} data-rule={f.rule}>
+                        <div
+                          className={mergeClasses(styles.finding, "msoko-finding")}
+                          data-severity={f.severity}
+                          data-cell={f.cell}
+                          data-rule={f.rule}
+                        >
                           {content}
                         </div>
                       )}

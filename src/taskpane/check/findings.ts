@@ -39,7 +39,9 @@ export function findingsSummary(findings: readonly Finding[]): string {
   const c = countFindings(findings);
   const others = (["warning", "info"] as const).filter((s) => c[s] > 0).map((s) => countRu(c[s], FORMS[s]));
   if (c.error === 0) {
-    return others.length === 0 ? "Ошибок нет: форма заполнена верно." : `Ошибок нет. Есть ${others.join(", ")} — посмотрите их.`;
+    return others.length === 0
+      ? "Ошибок нет: форма заполнена верно."
+      : `Ошибок нет. Есть ${others.join(", ")} — посмотрите их.`;
   }
   return `Найдено: ${[countRu(c.error, FORMS.error), ...others].join(", ")}.`;
 }
@@ -78,7 +80,9 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   return [...bySheet]
     .sort(([a], [b]) => sheetRank(a) - sheetRank(b) || a.localeCompare(b, "ru"))
     .map(([sheet, list]) => {
-      const sorted = [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || cellOrder(a.cell, b.cell));
+      const sorted = [...list].sort(
+        (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || cellOrder(a.cell, b.cell),
+      );
       return { sheet, title: groupTitle(sheet, sorted), findings: sorted };
     });
 }

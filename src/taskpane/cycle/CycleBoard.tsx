@@ -22,21 +22,51 @@ export interface CycleBoardProps {
 }
 
 const useStyles = makeStyles({
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, maxWidth: "100%" },
   scroller: { overflowX: "auto", maxWidth: "100%" },
   table: { borderCollapse: "separate", borderSpacing: "2px", tableLayout: "fixed", width: "100%", minWidth: "280px" },
   corner: { width: "46px" },
-  colHead: { fontSize: tokens.fontSizeBase100, fontWeight: tokens.fontWeightSemibold, textAlign: "center", color: tokens.colorNeutralForeground2 },
-  rowHead: { textAlign: "left", fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, whiteSpace: "nowrap" },
+  colHead: {
+    fontSize: tokens.fontSizeBase100,
+    fontWeight: tokens.fontWeightSemibold,
+    textAlign: "center",
+    color: tokens.colorNeutralForeground2,
+  },
+  rowHead: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightRegular,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+    whiteSpace: "nowrap",
+  },
   code: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, marginRight: "4px" },
   td: { padding: 0 },
   cell: {
-    width: "100%", height: "26px", minWidth: "24px", padding: 0, cursor: "pointer",
-    fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, lineHeight: "24px", textAlign: "center",
+    width: "100%",
+    height: "26px",
+    minWidth: "24px",
+    padding: 0,
+    cursor: "pointer",
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: "24px",
+    textAlign: "center",
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusSmall,
-    ":focus-visible": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "1px" },
+    ":focus-visible": {
+      outlineStyle: "solid",
+      outlineWidth: "2px",
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: "1px",
+    },
     '&[aria-disabled="true"]': { cursor: "default" },
   },
   done: { backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorPaletteGreenForeground2 },
@@ -44,17 +74,47 @@ const useStyles = makeStyles({
   missing: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1 },
   overdue: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
   notCounted: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3 },
-  legend: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: "none" },
+  legend: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
   legendItem: { display: "flex", alignItems: "center", columnGap: "4px", fontSize: tokens.fontSizeBase200 },
-  swatch: { width: "18px", height: "18px", lineHeight: "18px", fontSize: tokens.fontSizeBase100, borderRadius: tokens.borderRadiusSmall, textAlign: "center", fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  swatch: {
+    width: "18px",
+    height: "18px",
+    lineHeight: "18px",
+    fontSize: tokens.fontSizeBase100,
+    borderRadius: tokens.borderRadiusSmall,
+    textAlign: "center",
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
   item: { display: "flex", flexDirection: "column", rowGap: "2px" },
   status: { fontSize: tokens.fontSizeBase200 },
   gap: { color: tokens.colorPaletteRedForeground1 },
   closed: { color: tokens.colorPaletteGreenForeground1 },
   step: {
-    textAlign: "left", backgroundColor: "transparent", padding: "2px 0", margin: 0, border: "none", cursor: "pointer",
-    fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1, fontFamily: "inherit",
+    textAlign: "left",
+    backgroundColor: "transparent",
+    padding: "2px 0",
+    margin: 0,
+    border: "none",
+    cursor: "pointer",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: "inherit",
     ":hover": { textDecorationLine: "underline" },
     ":focus-visible": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2 },
   },
@@ -74,7 +134,12 @@ function moveFocus(e: React.KeyboardEvent<HTMLTableElement>): void {
   const row = Number(target.dataset.row);
   const col = Number(target.dataset.col);
   if (Number.isNaN(row) || Number.isNaN(col)) return;
-  const delta: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+  const delta: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+  };
   const d = delta[e.key];
   if (!d) return;
   const next = e.currentTarget.querySelector<HTMLElement>(`[data-row="${row + d[0]}"][data-col="${col + d[1]}"]`);
@@ -84,7 +149,12 @@ function moveFocus(e: React.KeyboardEvent<HTMLTableElement>): void {
   }
 }
 
-function Cell(props: { s: Styles; cell: BoardCell; row: number; onSelect?: (ref: CellRef) => void }): React.ReactElement {
+function Cell(props: {
+  s: Styles;
+  cell: BoardCell;
+  row: number;
+  onSelect?: (ref: CellRef) => void;
+}): React.ReactElement {
   const { s, cell, row, onSelect } = props;
   const ref = cell.ref;
   return (
@@ -110,7 +180,8 @@ function DirectionItem(props: { s: Styles; row: BoardRow; onSelect?: (ref: CellR
   const { s, row, onSelect } = props;
   const tone = row.status === "gap" ? s.gap : row.status === "closed" ? s.closed : undefined;
   const facts = row.status === "noData" ? "" : ` · ${row.scoreText} · ${row.levelText}`;
-  const overdue = row.overdueCount > 0 ? ` · просрочено: ${countRu(row.overdueCount, ["этап", "этапа", "этапов"])}` : "";
+  const overdue =
+    row.overdueCount > 0 ? ` · просрочено: ${countRu(row.overdueCount, ["этап", "этапа", "этапов"])}` : "";
   return (
     <li className={mergeClasses("msoko-cycle-direction", s.item)} data-direction={row.code}>
       <Text size={200} weight="semibold" title={row.name}>
@@ -130,7 +201,13 @@ function DirectionItem(props: { s: Styles; row: BoardRow; onSelect?: (ref: CellR
           </>
         );
         return onSelect && step.ref ? (
-          <button key={step.key} type="button" className={mergeClasses("msoko-cycle-step", s.step)} data-overdue={step.overdue} onClick={() => onSelect(step.ref!)}>
+          <button
+            key={step.key}
+            type="button"
+            className={mergeClasses("msoko-cycle-step", s.step)}
+            data-overdue={step.overdue}
+            onClick={() => onSelect(step.ref!)}
+          >
             → {body}
           </button>
         ) : (
@@ -145,20 +222,22 @@ function DirectionItem(props: { s: Styles; row: BoardRow; onSelect?: (ref: CellR
 }
 
 function summaryLine(model: BoardModel): string {
-  const overdue = model.overdueCount > 0 ? `; просрочено: ${countRu(model.overdueCount, ["этап", "этапа", "этапов"])}` : "";
+  const overdue =
+    model.overdueCount > 0 ? `; просрочено: ${countRu(model.overdueCount, ["этап", "этапа", "этапов"])}` : "";
   return `${model.year} год, дата оценки ${model.evaluationDateText}${overdue}`;
 }
 
 export function CycleBoard({ model, onSelectCell }: CycleBoardProps): React.ReactElement {
   const s = useStyles();
   return (
-    <section className={mergeClasses("msoko-cycle-board", s.root)} aria-label={`Управленческий цикл, ${model.year} год`}>
+    <section
+      className={mergeClasses("msoko-cycle-board", s.root)}
+      aria-label={`Управленческий цикл, ${model.year} год`}
+    >
       <Caption1>{summaryLine(model)}</Caption1>
       <div className={s.scroller}>
         <table className={s.table} onKeyDown={moveFocus}>
-          <caption className={s.hidden}>
-            Направления по строкам, этапы цикла 1–9 по столбцам
-          </caption>
+          <caption className={s.hidden}>Направления по строкам, этапы цикла 1–9 по столбцам</caption>
           <thead>
             <tr>
               <th scope="col" className={s.corner}>

@@ -23,14 +23,24 @@ import { saveReportDate } from "./report-date";
 import { CYCLE_EMPTY_TEXT, cycleView } from "./view";
 
 const useStyles = makeStyles({
-  dateRow: { display: "flex", alignItems: "flex-end", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalXS },
+  dateRow: {
+    display: "flex",
+    alignItems: "flex-end",
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    rowGap: tokens.spacingVerticalXS,
+  },
   field: { flexGrow: 1, minWidth: "150px" },
   error: { color: tokens.colorPaletteRedForeground1, margin: 0 },
   note: { margin: 0, color: tokens.colorNeutralForeground3 },
 });
 
 async function readCycleInputs(port: WorkbookPort) {
-  const [{ report }, settings, { profile }] = await Promise.all([validateWorkbook(port), readSettings(port), loadProfile(port)]);
+  const [{ report }, settings, { profile }] = await Promise.all([
+    validateWorkbook(port),
+    readSettings(port),
+    loadProfile(port),
+  ]);
   return { report, date: reportDate(settings), profile };
 }
 
@@ -41,7 +51,12 @@ const EMPTY_NEEDS = [
 
 export function CyclePage() {
   const { sheets, error } = useWorkbook();
-  const isForm = !!sheets && hasSheet(sheets.map((s) => s.name), SCHOOL_FORM_SHEET);
+  const isForm =
+    !!sheets &&
+    hasSheet(
+      sheets.map((s) => s.name),
+      SCHOOL_FORM_SHEET,
+    );
   if (!sheets) return <ReadingWorkbook error={error} />;
   if (!isForm) {
     return (
@@ -72,7 +87,12 @@ function CycleBoardSection() {
   const [saving, setSaving] = useState(false);
   const { run } = useOperation();
 
-  if (!data) return error ? <Text role="alert" className={styles.error}>{`Не удалось прочитать форму. ${error}`}</Text> : <Spinner size="small" label="Читаю лист «Цикл»…" />;
+  if (!data)
+    return error ? (
+      <Text role="alert" className={styles.error}>{`Не удалось прочитать форму. ${error}`}</Text>
+    ) : (
+      <Spinner size="small" label="Читаю лист «Цикл»…" />
+    );
 
   const view = cycleView(data.report, data.date, data.profile);
   const dateValue = typed ?? data.date ?? "";
@@ -93,12 +113,17 @@ function CycleBoardSection() {
       setTyped(null);
       reload();
     } else if (r.status === "busy") setDateError(r.message);
-    else if (r.status === "failed") setDateError(`Не удалось записать отчётную дату в лист настроек. ${describeError(r.error)}`);
+    else if (r.status === "failed")
+      setDateError(`Не удалось записать отчётную дату в лист настроек. ${describeError(r.error)}`);
   };
 
   const select = (ref: CellRef) => {
     setSelectError(null);
-    port.select(ref.sheet, ref.cell).catch((e: unknown) => setSelectError(`Не удалось выделить ячейку ${ref.cell} на листе «${ref.sheet}». ${describeError(e)}`));
+    port
+      .select(ref.sheet, ref.cell)
+      .catch((e: unknown) =>
+        setSelectError(`Не удалось выделить ячейку ${ref.cell} на листе «${ref.sheet}». ${describeError(e)}`),
+      );
   };
 
   return (
@@ -107,11 +132,21 @@ function CycleBoardSection() {
         <Field
           className={styles.field}
           label="Отчётная дата (дата оценки цикла)"
-          hint={data.date ? `Сейчас: ${formatDateRu(data.date)}. Этапы с плановым сроком раньше неё и без документа — просрочены.` : "Хранится в листе «Настройки МСОКО»; её же используют функция MSOKO.ЦИКЛ."}
+          hint={
+            data.date
+              ? `Сейчас: ${formatDateRu(data.date)}. Этапы с плановым сроком раньше неё и без документа — просрочены.`
+              : "Хранится в листе «Настройки МСОКО»; её же используют функция MSOKO.ЦИКЛ."
+          }
           validationMessage={dateError ?? undefined}
           validationState={dateError ? "error" : "none"}
         >
-          <Input type="date" value={dateValue} disabled={saving} onChange={(_, d) => void saveDate(d.value)} data-testid="report-date" />
+          <Input
+            type="date"
+            value={dateValue}
+            disabled={saving}
+            onChange={(_, d) => void saveDate(d.value)}
+            data-testid="report-date"
+          />
         </Field>
         <Button onClick={reload} disabled={loading}>
           Обновить

@@ -4,7 +4,14 @@
  * cell's text for tooltips and screen readers, and the next step of each track with its date.
  * Pure and free of React, so it is tested on its own and the board only renders it.
  */
-import type { ComponentEvaluation, ComponentStateKind, CycleEvaluation, DirectionEvaluation, DirectionStatusKind, TrackEvaluation } from "../../core/cycle";
+import type {
+  ComponentEvaluation,
+  ComponentStateKind,
+  CycleEvaluation,
+  DirectionEvaluation,
+  DirectionStatusKind,
+  TrackEvaluation,
+} from "../../core/cycle";
 import { CYCLE_COMPONENTS, STATE_LABELS, TRACK_KIND_LABELS, formatDateRu, scoreText } from "../../core/cycle";
 import type { CellRef, DirectionId } from "../../core/model";
 import { countRu } from "../../core/values";
@@ -104,7 +111,8 @@ function cellOf(d: DirectionEvaluation, index: number): BoardCell {
   const cs = d.tracks.map((t) => t.components[index]);
   const state = foldState(cs);
   const head = `${component.n}. ${component.label}`;
-  const lines = d.tracks.length === 0 ? ["нет данных"] : d.tracks.map((t, i) => trackLine(t, cs[i], d.tracks.length > 1));
+  const lines =
+    d.tracks.length === 0 ? ["нет данных"] : d.tracks.map((t, i) => trackLine(t, cs[i], d.tracks.length > 1));
   const target = cs.find((c) => c.counted && !c.done && c.ref) ?? cs.find((c) => c.ref);
   const stateLabel = d.tracks.length === 0 ? "нет данных" : STATE_LABELS[state];
   const cell: BoardCell = {

@@ -20,7 +20,11 @@ export function cycleView(report: SchoolReport | null, reportingDate: string | n
   const year = latestCycleYear(report.cycle);
   if (year === null) return { kind: "noRecords" };
   if (!reportingDate || !isIsoDate(reportingDate)) return { kind: "noDate", year };
-  return { kind: "board", year, model: boardModel(evaluateCycle(report.cycle, { year, evaluationDate: reportingDate, profile })) };
+  return {
+    kind: "board",
+    year,
+    model: boardModel(evaluateCycle(report.cycle, { year, evaluationDate: reportingDate, profile })),
+  };
 }
 
 export const CYCLE_EMPTY_TEXT: Readonly<Record<Exclude<CycleView["kind"], "board">, string>> = {

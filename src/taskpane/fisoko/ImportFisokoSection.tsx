@@ -44,7 +44,13 @@ export function ImportFisokoSection() {
         try {
           read.push({ name: f.name, sheets: await readXlsxInBrowser(await f.arrayBuffer(), f.name) });
         } catch (e) {
-          unreadable.push({ severity: "error", rule: "file.unreadable", sheet: "", cell: "", message: e instanceof Error ? e.message : String(e) });
+          unreadable.push({
+            severity: "error",
+            rule: "file.unreadable",
+            sheet: "",
+            cell: "",
+            message: e instanceof Error ? e.message : String(e),
+          });
         }
       }
       if (unreadable.length) return { written: null, findings: unreadable };
@@ -64,14 +70,22 @@ export function ImportFisokoSection() {
     <div className={styles.stack}>
       <Text>
         Отчёты ВПР, выгруженные из ФИС ОКО («Статистика по отметкам», «Сравнение отметок с отметками по журналу»,
-        индивидуальные результаты…), добавляются в листы формы без перепечатывания; каждая строка помечается файлом-источником.
+        индивидуальные результаты…), добавляются в листы формы без перепечатывания; каждая строка помечается
+        файлом-источником.
       </Text>
-      <FilePicker label="Импорт ФИС ОКО…" icon={<ArrowImportRegular />} disabled={busy} testId="fisoko-files" onFiles={(files) => void start(files)} />
+      <FilePicker
+        label="Импорт ФИС ОКО…"
+        icon={<ArrowImportRegular />}
+        disabled={busy}
+        testId="fisoko-files"
+        onFiles={(files) => void start(files)}
+      />
       {outcome && (
         <section aria-label="Итог импорта ФИС ОКО" className={styles.stack} data-testid="fisoko-result">
           {outcome.written ? (
             <Text weight="semibold">
-              Добавлено: {countRu(outcome.written.results, ["строка результатов", "строки результатов", "строк результатов"])},{" "}
+              Добавлено:{" "}
+              {countRu(outcome.written.results, ["строка результатов", "строки результатов", "строк результатов"])},{" "}
               {countRu(outcome.written.participants, ["участник", "участника", "участников"])},{" "}
               {countRu(outcome.written.tasks, ["задание", "задания", "заданий"])}.
             </Text>

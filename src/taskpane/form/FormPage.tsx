@@ -30,13 +30,38 @@ const useStyles = makeStyles({
   title: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, margin: 0 },
   icon: { fontSize: "24px", flexShrink: 0, color: tokens.colorBrandForeground1 },
   heading: { margin: 0 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
   item: { display: "flex", flexDirection: "column", rowGap: "2px" },
-  line: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: "2px" },
-  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  line: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: "2px",
+  },
+  steps: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
   present: { color: tokens.colorPaletteGreenForeground1 },
   notices: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 export function FormPage() {
@@ -163,14 +188,15 @@ export function FormPage() {
         ))}
       </ul>
 
-      {isForm && FORM_SECTIONS.map(({ id, title, Component }) => (
-        <section key={id} className={styles.section} data-section={id} aria-labelledby={`form-section-${id}`}>
-          <Text as="h3" weight="semibold" className={styles.heading} id={`form-section-${id}`}>
-            {title}
-          </Text>
-          <Component />
-        </section>
-      ))}
+      {isForm &&
+        FORM_SECTIONS.map(({ id, title, Component }) => (
+          <section key={id} className={styles.section} data-section={id} aria-labelledby={`form-section-${id}`}>
+            <Text as="h3" weight="semibold" className={styles.heading} id={`form-section-${id}`}>
+              {title}
+            </Text>
+            <Component />
+          </section>
+        ))}
     </>
   );
 }

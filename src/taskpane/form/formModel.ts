@@ -44,7 +44,9 @@ export function createFormMessage(r: CreateFormResult): string {
   if (r.created.length > 0) parts.push(`Создано ${countRu(r.created.length, SHEETS)} формы: ${quoted(r.created)}.`);
   else parts.push("Новых листов не понадобилось: все листы формы уже есть в книге.");
   if (r.skipped.length > 0) {
-    parts.push(`${r.skipped.length === 1 ? "Уже был" : "Уже были"} и ${r.skipped.length === 1 ? "оставлен" : "оставлены"} без изменений: ${countRu(r.skipped.length, SHEETS)} (${quoted(r.skipped)}).`);
+    parts.push(
+      `${r.skipped.length === 1 ? "Уже был" : "Уже были"} и ${r.skipped.length === 1 ? "оставлен" : "оставлены"} без изменений: ${countRu(r.skipped.length, SHEETS)} (${quoted(r.skipped)}).`,
+    );
   }
   return parts.join(" ");
 }

@@ -8,7 +8,19 @@
  * recalculated once (save.ts), which the status area reports. «Сбросить» removes the override.
  */
 import { useState } from "react";
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Field,
+  Input,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { DEFAULT_PROFILE, type OverrideError, type ParamKey, type Profile } from "../../core/profile";
 import type { WorkbookPort } from "../../host/port";
 import { loadProfile } from "../../host/settings";
@@ -23,7 +35,14 @@ import { methodologySections, type ParamRow } from "./rows";
 import { TAG_LEGEND, TAG_SHORT, ruleText } from "./labels";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -32,11 +51,22 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: "anywhere",
   },
-  meta: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  meta: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
   value: { fontWeight: tokens.fontWeightSemibold },
   legend: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   heading: { margin: 0 },
-  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   errors: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -73,7 +103,8 @@ export function MethodologyPage() {
     if (!check.ok) return check.message;
     return change(() => saveOverride(port, key, check.stored), "Не удалось записать значение в лист настроек.");
   };
-  const onReset = (key: ParamKey): Promise<string | null> => change(() => resetOverride(port, key), "Не удалось удалить значение из листа настроек.");
+  const onReset = (key: ParamKey): Promise<string | null> =>
+    change(() => resetOverride(port, key), "Не удалось удалить значение из листа настроек.");
   return <MethodologyView profile={profile} errors={data?.errors} onSave={onSave} onReset={onReset} />;
 }
 
@@ -128,14 +159,24 @@ export function MethodologyView({ profile, errors = [], onSave, onReset }: Metho
         ))}
       </ul>
       <Paragraph>
-        «Методика, раздел 2» и т. п. — раздел методики МСОКО, по которому считается показатель; правила разделов
-        описаны на листе «Методика», который создаёт муниципальный свод.
+        «Методика, раздел 2» и т. п. — раздел методики МСОКО, по которому считается показатель; правила разделов описаны
+        на листе «Методика», который создаёт муниципальный свод.
       </Paragraph>
     </>
   );
 }
 
-function ParamItem({ row: r, profile, onSave, onReset }: { row: ParamRow; profile: Profile; onSave?: MethodologyViewProps["onSave"]; onReset?: MethodologyViewProps["onReset"] }) {
+function ParamItem({
+  row: r,
+  profile,
+  onSave,
+  onReset,
+}: {
+  row: ParamRow;
+  profile: Profile;
+  onSave?: MethodologyViewProps["onSave"];
+  onReset?: MethodologyViewProps["onReset"];
+}) {
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
   const [typed, setTyped] = useState("");
@@ -180,7 +221,11 @@ function ParamItem({ row: r, profile, onSave, onReset }: { row: ParamRow; profil
       </span>
       {editing ? (
         <>
-          <Field label="Новое значение" validationMessage={message ?? undefined} validationState={message ? "error" : "none"}>
+          <Field
+            label="Новое значение"
+            validationMessage={message ?? undefined}
+            validationState={message ? "error" : "none"}
+          >
             <Input
               value={typed}
               onChange={(_, d) => setTyped(d.value)}

@@ -11,7 +11,11 @@ import { recalculateAfterChange } from "../../host/recalc";
 import { loadProfile, removeSetting, writeSetting } from "../../host/settings";
 
 /** Writes the checked value (see checkOverride), applies the new profile, recalculates. Throws if the write fails. */
-export async function saveOverride(port: WorkbookPort, key: ParamKey, stored: string | number): Promise<{ status: string }> {
+export async function saveOverride(
+  port: WorkbookPort,
+  key: ParamKey,
+  stored: string | number,
+): Promise<{ status: string }> {
   await writeSetting(port, key, stored);
   return applied(port, `Новое значение записано в лист «Настройки МСОКО» (${paramSpec(key).label}).`);
 }

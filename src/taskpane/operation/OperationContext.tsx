@@ -54,7 +54,11 @@ export function StatusArea() {
       {state.status === "running" && (
         <div className={styles.area}>
           <Text weight="semibold">{state.title}</Text>
-          <ProgressBar value={progressFraction(state.progress)} aria-label={`Ход операции «${state.title}»`} thickness="large" />
+          <ProgressBar
+            value={progressFraction(state.progress)}
+            aria-label={`Ход операции «${state.title}»`}
+            thickness="large"
+          />
           <div className={styles.row}>
             <Text className={styles.grow} data-testid="status-progress">
               {state.cancelling ? "Отмена…" : progressText(state.progress)}
@@ -68,10 +72,20 @@ export function StatusArea() {
       {(state.status === "done" || state.status === "cancelled" || state.status === "failed") && (
         <div className={styles.area}>
           <div className={styles.row}>
-            <Text className={state.status === "failed" ? `${styles.grow} ${styles.failed}` : styles.grow} data-testid="status-message">
+            <Text
+              className={state.status === "failed" ? `${styles.grow} ${styles.failed}` : styles.grow}
+              data-testid="status-message"
+            >
               {state.message}
             </Text>
-            <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={dismiss} aria-label="Скрыть сообщение" title="Скрыть сообщение" />
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<DismissRegular />}
+              onClick={dismiss}
+              aria-label="Скрыть сообщение"
+              title="Скрыть сообщение"
+            />
           </div>
         </div>
       )}

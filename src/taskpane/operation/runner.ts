@@ -41,7 +41,11 @@ export interface OperationRunner {
   getState(): OperationState;
   subscribe(listener: () => void): () => void;
   /** `doneMessage` returning "" leaves the status area empty on success (the page shows the result). */
-  run<T>(title: string, task: OperationTask<T>, opts?: { doneMessage?: (value: T) => string }): Promise<OperationResult<T>>;
+  run<T>(
+    title: string,
+    task: OperationTask<T>,
+    opts?: { doneMessage?: (value: T) => string },
+  ): Promise<OperationResult<T>>;
   /** Asks the running task to stop; the state says «Отмена…» until the task returns. */
   cancel(): void;
   /** Hides a finished operation's message. */
@@ -84,7 +88,11 @@ export function createOperationRunner(): OperationRunner {
         listeners.delete(listener);
       };
     },
-    async run<T>(title: string, task: OperationTask<T>, opts?: { doneMessage?: (value: T) => string }): Promise<OperationResult<T>> {
+    async run<T>(
+      title: string,
+      task: OperationTask<T>,
+      opts?: { doneMessage?: (value: T) => string },
+    ): Promise<OperationResult<T>> {
       if (state.status === "running") {
         const message = `Уже выполняется «${state.title}». Дождитесь окончания или отмените её.`;
         return { status: "busy", message };

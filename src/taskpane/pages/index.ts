@@ -13,7 +13,15 @@ import { helpPage } from "./help";
 
 export type { PageDef } from "../shared/page-types";
 
-export const PAGES: readonly PageDef[] = [formPage, checkPage, schoolPage, summaryPage, cyclePage, methodologyPage, helpPage];
+export const PAGES: readonly PageDef[] = [
+  formPage,
+  checkPage,
+  schoolPage,
+  summaryPage,
+  cyclePage,
+  methodologyPage,
+  helpPage,
+];
 
 export const DEFAULT_PAGE_ID = PAGES[0].id;
 

@@ -12,7 +12,15 @@ import type { OperationRunner } from "../operation/runner";
 import { demoChoices } from "./demoChoices";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, minWidth: 0, maxWidth: "100%" },
+  root: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    minWidth: 0,
+    maxWidth: "100%",
+  },
   select: { minWidth: 0, maxWidth: "100%", flexBasis: "260px", flexGrow: 1 },
   note: { flexBasis: "100%" },
 });
@@ -36,19 +44,30 @@ export function DemoLoader({ workbook, runner }: { workbook: MemoryWorkbook; run
         await pushWorkbookSettings(workbook);
         return loaded;
       },
-      { doneMessage: (l) => `Загружена форма школы ${l.report.passport.shortName ?? l.report.passport.name} (${l.report.passport.login}).` },
+      {
+        doneMessage: (l) =>
+          `Загружена форма школы ${l.report.passport.shortName ?? l.report.passport.name} (${l.report.passport.login}).`,
+      },
     );
     setBusy(false);
     if (result.status === "done") {
       const l = result.value;
       const date = l.reportingDate.split("-").reverse().join(".");
-      setNote(`Отчётная дата книги — ${date}.${l.situation ? ` В данных намеренно: ${l.situation.description}` : " Обычная школа без внедрённых особенностей."}`);
+      setNote(
+        `Отчётная дата книги — ${date}.${l.situation ? ` В данных намеренно: ${l.situation.description}` : " Обычная школа без внедрённых особенностей."}`,
+      );
     }
   };
 
   return (
     <div className={styles.root} data-testid="demo-loader">
-      <Select className={styles.select} value={String(index)} onChange={(_, d) => setIndex(Number(d.value))} aria-label="Школа примера" disabled={busy}>
+      <Select
+        className={styles.select}
+        value={String(index)}
+        onChange={(_, d) => setIndex(Number(d.value))}
+        aria-label="Школа примера"
+        disabled={busy}
+      >
         {choices.map((c) => (
           <option key={c.login} value={c.index} data-login={c.login}>
             {c.label}

@@ -64,7 +64,17 @@ export function PreviewApp({ workbook, setup, initialTheme }: PreviewProps) {
   );
 }
 
-function PreviewLayout({ workbook, setup, theme, onTheme }: { workbook: MemoryWorkbook; setup: PaneSetup; theme: ThemeName; onTheme(t: ThemeName): void }) {
+function PreviewLayout({
+  workbook,
+  setup,
+  theme,
+  onTheme,
+}: {
+  workbook: MemoryWorkbook;
+  setup: PaneSetup;
+  theme: ThemeName;
+  onTheme(t: ThemeName): void;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.page}>
@@ -73,12 +83,16 @@ function PreviewLayout({ workbook, setup, theme, onTheme }: { workbook: MemoryWo
           <Text weight="semibold">Предпросмотр без Excel</Text>
           <Text size={200}>
             Панель надстройки работает здесь, как в Excel, с книгой в памяти браузера; листы книги показаны рядом с
-            панелью (в узком окне — под ней), ячейки можно менять. Данные не покидают браузер и пропадают при перезагрузке
-            страницы. «Загрузить пример» заполняет книгу формой школы из демонстрационного муниципалитета.
+            панелью (в узком окне — под ней), ячейки можно менять. Данные не покидают браузер и пропадают при
+            перезагрузке страницы. «Загрузить пример» заполняет книгу формой школы из демонстрационного муниципалитета.
           </Text>
           <DemoLoader workbook={workbook} runner={setup.runner} />
         </div>
-        <Switch label="Тёмная тема" checked={theme === "dark"} onChange={(_, d) => onTheme(d.checked ? "dark" : "light")} />
+        <Switch
+          label="Тёмная тема"
+          checked={theme === "dark"}
+          onChange={(_, d) => onTheme(d.checked ? "dark" : "light")}
+        />
       </div>
       <div className={styles.split}>
         <section className={styles.grid} aria-label="Книга в памяти">

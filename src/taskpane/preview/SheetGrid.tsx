@@ -6,20 +6,49 @@
  * (Enter, F2, double-click or just typing; Enter commits, Escape cancels), so a newcomer can spoil
  * the example and watch «Проверка» find it. The grid follows the sheet the pane activates or adds.
  */
-import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import {
+  memo,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from "react";
 import { Badge, Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import type { MemoryWorkbook, SheetSnapshot, WorkbookSnapshot } from "../../host/memory";
 import type { CellFormat } from "../../host/port";
 import { columnIndex, formatCell } from "../../core/a1";
 import { countRu } from "../../core/values";
 import { describeError } from "../shared/errors";
-import { chartPlaceholders, followedSheet, gridModel, sheetExtras, GRID_LIMITS, type ChartPlaceholder, type GridCell, type GridModel } from "./gridModel";
+import {
+  chartPlaceholders,
+  followedSheet,
+  gridModel,
+  sheetExtras,
+  GRID_LIMITS,
+  type ChartPlaceholder,
+  type GridCell,
+  type GridModel,
+} from "./gridModel";
 import { generatedNote } from "./generatedNote";
 import { editText } from "./cellInput";
 import { cellWrite } from "./cellWrite";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, rowGap: tokens.spacingVerticalS, flexGrow: 1 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    minWidth: 0,
+    minHeight: 0,
+    rowGap: tokens.spacingVerticalS,
+    flexGrow: 1,
+  },
   scroller: {
     overflow: "auto",
     maxHeight: "70vh",
@@ -103,7 +132,13 @@ const useStyles = makeStyles({
     pointerEvents: "none",
   },
   chartTitle: { fontWeight: tokens.fontWeightSemibold },
-  info: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  info: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
   hint: { color: tokens.colorNeutralForeground3 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -222,7 +257,10 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
     }
   }
   const sheet = snap.sheets.find((s) => s.name === chosen) ?? snap.sheets[0];
-  const model = useMemo(() => (sheet ? gridModel(sheet, { ...GRID_LIMITS, spareRows: 5, spareColumns: 2 }) : null), [sheet]);
+  const model = useMemo(
+    () => (sheet ? gridModel(sheet, { ...GRID_LIMITS, spareRows: 5, spareColumns: 2 }) : null),
+    [sheet],
+  );
   const charts = useMemo(() => (sheet ? chartPlaceholders(sheet.charts) : []), [sheet]);
   const [active, setActive] = useState<Pos>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -247,7 +285,13 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
     }
   }
   const classes = useMemo(
-    () => ({ cell: styles.cell, numeric: styles.numeric, formula: styles.formula, active: styles.active, rowHead: styles.rowHead }),
+    () => ({
+      cell: styles.cell,
+      numeric: styles.numeric,
+      formula: styles.formula,
+      active: styles.active,
+      rowHead: styles.rowHead,
+    }),
     [styles.cell, styles.numeric, styles.formula, styles.active, styles.rowHead],
   );
 
@@ -346,7 +390,12 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
           Лист «{sheet.name}»
         </Text>
         {note2 && (
-          <Badge appearance="filled" color={note2.registered ? "brand" : "warning"} data-testid="generated-marker" title={note2.text}>
+          <Badge
+            appearance="filled"
+            color={note2.registered ? "brand" : "warning"}
+            data-testid="generated-marker"
+            title={note2.text}
+          >
             {note2.registered ? "создан надстройкой" : "отметка без реестра"}
           </Badge>
         )}
@@ -368,7 +417,10 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
       </Text>
       <div role="status" aria-live="polite" data-testid="grid-note">
         {note && (
-          <Text size={200} className={note.tone === "error" ? styles.error : note.tone === "warning" ? styles.warning : styles.hint}>
+          <Text
+            size={200}
+            className={note.tone === "error" ? styles.error : note.tone === "warning" ? styles.warning : styles.hint}
+          >
             {note.text}
           </Text>
         )}
@@ -389,7 +441,12 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
             <colgroup>
               <col />
               {model.widths.map((w, i) => (
-                <col key={i} style={w !== undefined ? { width: `${columnPixels(w)}px`, minWidth: `${columnPixels(w)}px` } : undefined} />
+                <col
+                  key={i}
+                  style={
+                    w !== undefined ? { width: `${columnPixels(w)}px`, minWidth: `${columnPixels(w)}px` } : undefined
+                  }
+                />
               ))}
             </colgroup>
             <thead>
@@ -424,9 +481,15 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
                             void commit(
                               editHere,
                               move === "down"
-                                ? resolve(model, { row: Math.min(model.rows.length - 1, r + (span?.rows ?? 1)), col: editHere.col })
+                                ? resolve(model, {
+                                    row: Math.min(model.rows.length - 1, r + (span?.rows ?? 1)),
+                                    col: editHere.col,
+                                  })
                                 : move === "right"
-                                  ? resolve(model, { row: r, col: Math.min(model.columns.length - 1, editHere.col + (span?.columns ?? 1)) })
+                                  ? resolve(model, {
+                                      row: r,
+                                      col: Math.min(model.columns.length - 1, editHere.col + (span?.columns ?? 1)),
+                                    })
                                   : null,
                             )
                           }
@@ -440,10 +503,22 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
               })}
             </tbody>
           </table>
-          <ChartFrames charts={charts} table={tableRef} className={styles.chart} titleClass={styles.chartTitle} version={model} />
+          <ChartFrames
+            charts={charts}
+            table={tableRef}
+            className={styles.chart}
+            titleClass={styles.chartTitle}
+            version={model}
+          />
         </div>
       </div>
-      <TabList className={styles.tabs} selectedValue={sheet.name} onTabSelect={onTabSelect} size="small" aria-label="Листы книги">
+      <TabList
+        className={styles.tabs}
+        selectedValue={sheet.name}
+        onTabSelect={onTabSelect}
+        size="small"
+        aria-label="Листы книги"
+      >
         {snap.sheets.map((s) => (
           <Tab key={s.name} value={s.name}>
             {s.name}
@@ -489,7 +564,13 @@ const GridRow = memo(function GridRow({
       </th>
       {row.cells.map((cell, c) =>
         cell.covered ? null : c === editCol ? (
-          <td key={c} className={classes.cell} style={cellStyle(cell.format)} rowSpan={cell.span?.rows} colSpan={cell.span?.columns}>
+          <td
+            key={c}
+            className={classes.cell}
+            style={cellStyle(cell.format)}
+            rowSpan={cell.span?.rows}
+            colSpan={cell.span?.columns}
+          >
             {editor}
           </td>
         ) : (
@@ -614,7 +695,9 @@ function ChartFrames({
   }, [charts, table, version]);
   return (
     <>
-      {bottom > 0 && <div aria-hidden style={{ position: "absolute", top: 0, left: 0, width: 1, height: bottom + 8 }} />}
+      {bottom > 0 && (
+        <div aria-hidden style={{ position: "absolute", top: 0, left: 0, width: 1, height: bottom + 8 }} />
+      )}
       {charts.map((c, i) => {
         const at = places[i];
         if (!at) return null;

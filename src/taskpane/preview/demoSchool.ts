@@ -31,13 +31,22 @@ export interface DemoLoaded {
 /** Lets the status area repaint and «Отменить» take effect between schools. */
 const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export async function loadDemoSchool(workbook: MemoryWorkbook, index: number, progress: ReportProgress, signal: AbortSignal): Promise<DemoLoaded> {
+export async function loadDemoSchool(
+  workbook: MemoryWorkbook,
+  index: number,
+  progress: ReportProgress,
+  signal: AbortSignal,
+): Promise<DemoLoaded> {
   const total = index + 1;
   let chosen: { report: SchoolReport; situation: InjectedSituation | null } | null = null;
   let i = 0;
   for (const school of generateSchools({})) {
     signal.throwIfAborted();
-    progress({ done: i, total: total + 1, label: `${stepLabel("Школа", i + 1, total)}: ${school.report.passport.shortName ?? school.report.passport.name}` });
+    progress({
+      done: i,
+      total: total + 1,
+      label: `${stepLabel("Школа", i + 1, total)}: ${school.report.passport.shortName ?? school.report.passport.name}`,
+    });
     await breathe();
     if (i === index) {
       chosen = school;

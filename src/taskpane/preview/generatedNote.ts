@@ -18,9 +18,14 @@ export interface GeneratedNote {
 export function generatedNote(sheet: SheetSnapshot, book: WorkbookSnapshot): GeneratedNote | null {
   if (!rowHasMarker(sheet.values[1])) return null;
   const settings = book.sheets.find((s) => sameName(s.name, SETTINGS_SHEET));
-  const registry = settings ? parseSettingsGrid(settings.values).entries.filter((e) => e.key.startsWith(GENERATED_PREFIX)) : [];
+  const registry = settings
+    ? parseSettingsGrid(settings.values).entries.filter((e) => e.key.startsWith(GENERATED_PREFIX))
+    : [];
   const registered = registry.some((e) => sameName(e.key.slice(GENERATED_PREFIX.length), sheet.name));
   return registered
     ? { registered, text: "Лист создан надстройкой: при следующем построении он будет пересоздан." }
-    : { registered, text: `В строке 2 есть отметка надстройки, но листа нет в реестре на листе «${SETTINGS_SHEET}»: надстройка его не заменит.` };
+    : {
+        registered,
+        text: `В строке 2 есть отметка надстройки, но листа нет в реестре на листе «${SETTINGS_SHEET}»: надстройка его не заменит.`,
+      };
 }

@@ -5,7 +5,18 @@
  * operation runner (progress, cancel); it never touches Excel or Office.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Body1, Button, Checkbox, Dropdown, Field, Option, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Dropdown,
+  Field,
+  Option,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { DocumentBulletListRegular } from "@fluentui/react-icons";
 import type { Procedure } from "../../core/model";
 import { useOperation } from "../operation/OperationContext";
@@ -38,7 +49,11 @@ export function SchoolAnalysisPage() {
     setLoad({ status: "loading" });
     loadSchoolForm(port, fileName).then(
       (form) => setLoad({ status: "ready", form }),
-      (e: unknown) => setLoad({ status: "failed", message: `Не удалось прочитать форму: ${e instanceof Error ? e.message : String(e)}` }),
+      (e: unknown) =>
+        setLoad({
+          status: "failed",
+          message: `Не удалось прочитать форму: ${e instanceof Error ? e.message : String(e)}`,
+        }),
     );
   }, [port, fileName]);
 
@@ -57,7 +72,11 @@ export function SchoolAnalysisPage() {
     return (
       <div className={styles.page}>
         <Body1>Форма ОО в книге не найдена или не распознана: анализ строится по заполненной форме школы.</Body1>
-        {first && <Text className={styles.error}>{`Лист «${first.sheet}»${first.cell ? `, ячейка ${first.cell}` : ""}: ${first.message}`}</Text>}
+        {first && (
+          <Text
+            className={styles.error}
+          >{`Лист «${first.sheet}»${first.cell ? `, ячейка ${first.cell}` : ""}: ${first.message}`}</Text>
+        )}
         <Button onClick={reload}>Прочитать снова</Button>
       </div>
     );
@@ -75,7 +94,14 @@ export function SchoolAnalysisPage() {
   const generate = () => {
     void run(
       "Анализ ОО",
-      (progress, signal) => generateSchoolAnalysis(port, report, selection, (done, total, label) => progress({ done, total, label }), signal),
+      (progress, signal) =>
+        generateSchoolAnalysis(
+          port,
+          report,
+          selection,
+          (done, total, label) => progress({ done, total, label }),
+          signal,
+        ),
       { doneMessage: (r) => doneMessage(r, selection) },
     ).then((outcome) => {
       // Show the first analysis sheet, as Excel shows a sheet just made.
@@ -87,11 +113,15 @@ export function SchoolAnalysisPage() {
   return (
     <div className={styles.page}>
       <Body1>
-        Аналитические листы по результатам школы (четыре этапа интерпретации ВСОКО): индивидуальные результаты (только коды),
-        статистика отметок, сравнение с журналом, распределение баллов, выполнение заданий, группы по отметкам, комплексный
-        анализ и лист «Выводы и решения». Листы формы не изменяются.
+        Аналитические листы по результатам школы (четыре этапа интерпретации ВСОКО): индивидуальные результаты (только
+        коды), статистика отметок, сравнение с журналом, распределение баллов, выполнение заданий, группы по отметкам,
+        комплексный анализ и лист «Выводы и решения». Листы формы не изменяются.
       </Body1>
-      {errors > 0 && <Text className={styles.error}>{`В форме есть ошибки (${errors}): проверьте её на странице «Проверка» — числа анализа могут быть неполными.`}</Text>}
+      {errors > 0 && (
+        <Text
+          className={styles.error}
+        >{`В форме есть ошибки (${errors}): проверьте её на странице «Проверка» — числа анализа могут быть неполными.`}</Text>
+      )}
       <Field label="Процедура и год">
         <Dropdown
           value={`${chosen.procedure} ${chosen.year}`}
@@ -99,30 +129,49 @@ export function SchoolAnalysisPage() {
           onOptionSelect={(_, d) => d.optionValue && setKey(d.optionValue)}
         >
           {choices.map((c) => (
-            <Option key={`${c.procedure}|${c.year}`} value={`${c.procedure}|${c.year}`}>{`${c.procedure} ${c.year}`}</Option>
+            <Option
+              key={`${c.procedure}|${c.year}`}
+              value={`${c.procedure}|${c.year}`}
+            >{`${c.procedure} ${c.year}`}</Option>
           ))}
         </Dropdown>
       </Field>
       <Field label="Классы (параллели)" hint="Ничего не выбрано — все параллели.">
         <div className={styles.list}>
           {chosen.grades.map((g) => (
-            <Checkbox key={g} label={`${g} класс`} checked={selection.grades.includes(g)} onChange={(_, d) => setGrades(toggle(grades, g, !!d.checked))} />
+            <Checkbox
+              key={g}
+              label={`${g} класс`}
+              checked={selection.grades.includes(g)}
+              onChange={(_, d) => setGrades(toggle(grades, g, !!d.checked))}
+            />
           ))}
         </div>
       </Field>
       <Field label="Предметы" hint="Ничего не выбрано — все предметы.">
         <div className={styles.list}>
           {chosen.subjects.map((s) => (
-            <Checkbox key={s} label={s} checked={selection.subjects.includes(s)} onChange={(_, d) => setSubjects(toggle(subjects, s, !!d.checked))} />
+            <Checkbox
+              key={s}
+              label={s}
+              checked={selection.subjects.includes(s)}
+              onChange={(_, d) => setSubjects(toggle(subjects, s, !!d.checked))}
+            />
           ))}
         </div>
       </Field>
-      <Button appearance="primary" icon={<DocumentBulletListRegular />} disabled={busy} onClick={generate} data-testid="school-analysis-run">
+      <Button
+        appearance="primary"
+        icon={<DocumentBulletListRegular />}
+        disabled={busy}
+        onClick={generate}
+        data-testid="school-analysis-run"
+      >
         Сформировать анализ
       </Button>
       <Text className={styles.muted}>
-        Повторное построение заменяет только листы «Анализ ОО — …», созданные надстройкой. Заполненные столбцы «Ответственный»,
-        «Срок», «Документ решения» переносите в лист «Цикл» — лист выводов пересоздаётся.
+        Повторное построение заменяет только листы «Анализ ОО — …», созданные надстройкой. Заполненные столбцы
+        «Ответственный», «Срок», «Документ решения» переносите в лист «Цикл» — лист выводов пересоздаётся.
       </Text>
     </div>
   );

@@ -4,7 +4,13 @@
  * with progress and cancellation. Pure enough to be unit-tested on the memory workbook.
  */
 import type { Finding, Procedure, SchoolReport } from "../../core/model";
-import { reportChoices, schoolReport, SCHOOL_SHEET_NAMES, type ReportChoices, type SchoolAnalysisReport } from "../../school/model/report";
+import {
+  reportChoices,
+  schoolReport,
+  SCHOOL_SHEET_NAMES,
+  type ReportChoices,
+  type SchoolAnalysisReport,
+} from "../../school/model/report";
 import { parseForm } from "../../form/parse";
 import { GENERATED_TEMP_PREFIX_RE } from "./names";
 import type { WorkbookPort } from "../../host/port";
@@ -22,7 +28,9 @@ const OWN_SHEETS = new Set<string>(Object.values(SCHOOL_SHEET_NAMES).map((n) => 
 
 /** Reads the form's sheets (not the analysis sheets of an earlier run) and parses them. */
 export async function loadSchoolForm(port: WorkbookPort, fileName = ""): Promise<LoadedForm> {
-  const names = (await port.listSheets()).map((s) => s.name).filter((n) => !OWN_SHEETS.has(n.toLocaleUpperCase("ru")) && !GENERATED_TEMP_PREFIX_RE.test(n));
+  const names = (await port.listSheets())
+    .map((s) => s.name)
+    .filter((n) => !OWN_SHEETS.has(n.toLocaleUpperCase("ru")) && !GENERATED_TEMP_PREFIX_RE.test(n));
   const sheets = await port.readSheets(names);
   const { report, findings } = parseForm(sheets, fileName ? { file: fileName } : {});
   return { report, findings, choices: report ? reportChoices(report) : [] };
@@ -50,8 +58,15 @@ export async function generateSchoolAnalysis(
 ): Promise<GenerateResult> {
   const { profile } = await loadProfile(port);
   signal.throwIfAborted();
-  const built = schoolReport(report, { year: sel.year, procedure: sel.procedure, grades: sel.grades, subjects: sel.subjects, profile });
-  if (!built.tests.length) throw new Error(`В форме нет результатов ${sel.procedure} ${sel.year} по выбранным классам и предметам.`);
+  const built = schoolReport(report, {
+    year: sel.year,
+    procedure: sel.procedure,
+    grades: sel.grades,
+    subjects: sel.subjects,
+    profile,
+  });
+  if (!built.tests.length)
+    throw new Error(`В форме нет результатов ${sel.procedure} ${sel.year} по выбранным классам и предметам.`);
   const written = await writeSchoolReport(port, built, {
     signal,
     onProgress: (done, total, sheet) => progress(done, total, `Лист ${done} из ${total}: ${sheet}`),

@@ -21,7 +21,13 @@ import { useWorkbook } from "../workbook/WorkbookContext";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+  },
   sheetButton: { justifyContent: "flex-start", minWidth: 0, textAlign: "left" },
   notice: { color: tokens.colorPaletteDarkOrangeForeground1, overflowWrap: "anywhere" },
 });
@@ -56,7 +62,12 @@ export function SummaryPage() {
         });
         const files = await readChosenFiles(chosen, {
           signal,
-          onFile: (i, n, name) => progress({ done: groups.length + i - 1, total, label: `${stepLabel("Файл", groups.length + i, total)}: ${name}` }),
+          onFile: (i, n, name) =>
+            progress({
+              done: groups.length + i - 1,
+              total,
+              label: `${stepLabel("Файл", groups.length + i, total)}: ${name}`,
+            }),
         });
         progress({ done: 0, total: 0, label: "Расчёт показателей, признаков и рисков…" });
         return summarizeInto(port, {
@@ -67,10 +78,14 @@ export function SummaryPage() {
           riskProfiles: files.riskProfiles,
           evaluationDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
           signal,
-          onSheet: (done, total, sheet) => progress({ done, total, label: `${stepLabel("Лист", done, total)}: ${sheet}` }),
+          onSheet: (done, total, sheet) =>
+            progress({ done, total, label: `${stepLabel("Лист", done, total)}: ${sheet}` }),
         });
       },
-      { doneMessage: (r) => `Свод построен: ${countRu(r.consolidation.schools.length, SCHOOLS)}, ${countRu(r.written.sheets.length, ["лист", "листа", "листов"])}.` },
+      {
+        doneMessage: (r) =>
+          `Свод построен: ${countRu(r.consolidation.schools.length, SCHOOLS)}, ${countRu(r.written.sheets.length, ["лист", "листа", "листов"])}.`,
+      },
     );
     if (outcome.status === "done") {
       setResult(outcome.value);
@@ -95,7 +110,8 @@ export function SummaryPage() {
       />
       {chosen.length > 0 && (
         <Text data-testid="summary-chosen">
-          Выбрано: {countRu(chosen.length, ["файл", "файла", "файлов"])} (формы ОО, выгрузки ФИС ОКО, протоколы результатов, списки ФИОКО).{" "}
+          Выбрано: {countRu(chosen.length, ["файл", "файла", "файлов"])} (формы ОО, выгрузки ФИС ОКО, протоколы
+          результатов, списки ФИОКО).{" "}
           <Button appearance="subtle" size="small" onClick={() => setChosen([])}>
             Очистить
           </Button>
@@ -120,23 +136,28 @@ export function SummaryPage() {
         ]}
       >
         <Paragraph>
-          Свод показывает результаты по школам и предметам, признаки необъективности, риски низких результатов, кластеры,
-          управленческий цикл и адресные рекомендации — с обоснованием каждого числа. Формы школ не изменяются.
+          Свод показывает результаты по школам и предметам, признаки необъективности, риски низких результатов,
+          кластеры, управленческий цикл и адресные рекомендации — с обоснованием каждого числа. Формы школ не
+          изменяются.
         </Paragraph>
         {choose}
       </EmptyState>
     );
   }
 
-  const failed = result?.consolidation.files.filter((f) => f.state === "includedWithErrors" || f.state === "unreadable").length ?? 0;
+  const failed =
+    result?.consolidation.files.filter((f) => f.state === "includedWithErrors" || f.state === "unreadable").length ?? 0;
   return (
     <div className={styles.stack}>
       <Paragraph>
-        {groups.length ? `В книге ${countRu(groups.length, FORMS)} ОО. ` : ""}Свод запишется на отдельные листы; листы прежнего
-        свода заменятся, ваши листы останутся нетронутыми.
+        {groups.length ? `В книге ${countRu(groups.length, FORMS)} ОО. ` : ""}Свод запишется на отдельные листы; листы
+        прежнего свода заменятся, ваши листы останутся нетронутыми.
       </Paragraph>
       {choose}
-      <Field label="Дата оценки управленческого цикла" hint="Компоненты с плановым сроком раньше этой даты считаются просроченными.">
+      <Field
+        label="Дата оценки управленческого цикла"
+        hint="Компоненты с плановым сроком раньше этой даты считаются просроченными."
+      >
         <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
       </Field>
       <Button appearance="primary" icon={<DataBarVerticalRegular />} disabled={busy} onClick={build}>
@@ -151,7 +172,12 @@ export function SummaryPage() {
           <ul className={styles.list}>
             {result.written.sheets.map((s) => (
               <li key={s.written}>
-                <Button appearance="subtle" size="small" className={styles.sheetButton} onClick={() => void port.activate(s.written)}>
+                <Button
+                  appearance="subtle"
+                  size="small"
+                  className={styles.sheetButton}
+                  onClick={() => void port.activate(s.written)}
+                >
                   {s.written}
                 </Button>
               </li>

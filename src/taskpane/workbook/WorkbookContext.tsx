@@ -56,7 +56,14 @@ export function WorkbookProvider({ source, children }: { source: WorkbookSource;
   }, [source, refresh]);
 
   const value = useMemo<WorkbookState>(
-    () => ({ port: source.port, sheets, role: sheets ? detectRole(sheets.map((s) => s.name)) : null, fileName, error, refresh }),
+    () => ({
+      port: source.port,
+      sheets,
+      role: sheets ? detectRole(sheets.map((s) => s.name)) : null,
+      fileName,
+      error,
+      refresh,
+    }),
     [source, sheets, fileName, error, refresh],
   );
   return <WorkbookContext.Provider value={value}>{children}</WorkbookContext.Provider>;

@@ -4,7 +4,13 @@
  */
 import type { WorkbookRole } from "../../form/book-kind";
 
-export { detectRole, hasSheet, MUNICIPAL_SUMMARY_SHEET, SCHOOL_FORM_SHEET, type WorkbookRole } from "../../form/book-kind";
+export {
+  detectRole,
+  hasSheet,
+  MUNICIPAL_SUMMARY_SHEET,
+  SCHOOL_FORM_SHEET,
+  type WorkbookRole,
+} from "../../form/book-kind";
 
 export const ROLE_LABELS: Record<WorkbookRole, string> = {
   school: "форма ОО",

@@ -47,12 +47,25 @@ function addRel(rels: { xml: string }, type: string, target: string): string {
   let n = used.size + 1;
   while (used.has(`rId${n}`)) n++;
   const id = `rId${n}`;
-  rels.xml = rels.xml.replace(/<\/Relationships>\s*$/, `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`);
+  rels.xml = rels.xml.replace(
+    /<\/Relationships>\s*$/,
+    `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`,
+  );
   return id;
 }
 
 /** Inserts <drawing> where CT_Worksheet's element order wants it: before these elements or the end. */
-const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER_DRAWING = [
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 
 export function insertDrawingElement(sheetXml: string, relId: string): string {
   let at = -1;
@@ -86,7 +99,8 @@ export async function addChartsToPackage(pkg: Uint8Array, sheets: readonly Sheet
   if (!typesFile) throw new Error("В записанной книге нет [Content_Types].xml: диаграммы не добавлены.");
   let types = await typesFile.async("string");
   const override = (part: string, type: string) => {
-    if (!types.includes(`PartName="/${part}"`)) types = types.replace(/<\/Types>\s*$/, `<Override PartName="/${part}" ContentType="${type}"/></Types>`);
+    if (!types.includes(`PartName="/${part}"`))
+      types = types.replace(/<\/Types>\s*$/, `<Override PartName="/${part}" ContentType="${type}"/></Types>`);
   };
 
   for (const sheet of sheets) {
@@ -101,8 +115,12 @@ export async function addChartsToPackage(pkg: Uint8Array, sheets: readonly Sheet
     let drawingPart: string;
     let drawing: string;
     const existing = /<drawing\s+r:id="([^"]+)"/.exec(sheetXml);
-    const existingTarget = existing && new RegExp(`<Relationship[^>]*\\bId="${existing[1]}"[^>]*\\bTarget="([^"]+)"`).exec(sheetRels.xml)?.[1];
-    const existingAlt = existing && new RegExp(`<Relationship[^>]*\\bTarget="([^"]+)"[^>]*\\bId="${existing[1]}"`).exec(sheetRels.xml)?.[1];
+    const existingTarget =
+      existing &&
+      new RegExp(`<Relationship[^>]*\\bId="${existing[1]}"[^>]*\\bTarget="([^"]+)"`).exec(sheetRels.xml)?.[1];
+    const existingAlt =
+      existing &&
+      new RegExp(`<Relationship[^>]*\\bTarget="([^"]+)"[^>]*\\bId="${existing[1]}"`).exec(sheetRels.xml)?.[1];
     const target = existingTarget ?? existingAlt;
     if (target && zip.file(resolveTarget(sheet.sheetPart, target))) {
       drawingPart = resolveTarget(sheet.sheetPart, target);

@@ -56,7 +56,12 @@ export const EMU_PER_POINT = 12_700;
 export function escapeXml(s: string): string {
   // Characters XML 1.0 forbids would make the whole part unreadable.
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 /** Text of a cell for a label cache (numbers as Excel shows them in General format, roughly). */
@@ -70,7 +75,9 @@ function strCache(items: readonly string[]): string {
 }
 
 function numCache(items: readonly (number | null)[]): string {
-  const pts = items.map((v, i) => (v === null || !Number.isFinite(v) ? "" : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`)).join("");
+  const pts = items
+    .map((v, i) => (v === null || !Number.isFinite(v) ? "" : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`))
+    .join("");
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${items.length}"/>${pts}</c:numCache>`;
 }
 
@@ -79,13 +86,20 @@ function seriesXml(s: ChartSeries, i: number, kind: "bar" | "line" | "pie", colo
   const cat = `<c:cat><c:strRef><c:f>${escapeXml(s.catRef)}</c:f>${strCache(s.categories)}</c:strRef></c:cat>`;
   const val = `<c:val><c:numRef><c:f>${escapeXml(s.valRef)}</c:f>${numCache(s.values)}</c:numRef></c:val>`;
   const own = kind === "pie" ? "" : solid(colors[i]);
-  const spPr = own ? (kind === "line" ? `<c:spPr><a:ln w="28575">${own}</a:ln></c:spPr>` : `<c:spPr>${own}</c:spPr>`) : "";
+  const spPr = own
+    ? kind === "line"
+      ? `<c:spPr><a:ln w="28575">${own}</a:ln></c:spPr>`
+      : `<c:spPr>${own}</c:spPr>`
+    : "";
   const head = `<c:idx val="${i}"/><c:order val="${i}"/>${tx}${spPr}`;
   // Element order follows the schema (CT_BarSer, CT_LineSer, CT_PieSer): Excel rejects any other.
   if (kind === "bar") return `<c:ser>${head}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
-  if (kind === "line") return `<c:ser>${head}<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
+  if (kind === "line")
+    return `<c:ser>${head}<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
   const points = colors
-    .map((c, p) => (solid(c) ? `<c:dPt><c:idx val="${p}"/><c:bubble3D val="0"/><c:spPr>${solid(c)}</c:spPr></c:dPt>` : ""))
+    .map((c, p) =>
+      solid(c) ? `<c:dPt><c:idx val="${p}"/><c:bubble3D val="0"/><c:spPr>${solid(c)}</c:spPr></c:dPt>` : "",
+    )
     .join("");
   return `<c:ser>${head}${points}${cat}${val}</c:ser>`;
 }
@@ -93,7 +107,9 @@ function seriesXml(s: ChartSeries, i: number, kind: "bar" | "line" | "pie", colo
 function axes(barDir: "col" | "bar", percent: boolean): string {
   const catPos = barDir === "col" ? "b" : "l";
   const valPos = barDir === "col" ? "l" : "b";
-  const valFmt = percent ? `<c:numFmt formatCode="0%" sourceLinked="0"/>` : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
+  const valFmt = percent
+    ? `<c:numFmt formatCode="0%" sourceLinked="0"/>`
+    : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
   return (
     `<c:catAx><c:axId val="500001"/><c:scaling><c:orientation val="${barDir === "bar" ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${catPos}"/>` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
@@ -123,7 +139,10 @@ function plotXml(m: ChartModel): string {
     }
     case "pie": {
       // A pie shows one series: the first one.
-      const ser = m.series.slice(0, 1).map((s, i) => seriesXml(s, i, "pie", m.colors)).join("");
+      const ser = m.series
+        .slice(0, 1)
+        .map((s, i) => seriesXml(s, i, "pie", m.colors))
+        .join("");
       const labels = `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="1"/><c:showBubbleSize val="0"/><c:showLeaderLines val="1"/></c:dLbls>`;
       return `<c:pieChart><c:varyColors val="1"/>${ser}${labels}<c:firstSliceAng val="0"/></c:pieChart>`;
     }

@@ -24,7 +24,14 @@ import { checkNoDtdBytes, zipEntries, type ZipEntry } from "../read/zip";
 import { prescanBook } from "./prescan";
 import { checkXlsxPackage, defaultLimits, inflatePart, megabytes, DEFAULT_MAX_BYTES } from "./zipguard";
 
-export { DEFAULT_MAX_CELLS, DEFAULT_MAX_SHEETS, plainValue, readWorkbookSheets, readWorksheet, sheetMerges } from "../read/sheets";
+export {
+  DEFAULT_MAX_CELLS,
+  DEFAULT_MAX_SHEETS,
+  plainValue,
+  readWorkbookSheets,
+  readWorksheet,
+  sheetMerges,
+} from "../read/sheets";
 
 export interface ReadXlsxOptions extends SheetsReadOptions {
   /** Largest accepted file in bytes (default 50 MB). */
@@ -37,7 +44,11 @@ export async function readXlsxFile(path: string, opts: ReadXlsxOptions = {}): Pr
 }
 
 /** Same as readXlsxFile for a file already in memory; `fileName` names it in messages. */
-export async function readXlsxBuffer(buf: Uint8Array, fileName: string, opts: ReadXlsxOptions = {}): Promise<SheetRead[]> {
+export async function readXlsxBuffer(
+  buf: Uint8Array,
+  fileName: string,
+  opts: ReadXlsxOptions = {},
+): Promise<SheetRead[]> {
   const entries = checkXlsxPackage(buf, fileName, defaultLimits(opts.maxBytes ?? DEFAULT_MAX_BYTES));
   if (opts.formulas === false) {
     const fast = await readSheetsFromParts(partReader(buf, entries, fileName), fileName, opts);
@@ -87,7 +98,9 @@ export async function readChecked(path: string, maxBytesOpt?: number): Promise<U
   }
   // Refuse before reading a huge file into memory.
   if (size > maxBytes) {
-    throw new Error(`Файл «${name}» слишком велик: ${megabytes(size)}, допускается не больше ${megabytes(maxBytes)}. Разделите книгу или удалите лишние листы.`);
+    throw new Error(
+      `Файл «${name}» слишком велик: ${megabytes(size)}, допускается не больше ${megabytes(maxBytes)}. Разделите книгу или удалите лишние листы.`,
+    );
   }
   return readFile(path);
 }
@@ -97,7 +110,11 @@ export async function loadXlsxFile(path: string, opts: { maxBytes?: number } = {
   return loadXlsxBuffer(await readChecked(path, opts.maxBytes), basename(path), opts);
 }
 
-export async function loadXlsxBuffer(buf: Uint8Array, fileName: string, opts: { maxBytes?: number } = {}): Promise<ExcelJS.Workbook> {
+export async function loadXlsxBuffer(
+  buf: Uint8Array,
+  fileName: string,
+  opts: { maxBytes?: number } = {},
+): Promise<ExcelJS.Workbook> {
   const entries = checkXlsxPackage(buf, fileName, defaultLimits(opts.maxBytes ?? DEFAULT_MAX_BYTES));
   return loadChecked(buf, entries, fileName);
 }
@@ -117,5 +134,7 @@ async function loadChecked(buf: Uint8Array, entries: readonly ZipEntry[], fileNa
 function unreadable(e: unknown, fileName: string): Error {
   const message = e instanceof Error ? e.message : String(e);
   if (/[А-Яа-яЁё]/.test(message)) return e instanceof Error ? e : new Error(message);
-  return new Error(`Файл «${fileName}» не удалось прочитать как книгу Excel: части книги повреждены или записаны не так, как их пишет Excel. Откройте его в Excel и пересохраните как «Книга Excel (.xlsx)».`);
+  return new Error(
+    `Файл «${fileName}» не удалось прочитать как книгу Excel: части книги повреждены или записаны не так, как их пишет Excel. Откройте его в Excel и пересохраните как «Книга Excel (.xlsx)».`,
+  );
 }

@@ -10,7 +10,12 @@ import { deflateRawSync } from "node:zlib";
 import { zipEntries, type ZipEntry, type ZipLimits } from "../read/zip";
 
 /** Our own packages: no size limit beyond what a zip without ZIP64 can hold. */
-const OWN_PACKAGE: ZipLimits = { maxBytes: 0xffffffff, maxUnpackedBytes: 0xffffffff, maxRatio: Infinity, maxEntries: 0xffff };
+const OWN_PACKAGE: ZipLimits = {
+  maxBytes: 0xffffffff,
+  maxUnpackedBytes: 0xffffffff,
+  maxRatio: Infinity,
+  maxEntries: 0xffff,
+};
 
 /** Bit 11 of the general purpose flags: the part name is UTF-8. */
 const UTF8_NAMES = 0x0800;

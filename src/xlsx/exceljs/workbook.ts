@@ -10,8 +10,30 @@ import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../core/values";
-import { MAX_ROWS, columnIndex, columnLetters, formatCell, formatRange, intersects, parseCell, parseQualified, parseRange, qualify, type RangePos } from "../../core/a1";
-import type { Capabilities, CellFormat, ConditionalRule, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "../../host/port";
+import {
+  MAX_ROWS,
+  columnIndex,
+  columnLetters,
+  formatCell,
+  formatRange,
+  intersects,
+  parseCell,
+  parseQualified,
+  parseRange,
+  qualify,
+  type RangePos,
+} from "../../core/a1";
+import type {
+  Capabilities,
+  CellFormat,
+  ConditionalRule,
+  Grid,
+  SheetInfo,
+  SheetRead,
+  WorkbookPort,
+  WriteBatch,
+  WriteOp,
+} from "../../host/port";
 import {
   ALL_CAPABILITIES,
   checkBatch,
@@ -96,7 +118,11 @@ export class XlsxWorkbook implements WorkbookPort {
   async toBuffer(): Promise<Buffer> {
     this.syncViews();
     // Written stored and deflated by deflatePackage: zlib is several times faster than exceljs's pako.
-    const out = new Uint8Array((await this.workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as ArrayBuffer);
+    const out = new Uint8Array(
+      (await this.workbook.xlsx.writeBuffer({
+        zip: { compression: "STORE" },
+      } as ExcelJS.XlsxWriteOptions)) as ArrayBuffer,
+    );
     const sheets: SheetCharts[] = this.workbook.worksheets.map((w) => ({
       // exceljs names sheet parts by worksheet id (lib/xlsx/xlsx.js addWorksheets).
       sheetPart: `xl/worksheets/sheet${w.id}.xml`,
@@ -119,7 +145,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.workbook.worksheets.map((w, position) => ({ name: w.name, position, visibility: w.state as SheetInfo["visibility"] }));
+    return this.workbook.worksheets.map((w, position) => ({
+      name: w.name,
+      position,
+      visibility: w.state as SheetInfo["visibility"],
+    }));
   }
 
   async readSheets(names: string[], opts: { formulas?: boolean } = {}): Promise<SheetRead[]> {
@@ -131,7 +161,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return out;
   }
 
-  async readRanges(requests: { sheet: string; address: string }[], opts: { formulas?: boolean } = {}): Promise<(Grid | null)[]> {
+  async readRanges(
+    requests: { sheet: string; address: string }[],
+    opts: { formulas?: boolean } = {},
+  ): Promise<(Grid | null)[]> {
     return requests.map(({ sheet, address }) => {
       const w = this.find(sheet);
       if (!w) return null;
@@ -175,9 +208,15 @@ export class XlsxWorkbook implements WorkbookPort {
       case "addSheet": {
         const problem = sheetNameProblem(op.name);
         if (problem) throw new Error(`Нельзя создать лист: ${problem}.`);
-        if (this.find(op.name)) throw new Error(`Нельзя создать лист «${op.name}»: лист с таким именем уже есть (регистр букв не различается).`);
+        if (this.find(op.name))
+          throw new Error(
+            `Нельзя создать лист «${op.name}»: лист с таким именем уже есть (регистр букв не различается).`,
+          );
         const before = this.workbook.worksheets;
-        const w = this.workbook.addWorksheet(op.name, op.tabColor ? { properties: { tabColor: { argb: argb(op.tabColor) } } } : undefined);
+        const w = this.workbook.addWorksheet(
+          op.name,
+          op.tabColor ? { properties: { tabColor: { argb: argb(op.tabColor) } } } : undefined,
+        );
         if (op.position !== undefined && op.position < before.length) {
           const order = [...before];
           order.splice(Math.max(0, op.position), 0, w);
@@ -192,7 +231,8 @@ export class XlsxWorkbook implements WorkbookPort {
           throw new Error(`Нельзя удалить лист «${w.name}»: в книге должен остаться хотя бы один видимый лист.`);
         }
         this.workbook.removeWorksheet(w.id);
-        if (sameName(this.active, w.name)) this.active = this.workbook.worksheets.find((x) => x.state === "visible")!.name;
+        if (sameName(this.active, w.name))
+          this.active = this.workbook.worksheets.find((x) => x.state === "visible")!.name;
         return;
       }
       case "renameSheet": {
@@ -200,7 +240,8 @@ export class XlsxWorkbook implements WorkbookPort {
         const problem = sheetNameProblem(op.to);
         if (problem) throw new Error(`Нельзя переименовать лист «${w.name}»: ${problem}.`);
         const other = this.find(op.to);
-        if (other && other !== w) throw new Error(`Нельзя переименовать лист «${w.name}» в «${op.to}»: лист с таким именем уже есть.`);
+        if (other && other !== w)
+          throw new Error(`Нельзя переименовать лист «${w.name}» в «${op.to}»: лист с таким именем уже есть.`);
         if (sameName(this.active, w.name)) this.active = op.to;
         const from = w.name;
         // exceljs refuses a change of case as a duplicate name; Excel allows it.
@@ -227,20 +268,24 @@ export class XlsxWorkbook implements WorkbookPort {
           throw new Error(`Нельзя скрыть лист «${w.name}»: в книге должен остаться хотя бы один видимый лист.`);
         }
         w.state = op.visibility;
-        if (op.visibility !== "visible" && sameName(this.active, w.name)) this.active = this.workbook.worksheets.find((x) => x.state === "visible")!.name;
+        if (op.visibility !== "visible" && sameName(this.active, w.name))
+          this.active = this.workbook.worksheets.find((x) => x.state === "visible")!.name;
         return;
       }
       case "values":
       case "formulas": {
         const w = this.ws(op.sheet);
         const start = parseCell(op.address.split(":")[0]);
-        const grid = normalizeGrid(op.op === "values" ? op.values : op.formulas, (r, c) => qualify(w.name, formatCell({ row: start.row + r, col: start.col + c })));
+        const grid = normalizeGrid(op.op === "values" ? op.values : op.formulas, (r, c) =>
+          qualify(w.name, formatCell({ row: start.row + r, col: start.col + c })),
+        );
         formatCell({ row: start.row + grid.length - 1, col: start.col + grid[0].length - 1 });
         grid.forEach((line, r) => {
           const row = w.getRow(start.row + r + 1);
           line.forEach((v, c) => {
             const cell = row.getCell(start.col + c + 1);
-            if (op.op === "formulas" && isFormulaText(v)) cell.value = { formula: v.slice(1) } as ExcelJS.CellFormulaValue;
+            if (op.op === "formulas" && isFormulaText(v))
+              cell.value = { formula: v.slice(1) } as ExcelJS.CellFormulaValue;
             else if (op.op === "formulas" && typeof v === "string") cell.value = constantFromFormulaText(v);
             // Strings are written as shared strings: exceljs never turns a string into a formula.
             else cell.value = v === "" ? null : (v as ExcelJS.CellValue);
@@ -256,10 +301,14 @@ export class XlsxWorkbook implements WorkbookPort {
         const r = parseRange(op.address);
         if (r.top === r.bottom && r.left === r.right) return;
         const clash = sheetMerges(w).find((m) => intersects(parseRange(m), r));
-        if (clash) throw new Error(`Нельзя объединить ${qualify(w.name, formatRange(r))}: диапазон пересекается с уже объединёнными ячейками ${clash}.`);
+        if (clash)
+          throw new Error(
+            `Нельзя объединить ${qualify(w.name, formatRange(r))}: диапазон пересекается с уже объединёнными ячейками ${clash}.`,
+          );
         // Excel keeps only the top-left value of a merged area.
         for (let row = r.top; row <= r.bottom; row++) {
-          for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) w.getRow(row + 1).getCell(col + 1).value = null;
+          for (let col = r.left; col <= r.right; col++)
+            if (row !== r.top || col !== r.left) w.getRow(row + 1).getCell(col + 1).value = null;
         }
         w.mergeCells(r.top + 1, r.left + 1, r.bottom + 1, r.right + 1);
         return;
@@ -268,15 +317,22 @@ export class XlsxWorkbook implements WorkbookPort {
         const w = this.ws(op.sheet);
         const from = columnIndex(op.from);
         op.widths.forEach((width, i) => {
-          if (!(width >= 0 && width <= 255)) throw new Error(`Ширина столбца ${columnLetters(from + i)} на листе «${w.name}» должна быть 0…255 символов, а указано ${width}.`);
+          if (!(width >= 0 && width <= 255))
+            throw new Error(
+              `Ширина столбца ${columnLetters(from + i)} на листе «${w.name}» должна быть 0…255 символов, а указано ${width}.`,
+            );
           w.getColumn(from + i + 1).width = width;
         });
         return;
       }
       case "rowHeight": {
         const w = this.ws(op.sheet);
-        if (!Number.isInteger(op.row) || op.row < 1) throw new Error(`Номер строки ${op.row} на листе «${w.name}» должен быть целым ≥ 1.`);
-        if (!(op.height >= 0 && op.height <= 409)) throw new Error(`Высота строки ${op.row} на листе «${w.name}» должна быть 0…409 пунктов, а указано ${op.height}.`);
+        if (!Number.isInteger(op.row) || op.row < 1)
+          throw new Error(`Номер строки ${op.row} на листе «${w.name}» должен быть целым ≥ 1.`);
+        if (!(op.height >= 0 && op.height <= 409))
+          throw new Error(
+            `Высота строки ${op.row} на листе «${w.name}» должна быть 0…409 пунктов, а указано ${op.height}.`,
+          );
         w.getRow(op.row).height = op.height;
         return;
       }
@@ -286,7 +342,15 @@ export class XlsxWorkbook implements WorkbookPort {
         const view = w.views?.[0] ?? {};
         w.views =
           op.rows > 0 || op.columns > 0
-            ? [{ ...view, state: "frozen", xSplit: op.columns, ySplit: op.rows, topLeftCell: formatCell({ row: op.rows, col: op.columns }) } as ExcelJS.WorksheetView]
+            ? [
+                {
+                  ...view,
+                  state: "frozen",
+                  xSplit: op.columns,
+                  ySplit: op.rows,
+                  topLeftCell: formatCell({ row: op.rows, col: op.columns }),
+                } as ExcelJS.WorksheetView,
+              ]
             : [{ ...view, state: "normal" } as ExcelJS.WorksheetView];
         return;
       }
@@ -296,7 +360,8 @@ export class XlsxWorkbook implements WorkbookPort {
       case "validationList": {
         const w = this.ws(op.sheet);
         const problem = listSourceProblem(op.list);
-        if (problem) throw new Error(`Нельзя задать список проверки данных для ${qualify(w.name, op.address)}: ${problem}.`);
+        if (problem)
+          throw new Error(`Нельзя задать список проверки данных для ${qualify(w.name, op.address)}: ${problem}.`);
         const items = op.list.map((x) => String(x).replace(/"/g, '""')).join(",");
         this.validate(w, op.address, {
           type: "list",
@@ -309,16 +374,41 @@ export class XlsxWorkbook implements WorkbookPort {
       case "validationNumber": {
         const w = this.ws(op.sheet);
         if (op.min !== undefined && op.max !== undefined && op.min > op.max) {
-          throw new Error(`Ограничение ввода для ${qualify(w.name, op.address)}: минимум ${op.min} больше максимума ${op.max}.`);
+          throw new Error(
+            `Ограничение ввода для ${qualify(w.name, op.address)}: минимум ${op.min} больше максимума ${op.max}.`,
+          );
         }
-        const operator = op.min !== undefined && op.max !== undefined ? "between" : op.min !== undefined ? "greaterThanOrEqual" : op.max !== undefined ? "lessThanOrEqual" : "between";
-        const formulae = op.min !== undefined && op.max !== undefined ? [op.min, op.max] : op.min !== undefined ? [op.min] : op.max !== undefined ? [op.max] : [-1e15, 1e15];
-        this.validate(w, op.address, { type: op.kind, operator, allowBlank: true, formulae, ...this.messages(op.prompt, op.error) } as ExcelJS.DataValidation);
+        const operator =
+          op.min !== undefined && op.max !== undefined
+            ? "between"
+            : op.min !== undefined
+              ? "greaterThanOrEqual"
+              : op.max !== undefined
+                ? "lessThanOrEqual"
+                : "between";
+        const formulae =
+          op.min !== undefined && op.max !== undefined
+            ? [op.min, op.max]
+            : op.min !== undefined
+              ? [op.min]
+              : op.max !== undefined
+                ? [op.max]
+                : [-1e15, 1e15];
+        this.validate(w, op.address, {
+          type: op.kind,
+          operator,
+          allowBlank: true,
+          formulae,
+          ...this.messages(op.prompt, op.error),
+        } as ExcelJS.DataValidation);
         return;
       }
       case "conditionalFormat": {
         const w = this.ws(op.sheet);
-        w.addConditionalFormatting({ ref: formatRange(parseRange(op.address)), rules: [this.cfRule(op.rule, w.name, op.address)] });
+        w.addConditionalFormatting({
+          ref: formatRange(parseRange(op.address)),
+          rules: [this.cfRule(op.rule, w.name, op.address)],
+        });
         return;
       }
       case "chart": {
@@ -335,23 +425,35 @@ export class XlsxWorkbook implements WorkbookPort {
         if (op.landscape !== undefined) setup.orientation = op.landscape ? "landscape" : "portrait";
         if (op.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
         else if (op.scale !== undefined) {
-          if (!(Number.isInteger(op.scale) && op.scale >= 10 && op.scale <= 400)) throw new Error(`Масштаб печати листа «${w.name}» должен быть целым от 10 до 400 %, а указано ${op.scale}.`);
+          if (!(Number.isInteger(op.scale) && op.scale >= 10 && op.scale <= 400))
+            throw new Error(
+              `Масштаб печати листа «${w.name}» должен быть целым от 10 до 400 %, а указано ${op.scale}.`,
+            );
           Object.assign(setup, { fitToPage: false, scale: op.scale });
         }
         if (op.titleColumns) {
           const m = /^\$?([A-Z]{1,3})(?::\$?([A-Z]{1,3}))?$/i.exec(op.titleColumns.trim());
-          if (!m) throw new Error(`Сквозные столбцы печати на листе «${w.name}» заданы как «${op.titleColumns}», ожидается вида A:B.`);
+          if (!m)
+            throw new Error(
+              `Сквозные столбцы печати на листе «${w.name}» заданы как «${op.titleColumns}», ожидается вида A:B.`,
+            );
           setup.printTitlesColumn = `${m[1].toUpperCase()}:${(m[2] ?? m[1]).toUpperCase()}`;
         }
         for (const row of op.rowBreaks ?? []) {
-          if (!Number.isInteger(row) || row < 2) throw new Error(`Разрыв страницы на листе «${w.name}» перед строкой ${row}: номер строки должен быть целым ≥ 2.`);
+          if (!Number.isInteger(row) || row < 2)
+            throw new Error(
+              `Разрыв страницы на листе «${w.name}» перед строкой ${row}: номер строки должен быть целым ≥ 2.`,
+            );
           // exceljs puts the break after the row it is called on.
           w.getRow(row - 1).addPageBreak();
         }
         if (op.area) setup.printArea = formatRange(parseRange(op.area));
         if (op.titleRows) {
           const m = /^\$?(\d+)(?::\$?(\d+))?$/.exec(op.titleRows.trim());
-          if (!m) throw new Error(`Сквозные строки печати на листе «${w.name}» заданы как «${op.titleRows}», ожидается вида 1:3.`);
+          if (!m)
+            throw new Error(
+              `Сквозные строки печати на листе «${w.name}» заданы как «${op.titleRows}», ожидается вида 1:3.`,
+            );
           setup.printTitlesRow = `${m[1]}:${m[2] ?? m[1]}`;
         }
         w.pageSetup = setup as ExcelJS.PageSetup;
@@ -378,7 +480,9 @@ export class XlsxWorkbook implements WorkbookPort {
   private messages(prompt?: string, error?: string): Partial<ExcelJS.DataValidation> {
     return {
       ...(prompt ? { showInputMessage: true, prompt: prompt.slice(0, 255) } : {}),
-      ...(error ? { showErrorMessage: true, errorStyle: "stop", error: error.slice(0, 225) } : { showErrorMessage: true }),
+      ...(error
+        ? { showErrorMessage: true, errorStyle: "stop", error: error.slice(0, 225) }
+        : { showErrorMessage: true }),
     } as Partial<ExcelJS.DataValidation>;
   }
 
@@ -386,27 +490,32 @@ export class XlsxWorkbook implements WorkbookPort {
   private validate(w: ExcelJS.Worksheet, address: string, dv: ExcelJS.DataValidation): void {
     const r = parseRange(address);
     const key = formatRange(r);
-    const model = (w as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations.model;
+    const model = (w as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } })
+      .dataValidations.model;
     model[key] = dv;
   }
 
   private cfRule(rule: ConditionalRule, sheet: string, address: string): ExcelJS.ConditionalFormattingRule {
     const style: Partial<ExcelJS.Style> = {};
-    if (rule.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } } as ExcelJS.Fill;
+    if (rule.fill)
+      style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } } as ExcelJS.Fill;
     if (rule.fontColor) style.font = { color: { argb: argb(rule.fontColor) } };
     const where = qualify(sheet, address);
     switch (rule.kind) {
       case "cellValue": {
-        if (!rule.operator || rule.formula1 === undefined) throw new Error(`Правило условного форматирования для ${where}: не задано сравнение (operator и formula1).`);
+        if (!rule.operator || rule.formula1 === undefined)
+          throw new Error(`Правило условного форматирования для ${where}: не задано сравнение (operator и formula1).`);
         const formulae = [bare(rule.formula1)];
         if (rule.operator === "between") {
-          if (rule.formula2 === undefined) throw new Error(`Правило «между» для ${where}: не задана вторая граница (formula2).`);
+          if (rule.formula2 === undefined)
+            throw new Error(`Правило «между» для ${where}: не задана вторая граница (formula2).`);
           formulae.push(bare(rule.formula2));
         }
         return { type: "cellIs", operator: rule.operator, formulae, style } as ExcelJS.ConditionalFormattingRule;
       }
       case "expression":
-        if (rule.formula1 === undefined) throw new Error(`Правило условного форматирования для ${where}: не задана формула (formula1).`);
+        if (rule.formula1 === undefined)
+          throw new Error(`Правило условного форматирования для ${where}: не задана формула (formula1).`);
         return { type: "expression", formulae: [bare(rule.formula1)], style } as ExcelJS.ConditionalFormattingRule;
       case "dataBar":
         return {
@@ -429,7 +538,14 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private format(w: ExcelJS.Worksheet, r: RangePos, f: CellFormat): void {
-    const apply = (target: { numFmt: string; font: Partial<ExcelJS.Font>; fill: ExcelJS.Fill; alignment: Partial<ExcelJS.Alignment>; border: Partial<ExcelJS.Borders>; protection: Partial<ExcelJS.Protection> }) => {
+    const apply = (target: {
+      numFmt: string;
+      font: Partial<ExcelJS.Font>;
+      fill: ExcelJS.Fill;
+      alignment: Partial<ExcelJS.Alignment>;
+      border: Partial<ExcelJS.Borders>;
+      protection: Partial<ExcelJS.Protection>;
+    }) => {
       if (f.numberFormat !== undefined) target.numFmt = f.numberFormat;
       if (f.bold !== undefined || f.italic !== undefined || f.fontSize !== undefined || f.fontColor !== undefined) {
         // A font without a name falls back to the viewer's default, often a serif.
@@ -516,19 +632,25 @@ export class XlsxWorkbook implements WorkbookPort {
     if (problem) throw new Error(`Нельзя создать таблицу на листе «${w.name}»: ${problem}.`);
     for (const other of this.workbook.worksheets) {
       if (other.getTables().some((t) => sameName(tableName(t), op.name))) {
-        throw new Error(`Нельзя создать таблицу «${op.name}»: таблица с таким именем уже есть в книге (на листе «${other.name}»).`);
+        throw new Error(
+          `Нельзя создать таблицу «${op.name}»: таблица с таким именем уже есть в книге (на листе «${other.name}»).`,
+        );
       }
     }
     const r = parseRange(op.address);
     const clash = w.getTables().find((t) => intersects(parseRange(tableRef(t)), r));
-    if (clash) throw new Error(`Нельзя создать таблицу «${op.name}» в ${qualify(w.name, formatRange(r))}: диапазон пересекается с таблицей «${tableName(clash)}».`);
+    if (clash)
+      throw new Error(
+        `Нельзя создать таблицу «${op.name}» в ${qualify(w.name, formatRange(r))}: диапазон пересекается с таблицей «${tableName(clash)}».`,
+      );
     // exceljs writes the table's header and rows itself: give it what the cells hold now.
     const headers: string[] = [];
     const seen = new Set<string>();
     for (let col = r.left; col <= r.right; col++) {
       const v = plainValue(w.getRow(r.top + 1).getCell(col + 1).value);
       let h = v === null || v === "" ? "" : String(v);
-      if (h === "" || seen.has(h.toLocaleUpperCase("ru"))) h = h === "" ? `Столбец${col - r.left + 1}` : `${h}${col - r.left + 1}`;
+      if (h === "" || seen.has(h.toLocaleUpperCase("ru")))
+        h = h === "" ? `Столбец${col - r.left + 1}` : `${h}${col - r.left + 1}`;
       seen.add(h.toLocaleUpperCase("ru"));
       headers.push(h);
     }
@@ -544,7 +666,10 @@ export class XlsxWorkbook implements WorkbookPort {
       ref: formatCell({ row: r.top, col: r.left }),
       headerRow: true,
       totalsRow: !!op.totals,
-      style: { theme: (op.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      style: {
+        theme: (op.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"],
+        showRowStripes: true,
+      },
       columns: headers.map((name, i) =>
         op.totals
           ? i === 0
@@ -585,13 +710,29 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Writes the active sheet and selections into the workbook's views before saving. */
   private syncViews(): void {
     const sheets = this.workbook.worksheets;
-    const activeTab = Math.max(0, sheets.findIndex((w) => sameName(w.name, this.active)));
-    this.workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: "visible" } as ExcelJS.WorkbookView];
+    const activeTab = Math.max(
+      0,
+      sheets.findIndex((w) => sameName(w.name, this.active)),
+    );
+    this.workbook.views = [
+      {
+        x: 0,
+        y: 0,
+        width: 20000,
+        height: 12000,
+        firstSheet: 0,
+        activeTab,
+        visibility: "visible",
+      } as ExcelJS.WorkbookView,
+    ];
     for (const w of sheets) {
       const sel = this.selections.get(w.id);
       // `views` is null, not [], for a sheet without <sheetViews> (minimal books written by other
       // tools): saving such a book crashed with a TypeError (found by the hostile-input tests).
-      const view = { ...(w.views?.[0] ?? { state: "normal" }) } as ExcelJS.WorksheetView & { activeCell?: string; tabSelected?: boolean };
+      const view = { ...(w.views?.[0] ?? { state: "normal" }) } as ExcelJS.WorksheetView & {
+        activeCell?: string;
+        tabSelected?: boolean;
+      };
       if (sel) view.activeCell = sel.split(":")[0];
       (view as { tabSelected?: boolean }).tabSelected = sameName(w.name, this.active);
       w.views = [view];

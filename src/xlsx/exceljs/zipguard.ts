@@ -22,7 +22,9 @@ function xmlPrologue(buf: Uint8Array, e: ZipEntry, fileName: string): string {
   if (e.method === 0) return new TextDecoder().decode(head.subarray(0, 4096));
   try {
     // A prefix of the deflate stream inflates to a prefix of the part: enough to see the prologue.
-    return new TextDecoder().decode(inflateRawSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, 4096));
+    return new TextDecoder().decode(
+      inflateRawSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, 4096),
+    );
   } catch {
     throw new Error(`Файл «${fileName}» повреждён: часть «${e.name}» не распаковывается.`);
   }
@@ -35,6 +37,8 @@ export function inflatePart(buf: Uint8Array, e: ZipEntry, fileName: string): Uin
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(1, e.unpacked) });
   } catch {
-    throw new Error(`Файл «${fileName}» повреждён: часть «${e.name}» не распаковывается или больше заявленного размера.`);
+    throw new Error(
+      `Файл «${fileName}» повреждён: часть «${e.name}» не распаковывается или больше заявленного размера.`,
+    );
   }
 }

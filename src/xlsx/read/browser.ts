@@ -27,7 +27,9 @@ function hasDecompressionStream(): boolean {
 
 /** Inflates a raw deflate stream, refusing output beyond `limit` bytes (a part lying about its size). */
 async function inflateRaw(data: Uint8Array, limit: number, part: string, fileName: string): Promise<Uint8Array> {
-  const source = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw" as CompressionFormat));
+  const source = new Blob([data as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream("deflate-raw" as CompressionFormat));
   const reader = source.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -38,7 +40,9 @@ async function inflateRaw(data: Uint8Array, limit: number, part: string, fileNam
       total += value.byteLength;
       if (total > limit) {
         await reader.cancel();
-        throw new Error(`Часть «${part}» файла «${fileName}» распаковывается больше заявленного размера — это похоже на «zip-бомбу»; файл не открыт.`);
+        throw new Error(
+          `Часть «${part}» файла «${fileName}» распаковывается больше заявленного размера — это похоже на «zip-бомбу»; файл не открыт.`,
+        );
       }
       chunks.push(value);
     }
@@ -66,7 +70,11 @@ async function partBytes(bytes: Uint8Array, e: ZipEntry, fileName: string): Prom
  * Reads every sheet of an .xlsx chosen in the browser (values only, merged areas, hidden sheets
  * too) as `SheetRead` grids; throws a Russian Error naming the file when it is refused.
  */
-export async function readXlsxInBrowser(buf: ArrayBuffer, fileName: string, opts: BrowserReadOptions = {}): Promise<SheetRead[]> {
+export async function readXlsxInBrowser(
+  buf: ArrayBuffer,
+  fileName: string,
+  opts: BrowserReadOptions = {},
+): Promise<SheetRead[]> {
   const bytes = new Uint8Array(buf);
   const entries = zipEntries(bytes, fileName, defaultLimits(opts.maxBytes ?? DEFAULT_MAX_BYTES));
   if (hasDecompressionStream()) {
@@ -84,7 +92,9 @@ export async function readXlsxInBrowser(buf: ArrayBuffer, fileName: string, opts
   try {
     await wb.xlsx.load(buf);
   } catch (e) {
-    throw new Error(`Файл «${fileName}» не удалось прочитать как книгу Excel: ${(e as Error).message}. Откройте его в Excel и пересохраните как «Книга Excel (.xlsx)».`);
+    throw new Error(
+      `Файл «${fileName}» не удалось прочитать как книгу Excel: ${(e as Error).message}. Откройте его в Excel и пересохраните как «Книга Excel (.xlsx)».`,
+    );
   }
   return readWorkbookSheets(wb, fileName, { ...opts, formulas: false });
 }

@@ -90,9 +90,19 @@ export interface WorksheetPart {
 }
 
 /** The workbook part's text and its sheets in workbook order, each with its part and relationship type. */
-async function bookSheets(part: PartReader, budget?: BookBudget): Promise<{ workbookPart: string; workbook: string | null; rels: Map<string, { target: string; type: string }>; sheets: (WorksheetPart & { type: string })[] }> {
+async function bookSheets(
+  part: PartReader,
+  budget?: BookBudget,
+): Promise<{
+  workbookPart: string;
+  workbook: string | null;
+  rels: Map<string, { target: string; type: string }>;
+  sheets: (WorksheetPart & { type: string })[];
+}> {
   const rootRels = await textOf(part, "_rels/.rels", budget);
-  const office = rootRels ? [...relationships(rootRels, "").values()].find((r) => r.type.endsWith("/officeDocument")) : undefined;
+  const office = rootRels
+    ? [...relationships(rootRels, "").values()].find((r) => r.type.endsWith("/officeDocument"))
+    : undefined;
   const workbookPart = office?.target ?? "xl/workbook.xml";
   const workbook = await textOf(part, workbookPart, budget);
   const rels = relationships((await textOf(part, relsPath(workbookPart), budget)) ?? "", workbookPart);
@@ -109,10 +119,18 @@ async function bookSheets(part: PartReader, budget?: BookBudget): Promise<{ work
  * The worksheets of the package in workbook order (chart and dialog sheets hold no cells and are
  * left out, as exceljs does), with the shared strings; null when the book uses the 1904 date system.
  */
-async function packageSheets(part: PartReader, fileName: string, budget?: BookBudget): Promise<{ sheets: WorksheetPart[]; strings: string[] } | null> {
+async function packageSheets(
+  part: PartReader,
+  fileName: string,
+  budget?: BookBudget,
+): Promise<{ sheets: WorksheetPart[]; strings: string[] } | null> {
   const { workbookPart, workbook, rels, sheets } = await bookSheets(part, budget);
-  if (workbook === null) throw new Error(`Файл «${fileName}» не является книгой Excel: в нём нет описания книги (${workbookPart}). Пересохраните его как «Книга Excel (.xlsx)».`);
-  if (elements(workbook, "workbookPr", false).some((w) => /\bdate1904\s*=\s*["'](?:1|true)["']/.test(w.attrs))) return null;
+  if (workbook === null)
+    throw new Error(
+      `Файл «${fileName}» не является книгой Excel: в нём нет описания книги (${workbookPart}). Пересохраните его как «Книга Excel (.xlsx)».`,
+    );
+  if (elements(workbook, "workbookPr", false).some((w) => /\bdate1904\s*=\s*["'](?:1|true)["']/.test(w.attrs)))
+    return null;
   const sstRel = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"));
   const sstXml = sstRel ? await textOf(part, sstRel.target, budget) : null;
   return {
@@ -130,14 +148,20 @@ export async function worksheetParts(part: PartReader, fileName: string): Promis
  * Every worksheet of the package (hidden ones too, in workbook order), or null when the book uses
  * the 1904 date system (dates would need styles to convert; read such books with exceljs).
  */
-export async function readSheetsFromParts(part: PartReader, fileName: string, opts: PartsReadOptions = {}): Promise<SheetRead[] | null> {
+export async function readSheetsFromParts(
+  part: PartReader,
+  fileName: string,
+  opts: PartsReadOptions = {},
+): Promise<SheetRead[] | null> {
   const budget = new BookBudget(fileName);
   const book = await packageSheets(part, fileName, budget);
   if (!book) return null;
   const { sheets, strings } = book;
   const maxSheets = opts.maxSheets ?? DEFAULT_MAX_SHEETS;
   if (sheets.length > maxSheets) {
-    throw new Error(`Файл «${fileName}» содержит ${countRu(sheets.length, SHEETS)}, допускается не больше ${maxSheets}: это не похоже на школьную форму или отчёт.`);
+    throw new Error(
+      `Файл «${fileName}» содержит ${countRu(sheets.length, SHEETS)}, допускается не больше ${maxSheets}: это не похоже на школьную форму или отчёт.`,
+    );
   }
   const wanted = opts.sheets ? new Set(opts.sheets) : null;
   const out: SheetRead[] = [];
@@ -155,7 +179,9 @@ export async function readSheetsFromParts(part: PartReader, fileName: string, op
  * must run before exceljs loads a book (src/xlsx/exceljs/prescan.ts); text parts charged to `budget`.
  */
 export async function allWorksheetParts(part: PartReader, budget: BookBudget): Promise<WorksheetPart[]> {
-  return (await bookSheets(part, budget)).sheets.filter((s) => s.type.endsWith("/worksheet")).map(({ name, target }) => ({ name, target }));
+  return (await bookSheets(part, budget)).sheets
+    .filter((s) => s.type.endsWith("/worksheet"))
+    .map(({ name, target }) => ({ name, target }));
 }
 
 /**
@@ -166,7 +192,8 @@ export async function sheetsWithDrawings(part: PartReader): Promise<string[]> {
   const out: string[] = [];
   for (const s of (await bookSheets(part)).sheets) {
     const sheetRels = await textOf(part, relsPath(s.target));
-    if (sheetRels && [...relationships(sheetRels, s.target).values()].some((r) => r.type.endsWith("/drawing"))) out.push(s.name);
+    if (sheetRels && [...relationships(sheetRels, s.target).values()].some((r) => r.type.endsWith("/drawing")))
+      out.push(s.name);
   }
   return out;
 }

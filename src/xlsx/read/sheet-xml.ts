@@ -52,7 +52,8 @@ function cellValue(type: string | undefined, inner: string | undefined, strings:
   }
   let text: string;
   // The usual shape is exactly <v>…</v>; anything else (formulas, prefixes) goes through the regex.
-  if (inner.startsWith("<v>") && inner.endsWith("</v>") && inner.indexOf("<", 3) === inner.length - 4) text = inner.slice(3, -4);
+  if (inner.startsWith("<v>") && inner.endsWith("</v>") && inner.indexOf("<", 3) === inner.length - 4)
+    text = inner.slice(3, -4);
   else {
     const v = V_RE.exec(inner);
     if (!v) return null;
@@ -250,7 +251,12 @@ function sheetDataRange(b: Uint8Array): { start: number; end: number; after: num
   // The start tag: the first "sheetData" name (elements before it — sheetPr, dimension, sheetViews, cols — never contain it).
   let open = -1;
   for (let i = 1; i + 9 < b.length; i++) {
-    if (b[i] === 115 /* s */ && (b[i - 1] === LT || b[i - 1] === COLON) && bytesAt(b, i, "sheetData") && (isSpace(b[i + 9]) || b[i + 9] === GT || b[i + 9] === SLASH)) {
+    if (
+      b[i] === 115 /* s */ &&
+      (b[i - 1] === LT || b[i - 1] === COLON) &&
+      bytesAt(b, i, "sheetData") &&
+      (isSpace(b[i + 9]) || b[i + 9] === GT || b[i + 9] === SLASH)
+    ) {
       open = i;
       break;
     }
@@ -296,7 +302,10 @@ function mergedCellsOf(tail: string): { refs: string[]; cells: number } {
  */
 export function sheetClaims(b: Uint8Array): { dimensionCells: number; mergedCells: number } {
   const range = sheetDataRange(b);
-  return { dimensionCells: claimedCells(b, range), mergedCells: mergedCellsOf(utf8Text(range ? b.subarray(range.after) : b)).cells };
+  return {
+    dimensionCells: claimedCells(b, range),
+    mergedCells: mergedCellsOf(utf8Text(range ? b.subarray(range.after) : b)).cells,
+  };
 }
 
 /** Merged areas from the part's tail, and the positions (row × 16 384 + column) of their non-top-left cells. */
@@ -311,7 +320,8 @@ function readMerges(refs: readonly string[]): { merges: string[]; slaves: Set<nu
     merges.push(ref.toUpperCase());
     // Only the top-left cell of a merged area keeps its value; mark the others (cells ≤ 10⁶ per area).
     if ((q[0] - p[0] + 1) * (q[1] - p[1] + 1) > 1_000_000) continue;
-    for (let r = p[0]; r <= q[0]; r++) for (let c = p[1]; c <= q[1]; c++) if (r !== p[0] || c !== p[1]) slaves.add(r * 16_384 + c);
+    for (let r = p[0]; r <= q[0]; r++)
+      for (let c = p[1]; c <= q[1]; c++) if (r !== p[0] || c !== p[1]) slaves.add(r * 16_384 + c);
   }
   return { merges, slaves };
 }
@@ -345,7 +355,13 @@ function valueAt(b: Uint8Array, s: number, e: number, type: string | undefined, 
 }
 
 /** The value of a cell from the raw text of its `<v>` (bytes from..to): indices and integers in place. */
-function vValue(b: Uint8Array, from: number, to: number, type: string | undefined, strings: readonly string[]): CellValue {
+function vValue(
+  b: Uint8Array,
+  from: number,
+  to: number,
+  type: string | undefined,
+  strings: readonly string[],
+): CellValue {
   if (type === "s") {
     const i = digits(b, from, to);
     if (i === i) return strings[i] ?? null;
@@ -370,7 +386,15 @@ function hasElement(b: Uint8Array, s: number, e: number, letter: number): boolea
 }
 
 /** One worksheet part (UTF-8 bytes) → SheetRead (values only); with `maxRows`, only its first rows. */
-export function readSheetBytes(b: Uint8Array, name: string, fileName: string, strings: readonly string[], maxCells = DEFAULT_MAX_CELLS, maxRows = Infinity, budget?: BookBudget): SheetRead {
+export function readSheetBytes(
+  b: Uint8Array,
+  name: string,
+  fileName: string,
+  strings: readonly string[],
+  maxCells = DEFAULT_MAX_CELLS,
+  maxRows = Infinity,
+  budget?: BookBudget,
+): SheetRead {
   const range = sheetDataRange(b);
   const tail = mergedCellsOf(utf8Text(range ? b.subarray(range.after) : b));
   budget?.addMerges(name, tail.cells);
@@ -419,7 +443,16 @@ export function readSheetBytes(b: Uint8Array, name: string, fileName: string, st
       vEnd = i + 3;
       while (vEnd < end && b[vEnd] !== LT) vEnd++;
       // "</v></c>", byte by byte: this check runs for almost every cell.
-      if (!(b[vEnd + 1] === SLASH && b[vEnd + 2] === 118 && b[vEnd + 3] === GT && b[vEnd + 4] === LT && b[vEnd + 5] === SLASH && b[vEnd + 6] === 99 && b[vEnd + 7] === GT)) vEnd = -1;
+      if (!(
+        b[vEnd + 1] === SLASH &&
+        b[vEnd + 2] === 118 &&
+        b[vEnd + 3] === GT &&
+        b[vEnd + 4] === LT &&
+        b[vEnd + 5] === SLASH &&
+        b[vEnd + 6] === 99 &&
+        b[vEnd + 7] === GT
+      ))
+        vEnd = -1;
     }
     if (vEnd < 0 && i >= unclosedFrom && unclosedName === ascii(b, nameStart, nameEnd)) continue;
     const close = vEnd >= 0 ? vEnd + 4 : endTag(b, i, end, nameStart, nameEnd);
@@ -435,7 +468,10 @@ export function readSheetBytes(b: Uint8Array, name: string, fileName: string, st
     const r = rowIndex;
     const c = colIndex;
     if (r < 0 || c < 0 || (slaves.size && slaves.has(r * 16_384 + c))) continue;
-    const v = vEnd >= 0 ? vValue(b, innerStart + 3, vEnd, attrs.type, strings) : valueAt(b, innerStart, close, attrs.type, strings);
+    const v =
+      vEnd >= 0
+        ? vValue(b, innerStart + 3, vEnd, attrs.type, strings)
+        : valueAt(b, innerStart, close, attrs.type, strings);
     if (v === null || v === "") {
       // A formula without a cached result still belongs to the used range (as in exceljs and Excel).
       if (hasElement(b, innerStart, close, 102 /* f */)) {
@@ -460,7 +496,9 @@ export function readSheetBytes(b: Uint8Array, name: string, fileName: string, st
   }
   const rows = cellCount ? maxRow : 0;
   if (rows * cols > maxCells) {
-    throw new Error(`Лист «${name}» файла «${fileName}» слишком велик: ${countRu(rows, ROWS)} × ${countRu(cols, COLUMNS)}, допускается не больше ${countRu(maxCells, CELLS)}.`);
+    throw new Error(
+      `Лист «${name}» файла «${fileName}» слишком велик: ${countRu(rows, ROWS)} × ${countRu(cols, COLUMNS)}, допускается не больше ${countRu(maxCells, CELLS)}.`,
+    );
   }
   // Charged before the padding below allocates the rectangle.
   budget?.addSheet(name, Math.max(claimed, rows * cols));
@@ -476,7 +514,14 @@ export function readSheetBytes(b: Uint8Array, name: string, fileName: string, st
 const utf8 = new TextEncoder();
 
 /** Same as readSheetBytes for the part's text. */
-export function readSheetXml(xml: string, name: string, fileName: string, strings: readonly string[], maxCells = DEFAULT_MAX_CELLS, maxRows = Infinity): SheetRead {
+export function readSheetXml(
+  xml: string,
+  name: string,
+  fileName: string,
+  strings: readonly string[],
+  maxCells = DEFAULT_MAX_CELLS,
+  maxRows = Infinity,
+): SheetRead {
   return readSheetBytes(utf8.encode(xml), name, fileName, strings, maxCells, maxRows);
 }
 

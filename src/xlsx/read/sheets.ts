@@ -46,7 +46,8 @@ export function plainValue(v: ExcelJS.CellValue | unknown): CellValue {
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (typeof o.error === "string") return o.error;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((t) => String(t.text ?? "")).join("");
+    if (Array.isArray(o.richText))
+      return (o.richText as { text?: unknown }[]).map((t) => String(t.text ?? "")).join("");
     if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
     if ("hyperlink" in o || "text" in o) return plainValue(o.text);
   }
@@ -60,7 +61,9 @@ export function readWorkbookSheets(wb: ExcelJS.Workbook, fileName: string, opts:
   const maxCells = opts.maxCells ?? DEFAULT_MAX_CELLS;
   const maxSheets = opts.maxSheets ?? DEFAULT_MAX_SHEETS;
   if (wb.worksheets.length > maxSheets) {
-    throw new Error(`Файл «${fileName}» содержит ${countRu(wb.worksheets.length, SHEETS)}, допускается не больше ${maxSheets}: это не похоже на школьную форму или отчёт.`);
+    throw new Error(
+      `Файл «${fileName}» содержит ${countRu(wb.worksheets.length, SHEETS)}, допускается не больше ${maxSheets}: это не похоже на школьную форму или отчёт.`,
+    );
   }
   const out: SheetRead[] = [];
   const budget = new BookBudget(fileName);
@@ -71,7 +74,13 @@ export function readWorkbookSheets(wb: ExcelJS.Workbook, fileName: string, opts:
   return out;
 }
 
-export function readWorksheet(ws: ExcelJS.Worksheet, fileName: string, withFormulas: boolean, maxCells = DEFAULT_MAX_CELLS, budget?: BookBudget): SheetRead {
+export function readWorksheet(
+  ws: ExcelJS.Worksheet,
+  fileName: string,
+  withFormulas: boolean,
+  maxCells = DEFAULT_MAX_CELLS,
+  budget?: BookBudget,
+): SheetRead {
   let rows = 0;
   let cols = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -83,12 +92,16 @@ export function readWorksheet(ws: ExcelJS.Worksheet, fileName: string, withFormu
     });
   });
   if (rows * cols > maxCells) {
-    throw new Error(`Лист «${ws.name}» файла «${fileName}» слишком велик: ${countRu(rows, ROWS)} × ${countRu(cols, COLUMNS)}, допускается не больше ${countRu(maxCells, CELLS)}.`);
+    throw new Error(
+      `Лист «${ws.name}» файла «${fileName}» слишком велик: ${countRu(rows, ROWS)} × ${countRu(cols, COLUMNS)}, допускается не больше ${countRu(maxCells, CELLS)}.`,
+    );
   }
   // The whole book's cells are charged before this sheet's rectangle is allocated.
   budget?.addSheet(ws.name, rows * cols);
   const values: Grid = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
-  const formulas: Grid | undefined = withFormulas ? Array.from({ length: rows }, () => new Array<CellValue>(cols).fill("")) : undefined;
+  const formulas: Grid | undefined = withFormulas
+    ? Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(""))
+    : undefined;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (r > rows) return;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -98,7 +111,7 @@ export function readWorksheet(ws: ExcelJS.Worksheet, fileName: string, withFormu
       values[r - 1][c - 1] = v === "" ? null : v;
       if (formulas) {
         const isFormula = raw !== null && typeof raw === "object" && ("formula" in raw || "sharedFormula" in raw);
-        formulas[r - 1][c - 1] = isFormula ? `=${cell.formula}` : v ?? "";
+        formulas[r - 1][c - 1] = isFormula ? `=${cell.formula}` : (v ?? "");
       }
     });
   });

@@ -20,12 +20,13 @@ export function decodeXml(s: string): string {
 
 export function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1], decodeXml(m[2] ?? m[3] ?? ""));
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out.set(m[1], decodeXml(m[2] ?? m[3] ?? ""));
   return out;
 }
 
 function isNameEnd(ch: number): boolean {
-  return ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 62 /* > */ || ch === 47 /* / */;
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 62 /* > */ || ch === 47; /* / */
 }
 
 /** One element found by `elements`: the text of its attributes and of its content ("" when empty). */
@@ -87,7 +88,12 @@ function withoutElements(text: string, local: string): string {
       e = lt + 1;
       while (e < text.length && !isNameEnd(text.charCodeAt(e))) e++;
       const start = e - local.length;
-      if (start > lt && text.startsWith(local, start) && (start - 1 === lt || text.charCodeAt(start - 1) === 58) && text.charCodeAt(lt + 1) !== 47) {
+      if (
+        start > lt &&
+        text.startsWith(local, start) &&
+        (start - 1 === lt || text.charCodeAt(start - 1) === 58) &&
+        text.charCodeAt(lt + 1) !== 47
+      ) {
         found = lt;
         break;
       }

@@ -49,13 +49,19 @@ export interface ZipEntry {
 export function zipEntries(buf: Uint8Array, fileName: string, limits: ZipLimits): ZipEntry[] {
   const name = `«${fileName}»`;
   if (buf.length > limits.maxBytes) {
-    throw new Error(`Файл ${name} слишком велик: ${megabytes(buf.length)}, допускается не больше ${megabytes(limits.maxBytes)}. Разделите книгу или удалите лишние листы.`);
+    throw new Error(
+      `Файл ${name} слишком велик: ${megabytes(buf.length)}, допускается не больше ${megabytes(limits.maxBytes)}. Разделите книгу или удалите лишние листы.`,
+    );
   }
   if (buf.length >= 8 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
-    throw new Error(`Файл ${name} — книга старого формата Excel 97–2003 (.xls) или зашифрованная книга. Откройте её в Excel и сохраните как «Книга Excel (.xlsx)» без пароля.`);
+    throw new Error(
+      `Файл ${name} — книга старого формата Excel 97–2003 (.xls) или зашифрованная книга. Откройте её в Excel и сохраните как «Книга Excel (.xlsx)» без пароля.`,
+    );
   }
   if (buf.length < 22 || buf[0] !== 0x50 || buf[1] !== 0x4b || buf[2] !== 0x03 || buf[3] !== 0x04) {
-    throw new Error(`Файл ${name} не является книгой Excel .xlsx (это не zip-архив). Ожидается файл, сохранённый как «Книга Excel (.xlsx)».`);
+    throw new Error(
+      `Файл ${name} не является книгой Excel .xlsx (это не zip-архив). Ожидается файл, сохранённый как «Книга Excel (.xlsx)».`,
+    );
   }
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   // End of central directory: 22 bytes plus a comment of up to 65 535 bytes at the end.
@@ -71,10 +77,16 @@ export function zipEntries(buf: Uint8Array, fileName: string, limits: ZipLimits)
   const cdSize = view.getUint32(eocd + 12, true);
   const cdOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || cdOffset === 0xffffffff) {
-    throw new Error(`Файл ${name} использует расширенный формат ZIP64, который для книг такого размера не нужен; пересохраните книгу в Excel.`);
+    throw new Error(
+      `Файл ${name} использует расширенный формат ZIP64, который для книг такого размера не нужен; пересохраните книгу в Excel.`,
+    );
   }
-  if (count > limits.maxEntries) throw new Error(`Файл ${name} содержит ${count} частей, допускается не больше ${limits.maxEntries}: это не похоже на обычную книгу.`);
-  if (cdOffset + cdSize > buf.length) throw new Error(`Файл ${name} повреждён: каталог zip-архива выходит за конец файла.`);
+  if (count > limits.maxEntries)
+    throw new Error(
+      `Файл ${name} содержит ${count} частей, допускается не больше ${limits.maxEntries}: это не похоже на обычную книгу.`,
+    );
+  if (cdOffset + cdSize > buf.length)
+    throw new Error(`Файл ${name} повреждён: каталог zip-архива выходит за конец файла.`);
   const decoder = new TextDecoder();
   const entries: ZipEntry[] = [];
   // Readers disagree on which copy of a part present twice they take (JSZip the last, ours the first): refuse.
@@ -82,7 +94,8 @@ export function zipEntries(buf: Uint8Array, fileName: string, limits: ZipLimits)
   let p = cdOffset;
   let total = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || view.getUint32(p, true) !== 0x02014b50) throw new Error(`Файл ${name} повреждён: неверная запись каталога zip-архива.`);
+    if (p + 46 > buf.length || view.getUint32(p, true) !== 0x02014b50)
+      throw new Error(`Файл ${name} повреждён: неверная запись каталога zip-архива.`);
     const method = view.getUint16(p + 10, true);
     const packed = view.getUint32(p + 20, true);
     const unpacked = view.getUint32(p + 24, true);
@@ -92,23 +105,45 @@ export function zipEntries(buf: Uint8Array, fileName: string, limits: ZipLimits)
     const localOffset = view.getUint32(p + 42, true);
     const part = decoder.decode(buf.subarray(p + 46, p + 46 + nameLen));
     const key = part.toLowerCase();
-    if (seen.has(key)) throw new Error(`Файл ${name} повреждён: часть «${part}» записана в zip-архиве дважды, и неясно, какая из копий настоящая; файл не открыт. Пересохраните книгу в Excel.`);
+    if (seen.has(key))
+      throw new Error(
+        `Файл ${name} повреждён: часть «${part}» записана в zip-архиве дважды, и неясно, какая из копий настоящая; файл не открыт. Пересохраните книгу в Excel.`,
+      );
     seen.add(key);
-    if (packed === 0xffffffff || unpacked === 0xffffffff) throw new Error(`Файл ${name}: часть «${part}» слишком велика для книги.`);
+    if (packed === 0xffffffff || unpacked === 0xffffffff)
+      throw new Error(`Файл ${name}: часть «${part}» слишком велика для книги.`);
     total += unpacked;
     if (total > limits.maxUnpackedBytes) {
-      throw new Error(`Файл ${name} после распаковки занял бы больше ${megabytes(limits.maxUnpackedBytes)} — это похоже на «zip-бомбу»; файл не открыт.`);
+      throw new Error(
+        `Файл ${name} после распаковки занял бы больше ${megabytes(limits.maxUnpackedBytes)} — это похоже на «zip-бомбу»; файл не открыт.`,
+      );
     }
     if (unpacked > 1024 * 1024 && unpacked > packed * limits.maxRatio) {
-      throw new Error(`Часть «${part}» файла ${name} сжата в ${Math.round(unpacked / Math.max(packed, 1))} раз — это похоже на «zip-бомбу»; файл не открыт.`);
+      throw new Error(
+        `Часть «${part}» файла ${name} сжата в ${Math.round(unpacked / Math.max(packed, 1))} раз — это похоже на «zip-бомбу»; файл не открыт.`,
+      );
     }
     if (localOffset + 30 > buf.length || view.getUint32(localOffset, true) !== 0x04034b50) {
       throw new Error(`Файл ${name} повреждён: не найдена часть «${part}».`);
     }
-    const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
-    if (dataStart + packed > buf.length) throw new Error(`Файл ${name} повреждён: часть «${part}» выходит за конец файла.`);
-    if (method !== 0 && method !== 8) throw new Error(`Файл ${name}: часть «${part}» сжата неизвестным способом (${method}); пересохраните книгу в Excel.`);
-    entries.push({ name: part, method, packed, unpacked, dataStart, crc32: view.getUint32(p + 16, true), modTime: view.getUint16(p + 12, true), modDate: view.getUint16(p + 14, true) });
+    const dataStart =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    if (dataStart + packed > buf.length)
+      throw new Error(`Файл ${name} повреждён: часть «${part}» выходит за конец файла.`);
+    if (method !== 0 && method !== 8)
+      throw new Error(
+        `Файл ${name}: часть «${part}» сжата неизвестным способом (${method}); пересохраните книгу в Excel.`,
+      );
+    entries.push({
+      name: part,
+      method,
+      packed,
+      unpacked,
+      dataStart,
+      crc32: view.getUint32(p + 16, true),
+      modTime: view.getUint16(p + 12, true),
+      modDate: view.getUint16(p + 14, true),
+    });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -122,7 +157,9 @@ export function isXmlPart(name: string): boolean {
 /** Refuses XML text that declares a DTD: entity expansion ("billion laughs") and external entities hide there. */
 export function checkNoDtd(text: string, part: string, fileName: string): void {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    throw new Error(`Файл «${fileName}»: часть «${part}» содержит объявление DTD/ENTITY, которого в книгах Excel не бывает; файл не открыт из соображений безопасности.`);
+    throw new Error(
+      `Файл «${fileName}»: часть «${part}» содержит объявление DTD/ENTITY, которого в книгах Excel не бывает; файл не открыт из соображений безопасности.`,
+    );
   }
 }
 
@@ -162,6 +199,8 @@ export function hasDtd(b: Uint8Array): boolean {
 /** Refuses a part (any name, any encoding) whose bytes declare a DTD or an entity. */
 export function checkNoDtdBytes(bytes: Uint8Array, part: string, fileName: string): void {
   if (hasDtd(bytes)) {
-    throw new Error(`Файл «${fileName}»: часть «${part}» содержит объявление DTD/ENTITY, которого в книгах Excel не бывает; файл не открыт из соображений безопасности.`);
+    throw new Error(
+      `Файл «${fileName}»: часть «${part}» содержит объявление DTD/ENTITY, которого в книгах Excel не бывает; файл не открыт из соображений безопасности.`,
+    );
   }
 }

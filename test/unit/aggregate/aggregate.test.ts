@@ -95,8 +95,19 @@ describe("aggregate: indicators per group", () => {
 
   it("an empty group gives null, never 0", () => {
     expect(b).toEqual({
-      participants: 0, marked: 0, success: null, quality: null, sou: null, meanMark: null, share2: null,
-      compared: 0, confirmed: null, lowered: null, raised: null, gap2: null, meanScore: null,
+      participants: 0,
+      marked: 0,
+      success: null,
+      quality: null,
+      sou: null,
+      meanMark: null,
+      share2: null,
+      compared: 0,
+      confirmed: null,
+      lowered: null,
+      raised: null,
+      gap2: null,
+      meanScore: null,
     });
   });
 
@@ -144,7 +155,13 @@ describe("aggregate: input checks", () => {
     expect(() => aggregate(cols2)).toThrow("Строка 0: отметка по журналу 9");
   });
   it("no rows and no groups give empty totals", () => {
-    const t = aggregate({ group: new Int32Array(0), groupCount: 0, mark: new Uint8Array(0), journal: new Uint8Array(0), score: new Float32Array(0) });
+    const t = aggregate({
+      group: new Int32Array(0),
+      groupCount: 0,
+      mark: new Uint8Array(0),
+      journal: new Uint8Array(0),
+      score: new Float32Array(0),
+    });
     expect(t.counts.length).toBe(0);
     expect(allIndicators(t, DEFAULT_PROFILE)).toEqual([]);
   });
@@ -164,8 +181,18 @@ describe("Interner", () => {
 
 function row(over: Partial<ParticipantRow>): ParticipantRow {
   return {
-    procedure: "ВПР", year: 2025, grade: 5, className: "5А", subject: "Математика", code: "0001",
-    score: null, mark: null, journalMark: null, taskPoints: [], source: "form", ...over,
+    procedure: "ВПР",
+    year: 2025,
+    grade: 5,
+    className: "5А",
+    subject: "Математика",
+    code: "0001",
+    score: null,
+    mark: null,
+    journalMark: null,
+    taskPoints: [],
+    source: "form",
+    ...over,
   };
 }
 
@@ -203,7 +230,12 @@ describe("fromParticipantRows", () => {
 
 describe("aggregate agrees with indicators.ts on random data", () => {
   it("per group: counts, confirmation and mean score", () => {
-    const line = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.option(fc.integer({ min: 0, max: 30 })));
+    const line = fc.tuple(
+      fc.integer({ min: 0, max: 4 }),
+      fc.integer({ min: 0, max: 5 }),
+      fc.integer({ min: 0, max: 5 }),
+      fc.option(fc.integer({ min: 0, max: 30 })),
+    );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 60 }), (lines) => {
         const t = aggregate({
@@ -218,7 +250,12 @@ describe("aggregate agrees with indicators.ts on random data", () => {
           const marks = mine.map((l) => l[1]).filter((m) => m > 0);
           expect(markCountsOf(t, g)).toEqual(ind.countMarks(marks));
           const withBoth = mine.filter((l) => l[1] > 0 && l[2] > 0);
-          expect(journalOf(t, g)).toEqual(ind.confirmation(withBoth.map((l) => l[1]), withBoth.map((l) => l[2])));
+          expect(journalOf(t, g)).toEqual(
+            ind.confirmation(
+              withBoth.map((l) => l[1]),
+              withBoth.map((l) => l[2]),
+            ),
+          );
           const scores = mine.flatMap((l) => (l[3] === null ? [] : [l[3]]));
           expect(indicatorsOf(t, g, DEFAULT_PROFILE).meanScore).toBe(ind.meanScore(scores));
         }

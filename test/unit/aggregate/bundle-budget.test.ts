@@ -17,9 +17,14 @@ describe("bundle budget", () => {
     expect(overBudget(sizes!)).toEqual([]);
   });
 
-  it.runIf(sizes === null)("no build in dist/: the budget is checked by bench/check-budget.mjs after npm run build", () => {
-    console.warn("Бюджет бандлов не проверен: в dist/ нет сборки. После npm run build выполните node bench/check-budget.mjs.");
-  });
+  it.runIf(sizes === null)(
+    "no build in dist/: the budget is checked by bench/check-budget.mjs after npm run build",
+    () => {
+      console.warn(
+        "Бюджет бандлов не проверен: в dist/ нет сборки. После npm run build выполните node bench/check-budget.mjs.",
+      );
+    },
+  );
 });
 
 describe("bundle measurement", () => {

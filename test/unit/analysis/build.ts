@@ -1,9 +1,27 @@
 /** Small builders of constructed municipalities for the analysis tests. */
-import type { Location, Municipality, ParticipantRow, Procedure, ResultRow, SchoolReport, SchoolType } from "../../../src/core/model";
+import type {
+  Location,
+  Municipality,
+  ParticipantRow,
+  Procedure,
+  ResultRow,
+  SchoolReport,
+  SchoolType,
+} from "../../../src/core/model";
 
-export function school(login: string, opts: Partial<{ type: SchoolType; location: Location; socialIndex: number | null }> = {}): SchoolReport {
+export function school(
+  login: string,
+  opts: Partial<{ type: SchoolType; location: Location; socialIndex: number | null }> = {},
+): SchoolReport {
   return {
-    passport: { login, name: `ОО ${login}`, type: opts.type ?? "СОШ", location: opts.location ?? "город", contingent: [], socialIndex: opts.socialIndex ?? null },
+    passport: {
+      login,
+      name: `ОО ${login}`,
+      type: opts.type ?? "СОШ",
+      location: opts.location ?? "город",
+      contingent: [],
+      socialIndex: opts.socialIndex ?? null,
+    },
     results: [],
     participants: [],
     tasks: [],
@@ -14,7 +32,15 @@ export function school(login: string, opts: Partial<{ type: SchoolType; location
 }
 
 export function municipality(schools: SchoolReport[], extra: Partial<Municipality> = {}): Municipality {
-  return { name: "Тестовый", schools, references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [], ...extra };
+  return {
+    name: "Тестовый",
+    schools,
+    references: [],
+    fiokoMarkers: [],
+    riskProfiles: [],
+    municipalCycle: [],
+    ...extra,
+  };
 }
 
 export interface P {
@@ -27,12 +53,28 @@ export interface P {
 let codes = 0;
 
 /** Adds participants of one test; `spec` repeats each entry `count` times. */
-export function addParticipants(s: SchoolReport, procedure: Procedure, year: number, grade: number, subject: string, spec: [number, P][]): SchoolReport {
+export function addParticipants(
+  s: SchoolReport,
+  procedure: Procedure,
+  year: number,
+  grade: number,
+  subject: string,
+  spec: [number, P][],
+): SchoolReport {
   for (const [count, p] of spec) {
     for (let i = 0; i < count; i++) {
       const row: ParticipantRow = {
-        procedure, year, grade, className: "", subject, code: `c${++codes}`,
-        score: p.score ?? null, mark: p.mark === undefined ? null : p.mark, journalMark: p.journal ?? null, taskPoints: p.tasks ?? [], source: "form",
+        procedure,
+        year,
+        grade,
+        className: "",
+        subject,
+        code: `c${++codes}`,
+        score: p.score ?? null,
+        mark: p.mark === undefined ? null : p.mark,
+        journalMark: p.journal ?? null,
+        taskPoints: p.tasks ?? [],
+        source: "form",
       };
       s.participants.push(row);
     }
@@ -41,9 +83,27 @@ export function addParticipants(s: SchoolReport, procedure: Procedure, year: num
 }
 
 /** Adds an aggregated result row with counts n5, n4, n3, n2. */
-export function addResult(s: SchoolReport, procedure: Procedure, year: number, grade: number, subject: string, counts: [number, number, number, number], extra: Partial<ResultRow> = {}): SchoolReport {
+export function addResult(
+  s: SchoolReport,
+  procedure: Procedure,
+  year: number,
+  grade: number,
+  subject: string,
+  counts: [number, number, number, number],
+  extra: Partial<ResultRow> = {},
+): SchoolReport {
   const [n5, n4, n3, n2] = counts;
-  s.results.push({ procedure, year, grade, className: "", subject, participants: n5 + n4 + n3 + n2, marks: { n5, n4, n3, n2 }, source: "form", ...extra });
+  s.results.push({
+    procedure,
+    year,
+    grade,
+    className: "",
+    subject,
+    participants: n5 + n4 + n3 + n2,
+    marks: { n5, n4, n3, n2 },
+    source: "form",
+    ...extra,
+  });
   return s;
 }
 

@@ -43,14 +43,18 @@ describe("msoko analyze", () => {
     const json = JSON.parse(await readFile(out, "utf8"));
     const s4 = json.schools.find((s: { login: string }) => s.login === "sch4");
     expect(s4.years[0].risk).toMatchObject({ level: "высокий", shnor: true });
-    expect(s4.years[0].risk.factors.filter((f: { fired: boolean }) => f.fired).map((f: { id: string }) => f.id)).toEqual(["R1", "R2"]);
+    expect(
+      s4.years[0].risk.factors.filter((f: { fired: boolean }) => f.fired).map((f: { id: string }) => f.id),
+    ).toEqual(["R1", "R2"]);
   }, 120_000);
 
   it("--set changes a threshold; wrong arguments exit with 2", async () => {
     const io = memoryIo();
     expect(await run([dir, "--set", "r1.share=50"], io)).toBe(0);
     // R1 no longer fires: 2 of the 5 weights (R2) of the factors with data → 40 → «средний».
-    expect(io.stdout.join("\n")).toContain("Риск 2025: средний — 40 из 100 (средний от 25, высокий от 50, [DEFAULT]; учтены факторы с данными: R1, R2); сработали R2; ШНОР.");
+    expect(io.stdout.join("\n")).toContain(
+      "Риск 2025: средний — 40 из 100 (средний от 25, высокий от 50, [DEFAULT]; учтены факторы с данными: R1, R2); сработали R2; ШНОР.",
+    );
     const bad = memoryIo();
     expect(await run([dir, "--set", "r1.share=двадцать"], bad)).toBe(2);
     expect(bad.stderr[0]).toContain("«r1.share»");

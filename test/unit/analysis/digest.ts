@@ -8,13 +8,23 @@ import type { MunicipalAnalysis } from "../../../src/core/analysis";
 export function analysisDigest(a: MunicipalAnalysis): string[] {
   const lines: string[] = [];
   for (const s of a.schools) {
-    lines.push(`${s.login} кластер=${s.cluster.label} стабильность=${s.stability?.status ?? "-"} отсутствие=${s.stableAbsence?.stable ?? "-"}`);
+    lines.push(
+      `${s.login} кластер=${s.cluster.label} стабильность=${s.stability?.status ?? "-"} отсутствие=${s.stableAbsence?.stable ?? "-"}`,
+    );
     for (const y of s.years) {
-      const signs = y.signs.filter((g) => g.fired).map((g) => `${g.rule}:${g.procedure ?? ""}/${g.grade ?? ""}/${g.subject ?? ""}`).join(",");
+      const signs = y.signs
+        .filter((g) => g.fired)
+        .map((g) => `${g.rule}:${g.procedure ?? ""}/${g.grade ?? ""}/${g.subject ?? ""}`)
+        .join(",");
       const evaluated = y.signs.filter((g) => g.evaluated).length;
-      const factors = y.risk.factors.filter((f) => f.fired).map((f) => f.id).join(",");
+      const factors = y.risk.factors
+        .filter((f) => f.fired)
+        .map((f) => f.id)
+        .join(",");
       const score = y.risk.score === null ? "-" : y.risk.score.toFixed(2);
-      lines.push(`  ${y.year} оценено=${evaluated} признаки=[${signs}] риск=${y.risk.level ?? "-"} балл=${score} факторы=[${factors}] z=${y.standardized ? y.standardized.value.toFixed(4) : "-"}`);
+      lines.push(
+        `  ${y.year} оценено=${evaluated} признаки=[${signs}] риск=${y.risk.level ?? "-"} балл=${score} факторы=[${factors}] z=${y.standardized ? y.standardized.value.toFixed(4) : "-"}`,
+      );
     }
   }
   return lines;

@@ -9,7 +9,14 @@ const P = DEFAULT_PROFILE;
 
 function signs(m: ReturnType<typeof municipality>, login: string, rule: string, profile = P): SignResult[] {
   const ctx = buildContext(m, profile);
-  return [...schoolSigns(m.schools.find((s) => s.passport.login === login)!, ctx).values()].flat().filter((r) => r.rule === rule);
+  return [
+    ...schoolSigns(
+      m.schools.find((s) => s.passport.login === login)!,
+      ctx,
+    ).values(),
+  ]
+    .flat()
+    .filter((r) => r.rule === rule);
 }
 
 describe("edges", () => {
@@ -45,14 +52,24 @@ describe("edges", () => {
       { year: 2025, label: "муниципальный", values: { participations: 1, winners: 0, prizeWinners: 0 } },
     ];
     const other = school("b");
-    other.directions.olympiads = [{ year: 2025, label: "Школьный этап", values: { participations: 100, winners: 1, prizeWinners: 1 } }];
+    other.directions.olympiads = [
+      { year: 2025, label: "Школьный этап", values: { participations: 100, winners: 1, prizeWinners: 1 } },
+    ];
     const m = municipality([few, other]);
-    expect(signs(m, "a", "O6")[0]).toMatchObject({ evaluated: false, reasonNotEvaluated: "мало участников школьного этапа" });
-    expect(signs(m, "b", "O6")[0]).toMatchObject({ evaluated: false, reasonNotEvaluated: "нет строки муниципального этапа" });
+    expect(signs(m, "a", "O6")[0]).toMatchObject({
+      evaluated: false,
+      reasonNotEvaluated: "мало участников школьного этапа",
+    });
+    expect(signs(m, "b", "O6")[0]).toMatchObject({
+      evaluated: false,
+      reasonNotEvaluated: "нет строки муниципального этапа",
+    });
   });
 
   it("R2 and R4 are not compared in groups smaller than clusters.minSize", () => {
-    const schools = [30, 70].map((q, i) => addResult(school(`s${i}`, { socialIndex: i }), "ВПР", 2025, 5, "Математика", withQuality(20, q)));
+    const schools = [30, 70].map((q, i) =>
+      addResult(school(`s${i}`, { socialIndex: i }), "ВПР", 2025, 5, "Математика", withQuality(20, q)),
+    );
     const y = analyzeMunicipality(municipality(schools), P).schools[0].years[0];
     expect(y.risk.factors.find((f) => f.id === "R2")).toMatchObject({ hasData: false, fired: false });
     expect(y.risk.factors.find((f) => f.id === "R4")).toMatchObject({ hasData: false, fired: false });

@@ -14,17 +14,51 @@ describe("explanations and shared ids", () => {
   });
 
   it("every threshold the engine reads is a parameter of the profile", () => {
-    for (const k of ["objectivity.minN", "o1.gap2Share", "o1.mismatchExcess", "o2.minN", "o2.minPeak", "o2.ratio", "o2.alpha", "o3.qualityExcess", "o5.gap", "o5.jump", "o6.ratio",
-      "objectivity.window", "r1.share", "r1.procedures", "r1.minN", "r2.quantile", "r3.minN", "r4.quantile", "r5.highFactors", "risk.weights", "risk.levels",
-      "stability.window", "stability.topQuantile", "clusters.minSize", "clusters.socialTerciles", "dynamics.share2Rise"]) {
+    for (const k of [
+      "objectivity.minN",
+      "o1.gap2Share",
+      "o1.mismatchExcess",
+      "o2.minN",
+      "o2.minPeak",
+      "o2.ratio",
+      "o2.alpha",
+      "o3.qualityExcess",
+      "o5.gap",
+      "o5.jump",
+      "o6.ratio",
+      "objectivity.window",
+      "r1.share",
+      "r1.procedures",
+      "r1.minN",
+      "r2.quantile",
+      "r3.minN",
+      "r4.quantile",
+      "r5.highFactors",
+      "risk.weights",
+      "risk.levels",
+      "stability.window",
+      "stability.topQuantile",
+      "clusters.minSize",
+      "clusters.socialTerciles",
+      "dynamics.share2Rise",
+    ]) {
       expect(PARAMS).toHaveProperty([k]);
     }
   });
 
   it("R2, O2, cluster and stable absence sentences", () => {
-    const schools = [80, 60, 40, 20].map((q, i) => addResult(school(`s${i}`), "ВПР", 2025, 5, "Математика", withQuality(20, q)));
-    addParticipants(schools[0], "ВПР", 2026, 4, "Русский язык", [[10, { score: 10, mark: 3 }], [2, { score: 9, mark: 2 }], [18, { score: 13, mark: 3 }]]);
-    addParticipants(schools[1], "ВПР", 2026, 4, "Русский язык", [[50, { score: 10, mark: 3 }], [150, { score: 9, mark: 2 }]]);
+    const schools = [80, 60, 40, 20].map((q, i) =>
+      addResult(school(`s${i}`), "ВПР", 2025, 5, "Математика", withQuality(20, q)),
+    );
+    addParticipants(schools[0], "ВПР", 2026, 4, "Русский язык", [
+      [10, { score: 10, mark: 3 }],
+      [2, { score: 9, mark: 2 }],
+      [18, { score: 13, mark: 3 }],
+    ]);
+    addParticipants(schools[1], "ВПР", 2026, 4, "Русский язык", [
+      [50, { score: 10, mark: 3 }],
+      [150, { score: 9, mark: 2 }],
+    ]);
     const a = analyzeMunicipality(municipality(schools), P);
     const s3 = a.schools[3];
     expect(explainSchool(s3, "R2", 2025)).toBe(

@@ -1,12 +1,33 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { analysisCount, clearAnalysisCache, explainIndicator, objectivity, risk, stable } from "../../../src/functions/analysis";
+import {
+  analysisCount,
+  clearAnalysisCache,
+  explainIndicator,
+  objectivity,
+  risk,
+  stable,
+} from "../../../src/functions/analysis";
 import { fingerprint, LruCache } from "../../../src/functions/analysis-cache";
 import { readAnalysisTable } from "../../../src/functions/analysis-table";
 import { InputError } from "../../../src/core/errors";
 import { applyOverrides, DEFAULT_PROFILE } from "../../../src/core/profile";
 
 const P = DEFAULT_PROFILE;
-const HEADER = ["Логин ОО", "Тип ОО", "Местность", "Процедура", "Год", "Класс", "Класс (буква)", "Предмет", "Участников", "«5»", "«4»", "«3»", "«2»"];
+const HEADER = [
+  "Логин ОО",
+  "Тип ОО",
+  "Местность",
+  "Процедура",
+  "Год",
+  "Класс",
+  "Класс (буква)",
+  "Предмет",
+  "Участников",
+  "«5»",
+  "«4»",
+  "«3»",
+  "«2»",
+];
 
 /** Four schools × 3 years of ВПР 5 математика with qualities q; s3 also has 30 % «2» in two procedures. */
 function table(extra: (string | number)[][] = []): (string | number | null)[][] {
@@ -29,7 +50,11 @@ describe("analysis functions over a results table", () => {
     const m = readAnalysisTable(table(), "x");
     expect(m.schools.map((s) => s.passport.login)).toEqual(["sch0", "sch1", "sch2", "sch3"]);
     expect(m.schools[3].results).toHaveLength(6);
-    expect(m.schools[3].results[1]).toMatchObject({ subject: "Русский язык", participants: 10, marks: { n5: 0, n4: 4, n3: 3, n2: 3 } });
+    expect(m.schools[3].results[1]).toMatchObject({
+      subject: "Русский язык",
+      participants: 10,
+      marks: { n5: 0, n4: 4, n3: 3, n2: 3 },
+    });
   });
 
   it("risk: level, score, factors, groups; the same level as the engine", () => {
@@ -52,7 +77,9 @@ describe("analysis functions over a results table", () => {
 
   it("explains an indicator in one sentence", () => {
     const t = table();
-    expect(explainIndicator("sch3", "R1", t, P)).toMatch(/^R1 \(фактор риска ШНОР\): не менее 30\u00a0% не преодолели минимальный порог в той же процедуре два года подряд/);
+    expect(explainIndicator("sch3", "R1", t, P)).toMatch(
+      /^R1 \(фактор риска ШНОР\): не менее 30\u00a0% не преодолели минимальный порог в той же процедуре два года подряд/,
+    );
     expect(explainIndicator("sch0", "стабильность", t, P)).toBe(
       "Стабильно высокие результаты (§5, [DEFAULT]): в каждом году 2023–2025 гг. стандартизированный результат в верхней доле 0,25 кластера «СОШ, город» и не ниже 1 ([DEFAULT]), признаков необъективности нет.",
     );
@@ -86,9 +113,29 @@ describe("analysis functions over a results table", () => {
     expect(c.length).toBe(8);
     expect(c.get("k0")).toBeUndefined();
     expect(c.get("k8")).toBe(8);
-    expect(fingerprint([[1, 2], [3, 4]])).not.toBe(fingerprint([[1, 2], [3, 5]]));
+    expect(
+      fingerprint([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).not.toBe(
+      fingerprint([
+        [1, 2],
+        [3, 5],
+      ]),
+    );
     expect(fingerprint([["12", ""]])).not.toBe(fingerprint([["1", "2"]]));
-    expect(fingerprint([[1, 2], [3, 4]])).toBe(fingerprint([[1, 2], [3, 4]]));
+    expect(
+      fingerprint([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBe(
+      fingerprint([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
   });
 
   it("errors are Russian and name the cell", () => {
@@ -96,7 +143,17 @@ describe("analysis functions over a results table", () => {
     expect(() => risk("sch0", bad, null, P)).toThrow(InputError);
     expect(() => risk("sch0", bad, null, P)).toThrow(/ячейка J17 /);
     expect(() => risk("sch7", table(), null, P)).toThrow("ОО «sch7» нет в столбце «Логин ОО» таблицы");
-    expect(() => risk("sch0", [["a", "b"], [1, 2]], null, P)).toThrow(/не найдена строка заголовков/);
+    expect(() =>
+      risk(
+        "sch0",
+        [
+          ["a", "b"],
+          [1, 2],
+        ],
+        null,
+        P,
+      ),
+    ).toThrow(/не найдена строка заголовков/);
     expect(() => risk("sch0", table(), "цвет", P)).toThrow(/режим «цвет» не известен/);
   });
 
@@ -106,7 +163,22 @@ describe("analysis functions over a results table", () => {
   });
 
   it("reads only the school rows of the summary's consolidated table (column «Уровень»)", () => {
-    const header = ["Год", "Процедура", "Класс", "Предмет", "Уровень", "Наименование", "Логин ОО", "Участников", "«5»", "«4»", "«3»", "«2»", "«1» / н/а", "Качество, %"];
+    const header = [
+      "Год",
+      "Процедура",
+      "Класс",
+      "Предмет",
+      "Уровень",
+      "Наименование",
+      "Логин ОО",
+      "Участников",
+      "«5»",
+      "«4»",
+      "«3»",
+      "«2»",
+      "«1» / н/а",
+      "Качество, %",
+    ];
     const t = [
       header,
       [2025, "ВПР", 5, "Математика", "Муниципалитет", "Тестовый", "", 30, 0, 15, 10, 5, 0, 50],
@@ -116,7 +188,10 @@ describe("analysis functions over a results table", () => {
       [2025, "ВПР", 5, "Математика", "ОО", "СОШ № 2", "sch2", 20, 0, 10, 8, 2, 0, 50],
     ];
     const m = readAnalysisTable(t, "x");
-    expect(m.schools.map((s) => [s.passport.login, s.results.length])).toEqual([["sch1", 2], ["sch2", 1]]);
+    expect(m.schools.map((s) => [s.passport.login, s.results.length])).toEqual([
+      ["sch1", 2],
+      ["sch2", 1],
+    ]);
     expect(risk("sch1", t, "факторы", P)).toBe("R1");
   });
 });

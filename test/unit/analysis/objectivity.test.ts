@@ -17,8 +17,14 @@ describe("O1: mismatch with journal marks (revision 2026.2: ≥ 3 participants a
   // School a: n participants, `gap` of them with journal 5 and mark 3 (gap of two, «понизили»), the rest
   // confirmed 4. School b: `refN` confirmed and `refGap` with a gap of two — the pooled reference is a + b.
   function o1(n: number, gap: number, refN = 180, refGap = 0, profile = P) {
-    const a = addParticipants(school("a"), "ВПР", 2025, 5, "Математика", [[gap, { mark: 3, journal: 5 }], [n - gap, { mark: 4, journal: 4 }]]);
-    const b = addParticipants(school("b"), "ВПР", 2025, 5, "Математика", [[refGap, { mark: 3, journal: 5 }], [refN - refGap, { mark: 4, journal: 4 }]]);
+    const a = addParticipants(school("a"), "ВПР", 2025, 5, "Математика", [
+      [gap, { mark: 3, journal: 5 }],
+      [n - gap, { mark: 4, journal: 4 }],
+    ]);
+    const b = addParticipants(school("b"), "ВПР", 2025, 5, "Математика", [
+      [refGap, { mark: 3, journal: 5 }],
+      [refN - refGap, { mark: 4, journal: 4 }],
+    ]);
     return signsOf(municipality([a, b]), "a", "O1", profile)[0];
   }
   it("fires with 3 of 20 (15 %) against a reference gap share of 3/200 = 1,5 %: P = 0,00318", () => {
@@ -45,7 +51,9 @@ describe("O1: mismatch with journal marks (revision 2026.2: ≥ 3 participants a
     expect(r.numbers.refGap2Share).toBeCloseTo(6, 10);
     expect(r.numbers.gap2P).toBeCloseTo(0.114972, 5);
     expect(r.fired).toBe(false);
-    expect(explainSign(r)).toContain("вероятность случайно получить такое расхождение — 11,5\u00a0% (односторонний биномиальный тест; порог 1\u00a0%, [DEFAULT])), но это объяснимо случайностью");
+    expect(explainSign(r)).toContain(
+      "вероятность случайно получить такое расхождение — 11,5\u00a0% (односторонний биномиальный тест; порог 1\u00a0%, [DEFAULT])), но это объяснимо случайностью",
+    );
   });
   it("does not fire just below the share (2 of 21 = 9,52 %)", () => {
     const r = o1(21, 2);
@@ -56,13 +64,21 @@ describe("O1: mismatch with journal marks (revision 2026.2: ≥ 3 participants a
     const r = o1(19, 10);
     expect(r.evaluated).toBe(false);
     expect(r.fired).toBe(false);
-    expect(explainSign(r)).toBe("O1: признак не оценивался — мало участников с отметкой по журналу (нужно не менее 20, [DEFAULT]); ВПР 2025, 5 класс, математика, N\u00a0=\u00a019.");
+    expect(explainSign(r)).toBe(
+      "O1: признак не оценивался — мало участников с отметкой по журналу (нужно не менее 20, [DEFAULT]); ВПР 2025, 5 класс, математика, N\u00a0=\u00a019.",
+    );
   });
   // School a: 20 pupils, k raised by one mark; school b: 80 pupils, m of them raised. Pooled
   // reference mismatch = (k + m) %, school's = 5k %.
   function excess(k: number, m = 0) {
-    const a = addParticipants(school("a"), "ВПР", 2025, 5, "Математика", [[k, { mark: 5, journal: 4 }], [20 - k, { mark: 4, journal: 4 }]]);
-    const b = addParticipants(school("b"), "ВПР", 2025, 5, "Математика", [[m, { mark: 5, journal: 4 }], [80 - m, { mark: 4, journal: 4 }]]);
+    const a = addParticipants(school("a"), "ВПР", 2025, 5, "Математика", [
+      [k, { mark: 5, journal: 4 }],
+      [20 - k, { mark: 4, journal: 4 }],
+    ]);
+    const b = addParticipants(school("b"), "ВПР", 2025, 5, "Математика", [
+      [m, { mark: 5, journal: 4 }],
+      [80 - m, { mark: 4, journal: 4 }],
+    ]);
     return signsOf(municipality([a, b]), "a", "O1")[0];
   }
   it("fires when the mismatch exceeds the pooled reference by exactly 20 п.п. and P = 0,00257", () => {
@@ -88,9 +104,24 @@ describe("O1: mismatch with journal marks (revision 2026.2: ≥ 3 participants a
     expect(r.fired).toBe(false);
   });
   it("prefers an imported regional reference", () => {
-    const a = addParticipants(school("a"), "ВПР", 2025, 5, "Математика", [[5, { mark: 5, journal: 4 }], [15, { mark: 4, journal: 4 }]]);
+    const a = addParticipants(school("a"), "ВПР", 2025, 5, "Математика", [
+      [5, { mark: 5, journal: 4 }],
+      [15, { mark: 4, journal: 4 }],
+    ]);
     const m = municipality([a], {
-      references: [{ level: "region", name: "Область", procedure: "ВПР", year: 2025, grade: 5, subject: "Математика", participants: 1000, journal: { lowered: 50, confirmed: 900, raised: 50 }, source: "region.xlsx" }],
+      references: [
+        {
+          level: "region",
+          name: "Область",
+          procedure: "ВПР",
+          year: 2025,
+          grade: 5,
+          subject: "Математика",
+          participants: 1000,
+          journal: { lowered: 50, confirmed: 900, raised: 50 },
+          source: "region.xlsx",
+        },
+      ],
     });
     const r = signsOf(m, "a", "O1")[0];
     expect(r.reference).toMatchObject({ kind: "region", value: 10, n: 1000 });
@@ -118,8 +149,15 @@ describe("O1: mismatch with journal marks (revision 2026.2: ≥ 3 participants a
 
 describe("O2: peak at a mark boundary (scale ВПР 2026 4 класс русский: «3» от 10)", () => {
   function build(at: number, below: number, rest: number, refAt: number, refBelow: number) {
-    const a = addParticipants(school("a"), "ВПР", 2026, 4, "Русский язык", [[at, { score: 10, mark: 3 }], [below, { score: 9, mark: 2 }], [rest, { score: 13, mark: 3 }]]);
-    const b = addParticipants(school("b"), "ВПР", 2026, 4, "Русский язык", [[refAt, { score: 10, mark: 3 }], [refBelow, { score: 9, mark: 2 }]]);
+    const a = addParticipants(school("a"), "ВПР", 2026, 4, "Русский язык", [
+      [at, { score: 10, mark: 3 }],
+      [below, { score: 9, mark: 2 }],
+      [rest, { score: 13, mark: 3 }],
+    ]);
+    const b = addParticipants(school("b"), "ВПР", 2026, 4, "Русский язык", [
+      [refAt, { score: 10, mark: 3 }],
+      [refBelow, { score: 9, mark: 2 }],
+    ]);
     return signsOf(municipality([a, b]), "a", "O2")[0];
   }
   it("upper tail of the binomial: hand-computed values and degenerate q", () => {
@@ -161,11 +199,20 @@ describe("O2: peak at a mark boundary (scale ВПР 2026 4 класс русск
     expect(build(10, 2, 17, 50, 150).evaluated).toBe(false);
   });
   it("infers boundaries from (score, mark) pairs when the profile has no scale, and says so", () => {
-    const a = addParticipants(school("a"), "ВПР", 2025, 4, "Русский язык", [[10, { score: 10, mark: 3 }], [2, { score: 9, mark: 2 }], [18, { score: 13, mark: 3 }]]);
-    const b = addParticipants(school("b"), "ВПР", 2025, 4, "Русский язык", [[50, { score: 10, mark: 3 }], [150, { score: 9, mark: 2 }]]);
+    const a = addParticipants(school("a"), "ВПР", 2025, 4, "Русский язык", [
+      [10, { score: 10, mark: 3 }],
+      [2, { score: 9, mark: 2 }],
+      [18, { score: 13, mark: 3 }],
+    ]);
+    const b = addParticipants(school("b"), "ВПР", 2025, 4, "Русский язык", [
+      [50, { score: 10, mark: 3 }],
+      [150, { score: 9, mark: 2 }],
+    ]);
     const r = signsOf(municipality([a, b]), "a", "O2")[0];
     expect(r.fired).toBe(true);
-    expect(r.note).toBe("границы отметок определены по парам «балл — отметка» участников («3» от 10), шкалы в методике нет");
+    expect(r.note).toBe(
+      "границы отметок определены по парам «балл — отметка» участников («3» от 10), шкалы в методике нет",
+    );
   });
 });
 
@@ -192,7 +239,9 @@ describe("O3: results far above the reference, not confirmed", () => {
   it("is not evaluated without later results of the cohort (missing years), but keeps the numbers", () => {
     const r = build(85);
     expect(r).toMatchObject({ evaluated: false, fired: false, numbers: { excess: 28 } });
-    expect(r.reasonNotEvaluated).toBe("нет более поздних внешних результатов этой параллели, чтобы проверить подтверждение");
+    expect(r.reasonNotEvaluated).toBe(
+      "нет более поздних внешних результатов этой параллели, чтобы проверить подтверждение",
+    );
   });
   it("threshold edge: excess exactly 25 п.п.", () => {
     const a = addResult(school("a"), "ВПР", 2024, 5, "Математика", withQuality(20, 75));
@@ -215,9 +264,18 @@ describe("O3: results far above the reference, not confirmed", () => {
 });
 
 describe("O4: difficulty inversion", () => {
-  const tasks = { procedure: "ВПР" as const, year: 2025, grade: 5, subject: "Математика", source: "form", tasks: [
-    { number: "1", level: "Б" as const, max: 1 }, { number: "2", level: "Б" as const, max: 1 }, { number: "3", level: "П" as const, max: 2 },
-  ] };
+  const tasks = {
+    procedure: "ВПР" as const,
+    year: 2025,
+    grade: 5,
+    subject: "Математика",
+    source: "form",
+    tasks: [
+      { number: "1", level: "Б" as const, max: 1 },
+      { number: "2", level: "Б" as const, max: 1 },
+      { number: "3", level: "П" as const, max: 2 },
+    ],
+  };
   function build(own: (number | null)[], other: (number | null)[], n = 20) {
     const a = addParticipants(school("a"), "ВПР", 2025, 5, "Математика", [[n, { mark: 4, tasks: own }]]);
     a.tasks.push(tasks);
@@ -266,7 +324,9 @@ describe("O5: external vs internal gap (revision 2026.2: two-proportion test, P 
     expect(rs.numbers).toMatchObject({ jump: 30, jumpReached: 1, jumpFired: 0 });
     expect(rs.numbers.jumpP).toBeCloseTo(0.028265, 5);
     expect(rs.fired).toBe(false);
-    expect(explainSign(rs)).toContain("вероятность случайно получить такое расхождение — 2,8\u00a0% (односторонний тест разности двух долей; порог 1\u00a0%, [DEFAULT]) — разница объяснима случайностью");
+    expect(explainSign(rs)).toContain(
+      "вероятность случайно получить такое расхождение — 2,8\u00a0% (односторонний тест разности двух долей; порог 1\u00a0%, [DEFAULT]) — разница объяснима случайностью",
+    );
     const b = addResult(school("b"), "ВПР", 2024, 5, "Математика", withQuality(40, 40));
     addResult(b, "ВПР", 2025, 6, "Математика", withQuality(40, 65));
     expect(signsOf(municipality([b]), "b", "O5").find((x) => x.year === 2025)!.fired).toBe(false);
@@ -299,8 +359,28 @@ describe("O6: olympiad anomaly and F marker", () => {
   function olymp(login: string, participations: number, awarded: number, municipalAwarded: number) {
     const s = school(login);
     s.directions.olympiads = [
-      { year: 2025, label: "школьный", values: { participations, winners: awarded, prizeWinners: 0, participantsUnique: participations, awardeesUnique: awarded } },
-      { year: 2025, label: "муниципальный", values: { participations: 5, winners: municipalAwarded, prizeWinners: 0, participantsUnique: 5, awardeesUnique: municipalAwarded } },
+      {
+        year: 2025,
+        label: "школьный",
+        values: {
+          participations,
+          winners: awarded,
+          prizeWinners: 0,
+          participantsUnique: participations,
+          awardeesUnique: awarded,
+        },
+      },
+      {
+        year: 2025,
+        label: "муниципальный",
+        values: {
+          participations: 5,
+          winners: municipalAwarded,
+          prizeWinners: 0,
+          participantsUnique: 5,
+          awardeesUnique: municipalAwarded,
+        },
+      },
     ];
     return s;
   }
@@ -314,10 +394,14 @@ describe("O6: olympiad anomaly and F marker", () => {
     expect(signsOf(municipality([olymp("a", 100, 19, 0), olymp("b", 100, 1, 0)]), "a", "O6")[0].fired).toBe(false);
   });
   it("F: an imported marker 1 is a fired sign, 0 is not", () => {
-    const m = municipality([school("a")], { fiokoMarkers: [{ year: 2025, login: "a", grade: 5, subject: "МА", marker: 1, source: "fioko.xlsx" }] });
+    const m = municipality([school("a")], {
+      fiokoMarkers: [{ year: 2025, login: "a", grade: 5, subject: "МА", marker: 1, source: "fioko.xlsx" }],
+    });
     const r = signsOf(m, "a", "F")[0];
     expect(r).toMatchObject({ fired: true, evaluated: true, subject: "Математика", grade: 5 });
-    expect(explainSign(r)).toBe("F (маркер ФИОКО, требует анализа): ФИОКО отметила результаты ОО как имеющие признаки необъективности [OFFICIAL]; ВПР 2025, 5 класс, математика.");
+    expect(explainSign(r)).toBe(
+      "F (маркер ФИОКО, требует анализа): ФИОКО отметила результаты ОО как имеющие признаки необъективности [OFFICIAL]; ВПР 2025, 5 класс, математика.",
+    );
   });
 });
 
@@ -337,7 +421,10 @@ describe("stable absence and minimum-threshold dynamics", () => {
     const b = school("b");
     for (const y of [2023, 2024, 2025]) clean(b, y);
     // 8 of 20 with a gap of two against a reference of 8/100 (c: 80 confirmed): P(X ≥ 8), X ~ Bin(20; 0,08) = 0,0000876 → O1.
-    addParticipants(b, "ВПР", 2024, 6, "Русский язык", [[12, { mark: 4, journal: 4 }], [8, { mark: 2, journal: 4 }]]);
+    addParticipants(b, "ВПР", 2024, 6, "Русский язык", [
+      [12, { mark: 4, journal: 4 }],
+      [8, { mark: 2, journal: 4 }],
+    ]);
     const c = addParticipants(school("c"), "ВПР", 2024, 6, "Русский язык", [[80, { mark: 4, journal: 4 }]]);
     const res = analyzeMunicipality(municipality([a, b, c]), P);
     expect(res.schools[0].stableAbsence).toMatchObject({ stable: false, missingYears: [2024] });
@@ -346,7 +433,10 @@ describe("stable absence and minimum-threshold dynamics", () => {
   it("ОГЭ share below the minimum per subject and year with Δ п.п.; ЕГЭ by the minimum score", () => {
     const a = addResult(school("a"), "ОГЭ", 2024, 9, "Математика", [0, 10, 5, 5]);
     addResult(a, "ОГЭ", 2025, 9, "Математика", [0, 10, 9, 1]);
-    addParticipants(a, "ЕГЭ", 2025, 11, "Обществознание", [[3, { score: 41 }], [7, { score: 42 }]]);
+    addParticipants(a, "ЕГЭ", 2025, 11, "Обществознание", [
+      [3, { score: 41 }],
+      [7, { score: 42 }],
+    ]);
     const rows = analyzeMunicipality(municipality([a]), P).schools[0].minThreshold;
     expect(rows).toEqual([
       { procedure: "ЕГЭ", subject: "Обществознание", year: 2025, n: 10, below: 3, share: 30, delta: null },

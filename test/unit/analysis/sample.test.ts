@@ -26,10 +26,22 @@ function foundBy(s: InjectedSituation, a: MunicipalAnalysis): boolean {
   const school = a.schools.find((x) => x.login === s.login)!;
   const y = school.years.find((x) => x.year === s.year)!;
   switch (s.expectedRule) {
-    case "stable.high": return school.stability?.status === "стабильно высокие";
-    case "stable.low": return school.stability?.status === "стабильно низкие";
-    case "R1": case "R3": case "R4": return y.risk.factors.some((f) => f.id === s.expectedRule && f.fired);
-    default: return y.signs.some((g) => g.rule === s.expectedRule && g.fired && (s.procedure === undefined || (g.procedure === s.procedure && g.grade === s.grade && g.subject === s.subject)));
+    case "stable.high":
+      return school.stability?.status === "стабильно высокие";
+    case "stable.low":
+      return school.stability?.status === "стабильно низкие";
+    case "R1":
+    case "R3":
+    case "R4":
+      return y.risk.factors.some((f) => f.id === s.expectedRule && f.fired);
+    default:
+      return y.signs.some(
+        (g) =>
+          g.rule === s.expectedRule &&
+          g.fired &&
+          (s.procedure === undefined ||
+            (g.procedure === s.procedure && g.grade === s.grade && g.subject === s.subject)),
+      );
   }
 }
 
@@ -42,7 +54,9 @@ describe("sample municipality (engineer D's generator)", () => {
   });
 
   it("raises no objectivity sign at a school without an objectivity situation; precision of signs 100 %", () => {
-    const objectivitySchools = new Map(situations.filter((s) => OBJECTIVITY_ROLES.has(s.kind)).map((s) => [s.login, s]));
+    const objectivitySchools = new Map(
+      situations.filter((s) => OBJECTIVITY_ROLES.has(s.kind)).map((s) => [s.login, s]),
+    );
     let fired = 0;
     let expected = 0;
     const unexpected: string[] = [];
@@ -51,8 +65,12 @@ describe("sample municipality (engineer D's generator)", () => {
         for (const g of y.signs.filter((x) => x.fired)) {
           fired++;
           const s = objectivitySchools.get(school.login);
-          if (s && s.year === g.year && (g.rule === s.expectedRule || s.alsoExpected?.includes(g.rule as never))) expected++;
-          else unexpected.push(`${school.login} ${g.rule} ${g.year} ${g.procedure ?? ""} ${g.grade ?? ""} ${g.subject ?? ""}`);
+          if (s && s.year === g.year && (g.rule === s.expectedRule || s.alsoExpected?.includes(g.rule as never)))
+            expected++;
+          else
+            unexpected.push(
+              `${school.login} ${g.rule} ${g.year} ${g.procedure ?? ""} ${g.grade ?? ""} ${g.subject ?? ""}`,
+            );
         }
       }
     }
@@ -63,14 +81,51 @@ describe("sample municipality (engineer D's generator)", () => {
 
 describe("MSOKO.RISK over the 25-school, 3-year results table", () => {
   it("answers with the same level as the engine the CLI uses, with one analysis for all cells", () => {
-    const header = ["Логин ОО", "Тип ОО", "Местность", "Индекс социального контекста", "Процедура", "Год", "Класс", "Класс (буква)", "Предмет",
-      "Участников", "«5»", "«4»", "«3»", "«2»", "Ниже минимума", "Средний балл", "Понизили", "Подтвердили", "Повысили"];
+    const header = [
+      "Логин ОО",
+      "Тип ОО",
+      "Местность",
+      "Индекс социального контекста",
+      "Процедура",
+      "Год",
+      "Класс",
+      "Класс (буква)",
+      "Предмет",
+      "Участников",
+      "«5»",
+      "«4»",
+      "«3»",
+      "«2»",
+      "Ниже минимума",
+      "Средний балл",
+      "Понизили",
+      "Подтвердили",
+      "Повысили",
+    ];
     const rows: unknown[][] = [header];
     for (const s of municipality.schools) {
       for (const r of s.results) {
-        rows.push([s.passport.login, s.passport.type, s.passport.location, s.passport.socialIndex ?? null, r.procedure, r.year, r.grade, r.className, r.subject,
-          r.participants, r.marks?.n5 ?? null, r.marks?.n4 ?? null, r.marks?.n3 ?? null, r.marks?.n2 ?? null, r.ege?.belowMin ?? null, r.ege?.meanScore ?? null,
-          r.journal?.lowered ?? null, r.journal?.confirmed ?? null, r.journal?.raised ?? null]);
+        rows.push([
+          s.passport.login,
+          s.passport.type,
+          s.passport.location,
+          s.passport.socialIndex ?? null,
+          r.procedure,
+          r.year,
+          r.grade,
+          r.className,
+          r.subject,
+          r.participants,
+          r.marks?.n5 ?? null,
+          r.marks?.n4 ?? null,
+          r.marks?.n3 ?? null,
+          r.marks?.n2 ?? null,
+          r.ege?.belowMin ?? null,
+          r.ege?.meanScore ?? null,
+          r.journal?.lowered ?? null,
+          r.journal?.confirmed ?? null,
+          r.journal?.raised ?? null,
+        ]);
       }
     }
     clearAnalysisCache();
@@ -87,7 +142,9 @@ describe("results on the sample are fixed", () => {
   // When engineer D changes the generator on purpose, regenerate the fixture from analysisDigest.
   it("every fired sign, risk level and score, factor and z equals the fixture", () => {
     expect(DEFAULT_SEED).toBe(2026);
-    const expected = readFileSync(new URL("./fixtures/sample-2026-digest.txt", import.meta.url), "utf8").trimEnd().split("\n");
+    const expected = readFileSync(new URL("./fixtures/sample-2026-digest.txt", import.meta.url), "utf8")
+      .trimEnd()
+      .split("\n");
     expect(analysisDigest(analysis)).toEqual(expected);
   });
 });

@@ -29,7 +29,13 @@ function folderGraph(): Map<string, Set<string>> {
     g.set(from, edges);
     for (const m of readFileSync(file, "utf8").matchAll(IMPORT)) {
       const target = path.resolve(path.dirname(file), m[1]!);
-      const isDir = (() => { try { return statSync(target).isDirectory(); } catch { return false; } })();
+      const isDir = (() => {
+        try {
+          return statSync(target).isDirectory();
+        } catch {
+          return false;
+        }
+      })();
       const to = path.relative(SRC, isDir ? target : path.dirname(target));
       // A subfolder using its parent's basics (core/profile → core/values) or a parent's entry using
       // its subfolder is the tree's own shape, not a cycle between features.
@@ -43,18 +49,31 @@ function folderGraph(): Map<string, Set<string>> {
 /** Strongly connected components with more than one folder (Tarjan). */
 function cycles(g: Map<string, Set<string>>): string[][] {
   let index = 0;
-  const idx = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], on = new Set<string>();
+  const idx = new Map<string, number>(),
+    low = new Map<string, number>(),
+    stack: string[] = [],
+    on = new Set<string>();
   const out: string[][] = [];
   const visit = (v: string): void => {
-    idx.set(v, index); low.set(v, index); index++; stack.push(v); on.add(v);
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    on.add(v);
     for (const w of g.get(v) ?? []) {
-      if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
-      else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
     }
     if (low.get(v) === idx.get(v)) {
       const comp: string[] = [];
       let w: string;
-      do { w = stack.pop()!; on.delete(w); comp.push(w); } while (w !== v);
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        comp.push(w);
+      } while (w !== v);
       if (comp.length > 1) out.push(comp.sort());
     }
   };
@@ -70,7 +89,9 @@ describe("the folder tree", () => {
   });
 
   it("keeps the pure layers free of hosts, Node, the pane and the CLI", () => {
-    const pure = [...g.keys()].filter((f) => f === "core" || f.startsWith("core/") || f === "summary/model" || f === "school/model");
+    const pure = [...g.keys()].filter(
+      (f) => f === "core" || f.startsWith("core/") || f === "summary/model" || f === "school/model",
+    );
     expect(pure.length).toBeGreaterThan(5);
     const edges = /^(host|taskpane|cli|functions|xlsx)(\/|$)|^summary$|^summary\/write|^school$|^school\/write/;
     const bad = pure.flatMap((f) => [...g.get(f)!].filter((t) => edges.test(t)).map((t) => `${f} → ${t}`));
@@ -78,7 +99,12 @@ describe("the folder tree", () => {
   });
 
   it("detects a cycle when there is one (the check can fail)", () => {
-    const fake = new Map([["a", new Set(["b"])], ["b", new Set(["c"])], ["c", new Set(["a"])], ["d", new Set(["a"])]]);
+    const fake = new Map([
+      ["a", new Set(["b"])],
+      ["b", new Set(["c"])],
+      ["c", new Set(["a"])],
+      ["d", new Set(["a"])],
+    ]);
     expect(cycles(fake)).toEqual([["a", "b", "c"]]);
   });
 });

@@ -35,14 +35,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("regularFile / readInputBytes", () => {
   it("refuses what is not a regular file, naming it as typed", async () => {
-    await expect(regularFile(loop)).rejects.toThrow(`Ссылка «${loop}» ведёт сама на себя (циклическая символическая ссылка). Укажите сам файл, а не ссылку.`);
-    await expect(regularFile(join(dir, "битая.xlsx"))).rejects.toThrow(`Ссылка «${join(dir, "битая.xlsx")}» ведёт к файлу, которого нет.`);
+    await expect(regularFile(loop)).rejects.toThrow(
+      `Ссылка «${loop}» ведёт сама на себя (циклическая символическая ссылка). Укажите сам файл, а не ссылку.`,
+    );
+    await expect(regularFile(join(dir, "битая.xlsx"))).rejects.toThrow(
+      `Ссылка «${join(dir, "битая.xlsx")}» ведёт к файлу, которого нет.`,
+    );
     await expect(regularFile(join(dir, "нет.xlsx"))).rejects.toThrow(`Файл «${join(dir, "нет.xlsx")}» не найден.`);
     await expect(regularFile(dir)).rejects.toThrow(`«${dir}» — папка, а нужен файл .xlsx.`);
-    await expect(regularFile(fifo)).rejects.toThrow(`«${fifo}» — не обычный файл (именованный канал): укажите файл .xlsx на диске.`);
-    await expect(regularFile("/dev/zero")).rejects.toThrow("«/dev/zero» — системный файл, а не книга Excel: укажите файл .xlsx.");
-    await expect(regularFile("/proc/self/status")).rejects.toThrow(/^«\/proc\/self\/status» ведёт к системному файлу «\/proc\/\d+\/status», а не к книге Excel/);
-    await expect(regularFile(join(dir, "proc.xlsx"))).rejects.toThrow(`«${join(dir, "proc.xlsx")}» ведёт к системному файлу`);
+    await expect(regularFile(fifo)).rejects.toThrow(
+      `«${fifo}» — не обычный файл (именованный канал): укажите файл .xlsx на диске.`,
+    );
+    await expect(regularFile("/dev/zero")).rejects.toThrow(
+      "«/dev/zero» — системный файл, а не книга Excel: укажите файл .xlsx.",
+    );
+    await expect(regularFile("/proc/self/status")).rejects.toThrow(
+      /^«\/proc\/self\/status» ведёт к системному файлу «\/proc\/\d+\/status», а не к книге Excel/,
+    );
+    await expect(regularFile(join(dir, "proc.xlsx"))).rejects.toThrow(
+      `«${join(dir, "proc.xlsx")}» ведёт к системному файлу`,
+    );
   });
 
   it("resolves a link once and reads the file it points at", async () => {
@@ -54,7 +66,9 @@ describe("regularFile / readInputBytes", () => {
   it("reads no further than the limit", async () => {
     const big = join(dir, "большой.xlsx");
     writeFileSync(big, Buffer.alloc(2 * 1024 * 1024 + 1));
-    await expect(readInputBytes(big, 2 * 1024 * 1024)).rejects.toThrow("Файл «большой.xlsx» слишком велик: 2 МБ, допускается не больше 2 МБ. Разделите книгу или удалите лишние листы.");
+    await expect(readInputBytes(big, 2 * 1024 * 1024)).rejects.toThrow(
+      "Файл «большой.xlsx» слишком велик: 2 МБ, допускается не больше 2 МБ. Разделите книгу или удалите лишние листы.",
+    );
     expect((await readInputBytes(big, 3 * 1024 * 1024)).length).toBe(2 * 1024 * 1024 + 1);
     const empty = join(dir, "пустой.xlsx");
     writeFileSync(empty, "");
@@ -67,7 +81,9 @@ describe("regularFile / readInputBytes", () => {
     for (const n of ["б.xlsx", "а.XLSX", "~$а.xlsx", "заметки.txt"]) writeFileSync(join(folder, n), "");
     expect(await expandPaths([folder])).toEqual([join(folder, "а.XLSX"), join(folder, "б.xlsx")]);
     await expect(expandPaths([loop])).rejects.toThrow("ведёт сама на себя");
-    await expect(expandPaths([join(dir, "битая.xlsx")])).rejects.toThrow(`Ссылка «${join(dir, "битая.xlsx")}» ведёт к файлу, которого нет.`);
+    await expect(expandPaths([join(dir, "битая.xlsx")])).rejects.toThrow(
+      `Ссылка «${join(dir, "битая.xlsx")}» ведёт к файлу, которого нет.`,
+    );
     await expect(expandPaths([join(dir, "нет")])).rejects.toThrow(`Нет файла или папки «${join(dir, "нет")}».`);
   });
 });
@@ -81,7 +97,11 @@ describe("every command that reads refuses files that are not files, in Russian"
       [["analyze", loop], 2, "ведёт сама на себя"],
       // The device is listed as unreadable; with no form left there is nothing to summarise (2).
       [["summarize", "/dev/zero", "--out", join(dir, "s.xlsx")], 2, "«/dev/zero» — системный файл"],
-      [["school-report", fifo, "--out", join(dir, "r.xlsx")], 2, `«${fifo}» — не обычный файл (именованный канал): укажите файл .xlsx на диске.`],
+      [
+        ["school-report", fifo, "--out", join(dir, "r.xlsx")],
+        2,
+        `«${fifo}» — не обычный файл (именованный канал): укажите файл .xlsx на диске.`,
+      ],
       [["import-fisoko", join(dir, "proc.xlsx")], 1, "ведёт к системному файлу"],
       [["import-fisoko", loop], 1, "ведёт сама на себя"],
     ];
@@ -98,25 +118,68 @@ describe("every command that reads refuses files that are not files, in Russian"
 
 describe("Node's error codes in Russian", () => {
   it("names the file and never falls back to English", () => {
-    const codes = ["ENOENT", "ENOTDIR", "EACCES", "EPERM", "EISDIR", "ELOOP", "ENAMETOOLONG", "ENOSPC", "EDQUOT", "EROFS", "EFBIG", "EMFILE", "ENFILE", "EBUSY", "ETXTBSY", "EEXIST", "EIO", "ENXIO", "ENODEV", "EXDEV", "EAGAIN", "EINTR", "ENOMEM", "ECONNRESET", "ETIMEDOUT", "EWHATEVER"];
+    const codes = [
+      "ENOENT",
+      "ENOTDIR",
+      "EACCES",
+      "EPERM",
+      "EISDIR",
+      "ELOOP",
+      "ENAMETOOLONG",
+      "ENOSPC",
+      "EDQUOT",
+      "EROFS",
+      "EFBIG",
+      "EMFILE",
+      "ENFILE",
+      "EBUSY",
+      "ETXTBSY",
+      "EEXIST",
+      "EIO",
+      "ENXIO",
+      "ENODEV",
+      "EXDEV",
+      "EAGAIN",
+      "EINTR",
+      "ENOMEM",
+      "ECONNRESET",
+      "ETIMEDOUT",
+      "EWHATEVER",
+    ];
     for (const code of codes) {
       const text = fsErrorMessage(code, "свод.xlsx");
       expect(text, code).toMatch(/[а-яё]/i);
       expect(text, code).not.toMatch(/\b(no such|permission denied|is a directory|operation)\b/i);
       if (code !== "EPIPE") expect(text, code).toContain("свод.xlsx");
     }
-    expect(fsErrorMessage("ENOSPC", "свод.xlsx", "write")).toBe("Не хватает места на диске для записи файла «свод.xlsx». Освободите место и повторите.");
-    expect(fsErrorMessage("EACCES", "свод.xlsx", "write")).toBe("Нет прав на запись в файл «свод.xlsx». Проверьте права доступа или выберите другую папку.");
-    expect(fsErrorMessage("EACCES", "форма.xlsx", "open")).toBe("Нет прав доступа к файлу «форма.xlsx». Проверьте права доступа или выберите другой файл.");
-    expect(fsErrorMessage("EMFILE", "")).toBe("Открыто слишком много файлов одновременно. Закройте другие программы или укажите меньше файлов и повторите.");
+    expect(fsErrorMessage("ENOSPC", "свод.xlsx", "write")).toBe(
+      "Не хватает места на диске для записи файла «свод.xlsx». Освободите место и повторите.",
+    );
+    expect(fsErrorMessage("EACCES", "свод.xlsx", "write")).toBe(
+      "Нет прав на запись в файл «свод.xlsx». Проверьте права доступа или выберите другую папку.",
+    );
+    expect(fsErrorMessage("EACCES", "форма.xlsx", "open")).toBe(
+      "Нет прав доступа к файлу «форма.xlsx». Проверьте права доступа или выберите другой файл.",
+    );
+    expect(fsErrorMessage("EMFILE", "")).toBe(
+      "Открыто слишком много файлов одновременно. Закройте другие программы или укажите меньше файлов и повторите.",
+    );
     expect(fsErrorMessage("EPIPE", "")).toBe("Программа, принимавшая вывод, закрыла канал.");
   });
 
   it("translates a real Node error by its code and path, and says internal errors in Russian", () => {
-    const e = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", path: "/tmp/свод.xlsx", syscall: "write" });
-    expect(errorText(e)).toBe("Не хватает места на диске для записи файла «/tmp/свод.xlsx». Освободите место и повторите.");
+    const e = Object.assign(new Error("ENOSPC: no space left on device, write"), {
+      code: "ENOSPC",
+      path: "/tmp/свод.xlsx",
+      syscall: "write",
+    });
+    expect(errorText(e)).toBe(
+      "Не хватает места на диске для записи файла «/tmp/свод.xlsx». Освободите место и повторите.",
+    );
     expect(errorText(new Error("Файл «a.xlsx» повреждён."))).toBe("Файл «a.xlsx» повреждён.");
-    expect(errorText(new RangeError("Maximum call stack size exceeded"), "a.xlsx")).toBe("Данные вложены слишком глубоко (файл «a.xlsx»): обработка остановлена.");
+    expect(errorText(new RangeError("Maximum call stack size exceeded"), "a.xlsx")).toBe(
+      "Данные вложены слишком глубоко (файл «a.xlsx»): обработка остановлена.",
+    );
     expect(errorText(new TypeError("Cannot read properties of undefined (reading 'richText')"), "a.xlsx")).toBe(
       "Внутренняя ошибка (файл «a.xlsx»): Cannot read properties of undefined (reading 'richText'). Сообщите разработчикам, с какой командой и файлом она возникла.",
     );
@@ -124,13 +187,17 @@ describe("Node's error codes in Russian", () => {
 
   it("does not say the file name twice", async () => {
     expect(aboutFile("отчёт.xlsx", "Файл «отчёт.xlsx» повреждён.")).toBe("Файл «отчёт.xlsx» повреждён.");
-    expect(aboutFile("отчёт.xlsx", "Нет листа «Паспорт ОО».")).toBe("Файл «отчёт.xlsx» не прочитан: нет листа «Паспорт ОО».");
+    expect(aboutFile("отчёт.xlsx", "Нет листа «Паспорт ОО».")).toBe(
+      "Файл «отчёт.xlsx» не прочитан: нет листа «Паспорт ОО».",
+    );
     expect(aboutFile("отчёт.xlsx", "ОО не найдена.")).toBe("Файл «отчёт.xlsx» не прочитан: ОО не найдена.");
     // An Excel 97–2003 book given to school-report: one sentence, the name once.
     const xls = join(dir, "старая.xlsx");
     writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
     const io = memoryIo();
     expect(await main(["school-report", xls, "--out", join(dir, "r.xlsx")], io)).toBe(2);
-    expect(io.stderr).toEqual(["Файл «старая.xlsx» — книга старого формата Excel 97–2003 (.xls) или зашифрованная книга. Откройте её в Excel и сохраните как «Книга Excel (.xlsx)» без пароля."]);
+    expect(io.stderr).toEqual([
+      "Файл «старая.xlsx» — книга старого формата Excel 97–2003 (.xls) или зашифрованная книга. Откройте её в Excel и сохраните как «Книга Excel (.xlsx)» без пароля.",
+    ]);
   });
 });

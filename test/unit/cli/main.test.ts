@@ -23,7 +23,10 @@ afterAll(() => cleanup.forEach((d) => rmSync(d, { recursive: true, force: true }
 
 describe("the command table", () => {
   it("lists exactly the modules of src/cli/commands, with the texts each module exports", async () => {
-    const files = readdirSync(join(ROOT, "src/cli/commands")).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3)).sort();
+    const files = readdirSync(join(ROOT, "src/cli/commands"))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => f.slice(0, -3))
+      .sort();
     expect([...COMMAND_NAMES]).toEqual(files);
     for (const name of COMMAND_NAMES) {
       const command = await loadCommand(name);
@@ -43,11 +46,14 @@ describe("the command table", () => {
     expect(await main([], memoryIo())).toBe(2);
     const bad = memoryIo();
     expect(await main(["x".repeat(5000)], bad)).toBe(2);
-    expect(bad.stderr[0]).toBe(`Неизвестная команда «${"x".repeat(39)}…». Команды: ${COMMAND_NAMES.join(", ")}. Подробно: msoko help`);
+    expect(bad.stderr[0]).toBe(
+      `Неизвестная команда «${"x".repeat(39)}…». Команды: ${COMMAND_NAMES.join(", ")}. Подробно: msoko help`,
+    );
   });
 
   it("every command but calc and validate names --force in its call pattern", () => {
-    for (const name of COMMAND_NAMES.filter((n) => n !== "calc" && n !== "validate")) expect(COMMAND_INFO[name].usage, name).toContain("[--force]");
+    for (const name of COMMAND_NAMES.filter((n) => n !== "calc" && n !== "validate"))
+      expect(COMMAND_INFO[name].usage, name).toContain("[--force]");
   });
 });
 
@@ -71,7 +77,9 @@ describe("calc: JSON arguments and function names", () => {
     const io = memoryIo();
     const deep = "[".repeat(40_000) + "1" + "]".repeat(40_000);
     expect(await main(["calc", "SOU", deep], io)).toBe(2);
-    expect(io.stderr).toEqual([`Функция СОУ: аргумент 1 вложен глубже ${MAX_JSON_DEPTH} уровней: диапазон задаётся двумя уровнями скобок. Пример диапазона: '[[5,10,8,2]]', ячейки: '"ВПР"' или 2025.`]);
+    expect(io.stderr).toEqual([
+      `Функция СОУ: аргумент 1 вложен глубже ${MAX_JSON_DEPTH} уровней: диапазон задаётся двумя уровнями скобок. Пример диапазона: '[[5,10,8,2]]', ячейки: '"ВПР"' или 2025.`,
+    ]);
   });
 
   it("does not echo 120 KB of bad JSON", async () => {
@@ -80,7 +88,9 @@ describe("calc: JSON arguments and function names", () => {
     expect(await main(["calc", "SOU", bad], io)).toBe(2);
     expect(io.stderr).toHaveLength(1);
     expect(io.stderr[0].length).toBeLessThan(300);
-    expect(io.stderr[0]).toBe(`Функция СОУ: аргумент 1 не является JSON (неожиданный символ «x» здесь: «…5,5,5,5,5,x]]»). Пример диапазона: '[[5,10,8,2]]', ячейки: '"ВПР"' или 2025.`);
+    expect(io.stderr[0]).toBe(
+      `Функция СОУ: аргумент 1 не является JSON (неожиданный символ «x» здесь: «…5,5,5,5,5,x]]»). Пример диапазона: '[[5,10,8,2]]', ячейки: '"ВПР"' или 2025.`,
+    );
     const at = memoryIo();
     expect(await main(["calc", "SOU", "[[5,5 5]]"], at)).toBe(2);
     expect(at.stderr[0]).toContain("не является JSON (ошибка около символа 7 из 9: «[[5,5 5]]»)");
@@ -89,7 +99,9 @@ describe("calc: JSON arguments and function names", () => {
     expect(quote.stderr[0]).toContain(`не является JSON (не закрыта кавычка: «…${"c".repeat(58)}»)`);
     const cut = memoryIo();
     expect(await main(["calc", "SOU", "[[5,10,"], cut)).toBe(2);
-    expect(cut.stderr[0]).toBe(`Функция СОУ: аргумент 1 не является JSON (не хватает закрывающих скобок или кавычек: «[[5,10,»). Пример диапазона: '[[5,10,8,2]]', ячейки: '"ВПР"' или 2025.`);
+    expect(cut.stderr[0]).toBe(
+      `Функция СОУ: аргумент 1 не является JSON (не хватает закрывающих скобок или кавычек: «[[5,10,»). Пример диапазона: '[[5,10,8,2]]', ячейки: '"ВПР"' или 2025.`,
+    );
   });
 
   it("lists functions by their Russian names with the English ones", async () => {
@@ -129,20 +141,36 @@ describe("the bundle", () => {
   it("builds: help needs no npm package, each command is its own chunk, calc runs from it", () => {
     const outdir = mkdtempSync(join(ROOT, "node_modules", ".cache-msoko-cli-test-"));
     cleanup.push(outdir);
-    const built = spawnSync("node", ["scripts/build-cli.mjs"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, MSOKO_CLI_OUTDIR: relative(ROOT, outdir) } });
+    const built = spawnSync("node", ["scripts/build-cli.mjs"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, MSOKO_CLI_OUTDIR: relative(ROOT, outdir) },
+    });
     expect(built.status, built.stderr).toBe(0);
     expect(built.stdout).toMatch(/^Командная строка собрана: /);
     const main = readFileSync(join(outdir, "main.js"), "utf8");
     // The entry imports no npm package: exceljs, the analysis and the generator load with their command.
     expect(main).not.toMatch(/from\s*["'](?!node:|\.)/);
     const chunks = readdirSync(join(outdir, "chunks"));
-    for (const name of COMMAND_NAMES) expect(chunks.some((c) => c.startsWith(`${name}-`)), name).toBe(true);
+    for (const name of COMMAND_NAMES)
+      expect(
+        chunks.some((c) => c.startsWith(`${name}-`)),
+        name,
+      ).toBe(true);
     const inputs = JSON.parse(readFileSync(join(outdir, "inputs.json"), "utf8"));
     expect(inputs.inputs).toContain("src/cli/main.ts");
     expect(bundleIsFresh(ROOT, relative(ROOT, outdir))).toBe(true);
     const url = pathToFileURL(join(outdir, "main.js")).href;
     const run = (args: string[]) =>
-      spawnSync("node", ["--input-type=module", "-e", `const { main } = await import(${JSON.stringify(url)}); process.exitCode = await main(${JSON.stringify(args)});`], { cwd: ROOT, encoding: "utf8" });
+      spawnSync(
+        "node",
+        [
+          "--input-type=module",
+          "-e",
+          `const { main } = await import(${JSON.stringify(url)}); process.exitCode = await main(${JSON.stringify(args)});`,
+        ],
+        { cwd: ROOT, encoding: "utf8" },
+      );
     const help = run(["help"]);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("msoko — командная строка МСОКО для Excel");

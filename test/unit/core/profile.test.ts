@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { applyOverrides, DEFAULT_PROFILE, egeMinimum, markScale, PARAMS, PARAM_KEYS, PROFILE_VERSION } from "../../../src/core/profile";
+import {
+  applyOverrides,
+  DEFAULT_PROFILE,
+  egeMinimum,
+  markScale,
+  PARAMS,
+  PARAM_KEYS,
+  PROFILE_VERSION,
+} from "../../../src/core/profile";
 import { sizeClass } from "../../../src/core/indicators";
 
 describe("methodology profile", () => {
@@ -25,7 +33,12 @@ describe("methodology profile", () => {
     expect(egeMinimum(DEFAULT_PROFILE, "Математика (базовая)", 2025)?.score).toBeNull();
   });
   it("score → mark scale of ВПР 2026 русский 4 класс", () => {
-    expect(markScale(DEFAULT_PROFILE, "ВПР", 2026, 4, "Русский язык")).toMatchObject({ max: 24, min3: 10, min4: 16, min5: 21 });
+    expect(markScale(DEFAULT_PROFILE, "ВПР", 2026, 4, "Русский язык")).toMatchObject({
+      max: 24,
+      min3: 10,
+      min4: 16,
+      min5: 21,
+    });
     expect(markScale(DEFAULT_PROFILE, "ВПР", 2025, 4, "Русский язык")).toBeNull();
   });
   it("overrides change values, mark them and bump the version", () => {

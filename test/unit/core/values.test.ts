@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { countRu, formatNumberRu, formatPercentRu, formatPointsRu, parseNumberText, plural, readCell } from "../../../src/core/values";
+import {
+  countRu,
+  formatNumberRu,
+  formatPercentRu,
+  formatPointsRu,
+  parseNumberText,
+  plural,
+  readCell,
+} from "../../../src/core/values";
 import { canonicalSubject, nearest, SUBJECTS } from "../../../src/core/subjects";
 
 describe("reading cell values of Russian workbooks", () => {

@@ -27,7 +27,9 @@ describe("catalogue", () => {
     expect(CYCLE_COMPONENTS.map((c) => c.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(CYCLE_COMPONENTS[5].label).toBe("Адресные рекомендации");
     expect(CYCLE_COMPONENTS[5].regulation).toBe("разработка адресных рекомендаций");
-    expect(CYCLE_COMPONENTS[5].nextStep).toBe("Подготовить адресные рекомендации по результатам анализа (приказ/распоряжение с номером и датой)");
+    expect(CYCLE_COMPONENTS[5].nextStep).toBe(
+      "Подготовить адресные рекомендации по результатам анализа (приказ/распоряжение с номером и датой)",
+    );
   });
 });
 
@@ -52,7 +54,17 @@ describe("evaluateCycle: one track", () => {
     expect(d.statusText).toBe("замкнут");
     expect(d.score).toBe(100);
     const states = d.tracks[0].components.map((c) => c.state);
-    expect(states).toEqual(["notCounted", "notCounted", "notCounted", "notCounted", "notCounted", "notCounted", "done", "done", "done"]);
+    expect(states).toEqual([
+      "notCounted",
+      "notCounted",
+      "notCounted",
+      "notCounted",
+      "notCounted",
+      "notCounted",
+      "done",
+      "done",
+      "done",
+    ]);
     expect(d.tracks[0].components[0].points).toBeNull();
   });
 
@@ -71,14 +83,26 @@ describe("evaluateCycle: one track", () => {
     expect(d.gap).toEqual({ component: 6, label: "Адресные рекомендации", track: "Основной" });
     expect(d.score).toBeCloseTo((16 / 18) * 100, 9);
     expect(d.nextSteps).toHaveLength(1);
-    expect(d.nextSteps[0].text).toBe("Подготовить адресные рекомендации по результатам анализа (приказ/распоряжение с номером и датой)");
+    expect(d.nextSteps[0].text).toBe(
+      "Подготовить адресные рекомендации по результатам анализа (приказ/распоряжение с номером и датой)",
+    );
     expect(d.nextSteps[0].ref).toEqual({ sheet: "Цикл", cell: "A7" });
   });
 
   it("частично (1), blank scores and absent rows count as not done", () => {
     const d = dir(evaluateCycle(track({ direction: 5, scores: "2212_----" }), opts), 5);
     expect(d.statusText).toBe("разрыв на этапе 3 «Методы сбора и обработки информации»");
-    expect(d.tracks[0].components.map((c) => c.state)).toEqual(["done", "done", "partial", "done", "missing", "missing", "missing", "missing", "missing"]);
+    expect(d.tracks[0].components.map((c) => c.state)).toEqual([
+      "done",
+      "done",
+      "partial",
+      "done",
+      "missing",
+      "missing",
+      "missing",
+      "missing",
+      "missing",
+    ]);
     expect(d.tracks[0].components[4].entered).toBeNull();
     // 2+2+1+2 of 18 points
     expect(d.score).toBeCloseTo((7 / 18) * 100, 9);
@@ -103,23 +127,36 @@ describe("overdue components", () => {
     expect(d.overdueCount).toBe(1);
     const step = d.nextSteps.find((s) => s.track === "А")!;
     expect(step.plannedDate).toBe("2026-12-30");
-    expect(nextStepText(step)).toBe("Подготовить адресные рекомендации по результатам анализа (приказ/распоряжение с номером и датой) — срок 30.12.2026 (просрочен)");
+    expect(nextStepText(step)).toBe(
+      "Подготовить адресные рекомендации по результатам анализа (приказ/распоряжение с номером и датой) — срок 30.12.2026 (просрочен)",
+    );
     expect(nextStepText(d.nextSteps.find((s) => s.track === "Б")!)).toMatch(/срок 31\.12\.2026$/);
   });
 
   it("flags: one gap per track with a gap, one per overdue component, with a sentence and the next step", () => {
-    const e = evaluateCycle(track({ direction: 5, track: "Руководители", scores: "2222222u0", planned: { 9: "2026-12-01" } }), opts);
+    const e = evaluateCycle(
+      track({ direction: 5, track: "Руководители", scores: "2222222u0", planned: { 9: "2026-12-01" } }),
+      opts,
+    );
     expect(cycleFlags(e)).toEqual([
       {
-        rule: "cycle.gap", direction: 5, track: "Руководители", component: 8,
+        rule: "cycle.gap",
+        direction: 5,
+        track: "Руководители",
+        component: 8,
         message: "Направление 5, трек «Руководители»: разрыв на этапе 8 «Управленческие решения» (2026 год).",
         nextStep: "Указать номер и дату документа, подтверждающего этап 8 «Управленческие решения»",
         ref: { sheet: "Цикл", cell: "A9" },
       },
       {
-        rule: "cycle.overdue", direction: 5, track: "Руководители", component: 9,
-        message: "Направление 5, трек «Руководители»: этап 9 «Анализ эффективности принятых мер» не выполнен к плановому сроку 01.12.2026 (дата оценки 31.12.2026).",
-        nextStep: "Провести анализ эффективности принятых управленческих решений, комплекса мер и проведённых мероприятий (справка с номером и датой)",
+        rule: "cycle.overdue",
+        direction: 5,
+        track: "Руководители",
+        component: 9,
+        message:
+          "Направление 5, трек «Руководители»: этап 9 «Анализ эффективности принятых мер» не выполнен к плановому сроку 01.12.2026 (дата оценки 31.12.2026).",
+        nextStep:
+          "Провести анализ эффективности принятых управленческих решений, комплекса мер и проведённых мероприятий (справка с номером и датой)",
         plannedDate: "2026-12-01",
         ref: { sheet: "Цикл", cell: "A10" },
       },
@@ -127,14 +164,20 @@ describe("overdue components", () => {
   });
 
   it("a done component with a past planned date is not overdue; a partial one is", () => {
-    const t = dir(evaluateCycle(track({ direction: 7, scores: "221222222", planned: { 1: "2026-01-01", 3: "2026-06-01" } }), opts), 7).tracks[0];
+    const t = dir(
+      evaluateCycle(track({ direction: 7, scores: "221222222", planned: { 1: "2026-01-01", 3: "2026-06-01" } }), opts),
+      7,
+    ).tracks[0];
     expect(t.components[0].state).toBe("done");
     expect(t.components[2].state).toBe("overdue");
     expect(t.overdueCount).toBe(1);
   });
 
   it("components not counted on a partial track are never overdue", () => {
-    const t = dir(evaluateCycle(track({ direction: 8, kind: "partial", scores: "000000222", planned: { 2: "2026-01-01" } }), opts), 8).tracks[0];
+    const t = dir(
+      evaluateCycle(track({ direction: 8, kind: "partial", scores: "000000222", planned: { 2: "2026-01-01" } }), opts),
+      8,
+    ).tracks[0];
     expect(t.components[1].state).toBe("notCounted");
     expect(t.overdueCount).toBe(0);
   });
@@ -202,12 +245,24 @@ describe("directions and tracks", () => {
     expect(d.level).toBe("средний");
     expect(d.statusText).toBe("разрыв на этапе 1 «Цели (постановка и обоснование)» (трек «Олимпиады»)");
     expect(d.nextSteps.map((s) => `${s.track}:${s.component}`)).toEqual([
-      "Олимпиады:1", "Олимпиады:2", "Олимпиады:3", "Олимпиады:4", "Олимпиады:5", "Олимпиады:6", "Олимпиады:7", "Олимпиады:8", "Олимпиады:9", "ОГЭ:7",
+      "Олимпиады:1",
+      "Олимпиады:2",
+      "Олимпиады:3",
+      "Олимпиады:4",
+      "Олимпиады:5",
+      "Олимпиады:6",
+      "Олимпиады:7",
+      "Олимпиады:8",
+      "Олимпиады:9",
+      "ОГЭ:7",
     ]);
   });
 
   it("only the requested year counts; the latest year is found", () => {
-    const records = [...track({ direction: 1, scores: "000000000", year: 2025 }), ...track({ direction: 1, scores: "222222222", year: 2026 })];
+    const records = [
+      ...track({ direction: 1, scores: "000000000", year: 2025 }),
+      ...track({ direction: 1, scores: "222222222", year: 2026 }),
+    ];
     expect(dir(evaluateCycle(records, opts), 1).statusText).toBe("замкнут");
     expect(dir(evaluateCycle(records, { ...opts, year: 2025 }), 1).score).toBe(0);
     expect(latestCycleYear(records)).toBe(2026);
@@ -244,7 +299,10 @@ describe("scores and levels at the band edges (cycle.levels = 50; 80)", () => {
   });
 
   it("all components частично = exactly 50 % → средний; one component less → 44,4 % низкий", () => {
-    expect(dir(evaluateCycle(track({ direction: 1, scores: "111111111" }), opts), 1)).toMatchObject({ score: 50, level: "средний" });
+    expect(dir(evaluateCycle(track({ direction: 1, scores: "111111111" }), opts), 1)).toMatchObject({
+      score: 50,
+      level: "средний",
+    });
     const low = dir(evaluateCycle(track({ direction: 1, scores: "111111110" }), opts), 1);
     expect(low.score).toBeCloseTo((8 / 18) * 100, 9);
     expect(low.level).toBe("низкий");

@@ -2,22 +2,65 @@ import { afterEach, describe, expect, it } from "vitest";
 import { InputError, NoDataError } from "../../../src/core/errors";
 import { applyOverrides, DEFAULT_PROFILE } from "../../../src/core/profile";
 import { excelSerialFromIso, isoFromExcelSerial, matchDirection, parseDate } from "../../../src/core/cycle";
-import { cycle, getReportingDate, readCycleRange, readDirectionArg, setReportingDate } from "../../../src/functions/cycle";
+import {
+  cycle,
+  getReportingDate,
+  readCycleRange,
+  readDirectionArg,
+  setReportingDate,
+} from "../../../src/functions/cycle";
 
 type Row = (string | number | null)[];
 
-const HEADER: Row = ["Год", "Направление", "Название направления", "Трек", "Тип трека", "Компонент", "Название компонента", "Оценка", "Документ №", "Дата документа", "Ответственный", "Плановый срок"];
+const HEADER: Row = [
+  "Год",
+  "Направление",
+  "Название направления",
+  "Трек",
+  "Тип трека",
+  "Компонент",
+  "Название компонента",
+  "Оценка",
+  "Документ №",
+  "Дата документа",
+  "Ответственный",
+  "Плановый срок",
+];
 
 /** A row of the «Цикл» sheet; dates as Excel serials like Excel passes them. */
-function row(dir: string | number, track: string, kind: string, comp: number, score: string, doc = "", docDate: string | number | null = null, planned: string | number | null = null, year: string | number = 2026): Row {
+function row(
+  dir: string | number,
+  track: string,
+  kind: string,
+  comp: number,
+  score: string,
+  doc = "",
+  docDate: string | number | null = null,
+  planned: string | number | null = null,
+  year: string | number = 2026,
+): Row {
   return [year, dir, "", track, kind, comp, "", score, doc, docDate, "зам. директора", planned];
 }
 
-function full(dir: string | number, track: string, scores: string, planned: Record<number, string | number> = {}): Row[] {
+function full(
+  dir: string | number,
+  track: string,
+  scores: string,
+  planned: Record<number, string | number> = {},
+): Row[] {
   return [...scores].map((s, i) => {
     const n = i + 1;
     const word = s === "2" ? "есть" : s === "1" ? "частично" : s === "u" ? "есть" : s === "_" ? "" : "нет";
-    return row(dir, track, "полный", n, word, s === "2" ? `${n}/од` : "", s === "2" ? excelSerialFromIso("2026-03-01") : null, planned[n] ?? null);
+    return row(
+      dir,
+      track,
+      "полный",
+      n,
+      word,
+      s === "2" ? `${n}/од` : "",
+      s === "2" ? excelSerialFromIso("2026-03-01") : null,
+      planned[n] ?? null,
+    );
   });
 }
 
@@ -67,7 +110,9 @@ describe("direction argument", () => {
   });
 
   it("bad directions name what is expected", () => {
-    expect(() => readDirectionArg(9)).toThrow("Аргумент «направление»: значение «9» не распознано; ожидается номер направления 1–8, «Объективность» («О») или начало названия направления.");
+    expect(() => readDirectionArg(9)).toThrow(
+      "Аргумент «направление»: значение «9» не распознано; ожидается номер направления 1–8, «Объективность» («О») или начало названия направления.",
+    );
     expect(() => readDirectionArg("Система мониторинга")).toThrow("Подходят несколько направлений (5, 8)");
     expect(() => readDirectionArg(null)).toThrow(InputError);
   });
@@ -78,8 +123,15 @@ describe("reading the «Цикл» range", () => {
     const records = readCycleRange(GRID);
     expect(records).toHaveLength(9 * 3 + 3 + 1);
     expect(records[0]).toEqual({
-      year: 2026, direction: 1, track: "ВПР", trackKind: "full", component: 1, score: 2,
-      docNumber: "1/од", docDate: "2026-03-01", responsible: "зам. директора",
+      year: 2026,
+      direction: 1,
+      track: "ВПР",
+      trackKind: "full",
+      component: 1,
+      score: 2,
+      docNumber: "1/од",
+      docDate: "2026-03-01",
+      responsible: "зам. директора",
     });
     expect(records[9].direction).toBe("O");
     expect(records[14].plannedDate).toBe("2026-12-30");
@@ -92,11 +144,15 @@ describe("reading the «Цикл» range", () => {
       ["Компонент", "Оценка", "Трек", "Тип трека", "Направление", "Год"],
       ["6. Адресные рекомендации", 2, "ВПР", "полный цикл", "1", "2025/26"],
     ];
-    expect(readCycleRange(grid)).toEqual([{ year: 2026, direction: 1, track: "ВПР", trackKind: "full", component: 6, score: 2 }]);
+    expect(readCycleRange(grid)).toEqual([
+      { year: 2026, direction: 1, track: "ВПР", trackKind: "full", component: 6, score: 2 },
+    ]);
   });
 
   it("a range without the header row is an error that lists the missing columns", () => {
-    expect(() => readCycleRange(GRID.slice(1))).toThrow(/должен включать строку заголовков листа «Цикл».*не найдены столбцы: «Год», «Направление», «Трек», «Тип трека», «Компонент»/);
+    expect(() => readCycleRange(GRID.slice(1))).toThrow(
+      /должен включать строку заголовков листа «Цикл».*не найдены столбцы: «Год», «Направление», «Трек», «Тип трека», «Компонент»/,
+    );
   });
 
   it("bad cells are errors naming their row and column inside the range", () => {
@@ -105,13 +161,23 @@ describe("reading the «Цикл» range", () => {
       g[r][c] = v;
       return () => readCycleRange(g);
     };
-    expect(bad(2, 7, "да-да")).toThrow("Значение «да-да» в строке 3, столбце 8 аргумента «диапазон_цикла» не подходит: ожидается «нет», «частично» или «есть» (или 0, 1, 2).");
-    expect(bad(3, 5, 12)).toThrow("Значение «12» в строке 4, столбце 6 аргумента «диапазон_цикла» не подходит: ожидается номер компонента цикла от 1 до 9.");
-    expect(bad(4, 11, "в декабре")).toThrow("Значение «в декабре» в строке 5, столбце 12 аргумента «диапазон_цикла» не подходит: ожидается дата вида «31.12.2026».");
+    expect(bad(2, 7, "да-да")).toThrow(
+      "Значение «да-да» в строке 3, столбце 8 аргумента «диапазон_цикла» не подходит: ожидается «нет», «частично» или «есть» (или 0, 1, 2).",
+    );
+    expect(bad(3, 5, 12)).toThrow(
+      "Значение «12» в строке 4, столбце 6 аргумента «диапазон_цикла» не подходит: ожидается номер компонента цикла от 1 до 9.",
+    );
+    expect(bad(4, 11, "в декабре")).toThrow(
+      "Значение «в декабре» в строке 5, столбце 12 аргумента «диапазон_цикла» не подходит: ожидается дата вида «31.12.2026».",
+    );
     expect(bad(5, 1, "девять")).toThrow(/в строке 6, столбце 2 .*ожидается номер направления 1–8/);
-    expect(bad(6, 4, "средний")).toThrow("в строке 7, столбце 5 аргумента «диапазон_цикла» не подходит: ожидается «полный» или «частичный».");
+    expect(bad(6, 4, "средний")).toThrow(
+      "в строке 7, столбце 5 аргумента «диапазон_цикла» не подходит: ожидается «полный» или «частичный».",
+    );
     expect(bad(7, 3, "")).toThrow("В строке 8, столбце 4 аргумента «диапазон_цикла» не заполнен столбец «Трек»");
-    expect(bad(8, 0, "прошлый")).toThrow("Значение «прошлый» в строке 9, столбце 1 аргумента «диапазон_цикла» не подходит: ожидается год, например 2026 (для учебного года 2025/26 — 2026).");
+    expect(bad(8, 0, "прошлый")).toThrow(
+      "Значение «прошлый» в строке 9, столбце 1 аргумента «диапазон_цикла» не подходит: ожидается год, например 2026 (для учебного года 2025/26 — 2026).",
+    );
   });
 });
 
@@ -147,9 +213,13 @@ describe("MSOKO.CYCLE", () => {
     expect(cycle("О", GRID, "шаг", at, DEFAULT_PROFILE)).toBe(
       "Подготовить адресные рекомендации по результатам анализа (приказ/распоряжение с номером и датой) — срок 30.12.2026 (просрочен)",
     );
-    expect(cycle(2, GRID, "шаг", at, DEFAULT_PROFILE)).toBe("Поставить и обосновать цели направления (приказ или положение с номером и датой)");
+    expect(cycle(2, GRID, "шаг", at, DEFAULT_PROFILE)).toBe(
+      "Поставить и обосновать цели направления (приказ или положение с номером и датой)",
+    );
     expect(cycle(1, GRID, "шаг", at, DEFAULT_PROFILE)).toBe("цикл замкнут");
-    expect(cycle(8, GRID, "шаг", at, DEFAULT_PROFILE)).toBe("нет данных: заполните треки направления 8 на листе «Цикл»");
+    expect(cycle(8, GRID, "шаг", at, DEFAULT_PROFILE)).toBe(
+      "нет данных: заполните треки направления 8 на листе «Цикл»",
+    );
   });
 
   it("the evaluation date defaults to the workbook's reporting date; without one the error asks for it", () => {
@@ -183,9 +253,15 @@ describe("MSOKO.CYCLE", () => {
   });
 
   it("bad mode and date arguments say what is allowed", () => {
-    expect(() => cycle(1, GRID, "итог", at, DEFAULT_PROFILE)).toThrow(/Аргумент «режим»: режим «итог» не известен; допустимы «статус», «status», «балл»/);
-    expect(() => cycle(1, GRID, null, "31/13/2026", DEFAULT_PROFILE)).toThrow("Аргумент «дата_оценки»: значение «31/13/2026» не дата; ожидается дата вида «31.12.2026» или «2026-12-31».");
-    expect(() => cycle(1, [HEADER], "балл", at, DEFAULT_PROFILE)).toThrow("Нет данных о цикле: в аргументе «диапазон_цикла» нет ни одной строки цикла.");
+    expect(() => cycle(1, GRID, "итог", at, DEFAULT_PROFILE)).toThrow(
+      /Аргумент «режим»: режим «итог» не известен; допустимы «статус», «status», «балл»/,
+    );
+    expect(() => cycle(1, GRID, null, "31/13/2026", DEFAULT_PROFILE)).toThrow(
+      "Аргумент «дата_оценки»: значение «31/13/2026» не дата; ожидается дата вида «31.12.2026» или «2026-12-31».",
+    );
+    expect(() => cycle(1, [HEADER], "балл", at, DEFAULT_PROFILE)).toThrow(
+      "Нет данных о цикле: в аргументе «диапазон_цикла» нет ни одной строки цикла.",
+    );
     expect(cycle(1, [HEADER], null, at, DEFAULT_PROFILE)).toBe("нет данных");
   });
 });

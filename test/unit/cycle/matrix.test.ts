@@ -8,12 +8,27 @@ const opts = { year: 2026, evaluationDate: "2026-12-31", profile: DEFAULT_PROFIL
 
 function school(login: string, cycle: CycleRecord[]): SchoolReport {
   return {
-    passport: { login, name: `МБОУ «Школа ${login}»`, shortName: `Школа ${login}`, type: "СОШ", location: "город", contingent: [] },
-    results: [], participants: [], tasks: [], directions: {}, cycle, findings: [],
+    passport: {
+      login,
+      name: `МБОУ «Школа ${login}»`,
+      shortName: `Школа ${login}`,
+      type: "СОШ",
+      location: "город",
+      contingent: [],
+    },
+    results: [],
+    participants: [],
+    tasks: [],
+    directions: {},
+    cycle,
+    findings: [],
   };
 }
 
-const S1 = school("sch1", [...track({ direction: 1, scores: "222222222" }), ...track({ direction: 2, scores: "222220222" })]);
+const S1 = school("sch1", [
+  ...track({ direction: 1, scores: "222222222" }),
+  ...track({ direction: 2, scores: "222220222" }),
+]);
 const S2 = school("sch2", track({ direction: 1, scores: "222222220", planned: { 9: "2026-12-01" } }));
 const S3 = school("sch3", [
   ...track({ direction: 1, track: "ВПР", scores: "222222222" }),

@@ -23,11 +23,15 @@ const schools = Array.from({ length: 25 }, (_, i) => {
 
 describe("sample municipality: injected cycle situations", () => {
   it("every school's flags are exactly its injected cycle situation", () => {
-    const found = schools.flatMap((s) => cycleFlags(evaluateCycle(s.cycle, opts)).map((f) => `${s.entry.login}:${f.rule}:${f.direction}:${f.component}`));
+    const found = schools.flatMap((s) =>
+      cycleFlags(evaluateCycle(s.cycle, opts)).map((f) => `${s.entry.login}:${f.rule}:${f.direction}:${f.component}`),
+    );
     const expected = schools.flatMap((s) => {
       const sit = s.situation;
       if (!sit || !sit.expectedRule.startsWith("cycle.")) return [];
-      return [sit.expectedRule, ...(sit.alsoExpected ?? [])].map((rule) => `${s.entry.login}:${rule}:${sit.direction}:${sit.component}`);
+      return [sit.expectedRule, ...(sit.alsoExpected ?? [])].map(
+        (rule) => `${s.entry.login}:${rule}:${sit.direction}:${sit.component}`,
+      );
     });
     expect(expected.length).toBeGreaterThanOrEqual(2);
     expect(found.sort()).toEqual(expected.sort());
@@ -37,7 +41,9 @@ describe("sample municipality: injected cycle situations", () => {
     const s = schools.find((x) => x.situation?.kind === "cycleGap")!;
     const d = evaluateCycle(s.cycle, opts).directions.find((x) => x.id === 2)!;
     expect(d.statusText).toBe("разрыв на этапе 6 «Адресные рекомендации»");
-    expect(d.nextSteps[0].text).toBe("Подготовить адресные рекомендации по результатам анализа (приказ/распоряжение с номером и датой)");
+    expect(d.nextSteps[0].text).toBe(
+      "Подготовить адресные рекомендации по результатам анализа (приказ/распоряжение с номером и датой)",
+    );
     expect(d.overdueCount).toBe(0);
   });
 
@@ -46,7 +52,17 @@ describe("sample municipality: injected cycle situations", () => {
     const e = evaluateCycle(s.cycle, opts);
     const model = boardModel(e);
     const row5 = model.rows.find((r) => r.code === "5")!;
-    expect(row5.cells.map((c) => c.state)).toEqual(["done", "done", "done", "done", "done", "done", "done", "overdue", "missing"]);
+    expect(row5.cells.map((c) => c.state)).toEqual([
+      "done",
+      "done",
+      "done",
+      "done",
+      "done",
+      "done",
+      "done",
+      "overdue",
+      "missing",
+    ]);
     expect(row5.statusText).toBe("разрыв на этапе 8 «Управленческие решения»");
     expect(row5.steps[0].dateText).toBe(`срок 15.10.${last} — просрочен`);
     expect(model.rows.flatMap((r) => r.cells).filter((c) => c.state === "overdue")).toHaveLength(1);

@@ -55,7 +55,10 @@ beforeAll(async () => {
   const wb = XlsxWorkbook.create("sch420101.xlsx");
   await wb.write({ ops: fillForm(s) });
   await wb.save(join(dir, "fisoko", "sch420101.xlsx"));
-  await writeGrid(join(dir, "broken-markers.xlsx"), "Маркеры", [["Логин", "Год", "5 МА"], ["sch1", 2025, 7]]);
+  await writeGrid(join(dir, "broken-markers.xlsx"), "Маркеры", [
+    ["Логин", "Год", "5 МА"],
+    ["sch1", 2025, 7],
+  ]);
 }, 120_000);
 
 afterAll(async () => {
@@ -74,30 +77,48 @@ describe("msoko analyze with FIOKO lists", () => {
     const json = JSON.parse(await readFile(out, "utf8"));
     const s1 = json.schools.find((s: { login: string }) => s.login === "sch1");
     const s2 = json.schools.find((s: { login: string }) => s.login === "sch2");
-    expect(s1.years[0].signs.map((g: { rule: string; grade: number; subject: string }) => `${g.rule} ${g.grade} ${g.subject}`)).toEqual(["F 5 Математика"]);
+    expect(
+      s1.years[0].signs.map(
+        (g: { rule: string; grade: number; subject: string }) => `${g.rule} ${g.grade} ${g.subject}`,
+      ),
+    ).toEqual(["F 5 Математика"]);
     expect(s1.years[0].signs[0].reference).toEqual({ kind: "fioko", value: 1, n: 0, source: "markers.xlsx" });
     expect(s2.years[0].signs).toEqual([]);
-    const fired = (s: { years: { risk: { factors: { id: string; fired: boolean }[] } }[] }) => s.years[0].risk.factors.filter((f) => f.fired).map((f) => f.id);
+    const fired = (s: { years: { risk: { factors: { id: string; fired: boolean }[] } }[] }) =>
+      s.years[0].risk.factors.filter((f) => f.fired).map((f) => f.id);
     expect(fired(s2)).toContain("R5");
     expect(fired(s1)).not.toContain("R5");
     expect(fired(s1)).toContain("R6");
-    expect(json.imported).toMatchObject({ exports: [], fiokoFiles: ["markers.xlsx", "profiles.xlsx"], fiokoMarkers: 4, riskProfiles: 2, findings: [] });
+    expect(json.imported).toMatchObject({
+      exports: [],
+      fiokoFiles: ["markers.xlsx", "profiles.xlsx"],
+      fiokoMarkers: 4,
+      riskProfiles: 2,
+      findings: [],
+    });
   }, 120_000);
 
   it("a marker list with an error: the cell is reported on stderr and the exit code is 1", async () => {
     const io = memoryIo();
     const code = await run([join(dir, "ok"), join(dir, "broken-markers.xlsx")], io);
     expect(code).toBe(1);
-    expect(io.stderr).toEqual(["Файл «broken-markers.xlsx»: Ячейка C2 листа «Маркеры»: значение «7» не является маркером; ожидается 0 или 1 (пусто — маркер не указан)."]);
+    expect(io.stderr).toEqual([
+      "Файл «broken-markers.xlsx»: Ячейка C2 листа «Маркеры»: значение «7» не является маркером; ожидается 0 или 1 (пусто — маркер не указан).",
+    ]);
   }, 120_000);
 
   it("takes ФИС ОКО exports like summarize: the school's rows join its form, municipality and region rows become the reference", async () => {
     const io = memoryIo();
     const out = join(dir, "f.json");
-    const code = await run([join(dir, "fisoko"), join(XLSX_DIR, "ВПР-2023-математика-5-sch420101.xlsx"), "--json", out], io);
+    const code = await run(
+      [join(dir, "fisoko"), join(XLSX_DIR, "ВПР-2023-математика-5-sch420101.xlsx"), "--json", out],
+      io,
+    );
     expect(io.stderr).toEqual([]);
     expect(code).toBe(0);
-    expect(io.stdout).toContain("Выгрузки ФИС ОКО: ВПР-2023-математика-5-sch420101.xlsx (эталон для O1–O3: 2 строки муниципалитета и региона).");
+    expect(io.stdout).toContain(
+      "Выгрузки ФИС ОКО: ВПР-2023-математика-5-sch420101.xlsx (эталон для O1–O3: 2 строки муниципалитета и региона).",
+    );
     const json = JSON.parse(await readFile(out, "utf8"));
     expect(json.years).toEqual([2023, 2024]);
     expect(json.imported.exports).toEqual(["ВПР-2023-математика-5-sch420101.xlsx"]);

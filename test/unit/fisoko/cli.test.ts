@@ -22,7 +22,12 @@ const TRUNCATED = join(XLSX_DIR, "оборванная-выгрузка.xlsx");
 
 const report: SchoolReport = {
   passport: { login: "sch420101", name: 'МБОУ "СОШ № 1"', type: "СОШ", location: "город", contingent: [] },
-  results: [], participants: [], tasks: [], directions: {}, cycle: [], findings: [],
+  results: [],
+  participants: [],
+  tasks: [],
+  directions: {},
+  cycle: [],
+  findings: [],
 };
 
 const hash = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
@@ -38,8 +43,12 @@ describe("msoko import-fisoko", () => {
     const io = memoryIo();
     expect(await run([SCHOOL_2023], io)).toBe(0);
     expect(io.stdout[0]).toBe("Прочитано: 4 отчёта из 1 файла.");
-    expect(io.stdout[1]).toBe("  «ВПР-2023-математика-5-sch420101.xlsx», лист «Статистика по отметкам»: Статистика по отметкам — ВПР 2023, Математика, 5 класс (4 строки).");
-    expect(io.stdout[5]).toBe("Найдено: 1 строка результатов ОО, 0 участников, 0 перечней заданий, 2 эталонные строки (муниципалитет, регион).");
+    expect(io.stdout[1]).toBe(
+      "  «ВПР-2023-математика-5-sch420101.xlsx», лист «Статистика по отметкам»: Статистика по отметкам — ВПР 2023, Математика, 5 класс (4 строки).",
+    );
+    expect(io.stdout[5]).toBe(
+      "Найдено: 1 строка результатов ОО, 0 участников, 0 перечней заданий, 2 эталонные строки (муниципалитет, регион).",
+    );
     expect(io.stderr).toEqual([]);
   });
 
@@ -49,23 +58,37 @@ describe("msoko import-fisoko", () => {
     expect(await run([SCHOOL_2023, "--into", form], io)).toBe(0);
     const out = defaultOutput(form);
     expect(out).toBe(join(dir, "форма (импорт ФИС ОКО).xlsx"));
-    expect(io.stdout.at(-1)).toBe(`В форму ОО sch420101 добавлено: 1 строка результатов, 0 участников, 0 заданий. Записано в «${out}»; исходная форма «${form}» не изменена.`);
+    expect(io.stdout.at(-1)).toBe(
+      `В форму ОО sch420101 добавлено: 1 строка результатов, 0 участников, 0 заданий. Записано в «${out}»; исходная форма «${form}» не изменена.`,
+    );
     expect(hash(form)).toBe(before);
     const { report: parsed } = parseForm(await readXlsxFile(out));
     expect(parsed?.results).toEqual([
-      expect.objectContaining({ procedure: "ВПР", year: 2023, grade: 5, subject: "Математика", participants: 52, marks: { n5: 10, n4: 20, n3: 18, n2: 4 }, journal: { lowered: 10, confirmed: 38, raised: 4 } }),
+      expect.objectContaining({
+        procedure: "ВПР",
+        year: 2023,
+        grade: 5,
+        subject: "Математика",
+        participants: 52,
+        marks: { n5: 10, n4: 20, n3: 18, n2: 4 },
+        journal: { lowered: 10, confirmed: 38, raised: 4 },
+      }),
     ]);
   });
 
   it("refuses to overwrite: the form itself, or an existing output without --force (exit 2)", async () => {
     let io = memoryIo();
     expect(await run([SCHOOL_2023, "--into", form, "--out", form], io)).toBe(2);
-    expect(io.stderr[0]).toBe(`Файл «${form}» — это сама форма; исходную форму команда не перезаписывает. Укажите другое имя в --out.`);
+    expect(io.stderr[0]).toBe(
+      `Файл «${form}» — это сама форма; исходную форму команда не перезаписывает. Укажите другое имя в --out.`,
+    );
     const out = join(dir, "копия.xlsx");
     copyFileSync(form, out);
     io = memoryIo();
     expect(await run([SCHOOL_2023, "--into", form, "--out", out], io)).toBe(2);
-    expect(io.stderr[0]).toBe(`Файл «${out}» уже существует и не будет перезаписан. Укажите другое имя в --out или добавьте --force.`);
+    expect(io.stderr[0]).toBe(
+      `Файл «${out}» уже существует и не будет перезаписан. Укажите другое имя в --out или добавьте --force.`,
+    );
     io = memoryIo();
     expect(await run([SCHOOL_2023, "--into", form, "--out", out, "--force"], io)).toBe(0);
   });
@@ -74,8 +97,12 @@ describe("msoko import-fisoko", () => {
     const out = join(dir, "не-должно-появиться.xlsx");
     const io = memoryIo();
     expect(await run([SCHOOL_2023, TRUNCATED, "--into", form, "--out", out], io)).toBe(1);
-    expect(io.stderr[0]).toMatch(/^Ошибка: Файл «оборванная-выгрузка\.xlsx», лист «Статистика по отметкам», ячейка E12: нет значения/);
-    expect(io.stderr.at(-1)).toBe("Импорт не выполнен: исправьте ошибки выгрузок (или выгрузите отчёты заново) и повторите.");
+    expect(io.stderr[0]).toMatch(
+      /^Ошибка: Файл «оборванная-выгрузка\.xlsx», лист «Статистика по отметкам», ячейка E12: нет значения/,
+    );
+    expect(io.stderr.at(-1)).toBe(
+      "Импорт не выполнен: исправьте ошибки выгрузок (или выгрузите отчёты заново) и повторите.",
+    );
     expect(existsSync(out)).toBe(false);
   });
 

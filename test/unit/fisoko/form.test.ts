@@ -15,8 +15,26 @@ import { individual2023, reports } from "../../fixtures/fisoko/layouts";
 
 function schoolReport(login: string): SchoolReport {
   return {
-    passport: { login, name: 'МКОУ "ООШ № 3"', type: "ООШ", location: "село", municipality: "Ленинск-Кузнецкий городской округ", contingent: [{ year: 2023, grade: 5, pupils: 19 }] },
-    results: [{ procedure: "ВПР", year: 2023, grade: 5, className: "", subject: "Русский язык", participants: 18, marks: { n5: 2, n4: 6, n3: 8, n2: 2 }, source: "form" }],
+    passport: {
+      login,
+      name: 'МКОУ "ООШ № 3"',
+      type: "ООШ",
+      location: "село",
+      municipality: "Ленинск-Кузнецкий городской округ",
+      contingent: [{ year: 2023, grade: 5, pupils: 19 }],
+    },
+    results: [
+      {
+        procedure: "ВПР",
+        year: 2023,
+        grade: 5,
+        className: "",
+        subject: "Русский язык",
+        participants: 18,
+        marks: { n5: 2, n4: 6, n3: 8, n2: 2 },
+        source: "form",
+      },
+    ],
     participants: [],
     tasks: [],
     directions: {},
@@ -58,11 +76,26 @@ describe("importIntoForm", () => {
     const { report } = parseForm(await sheetsOf(wb));
     expect(report?.results).toHaveLength(2);
     const row = report?.results.find((r) => r.subject === "Математика");
-    expect(row).toMatchObject({ procedure: "ВПР", year: 2023, grade: 5, className: "", participants: 18, marks: { n5: 1, n4: 3, n3: 9, n2: 5 }, journal: { lowered: 2, confirmed: 14, raised: 2 } });
+    expect(row).toMatchObject({
+      procedure: "ВПР",
+      year: 2023,
+      grade: 5,
+      className: "",
+      participants: 18,
+      marks: { n5: 1, n4: 3, n3: 9, n2: 5 },
+      journal: { lowered: 2, confirmed: 14, raised: 2 },
+    });
     expect(report?.participants).toHaveLength(18);
     report?.participants.forEach((p, i) => {
       const e = Y2023.participants[i];
-      expect(p).toMatchObject({ code: e.code, className: e.className, score: e.score, mark: e.mark, journalMark: e.journalMark, taskPoints: e.taskPoints });
+      expect(p).toMatchObject({
+        code: e.code,
+        className: e.className,
+        score: e.score,
+        mark: e.mark,
+        journalMark: e.journalMark,
+        taskPoints: e.taskPoints,
+      });
     });
     expect(report?.tasks[0]?.tasks).toEqual(Y2023.tasks);
   });
@@ -76,10 +109,18 @@ describe("importIntoForm", () => {
       return { header, col: s.values[header].indexOf("Источник") };
     };
     const r = sourceCol(results);
-    const column = results.values.slice(r.header + 1).map((row) => row[r.col]).filter((v) => v);
+    const column = results.values
+      .slice(r.header + 1)
+      .map((row) => row[r.col])
+      .filter((v) => v);
     expect(column).toEqual(["ФИС ОКО: мо-2023.xlsx"]);
     const p = sourceCol(participants);
-    expect(participants.values.slice(p.header + 1).map((row) => row[p.col]).filter((v) => v)).toEqual(Array(18).fill("ФИС ОКО: протокол.xlsx"));
+    expect(
+      participants.values
+        .slice(p.header + 1)
+        .map((row) => row[p.col])
+        .filter((v) => v),
+    ).toEqual(Array(18).fill("ФИС ОКО: протокол.xlsx"));
   });
 
   it("refuses a second import of the same export and writes nothing", async () => {
@@ -108,7 +149,9 @@ describe("importIntoForm", () => {
     const wb = await formOf("sch420199");
     const res = importIntoForm(IMPORT, await sheetsOf(wb));
     expect(res.ok).toBe(false);
-    expect(res.findings[0].message).toBe("В выгрузках нет строк ОО sch420199 (логин из паспорта формы); найдены ОО: sch420101, sch420102, sch420103. Проверьте, что выбраны выгрузки своей школы.");
+    expect(res.findings[0].message).toBe(
+      "В выгрузках нет строк ОО sch420199 (логин из паспорта формы); найдены ОО: sch420101, sch420102, sch420103. Проверьте, что выбраны выгрузки своей школы.",
+    );
   });
 
   it("writes nothing when the import had errors", () => {

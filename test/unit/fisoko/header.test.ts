@@ -45,7 +45,16 @@ describe("readTestHeader", () => {
 describe("hierarchy labels", () => {
   it("orders Russia, region, municipality, schools", () => {
     const t = new HierarchyTracker();
-    expect(["Вся выборка", "Алтайский край", "г. Барнаул", "(sch220001) МБОУ «СОШ № 1»", "Топчихинский район", "sch220102 МКОУ ООШ"].map((l) => t.classify(l))).toEqual([
+    expect(
+      [
+        "Вся выборка",
+        "Алтайский край",
+        "г. Барнаул",
+        "(sch220001) МБОУ «СОШ № 1»",
+        "Топчихинский район",
+        "sch220102 МКОУ ООШ",
+      ].map((l) => t.classify(l)),
+    ).toEqual([
       { level: "country", name: "Вся выборка" },
       { level: "region", name: "Алтайский край" },
       { level: "municipality", name: "г. Барнаул" },
@@ -71,8 +80,10 @@ describe("hierarchy labels", () => {
   it("a school name without a login is a school, never a municipality", () => {
     const t = new HierarchyTracker();
     t.classify("Кемеровская область - Кузбасс");
-    expect(["МБОУ СОШ № 1", "Гимназия № 2", "МАОУ «Лицей № 4»", "Ленинск-Кузнецкий городской округ", "Школьный район"].map((l) => t.classify(l).level)).toEqual([
-      "school", "school", "school", "municipality", "municipality",
-    ]);
+    expect(
+      ["МБОУ СОШ № 1", "Гимназия № 2", "МАОУ «Лицей № 4»", "Ленинск-Кузнецкий городской округ", "Школьный район"].map(
+        (l) => t.classify(l).level,
+      ),
+    ).toEqual(["school", "school", "school", "municipality", "municipality"]);
   });
 });

@@ -31,8 +31,15 @@ function indicators(marks: MarkCounts | undefined, journal: JournalComparison | 
 describe("imported vs typed by hand", () => {
   it("СОШ № 1, ВПР 2023 математика 5: the same indicators, hand-computed", () => {
     const typed: ResultRow = {
-      procedure: "ВПР", year: 2023, grade: 5, className: "", subject: "Математика", participants: 52,
-      marks: { n5: 10, n4: 20, n3: 18, n2: 4 }, journal: { lowered: 10, confirmed: 38, raised: 4 }, source: "form",
+      procedure: "ВПР",
+      year: 2023,
+      grade: 5,
+      className: "",
+      subject: "Математика",
+      participants: 52,
+      marks: { n5: 10, n4: 20, n3: 18, n2: 4 },
+      journal: { lowered: 10, confirmed: 38, raised: 4 },
+      source: "form",
     };
     const res = importFisoko([{ name: "f.xlsx", sheets: [marks2023(Y2023, "school"), journal2023(Y2023, "school")] }]);
     const imported = res.results[0];
@@ -49,20 +56,40 @@ describe("imported vs typed by hand", () => {
 /** A test of the sample as the groups of an export: Russia and the region stand in for themselves, the municipality pooled, each school. */
 function exportGroups(rows: { login: string; name: string; r: ResultRow }[]): Group[] {
   const pooled = rows.reduce(
-    (a, { r }) => ({ n: a.n + r.participants, m: a.m.map((x, i) => x + [r.marks!.n2, r.marks!.n3, r.marks!.n4, r.marks!.n5][i]), j: a.j.map((x, i) => x + [r.journal!.lowered, r.journal!.confirmed, r.journal!.raised][i]) }),
+    (a, { r }) => ({
+      n: a.n + r.participants,
+      m: a.m.map((x, i) => x + [r.marks!.n2, r.marks!.n3, r.marks!.n4, r.marks!.n5][i]),
+      j: a.j.map((x, i) => x + [r.journal!.lowered, r.journal!.confirmed, r.journal!.raised][i]),
+    }),
     { n: 0, m: [0, 0, 0, 0], j: [0, 0, 0] },
   );
   const pct = (c: number) => Math.round((c * 10000) / pooled.n) / 100;
   const reference = (level: Group["level"], label: string): Group => ({
-    level, label, name: label, schools: rows.length, n: pooled.n, marks: pooled.m.map(pct) as Group["marks"], journal: pooled.j as Group["journal"], distribution: [], tasks: [],
+    level,
+    label,
+    name: label,
+    schools: rows.length,
+    n: pooled.n,
+    marks: pooled.m.map(pct) as Group["marks"],
+    journal: pooled.j as Group["journal"],
+    distribution: [],
+    tasks: [],
   });
   return [
     reference("country", "Вся выборка"),
     reference("region", "Кемеровская область - Кузбасс"),
     reference("municipality", "Ленинск-Кузнецкий городской округ"),
     ...rows.map(({ login, name, r }): Group => ({
-      level: "school", label: `(${login}) ${name}`, login, name, schools: 1, n: r.participants,
-      marks: [r.marks!.n2, r.marks!.n3, r.marks!.n4, r.marks!.n5], journal: [r.journal!.lowered, r.journal!.confirmed, r.journal!.raised], distribution: [], tasks: [],
+      level: "school",
+      label: `(${login}) ${name}`,
+      login,
+      name,
+      schools: 1,
+      n: r.participants,
+      marks: [r.marks!.n2, r.marks!.n3, r.marks!.n4, r.marks!.n5],
+      journal: [r.journal!.lowered, r.journal!.confirmed, r.journal!.raised],
+      distribution: [],
+      tasks: [],
     })),
   ];
 }
@@ -74,7 +101,10 @@ describe("the sample municipality, exported and imported", () => {
     for (const r of s.results) {
       if (r.procedure !== "ВПР" || r.className !== "" || !r.marks || !r.journal || r.participants === 0) continue;
       const key = `${r.year}|${r.grade}|${r.subject}`;
-      tests.set(key, [...(tests.get(key) ?? []), { login: s.passport.login, name: s.passport.shortName ?? s.passport.name, r }]);
+      tests.set(key, [
+        ...(tests.get(key) ?? []),
+        { login: s.passport.login, name: s.passport.shortName ?? s.passport.name, r },
+      ]);
     }
   }
 
@@ -88,7 +118,10 @@ describe("the sample municipality, exported and imported", () => {
       const { year, grade, subject } = rows[0].r;
       const d = { ...Y2023, year, grade, subject } as Dataset;
       const groups = exportGroups(rows);
-      const sheets = layout === 2023 ? [marks2023(d, groups), journal2023(d, groups)] : [marks2025(d, groups), journal2025(d, groups)];
+      const sheets =
+        layout === 2023
+          ? [marks2023(d, groups), journal2023(d, groups)]
+          : [marks2025(d, groups), journal2025(d, groups)];
       const res = importFisoko([{ name: `sample-${year}-${grade}-${subject}.xlsx`, sheets }]);
       expect(res.findings.filter((f) => f.severity === "error")).toEqual([]);
       for (const { login, r } of rows) {
@@ -108,5 +141,10 @@ describe("the sample municipality, exported and imported", () => {
 });
 
 function sumMarks(list: MarkCounts[]): MarkCounts {
-  return list.reduce((a, m) => ({ n2: a.n2 + m.n2, n3: a.n3 + m.n3, n4: a.n4 + m.n4, n5: a.n5 + m.n5 }), { n2: 0, n3: 0, n4: 0, n5: 0 });
+  return list.reduce((a, m) => ({ n2: a.n2 + m.n2, n3: a.n3 + m.n3, n4: a.n4 + m.n4, n5: a.n5 + m.n5 }), {
+    n2: 0,
+    n3: 0,
+    n4: 0,
+    n5: 0,
+  });
 }

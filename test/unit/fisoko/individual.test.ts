@@ -19,15 +19,27 @@ describe.each([
     res.participants.forEach((p, i) => {
       const e = d.participants[i];
       expect(p).toMatchObject({
-        procedure: "ВПР", year: d.year, grade: d.grade, subject: d.subject, login: "sch420103", source: "участники.xlsx",
-        code: e.code, className: e.className, score: e.score, mark: e.mark, journalMark: e.journalMark, taskPoints: e.taskPoints,
+        procedure: "ВПР",
+        year: d.year,
+        grade: d.grade,
+        subject: d.subject,
+        login: "sch420103",
+        source: "участники.xlsx",
+        code: e.code,
+        className: e.className,
+        score: e.score,
+        mark: e.mark,
+        journalMark: e.journalMark,
+        taskPoints: e.taskPoints,
       });
       expect(p.ref?.sheet).toBe(sheetName);
     });
   });
 
   it("gives the task list with levels and maxima", () => {
-    expect(res.tasks).toEqual([{ procedure: "ВПР", year: d.year, grade: d.grade, subject: d.subject, tasks: d.tasks, source: "участники.xlsx" }]);
+    expect(res.tasks).toEqual([
+      { procedure: "ВПР", year: d.year, grade: d.grade, subject: d.subject, tasks: d.tasks, source: "участники.xlsx" },
+    ]);
   });
 });
 
@@ -48,10 +60,23 @@ describe("individual results: details", () => {
   it("2025: the names column is skipped and said so; journal marks written as text are read", () => {
     const res = importFisoko([{ name: "b.xlsx", sheets: [individual2025(Y2025)] }]);
     expect(res.findings).toEqual([
-      expect.objectContaining({ severity: "info", rule: "fisoko.privacy", cell: "D4", message: "Файл «b.xlsx», лист «Лист1», ячейка D4: столбцы с ФИО не читаются: надстройка хранит только коды участников." }),
+      expect.objectContaining({
+        severity: "info",
+        rule: "fisoko.privacy",
+        cell: "D4",
+        message:
+          "Файл «b.xlsx», лист «Лист1», ячейка D4: столбцы с ФИО не читаются: надстройка хранит только коды участников.",
+      }),
     ]);
-    expect(res.participants[0]).toMatchObject({ code: "40001", className: "4А", score: 2, mark: 2, journalMark: 2, taskPoints: [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] });
-    expect(JSON.stringify(res)).not.toContain("ФИО\":");
+    expect(res.participants[0]).toMatchObject({
+      code: "40001",
+      className: "4А",
+      score: 2,
+      mark: 2,
+      journalMark: 2,
+      taskPoints: [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    });
+    expect(JSON.stringify(res)).not.toContain('ФИО":');
   });
 
   it("2025: each participant points at its code cell (column B, under the two-row header and the max/level rows)", () => {

@@ -48,17 +48,35 @@ function checkReference(d: Dataset, layout: 2023 | 2025, r: ReferenceResult | un
   expect(r.taskCompletion?.map((t) => t.max)).toEqual(d.tasks.map((t) => t.max));
 }
 
-function checkSchool(d: Dataset, layout: 2023 | 2025, r: ResultRow | undefined, g: Group, file: string, sheet: string): void {
+function checkSchool(
+  d: Dataset,
+  layout: 2023 | 2025,
+  r: ResultRow | undefined,
+  g: Group,
+  file: string,
+  sheet: string,
+): void {
   expect(r).toBeDefined();
   if (!r) return;
-  expect(r).toMatchObject({ procedure: "ВПР", year: d.year, grade: d.grade, subject: d.subject, className: "", login: g.login, schoolName: g.name, source: file });
+  expect(r).toMatchObject({
+    procedure: "ВПР",
+    year: d.year,
+    grade: d.grade,
+    subject: d.subject,
+    className: "",
+    login: g.login,
+    schoolName: g.name,
+    source: file,
+  });
   expect(r.participants).toBe(g.n);
   expect(r.marks).toEqual({ n2: g.marks[0], n3: g.marks[1], n4: g.marks[2], n5: g.marks[3] });
   expect(r.journal).toEqual({ lowered: g.journal[0], confirmed: g.journal[1], raised: g.journal[2] });
   expect(r.scoreDistribution).toEqual(g.distribution);
   expect(r.taskCompletion?.map((t) => t.percent)).toEqual(g.tasks);
   expect(r.taskCompletion?.map((t) => t.max)).toEqual(d.tasks.map((t) => t.max));
-  expect(r.taskCompletion?.map((t) => t.level)).toEqual(layout === 2025 ? d.tasks.map((t) => t.level) : d.tasks.map(() => undefined));
+  expect(r.taskCompletion?.map((t) => t.level)).toEqual(
+    layout === 2025 ? d.tasks.map((t) => t.level) : d.tasks.map(() => undefined),
+  );
   expect(r.ref?.sheet).toBe(sheet);
 }
 
@@ -79,7 +97,15 @@ describe.each(CASES)("ФИС ОКО, макет %#", (d, layout) => {
     it("turns every school row into a ResultRow with every number", () => {
       expect(res.results).toHaveLength(schools.length);
       const marksSheet = layout === 2023 ? "Статистика по отметкам" : "Лист1";
-      for (const g of schools) checkSchool(d, layout, res.results.find((r) => r.login === g.login), g, file, marksSheet);
+      for (const g of schools)
+        checkSchool(
+          d,
+          layout,
+          res.results.find((r) => r.login === g.login),
+          g,
+          file,
+          marksSheet,
+        );
     });
 
     it("turns region and municipality rows into references, Russia into a national row", () => {
@@ -97,7 +123,9 @@ describe.each(CASES)("ФИС ОКО, макет %#", (d, layout) => {
         expect(res.tasks).toEqual([]);
         expect(res.findings.map((f) => f.rule)).toContain("fisoko.levels");
       } else {
-        expect(res.tasks).toEqual([{ procedure: "ВПР", year: d.year, grade: d.grade, subject: d.subject, tasks: d.tasks, source: file }]);
+        expect(res.tasks).toEqual([
+          { procedure: "ВПР", year: d.year, grade: d.grade, subject: d.subject, tasks: d.tasks, source: file },
+        ]);
       }
     });
   });

@@ -14,15 +14,42 @@ import { individual2023, marks2023, reports } from "../../fixtures/fisoko/layout
 function school(login: string, withMath = false): SchoolReport {
   return {
     passport: { login, name: login, type: "СОШ", location: "город", contingent: [] },
-    results: withMath ? [{ procedure: "ВПР", year: 2023, grade: 5, className: "", subject: "Математика", participants: 52, marks: { n5: 11, n4: 19, n3: 18, n2: 4 }, source: "form" }] : [],
-    participants: [], tasks: [], directions: {}, cycle: [], findings: [],
+    results: withMath
+      ? [
+          {
+            procedure: "ВПР",
+            year: 2023,
+            grade: 5,
+            className: "",
+            subject: "Математика",
+            participants: 52,
+            marks: { n5: 11, n4: 19, n3: 18, n2: 4 },
+            source: "form",
+          },
+        ]
+      : [],
+    participants: [],
+    tasks: [],
+    directions: {},
+    cycle: [],
+    findings: [],
   };
 }
 
-const M: Municipality = { name: "Ленинск-Кузнецкий городской округ", schools: [school("sch420101", true), school("sch420102"), school("sch420103")], references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [] };
+const M: Municipality = {
+  name: "Ленинск-Кузнецкий городской округ",
+  schools: [school("sch420101", true), school("sch420102"), school("sch420103")],
+  references: [],
+  fiokoMarkers: [],
+  riskProfiles: [],
+  municipalCycle: [],
+};
 
 describe("mergeIntoMunicipality", () => {
-  const imp = importFisoko([{ name: "мо.xlsx", sheets: reports(Y2023, 2023, "municipality") }, { name: "п.xlsx", sheets: [individual2023(Y2023)] }]);
+  const imp = importFisoko([
+    { name: "мо.xlsx", sheets: reports(Y2023, 2023, "municipality") },
+    { name: "п.xlsx", sheets: [individual2023(Y2023)] },
+  ]);
   const { municipality, findings } = mergeIntoMunicipality(M, imp);
 
   it("adds the region and municipality rows as references", () => {
@@ -36,7 +63,11 @@ describe("mergeIntoMunicipality", () => {
   it("adds school rows by login, keeping the form's own row", () => {
     expect(municipality.schools[0].results).toEqual(M.schools[0].results);
     expect(municipality.schools[1].results).toHaveLength(1);
-    expect(municipality.schools[1].results[0]).toMatchObject({ login: "sch420102", marks: { n2: 3, n3: 20, n4: 32, n5: 20 }, source: "мо.xlsx" });
+    expect(municipality.schools[1].results[0]).toMatchObject({
+      login: "sch420102",
+      marks: { n2: 3, n3: 20, n4: 32, n5: 20 },
+      source: "мо.xlsx",
+    });
     expect(municipality.schools[2].participants).toHaveLength(18);
     expect(municipality.schools[2].tasks).toHaveLength(1);
     expect(findings.map((f) => f.message)).toEqual([
@@ -46,8 +77,13 @@ describe("mergeIntoMunicipality", () => {
 
   it("reports schools the consolidation does not have", () => {
     const small = { ...M, schools: [school("sch420101")] };
-    const res = mergeIntoMunicipality(small, importFisoko([{ name: "мо.xlsx", sheets: [marks2023(Y2023, "municipality")] }]));
-    expect(res.findings.at(-1)?.message).toBe("В своде нет ОО sch420102, sch420103: их строки из выгрузок не добавлены (добавьте формы этих школ в свод).");
+    const res = mergeIntoMunicipality(
+      small,
+      importFisoko([{ name: "мо.xlsx", sheets: [marks2023(Y2023, "municipality")] }]),
+    );
+    expect(res.findings.at(-1)?.message).toBe(
+      "В своде нет ОО sch420102, sch420103: их строки из выгрузок не добавлены (добавьте формы этих школ в свод).",
+    );
   });
 });
 

@@ -29,7 +29,10 @@ describe("real-layout .xlsx files", () => {
     expect(fromFile).toEqual(importFisoko([{ name, sheets: exports[name] }]));
   });
   it.each(Object.keys(protocols))("%s parses like its grids", async (name) => {
-    const fromFile = importRaw([{ name, sheets: await readXlsxFile(join(XLSX_DIR, name), { formulas: false }) }], DEFAULT_PROFILE);
+    const fromFile = importRaw(
+      [{ name, sheets: await readXlsxFile(join(XLSX_DIR, name), { formulas: false }) }],
+      DEFAULT_PROFILE,
+    );
     expect(fromFile).toEqual(importRaw([{ name, sheets: protocols[name] }], DEFAULT_PROFILE));
   });
 });
@@ -41,7 +44,9 @@ describe("msoko analyze on regional protocols", () => {
     expect(await run([P2021], io)).toBe(1);
     expect(io.stderr[0]).toContain("параметр «scale|ВПР|2021|4|Математика»");
     expect(io.stderr[0]).toContain("--set 'scale|ВПР|2021|4|Математика=max;мин.3;мин.4;мин.5'");
-    expect(io.stderr[1]).toBe("Протоколы результатов содержат ошибки: из них ничего не импортировано, файлы не изменены.");
+    expect(io.stderr[1]).toBe(
+      "Протоколы результатов содержат ошибки: из них ничего не импортировано, файлы не изменены.",
+    );
     expect(io.stdout.some((l) => l.startsWith("Анализ:"))).toBe(false);
     expect(hash(P2021)).toBe(before);
   });
@@ -51,8 +56,21 @@ describe("msoko analyze on regional protocols", () => {
     const json = join(dir, "a.json");
     expect(await run([P2021, "--set", "scale|ВПР|2021|4|Математика=20;6;10;15", "--json", json], io)).toBe(0);
     const a = JSON.parse(readFileSync(json, "utf8"));
-    expect([a.municipality, a.municipalities, a.years, a.latestYear, a.profileVersion]).toEqual(["Чеченская Республика", ["Чеченская Республика"], [2021], 2021, `${DEFAULT_PROFILE.version.split("+")[0]}+1`]);
-    expect(a.schools.map((s: { login: string; municipality: string; years: { year: number; signs: unknown[] }[] }) => [s.login, s.municipality, s.years.map((y) => y.year), Array.isArray(s.years[0].signs)])).toEqual([
+    expect([a.municipality, a.municipalities, a.years, a.latestYear, a.profileVersion]).toEqual([
+      "Чеченская Республика",
+      ["Чеченская Республика"],
+      [2021],
+      2021,
+      `${DEFAULT_PROFILE.version.split("+")[0]}+1`,
+    ]);
+    expect(
+      a.schools.map((s: { login: string; municipality: string; years: { year: number; signs: unknown[] }[] }) => [
+        s.login,
+        s.municipality,
+        s.years.map((y) => y.year),
+        Array.isArray(s.years[0].signs),
+      ]),
+    ).toEqual([
       ["sch203389", "Чеченская Республика", [2021], true],
       ["sch203390", "Чеченская Республика", [2021], true],
     ]);
@@ -66,7 +84,9 @@ describe("msoko analyze on regional protocols", () => {
     expect(await run([P2022, "--json", json], io)).toBe(0);
     const a = JSON.parse(readFileSync(json, "utf8"));
     expect(a.municipalities).toEqual(["Каменский район", "Мамонтовский район"]);
-    expect(a.schools.map((s: { login: string; name: string; municipality: string }) => [s.login, s.name, s.municipality])).toEqual([
+    expect(
+      a.schools.map((s: { login: string; name: string; municipality: string }) => [s.login, s.name, s.municipality]),
+    ).toEqual([
       ["edu223144", "МБОУ «СОШ № 2 г. Камень-на-Оби»", "Каменский район"],
       ["edu223200", "МКОУ «Комсомольская ООШ» с. Комсомольский", "Мамонтовский район"],
     ]);
@@ -90,7 +110,9 @@ describe("msoko analyze on regional protocols", () => {
   it("refuses a bad --level or --test with exit 2", async () => {
     const io = memoryIo();
     expect(await run([P2022, "--level", "страна"], io)).toBe(2);
-    expect(io.stderr[0]).toContain("--level ожидает «municipality» (по муниципалитетам) или «region» (весь регион), а указано «страна»");
+    expect(io.stderr[0]).toContain(
+      "--level ожидает «municipality» (по муниципалитетам) или «region» (весь регион), а указано «страна»",
+    );
     const io2 = memoryIo();
     expect(await run([P2022, "--test", "математика"], io2)).toBe(2);
     expect(io2.stderr[0]).toContain("--test ожидает работу вида «ВПР 2021 Математика 4 класс», а указано «математика»");

@@ -12,8 +12,17 @@ describe("summary from regional protocols", () => {
   it("sorts a protocol into the inputs and summarises its schools", async () => {
     const inputs = emptyInputs();
     addWorkbook(inputs, "ВПР 2026 русский язык 4 класс.xlsx", protocol2022Small());
-    expect([inputs.raw.map((r) => r.name), inputs.forms.length, inputs.exports.length]).toEqual([["ВПР 2026 русский язык 4 класс.xlsx"], 0, 0]);
-    const r = await summarizeInto(new MemoryWorkbook(), { forms: inputs.forms, raw: inputs.raw, evaluationDate: "2026-12-31", now: new Date("2026-11-22T12:00:00") });
+    expect([inputs.raw.map((r) => r.name), inputs.forms.length, inputs.exports.length]).toEqual([
+      ["ВПР 2026 русский язык 4 класс.xlsx"],
+      0,
+      0,
+    ]);
+    const r = await summarizeInto(new MemoryWorkbook(), {
+      forms: inputs.forms,
+      raw: inputs.raw,
+      evaluationDate: "2026-12-31",
+      now: new Date("2026-11-22T12:00:00"),
+    });
     expect(r.summary.analysis.schools.map((s) => [s.login, s.name])).toEqual([
       ["edu223144", "МБОУ «СОШ № 2 г. Камень-на-Оби»"],
       ["edu223200", "МКОУ «Комсомольская ООШ» с. Комсомольский"],
@@ -24,6 +33,11 @@ describe("summary from regional protocols", () => {
   });
 
   it("a protocol without a scale adds nothing: with no forms there is nothing to summarise", async () => {
-    await expect(summarizeInto(new MemoryWorkbook(), { forms: [], raw: [{ name: "протокол.xlsx", sheets: [protocol2021Small()] }] })).rejects.toBeInstanceOf(NothingToSummarizeError);
+    await expect(
+      summarizeInto(new MemoryWorkbook(), {
+        forms: [],
+        raw: [{ name: "протокол.xlsx", sheets: [protocol2021Small()] }],
+      }),
+    ).rejects.toBeInstanceOf(NothingToSummarizeError);
   });
 });

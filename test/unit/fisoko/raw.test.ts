@@ -6,18 +6,44 @@
  */
 import { describe, expect, it } from "vitest";
 import { applyOverrides, DEFAULT_PROFILE } from "../../../src/core/profile";
-import { groupRawSchools, importRaw, looksLikeRawResults, looksLikeFisokoExport, testOfText, typeOfName, locationOfName, withRawSchools } from "../../../src/fisoko";
+import {
+  groupRawSchools,
+  importRaw,
+  looksLikeRawResults,
+  looksLikeFisokoExport,
+  testOfText,
+  typeOfName,
+  locationOfName,
+  withRawSchools,
+} from "../../../src/fisoko";
 import type { SchoolReport } from "../../../src/core/model";
 import { protocol2021Small, protocol2022Small } from "../../fixtures/fisoko/raw";
 
-const SCALE_2021 = applyOverrides([{ key: "scale|ВПР|2021|4|Математика", value: "20;6;10;15" }], DEFAULT_PROFILE).profile;
-const row = (p: { login?: string; code: string; className: string; score: number | null; mark: number | null; journalMark: number | null }) => [p.login, p.code, p.className, p.score, p.mark, p.journalMark];
+const SCALE_2021 = applyOverrides(
+  [{ key: "scale|ВПР|2021|4|Математика", value: "20;6;10;15" }],
+  DEFAULT_PROFILE,
+).profile;
+const row = (p: {
+  login?: string;
+  code: string;
+  className: string;
+  score: number | null;
+  mark: number | null;
+  journalMark: number | null;
+}) => [p.login, p.code, p.className, p.score, p.mark, p.journalMark];
 
 describe("the test of a protocol", () => {
   it("comes from the title, the file name or the user's words", () => {
-    expect(testOfText("Проведение работы по математике, 4 класс. ВПР 2021")).toEqual({ year: 2021, grade: 4, subject: "Математика" });
+    expect(testOfText("Проведение работы по математике, 4 класс. ВПР 2021")).toEqual({
+      year: 2021,
+      grade: 4,
+      subject: "Математика",
+    });
     expect(testOfText("ВПР_2022_русский_язык_5кл.xlsx")).toEqual({ year: 2022, grade: 5, subject: "Русский язык" });
-    expect(testOfText("Проведение работы по окружающему миру, 4 класс")).toEqual({ grade: 4, subject: "Окружающий мир" });
+    expect(testOfText("Проведение работы по окружающему миру, 4 класс")).toEqual({
+      grade: 4,
+      subject: "Окружающий мир",
+    });
     expect(testOfText("протокол.xlsx")).toEqual({});
   });
 });
@@ -45,15 +71,44 @@ describe("2020–2021 layout", () => {
       ["sch203389", "sch203389", "", "Чеченская Республика"],
       ["sch203390", "sch203390", "", "Чеченская Республика"],
     ]);
-    expect(imp.reports).toEqual([{ file: "протокол.xlsx", sheet: "Лист1", layout: "2021", test: { year: 2021, grade: 4, subject: "Математика" }, marksFrom: "scale", scale: "«2» 0–5, «3» 6–9, «4» 10–14, «5» 15–20", participants: 4, schools: 2, absent: 1, excluded: 5 }]);
+    expect(imp.reports).toEqual([
+      {
+        file: "протокол.xlsx",
+        sheet: "Лист1",
+        layout: "2021",
+        test: { year: 2021, grade: 4, subject: "Математика" },
+        marksFrom: "scale",
+        scale: "«2» 0–5, «3» 6–9, «4» 10–14, «5» 15–20",
+        participants: 4,
+        schools: 2,
+        absent: 1,
+        excluded: 5,
+      },
+    ]);
   });
 
   it("excludes faulty rows with findings naming file, sheet and row", () => {
     expect(imp.findings.filter((f) => f.severity === "warning").map((f) => [f.rule, f.cell, f.message])).toEqual([
-      ["raw.scoreMax", "I8", "Файл «протокол.xlsx», лист «Лист1», строка 8: участник 500102 (ОО sch203390): первичный балл 21 больше максимального 20 (по шкале scale|ВПР|2021|4|Математика); строка не учитывается."],
-      ["raw.duplicate", "D10", "Файл «протокол.xlsx», лист «Лист1», строка 10: код участника 500101 в ОО sch203390 уже встречался в строке 7; оба результата не учитываются (какой из них верный, по файлу не понять)."],
-      ["raw.number", "M12", "Файл «протокол.xlsx», лист «Лист1», строка 12: участник 500104 (ОО sch203390), задание 4: найдено «abc», ожидается число баллов или «X»; строка не учитывается."],
-      ["raw.login", "A9", "Файл «протокол.xlsx», лист «Лист1», строка 9: логин ОО «школа 5» не распознан (ожидается «edu» или «sch» и 6 цифр, например edu203389); строка не учитывается."],
+      [
+        "raw.scoreMax",
+        "I8",
+        "Файл «протокол.xlsx», лист «Лист1», строка 8: участник 500102 (ОО sch203390): первичный балл 21 больше максимального 20 (по шкале scale|ВПР|2021|4|Математика); строка не учитывается.",
+      ],
+      [
+        "raw.duplicate",
+        "D10",
+        "Файл «протокол.xlsx», лист «Лист1», строка 10: код участника 500101 в ОО sch203390 уже встречался в строке 7; оба результата не учитываются (какой из них верный, по файлу не понять).",
+      ],
+      [
+        "raw.number",
+        "M12",
+        "Файл «протокол.xlsx», лист «Лист1», строка 12: участник 500104 (ОО sch203390), задание 4: найдено «abc», ожидается число баллов или «X»; строка не учитывается.",
+      ],
+      [
+        "raw.login",
+        "A9",
+        "Файл «протокол.xlsx», лист «Лист1», строка 9: логин ОО «школа 5» не распознан (ожидается «edu» или «sch» и 6 цифр, например edu203389); строка не учитывается.",
+      ],
     ]);
   });
 
@@ -65,7 +120,11 @@ describe("2020–2021 layout", () => {
     expect(errors).toHaveLength(1);
     expect(errors[0].rule).toBe("raw.scale");
     expect(errors[0].message).toContain("--set 'scale|ВПР|2021|4|Математика=max;мин.3;мин.4;мин.5'");
-    expect(errors[0].message.startsWith("Файл «протокол.xlsx», лист «Лист1»: в протоколе нет отметок, а в методике нет шкалы перевода первичных баллов в отметки для ВПР 2021, Математика, 4 класс.")).toBe(true);
+    expect(
+      errors[0].message.startsWith(
+        "Файл «протокол.xlsx», лист «Лист1»: в протоколе нет отметок, а в методике нет шкалы перевода первичных баллов в отметки для ВПР 2021, Математика, 4 класс.",
+      ),
+    ).toBe(true);
   });
 
   it("stops when neither the title nor the file name names the test, unless the user does", () => {
@@ -75,23 +134,40 @@ describe("2020–2021 layout", () => {
     expect(r.ok).toBe(false);
     expect(r.findings[0].rule).toBe("raw.test");
     expect(r.findings[0].message).toContain("не удалось определить год, класс, предмет работы");
-    const given = importRaw([{ name: "протокол.xlsx", sheets: [untitled] }], SCALE_2021, { test: { year: 2021, grade: 4, subject: "Математика" } });
+    const given = importRaw([{ name: "протокол.xlsx", sheets: [untitled] }], SCALE_2021, {
+      test: { year: 2021, grade: 4, subject: "Математика" },
+    });
     expect(given.ok).toBe(true);
     expect(given.participants).toHaveLength(4);
   });
 
   it("refuses a protocol cut after its header, naming the sheet and the header row", () => {
     const sheet = protocol2021Small();
-    const r = importRaw([{ name: "оборванный.xlsx", sheets: [{ ...sheet, values: sheet.values.slice(0, 2) }] }], SCALE_2021);
+    const r = importRaw(
+      [{ name: "оборванный.xlsx", sheets: [{ ...sheet, values: sheet.values.slice(0, 2) }] }],
+      SCALE_2021,
+    );
     expect(r.ok).toBe(false);
     expect(r.participants).toEqual([]);
     expect(r.findings.map((f) => [f.rule, f.cell, f.message])).toEqual([
-      ["raw.empty", "A2", "Файл «оборванный.xlsx», лист «Лист1», строка 2: под шапкой протокола нет ни одного участника с результатами (ВПР 2021, Математика, 4 класс); возможно, файл оборван или все строки содержат ошибки."],
+      [
+        "raw.empty",
+        "A2",
+        "Файл «оборванный.xlsx», лист «Лист1», строка 2: под шапкой протокола нет ни одного участника с результатами (ВПР 2021, Математика, 4 класс); возможно, файл оборван или все строки содержат ошибки.",
+      ],
     ]);
   });
 
   it("refuses a file without a protocol header, naming the file", () => {
-    const r = importRaw([{ name: "пусто.xlsx", sheets: [{ name: "Лист1", values: [["Итоги"], ["логин школы", "код обучающегося"]], merges: [] }] }], SCALE_2021);
+    const r = importRaw(
+      [
+        {
+          name: "пусто.xlsx",
+          sheets: [{ name: "Лист1", values: [["Итоги"], ["логин школы", "код обучающегося"]], merges: [] }],
+        },
+      ],
+      SCALE_2021,
+    );
     expect(r.ok).toBe(false);
     expect(r.findings.map((f) => f.rule)).toEqual(["raw.header"]);
     expect(r.findings[0].message.startsWith("Файл «пусто.xlsx»: не найдена шапка протокола результатов")).toBe(true);
@@ -110,13 +186,24 @@ describe("2022+ layout (sheets «Классы» and «Протокол»)", () =
       ["edu223200", "310001", "", 23, 5, 3],
       ["edu223200", "310003", "", 9, 2, 3],
     ]);
-    expect(imp.reports.map((r) => [r.sheet, r.layout, r.marksFrom, r.absent, r.excluded])).toEqual([["Протокол", "2022", "scale", 2, 2]]);
+    expect(imp.reports.map((r) => [r.sheet, r.layout, r.marksFrom, r.absent, r.excluded])).toEqual([
+      ["Протокол", "2022", "scale", 2, 2],
+    ]);
   });
 
   it("keeps municipality and region logins as data, out of the names", () => {
-    expect(imp.schools.map((s) => [s.login, s.name, s.municipality, s.municipalityLogin, s.region, s.regionLogin])).toEqual([
+    expect(
+      imp.schools.map((s) => [s.login, s.name, s.municipality, s.municipalityLogin, s.region, s.regionLogin]),
+    ).toEqual([
       ["edu223144", "МБОУ «СОШ № 2 г. Камень-на-Оби»", "Каменский район", "reg22_m007", "Алтайский край", "reg220000"],
-      ["edu223200", "МКОУ «Комсомольская ООШ» с. Комсомольский", "Мамонтовский район", "reg22_m025", "Алтайский край", "reg220000"],
+      [
+        "edu223200",
+        "МКОУ «Комсомольская ООШ» с. Комсомольский",
+        "Мамонтовский район",
+        "reg22_m025",
+        "Алтайский край",
+        "reg220000",
+      ],
     ]);
   });
 
@@ -130,7 +217,18 @@ describe("2022+ layout (sheets «Классы» and «Протокол»)", () =
   it("groups schools per municipality, or as one region", () => {
     const all = withRawSchools([], imp);
     const byMun = groupRawSchools(all, "municipality");
-    expect(byMun.map((m) => [m.name, m.schools.map((s) => [s.passport.login, s.passport.type, s.passport.location, s.passport.municipality, s.participants.length])])).toEqual([
+    expect(
+      byMun.map((m) => [
+        m.name,
+        m.schools.map((s) => [
+          s.passport.login,
+          s.passport.type,
+          s.passport.location,
+          s.passport.municipality,
+          s.participants.length,
+        ]),
+      ]),
+    ).toEqual([
       ["Каменский район", [["edu223144", "СОШ", "город", "Каменский район", 3]]],
       ["Мамонтовский район", [["edu223200", "ООШ", "село", "Мамонтовский район", 2]]],
     ]);
@@ -139,11 +237,26 @@ describe("2022+ layout (sheets «Классы» and «Протокол»)", () =
 
   it("joins a form's school by the login's digits; the form's own participants win", () => {
     const form: SchoolReport = {
-      passport: { login: "sch223144", name: "СОШ № 2", type: "СОШ", location: "город", municipality: "Каменский район", contingent: [] },
-      results: [], participants: [], tasks: [], directions: {}, cycle: [], findings: [],
+      passport: {
+        login: "sch223144",
+        name: "СОШ № 2",
+        type: "СОШ",
+        location: "город",
+        municipality: "Каменский район",
+        contingent: [],
+      },
+      results: [],
+      participants: [],
+      tasks: [],
+      directions: {},
+      cycle: [],
+      findings: [],
     };
     const merged = withRawSchools([form], imp);
-    expect(merged.schools.map((s) => [s.passport.login, s.participants.length])).toEqual([["sch223144", 3], ["edu223200", 2]]);
+    expect(merged.schools.map((s) => [s.passport.login, s.participants.length])).toEqual([
+      ["sch223144", 3],
+      ["edu223200", 2],
+    ]);
     expect(merged.findings.map((f) => f.message)).toEqual([
       "ОО sch223144: логины sch223144 и edu223144 — одна ОО: ФИС ОКО выдавала логины ОО с приставкой «sch» примерно до 2021 г. и с «edu» с 2022 г., цифры у одной школы те же; строки сопоставлены по цифрам 223144.",
     ]);
@@ -156,8 +269,24 @@ describe("2022+ layout (sheets «Классы» and «Протокол»)", () =
 
 describe("school type and location from the name", () => {
   it("reads the usual abbreviations", () => {
-    expect(["МБОУ «Гимназия № 2»", "МАОУ «Лицей № 1»", "МКОУ «Ветренская ООШ»", "МБОУ «НОШ № 3»", "МБОУ «СОШ № 5 с УИОП»", "МБОУ «СОШ № 4»"].map(typeOfName)).toEqual(["гимназия", "лицей", "ООШ", "НОШ", "СОШ с УИОП", "СОШ"]);
-    expect(["МБОУ «СОШ с. Ачхой-Мартан»", "МБОУ «СОШ №1 г.Урус-Мартан»", "МБОУ «СОШ № 5 с УИОП»", "МКОУ «ООШ» пос. Лесной"].map(locationOfName)).toEqual(["село", "город", "город", "село"]);
+    expect(
+      [
+        "МБОУ «Гимназия № 2»",
+        "МАОУ «Лицей № 1»",
+        "МКОУ «Ветренская ООШ»",
+        "МБОУ «НОШ № 3»",
+        "МБОУ «СОШ № 5 с УИОП»",
+        "МБОУ «СОШ № 4»",
+      ].map(typeOfName),
+    ).toEqual(["гимназия", "лицей", "ООШ", "НОШ", "СОШ с УИОП", "СОШ"]);
+    expect(
+      [
+        "МБОУ «СОШ с. Ачхой-Мартан»",
+        "МБОУ «СОШ №1 г.Урус-Мартан»",
+        "МБОУ «СОШ № 5 с УИОП»",
+        "МКОУ «ООШ» пос. Лесной",
+      ].map(locationOfName),
+    ).toEqual(["село", "город", "город", "село"]);
   });
 });
 
@@ -167,7 +296,10 @@ describe("a protocol given to the report import", () => {
     const r = importFisoko([{ name: "протокол.xlsx", sheets: [protocol2021Small()] }]);
     expect(r.ok).toBe(false);
     expect(r.findings.map((f) => [f.rule, f.message])).toEqual([
-      ["fisoko.protocol", "Файл «протокол.xlsx»: это протокол результатов региона (строка на участника с логином школы и баллами за задания), а не отчёт ФИС ОКО; его принимают «msoko analyze» и «msoko summarize» и страница «Свод» в панели."],
+      [
+        "fisoko.protocol",
+        "Файл «протокол.xlsx»: это протокол результатов региона (строка на участника с логином школы и баллами за задания), а не отчёт ФИС ОКО; его принимают «msoko analyze» и «msoko summarize» и страница «Свод» в панели.",
+      ],
     ]);
   });
 });

@@ -12,10 +12,26 @@ import { realIndividual, realJournal, realMarks, SCHOOL_NAME } from "../../fixtu
 
 describe("logins", () => {
   it("splits glued, leading and bare logins and tells their kinds", () => {
-    expect(splitLogin("Урус-Мартановский муниципальный район(reg20_m012)")).toEqual({ name: "Урус-Мартановский муниципальный район", login: "reg20_m012", kind: "municipality" });
-    expect(splitLogin("МБОУ «СОШ №1 г.Урус-Мартан»(edu203389)")).toEqual({ name: "МБОУ «СОШ №1 г.Урус-Мартан»", login: "edu203389", kind: "school" });
-    expect(splitLogin("reg220000 | Алтайский край")).toEqual({ name: "Алтайский край", login: "reg220000", kind: "region" });
-    expect(splitLogin("edu223144 | МБОУ «СОШ № 2»")).toEqual({ name: "МБОУ «СОШ № 2»", login: "edu223144", kind: "school" });
+    expect(splitLogin("Урус-Мартановский муниципальный район(reg20_m012)")).toEqual({
+      name: "Урус-Мартановский муниципальный район",
+      login: "reg20_m012",
+      kind: "municipality",
+    });
+    expect(splitLogin("МБОУ «СОШ №1 г.Урус-Мартан»(edu203389)")).toEqual({
+      name: "МБОУ «СОШ №1 г.Урус-Мартан»",
+      login: "edu203389",
+      kind: "school",
+    });
+    expect(splitLogin("reg220000 | Алтайский край")).toEqual({
+      name: "Алтайский край",
+      login: "reg220000",
+      kind: "region",
+    });
+    expect(splitLogin("edu223144 | МБОУ «СОШ № 2»")).toEqual({
+      name: "МБОУ «СОШ № 2»",
+      login: "edu223144",
+      kind: "school",
+    });
     expect(splitLogin("sch420101")).toEqual({ name: "sch420101", login: "sch420101", kind: "school" });
     expect(splitLogin("Чеченская Республика")).toBeNull();
     expect(splitLogin("школа 5")).toBeNull();
@@ -45,10 +61,27 @@ describe("real «Статистика по отметкам»", () => {
     expect(imp.national.map((r) => [r.name, r.participants])).toEqual([["Вся выборка", 1402117]]);
     expect(imp.results).toHaveLength(1);
     const s = imp.results[0];
-    expect([s.login, s.schoolName, s.participants, s.marks]).toEqual(["edu203389", SCHOOL_NAME, 89, { n2: 11, n3: 34, n4: 30, n5: 14 }]);
+    expect([s.login, s.schoolName, s.participants, s.marks]).toEqual([
+      "edu203389",
+      SCHOOL_NAME,
+      89,
+      { n2: 11, n3: 34, n4: 30, n5: 14 },
+    ]);
     const [region, mun] = imp.references;
-    expect([region.level, region.name, region.participants, region.schools, region.login]).toEqual(["region", "Чеченская Республика", 24630, 480, undefined]);
-    expect([mun.level, mun.name, mun.login, mun.participants, mun.schools]).toEqual(["municipality", "Урус-Мартановский муниципальный район", "reg20_m012", 2180, 38]);
+    expect([region.level, region.name, region.participants, region.schools, region.login]).toEqual([
+      "region",
+      "Чеченская Республика",
+      24630,
+      480,
+      undefined,
+    ]);
+    expect([mun.level, mun.name, mun.login, mun.participants, mun.schools]).toEqual([
+      "municipality",
+      "Урус-Мартановский муниципальный район",
+      "reg20_m012",
+      2180,
+      38,
+    ]);
     expect(mun.marks!.n2).toBeCloseTo(154.998, 3);
     expect(mun.marks!.n3).toBeCloseTo(800.932, 3);
     expect(mun.marks!.n4).toBeCloseTo(860.01, 3);
@@ -60,7 +93,9 @@ describe("real wide «Сравнение отметок с отметками п
   it("reads one row per level from the group columns (no «Всего» rows needed)", () => {
     const imp = importFisoko([{ name: "ру4.xlsx", sheets: [realJournal()] }]);
     expect(imp.findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(imp.results.map((r) => [r.login, r.participants, r.journal])).toEqual([["edu203389", 89, { lowered: 28, confirmed: 57, raised: 4 }]]);
+    expect(imp.results.map((r) => [r.login, r.participants, r.journal])).toEqual([
+      ["edu203389", 89, { lowered: 28, confirmed: 57, raised: 4 }],
+    ]);
     expect(imp.references.map((r) => [r.level, r.name, r.participants, r.journal])).toEqual([
       ["region", "Чеченская Республика", 24630, { lowered: 4951, confirmed: 18546, raised: 1133 }],
       ["municipality", "Урус-Мартановский муниципальный район", 2180, { lowered: 546, confirmed: 1540, raised: 94 }],
@@ -78,8 +113,13 @@ describe("real wide «Сравнение отметок с отметками п
   });
 
   it("combines with the marks of the same school into one row", () => {
-    const imp = importFisoko([{ name: "ру4-отметки.xlsx", sheets: [realMarks()] }, { name: "ру4-журнал.xlsx", sheets: [realJournal()] }]);
-    expect(imp.results.map((r) => [r.login, r.participants, r.marks, r.journal])).toEqual([["edu203389", 89, { n2: 11, n3: 34, n4: 30, n5: 14 }, { lowered: 28, confirmed: 57, raised: 4 }]]);
+    const imp = importFisoko([
+      { name: "ру4-отметки.xlsx", sheets: [realMarks()] },
+      { name: "ру4-журнал.xlsx", sheets: [realJournal()] },
+    ]);
+    expect(imp.results.map((r) => [r.login, r.participants, r.marks, r.journal])).toEqual([
+      ["edu203389", 89, { n2: 11, n3: 34, n4: 30, n5: 14 }, { lowered: 28, confirmed: 57, raised: 4 }],
+    ]);
   });
 });
 
@@ -93,25 +133,57 @@ describe("real Ф1 «Индивидуальные результаты»", () =>
       ["edu203389", "712347", "1", 20, 4, 4],
     ]);
     expect(imp.participants[1].taskPoints).toEqual([1, 1, 0, 2, 1, 0, 1, 1, 2, 1, 0, 1, 0]);
-    expect(imp.findings.find((f) => f.rule === "fisoko.absent")?.message).toBe("Файл «ф1.xlsx», лист «РУ 4 Индивидуальные результаты»: 1 участник отмечен как отсутствовавший и не импортируется.");
+    expect(imp.findings.find((f) => f.rule === "fisoko.absent")?.message).toBe(
+      "Файл «ф1.xlsx», лист «РУ 4 Индивидуальные результаты»: 1 участник отмечен как отсутствовавший и не импортируется.",
+    );
   });
   it("reads the task list with maxima and levels from the row above the header", () => {
     expect(imp.tasks).toHaveLength(1);
     expect(imp.tasks[0].tasks.map((t) => `${t.number}:${t.max}:${t.level}`)).toEqual([
-      "1:2:Б", "2:1:Б", "3:2:Б", "4:3:Б", "5:2:Б", "6:1:Б", "7:1:Б", "8:2:Б", "9:3:П", "10:3:П", "11:1:Б", "12.1:2:П", "12.2:1:П",
+      "1:2:Б",
+      "2:1:Б",
+      "3:2:Б",
+      "4:3:Б",
+      "5:2:Б",
+      "6:1:Б",
+      "7:1:Б",
+      "8:2:Б",
+      "9:3:П",
+      "10:3:П",
+      "11:1:Б",
+      "12.1:2:П",
+      "12.2:1:П",
     ]);
   });
 });
 
 function school(login: string): SchoolReport {
-  return { passport: { login, name: SCHOOL_NAME, type: "СОШ", location: "город", contingent: [] }, results: [], participants: [], tasks: [], directions: {}, cycle: [], findings: [] };
+  return {
+    passport: { login, name: SCHOOL_NAME, type: "СОШ", location: "город", contingent: [] },
+    results: [],
+    participants: [],
+    tasks: [],
+    directions: {},
+    cycle: [],
+    findings: [],
+  };
 }
 
 describe("sch ↔ edu: one school under both logins", () => {
-  const m = (login: string): Municipality => ({ name: "Урус-Мартановский муниципальный район", schools: [school(login)], references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [] });
+  const m = (login: string): Municipality => ({
+    name: "Урус-Мартановский муниципальный район",
+    schools: [school(login)],
+    references: [],
+    fiokoMarkers: [],
+    riskProfiles: [],
+    municipalCycle: [],
+  });
 
   it("a passport with sch203389 takes the export's edu203389 rows, with a note", () => {
-    const imp = importFisoko([{ name: "ру4.xlsx", sheets: [realMarks(), realJournal()] }, { name: "ф1.xlsx", sheets: [realIndividual()] }]);
+    const imp = importFisoko([
+      { name: "ру4.xlsx", sheets: [realMarks(), realJournal()] },
+      { name: "ф1.xlsx", sheets: [realIndividual()] },
+    ]);
     const { municipality, findings } = mergeIntoMunicipality(m("sch203389"), imp);
     const s = municipality.schools[0];
     expect(s.results.map((r) => [r.login, r.participants])).toEqual([["edu203389", 89]]);

@@ -46,7 +46,9 @@ describe("msoko validate", () => {
     const io = memoryIo();
     expect(await main(["validate", join(FORMS, "marks-sum.xlsx")], io)).toBe(1);
     const [line, hint] = io.stdout[0].split("\n");
-    expect(line).toBe("Ошибка. Лист «Результаты», ячейка F2: «5» + «4» + «3» + «2» = 49, а участников 48; ожидается равенство.");
+    expect(line).toBe(
+      "Ошибка. Лист «Результаты», ячейка F2: «5» + «4» + «3» + «2» = 49, а участников 48; ожидается равенство.",
+    );
     expect(hint).toContain("Что сделать:");
     expect(io.stdout.at(-1)).toContain("1 ошибка");
   });
@@ -55,8 +57,18 @@ describe("msoko validate", () => {
     const io = memoryIo();
     expect(await main(["validate", join(FORMS, "number-as-text.xlsx"), "--json"], io)).toBe(0);
     const out = JSON.parse(io.stdout.join("\n"));
-    expect(out).toMatchObject({ file: "number-as-text.xlsx", valid: true, counts: { error: 0, warning: 1, info: 0 }, school: { login: "sch420001", results: 8, participants: 4, cycle: 4 } });
-    expect(out.findings[0]).toMatchObject({ severity: "warning", rule: "number.text", sheet: "Результаты", cell: "G2" });
+    expect(out).toMatchObject({
+      file: "number-as-text.xlsx",
+      valid: true,
+      counts: { error: 0, warning: 1, info: 0 },
+      school: { login: "sch420001", results: 8, participants: 4, cycle: 4 },
+    });
+    expect(out.findings[0]).toMatchObject({
+      severity: "warning",
+      rule: "number.text",
+      sheet: "Результаты",
+      cell: "G2",
+    });
   });
 
   it("exits 2 on a missing or unreadable file and on a wrong call", async () => {
@@ -69,7 +81,15 @@ describe("msoko validate", () => {
   });
 
   it("formats findings without a cell or a sheet", () => {
-    expect(findingLine({ severity: "error", rule: "sheet.missing", sheet: "Результаты", cell: "", message: "В книге нет листа «Результаты»." })).toBe("Ошибка. Лист «Результаты»: В книге нет листа «Результаты».");
+    expect(
+      findingLine({
+        severity: "error",
+        rule: "sheet.missing",
+        sheet: "Результаты",
+        cell: "",
+        message: "В книге нет листа «Результаты».",
+      }),
+    ).toBe("Ошибка. Лист «Результаты»: В книге нет листа «Результаты».");
   });
 
   it("never changes the file it checks", async () => {

@@ -6,7 +6,10 @@ import { run as validateCli } from "../../../src/cli/commands/validate";
 import type { Finding } from "../../../src/core/model";
 
 const DIR = join(__dirname, "../../fixtures/forms");
-const CASES = readdirSync(DIR).filter((f) => f.endsWith(".expected.json")).map((f) => f.replace(/\.expected\.json$/, "")).sort();
+const CASES = readdirSync(DIR)
+  .filter((f) => f.endsWith(".expected.json"))
+  .map((f) => f.replace(/\.expected\.json$/, ""))
+  .sort();
 
 interface Expected {
   rule: string;
@@ -48,7 +51,9 @@ describe("a ФИС ОКО export given as a form", () => {
     const { findings } = JSON.parse(io.stdout.join("\n")) as { findings: Finding[] };
     expect(code).toBe(1);
     expect(findings.map((f) => f.rule)).toEqual(["book.fisoko"]);
-    expect(findings[0].message).toBe("Файл «ВПР-2025-русский-4-муниципалитет.xlsx» — выгрузка ФИС ОКО, а не форма ОО; как форма он не проверяется.");
+    expect(findings[0].message).toBe(
+      "Файл «ВПР-2025-русский-4-муниципалитет.xlsx» — выгрузка ФИС ОКО, а не форма ОО; как форма он не проверяется.",
+    );
   });
 });
 
@@ -76,7 +81,10 @@ describe("broken-forms corpus", () => {
         const out = JSON.parse(io.stdout.join("\n")) as { findings: Finding[]; school: unknown };
         const findings = out.findings;
         const report = out.school;
-        const errors = findings.filter((f) => f.severity === "error").map(key).sort();
+        const errors = findings
+          .filter((f) => f.severity === "error")
+          .map(key)
+          .sort();
         expect(errors).toEqual(expected.errors.map(key).sort());
         for (const p of expected.present) {
           const hit = findings.find((f) => key(f) === key(p) && (!p.severity || f.severity === p.severity));

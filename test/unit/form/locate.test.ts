@@ -64,8 +64,15 @@ describe("locateColumns", () => {
   });
 
   it("collects numbered task columns in order", () => {
-    const loc = locateColumns([["Процедура", "Год", "Класс", "Предмет", "Код участника", "З2", "З1", "Задание 3", "ФИО"]], PARTICIPANTS);
-    expect(loc.repeated.map((r) => [r.n, r.col])).toEqual([[1, 6], [2, 5], [3, 7]]);
+    const loc = locateColumns(
+      [["Процедура", "Год", "Класс", "Предмет", "Код участника", "З2", "З1", "Задание 3", "ФИО"]],
+      PARTICIPANTS,
+    );
+    expect(loc.repeated.map((r) => [r.n, r.col])).toEqual([
+      [1, 6],
+      [2, 5],
+      [3, 7],
+    ]);
     expect(loc.unknown).toEqual([{ col: 8, header: "ФИО" }]);
   });
 
@@ -90,7 +97,11 @@ describe("locateColumns", () => {
 
 describe("locateColumns under a merged title", () => {
   it("keeps a one-row header and does not report the title's merge", () => {
-    const grid = [["Результаты процедур"], ["Процедура", "Год", "Класс", "Предмет", "Участников"], ["ВПР", 2026, 5, "Математика", 20]];
+    const grid = [
+      ["Результаты процедур"],
+      ["Процедура", "Год", "Класс", "Предмет", "Участников"],
+      ["ВПР", 2026, 5, "Математика", 20],
+    ];
     const loc = locateColumns(grid, RESULTS, { merges: ["A1:E1"] });
     expect(loc.headerRow).toBe(1);
     expect(loc.firstHeaderRow).toBe(1);

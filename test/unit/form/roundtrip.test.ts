@@ -5,7 +5,9 @@ import type { SchoolReport } from "../../../src/core/model";
 import { baseReport } from "../../fixtures/forms/base";
 
 function strip(report: SchoolReport): unknown {
-  return JSON.parse(JSON.stringify(report, (k, v) => (k === "ref" || k === "findings" || k === "file" ? undefined : v)));
+  return JSON.parse(
+    JSON.stringify(report, (k, v) => (k === "ref" || k === "findings" || k === "file" ? undefined : v)),
+  );
 }
 
 async function filled(report: SchoolReport): Promise<MemoryWorkbook> {
@@ -47,7 +49,7 @@ describe("createForm", () => {
   });
 
   it("never overwrites an existing sheet and says so", async () => {
-    const wb = MemoryWorkbook.fromGrids({ "результаты": [["мои данные"]] });
+    const wb = MemoryWorkbook.fromGrids({ результаты: [["мои данные"]] });
     const r = await createForm(wb);
     expect(r.skipped).toEqual(["Результаты"]);
     expect(r.notices[0]).toBe("Лист «результаты» уже есть в книге — он оставлен без изменений.");
@@ -71,11 +73,38 @@ describe("createForm on an older Excel", () => {
 describe("parseForm on grids", () => {
   it("parses a minimal hand-typed form", () => {
     const { report, findings } = parseForm([
-      { name: "Паспорт ОО", merges: [], values: [["Логин", "sch1"], ["Тип ОО", "сош"], ["Местность", "Село"], [], ["Год", "Класс", "Обучающихся"], [2026, 4, 20]] },
-      { name: "Результаты", merges: [], values: [["Процедура", "Год", "Класс", "Предмет", "Участников", "«5»", "«4»", "«3»", "«2»"], ["впр", 2026, 4, "рус", 20, 5, 5, 5, 5]] },
+      {
+        name: "Паспорт ОО",
+        merges: [],
+        values: [
+          ["Логин", "sch1"],
+          ["Тип ОО", "сош"],
+          ["Местность", "Село"],
+          [],
+          ["Год", "Класс", "Обучающихся"],
+          [2026, 4, 20],
+        ],
+      },
+      {
+        name: "Результаты",
+        merges: [],
+        values: [
+          ["Процедура", "Год", "Класс", "Предмет", "Участников", "«5»", "«4»", "«3»", "«2»"],
+          ["впр", 2026, 4, "рус", 20, 5, 5, 5, 5],
+        ],
+      },
     ]);
     expect(findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual(["field.missing"]);
-    expect(report!.passport).toMatchObject({ login: "sch1", type: "СОШ", location: "село", contingent: [{ year: 2026, grade: 4, pupils: 20 }] });
-    expect(report!.results[0]).toMatchObject({ procedure: "ВПР", subject: "Русский язык", marks: { n5: 5, n4: 5, n3: 5, n2: 5 } });
+    expect(report!.passport).toMatchObject({
+      login: "sch1",
+      type: "СОШ",
+      location: "село",
+      contingent: [{ year: 2026, grade: 4, pupils: 20 }],
+    });
+    expect(report!.results[0]).toMatchObject({
+      procedure: "ВПР",
+      subject: "Русский язык",
+      marks: { n5: 5, n4: 5, n3: 5, n2: 5 },
+    });
   });
 });

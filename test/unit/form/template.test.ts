@@ -2,15 +2,39 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MemoryWorkbook } from "../../../src/host/memory";
-import { COMPUTED_FILL, INPUT_FILL, RESULTS, sheetLayout, templateOps, templateSheetNames, formDocsMarkdown, RULES, DIRECTION_COLUMNS } from "../../../src/form";
+import {
+  COMPUTED_FILL,
+  INPUT_FILL,
+  RESULTS,
+  sheetLayout,
+  templateOps,
+  templateSheetNames,
+  formDocsMarkdown,
+  RULES,
+  DIRECTION_COLUMNS,
+} from "../../../src/form";
 import type { WriteOp } from "../../../src/host/port";
 
 const ops = templateOps();
-const of = <K extends WriteOp["op"]>(kind: K, sheet: string) => ops.filter((o): o is Extract<WriteOp, { op: K }> => o.op === kind && "sheet" in o && o.sheet === sheet);
+const of = <K extends WriteOp["op"]>(kind: K, sheet: string) =>
+  ops.filter((o): o is Extract<WriteOp, { op: K }> => o.op === kind && "sheet" in o && o.sheet === sheet);
 
 describe("templateOps", () => {
   it("creates the data sheets and the instruction, each sheet before it is written", () => {
-    expect(templateSheetNames()).toEqual(["Паспорт ОО", "Результаты", "Участники", "Задания", "Олимпиады", "Профориентация", "Кадры", "Руководитель", "Воспитание", "Дошкольное", "Цикл", "Инструкция"]);
+    expect(templateSheetNames()).toEqual([
+      "Паспорт ОО",
+      "Результаты",
+      "Участники",
+      "Задания",
+      "Олимпиады",
+      "Профориентация",
+      "Кадры",
+      "Руководитель",
+      "Воспитание",
+      "Дошкольное",
+      "Цикл",
+      "Инструкция",
+    ]);
     const added = new Set<string>();
     for (const o of ops) {
       if (o.op === "addSheet") added.add(o.name);
@@ -21,7 +45,14 @@ describe("templateOps", () => {
   it("writes the results header, frozen, with dropdowns, formats and guarded formulas", () => {
     const header = of("values", "Результаты")[0];
     expect(header.address).toBe("A1");
-    expect(header.values[0].slice(0, 6)).toEqual(["Процедура", "Год", "Класс", "Класс (буква)", "Предмет", "Участников"]);
+    expect(header.values[0].slice(0, 6)).toEqual([
+      "Процедура",
+      "Год",
+      "Класс",
+      "Класс (буква)",
+      "Предмет",
+      "Участников",
+    ]);
     expect(of("freeze", "Результаты")).toEqual([{ op: "freeze", sheet: "Результаты", rows: 1, columns: 0 }]);
     const list = of("validationList", "Результаты").find((v) => v.address === "A2:A151");
     expect(list?.list).toEqual(["ВПР", "КДР", "ОГЭ", "ГВЭ-9", "ЕГЭ", "ГВЭ-11", "НИКО"]);
@@ -30,7 +61,10 @@ describe("templateOps", () => {
     expect(quality.formulas[0][0]).toBe('=IF(OR(N(F2)<=0,COUNT(G2,H2,I2,J2)=0),"",(N(G2)+N(H2))/F2*100)');
     expect(quality.formulas[149][0]).toContain("/F151*100");
     const formats = of("format", "Результаты");
-    expect(formats.find((f) => f.address === "S2:S151")?.format).toMatchObject({ fill: COMPUTED_FILL, numberFormat: '0.0" %"' });
+    expect(formats.find((f) => f.address === "S2:S151")?.format).toMatchObject({
+      fill: COMPUTED_FILL,
+      numberFormat: '0.0" %"',
+    });
     expect(formats.find((f) => f.address === "F2:F151")?.format).toMatchObject({ fill: INPUT_FILL, locked: false });
     expect(of("print", "Результаты")[0]).toMatchObject({ landscape: true, titleRows: "1:1" });
   });

@@ -6,30 +6,74 @@ import { parseForm, validateForm } from "../../../src/form";
 const PASSPORT: SheetRead = {
   name: "Паспорт ОО",
   merges: [],
-  values: [["Логин ОО в ФИС ОКО", "sch1"], ["Полное наименование ОО", "Школа"], ["Тип ОО", "лицей"], ["Местность", "город"], [], ["Год", "Класс", "Обучающихся"], [2026, 11, 30], [2026, 5, 20]],
+  values: [
+    ["Логин ОО в ФИС ОКО", "sch1"],
+    ["Полное наименование ОО", "Школа"],
+    ["Тип ОО", "лицей"],
+    ["Местность", "город"],
+    [],
+    ["Год", "Класс", "Обучающихся"],
+    [2026, 11, 30],
+    [2026, 5, 20],
+  ],
 };
-const HEAD = ["Процедура", "Год", "Класс", "Класс (буква)", "Предмет", "Участников", "«5»", "«4»", "«3»", "«2»", "Средний балл", "Ниже минимума", "81–99", "100"];
-const results = (...rows: unknown[][]): SheetRead => ({ name: "Результаты", merges: [], values: [HEAD, ...rows] as SheetRead["values"] });
-const at = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell}`);
+const HEAD = [
+  "Процедура",
+  "Год",
+  "Класс",
+  "Класс (буква)",
+  "Предмет",
+  "Участников",
+  "«5»",
+  "«4»",
+  "«3»",
+  "«2»",
+  "Средний балл",
+  "Ниже минимума",
+  "81–99",
+  "100",
+];
+const results = (...rows: unknown[][]): SheetRead => ({
+  name: "Результаты",
+  merges: [],
+  values: [HEAD, ...rows] as SheetRead["values"],
+});
+const at = (findings: Finding[], rule: string) =>
+  findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell}`);
 
 describe("cell rules", () => {
   it("accepts numbers stored as text with a warning naming the cell and the value read", () => {
-    const { findings, form } = validateForm([PASSPORT, results(["ВПР", 2026, 5, "", "Математика", "20", 5, 5, "5,0", 5])]);
+    const { findings, form } = validateForm([
+      PASSPORT,
+      results(["ВПР", 2026, 5, "", "Математика", "20", 5, 5, "5,0", 5]),
+    ]);
     expect(at(findings, "number.text")).toEqual(["Результаты!F2"]);
     expect(at(findings, "number.decimalComma")).toEqual(["Результаты!I2"]);
-    expect(findings.find((f) => f.rule === "number.decimalComma")!.message).toBe("В столбце «3» число «5,0» записано текстом с запятой; прочитано как 5.");
+    expect(findings.find((f) => f.rule === "number.decimalComma")!.message).toBe(
+      "В столбце «3» число «5,0» записано текстом с запятой; прочитано как 5.",
+    );
     expect(form.tables.get("results")!.rows[0].values.participants).toBe(20);
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
   it("checks ЕГЭ groups against participants", () => {
-    const { findings } = validateForm([PASSPORT, results(["ЕГЭ", 2026, 11, "", "Физика", 10, null, null, null, null, 55, 11, 6, 5])]);
+    const { findings } = validateForm([
+      PASSPORT,
+      results(["ЕГЭ", 2026, 11, "", "Физика", 10, null, null, null, null, 55, 11, 6, 5]),
+    ]);
     expect(at(findings, "sum.ege")).toEqual(["Результаты!L2", "Результаты!M2"]);
   });
 
   it("reads enum aliases and subject aliases without findings", () => {
-    const { report, findings } = parseForm([PASSPORT, results(["егэ", 2026, 11, "", "Математика профиль", 10, null, null, null, null, "70,5", 0, 2, 0])]);
-    expect(report!.results[0]).toMatchObject({ procedure: "ЕГЭ", subject: "Математика (профильная)", ege: { meanScore: 70.5, belowMin: 0, high81: 2, score100: 0 } });
+    const { report, findings } = parseForm([
+      PASSPORT,
+      results(["егэ", 2026, 11, "", "Математика профиль", 10, null, null, null, null, "70,5", 0, 2, 0]),
+    ]);
+    expect(report!.results[0]).toMatchObject({
+      procedure: "ЕГЭ",
+      subject: "Математика (профильная)",
+      ege: { meanScore: 70.5, belowMin: 0, high81: 2, score100: 0 },
+    });
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
@@ -44,7 +88,17 @@ describe("cell rules", () => {
 
 describe("layout rules", () => {
   it("reports a repeated column and reads the first one", () => {
-    const { findings, form } = validateForm([PASSPORT, { name: "Результаты", merges: [], values: [[...HEAD, "Участников"], ["ВПР", 2026, 5, "", "Математика", 20, 5, 5, 5, 5, null, null, null, null, 99]] }]);
+    const { findings, form } = validateForm([
+      PASSPORT,
+      {
+        name: "Результаты",
+        merges: [],
+        values: [
+          [...HEAD, "Участников"],
+          ["ВПР", 2026, 5, "", "Математика", 20, 5, 5, 5, 5, null, null, null, null, 99],
+        ],
+      },
+    ]);
     expect(at(findings, "column.duplicate")).toEqual(["Результаты!O1"]);
     expect(form.tables.get("results")!.rows[0].values.participants).toBe(20);
   });
@@ -57,7 +111,11 @@ describe("layout rules", () => {
   });
 
   it("finds a column of names on a sheet that is not the form's", () => {
-    const { findings } = validateForm([PASSPORT, results(["ВПР", 2026, 5, "", "Математика", 20, 5, 5, 5, 5]), { name: "Лист1", merges: [], values: [[], ["№", "Фамилия, имя"], [1, "Иванов Иван"]] }]);
+    const { findings } = validateForm([
+      PASSPORT,
+      results(["ВПР", 2026, 5, "", "Математика", 20, 5, 5, 5, 5]),
+      { name: "Лист1", merges: [], values: [[], ["№", "Фамилия, имя"], [1, "Иванов Иван"]] },
+    ]);
     expect(at(findings, "privacy.names")).toEqual(["Лист1!B2"]);
   });
 });
@@ -68,13 +126,45 @@ describe("cycle rules", () => {
       name: "Цикл",
       merges: [],
       values: [
-        ["Год", "Направление", "Трек", "Тип трека", "Компонент", "Оценка", "Документ №", "Дата документа", "Плановый срок"],
-        [2026, "Система мониторинга качества дошкольного образования", "МКДО", "частичный цикл", 3, "да", "7", "05.09.2025", "2026-05-30"],
+        [
+          "Год",
+          "Направление",
+          "Трек",
+          "Тип трека",
+          "Компонент",
+          "Оценка",
+          "Документ №",
+          "Дата документа",
+          "Плановый срок",
+        ],
+        [
+          2026,
+          "Система мониторинга качества дошкольного образования",
+          "МКДО",
+          "частичный цикл",
+          3,
+          "да",
+          "7",
+          "05.09.2025",
+          "2026-05-30",
+        ],
       ],
     };
-    const { report, findings } = parseForm([PASSPORT, results(["ВПР", 2026, 5, "", "Математика", 20, 5, 5, 5, 5]), cycle]);
+    const { report, findings } = parseForm([
+      PASSPORT,
+      results(["ВПР", 2026, 5, "", "Математика", 20, 5, 5, 5, 5]),
+      cycle,
+    ]);
     expect(at(findings, "cycle.partialComponent")).toEqual(["Цикл!E2"]);
-    expect(report!.cycle[0]).toMatchObject({ direction: 8, trackKind: "partial", component: 3, score: 2, docNumber: "7", docDate: "2025-09-05", plannedDate: "2026-05-30" });
+    expect(report!.cycle[0]).toMatchObject({
+      direction: 8,
+      trackKind: "partial",
+      component: 3,
+      score: 2,
+      docNumber: "7",
+      docDate: "2025-09-05",
+      plannedDate: "2026-05-30",
+    });
   });
 });
 
@@ -91,7 +181,10 @@ describe("passport layouts", () => {
       ],
     };
     const { report, findings } = parseForm([p, results(["ОГЭ", 2026, 9, "", "Математика", 16, 4, 4, 4, 4])]);
-    expect(report!.passport.contingent).toEqual([{ year: 2026, grade: 9, pupils: 15 }, { year: 2026, grade: 5, pupils: 12 }]);
+    expect(report!.passport.contingent).toEqual([
+      { year: 2026, grade: 9, pupils: 15 },
+      { year: 2026, grade: 5, pupils: 12 },
+    ]);
     expect(at(findings, "cross.contingent")).toEqual(["Результаты!F2"]);
   });
 });

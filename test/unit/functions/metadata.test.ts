@@ -13,7 +13,9 @@ import { findFunction } from "../../../src/functions/registry";
 const require = createRequire(import.meta.url);
 const { translateMetadata, DOCUMENTED } = require("../../../scripts/translate-functions.cjs");
 
-interface Meta { functions: { id: string; name: string; description: string; parameters: { name: string; description?: string }[] }[] }
+interface Meta {
+  functions: { id: string; name: string; description: string; parameters: { name: string; description?: string }[] }[];
+}
 let meta: Meta;
 
 beforeAll(async () => {
@@ -26,7 +28,9 @@ describe("custom functions metadata", () => {
   it("lists the seven result functions with ids equal to upper-case exports", () => {
     const ids = meta.functions.map((f) => f.id);
     expect(ids.slice(0, 7)).toEqual(["SUCCESS", "QUALITY", "SOU", "MEANMARK", "CONFIRM", "BELOWMIN", "DYNAMICS"]);
-    const exported = Object.keys(F).map((k) => k.toUpperCase()).sort();
+    const exported = Object.keys(F)
+      .map((k) => k.toUpperCase())
+      .sort();
     expect(exported).toEqual([...ids].sort());
   });
 
@@ -51,7 +55,9 @@ describe("custom functions metadata", () => {
     expect(errors).toEqual(["Нет перевода функции SOU (name и description) в src/functions/functions.ru.json"]);
     const noParam = JSON.parse(JSON.stringify(ru));
     delete noParam.CONFIRM.parameters.mode;
-    expect(translateMetadata(meta, noParam).errors).toEqual(["Нет перевода параметра mode функции CONFIRM в src/functions/functions.ru.json"]);
+    expect(translateMetadata(meta, noParam).errors).toEqual([
+      "Нет перевода параметра mode функции CONFIRM в src/functions/functions.ru.json",
+    ]);
   });
 
   it("functions are found by id, Russian name and with the namespace", () => {
@@ -69,8 +75,10 @@ describe("functions-ru.json: documented properties only", () => {
     const fns = metadata.functions as Record<string, unknown>[];
     for (const f of fns) {
       for (const k of Object.keys(f)) expect(DOCUMENTED.function, `${f.id}.${k}`).toContain(k);
-      for (const k of Object.keys((f.result as object) ?? {})) expect(DOCUMENTED.result, `${f.id}.result.${k}`).toContain(k);
-      for (const p of f.parameters as Record<string, unknown>[]) for (const k of Object.keys(p)) expect(DOCUMENTED.parameter, `${f.id}.${p.name}.${k}`).toContain(k);
+      for (const k of Object.keys((f.result as object) ?? {}))
+        expect(DOCUMENTED.result, `${f.id}.result.${k}`).toContain(k);
+      for (const p of f.parameters as Record<string, unknown>[])
+        for (const k of Object.keys(p)) expect(DOCUMENTED.parameter, `${f.id}.${p.name}.${k}`).toContain(k);
     }
     const dyn = fns.find((f) => f.id === "DYNAMICS")!;
     expect(dyn.name).toBe("ДИНАМИКА");
@@ -88,7 +96,19 @@ describe("functions-ru.json: documented properties only", () => {
 
   it("no function id is a built-in Excel function name (DELTA was one)", () => {
     // Built-in names that an id of this add-in could plausibly take; Microsoft forbids them in any language.
-    const builtIns = ["DELTA", "RANK", "COUNT", "AVERAGE", "MEDIAN", "MODE", "CHOOSE", "ERROR.TYPE", "STDEV", "TREND", "GROWTH"];
+    const builtIns = [
+      "DELTA",
+      "RANK",
+      "COUNT",
+      "AVERAGE",
+      "MEDIAN",
+      "MODE",
+      "CHOOSE",
+      "ERROR.TYPE",
+      "STDEV",
+      "TREND",
+      "GROWTH",
+    ];
     for (const f of meta.functions) expect(builtIns, f.id).not.toContain(f.id);
   });
 });

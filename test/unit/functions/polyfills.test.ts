@@ -3,7 +3,15 @@
  * features they stand in for, and never replace a native one.
  */
 import { describe, expect, it } from "vitest";
-import { flatMap, fromEntries, installPolyfills, matchAll, PollingResizeObserver, utf8Decode, utf8Encode } from "../../../src/functions/polyfills";
+import {
+  flatMap,
+  fromEntries,
+  installPolyfills,
+  matchAll,
+  PollingResizeObserver,
+  utf8Decode,
+  utf8Encode,
+} from "../../../src/functions/polyfills";
 
 describe("polyfills", () => {
   it("UTF-8 encoding equals TextEncoder: ASCII, Cyrillic (2 bytes), € (3), 𝒜 (4), a lone surrogate → U+FFFD", () => {
@@ -34,13 +42,27 @@ describe("polyfills", () => {
   });
 
   it("Object.fromEntries, flatMap and matchAll as the natives", () => {
-    expect(fromEntries([["a", 1], ["b", null]])).toEqual({ a: 1, b: null });
+    expect(
+      fromEntries([
+        ["a", 1],
+        ["b", null],
+      ]),
+    ).toEqual({ a: 1, b: null });
     expect(fromEntries(new Map([["x", 2]]))).toEqual({ x: 2 });
-    expect(flatMap.call<number[], [(x: number) => (number | number[])[]], (number | number[])[]>([1, 2, 3], (x) => (x === 2 ? [] : [x, [x * 10]]))).toEqual([1, [10], 3, [30]]);
-    expect(flatMap.call<string[], [(x: string, i: number) => string], string[]>(["a", "b"], (x, i) => `${x}${i}`)).toEqual(["a0", "b1"]);
+    expect(
+      flatMap.call<number[], [(x: number) => (number | number[])[]], (number | number[])[]>([1, 2, 3], (x) =>
+        x === 2 ? [] : [x, [x * 10]],
+      ),
+    ).toEqual([1, [10], 3, [30]]);
+    expect(
+      flatMap.call<string[], [(x: string, i: number) => string], string[]>(["a", "b"], (x, i) => `${x}${i}`),
+    ).toEqual(["a0", "b1"]);
     const re = /(20\d\d)/g;
     const got = [...matchAll.call("2024/2025 и 1999", re)].map((m) => [m[1], m.index]);
-    expect(got).toEqual([["2024", 0], ["2025", 5]]);
+    expect(got).toEqual([
+      ["2024", 0],
+      ["2025", 5],
+    ]);
     expect(re.lastIndex).toBe(0);
     expect([...matchAll.call("aXbX", "X")].map((m) => m.index)).toEqual([1, 3]);
     expect([...matchAll.call("abc", /(?:)/g)].length).toBe(4);
@@ -78,7 +100,11 @@ describe("polyfills", () => {
   });
 
   it("the resize observer reports a target once per size change", () => {
-    const sizes = [{ width: 320, height: 100 }, { width: 320, height: 100 }, { width: 300, height: 100 }];
+    const sizes = [
+      { width: 320, height: 100 },
+      { width: 320, height: 100 },
+      { width: 300, height: 100 },
+    ];
     let call = 0;
     const el = { getBoundingClientRect: () => sizes[Math.min(call++, sizes.length - 1)] } as unknown as Element;
     const seen: number[] = [];

@@ -68,7 +68,12 @@ describe("custom functions: a row of counts or a column of marks", () => {
     expect(e.message).toContain("количество участников");
   });
   it("other shapes are refused with the expected shapes named", () => {
-    const e = excelError(() => F.quality([[5, 4], [3, 2]]));
+    const e = excelError(() =>
+      F.quality([
+        [5, 4],
+        [3, 2],
+      ]),
+    );
     expect(e.message).toContain("2×2");
     expect(e.message).toContain("одна строка из 4–5 количеств");
   });
@@ -105,8 +110,12 @@ describe("BELOWMIN", () => {
     expect(F.belowmin("ЕГЭ", "Математика (базовая)", 2026, col(2, 3, 4, 5))).toBe(25);
   });
   it("unknown procedure or subject suggests the nearest; unknown year minimum is named", () => {
-    expect(excelError(() => F.belowmin("ВРП", "Математика", 2025, [[1, 1, 1, 1]])).message).toContain("возможно, «ВПР»");
-    expect(excelError(() => F.belowmin("ЕГЭ", "Обществознане", 2025, col(50))).message).toContain("возможно, «Обществознание»");
+    expect(excelError(() => F.belowmin("ВРП", "Математика", 2025, [[1, 1, 1, 1]])).message).toContain(
+      "возможно, «ВПР»",
+    );
+    expect(excelError(() => F.belowmin("ЕГЭ", "Обществознане", 2025, col(50))).message).toContain(
+      "возможно, «Обществознание»",
+    );
     expect(excelError(() => F.belowmin("ЕГЭ", "Физика", 2015, col(50))).message).toContain("за 2015 год не задан");
     expect(excelError(() => F.belowmin("ЕГЭ", "Физика", 2025, col(101))).message).toContain("от 0 до 100");
   });

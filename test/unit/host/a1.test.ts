@@ -18,7 +18,16 @@ import {
 
 describe("column letters", () => {
   it("converts both ways at the letter boundaries", () => {
-    const cases: [number, string][] = [[0, "A"], [25, "Z"], [26, "AA"], [51, "AZ"], [52, "BA"], [701, "ZZ"], [702, "AAA"], [16383, "XFD"]];
+    const cases: [number, string][] = [
+      [0, "A"],
+      [25, "Z"],
+      [26, "AA"],
+      [51, "AZ"],
+      [52, "BA"],
+      [701, "ZZ"],
+      [702, "AAA"],
+      [16383, "XFD"],
+    ];
     for (const [i, s] of cases) {
       expect(columnLetters(i)).toBe(s);
       expect(columnIndex(s)).toBe(i);

@@ -11,7 +11,10 @@ function files(dir: string): string[] {
 
 describe("layer boundaries of the workbook port", () => {
   const root = join(__dirname, "../../..");
-  const src = files(join(root, "src")).map((p) => ({ path: relative(root, p).replace(/\\/g, "/"), text: readFileSync(p, "utf8") }));
+  const src = files(join(root, "src")).map((p) => ({
+    path: relative(root, p).replace(/\\/g, "/"),
+    text: readFileSync(p, "utf8"),
+  }));
 
   it("only src/host/officejs* calls Excel.run", () => {
     const callers = src.filter((f) => /\bExcel\s*\.\s*run\s*\(|\bexcel\.run\s*\(/.test(f.text)).map((f) => f.path);

@@ -8,18 +8,39 @@ import type { Grid, WorkbookPort } from "../../../src/host/port";
 
 export type PortFactory = (grids: Record<string, Grid>) => Promise<WorkbookPort>;
 
-const INJECTION = ["=1+1", "+7", "-3", "@SUM(A1)", "\tcmd", "=HYPERLINK(\"http://x\")", "-", "=", "'quoted", "0012", "12,5"];
+const INJECTION = [
+  "=1+1",
+  "+7",
+  "-3",
+  "@SUM(A1)",
+  "\tcmd",
+  '=HYPERLINK("http://x")',
+  "-",
+  "=",
+  "'quoted",
+  "0012",
+  "12,5",
+];
 
 export function portContract(label: string, make: PortFactory): void {
   describe(`контракт порта книги: ${label}`, () => {
     it("lists sheets in order with visibility and reads grids from A1", async () => {
-      const port = await make({ Первый: [["a", 1], [true, null]], Второй: [] });
+      const port = await make({
+        Первый: [
+          ["a", 1],
+          [true, null],
+        ],
+        Второй: [],
+      });
       expect(await port.listSheets()).toEqual([
         { name: "Первый", position: 0, visibility: "visible" },
         { name: "Второй", position: 1, visibility: "visible" },
       ]);
       const [first, second] = await port.readSheets(["Первый", "Второй"]);
-      expect(first.values).toEqual([["a", 1], [true, null]]);
+      expect(first.values).toEqual([
+        ["a", 1],
+        [true, null],
+      ]);
       expect(second.values).toEqual([]);
       expect(await port.readSheets(["Нет такого"])).toEqual([]);
     });
@@ -28,12 +49,21 @@ export function portContract(label: string, make: PortFactory): void {
       const port = await make({ Л: [] });
       await port.write({ ops: [{ op: "values", sheet: "Л", address: "C3", values: [[5]] }] });
       const [r] = await port.readSheets(["Л"]);
-      expect(r.values).toEqual([[null, null, null], [null, null, null], [null, null, 5]]);
+      expect(r.values).toEqual([
+        [null, null, null],
+        [null, null, null],
+        [null, null, 5],
+      ]);
     });
 
     it("adds sheets at a position and refuses duplicates case-insensitively", async () => {
       const port = await make({ Данные: [] });
-      await port.write({ ops: [{ op: "addSheet", name: "Свод по ОО" }, { op: "addSheet", name: "Начало", position: 0 }] });
+      await port.write({
+        ops: [
+          { op: "addSheet", name: "Свод по ОО" },
+          { op: "addSheet", name: "Начало", position: 0 },
+        ],
+      });
       expect((await port.listSheets()).map((s) => s.name)).toEqual(["Начало", "Данные", "Свод по ОО"]);
       await expect(port.write({ ops: [{ op: "addSheet", name: "СВОД ПО ОО" }] })).rejects.toThrow(/уже есть/);
       await expect(port.write({ ops: [{ op: "addSheet", name: "данные" }] })).rejects.toThrow(/«данные».*уже есть/);
@@ -51,7 +81,9 @@ export function portContract(label: string, make: PortFactory): void {
     it("renames, refusing an existing name, and keeps formulas pointing at the sheet", async () => {
       const port = await make({ Данные: [[1], [2]], Свод: [] });
       await port.write({ ops: [{ op: "formulas", sheet: "Свод", address: "A1", formulas: [["=SUM(Данные!A1:A2)"]] }] });
-      await expect(port.write({ ops: [{ op: "renameSheet", from: "Данные", to: "свод" }] })).rejects.toThrow(/уже есть/);
+      await expect(port.write({ ops: [{ op: "renameSheet", from: "Данные", to: "свод" }] })).rejects.toThrow(
+        /уже есть/,
+      );
       await port.write({ ops: [{ op: "renameSheet", from: "Данные", to: "Исходные данные" }] });
       expect((await port.listSheets()).map((s) => s.name)).toEqual(["Исходные данные", "Свод"]);
       const [s] = await port.readSheets(["Свод"], { formulas: true });
@@ -66,7 +98,9 @@ export function portContract(label: string, make: PortFactory): void {
       await port.write({ ops: [{ op: "sheetVisibility", name: "Скрытый", visibility: "veryHidden" }] });
       expect((await port.listSheets())[1].visibility).toBe("veryHidden");
       await expect(port.write({ ops: [{ op: "deleteSheet", name: "Один" }] })).rejects.toThrow(/хотя бы один видимый/);
-      await expect(port.write({ ops: [{ op: "sheetVisibility", name: "Один", visibility: "hidden" }] })).rejects.toThrow(/хотя бы один видимый/);
+      await expect(
+        port.write({ ops: [{ op: "sheetVisibility", name: "Один", visibility: "hidden" }] }),
+      ).rejects.toThrow(/хотя бы один видимый/);
       await port.write({ ops: [{ op: "deleteSheet", name: "Скрытый" }] });
       expect((await port.listSheets()).map((s) => s.name)).toEqual(["Один"]);
     });
@@ -81,7 +115,9 @@ export function portContract(label: string, make: PortFactory): void {
 
     it("writes formulas only through formulas ops; a formula cell reads back without a computed value", async () => {
       const port = await make({ Л: [[2], [3]] });
-      await port.write({ ops: [{ op: "formulas", sheet: "Л", address: "A3", formulas: [["=SUM(A1:A2)", "42", "текст"]] }] });
+      await port.write({
+        ops: [{ op: "formulas", sheet: "Л", address: "A3", formulas: [["=SUM(A1:A2)", "42", "текст"]] }],
+      });
       const [r] = await port.readSheets(["Л"], { formulas: true });
       expect(r.formulas![2]).toEqual(["=SUM(A1:A2)", 42, "текст"]);
       expect(r.values[2].slice(1)).toEqual([42, "текст"]);
@@ -91,7 +127,12 @@ export function portContract(label: string, make: PortFactory): void {
     it("fails a write to a missing sheet and then changes nothing at the sheet level", async () => {
       const port = await make({ Л: [] });
       await expect(
-        port.write({ ops: [{ op: "addSheet", name: "Новый" }, { op: "values", sheet: "Нет такого", address: "A1", values: [[1]] }] }),
+        port.write({
+          ops: [
+            { op: "addSheet", name: "Новый" },
+            { op: "values", sheet: "Нет такого", address: "A1", values: [[1]] },
+          ],
+        }),
       ).rejects.toThrow(/«Нет такого» не найден/);
       expect((await port.listSheets()).map((s) => s.name)).toEqual(["Л"]);
     });
@@ -100,8 +141,13 @@ export function portContract(label: string, make: PortFactory): void {
       const port = await make({ Л: [[1, 2, 3]] });
       await port.write({ ops: [{ op: "values", sheet: "Л", address: "A1", values: [[9], [8, 7]] }] });
       const [r] = await port.readSheets(["Л"]);
-      expect(r.values).toEqual([[9, null, 3], [8, 7, null]]);
-      await expect(port.write({ ops: [{ op: "values", sheet: "Л", address: "B2", values: [[1, Number.NaN]] }] })).rejects.toThrow(/C2/);
+      expect(r.values).toEqual([
+        [9, null, 3],
+        [8, 7, null],
+      ]);
+      await expect(
+        port.write({ ops: [{ op: "values", sheet: "Л", address: "B2", values: [[1, Number.NaN]] }] }),
+      ).rejects.toThrow(/C2/);
       const [again] = await port.readSheets(["Л"]);
       expect(again.values).toEqual(r.values);
     });
@@ -118,13 +164,27 @@ export function portContract(label: string, make: PortFactory): void {
     });
 
     it("keeps table names unique per workbook and refuses invalid ones", async () => {
-      const port = await make({ А: [["Школа", "Доля"], ["№1", 50]], Б: [["Школа", "Доля"], ["№2", 40]] });
+      const port = await make({
+        А: [
+          ["Школа", "Доля"],
+          ["№1", 50],
+        ],
+        Б: [
+          ["Школа", "Доля"],
+          ["№2", 40],
+        ],
+      });
       const caps = await port.capabilities();
       if (!caps.tables) return;
       await port.write({ ops: [{ op: "table", sheet: "А", address: "A1:B2", name: "СводОО" }] });
-      await expect(port.write({ ops: [{ op: "table", sheet: "Б", address: "A1:B2", name: "сводоо" }] })).rejects.toThrow(/уже есть/);
+      await expect(
+        port.write({ ops: [{ op: "table", sheet: "Б", address: "A1:B2", name: "сводоо" }] }),
+      ).rejects.toThrow(/уже есть/);
       for (const bad of ["1абв", "A1", "Моя таблица", "R1C1", "c"]) {
-        await expect(port.write({ ops: [{ op: "table", sheet: "Б", address: "A1:B2", name: bad }] }), bad).rejects.toThrow(/имя таблицы/);
+        await expect(
+          port.write({ ops: [{ op: "table", sheet: "Б", address: "A1:B2", name: bad }] }),
+          bad,
+        ).rejects.toThrow(/имя таблицы/);
       }
       await port.write({ ops: [{ op: "table", sheet: "Б", address: "A1:B2", name: "Свод_2" }] });
     });
@@ -132,22 +192,48 @@ export function portContract(label: string, make: PortFactory): void {
     it("refuses a drop-down list whose item holds a comma", async () => {
       const port = await make({ Л: [] });
       if (!(await port.capabilities()).dataValidation) return;
-      await expect(port.write({ ops: [{ op: "validationList", sheet: "Л", address: "A2:A5", list: ["да", "нет, не знаю"] }] })).rejects.toThrow(/запятую/);
+      await expect(
+        port.write({ ops: [{ op: "validationList", sheet: "Л", address: "A2:A5", list: ["да", "нет, не знаю"] }] }),
+      ).rejects.toThrow(/запятую/);
       await port.write({ ops: [{ op: "validationList", sheet: "Л", address: "A2:A5", list: ["да", "нет"] }] });
     });
 
     it("applies every kind of op without error and reports skipped ones as Russian notices", async () => {
-      const port = await make({ Свод: [["Школа", "Доля"], ["№1", 12.5], ["№2", 40]] });
+      const port = await make({
+        Свод: [
+          ["Школа", "Доля"],
+          ["№1", 12.5],
+          ["№2", 40],
+        ],
+      });
       const caps = await port.capabilities();
       const { notices } = await port.write({
         ops: [
-          { op: "format", sheet: "Свод", address: "A1:B1", format: { bold: true, fill: "#DDEBF7", borders: true, hAlign: "center", vAlign: "center", wrap: true } },
+          {
+            op: "format",
+            sheet: "Свод",
+            address: "A1:B1",
+            format: { bold: true, fill: "#DDEBF7", borders: true, hAlign: "center", vAlign: "center", wrap: true },
+          },
           { op: "format", sheet: "Свод", address: "B2:B3", format: { numberFormat: '0.0" %"', locked: false } },
           { op: "columnWidths", sheet: "Свод", from: "A", widths: [30, 12] },
           { op: "rowHeight", sheet: "Свод", row: 1, height: 30 },
           { op: "freeze", sheet: "Свод", rows: 1, columns: 1 },
-          { op: "validationNumber", sheet: "Свод", address: "B2:B3", kind: "decimal", min: 0, max: 100, error: "0…100" },
-          { op: "conditionalFormat", sheet: "Свод", address: "B2:B3", rule: { kind: "cellValue", operator: "lessThan", formula1: "=20", fill: "#FFC7CE" } },
+          {
+            op: "validationNumber",
+            sheet: "Свод",
+            address: "B2:B3",
+            kind: "decimal",
+            min: 0,
+            max: 100,
+            error: "0…100",
+          },
+          {
+            op: "conditionalFormat",
+            sheet: "Свод",
+            address: "B2:B3",
+            rule: { kind: "cellValue", operator: "lessThan", formula1: "=20", fill: "#FFC7CE" },
+          },
           { op: "chart", sheet: "Свод", type: "columnClustered", source: "A1:B3", title: "Доли", anchor: "D2" },
           { op: "print", sheet: "Свод", landscape: true, fitToWidth: true, titleRows: "1:1" },
           { op: "protect", sheet: "Свод", allowFormatting: true },
@@ -161,9 +247,19 @@ export function portContract(label: string, make: PortFactory): void {
     });
 
     it("reads ranges in one call, null for a missing sheet", async () => {
-      const port = await make({ Л: [["a", "b"], [1, 2]] });
+      const port = await make({
+        Л: [
+          ["a", "b"],
+          [1, 2],
+        ],
+      });
       if (!port.readRanges) return;
-      expect(await port.readRanges([{ sheet: "Л", address: "A2:C2" }, { sheet: "Нет", address: "A1" }])).toEqual([[[1, 2, null]], null]);
+      expect(
+        await port.readRanges([
+          { sheet: "Л", address: "A2:C2" },
+          { sheet: "Нет", address: "A1" },
+        ]),
+      ).toEqual([[[1, 2, null]], null]);
     });
 
     it("selects a range and reports the selection", async () => {

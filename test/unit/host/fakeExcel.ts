@@ -16,7 +16,15 @@
  *   the areas whose top-left cell lies in the range);
  * - the largest request and response seen are logged, so tests assert them.
  */
-import { columnIndex, formatRange, parseQualified, parseRange, qualify, rangeSize, type RangePos } from "../../../src/core/a1";
+import {
+  columnIndex,
+  formatRange,
+  parseQualified,
+  parseRange,
+  qualify,
+  rangeSize,
+  type RangePos,
+} from "../../../src/core/a1";
 import { MemoryWorkbook } from "../../../src/host/memory";
 import type { CellFormat, ConditionalRule, WriteOp } from "../../../src/host/port";
 import { jsonBytes, utf8Length } from "../../../src/host/payload";
@@ -50,7 +58,22 @@ function excelFailure(code: string, message: string): Error {
   return Object.assign(new Error(message), { code, debugInfo: { code, message } });
 }
 
-const CAP_ORDER = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "1.12", "1.13", "1.14"];
+const CAP_ORDER = [
+  "1.1",
+  "1.2",
+  "1.3",
+  "1.4",
+  "1.5",
+  "1.6",
+  "1.7",
+  "1.8",
+  "1.9",
+  "1.10",
+  "1.11",
+  "1.12",
+  "1.13",
+  "1.14",
+];
 
 function loaded<T extends object>(target: T, label: string): T & { _loaded: Set<string>; _synced: Set<string> } {
   return Object.assign(target, { _loaded: new Set<string>(), _synced: new Set<string>(), _label: label });
@@ -82,7 +105,16 @@ class TextFormatted {
 
 export class FakeExcel {
   readonly textFormatted = new TextFormatted();
-  readonly log: FakeLog = { runs: 0, syncs: 0, loads: [], maxRequestBytes: 0, maxResponseBytes: 0, refused: [], calculations: [], maxMergeSheetsPerSync: 0 };
+  readonly log: FakeLog = {
+    runs: 0,
+    syncs: 0,
+    loads: [],
+    maxRequestBytes: 0,
+    maxResponseBytes: 0,
+    refused: [],
+    calculations: [],
+    maxMergeSheetsPerSync: 0,
+  };
   /** Largest request or response accepted (UTF-8 JSON bytes). */
   limit = EXCEL_PAYLOAD_LIMIT;
   /** Highest supported ExcelApi version. */
@@ -101,7 +133,12 @@ export class FakeExcel {
     g.Excel = { run: (fn: (ctx: unknown) => Promise<unknown>) => this.run(fn) };
     g.Office = {
       context: {
-        requirements: { isSetSupported: (name: string, v: string) => name === "ExcelApi" && CAP_ORDER.indexOf(v) >= 0 && CAP_ORDER.indexOf(v) <= CAP_ORDER.indexOf(this.apiVersion) },
+        requirements: {
+          isSetSupported: (name: string, v: string) =>
+            name === "ExcelApi" &&
+            CAP_ORDER.indexOf(v) >= 0 &&
+            CAP_ORDER.indexOf(v) <= CAP_ORDER.indexOf(this.apiVersion),
+        },
         document: { url: this.fileUrl },
       },
     };
@@ -133,7 +170,8 @@ class FakeContext {
 
   /** Counts an action or object path and its arguments into the pending request. */
   charge(args?: unknown): void {
-    this.requestBytes += ACTION_BYTES + (args === undefined ? 0 : typeof args === "string" ? utf8Length(args) + 2 : jsonBytes(args));
+    this.requestBytes +=
+      ACTION_BYTES + (args === undefined ? 0 : typeof args === "string" ? utf8Length(args) + 2 : jsonBytes(args));
   }
 
   enqueue(step: Step, args?: unknown): void {
@@ -173,7 +211,10 @@ class FakeContext {
     log.maxRequestBytes = Math.max(log.maxRequestBytes, request);
     if (request > this.fake.limit) {
       log.refused.push(`request ${request}`);
-      throw excelFailure("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes).`);
+      throw excelFailure(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${request} bytes).`,
+      );
     }
     for (const s of steps) await s();
     const response = this.responseBytes;
@@ -181,7 +222,10 @@ class FakeContext {
     log.maxResponseBytes = Math.max(log.maxResponseBytes, response);
     if (response > this.fake.limit) {
       log.refused.push(`response ${response}`);
-      throw excelFailure("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${response} bytes).`);
+      throw excelFailure(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${response} bytes).`,
+      );
     }
   }
 }
@@ -289,7 +333,11 @@ class FakeWorksheets {
   }
 }
 
-const VIS: Record<string, "visible" | "hidden" | "veryHidden"> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+const VIS: Record<string, "visible" | "hidden" | "veryHidden"> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
 const VIS_OUT: Record<string, string> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
 
 class FakeWorksheet {
@@ -364,7 +412,12 @@ class FakeWorksheet {
   get tables() {
     return {
       add: (address: string, _headers: boolean) => {
-        const op = this.ctx.op({ op: "table", sheet: this.ref.name, address, name: `Таблица${this.ctx.fake.log.syncs}` }) as Extract<WriteOp, { op: "table" }>;
+        const op = this.ctx.op({
+          op: "table",
+          sheet: this.ref.name,
+          address,
+          name: `Таблица${this.ctx.fake.log.syncs}`,
+        }) as Extract<WriteOp, { op: "table" }>;
         return {
           set name(n: string) {
             op.name = n;
@@ -382,7 +435,14 @@ class FakeWorksheet {
   get charts() {
     return {
       add: (type: string, source: FakeRange, seriesBy: string) => {
-        const map: Record<string, string> = { ColumnClustered: "columnClustered", BarClustered: "barClustered", Line: "line", Pie: "pie", ColumnStacked100: "columnStacked100", BarStacked100: "barStacked100" };
+        const map: Record<string, string> = {
+          ColumnClustered: "columnClustered",
+          BarClustered: "barClustered",
+          Line: "line",
+          Pie: "pie",
+          ColumnStacked100: "columnStacked100",
+          BarStacked100: "barStacked100",
+        };
         const op = this.ctx.op({
           op: "chart",
           sheet: this.ref.name,
@@ -460,7 +520,8 @@ class FakeWorksheet {
   get protection() {
     return {
       unprotect: () => undefined,
-      protect: (o: { allowFormatCells?: boolean }) => this.ctx.op({ op: "protect", sheet: this.ref.name, allowFormatting: !!o.allowFormatCells }),
+      protect: (o: { allowFormatCells?: boolean }) =>
+        this.ctx.op({ op: "protect", sheet: this.ref.name, allowFormatting: !!o.allowFormatCells }),
     };
   }
 }
@@ -493,8 +554,14 @@ class FakeRange {
       if (this.target) {
         const blank = (v: unknown) => (v === null || v === undefined ? "" : v);
         const [values] = await this.ctx.fake.wb.readRanges([{ sheet: this.sheet.name, address: this.target }]);
-        const [formulas] = await this.ctx.fake.wb.readRanges([{ sheet: this.sheet.name, address: this.target }], { formulas: true });
-        this.data = { address: qualify(this.sheet.name, this.target), values: values!.map((r) => r.map(blank)), formulas: formulas!.map((r) => r.map(blank)) };
+        const [formulas] = await this.ctx.fake.wb.readRanges([{ sheet: this.sheet.name, address: this.target }], {
+          formulas: true,
+        });
+        this.data = {
+          address: qualify(this.sheet.name, this.target),
+          values: values!.map((r) => r.map(blank)),
+          formulas: formulas!.map((r) => r.map(blank)),
+        };
         return this.sent(props);
       }
       const [read] = await this.ctx.fake.wb.readSheets([this.sheet.name], { formulas: true });
@@ -510,7 +577,8 @@ class FakeRange {
         }
       }
       const blank = (v: unknown) => (v === null || v === undefined ? "" : v);
-      const pad = (grid: unknown[][]) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => blank(grid[r]?.[c])));
+      const pad = (grid: unknown[][]) =>
+        Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => blank(grid[r]?.[c])));
       this.data = {
         address: qualify(this.sheet.name, formatRange({ top: 0, left: 0, bottom: rows - 1, right: cols - 1 })),
         rowCount: rows,
@@ -577,25 +645,68 @@ class FakeRange {
     const sheet = this.sheet;
     this.ctx.enqueue(async () => {
       // Excel's parse of what is set: "" clears; "=…" on a cell not formatted as text is a formula.
-      const values = grid.map((row, r) => row.map((v, c) => (v === "" ? null : typeof v === "string" && /^[=+\-@]/.test(v) && !text.has(sheet.name, at.top + r, at.left + c) ? `__FORMULA__${v}` : v)));
-      const asFormulas = values.map((row) => row.map((v) => (typeof v === "string" && v.startsWith("__FORMULA__") ? `=${v.slice(11).replace(/^[=]/, "")}` : null)));
-      await this.ctx.fake.wb.write({ ops: [{ op: "values", sheet: sheet.name, address: start, values: values.map((row) => row.map((v) => (typeof v === "string" && v.startsWith("__FORMULA__") ? null : (v as never)))) }] });
+      const values = grid.map((row, r) =>
+        row.map((v, c) =>
+          v === ""
+            ? null
+            : typeof v === "string" && /^[=+\-@]/.test(v) && !text.has(sheet.name, at.top + r, at.left + c)
+              ? `__FORMULA__${v}`
+              : v,
+        ),
+      );
+      const asFormulas = values.map((row) =>
+        row.map((v) =>
+          typeof v === "string" && v.startsWith("__FORMULA__") ? `=${v.slice(11).replace(/^[=]/, "")}` : null,
+        ),
+      );
+      await this.ctx.fake.wb.write({
+        ops: [
+          {
+            op: "values",
+            sheet: sheet.name,
+            address: start,
+            values: values.map((row) =>
+              row.map((v) => (typeof v === "string" && v.startsWith("__FORMULA__") ? null : (v as never))),
+            ),
+          },
+        ],
+      });
       const injected = asFormulas.flatMap((row, r) => row.map((f, c) => ({ f, r, c }))).filter((x) => x.f !== null);
       if (injected.length) {
         const s = parseRange(start);
         for (const x of injected) {
-          await this.ctx.fake.wb.write({ ops: [{ op: "formulas", sheet: sheet.name, address: formatRange({ top: s.top + x.r, left: s.left + x.c, bottom: s.top + x.r, right: s.left + x.c }), formulas: [[x.f]] }] });
+          await this.ctx.fake.wb.write({
+            ops: [
+              {
+                op: "formulas",
+                sheet: sheet.name,
+                address: formatRange({
+                  top: s.top + x.r,
+                  left: s.left + x.c,
+                  bottom: s.top + x.r,
+                  right: s.left + x.c,
+                }),
+                formulas: [[x.f]],
+              },
+            ],
+          });
         }
       }
     }, grid);
   }
 
   set formulas(grid: unknown[][]) {
-    this.ctx.op({ op: "formulas", sheet: this.sheet.name, address: this.target!.split(":")[0], formulas: grid as never });
+    this.ctx.op({
+      op: "formulas",
+      sheet: this.sheet.name,
+      address: this.target!.split(":")[0],
+      formulas: grid as never,
+    });
   }
 
   get format() {
-    const fmt = (f: CellFormat) => this.ctx.op({ op: "format", sheet: this.sheet.name, address: this.target!, format: f });
+    const fmt = (f: CellFormat) =>
+      this.ctx.op({ op: "format", sheet: this.sheet.name, address: this.target!, format: f });
     const addr = this.target!;
     const sheet = this.sheet;
     const ctx = this.ctx;
@@ -645,7 +756,12 @@ class FakeRange {
       set columnWidth(points: number) {
         const letter = addr.split(":")[0].replace(/\d+/g, "");
         // Back from points to characters (inverse of the port's conversion).
-        ctx.op({ op: "columnWidths", sheet: sheet.name, from: letter, widths: [Math.round(((points / 0.75 - 5) / 7) * 100) / 100] });
+        ctx.op({
+          op: "columnWidths",
+          sheet: sheet.name,
+          from: letter,
+          widths: [Math.round(((points / 0.75 - 5) / 7) * 100) / 100],
+        });
         void columnIndex(letter);
       },
       set rowHeight(h: number) {
@@ -671,12 +787,28 @@ class FakeRange {
     let op: WriteOp | null = null;
     return {
       clear: () => undefined,
-      set rule(r: { list?: { source: string }; wholeNumber?: { formula1: number; formula2?: number; operator: string }; decimal?: { formula1: number; formula2?: number; operator: string } }) {
+      set rule(r: {
+        list?: { source: string };
+        wholeNumber?: { formula1: number; formula2?: number; operator: string };
+        decimal?: { formula1: number; formula2?: number; operator: string };
+      }) {
         if (r.list) op = ctx.op({ op: "validationList", sheet: sheet.name, address, list: r.list.source.split(",") });
         else {
           const c = (r.wholeNumber ?? r.decimal)!;
-          const [min, max] = c.operator === "Between" ? [c.formula1, c.formula2] : c.operator === "GreaterThanOrEqualTo" ? [c.formula1, undefined] : [undefined, c.formula1];
-          op = ctx.op({ op: "validationNumber", sheet: sheet.name, address, kind: r.wholeNumber ? "whole" : "decimal", min, max });
+          const [min, max] =
+            c.operator === "Between"
+              ? [c.formula1, c.formula2]
+              : c.operator === "GreaterThanOrEqualTo"
+                ? [c.formula1, undefined]
+                : [undefined, c.formula1];
+          op = ctx.op({
+            op: "validationNumber",
+            sheet: sheet.name,
+            address,
+            kind: r.wholeNumber ? "whole" : "decimal",
+            min,
+            max,
+          });
         }
       },
       set prompt(p: { message: string }) {
@@ -695,7 +827,12 @@ class FakeRange {
     const ctx = this.ctx;
     return {
       add: (type: string) => {
-        const kinds: Record<string, ConditionalRule["kind"]> = { CellValue: "cellValue", Custom: "expression", DataBar: "dataBar", ColorScale: "colorScale" };
+        const kinds: Record<string, ConditionalRule["kind"]> = {
+          CellValue: "cellValue",
+          Custom: "expression",
+          DataBar: "dataBar",
+          ColorScale: "colorScale",
+        };
         const rule: ConditionalRule = { kind: kinds[type] };
         ctx.op({ op: "conditionalFormat", sheet: sheet.name, address, rule });
         const format = {
@@ -716,7 +853,10 @@ class FakeRange {
             set rule(r: { formula1: string; formula2?: string; operator: string }) {
               rule.formula1 = r.formula1;
               if (r.formula2 !== undefined) rule.formula2 = r.formula2;
-              rule.operator = (r.operator.charAt(0).toLowerCase() + r.operator.slice(1)).replace("To", "") as ConditionalRule["operator"];
+              rule.operator = (r.operator.charAt(0).toLowerCase() + r.operator.slice(1)).replace(
+                "To",
+                "",
+              ) as ConditionalRule["operator"];
             },
           },
           custom: {
@@ -758,10 +898,16 @@ class FakeRange {
           ctx.load(r, props, () => {
             const areas = ctx.fake.wb.mergedAreas(sheet.name).filter((m) => {
               const p = parseRange(m);
-              return !within || (p.top >= within.top && p.top <= within.bottom && p.left >= within.left && p.left <= within.right);
+              return (
+                !within ||
+                (p.top >= within.top && p.top <= within.bottom && p.left >= within.left && p.left <= within.right)
+              );
             });
             if (areas.length > MERGED_AREAS_LIMIT) {
-              throw excelFailure("GeneralException", `The range has ${areas.length} merged areas; at most ${MERGED_AREAS_LIMIT} can be returned.`);
+              throw excelFailure(
+                "GeneralException",
+                `The range has ${areas.length} merged areas; at most ${MERGED_AREAS_LIMIT} can be returned.`,
+              );
             }
             address = areas.map((m) => qualify(sheet.name, m)).join(", ");
             return { address };

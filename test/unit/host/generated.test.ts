@@ -29,7 +29,10 @@ function summary(name: string, rows: Grid, kind = "summary.schools"): GeneratedS
 
 async function state(port: WorkbookPort): Promise<unknown> {
   const sheets = await port.listSheets();
-  const reads = await port.readSheets(sheets.map((s) => s.name), { formulas: true });
+  const reads = await port.readSheets(
+    sheets.map((s) => s.name),
+    { formulas: true },
+  );
   return { sheets, reads };
 }
 
@@ -40,7 +43,12 @@ const makers: [string, (g: Record<string, Grid>) => Promise<WorkbookPort>][] = [
     async (g) => {
       const wb = XlsxWorkbook.create();
       for (const [name, grid] of Object.entries(g)) {
-        await wb.write({ ops: [{ op: "addSheet", name }, ...(grid.length ? [{ op: "values" as const, sheet: name, address: "A1", values: grid }] : [])] });
+        await wb.write({
+          ops: [
+            { op: "addSheet", name },
+            ...(grid.length ? [{ op: "values" as const, sheet: name, address: "A1", values: grid }] : []),
+          ],
+        });
       }
       return wb;
     },
@@ -63,11 +71,21 @@ for (const [label, make] of makers) {
   describe(`writeGeneratedSheets (${label})`, () => {
     it("creates, then replaces its own sheets on a second run, leaving user sheets intact", async () => {
       const port = await make({ Данные: [["мои", "записи"]], Заметки: [["не трогать"]] });
-      const first = await writeGeneratedSheets(port, [summary("Свод по ОО", [["Школа", "Доля"], ["№1", 50]]), summary("Риски", [["Школа", "Риск"]], "risk")], {
-        now: NOW,
-        profileVersion: "msoko-2026.1",
-        files: ["школа1.xlsx", "школа2.xlsx"],
-      });
+      const first = await writeGeneratedSheets(
+        port,
+        [
+          summary("Свод по ОО", [
+            ["Школа", "Доля"],
+            ["№1", 50],
+          ]),
+          summary("Риски", [["Школа", "Риск"]], "risk"),
+        ],
+        {
+          now: NOW,
+          profileVersion: "msoko-2026.1",
+          files: ["школа1.xlsx", "школа2.xlsx"],
+        },
+      );
       expect(first.sheets).toEqual([
         { wanted: "Свод по ОО", written: "Свод по ОО", kind: "summary.schools", replaced: false },
         { wanted: "Риски", written: "Риски", kind: "risk", replaced: false },
@@ -79,11 +97,28 @@ for (const [label, make] of makers) {
       expect(sv.values[1][0]).toMatch(new RegExp(`^${MARKER_PREFIX} 22.11.2026 10:15`));
       expect(sv.values[3]).toEqual(["№1", 50]);
 
-      const second = await writeGeneratedSheets(port, [summary("Свод по ОО", [["Школа", "Доля"], ["№1", 60], ["№2", 70]]), summary("Риски", [["Школа", "Риск"]], "risk")], { now: NOW, profileVersion: "msoko-2026.1+1" });
-      expect(second.sheets.map((s) => [s.written, s.replaced])).toEqual([["Свод по ОО", true], ["Риски", true]]);
+      const second = await writeGeneratedSheets(
+        port,
+        [
+          summary("Свод по ОО", [
+            ["Школа", "Доля"],
+            ["№1", 60],
+            ["№2", 70],
+          ]),
+          summary("Риски", [["Школа", "Риск"]], "risk"),
+        ],
+        { now: NOW, profileVersion: "msoko-2026.1+1" },
+      );
+      expect(second.sheets.map((s) => [s.written, s.replaced])).toEqual([
+        ["Свод по ОО", true],
+        ["Риски", true],
+      ]);
       expect((await port.listSheets()).map((s) => s.name)).toEqual(names1);
       const [sv2, data, notes] = await port.readSheets(["Свод по ОО", "Данные", "Заметки"]);
-      expect(sv2.values.slice(3)).toEqual([["№1", 60], ["№2", 70]]);
+      expect(sv2.values.slice(3)).toEqual([
+        ["№1", 60],
+        ["№2", 70],
+      ]);
       expect(data.values).toEqual([["мои", "записи"]]);
       expect(notes.values).toEqual([["не трогать"]]);
       const settings = await readSettings(port);
@@ -97,7 +132,9 @@ for (const [label, make] of makers) {
       const port = await make({ "Свод по ОО": [["Моя таблица"], ["без маркера"]] });
       const r1 = await writeGeneratedSheets(port, [summary("Свод по ОО", [["Школа"]])], { now: NOW });
       expect(r1.sheets[0].written).toBe("Свод по ОО (2)");
-      expect(r1.notices).toEqual(["Лист «Свод по ОО» создан не надстройкой, поэтому он не изменён; результат записан на лист «Свод по ОО (2)»."]);
+      expect(r1.notices).toEqual([
+        "Лист «Свод по ОО» создан не надстройкой, поэтому он не изменён; результат записан на лист «Свод по ОО (2)».",
+      ]);
       // A second run replaces our "(2)", not the user's sheet, and does not make a "(3)".
       const r2 = await writeGeneratedSheets(port, [summary("Свод по ОО", [["Школа"], ["№5"]])], { now: NOW });
       expect(r2.sheets[0]).toMatchObject({ written: "Свод по ОО (2)", replaced: true });
@@ -105,7 +142,16 @@ for (const [label, make] of makers) {
       expect(user.values).toEqual([["Моя таблица"], ["без маркера"]]);
       expect((await port.listSheets()).map((s) => s.name)).toEqual(["Свод по ОО", "Свод по ОО (2)", SETTINGS_SHEET]);
       // Even a forged registry entry does not make the user's sheet replaceable.
-      await port.write({ ops: [{ op: "values", sheet: SETTINGS_SHEET, address: "A10", values: [["generated|Свод по ОО", "summary.schools"]] }] });
+      await port.write({
+        ops: [
+          {
+            op: "values",
+            sheet: SETTINGS_SHEET,
+            address: "A10",
+            values: [["generated|Свод по ОО", "summary.schools"]],
+          },
+        ],
+      });
       await writeGeneratedSheets(port, [summary("Свод по ОО", [["Школа"]])], { now: NOW });
       const [still] = await port.readSheets(["Свод по ОО"]);
       expect(still.values).toEqual([["Моя таблица"], ["без маркера"]]);
@@ -116,13 +162,17 @@ for (const [label, make] of makers) {
       await writeGeneratedSheets(port, [summary("Свод по ОО", [["Школа"], ["№1"]])], { now: NOW });
       const before = await state(port);
       const ctrl = new AbortController();
-      const run = writeGeneratedSheets(port, [summary("Свод по ОО", [["новое"]]), summary("Риски", [["новое"]]), summary("Кластеры", [["новое"]])], {
-        now: NOW,
-        signal: ctrl.signal,
-        onProgress: (done) => {
-          if (done === 2) ctrl.abort();
+      const run = writeGeneratedSheets(
+        port,
+        [summary("Свод по ОО", [["новое"]]), summary("Риски", [["новое"]]), summary("Кластеры", [["новое"]])],
+        {
+          now: NOW,
+          signal: ctrl.signal,
+          onProgress: (done) => {
+            if (done === 2) ctrl.abort();
+          },
         },
-      });
+      );
       await expect(run).rejects.toBeInstanceOf(GenerationAbortedError);
       expect(await state(port)).toEqual(before);
     });
@@ -131,8 +181,14 @@ for (const [label, make] of makers) {
       const port = await make({ Данные: [["x"]] });
       await writeGeneratedSheets(port, [summary("Свод по ОО", [["Школа"]])], { now: NOW });
       const before = await state(port);
-      const broken: GeneratedSheetSpec = { name: "Риски", kind: "risk", batch: (sheet) => [{ op: "values", sheet, address: "A3", values: [[Number.NaN]] }] };
-      await expect(writeGeneratedSheets(port, [summary("Свод по ОО", [["новое"]]), broken], { now: NOW })).rejects.toThrow(/конечное число/);
+      const broken: GeneratedSheetSpec = {
+        name: "Риски",
+        kind: "risk",
+        batch: (sheet) => [{ op: "values", sheet, address: "A3", values: [[Number.NaN]] }],
+      };
+      await expect(
+        writeGeneratedSheets(port, [summary("Свод по ОО", [["новое"]]), broken], { now: NOW }),
+      ).rejects.toThrow(/конечное число/);
       expect(await state(port)).toEqual(before);
     });
 
@@ -147,7 +203,9 @@ for (const [label, make] of makers) {
           },
         },
       });
-      await expect(writeGeneratedSheets(failing, [summary("Свод по ОО", [["новое"]])], { now: NOW })).rejects.toThrow(/Excel недоступен/);
+      await expect(writeGeneratedSheets(failing, [summary("Свод по ОО", [["новое"]])], { now: NOW })).rejects.toThrow(
+        /Excel недоступен/,
+      );
       expect(await state(inner)).toEqual(before);
     });
 
@@ -163,20 +221,40 @@ for (const [label, make] of makers) {
           },
         },
       });
-      await expect(writeGeneratedSheets(failing, [summary("Свод по ОО", [["новое"]])], { now: NOW })).rejects.toThrow(/Excel недоступен/);
+      await expect(writeGeneratedSheets(failing, [summary("Свод по ОО", [["новое"]])], { now: NOW })).rejects.toThrow(
+        /Excel недоступен/,
+      );
       expect(await state(inner)).toEqual(before);
     });
 
     it("removes temporaries an interrupted run left behind, but not a user's sheet of that name", async () => {
-      const port = await make({ Данные: [["x"]], "~МСОКО 1": [["Заголовок"], [`${MARKER_PREFIX} 01.01.2026 00:00`]], "~МСОКО 2": [["мой лист"]] });
+      const port = await make({
+        Данные: [["x"]],
+        "~МСОКО 1": [["Заголовок"], [`${MARKER_PREFIX} 01.01.2026 00:00`]],
+        "~МСОКО 2": [["мой лист"]],
+      });
       await writeGeneratedSheets(port, [summary("Свод по ОО", [["Школа"]])], { now: NOW });
-      expect((await port.listSheets()).map((s) => s.name)).toEqual(["Данные", "~МСОКО 2", "Свод по ОО", SETTINGS_SHEET]);
+      expect((await port.listSheets()).map((s) => s.name)).toEqual([
+        "Данные",
+        "~МСОКО 2",
+        "Свод по ОО",
+        SETTINGS_SHEET,
+      ]);
     });
 
     it("writes file text that looks like a formula as text", async () => {
       const port = await make({ Данные: [] });
-      const evil = ["=HYPERLINK(\"http://evil\",\"жми\")", "+1+2", "-2+3", "@SUM(A1)", "\t=1"];
-      await writeGeneratedSheets(port, [summary("Свод по ОО", evil.map((e) => ["Школа", e]))], { now: NOW });
+      const evil = ['=HYPERLINK("http://evil","жми")', "+1+2", "-2+3", "@SUM(A1)", "\t=1"];
+      await writeGeneratedSheets(
+        port,
+        [
+          summary(
+            "Свод по ОО",
+            evil.map((e) => ["Школа", e]),
+          ),
+        ],
+        { now: NOW },
+      );
       const [r] = await port.readSheets(["Свод по ОО"], { formulas: true });
       expect(r.values.slice(2).map((row) => row[1])).toEqual(evil);
       expect(r.formulas!.slice(2).map((row) => row[1])).toEqual(evil);
@@ -184,8 +262,12 @@ for (const [label, make] of makers) {
 
     it("refuses bad or duplicate wanted names before touching the workbook", async () => {
       const port = await make({ Данные: [] });
-      await expect(writeGeneratedSheets(port, [summary("Свод/ОО", [])], { now: NOW })).rejects.toThrow(/недопустимый символ/);
-      await expect(writeGeneratedSheets(port, [summary("Свод", [["a"]]), summary("СВОД", [["b"]])], { now: NOW })).rejects.toThrow(/дважды/);
+      await expect(writeGeneratedSheets(port, [summary("Свод/ОО", [])], { now: NOW })).rejects.toThrow(
+        /недопустимый символ/,
+      );
+      await expect(
+        writeGeneratedSheets(port, [summary("Свод", [["a"]]), summary("СВОД", [["b"]])], { now: NOW }),
+      ).rejects.toThrow(/дважды/);
       expect((await port.listSheets()).map((s) => s.name)).toEqual(["Данные"]);
     });
   });

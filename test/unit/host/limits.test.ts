@@ -61,7 +61,9 @@ describe("payload sizes in UTF-8 bytes", () => {
     expect(utf8Length("Школа")).toBe(10);
     expect(utf8Length("€")).toBe(3);
     expect(utf8Length("😀")).toBe(4);
-    expect(jsonBytes(["Школа", 12.5, null, true])).toBe(Buffer.byteLength(JSON.stringify(["Школа", 12.5, null, true]), "utf8"));
+    expect(jsonBytes(["Школа", 12.5, null, true])).toBe(
+      Buffer.byteLength(JSON.stringify(["Школа", 12.5, null, true]), "utf8"),
+    );
     const row = ['кавычка "в тексте"', "a\\b", "\t", 1e21, false, null];
     expect(rowBytes(row)).toBe(Buffer.byteLength(JSON.stringify(row), "utf8"));
   });
@@ -69,12 +71,24 @@ describe("payload sizes in UTF-8 bytes", () => {
   it("cuts rows into blocks by bytes; a row bigger than the budget stands alone", () => {
     const rows = [["ш".repeat(10)], ["ш".repeat(10)], ["x".repeat(100)], ["y"]];
     // Row JSON: ["шшш…"] = 24 bytes (+1 comma); the 100-char row is 104 (+1).
-    expect(rowBlocks(rows, 60)).toEqual([[0, 2], [2, 3], [3, 4]]);
+    expect(rowBlocks(rows, 60)).toEqual([
+      [0, 2],
+      [2, 3],
+      [3, 4],
+    ]);
     expect(rowBlocks([], 60)).toEqual([]);
   });
 
   it("sizes a values op by everything it sends: grid, address and text formats", () => {
-    const op: WriteOp = { op: "values", sheet: "Свод", address: "A1", values: [["edu1", "Школа"], ["edu2", 5]] };
+    const op: WriteOp = {
+      op: "values",
+      sheet: "Свод",
+      address: "A1",
+      values: [
+        ["edu1", "Школа"],
+        ["edu2", 5],
+      ],
+    };
     const p = prepareOp(op);
     // Grid JSON [["edu1","Школа"],["edu2",5]] is 34 bytes (counted with one spare comma: 35),
     // sheet name «Свод» 8 bytes, 2 actions of 200; column A's formats: a two-row column of
@@ -111,7 +125,10 @@ describe("the strict fake refuses what Excel on the web refuses", () => {
     const grid = Array.from({ length: 3000 }, () => ["ш".repeat(1000)]);
     await expect(
       fake.run(async (ctx) => {
-        const c = ctx as { workbook: { worksheets: { getItem(n: string): { getRange(a: string): { values: unknown } } } }; sync(): Promise<void> };
+        const c = ctx as {
+          workbook: { worksheets: { getItem(n: string): { getRange(a: string): { values: unknown } } } };
+          sync(): Promise<void>;
+        };
         c.workbook.worksheets.getItem("Л").getRange("A1:A3000").values = grid;
         await c.sync();
       }),
@@ -124,7 +141,10 @@ describe("the strict fake refuses what Excel on the web refuses", () => {
     const { fake } = officeOver({ Л: Array.from({ length: 3000 }, () => ["ш".repeat(1000)]) });
     await expect(
       fake.run(async (ctx) => {
-        const c = ctx as { workbook: { worksheets: { getItem(n: string): { getRange(a: string): { load(p: string): unknown } } } }; sync(): Promise<void> };
+        const c = ctx as {
+          workbook: { worksheets: { getItem(n: string): { getRange(a: string): { load(p: string): unknown } } } };
+          sync(): Promise<void>;
+        };
         c.workbook.worksheets.getItem("Л").getRange("A1:A3000").load("values");
         await c.sync();
       }),
@@ -141,7 +161,12 @@ describe("Office.js port within Excel's limits", () => {
     expect(bytes).toBeGreaterThan(JSON.stringify(rows).length * 1.3);
     expect(bytes).toBeGreaterThan(EXCEL_PAYLOAD_LIMIT);
 
-    await port.write({ ops: [{ op: "addSheet", name: "Свод по ОО" }, { op: "values", sheet: "Свод по ОО", address: "A1", values: rows }] });
+    await port.write({
+      ops: [
+        { op: "addSheet", name: "Свод по ОО" },
+        { op: "values", sheet: "Свод по ОО", address: "A1", values: rows },
+      ],
+    });
     expect(fake.log.refused).toEqual([]);
     expect(fake.log.maxRequestBytes).toBeLessThanOrEqual(4_000_000);
     const writeSyncs = fake.log.syncs;
@@ -159,7 +184,9 @@ describe("Office.js port within Excel's limits", () => {
     expect(read.values[33_333]).toEqual(summaryRow(33_333));
     // Logins with digits were written as text: none became a number or a formula.
     expect(fake.wb.snapshot().sheets[1].formulas).toEqual({});
-    console.log(`50 000 × 20: JSON ${bytes} Б UTF-8; запрос до ${fake.log.maxRequestBytes} Б, ответ до ${fake.log.maxResponseBytes} Б; синхронизаций записи ${writeSyncs}, всего ${fake.log.syncs}`);
+    console.log(
+      `50 000 × 20: JSON ${bytes} Б UTF-8; запрос до ${fake.log.maxRequestBytes} Б, ответ до ${fake.log.maxResponseBytes} Б; синхронизаций записи ${writeSyncs}, всего ${fake.log.syncs}`,
+    );
   }, 120_000);
 
   it("reads a sheet with 1,000 merged areas, in a sync of its own, combining blocks", async () => {
@@ -199,7 +226,10 @@ describe("Office.js port within Excel's limits", () => {
     // 40,000 × 10 cells of 10 Cyrillic letters: ~9.2 MB of JSON if loaded in one sync.
     const grid: Grid = Array.from({ length: 40_000 }, () => Array.from({ length: 10 }, () => "ш".repeat(10)));
     const { fake, port } = officeOver({ Большой: grid });
-    const requests = [0, 1, 2, 3].map((k) => ({ sheet: "Большой", address: `A${k * 10_000 + 1}:J${(k + 1) * 10_000}` }));
+    const requests = [0, 1, 2, 3].map((k) => ({
+      sheet: "Большой",
+      address: `A${k * 10_000 + 1}:J${(k + 1) * 10_000}`,
+    }));
     const before = fake.log.syncs;
     const got = await port.readRanges!([...requests, { sheet: "Нет", address: "A1" }]);
     expect(got.length).toBe(5);
@@ -240,12 +270,18 @@ describe("Excel error codes in Russian", () => {
   it.each(codes)("%s has a Russian explanation", (code) => {
     expect(EXCEL_ERROR_TEXTS[code]).toMatch(/[а-яё]/);
     const e = excelError(Object.assign(new Error("Something failed."), { code }), "запись в книгу");
-    expect(e.message).toBe(`Excel не выполнил запись в книгу: ${EXCEL_ERROR_TEXTS[code]}. Сообщение Excel: Something failed. (код ${code}).`);
+    expect(e.message).toBe(
+      `Excel не выполнил запись в книгу: ${EXCEL_ERROR_TEXTS[code]}. Сообщение Excel: Something failed. (код ${code}).`,
+    );
   });
 
   it("spells out the size limits and an unknown code", () => {
-    expect(excelError(Object.assign(new Error("x"), { code: "RequestPayloadSizeLimitExceeded" }), "запись в книгу").message).toContain("больше 5 МБ");
-    expect(excelError(Object.assign(new Error("Odd."), { code: "BrandNewCode" }), "чтение листов").message).toBe("Excel не выполнил чтение листов: Сообщение Excel: Odd. (код BrandNewCode).");
+    expect(
+      excelError(Object.assign(new Error("x"), { code: "RequestPayloadSizeLimitExceeded" }), "запись в книгу").message,
+    ).toContain("больше 5 МБ");
+    expect(excelError(Object.assign(new Error("Odd."), { code: "BrandNewCode" }), "чтение листов").message).toBe(
+      "Excel не выполнил чтение листов: Сообщение Excel: Odd. (код BrandNewCode).",
+    );
     const own = new Error("Лист «Свод» не найден в книге.");
     expect(excelError(own, "запись в книгу")).toBe(own);
     expect(isPayloadLimit({ code: "ResponsePayloadSizeLimitExceeded" })).toBe(true);

@@ -4,12 +4,28 @@ import { portContract } from "./contract";
 
 portContract("MemoryWorkbook", async (grids) => MemoryWorkbook.fromGrids(grids));
 portContract("MemoryWorkbook без новых возможностей Excel", async (grids) =>
-  MemoryWorkbook.fromGrids(grids, { capabilities: { conditionalFormatting: false, dataValidation: false, freezePanes: false, pageLayout: false, mergedAreas: false } }),
+  MemoryWorkbook.fromGrids(grids, {
+    capabilities: {
+      conditionalFormatting: false,
+      dataValidation: false,
+      freezePanes: false,
+      pageLayout: false,
+      mergedAreas: false,
+    },
+  }),
 );
 
 describe("MemoryWorkbook", () => {
   it("describes everything in a serialisable snapshot", async () => {
-    const wb = MemoryWorkbook.fromGrids({ Свод: [["Школа", "Доля"], ["№1", 12.5]] }, { fileName: "свод.xlsx" });
+    const wb = MemoryWorkbook.fromGrids(
+      {
+        Свод: [
+          ["Школа", "Доля"],
+          ["№1", 12.5],
+        ],
+      },
+      { fileName: "свод.xlsx" },
+    );
     await wb.write({
       ops: [
         { op: "formulas", sheet: "Свод", address: "B3", formulas: [["=AVERAGE(B2:B2)"]] },
@@ -34,19 +50,35 @@ describe("MemoryWorkbook", () => {
     expect(snap.fileName).toBe("свод.xlsx");
     expect(snap.activeSheet).toBe("Свод");
     const s = snap.sheets[0];
-    expect(s.values).toEqual([["Школа", "Доля"], ["№1", 12.5], [null, null]]);
+    expect(s.values).toEqual([
+      ["Школа", "Доля"],
+      ["№1", 12.5],
+      [null, null],
+    ]);
     expect(s.formulas).toEqual({ B3: "=AVERAGE(B2:B2)" });
     expect(s.merges).toEqual(["A5:B5"]);
     expect(s.columnWidths).toEqual({ A: 30, B: 12 });
     expect(s.rowHeights).toEqual({ "1": 28 });
     expect(s.freeze).toEqual({ rows: 1, columns: 0 });
-    expect(s.tables).toEqual([{ name: "Т1", address: "A1:B2", style: "TableStyleLight9", totals: false, headers: ["Школа", "Доля"] }]);
+    expect(s.tables).toEqual([
+      { name: "Т1", address: "A1:B2", style: "TableStyleLight9", totals: false, headers: ["Школа", "Доля"] },
+    ]);
     expect(s.validations).toEqual([
       { address: "C2:C9", type: "list", list: ["да", "нет"], prompt: "Выберите", error: undefined },
       { address: "D2:D9", type: "whole", min: 0, max: undefined, prompt: undefined, error: undefined },
     ]);
     expect(s.conditionalFormats).toEqual([{ address: "B2:B9", rule: { kind: "dataBar", fill: "#638EC6" } }]);
-    expect(s.charts).toEqual([{ type: "pie", source: "'Свод'!A1:B2", title: "Доли", anchor: "E2", width: undefined, height: undefined, seriesBy: undefined }]);
+    expect(s.charts).toEqual([
+      {
+        type: "pie",
+        source: "'Свод'!A1:B2",
+        title: "Доли",
+        anchor: "E2",
+        width: undefined,
+        height: undefined,
+        seriesBy: undefined,
+      },
+    ]);
     expect(s.print).toEqual({ landscape: true, fitToWidth: undefined, titleRows: undefined, area: "A1:B9" });
     expect(s.protection).toEqual({ allowFormatting: false });
     expect(snap.sheets[1]).toMatchObject({ name: "Скрытый", visibility: "hidden", tabColor: "#FF0000", values: [] });
@@ -59,10 +91,17 @@ describe("MemoryWorkbook", () => {
   });
 
   it("fills blank and duplicate table headers the way Excel does", async () => {
-    const wb = MemoryWorkbook.fromGrids({ Л: [["Код", null, "Код"], [1, 2, 3]] });
+    const wb = MemoryWorkbook.fromGrids({
+      Л: [
+        ["Код", null, "Код"],
+        [1, 2, 3],
+      ],
+    });
     await wb.write({ ops: [{ op: "table", sheet: "Л", address: "A1:C2", name: "Т" }] });
     expect(wb.snapshot().sheets[0].tables[0].headers).toEqual(["Код", "Столбец2", "Код3"]);
-    await expect(wb.write({ ops: [{ op: "table", sheet: "Л", address: "B2:D4", name: "Т2" }] })).rejects.toThrow(/пересекается с таблицей «Т»/);
+    await expect(wb.write({ ops: [{ op: "table", sheet: "Л", address: "B2:D4", name: "Т2" }] })).rejects.toThrow(
+      /пересекается с таблицей «Т»/,
+    );
   });
 
   it("notifies listeners after each change and counts versions", async () => {
@@ -80,10 +119,18 @@ describe("MemoryWorkbook", () => {
 
   it("refuses writes beyond the sheet and bad widths", async () => {
     const wb = MemoryWorkbook.fromGrids({ Л: [] });
-    await expect(wb.write({ ops: [{ op: "values", sheet: "Л", address: "XFD1", values: [[1, 2]] }] })).rejects.toThrow(/вне листа/);
-    await expect(wb.write({ ops: [{ op: "columnWidths", sheet: "Л", from: "B", widths: [300] }] })).rejects.toThrow(/Ширина столбца B/);
-    await expect(wb.write({ ops: [{ op: "values", sheet: "Л", address: "A1", values: [["x".repeat(32768)]] }] })).rejects.toThrow(/32767/);
-    await expect(wb.write({ ops: [{ op: "values", sheet: "Л", address: "A1", values: [[{ a: 1 } as never]] }] })).rejects.toThrow(/объект/);
+    await expect(wb.write({ ops: [{ op: "values", sheet: "Л", address: "XFD1", values: [[1, 2]] }] })).rejects.toThrow(
+      /вне листа/,
+    );
+    await expect(wb.write({ ops: [{ op: "columnWidths", sheet: "Л", from: "B", widths: [300] }] })).rejects.toThrow(
+      /Ширина столбца B/,
+    );
+    await expect(
+      wb.write({ ops: [{ op: "values", sheet: "Л", address: "A1", values: [["x".repeat(32768)]] }] }),
+    ).rejects.toThrow(/32767/);
+    await expect(
+      wb.write({ ops: [{ op: "values", sheet: "Л", address: "A1", values: [[{ a: 1 } as never]] }] }),
+    ).rejects.toThrow(/объект/);
   });
 
   it("moves the active sheet away from a deleted or hidden sheet", async () => {

@@ -70,7 +70,11 @@ describe("Office.js port under office-addin-mock", () => {
   it("reports capabilities from isSetSupported without touching Excel", async () => {
     install();
     g.Office = new OfficeMockObject({
-      context: { requirements: { isSetSupported: (name: string, v: string) => name === "ExcelApi" && Number(v.split(".")[1]) <= 7 } },
+      context: {
+        requirements: {
+          isSetSupported: (name: string, v: string) => name === "ExcelApi" && Number(v.split(".")[1]) <= 7,
+        },
+      },
     });
     expect(await createOfficePort().capabilities()).toEqual({
       tables: true,

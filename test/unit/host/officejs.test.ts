@@ -25,7 +25,8 @@ describe("Office.js port: load and sync discipline", () => {
   it("applies a batch of many ops in one Excel.run with two syncs", async () => {
     const { fake, port } = officeOver({ Данные: [["x"]] });
     const ops: WriteOp[] = [{ op: "addSheet", name: "Свод по ОО" }];
-    for (let i = 0; i < 40; i++) ops.push({ op: "values", sheet: "Свод по ОО", address: `A${i + 1}`, values: [[`Школа ${i}`, i, "=1+1"]] });
+    for (let i = 0; i < 40; i++)
+      ops.push({ op: "values", sheet: "Свод по ОО", address: `A${i + 1}`, values: [[`Школа ${i}`, i, "=1+1"]] });
     ops.push(
       { op: "formulas", sheet: "Свод по ОО", address: "B41", formulas: [["=SUM(B1:B40)"]] },
       { op: "format", sheet: "Свод по ОО", address: "A1:C1", format: { bold: true, borders: true, fill: "#DDEBF7" } },
@@ -33,7 +34,12 @@ describe("Office.js port: load and sync discipline", () => {
       { op: "freeze", sheet: "Свод по ОО", rows: 1, columns: 0 },
       { op: "table", sheet: "Свод по ОО", address: "A1:C40", name: "СводОО" },
       { op: "validationList", sheet: "Данные", address: "B2:B9", list: ["да", "нет"] },
-      { op: "conditionalFormat", sheet: "Свод по ОО", address: "B1:B40", rule: { kind: "cellValue", operator: "lessThan", formula1: "=10", fill: "#FFC7CE" } },
+      {
+        op: "conditionalFormat",
+        sheet: "Свод по ОО",
+        address: "B1:B40",
+        rule: { kind: "cellValue", operator: "lessThan", formula1: "=10", fill: "#FFC7CE" },
+      },
       { op: "chart", sheet: "Свод по ОО", type: "barClustered", source: "A1:B10", title: "Доли", anchor: "E2" },
       { op: "print", sheet: "Свод по ОО", landscape: true },
       { op: "protect", sheet: "Данные" },
@@ -43,7 +49,10 @@ describe("Office.js port: load and sync discipline", () => {
     expect(notices).toEqual([]);
     expect(fake.log.runs - before.runs).toBe(1);
     expect(fake.log.syncs - before.syncs).toBe(2);
-    expect(fake.log.loads.slice(before.loads.length)).toEqual(["worksheets: items/name,items/visibility", "tables: items/name"]);
+    expect(fake.log.loads.slice(before.loads.length)).toEqual([
+      "worksheets: items/name,items/visibility",
+      "tables: items/name",
+    ]);
     const snap = fake.wb.snapshot().sheets[1];
     expect(snap.values[5]).toEqual(["Школа 5", 5, "=1+1"]);
     expect(snap.formulas).toEqual({ B41: "=SUM(B1:B40)" });
@@ -51,7 +60,10 @@ describe("Office.js port: load and sync discipline", () => {
     expect(snap.freeze).toEqual({ rows: 1, columns: 0 });
     expect(snap.columnWidths).toEqual({ A: 30, B: 10, C: 10 });
     expect(snap.charts[0]).toMatchObject({ type: "barClustered", title: "Доли", anchor: "E2" });
-    expect(snap.conditionalFormats[0]).toEqual({ address: "B1:B40", rule: { kind: "cellValue", fill: "#FFC7CE", formula1: "=10", operator: "lessThan" } });
+    expect(snap.conditionalFormats[0]).toEqual({
+      address: "B1:B40",
+      rule: { kind: "cellValue", fill: "#FFC7CE", formula1: "=10", operator: "lessThan" },
+    });
   });
 
   it("sends a batch too big for one request in parts of about 4 MB", async () => {
@@ -100,7 +112,15 @@ describe("Office.js port: load and sync discipline", () => {
   it("skips what an older Excel cannot do, with Russian notices, and never loads merged areas there", async () => {
     const { fake, port } = officeOver({ Л: [["a"]] }, "1.2");
     const caps = await port.capabilities();
-    expect(caps).toEqual({ tables: true, charts: true, conditionalFormatting: false, freezePanes: false, dataValidation: false, pageLayout: false, mergedAreas: false });
+    expect(caps).toEqual({
+      tables: true,
+      charts: true,
+      conditionalFormatting: false,
+      freezePanes: false,
+      dataValidation: false,
+      pageLayout: false,
+      mergedAreas: false,
+    });
     const { notices } = await port.write({
       ops: [
         { op: "freeze", sheet: "Л", rows: 1, columns: 0 },
@@ -130,7 +150,9 @@ describe("Office.js port: load and sync discipline", () => {
         { op: "addSheet", name: "Новый", tabColor: "#FF0000" },
       ],
     });
-    expect(notices).toEqual(["Эта версия Excel не умеет объединять ячейки, задавать ширину столбцов и высоту строк и защищать листы: пропущено 3 действия. Остальное записано."]);
+    expect(notices).toEqual([
+      "Эта версия Excel не умеет объединять ячейки, задавать ширину столбцов и высоту строк и защищать листы: пропущено 3 действия. Остальное записано.",
+    ]);
     const snap = fake.wb.snapshot();
     expect(snap.sheets[0].merges).toEqual([]);
     expect(snap.sheets[0].formats).toEqual([{ address: "A1:B1", format: { bold: true } }]);
@@ -141,7 +163,14 @@ describe("Office.js port: load and sync discipline", () => {
 
   it("refuses a bad batch before sending anything", async () => {
     const { fake, port } = officeOver({ Л: [] });
-    await expect(port.write({ ops: [{ op: "addSheet", name: "Новый" }, { op: "addSheet", name: "новый" }] })).rejects.toThrow(/«новый».*уже есть/);
+    await expect(
+      port.write({
+        ops: [
+          { op: "addSheet", name: "Новый" },
+          { op: "addSheet", name: "новый" },
+        ],
+      }),
+    ).rejects.toThrow(/«новый».*уже есть/);
     expect(fake.log.syncs).toBe(1);
     expect((await fake.wb.listSheets()).map((s) => s.name)).toEqual(["Л"]);
   });
@@ -150,7 +179,10 @@ describe("Office.js port: load and sync discipline", () => {
     const { port } = officeOver({ Л: [] });
     (globalThis as { Excel: unknown }).Excel = {
       run: async () => {
-        throw Object.assign(new Error("The sheet is protected."), { code: "AccessDenied", debugInfo: { errorLocation: "Range.values" } });
+        throw Object.assign(new Error("The sheet is protected."), {
+          code: "AccessDenied",
+          debugInfo: { errorLocation: "Range.values" },
+        });
       },
     };
     await expect(port.write({ ops: [{ op: "values", sheet: "Л", address: "A1", values: [[1]] }] })).rejects.toThrow(
@@ -166,26 +198,57 @@ describe("Office.js port: load and sync discipline", () => {
 
 describe("Office.js helpers", () => {
   it("marks text Excel would re-interpret", () => {
-    for (const s of ["=1+1", "+7", "-3", "@x", "\tx", "0012", "15.05.2026", "TRUE", "ложь", "#N/A", "'abc"]) expect(needsTextFormat(s), s).toBe(true);
+    for (const s of ["=1+1", "+7", "-3", "@x", "\tx", "0012", "15.05.2026", "TRUE", "ложь", "#N/A", "'abc"])
+      expect(needsTextFormat(s), s).toBe(true);
     for (const s of ["", "Школа", "н/а", "отс"]) expect(needsTextFormat(s), s).toBe(false);
   });
   it("splits only oversized grids, keeping addresses contiguous", () => {
     const small: WriteOp = { op: "values", sheet: "Л", address: "B2", values: [[1]] };
     expect(splitLargeOps([small])).toEqual([small]);
     // Rows of 300,004 bytes (+1 comma, +9 for text formats) in blocks of at most 1,000,000 bytes: 3, 3, 2.
-    const big: WriteOp = { op: "values", sheet: "Л", address: "B2:C9", values: Array.from({ length: 8 }, () => ["y".repeat(300_000)]) };
+    const big: WriteOp = {
+      op: "values",
+      sheet: "Л",
+      address: "B2:C9",
+      values: Array.from({ length: 8 }, () => ["y".repeat(300_000)]),
+    };
     const parts = splitLargeOps([big]) as Extract<WriteOp, { op: "values" }>[];
-    expect(parts.map((p) => [p.address, p.values.length])).toEqual([["B2", 3], ["B5", 3], ["B8", 2]]);
+    expect(parts.map((p) => [p.address, p.values.length])).toEqual([
+      ["B2", 3],
+      ["B5", 3],
+      ["B8", 2],
+    ]);
     // Cyrillic counts twice: 150,000 letters are 300,000 bytes, so the same blocks.
-    const cyr: WriteOp = { op: "formulas", sheet: "Л", address: "A1", formulas: Array.from({ length: 8 }, () => ["ш".repeat(150_000)]) };
-    expect((splitLargeOps([cyr]) as Extract<WriteOp, { op: "formulas" }>[]).map((p) => [p.address, p.formulas.length])).toEqual([["A1", 3], ["A4", 3], ["A7", 2]]);
+    const cyr: WriteOp = {
+      op: "formulas",
+      sheet: "Л",
+      address: "A1",
+      formulas: Array.from({ length: 8 }, () => ["ш".repeat(150_000)]),
+    };
+    expect(
+      (splitLargeOps([cyr]) as Extract<WriteOp, { op: "formulas" }>[]).map((p) => [p.address, p.formulas.length]),
+    ).toEqual([
+      ["A1", 3],
+      ["A4", 3],
+      ["A7", 2],
+    ]);
   });
   it("converts widths in characters to points", () => {
     expect(widthToPoints(10)).toBe(56.25);
     expect(widthToPoints(0)).toBe(0);
   });
   it("pads a used range that starts below A1 and trims trailing blanks", () => {
-    expect(padFromA1("Лист!B2:C3", [["x", ""], ["", ""]])).toEqual({ values: [[null, null], [null, "x"]] });
+    expect(
+      padFromA1("Лист!B2:C3", [
+        ["x", ""],
+        ["", ""],
+      ]),
+    ).toEqual({
+      values: [
+        [null, null],
+        [null, "x"],
+      ],
+    });
     expect(padFromA1("'Свод по ОО'!A1", [[""]], [[""]])).toEqual({ values: [], formulas: [] });
   });
 });

@@ -60,7 +60,9 @@ describe("a methodology change recalculates the workbook once", () => {
     const { status } = await saveReportDate(wb, "2026-05-15");
     expect(wb.recalculations).toBe(1);
     expect(getReportingDate()).toBe("2026-05-15");
-    expect(status).toBe("Отчётная дата 15.05.2026 записана в лист «Настройки МСОКО». Книга пересчитана: ячейки с функциями МСОКО показывают результаты на новую отчётную дату.");
+    expect(status).toBe(
+      "Отчётная дата 15.05.2026 записана в лист «Настройки МСОКО». Книга пересчитана: ячейки с функциями МСОКО показывают результаты на новую отчётную дату.",
+    );
   });
 });
 
@@ -77,7 +79,12 @@ describe("when the port cannot recalculate", () => {
       recalculated: false,
       message: `Книгу нужно пересчитать вручную, чтобы ячейки с функциями МСОКО показали результаты по новым значениям методики: ${MANUAL}`,
     });
-    expect(await recalculateAfterChange(withRecalc(async () => ({ recalculated: false })), "reportDate")).toEqual({
+    expect(
+      await recalculateAfterChange(
+        withRecalc(async () => ({ recalculated: false })),
+        "reportDate",
+      ),
+    ).toEqual({
       recalculated: false,
       message: `Эта версия Excel не позволяет надстройке пересчитать книгу. Чтобы ячейки с функциями МСОКО показали результаты на новую отчётную дату, ${MANUAL}`,
     });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
 import { MemoryWorkbook } from "../../../src/host/memory";
-import { loadProfile, readSettings, removeSetting, reportDate, writeSetting, writeSettings, SETTINGS_SHEET } from "../../../src/host/settings";
+import {
+  loadProfile,
+  readSettings,
+  removeSetting,
+  reportDate,
+  writeSetting,
+  writeSettings,
+  SETTINGS_SHEET,
+} from "../../../src/host/settings";
 
 describe("settings sheet «Настройки МСОКО»", () => {
   it("creates the sheet hidden with headers on the first write and reads entries with their cells", async () => {
@@ -44,10 +52,10 @@ describe("settings sheet «Настройки МСОКО»", () => {
 
   it("keeps a dangerous key or value as inert text", async () => {
     const wb = MemoryWorkbook.fromGrids({ Форма: [] });
-    await writeSetting(wb, "__proto__", "=HYPERLINK(\"x\")");
+    await writeSetting(wb, "__proto__", '=HYPERLINK("x")');
     await writeSetting(wb, "constructor", 1);
     const s = await readSettings(wb);
-    expect(s.map.get("__proto__")?.value).toBe("=HYPERLINK(\"x\")");
+    expect(s.map.get("__proto__")?.value).toBe('=HYPERLINK("x")');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const { profile, errors } = await loadProfile(wb);
     expect(profile.overridden.size).toBe(0);
@@ -79,7 +87,12 @@ describe("settings sheet «Настройки МСОКО»", () => {
   });
 
   it("reads a reporting date typed into Excel as a date serial, and rejects impossible dates", () => {
-    const mk = (v: unknown) => ({ exists: true, entries: [], grid: [], map: new Map([["report.date", { key: "report.date", value: v, note: "", ref: { sheet: "s", cell: "B2" } }]]) });
+    const mk = (v: unknown) => ({
+      exists: true,
+      entries: [],
+      grid: [],
+      map: new Map([["report.date", { key: "report.date", value: v, note: "", ref: { sheet: "s", cell: "B2" } }]]),
+    });
     expect(reportDate(mk(46157))).toBe("2026-05-15");
     expect(reportDate(mk("2026-02-30"))).toBeNull();
     expect(reportDate(mk("вчера"))).toBeNull();

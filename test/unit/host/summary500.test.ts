@@ -16,8 +16,16 @@ describe("the 500-school summary through the strict fake of Excel", () => {
   it("is written and read back without a request or response over 5 MB", async () => {
     const { municipality } = generateMunicipality({ seed: 2026, scale: 20 });
     expect(municipality.schools.length).toBe(500);
-    const c = consolidate(municipality.schools.map((r) => ({ file: `${r.passport.login}.xlsx`, report: r, findings: [] })));
-    const summary = buildSummary({ municipality: { ...municipality, schools: c.schools }, files: c.files, profile: DEFAULT_PROFILE, evaluationDate: "2026-12-31", runAt: "2026-11-22T10:00:00" });
+    const c = consolidate(
+      municipality.schools.map((r) => ({ file: `${r.passport.login}.xlsx`, report: r, findings: [] })),
+    );
+    const summary = buildSummary({
+      municipality: { ...municipality, schools: c.schools },
+      files: c.files,
+      profile: DEFAULT_PROFILE,
+      evaluationDate: "2026-12-31",
+      runAt: "2026-11-22T10:00:00",
+    });
     const fake = new FakeExcel(MemoryWorkbook.fromGrids({ Лист1: [] }));
     const uninstall = fake.install();
     try {
@@ -32,9 +40,13 @@ describe("the 500-school summary through the strict fake of Excel", () => {
       expect(fake.log.maxResponseBytes).toBeLessThanOrEqual(EXCEL_PAYLOAD_LIMIT);
       const bySchool = reads.find((r) => r.name === "Свод по ОО");
       const logins = new Set(municipality.schools.map((s) => s.passport.login));
-      const seen = new Set((bySchool?.values ?? []).flat().filter((v): v is string => typeof v === "string" && logins.has(v)));
+      const seen = new Set(
+        (bySchool?.values ?? []).flat().filter((v): v is string => typeof v === "string" && logins.has(v)),
+      );
       expect(seen.size).toBe(500);
-      console.log(`500 ОО: запросов до ${fake.log.maxRequestBytes} Б, ответов до ${fake.log.maxResponseBytes} Б, синхронизаций ${fake.log.syncs}`);
+      console.log(
+        `500 ОО: запросов до ${fake.log.maxRequestBytes} Б, ответов до ${fake.log.maxResponseBytes} Б, синхронизаций ${fake.log.syncs}`,
+      );
     } finally {
       uninstall();
     }

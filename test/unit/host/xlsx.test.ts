@@ -100,10 +100,14 @@ describe("readXlsxFile", () => {
   it("refuses files over the limit, non-zip files and old .xls with a message naming the file", async () => {
     const big = join(tmp, "большой.xlsx");
     writeFileSync(big, Buffer.alloc(2048, 1));
-    await expect(readXlsxFile(big, { maxBytes: 1024 })).rejects.toThrow(/Файл «большой\.xlsx» слишком велик: .* не больше/);
+    await expect(readXlsxFile(big, { maxBytes: 1024 })).rejects.toThrow(
+      /Файл «большой\.xlsx» слишком велик: .* не больше/,
+    );
     const text = join(tmp, "отчёт.xlsx");
     writeFileSync(text, "Школа;Доля\n1;2\n");
-    await expect(readXlsxFile(text)).rejects.toThrow(/«отчёт\.xlsx» не является книгой Excel .xlsx \(это не zip-архив\)/);
+    await expect(readXlsxFile(text)).rejects.toThrow(
+      /«отчёт\.xlsx» не является книгой Excel .xlsx \(это не zip-архив\)/,
+    );
     const xls = join(tmp, "старый.xlsx");
     writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
     await expect(readXlsxFile(xls)).rejects.toThrow(/«старый\.xlsx» — книга старого формата Excel 97–2003/);
@@ -118,14 +122,27 @@ describe("readXlsxFile", () => {
 
   it("refuses XML parts that declare entities", async () => {
     const xml = Buffer.from('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><Types/>');
-    await expect(readXlsxBuffer(zip([{ name: "[Content_Types].xml", data: xml, deflate: true }]), "сущности.xlsx")).rejects.toThrow(/DTD\/ENTITY/);
-    await expect(readXlsxBuffer(zip([{ name: "[Content_Types].xml", data: xml }]), "сущности.xlsx")).rejects.toThrow(/DTD\/ENTITY/);
+    await expect(
+      readXlsxBuffer(zip([{ name: "[Content_Types].xml", data: xml, deflate: true }]), "сущности.xlsx"),
+    ).rejects.toThrow(/DTD\/ENTITY/);
+    await expect(readXlsxBuffer(zip([{ name: "[Content_Types].xml", data: xml }]), "сущности.xlsx")).rejects.toThrow(
+      /DTD\/ENTITY/,
+    );
   });
 
   it("refuses a sheet larger than maxCells", async () => {
-    const wb = await fromGrids({ Л: [[1, 2, 3], [4, 5, 6]] });
-    await expect(readXlsxBuffer(await wb.toBuffer(), "книга.xlsx", { maxCells: 5 })).rejects.toThrow(/Лист «Л» файла «книга\.xlsx» слишком велик: 2 строки × 3 столбца, допускается не больше 5 ячеек/);
-    await expect(readXlsxBuffer(await wb.toBuffer(), "книга.xlsx", { maxSheets: 0 })).rejects.toThrow(/содержит 1 лист, допускается не больше 0/);
+    const wb = await fromGrids({
+      Л: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    });
+    await expect(readXlsxBuffer(await wb.toBuffer(), "книга.xlsx", { maxCells: 5 })).rejects.toThrow(
+      /Лист «Л» файла «книга\.xlsx» слишком велик: 2 строки × 3 столбца, допускается не больше 5 ячеек/,
+    );
+    await expect(readXlsxBuffer(await wb.toBuffer(), "книга.xlsx", { maxSheets: 0 })).rejects.toThrow(
+      /содержит 1 лист, допускается не больше 0/,
+    );
   });
 });
 
@@ -136,18 +153,53 @@ describe("XlsxWorkbook writes files that exceljs (and Excel) read back", () => {
       ops: [
         { op: "addSheet", name: "Данные" },
         { op: "addSheet", name: "Свод по ОО", position: 0, tabColor: "#1F4E79" },
-        { op: "values", sheet: "Свод по ОО", address: "A1", values: [["Школа", "Доля"], ["=cmd|'/c calc'!A1", 12.5], ["@SUM(1)", 40]] },
+        {
+          op: "values",
+          sheet: "Свод по ОО",
+          address: "A1",
+          values: [
+            ["Школа", "Доля"],
+            ["=cmd|'/c calc'!A1", 12.5],
+            ["@SUM(1)", 40],
+          ],
+        },
         { op: "formulas", sheet: "Свод по ОО", address: "B4", formulas: [["=SUM(B2:B3)"]] },
-        { op: "format", sheet: "Свод по ОО", address: "A1:B1", format: { bold: true, fill: "#DDEBF7", fontColor: "#1F3864", fontSize: 12, wrap: true, hAlign: "center", vAlign: "center", borders: true } },
+        {
+          op: "format",
+          sheet: "Свод по ОО",
+          address: "A1:B1",
+          format: {
+            bold: true,
+            fill: "#DDEBF7",
+            fontColor: "#1F3864",
+            fontSize: 12,
+            wrap: true,
+            hAlign: "center",
+            vAlign: "center",
+            borders: true,
+          },
+        },
         { op: "format", sheet: "Свод по ОО", address: "B2:B4", format: { numberFormat: '0.0" %"', locked: false } },
         { op: "merge", sheet: "Свод по ОО", address: "A6:B6" },
         { op: "columnWidths", sheet: "Свод по ОО", from: "A", widths: [30, 12] },
         { op: "rowHeight", sheet: "Свод по ОО", row: 1, height: 30 },
         { op: "freeze", sheet: "Свод по ОО", rows: 1, columns: 1 },
         { op: "table", sheet: "Свод по ОО", address: "A1:B3", name: "СводОО", style: "TableStyleMedium2" },
-        { op: "validationList", sheet: "Данные", address: "A2:A50", list: ["да", "нет"], prompt: "Выберите", error: "Только да или нет" },
+        {
+          op: "validationList",
+          sheet: "Данные",
+          address: "A2:A50",
+          list: ["да", "нет"],
+          prompt: "Выберите",
+          error: "Только да или нет",
+        },
         { op: "validationNumber", sheet: "Данные", address: "B2:B50", kind: "whole", min: 0, max: 100 },
-        { op: "conditionalFormat", sheet: "Свод по ОО", address: "B2:B3", rule: { kind: "cellValue", operator: "lessThan", formula1: "=20", fill: "#FFC7CE" } },
+        {
+          op: "conditionalFormat",
+          sheet: "Свод по ОО",
+          address: "B2:B3",
+          rule: { kind: "cellValue", operator: "lessThan", formula1: "=20", fill: "#FFC7CE" },
+        },
         { op: "conditionalFormat", sheet: "Данные", address: "B2:B50", rule: { kind: "colorScale" } },
         { op: "chart", sheet: "Свод по ОО", type: "columnClustered", source: "A1:B3", title: "Доли", anchor: "D2" },
         { op: "print", sheet: "Свод по ОО", landscape: true, fitToWidth: true, titleRows: "1:1", area: "A1:B6" },
@@ -164,7 +216,10 @@ describe("XlsxWorkbook writes files that exceljs (and Excel) read back", () => {
 
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(path);
-    expect(back.worksheets.map((w) => [w.name, w.state])).toEqual([["Свод по ОО", "visible"], ["Данные", "hidden"]]);
+    expect(back.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ["Свод по ОО", "visible"],
+      ["Данные", "hidden"],
+    ]);
     const s = back.getWorksheet("Свод по ОО")!;
     expect(s.getCell("A2").value).toBe("=cmd|'/c calc'!A1");
     expect(s.getCell("A3").value).toBe("@SUM(1)");
@@ -179,17 +234,41 @@ describe("XlsxWorkbook writes files that exceljs (and Excel) read back", () => {
     expect(s.getRow(1).height).toBe(30);
     expect(s.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1, activeCell: "B2" });
     expect(s.getTables().length).toBe(1);
-    expect(s.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: "A1:B6", printTitlesRow: "1:1" });
+    expect(s.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: "A1:B6",
+      printTitlesRow: "1:1",
+    });
     expect(s.properties.tabColor).toMatchObject({ argb: "FF1F4E79" });
-    const cf = (s as unknown as { conditionalFormattings: { ref: string; rules: { type: string; operator: string; formulae: string[] }[] }[] }).conditionalFormattings;
+    const cf = (
+      s as unknown as {
+        conditionalFormattings: { ref: string; rules: { type: string; operator: string; formulae: string[] }[] }[];
+      }
+    ).conditionalFormattings;
     expect(cf[0]).toMatchObject({ ref: "B2:B3", rules: [{ type: "cellIs", operator: "lessThan", formulae: ["20"] }] });
     const d = back.getWorksheet("Данные")!;
-    expect(d.getCell("A10").dataValidation).toMatchObject({ type: "list", formulae: ['"да,нет"'], prompt: "Выберите", error: "Только да или нет" });
+    expect(d.getCell("A10").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"да,нет"'],
+      prompt: "Выберите",
+      error: "Только да или нет",
+    });
     expect(d.getCell("B2").dataValidation).toMatchObject({ type: "whole", operator: "between", formulae: [0, 100] });
-    expect((d as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection).toMatchObject({ sheet: true, formatCells: true, formatRows: true });
+    expect((d as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection).toMatchObject({
+      sheet: true,
+      formatCells: true,
+      formatRows: true,
+    });
     // And through our own reader: text stays text, the merge and the formula are there.
     const [read] = await readXlsxFile(path, { sheets: ["Свод по ОО"] });
-    expect(read.values.slice(0, 3)).toEqual([["Школа", "Доля"], ["=cmd|'/c calc'!A1", 12.5], ["@SUM(1)", 40]]);
+    expect(read.values.slice(0, 3)).toEqual([
+      ["Школа", "Доля"],
+      ["=cmd|'/c calc'!A1", 12.5],
+      ["@SUM(1)", 40],
+    ]);
     expect(read.formulas![3][1]).toBe("=SUM(B2:B3)");
     expect(read.merges).toEqual(["A6:B6"]);
   });
@@ -201,7 +280,15 @@ describe("XlsxWorkbook formats ranges with shared style objects", () => {
     await wb.write({
       ops: [
         { op: "addSheet", name: "Лист" },
-        { op: "values", sheet: "Лист", address: "A1", values: [[1, 2, 3], [4, 5, 6]] },
+        {
+          op: "values",
+          sheet: "Лист",
+          address: "A1",
+          values: [
+            [1, 2, 3],
+            [4, 5, 6],
+          ],
+        },
         { op: "format", sheet: "Лист", address: "A1:C2", format: { bold: true, numberFormat: "0.0" } },
         { op: "format", sheet: "Лист", address: "A1", format: { fill: "#FFC7CE" } },
       ],
@@ -211,9 +298,15 @@ describe("XlsxWorkbook formats ranges with shared style objects", () => {
     expect(new Set(styles.slice(1)).size).toBe(1);
     expect(styles[0]).not.toBe(styles[1]);
     expect(styles[1]).toEqual({ numFmt: "0.0", font: { name: "Calibri", family: 2, bold: true } });
-    expect(styles[0]).toEqual({ numFmt: "0.0", font: { name: "Calibri", family: 2, bold: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } } });
+    expect(styles[0]).toEqual({
+      numFmt: "0.0",
+      font: { name: "Calibri", family: 2, bold: true },
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } },
+    });
     // The same formatting again reuses the same object.
-    await wb.write({ ops: [{ op: "format", sheet: "Лист", address: "D1", format: { bold: true, numberFormat: "0.0" } }] });
+    await wb.write({
+      ops: [{ op: "format", sheet: "Лист", address: "D1", format: { bold: true, numberFormat: "0.0" } }],
+    });
     expect(s.getCell("D1").style).toBe(styles[1]);
   });
 

@@ -15,10 +15,49 @@ export function runs(numRuns: number): fc.Parameters<unknown> {
   return { seed: SEED, numRuns, endOnFailure: true };
 }
 
-export const EXCEL_ERRORS = ["#Н/Д", "#ЗНАЧ!", "#N/A", "#VALUE!", "#ДЕЛ/0!", "#DIV/0!", "#ССЫЛКА!", "#REF!", "#ИМЯ?", "#ЧИСЛО!", "#ПУСТО!", "#SPILL!", "#CALC!"];
+export const EXCEL_ERRORS = [
+  "#Н/Д",
+  "#ЗНАЧ!",
+  "#N/A",
+  "#VALUE!",
+  "#ДЕЛ/0!",
+  "#DIV/0!",
+  "#ССЫЛКА!",
+  "#REF!",
+  "#ИМЯ?",
+  "#ЧИСЛО!",
+  "#ПУСТО!",
+  "#SPILL!",
+  "#CALC!",
+];
 
 /** Look-alikes: Latin letters that read as Cyrillic ones and back («о»/«o», «а»/«a», «5»/«S»). */
-export const LOOKALIKES = ["н/а", "h/a", "н/a", "отс", "oтс", "отc", "Н/А", "нa", "З", "3", "О", "0", "б", "6", "5", "S", "4", "Ч", "ВПР", "BПР", "ОГЭ", "OГЭ", "ЕГЭ", "EГЭ"];
+export const LOOKALIKES = [
+  "н/а",
+  "h/a",
+  "н/a",
+  "отс",
+  "oтс",
+  "отc",
+  "Н/А",
+  "нa",
+  "З",
+  "3",
+  "О",
+  "0",
+  "б",
+  "6",
+  "5",
+  "S",
+  "4",
+  "Ч",
+  "ВПР",
+  "BПР",
+  "ОГЭ",
+  "OГЭ",
+  "ЕГЭ",
+  "EГЭ",
+];
 
 /** Strings that would become formulas, commands or links if written carelessly. */
 export const INJECTIONS = [
@@ -43,12 +82,45 @@ const excelErrorObject: fc.Arbitrary<CellValue> = fc.oneof(
 
 const hostileNumber: fc.Arbitrary<number> = fc.oneof(
   fc.integer({ min: -5, max: 10 }),
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 2 ** 53 + 1, 5e-324, 3.0000000001, 4.5, 1e21),
+  fc.constantFrom(
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER,
+    2 ** 53 + 1,
+    5e-324,
+    3.0000000001,
+    4.5,
+    1e21,
+  ),
   fc.double(),
 );
 
 const numberText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("5", "4,0", "3.0", " 4 ", "1\u00a0000", "12,5 %", "−3", "+4", "1e3", "1e400", "1 234 567", "4,5,6", ",", ".", "%", "-", "1'000", "٣", "５"),
+  fc.constantFrom(
+    "5",
+    "4,0",
+    "3.0",
+    " 4 ",
+    "1\u00a0000",
+    "12,5 %",
+    "−3",
+    "+4",
+    "1e3",
+    "1e400",
+    "1 234 567",
+    "4,5,6",
+    ",",
+    ".",
+    "%",
+    "-",
+    "1'000",
+    "٣",
+    "５",
+  ),
   hostileNumber.map((n) => String(n)),
   hostileNumber.map((n) => String(n).replace(".", ",")),
 );
@@ -70,13 +142,21 @@ export const hostileCell: fc.Arbitrary<CellValue> = fc.oneof(
 );
 
 /** A rectangular grid (Excel ranges are rectangular). */
-export function grid(cell: fc.Arbitrary<CellValue> = hostileCell, maxRows = 12, maxCols = 8): fc.Arbitrary<CellValue[][]> {
+export function grid(
+  cell: fc.Arbitrary<CellValue> = hostileCell,
+  maxRows = 12,
+  maxCols = 8,
+): fc.Arbitrary<CellValue[][]> {
   return fc
     .tuple(fc.integer({ min: 1, max: maxRows }), fc.integer({ min: 1, max: maxCols }))
     .chain(([r, c]) => fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }));
 }
 
 /** A ragged grid (what readers of files may produce). */
-export function raggedGrid(cell: fc.Arbitrary<CellValue> = hostileCell, maxRows = 14, maxCols = 12): fc.Arbitrary<CellValue[][]> {
+export function raggedGrid(
+  cell: fc.Arbitrary<CellValue> = hostileCell,
+  maxRows = 14,
+  maxCols = 12,
+): fc.Arbitrary<CellValue[][]> {
   return fc.array(fc.array(cell, { maxLength: maxCols }), { maxLength: maxRows });
 }

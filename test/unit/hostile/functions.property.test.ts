@@ -50,7 +50,23 @@ function expectContract(o: Outcome, share: boolean): void {
 
 const arg: fc.Arbitrary<unknown> = fc.oneof(grid(), hostileCell, fc.constant([]), fc.constant([[]]));
 const textArg: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom("ВПР", "впр", "ЕГЭ", "EГЭ", "ОГЭ", "НИКО", "ГВЭ-9", "КДР", "Русский язык", "математика", "Физика", "рус", ...LOOKALIKES, ...INJECTIONS, LONG_TEXT),
+  fc.constantFrom(
+    "ВПР",
+    "впр",
+    "ЕГЭ",
+    "EГЭ",
+    "ОГЭ",
+    "НИКО",
+    "ГВЭ-9",
+    "КДР",
+    "Русский язык",
+    "математика",
+    "Физика",
+    "рус",
+    ...LOOKALIKES,
+    ...INJECTIONS,
+    LONG_TEXT,
+  ),
   hostileCell,
   grid(hostileCell, 2, 2),
 );
@@ -61,9 +77,21 @@ afterEach(() => {
 });
 
 describe("property: result functions never throw anything but a Russian Excel error", () => {
-  for (const [name, fn] of [["SUCCESS", F.success], ["QUALITY", F.quality], ["SOU", F.sou]] as const) {
+  for (const [name, fn] of [
+    ["SUCCESS", F.success],
+    ["QUALITY", F.quality],
+    ["SOU", F.sou],
+  ] as const) {
     it(`${name}: a share in 0–100 % or #ЗНАЧ!/#Н/Д`, () => {
-      fc.assert(fc.property(arg, (a) => expectContract(call(() => fn(a as CellValue[][])), true)), runs(150));
+      fc.assert(
+        fc.property(arg, (a) =>
+          expectContract(
+            call(() => fn(a as CellValue[][])),
+            true,
+          ),
+        ),
+        runs(150),
+      );
     });
   }
   it("MEANMARK: a mean mark within 1–5 or a Russian error", () => {
@@ -79,36 +107,81 @@ describe("property: result functions never throw anything but a Russian Excel er
   });
   it("CONFIRM: any test/journal/mode combination", () => {
     fc.assert(
-      fc.property(arg, fc.oneof(arg, fc.constant(null)), fc.oneof(textArg, fc.constantFrom("понизили", "gap2", "повысили", null)), (t, j, m) =>
-        expectContract(call(() => F.confirm(t as CellValue[][], j as CellValue[][], m)), true),
+      fc.property(
+        arg,
+        fc.oneof(arg, fc.constant(null)),
+        fc.oneof(textArg, fc.constantFrom("понизили", "gap2", "повысили", null)),
+        (t, j, m) =>
+          expectContract(
+            call(() => F.confirm(t as CellValue[][], j as CellValue[][], m)),
+            true,
+          ),
       ),
       runs(150),
     );
   });
   it("BELOWMIN: any procedure, subject, year and values", () => {
     fc.assert(
-      fc.property(textArg, textArg, fc.oneof(fc.constantFrom(2026, "2026", 2025.5, 1e308, NaN, "#Н/Д"), hostileCell), arg, (p, s, y, v) =>
-        expectContract(call(() => F.belowmin(p, s, y, v as CellValue[][])), true),
+      fc.property(
+        textArg,
+        textArg,
+        fc.oneof(fc.constantFrom(2026, "2026", 2025.5, 1e308, NaN, "#Н/Д"), hostileCell),
+        arg,
+        (p, s, y, v) =>
+          expectContract(
+            call(() => F.belowmin(p, s, y, v as CellValue[][])),
+            true,
+          ),
       ),
       runs(150),
     );
   });
   it("DYNAMICS: numbers or marks of two years, any indicator", () => {
     fc.assert(
-      fc.property(arg, arg, fc.oneof(textArg, fc.constantFrom("quality", "соу", "доля2", "meanmark", null)), (a, b, i) => {
-        const o = call(() => F.dynamics(a as CellValue[][], b as CellValue[][], i));
-        expectContract(o, false);
-      }),
+      fc.property(
+        arg,
+        arg,
+        fc.oneof(textArg, fc.constantFrom("quality", "соу", "доля2", "meanmark", null)),
+        (a, b, i) => {
+          const o = call(() => F.dynamics(a as CellValue[][], b as CellValue[][], i));
+          expectContract(o, false);
+        },
+      ),
       runs(150),
     );
   });
 });
 
 /** A results table of the documented layout with hostile values in random cells and shuffled columns. */
-const HEADER = ["Логин ОО", "Тип ОО", "Местность", "Процедура", "Год", "Класс", "Класс (буква)", "Предмет", "Участников", "«5»", "«4»", "«3»", "«2»"];
+const HEADER = [
+  "Логин ОО",
+  "Тип ОО",
+  "Местность",
+  "Процедура",
+  "Год",
+  "Класс",
+  "Класс (буква)",
+  "Предмет",
+  "Участников",
+  "«5»",
+  "«4»",
+  "«3»",
+  "«2»",
+];
 const goodRow = fc
-  .tuple(fc.constantFrom("sch0", "sch1", "sch2", "__proto__", "constructor"), fc.constantFrom(2024, 2025, 2026), fc.constantFrom("Математика", "Русский язык"), fc.nat(8), fc.nat(8), fc.nat(8), fc.nat(8))
-  .map(([login, year, subject, a, b, c, d]) => [login, "СОШ", "город", "ВПР", year, 5, "", subject, a + b + c + d, a, b, c, d] as CellValue[]);
+  .tuple(
+    fc.constantFrom("sch0", "sch1", "sch2", "__proto__", "constructor"),
+    fc.constantFrom(2024, 2025, 2026),
+    fc.constantFrom("Математика", "Русский язык"),
+    fc.nat(8),
+    fc.nat(8),
+    fc.nat(8),
+    fc.nat(8),
+  )
+  .map(
+    ([login, year, subject, a, b, c, d]) =>
+      [login, "СОШ", "город", "ВПР", year, 5, "", subject, a + b + c + d, a, b, c, d] as CellValue[],
+  );
 const table: fc.Arbitrary<CellValue[][]> = fc
   .tuple(
     fc.array(goodRow, { minLength: 1, maxLength: 14 }),
@@ -120,7 +193,9 @@ const table: fc.Arbitrary<CellValue[][]> = fc
     for (const [r, c, v] of spoil) if (r + 1 < t.length) t[r + 1][c] = v;
     return t.map((row) => order.map((i) => row[i]));
   });
-const school = fc.constantFrom<unknown>("sch0", "sch1", "SCH2", "__proto__", "toString", null, "", LONG_TEXT, [["sch0"]]);
+const school = fc.constantFrom<unknown>("sch0", "sch1", "SCH2", "__proto__", "toString", null, "", LONG_TEXT, [
+  ["sch0"],
+]);
 
 describe("property: analysis functions over hostile results tables", () => {
   it("OBJECTIVITY, RISK, STABLE, EXPLAIN answer or refuse in Russian", () => {
@@ -128,12 +203,37 @@ describe("property: analysis functions over hostile results tables", () => {
       fc.property(
         fc.oneof({ weight: 4, arbitrary: table }, { weight: 1, arbitrary: grid() }),
         school,
-        fc.constantFrom<unknown>(null, "список", "count", "балл", "факторы", "группа", "O1", "R4", "F", "cluster", "xyz", "__proto__"),
+        fc.constantFrom<unknown>(
+          null,
+          "список",
+          "count",
+          "балл",
+          "факторы",
+          "группа",
+          "O1",
+          "R4",
+          "F",
+          "cluster",
+          "xyz",
+          "__proto__",
+        ),
         (t, s, mode) => {
-          expectContract(call(() => F.objectivity(s, t, mode)), false);
-          expectContract(call(() => F.risk(s, t, mode)), false);
-          expectContract(call(() => F.stable(s, t)), false);
-          expectContract(call(() => F.explain(s, mode, t)), false);
+          expectContract(
+            call(() => F.objectivity(s, t, mode)),
+            false,
+          );
+          expectContract(
+            call(() => F.risk(s, t, mode)),
+            false,
+          );
+          expectContract(
+            call(() => F.stable(s, t)),
+            false,
+          );
+          expectContract(
+            call(() => F.explain(s, mode, t)),
+            false,
+          );
         },
       ),
       runs(25),
@@ -146,7 +246,11 @@ describe("property: analysis functions over hostile results tables", () => {
         grid(hostileCell, 8, 12),
         fc.constantFrom<unknown>(null, "status", "балл", "уровень", "просрочено", "шаг", "xyz"),
         fc.constantFrom<unknown>(null, 46157, "2026-05-15", "15.05.2026", "#Н/Д", NaN, -1, 1e308),
-        (d, r, m, date) => expectContract(call(() => F.cycle(d, r, m, date)), false),
+        (d, r, m, date) =>
+          expectContract(
+            call(() => F.cycle(d, r, m, date)),
+            false,
+          ),
       ),
       runs(80),
     );
@@ -188,21 +292,30 @@ describe("property: indicators", () => {
 
   it("SUCCESS + share «2» (BELOWMIN for ВПР) = 100 % for a row of counts without «1»", () => {
     fc.assert(
-      fc.property(fc.tuple(fc.nat(500), fc.nat(500), fc.nat(500), fc.nat(500)).filter((a) => a.some((x) => x > 0)), (row) => {
-        const succ = F.success([row]);
-        const below = F.belowmin("ВПР", "Математика", 2026, [row]);
-        expect(succ + below).toBeCloseTo(100, 9);
-      }),
+      fc.property(
+        fc.tuple(fc.nat(500), fc.nat(500), fc.nat(500), fc.nat(500)).filter((a) => a.some((x) => x > 0)),
+        (row) => {
+          const succ = F.success([row]);
+          const below = F.belowmin("ВПР", "Математика", 2026, [row]);
+          expect(succ + below).toBeCloseTo(100, 9);
+        },
+      ),
       runs(200),
     );
   });
 
   it("a column of marks gives the same values in any row order, and the same as its counts", () => {
-    const marks = fc.array(fc.constantFrom<CellValue>(2, 3, 4, 5, "5", "4,0", null, "", "отс", "н/а"), { minLength: 1, maxLength: 60 });
+    const marks = fc.array(fc.constantFrom<CellValue>(2, 3, 4, 5, "5", "4,0", null, "", "отс", "н/а"), {
+      minLength: 1,
+      maxLength: 60,
+    });
     fc.assert(
       fc.property(marks, fc.boolean(), fc.nat(), (m, naAsOne, seed) => {
         setProfile(applyOverrides([{ key: "marks.naAsOne", value: naAsOne ? "да" : "нет" }]).profile);
-        const shuffled = fc.sample(fc.shuffledSubarray(m, { minLength: m.length, maxLength: m.length }), { seed, numRuns: 1 })[0];
+        const shuffled = fc.sample(fc.shuffledSubarray(m, { minLength: m.length, maxLength: m.length }), {
+          seed,
+          numRuns: 1,
+        })[0];
         for (const fn of [F.success, F.quality, F.sou, F.meanmark]) {
           const a = call(() => fn(m.map((x) => [x])));
           const b = call(() => fn(shuffled.map((x) => [x])));
@@ -218,12 +331,26 @@ describe("property: indicators", () => {
     fc.assert(
       fc.property(table, fc.nat(), (t, seed) => {
         const [head, ...rows] = t;
-        const shuffled = [head, ...fc.sample(fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }), { seed, numRuns: 1 })[0]];
+        const shuffled = [
+          head,
+          ...fc.sample(fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }), {
+            seed,
+            numRuns: 1,
+          })[0],
+        ];
         for (const s of ["sch0", "sch1"]) {
           clearAnalysisCache();
-          const a = [call(() => F.risk(s, t, "балл")), call(() => F.objectivity(s, t, null)), call(() => F.stable(s, t))];
+          const a = [
+            call(() => F.risk(s, t, "балл")),
+            call(() => F.objectivity(s, t, null)),
+            call(() => F.stable(s, t)),
+          ];
           clearAnalysisCache();
-          const b = [call(() => F.risk(s, shuffled, "балл")), call(() => F.objectivity(s, shuffled, null)), call(() => F.stable(s, shuffled))];
+          const b = [
+            call(() => F.risk(s, shuffled, "балл")),
+            call(() => F.objectivity(s, shuffled, null)),
+            call(() => F.stable(s, shuffled)),
+          ];
           expect(b.map((o) => (o.ok ? o.value : o.code))).toEqual(a.map((o) => (o.ok ? o.value : o.code)));
         }
       }),

@@ -38,7 +38,7 @@ function hostileReport(i: number): SchoolReport {
   r.passport.municipality = MINUS;
   r.results = r.results.map((x) => (x.procedure === "ВПР" && x.className === "А" ? { ...x, className: TAB } : x));
   r.participants = r.participants.map((p, k) => ({ ...p, code: PAYLOADS[k % PAYLOADS.length] }));
-  r.cycle = r.cycle.map((c) => ({ ...c, comment: AT, measures: DDE } as typeof c));
+  r.cycle = r.cycle.map((c) => ({ ...c, comment: AT, measures: DDE }) as typeof c);
   return r;
 }
 
@@ -57,12 +57,20 @@ async function forms(): Promise<LoadedForm[]> {
     await parsedForm(2, "школа2.xlsx"),
     // A report that never went through the form's checks: whatever a future reader lets through,
     // the writer alone must keep it text.
-    { file: `${AT}.xlsx`, report: hostileReport(3), findings: [{ severity: "error", rule: "x", sheet: HYPERLINK, cell: "A1", message: HYPERLINK }] },
+    {
+      file: `${AT}.xlsx`,
+      report: hostileReport(3),
+      findings: [{ severity: "error", rule: "x", sheet: HYPERLINK, cell: "A1", message: HYPERLINK }],
+    },
   ];
 }
 
 async function summarize(port: WorkbookPort): Promise<void> {
-  await summarizeInto(port, { forms: await forms(), now: new Date(2026, 10, 22, 10, 15), evaluationDate: "2026-11-22" });
+  await summarizeInto(port, {
+    forms: await forms(),
+    now: new Date(2026, 10, 22, 10, 15),
+    evaluationDate: "2026-11-22",
+  });
 }
 
 describe("formula injection: text from files stays text in the summary", () => {
@@ -73,7 +81,12 @@ describe("formula injection: text from files stays text in the summary", () => {
     expect(f.report!.passport.municipality).toBe(MINUS);
     // Participant codes are checked by the form: formula-like codes are refused with the cell named.
     expect(f.report!.participants.map((p) => p.code)).toEqual([]);
-    expect(f.findings.filter((x) => x.sheet === "Участники" && x.severity === "error").map((x) => x.cell)).toEqual(["F2", "F3", "F4", "F5"]);
+    expect(f.findings.filter((x) => x.sheet === "Участники" && x.severity === "error").map((x) => x.cell)).toEqual([
+      "F2",
+      "F3",
+      "F4",
+      "F5",
+    ]);
   });
 
   it("memory workbook: payloads are plain text values; formulas never contain them", async () => {

@@ -57,7 +57,9 @@ describe("custom functions refuse ranges that would not fit in memory (issue 23:
   });
   it("a wide range of the journal, scores and cycle arguments is refused too", () => {
     const wide = [new Array(16_384).fill(4), ...new Array(2_048).fill(new Array(16_384).fill(null))];
-    expect(excelError(() => F.confirm(column(5, 4) as never, wide as never)).message).toContain("«отметки по журналу» слишком велик");
+    expect(excelError(() => F.confirm(column(5, 4) as never, wide as never)).message).toContain(
+      "«отметки по журналу» слишком велик",
+    );
     expect(excelError(() => F.belowmin("ЕГЭ", "Физика", 2026, wide as never)).message).toContain("слишком велик");
     expect(excelError(() => F.cycle(1, wide as never, null, "2026-05-15")).message).toContain("слишком велик");
   });
@@ -67,16 +69,41 @@ describe("custom functions refuse ranges that would not fit in memory (issue 23:
 // without the range guard (a whole-column table took 51 s in OBJECTIVITY). Since issue 23 a
 // whole-column table (A:M) is read, blank rows skipped; a sheet-wide one is still refused at once.
 describe("analysis functions over whole columns", () => {
-  const HEADER = ["Логин ОО", "Тип ОО", "Местность", "Процедура", "Год", "Класс", "Класс (буква)", "Предмет", "Участников", "«5»", "«4»", "«3»", "«2»"];
+  const HEADER = [
+    "Логин ОО",
+    "Тип ОО",
+    "Местность",
+    "Процедура",
+    "Год",
+    "Класс",
+    "Класс (буква)",
+    "Предмет",
+    "Участников",
+    "«5»",
+    "«4»",
+    "«3»",
+    "«2»",
+  ];
   it("A:M (1 048 576 rows, data in 6) gives the same answer as the trimmed table", () => {
     const data = [HEADER];
-    for (const year of [2024, 2025]) for (const [login, n2] of [["sch1", 1], ["sch2", 9], ["sch3", 2]] as const) data.push([login, "СОШ", "город", "ВПР", year, 5, "", "Математика", 20, 2, 6, 11 - n2, n2] as never);
+    for (const year of [2024, 2025])
+      for (const [login, n2] of [
+        ["sch1", 1],
+        ["sch2", 9],
+        ["sch3", 2],
+      ] as const)
+        data.push([login, "СОШ", "город", "ВПР", year, 5, "", "Математика", 20, 2, 6, 11 - n2, n2] as never);
     const tall = [...data, ...new Array(1_048_576 - data.length).fill(new Array(13).fill(null))];
     expect(F.risk("sch2", tall as never, "балл")).toBe(F.risk("sch2", data.map((r) => [...r]) as never, "балл"));
   });
   it("a sheet-wide table gives #ЗНАЧ! «слишком велик» before any work", () => {
     const table = [new Array(16_384).fill("Год"), ...new Array(2_048).fill(new Array(16_384).fill(null))];
-    for (const call of [() => F.objectivity("sch1", table as never), () => F.risk("sch1", table as never), () => F.stable("sch1", table as never), () => F.explain("sch1", "R1", table as never)]) {
+    for (const call of [
+      () => F.objectivity("sch1", table as never),
+      () => F.risk("sch1", table as never),
+      () => F.stable("sch1", table as never),
+      () => F.explain("sch1", "R1", table as never),
+    ]) {
       const e = excelError(call);
       expect(e.code).toBe("#ЗНАЧ!");
       expect(e.message).toContain("«таблица» слишком велик");
@@ -94,8 +121,10 @@ describe("readXlsxFile refuses files and sheets beyond sane size", () => {
     );
   });
   it("the size limit can be lowered (maxBytes)", async () => {
-    const buf = await xlsx((wb) => wb.addWorksheet("Лист1").getCell("A1").value = "x".repeat(5000));
-    await expect(readXlsxBuffer(buf, "школа.xlsx", { maxBytes: 1024 })).rejects.toThrow(/^Файл «школа\.xlsx» слишком велик: .* допускается не больше 0 МБ/);
+    const buf = await xlsx((wb) => (wb.addWorksheet("Лист1").getCell("A1").value = "x".repeat(5000)));
+    await expect(readXlsxBuffer(buf, "школа.xlsx", { maxBytes: 1024 })).rejects.toThrow(
+      /^Файл «школа\.xlsx» слишком велик: .* допускается не больше 0 МБ/,
+    );
   });
   it("more sheets than allowed (maxSheets, default 1 000) are refused with the count", async () => {
     const buf = await xlsx((wb) => {
@@ -135,13 +164,22 @@ describe("a cancelled build leaves the workbook as it was (all-or-nothing)", () 
   const specs: GeneratedSheetSpec[] = ["Свод", "Риски", "Объективность"].map((name, i) => ({
     name,
     kind: `test.${i}`,
-    batch: (sheet) => [{ op: "values", sheet, address: "A1", values: [[`${name}: новый`], [null], ["=HYPERLINK(\"http://evil\")"]] }],
+    batch: (sheet) => [
+      { op: "values", sheet, address: "A1", values: [[`${name}: новый`], [null], ['=HYPERLINK("http://evil")']] },
+    ],
   }));
 
   async function bookWithEarlierRun(): Promise<MemoryWorkbook> {
     const wb = MemoryWorkbook.fromGrids({ "Мои данные": [["не трогать", 1]] });
     await writeSetting(wb, "report.date", "2026-05-15");
-    await writeGeneratedSheets(wb, specs.map((s) => ({ ...s, batch: (sheet: string) => [{ op: "values" as const, sheet, address: "A1", values: [[`${s.name}: старый`]] }] })), { now: new Date(2026, 0, 1) });
+    await writeGeneratedSheets(
+      wb,
+      specs.map((s) => ({
+        ...s,
+        batch: (sheet: string) => [{ op: "values" as const, sheet, address: "A1", values: [[`${s.name}: старый`]] }],
+      })),
+      { now: new Date(2026, 0, 1) },
+    );
     return wb;
   }
 
@@ -167,7 +205,11 @@ describe("a cancelled build leaves the workbook as it was (all-or-nothing)", () 
   it("a write that fails mid-way (a bad batch on sheet 2) also leaves the workbook unchanged", async () => {
     const wb = await bookWithEarlierRun();
     const before = JSON.stringify(wb.snapshot());
-    const broken = specs.map((s, i) => (i === 1 ? { ...s, batch: (sheet: string) => [{ op: "values" as const, sheet, address: "A1", values: [[NaN]] }] } : s));
+    const broken = specs.map((s, i) =>
+      i === 1
+        ? { ...s, batch: (sheet: string) => [{ op: "values" as const, sheet, address: "A1", values: [[NaN]] }] }
+        : s,
+    );
     await expect(writeGeneratedSheets(wb, broken)).rejects.toThrow(/[А-Яа-я]/);
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });

@@ -67,7 +67,11 @@ describe("msoko validate refuses malicious files with a Russian message (exit 2)
       if (f.file === "1001-sheets.xlsx") return;
       const json = memoryIo();
       expect(await within(8_000, validate([join(MALICIOUS_DIR, f.file), "--json"], json))).toBe(2);
-      expect(JSON.parse(json.stdout.join("\n"))).toMatchObject({ file: f.file, valid: false, unreadable: expect.stringContaining(f.message) });
+      expect(JSON.parse(json.stdout.join("\n"))).toMatchObject({
+        file: f.file,
+        valid: false,
+        unreadable: expect.stringContaining(f.message),
+      });
     });
   }
 });
@@ -86,7 +90,13 @@ describe("msoko summarize survives malicious files among the forms", () => {
 
   it("only malicious files: nothing to build (exit 2) with the reason of each file", async () => {
     const io = memoryIo();
-    const code = await within(10_000, summarize([join(MALICIOUS_DIR, "zip-bomb.xlsx"), join(MALICIOUS_DIR, "xxe.xlsx"), "--out", join(dir, "пусто.xlsx")], io));
+    const code = await within(
+      10_000,
+      summarize(
+        [join(MALICIOUS_DIR, "zip-bomb.xlsx"), join(MALICIOUS_DIR, "xxe.xlsx"), "--out", join(dir, "пусто.xlsx")],
+        io,
+      ),
+    );
     expect(code).toBe(2);
     const err = io.stderr.join("\n");
     expect(err).toContain("Ни одна форма ОО не прочитана: свод не построен.");
@@ -101,24 +111,35 @@ describe("msoko summarize survives malicious files among the forms", () => {
     const code = await within(15_000, summarize([goodForm, "--out", out], io));
     expect(code).toBe(0);
     const err = io.stderr.join("\n");
-    expect(err).toContain("Параметр «__proto__» (лист «Настройки МСОКО», ячейка B2): неизвестный параметр методики «__proto__».");
-    expect(err).toContain("Параметр «constructor» (лист «Настройки МСОКО», ячейка B3): неизвестный параметр методики «constructor».");
+    expect(err).toContain(
+      "Параметр «__proto__» (лист «Настройки МСОКО», ячейка B2): неизвестный параметр методики «__proto__».",
+    );
+    expect(err).toContain(
+      "Параметр «constructor» (лист «Настройки МСОКО», ячейка B3): неизвестный параметр методики «constructor».",
+    );
     expect(err).toContain("Параметр «prototype» (лист «Настройки МСОКО», ячейка B4)");
   });
 });
 
 describe("dependencies of the reading path", () => {
   it("SheetJS `xlsx` is nowhere in package-lock.json; exceljs is pinned", () => {
-    const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as { packages: Record<string, { version?: string }> };
+    const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as {
+      packages: Record<string, { version?: string }>;
+    };
     const names = Object.keys(lock.packages);
     expect(names.filter((n) => /(^|\/)node_modules\/xlsx$/.test(n))).toEqual([]);
     expect(lock.packages["node_modules/exceljs"]?.version).toMatch(/^4\.4\./);
-    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
     expect({ ...pkg.dependencies, ...pkg.devDependencies }.xlsx).toBeUndefined();
   });
 
   it("the reading path's packages are at versions past their known advisories (offline check, see docs/security.md)", () => {
-    const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as { packages: Record<string, { version?: string }> };
+    const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as {
+      packages: Record<string, { version?: string }>;
+    };
     const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { overrides?: Record<string, string> };
     const v = (name: string) => (lock.packages[`node_modules/${name}`]?.version ?? "0.0.0").split(".").map(Number);
     const atLeast = (name: string, min: number[]) => {

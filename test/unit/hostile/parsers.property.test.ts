@@ -37,16 +37,31 @@ describe("property: reading cells", () => {
     );
   });
   it("Excel errors in both languages and as objects read as errors", () => {
-    for (const v of ["#Н/Д", "#ЗНАЧ!", "#N/A", " #ДЕЛ/0! ", { type: "Error", errorType: "#N/A" }, { error: "#REF!" }, NaN, Infinity]) {
+    for (const v of [
+      "#Н/Д",
+      "#ЗНАЧ!",
+      "#N/A",
+      " #ДЕЛ/0! ",
+      { type: "Error", errorType: "#N/A" },
+      { error: "#REF!" },
+      NaN,
+      Infinity,
+    ]) {
       expect(readCell(v as CellValue).kind, String(v)).toBe("error");
     }
   });
   it("parseNumberText: null or a finite number; Russian and international spellings agree", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("1e400", "−0,5", "1\u00a0234,5", "12,5 %", LONG_TEXT, "1".repeat(400))), (s) => {
-        const n = parseNumberText(s);
-        if (n !== null) expect(Number.isFinite(n)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 30 }),
+          fc.constantFrom("1e400", "−0,5", "1\u00a0234,5", "12,5 %", LONG_TEXT, "1".repeat(400)),
+        ),
+        (s) => {
+          const n = parseNumberText(s);
+          if (n !== null) expect(Number.isFinite(n)).toBe(true);
+        },
+      ),
       runs(600),
     );
     fc.assert(
@@ -69,14 +84,19 @@ describe("property: reading cells", () => {
 const FORM_NAMES = templateSheetNames();
 const hostileSheets: fc.Arbitrary<SheetRead[]> = fc.array(
   fc.record({
-    name: fc.oneof(fc.constantFrom(...FORM_NAMES), fc.constantFrom("Лист1", "__proto__", "constructor", "Результаты ", "РЕЗУЛЬТАТЫ")),
+    name: fc.oneof(
+      fc.constantFrom(...FORM_NAMES),
+      fc.constantFrom("Лист1", "__proto__", "constructor", "Результаты ", "РЕЗУЛЬТАТЫ"),
+    ),
     values: raggedGrid(),
     merges: fc.constantFrom<string[]>([], ["A1:C1"], ["B2:B3", "ZZZ1:A1"], ["не адрес"]),
   }),
   { maxLength: 6 },
 );
 
-function expectFindingsContract(findings: readonly { severity: string; message: string; sheet: string; cell: string }[]): void {
+function expectFindingsContract(
+  findings: readonly { severity: string; message: string; sheet: string; cell: string }[],
+): void {
   for (const f of findings) {
     expect(["error", "warning", "info"]).toContain(f.severity);
     expect(f.message).toMatch(RU);
@@ -114,7 +134,14 @@ describe("property: ФИС ОКО import", () => {
     .tuple(
       fc.constantFrom(...fixtures.keys()),
       // The 10⁵-character text is left to the dedicated test below (a known defect of src/fisoko).
-      fc.array(fc.tuple(fc.nat(40), fc.nat(30), hostileCell.filter((v) => v !== LONG_TEXT)), { maxLength: 12 }),
+      fc.array(
+        fc.tuple(
+          fc.nat(40),
+          fc.nat(30),
+          hostileCell.filter((v) => v !== LONG_TEXT),
+        ),
+        { maxLength: 12 },
+      ),
       fc.boolean(),
       fc.nat(),
     )
@@ -127,7 +154,10 @@ describe("property: ФИС ОКО import", () => {
           for (const [r, c, v] of spoil) if (values[r]) values[r][c] = v;
           if (shuffle) {
             const width = Math.max(...values.map((r) => r.length));
-            const order = fc.sample(fc.shuffledSubarray([...Array(width).keys()], { minLength: width, maxLength: width }), { seed, numRuns: 1 })[0];
+            const order = fc.sample(
+              fc.shuffledSubarray([...Array(width).keys()], { minLength: width, maxLength: width }),
+              { seed, numRuns: 1 },
+            )[0];
             return { ...s, values: values.map((r) => order.map((k) => r[k] ?? null)) };
           }
           return { ...s, values };
@@ -165,29 +195,73 @@ describe("property: ФИС ОКО import", () => {
 
   it("random grids as exports give findings, never exceptions", () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ name: fc.string({ maxLength: 40 }), sheets: fc.array(fc.record({ name: fc.string({ maxLength: 31 }), values: raggedGrid(), merges: fc.constant([] as string[]) }), { maxLength: 3 }) }), { maxLength: 3 }), (files) => {
-        expectFindingsContract(importFisoko(files).findings);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            name: fc.string({ maxLength: 40 }),
+            sheets: fc.array(
+              fc.record({
+                name: fc.string({ maxLength: 31 }),
+                values: raggedGrid(),
+                merges: fc.constant([] as string[]),
+              }),
+              { maxLength: 3 },
+            ),
+          }),
+          { maxLength: 3 },
+        ),
+        (files) => {
+          expectFindingsContract(importFisoko(files).findings);
+        },
+      ),
       runs(80),
     );
   });
 });
 
 describe("property: settings and methodology overrides", () => {
-  const KEYS = [...Object.keys(PARAMS), "__proto__", "constructor", "prototype", "toString", "ege.min|Физика|2027", "ege.min|__proto__|1", "scale|ВПР|2026|4|Русский язык", "scale|__proto__|x|y|z", "generated|Свод", "report.date", "__proto__.polluted", "constructor.prototype.polluted"];
-  const settingsGrid = fc.array(fc.tuple(fc.oneof(fc.constantFrom<CellValue>(...KEYS), hostileCell), fc.oneof(fc.constantFrom<CellValue>("да", "нет", "85", "4,5", "100;64;36;16;7", "38;14;24;33", "{\"polluted\":1}"), hostileCell), hostileCell), { maxLength: 25 })
+  const KEYS = [
+    ...Object.keys(PARAMS),
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "ege.min|Физика|2027",
+    "ege.min|__proto__|1",
+    "scale|ВПР|2026|4|Русский язык",
+    "scale|__proto__|x|y|z",
+    "generated|Свод",
+    "report.date",
+    "__proto__.polluted",
+    "constructor.prototype.polluted",
+  ];
+  const settingsGrid = fc
+    .array(
+      fc.tuple(
+        fc.oneof(fc.constantFrom<CellValue>(...KEYS), hostileCell),
+        fc.oneof(
+          fc.constantFrom<CellValue>("да", "нет", "85", "4,5", "100;64;36;16;7", "38;14;24;33", '{"polluted":1}'),
+          hostileCell,
+        ),
+        hostileCell,
+      ),
+      { maxLength: 25 },
+    )
     .map((rows) => [["Ключ", "Значение", "Пояснение"], ...rows.map((r) => [...r])]);
 
   it("parseSettingsGrid + applyOverrides: errors name a cell, values keep their types, prototypes stay clean", () => {
     fc.assert(
       fc.property(settingsGrid, (g) => {
         const s = parseSettingsGrid(g);
-        const { profile, errors } = applyOverrides(s.entries.filter((e) => !/^(report\.|workbook\.|run\.|generated\|)/.test(e.key)));
+        const { profile, errors } = applyOverrides(
+          s.entries.filter((e) => !/^(report\.|workbook\.|run\.|generated\|)/.test(e.key)),
+        );
         for (const e of errors) {
           expect(e.message).toMatch(RU);
           expect(e.message).toMatch(/ячейка B\d+|B\d+/);
         }
-        for (const [k, v] of Object.entries(profile.values)) expect(typeof v, k).toBe(typeof (DEFAULT_PROFILE.values as Record<string, unknown>)[k]);
+        for (const [k, v] of Object.entries(profile.values))
+          expect(typeof v, k).toBe(typeof (DEFAULT_PROFILE.values as Record<string, unknown>)[k]);
         expect(Object.keys(profile.values).sort()).toEqual(Object.keys(DEFAULT_PROFILE.values).sort());
         expect(Object.getPrototypeOf(profile.values)).toBe(Object.prototype);
       }),
@@ -195,14 +269,25 @@ describe("property: settings and methodology overrides", () => {
     );
   });
   it("__proto__, constructor and prototype keys are unknown parameters, never applied", () => {
-    const g = [["Ключ", "Значение"], ["__proto__", "{\"polluted\":true}"], ["constructor", "x"], ["prototype", "1"], ["ege.min|__proto__|2026", "40"]];
+    const g = [
+      ["Ключ", "Значение"],
+      ["__proto__", '{"polluted":true}'],
+      ["constructor", "x"],
+      ["prototype", "1"],
+      ["ege.min|__proto__|2026", "40"],
+    ];
     const { profile, errors } = applyOverrides(parseSettingsGrid(g).entries);
     expect(errors.map((e) => e.key)).toEqual(["__proto__", "constructor", "prototype", "ege.min|__proto__|2026"]);
-    expect(errors[0].message).toBe("Параметр «__proto__» (лист «Настройки МСОКО», ячейка B2): неизвестный параметр методики «__proto__».");
+    expect(errors[0].message).toBe(
+      "Параметр «__proto__» (лист «Настройки МСОКО», ячейка B2): неизвестный параметр методики «__proto__».",
+    );
     expect(profile.version).toBe(DEFAULT_PROFILE.version);
     expect((profile.values as unknown as Record<string, unknown>).polluted).toBeUndefined();
   });
   it("random full grids as a settings sheet never throw", () => {
-    fc.assert(fc.property(grid(hostileCell, 20, 5), (g) => void applyOverrides(parseSettingsGrid(g).entries)), runs(300));
+    fc.assert(
+      fc.property(grid(hostileCell, 20, 5), (g) => void applyOverrides(parseSettingsGrid(g).entries)),
+      runs(300),
+    );
   });
 });

@@ -36,7 +36,14 @@ async function formWithNames(): Promise<MemoryWorkbook> {
   const [sheet] = await wb.readSheets(["Участники"]);
   const col = columnLetters(sheet.values[0].length);
   await wb.write({
-    ops: [{ op: "values", sheet: "Участники", address: `${col}1`, values: [["ФИО"], [NAMES[2]], [NAMES[3]], [NAMES[0]], [NAMES[1]]] }],
+    ops: [
+      {
+        op: "values",
+        sheet: "Участники",
+        address: `${col}1`,
+        values: [["ФИО"], [NAMES[2]], [NAMES[3]], [NAMES[0]], [NAMES[1]]],
+      },
+    ],
   });
   return wb;
 }
@@ -54,8 +61,17 @@ describe("privacy: pupil names never reach the summary or its JSON", () => {
     const { report, findings } = parseForm(sheets, { file: "школа.xlsx" });
     expect(JSON.stringify(report)).not.toContain("Иванов");
     const out = new MemoryWorkbook();
-    const result = await summarizeInto(out, { forms: [{ file: "школа.xlsx", report, findings }], now: new Date(2026, 10, 22), evaluationDate: "2026-11-22" });
-    const cells = out.snapshot().sheets.flatMap((s) => s.values.flat().filter((v): v is string => typeof v === "string").map((v) => `${s.name}: ${v}`));
+    const result = await summarizeInto(out, {
+      forms: [{ file: "школа.xlsx", report, findings }],
+      now: new Date(2026, 10, 22),
+      evaluationDate: "2026-11-22",
+    });
+    const cells = out.snapshot().sheets.flatMap((s) =>
+      s.values
+        .flat()
+        .filter((v): v is string => typeof v === "string")
+        .map((v) => `${s.name}: ${v}`),
+    );
     expect(cells.filter((c) => leaks(c).length > 0)).toEqual([]);
     expect(leaks(JSON.stringify(result.summary.json))).toEqual([]);
     expect(leaks(result.notices.join("\n"))).toEqual([]);
@@ -67,10 +83,30 @@ describe("privacy: pupil names never reach the summary or its JSON", () => {
     // Copy the memory form into a real file, cell by cell.
     const names = (await form.listSheets()).map((s) => s.name);
     const reads = await form.readSheets(names);
-    await xlsxForm.write({ ops: reads.flatMap((s) => [{ op: "addSheet" as const, name: s.name }, ...(s.values.length ? [{ op: "values" as const, sheet: s.name, address: "A1", values: s.values.map((row) => { const w = Math.max(...s.values.map((x) => x.length)); return [...row, ...new Array(w - row.length).fill(null)]; }) }] : [])]) });
+    await xlsxForm.write({
+      ops: reads.flatMap((s) => [
+        { op: "addSheet" as const, name: s.name },
+        ...(s.values.length
+          ? [
+              {
+                op: "values" as const,
+                sheet: s.name,
+                address: "A1",
+                values: s.values.map((row) => {
+                  const w = Math.max(...s.values.map((x) => x.length));
+                  return [...row, ...new Array(w - row.length).fill(null)];
+                }),
+              },
+            ]
+          : []),
+      ]),
+    });
     await xlsxForm.save(join(dir, "школа.xlsx"));
     const io = memoryIo();
-    const code = await summarizeCli([join(dir, "школа.xlsx"), "--out", join(dir, "свод.xlsx"), "--json", join(dir, "свод.json")], io);
+    const code = await summarizeCli(
+      [join(dir, "школа.xlsx"), "--out", join(dir, "свод.xlsx"), "--json", join(dir, "свод.json")],
+      io,
+    );
     expect(code).toBeLessThanOrEqual(1);
     expect(leaks(readFileSync(join(dir, "свод.json"), "utf8"))).toEqual([]);
     expect(leaks(io.stdout.join("\n") + io.stderr.join("\n"))).toEqual([]);
@@ -90,7 +126,15 @@ describe("privacy: no network, minimal manifest (static checks)", () => {
   it("src/ has no fetch(, XMLHttpRequest, WebSocket, sendBeacon, EventSource or import()", () => {
     const offenders = sourceFiles("src").flatMap((f) => {
       const text = readFileSync(f, "utf8");
-      return [/\bfetch\s*\(/, /XMLHttpRequest/, /\bWebSocket\b/, /sendBeacon/, /\bEventSource\b/, /\bimportScripts\b/, /\bimport\s*\(\s*["'`]https?:/]
+      return [
+        /\bfetch\s*\(/,
+        /XMLHttpRequest/,
+        /\bWebSocket\b/,
+        /sendBeacon/,
+        /\bEventSource\b/,
+        /\bimportScripts\b/,
+        /\bimport\s*\(\s*["'`]https?:/,
+      ]
         .filter((re) => re.test(text))
         .map((re) => `${f}: ${re}`);
     });
@@ -101,6 +145,9 @@ describe("privacy: no network, minimal manifest (static checks)", () => {
     expect(xml).not.toMatch(/<AppDomains?>/);
     expect([...xml.matchAll(/<Permissions>([^<]*)<\/Permissions>/g)].map((m) => m[1])).toEqual(["ReadWriteDocument"]);
     const hosts = new Set([...xml.matchAll(/https?:\/\/([^/"'<]+)/g)].map((m) => m[1]));
-    for (const h of hosts) expect(h, h).toMatch(/^(localhost(:\d+)?|schemas\.microsoft\.com|www\.w3\.org|[^ ]*\.?example\.[a-z]+|go\.microsoft\.com)$/);
+    for (const h of hosts)
+      expect(h, h).toMatch(
+        /^(localhost(:\d+)?|schemas\.microsoft\.com|www\.w3\.org|[^ ]*\.?example\.[a-z]+|go\.microsoft\.com)$/,
+      );
   });
 });

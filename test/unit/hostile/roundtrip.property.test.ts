@@ -13,7 +13,9 @@ import { baseReport } from "../../fixtures/forms/base";
 import { runs } from "./arbitraries";
 
 function strip(report: SchoolReport): unknown {
-  return JSON.parse(JSON.stringify(report, (k, v) => (k === "ref" || k === "findings" || k === "file" ? undefined : v)));
+  return JSON.parse(
+    JSON.stringify(report, (k, v) => (k === "ref" || k === "findings" || k === "file" ? undefined : v)),
+  );
 }
 
 /** Four non-negative counts summing to `total`. */
@@ -24,9 +26,21 @@ const split4 = (total: number) =>
   });
 
 const text = fc.oneof(
-  fc.constantFrom("=1+1", "+7 (999) 000", "-", "@школа", "«Школа № 1»", 'МБОУ "СОШ"', "Школа-интернат", "ОOО «Рога»", "'апостроф"),
+  fc.constantFrom(
+    "=1+1",
+    "+7 (999) 000",
+    "-",
+    "@школа",
+    "«Школа № 1»",
+    'МБОУ "СОШ"',
+    "Школа-интернат",
+    "ОOО «Рога»",
+    "'апостроф",
+  ),
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this filter keeps out
-  fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() === s && s.trim() !== "" && !/[\u0000-\u001f]/.test(s)),
+  fc
+    .string({ minLength: 1, maxLength: 60 })
+    .filter((s) => s.trim() === s && s.trim() !== "" && !/[\u0000-\u001f]/.test(s)),
 );
 
 const reportArb: fc.Arbitrary<SchoolReport> = fc
@@ -34,10 +48,17 @@ const reportArb: fc.Arbitrary<SchoolReport> = fc
     name: text,
     shortName: text,
     municipality: text,
-    results: fc.array(fc.tuple(fc.integer({ min: 1, max: 24 }), fc.nat(), fc.nat()), { minLength: 8, maxLength: 8 }).chain((rows) =>
-      fc.tuple(...rows.map(([n, a, b]) => fc.tuple(fc.constant(n), split4(n), fc.constant(a % (n + 1)), fc.constant(b)))),
-    ),
-    codes: fc.array(fc.stringMatching(/^[0-9A-Za-zА-Яа-я][0-9A-Za-zА-Яа-я_.\-/]{0,11}$/), { minLength: 4, maxLength: 4 }),
+    results: fc
+      .array(fc.tuple(fc.integer({ min: 1, max: 24 }), fc.nat(), fc.nat()), { minLength: 8, maxLength: 8 })
+      .chain((rows) =>
+        fc.tuple(
+          ...rows.map(([n, a, b]) => fc.tuple(fc.constant(n), split4(n), fc.constant(a % (n + 1)), fc.constant(b))),
+        ),
+      ),
+    codes: fc.array(fc.stringMatching(/^[0-9A-Za-zА-Яа-я][0-9A-Za-zА-Яа-я_.\-/]{0,11}$/), {
+      minLength: 4,
+      maxLength: 4,
+    }),
     letter: fc.constantFrom("А", "Б", "В", "Г", "Д"),
   })
   .map(({ name, shortName, municipality, results, codes, letter }) => {

@@ -15,14 +15,35 @@ describe("msoko demo", () => {
     // A small primary school keeps the test fast; the command writes every school the same way.
     const small = generateSchool(19, { seed: 5 });
     const { municipality } = generateMunicipality({ seed: 5, schools: 1 });
-    const situations = [{ ...(small.situation ?? { id: "S20-x", kind: "stablyHigh", expectedRule: "stable.high", year: 2026, description: "проверка" }), login: small.report.passport.login, school: "МКОУ НОШ д. Сосновка" }] as never;
+    const situations = [
+      {
+        ...(small.situation ?? {
+          id: "S20-x",
+          kind: "stablyHigh",
+          expectedRule: "stable.high",
+          year: 2026,
+          description: "проверка",
+        }),
+        login: small.report.passport.login,
+        school: "МКОУ НОШ д. Сосновка",
+      },
+    ] as never;
     await writeDemo(dir, { ...municipality, schools: [small.report] }, situations, 5);
     expect(readdirSync(dir).sort()).toEqual([`${small.report.passport.login}.xlsx`, "situations.json"]);
     const manifest = JSON.parse(readFileSync(join(dir, "situations.json"), "utf8"));
-    expect(manifest).toMatchObject({ municipality: "Заречный муниципальный округ", seed: 5, schools: 1, years: [2024, 2025, 2026] });
+    expect(manifest).toMatchObject({
+      municipality: "Заречный муниципальный округ",
+      seed: 5,
+      schools: 1,
+      years: [2024, 2025, 2026],
+    });
     expect(manifest.situations[0].school).toBe("МКОУ НОШ д. Сосновка");
     // An .xlsx is a zip: "PK" signature. Reading forms back is covered by form.test.ts and the form's tests.
-    expect(readFileSync(join(dir, `${small.report.passport.login}.xlsx`)).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      readFileSync(join(dir, `${small.report.passport.login}.xlsx`))
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
   });
 
   it("refuses wrong arguments with exit code 2 and a Russian message", async () => {

@@ -20,20 +20,26 @@ describe.each([2026])("the rule engine on the sample (seed %i)", (seed) => {
     for (const s of situations.filter((x) => OBJECTIVITY_ROLES.has(x.kind))) {
       const year = school(s.login).years.find((y) => y.year === s.year)!;
       const hit = year.signs.find(
-        (g) => g.fired && g.rule === s.expectedRule && (!s.procedure || (g.procedure === s.procedure && g.grade === s.grade && g.subject === s.subject)),
+        (g) =>
+          g.fired &&
+          g.rule === s.expectedRule &&
+          (!s.procedure || (g.procedure === s.procedure && g.grade === s.grade && g.subject === s.subject)),
       );
       expect(hit, `${s.id}`).toBeDefined();
     }
   });
 
   it("raises no objectivity sign beyond the injected ones", () => {
-    const allowed = new Map(situations.map((s) => [s.login, new Set<string>([s.expectedRule, ...(s.alsoExpected ?? [])])]));
+    const allowed = new Map(
+      situations.map((s) => [s.login, new Set<string>([s.expectedRule, ...(s.alsoExpected ?? [])])]),
+    );
     const unexpected: string[] = [];
     for (const s of analysis.schools) {
       for (const y of s.years) {
         for (const g of y.signs) {
           if (!g.fired || !OBJECTIVITY.has(g.rule)) continue;
-          if (!allowed.get(s.login)?.has(g.rule)) unexpected.push(`${s.login} ${y.year} ${g.rule} ${g.procedure ?? ""} ${g.grade ?? ""} ${g.subject ?? ""}`);
+          if (!allowed.get(s.login)?.has(g.rule))
+            unexpected.push(`${s.login} ${y.year} ${g.rule} ${g.procedure ?? ""} ${g.grade ?? ""} ${g.subject ?? ""}`);
         }
       }
     }
@@ -42,7 +48,9 @@ describe.each([2026])("the rule engine on the sample (seed %i)", (seed) => {
 
   it("finds the risk and stability situations", () => {
     const fired = (login: string, year: number, id: string) =>
-      school(login).years.find((y) => y.year === year)!.risk.factors.some((f) => f.id === id && f.fired);
+      school(login)
+        .years.find((y) => y.year === year)!
+        .risk.factors.some((f) => f.id === id && f.fired);
     const of = (kind: string) => situations.find((s) => s.kind === kind)!;
     const low = of("lowTwoYears");
     expect(fired(low.login, low.year, "R1")).toBe(true);
@@ -61,7 +69,11 @@ describe.each([2026])("the rule engine on the sample (seed %i)", (seed) => {
         const r2 = y.risk.factors.find((f) => f.id === "R2")!;
         if (r2.fired) expect(y.standardized!.value, `${s.name} ${y.year}`).toBeLessThanOrEqual(-1);
       }
-      if (s.stability?.status === "стабильно низкие") expect(s.years.every((y) => !y.standardized || y.standardized.value <= 0), s.name).toBe(true);
+      if (s.stability?.status === "стабильно низкие")
+        expect(
+          s.years.every((y) => !y.standardized || y.standardized.value <= 0),
+          s.name,
+        ).toBe(true);
     }
     const seeded = situations.find((x) => x.kind === "stablyLow")!;
     expect(school(seeded.login).stability?.status).toBe("стабильно низкие");
@@ -74,7 +86,11 @@ describe.each([2026])("the rule engine on the sample (seed %i)", (seed) => {
   it("finds the cycle gap and the overdue component; other schools close their cycles", () => {
     const year = 2026;
     const evalOf = (login: string) =>
-      evaluateCycle(municipality.schools.find((s) => s.passport.login === login)!.cycle, { year, evaluationDate: `${year}-12-31`, profile: DEFAULT_PROFILE });
+      evaluateCycle(municipality.schools.find((s) => s.passport.login === login)!.cycle, {
+        year,
+        evaluationDate: `${year}-12-31`,
+        profile: DEFAULT_PROFILE,
+      });
     const gap = situations.find((s) => s.kind === "cycleGap")!;
     const d2 = evalOf(gap.login).directions.find((d) => d.id === 2)!;
     expect(d2.tracks[0].gap).toBe(6);
@@ -85,7 +101,8 @@ describe.each([2026])("the rule engine on the sample (seed %i)", (seed) => {
     expect(d5.tracks[0].components.find((c) => c.component === 8)!.state).toBe("overdue");
     for (const s of municipality.schools) {
       if (s.passport.login === gap.login || s.passport.login === over.login) continue;
-      for (const d of evalOf(s.passport.login).directions) for (const t of d.tracks) expect(t.closed, `${s.passport.login} ${d.id}`).toBe(true);
+      for (const d of evalOf(s.passport.login).directions)
+        for (const t of d.tracks) expect(t.closed, `${s.passport.login} ${d.id}`).toBe(true);
     }
   });
 });

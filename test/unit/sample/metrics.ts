@@ -6,7 +6,8 @@
 import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 import type { MarkCounts, ParticipantRow, ResultRow, SchoolReport } from "../../../src/core/model";
 
-export const unitKey = (p: { procedure: string; year: number; grade: number; subject: string }) => `${p.procedure}|${p.year}|${p.grade}|${p.subject}`;
+export const unitKey = (p: { procedure: string; year: number; grade: number; subject: string }) =>
+  `${p.procedure}|${p.year}|${p.grade}|${p.subject}`;
 
 export function quality(m: MarkCounts): number {
   const n = m.n5 + m.n4 + m.n3 + m.n2;
@@ -59,7 +60,10 @@ export interface JournalShares {
 }
 
 export function journalShares(rows: readonly ParticipantRow[]): JournalShares {
-  let n = 0, mis = 0, low = 0, gap2 = 0;
+  let n = 0,
+    mis = 0,
+    low = 0,
+    gap2 = 0;
   for (const p of rows) {
     if (p.mark === null || p.journalMark === null) continue;
     n++;
@@ -77,7 +81,11 @@ export function scoreHistogram(rows: readonly ParticipantRow[]): Map<number, num
 }
 
 /** O2 at one boundary: count rule and the conditional binomial p-value against the reference. */
-export function peakAt(own: Map<number, number>, ref: Map<number, number>, b: number): { at: number; below: number; p: number } {
+export function peakAt(
+  own: Map<number, number>,
+  ref: Map<number, number>,
+  b: number,
+): { at: number; below: number; p: number } {
   const at = own.get(b) ?? 0;
   const below = own.get(b - 1) ?? 0;
   const rAt = ref.get(b) ?? 0;
@@ -88,8 +96,13 @@ export function peakAt(own: Map<number, number>, ref: Map<number, number>, b: nu
 }
 
 /** Basic and advanced completion (%) of a test's participants. */
-export function levelCompletion(rows: readonly ParticipantRow[], levels: readonly string[], maxes: readonly number[]): { basic: number; advanced: number } {
-  let b = 0, a = 0;
+export function levelCompletion(
+  rows: readonly ParticipantRow[],
+  levels: readonly string[],
+  maxes: readonly number[],
+): { basic: number; advanced: number } {
+  let b = 0,
+    a = 0;
   for (const p of rows) p.taskPoints.forEach((v, i) => (levels[i] === "Б" ? (b += v ?? 0) : (a += v ?? 0)));
   const bm = maxes.reduce((s, m, i) => s + (levels[i] === "Б" ? m : 0), 0);
   const am = maxes.reduce((s, m, i) => s + (levels[i] !== "Б" ? m : 0), 0);

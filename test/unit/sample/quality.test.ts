@@ -66,7 +66,9 @@ describe("quality report", () => {
     expect(r.stablyLowAboveZero).toBe(0);
     for (const x of r.rows) expect(x.cleanFlagged).toBeLessThanOrEqual(x.cleanEvaluated);
     const table = qualityTable(r);
-    expect(table.split("\n")[0]).toBe("| Признак / фактор | Найдено внедрённых ситуаций | Ложные срабатывания у ОО без ситуаций | То же на одну проверку (процедуру) | То же у ОО обычного уровня | Цель |");
+    expect(table.split("\n")[0]).toBe(
+      "| Признак / фактор | Найдено внедрённых ситуаций | Ложные срабатывания у ОО без ситуаций | То же на одну проверку (процедуру) | То же у ОО обычного уровня | Цель |",
+    );
     expect(table).toContain("| O6 аномалия олимпиады | 1 из 1 (100,0 %) |");
     expect(falseAlarmTarget("ШНОР")).toBe(10);
     expect(falseAlarmTarget("R4")).toBeNull();

@@ -1,13 +1,31 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Municipality, SchoolReport } from "../../../src/core/model";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
-import { generateMunicipality, generateSchool, generateSchools, OBJECTIVITY_ROLES, Rng, sampleMarkScales, scaleFor, type InjectedSituation } from "../../../src/sample";
+import {
+  generateMunicipality,
+  generateSchool,
+  generateSchools,
+  OBJECTIVITY_ROLES,
+  Rng,
+  sampleMarkScales,
+  scaleFor,
+  type InjectedSituation,
+} from "../../../src/sample";
 import { schoolCount } from "../../../src/sample/generate";
 import { loginOf, rosterEntry } from "../../../src/sample/roster";
 import { allot, discreteNormal, meanForTail, normalCdf, tailFrom } from "../../../src/sample/distribution";
 import { journalMarks, pullUpToBoundary, TYPICAL_JOURNAL } from "../../../src/sample/results";
 import {
-  groupParticipants, journalShares, levelCompletion, peakAt, pooledMarks, quality, rowsByUnit, scoreHistogram, share2, unitKey,
+  groupParticipants,
+  journalShares,
+  levelCompletion,
+  peakAt,
+  pooledMarks,
+  quality,
+  rowsByUnit,
+  scoreHistogram,
+  share2,
+  unitKey,
 } from "./metrics";
 
 let m: Municipality;
@@ -95,7 +113,9 @@ describe("a realistic municipality", () => {
   it("has 25 schools of every type in town and village with unique logins", () => {
     expect(m.schools).toHaveLength(25);
     const types = new Set(m.schools.map((s) => s.passport.type));
-    expect([...types].sort()).toEqual(["НОШ", "ООШ", "СОШ", "СОШ с УИОП", "вечерняя", "гимназия", "коррекционная", "лицей"].sort());
+    expect([...types].sort()).toEqual(
+      ["НОШ", "ООШ", "СОШ", "СОШ с УИОП", "вечерняя", "гимназия", "коррекционная", "лицей"].sort(),
+    );
     expect(new Set(m.schools.map((s) => s.passport.location))).toEqual(new Set(["город", "село"]));
     expect(new Set(m.schools.map((s) => s.passport.login)).size).toBe(25);
     expect(m.schools.every((s) => /^edu\d{6}$/.test(s.passport.login))).toBe(true);
@@ -119,8 +139,15 @@ describe("a realistic municipality", () => {
           if ((v ?? 0) > set.tasks[i].max || (v ?? 0) < 0) over = true;
         });
         const ok =
-          p.mark! >= 2 && p.mark! <= 5 && p.journalMark! >= 2 && p.journalMark! <= 5 &&
-          p.score! >= 0 && p.score! <= scale.max && sum === p.score && !over && p.taskPoints.length === set.tasks.length;
+          p.mark! >= 2 &&
+          p.mark! <= 5 &&
+          p.journalMark! >= 2 &&
+          p.journalMark! <= 5 &&
+          p.score! >= 0 &&
+          p.score! <= scale.max &&
+          sum === p.score &&
+          !over &&
+          p.taskPoints.length === set.tasks.length;
         if (!ok && bad.length < 5) bad.push(`${s.passport.login} ${unitKey(p)} ${p.code}`);
       }
     }
@@ -152,7 +179,11 @@ describe("a realistic municipality", () => {
     const scales = sampleMarkScales([2026]);
     expect(scales.some((s) => s.procedure === "ВПР" && s.grade === 4 && s.subject === "Русский язык")).toBe(false);
     expect(scaleFor("ВПР", 2026, 4, "Русский язык")).toMatchObject({ max: 24, min3: 10, min4: 16, min5: 21 });
-    expect(scales.find((s) => s.procedure === "ОГЭ" && s.subject === "Математика")).toMatchObject({ max: 31, min3: 8, tag: "DEFAULT" });
+    expect(scales.find((s) => s.procedure === "ОГЭ" && s.subject === "Математика")).toMatchObject({
+      max: 31,
+      min3: 8,
+      tag: "DEFAULT",
+    });
   });
 
   it("fills the direction sheets, with graduates' destinations summing to graduates", () => {
@@ -170,8 +201,12 @@ describe("a realistic municipality", () => {
 
   it("has a cycle record for every direction × track × 9 components (7–9 of partial tracks)", () => {
     for (const s of m.schools) {
-      const full = new Set(s.cycle.filter((c) => c.trackKind === "full").map((c) => `${c.year}|${c.direction}|${c.track}`));
-      const partial = new Set(s.cycle.filter((c) => c.trackKind === "partial").map((c) => `${c.year}|${c.direction}|${c.track}`));
+      const full = new Set(
+        s.cycle.filter((c) => c.trackKind === "full").map((c) => `${c.year}|${c.direction}|${c.track}`),
+      );
+      const partial = new Set(
+        s.cycle.filter((c) => c.trackKind === "partial").map((c) => `${c.year}|${c.direction}|${c.track}`),
+      );
       expect(partial.size).toBe(3);
       expect(s.cycle.length).toBe(full.size * 9 + partial.size * 3);
       expect(new Set(s.cycle.map((c) => c.direction)).size).toBe(s.directions.preschool ? 9 : 8);
@@ -232,15 +267,21 @@ describe("injected situations cross their thresholds with margin", () => {
     const school = bySchool.get(s.login)!;
     const k = unitKey(s as never);
     const set = school.tasks.find((t) => unitKey(t) === k)!;
-    const c = levelCompletion(groupParticipants(school).get(k)!, set.tasks.map((t) => t.level), set.tasks.map((t) => t.max));
+    const c = levelCompletion(
+      groupParticipants(school).get(k)!,
+      set.tasks.map((t) => t.level),
+      set.tasks.map((t) => t.max),
+    );
     expect(c.advanced - c.basic).toBeGreaterThan(30);
   });
 
   it("O6: school-stage awards ≥ 2× the municipal share, none at the municipal stage", () => {
     const s = situationOf("olympiadAnomaly");
-    const stage = (x: SchoolReport, label: string) => x.directions.olympiads!.find((r) => r.year === s.year && r.label === label)!.values;
+    const stage = (x: SchoolReport, label: string) =>
+      x.directions.olympiads!.find((r) => r.year === s.year && r.label === label)!.values;
     const share = (v: Record<string, number | null>) => ((v.winners! + v.prizeWinners!) * 100) / v.participations!;
-    let awarded = 0, parts = 0;
+    let awarded = 0,
+      parts = 0;
     for (const x of m.schools) {
       const v = x.directions.olympiads?.find((r) => r.year === s.year && r.label === "школьный")?.values;
       if (v) {
@@ -278,7 +319,9 @@ describe("injected situations cross their thresholds with margin", () => {
     const stablyLow = situationOf("stablyLow");
     const srows = [...rowsByUnit(bySchool.get(stablyLow.login)!).values()];
     for (const year of [2024, 2025, 2026]) {
-      const lowOnes = srows.filter((r) => r.year === year && r.participants >= p["r1.minN"] && share2(r.marks!) >= p["r1.share"]);
+      const lowOnes = srows.filter(
+        (r) => r.year === year && r.participants >= p["r1.minN"] && share2(r.marks!) >= p["r1.share"],
+      );
       expect(lowOnes.length).toBeGreaterThanOrEqual(p["r1.procedures"]);
     }
   });
@@ -290,7 +333,9 @@ describe("injected situations cross their thresholds with margin", () => {
     expect(recs.find((c) => c.component === 6)).toMatchObject({ score: 0 });
     expect(recs.find((c) => c.component === 6)!.plannedDate! > `${gap.year}-12-31`).toBe(true);
     const over = situationOf("cycleOverdue");
-    const c8 = bySchool.get(over.login)!.cycle.find((c) => c.year === over.year && c.direction === 5 && c.component === 8)!;
+    const c8 = bySchool
+      .get(over.login)!
+      .cycle.find((c) => c.year === over.year && c.direction === 5 && c.component === 8)!;
     expect(c8.score).toBe(1);
     expect(c8.plannedDate! < `${over.year}-12-31`).toBe(true);
     const closed = m.schools.filter((x) => x.passport.login !== gap.login && x.passport.login !== over.login);
@@ -361,9 +406,11 @@ describe("clean schools stay clean (§3 default rules)", () => {
         expect(excess, `${s.passport.login} ${k}`).toBeLessThan(exempt ? 30 : 15);
         if (r.procedure === "ВПР" && r.grade < 9) {
           const oge = units.get(`ОГЭ|${r.year + 9 - r.grade}|9|${r.subject}`);
-          if (oge && oge.participants >= p["objectivity.minN"]) expect(quality(r.marks!) - quality(oge.marks!)).toBeLessThan(p["o5.gap"] - 10);
+          if (oge && oge.participants >= p["objectivity.minN"])
+            expect(quality(r.marks!) - quality(oge.marks!)).toBeLessThan(p["o5.gap"] - 10);
           const prev = units.get(`ВПР|${r.year - 1}|${r.grade - 1}|${r.subject}`);
-          if (prev && prev.participants >= p["objectivity.minN"]) expect(quality(r.marks!) - quality(prev.marks!)).toBeLessThan(p["o5.jump"] - 10);
+          if (prev && prev.participants >= p["objectivity.minN"])
+            expect(quality(r.marks!) - quality(prev.marks!)).toBeLessThan(p["o5.jump"] - 10);
         }
       }
     }
@@ -373,7 +420,11 @@ describe("clean schools stay clean (§3 default rules)", () => {
     const inversion = situationOf("difficultyInversion");
     for (const s of m.schools) {
       for (const [k, rows] of groups.get(s.passport.login)!) {
-        if (rows.length < p["objectivity.minN"] || (s.passport.login === inversion.login && k === unitKey(inversion as never))) continue;
+        if (
+          rows.length < p["objectivity.minN"] ||
+          (s.passport.login === inversion.login && k === unitKey(inversion as never))
+        )
+          continue;
         const set = s.tasks.find((t) => unitKey(t) === k)!;
         const levels = set.tasks.map((t) => t.level);
         const maxes = set.tasks.map((t) => t.max);

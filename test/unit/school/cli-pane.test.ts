@@ -65,13 +65,35 @@ describe("msoko school-report", () => {
     await wb.save(second);
     const out = join(dir, "within.xlsx");
     const io = memoryIo();
-    expect(await run([form, second, "--out", out, "--set", "basis.vsoko=Положение о ВСОКО МБОУ СОШ № 1 (приказ от 30.08.2025 № 101)", "--set", "basis.clause.deficits=п. 4.2"], io)).toBe(0);
-    expect(io.stdout.at(-1)).toBe(`Анализ ВПР 2026 построен: ${out}. Работ: 3; листов: 8; выводов для решений: 2; эталон и положение в муниципалитете — по 2 формам ОО.`);
+    expect(
+      await run(
+        [
+          form,
+          second,
+          "--out",
+          out,
+          "--set",
+          "basis.vsoko=Положение о ВСОКО МБОУ СОШ № 1 (приказ от 30.08.2025 № 101)",
+          "--set",
+          "basis.clause.deficits=п. 4.2",
+        ],
+        io,
+      ),
+    ).toBe(0);
+    expect(io.stdout.at(-1)).toBe(
+      `Анализ ВПР 2026 построен: ${out}. Работ: 3; листов: 8; выводов для решений: 2; эталон и положение в муниципалитете — по 2 формам ОО.`,
+    );
     const sheets = await readXlsxFile(out, { formulas: false });
-    const cells = sheets.find((s) => s.name === SCHOOL_SHEET_NAMES.complex)!.values.flat().map(String);
+    const cells = sheets
+      .find((s) => s.name === SCHOOL_SHEET_NAMES.complex)!
+      .values.flat()
+      .map(String);
     expect(cells).toContain("Положение ОО в муниципалитете: кластер, риск (ШНОР/ШНСУ), стабильность");
     expect(cells).toContain("Кластер");
-    const dec = sheets.find((s) => s.name === SCHOOL_SHEET_NAMES.decisions)!.values.flat().map(String);
+    const dec = sheets
+      .find((s) => s.name === SCHOOL_SHEET_NAMES.decisions)!
+      .values.flat()
+      .map(String);
     expect(dec).toContain("Положение о ВСОКО МБОУ СОШ № 1 (приказ от 30.08.2025 № 101), п. 4.2");
     const bad = memoryIo();
     expect(await run([form, "--out", out, "--set", "basis.vsoko"], bad)).toBe(2);
@@ -81,7 +103,9 @@ describe("msoko school-report", () => {
   it("says which procedures and years the form holds when the chosen one is absent (exit 2)", async () => {
     const io = memoryIo();
     expect(await run([form, "--out", join(dir, "x.xlsx"), "--procedure", "ОГЭ"], io)).toBe(2);
-    expect(io.stderr[0]).toBe("В форме «form.xlsx» нет результатов ОГЭ (листы «Участники», «Результаты»). В форме есть: ВПР 2026, ВПР 2025.");
+    expect(io.stderr[0]).toBe(
+      "В форме «form.xlsx» нет результатов ОГЭ (листы «Участники», «Результаты»). В форме есть: ВПР 2026, ВПР 2025.",
+    );
   });
 });
 
@@ -94,10 +118,18 @@ describe("pane page logic (src/taskpane/school/run.ts)", () => {
     expect(loaded.choices.map((c) => `${c.procedure} ${c.year}`)).toEqual(["ВПР 2026", "ВПР 2025"]);
     const steps: string[] = [];
     const sel = { procedure: "ВПР" as const, year: 2026, grades: [5], subjects: ["Математика"] };
-    const res = await generateSchoolAnalysis(book, loaded.report!, sel, (_d, _t, label) => steps.push(label), new AbortController().signal);
+    const res = await generateSchoolAnalysis(
+      book,
+      loaded.report!,
+      sel,
+      (_d, _t, label) => steps.push(label),
+      new AbortController().signal,
+    );
     expect(steps).toHaveLength(8);
     expect(steps[0]).toBe(`Лист 1 из 8: ${SCHOOL_SHEET_NAMES.individual}`);
-    expect(doneMessage(res, sel)).toBe(`Построено листов анализа ВПР 2026: 8; работ: 1; выводов для решений: 1 (лист «${SCHOOL_SHEET_NAMES.decisions}»).`);
+    expect(doneMessage(res, sel)).toBe(
+      `Построено листов анализа ВПР 2026: 8; работ: 1; выводов для решений: 1 (лист «${SCHOOL_SHEET_NAMES.decisions}»).`,
+    );
     // A second read ignores the analysis sheets it wrote.
     expect((await loadSchoolForm(book)).report?.participants).toHaveLength(20);
   });
@@ -109,7 +141,15 @@ describe("pane page logic (src/taskpane/school/run.ts)", () => {
     const { report } = await loadSchoolForm(book);
     const ctrl = new AbortController();
     ctrl.abort();
-    await expect(generateSchoolAnalysis(book, report!, { procedure: "ВПР", year: 2026, grades: [], subjects: [] }, () => undefined, ctrl.signal)).rejects.toThrow();
+    await expect(
+      generateSchoolAnalysis(
+        book,
+        report!,
+        { procedure: "ВПР", year: 2026, grades: [], subjects: [] },
+        () => undefined,
+        ctrl.signal,
+      ),
+    ).rejects.toThrow();
     expect((await book.listSheets()).map((s) => s.name)).toEqual(before);
   });
 });

@@ -36,7 +36,11 @@ export function markOfScore(score: number): number {
 }
 
 export const MATH_TASKS: TaskSet = {
-  procedure: "ВПР", year: 2026, grade: 5, subject: "Математика", source: "form",
+  procedure: "ВПР",
+  year: 2026,
+  grade: 5,
+  subject: "Математика",
+  source: "form",
   tasks: [
     { number: "1", level: "Б", max: 1, skill: "Вычисления" },
     { number: "2", level: "Б", max: 1, skill: "Вычисления" },
@@ -51,14 +55,40 @@ function participants(): ParticipantRow[] {
   return CLASS_TABLE.map(([className, code, pts, journal]) => {
     const score = pts.reduce((s, x) => s + x, 0);
     return {
-      procedure: "ВПР", year: 2026, grade: 5, className, subject: "Математика", code, score, mark: markOfScore(score),
-      journalMark: journal, taskPoints: pts, source: "form",
+      procedure: "ВПР",
+      year: 2026,
+      grade: 5,
+      className,
+      subject: "Математика",
+      code,
+      score,
+      mark: markOfScore(score),
+      journalMark: journal,
+      taskPoints: pts,
+      source: "form",
     };
   });
 }
 
-function row(year: number, subject: string, className: string, n5: number, n4: number, n3: number, n2: number): ResultRow {
-  return { procedure: "ВПР", year, grade: 5, className, subject, participants: n5 + n4 + n3 + n2, marks: { n5, n4, n3, n2 }, source: "form" };
+function row(
+  year: number,
+  subject: string,
+  className: string,
+  n5: number,
+  n4: number,
+  n3: number,
+  n2: number,
+): ResultRow {
+  return {
+    procedure: "ВПР",
+    year,
+    grade: 5,
+    className,
+    subject,
+    participants: n5 + n4 + n3 + n2,
+    marks: { n5, n4, n3, n2 },
+    source: "form",
+  };
 }
 
 export const RESULT_ROWS: ResultRow[] = [
@@ -72,7 +102,14 @@ export const RESULT_ROWS: ResultRow[] = [
 
 export function constructedSchool(): SchoolReport {
   return {
-    passport: { login: "sch000001", name: "МБОУ «Тестовая школа»", type: "СОШ", location: "город", municipality: "Тестовый округ", contingent: [] },
+    passport: {
+      login: "sch000001",
+      name: "МБОУ «Тестовая школа»",
+      type: "СОШ",
+      location: "город",
+      municipality: "Тестовый округ",
+      contingent: [],
+    },
     results: RESULT_ROWS,
     participants: participants(),
     tasks: [MATH_TASKS],
@@ -81,7 +118,20 @@ export function constructedSchool(): SchoolReport {
         { year: 2026, label: "школьный", values: { participantsUnique: 40, awardeesUnique: 10 } },
         { year: 2026, label: "муниципальный", values: { participantsUnique: 8, awardeesUnique: 3 } },
       ],
-      careers: [{ year: 2026, values: { grad9: 25, grad9To10: 15, grad9ToSpo: 10, grad11: 11, grad11ToVuz: 9, grad11VuzProfile: 6, grad11ToSpo: 2 } }],
+      careers: [
+        {
+          year: 2026,
+          values: {
+            grad9: 25,
+            grad9To10: 15,
+            grad9ToSpo: 10,
+            grad11: 11,
+            grad11ToVuz: 9,
+            grad11VuzProfile: 6,
+            grad11ToSpo: 2,
+          },
+        },
+      ],
     },
     cycle: [],
     findings: [],
@@ -89,6 +139,26 @@ export function constructedSchool(): SchoolReport {
 }
 
 export const REFERENCES: ReferenceResult[] = [
-  { level: "municipality", name: "Тестовый округ", procedure: "ВПР", year: 2026, grade: 5, subject: "Математика", participants: 100, marks: { n5: 10, n4: 30, n3: 50, n2: 10 }, source: "fisoko.xlsx" },
-  { level: "region", name: "Тестовая область", procedure: "ВПР", year: 2026, grade: 5, subject: "Математика", participants: 1000, marks: { n5: 100, n4: 400, n3: 400, n2: 100 }, source: "fisoko.xlsx" },
+  {
+    level: "municipality",
+    name: "Тестовый округ",
+    procedure: "ВПР",
+    year: 2026,
+    grade: 5,
+    subject: "Математика",
+    participants: 100,
+    marks: { n5: 10, n4: 30, n3: 50, n2: 10 },
+    source: "fisoko.xlsx",
+  },
+  {
+    level: "region",
+    name: "Тестовая область",
+    procedure: "ВПР",
+    year: 2026,
+    grade: 5,
+    subject: "Математика",
+    participants: 1000,
+    marks: { n5: 100, n4: 400, n3: 400, n2: 100 },
+    source: "fisoko.xlsx",
+  },
 ];

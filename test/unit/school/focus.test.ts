@@ -13,14 +13,27 @@ const NB = "\u00a0";
 
 describe("focusText", () => {
   it("groups grades of one subject and lists the values in grade order", () => {
-    expect(focusText([
-      { subject: "Математика", grade: 6, value: 31 },
-      { subject: "Математика", grade: 5, value: 34 },
-      { subject: "Русский язык", grade: 7, value: 30.5 },
-    ], "доля «2»")).toBe(`по математике в 5 и 6 классах: доля «2» 34${NB}% и 31${NB}%; по русскому языку в 7 классе: доля «2» 30,5${NB}%`);
+    expect(
+      focusText(
+        [
+          { subject: "Математика", grade: 6, value: 31 },
+          { subject: "Математика", grade: 5, value: 34 },
+          { subject: "Русский язык", grade: 7, value: 30.5 },
+        ],
+        "доля «2»",
+      ),
+    ).toBe(
+      `по математике в 5 и 6 классах: доля «2» 34${NB}% и 31${NB}%; по русскому языку в 7 классе: доля «2» 30,5${NB}%`,
+    );
   });
   it("three grades, no values, a procedure, an unknown subject", () => {
-    expect(focusText([{ subject: "Физика", grade: 9 }, { subject: "Физика", grade: 7 }, { subject: "Физика", grade: 8 }])).toBe("по физике в 7, 8 и 9 классах");
+    expect(
+      focusText([
+        { subject: "Физика", grade: 9 },
+        { subject: "Физика", grade: 7 },
+        { subject: "Физика", grade: 8 },
+      ]),
+    ).toBe("по физике в 7, 8 и 9 классах");
     expect(focusText([{ subject: "Математика", grade: 9, procedure: "ОГЭ" }])).toBe("по математике (ОГЭ) в 9 классе");
     expect(bySubjectRu("Астрономия")).toBe("по предмету «Астрономия»");
     expect(focusText([])).toBe("");
@@ -29,8 +42,20 @@ describe("focusText", () => {
 
 function factor(id: "R1" | "R2" | "R3", values: number[], numbers: Record<string, number> = {}): RiskFactorResult {
   return {
-    id, hasData: true, fired: true, numbers, threshold: [], tags: [],
-    items: values.map((value, i) => ({ procedure: "ВПР", year: 2026, grade: 4 + i, subject: i % 2 ? "Русский язык" : "Математика", n: 25, value })),
+    id,
+    hasData: true,
+    fired: true,
+    numbers,
+    threshold: [],
+    tags: [],
+    items: values.map((value, i) => ({
+      procedure: "ВПР",
+      year: 2026,
+      grade: 4 + i,
+      subject: i % 2 ? "Русский язык" : "Математика",
+      n: 25,
+      value,
+    })),
   } as RiskFactorResult;
 }
 
@@ -44,7 +69,9 @@ describe("the focus of a summary recommendation", () => {
   });
   it("R3 names the rises; R2 the standardized result", () => {
     expect(factorFocus(factor("R3", [25]))).toBe(`по математике (ВПР) в 4 классе: доля «2» выросла до 25${NB}%`);
-    expect(factorFocus({ ...factor("R2", []), numbers: { z: -1.234, procedures: 21 } })).toBe("средний стандартизированный результат −1,23 по 21 процедуре");
+    expect(factorFocus({ ...factor("R2", []), numbers: { z: -1.234, procedures: 21 } })).toBe(
+      "средний стандартизированный результат −1,23 по 21 процедуре",
+    );
   });
   it("a sign names where it fired", () => {
     const sign = { rule: "O2", procedure: "ВПР", grade: 4, subject: "Русский язык", year: 2026 } as SignResult;

@@ -12,7 +12,14 @@
  * with the reason.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyzeMunicipality, explainFactor, explainRisk, explainSign, explainStability, explainStableAbsence } from "../../../src/core/analysis";
+import {
+  analyzeMunicipality,
+  explainFactor,
+  explainRisk,
+  explainSign,
+  explainStability,
+  explainStableAbsence,
+} from "../../../src/core/analysis";
 import { columnLetters } from "../../../src/core/a1";
 import type { Municipality, SchoolReport } from "../../../src/core/model";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
@@ -24,7 +31,17 @@ import { buildSummary } from "../../../src/summary/model/build";
 import { writeSummary } from "../../../src/summary/write";
 
 /** Names from the seed regulations (../shared/regulations): their organisations and places. */
-const FOREIGN = [/Таймыр/i, /Долгано/i, /Ненецк/i, /Ленинск/i, /Кузнецк/i, /Магдагач/i, /СОШ\s*№\s*17\b/i, /438\/1/, /№\s*352\b/];
+const FOREIGN = [
+  /Таймыр/i,
+  /Долгано/i,
+  /Ненецк/i,
+  /Ленинск/i,
+  /Кузнецк/i,
+  /Магдагач/i,
+  /СОШ\s*№\s*17\b/i,
+  /438\/1/,
+  /№\s*352\b/,
+];
 /** Internal codes and broken interpolation. */
 const INTERNAL = [/\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b/, /\bundefined\b/, /\bNaN\b/, /\[object /];
 
@@ -60,7 +77,8 @@ function scanJson(value: unknown, path: string, hits: string[]): void {
     const b = badPart(value);
     if (b) hits.push(`${path}: «${b}» в «${value.slice(0, 160)}»`);
   } else if (Array.isArray(value)) value.forEach((v, i) => scanJson(v, `${path}[${i}]`, hits));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) scanJson(v, `${path}.${k}`, hits);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) scanJson(v, `${path}.${k}`, hits);
 }
 
 let m: Municipality;
@@ -86,11 +104,18 @@ async function reportBook(school: SchoolReport, opts: SchoolReportOptions) {
 
 describe("no other organisation's regulation, no internal code in any output (demo municipality)", () => {
   it("summarize: every cell of every generated sheet and every string of the JSON", async () => {
-    const summary = buildSummary({ municipality: m, files: [], profile: DEFAULT_PROFILE, evaluationDate: "2026-12-31", runAt: "2026-12-31T10:00:00Z" });
+    const summary = buildSummary({
+      municipality: m,
+      files: [],
+      profile: DEFAULT_PROFILE,
+      evaluationDate: "2026-12-31",
+      runAt: "2026-12-31T10:00:00Z",
+    });
     const book = new MemoryWorkbook();
     await writeSummary(book, summary, { now: new Date("2026-12-31T10:00:00Z") });
     const hits = await scanBook(book);
-    for (const s of summary.sheets) for (const c of s.charts ?? []) if (badPart(c.title)) hits.push(`лист «${s.name}», диаграмма «${c.title}»`);
+    for (const s of summary.sheets)
+      for (const c of s.charts ?? []) if (badPart(c.title)) hits.push(`лист «${s.name}», диаграмма «${c.title}»`);
     scanJson(summary.json, "свод.json", hits);
     expect(hits).toEqual([]);
     // The recommendations cite the user's (neutral) regulation and say in Russian what triggered them.
@@ -120,7 +145,12 @@ describe("no other organisation's regulation, no internal code in any output (de
     for (const rule of ["O1", "O2"]) {
       const { s, school } = situationSchool(rule);
       for (const pool of [m, undefined]) {
-        const { book } = await reportBook(school, { year: s.year, procedure: s.procedure!, profile: DEFAULT_PROFILE, municipalityPooled: pool });
+        const { book } = await reportBook(school, {
+          year: s.year,
+          procedure: s.procedure!,
+          profile: DEFAULT_PROFILE,
+          municipalityPooled: pool,
+        });
         hits.push(...(await scanBook(book)));
       }
     }
@@ -132,8 +162,15 @@ describe("the school report evaluates its own objectivity (issue 17, part 4)", (
   it("the demo's O2 school: the O2 finding and an objectivity decision, without any ФИС ОКО export", async () => {
     const { s, school } = situationSchool("O2");
     expect(m.references).toEqual([]);
-    const { built, book } = await reportBook(school, { year: s.year, procedure: s.procedure!, profile: DEFAULT_PROFILE, municipalityPooled: m });
-    expect(built.findings.filter((f) => f.rule === "SCHOOL_O2").map((f) => f.context)).toEqual([`${s.procedure} ${s.year}, ${s.grade} класс, ${s.subject!.toLowerCase()}`]);
+    const { built, book } = await reportBook(school, {
+      year: s.year,
+      procedure: s.procedure!,
+      profile: DEFAULT_PROFILE,
+      municipalityPooled: m,
+    });
+    expect(built.findings.filter((f) => f.rule === "SCHOOL_O2").map((f) => f.context)).toEqual([
+      `${s.procedure} ${s.year}, ${s.grade} класс, ${s.subject!.toLowerCase()}`,
+    ]);
     const [dec] = await book.readSheets([SCHOOL_SHEET_NAMES.decisions]);
     const rows = dec.values.filter((r) => r.includes("пик на границе отметки (O2)"));
     expect(rows.length).toBe(2);
@@ -144,8 +181,18 @@ describe("the school report evaluates its own objectivity (issue 17, part 4)", (
 
   it("a school without participant scores: O2 «не оценивался» with the reason, never «не выявлен»", async () => {
     const { s, school } = situationSchool("O2");
-    const noScores: SchoolReport = { ...school, participants: school.participants.map((p) => ({ ...p, score: null, taskPoints: p.taskPoints.map(() => null) })) };
-    const { built } = await reportBook(noScores, { year: s.year, procedure: s.procedure!, grades: [s.grade!], subjects: [s.subject!], profile: DEFAULT_PROFILE, municipalityPooled: m });
+    const noScores: SchoolReport = {
+      ...school,
+      participants: school.participants.map((p) => ({ ...p, score: null, taskPoints: p.taskPoints.map(() => null) })),
+    };
+    const { built } = await reportBook(noScores, {
+      year: s.year,
+      procedure: s.procedure!,
+      grades: [s.grade!],
+      subjects: [s.subject!],
+      profile: DEFAULT_PROFILE,
+      municipalityPooled: m,
+    });
     const obj = built.sheets.flatMap((x) => x.tables).find((t) => t.id === "objectivity")!;
     const o2 = obj.rows.find((r) => String(r.rule).startsWith("O2"))!;
     expect(o2.state).toBe("не оценивался: нет первичных баллов участников");
@@ -156,7 +203,12 @@ describe("the school report evaluates its own objectivity (issue 17, part 4)", (
     // The school injected with low results (R1; stably low over the years) — the first of either in the manifest.
     const s = situations.find((x) => x.expectedRule === "R1" || x.expectedRule === "stable.low")!;
     const school = m.schools.find((x) => x.passport.login === s.login)!;
-    const { built } = await reportBook(school, { year: 2026, procedure: "ВПР", profile: DEFAULT_PROFILE, municipalityPooled: m });
+    const { built } = await reportBook(school, {
+      year: 2026,
+      procedure: "ВПР",
+      profile: DEFAULT_PROFILE,
+      municipalityPooled: m,
+    });
     const tables = built.sheets.flatMap((x) => x.tables);
     const standing = tables.find((t) => t.id === "standing")!;
     expect(standing.rows.find((r) => r.item === "ШНОР")!.value).toBe("да");

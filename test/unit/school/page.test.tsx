@@ -11,7 +11,14 @@ import { WorkbookStateContext, type WorkbookState } from "../../../src/taskpane/
 
 describe("SchoolAnalysisPage", () => {
   it("renders through the pane's contexts only and starts by reading the form", () => {
-    const state: WorkbookState = { port: MemoryWorkbook.fromGrids({}), sheets: [], role: null, fileName: "", error: null, refresh: () => undefined };
+    const state: WorkbookState = {
+      port: MemoryWorkbook.fromGrids({}),
+      sheets: [],
+      role: null,
+      fileName: "",
+      error: null,
+      refresh: () => undefined,
+    };
     const html = renderToString(
       <FluentProvider theme={webLightTheme}>
         <WorkbookStateContext.Provider value={state}>

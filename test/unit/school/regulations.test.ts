@@ -26,8 +26,13 @@ describe("own regulations in the summary", () => {
     const book = new MemoryWorkbook();
     await writeSetting(book, "basis.msoko", "Положение о МСОКО Заречного муниципального округа");
     const own = await summarizeInto(book, {
-      forms, now, evaluationDate: "2026-12-31",
-      overrides: [{ key: "basis.clause.shnorProgram", value: "п. 6.2" }, { key: "basis.clause.нет", value: "1" }],
+      forms,
+      now,
+      evaluationDate: "2026-12-31",
+      overrides: [
+        { key: "basis.clause.shnorProgram", value: "п. 6.2" },
+        { key: "basis.clause.нет", value: "1" },
+      ],
     });
     expect(basisColumn(own)).toContain("Положение о МСОКО Заречного муниципального округа, п. 6.2");
     expect(basisColumn(own).every((b) => b.startsWith("Положение о МСОКО Заречного муниципального округа"))).toBe(true);

@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
-import { schoolReport, SCHOOL_SHEET_NAMES, reportChoices, type SchoolAnalysisReport } from "../../../src/school/model/report";
+import {
+  schoolReport,
+  SCHOOL_SHEET_NAMES,
+  reportChoices,
+  type SchoolAnalysisReport,
+} from "../../../src/school/model/report";
 import type { Table } from "../../../src/summary/model/table";
 import { SUMMARY_SHEET_NAMES } from "../../../src/summary/model/build";
 import { constructedSchool, REFERENCES } from "./fixture";
@@ -28,7 +33,19 @@ describe("sheets of the report", () => {
       expect(n.startsWith("Анализ")).toBe(true);
       expect(n.length).toBeLessThanOrEqual(31);
       expect(SUMMARY_SHEET_NAMES).not.toContain(n);
-      expect(["Паспорт ОО", "Результаты", "Участники", "Задания", "Олимпиады", "Профориентация", "Кадры", "Руководитель", "Воспитание", "Дошкольное", "Цикл"]).not.toContain(n);
+      expect([
+        "Паспорт ОО",
+        "Результаты",
+        "Участники",
+        "Задания",
+        "Олимпиады",
+        "Профориентация",
+        "Кадры",
+        "Руководитель",
+        "Воспитание",
+        "Дошкольное",
+        "Цикл",
+      ]).not.toContain(n);
     }
   });
   it("analyses the three tests of ВПР 2026 in grade then subject order", () => {
@@ -49,7 +66,13 @@ describe("sheets of the report", () => {
     const text = JSON.stringify(full.sheets);
     expect(text).not.toMatch(/учител[ья] [А-ЯЁ]/);
     expect(table(full, "ind1").columns.map((c) => c.header)).toEqual([
-      "Класс", "Код участника", "Первичный балл", "Отметка", "Отметка по журналу", "Баллы заданий Б, % от максимума", "Баллы заданий П/В, % от максимума",
+      "Класс",
+      "Код участника",
+      "Первичный балл",
+      "Отметка",
+      "Отметка по журналу",
+      "Баллы заданий Б, % от максимума",
+      "Баллы заданий П/В, % от максимума",
     ]);
   });
 });
@@ -60,7 +83,15 @@ describe("a. individual results", () => {
   it("one row per participant, by class then code, with the shares of Б and П/В points", () => {
     expect(ind.rows).toHaveLength(20);
     // A04: points 1,1,2,1 of basic max 6 → 5/6 = 83,33 %; advanced 1 of 4 → 25 %.
-    expect(ind.rows[3]).toEqual({ className: "5А", code: "A04", score: 6, mark: 4, journal: 5, basic: 83.3333333333, advanced: 25 });
+    expect(ind.rows[3]).toEqual({
+      className: "5А",
+      code: "A04",
+      score: 6,
+      mark: 4,
+      journal: 5,
+      basic: 83.3333333333,
+      advanced: 25,
+    });
     // B01: basic 6/6 = 100 %, advanced 2 + 1 = 3 of 4 → 75 %.
     expect(ind.rows[10]).toMatchObject({ className: "5Б", code: "B01", score: 9, mark: 5, basic: 100, advanced: 75 });
     // B10: basic 1 + 1 = 2 of 6 = 33,33 %, advanced 0 %.
@@ -69,7 +100,9 @@ describe("a. individual results", () => {
   it("conclusion: mean shares 89 / 120 = 74,2 % (Б) and 13 / 80 = 16,25 % (П/В)", () => {
     // Basic points: 5А 6+6+6+5+5+4+4+4+3+2 = 45, 5Б 6+6+5+5+4+4+4+4+4+2 = 44 → 89 of 20 · 6.
     // Advanced points: 5А 4+2+1+1 = 8, 5Б 3+1+1 = 5 → 13 of 20 · 4.
-    expect(ind.description).toBe(`ВПР 2026, 5 класс, математика: 20 участников из 2 классов; в среднем участник набрал 74,2${NB}% баллов заданий базового уровня (Б) и 16,3${NB}% — повышенного и высокого уровня (П/В).`);
+    expect(ind.description).toBe(
+      `ВПР 2026, 5 класс, математика: 20 участников из 2 классов; в среднем участник набрал 74,2${NB}% баллов заданий базового уровня (Б) и 16,3${NB}% — повышенного и высокого уровня (П/В).`,
+    );
   });
   it("a test without participants says so", () => {
     expect(table(full, "ind1").rows).toEqual([]);
@@ -82,16 +115,55 @@ describe("b. statistics of marks with references, dynamics of «2»", () => {
   it("rows: история parallel; математика 5А, 5Б, parallel, municipality, region; русский язык 5А, 5Б, parallel", () => {
     expect(marks.rows.map((r) => `${r.subject}|${r.unit}`)).toEqual([
       "История|5 класс (параллель)",
-      "Математика|5А", "Математика|5Б", "Математика|5 класс (параллель)", "Математика|Муниципалитет «Тестовый округ»", "Математика|Регион «Тестовая область»",
-      "Русский язык|5А", "Русский язык|5Б", "Русский язык|5 класс (параллель)",
+      "Математика|5А",
+      "Математика|5Б",
+      "Математика|5 класс (параллель)",
+      "Математика|Муниципалитет «Тестовый округ»",
+      "Математика|Регион «Тестовая область»",
+      "Русский язык|5А",
+      "Русский язык|5Б",
+      "Русский язык|5 класс (параллель)",
     ]);
   });
   it("математика 5А: «5» 2, «4» 2, «3» 4, «2» 2 → успеваемость 80 %, качество 40 %, доля «2» 20 %, средняя 3,4", () => {
-    expect(marks.rows[1]).toMatchObject({ n: 10, n5: 2, n4: 2, n3: 4, n2: 2, success: 80, quality: 40, share2: 20, share5: 20, meanMark: 3.4 });
+    expect(marks.rows[1]).toMatchObject({
+      n: 10,
+      n5: 2,
+      n4: 2,
+      n3: 4,
+      n2: 2,
+      success: 80,
+      quality: 40,
+      share2: 20,
+      share5: 20,
+      meanMark: 3.4,
+    });
     // 5Б: 1, 2, 6, 1 → 90 %, 30 %, 10 %, 10 %, (5 + 8 + 18 + 2) / 10 = 3,3.
-    expect(marks.rows[2]).toMatchObject({ n: 10, n5: 1, n4: 2, n3: 6, n2: 1, success: 90, quality: 30, share2: 10, share5: 10, meanMark: 3.3 });
+    expect(marks.rows[2]).toMatchObject({
+      n: 10,
+      n5: 1,
+      n4: 2,
+      n3: 6,
+      n2: 1,
+      success: 90,
+      quality: 30,
+      share2: 10,
+      share5: 10,
+      meanMark: 3.3,
+    });
     // Parallel: 3, 4, 10, 3 of 20 → 85 %, 35 %, 15 %, 15 %, 67 / 20 = 3,35.
-    expect(marks.rows[3]).toMatchObject({ n: 20, n5: 3, n4: 4, n3: 10, n2: 3, success: 85, quality: 35, share2: 15, share5: 15, meanMark: 3.35 });
+    expect(marks.rows[3]).toMatchObject({
+      n: 20,
+      n5: 3,
+      n4: 4,
+      n3: 10,
+      n2: 3,
+      success: 85,
+      quality: 35,
+      share2: 15,
+      share5: 15,
+      meanMark: 3.35,
+    });
     // Municipality 10, 30, 50, 10 of 100 → quality 40 %; region 100, 400, 400, 100 of 1000 → 50 %.
     expect(marks.rows[4]).toMatchObject({ n: 100, quality: 40 });
     expect(marks.rows[5]).toMatchObject({ n: 1000, quality: 50 });
@@ -104,7 +176,9 @@ describe("b. statistics of marks with references, dynamics of «2»", () => {
     expect(marks.columns.find((c) => c.id === "quality")!.formula).toBe('IF({n}>0,({n5}+{n4})/{n}*100,"")');
   });
   it("conclusion names quality with the references", () => {
-    expect(marks.description).toContain(`по математике в 5 классе — 35${NB}% (муниципалитет — 40${NB}%, регион — 50${NB}%), доля «2» — 15${NB}%`);
+    expect(marks.description).toContain(
+      `по математике в 5 классе — 35${NB}% (муниципалитет — 40${NB}%, регион — 50${NB}%), доля «2» — 15${NB}%`,
+    );
     expect(marks.description!.startsWith(`Качество знаний по истории в 5 классе — 12,5${NB}%`)).toBe(true);
   });
 
@@ -112,13 +186,33 @@ describe("b. statistics of marks with references, dynamics of «2»", () => {
   it("dynamics of the share of «2» 2025→2026; Δ ≥ 10 п.п. flagged only with enough participants", () => {
     expect(dyn.columns.map((c) => c.id)).toEqual(["grade", "subject", "y2025", "y2026", "n", "delta", "status"]);
     // История: 0 % → 4/8 = 50 %: Δ +50 п.п., but 8 participants < 20 — labelled, not flagged.
-    expect(dyn.rows[0]).toEqual({ grade: 5, subject: "История", y2025: 0, y2026: 50, n: 8, delta: 50, status: "мало участников" });
+    expect(dyn.rows[0]).toEqual({
+      grade: 5,
+      subject: "История",
+      y2025: 0,
+      y2026: 50,
+      n: 8,
+      delta: 50,
+      status: "мало участников",
+    });
     // Математика: 2/20 = 10 % → 3/20 = 15 %: Δ +5 п.п. < 10.
     expect(dyn.rows[1]).toEqual({ grade: 5, subject: "Математика", y2025: 10, y2026: 15, n: 20, delta: 5, status: "" });
     // Русский язык: 2/22 = 9,0909 % → 25 %: Δ +15,909 п.п. ≥ 10 with N 22 and 20 → flagged.
-    expect(dyn.rows[2]).toEqual({ grade: 5, subject: "Русский язык", y2025: 9.0909090909, y2026: 25, n: 20, delta: 15.9090909091, status: "рост доли «2»" });
-    expect(dyn.columns.find((c) => c.id === "delta")!.formula).toBe('IF(AND(ISNUMBER({y2026}),ISNUMBER({y2025})),{y2026}-{y2025},"")');
-    expect(dyn.description).toContain(`по русскому языку в 5 классе доля «2» выросла с 9,1${NB}% в 2025 г. до 25${NB}% в 2026 г. (+15,9${NB}п.п.`);
+    expect(dyn.rows[2]).toEqual({
+      grade: 5,
+      subject: "Русский язык",
+      y2025: 9.0909090909,
+      y2026: 25,
+      n: 20,
+      delta: 15.9090909091,
+      status: "рост доли «2»",
+    });
+    expect(dyn.columns.find((c) => c.id === "delta")!.formula).toBe(
+      'IF(AND(ISNUMBER({y2026}),ISNUMBER({y2025})),{y2026}-{y2025},"")',
+    );
+    expect(dyn.description).toContain(
+      `по русскому языку в 5 классе доля «2» выросла с 9,1${NB}% в 2025 г. до 25${NB}% в 2026 г. (+15,9${NB}п.п.`,
+    );
     expect(dyn.description).toContain("Строк с малым числом участников (менее 20): 1 — они не оцениваются.");
   });
 });
@@ -127,11 +221,35 @@ describe("c. journal marks", () => {
   const j = table(full, "journal");
   it("lowered / confirmed / raised per class and for the parallel", () => {
     // 5А: lowered A04 A05 A07 A09 = 4, raised A02 = 1, confirmed 5; gap ≥ 2: A07 (3 vs 5).
-    expect(j.rows[0]).toEqual({ grade: 5, subject: "Математика", unit: "5А", n: 10, lowered: 4, confirmed: 5, raised: 1, gap2: 1, loweredShare: 40, confirmedShare: 50, raisedShare: 10, gap2Share: 10 });
+    expect(j.rows[0]).toEqual({
+      grade: 5,
+      subject: "Математика",
+      unit: "5А",
+      n: 10,
+      lowered: 4,
+      confirmed: 5,
+      raised: 1,
+      gap2: 1,
+      loweredShare: 40,
+      confirmedShare: 50,
+      raisedShare: 10,
+      gap2Share: 10,
+    });
     // 5Б: lowered B05 B06 B09 = 3, raised B03 = 1, confirmed 6; gap ≥ 2: B05.
     expect(j.rows[1]).toMatchObject({ unit: "5Б", n: 10, lowered: 3, confirmed: 6, raised: 1, gap2: 1 });
     // Parallel: 7 / 11 / 2 of 20 → 35 %, 55 %, 10 %; gap ≥ 2: 2 of 20 = 10 %.
-    expect(j.rows[2]).toMatchObject({ unit: "5 класс (параллель)", n: 20, lowered: 7, confirmed: 11, raised: 2, gap2: 2, loweredShare: 35, confirmedShare: 55, raisedShare: 10, gap2Share: 10 });
+    expect(j.rows[2]).toMatchObject({
+      unit: "5 класс (параллель)",
+      n: 20,
+      lowered: 7,
+      confirmed: 11,
+      raised: 2,
+      gap2: 2,
+      loweredShare: 35,
+      confirmedShare: 55,
+      raisedShare: 10,
+      gap2Share: 10,
+    });
   });
   it("participants with a gap ≥ 2 are listed by code only", () => {
     expect(table(full, "gaps").rows).toEqual([
@@ -152,10 +270,19 @@ describe("c. journal marks", () => {
     // 10 % and 45 % are no excess, and 2 participants with a gap of 2 are below o1.minCount = 3.
     const other = constructedSchool();
     other.passport = { ...other.passport, login: "sch000002" };
-    const m = { name: "Тестовый округ", schools: [constructedSchool(), other], references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [] };
+    const m = {
+      name: "Тестовый округ",
+      schools: [constructedSchool(), other],
+      references: [],
+      fiokoMarkers: [],
+      riskProfiles: [],
+      municipalCycle: [],
+    };
     const r = schoolReport(constructedSchool(), { ...base, municipalityPooled: m });
     expect(table(r, "journal").description).toContain(`(10${NB}%) — признак O1 не выявлен.`);
-    expect(table(r, "objectivity").rows.find((x) => x.subject === "Математика" && String(x.rule).startsWith("O1"))!.state).toBe("не выявлен");
+    expect(
+      table(r, "objectivity").rows.find((x) => x.subject === "Математика" && String(x.rule).startsWith("O1"))!.state,
+    ).toBe("не выявлен");
   });
 });
 
@@ -165,14 +292,53 @@ describe("d. raw scores", () => {
   it("participants per score 0…10", () => {
     // Scores: 2 ×2 (A10, B10), 3 ×1, 4 ×8, 5 ×2, 6 ×2, 7 ×2, 8 ×1, 9 ×1, 10 ×1.
     expect(dist.rows.map((r) => r.count)).toEqual([0, 0, 2, 1, 8, 2, 2, 2, 1, 1, 1]);
-    expect(dist.rows.map((r) => r.score)).toEqual(["0", "1", "2", "3", "4 («3»)", "5", "6 («4»)", "7", "8 («5»)", "9", "10"]);
+    expect(dist.rows.map((r) => r.score)).toEqual([
+      "0",
+      "1",
+      "2",
+      "3",
+      "4 («3»)",
+      "5",
+      "6 («4»)",
+      "7",
+      "8 («5»)",
+      "9",
+      "10",
+    ]);
     expect(dist.rows[4]).toEqual({ score: "4 («3»)", count: 8 });
   });
   it("boundaries inferred from (score, mark) pairs; the peak at 4 is not flagged with 20 < 30 participants", () => {
     expect(bounds.rows).toEqual([
-      { grade: 5, subject: "Математика", mark: "«3»", score: 4, at: 8, below: 1, source: "по парам «балл — отметка»", status: "мало участников" },
-      { grade: 5, subject: "Математика", mark: "«4»", score: 6, at: 2, below: 2, source: "по парам «балл — отметка»", status: "мало участников" },
-      { grade: 5, subject: "Математика", mark: "«5»", score: 8, at: 1, below: 2, source: "по парам «балл — отметка»", status: "мало участников" },
+      {
+        grade: 5,
+        subject: "Математика",
+        mark: "«3»",
+        score: 4,
+        at: 8,
+        below: 1,
+        source: "по парам «балл — отметка»",
+        status: "мало участников",
+      },
+      {
+        grade: 5,
+        subject: "Математика",
+        mark: "«4»",
+        score: 6,
+        at: 2,
+        below: 2,
+        source: "по парам «балл — отметка»",
+        status: "мало участников",
+      },
+      {
+        grade: 5,
+        subject: "Математика",
+        mark: "«5»",
+        score: 8,
+        at: 1,
+        below: 2,
+        source: "по парам «балл — отметка»",
+        status: "мало участников",
+      },
     ]);
     // Mean score (4 + 3 + 32 + 10 + 12 + 14 + 8 + 9 + 10) / 20 = 102 / 20 = 5,1.
     expect(dist.description).toBe(
@@ -183,7 +349,9 @@ describe("d. raw scores", () => {
   });
   it("a chart over each distribution", () => {
     const sheet = full.sheets.find((s) => s.name === SCHOOL_SHEET_NAMES.scores)!;
-    expect(sheet.charts).toEqual([{ table: 1, type: "columnClustered", title: "Распределение первичных баллов: 5 класс, Математика" }]);
+    expect(sheet.charts).toEqual([
+      { table: 1, type: "columnClustered", title: "Распределение первичных баллов: 5 класс, Математика" },
+    ]);
   });
 });
 
@@ -200,7 +368,9 @@ describe("e. task completion and deficits", () => {
       ["5", 25, "недостаточный уровень"],
       ["6", 7.5, "недостаточный уровень"],
     ]);
-    expect(tasks.description).toBe(`ВПР 2026, 5 класс, математика: из 6 заданий на недостаточном уровне выполнены 3 (№ 4 — 55${NB}%, № 5 — 25${NB}%, № 6 — 7,5${NB}%).`);
+    expect(tasks.description).toBe(
+      `ВПР 2026, 5 класс, математика: из 6 заданий на недостаточном уровне выполнены 3 (№ 4 — 55${NB}%, № 5 — 25${NB}%, № 6 — 7,5${NB}%).`,
+    );
   });
   it("deficits grouped by the skill they check", () => {
     expect(table(full, "deficits").rows).toEqual([
@@ -214,7 +384,14 @@ describe("e. task completion and deficits", () => {
     other.passport = { ...other.passport, login: "sch000002" };
     // The other school's participants all score 1 on task 1 and 0 elsewhere.
     other.participants = other.participants.map((p) => ({ ...p, taskPoints: [1, 0, 0, 0, 0, 0] }));
-    const m = { name: "Тестовый округ", schools: [constructedSchool(), other], references: [], fiokoMarkers: [], riskProfiles: [], municipalCycle: [] };
+    const m = {
+      name: "Тестовый округ",
+      schools: [constructedSchool(), other],
+      references: [],
+      fiokoMarkers: [],
+      riskProfiles: [],
+      municipalCycle: [],
+    };
     const r = schoolReport(constructedSchool(), { ...base, municipalityPooled: m });
     // Pooled task 1: (19 + 20) / 40 = 97,5 %; the school's 95 % is 2,5 п.п. below.
     expect(table(r, "tasks1").rows[0]).toMatchObject({ completion: 95, ref: 97.5, diff: -2.5 });
@@ -227,7 +404,13 @@ describe("f. completion by mark groups", () => {
     // «3»: A05–A08, B04–B09. Task 1: 10/10 = 100 %; 2: 8/10 = 80 %; 3: 14/20 = 70 %; 4: 10/20 = 50 %; 5, 6: 0.
     expect(g.rows.map((r) => r.g3)).toEqual([100, 80, 70, 50, 0, 0]);
     expect(g.rows.map((r) => r.g2)).toEqual([null, null, null, null, null, null]);
-    expect(g.columns.map((c) => c.header)).toEqual(["Задание", "«2», N = 3 (мало участников), %", "«3», N = 10, %", "«4», N = 4 (мало участников), %", "«5», N = 3 (мало участников), %"]);
+    expect(g.columns.map((c) => c.header)).toEqual([
+      "Задание",
+      "«2», N = 3 (мало участников), %",
+      "«3», N = 10, %",
+      "«4», N = 4 (мало участников), %",
+      "«5», N = 3 (мало участников), %",
+    ]);
     expect(g.description).toBe(
       "ВПР 2026, 5 класс, математика: проанализированы группы «3» (10 участников); группы «2» (3 участника), «4» (4 участника), «5» (3 участника) " +
         `меньше 10 человек — мало участников, выполнение по ним не анализируется; группа «3» хуже всего выполнила задание № 5 (0${NB}%).`,
@@ -246,24 +429,36 @@ describe("g. complex analyses (table 2 of the ВСОКО regulation)", () => {
       { procedure: "ВПР", subject: "Русский язык", y2025: 45.4545454545, y2026: 30, delta: -15.4545454545, n: 20 },
     ]);
     // ВПР pooled: 2025 8 + 17 of 50 = 50 %; 2026 «5» 0+3+1, «4» 1+4+5 of 8+20+20 = 14/48 = 29,1667 %.
-    expect(table(full, "qualityP").rows).toEqual([{ procedure: "ВПР", y2025: 50, y2026: 29.1666666667, delta: -20.8333333333, n: 48 }]);
-    expect(s.description).toBe(`Качество знаний (ВПР 2026, все параллели): наибольшее по математике — 35${NB}%, наименьшее по истории — 12,5${NB}%.`);
+    expect(table(full, "qualityP").rows).toEqual([
+      { procedure: "ВПР", y2025: 50, y2026: 29.1666666667, delta: -20.8333333333, n: 48 },
+    ]);
+    expect(s.description).toBe(
+      `Качество знаний (ВПР 2026, все параллели): наибольшее по математике — 35${NB}%, наименьшее по истории — 12,5${NB}%.`,
+    );
   });
   it("basic minimum: история's 50 % of «2» is labelled (8 participants), not flagged", () => {
-    expect(table(full, "minimumS").title).toBe("Достижение обязательного минимума базовой подготовки в разрезе учебных предметов");
-    expect(table(full, "minimumS").description).toContain("при малом числе участников (мало участников): 5 класс, История — не оценивается");
+    expect(table(full, "minimumS").title).toBe(
+      "Достижение обязательного минимума базовой подготовки в разрезе учебных предметов",
+    );
+    expect(table(full, "minimumS").description).toContain(
+      "при малом числе участников (мало участников): 5 класс, История — не оценивается",
+    );
     expect(full.findings.some((f) => f.rule === "BASIC_MINIMUM")).toBe(false);
   });
   it("talent and careers from the direction sheets", () => {
     // Школьный этап: 10 awardees of 40 participants = 25 %; муниципальный: 3 awardees.
     const oly = table(full, "olympiads");
     expect(oly.rows.find((r) => String(r.indicator).startsWith("Доля победителей"))).toMatchObject({ y2026: 25 });
-    expect(oly.rows.find((r) => String(r.indicator).startsWith("Победителей и призёров муниципального"))).toMatchObject({ y2026: 3 });
+    expect(oly.rows.find((r) => String(r.indicator).startsWith("Победителей и призёров муниципального"))).toMatchObject(
+      { y2026: 3 },
+    );
     // СПО after grade 9: 10 / 25 = 40 %; after 11: 2 / 11 = 18,18 %; вузы: 9 / 11 = 81,82 %, by profile 6 / 9 = 66,67 %.
     expect(table(full, "spo").rows.map((r) => r.y2026)).toEqual([40, 18.1818181818]);
     expect(table(full, "vuz").rows.map((r) => r.y2026)).toEqual([81.8181818182, 66.6666666667]);
     expect(table(full, "spo").title).toBe("Профориентация на рабочие специальности: поступление в ОО СПО");
-    expect(table(full, "vuz").description).toBe(`Поступление в вузы в 2026 г.: поступление в вузы после 11 кл. — 81,8${NB}%; поступившие в вузы по профилю сданных ЕГЭ — 66,7${NB}%.`);
+    expect(table(full, "vuz").description).toBe(
+      `Поступление в вузы в 2026 г.: поступление в вузы после 11 кл. — 81,8${NB}%; поступившие в вузы по профилю сданных ЕГЭ — 66,7${NB}%.`,
+    );
   });
   it("objectivity: every sign of every chosen test; what was not evaluated says why, never «не выявлено»", () => {
     const o = table(full, "objectivity");
@@ -288,7 +483,9 @@ describe("g. complex analyses (table 2 of the ВСОКО regulation)", () => {
       "все предметы O6 Аномалия школьного этапа олимпиады | не выявлен",
       "все предметы F Маркер ФИОКО | не оценивался: маркеры ФИОКО не загружены",
     ]);
-    expect(o.description).toBe("Среди оценённых признаков (2) сработавших нет. Не оценивались: 15 — причины в столбце «Состояние»; о них вывод не делается.");
+    expect(o.description).toBe(
+      "Среди оценённых признаков (2) сработавших нет. Не оценивались: 15 — причины в столбце «Состояние»; о них вывод не делается.",
+    );
   });
   it("alone, the municipal standing is not invented: the table says how to get it", () => {
     const st = table(full, "standing");
@@ -305,12 +502,22 @@ describe("«Выводы и решения»", () => {
       "TASK_DEFICIT: ВПР 2026, 5 класс, математика",
     ]);
     expect(d.rows.map((r) => r.no)).toEqual(["1.1", "1.2", "2.1"]);
-    expect(d.rows[0]).toMatchObject({ direction: "Достижение обязательного минимума базовой подготовки в разрезе учебных предметов", kind: "рост доли «2»", level: "ОО", basis: "Положение о ВСОКО ОО", responsible: null, deadline: null, document: null });
+    expect(d.rows[0]).toMatchObject({
+      direction: "Достижение обязательного минимума базовой подготовки в разрезе учебных предметов",
+      kind: "рост доли «2»",
+      level: "ОО",
+      basis: "Положение о ВСОКО ОО",
+      responsible: null,
+      deadline: null,
+      document: null,
+    });
     // Each measure names the subject, grade and number that triggered it («2»: 2 of 22 in 2025, 25 % in 2026).
     expect(d.rows[1].measure).toBe(
       `Организовать работу школьных методических объединений по преодолению затруднений, выявленных по результатам ВСОКО (без оценки отдельных учителей по результатам ВПР) — по русскому языку в 5 классе: доля «2» 25${NB}%`,
     );
-    expect(d.rows[2].measure).toBe("Скорректировать рабочие программы и планы работы методических объединений по заданиям с недостаточным уровнем выполнения — по математике в 5 классе");
+    expect(d.rows[2].measure).toBe(
+      "Скорректировать рабочие программы и планы работы методических объединений по заданиям с недостаточным уровнем выполнения — по математике в 5 классе",
+    );
     expect(d.rows[2].found).toBe(
       `Недостаточный уровень выполнения (Б — ниже 57${NB}%, П/В — ниже 28,5${NB}%): «Геометрия» (№ 4 — 55${NB}%); «Текстовые задачи» (№ 5 — 25${NB}%); «Логика» (№ 6 — 7,5${NB}%).`,
     );
@@ -319,8 +526,15 @@ describe("«Выводы и решения»", () => {
   });
   it("the four stages of interpretation", () => {
     const st = table(full, "stages");
-    expect(st.rows.map((r) => String(r.stage).split(":")[0])).toEqual(["Поисковый", "Аналитический", "Обобщающий", "Распорядительный"]);
-    expect(st.rows[2].result).toContain("дефицитов по заданиям — 1, признаков необъективности — 0, статус ШНОР/ШНСУ — не определялся (нужны формы других ОО муниципалитета), роста доли «2» — 1");
+    expect(st.rows.map((r) => String(r.stage).split(":")[0])).toEqual([
+      "Поисковый",
+      "Аналитический",
+      "Обобщающий",
+      "Распорядительный",
+    ]);
+    expect(st.rows[2].result).toContain(
+      "дефицитов по заданиям — 1, признаков необъективности — 0, статус ШНОР/ШНСУ — не определялся (нужны формы других ОО муниципалитета), роста доли «2» — 1",
+    );
     expect(st.rows[3].result).toContain("Предложено мер: 3.");
   });
   it("a school without findings gets the positive-practice measure", () => {

@@ -25,7 +25,13 @@ beforeAll(() => {
 function reportFor(rule: "O1" | "O2"): { s: InjectedSituation; r: SchoolAnalysisReport } {
   const s = situations.find((x) => x.expectedRule === rule)!;
   const school = m.schools.find((x) => x.passport.login === s.login)!;
-  const r = schoolReport(school, { year: s.year, procedure: s.procedure!, grades: [s.grade!], profile: DEFAULT_PROFILE, municipalityPooled: m });
+  const r = schoolReport(school, {
+    year: s.year,
+    procedure: s.procedure!,
+    grades: [s.grade!],
+    profile: DEFAULT_PROFILE,
+    municipalityPooled: m,
+  });
   return { s, r };
 }
 
@@ -49,7 +55,9 @@ describe("school report on the sample municipality", () => {
     expect(rows.map((x) => x.basis)).toEqual(["Положение о ВСОКО ОО", "Положение о ВСОКО ОО"]);
     // Within the municipality the report also shows the school's standing.
     const standing = r.sheets.flatMap((x) => x.tables).find((t) => t.id === "standing")!;
-    expect(standing.rows.map((x) => x.item)).toEqual(expect.arrayContaining(["Кластер", "Уровень риска", "ШНОР", "ШНСУ"]));
+    expect(standing.rows.map((x) => x.item)).toEqual(
+      expect.arrayContaining(["Кластер", "Уровень риска", "ШНОР", "ШНСУ"]),
+    );
     const bounds = r.sheets.find((x) => x.name === SCHOOL_SHEET_NAMES.scores)!.tables[0];
     expect(bounds.rows.filter((x) => x.subject === s.subject && x.status === "пик на границе (O2)")).toHaveLength(1);
   });
@@ -64,8 +72,16 @@ describe("school report on the sample municipality", () => {
 
   it("a school without an objectivity situation has no objectivity finding", () => {
     const objectivity = new Set(situations.filter((x) => OBJECTIVITY_ROLES.has(x.kind)).map((x) => x.login));
-    const clean = m.schools.find((x) => !objectivity.has(x.passport.login) && x.participants.some((p) => p.year === 2026 && p.grade === 6))!;
-    const r = schoolReport(clean, { year: 2026, procedure: "ВПР", grades: [6], profile: DEFAULT_PROFILE, municipalityPooled: m });
+    const clean = m.schools.find(
+      (x) => !objectivity.has(x.passport.login) && x.participants.some((p) => p.year === 2026 && p.grade === 6),
+    )!;
+    const r = schoolReport(clean, {
+      year: 2026,
+      procedure: "ВПР",
+      grades: [6],
+      profile: DEFAULT_PROFILE,
+      municipalityPooled: m,
+    });
     expect(r.findings.filter((x) => x.rule === "SCHOOL_O1" || x.rule === "SCHOOL_O2")).toEqual([]);
   });
 
@@ -83,8 +99,22 @@ describe("school report on the sample municipality", () => {
   it("a single class below o2.minN is labelled, not tested for peaks", () => {
     const { s } = reportFor("O2");
     const school = m.schools.find((x) => x.passport.login === s.login)!;
-    const oneClass = { ...school, participants: school.participants.filter((p) => p.className === school.participants.find((q) => q.year === s.year && q.grade === s.grade)!.className && p.grade === s.grade) };
-    const r = schoolReport(oneClass, { year: s.year, procedure: s.procedure!, grades: [s.grade!], subjects: [s.subject!], profile: DEFAULT_PROFILE, municipalityPooled: m });
+    const oneClass = {
+      ...school,
+      participants: school.participants.filter(
+        (p) =>
+          p.className === school.participants.find((q) => q.year === s.year && q.grade === s.grade)!.className &&
+          p.grade === s.grade,
+      ),
+    };
+    const r = schoolReport(oneClass, {
+      year: s.year,
+      procedure: s.procedure!,
+      grades: [s.grade!],
+      subjects: [s.subject!],
+      profile: DEFAULT_PROFILE,
+      municipalityPooled: m,
+    });
     expect(r.findings.filter((x) => x.rule === "SCHOOL_O2")).toEqual([]);
     const bounds = r.sheets.find((x) => x.name === SCHOOL_SHEET_NAMES.scores)!.tables[0];
     expect(bounds.rows.length).toBeGreaterThan(0);
@@ -97,7 +127,9 @@ describe("school report on the sample municipality", () => {
     const res = await writeSchoolReport(book, r, { now: new Date("2026-11-22T08:00:00Z") });
     expect(res.sheets.map((x) => x.written)).toEqual(Object.values(SCHOOL_SHEET_NAMES));
     const names = (await book.listSheets()).map((x) => x.name);
-    expect(names).toEqual(["Паспорт ОО", ...Object.values(SCHOOL_SHEET_NAMES), expect.any(String)].slice(0, names.length));
+    expect(names).toEqual(
+      ["Паспорт ОО", ...Object.values(SCHOOL_SHEET_NAMES), expect.any(String)].slice(0, names.length),
+    );
     const snap = book.snapshot();
     const scores = snap.sheets.find((x) => x.name === SCHOOL_SHEET_NAMES.scores)!;
     expect(scores.charts.length).toBeGreaterThan(0);

@@ -4,7 +4,11 @@ import { applyOverrides, DEFAULT_PROFILE } from "../../../src/core/profile";
 import { adequacy, completionByMark, deficits, levelShares, taskResults } from "../../../src/school/model/tasks";
 
 const set: TaskSet = {
-  procedure: "ВПР", year: 2025, grade: 5, subject: "Математика", source: "form",
+  procedure: "ВПР",
+  year: 2025,
+  grade: 5,
+  subject: "Математика",
+  source: "form",
   tasks: [
     { number: "1", level: "Б", max: 1, skill: "Вычисления" },
     { number: "2", level: "Б", max: 2, skill: "Вычисления" },
@@ -12,7 +16,17 @@ const set: TaskSet = {
   ],
 };
 const p = (code: string, mark: number, pts: (number | null)[]): ParticipantRow => ({
-  procedure: "ВПР", year: 2025, grade: 5, className: "5А", subject: "Математика", code, score: null, mark, journalMark: null, taskPoints: pts, source: "form",
+  procedure: "ВПР",
+  year: 2025,
+  grade: 5,
+  className: "5А",
+  subject: "Математика",
+  code,
+  score: null,
+  mark,
+  journalMark: null,
+  taskPoints: pts,
+  source: "form",
 });
 
 describe("task adequacy bands (§2)", () => {
@@ -57,7 +71,12 @@ describe("task completion of a class", () => {
   it("completion by mark groups only for groups of ≥ 10", () => {
     const many = Array.from({ length: 10 }, (_, i) => p(`1${i}`, 3, [1, 1, 0]));
     const g = completionByMark([...many, ...ps], set, DEFAULT_PROFILE);
-    expect(g.map((x) => [x.mark, x.n, x.enough])).toEqual([[2, 1, false], [3, 12, true], [4, 1, false], [5, 0, false]]);
+    expect(g.map((x) => [x.mark, x.n, x.enough])).toEqual([
+      [2, 1, false],
+      [3, 12, true],
+      [4, 1, false],
+      [5, 0, false],
+    ]);
     // «3» group: 10×[1,1,0] + 002 [1,1,0] + 004 [1,null,0] → task 1: 12/12; task 2: 11/(11·2); task 3: 0.
     expect(g[1].completion).toEqual([100, 50, 0]);
     expect(g[0].completion).toBeNull();

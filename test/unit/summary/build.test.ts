@@ -25,8 +25,16 @@ beforeAll(() => {
   o1School = situations.find((s) => s.expectedRule === "O1")!.login;
   r1School = situations.find((s) => s.expectedRule === "R1")!.login;
   schools = municipality.schools;
-  const c = consolidate(municipality.schools.map((r) => ({ file: `${r.passport.login}.xlsx`, report: r, findings: [] })));
-  summary = buildSummary({ municipality: { ...municipality, schools: c.schools }, files: c.files, profile: DEFAULT_PROFILE, evaluationDate: "2026-12-31", runAt: "2026-11-22T10:00:00" });
+  const c = consolidate(
+    municipality.schools.map((r) => ({ file: `${r.passport.login}.xlsx`, report: r, findings: [] })),
+  );
+  summary = buildSummary({
+    municipality: { ...municipality, schools: c.schools },
+    files: c.files,
+    profile: DEFAULT_PROFILE,
+    evaluationDate: "2026-12-31",
+    runAt: "2026-11-22T10:00:00",
+  });
 }, 60_000);
 
 describe("municipal summary on the sample", () => {
@@ -34,7 +42,9 @@ describe("municipal summary on the sample", () => {
     const names = summary.sheets.map((s) => s.name);
     expect(names[0]).toBe("Содержание");
     expect([...names].sort()).toEqual([...SUMMARY_SHEET_NAMES].sort());
-    expect(summary.sheets[0].tables[0].rows.map((r) => r.sheet)).toEqual(SUMMARY_SHEET_NAMES.filter((n) => n !== "Содержание"));
+    expect(summary.sheets[0].tables[0].rows.map((r) => r.sheet)).toEqual(
+      SUMMARY_SHEET_NAMES.filter((n) => n !== "Содержание"),
+    );
   });
 
   it("the school with inflated journal marks has O1 with evidence and measures", () => {
@@ -54,7 +64,9 @@ describe("municipal summary on the sample", () => {
     const latest = school.risk.at(-1)!;
     expect(latest.shnor).toBe(true);
     expect(latest.factors.find((f) => f.id === "R1")!.fired).toBe(true);
-    const recs = summary.sheets.find((s) => s.id === "recommendations")!.tables[0].rows.filter((r) => r.login === r1School);
+    const recs = summary.sheets
+      .find((s) => s.id === "recommendations")!
+      .tables[0].rows.filter((r) => r.login === r1School);
     expect(recs.map((r) => r.measure).join(" ")).toContain("программу поддержки школ с низкими результатами");
   });
 
@@ -63,7 +75,8 @@ describe("municipal summary on the sample", () => {
     const rows = summary.sheets.find((s) => s.id === "results")!.tables[0].rows.filter((r) => r.login === o1School);
     expect(school.results).toHaveLength(rows.length);
     const first = rows[0];
-    const n = (first.n5 as number) + (first.n4 as number) + (first.n3 as number) + (first.n2 as number) + (first.n1 as number);
+    const n =
+      (first.n5 as number) + (first.n4 as number) + (first.n3 as number) + (first.n2 as number) + (first.n1 as number);
     expect(school.results[0].quality).toBeCloseTo((((first.n5 as number) + (first.n4 as number)) * 100) / n, 8);
   });
 
@@ -71,7 +84,8 @@ describe("municipal summary on the sample", () => {
     const t = summary.sheets.find((s) => s.id === "results")!.tables[0];
     const grid = [t.columns.map((c) => c.header), ...t.rows.map((r) => t.columns.map((c) => r[c.id] ?? null))];
     const before = analysisCount();
-    for (const school of summary.json.schools) expect(F.risk(school.login, grid), school.login).toBe(school.risk.at(-1)!.level);
+    for (const school of summary.json.schools)
+      expect(F.risk(school.login, grid), school.login).toBe(school.risk.at(-1)!.level);
     expect(analysisCount() - before).toBe(1);
   });
 
@@ -86,7 +100,9 @@ describe("municipal summary on the sample", () => {
     expect(school.signs.filter((s) => s.rule === "O1")).toEqual([]);
     const before = summary.json.schools.find((s) => s.login === o1School)!;
     expect(before.signs.some((s) => s.rule === "O1")).toBe(true);
-    const methodology = r.summary.sheets.find((s) => s.id === "methodology")!.tables[0].rows.find((x) => x.key === "o1.gap2Share")!;
+    const methodology = r.summary.sheets
+      .find((s) => s.id === "methodology")!
+      .tables[0].rows.find((x) => x.key === "o1.gap2Share")!;
     expect(methodology).toMatchObject({ value: "60", tag: "переопределено в книге" });
   }, 60_000);
 

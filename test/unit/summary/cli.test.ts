@@ -42,12 +42,18 @@ describe("msoko summarize", () => {
     expect(j.schools.map((s) => s.login).sort()).toEqual([...logins].sort());
     expect(j.evaluationDate).toBe("2026-12-31");
     const sheets = (await readXlsxFile(out, { formulas: false })).map((s) => s.name);
-    for (const n of ["Содержание", "Свод по ОО", "Результаты", "Объективность", "Зона риска", "Методика"]) expect(sheets).toContain(n);
+    for (const n of ["Содержание", "Свод по ОО", "Результаты", "Объективность", "Зона риска", "Методика"])
+      expect(sheets).toContain(n);
   }, 180_000);
 
   it("a second run replaces only its own sheets", async () => {
     const wb = await XlsxWorkbook.load(out);
-    await wb.write({ ops: [{ op: "addSheet", name: "Мой анализ" }, { op: "values", sheet: "Мой анализ", address: "A1", values: [["=мой текст, не формула"]] }] });
+    await wb.write({
+      ops: [
+        { op: "addSheet", name: "Мой анализ" },
+        { op: "values", sheet: "Мой анализ", address: "A1", values: [["=мой текст, не формула"]] },
+      ],
+    });
     await wb.save(out);
     expect(await main(["summarize", forms, "--out", out, "--date", "2026-12-31"], memoryIo())).toBe(0);
     const read = await readXlsxFile(out, { formulas: false });
@@ -62,7 +68,16 @@ describe("msoko summarize", () => {
     await wb.write({
       ops: [
         { op: "addSheet", name: "Мой график" },
-        { op: "values", sheet: "Мой график", address: "A1", values: [["Год", "Доля"], ["2025", 10], ["2026", 12]] },
+        {
+          op: "values",
+          sheet: "Мой график",
+          address: "A1",
+          values: [
+            ["Год", "Доля"],
+            ["2025", 10],
+            ["2026", 12],
+          ],
+        },
         { op: "chart", sheet: "Мой график", type: "line", source: "A1:B3", title: "Моя динамика", anchor: "D2" },
       ],
     });
@@ -73,30 +88,61 @@ describe("msoko summarize", () => {
     expect(await main(["summarize", forms, "--out", own, "--force"], memoryIo())).toBe(0);
   }, 180_000);
 
-  it.skipIf(!existsSync("/usr/bin/soffice"))("LibreOffice recalculates the formulas to the JSON's values", () => {
-    // Convert the «Результаты» sheet to CSV: LibreOffice computes every formula while loading.
-    const csvDir = join(dir, "csv");
-    execFileSync("soffice", ["--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,1033,false,true,false,false,false,3", "--outdir", csvDir, out], { stdio: "ignore", timeout: 120_000 });
-    const files = execFileSync("ls", [csvDir], { encoding: "utf8" }).trim().split("\n");
-    const file = files.find((f) => f.endsWith(".csv"))!;
-    const rows = readFileSync(join(csvDir, file), "utf8").trim().split("\n").map((l) => l.split(";").map((c) => c.replace(/^"|"$/g, "")));
-    const header = rows.findIndex((r) => r[0] === "Год" && r.includes("Качество, %"));
-    expect(header).toBeGreaterThan(0);
-    const col = (name: string) => rows[header].indexOf(name);
-    const j = JSON.parse(readFileSync(json, "utf8")) as SummaryJson;
-    let checked = 0;
-    for (const school of j.schools) {
-      for (const r of school.results.slice(0, 5)) {
-        const row = rows.find((x) => x[col("Логин ОО")] === school.login && x[col("Год")] === String(r.year) && x[col("Предмет")] === r.subject && x[col("Класс")] === String(r.grade) && x[col("Процедура")] === r.procedure);
-        expect(row, `${school.login} ${r.procedure} ${r.year} ${r.grade} ${r.subject}`).toBeDefined();
-        for (const [name, key] of [["Качество, %", "quality"], ["Успеваемость, %", "success"], ["СОУ, %", "sou"], ["Средний балл", "mean"]] as const) {
-          const v = r[key];
-          if (v === null) expect(row![col(name)]).toBe("");
-          else expect(Number(row![col(name)])).toBeCloseTo(v as number, 6);
+  it.skipIf(!existsSync("/usr/bin/soffice"))(
+    "LibreOffice recalculates the formulas to the JSON's values",
+    () => {
+      // Convert the «Результаты» sheet to CSV: LibreOffice computes every formula while loading.
+      const csvDir = join(dir, "csv");
+      execFileSync(
+        "soffice",
+        [
+          "--headless",
+          "--norestore",
+          "--convert-to",
+          "csv:Text - txt - csv (StarCalc):59,34,76,1,,1033,false,true,false,false,false,3",
+          "--outdir",
+          csvDir,
+          out,
+        ],
+        { stdio: "ignore", timeout: 120_000 },
+      );
+      const files = execFileSync("ls", [csvDir], { encoding: "utf8" }).trim().split("\n");
+      const file = files.find((f) => f.endsWith(".csv"))!;
+      const rows = readFileSync(join(csvDir, file), "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => l.split(";").map((c) => c.replace(/^"|"$/g, "")));
+      const header = rows.findIndex((r) => r[0] === "Год" && r.includes("Качество, %"));
+      expect(header).toBeGreaterThan(0);
+      const col = (name: string) => rows[header].indexOf(name);
+      const j = JSON.parse(readFileSync(json, "utf8")) as SummaryJson;
+      let checked = 0;
+      for (const school of j.schools) {
+        for (const r of school.results.slice(0, 5)) {
+          const row = rows.find(
+            (x) =>
+              x[col("Логин ОО")] === school.login &&
+              x[col("Год")] === String(r.year) &&
+              x[col("Предмет")] === r.subject &&
+              x[col("Класс")] === String(r.grade) &&
+              x[col("Процедура")] === r.procedure,
+          );
+          expect(row, `${school.login} ${r.procedure} ${r.year} ${r.grade} ${r.subject}`).toBeDefined();
+          for (const [name, key] of [
+            ["Качество, %", "quality"],
+            ["Успеваемость, %", "success"],
+            ["СОУ, %", "sou"],
+            ["Средний балл", "mean"],
+          ] as const) {
+            const v = r[key];
+            if (v === null) expect(row![col(name)]).toBe("");
+            else expect(Number(row![col(name)])).toBeCloseTo(v as number, 6);
+          }
+          checked++;
         }
-        checked++;
       }
-    }
-    expect(checked).toBeGreaterThan(5);
-  }, 180_000);
+      expect(checked).toBeGreaterThan(5);
+    },
+    180_000,
+  );
 });

@@ -4,10 +4,31 @@ import { consolidate } from "../../../src/summary/model/consolidate";
 
 const report = (login: string, year: number): SchoolReport => ({
   passport: { login, name: `ОО ${login}`, type: "СОШ", location: "село", contingent: [] },
-  results: [{ procedure: "ВПР", year, grade: 4, className: "", subject: "Математика", participants: 1, marks: { n5: 1, n4: 0, n3: 0, n2: 0 }, source: "form" }],
-  participants: [], tasks: [], directions: {}, cycle: [], findings: [],
+  results: [
+    {
+      procedure: "ВПР",
+      year,
+      grade: 4,
+      className: "",
+      subject: "Математика",
+      participants: 1,
+      marks: { n5: 1, n4: 0, n3: 0, n2: 0 },
+      source: "form",
+    },
+  ],
+  participants: [],
+  tasks: [],
+  directions: {},
+  cycle: [],
+  findings: [],
 });
-const err = { severity: "error" as const, rule: "sum.marks", sheet: "Результаты", cell: "F7", message: "Сумма отметок не равна числу участников." };
+const err = {
+  severity: "error" as const,
+  rule: "sum.marks",
+  sheet: "Результаты",
+  cell: "F7",
+  message: "Сумма отметок не равна числу участников.",
+};
 
 describe("consolidation of school forms", () => {
   it("keeps one form per login: the newer by file date, else by data year, else the later file", () => {
@@ -20,7 +41,14 @@ describe("consolidation of school forms", () => {
       { file: "f.xlsx", report: null, findings: [{ ...err, rule: "file.unreadable", sheet: "", cell: "" }] },
     ]);
     expect(c.schools.map((s) => s.passport.login)).toEqual(["SCH1", "sch2", "sch3"]);
-    expect(c.files.map((f) => f.state)).toEqual(["duplicate", "included", "included", "duplicate", "includedWithErrors", "unreadable"]);
+    expect(c.files.map((f) => f.state)).toEqual([
+      "duplicate",
+      "included",
+      "included",
+      "duplicate",
+      "includedWithErrors",
+      "unreadable",
+    ]);
     expect(c.files[0].keptFile).toBe("b.xlsx");
     expect(c.files[3].keptFile).toBe("c.xlsx");
     expect(c.files[4]).toMatchObject({ errors: 1, warnings: 0 });

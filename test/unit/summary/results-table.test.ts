@@ -6,15 +6,42 @@ import { resultsTable } from "../../../src/summary/model/results-table";
 import { expandFormula } from "../../../src/summary/model/table";
 import { tableOps, tableRows } from "../../../src/summary/write/table-ops";
 
-const r = (year: number, className: string, n5: number, n4: number, n3: number, n2: number, journal?: [number, number, number]): ResultRow => ({
-  procedure: "ВПР", year, grade: 5, className, subject: "Математика", participants: n5 + n4 + n3 + n2,
-  marks: { n5, n4, n3, n2 }, journal: journal && { lowered: journal[0], confirmed: journal[1], raised: journal[2] }, source: "form",
+const r = (
+  year: number,
+  className: string,
+  n5: number,
+  n4: number,
+  n3: number,
+  n2: number,
+  journal?: [number, number, number],
+): ResultRow => ({
+  procedure: "ВПР",
+  year,
+  grade: 5,
+  className,
+  subject: "Математика",
+  participants: n5 + n4 + n3 + n2,
+  marks: { n5, n4, n3, n2 },
+  journal: journal && { lowered: journal[0], confirmed: journal[1], raised: journal[2] },
+  source: "form",
 });
 
 function school(login: string, results: ResultRow[]): SchoolReport {
   return {
-    passport: { login, name: `Школа ${login}`, shortName: login.toUpperCase(), type: "СОШ", location: "город", contingent: [] },
-    results, participants: [], tasks: [], directions: {}, cycle: [], findings: [],
+    passport: {
+      login,
+      name: `Школа ${login}`,
+      shortName: login.toUpperCase(),
+      type: "СОШ",
+      location: "город",
+      contingent: [],
+    },
+    results,
+    participants: [],
+    tasks: [],
+    directions: {},
+    cycle: [],
+    findings: [],
   };
 }
 
@@ -29,14 +56,19 @@ describe("aggregation without double counting", () => {
     const b = schoolAggregates(B.results).get("ВПР|2025|5|Математика")!;
     expect(b.marks).toEqual({ n5: 5, n4: 5, n3: 5, n2: 5 });
     expect(b.rows).toBe(2);
-    const m = pooledAggregates([schoolAggregates(A.results), schoolAggregates(B.results)]).get("ВПР|2025|5|Математика")!;
+    const m = pooledAggregates([schoolAggregates(A.results), schoolAggregates(B.results)]).get(
+      "ВПР|2025|5|Математика",
+    )!;
     expect(m.participants).toBe(45);
     expect(m.marks).toEqual({ n5: 10, n4: 15, n3: 13, n2: 7 });
   });
 });
 
 describe("«Результаты» table", () => {
-  const clusterOf = new Map([["sch1", "СОШ, город"], ["sch2", "СОШ, город"]]);
+  const clusterOf = new Map([
+    ["sch1", "СОШ, город"],
+    ["sch2", "СОШ, город"],
+  ]);
   const t = resultsTable({ schools: [A, B], clusterOf, profile: DEFAULT_PROFILE });
   it("has municipality, cluster and school rows per key, in order", () => {
     const y2025 = t.rows.filter((x) => x.year === 2025).map((x) => `${x.level}:${x.unit}`);
@@ -45,7 +77,18 @@ describe("«Результаты» table", () => {
   });
   it("computes indicators by hand-checked values", () => {
     const sch1 = t.rows.find((x) => x.year === 2025 && x.login === "sch1")!;
-    expect(sch1).toMatchObject({ type: "СОШ", location: "город", n: 25, quality: 60, success: 92, sou: 58.4, mean: 3.72, share2: 8, share5: 20, nm: 25 });
+    expect(sch1).toMatchObject({
+      type: "СОШ",
+      location: "город",
+      n: 25,
+      quality: 60,
+      success: 92,
+      sou: 58.4,
+      mean: 3.72,
+      share2: 8,
+      share5: 20,
+      nm: 25,
+    });
     expect(sch1.size).toBe("ориентировочная выборка");
     expect(sch1.confirmedShare).toBe(60);
     // 2024: quality 10/25 = 40 %, share «2» 20 % → Δ +20 п.п. and −12 п.п.
@@ -61,7 +104,10 @@ describe("«Результаты» table", () => {
     const quality = t.columns.find((c) => c.id === "quality")!;
     const addr = (id: string) => `${id.toUpperCase()}9`;
     expect(expandFormula(quality.formula!, addr)).toBe('IF(NM9>0,(N59+N49)/NM9*100,"")');
-    const ops = tableOps("Результаты", t, { tableName: "msoko_results", marker: "Создано надстройкой МСОКО для Excel" });
+    const ops = tableOps("Результаты", t, {
+      tableName: "msoko_results",
+      marker: "Создано надстройкой МСОКО для Excel",
+    });
     const formulas = ops.filter((o) => o.op === "formulas");
     expect(formulas.length).toBe(t.columns.filter((c) => c.formula).length);
     const { header, first, last } = tableRows(t);

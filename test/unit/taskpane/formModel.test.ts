@@ -23,7 +23,9 @@ describe("createFormMessage", () => {
     expect(createFormMessage({ created: ["Паспорт ОО", "Результаты"], skipped: ["Цикл"], notices: [] })).toBe(
       "Создано 2 листа формы: «Паспорт ОО», «Результаты». Уже был и оставлен без изменений: 1 лист («Цикл»).",
     );
-    expect(createFormMessage({ created: Array(11).fill("x"), skipped: [], notices: [] })).toMatch(/^Создано 11 листов формы: /);
+    expect(createFormMessage({ created: Array(11).fill("x"), skipped: [], notices: [] })).toMatch(
+      /^Создано 11 листов формы: /,
+    );
     expect(createFormMessage({ created: ["А"], skipped: ["Б", "В"], notices: [] })).toBe(
       "Создано 1 лист формы: «А». Уже были и оставлены без изменений: 2 листа («Б», «В»).",
     );
@@ -33,7 +35,14 @@ describe("createFormMessage", () => {
   });
 
   it("keeps only the notices the message does not already say", () => {
-    const r = { created: [], skipped: ["Цикл"], notices: ["Лист «Цикл» уже есть в книге — он оставлен без изменений.", "Эта версия Excel не поддерживает диаграммы."] };
+    const r = {
+      created: [],
+      skipped: ["Цикл"],
+      notices: [
+        "Лист «Цикл» уже есть в книге — он оставлен без изменений.",
+        "Эта версия Excel не поддерживает диаграммы.",
+      ],
+    };
     expect(extraNotices(r)).toEqual(["Эта версия Excel не поддерживает диаграммы."]);
   });
 });

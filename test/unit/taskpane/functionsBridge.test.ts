@@ -14,12 +14,19 @@ describe("pushWorkbookSettings", () => {
   it("hands the workbook's overrides and reporting date to the custom functions", async () => {
     const wb = MemoryWorkbook.fromGrids({
       Лист1: [],
-      "Настройки МСОКО": [["Ключ", "Значение", "Пояснение"], ["ege.highScore", 85, ""], ["report.date", "2026-12-31", ""], ["o2.alpha", "много", ""]],
+      "Настройки МСОКО": [
+        ["Ключ", "Значение", "Пояснение"],
+        ["ege.highScore", 85, ""],
+        ["report.date", "2026-12-31", ""],
+        ["o2.alpha", "много", ""],
+      ],
     });
     const pushed = await pushWorkbookSettings(wb);
     expect(pushed.profileVersion).toBe("msoko-2026.2+1");
     expect(pushed.reportingDate).toBe("2026-12-31");
-    expect(pushed.errors.map((e) => e.message)).toEqual(["Параметр «o2.alpha» (лист «Настройки МСОКО», ячейка B4): ожидается число, а указано «много»."]);
+    expect(pushed.errors.map((e) => e.message)).toEqual([
+      "Параметр «o2.alpha» (лист «Настройки МСОКО», ячейка B4): ожидается число, а указано «много».",
+    ]);
     expect(getProfile().values["ege.highScore"]).toBe(85);
     expect(getReportingDate()).toBe("2026-12-31");
   });

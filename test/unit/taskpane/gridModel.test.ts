@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MemoryWorkbook } from "../../../src/host/memory";
-import { cellText, chartPlaceholders, followedSheet, gridModel, sheetExtras } from "../../../src/taskpane/preview/gridModel";
+import {
+  cellText,
+  chartPlaceholders,
+  followedSheet,
+  gridModel,
+  sheetExtras,
+} from "../../../src/taskpane/preview/gridModel";
 import { generatedNote } from "../../../src/taskpane/preview/generatedNote";
 
 async function sheet(ops: Parameters<MemoryWorkbook["write"]>[0]["ops"]) {
@@ -23,7 +29,15 @@ describe("cellText", () => {
 describe("gridModel", () => {
   it("draws values, formula text, formats and merges", async () => {
     const s = await sheet([
-      { op: "values", sheet: "Данные", address: "A1", values: [["Школа", "Качество"], ["sch1", 58.4]] },
+      {
+        op: "values",
+        sheet: "Данные",
+        address: "A1",
+        values: [
+          ["Школа", "Качество"],
+          ["sch1", 58.4],
+        ],
+      },
       { op: "formulas", sheet: "Данные", address: "C2", formulas: [["=B2*2"]] },
       { op: "format", sheet: "Данные", address: "A1:B1", format: { bold: true, fill: "#DDEBF7" } },
       { op: "format", sheet: "Данные", address: "B1", format: { fill: "#FFFFFF" } },
@@ -82,7 +96,15 @@ describe("gridModel", () => {
 
   it("adds spare rows and columns for typing, within the limits; covered cells point at their merge head", async () => {
     const s = await sheet([
-      { op: "values", sheet: "Данные", address: "A1", values: [["Заголовок", null], [1, 2]] },
+      {
+        op: "values",
+        sheet: "Данные",
+        address: "A1",
+        values: [
+          ["Заголовок", null],
+          [1, 2],
+        ],
+      },
       { op: "merge", sheet: "Данные", address: "A1:B1" },
     ]);
     const m = gridModel(s, { rows: 4, columns: 3, spareRows: 5, spareColumns: 1 });
@@ -105,10 +127,24 @@ describe("gridModel", () => {
 
 describe("chartPlaceholders", () => {
   it("gives each chart a Russian type, its anchor cell and size", () => {
-    const [c] = chartPlaceholders([{ type: "columnClustered", source: "'Свод'!A5:C20", title: "Качество знаний", anchor: "H5", width: 480 }]);
-    expect(c).toMatchObject({ title: "Качество знаний", kind: "гистограмма", anchor: "H5", row: 4, col: 7, width: 480, height: 216 });
-    expect(c.description).toBe("Диаграмма «Качество знаний»: гистограмма у ячейки H5, данные 'Свод'!A5:C20. Предпросмотр не рисует диаграммы — в Excel она будет здесь.");
-    expect(chartPlaceholders([{ type: "pie", source: "A1:B3", title: "Доли", anchor: "A10" }])[0].kind).toBe("круговая диаграмма");
+    const [c] = chartPlaceholders([
+      { type: "columnClustered", source: "'Свод'!A5:C20", title: "Качество знаний", anchor: "H5", width: 480 },
+    ]);
+    expect(c).toMatchObject({
+      title: "Качество знаний",
+      kind: "гистограмма",
+      anchor: "H5",
+      row: 4,
+      col: 7,
+      width: 480,
+      height: 216,
+    });
+    expect(c.description).toBe(
+      "Диаграмма «Качество знаний»: гистограмма у ячейки H5, данные 'Свод'!A5:C20. Предпросмотр не рисует диаграммы — в Excel она будет здесь.",
+    );
+    expect(chartPlaceholders([{ type: "pie", source: "A1:B3", title: "Доли", anchor: "A10" }])[0].kind).toBe(
+      "круговая диаграмма",
+    );
   });
 });
 
@@ -118,11 +154,17 @@ describe("generatedNote", () => {
   it("marks a sheet with the row-2 marker that the settings registry lists", async () => {
     const wb = MemoryWorkbook.fromGrids({
       "Свод по ОО": [["Свод по ОО"], [marker]],
-      "Настройки МСОКО": [["Ключ", "Значение", "Пояснение"], ["generated|Свод по ОО", "summary.schools", ""]],
+      "Настройки МСОКО": [
+        ["Ключ", "Значение", "Пояснение"],
+        ["generated|Свод по ОО", "summary.schools", ""],
+      ],
       Данные: [["Свод"], [""]],
     });
     const snap = wb.snapshot();
-    expect(generatedNote(snap.sheets[0], snap)).toEqual({ registered: true, text: "Лист создан надстройкой: при следующем построении он будет пересоздан." });
+    expect(generatedNote(snap.sheets[0], snap)).toEqual({
+      registered: true,
+      text: "Лист создан надстройкой: при следующем построении он будет пересоздан.",
+    });
     expect(generatedNote(snap.sheets[2], snap)).toBeNull();
   });
 
@@ -137,17 +179,49 @@ describe("generatedNote", () => {
 
 describe("followedSheet", () => {
   const book = (active: string, sheets: [string, "visible" | "hidden"][]) =>
-    ({ fileName: "", activeSheet: active, selection: { sheet: active, address: "A1" }, sheets: sheets.map(([name, visibility], position) => ({ name, visibility, position })) }) as never;
+    ({
+      fileName: "",
+      activeSheet: active,
+      selection: { sheet: active, address: "A1" },
+      sheets: sheets.map(([name, visibility], position) => ({ name, visibility, position })),
+    }) as never;
   it("starts with the active sheet and follows a newly activated one", () => {
     expect(followedSheet(null, book("Лист1", [["Лист1", "visible"]]))).toBe("Лист1");
-    expect(followedSheet(book("Лист1", [["Лист1", "visible"], ["Цикл", "visible"]]), book("Цикл", [["Лист1", "visible"], ["Цикл", "visible"]]))).toBe("Цикл");
+    expect(
+      followedSheet(
+        book("Лист1", [
+          ["Лист1", "visible"],
+          ["Цикл", "visible"],
+        ]),
+        book("Цикл", [
+          ["Лист1", "visible"],
+          ["Цикл", "visible"],
+        ]),
+      ),
+    ).toBe("Цикл");
   });
   it("goes to the first visible sheet a write added, in workbook order; stays put otherwise", () => {
     const before = book("Лист1", [["Лист1", "visible"]]);
-    const after = book("Лист1", [["Лист1", "visible"], ["Настройки МСОКО", "hidden"], ["Паспорт ОО", "visible"], ["Результаты", "visible"]]);
+    const after = book("Лист1", [
+      ["Лист1", "visible"],
+      ["Настройки МСОКО", "hidden"],
+      ["Паспорт ОО", "visible"],
+      ["Результаты", "visible"],
+    ]);
     expect(followedSheet(before, after)).toBe("Паспорт ОО");
     expect(followedSheet(after, after)).toBeNull();
     // A sheet replaced under the same name (in another case) is not new.
-    expect(followedSheet(book("Лист1", [["Лист1", "visible"], ["свод по ОО", "visible"]]), book("Лист1", [["Лист1", "visible"], ["Свод по ОО", "visible"]]))).toBeNull();
+    expect(
+      followedSheet(
+        book("Лист1", [
+          ["Лист1", "visible"],
+          ["свод по ОО", "visible"],
+        ]),
+        book("Лист1", [
+          ["Лист1", "visible"],
+          ["Свод по ОО", "visible"],
+        ]),
+      ),
+    ).toBeNull();
   });
 });

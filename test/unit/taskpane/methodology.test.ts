@@ -33,7 +33,9 @@ describe("methodologySections", () => {
   it("marks a value overridden by the workbook", () => {
     const { profile, errors } = applyOverrides([{ key: "ege.highScore", value: "85" }]);
     expect(errors).toEqual([]);
-    const row = methodologySections(profile).flatMap((s) => s.rows).find((r) => r.key === "ege.highScore");
+    const row = methodologySections(profile)
+      .flatMap((s) => s.rows)
+      .find((r) => r.key === "ege.highScore");
     expect(row).toMatchObject({ value: "85\u00a0балл", tag: "OVERRIDE", tagLabel: OVERRIDE_LABEL });
   });
 });
@@ -42,7 +44,9 @@ describe("methodology labels", () => {
   it("spells a rule reference out as a section of the methodology", async () => {
     const { ruleText } = await import("../../../src/taskpane/methodology/labels");
     expect(ruleText("§2")).toBe("Методика, раздел 2 «Показатели результатов»");
-    expect(ruleText("§3 O1 (ред. 2026.2)")).toBe("Методика, раздел 3 «Признаки необъективности», правило O1, редакция 2026.2");
+    expect(ruleText("§3 O1 (ред. 2026.2)")).toBe(
+      "Методика, раздел 3 «Признаки необъективности», правило O1, редакция 2026.2",
+    );
     expect(ruleText("§4 R5")).toBe("Методика, раздел 4 «Риски низких результатов», правило R5");
     expect(ruleText("§9")).toBe("Методика, раздел 9");
     expect(ruleText("п. 7 Положения")).toBe("п. 7 Положения");

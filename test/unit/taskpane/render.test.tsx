@@ -32,7 +32,8 @@ function render(node: ReactNode): string {
 }
 
 function withSheets(names: string[] | null, node: ReactNode): string {
-  const sheets: SheetInfo[] | null = names && names.map((name, position) => ({ name, position, visibility: "visible" }));
+  const sheets: SheetInfo[] | null =
+    names && names.map((name, position) => ({ name, position, visibility: "visible" }));
   const state: WorkbookState = {
     port: MemoryWorkbook.fromGrids({}),
     sheets,
@@ -57,8 +58,24 @@ function page(id: string) {
 describe("page registry", () => {
   it("lists the seven pages in navigation order", () => {
     expect(PAGES.map((p) => p.id)).toEqual(["form", "check", "school", "summary", "cycle", "methodology", "help"]);
-    expect(PAGES.map((p) => p.title)).toEqual(["Форма ОО", "Проверка формы", "Анализ результатов ОО", "Свод по муниципалитету", "Управленческий цикл", "Методика", "Справка"]);
-    expect(PAGES.map((p) => p.navLabel)).toEqual(["Форма ОО", "Проверка", "Анализ ОО", "Свод", "Цикл", "Методика", "Справка"]);
+    expect(PAGES.map((p) => p.title)).toEqual([
+      "Форма ОО",
+      "Проверка формы",
+      "Анализ результатов ОО",
+      "Свод по муниципалитету",
+      "Управленческий цикл",
+      "Методика",
+      "Справка",
+    ]);
+    expect(PAGES.map((p) => p.navLabel)).toEqual([
+      "Форма ОО",
+      "Проверка",
+      "Анализ ОО",
+      "Свод",
+      "Цикл",
+      "Методика",
+      "Справка",
+    ]);
     expect(DEFAULT_PAGE_ID).toBe("form");
   });
 
@@ -123,9 +140,13 @@ describe("page empty states", () => {
   });
 
   it("«Свод» recognises a municipal summary", () => {
-    expect(withSheets(["Свод по ОО"], page("summary"))).toContain("В книге есть лист «Свод по ОО»: это муниципальный свод. Чтобы перестроить его, добавьте в книгу формы ОО.");
+    expect(withSheets(["Свод по ОО"], page("summary"))).toContain(
+      "В книге есть лист «Свод по ОО»: это муниципальный свод. Чтобы перестроить его, добавьте в книгу формы ОО.",
+    );
     expect(withSheets([], page("summary"))).toContain("В книге нет форм ОО для свода.");
-    expect(withSheets(["Паспорт ОО", "Паспорт ОО (sch2)", "Результаты (sch2)"], page("summary"))).toContain("В книге 2 формы ОО.");
+    expect(withSheets(["Паспорт ОО", "Паспорт ОО (sch2)", "Результаты (sch2)"], page("summary"))).toContain(
+      "В книге 2 формы ОО.",
+    );
   });
 
   it("pages wait for the sheet list before deciding", () => {
@@ -153,7 +174,9 @@ describe("page empty states", () => {
 
 describe("shell", () => {
   it("renders the header, six tabs and the first page", () => {
-    const text = render(<Pane source={workbookSource(MemoryWorkbook.fromGrids({ Лист1: [] }))} runner={createOperationRunner()} />);
+    const text = render(
+      <Pane source={workbookSource(MemoryWorkbook.fromGrids({ Лист1: [] }))} runner={createOperationRunner()} />,
+    );
     expect(text).toContain("МСОКО для Excel");
     // The sheet list is read after mounting, so the server render shows the role as pending.
     expect(text).toContain("Книга: определяется…");
@@ -161,7 +184,13 @@ describe("shell", () => {
   });
 
   it("opens the requested page", () => {
-    const text = render(<Pane source={workbookSource(MemoryWorkbook.fromGrids({}))} runner={createOperationRunner()} initialPage="help" />);
+    const text = render(
+      <Pane
+        source={workbookSource(MemoryWorkbook.fromGrids({}))}
+        runner={createOperationRunner()}
+        initialPage="help"
+      />,
+    );
     expect(text).toContain("Справка");
     expect(text).toContain("превращает таблицы");
   });
@@ -186,7 +215,9 @@ describe("shell", () => {
   });
 
   it("error fallback explains in Russian and offers a retry", () => {
-    const text = render(<ErrorFallback error={new Error("boom")} where="страницу «Методика»" onRetry={() => undefined} />);
+    const text = render(
+      <ErrorFallback error={new Error("boom")} where="страницу «Методика»" onRetry={() => undefined} />,
+    );
     expect(text).toContain("Не удалось показать страницу «Методика»");
     expect(text).toContain("Непредвиденная ошибка: boom");
     expect(text).toContain("Попробовать снова");

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createOperationRunner, progressFraction, progressText, stepLabel, type ReportProgress } from "../../../src/taskpane/operation/runner";
+import {
+  createOperationRunner,
+  progressFraction,
+  progressText,
+  stepLabel,
+  type ReportProgress,
+} from "../../../src/taskpane/operation/runner";
 import { InputError } from "../../../src/core/errors";
 
 /** A task that waits for the test to release each step, honouring the abort signal. */
@@ -58,7 +64,7 @@ describe("operation runner", () => {
     expect(runner.getState()).toEqual({ status: "done", title: "Сведение", message: "Сведено файлов: 2." });
   });
 
-  it("leaves the status area empty when the page shows the result itself (doneMessage \"\")", async () => {
+  it('leaves the status area empty when the page shows the result itself (doneMessage "")', async () => {
     const runner = createOperationRunner();
     const result = await runner.run("Проверка формы", async () => 3, { doneMessage: () => "" });
     expect(result).toEqual({ status: "done", value: 3 });
@@ -95,12 +101,19 @@ describe("operation runner", () => {
     const r1 = await runner.run("Проверка", async () => {
       throw new InputError("Лист «Паспорт ОО», ячейка B3: пусто, ожидается логин ФИС ОКО.");
     });
-    expect(r1).toMatchObject({ status: "failed", message: "Лист «Паспорт ОО», ячейка B3: пусто, ожидается логин ФИС ОКО." });
+    expect(r1).toMatchObject({
+      status: "failed",
+      message: "Лист «Паспорт ОО», ячейка B3: пусто, ожидается логин ФИС ОКО.",
+    });
     const r2 = await runner.run("Проверка", async () => {
       throw new TypeError("x is undefined");
     });
     expect(r2).toMatchObject({ status: "failed", message: "Непредвиденная ошибка: x is undefined" });
-    expect(runner.getState()).toEqual({ status: "failed", title: "Проверка", message: "Непредвиденная ошибка: x is undefined" });
+    expect(runner.getState()).toEqual({
+      status: "failed",
+      title: "Проверка",
+      message: "Непредвиденная ошибка: x is undefined",
+    });
   });
 
   it("refuses a second operation while one runs, without disturbing it", async () => {
@@ -108,7 +121,10 @@ describe("operation runner", () => {
     const t = steppedTask(1);
     const first = runner.run("Сведение", t.task);
     const second = await runner.run("Запись", async () => 1);
-    expect(second).toEqual({ status: "busy", message: "Уже выполняется «Сведение». Дождитесь окончания или отмените её." });
+    expect(second).toEqual({
+      status: "busy",
+      message: "Уже выполняется «Сведение». Дождитесь окончания или отмените её.",
+    });
     expect(runner.getState()).toMatchObject({ status: "running", title: "Сведение" });
     await t.release();
     expect(await first).toEqual({ status: "done", value: 1 });

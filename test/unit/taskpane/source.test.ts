@@ -56,10 +56,17 @@ describe("memory hook", () => {
     publishToHook(hook, wb, runner);
     expect(hook.workbook).toBe(wb);
     expect(await hook.demoOperation!({ steps: 3, stepMs: 0 })).toBe("done");
-    expect(runner.getState()).toEqual({ status: "done", title: "Пример долгой операции", message: "Пример долгой операции: обработано 3 файла." });
+    expect(runner.getState()).toEqual({
+      status: "done",
+      title: "Пример долгой операции",
+      message: "Пример долгой операции: обработано 3 файла.",
+    });
     const running = hook.demoOperation!({ steps: 100, stepMs: 50 });
     await new Promise((r) => setTimeout(r, 10));
-    expect(runner.getState()).toMatchObject({ status: "running", progress: { done: 0, total: 100, label: "Файл 1 из 100" } });
+    expect(runner.getState()).toMatchObject({
+      status: "running",
+      progress: { done: 0, total: 100, label: "Файл 1 из 100" },
+    });
     runner.cancel();
     expect(await running).toBe("cancelled");
   });

@@ -21,7 +21,10 @@ describe("readXlsxInBrowser (no Node APIs: DecompressionStream, pure zip checks)
   it("refuses XML with a DTD, naming the file and the part", async () => {
     const zip = new JSZip();
     zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types/>');
-    zip.file("xl/workbook.xml", '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaa">]><workbook><sheets/></workbook>');
+    zip.file(
+      "xl/workbook.xml",
+      '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaa">]><workbook><sheets/></workbook>',
+    );
     const buf = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     await expect(readXlsxInBrowser(arrayBuffer(buf), "бомба.xlsx")).rejects.toThrow(
       "Файл «бомба.xlsx»: часть «xl/workbook.xml» содержит объявление DTD/ENTITY, которого в книгах Excel не бывает; файл не открыт из соображений безопасности.",
@@ -36,12 +39,14 @@ describe("readXlsxInBrowser (no Node APIs: DecompressionStream, pure zip checks)
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const cd = view.getUint32(buf.length - 22 + 16, true);
     view.setUint32(cd + 24, 100, true);
-    await expect(readXlsxInBrowser(arrayBuffer(buf), "лжец.xlsx")).rejects.toThrow("Часть «xl/workbook.xml» файла «лжец.xlsx» распаковывается больше заявленного размера");
+    await expect(readXlsxInBrowser(arrayBuffer(buf), "лжец.xlsx")).rejects.toThrow(
+      "Часть «xl/workbook.xml» файла «лжец.xlsx» распаковывается больше заявленного размера",
+    );
   });
 
   it("refuses files that are not .xlsx with the CLI's messages", async () => {
-    await expect(readXlsxInBrowser(new TextEncoder().encode("Логин;Класс\n").buffer as ArrayBuffer, "форма.csv")).rejects.toThrow(
-      "Файл «форма.csv» не является книгой Excel .xlsx (это не zip-архив).",
-    );
+    await expect(
+      readXlsxInBrowser(new TextEncoder().encode("Логин;Класс\n").buffer as ArrayBuffer, "форма.csv"),
+    ).rejects.toThrow("Файл «форма.csv» не является книгой Excel .xlsx (это не zip-архив).");
   });
 });

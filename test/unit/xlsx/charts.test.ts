@@ -10,7 +10,18 @@ const TEMP = "~МСОКО 1";
 function dataOps(sheet: string): WriteOp[] {
   return [
     { op: "addSheet", name: sheet },
-    { op: "values", sheet, address: "A5", values: [["Отметка", "Муниципалитет", "Регион"], ["«2»", 10, 12], ["«3»", 30, 33], ["«4»", 40, 38], ["«5»", 20, 17]] },
+    {
+      op: "values",
+      sheet,
+      address: "A5",
+      values: [
+        ["Отметка", "Муниципалитет", "Регион"],
+        ["«2»", 10, 12],
+        ["«3»", 30, 33],
+        ["«4»", 40, 38],
+        ["«5»", 20, 17],
+      ],
+    },
   ];
 }
 
@@ -24,7 +35,17 @@ describe("native charts in .xlsx written by the CLI", () => {
     const { notices } = await wb.write({
       ops: [
         ...dataOps(TEMP),
-        { op: "chart", sheet: TEMP, type: "columnClustered", source: "A5:C9", title: "Распределение отметок", anchor: "E5", width: 480, height: 280, seriesBy: "columns" },
+        {
+          op: "chart",
+          sheet: TEMP,
+          type: "columnClustered",
+          source: "A5:C9",
+          title: "Распределение отметок",
+          anchor: "E5",
+          width: 480,
+          height: 280,
+          seriesBy: "columns",
+        },
         { op: "chart", sheet: TEMP, type: "pie", source: "A5:B9", title: "Доли", anchor: "E25" },
       ],
     });
@@ -43,14 +64,22 @@ describe("native charts in .xlsx written by the CLI", () => {
     expect(drawingRels).toContain('Target="../charts/chart1.xml"');
     expect(drawingRels).toContain('Target="../charts/chart2.xml"');
     const types = await zip.file("[Content_Types].xml")!.async("string");
-    expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
-    expect(types).toContain('<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(types).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
+    expect(types).toContain(
+      '<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
 
     const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
     expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
     expect([...chart.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1])).toEqual([
-      "'Диаграммы'!$B$5", "'Диаграммы'!$A$6:$A$9", "'Диаграммы'!$B$6:$B$9",
-      "'Диаграммы'!$C$5", "'Диаграммы'!$A$6:$A$9", "'Диаграммы'!$C$6:$C$9",
+      "'Диаграммы'!$B$5",
+      "'Диаграммы'!$A$6:$A$9",
+      "'Диаграммы'!$B$6:$B$9",
+      "'Диаграммы'!$C$5",
+      "'Диаграммы'!$A$6:$A$9",
+      "'Диаграммы'!$C$6:$C$9",
     ]);
     expect(chart).toContain("<a:t>Распределение отметок</a:t>");
     expect(chart).toContain('<c:pt idx="3"><c:v>20</c:v></c:pt>');
@@ -71,14 +100,29 @@ describe("native charts in .xlsx written by the CLI", () => {
       ops: [
         ...dataOps("Свод"),
         ...dataOps("O'Brien"),
-        { op: "chart", sheet: "Свод", type: "barStacked100", source: "'O''Brien'!A5:C9", title: "Доли «2»", anchor: "E1" },
-        { op: "chart", sheet: "O'Brien", type: "line", source: "A5:C9", title: "Динамика", anchor: "E1", seriesBy: "rows" },
+        {
+          op: "chart",
+          sheet: "Свод",
+          type: "barStacked100",
+          source: "'O''Brien'!A5:C9",
+          title: "Доли «2»",
+          anchor: "E1",
+        },
+        {
+          op: "chart",
+          sheet: "O'Brien",
+          type: "line",
+          source: "A5:C9",
+          title: "Динамика",
+          anchor: "E1",
+          seriesBy: "rows",
+        },
       ],
     });
     let zip = await parts(wb);
     const stacked = await zip.file("xl/charts/chart1.xml")!.async("string");
     expect(stacked).toContain('<c:barDir val="bar"/><c:grouping val="percentStacked"/>');
-    expect(stacked).toContain("<c:overlap val=\"100\"/>");
+    expect(stacked).toContain('<c:overlap val="100"/>');
     expect(stacked).toContain("<c:f>'O''Brien'!$A$6:$A$9</c:f>");
     expect(stacked).toContain("<a:t>Доли «2»</a:t>");
     const line = await zip.file("xl/charts/chart2.xml")!.async("string");
@@ -93,18 +137,26 @@ describe("native charts in .xlsx written by the CLI", () => {
   });
 
   it("adds a drawing before tableParts in the sheet XML", () => {
-    const xml = '<worksheet xmlns:r="x"><sheetData/><pageMargins/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
-    expect(insertDrawingElement(xml, "rId2")).toBe('<worksheet xmlns:r="x"><sheetData/><pageMargins/><drawing r:id="rId2"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>');
+    const xml =
+      '<worksheet xmlns:r="x"><sheetData/><pageMargins/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
+    expect(insertDrawingElement(xml, "rId2")).toBe(
+      '<worksheet xmlns:r="x"><sheetData/><pageMargins/><drawing r:id="rId2"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>',
+    );
   });
 
   it("merges charts into the drawing exceljs wrote for an image", async () => {
     const wb = XlsxWorkbook.create();
     await wb.write({ ops: dataOps("Свод") });
     // A 1×1 PNG.
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    );
     const id = wb.workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" });
     wb.workbook.getWorksheet("Свод")!.addImage(id, "H1:I2");
-    await wb.write({ ops: [{ op: "chart", sheet: "Свод", type: "columnClustered", source: "A5:C9", title: "Т", anchor: "E1" }] });
+    await wb.write({
+      ops: [{ op: "chart", sheet: "Свод", type: "columnClustered", source: "A5:C9", title: "Т", anchor: "E1" }],
+    });
     const zip = await parts(wb);
     expect(zip.file(/^xl\/drawings\/drawing\d+\.xml$/)).toHaveLength(1);
     const drawing = await zip.file("xl/drawings/drawing1.xml")!.async("string");

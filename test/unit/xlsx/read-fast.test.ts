@@ -17,7 +17,9 @@ async function fullRead(buf: Uint8Array, name: string) {
 
 describe("values-only reader (formulas: false) gives what the exceljs full load gives", () => {
   it("on every fixture form", async () => {
-    const files = readdirSync(FORMS).filter((f) => f.endsWith(".xlsx")).slice(0, 6);
+    const files = readdirSync(FORMS)
+      .filter((f) => f.endsWith(".xlsx"))
+      .slice(0, 6);
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
       const buf = readFileSync(join(FORMS, f));
@@ -33,7 +35,7 @@ describe("values-only reader (formulas: false) gives what the exceljs full load 
     a.getCell("C1").value = true;
     a.getCell("D1").value = new Date(Date.UTC(2026, 4, 15));
     a.getCell("E1").value = { formula: "B1*2", result: 85 } as ExcelJS.CellFormulaValue;
-    a.getCell("F1").value = { formula: "\"a\"&\"b\"", result: "ab" } as ExcelJS.CellFormulaValue;
+    a.getCell("F1").value = { formula: '"a"&"b"', result: "ab" } as ExcelJS.CellFormulaValue;
     a.getCell("A2").value = { richText: [{ text: "жир", font: { bold: true } }, { text: "ный" }] };
     a.getCell("B2").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
     a.getCell("C2").value = { text: "ссылка", hyperlink: "https://example.org" };
@@ -61,7 +63,15 @@ describe("values-only reader (formulas: false) gives what the exceljs full load 
       ],
       merges: ["A4:C5"],
     });
-    expect(fast[1]).toEqual({ name: "Скрытый", values: [[null, null], [null, null], [null, 7]], merges: [] });
+    expect(fast[1]).toEqual({
+      name: "Скрытый",
+      values: [
+        [null, null],
+        [null, null],
+        [null, 7],
+      ],
+      merges: [],
+    });
     expect(fast[2]).toEqual({ name: "Пустой", values: [], merges: [] });
   });
 
@@ -70,7 +80,9 @@ describe("values-only reader (formulas: false) gives what the exceljs full load 
       '<x:worksheet xmlns:x="urn"><x:sheetData><x:row r="2"><x:c t="inlineStr"><x:is><x:t>A&amp;B</x:t></x:is></x:c><x:c><x:v>1.5E2</x:v></x:c>' +
       '<x:c t="d"><x:v>2026-05-15T00:00:00Z</x:v></x:c></x:row><x:row><x:c r="B3" t="s"><x:v>1</x:v></x:c><x:c r="C3" t="str"><x:v>&#1040;&#x42;</x:v></x:c></x:row></x:sheetData>' +
       '<x:mergeCells><x:mergeCell ref="b3:c3"/></x:mergeCells></x:worksheet>';
-    const strings = sharedStrings('<sst><si><t>ноль</t></si><si><r><t>од</t></r><r><t xml:space="preserve">ин</t></r><rPh><t>x</t></rPh></si></sst>');
+    const strings = sharedStrings(
+      '<sst><si><t>ноль</t></si><si><r><t>од</t></r><r><t xml:space="preserve">ин</t></r><rPh><t>x</t></rPh></si></sst>',
+    );
     expect(strings).toEqual(["ноль", "один"]);
     expect(readSheetXml(xml, "Лист", "f.xlsx", strings)).toEqual({
       name: "Лист",
@@ -113,23 +125,34 @@ describe("values-only reader (formulas: false) gives what the exceljs full load 
   });
 
   it("finds sheetData with a prefix and an empty sheetData", () => {
-    expect(readSheetXml('<x:worksheet><x:sheetData/></x:worksheet>', "Л", "f.xlsx", [])).toEqual({ name: "Л", values: [], merges: [] });
-    const xml = '<x:worksheet><x:sheetData><x:row><x:c><x:v>4</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>';
+    expect(readSheetXml("<x:worksheet><x:sheetData/></x:worksheet>", "Л", "f.xlsx", [])).toEqual({
+      name: "Л",
+      values: [],
+      merges: [],
+    });
+    const xml =
+      '<x:worksheet><x:sheetData><x:row><x:c><x:v>4</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>';
     expect(readSheetXml(xml, "Л", "f.xlsx", [])).toEqual({ name: "Л", values: [[4]], merges: ["A1:B1"] });
   });
 
   it("reads or keeps only the first rows when asked (rows numbered or not)", () => {
-    const xml = '<worksheet><sheetData><row r="1"><c><v>1</v></c></row><row><c><v>2</v></c></row><row r="3"><c><v>3</v></c></row><row r="9"><c><v>9</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
+    const xml =
+      '<worksheet><sheetData><row r="1"><c><v>1</v></c></row><row><c><v>2</v></c></row><row r="3"><c><v>3</v></c></row><row r="9"><c><v>9</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
     expect(readSheetXml(xml, "Л", "f.xlsx", [], undefined, 2).values).toEqual([[1], [2]]);
     const kept = new TextDecoder().decode(keepFirstRows(new TextEncoder().encode(xml), 2));
-    expect(kept).toBe('<worksheet><sheetData><row r="1"><c><v>1</v></c></row><row><c><v>2</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>');
+    expect(kept).toBe(
+      '<worksheet><sheetData><row r="1"><c><v>1</v></c></row><row><c><v>2</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>',
+    );
     // Nothing to cut: the same bytes.
     const short = new TextEncoder().encode('<x:worksheet><x:sheetData><x:row r="1"/></x:sheetData></x:worksheet>');
     expect(keepFirstRows(short, 2)).toBe(short);
   });
 
   it("refuses a sheet over the cell limit with the sheet, file and size named", () => {
-    const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="300"><c r="Z300"><v>2</v></c></row></sheetData></worksheet>';
-    expect(() => readSheetXml(xml, "Лист1", "школа.xlsx", [], 1000)).toThrow("Лист «Лист1» файла «школа.xlsx» слишком велик: 300 строк × 26 столбцов, допускается не больше 1000 ячеек.");
+    const xml =
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="300"><c r="Z300"><v>2</v></c></row></sheetData></worksheet>';
+    expect(() => readSheetXml(xml, "Лист1", "школа.xlsx", [], 1000)).toThrow(
+      "Лист «Лист1» файла «школа.xlsx» слишком велик: 300 строк × 26 столбцов, допускается не больше 1000 ячеек.",
+    );
   });
 });

@@ -14,10 +14,33 @@ const rows = (n: number, label: string): Grid => Array.from({ length: n }, (_, i
 /** A book with one generated sheet (500 rows), a user's sheet (500 rows) and a user's sheet the registry names but that has no marker. */
 async function book(): Promise<string> {
   const wb = XlsxWorkbook.create("книга.xlsx");
-  await wb.write({ ops: [{ op: "addSheet", name: "Мои данные" }, { op: "values", sheet: "Мои данные", address: "A1", values: rows(500, "мои") }] });
-  await writeGeneratedSheets(wb, [{ name: "Свод по ОО", kind: "summary.schools", batch: (s) => [{ op: "values", sheet: s, address: "A1", values: [["Свод по ОО"]] }, { op: "values", sheet: s, address: "A3", values: rows(500, "свод") }] }], { profileVersion: "test" });
+  await wb.write({
+    ops: [
+      { op: "addSheet", name: "Мои данные" },
+      { op: "values", sheet: "Мои данные", address: "A1", values: rows(500, "мои") },
+    ],
+  });
+  await writeGeneratedSheets(
+    wb,
+    [
+      {
+        name: "Свод по ОО",
+        kind: "summary.schools",
+        batch: (s) => [
+          { op: "values", sheet: s, address: "A1", values: [["Свод по ОО"]] },
+          { op: "values", sheet: s, address: "A3", values: rows(500, "свод") },
+        ],
+      },
+    ],
+    { profileVersion: "test" },
+  );
   // A sheet of the user's that the registry lists (say, the user deleted a generated sheet and made their own under its name).
-  await wb.write({ ops: [{ op: "addSheet", name: "Объективность" }, { op: "values", sheet: "Объективность", address: "A1", values: rows(500, "свои") }] });
+  await wb.write({
+    ops: [
+      { op: "addSheet", name: "Объективность" },
+      { op: "values", sheet: "Объективность", address: "A1", values: rows(500, "свои") },
+    ],
+  });
   await writeSettings(wb, [{ key: "generated|Объективность", value: "summary.objectivity" }]);
   const path = join(dir, `книга-${Math.random().toString(36).slice(2)}.xlsx`);
   await wb.save(path);
@@ -42,7 +65,17 @@ describe("loadForRebuild", () => {
   it("a rebuild from the light book replaces the generated sheet and keeps every user's cell", async () => {
     const path = await book();
     const light = await loadForRebuild(path);
-    await writeGeneratedSheets(light, [{ name: "Свод по ОО", kind: "summary.schools", batch: (s) => [{ op: "values", sheet: s, address: "A3", values: rows(3, "новый") }] }], { profileVersion: "test" });
+    await writeGeneratedSheets(
+      light,
+      [
+        {
+          name: "Свод по ОО",
+          kind: "summary.schools",
+          batch: (s) => [{ op: "values", sheet: s, address: "A3", values: rows(3, "новый") }],
+        },
+      ],
+      { profileVersion: "test" },
+    );
     await light.save(path);
     const back = await XlsxWorkbook.load(path);
     const values = async (name: string) => (await back.readSheets([name]))[0].values;
@@ -53,7 +86,12 @@ describe("loadForRebuild", () => {
 
   it("loads a book without the add-in's settings as it is", async () => {
     const wb = XlsxWorkbook.create("чужая.xlsx");
-    await wb.write({ ops: [{ op: "addSheet", name: "Лист1" }, { op: "values", sheet: "Лист1", address: "A1", values: rows(10, "x") }] });
+    await wb.write({
+      ops: [
+        { op: "addSheet", name: "Лист1" },
+        { op: "values", sheet: "Лист1", address: "A1", values: rows(10, "x") },
+      ],
+    });
     const path = join(dir, "чужая.xlsx");
     await wb.save(path);
     expect((await loadForRebuild(path)).workbook.getWorksheet("Лист1")!.actualRowCount).toBe(10);
