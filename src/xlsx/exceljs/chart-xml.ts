@@ -55,13 +55,15 @@ export const EMU_PER_POINT = 12_700;
 
 export function escapeXml(s: string): string {
   // Characters XML 1.0 forbids would make the whole part unreadable.
-  // eslint-disable-next-line no-control-regex
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+  );
 }
 
 /** Text of a cell for a label cache (numbers as Excel shows them in General format, roughly). */

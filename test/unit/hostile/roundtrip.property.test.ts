@@ -37,9 +37,9 @@ const text = fc.oneof(
     "ОOО «Рога»",
     "'апостроф",
   ),
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this filter keeps out
   fc
     .string({ minLength: 1, maxLength: 60 })
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this filter keeps out
     .filter((s) => s.trim() === s && s.trim() !== "" && !/[\u0000-\u001f]/.test(s)),
 );
 
