@@ -11,23 +11,10 @@ import { fingerprint, LruCache } from "../../../src/functions/analysis-cache";
 import { readAnalysisTable } from "../../../src/functions/analysis-table";
 import { InputError } from "../../../src/core/errors";
 import { applyOverrides, DEFAULT_PROFILE } from "../../../src/core/profile";
+import { RESULTS_TABLE_HEADER } from "../functions/results-header";
 
 const P = DEFAULT_PROFILE;
-const HEADER = [
-  "Логин ОО",
-  "Тип ОО",
-  "Местность",
-  "Процедура",
-  "Год",
-  "Класс",
-  "Класс (буква)",
-  "Предмет",
-  "Участников",
-  "«5»",
-  "«4»",
-  "«3»",
-  "«2»",
-];
+const HEADER = RESULTS_TABLE_HEADER;
 
 /** Four schools × 3 years of ВПР 5 математика with qualities q; s3 also has 30 % «2» in two procedures. */
 function table(extra: (string | number)[][] = []): (string | number | null)[][] {

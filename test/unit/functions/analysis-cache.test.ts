@@ -10,6 +10,7 @@ import { analysisCount, clearAnalysisCache, risk } from "../../../src/functions/
 import { cacheKey, fullHashCount, LruCache, rangeFingerprint } from "../../../src/functions/analysis-cache";
 import { MAX_ANALYSED_CELLS } from "../../../src/functions/analysis-table";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
+import { RESULTS_TABLE_HEADER } from "./results-header";
 
 const P = DEFAULT_PROFILE;
 type Cell = string | number | boolean | null;
@@ -99,21 +100,7 @@ describe("the range cache key", () => {
   });
 });
 
-const HEADER = [
-  "Логин ОО",
-  "Тип ОО",
-  "Местность",
-  "Процедура",
-  "Год",
-  "Класс",
-  "Класс (буква)",
-  "Предмет",
-  "Участников",
-  "«5»",
-  "«4»",
-  "«3»",
-  "«2»",
-];
+const HEADER = RESULTS_TABLE_HEADER;
 const SCHOOLS = ["sch0", "sch1", "sch2", "sch3"];
 
 /** A results table: 4 schools × 3 years × 2 subjects, marks drawn at random, 20 participants per line. */

@@ -15,6 +15,7 @@ import * as ind from "../../../src/core/indicators";
 import type { MarkCounts } from "../../../src/core/model";
 import { grid, hostileCell, INJECTIONS, LONG_TEXT, LOOKALIKES, runs } from "./arbitraries";
 import type { CellValue } from "../../../src/core/values";
+import { RESULTS_TABLE_HEADER } from "../functions/results-header";
 
 type Outcome = { ok: true; value: unknown } | { ok: false; code: string; message: string };
 
@@ -153,21 +154,7 @@ describe("property: result functions never throw anything but a Russian Excel er
 });
 
 /** A results table of the documented layout with hostile values in random cells and shuffled columns. */
-const HEADER = [
-  "Логин ОО",
-  "Тип ОО",
-  "Местность",
-  "Процедура",
-  "Год",
-  "Класс",
-  "Класс (буква)",
-  "Предмет",
-  "Участников",
-  "«5»",
-  "«4»",
-  "«3»",
-  "«2»",
-];
+const HEADER = RESULTS_TABLE_HEADER;
 const goodRow = fc
   .tuple(
     fc.constantFrom("sch0", "sch1", "sch2", "__proto__", "constructor"),

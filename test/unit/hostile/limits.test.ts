@@ -16,6 +16,7 @@ import { checkXlsxPackage, defaultLimits } from "../../../src/xlsx/exceljs/zipgu
 import { MemoryWorkbook } from "../../../src/host/memory";
 import { GenerationAbortedError, writeGeneratedSheets, type GeneratedSheetSpec } from "../../../src/host/generated";
 import { writeSetting } from "../../../src/host/settings";
+import { RESULTS_TABLE_HEADER } from "../functions/results-header";
 
 const dir = mkdtempSync(join(tmpdir(), "msoko-limits-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,21 +70,7 @@ describe("custom functions refuse ranges that would not fit in memory (issue 23:
 // without the range guard (a whole-column table took 51 s in OBJECTIVITY). Since issue 23 a
 // whole-column table (A:M) is read, blank rows skipped; a sheet-wide one is still refused at once.
 describe("analysis functions over whole columns", () => {
-  const HEADER = [
-    "Логин ОО",
-    "Тип ОО",
-    "Местность",
-    "Процедура",
-    "Год",
-    "Класс",
-    "Класс (буква)",
-    "Предмет",
-    "Участников",
-    "«5»",
-    "«4»",
-    "«3»",
-    "«2»",
-  ];
+  const HEADER = RESULTS_TABLE_HEADER;
   it("A:M (1 048 576 rows, data in 6) gives the same answer as the trimmed table", () => {
     const data = [HEADER];
     for (const year of [2024, 2025])
