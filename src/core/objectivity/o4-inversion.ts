@@ -74,7 +74,10 @@ export function signO4(
   if (ref && ref.basic !== null && ref.advanced !== null) {
     numbers.refBasic = ref.basic;
     numbers.refAdvanced = ref.advanced;
-    crossed = ref.basic - own.basic >= crossT.value - 1e-9 && own.advanced - ref.advanced >= crossT.value - 1e-9;
+    // Strictly below and above as in §3, and by the margin; with a margin of 0 the rule is §3's text.
+    const below = ref.basic - own.basic;
+    const above = own.advanced - ref.advanced;
+    crossed = below > 0 && above > 0 && below >= crossT.value - 1e-9 && above >= crossT.value - 1e-9;
   }
   numbers.invertedFired = inverted ? 1 : 0;
   numbers.crossedFired = crossed ? 1 : 0;

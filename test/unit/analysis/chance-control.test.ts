@@ -234,6 +234,28 @@ describe("O4 with margins (o4.inversionMargin = o4.crossMargin = 5 п.п., o4.mi
     expect(basic.numbers.refAdvanced).toBeCloseTo(15, 10);
     expect(basic.fired).toBe(false);
   });
+  it("margins of 0 are §3's text: advanced = basic is an inversion; equal to the reference on basic is no crossing", () => {
+    const { profile } = applyOverrides([
+      { key: "o4.inversionMargin", value: "0" },
+      { key: "o4.crossMargin", value: "0" },
+    ]);
+    const equal = o4(
+      [
+        [10, [1, 0, 2]],
+        [10, [1, 0, 0]],
+      ],
+      [[20, [1, 1, 2]]],
+      profile,
+    );
+    expect(equal.numbers.invertedFired).toBe(1);
+    // a and b both at basic 50 %, so the reference is 50 %: not below it; advanced 30 % vs 25 % above.
+    const same = o4([[20, [1, 0, 0.6]]], [[20, [1, 0, 0.4]]], profile);
+    expect(same.numbers.refBasic).toBe(50);
+    expect(same.numbers.crossedFired).toBe(0);
+    const below = o4([[20, [1, 0, 0.6]]], [[20, [1, 0.1, 0.4]]], profile);
+    expect(below.numbers.refBasic).toBeCloseTo(52.5, 10);
+    expect(below.numbers.crossedFired).toBe(1);
+  });
   it("o4.minN: 20 participants are evaluated, 19 are not; raised to 30, 25 are not", () => {
     expect(o4([[20, [1, 0, 2]]], [[20, [1, 1, 2]]]).evaluated).toBe(true);
     const few = o4([[19, [1, 0, 2]]], [[20, [1, 1, 2]]]);
