@@ -134,6 +134,22 @@ function yearFlags(y: SchoolYearAnalysis, rule: QualityRule): { data: boolean; f
   return { data: !!f?.hasData, fired: !!f?.fired };
 }
 
+/**
+ * Why an injected stably high school was not «стабильно высокие»: most often an objectivity sign in
+ * one year of the window (§5 excludes high results with signs), which the data then do show.
+ */
+function whyStablyHighMissed(s: InjectedSituation, a: MunicipalAnalysis): string {
+  if (s.expectedRule !== "stable.high") return "";
+  const school = a.schools.find((x) => x.login === s.login);
+  const st = school?.stability;
+  if (!school || !st) return "";
+  const parts = st.signYears.map((year) => `${year}: ${yearOf(school, year)?.firedSigns.join(", ") ?? "?"}`);
+  if (st.notHighYears.length) parts.push(`ниже порога z в ${st.notHighYears.join(", ")}`);
+  const notTop = st.years.filter((y) => !st.topYears.includes(y) && !st.notHighYears.includes(y));
+  if (notTop.length) parts.push(`не в верхней четверти в ${notTop.join(", ")}`);
+  return parts.length ? ` — ${st.signYears.length ? "признаки необъективности в окне, " : ""}${parts.join("; ")}` : "";
+}
+
 /** Adds one municipality's counts to the rows. */
 export interface SanityCounts {
   r2AtOrAboveZero: number;
@@ -155,7 +171,7 @@ export function tally(
     if (!row) continue;
     row.injected++;
     if (foundBy(s, s.expectedRule, a)) row.found++;
-    else missed.push(`${label}: ${s.id} (${s.expectedRule})`);
+    else missed.push(`${label}: ${s.id} (${s.expectedRule})${whyStablyHighMissed(s, a)}`);
   }
   for (const [index, school] of a.schools.entries()) {
     const ordinary = ordinaryLevel(index);

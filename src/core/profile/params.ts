@@ -241,6 +241,38 @@ export const PARAMS = {
     label: "O2: уровень значимости биномиального теста",
     value: 0.01,
   },
+  // Project addition to revision 2026.2 (docs/analysis.md «Качество правил»): a school writes about
+  // twenty tests a year, so a per-test level of 1 % flags 7–8 % of ordinary school-years; Bonferroni
+  // over the school's tests of the year, in the spirit of R3, keeps the school-year rate near §8's 5 %.
+  "objectivity.familywise": {
+    section: OBJ,
+    rule: "§3 O1, O2 (дополнение к ред. 2026.2)",
+    tag: "DEFAULT",
+    kind: "boolean",
+    label:
+      "O1, O2: поправка на число проверок ОО за год (порог значимости — меньшее из уровня одной проверки и уровня на все проверки, делённого на их число; «нет» — порог одной проверки, как в тексте методики)",
+    value: true,
+  },
+  "o1.familywiseAlpha": {
+    section: OBJ,
+    rule: "§3 O1 (дополнение к ред. 2026.2)",
+    tag: "DEFAULT",
+    kind: "number",
+    min: 0,
+    max: 1,
+    label: "O1: уровень значимости на все проверки ОО за год (делится на их число — поправка Бонферрони)",
+    value: 0.05,
+  },
+  "o2.familywiseAlpha": {
+    section: OBJ,
+    rule: "§3 O2 (дополнение к ред. 2026.2)",
+    tag: "DEFAULT",
+    kind: "number",
+    min: 0,
+    max: 1,
+    label: "O2: уровень значимости на все проверки ОО за год (делится на их число — поправка Бонферрони)",
+    value: 0.1,
+  },
   "o3.qualityExcess": {
     section: OBJ,
     rule: "§3 O3",
@@ -249,6 +281,36 @@ export const PARAMS = {
     ...pp,
     label: "O3: качество выше эталона не менее чем на",
     value: 25,
+  },
+  // Project addition to revision 2026.2: without a margin, chance alone puts an ordinary school a
+  // fraction of a point below the reference on basic tasks and above it on advanced ones.
+  "o4.minN": {
+    section: OBJ,
+    rule: "§3 O4 (дополнение к ред. 2026.2)",
+    tag: "DEFAULT",
+    kind: "integer",
+    min: 1,
+    unit: "чел.",
+    label: "O4: инверсия трудности проверяется при участниках с баллами за задания не менее",
+    value: 20,
+  },
+  "o4.inversionMargin": {
+    section: OBJ,
+    rule: "§3 O4 (дополнение к ред. 2026.2)",
+    tag: "DEFAULT",
+    kind: "number",
+    ...pp,
+    label: "O4: выполнение заданий повышенного и высокого уровня выше выполнения базовых не менее чем на",
+    value: 5,
+  },
+  "o4.crossMargin": {
+    section: OBJ,
+    rule: "§3 O4 (дополнение к ред. 2026.2)",
+    tag: "DEFAULT",
+    kind: "number",
+    ...pp,
+    label: "O4: ниже эталона по базовым заданиям и выше по повышенным — каждое не менее чем на",
+    value: 5,
   },
   "o5.gap": {
     section: OBJ,

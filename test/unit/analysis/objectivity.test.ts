@@ -282,10 +282,13 @@ describe("O4: difficulty inversion", () => {
     const b = addParticipants(school("b"), "ВПР", 2025, 5, "Математика", [[60, { mark: 4, tasks: other }]]);
     return signsOf(municipality([a, b]), "a", "O4")[0];
   }
-  it("fires when advanced completion equals basic completion (50 % vs 50 %)", () => {
+  it("advanced equal to basic (50 % vs 50 %) is under the 5 п.п. inversion margin; it fires by crossing the reference", () => {
+    // Reference pooled over 80 pupils: basic (20·1 + 60·2)/160 = 87,5 %, advanced 20·1/160 = 12,5 %.
     const r = build([1, 0, 1], [1, 1, 0]);
     expect(r.numbers.basic).toBe(50);
     expect(r.numbers.advanced).toBe(50);
+    expect(r.numbers.invertedFired).toBe(0);
+    expect(r.numbers.crossedFired).toBe(1);
     expect(r.fired).toBe(true);
   });
   it("does not fire when advanced is below basic and no crossing", () => {
