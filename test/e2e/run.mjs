@@ -482,8 +482,9 @@ test("страницы задают Content-Security-Policy без внешни�
 // ---------------------------------------------------------------- pages wired to the engines
 
 /** The memory workbook's state as plain data (see MemoryWorkbook.snapshot in src/host/memory.ts). */
-function snapshot(page) {
-  return page.evaluate(() => window.__msokoHost.workbook.snapshot());
+async function snapshot(page) {
+  // As one JSON string: playwright copies a large returned value by value, slowly (see the «Свод» test).
+  return JSON.parse(await page.evaluate(() => JSON.stringify(window.__msokoHost.workbook.snapshot())));
 }
 
 /** The settings sheet as key → value. */
@@ -911,7 +912,12 @@ test(
       }),
     );
     const page = await open("taskpane.html");
-    await page.evaluate((ops) => window.__msokoHost.workbook.write({ ops }), fixture.ops);
+    // The ops cross into the page as one JSON string: playwright serializes a nested argument value by
+    // value, which took seconds for these 4 MB, while a string is copied once.
+    await page.evaluate(
+      (json) => window.__msokoHost.workbook.write({ ops: JSON.parse(json) }),
+      JSON.stringify(fixture.ops),
+    );
     await page.getByRole("tab", { name: "Свод", exact: true }).click();
     await page.getByText("В книге 3 формы ОО.").waitFor({ timeout: 15_000 });
     await page.getByRole("button", { name: "Построить свод" }).click();
