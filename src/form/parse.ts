@@ -211,7 +211,7 @@ function directionsOf(form: FormRead, file?: string): SchoolReport["directions"]
   return out;
 }
 
-function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
+export function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
   return usable(t, ["year", "direction", "track", "trackKind", "component"]).map((r) => {
     const v = r.values;
     const score =

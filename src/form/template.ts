@@ -217,7 +217,7 @@ function passportFieldOps(values: Partial<Record<string, CellValue>> = {}): Writ
 }
 
 /** The passport's fields accept the label with or without the " *" that marks a required one. */
-function sheetOps(
+export function sheetOps(
   schema: SheetSchema,
   rows: number,
   data: Grid,

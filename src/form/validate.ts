@@ -514,7 +514,7 @@ function upbringingRules(t: TableRead, contingent: ContingentIndex | null, out: 
   }
 }
 
-function cycleRules(t: TableRead, out: Finding[]): void {
+export function cycleRules(t: TableRead, out: Finding[]): void {
   duplicates(t, ["year", "direction", "track", "component"], "duplicate.row", "component", out);
   const partialNoted = new Set<string>();
   for (const row of t.rows) {

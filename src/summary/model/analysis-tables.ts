@@ -12,7 +12,13 @@ import {
   type MunicipalAnalysis,
   type SchoolAnalysis,
 } from "../../core/analysis";
-import { CYCLE_COMPONENTS, type CycleEvaluation, type CycleMatrix } from "../../core/cycle";
+import {
+  CYCLE_COMPONENTS,
+  municipalCycleReport,
+  municipalStatusRow,
+  type CycleEvaluation,
+  type CycleMatrix,
+} from "../../core/cycle";
 import { quality, share2 } from "../../core/indicators";
 import type { SchoolReport } from "../../core/model";
 import type { Profile } from "../../core/profile";
@@ -368,7 +374,9 @@ export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
     return row;
   });
   const names = new Map(schools.map((s) => [s.passport.login, s.passport.shortName || s.passport.name]));
-  const statusRows = matrix.schools.flatMap((s) =>
+  // The МОУО's own cycle first: it is the municipality's main object of evaluation.
+  const statusSource = matrix.municipal ? [municipalStatusRow(matrix.municipal), ...matrix.schools] : matrix.schools;
+  const statusRows = statusSource.flatMap((s) =>
     s.directions.map((d, i) => ({
       login: s.login,
       name: names.get(s.login) ?? s.name,
@@ -416,7 +424,47 @@ export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
       ],
       rows: statusRows,
     },
+    municipalCycleTable(matrix),
   ];
+}
+
+/** «Цикл МОУО»: the authority's own tracks with status, gap, overdue components and next steps. */
+function municipalCycleTable(matrix: CycleMatrix): Table {
+  const report = matrix.municipal ? municipalCycleReport(matrix.municipal) : null;
+  const rows = (report?.tracks ?? []).map((t) => ({
+    direction: `${t.code}. ${t.directionName}`,
+    track: t.track,
+    status: t.status,
+    score: clean(t.score),
+    level: t.level,
+    overdue: t.overdue.length,
+    overdueList: t.overdue.map((o) => o.text).join("; "),
+    nextSteps: t.nextSteps.join("; "),
+  }));
+  const description = report
+    ? `Год ${report.year}, оценка на ${report.evaluationDate.split("-").reverse().join(".")}: замкнуто направлений — ${report.closedDirections} из ${report.directionsWithData}, треков с разрывом — ${report.gapCount}, просроченных этапов — ${report.overdueCount}${report.noData.length ? `; нет данных по направлениям ${report.noData.join(", ")}` : ""}.`
+    : "Цикл МОУО не передан: заполните книгу по шаблону (msoko template --mouo) и передайте её в свод вместе с формами ОО (или добавьте лист «Цикл МОУО» в книгу свода).";
+  return {
+    id: "municipalCycle",
+    title: "Управленческий цикл МОУО: статус, разрывы, просрочки и следующие шаги",
+    description,
+    columns: [
+      { id: "direction", header: "Направление", kind: "text", width: 40 },
+      { id: "track", header: "Трек", kind: "text", width: 24 },
+      { id: "status", header: "Статус", kind: "text", width: 36 },
+      { id: "score", header: "Балл, %", kind: "percent" },
+      { id: "level", header: "Уровень", kind: "text", width: 10 },
+      {
+        id: "overdue",
+        header: "Просрочено этапов",
+        kind: "integer",
+        highlight: { operator: "greaterThan", value: 0, tone: "bad" },
+      },
+      { id: "overdueList", header: "Просроченные этапы", kind: "text", width: 40 },
+      { id: "nextSteps", header: "Следующие шаги", kind: "text", width: 70 },
+    ],
+    rows,
+  };
 }
 
 /** «по математике (ВПР) в 5 классе»: where a sign fired. */

@@ -4,7 +4,14 @@
  * the JSON holds.
  */
 import { analyzeMunicipality, explainSign, explainStableAbsence, type MunicipalAnalysis } from "../../core/analysis";
-import { cycleMatrix, evaluateCycle, latestCycleYear, type CycleEvaluation } from "../../core/cycle";
+import {
+  cycleMatrix,
+  evaluateCycle,
+  latestCycleYear,
+  municipalCycleReport,
+  type CycleEvaluation,
+  type MunicipalCycleReport,
+} from "../../core/cycle";
 import type { Municipality } from "../../core/model";
 import type { Profile } from "../../core/profile";
 import { yearsOf } from "../../core/results";
@@ -83,6 +90,12 @@ export interface SummaryJson {
   evaluationDate: string;
   files: { file: string; login: string; state: string; errors: number; warnings: number }[];
   schools: SchoolJson[];
+  /**
+   * The МОУО's own cycle (from «Цикл МОУО»): status, gaps, overdue components and next steps per
+   * direction and track; null when it was not given. A sibling of `municipality` (a name, kept a
+   * string for readers of msoko-summary/1).
+   */
+  municipalityCycle: MunicipalCycleReport | null;
 }
 
 const SHEET_NAMES = {
@@ -275,7 +288,11 @@ export function buildSummary(input: SummaryInput): Summary {
     ],
   };
 
-  return { sheets: [toc, ...body], json: summaryJson(input, analysis, results, ege, cycles, year), analysis };
+  return {
+    sheets: [toc, ...body],
+    json: summaryJson(input, analysis, results, ege, cycles, year, matrix?.municipal ?? null),
+    analysis,
+  };
 }
 
 function summaryJson(
@@ -285,6 +302,7 @@ function summaryJson(
   ege: Table,
   cycles: ReadonlyMap<string, CycleEvaluation>,
   year: number,
+  municipalCycle: CycleEvaluation | null,
 ): SummaryJson {
   const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
   const pick = (row: Record<string, CellData>, keys: string[]) =>
@@ -372,5 +390,6 @@ function summaryJson(
         })),
       };
     }),
+    municipalityCycle: municipalCycle ? municipalCycleReport(municipalCycle) : null,
   };
 }
