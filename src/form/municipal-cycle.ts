@@ -83,6 +83,7 @@ export function municipalCycleOps(records: readonly CycleRecord[] = [], spareRow
       docDate: serial(c.docDate),
       responsible: c.responsible ?? null,
       plannedDate: serial(c.plannedDate),
+      link: c.links?.length ? c.links.map((l) => l.text).join("; ") : null,
     };
     return ids.map((id) => v[id] ?? null);
   });

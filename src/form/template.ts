@@ -423,6 +423,7 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
             docDate: serial(c.docDate),
             responsible: c.responsible ?? null,
             plannedDate: serial(c.plannedDate),
+            link: c.links?.length ? c.links.map((l) => l.text).join("; ") : null,
           }),
         ),
       };

@@ -6,3 +6,4 @@ export * from "./matrix";
 export * from "./parse-direction";
 export * from "./flags";
 export * from "./municipal";
+export * from "./links";

@@ -14,6 +14,7 @@ import {
 } from "../../core/analysis";
 import {
   CYCLE_COMPONENTS,
+  linkTextOf,
   municipalCycleReport,
   municipalStatusRow,
   type CycleEvaluation,
@@ -365,7 +366,7 @@ export function riskTables({ analysis, year }: AnalysisTablesInput): Table[] {
 }
 
 /** «Управленческий цикл»: directions × components with the share of schools that closed each, and each school's status. */
-export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
+export function cycleTables({ matrix, schools, cycles, profile }: AnalysisTablesInput): Table[] {
   if (!matrix) return [];
   const matrixRows = matrix.rows.map((r) => {
     const row: Record<string, CellData> = { direction: `${r.code}. ${r.name}` };
@@ -425,7 +426,61 @@ export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
       rows: statusRows,
     },
     municipalCycleTable(matrix),
+    responsesTable(schools, cycles, matrix.year, profile),
   ];
+}
+
+/** Per school and finding of the analysis: did the school's cycle answer it at steps 6–8 («Связь с выводом»)? */
+function responsesTable(
+  schools: readonly SchoolReport[],
+  cycles: ReadonlyMap<string, CycleEvaluation>,
+  year: number,
+  profile: Profile,
+): Table {
+  const steps = `${profile.values["cycle.findingFirstStep"]}–${profile.values["cycle.findingLastStep"]}`;
+  const rows: Record<string, CellData>[] = [];
+  for (const s of schools) {
+    const e = cycles.get(s.passport.login);
+    for (const d of e?.directions ?? [])
+      for (const r of d.responses)
+        rows.push({
+          login: s.passport.login,
+          name: s.passport.shortName || s.passport.name,
+          finding: r.finding.text,
+          direction: `${d.code}. ${d.shortName}`,
+          responded: r.responded ? "да" : "нет",
+          missing: r.missingSteps.length
+            ? r.missingSteps.map((n) => `${n}. ${CYCLE_COMPONENTS[n - 1].label}`).join("; ")
+            : "",
+          cells: r.refs.map((ref) => ref.cell).join(", "),
+          link: linkTextOf(r.finding),
+        });
+  }
+  const answered = rows.filter((r) => r.responded === "да").length;
+  return {
+    id: "responses",
+    title: `Выводы анализа и ответ управленческого цикла ОО (${year})`,
+    description: rows.length
+      ? `Ответ есть, если на этапах ${steps} направления есть строки листа «Цикл» со ссылкой на вывод в столбце «Связь с выводом». Ответили на ${answered} из ${countRu(rows.length, ["вывода", "выводов", "выводов"])}.`
+      : `За ${year} год у ОО нет выводов анализа (признаков объективности, статусов ШНОР/ШНСУ), требующих ответа цикла.`,
+    columns: [
+      { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+      { id: "name", header: "ОО", kind: "text", width: 28 },
+      { id: "finding", header: "Вывод анализа", kind: "text", width: 44 },
+      { id: "direction", header: "Направление", kind: "text", width: 24 },
+      {
+        id: "responded",
+        header: "Цикл ответил",
+        kind: "text",
+        width: 10,
+        highlight: { operator: "equal", value: "нет", tone: "bad" },
+      },
+      { id: "missing", header: "Нет ответа на этапах", kind: "text", width: 44 },
+      { id: "cells", header: "Строки ответа (лист «Цикл»)", kind: "text", width: 18 },
+      { id: "link", header: "Ссылка для столбца «Связь с выводом»", kind: "text", width: 30 },
+    ],
+    rows,
+  };
 }
 
 /** «Цикл МОУО»: the authority's own tracks with status, gap, overdue components and next steps. */

@@ -8,6 +8,7 @@ import {
   cycleMatrix,
   evaluateCycle,
   latestCycleYear,
+  linkTextOf,
   municipalCycleReport,
   type CycleEvaluation,
   type MunicipalCycleReport,
@@ -27,6 +28,7 @@ import { RISK_COLORS, chartSpecs } from "./charts";
 import { FILE_STATE_LABELS, type FileStatus } from "./consolidate";
 import { directionsTable } from "./directions-table";
 import { egeTable } from "./ege-table";
+import { schoolCycleFindings } from "./cycle-findings";
 import { methodologyTables } from "./methodology-table";
 import { resultsTable } from "./results-table";
 import type { SummarySheet } from "./sheets";
@@ -79,6 +81,20 @@ export interface SchoolJson {
   }[];
   stability: string;
   cycle: { direction: string; status: string; score: number | null; level: string | null; overdue: number }[];
+  /** The analysis's findings the school's cycle had to answer (steps 6–8) and whether it did. */
+  cycleFindings: {
+    code: string;
+    year: number;
+    procedure: string | null;
+    grade: number | null;
+    subject: string | null;
+    text: string;
+    direction: string;
+    responded: boolean;
+    missingSteps: number[];
+    /** The reference to type in «Связь с выводом». */
+    link: string;
+  }[];
 }
 
 export interface SummaryJson {
@@ -167,8 +183,15 @@ export function buildSummary(input: SummaryInput): Summary {
   const cycleYear = latestCycleYear(allCycle);
   const cycleOpts = cycleYear === null ? null : { year: cycleYear, evaluationDate: input.evaluationDate, profile };
   const cycles = new Map<string, CycleEvaluation>();
-  if (cycleOpts) for (const s of m.schools) cycles.set(s.passport.login, evaluateCycle(s.cycle, cycleOpts));
-  const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts) : null;
+  const analysed = new Map(analysis.schools.map((a) => [a.login, a]));
+  if (cycleOpts)
+    for (const s of m.schools) {
+      // The analysis's conclusions about the school are what its cycle must answer (steps 6–8).
+      const a = analysed.get(s.passport.login);
+      const findings = a ? schoolCycleFindings(a, cycleOpts.year) : [];
+      cycles.set(s.passport.login, evaluateCycle(s.cycle, { ...cycleOpts, findings }));
+    }
+  const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts, cycles) : null;
   const ctx: AnalysisTablesInput = { schools: m.schools, analysis, cycles, matrix, year, profile };
 
   const results = resultsTable({ schools: m.schools, clusterOf, profile });
@@ -388,6 +411,20 @@ function summaryJson(
           level: d.level,
           overdue: d.overdueCount,
         })),
+        cycleFindings: (cycle?.directions ?? []).flatMap((d) =>
+          d.responses.map((r) => ({
+            code: r.finding.code,
+            year: r.finding.year,
+            procedure: r.finding.procedure ?? null,
+            grade: r.finding.grade ?? null,
+            subject: r.finding.subject ?? null,
+            text: r.finding.text,
+            direction: d.code,
+            responded: r.responded,
+            missingSteps: r.missingSteps,
+            link: linkTextOf(r.finding),
+          })),
+        ),
       };
     }),
     municipalityCycle: municipalCycle ? municipalCycleReport(municipalCycle) : null,
