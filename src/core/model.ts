@@ -194,7 +194,20 @@ export interface CycleRecord {
   responsible?: string;
   /** ISO date yyyy-mm-dd. */
   plannedDate?: string;
+  /** «Связь с выводом»: the findings this row answers (src/core/cycle/links.ts). */
+  links?: CycleLink[];
   ref?: CellRef;
+}
+
+/** A reference from a cycle row to a finding of the analysis: «O2 ВПР 2026 5 математика», «ШНОР 2026». */
+export interface CycleLink {
+  code: string;
+  year: number;
+  procedure?: string;
+  grade?: number;
+  subject?: string;
+  /** The reference as typed. */
+  text: string;
 }
 
 export interface SchoolReport {

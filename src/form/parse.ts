@@ -23,6 +23,7 @@ import type { SheetRead } from "../host/port";
 import type { TypedValue } from "./cells";
 import type { FormRead, TableRead, TypedRow } from "./read";
 import { CYCLE_SCORE_WORDS, directionIdOf } from "./schema/labels";
+import { parseLinks } from "../core/cycle/links";
 import { DIRECTION_SHEETS } from "./schema";
 import { canonicalSubjectCached, validateForm } from "./validate";
 import { detectRole, MUNICIPAL_SUMMARY_SHEET } from "./book-kind";
@@ -211,7 +212,7 @@ function directionsOf(form: FormRead, file?: string): SchoolReport["directions"]
   return out;
 }
 
-function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
+export function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
   return usable(t, ["year", "direction", "track", "trackKind", "component"]).map((r) => {
     const v = r.values;
     const score =
@@ -229,6 +230,9 @@ function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
     if (str(v.docDate ?? null)) rec.docDate = str(v.docDate);
     if (str(v.responsible ?? null)) rec.responsible = str(v.responsible);
     if (str(v.plannedDate ?? null)) rec.plannedDate = str(v.plannedDate);
+    // Unreadable references are reported by validate.ts (cycleRules); the readable ones still count.
+    const links = str(v.link ?? null) ? parseLinks(str(v.link)).links : [];
+    if (links.length) rec.links = links;
     return rec;
   });
 }

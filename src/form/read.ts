@@ -310,6 +310,17 @@ function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out
   return rows;
 }
 
+/**
+ * One table sheet read on its own by its schema (a sheet that is not part of the school form,
+ * e.g. the education authority's «Цикл МОУО»): layout findings and typed rows, null without a header.
+ */
+export function readTable(read: SheetRead, schema: SheetSchema, findings: Finding[]): TableRead | null {
+  const location = locateColumns(read.values, schema, { merges: read.merges, maxScanRows: 30 });
+  if (location.headerRow < 0) return null;
+  layoutFindings(schema, read.name, location, findings);
+  return { schema, sheet: read.name, location, rows: readRows(read, schema, location, findings) };
+}
+
 /** Reads every sheet of the form that the workbook has. Never changes anything. */
 export function readForm(sheets: readonly SheetRead[]): FormRead {
   const findings: Finding[] = [];

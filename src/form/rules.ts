@@ -57,6 +57,7 @@ export const RULES = {
   "cross.taskMax": { severity: "error", title: "Баллов за задание больше максимума (лист «Задания»)" },
   "ege.fields": { severity: "warning", title: "Поля ЕГЭ заполнены для другой процедуры" },
   "cycle.noDocument": { severity: "warning", title: "Компонент цикла «есть» без подтверждающего документа" },
+  "cycle.link": { severity: "error", title: "Ссылка на вывод анализа в цикле не распознана" },
   "cycle.partialComponent": { severity: "info", title: "В частичном треке учитываются только компоненты 7–9" },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -217,7 +217,7 @@ function passportFieldOps(values: Partial<Record<string, CellValue>> = {}): Writ
 }
 
 /** The passport's fields accept the label with or without the " *" that marks a required one. */
-function sheetOps(
+export function sheetOps(
   schema: SheetSchema,
   rows: number,
   data: Grid,
@@ -423,6 +423,7 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
             docDate: serial(c.docDate),
             responsible: c.responsible ?? null,
             plannedDate: serial(c.plannedDate),
+            link: c.links?.length ? c.links.map((l) => l.text).join("; ") : null,
           }),
         ),
       };

@@ -7,6 +7,7 @@
 import type { Finding } from "../core/model";
 import { canonicalSubject, nearest, SUBJECTS } from "../core/subjects";
 import { formatNumberRu, quoteValue } from "../core/values";
+import { LINK_EXAMPLE, parseLinks } from "../core/cycle/links";
 import type { SheetRead } from "../host/port";
 import { columnName, type TypedValue } from "./cells";
 import { readForm, type FormRead, type TableRead, type TypedRow } from "./read";
@@ -514,7 +515,7 @@ function upbringingRules(t: TableRead, contingent: ContingentIndex | null, out: 
   }
 }
 
-function cycleRules(t: TableRead, out: Finding[]): void {
+export function cycleRules(t: TableRead, out: Finding[]): void {
   duplicates(t, ["year", "direction", "track", "component"], "duplicate.row", "component", out);
   const partialNoted = new Set<string>();
   for (const row of t.rows) {
@@ -528,6 +529,19 @@ function cycleRules(t: TableRead, out: Finding[]): void {
           "Укажите номер и дату документа или поставьте «частично».",
         ),
       );
+    }
+    const linkText = row.values.link;
+    if (typeof linkText === "string" && linkText.trim()) {
+      for (const error of parseLinks(linkText).errors)
+        out.push(
+          finding(
+            "cycle.link",
+            t.sheet,
+            row.cells.link,
+            `Столбец «Связь с выводом»: ${error}.`,
+            `Укажите код вывода, год и, при необходимости, процедуру, класс и предмет, например ${LINK_EXAMPLE}; несколько ссылок — через «;».`,
+          ),
+        );
     }
     const comp = num(row.values.component);
     const track = `${row.values.year}|${row.values.direction}|${row.values.track}`;

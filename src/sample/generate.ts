@@ -5,10 +5,9 @@
  * on the seed and its place in the roster, not on how many schools are generated.
  */
 import type { Municipality, SchoolReport } from "../core/model";
-import { schoolCycle, cycleRecords, SCHOOL_TRACKS } from "./cycle";
+import { municipalCycle, schoolCycle } from "./cycle";
 import { directionRows } from "./directions";
 import { makePlan } from "./plan";
-import { Rng } from "./random";
 import { schoolResults, TaskSetCache } from "./results";
 import { MUNICIPALITY_NAME, rosterEntry } from "./roster";
 import { separateFromReference } from "./separate";
@@ -113,17 +112,6 @@ export function* generateSchools(opts: SampleOptions = {}): Generator<GeneratedS
 export function generateSchool(index: number, opts: Omit<SampleOptions, "schools" | "scale"> = {}): GeneratedSchool {
   const o = normalise(opts);
   return buildSchool(Math.max(0, Math.trunc(index)), o, new TaskSetCache(o.seed));
-}
-
-/** The municipality's own cycle: closed in every year (the schools carry the cycle situations). */
-function municipalCycle(seed: number, years: readonly number[]) {
-  return years.flatMap((year) =>
-    cycleRecords(
-      SCHOOL_TRACKS.map((t) => ({ ...t, responsible: "специалист управления образования" })),
-      year,
-      Rng.derive(seed, `mcycle|${year}`),
-    ),
-  );
 }
 
 export function generateMunicipality(opts: SampleOptions = {}): {

@@ -1,10 +1,12 @@
 /**
  * `msoko template --out form.xlsx`: writes the empty school form, built by the same schema and
- * WriteOp batches as the pane's «Создать форму». `--docs` prints the form's reference in
+ * WriteOp batches as the pane's «Создать форму». With `--mouo` it writes the education authority's
+ * cycle book instead: the one sheet «Цикл МОУО» with the columns of the form's «Цикл». `--docs` prints the form's reference in
  * Markdown (the generated part of docs/form.md) instead.
  */
 import { formDocsMarkdown } from "../../form/docs";
 import { templateOps } from "../../form/template";
+import { MUNICIPAL_CYCLE_SHEET, municipalCycleOps } from "../../form/municipal-cycle";
 import { COMMAND_INFO } from "../command-table";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
@@ -20,7 +22,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const i = args.indexOf("--out");
   const out = i >= 0 ? args[i + 1] : undefined;
   const unknown = args.filter(
-    (a, k) => a.startsWith("-") && !["--out", "--force"].includes(a) && args[k - 1] !== "--out",
+    (a, k) => a.startsWith("-") && !["--out", "--force", "--mouo"].includes(a) && args[k - 1] !== "--out",
   );
   if (!out || out.startsWith("-") || unknown.length > 0) {
     io.err(`Использование: msoko ${usage}${unknown.length ? `\nНеизвестный параметр: ${unknown.join(" ")}` : ""}`);
@@ -40,10 +42,15 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(checked.message);
     return 2;
   }
+  const mouo = args.includes("--mouo");
   const wb = XlsxWorkbook.create(out);
-  const { notices } = await wb.write({ ops: templateOps() });
+  const { notices } = await wb.write({ ops: mouo ? municipalCycleOps() : templateOps() });
   for (const n of notices) io.err(n);
   await wb.save(out);
-  io.out(`Форма записана в «${out}».`);
+  io.out(
+    mouo
+      ? `Книга цикла МОУО (лист «${MUNICIPAL_CYCLE_SHEET}») записана в «${out}». Передайте её в msoko summarize вместе с формами ОО.`
+      : `Форма записана в «${out}».`,
+  );
   return 0;
 }

@@ -4,6 +4,7 @@
  * locator, validation, parsing, the instruction sheet and docs/form.md all read this file.
  */
 import { LOCATIONS, PROCEDURES, SCHOOL_TYPES } from "../../core/model";
+import { LINK_EXAMPLE } from "../../core/cycle/links";
 import {
   CYCLE_COMPONENT_NAMES,
   CYCLE_SCORE_WORDS,
@@ -830,6 +831,14 @@ export const CYCLE: SheetSchema = {
       width: 12,
       numberFormat: "dd.mm.yyyy",
       help: "Плановый срок, ДД.ММ.ГГГГ.",
+    },
+    {
+      id: "link",
+      header: "Связь с выводом",
+      aliases: ["Ссылка на вывод", "Вывод анализа", "Связь с признаком"],
+      type: "text",
+      width: 30,
+      help: `На какой вывод анализа отвечает строка (рекомендации, меры, решения): код, процедура, год, класс, предмет, например ${LINK_EXAMPLE}; несколько — через «;».`,
     },
   ],
   key: ["year", "direction", "track", "component"],

@@ -4,7 +4,15 @@
  * the JSON holds.
  */
 import { analyzeMunicipality, explainSign, explainStableAbsence, type MunicipalAnalysis } from "../../core/analysis";
-import { cycleMatrix, evaluateCycle, latestCycleYear, type CycleEvaluation } from "../../core/cycle";
+import {
+  cycleMatrix,
+  evaluateCycle,
+  latestCycleYear,
+  linkTextOf,
+  municipalCycleReport,
+  type CycleEvaluation,
+  type MunicipalCycleReport,
+} from "../../core/cycle";
 import type { Municipality } from "../../core/model";
 import type { Profile } from "../../core/profile";
 import { yearsOf } from "../../core/results";
@@ -20,6 +28,7 @@ import { RISK_COLORS, chartSpecs } from "./charts";
 import { FILE_STATE_LABELS, type FileStatus } from "./consolidate";
 import { directionsTable } from "./directions-table";
 import { egeTable } from "./ege-table";
+import { schoolCycleFindings } from "./cycle-findings";
 import { methodologyTables } from "./methodology-table";
 import { resultsTable } from "./results-table";
 import type { SummarySheet } from "./sheets";
@@ -72,6 +81,20 @@ export interface SchoolJson {
   }[];
   stability: string;
   cycle: { direction: string; status: string; score: number | null; level: string | null; overdue: number }[];
+  /** The analysis's findings the school's cycle had to answer (steps 6–8) and whether it did. */
+  cycleFindings: {
+    code: string;
+    year: number;
+    procedure: string | null;
+    grade: number | null;
+    subject: string | null;
+    text: string;
+    direction: string;
+    responded: boolean;
+    missingSteps: number[];
+    /** The reference to type in «Связь с выводом». */
+    link: string;
+  }[];
 }
 
 export interface SummaryJson {
@@ -83,6 +106,12 @@ export interface SummaryJson {
   evaluationDate: string;
   files: { file: string; login: string; state: string; errors: number; warnings: number }[];
   schools: SchoolJson[];
+  /**
+   * The МОУО's own cycle (from «Цикл МОУО»): status, gaps, overdue components and next steps per
+   * direction and track; null when it was not given. A sibling of `municipality` (a name, kept a
+   * string for readers of msoko-summary/1).
+   */
+  municipalityCycle: MunicipalCycleReport | null;
 }
 
 const SHEET_NAMES = {
@@ -154,8 +183,15 @@ export function buildSummary(input: SummaryInput): Summary {
   const cycleYear = latestCycleYear(allCycle);
   const cycleOpts = cycleYear === null ? null : { year: cycleYear, evaluationDate: input.evaluationDate, profile };
   const cycles = new Map<string, CycleEvaluation>();
-  if (cycleOpts) for (const s of m.schools) cycles.set(s.passport.login, evaluateCycle(s.cycle, cycleOpts));
-  const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts) : null;
+  const analysed = new Map(analysis.schools.map((a) => [a.login, a]));
+  if (cycleOpts)
+    for (const s of m.schools) {
+      // The analysis's conclusions about the school are what its cycle must answer (steps 6–8).
+      const a = analysed.get(s.passport.login);
+      const findings = a ? schoolCycleFindings(a, cycleOpts.year) : [];
+      cycles.set(s.passport.login, evaluateCycle(s.cycle, { ...cycleOpts, findings }));
+    }
+  const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts, cycles) : null;
   const ctx: AnalysisTablesInput = { schools: m.schools, analysis, cycles, matrix, year, profile };
 
   const results = resultsTable({ schools: m.schools, clusterOf, profile });
@@ -275,7 +311,11 @@ export function buildSummary(input: SummaryInput): Summary {
     ],
   };
 
-  return { sheets: [toc, ...body], json: summaryJson(input, analysis, results, ege, cycles, year), analysis };
+  return {
+    sheets: [toc, ...body],
+    json: summaryJson(input, analysis, results, ege, cycles, year, matrix?.municipal ?? null),
+    analysis,
+  };
 }
 
 function summaryJson(
@@ -285,6 +325,7 @@ function summaryJson(
   ege: Table,
   cycles: ReadonlyMap<string, CycleEvaluation>,
   year: number,
+  municipalCycle: CycleEvaluation | null,
 ): SummaryJson {
   const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
   const pick = (row: Record<string, CellData>, keys: string[]) =>
@@ -370,7 +411,22 @@ function summaryJson(
           level: d.level,
           overdue: d.overdueCount,
         })),
+        cycleFindings: (cycle?.directions ?? []).flatMap((d) =>
+          d.responses.map((r) => ({
+            code: r.finding.code,
+            year: r.finding.year,
+            procedure: r.finding.procedure ?? null,
+            grade: r.finding.grade ?? null,
+            subject: r.finding.subject ?? null,
+            text: r.finding.text,
+            direction: d.code,
+            responded: r.responded,
+            missingSteps: r.missingSteps,
+            link: linkTextOf(r.finding),
+          })),
+        ),
       };
     }),
+    municipalityCycle: municipalCycle ? municipalCycleReport(municipalCycle) : null,
   };
 }

@@ -76,6 +76,7 @@ export function SummaryPage() {
           raw: files.raw,
           fiokoMarkers: files.fiokoMarkers,
           riskProfiles: files.riskProfiles,
+          municipalCycle: files.municipalCycle,
           evaluationDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
           signal,
           onSheet: (done, total, sheet) =>

@@ -14,6 +14,10 @@ import { writeSetting } from "../../../src/host/settings";
 import type { SchoolReport } from "../../../src/core/model";
 import * as F from "../../../src/functions/functions";
 import { analysisCount } from "../../../src/functions/analysis";
+import { evaluateCycle } from "../../../src/core/cycle";
+import { fillForm } from "../../../src/form/template";
+import { parseForm } from "../../../src/form/parse";
+import { schoolCycleFindings } from "../../../src/summary/model/cycle-findings";
 
 let summary: Summary;
 let schools: SchoolReport[];
@@ -68,6 +72,60 @@ describe("municipal summary on the sample", () => {
       .find((s) => s.id === "recommendations")!
       .tables[0].rows.filter((r) => r.login === r1School);
     expect(recs.map((r) => r.measure).join(" ")).toContain("программу поддержки школ с низкими результатами");
+  });
+
+  it("the ШНОР school's direction-2 cycle has a gap until its «Цикл» links recommendations, measures and decisions to the finding", async () => {
+    const json = summary.json.schools.find((s) => s.login === r1School)!;
+    expect(json.cycleFindings).toContainEqual(
+      expect.objectContaining({
+        code: "ШНОР",
+        direction: "2",
+        responded: false,
+        missingSteps: [6, 7, 8],
+        link: "ШНОР 2026",
+      }),
+    );
+    expect(json.cycle.find((c) => c.direction === "2")!.status).toBe(
+      "разрыв на этапе 6: нет адресных рекомендаций по статусу ШНОР (2026)",
+    );
+    const responses = summary.sheets.find((s) => s.id === "cycle")!.tables.find((t) => t.id === "responses")!;
+    expect(responses.rows.find((r) => r.login === r1School && r.finding === "статус ШНОР (2026)")).toMatchObject({
+      responded: "нет",
+      missing: "6. Адресные рекомендации; 7. Меры и мероприятия; 8. Управленческие решения",
+    });
+
+    // The deputy director types «ШНОР 2026» into «Связь с выводом» of direction 2, steps 6–8.
+    const wb = new MemoryWorkbook();
+    await wb.write({ ops: fillForm(schools.find((s) => s.passport.login === r1School)!) });
+    const sheets = await wb.readSheets((await wb.listSheets()).map((s) => s.name));
+    const grid = sheets.find((s) => s.name === "Цикл")!.values;
+    const col = (h: string) => grid[0].indexOf(h);
+    const rows: number[] = [];
+    grid.forEach((r, i) => {
+      if (
+        i > 0 &&
+        r[col("Год")] === 2026 &&
+        r[col("Направление")] === "2" &&
+        [6, 7, 8].includes(r[col("Компонент")] as number)
+      ) {
+        r[col("Связь с выводом")] = "ШНОР 2026";
+        rows.push(i + 1);
+      }
+    });
+    expect(rows).toHaveLength(3);
+    const { report, findings } = parseForm(sheets, { file: `${r1School}.xlsx` });
+    expect(findings.filter((f) => f.rule === "cycle.link")).toEqual([]);
+    const analysed = summary.analysis.schools.find((a) => a.login === r1School)!;
+    const e = evaluateCycle(report!.cycle, {
+      year: 2026,
+      evaluationDate: "2026-12-31",
+      profile: DEFAULT_PROFILE,
+      findings: schoolCycleFindings(analysed, 2026),
+    });
+    const d2 = e.directions.find((d) => d.id === 2)!;
+    expect([d2.statusText, d2.score]).toEqual(["замкнут", 100]);
+    expect(d2.responses[0]).toMatchObject({ responded: true, missingSteps: [] });
+    expect(d2.responses[0].refs.map((r) => r.cell)).toEqual(rows.map((r) => `A${r}`));
   });
 
   it("JSON results of a school equal the «Результаты» rows (values the formulas recalculate to)", () => {
