@@ -167,7 +167,7 @@ export function formatIndicatorValue(ind: DirectionIndicator, v: number, digits?
 /** «не ниже 60 %», «не выше 1 ставки». */
 export function formatTarget(ind: DirectionIndicator, target: number): string {
   const floor = ind.better === "higher";
-  if (ind.unit === "%") return `${floor ? "не ниже" : "не выше"} ${formatPercentRu(target)}`;
+  if (ind.unit === "%") return `${floor ? "не ниже" : "не выше"} ${formatPercentRu(target, 2)}`;
   const forms = UNIT_FORMS[ind.unit] ?? [ind.unit, ind.unit, ind.unit];
   // «не ниже / не выше N» governs the genitive: 1 ставки, 2 ставок, 2,8 балла.
   const word = Number.isInteger(target) ? (target % 10 === 1 && target % 100 !== 11 ? forms[1] : forms[2]) : forms[1];

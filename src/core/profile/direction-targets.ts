@@ -31,7 +31,11 @@ export interface DirectionTargetDef {
   bandsKey?: "staff.categoryBands";
 }
 
-/** The catalogue's numbers; [DEFAULT] ones are starting points for the municipality to replace. */
+/**
+ * The catalogue's numbers; [DEFAULT] ones are starting points for the municipality to replace.
+ * By default the «хороший» band starts at the target, so «средний» reads «below the target but
+ * close» and «низкий» «far below»; a municipality may set them apart.
+ */
 export const DIRECTION_TARGETS = [
   // 3. Таланты
   {
@@ -42,7 +46,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 40,
-    bands: [30, 50],
+    bands: [30, 40],
     tag: "DEFAULT",
   },
   {
@@ -53,7 +57,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 15,
-    bands: [10, 20],
+    bands: [10, 15],
     tag: "DEFAULT",
   },
   {
@@ -64,7 +68,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: false,
     target: 1,
-    bands: [1, 3],
+    bands: [1, 1],
     tag: "DEFAULT",
   },
   {
@@ -75,7 +79,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: false,
     target: 1,
-    bands: [1, 2],
+    bands: [1, 1],
     tag: "DEFAULT",
   },
   {
@@ -86,7 +90,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: false,
     target: 20,
-    bands: [10, 30],
+    bands: [10, 20],
     tag: "DEFAULT",
   },
   {
@@ -109,7 +113,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 95,
-    bands: [90, 97],
+    bands: [90, 95],
     tag: "DEFAULT",
   },
   {
@@ -120,7 +124,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: false,
     target: 50,
-    bands: [40, 60],
+    bands: [40, 50],
     tag: "DEFAULT",
   },
   {
@@ -131,7 +135,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: false,
     target: 40,
-    bands: [30, 50],
+    bands: [30, 40],
     tag: "DEFAULT",
   },
   {
@@ -142,7 +146,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 50,
-    bands: [40, 60],
+    bands: [40, 50],
     tag: "DEFAULT",
   },
   {
@@ -153,7 +157,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 70,
-    bands: [60, 80],
+    bands: [60, 70],
     tag: "DEFAULT",
   },
   {
@@ -164,7 +168,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: false,
     target: 20,
-    bands: [10, 30],
+    bands: [10, 20],
     tag: "DEFAULT",
   },
   {
@@ -175,7 +179,7 @@ export const DIRECTION_TARGETS = [
     better: "lower",
     use: true,
     target: 10,
-    bands: [5, 10],
+    bands: [10, 15],
     tag: "DEFAULT",
   },
   {
@@ -186,7 +190,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 25,
-    bands: [15, 30],
+    bands: [15, 25],
     tag: "DEFAULT",
   },
   {
@@ -209,7 +213,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 70,
-    bands: [60, 80],
+    bands: [60, 70],
     tag: "DEFAULT",
   },
   // 6. Профессиональное развитие педагогов
@@ -222,7 +226,8 @@ export const DIRECTION_TARGETS = [
     use: true,
     target: 50,
     bands: [20, 50],
-    tag: "OFFICIAL",
+    // The target is the municipality's; the bands (old accreditation's 20 / 50 %) are [OFFICIAL] in «staff.categoryBands».
+    tag: "DEFAULT",
     bandsKey: "staff.categoryBands",
   },
   {
@@ -233,7 +238,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 90,
-    bands: [80, 95],
+    bands: [80, 90],
     tag: "DEFAULT",
   },
   {
@@ -244,7 +249,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 50,
-    bands: [30, 60],
+    bands: [30, 50],
     tag: "DEFAULT",
   },
   {
@@ -255,7 +260,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 25,
-    bands: [15, 35],
+    bands: [15, 25],
     tag: "DEFAULT",
   },
   {
@@ -277,7 +282,7 @@ export const DIRECTION_TARGETS = [
     better: "lower",
     use: true,
     target: 1,
-    bands: [0, 2],
+    bands: [1, 2],
     tag: "DEFAULT",
   },
   // 7. Воспитание
@@ -289,7 +294,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 45,
-    bands: [35, 55],
+    bands: [35, 45],
     tag: "DEFAULT",
   },
   {
@@ -300,7 +305,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 25,
-    bands: [15, 35],
+    bands: [15, 25],
     tag: "DEFAULT",
   },
   {
@@ -311,7 +316,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 8,
-    bands: [5, 12],
+    bands: [5, 8],
     tag: "DEFAULT",
   },
   {
@@ -322,7 +327,7 @@ export const DIRECTION_TARGETS = [
     better: "lower",
     use: true,
     target: 2,
-    bands: [1, 2],
+    bands: [2, 3],
     tag: "DEFAULT",
   },
   {
@@ -344,7 +349,7 @@ export const DIRECTION_TARGETS = [
     better: "lower",
     use: true,
     target: 2,
-    bands: [0, 2],
+    bands: [2, 4],
     tag: "DEFAULT",
   },
   {
@@ -355,7 +360,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 45,
-    bands: [35, 55],
+    bands: [35, 45],
     tag: "DEFAULT",
   },
   // 8. Дошкольное образование
@@ -367,7 +372,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 80,
-    bands: [70, 90],
+    bands: [70, 80],
     tag: "DEFAULT",
   },
   {
@@ -378,7 +383,7 @@ export const DIRECTION_TARGETS = [
     better: "higher",
     use: true,
     target: 2.8,
-    bands: [2.5, 3.2],
+    bands: [2.5, 2.8],
     tag: "DEFAULT",
   },
 ] as const satisfies readonly DirectionTargetDef[];

@@ -98,16 +98,18 @@ function nameOf(s: SchoolReport): string {
   return s.passport.shortName || s.passport.name;
 }
 
-/** One table per assessed direction, in direction order. */
+/** One table per direction with data, in direction order; indicators nobody reported are left out. */
 export function directionTables(
   assessments: readonly DirectionAssessment[],
   schools: readonly SchoolReport[],
 ): Table[] {
-  return assessments.map((d) => {
+  const withData = assessments.filter((d) => d.indicators.some((a) => a.municipality.value !== null));
+  return withData.map((d) => {
     const rows: Record<string, CellData>[] = [];
     const value: ColumnKind[] = [];
     const dynamics: ColumnKind[] = [];
     for (const a of d.indicators) {
+      if (a.municipality.value === null) continue;
       const ind = a.indicator;
       const add = (r: Record<string, CellData>) => {
         rows.push(r);
