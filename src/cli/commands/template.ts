@@ -1,8 +1,10 @@
 /**
  * `msoko template --out form.xlsx`: writes the empty school form, built by the same schema and
  * WriteOp batches as the pane's «Создать форму». `--docs` prints the form's reference in
- * Markdown (the generated part of docs/form.md) instead.
+ * Markdown (the generated part of docs/form.md) instead; `--directions-docs` the indicators of
+ * directions 3–8 (the generated part of docs/directions.md).
  */
+import { directionsDocsMarkdown } from "../../form/directions-docs";
 import { formDocsMarkdown } from "../../form/docs";
 import { templateOps } from "../../form/template";
 import { COMMAND_INFO } from "../command-table";
@@ -13,6 +15,10 @@ import { XlsxWorkbook } from "../../xlsx/exceljs";
 export const { summary, usage } = COMMAND_INFO.template;
 
 export async function run(args: string[], io: Io): Promise<number> {
+  if (args.includes("--directions-docs")) {
+    io.out(directionsDocsMarkdown());
+    return 0;
+  }
   if (args.includes("--docs")) {
     io.out(formDocsMarkdown());
     return 0;
