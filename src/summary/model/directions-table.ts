@@ -75,8 +75,8 @@ function groupRow(ind: DirectionIndicator, target: number, name: string, g: Grou
 /** The shared column layout of the direction tables (kinds per row come with the rows). */
 function directionColumns(kinds: { value: ColumnKind[]; dynamics: ColumnKind[] }): Column[] {
   return [
-    { id: "indicator", header: "Показатель (цель)", kind: "text", width: 34 },
-    { id: "unit", header: "Муниципалитет, кластер, ОО", kind: "text", width: 26 },
+    { id: "indicator", header: "Показатель (цель)", kind: "text", width: 32 },
+    { id: "unit", header: "Муниципалитет, кластер, ОО", kind: "text", width: 25 },
     { id: "login", header: "Логин ОО", kind: "text", width: 11 },
     { id: "numerator", header: "Числитель", kind: "number", width: 10, rowKinds: kinds.value.map(numKind) },
     { id: "denominator", header: "Знаменатель", kind: "integer", width: 12 },
@@ -148,8 +148,8 @@ export function directionsOverviewTable(assessments: readonly DirectionAssessmen
         ? "Ни одна форма ОО не содержит листов направлений 3–8 (олимпиады, профориентация, руководитель, кадры, воспитание, дошкольное)."
         : "Сколько ОО достигли целевых индикаторов по каждому направлению; подробности — в таблицах ниже.",
     columns: [
-      { id: "direction", header: "Направление", kind: "text", width: 34 },
-      { id: "verdict", header: "Итог", kind: "text", width: 26 },
+      { id: "direction", header: "Направление", kind: "text", width: 32 },
+      { id: "verdict", header: "Итог", kind: "text", width: 25 },
       { id: "indicators", header: "Показателей", kind: "integer", width: 11 },
       { id: "assessed", header: "ОО оценено", kind: "integer", width: 10 },
       { id: "met", header: "ОО с целью", kind: "integer", width: 12 },

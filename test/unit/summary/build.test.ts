@@ -14,6 +14,8 @@ import { writeSetting } from "../../../src/host/settings";
 import type { SchoolReport } from "../../../src/core/model";
 import * as F from "../../../src/functions/functions";
 import { analysisCount } from "../../../src/functions/analysis";
+import { columnPoints, pagePlan } from "../../../src/summary/write/print-layout";
+import { tableWidths } from "../../../src/summary/write/table-ops";
 
 let summary: Summary;
 let schools: SchoolReport[];
@@ -173,6 +175,15 @@ describe("directions 3–8 on the sample: targets, levels, verdicts, flags (issu
     expect(String(row.measures)).toContain(
       "ОО: Обеспечить целевую подготовку обучающихся к участию в олимпиадах и иных интеллектуальных состязаниях",
     );
+  });
+
+  it("both direction sheets fit the width of an A4 landscape page at ≥ 80 %", () => {
+    for (const id of ["directions", "directionMeasures"]) {
+      const sheet = summary.sheets.find((s) => s.id === id)!;
+      const widths: number[] = [];
+      for (const t of sheet.tables) tableWidths(t).forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));
+      expect(pagePlan(widths.reduce((a, w) => a + columnPoints(w), 0)).fitsWidth, id).toBe(true);
+    }
   });
 
   it("the JSON carries the municipality's directions with targets, bands and clusters", () => {
