@@ -5,7 +5,13 @@
  * The basis printed is the user's own regulation (profile «basis.msoko», «basis.clause.directionN»).
  * Pure; the management cycle (#19) consumes `directionFindings`.
  */
-import type { DirectionAssessment, IndicatorAssessment, UnitValue } from "./direction-assessment";
+import {
+  assessDirections,
+  latestDirectionYear,
+  type DirectionAssessment,
+  type IndicatorAssessment,
+  type UnitValue,
+} from "./direction-assessment";
 import type { DirectionIndicator, DirectionNumber, Level } from "./directions";
 import type { SchoolReport } from "./model";
 import { TAG_LABELS, paramSpec, type Profile } from "./profile";
@@ -262,13 +268,16 @@ export function directionRecommendations(
   return out;
 }
 
-/** Findings of a municipality's schools in one call (the cycle's entry point). */
-export function schoolDirectionFindings(
+/**
+ * The cycle's entry point: the shortfalls of a municipality's schools in one call, for `year` or
+ * the latest year with direction sheets (none without any).
+ */
+export function findDirectionShortfalls(
   schools: readonly SchoolReport[],
-  assessments: readonly DirectionAssessment[],
   profile: Profile,
-): Map<string, DirectionFinding[]> {
-  const byLogin = new Map<string, DirectionFinding[]>(schools.map((s) => [s.passport.login, []]));
-  for (const f of directionFindings(assessments, profile)) byLogin.get(f.school)?.push(f);
-  return byLogin;
+  opts: { year?: number; clusterOf?: ReadonlyMap<string, string> } = {},
+): DirectionFinding[] {
+  const year = opts.year ?? latestDirectionYear(schools);
+  if (year === null) return [];
+  return directionFindings(assessDirections(schools, profile, { year, clusterOf: opts.clusterOf }), profile);
 }

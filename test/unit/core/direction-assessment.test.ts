@@ -8,6 +8,7 @@ import { assessDirections, latestDirectionYear, verdictText } from "../../../src
 import {
   directionFindings,
   directionRecommendations,
+  findDirectionShortfalls,
   formatIndicatorValue,
   formatTarget,
 } from "../../../src/core/direction-findings";
@@ -170,6 +171,11 @@ describe("findings and measures", () => {
     expect(findings[1].text).toBe(
       `Вакансии педагогов — 2${NB}ставки при цели не выше 1${NB}ставки (уровень «средний»; цель — значение по умолчанию надстройки).`,
     );
+  });
+  it("one call for the cycle: the latest year's shortfalls of the schools", () => {
+    expect(findDirectionShortfalls(SCHOOLS, DEFAULT_PROFILE)).toEqual(findings);
+    expect(findDirectionShortfalls(SCHOOLS, DEFAULT_PROFILE, { year: 2024 })).toEqual([]);
+    expect(findDirectionShortfalls([], DEFAULT_PROFILE)).toEqual([]);
   });
   it("a target from the settings is named as such; a value rounding onto the target shows two decimals", () => {
     const { profile } = applyOverrides([{ key: "dir.categoryShare.target", value: "45" }]);
