@@ -41,8 +41,9 @@ export const COMMAND_INFO = {
       "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД] [--cycle ЦИКЛ_МОУО.xlsx] [--set ключ=значение]… [--force]",
   },
   template: {
-    summary: "создать пустую форму ОО (.xlsx), книгу цикла МОУО (--mouo) или напечатать описание формы (--docs)",
-    usage: "template --out ФАЙЛ.xlsx [--mouo] [--force] | template --docs",
+    summary:
+      "создать пустую форму ОО (.xlsx), книгу цикла МОУО (--mouo) или напечатать описание формы (--docs) и показателей направлений (--directions-docs)",
+    usage: "template --out ФАЙЛ.xlsx [--mouo] [--force] | template --docs | template --directions-docs",
   },
   validate: {
     summary: "проверить заполненную форму ОО (.xlsx); --json — результат в JSON",

@@ -1,9 +1,11 @@
 /**
  * `msoko template --out form.xlsx`: writes the empty school form, built by the same schema and
  * WriteOp batches as the pane's «Создать форму». With `--mouo` it writes the education authority's
- * cycle book instead: the one sheet «Цикл МОУО» with the columns of the form's «Цикл». `--docs` prints the form's reference in
- * Markdown (the generated part of docs/form.md) instead.
+ * cycle book instead: the one sheet «Цикл МОУО» with the columns of the form's «Цикл». `--docs` prints the
+ * form's reference in Markdown (the generated part of docs/form.md) instead; `--directions-docs` the
+ * indicators of directions 3–8 (the generated part of docs/directions.md).
  */
+import { directionsDocsMarkdown } from "../../form/directions-docs";
 import { formDocsMarkdown } from "../../form/docs";
 import { templateOps } from "../../form/template";
 import { MUNICIPAL_CYCLE_SHEET, municipalCycleOps } from "../../form/municipal-cycle";
@@ -15,6 +17,10 @@ import { XlsxWorkbook } from "../../xlsx/exceljs";
 export const { summary, usage } = COMMAND_INFO.template;
 
 export async function run(args: string[], io: Io): Promise<number> {
+  if (args.includes("--directions-docs")) {
+    io.out(directionsDocsMarkdown());
+    return 0;
+  }
   if (args.includes("--docs")) {
     io.out(formDocsMarkdown());
     return 0;

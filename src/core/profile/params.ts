@@ -32,6 +32,8 @@ export interface ParamSpec {
   rule: string;
 }
 
+import { DIRECTION_BASIS_PARAMS, DIRECTION_MIN_DENOMINATOR, DIRECTION_PARAMS } from "./direction-targets";
+
 const RESULTS = "Показатели результатов";
 const SAMPLE = "Объём выборки";
 const OBJ = "Объективность";
@@ -615,6 +617,8 @@ export const PARAMS = {
     label: "Доля педагогов с первой и высшей категорией: средний уровень от, хороший от",
     value: [20, 50],
   },
+  "dir.minDenominator": DIRECTION_MIN_DENOMINATOR,
+  ...DIRECTION_PARAMS,
 
   "basis.msoko": {
     section: BASIS,
@@ -827,6 +831,7 @@ export const PARAMS = {
       "Пункт положения о ВСОКО для меры «распространение позитивной практики» (например, «п. 9.4»; пусто — без пункта)",
     value: "",
   },
+  ...DIRECTION_BASIS_PARAMS,
 } satisfies Record<string, ParamSpec>;
 
 export type ParamKey = keyof typeof PARAMS;

@@ -15,7 +15,6 @@ import {
 } from "../../core/cycle";
 import type { Municipality } from "../../core/model";
 import type { Profile } from "../../core/profile";
-import { yearsOf } from "../../core/results";
 import {
   bySchoolTable,
   cycleTables,
@@ -26,7 +25,15 @@ import {
 } from "./analysis-tables";
 import { RISK_COLORS, chartSpecs } from "./charts";
 import { FILE_STATE_LABELS, type FileStatus } from "./consolidate";
-import { directionsTable } from "./directions-table";
+import {
+  directionsJson,
+  schoolDirectionsJson,
+  type DirectionsJson,
+  type SchoolDirectionsJson,
+} from "./directions-json";
+import { directionsTables } from "./directions-table";
+import { assessDirections, latestDirectionYear, type DirectionAssessment } from "../../core/direction-assessment";
+import { directionFindings, type DirectionFinding } from "../../core/direction-findings";
 import { egeTable } from "./ege-table";
 import { schoolCycleFindings } from "./cycle-findings";
 import { methodologyTables } from "./methodology-table";
@@ -95,6 +102,8 @@ export interface SchoolJson {
     /** The reference to type in «Связь с выводом». */
     link: string;
   }[];
+  /** Directions 3–8 in the assessed year: every used indicator with target, dynamics, level, and the shortfalls. */
+  directions: SchoolDirectionsJson;
 }
 
 export interface SummaryJson {
@@ -112,6 +121,8 @@ export interface SummaryJson {
    * string for readers of msoko-summary/1).
    */
   municipalityCycle: MunicipalCycleReport | null;
+  /** Directions 3–8 for the municipality: verdicts and every used indicator with its clusters. */
+  directions: DirectionsJson;
 }
 
 const SHEET_NAMES = {
@@ -122,6 +133,7 @@ const SHEET_NAMES = {
   objectivity: "Объективность",
   risk: "Зона риска",
   directions: "Направления 3–8",
+  directionMeasures: "Направления — меры",
   cycle: "Управленческий цикл",
   recommendations: "Адресные рекомендации",
   charts: "Диаграммы",
@@ -210,6 +222,10 @@ export function buildSummary(input: SummaryInput): Summary {
     })),
   };
   const chartTables = [...charts.map((c) => c.table), riskLevels];
+  const directionYear = latestDirectionYear(m.schools);
+  const assessments =
+    directionYear === null ? [] : assessDirections(m.schools, profile, { year: directionYear, clusterOf });
+  const dirTables = directionsTables(assessments, m.schools, directionYear, profile);
 
   const body: SummarySheet[] = [
     {
@@ -249,8 +265,16 @@ export function buildSummary(input: SummaryInput): Summary {
     {
       id: "directions",
       name: SHEET_NAMES.directions,
-      description: "Показатели направлений 3–8 по ОО и муниципалитету.",
-      tables: [directionsTable(m.schools, yearsOf(m.schools), profile)],
+      description:
+        "Показатели направлений 3–8 по ОО, кластерам и муниципалитету: значение, цель, динамика, уровень; итог «цель достигнута у … ОО».",
+      tables: dirTables.directions,
+      freezeColumns: 1,
+    },
+    {
+      id: "directionMeasures",
+      name: SHEET_NAMES.directionMeasures,
+      description: "Показатели направлений 3–8 ниже цели по каждой ОО и меры по направлению.",
+      tables: [dirTables.measures],
     },
     {
       id: "cycle",
@@ -313,7 +337,17 @@ export function buildSummary(input: SummaryInput): Summary {
 
   return {
     sheets: [toc, ...body],
-    json: summaryJson(input, analysis, results, ege, cycles, year, matrix?.municipal ?? null),
+    json: summaryJson(
+      input,
+      analysis,
+      results,
+      ege,
+      cycles,
+      year,
+      matrix?.municipal ?? null,
+      assessments,
+      directionYear,
+    ),
     analysis,
   };
 }
@@ -326,7 +360,15 @@ function summaryJson(
   cycles: ReadonlyMap<string, CycleEvaluation>,
   year: number,
   municipalCycle: CycleEvaluation | null,
+  assessments: readonly DirectionAssessment[],
+  directionYear: number | null,
 ): SummaryJson {
+  const findings = new Map<string, DirectionFinding[]>();
+  for (const f of directionFindings(assessments, input.profile)) {
+    const list = findings.get(f.school);
+    if (list) list.push(f);
+    else findings.set(f.school, [f]);
+  }
   const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
   const pick = (row: Record<string, CellData>, keys: string[]) =>
     Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
@@ -425,8 +467,15 @@ function summaryJson(
             link: linkTextOf(r.finding),
           })),
         ),
+        directions: schoolDirectionsJson(
+          r.passport.login,
+          assessments,
+          findings.get(r.passport.login) ?? [],
+          directionYear,
+        ),
       };
     }),
     municipalityCycle: municipalCycle ? municipalCycleReport(municipalCycle) : null,
+    directions: directionsJson(assessments, directionYear),
   };
 }
