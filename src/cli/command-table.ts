@@ -42,7 +42,7 @@ export const COMMAND_INFO = {
   },
   template: {
     summary: "создать пустую форму ОО (.xlsx) или напечатать её описание (--docs)",
-    usage: "template --out ФАЙЛ.xlsx [--force] | template --docs",
+    usage: "template --out ФАЙЛ.xlsx [--preschool] [--force] | template --docs",
   },
   validate: {
     summary: "проверить заполненную форму ОО (.xlsx); --json — результат в JSON",

@@ -4,6 +4,7 @@
  * the passport. One table of definitions serves the summary, the school report and the JSON.
  */
 import type { DirectionRow, DirectionSheetId, SchoolReport } from "./model";
+import { preschoolCounts } from "./preschool";
 import type { Profile } from "./profile";
 
 export type DirectionNumber = 3 | 4 | 5 | 6 | 7 | 8;
@@ -19,7 +20,10 @@ export const DIRECTION_NAMES: Record<DirectionNumber, string> = {
 
 /** Where a count comes from: a column of a direction sheet (summed over its rows of the year, optionally only rows with a label), or the contingent. */
 export type Source =
-  { sheet: DirectionSheetId; column: string; label?: string } | { contingent: { from: number; to: number } };
+  | { sheet: DirectionSheetId; column: string; label?: string }
+  | { contingent: { from: number; to: number } }
+  // Direction 8 counts groups per МКДО area (core/preschool.ts): summing area rows would count a group 9 times.
+  | { preschool: "basicAllAreas" | "assessedGroups" };
 
 export interface DirectionIndicator {
   id: string;
@@ -249,14 +253,18 @@ export const DIRECTION_INDICATORS: readonly DirectionIndicator[] = [
     id: "mkdoBasicShare",
     direction: 8,
     kind: "percent",
-    label: "Дошкольные группы на базовом уровне МКДО и выше, %",
-    numerator: S("preschool", "groupsBasicOrAbove"),
-    denominator: S("preschool", "groups"),
+    label: "Дошкольные группы на базовом уровне МКДО и выше во всех оценённых областях, %",
+    numerator: { preschool: "basicAllAreas" },
+    denominator: { preschool: "assessedGroups" },
   },
 ];
 
 /** Sum of a source for a school in a year; null when the school gave no such data. */
-export function sourceValue(report: SchoolReport, year: number, source: Source): number | null {
+export function sourceValue(report: SchoolReport, year: number, source: Source, profile?: Profile): number | null {
+  if ("preschool" in source) {
+    const counts = profile ? preschoolCounts(report, year, profile) : null;
+    return counts ? counts[source.preschool] : null;
+  }
   if ("contingent" in source) {
     let sum = 0;
     let found = false;
@@ -297,11 +305,16 @@ export function bandOf(indicator: DirectionIndicator, value: number | null, prof
 }
 
 /** Sum of one or several sources; null when none of them has data. */
-function sumOf(report: SchoolReport, year: number, sources: Source | readonly Source[]): number | null {
+function sumOf(
+  report: SchoolReport,
+  year: number,
+  sources: Source | readonly Source[],
+  profile: Profile,
+): number | null {
   const list: readonly Source[] = Array.isArray(sources) ? sources : [sources as Source];
   let sum: number | null = null;
   for (const src of list) {
-    const v = sourceValue(report, year, src);
+    const v = sourceValue(report, year, src, profile);
     if (v !== null) sum = (sum ?? 0) + v;
   }
   return sum;
@@ -326,8 +339,8 @@ export function schoolIndicator(
   ind: DirectionIndicator,
   profile: Profile,
 ): IndicatorValue {
-  const num = sumOf(report, year, ind.numerator);
-  const den = ind.denominator ? sourceValue(report, year, ind.denominator) : null;
+  const num = sumOf(report, year, ind.numerator, profile);
+  const den = ind.denominator ? sourceValue(report, year, ind.denominator, profile) : null;
   return indicatorValue(ind, num, den, profile);
 }
 

@@ -17,6 +17,7 @@ export const SCHOOL_TYPES = [
   "лицей",
   "вечерняя",
   "коррекционная",
+  "детский сад",
 ] as const;
 export type SchoolType = (typeof SCHOOL_TYPES)[number];
 
@@ -171,6 +172,21 @@ export interface DirectionRow {
   ref?: CellRef;
 }
 
+/**
+ * One group of a preschool organisation (or a school's preschool group) in a year, with its МКДО
+ * level in each quality area: 1 (ниже базового) … 5 (превосходный), null where the area was not
+ * assessed for this group. Groups are named as the organisation names them, never by children.
+ */
+export interface PreschoolGroupRow {
+  year: number;
+  group: string;
+  /** Children in the group, when given. */
+  children: number | null;
+  /** Level per МКДО area id (src/core/preschool.ts MKDO_AREAS). */
+  levels: Record<string, number | null>;
+  ref?: CellRef;
+}
+
 export type DirectionSheetId = "olympiads" | "careers" | "staff" | "head" | "upbringing" | "preschool";
 
 /** 1–8 are the regulation's directions; "O" is the objectivity track of direction 1. */
@@ -205,6 +221,8 @@ export interface SchoolReport {
   directions: Partial<Record<DirectionSheetId, DirectionRow[]>>;
   cycle: CycleRecord[];
   findings: Finding[];
+  /** Preschool groups with their МКДО levels by area (sheet «Группы МКДО»), when given. */
+  preschoolGroups?: PreschoolGroupRow[];
   /** File the report was read from, when known. */
   file?: string;
 }

@@ -11,6 +11,7 @@ import type {
   Finding,
   Location,
   ParticipantRow,
+  PreschoolGroupRow,
   Procedure,
   ResultRow,
   SchoolPassport,
@@ -19,6 +20,7 @@ import type {
   TaskLevel,
   TaskSet,
 } from "../core/model";
+import { MKDO_AREAS, MKDO_LEVELS } from "../core/preschool";
 import type { SheetRead } from "../host/port";
 import type { TypedValue } from "./cells";
 import type { FormRead, TableRead, TypedRow } from "./read";
@@ -211,6 +213,24 @@ function directionsOf(form: FormRead, file?: string): SchoolReport["directions"]
   return out;
 }
 
+function preschoolGroupsOf(t: TableRead | undefined, file?: string): PreschoolGroupRow[] {
+  return usable(t, ["year", "group"]).map((r) => {
+    const levels: Record<string, number | null> = {};
+    for (const a of MKDO_AREAS) {
+      const v = r.values[a.id];
+      const i = typeof v === "string" && !r.invalid.has(a.id) ? MKDO_LEVELS.indexOf(v) : -1;
+      levels[a.id] = i >= 0 ? i + 1 : null;
+    }
+    return {
+      year: r.values.year as number,
+      group: str(r.values.group),
+      children: num(r.values.children ?? null),
+      levels,
+      ref: refOf(t!, r, file),
+    };
+  });
+}
+
 function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
   return usable(t, ["year", "direction", "track", "trackKind", "component"]).map((r) => {
     const v = r.values;
@@ -246,6 +266,8 @@ export function buildReport(form: FormRead, findings: Finding[], file?: string):
     cycle: cycleOf(form.tables.get("cycle"), file),
     findings,
   };
+  const groups = preschoolGroupsOf(form.tables.get("preschoolGroups"), file);
+  if (groups.length > 0) report.preschoolGroups = groups;
   if (file) report.file = file;
   return report;
 }

@@ -9,8 +9,9 @@ import { canonicalSubject, nearest, SUBJECTS } from "../core/subjects";
 import { formatNumberRu, quoteValue } from "../core/values";
 import type { SheetRead } from "../host/port";
 import { columnName, type TypedValue } from "./cells";
-import { readForm, type FormRead, type TableRead, type TypedRow } from "./read";
+import { isKindergarten, readForm, type FormRead, type TableRead, type TypedRow } from "./read";
 import { finding } from "./rules";
+import { PRESCHOOL_GROUPS } from "./schema/sheets";
 import type { SheetSchema } from "./schema/types";
 
 const num = (v: TypedValue): number | null => (typeof v === "number" ? v : null);
@@ -616,8 +617,9 @@ export function validateRead(form: FormRead): Finding[] {
   const passport = t("passport");
   if (passport) duplicates(passport, ["year", "grade"], "duplicate.row", "grade", out);
   const results = t("results");
+  const kindergarten = isKindergarten(form.fields);
   if (results) {
-    if (results.rows.length === 0)
+    if (results.rows.length === 0 && !kindergarten)
       out.push(
         finding(
           "sheet.empty",
@@ -685,6 +687,20 @@ export function validateRead(form: FormRead): Finding[] {
   if (preschool) {
     duplicates(preschool, ["year", "area"], "duplicate.row", "area", out);
     partsNotAbove(preschool, [[["groupsBasicOrAbove"], "groups"]], out);
+  }
+  const groups = t("preschoolGroups");
+  if (groups) duplicates(groups, ["year", "group"], "duplicate.row", "group", out);
+  if (kindergarten && !groups?.rows.length && !preschool?.rows.length) {
+    const sheet = groups?.sheet ?? PRESCHOOL_GROUPS.name;
+    out.push(
+      finding(
+        "sheet.empty",
+        sheet,
+        "",
+        `Тип ОО — «детский сад», а лист «${sheet}» не заполнен: показатели направления 8 не вычисляются.`,
+        "Внесите группы: одна строка — группа за год, в столбцах областей — уровень МКДО (1–5) или пусто, если область не оценивалась.",
+      ),
+    );
   }
   const cycle = t("cycle");
   if (cycle) cycleRules(cycle, out);

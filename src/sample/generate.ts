@@ -7,6 +7,7 @@
 import type { Municipality, SchoolReport } from "../core/model";
 import { schoolCycle, cycleRecords, SCHOOL_TRACKS } from "./cycle";
 import { directionRows } from "./directions";
+import { kindergartenReport } from "./kindergarten";
 import { makePlan } from "./plan";
 import { Rng } from "./random";
 import { schoolResults, TaskSetCache } from "./results";
@@ -36,6 +37,8 @@ export interface SampleOptions {
    * variation of real classes, because false alarms come from it.
    */
   sampling?: boolean;
+  /** Kindergartens (type «детский сад», «Группы МКДО») added after the schools; default 0. */
+  kindergartens?: number;
 }
 
 /** Level of the stably-low archetype when situations are off: weak, as a real village school can be, not injected. */
@@ -144,6 +147,8 @@ export function generateMunicipality(opts: SampleOptions = {}): {
     separateFromReference(schools, DEFAULT_PROFILE.values["objectivity.minN"], SEPARATION_MARGIN, (login, unit) =>
       inversion.some((s) => s.login === login && unit === `${s.procedure}|${s.year}|${s.grade}|${s.subject}`),
     );
+  for (let i = 0; i < Math.max(0, Math.trunc(opts.kindergartens ?? 0)); i++)
+    schools.push(kindergartenReport(i, seed, years));
   return {
     municipality: {
       name: MUNICIPALITY_NAME,

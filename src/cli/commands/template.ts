@@ -1,6 +1,7 @@
 /**
  * `msoko template --out form.xlsx`: writes the empty school form, built by the same schema and
- * WriteOp batches as the pane's «Создать форму». `--docs` prints the form's reference in
+ * WriteOp batches as the pane's «Создать форму»; `--preschool` writes a kindergarten's form (passport
+ * with type «детский сад», «Группы МКДО», «Цикл»). `--docs` prints the form's reference in
  * Markdown (the generated part of docs/form.md) instead.
  */
 import { formDocsMarkdown } from "../../form/docs";
@@ -20,7 +21,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const i = args.indexOf("--out");
   const out = i >= 0 ? args[i + 1] : undefined;
   const unknown = args.filter(
-    (a, k) => a.startsWith("-") && !["--out", "--force"].includes(a) && args[k - 1] !== "--out",
+    (a, k) => a.startsWith("-") && !["--out", "--force", "--preschool"].includes(a) && args[k - 1] !== "--out",
   );
   if (!out || out.startsWith("-") || unknown.length > 0) {
     io.err(`Использование: msoko ${usage}${unknown.length ? `\nНеизвестный параметр: ${unknown.join(" ")}` : ""}`);
@@ -41,7 +42,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const wb = XlsxWorkbook.create(out);
-  const { notices } = await wb.write({ ops: templateOps() });
+  const { notices } = await wb.write({ ops: templateOps({ preschool: args.includes("--preschool") }) });
   for (const n of notices) io.err(n);
   await wb.save(out);
   io.out(`Форма записана в «${out}».`);

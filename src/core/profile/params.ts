@@ -525,6 +525,16 @@ export const PARAMS = {
     label: "Доля педагогов с первой и высшей категорией: средний уровень от, хороший от",
     value: [20, 50],
   },
+  "preschool.basicLevel": {
+    section: DIRS,
+    rule: "§7",
+    tag: "COMMON",
+    kind: "integer",
+    min: 1,
+    max: 5,
+    label: "МКДО: базовый уровень качества — номер уровня шкалы (1 — ниже базового … 5 — превосходный)",
+    value: 2,
+  },
 
   "basis.msoko": {
     section: BASIS,

@@ -4,6 +4,7 @@
  * locator, validation, parsing, the instruction sheet and docs/form.md all read this file.
  */
 import { LOCATIONS, PROCEDURES, SCHOOL_TYPES } from "../../core/model";
+import { MKDO_AREAS, MKDO_LEVELS } from "../../core/preschool";
 import {
   CYCLE_COMPONENT_NAMES,
   CYCLE_SCORE_WORDS,
@@ -150,8 +151,12 @@ const passportFields: readonly FieldSpec[] = [
       "средняя школа с углубленным изучением отдельных предметов": "СОШ с УИОП",
       "вечерняя сменная школа": "вечерняя",
       "коррекционная школа": "коррекционная",
+      доо: "детский сад",
+      доу: "детский сад",
+      "дошкольная образовательная организация": "детский сад",
+      "дошкольное образовательное учреждение": "детский сад",
     },
-    help: "НОШ, ООШ, СОШ, СОШ с УИОП, гимназия, лицей, вечерняя или коррекционная — выберите из списка.",
+    help: "НОШ, ООШ, СОШ, СОШ с УИОП, гимназия, лицей, вечерняя, коррекционная или детский сад — выберите из списка.",
   },
   {
     id: "location",
@@ -692,6 +697,54 @@ export const PRESCHOOL: SheetSchema = {
   templateRows: 20,
 };
 
+// ── Группы МКДО (направление 8: детский сад или дошкольные группы школы) ──────
+
+/** The level dropdown of one МКДО area: 1…5 may be typed as digits. */
+function mkdoAreaColumn(id: string, name: string, n: number): ColumnSpec {
+  return {
+    id,
+    header: `${n}. ${name}`,
+    aliases: [name],
+    type: "enum",
+    values: MKDO_LEVELS,
+    valueAliases: {
+      ...Object.fromEntries(MKDO_LEVELS.map((l, i) => [String(i + 1), l])),
+      неудовлетворительный: "ниже базового",
+      "ниже базового уровня": "ниже базового",
+    },
+    width: 14,
+    help: `Уровень качества группы по области «${name}» по шкале МКДО: ${MKDO_LEVELS.map((l, i) => `${i + 1} — ${l}`).join(", ")}; пусто — область не оценивалась.`,
+  };
+}
+
+export const PRESCHOOL_GROUPS: SheetSchema = {
+  id: "preschoolGroups",
+  name: "Группы МКДО",
+  aliases: ["Группы", "Дошкольные группы", "МКДО по группам"],
+  required: false,
+  direction: 8,
+  tabColor: "#BF8F00",
+  purpose:
+    "Направление 8: уровни качества МКДО каждой дошкольной группы по девяти областям (детский сад или дошкольные группы школы); одна строка — одна группа за год.",
+  columns: [
+    year,
+    {
+      id: "group",
+      header: "Группа",
+      aliases: ["Наименование группы", "Название группы", "№ группы"],
+      type: "text",
+      required: true,
+      width: 18,
+      numberFormat: "@",
+      help: "Название или номер группы, как в ДОО («Солнышко», «гр. 3»); имена детей не вносятся.",
+    },
+    count("children", "Воспитанников", "Необязательно: число воспитанников группы.", ["Детей", "Численность"]),
+    ...MKDO_AREAS.map((a, i) => mkdoAreaColumn(a.id, a.name, i + 1)),
+  ],
+  key: ["year", "group"],
+  templateRows: 30,
+};
+
 // ── Цикл ─────────────────────────────────────────────────────────────────────
 
 function quote(text: string): string {
@@ -851,5 +904,9 @@ export const FORM_SHEETS: readonly SheetSchema[] = [
   HEAD,
   UPBRINGING,
   PRESCHOOL,
+  PRESCHOOL_GROUPS,
   CYCLE,
 ];
+
+/** The sheets of a kindergarten's form (msoko template --preschool): no results of procedures. */
+export const PRESCHOOL_FORM_SHEETS: readonly SheetSchema[] = [PASSPORT, PRESCHOOL_GROUPS, CYCLE];

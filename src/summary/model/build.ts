@@ -21,6 +21,7 @@ import { FILE_STATE_LABELS, type FileStatus } from "./consolidate";
 import { directionsTable } from "./directions-table";
 import { egeTable } from "./ege-table";
 import { methodologyTables } from "./methodology-table";
+import { preschoolSchools, preschoolTable } from "./preschool-table";
 import { resultsTable } from "./results-table";
 import type { SummarySheet } from "./sheets";
 import type { CellData, Table } from "./table";
@@ -72,6 +73,8 @@ export interface SchoolJson {
   }[];
   stability: string;
   cycle: { direction: string; status: string; score: number | null; level: string | null; overdue: number }[];
+  /** Direction 8 by year and МКДО area (sheet «Дошкольное образование»), when the school gave it. */
+  preschool?: Record<string, CellData>[];
 }
 
 export interface SummaryJson {
@@ -93,6 +96,7 @@ const SHEET_NAMES = {
   objectivity: "Объективность",
   risk: "Зона риска",
   directions: "Направления 3–8",
+  preschool: "Дошкольное образование",
   cycle: "Управленческий цикл",
   recommendations: "Адресные рекомендации",
   charts: "Диаграммы",
@@ -160,6 +164,7 @@ export function buildSummary(input: SummaryInput): Summary {
 
   const results = resultsTable({ schools: m.schools, clusterOf, profile });
   const ege = egeTable(m.schools, profile);
+  const preschool = preschoolTable(preschoolSchools(m.schools), profile);
   const charts = chartSpecs({ schools: m.schools, clusterOf, references: m.references, year });
   const riskLevels: Table = {
     id: "riskLevels",
@@ -216,6 +221,18 @@ export function buildSummary(input: SummaryInput): Summary {
       description: "Показатели направлений 3–8 по ОО и муниципалитету.",
       tables: [directionsTable(m.schools, yearsOf(m.schools), profile)],
     },
+    // Only when a kindergarten or a school's preschool groups gave МКДО data: an empty sheet says nothing.
+    ...(preschool.rows.length > 0
+      ? [
+          {
+            id: "preschool",
+            name: SHEET_NAMES.preschool,
+            description: "Направление 8: уровни МКДО по областям качества — детские сады и дошкольные группы ОО.",
+            tables: [preschool],
+            freezeColumns: 0,
+          },
+        ]
+      : []),
     {
       id: "cycle",
       name: SHEET_NAMES.cycle,
@@ -275,7 +292,11 @@ export function buildSummary(input: SummaryInput): Summary {
     ],
   };
 
-  return { sheets: [toc, ...body], json: summaryJson(input, analysis, results, ege, cycles, year), analysis };
+  return {
+    sheets: [toc, ...body],
+    json: summaryJson(input, analysis, results, ege, cycles, year, preschool),
+    analysis,
+  };
 }
 
 function summaryJson(
@@ -285,6 +306,7 @@ function summaryJson(
   ege: Table,
   cycles: ReadonlyMap<string, CycleEvaluation>,
   year: number,
+  preschool: Table,
 ): SummaryJson {
   const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
   const pick = (row: Record<string, CellData>, keys: string[]) =>
@@ -328,6 +350,7 @@ function summaryJson(
     schools: input.municipality.schools.map((r) => {
       const a = byLogin.get(r.passport.login);
       const cycle = cycles.get(r.passport.login);
+      const preschoolRows = preschool.rows.filter((x) => x.login === r.passport.login);
       return {
         login: r.passport.login,
         name: r.passport.name,
@@ -370,6 +393,11 @@ function summaryJson(
           level: d.level,
           overdue: d.overdueCount,
         })),
+        ...(preschoolRows.length
+          ? {
+              preschool: preschoolRows.map((x) => pick(x, ["year", "area", "assessed", "basic", "share", "meanLevel"])),
+            }
+          : {}),
       };
     }),
   };
