@@ -9,6 +9,8 @@ import type {
   DirectionRow,
   DirectionSheetId,
   Finding,
+  InternalProcedure,
+  InternalResultRow,
   Location,
   ParticipantRow,
   PreschoolGroupRow,
@@ -20,6 +22,7 @@ import type {
   TaskLevel,
   TaskSet,
 } from "../core/model";
+import { INTERNAL_PROCEDURES } from "../core/model";
 import { MKDO_AREAS, MKDO_LEVELS } from "../core/preschool";
 import type { SheetRead } from "../host/port";
 import type { TypedValue } from "./cells";
@@ -71,6 +74,10 @@ function usable(t: TableRead | undefined, ids: readonly string[]): TypedRow[] {
   return out;
 }
 
+function isInternal(v: TypedValue): v is InternalProcedure {
+  return (INTERNAL_PROCEDURES as readonly unknown[]).includes(v);
+}
+
 function subjectOf(v: TypedValue): string {
   const s = str(v);
   return canonicalSubjectCached(s) ?? s;
@@ -106,10 +113,33 @@ function passportOf(form: FormRead): SchoolPassport | null {
   return p;
 }
 
-function resultsOf(t: TableRead | undefined, file?: string): ResultRow[] {
+/** The school's own assessments go to `internal`, external procedures to the returned rows. */
+function resultsOf(t: TableRead | undefined, internal: InternalResultRow[], file?: string): ResultRow[] {
   const out: ResultRow[] = [];
   for (const r of usable(t, ["procedure", "year", "grade", "subject", "participants"])) {
     const v = r.values;
+    if (isInternal(v.procedure)) {
+      const row: InternalResultRow = {
+        procedure: v.procedure,
+        year: v.year as number,
+        period: r.invalid.has("period") ? null : num(v.period ?? null),
+        grade: v.grade as number,
+        className: str(v.className ?? null),
+        subject: subjectOf(v.subject),
+        participants: v.participants as number,
+        source: "form",
+        ref: refOf(t!, r, file),
+      };
+      if (["n5", "n4", "n3", "n2"].some((id) => num(v[id] ?? null) !== null))
+        row.marks = {
+          n5: num(v.n5 ?? null) ?? 0,
+          n4: num(v.n4 ?? null) ?? 0,
+          n3: num(v.n3 ?? null) ?? 0,
+          n2: num(v.n2 ?? null) ?? 0,
+        };
+      internal.push(row);
+      continue;
+    }
     const row: ResultRow = {
       procedure: v.procedure as Procedure,
       year: v.year as number,
@@ -257,15 +287,17 @@ function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
 export function buildReport(form: FormRead, findings: Finding[], file?: string): SchoolReport | null {
   const passport = passportOf(form);
   if (!passport) return null;
+  const internal: InternalResultRow[] = [];
   const report: SchoolReport = {
     passport,
-    results: resultsOf(form.tables.get("results"), file),
+    results: resultsOf(form.tables.get("results"), internal, file),
     participants: participantsOf(form.tables.get("participants"), file),
     tasks: tasksOf(form.tables.get("tasks")),
     directions: directionsOf(form, file),
     cycle: cycleOf(form.tables.get("cycle"), file),
     findings,
   };
+  if (internal.length > 0) report.internal = internal;
   const groups = preschoolGroupsOf(form.tables.get("preschoolGroups"), file);
   if (groups.length > 0) report.preschoolGroups = groups;
   if (file) report.file = file;

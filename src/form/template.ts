@@ -356,27 +356,44 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
       return { data: report.passport.contingent.map((c) => line({ year: c.year, grade: c.grade, pupils: c.pupils })) };
     case "results":
       return {
-        data: report.results.map((r) =>
-          line({
-            procedure: r.procedure,
-            year: r.year,
-            grade: r.grade,
-            className: r.className || null,
-            subject: r.subject,
-            participants: r.participants,
-            n5: r.marks?.n5,
-            n4: r.marks?.n4,
-            n3: r.marks?.n3,
-            n2: r.marks?.n2,
-            meanScore: r.ege?.meanScore,
-            belowMin: r.ege?.belowMin,
-            high81: r.ege?.high81,
-            score100: r.ege?.score100,
-            lowered: r.journal?.lowered,
-            confirmed: r.journal?.confirmed,
-            raised: r.journal?.raised,
-          } as Record<string, CellValue>),
-        ),
+        data: [
+          ...report.results.map((r) =>
+            line({
+              procedure: r.procedure,
+              year: r.year,
+              grade: r.grade,
+              className: r.className || null,
+              subject: r.subject,
+              participants: r.participants,
+              n5: r.marks?.n5,
+              n4: r.marks?.n4,
+              n3: r.marks?.n3,
+              n2: r.marks?.n2,
+              meanScore: r.ege?.meanScore,
+              belowMin: r.ege?.belowMin,
+              high81: r.ege?.high81,
+              score100: r.ege?.score100,
+              lowered: r.journal?.lowered,
+              confirmed: r.journal?.confirmed,
+              raised: r.journal?.raised,
+            } as Record<string, CellValue>),
+          ),
+          ...(report.internal ?? []).map((r) =>
+            line({
+              procedure: r.procedure,
+              year: r.year,
+              grade: r.grade,
+              className: r.className || null,
+              subject: r.subject,
+              participants: r.participants,
+              n5: r.marks?.n5,
+              n4: r.marks?.n4,
+              n3: r.marks?.n3,
+              n2: r.marks?.n2,
+              period: r.period,
+            } as Record<string, CellValue>),
+          ),
+        ],
       };
     case "participants": {
       const n = Math.max(0, ...report.participants.map((p) => p.taskPoints.length));

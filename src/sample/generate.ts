@@ -7,6 +7,7 @@
 import type { Municipality, SchoolReport } from "../core/model";
 import { schoolCycle, cycleRecords, SCHOOL_TRACKS } from "./cycle";
 import { directionRows } from "./directions";
+import { internalRows } from "./internal";
 import { kindergartenReport } from "./kindergarten";
 import { makePlan } from "./plan";
 import { Rng } from "./random";
@@ -97,6 +98,16 @@ function buildSchool(index: number, o: Normalised, cache: TaskSetCache): Generat
     cycle: schoolCycle(plan),
     findings: [],
   };
+  if (entry.role === "inflatedJournal") {
+    // The demo school with quarter marks: its school report shows the internal–external comparison.
+    const last = years[years.length - 1];
+    report.internal = internalRows(
+      results,
+      last,
+      (grade) => plan.classes(last, grade),
+      Rng.derive(seed, `internal|${entry.streamKey}`),
+    );
+  }
   return { report, situation: situationOf(entry, years) };
 }
 

@@ -525,6 +525,16 @@ export const PARAMS = {
     label: "Доля педагогов с первой и высшей категорией: средний уровень от, хороший от",
     value: [20, 50],
   },
+  "internal.qualityGap": {
+    section: RESULTS,
+    rule: "§8",
+    tag: "DEFAULT",
+    kind: "number",
+    ...pp,
+    label:
+      "Расхождение внутренней и внешней оценки: разница качества (итоги четверти/полугодия или промежуточная аттестация минус ВПР, ОГЭ того же класса и предмета) от, п.п.",
+    value: 15,
+  },
   "preschool.basicLevel": {
     section: DIRS,
     rule: "§7",

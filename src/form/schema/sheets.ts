@@ -3,7 +3,7 @@
  * type, unit, allowed values, required, range, help, computed formula). The template, the
  * locator, validation, parsing, the instruction sheet and docs/form.md all read this file.
  */
-import { LOCATIONS, PROCEDURES, SCHOOL_TYPES } from "../../core/model";
+import { INTERNAL_PROCEDURES, LOCATIONS, PROCEDURES, SCHOOL_TYPES } from "../../core/model";
 import { MKDO_AREAS, MKDO_LEVELS } from "../../core/preschool";
 import {
   CYCLE_COMPONENT_NAMES,
@@ -215,15 +215,49 @@ export const PASSPORT: SheetSchema = {
 
 // ── Результаты ───────────────────────────────────────────────────────────────
 
+/** «Результаты» also takes the school's own assessments; «Участники» and «Задания» stay external-only. */
+const resultsProcedure: ColumnSpec = {
+  ...procedure,
+  values: [...PROCEDURES, ...INTERNAL_PROCEDURES],
+  valueAliases: {
+    ...procedure.valueAliases,
+    "итоги четвертей": "Итоги четверти",
+    четверть: "Итоги четверти",
+    "четвертные отметки": "Итоги четверти",
+    полугодие: "Итоги полугодия",
+    "итоги полугодий": "Итоги полугодия",
+    "полугодовые отметки": "Итоги полугодия",
+    "промежуточная аттестация (годовые)": "Промежуточная аттестация",
+    "годовые отметки": "Промежуточная аттестация",
+    па: "Промежуточная аттестация",
+  },
+  width: 16,
+  help: "ВПР, КДР, ОГЭ, ГВЭ-9, ЕГЭ, ГВЭ-11, НИКО; свои оценочные процедуры школы — «Итоги четверти», «Итоги полугодия» (с номером в столбце «Четверть / полугодие»), «Промежуточная аттестация».",
+};
+
+const period: ColumnSpec = {
+  id: "period",
+  // Not «Период» alone: a year column renamed so must stay an unknown column, not a period.
+  header: "Четверть / полугодие",
+  aliases: ["Четверть", "Полугодие", "Номер четверти", "Номер полугодия", "Номер периода"],
+  type: "integer",
+  min: 1,
+  max: 4,
+  width: 9,
+  numberFormat: "0",
+  help: "Только для итогов четверти (1–4) и полугодия (1–2); для ВПР, ОГЭ, ЕГЭ и промежуточной аттестации — пусто.",
+};
+
 export const RESULTS: SheetSchema = {
   id: "results",
   name: "Результаты",
   aliases: ["Результаты процедур", "Итоги"],
   required: true,
   tabColor: "#2E75B6",
-  purpose: "Итоги оценочных процедур по классам и предметам: отметки, баллы ЕГЭ, сравнение с журналом.",
+  purpose:
+    "Итоги оценочных процедур по классам и предметам: отметки, баллы ЕГЭ, сравнение с журналом; итоги четвертей, полугодий и промежуточной аттестации.",
   columns: [
-    procedure,
+    resultsProcedure,
     year,
     grade,
     className,
@@ -297,8 +331,10 @@ export const RESULTS: SheetSchema = {
         return `IF((${s})<=0,"",N(${col("confirmed")}${row})/(${s})*100)`;
       },
     ),
+    // Last, so the columns of older forms keep their letters.
+    period,
   ],
-  key: ["procedure", "year", "grade", "className", "subject"],
+  key: ["procedure", "year", "grade", "className", "subject", "period"],
   templateRows: 150,
 };
 
