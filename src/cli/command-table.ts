@@ -42,8 +42,8 @@ export const COMMAND_INFO = {
   },
   template: {
     summary:
-      "создать пустую форму ОО (.xlsx), книгу цикла МОУО (--mouo) или напечатать описание формы (--docs) и показателей направлений (--directions-docs)",
-    usage: "template --out ФАЙЛ.xlsx [--mouo] [--force] | template --docs | template --directions-docs",
+      "создать пустую форму ОО или детского сада (--preschool), книгу цикла МОУО (--mouo) или напечатать описание формы (--docs) и показателей направлений (--directions-docs)",
+    usage: "template --out ФАЙЛ.xlsx [--preschool | --mouo] [--force] | template --docs | template --directions-docs",
   },
   validate: {
     summary: "проверить заполненную форму ОО (.xlsx); --json — результат в JSON",

@@ -6,6 +6,7 @@
  * profile parameters under the same ids (src/core/profile/direction-targets.ts).
  */
 import type { DirectionRow, DirectionSheetId, SchoolReport } from "./model";
+import { preschoolCounts } from "./preschool";
 import type { Profile } from "./profile";
 import {
   DIRECTION_TARGETS,
@@ -34,7 +35,9 @@ export const DIRECTION_NAMES: Record<DirectionNumber, string> = {
  */
 export type Source =
   | { sheet: DirectionSheetId; column: string; label?: string; rows?: true }
-  | { contingent: { from: number; to: number } };
+  | { contingent: { from: number; to: number } }
+  // Direction 8 counts groups per МКДО area (core/preschool.ts): summing area rows would count a group 9 times.
+  | { preschool: "basicAllAreas" | "assessedGroups" };
 
 export type IndicatorKind = "percent" | "count" | "mean";
 
@@ -139,11 +142,11 @@ const FORMULAS: Record<DirectionIndicatorId, Formula> = {
   preventionRegister: { kind: "count", numerator: S("upbringing", "preventionRegister") },
   offences: { kind: "count", numerator: S("upbringing", "offences") },
   summerRestShare: { kind: "percent", numerator: S("upbringing", "summerRest"), denominator: PUPILS(1, 11) },
-  // Issue #20 (preschool form) replaces this formula: groups must not be summed over the areas.
+  // Groups per МКДО area (core/preschool.ts): a group is counted once, not once per area.
   mkdoBasicShare: {
     kind: "percent",
-    numerator: S("preschool", "groupsBasicOrAbove"),
-    denominator: S("preschool", "groups"),
+    numerator: { preschool: "basicAllAreas" },
+    denominator: { preschool: "assessedGroups" },
   },
   mkdoScore: { kind: "mean", numerator: S("preschool", "mkdoScore"), denominator: ROWS("preschool", "mkdoScore") },
 };
@@ -197,7 +200,11 @@ export function meetsTarget(ind: DirectionIndicator, value: number, profile: Pro
 }
 
 /** Sum of a source for a school in a year; null when the school gave no such data. */
-export function sourceValue(report: SchoolReport, year: number, source: Source): number | null {
+export function sourceValue(report: SchoolReport, year: number, source: Source, profile?: Profile): number | null {
+  if ("preschool" in source) {
+    const counts = profile ? preschoolCounts(report, year, profile) : null;
+    return counts ? counts[source.preschool] : null;
+  }
   if ("contingent" in source) {
     let sum = 0;
     let found = false;
@@ -237,11 +244,16 @@ export function bandOf(indicator: DirectionIndicator, value: number | null, prof
 }
 
 /** Sum of one or several sources; null when none of them has data. */
-function sumOf(report: SchoolReport, year: number, sources: Source | readonly Source[]): number | null {
+function sumOf(
+  report: SchoolReport,
+  year: number,
+  sources: Source | readonly Source[],
+  profile: Profile,
+): number | null {
   const list: readonly Source[] = Array.isArray(sources) ? sources : [sources as Source];
   let sum: number | null = null;
   for (const src of list) {
-    const v = sourceValue(report, year, src);
+    const v = sourceValue(report, year, src, profile);
     if (v !== null) sum = (sum ?? 0) + v;
   }
   return sum;
@@ -271,8 +283,8 @@ export function schoolIndicator(
     const c = ind.compute(report, year);
     return indicatorValue(ind, c.numerator, c.denominator, profile);
   }
-  const num = sumOf(report, year, ind.numerator);
-  const den = ind.denominator ? sourceValue(report, year, ind.denominator) : null;
+  const num = sumOf(report, year, ind.numerator, profile);
+  const den = ind.denominator ? sourceValue(report, year, ind.denominator, profile) : null;
   return indicatorValue(ind, num, den, profile);
 }
 

@@ -23,6 +23,10 @@ function cell(text: string): string {
 /** ««Кадры»: Высшая категория», «контингент 4–11 кл.», «число строк «Дошкольное» с «Балл МКДО»». */
 function sourceText(src: Source): string {
   if ("contingent" in src) return `обучающихся ${src.contingent.from}–${src.contingent.to} кл. (паспорт, контингент)`;
+  if ("preschool" in src)
+    return src.preschool === "assessedGroups"
+      ? "групп «Группы МКДО», оценённых хотя бы в одной области"
+      : "групп «Группы МКДО» на базовом уровне (`preschool.basicLevel`) и выше во всех оценённых для них областях";
   const sheet = DIRECTION_SHEETS[src.sheet];
   const header = sheet.columns.find((c) => c.id === src.column)?.header ?? src.column;
   const where = src.label ? `, строка «${src.label}»` : "";

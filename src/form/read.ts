@@ -5,6 +5,7 @@
  * The rules across rows and sheets (validate.ts) and the model builder (parse.ts) work on this.
  */
 import type { Finding } from "../core/model";
+import { KINDERGARTEN } from "../core/preschool";
 import { editDistance } from "../core/subjects";
 import { columnLetters, formatCell, formatRange, parseRange } from "../core/a1";
 import type { CellValue } from "../core/values";
@@ -321,6 +322,11 @@ export function readTable(read: SheetRead, schema: SheetSchema, findings: Findin
   return { schema, sheet: read.name, location, rows: readRows(read, schema, location, findings) };
 }
 
+/** The passport names a kindergarten (type «детский сад»), read from the already read fields. */
+export function isKindergarten(fields: ReadonlyMap<string, FieldRead>): boolean {
+  return fields.get("type")?.value === KINDERGARTEN;
+}
+
 /** Reads every sheet of the form that the workbook has. Never changes anything. */
 export function readForm(sheets: readonly SheetRead[]): FormRead {
   const findings: Finding[] = [];
@@ -330,8 +336,10 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
 
   for (const schema of FORM_SHEETS) {
     const found = findSheet(sheets, schema);
+    // A kindergarten has no results of procedures: its form is the passport and «Группы МКДО».
+    const required = schema.required && !(schema.id === "results" && isKindergarten(fields));
     if (!found) {
-      if (schema.required) {
+      if (required) {
         findings.push(
           finding(
             "sheet.missing",
@@ -388,7 +396,7 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
     // The passport's table usually sits below the fields, but may stand beside them: scan from the top.
     const location = locateColumns(read.values, schema, { merges: read.merges, maxScanRows: startRow + 30 });
     if (location.headerRow < 0) {
-      if (schema.required || read.values.some((r) => r?.some((v) => v !== null && v !== undefined && v !== ""))) {
+      if (required || read.values.some((r) => r?.some((v) => v !== null && v !== undefined && v !== ""))) {
         const names = schema.columns
           .filter((c) => c.required)
           .map(columnName)

@@ -6,8 +6,11 @@
  */
 import type { Municipality, SchoolReport } from "../core/model";
 import { municipalCycle, schoolCycle } from "./cycle";
-import { directionRows } from "./directions";
+import { directionRows, preschoolGroupsOf } from "./directions";
+import { internalRows } from "./internal";
+import { kindergartenReport } from "./kindergarten";
 import { makePlan } from "./plan";
+import { Rng } from "./random";
 import { schoolResults, TaskSetCache } from "./results";
 import { MUNICIPALITY_NAME, rosterEntry } from "./roster";
 import { separateFromReference } from "./separate";
@@ -35,6 +38,8 @@ export interface SampleOptions {
    * variation of real classes, because false alarms come from it.
    */
   sampling?: boolean;
+  /** Kindergartens (type «детский сад», «Группы МКДО») added after the schools; default 0. */
+  kindergartens?: number;
 }
 
 /** Level of the stably-low archetype when situations are off: weak, as a real village school can be, not injected. */
@@ -93,6 +98,19 @@ function buildSchool(index: number, o: Normalised, cache: TaskSetCache): Generat
     cycle: schoolCycle(plan),
     findings: [],
   };
+  const preschoolRows = report.directions.preschool ?? [];
+  if (preschoolRows.length > 0)
+    report.preschoolGroups = preschoolGroupsOf(preschoolRows, Rng.derive(seed, `preschoolGroups|${entry.streamKey}`));
+  if (entry.role === "inflatedJournal") {
+    // The demo school with quarter marks: its school report shows the internal–external comparison.
+    const last = years[years.length - 1];
+    report.internal = internalRows(
+      results,
+      last,
+      (grade) => plan.classes(last, grade),
+      Rng.derive(seed, `internal|${entry.streamKey}`),
+    );
+  }
   return { report, situation: situationOf(entry, years) };
 }
 
@@ -132,6 +150,8 @@ export function generateMunicipality(opts: SampleOptions = {}): {
     separateFromReference(schools, DEFAULT_PROFILE.values["objectivity.minN"], SEPARATION_MARGIN, (login, unit) =>
       inversion.some((s) => s.login === login && unit === `${s.procedure}|${s.year}|${s.grade}|${s.subject}`),
     );
+  for (let i = 0; i < Math.max(0, Math.trunc(opts.kindergartens ?? 0)); i++)
+    schools.push(kindergartenReport(i, seed, years));
   return {
     municipality: {
       name: MUNICIPALITY_NAME,

@@ -64,6 +64,9 @@ export const DEMO_MOUO_CYCLE_FILE = "mouo-cycle.xlsx";
 
 const FORMS: readonly [string, string, string] = ["форма школы", "формы школ", "форм школ"];
 
+/** Kindergartens the demo writes besides the schools. */
+export const DEMO_KINDERGARTENS = 1;
+
 /** The manifest written as situations.json. */
 export interface DemoManifest {
   municipality: string;
@@ -112,7 +115,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`Ошибка: --out «${typed}» — файл, а нужна папка для форм. Укажите папку (она будет создана, если её нет).`);
     return 2;
   }
-  const { municipality, situations } = generateMunicipality({ seed, schools });
+  // One kindergarten beside the schools: its form is the preschool one (direction 8).
+  const { municipality, situations } = generateMunicipality({ seed, schools, kindergartens: DEMO_KINDERGARTENS });
   const files = [
     ...municipality.schools.map((r) => `${r.passport.login}.xlsx`),
     DEMO_MOUO_CYCLE_FILE,

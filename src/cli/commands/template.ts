@@ -1,6 +1,7 @@
 /**
  * `msoko template --out form.xlsx`: writes the empty school form, built by the same schema and
- * WriteOp batches as the pane's «Создать форму». With `--mouo` it writes the education authority's
+ * WriteOp batches as the pane's «Создать форму»; `--preschool` writes a kindergarten's form (passport
+ * with type «детский сад», «Группы МКДО», «Цикл»). With `--mouo` it writes the education authority's
  * cycle book instead: the one sheet «Цикл МОУО» with the columns of the form's «Цикл». `--docs` prints the
  * form's reference in Markdown (the generated part of docs/form.md) instead; `--directions-docs` the
  * indicators of directions 3–8 (the generated part of docs/directions.md).
@@ -28,7 +29,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   const i = args.indexOf("--out");
   const out = i >= 0 ? args[i + 1] : undefined;
   const unknown = args.filter(
-    (a, k) => a.startsWith("-") && !["--out", "--force", "--mouo"].includes(a) && args[k - 1] !== "--out",
+    (a, k) =>
+      a.startsWith("-") && !["--out", "--force", "--mouo", "--preschool"].includes(a) && args[k - 1] !== "--out",
   );
   if (!out || out.startsWith("-") || unknown.length > 0) {
     io.err(`Использование: msoko ${usage}${unknown.length ? `\nНеизвестный параметр: ${unknown.join(" ")}` : ""}`);
@@ -50,7 +52,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const mouo = args.includes("--mouo");
   const wb = XlsxWorkbook.create(out);
-  const { notices } = await wb.write({ ops: mouo ? municipalCycleOps() : templateOps() });
+  const { notices } = await wb.write({
+    ops: mouo ? municipalCycleOps() : templateOps({ preschool: args.includes("--preschool") }),
+  });
   for (const n of notices) io.err(n);
   await wb.save(out);
   io.out(

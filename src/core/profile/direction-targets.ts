@@ -367,7 +367,7 @@ export const DIRECTION_TARGETS = [
   {
     id: "mkdoBasicShare",
     direction: 8,
-    name: "Доля дошкольных групп на базовом уровне МКДО и выше",
+    name: "Доля дошкольных групп на базовом уровне МКДО и выше во всех оценённых областях",
     unit: "%",
     better: "higher",
     use: true,

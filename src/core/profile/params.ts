@@ -124,6 +124,16 @@ export const PARAMS = {
     value: 28.5,
   },
 
+  "internal.qualityGap": {
+    section: RESULTS,
+    rule: "§8",
+    tag: "DEFAULT",
+    kind: "number",
+    ...pp,
+    label:
+      "Расхождение внутренней и внешней оценки: разница качества (итоги четверти/полугодия или промежуточная аттестация минус ВПР, ОГЭ того же класса и предмета) от, п.п.",
+    value: 15,
+  },
   "sample.informative": {
     section: SAMPLE,
     rule: "§2",
@@ -618,6 +628,16 @@ export const PARAMS = {
     value: [20, 50],
   },
   "dir.minDenominator": DIRECTION_MIN_DENOMINATOR,
+  "preschool.basicLevel": {
+    section: DIRS,
+    rule: "§7",
+    tag: "COMMON",
+    kind: "integer",
+    min: 1,
+    max: 5,
+    label: "МКДО: базовый уровень качества — номер уровня шкалы (1 — ниже базового … 5 — превосходный)",
+    value: 2,
+  },
   ...DIRECTION_PARAMS,
 
   "basis.msoko": {

@@ -37,6 +37,7 @@ import { directionFindings, type DirectionFinding } from "../../core/direction-f
 import { egeTable } from "./ege-table";
 import { schoolCycleFindings } from "./cycle-findings";
 import { methodologyTables } from "./methodology-table";
+import { preschoolSchools, preschoolTable } from "./preschool-table";
 import { resultsTable } from "./results-table";
 import type { SummarySheet } from "./sheets";
 import type { CellData, Table } from "./table";
@@ -104,6 +105,8 @@ export interface SchoolJson {
   }[];
   /** Directions 3–8 in the assessed year: every used indicator with target, dynamics, level, and the shortfalls. */
   directions: SchoolDirectionsJson;
+  /** Direction 8 by year and МКДО area (sheet «Дошкольное образование»), when the school gave it. */
+  preschool?: Record<string, CellData>[];
 }
 
 export interface SummaryJson {
@@ -134,6 +137,7 @@ const SHEET_NAMES = {
   risk: "Зона риска",
   directions: "Направления 3–8",
   directionMeasures: "Направления — меры",
+  preschool: "Дошкольное образование",
   cycle: "Управленческий цикл",
   recommendations: "Адресные рекомендации",
   charts: "Диаграммы",
@@ -208,6 +212,7 @@ export function buildSummary(input: SummaryInput): Summary {
 
   const results = resultsTable({ schools: m.schools, clusterOf, profile });
   const ege = egeTable(m.schools, profile);
+  const preschool = preschoolTable(preschoolSchools(m.schools), profile);
   const charts = chartSpecs({ schools: m.schools, clusterOf, references: m.references, year });
   const riskLevels: Table = {
     id: "riskLevels",
@@ -276,6 +281,18 @@ export function buildSummary(input: SummaryInput): Summary {
       description: "Показатели направлений 3–8 ниже цели по каждой ОО и меры по направлению.",
       tables: [dirTables.measures],
     },
+    // Only when a kindergarten or a school's preschool groups gave МКДО data: an empty sheet says nothing.
+    ...(preschool.rows.length > 0
+      ? [
+          {
+            id: "preschool",
+            name: SHEET_NAMES.preschool,
+            description: "Направление 8: уровни МКДО по областям качества — детские сады и дошкольные группы ОО.",
+            tables: [preschool],
+            freezeColumns: 0,
+          },
+        ]
+      : []),
     {
       id: "cycle",
       name: SHEET_NAMES.cycle,
@@ -347,6 +364,7 @@ export function buildSummary(input: SummaryInput): Summary {
       matrix?.municipal ?? null,
       assessments,
       directionYear,
+      preschool,
     ),
     analysis,
   };
@@ -362,6 +380,7 @@ function summaryJson(
   municipalCycle: CycleEvaluation | null,
   assessments: readonly DirectionAssessment[],
   directionYear: number | null,
+  preschool: Table,
 ): SummaryJson {
   const findings = new Map<string, DirectionFinding[]>();
   for (const f of directionFindings(assessments, input.profile)) {
@@ -411,6 +430,7 @@ function summaryJson(
     schools: input.municipality.schools.map((r) => {
       const a = byLogin.get(r.passport.login);
       const cycle = cycles.get(r.passport.login);
+      const preschoolRows = preschool.rows.filter((x) => x.login === r.passport.login);
       return {
         login: r.passport.login,
         name: r.passport.name,
@@ -473,6 +493,11 @@ function summaryJson(
           findings.get(r.passport.login) ?? [],
           directionYear,
         ),
+        ...(preschoolRows.length
+          ? {
+              preschool: preschoolRows.map((x) => pick(x, ["year", "area", "assessed", "basic", "share", "meanLevel"])),
+            }
+          : {}),
       };
     }),
     municipalityCycle: municipalCycle ? municipalCycleReport(municipalCycle) : null,

@@ -48,6 +48,14 @@ const D = school(
     { year: 2025, label: "Управление и развитие", values: { groups: 5, groupsBasicOrAbove: 3, mkdoScore: 3.2 } },
   ],
 );
+// D's kindergarten groups («Группы МКДО»): 10 groups assessed in two areas; 7 are at the basic level (2)
+// or above in both, 3 are below it in one area. Each group counts once, never once per area.
+D.preschoolGroups = Array.from({ length: 10 }, (_, i) => ({
+  year: 2025,
+  group: `Группа ${i + 1}`,
+  children: 20,
+  levels: { mkdo5: i < 7 ? 3 : 1, mkdo9: 2 },
+}));
 const SCHOOLS = [A, B, C, D];
 const clusterOf = new Map([
   ["a", "город"],
@@ -148,10 +156,16 @@ describe("verdict per direction", () => {
     expect(latestDirectionYear([])).toBeNull();
   });
   it("МКДО: the mean area score and the share of groups at the basic level", () => {
-    // (2,5 + 3,2) / 2 = 2,85 ≥ 2,8; groups (4 + 3) / (5 + 5) = 70 % < 80 %, exactly the «средний» band's floor
+    // (2,5 + 3,2) / 2 = 2,85 ≥ 2,8; groups 7 / 10 = 70 % < 80 %, exactly the «средний» band's floor
     expect(ind(8, "mkdoScore").schools.get("d")).toMatchObject({ numerator: 5.7, denominator: 2, met: true });
     expect(ind(8, "mkdoScore").schools.get("d")!.value).toBeCloseTo(2.85, 10);
-    expect(ind(8, "mkdoBasicShare").schools.get("d")).toMatchObject({ value: 70, level: "средний", met: false });
+    expect(ind(8, "mkdoBasicShare").schools.get("d")).toMatchObject({
+      numerator: 7,
+      denominator: 10,
+      value: 70,
+      level: "средний",
+      met: false,
+    });
     expect(dir(8).verdict).toBe("Цель достигнута у 0 из 1 ОО");
   });
 });
