@@ -173,7 +173,18 @@ describe("findings and measures", () => {
       "b vacancies",
       "d mkdoBasicShare",
     ]);
-    expect(findings[0]).toMatchObject({ kind: "direction", direction: 6, year: 2025, value: 45, target: 50 });
+    expect(findings[0]).toMatchObject({
+      kind: "direction",
+      direction: 6,
+      year: 2025,
+      value: 45,
+      target: 50,
+      numerator: 9,
+      denominator: 20,
+      level: "средний",
+      targetKey: "dir.categoryShare.target",
+      tag: "DEFAULT",
+    });
     expect(findings[0].text).toBe(
       `Доля педагогов с первой и высшей квалификационной категорией — 45${NB}% при цели не ниже 50${NB}% (9 из 20; уровень «средний»; цель — значение по умолчанию надстройки).`,
     );
