@@ -14,7 +14,7 @@ import {
 } from "./direction-assessment";
 import type { DirectionIndicator, DirectionNumber, Level } from "./directions";
 import type { SchoolReport } from "./model";
-import { TAG_LABELS, paramSpec, type Profile } from "./profile";
+import { TAG_LABELS, paramSpec, type ParamKey, type Profile, type Tag } from "./profile";
 import type { DirectionIndicatorId } from "./profile/direction-targets";
 import { basisOf, type Addressee } from "./recommendations";
 import { formatNumberRu, formatPercentRu, plural } from "./values";
@@ -31,6 +31,9 @@ export interface DirectionFinding {
   level: Level | null;
   numerator: number | null;
   denominator: number | null;
+  /** The profile setting holding the target, and its provenance («OVERRIDE» when set in the workbook). */
+  targetKey: ParamKey;
+  tag: Tag | "OVERRIDE";
   /** One Russian sentence: indicator, value, target, numbers, level, where the target comes from. */
   text: string;
 }
@@ -227,6 +230,10 @@ export function directionFindings(assessments: readonly DirectionAssessment[], p
           level: u.level,
           numerator: u.numerator,
           denominator: u.denominator,
+          targetKey: `dir.${a.indicator.id}.target`,
+          tag: profile.overridden.has(`dir.${a.indicator.id}.target`)
+            ? "OVERRIDE"
+            : paramSpec(`dir.${a.indicator.id}.target`).tag,
           text: findingText(a, u, profile),
         });
       }

@@ -439,6 +439,7 @@ function build(): Record<UseKey, Spec<boolean>> & Record<TargetKey, Spec<number>
       tag: def.tag,
       kind: "numbers",
       length: 2,
+      ascending: true,
       ...range(def),
       label: `${def.name}: уровни — ${floor ? "средний от, хороший от" : "хороший до, средний до"}`,
       value: [...def.bands],

@@ -26,6 +26,8 @@ export interface ParamSpec {
   max?: number;
   /** For kind "numbers": the exact count of values. */
   length?: number;
+  /** For kind "numbers": values must not decrease (level bands). */
+  ascending?: boolean;
   /** kind "text": the user's own wording (regulation names, clause numbers); "" means none. */
   value: number | boolean | readonly number[] | string;
   /** Where in the methodology the rule lives. */
@@ -623,6 +625,7 @@ export const PARAMS = {
     tag: "OFFICIAL",
     kind: "numbers",
     length: 2,
+    ascending: true,
     ...pct,
     label: "Доля педагогов с первой и высшей категорией: средний уровень от, хороший от",
     value: [20, 50],

@@ -9,7 +9,6 @@ import type { DirectionAssessment, GroupValue, UnitValue } from "../../core/dire
 import {
   directionFindings,
   directionRecommendations,
-  formatTarget,
   type DirectionRecommendation,
 } from "../../core/direction-findings";
 import type { DirectionIndicator } from "../../core/directions";
@@ -51,7 +50,8 @@ function row(
   u: UnitValue,
 ): Record<string, CellData> {
   return {
-    indicator: `${ind.name}, ${ind.unit} (цель ${formatTarget(ind, target)})`,
+    // The target column holds a number; which side of it is good is said here for the few «lower is better».
+    indicator: `${ind.name}, ${ind.unit}${ind.better === "lower" ? " (лучше меньше)" : ""}`,
     unit: name,
     login,
     numerator: ind.kind === "count" ? null : clean(u.numerator),
@@ -75,7 +75,7 @@ function groupRow(ind: DirectionIndicator, target: number, name: string, g: Grou
 /** The shared column layout of the direction tables (kinds per row come with the rows). */
 function directionColumns(kinds: { value: ColumnKind[]; dynamics: ColumnKind[] }): Column[] {
   return [
-    { id: "indicator", header: "Показатель (цель)", kind: "text", width: 32 },
+    { id: "indicator", header: "Показатель", kind: "text", width: 32 },
     { id: "unit", header: "Муниципалитет, кластер, ОО", kind: "text", width: 25 },
     { id: "login", header: "Логин ОО", kind: "text", width: 11 },
     { id: "numerator", header: "Числитель", kind: "number", width: 10, rowKinds: kinds.value.map(numKind) },
@@ -84,7 +84,7 @@ function directionColumns(kinds: { value: ColumnKind[]; dynamics: ColumnKind[] }
     { id: "target", header: "Цель", kind: "percent", width: 9, rowKinds: kinds.value },
     { id: "dynamics", header: "Динамика к прошлому году", kind: "points", width: 12, rowKinds: kinds.dynamics },
     { id: "level", header: "Уровень", kind: "text", width: 10, highlights: LEVEL_HIGHLIGHTS },
-    { id: "status", header: "Цель", kind: "text", width: 13, highlights: STATUS_HIGHLIGHTS },
+    { id: "status", header: "Достижение цели", kind: "text", width: 13, highlights: STATUS_HIGHLIGHTS },
     { id: "schoolsMet", header: "ОО с целью", kind: "text", width: 10 },
   ];
 }
@@ -127,7 +127,7 @@ export function directionTables(
       id: `direction${d.direction}`,
       title: `Направление ${d.direction}. ${d.name}, ${d.year}: ${lowerFirst(d.verdict)}`,
       description:
-        "Значение ОО — числитель / знаменатель (доли в %); муниципалитет и кластер — суммы числителей и знаменателей их ОО. Динамика — к прошлому году (п.п. для долей). Цель и уровни задаются на листе «Методика»; ОО достигла цели направления, если достигла цели по каждому оценённому показателю.",
+        "Значение ОО — числитель / знаменатель (доли в %); муниципалитет и кластер — суммы числителей и знаменателей их ОО. Динамика — к прошлому году (п.п. для долей). Цель — значение не ниже целевого (у показателей «лучше меньше» — не выше); цель и уровни задаются на листе «Методика»; ОО достигла цели направления, если достигла цели по каждому оценённому показателю.",
       columns: directionColumns({ value, dynamics }),
       rows,
     };

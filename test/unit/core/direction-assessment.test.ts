@@ -118,6 +118,15 @@ describe("a share with a target: categoryShare, target 50 %, bands 20 / 50 %", (
     expect(a.clusters.get("город")).toMatchObject({ value: 55, schoolsAssessed: 2, schoolsMet: 1 });
     expect(a.clusters.get("село")).toMatchObject({ value: 50, schoolsAssessed: 1, schoolsMet: 1 });
   });
+  it("bands in the settings must not decrease; the error names the cell", () => {
+    const { errors } = applyOverrides([
+      { key: "dir.clubsShare.bands", value: "60; 40", ref: { sheet: "Настройки МСОКО", cell: "B7" } },
+    ]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toContain("лист «Настройки МСОКО», ячейка B7");
+    expect(errors[0].message).toContain("числа должны идти по возрастанию (границы уровней), а указано «60; 40»");
+    expect(applyOverrides([{ key: "dir.clubsShare.bands", value: "40;40" }]).errors).toEqual([]);
+  });
   it("a target changed in the settings changes the verdict", () => {
     const { profile } = applyOverrides([{ key: "dir.categoryShare.target", value: "45" }]);
     const a = assessDirections(SCHOOLS, profile, { year: 2025 })
@@ -178,7 +187,18 @@ describe("findings and measures", () => {
       "b vacancies",
       "d mkdoBasicShare",
     ]);
-    expect(findings[0]).toMatchObject({ kind: "direction", direction: 6, year: 2025, value: 45, target: 50 });
+    expect(findings[0]).toMatchObject({
+      kind: "direction",
+      direction: 6,
+      year: 2025,
+      value: 45,
+      target: 50,
+      numerator: 9,
+      denominator: 20,
+      level: "средний",
+      targetKey: "dir.categoryShare.target",
+      tag: "DEFAULT",
+    });
     expect(findings[0].text).toBe(
       `Доля педагогов с первой и высшей квалификационной категорией — 45${NB}% при цели не ниже 50${NB}% (9 из 20; уровень «средний»; цель — значение по умолчанию надстройки).`,
     );

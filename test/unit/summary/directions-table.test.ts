@@ -52,6 +52,14 @@ describe("direction tables", () => {
     ]);
   });
 
+  it("headers are unique (Excel renames a repeated header of a table)", () => {
+    for (const t of [...directions, measures]) {
+      const headers = t.columns.map((c) => c.header);
+      expect(new Set(headers).size, t.id).toBe(headers.length);
+    }
+    expect(directions[1].rows[3].indicator).toBe("Вакансии педагогов, ставок (лучше меньше)");
+  });
+
   it("number formats by row: «%» for shares, integers for counts; п.п. for dynamics of shares", () => {
     const t = directions[1];
     const ops = tableOps("Направления 3–8", t, { tableName: "msoko_dir6" });
