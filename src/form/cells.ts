@@ -296,7 +296,7 @@ function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: 
     spec.type === "date";
   if (typeof v === "number" && (!Number.isFinite(v) || (numeric && !isUsableNumber(v)))) {
     const what = Number.isNaN(v)
-      ? "нечисловое значение (NaN)"
+      ? "значение «не число» (результат неудачного вычисления)"
       : Number.isFinite(v)
         ? "слишком большое по модулю число"
         : "бесконечное значение";
