@@ -13,8 +13,8 @@ import { sheetClaims } from "../read/sheet-xml";
 import { checkNoDtdBytes, type ZipEntry } from "../read/zip";
 import { inflatePart } from "./zipguard";
 
-/** Throws a Russian Error naming the file when the book would pass a whole-book limit. */
-export async function prescanBook(buf: Uint8Array, entries: readonly ZipEntry[], fileName: string): Promise<void> {
+/** Throws a Russian Error naming the file when the book would pass a whole-book limit; returns the worksheets' names. */
+export async function prescanBook(buf: Uint8Array, entries: readonly ZipEntry[], fileName: string): Promise<string[]> {
   const budget = new BookBudget(fileName);
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   // Each part once: a part inflated here for a claim is not inflated again for the byte count.
@@ -27,7 +27,8 @@ export async function prescanBook(buf: Uint8Array, entries: readonly ZipEntry[],
     checkNoDtdBytes(bytes, e.name, fileName);
     return bytes;
   };
-  for (const s of await allWorksheetParts(part, budget)) {
+  const worksheets = await allWorksheetParts(part, budget);
+  for (const s of worksheets) {
     const bytes = await part(s.target);
     if (!bytes) continue;
     budget.addInflated(s.target, bytes.length);
@@ -42,4 +43,5 @@ export async function prescanBook(buf: Uint8Array, entries: readonly ZipEntry[],
     budget.addInflated(e.name, bytes.length);
     if (/sharedStrings[^/]*\.xml$/i.test(e.name)) budget.addStrings(e.name, bytes.length);
   }
+  return worksheets.map((w) => w.name);
 }

@@ -21,6 +21,7 @@ import type { SheetRead } from "../../host/port";
 import { readSheetsFromParts, sheetsWithDrawings, type PartReader } from "../read/parts";
 import { readWorkbookSheets, type SheetsReadOptions } from "../read/sheets";
 import { checkNoDtdBytes, zipEntries, type ZipEntry } from "../read/zip";
+import { normalizeForExceljs } from "./normalize";
 import { prescanBook } from "./prescan";
 import { checkXlsxPackage, defaultLimits, inflatePart, megabytes, DEFAULT_MAX_BYTES } from "./zipguard";
 
@@ -120,13 +121,21 @@ export async function loadXlsxBuffer(
 }
 
 async function loadChecked(buf: Uint8Array, entries: readonly ZipEntry[], fileName: string): Promise<ExcelJS.Workbook> {
-  await prescanBook(buf, entries, fileName);
+  const sheets = await prescanBook(buf, entries, fileName);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);
+    // Books of other tools (openpyxl…) reshaped into the part names and drawings exceljs understands.
+    const pkg = normalizeForExceljs(buf, entries, fileName);
+    await wb.xlsx.load(Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw unreadable(e, fileName);
   }
+  // A sheet exceljs did not see would vanish from a book the CLI rewrites: refuse instead.
+  const missing = sheets.filter((name) => !wb.worksheets.some((w) => w.name === name));
+  if (missing.length)
+    throw new Error(
+      `Файл «${fileName}» записан не так, как его пишет Excel: ${missing.length === 1 ? "лист" : "листы"} ${missing.map((n) => `«${n}»`).join(", ")} не удалось прочитать, и файл не будет изменён. Откройте его в Excel и пересохраните как «Книга Excel (.xlsx)».`,
+    );
   return wb;
 }
 
