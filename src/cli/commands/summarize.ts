@@ -18,6 +18,7 @@ import { countRu } from "../../core/values";
 import { NothingToSummarizeError, summarizeInto } from "../../summary/run";
 import { COMMAND_INFO } from "../command-table";
 import { expandInputs, loadInputs } from "../inputs";
+import { bookLimits } from "../../xlsx/read/budget";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
 import { findGeneratedSheets } from "../../host/generated";
@@ -97,8 +98,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
   // With --force, a file that is not a readable book is replaced by a new one.
+  // Limits on the files read: `--set limits.…` (the book's settings sheet is read only after them).
+  const limits = bookLimits(applyOverrides(args.sets).profile);
   const book = existsSync(args.out)
-    ? await loadForRebuild(args.out).catch((e) => (args.force ? XlsxWorkbook.create(args.out) : Promise.reject(e)))
+    ? await loadForRebuild(args.out, limits).catch((e) =>
+        args.force ? XlsxWorkbook.create(args.out) : Promise.reject(e),
+      )
     : XlsxWorkbook.create(args.out);
   if (existsSync(args.out) && !args.force) {
     // exceljs cannot carry charts and pictures of the user's sheets through a re-save: refuse rather than lose them.
@@ -109,8 +114,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
   }
-  const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(files, (i, n, f) =>
-    io.out(`Файл ${i} из ${n}: ${f}`),
+  const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(
+    files,
+    (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`),
+    limits,
   );
   for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   let result;

@@ -49,7 +49,7 @@ import {
   sheetNameProblem,
   tableNameProblem,
 } from "../../host/rules";
-import { loadXlsxBuffer, loadXlsxFile, plainValue, readWorksheet, sheetMerges } from "./read";
+import { loadXlsxBuffer, loadXlsxFile, plainValue, type LoadXlsxOptions, readWorksheet, sheetMerges } from "./read";
 import { addChartsToPackage, type SheetCharts } from "./chart-parts";
 import { deflatePackage } from "./repack";
 import { chartAnchor, chartModel, type RecordedChart } from "./charts";
@@ -103,11 +103,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Opens a file after the safety checks of readXlsxFile (size, zip, DTD). */
-  static async load(path: string, opts: { maxBytes?: number } = {}): Promise<XlsxWorkbook> {
+  static async load(path: string, opts: LoadXlsxOptions = {}): Promise<XlsxWorkbook> {
     return new XlsxWorkbook(await loadXlsxFile(path, opts), basename(path));
   }
 
-  static async fromBuffer(buf: Uint8Array, fileName: string, opts: { maxBytes?: number } = {}): Promise<XlsxWorkbook> {
+  static async fromBuffer(buf: Uint8Array, fileName: string, opts: LoadXlsxOptions = {}): Promise<XlsxWorkbook> {
     return new XlsxWorkbook(await loadXlsxBuffer(buf, fileName, opts), fileName);
   }
 

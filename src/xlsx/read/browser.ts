@@ -133,7 +133,7 @@ export async function readXlsxInBrowser(
   const sheets = await readSheetsFromParts(part, fileName, opts);
   if (sheets) return sheets;
   // A book in the 1904 date system: the whole-book scan first, as in the CLI, because exceljs trusts the package.
-  await scanBookParts(part, entries, fileName);
+  await scanBookParts(part, entries, fileName, opts.limits);
   // Lazily loaded: exceljs is large and most files never need it.
   const { default: ExcelJS } = await import(/* webpackChunkName: "exceljs" */ "exceljs");
   const wb = new ExcelJS.Workbook();
