@@ -25,6 +25,7 @@ export async function loadInputs(
   files: readonly string[],
   onFile?: (index: number, total: number, file: string) => void,
   limits?: BookLimits,
+  maxText?: number,
 ): Promise<Inputs> {
   const inputs = emptyInputs();
   for (const [i, path] of files.entries()) {
@@ -41,7 +42,7 @@ export async function loadInputs(
       (s) => s.mtime.toISOString(),
       () => undefined,
     );
-    addWorkbook(inputs, file, sheets, modified);
+    addWorkbook(inputs, file, sheets, modified, maxText);
   }
   return inputs;
 }

@@ -251,7 +251,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       return 2;
     }
   }
-  const inputs = await loadInputs(files, undefined, bookLimits(profile));
+  const inputs = await loadInputs(files, undefined, bookLimits(profile), profile.values["limits.textLength"]);
   const unreadable = inputs.forms
     .filter((f) => !f.report)
     .map((f) => {

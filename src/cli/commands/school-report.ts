@@ -92,7 +92,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   // Limits on the files read: `--set limits.…` (a bad value is reported with the other overrides below).
-  const limits = bookLimits(applyOverrides(args.sets).profile);
+  const setProfile = applyOverrides(args.sets).profile;
+  const limits = bookLimits(setProfile);
   type FormRead = { file: string; report: ReturnType<typeof parseForm>["report"]; errors: string[] };
   let form: FormRead | null = null;
   const others: FormRead[] = [];
@@ -131,7 +132,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       exports.push({ name: file, sheets });
       continue;
     }
-    const { report, findings } = parseForm(sheets, { file });
+    const { report, findings } = parseForm(sheets, { file, maxText: setProfile.values["limits.textLength"] });
     const read = {
       file,
       report,

@@ -99,7 +99,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
   // With --force, a file that is not a readable book is replaced by a new one.
   // Limits on the files read: `--set limits.…` (the book's settings sheet is read only after them).
-  const limits = bookLimits(applyOverrides(args.sets).profile);
+  const setProfile = applyOverrides(args.sets).profile;
+  const limits = bookLimits(setProfile);
   const book = existsSync(args.out)
     ? await loadForRebuild(args.out, limits).catch((e) =>
         args.force ? XlsxWorkbook.create(args.out) : Promise.reject(e),
@@ -118,6 +119,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     files,
     (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`),
     limits,
+    setProfile.values["limits.textLength"],
   );
   for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   let result;

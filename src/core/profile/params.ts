@@ -790,6 +790,19 @@ export const PARAMS = {
     label: "Наибольший объём текста книги (общие строки, описание книги), читаемого целиком",
     value: 64,
   },
+  "limits.textLength": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "знаков",
+    min: 100,
+    // Excel keeps at most 32 767 characters in a cell: a longer text could not be written into any output.
+    max: 32_767,
+    label:
+      "Наибольшая длина текста в ячейке формы (длиннее — сокращается с замечанием, чтобы одна форма не остановила свод)",
+    value: 1000,
+  },
   "limits.jsonDepth": {
     section: LIMITS,
     rule: "§9",

@@ -12,6 +12,9 @@ import { applyOverrides, DEFAULT_PROFILE, PARAMS } from "../../../src/core/profi
 import { memoryIo } from "../../../src/cli/io";
 import { main } from "../../../src/cli/main";
 import { loadInputs } from "../../../src/cli/inputs";
+import type { Finding } from "../../../src/core/model";
+import { coerceCell } from "../../../src/form/cells";
+import type { ColumnSpec } from "../../../src/form/schema/types";
 import { readXlsxBuffer } from "../../../src/xlsx/exceljs";
 import { bookLimits, defaultBookLimits } from "../../../src/xlsx/read/budget";
 
@@ -21,6 +24,7 @@ const KEYS = [
   "limits.mergedCells",
   "limits.inflatedMb",
   "limits.stringMb",
+  "limits.textLength",
   "limits.jsonDepth",
   "limits.jsonKb",
 ] as const;
@@ -63,6 +67,7 @@ describe("limits as profile settings", () => {
       ["limits.mergedCells", "5000001"],
       ["limits.inflatedMb", "2001"],
       ["limits.stringMb", "257"],
+      ["limits.textLength", "32768"],
       ["limits.jsonDepth", "65"],
       ["limits.jsonKb", "1025"],
     ] as const) {
@@ -90,6 +95,17 @@ describe("limits as profile settings", () => {
     expect(inputs.forms).toHaveLength(1);
     expect(inputs.forms[0].report).toBeNull();
     expect(inputs.forms[0].findings[0].message).toContain("допускается не больше 100\u00a0000 ячеек на книгу");
+  });
+
+  it("the text length limit reaches the form reader: a 150-character school name is cut at 100 with a finding", async () => {
+    const findings: Finding[] = [];
+    const spec: ColumnSpec = { id: "name", header: "Наименование ОО", type: "text", help: "" };
+    const long = "Ш".repeat(150);
+    expect(coerceCell(long, spec, { sheet: "Паспорт", cell: "B3", findings }).value).toBe(long);
+    expect(findings).toEqual([]);
+    const cut = coerceCell(long, spec, { sheet: "Паспорт", cell: "B3", findings, maxText: 100 });
+    expect(cut.value).toBe("Ш".repeat(100));
+    expect(findings.map((f) => f.message).join(" ")).toContain("текст длиной 150 знаков сокращён до 100");
   });
 
   it("msoko calc: --set limits.jsonDepth and limits.jsonKb change the argument limits, within their caps", async () => {
