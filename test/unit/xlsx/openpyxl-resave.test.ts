@@ -9,6 +9,8 @@ import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { memoryIo } from "../../../src/cli/io";
+import { main } from "../../../src/cli/main";
 import { findGeneratedSheets, writeGeneratedSheets } from "../../../src/host/generated";
 import { checkXlsxPackage, defaultLimits, loadForRebuild, XlsxWorkbook } from "../../../src/xlsx/exceljs";
 import { normalizeForExceljs } from "../../../src/xlsx/exceljs/normalize";
@@ -110,6 +112,26 @@ describe("a summary re-saved by openpyxl", () => {
       ]);
     });
   }
+
+  it("msoko summarize --out on the re-saved summary: rebuilt, the user's sheet kept, no English", async () => {
+    for (const file of VARIANTS) {
+      const out = copy(file);
+      const io = memoryIo();
+      const code = await main(["summarize", join(__dirname, "../../fixtures/forms/valid.xlsx"), "--out", out], io);
+      const all = [...io.stdout, ...io.stderr].join("\n");
+      expect(code, all).toBe(0);
+      expect(all).toContain("Свод построен");
+      expect(all).not.toMatch(/Cannot|undefined|anchors/);
+      const back = await XlsxWorkbook.load(out);
+      const names = (await back.listSheets()).map((s) => s.name);
+      expect(names).toContain("Мои заметки");
+      expect(names).toContain("Свод по ОО");
+      expect((await back.readSheets(["Мои заметки"]))[0].values).toEqual([
+        ["Заметки методиста"],
+        ["Проверить СОШ № 2 в мае"],
+      ]);
+    }
+  }, 60_000);
 
   it("a sheet exceljs still cannot see is refused in Russian, naming the file and the sheet, never dropped", async () => {
     // The workbook's relationships point the second sheet at a part exceljs does not load and the normaliser leaves alone (a missing part).
