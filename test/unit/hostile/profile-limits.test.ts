@@ -15,6 +15,7 @@ import { loadInputs } from "../../../src/cli/inputs";
 import type { Finding } from "../../../src/core/model";
 import { coerceCell } from "../../../src/form/cells";
 import type { ColumnSpec } from "../../../src/form/schema/types";
+import { readChosenFiles } from "../../../src/taskpane/files/readChosen";
 import { readXlsxBuffer } from "../../../src/xlsx/exceljs";
 import { bookLimits, defaultBookLimits } from "../../../src/xlsx/read/budget";
 
@@ -95,6 +96,17 @@ describe("limits as profile settings", () => {
     expect(inputs.forms).toHaveLength(1);
     expect(inputs.forms[0].report).toBeNull();
     expect(inputs.forms[0].findings[0].message).toContain("допускается не больше 100\u00a0000 ячеек на книгу");
+  });
+
+  it("the pane: files chosen from disk are read with the workbook's «Ограничения»", async () => {
+    const chosen = [{ name: "форма.xlsx", lastModified: 0, arrayBuffer: async () => new Uint8Array(claimed).buffer }];
+    const low = applyOverrides([{ key: "limits.bookCells", value: "100000" }]).profile;
+    const refused = await readChosenFiles(chosen, { profile: low });
+    expect(refused.forms[0].report).toBeNull();
+    expect(refused.forms[0].findings[0].message).toContain("допускается не больше 100\u00a0000 ячеек на книгу");
+    // With the default profile the same file is read (and parsed as a form: not refused for its size).
+    const read = await readChosenFiles(chosen);
+    expect(read.forms[0].findings.map((f) => f.message).join(" ")).not.toContain("на книгу");
   });
 
   it("the text length limit reaches the form reader: a 150-character school name is cut at 100 with a finding", async () => {
