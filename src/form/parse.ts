@@ -314,10 +314,10 @@ export function buildReport(form: FormRead, findings: Finding[], file?: string):
  */
 export function parseForm(
   sheets: readonly SheetRead[],
-  opts: { file?: string } = {},
+  opts: { file?: string; maxText?: number } = {},
 ): { report: SchoolReport | null; findings: Finding[] } {
   if (detectRole(sheets.map((s) => s.name)) === "municipal")
     return { report: null, findings: [summaryBookFinding(opts.file)] };
-  const { form, findings } = validateForm(sheets);
+  const { form, findings } = validateForm(sheets, { maxText: opts.maxText });
   return { report: buildReport(form, findings, opts.file), findings };
 }

@@ -219,7 +219,13 @@ const NO_CELLS: readonly CellValue[] = Object.freeze([]);
  * The loops run over every cell of the table (participants: thousands of rows × tens of task
  * columns), so they index plain arrays of columns instead of iterating objects.
  */
-function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out: Finding[]): TypedRow[] {
+function readRows(
+  read: SheetRead,
+  schema: SheetSchema,
+  loc: ColumnLocation,
+  out: Finding[],
+  maxText?: number,
+): TypedRow[] {
   const rows: TypedRow[] = [];
   const inputs = schema.columns
     .filter((c) => !c.formula && loc.columns[c.id])
@@ -271,7 +277,7 @@ function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out
     const values = row.values;
     for (let k = 0; k < inputCount; k++) {
       const v = line[inputCols[k]];
-      const fast = coerceFast(v, inputSpecs[k]);
+      const fast = coerceFast(v, inputSpecs[k], maxText);
       if (fast !== undefined) {
         values[inputIds[k]] = fast;
         continue;
@@ -280,6 +286,7 @@ function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out
         sheet: read.name,
         cell: `${inputs[k].letter}${r + 1}`,
         findings: out,
+        maxText,
       });
       values[inputIds[k]] = value;
       if (!ok) row.markInvalid(inputIds[k]);
@@ -302,6 +309,7 @@ function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out
           sheet: read.name,
           cell: `${repeatedLetters[p.n - 1]}${r + 1}`,
           findings: out,
+          maxText,
         });
         points[p.n - 1] = typeof value === "number" ? value : null;
       }
@@ -328,7 +336,9 @@ export function isKindergarten(fields: ReadonlyMap<string, FieldRead>): boolean 
 }
 
 /** Reads every sheet of the form that the workbook has. Never changes anything. */
-export function readForm(sheets: readonly SheetRead[]): FormRead {
+/** `opts.maxText`: longest text kept in a cell (the profile's «limits.textLength»). */
+export function readForm(sheets: readonly SheetRead[], opts: { maxText?: number } = {}): FormRead {
+  const { maxText } = opts;
   const findings: Finding[] = [];
   const tables = new Map<string, TableRead>();
   const fields = new Map<string, FieldRead>();
@@ -389,6 +399,7 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
           sheet: read.name,
           cell: lf.valueCell,
           findings,
+          maxText,
         });
         fields.set(f.id, { value, cell: lf.valueCell, ok });
       }
@@ -414,7 +425,7 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
       continue;
     }
     layoutFindings(schema, read.name, location, findings);
-    const rows = readRows(read, schema, location, findings);
+    const rows = readRows(read, schema, location, findings, maxText);
     tables.set(schema.id, { schema, sheet: read.name, location, rows });
   }
 

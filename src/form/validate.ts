@@ -783,8 +783,11 @@ export function sortFindings(findings: readonly Finding[], sheetOrder: readonly 
 }
 
 /** Every finding of the form: layout and cells (read.ts) and the rules above. */
-export function validateForm(sheets: readonly SheetRead[]): { form: FormRead; findings: Finding[] } {
-  const form = readForm(sheets);
+export function validateForm(
+  sheets: readonly SheetRead[],
+  opts: { maxText?: number } = {},
+): { form: FormRead; findings: Finding[] } {
+  const form = readForm(sheets, opts);
   const isEmpty = form.findings.some((f) => f.rule === "form.empty");
   const findings = isEmpty ? form.findings : [...form.findings, ...validateRead(form)];
   return {

@@ -48,7 +48,14 @@ export function emptyInputs(): Inputs {
 }
 
 /** Adds one read workbook to the inputs by what it is. */
-export function addWorkbook(inputs: Inputs, file: string, sheets: SheetRead[], modified?: string): void {
+/** `maxText`: longest text kept in a form's cell (the profile's «limits.textLength»). */
+export function addWorkbook(
+  inputs: Inputs,
+  file: string,
+  sheets: SheetRead[],
+  modified?: string,
+  maxText?: number,
+): void {
   if (looksLikeFisokoExport(sheets)) {
     inputs.exports.push({ name: file, sheets });
   } else if (looksLikeRawResults(sheets)) {
@@ -65,7 +72,7 @@ export function addWorkbook(inputs: Inputs, file: string, sheets: SheetRead[], m
     inputs.municipalCycleFindings.push(...read.findings.map((finding) => ({ file, finding })));
     inputs.municipalCycleFiles.push(file);
   } else {
-    const { report, findings } = parseForm(sheets, { file });
+    const { report, findings } = parseForm(sheets, { file, maxText });
     inputs.forms.push({ file, modified, report, findings });
   }
 }

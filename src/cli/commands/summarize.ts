@@ -22,6 +22,7 @@ import { countRu } from "../../core/values";
 import { NothingToSummarizeError, summarizeInto } from "../../summary/run";
 import { COMMAND_INFO } from "../command-table";
 import { expandInputs, loadInputs } from "../inputs";
+import { bookLimits } from "../../xlsx/read/budget";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
 import { findGeneratedSheets } from "../../host/generated";
@@ -107,8 +108,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
   // With --force, a file that is not a readable book is replaced by a new one.
+  // Limits on the files read: `--set limits.…` (the book's settings sheet is read only after them).
+  const setProfile = applyOverrides(args.sets).profile;
+  const limits = bookLimits(setProfile);
   const book = existsSync(args.out)
-    ? await loadForRebuild(args.out).catch((e) => (args.force ? XlsxWorkbook.create(args.out) : Promise.reject(e)))
+    ? await loadForRebuild(args.out, limits).catch((e) =>
+        args.force ? XlsxWorkbook.create(args.out) : Promise.reject(e),
+      )
     : XlsxWorkbook.create(args.out);
   if (existsSync(args.out) && !args.force) {
     // exceljs cannot carry charts and pictures of the user's sheets through a re-save: refuse rather than lose them.
@@ -119,7 +125,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
   }
-  const loaded = await loadInputs(files, (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`));
+  const loaded = await loadInputs(
+    files,
+    (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`),
+    limits,
+    setProfile.values["limits.textLength"],
+  );
   const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = loaded;
   for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   if (args.cycle && !loaded.municipalCycleFiles.includes(basename(args.cycle))) {

@@ -44,6 +44,7 @@ const STAB = "Стабильность и кластеры";
 const CYCLE = "Управленческий цикл";
 const DIRS = "Направления 3–8";
 const BASIS = "Нормативная основа мер (свои положения)";
+const LIMITS = "Ограничения";
 
 const pct = { unit: "%", min: 0, max: 100 } as const;
 const pp = { unit: "п.п.", min: 0, max: 100 } as const;
@@ -855,6 +856,95 @@ export const PARAMS = {
     value: "",
   },
   ...DIRECTION_BASIS_PARAMS,
+  // Limits on the files read (issue 22; docs/security.md, «Ограничения»): a municipality with
+  // unusually large books may raise them with --set; `max` is a hard cap that keeps the reader
+  // safe — past it one file could take the whole memory of the computer (why each cap, below).
+  "limits.bookCells": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "ячеек",
+    min: 100_000,
+    // Each cell read costs 16–30 bytes in the grids; 30 M cells ≈ 1 GB, Node's usual heap is 2–4 GB.
+    max: 30_000_000,
+    label:
+      "Наибольшее число ячеек книги (все листы вместе, по заявленным размерам листов) — ~25 раз больше свода 600 ОО",
+    value: 10_000_000,
+  },
+  "limits.mergedCells": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "ячеек",
+    min: 10_000,
+    // exceljs expands every merged cell into a Set entry: V8 refuses a Set over 16,7 M entries.
+    max: 5_000_000,
+    label: "Наибольшее число ячеек в объединённых областях книги (все листы вместе)",
+    value: 1_000_000,
+  },
+  "limits.inflatedMb": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "МБ",
+    min: 50,
+    // Unpacked parts are held in memory while a book is read; 2 GB is the most a 32-bit length can address.
+    max: 2000,
+    label: "Наибольший объём книги после распаковки (все части вместе, измеряется при распаковке)",
+    value: 1000,
+  },
+  "limits.stringMb": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "МБ",
+    min: 8,
+    // V8 cannot hold one string over ~512 MB (2^29 characters); the cap keeps a part well below it.
+    max: 256,
+    label: "Наибольший объём текста книги (общие строки, описание книги), читаемого целиком",
+    value: 64,
+  },
+  "limits.textLength": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "знаков",
+    min: 100,
+    // Excel keeps at most 32 767 characters in a cell: a longer text could not be written into any output.
+    max: 32_767,
+    label:
+      "Наибольшая длина текста в ячейке формы (длиннее — сокращается с замечанием, чтобы одна форма не остановила свод)",
+    value: 1000,
+  },
+  "limits.jsonDepth": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "уровней",
+    min: 2,
+    // A recursive walk of 40 000 levels overflowed the stack; 64 levels are far from it.
+    max: 64,
+    label: "Наибольшая вложенность скобок в аргументе-JSON команды msoko calc (диапазон — 2 уровня)",
+    value: 8,
+  },
+  "limits.jsonKb": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "КБ",
+    min: 1,
+    // Linux passes at most 128 KB in one command-line argument anyway; past 1 MB parsing one argument stalls the run.
+    max: 1024,
+    label: "Наибольший размер одного аргумента-JSON команды msoko calc",
+    value: 128,
+  },
 } satisfies Record<string, ParamSpec>;
 
 export type ParamKey = keyof typeof PARAMS;

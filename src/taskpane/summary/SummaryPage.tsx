@@ -11,6 +11,7 @@ import { DataBarVerticalRegular, FolderOpenRegular } from "@fluentui/react-icons
 import { countRu } from "../../core/values";
 import { formGroups, readFormGroups } from "../../summary/sources";
 import { FilePicker } from "../files/FilePicker";
+import { loadProfile } from "../../host/settings";
 import { readChosenFiles, type ChosenFile } from "../files/readChosen";
 import { summarizeInto, type SummarizeResult } from "../../summary/run";
 import { useOperation } from "../operation/OperationContext";
@@ -60,8 +61,11 @@ export function SummaryPage() {
           signal,
           onForm: (i, n, label) => progress({ done: i - 1, total, label: `${stepLabel("Файл", i, total)}: ${label}` }),
         });
+        // The book's own «Ограничения» (settings sheet) bound the files chosen from disk.
+        const { profile } = await loadProfile(port);
         const files = await readChosenFiles(chosen, {
           signal,
+          profile,
           onFile: (i, n, name) =>
             progress({
               done: groups.length + i - 1,
