@@ -13,7 +13,7 @@ import { formGroups, readFormGroups } from "../../summary/sources";
 import { FilePicker } from "../files/FilePicker";
 import { loadProfile } from "../../host/settings";
 import { readChosenFiles, type ChosenFile } from "../files/readChosen";
-import { summarizeInto, type SummarizeResult } from "../../summary/run";
+import type { SummarizeResult } from "../../summary/run";
 import { useOperation } from "../operation/OperationContext";
 import { stepLabel } from "../operation/runner";
 import { EmptyState, Paragraph, ReadingWorkbook } from "../shared/EmptyState";
@@ -74,6 +74,9 @@ export function SummaryPage() {
             }),
         });
         progress({ done: 0, total: 0, label: "Расчёт показателей, признаков и рисков…" });
+        // The summary's model and writer load on first use: they are a fifth of the pane's code, and a
+        // deputy director who only fills the form never needs them (bundle budget, bench/budget.mjs).
+        const { summarizeInto } = await import(/* webpackChunkName: "summary" */ "../../summary/run");
         return summarizeInto(port, {
           forms: [...forms, ...files.forms],
           exports: files.exports,
