@@ -9,10 +9,10 @@
  * Project addition: with objectivity.familywise the threshold is lowered for a school with many
  * tests in the year (see familywise.ts); `tests` is that number k (schoolSigns).
  */
-import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 import { markScale, type MarkScale, type Profile } from "../profile";
 import type { References } from "../context/references";
 import type { UnitStats } from "../context/units";
+import { binomialUpperTail } from "./chance";
 import { recordTestThreshold, testThreshold } from "./familywise";
 import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
 
@@ -63,12 +63,16 @@ export function boundariesOf(
   return { list, inferred: true };
 }
 
-/** P(X ≥ k) for X ~ Binomial(m, q), with the degenerate q handled as documented above. */
+/**
+ * P(X ≥ k) for X ~ Binomial(m, q), with the degenerate q handled as documented above. Summed from k
+ * upwards (chance.ts), not 1 − cdf: no cancellation for small P, and no statistics package in the
+ * custom functions' bundle (it cost a third of its 100 KB budget).
+ */
 export function upperTail(k: number, m: number, q: number): number {
   if (k <= 0) return 1;
   if (q <= 0) return 0;
   if (q >= 1) return 1;
-  return Math.max(0, 1 - binomialCdf(k - 1, m, q));
+  return binomialUpperTail(k, m, q);
 }
 
 function describeBoundaries(list: Boundary[]): string {
