@@ -9,6 +9,7 @@ import { schoolCycle, cycleRecords, SCHOOL_TRACKS } from "./cycle";
 import { directionRows } from "./directions";
 import { internalRows } from "./internal";
 import { kindergartenReport } from "./kindergarten";
+import { literacyRows, markOvz } from "./literacy";
 import { makePlan } from "./plan";
 import { Rng } from "./random";
 import { schoolResults, TaskSetCache } from "./results";
@@ -98,6 +99,9 @@ function buildSchool(index: number, o: Normalised, cache: TaskSetCache): Generat
     cycle: schoolCycle(plan),
     findings: [],
   };
+  markOvz(participants, seed, entry.streamKey);
+  const literacy = literacyRows(plan);
+  if (literacy.length) report.literacy = literacy;
   if (entry.role === "inflatedJournal") {
     // The demo school with quarter marks: its school report shows the internal–external comparison.
     const last = years[years.length - 1];

@@ -525,6 +525,17 @@ export const PARAMS = {
     label: "Доля педагогов с первой и высшей категорией: средний уровень от, хороший от",
     value: [20, 50],
   },
+  "ovz.minN": {
+    section: RESULTS,
+    rule: "§2",
+    tag: "DEFAULT",
+    kind: "integer",
+    min: 1,
+    unit: "чел.",
+    label:
+      "Показатели обучающихся с ОВЗ считаются отдельно при числе участников с ОВЗ не менее (меньше — «мало участников»)",
+    value: 5,
+  },
   "internal.qualityGap": {
     section: RESULTS,
     rule: "§8",
