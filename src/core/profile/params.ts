@@ -122,6 +122,28 @@ export const PARAMS = {
     value: 28.5,
   },
 
+  "ovz.minN": {
+    section: RESULTS,
+    rule: "§2",
+    tag: "DEFAULT",
+    kind: "integer",
+    min: 1,
+    unit: "чел.",
+    label:
+      "Показатели обучающихся с ОВЗ считаются отдельно при числе участников с ОВЗ не менее (меньше — «мало участников»)",
+    value: 5,
+  },
+  "internal.qualityGap": {
+    section: RESULTS,
+    rule: "§8",
+    tag: "DEFAULT",
+    kind: "number",
+    ...pp,
+    label:
+      "Расхождение внутренней и внешней оценки: разница качества (итоги четверти/полугодия или промежуточная аттестация минус ВПР, ОГЭ того же класса и предмета) от, п.п.",
+    value: 15,
+  },
+
   "sample.informative": {
     section: SAMPLE,
     rule: "§2",
@@ -524,27 +546,6 @@ export const PARAMS = {
     ...pct,
     label: "Доля педагогов с первой и высшей категорией: средний уровень от, хороший от",
     value: [20, 50],
-  },
-  "ovz.minN": {
-    section: RESULTS,
-    rule: "§2",
-    tag: "DEFAULT",
-    kind: "integer",
-    min: 1,
-    unit: "чел.",
-    label:
-      "Показатели обучающихся с ОВЗ считаются отдельно при числе участников с ОВЗ не менее (меньше — «мало участников»)",
-    value: 5,
-  },
-  "internal.qualityGap": {
-    section: RESULTS,
-    rule: "§8",
-    tag: "DEFAULT",
-    kind: "number",
-    ...pp,
-    label:
-      "Расхождение внутренней и внешней оценки: разница качества (итоги четверти/полугодия или промежуточная аттестация минус ВПР, ОГЭ того же класса и предмета) от, п.п.",
-    value: 15,
   },
   "preschool.basicLevel": {
     section: DIRS,
