@@ -448,8 +448,9 @@ function levelCount(level: string): ColumnSpec {
 
 export const LITERACY: SheetSchema = {
   id: "literacy",
-  name: "Функциональная грамотность",
-  aliases: ["ФГ", "Функциональная грамотность (ФГ)"],
+  // Short: the pane reads several schools' forms in one book as «Функц. грамотность (edu420101)» (≤ 31 characters).
+  name: "Функц. грамотность",
+  aliases: ["Функциональная грамотность", "ФГ", "Функциональная грамотность (ФГ)"],
   required: false,
   tabColor: "#2E75B6",
   purpose:

@@ -4,6 +4,7 @@ import type { LiteracyRow, ParticipantRow, SchoolReport } from "../../../src/cor
 import { ovzStats } from "../../../src/core/ovz";
 import { applyOverrides, DEFAULT_PROFILE } from "../../../src/core/profile";
 import { fillForm, validateWorkbook } from "../../../src/form";
+import { FORM_SHEETS } from "../../../src/form/schema";
 import { MemoryWorkbook } from "../../../src/host/memory";
 import { literacyTable, ovzTable } from "../../../src/summary/model/literacy-table";
 
@@ -139,23 +140,23 @@ describe("the form: «ОВЗ» on «Участники» and «Функцион�
     expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
     expect(back!.participants.filter((p) => p.ovz).length).toBe(5);
     expect(back!.literacy).toEqual([
-      { ...lit("А", [1, 2, 3, 3, 1], 2), ref: { sheet: "Функциональная грамотность", cell: "A2" } },
+      { ...lit("А", [1, 2, 3, 3, 1], 2), ref: { sheet: "Функц. грамотность", cell: "A2" } },
     ]);
   });
 
   it("levels that do not add up to the participants: an error naming sheet and cell", async () => {
     const wb = new MemoryWorkbook();
     await wb.write({ ops: fillForm(report()) });
-    const [sheet] = await wb.readSheets(["Функциональная грамотность"]);
+    const [sheet] = await wb.readSheets(["Функц. грамотность"]);
     const col = String.fromCharCode(65 + (sheet.values[0] as unknown[]).indexOf("Участников"));
     await wb.write({
-      ops: [{ op: "values", sheet: "Функциональная грамотность", address: `${col}2`, values: [[11]] }],
+      ops: [{ op: "values", sheet: "Функц. грамотность", address: `${col}2`, values: [[11]] }],
     });
     const { findings } = await validateWorkbook(wb);
     expect(findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.sheet, f.cell, f.message])).toEqual([
       [
         "sum.levels",
-        "Функциональная грамотность",
+        "Функц. грамотность",
         `${col}2`,
         "«Недостаточный» + «Низкий» + «Средний» + «Повышенный» + «Высокий» = 10, а участников 11; ожидается равенство.",
       ],
@@ -172,5 +173,11 @@ describe("the form: «ОВЗ» on «Участники» and «Функцион�
     expect(findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.sheet, f.cell])).toEqual([
       ["type.enum", "Участники", `${col}2`],
     ]);
+  });
+});
+
+describe("sheet names", () => {
+  it("every form sheet still fits Excel's 31 characters with a login suffix (several forms in one book)", () => {
+    for (const s of FORM_SHEETS) expect(`${s.name} (edu420101)`.length, s.name).toBeLessThanOrEqual(31);
   });
 });
