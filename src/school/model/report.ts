@@ -145,7 +145,14 @@ export function schoolReport(report: SchoolReport, opts: SchoolReportOptions): S
       tables: literacyOvz,
       freezeColumns: 0,
     });
-  const findings = [parts.journal, parts.scores, parts.complex, parts.marks, parts.tasks]
+  const findings = [
+    parts.journal,
+    parts.scores,
+    parts.complex,
+    parts.marks,
+    parts.tasks,
+    ...(internal ? [internal] : []),
+  ]
     .flatMap((p) => p.findings)
     .sort((a, b) => FINDING_ORDER.indexOf(a.rule) - FINDING_ORDER.indexOf(b.rule));
   const decisions = decisionsTables(ctx, findings, { sheetNames: sheets.map((s) => s.name) });
