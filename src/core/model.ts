@@ -131,6 +131,34 @@ export interface ResultRow {
   taskCompletion?: TaskCompletion[];
 }
 
+/** Areas of functional literacy (ФИОКО/РЭШ monitoring). */
+export const LITERACY_AREAS = [
+  "читательская",
+  "математическая",
+  "естественнонаучная",
+  "финансовая",
+  "глобальные компетенции",
+  "креативное мышление",
+] as const;
+export type LiteracyArea = (typeof LITERACY_AREAS)[number];
+
+/** Levels of functional literacy, lowest first. */
+export const LITERACY_LEVELS = ["недостаточный", "низкий", "средний", "повышенный", "высокий"] as const;
+
+/** One line of «Функциональная грамотность»: a class (or parallel) in one area, pupils per level. */
+export interface LiteracyRow {
+  year: number;
+  grade: number;
+  className: string;
+  area: LiteracyArea;
+  participants: number;
+  /** Pupils per level in LITERACY_LEVELS order; blanks read as 0. */
+  levels: [number, number, number, number, number];
+  /** Of them, pupils with ОВЗ, when given. */
+  ovz: number | null;
+  ref?: CellRef;
+}
+
 /** One line of the school's own assessment on «Результаты»: marks of a class (or parallel) in a subject for a period. */
 export interface InternalResultRow {
   procedure: InternalProcedure;
@@ -159,6 +187,8 @@ export interface ParticipantRow {
   journalMark: number | null;
   /** Points per task in task order; null where blank. */
   taskPoints: (number | null)[];
+  /** Marked «да» in the optional «ОВЗ» column: a pupil with special educational needs (no diagnosis is ever kept). */
+  ovz?: boolean;
   source: string;
   ref?: CellRef;
   /** ФИС ОКО login of the school, when the import knows it. */
@@ -264,6 +294,8 @@ export interface SchoolReport {
   directions: Partial<Record<DirectionSheetId, DirectionRow[]>>;
   cycle: CycleRecord[];
   findings: Finding[];
+  /** «Функциональная грамотность»: pupils per level by class and area, when given. */
+  literacy?: LiteracyRow[];
   /** The school's own assessments (quarters, half-years, промежуточная аттестация), when given. */
   internal?: InternalResultRow[];
   /** Preschool groups with their МКДО levels by area (sheet «Группы МКДО»), when given. */

@@ -11,6 +11,8 @@ import type {
   Finding,
   InternalProcedure,
   InternalResultRow,
+  LiteracyArea,
+  LiteracyRow,
   Location,
   ParticipantRow,
   PreschoolGroupRow,
@@ -187,6 +189,7 @@ function participantsOf(t: TableRead | undefined, file?: string): ParticipantRow
       score: num(v.score ?? null),
       mark: num(v.mark ?? null),
       journalMark: num(v.journalMark ?? null),
+      ...(v.ovz === "да" && !r.invalid.has("ovz") ? { ovz: true } : {}),
       taskPoints: points,
       source: "form",
       ref: refOf(t!, r, file),
@@ -242,6 +245,23 @@ function directionsOf(form: FormRead, file?: string): SchoolReport["directions"]
     });
   }
   return out;
+}
+
+function literacyOf(t: TableRead | undefined, file?: string): LiteracyRow[] {
+  return usable(t, ["year", "grade", "area", "participants"]).map((r) => {
+    const v = r.values;
+    const level = (i: number) => num(v[`level_${i}`] ?? null) ?? 0;
+    return {
+      year: v.year as number,
+      grade: v.grade as number,
+      className: str(v.className ?? null),
+      area: v.area as LiteracyArea,
+      participants: v.participants as number,
+      levels: [level(1), level(2), level(3), level(4), level(5)],
+      ovz: num(v.ovzCount ?? null),
+      ref: refOf(t!, r, file),
+    };
+  });
 }
 
 function preschoolGroupsOf(t: TableRead | undefined, file?: string): PreschoolGroupRow[] {
@@ -302,6 +322,8 @@ export function buildReport(form: FormRead, findings: Finding[], file?: string):
     findings,
   };
   if (internal.length > 0) report.internal = internal;
+  const literacy = literacyOf(form.tables.get("literacy"), file);
+  if (literacy.length > 0) report.literacy = literacy;
   const groups = preschoolGroupsOf(form.tables.get("preschoolGroups"), file);
   if (groups.length > 0) report.preschoolGroups = groups;
   if (file) report.file = file;

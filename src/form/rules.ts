@@ -60,6 +60,10 @@ export const RULES = {
     severity: "error",
     title: "Итоги четверти или полугодия без номера периода (или номер вне 1–4 / 1–2)",
   },
+  "sum.levels": {
+    severity: "error",
+    title: "Сумма обучающихся по уровням функциональной грамотности не равна числу участников",
+  },
   "period.unexpected": { severity: "warning", title: "Период указан для процедуры без периодов" },
   "cycle.noDocument": { severity: "warning", title: "Компонент цикла «есть» без подтверждающего документа" },
   "cycle.link": { severity: "error", title: "Ссылка на вывод анализа в цикле не распознана" },

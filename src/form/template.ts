@@ -410,6 +410,7 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
             score: p.score,
             mark: p.mark,
             journalMark: p.journalMark,
+            ovz: p.ovz ? "да" : null,
           }),
           ...Array.from({ length: n }, (_, i) => p.taskPoints[i] ?? null),
         ]),
@@ -430,6 +431,20 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
               skill: t.skill ?? null,
             }),
           ),
+        ),
+      };
+    case "literacy":
+      return {
+        data: (report.literacy ?? []).map((r) =>
+          line({
+            year: r.year,
+            grade: r.grade,
+            className: r.className || null,
+            area: r.area,
+            participants: r.participants,
+            ...Object.fromEntries(r.levels.map((n, i) => [`level_${i + 1}`, n])),
+            ovzCount: r.ovz,
+          }),
         ),
       };
     case "preschoolGroups":

@@ -391,6 +391,26 @@ function resultRules(t: TableRead, contingent: ContingentIndex | null, out: Find
   duplicates(t, ["procedure", "year", "grade", "className", "subject", "period"], "duplicate.row", "subject", out);
 }
 
+const LEVEL_IDS = ["level_1", "level_2", "level_3", "level_4", "level_5"] as const;
+
+/** Pupils over the five levels of functional literacy add up to the participants. */
+function literacyRules(t: TableRead, out: Finding[]): void {
+  for (const row of t.rows) {
+    const participants = row.invalid.has("participants") ? null : num(row.values.participants);
+    const levels = partsOf(row, LEVEL_IDS);
+    if (participants === null || !levels?.filled || levels.sum === participants) continue;
+    out.push(
+      finding(
+        "sum.levels",
+        t.sheet,
+        row.cells.participants,
+        `${LEVEL_IDS.map((id) => header(t.schema, id)).join(" + ")} = ${formatNumberRu(levels.sum)}, а участников ${formatNumberRu(participants)}; ожидается равенство.`,
+        "Каждый участник относится ровно к одному уровню: проверьте число участников и распределение по уровням.",
+      ),
+    );
+  }
+}
+
 /** Quarters need 1–4, half-years 1–2; other procedures have no period (a filled one is likely a slip). */
 function periodRules(t: TableRead, out: Finding[]): void {
   const col = header(t.schema, "period");
@@ -740,6 +760,12 @@ export function validateRead(form: FormRead): Finding[] {
   if (preschool) {
     duplicates(preschool, ["year", "area"], "duplicate.row", "area", out);
     partsNotAbove(preschool, [[["groupsBasicOrAbove"], "groups"]], out);
+  }
+  const literacy = t("literacy");
+  if (literacy) {
+    duplicates(literacy, ["year", "grade", "className", "area"], "duplicate.row", "area", out);
+    literacyRules(literacy, out);
+    partsNotAbove(literacy, [[["ovzCount"], "participants"]], out);
   }
   const groups = t("preschoolGroups");
   if (groups) duplicates(groups, ["year", "group"], "duplicate.row", "group", out);

@@ -9,6 +9,7 @@ import { municipalCycle, schoolCycle } from "./cycle";
 import { directionRows, preschoolGroupsOf } from "./directions";
 import { internalRows } from "./internal";
 import { kindergartenReport } from "./kindergarten";
+import { literacyRows, markOvz } from "./literacy";
 import { makePlan } from "./plan";
 import { Rng } from "./random";
 import { schoolResults, TaskSetCache } from "./results";
@@ -101,6 +102,9 @@ function buildSchool(index: number, o: Normalised, cache: TaskSetCache): Generat
   const preschoolRows = report.directions.preschool ?? [];
   if (preschoolRows.length > 0)
     report.preschoolGroups = preschoolGroupsOf(preschoolRows, Rng.derive(seed, `preschoolGroups|${entry.streamKey}`));
+  markOvz(participants, seed, entry.streamKey);
+  const literacy = literacyRows(plan);
+  if (literacy.length) report.literacy = literacy;
   if (entry.role === "inflatedJournal") {
     // The demo school with quarter marks: its school report shows the internal–external comparison.
     const last = years[years.length - 1];

@@ -89,6 +89,10 @@ export async function run(args: string[], io: Io): Promise<number> {
           results: report.results.length,
           participants: report.participants.length,
           cycle: report.cycle.length,
+          // Lines of the newer sheets, only when the form has them (older readers see the same keys as before).
+          ...(report.internal ? { internal: report.internal.length } : {}),
+          ...(report.literacy ? { literacy: report.literacy.length } : {}),
+          ...(report.preschoolGroups ? { preschoolGroups: report.preschoolGroups.length } : {}),
         }
       : null;
     io.out(JSON.stringify({ file: basename(file), valid, counts, findings, school }, null, 2));

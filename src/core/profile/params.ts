@@ -127,6 +127,17 @@ export const PARAMS = {
     value: 28.5,
   },
 
+  "ovz.minN": {
+    section: RESULTS,
+    rule: "§2",
+    tag: "DEFAULT",
+    kind: "integer",
+    min: 1,
+    unit: "чел.",
+    label:
+      "Показатели обучающихся с ОВЗ считаются отдельно при числе участников с ОВЗ не менее (меньше — «мало участников»)",
+    value: 5,
+  },
   "internal.qualityGap": {
     section: RESULTS,
     rule: "§8",
@@ -137,6 +148,7 @@ export const PARAMS = {
       "Расхождение внутренней и внешней оценки: разница качества (итоги четверти/полугодия или промежуточная аттестация минус ВПР, ОГЭ того же класса и предмета) от, п.п.",
     value: 15,
   },
+
   "sample.informative": {
     section: SAMPLE,
     rule: "§2",

@@ -4,7 +4,14 @@
  * locator, validation, parsing, the instruction sheet and docs/form.md all read this file.
  */
 import { LINK_EXAMPLE } from "../../core/cycle/links";
-import { INTERNAL_PROCEDURES, LOCATIONS, PROCEDURES, SCHOOL_TYPES } from "../../core/model";
+import {
+  INTERNAL_PROCEDURES,
+  LITERACY_AREAS,
+  LITERACY_LEVELS,
+  LOCATIONS,
+  PROCEDURES,
+  SCHOOL_TYPES,
+} from "../../core/model";
 import { MKDO_AREAS, MKDO_LEVELS } from "../../core/preschool";
 import {
   CYCLE_COMPONENT_NAMES,
@@ -415,10 +422,80 @@ export const PARTICIPANTS: SheetSchema = {
       numberFormat: "0",
       help: "Отметка по журналу за предыдущий период.",
     },
+    {
+      id: "ovz",
+      header: "ОВЗ",
+      aliases: ["Обучающийся с ОВЗ", "С ОВЗ", "ОВЗ (да/нет)"],
+      type: "enum",
+      values: ["да", "нет"],
+      valueAliases: { "1": "да", "0": "нет", "+": "да", "-": "нет", д: "да", н: "нет" },
+      width: 6,
+      help: "Необязательно: «да» — участник с ограниченными возможностями здоровья (без диагноза и других сведений); пусто или «нет» — без ОВЗ.",
+    },
   ],
   repeated: taskPoints,
   key: ["procedure", "year", "grade", "subject", "code"],
   templateRows: 150,
+};
+
+// ── Функциональная грамотность ───────────────────────────────────────────────
+
+function levelCount(level: string): ColumnSpec {
+  const header = level.charAt(0).toUpperCase() + level.slice(1);
+  return count(`level_${LITERACY_LEVELS.indexOf(level as never) + 1}`, header, `Обучающихся на уровне «${level}».`, [
+    `${header} уровень`,
+  ]);
+}
+
+export const LITERACY: SheetSchema = {
+  id: "literacy",
+  // Short: the pane reads several schools' forms in one book as «Функц. грамотность (edu420101)» (≤ 31 characters).
+  name: "Функц. грамотность",
+  aliases: ["Функциональная грамотность", "ФГ", "Функциональная грамотность (ФГ)"],
+  required: false,
+  tabColor: "#2E75B6",
+  purpose:
+    "Необязательный лист: результаты диагностики функциональной грамотности — число обучающихся на каждом уровне по классам и направлениям.",
+  columns: [
+    year,
+    grade,
+    className,
+    {
+      id: "area",
+      header: "Направление ФГ",
+      aliases: ["Направление", "Вид грамотности", "Составляющая ФГ"],
+      type: "enum",
+      values: LITERACY_AREAS,
+      required: true,
+      width: 22,
+      valueAliases: {
+        "читательская грамотность": "читательская",
+        "математическая грамотность": "математическая",
+        "естественнонаучная грамотность": "естественнонаучная",
+        "финансовая грамотность": "финансовая",
+        глобальные: "глобальные компетенции",
+        креативное: "креативное мышление",
+      },
+      help: "читательская, математическая, естественнонаучная, финансовая, глобальные компетенции или креативное мышление — выберите из списка.",
+    },
+    count(
+      "participants",
+      "Участников",
+      "Число обучающихся, выполнивших диагностическую работу.",
+      ["Кол-во участников", "Количество участников", "Писали"],
+      { required: true },
+    ),
+    ...LITERACY_LEVELS.map(levelCount),
+    count("ovzCount", "Из них с ОВЗ", "Необязательно: сколько участников — обучающиеся с ОВЗ.", ["С ОВЗ", "ОВЗ"]),
+    percentColumn(
+      "highPct",
+      "Повышенный и высокий, %",
+      "Вычисляется: (повышенный + высокий) / участников · 100.",
+      shareFormula(["level_4", "level_5"], "participants", ["level_1", "level_2", "level_3", "level_4", "level_5"]),
+    ),
+  ],
+  key: ["year", "grade", "className", "area"],
+  templateRows: 60,
 };
 
 // ── Задания ──────────────────────────────────────────────────────────────────
@@ -943,6 +1020,7 @@ export const FORM_SHEETS: readonly SheetSchema[] = [
   RESULTS,
   PARTICIPANTS,
   TASKS,
+  LITERACY,
   OLYMPIADS,
   CAREERS,
   STAFF,

@@ -17,6 +17,7 @@ export type SchoolFindingRule =
   | "SCHOOL_O5"
   | "SCHOOL_O6"
   | "SCHOOL_F"
+  | "INTERNAL_GAP"
   | "SCHOOL_SHNOR"
   | "SHARE2_RISE"
   | "BASIC_MINIMUM";
@@ -30,6 +31,7 @@ export const FINDING_ORDER: readonly SchoolFindingRule[] = [
   "SCHOOL_O5",
   "SCHOOL_O6",
   "SCHOOL_F",
+  "INTERNAL_GAP",
   "SCHOOL_SHNOR",
   "BASIC_MINIMUM",
   "SHARE2_RISE",

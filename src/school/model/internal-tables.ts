@@ -12,8 +12,8 @@ import type { InternalResultRow, MarkCounts, ResultRow, SchoolReport } from "../
 import type { Profile } from "../../core/profile";
 import { countRu, formatNumberRu } from "../../core/values";
 import { clean, F, type CellData, type Column, type Table } from "../../summary/model/table";
-import type { AnalysisPart } from "./findings";
-import { bySubjectRu } from "./text";
+import { VSOKO_ASPECTS, VSOKO_DIRECTIONS, type AnalysisPart, type SchoolFinding } from "./findings";
+import { bySubjectRu, pct } from "./text";
 
 /** «30,0 п.п.» without a sign: the sentence says which way («выше», «ниже»). */
 const pointsRu = (n: number): string => `${formatNumberRu(n, 1)}\u00a0п.п.`;
@@ -174,6 +174,7 @@ function comparisonTable(
   series: Map<string, InternalResultRow[]>,
   year: number,
   profile: Profile,
+  findings: SchoolFinding[],
 ): Table {
   const threshold = profile.values["internal.qualityGap"];
   const rows: Record<string, CellData>[] = [];
@@ -196,7 +197,17 @@ function comparisonTable(
     const cls = classLabel(ext.grade, ext.className);
     const subject = canonical(ext.subject);
     const over = Math.abs(gap) >= threshold;
-    if (over) gaps.push({ gap, where: inClassRu(ext), subject, procedure: ext.procedure });
+    if (over) {
+      gaps.push({ gap, where: inClassRu(ext), subject, procedure: ext.procedure });
+      findings.push({
+        rule: "INTERNAL_GAP",
+        direction: VSOKO_DIRECTIONS.objectivity,
+        aspect: VSOKO_ASPECTS.assessment,
+        context: `${ext.procedure} ${year}, ${cls}, ${subject}`,
+        text: `Качество ${inClassRu(ext)} ${bySubjectRu(subject)}: ${own.label} — ${pct(qi)}, ${ext.procedure} — ${pct(qe)}; разница ${pointsRu(Math.abs(gap))} (порог ${pointsRu(threshold)}).`,
+        focusItems: [{ subject, grade: ext.grade, procedure: ext.procedure }],
+      });
+    }
     rows.push({
       cls,
       subject,
@@ -255,8 +266,9 @@ export function internalPart(report: SchoolReport, year: number, profile: Profil
   const rows = (report.internal ?? []).filter((r) => r.year === year && r.marks && markedCount(r.marks) > 0);
   if (!rows.length) return null;
   const series = seriesOf(rows);
+  const findings: SchoolFinding[] = [];
   return {
-    tables: [dynamicsTable(series, year), comparisonTable(report, series, year, profile)],
-    findings: [],
+    tables: [dynamicsTable(series, year), comparisonTable(report, series, year, profile, findings)],
+    findings,
   };
 }

@@ -12,6 +12,8 @@ import { complexPart } from "./complex-tables";
 import { buildReportContext, type SchoolReportOptions } from "./context";
 import { decisionsTables } from "./decisions";
 import { FINDING_ORDER, type AnalysisPart, type SchoolFinding } from "./findings";
+import { literacyTable, ovzTable } from "../../summary/model/literacy-table";
+import type { Table } from "../../summary/model/table";
 import { internalPart } from "./internal-tables";
 import { individualPart, journalPart, statisticsPart } from "./results-tables";
 import { markGroupsPart, scoresPart, tasksPart } from "./tasks-tables";
@@ -30,6 +32,9 @@ export const SCHOOL_SHEET_NAMES = {
   complex: "Анализ ОО — комплексный",
   decisions: "Анализ ОО — выводы и решения",
 } as const;
+
+/** Only when the form has functional literacy of the year or ОВЗ marks in the tests analysed. */
+export const SCHOOL_LITERACY_SHEET = "Анализ ОО — ФГ и ОВЗ";
 
 /** Only when the form has the school's own assessments of the year: kept apart so the fixed list above stays fixed. */
 export const SCHOOL_INTERNAL_SHEET = "Анализ ОО — внутренняя оценка";
@@ -56,6 +61,34 @@ function sheet(
     charts: part.charts,
     freezeColumns,
   };
+}
+
+/** The school's functional literacy of the report's year and its ОВЗ participants of the tests analysed. */
+function literacyOvzPart(
+  report: SchoolReport,
+  tests: readonly { participants: SchoolReport["participants"] }[],
+  opts: SchoolReportOptions,
+): Table[] {
+  const unit = report.passport.shortName || report.passport.name;
+  const tables: Table[] = [];
+  const lit = (report.literacy ?? []).filter((r) => r.year === opts.year);
+  if (lit.length)
+    tables.push(
+      literacyTable(
+        [{ level: "ОО", unit, login: report.passport.login, rows: lit }],
+        `Функциональная грамотность, ${opts.year}`,
+      ),
+    );
+  const participants = tests.flatMap((t) => t.participants);
+  if (participants.some((p) => p.ovz))
+    tables.push(
+      ovzTable(
+        [{ level: "ОО", unit, login: report.passport.login, rows: participants }],
+        opts.profile,
+        `Результаты обучающихся с ОВЗ: ${opts.procedure} ${opts.year}`,
+      ),
+    );
+  return tables;
 }
 
 export function schoolReport(report: SchoolReport, opts: SchoolReportOptions): SchoolAnalysisReport {
@@ -102,7 +135,24 @@ export function schoolReport(report: SchoolReport, opts: SchoolReportOptions): S
       tables: internal.tables,
       freezeColumns: 0,
     });
-  const findings = [parts.journal, parts.scores, parts.complex, parts.marks, parts.tasks]
+  const literacyOvz = literacyOvzPart(report, ctx.tests, opts);
+  if (literacyOvz.length)
+    sheets.push({
+      id: "school_literacy",
+      name: SCHOOL_LITERACY_SHEET,
+      description:
+        "Функциональная грамотность по классам и направлениям; результаты обучающихся с ОВЗ отдельно (при достаточном числе участников).",
+      tables: literacyOvz,
+      freezeColumns: 0,
+    });
+  const findings = [
+    parts.journal,
+    parts.scores,
+    parts.complex,
+    parts.marks,
+    parts.tasks,
+    ...(internal ? [internal] : []),
+  ]
     .flatMap((p) => p.findings)
     .sort((a, b) => FINDING_ORDER.indexOf(a.rule) - FINDING_ORDER.indexOf(b.rule));
   const decisions = decisionsTables(ctx, findings, { sheetNames: sheets.map((s) => s.name) });

@@ -37,6 +37,7 @@ import { directionFindings, type DirectionFinding } from "../../core/direction-f
 import { egeTable } from "./ege-table";
 import { schoolCycleFindings } from "./cycle-findings";
 import { methodologyTables } from "./methodology-table";
+import { literacyTable, ovzTable, type UnitRows } from "./literacy-table";
 import { preschoolSchools, preschoolTable } from "./preschool-table";
 import { resultsTable } from "./results-table";
 import type { SummarySheet } from "./sheets";
@@ -107,6 +108,10 @@ export interface SchoolJson {
   directions: SchoolDirectionsJson;
   /** Direction 8 by year and МКДО area (sheet «Дошкольное образование»), when the school gave it. */
   preschool?: Record<string, CellData>[];
+  /** Functional literacy by year, grade and area (sheet «ФГ и ОВЗ»), when the school gave it. */
+  literacy?: Record<string, CellData>[];
+  /** Results of participants with ОВЗ by test, when the school marked any. */
+  ovz?: Record<string, CellData>[];
 }
 
 export interface SummaryJson {
@@ -137,6 +142,7 @@ const SHEET_NAMES = {
   risk: "Зона риска",
   directions: "Направления 3–8",
   directionMeasures: "Направления — меры",
+  literacy: "ФГ и ОВЗ",
   preschool: "Дошкольное образование",
   cycle: "Управленческий цикл",
   recommendations: "Адресные рекомендации",
@@ -190,6 +196,30 @@ function filesTable(files: readonly FileStatus[]): Table {
   };
 }
 
+/** «ФГ и ОВЗ»: the tables that have rows (municipality first, then each school). */
+function literacyOvzTables(schools: readonly Municipality["schools"][number][], profile: Profile): Table[] {
+  const name = (s: (typeof schools)[number]) => s.passport.shortName || s.passport.name;
+  const lit: UnitRows<NonNullable<(typeof schools)[number]["literacy"]>[number]>[] = [];
+  const withLiteracy = schools.filter((s) => s.literacy?.length);
+  if (withLiteracy.length)
+    lit.push({ level: "Муниципалитет", unit: "Все ОО", login: "", rows: withLiteracy.flatMap((s) => s.literacy!) });
+  for (const s of withLiteracy) lit.push({ level: "ОО", unit: name(s), login: s.passport.login, rows: s.literacy! });
+  const withOvz = schools.filter((s) => s.participants.some((p) => p.ovz));
+  const ovz: UnitRows<(typeof schools)[number]["participants"][number]>[] = [];
+  if (withOvz.length)
+    ovz.push({
+      level: "Муниципалитет",
+      unit: "ОО, отметившие ОВЗ",
+      login: "",
+      rows: withOvz.flatMap((s) => s.participants),
+    });
+  for (const s of withOvz) ovz.push({ level: "ОО", unit: name(s), login: s.passport.login, rows: s.participants });
+  const tables: Table[] = [];
+  if (lit.length) tables.push(literacyTable(lit, "Функциональная грамотность: распределение по уровням"));
+  if (ovz.length) tables.push(ovzTable(ovz, profile, "Результаты обучающихся с ОВЗ"));
+  return tables;
+}
+
 export function buildSummary(input: SummaryInput): Summary {
   const { municipality: m, profile } = input;
   const analysis = analyzeMunicipality(m, profile);
@@ -213,6 +243,7 @@ export function buildSummary(input: SummaryInput): Summary {
   const results = resultsTable({ schools: m.schools, clusterOf, profile });
   const ege = egeTable(m.schools, profile);
   const preschool = preschoolTable(preschoolSchools(m.schools), profile);
+  const literacyOvz = literacyOvzTables(m.schools, profile);
   const charts = chartSpecs({ schools: m.schools, clusterOf, references: m.references, year });
   const riskLevels: Table = {
     id: "riskLevels",
@@ -281,6 +312,19 @@ export function buildSummary(input: SummaryInput): Summary {
       description: "Показатели направлений 3–8 ниже цели по каждой ОО и меры по направлению.",
       tables: [dirTables.measures],
     },
+    // Only when some form has functional literacy or ОВЗ marks.
+    ...(literacyOvz.length > 0
+      ? [
+          {
+            id: "literacy",
+            name: SHEET_NAMES.literacy,
+            description:
+              "Функциональная грамотность по направлениям и уровням; результаты обучающихся с ОВЗ отдельно (при достаточном числе участников).",
+            tables: literacyOvz,
+            freezeColumns: 0,
+          },
+        ]
+      : []),
     // Only when a kindergarten or a school's preschool groups gave МКДО data: an empty sheet says nothing.
     ...(preschool.rows.length > 0
       ? [
@@ -364,10 +408,15 @@ export function buildSummary(input: SummaryInput): Summary {
       matrix?.municipal ?? null,
       assessments,
       directionYear,
-      preschool,
+      [preschool, ...literacyOvz],
     ),
     analysis,
   };
+}
+
+/** `{ [key]: rows }` when there are rows, `{}` otherwise: absent keys keep older JSON readers unchanged. */
+function optional(key: string, rows: Record<string, CellData>[]): Record<string, Record<string, CellData>[]> {
+  return rows.length ? { [key]: rows } : {};
 }
 
 function summaryJson(
@@ -380,7 +429,7 @@ function summaryJson(
   municipalCycle: CycleEvaluation | null,
   assessments: readonly DirectionAssessment[],
   directionYear: number | null,
-  preschool: Table,
+  extra: readonly Table[],
 ): SummaryJson {
   const findings = new Map<string, DirectionFinding[]>();
   for (const f of directionFindings(assessments, input.profile)) {
@@ -388,6 +437,12 @@ function summaryJson(
     if (list) list.push(f);
     else findings.set(f.school, [f]);
   }
+  const byId = (id: string) => extra.find((t) => t.id === id)?.rows ?? [];
+  const preschool = { rows: byId("preschool") };
+  const own = (id: string, login: string, keys: string[]) =>
+    byId(id)
+      .filter((x) => x.login === login)
+      .map((x) => Object.fromEntries(keys.map((k) => [k, x[k] ?? null])));
   const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
   const pick = (row: Record<string, CellData>, keys: string[]) =>
     Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
@@ -492,6 +547,36 @@ function summaryJson(
           assessments,
           findings.get(r.passport.login) ?? [],
           directionYear,
+        ),
+        ...optional(
+          "literacy",
+          own("literacy", r.passport.login, [
+            "year",
+            "grade",
+            "area",
+            "n",
+            "l1",
+            "l2",
+            "l3",
+            "l4",
+            "l5",
+            "high",
+            "insufficient",
+          ]),
+        ),
+        ...optional(
+          "ovz",
+          own("ovz", r.passport.login, [
+            "procedure",
+            "year",
+            "grade",
+            "subject",
+            "n",
+            "success",
+            "quality",
+            "share2",
+            "state",
+          ]),
         ),
         ...(preschoolRows.length
           ? {

@@ -36,6 +36,15 @@ describe("msoko template", () => {
     expect(sheets[0].values[0][7]).toBe("Оценка");
   });
 
+  it("--preschool writes a kindergarten's form: passport typed «детский сад», «Группы МКДО», «Цикл»", async () => {
+    const out = join(dir, "doo.xlsx");
+    expect(await main(["template", "--preschool", "--out", out], memoryIo())).toBe(0);
+    const sheets = await readXlsxFile(out);
+    expect(sheets.map((s) => s.name)).toEqual(["Паспорт ОО", "Группы МКДО", "Цикл", "Инструкция"]);
+    const passport = sheets.find((s) => s.name === "Паспорт ОО")!;
+    expect(passport.values.find((r) => String(r?.[0] ?? "").startsWith("Тип ОО"))?.[1]).toBe("детский сад");
+  });
+
   it("prints the Markdown reference with --docs and rejects a call without --out", async () => {
     const io = memoryIo();
     expect(await main(["template", "--docs"], io)).toBe(0);

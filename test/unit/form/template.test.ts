@@ -26,6 +26,7 @@ describe("templateOps", () => {
       "Результаты",
       "Участники",
       "Задания",
+      "Функц. грамотность",
       "Олимпиады",
       "Профориентация",
       "Кадры",
@@ -88,7 +89,8 @@ describe("templateOps", () => {
   it("lays out 20 task columns З1…З20 on «Участники» and shows names of directions and components in «Цикл»", () => {
     const layout = sheetLayout({ ...RESULTS, repeated: undefined });
     expect(layout.columns).toHaveLength(RESULTS.columns.length);
-    expect(of("values", "Участники")[0].values[0].slice(9, 12)).toEqual(["З1", "З2", "З3"]);
+    // The optional «ОВЗ» column stands last among the fixed ones, before З1…
+    expect(of("values", "Участники")[0].values[0].slice(9, 13)).toEqual(["ОВЗ", "З1", "З2", "З3"]);
     const dir = of("formulas", "Цикл").find((f) => f.address === "C2")!;
     expect(dir.formulas[0][0]).toContain('IF(B2="Объективность","Система обеспечения объективности');
   });

@@ -107,6 +107,20 @@ describe("the school's own assessments in the school report", () => {
     );
   });
 
+  it("a gap over the threshold is a finding for «Выводы и решения» with its numbers", () => {
+    const { findings } = internalPart(school(), 2026, DEFAULT_PROFILE)!;
+    expect(findings).toEqual([
+      {
+        rule: "INTERNAL_GAP",
+        direction: "Объективность оценки образовательных результатов в ОО",
+        aspect: "совершенствование технологий и методик обучения и оценивания",
+        context: "ВПР 2026, 5 (параллель), Математика",
+        text: "Качество в параллели 5 классов по математике: 2 четверть — 80\u00a0%, ВПР — 50\u00a0%; разница 30\u00a0п.п. (порог 15\u00a0п.п.).",
+        focusItems: [{ subject: "Математика", grade: 5, procedure: "ВПР" }],
+      },
+    ]);
+  });
+
   it("the threshold is a profile setting: a gap at the threshold is flagged, just below it is not", () => {
     const at = applyOverrides([{ key: "internal.qualityGap", value: 30 }]).profile;
     const above = applyOverrides([{ key: "internal.qualityGap", value: 30.5 }]).profile;
