@@ -196,7 +196,19 @@ export interface CycleRecord {
   plannedDate?: string;
   /** «Связь с выводом»: the findings this row answers (src/core/cycle/links.ts). */
   links?: CycleLink[];
+  /** «Целевой показатель» of a measure: what step 9 of the next year measures (src/core/cycle/effect.ts). */
+  target?: CycleTarget;
   ref?: CellRef;
+}
+
+/** The indicator a measure targets: «ВПР 5 математика качество». */
+export interface CycleTarget {
+  procedure: string;
+  grade: number;
+  subject: string;
+  indicator: "success" | "quality" | "share2";
+  /** As typed. */
+  text: string;
 }
 
 /** A reference from a cycle row to a finding of the analysis: «O2 ВПР 2026 5 математика», «ШНОР 2026». */

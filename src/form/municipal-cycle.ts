@@ -84,6 +84,7 @@ export function municipalCycleOps(records: readonly CycleRecord[] = [], spareRow
       responsible: c.responsible ?? null,
       plannedDate: serial(c.plannedDate),
       link: c.links?.length ? c.links.map((l) => l.text).join("; ") : null,
+      target: c.target?.text ?? null,
     };
     return ids.map((id) => v[id] ?? null);
   });

@@ -24,6 +24,7 @@ import type { TypedValue } from "./cells";
 import type { FormRead, TableRead, TypedRow } from "./read";
 import { CYCLE_SCORE_WORDS, directionIdOf } from "./schema/labels";
 import { parseLinks } from "../core/cycle/links";
+import { parseTarget } from "../core/cycle/effect";
 import { DIRECTION_SHEETS } from "./schema";
 import { canonicalSubjectCached, validateForm } from "./validate";
 import { detectRole, MUNICIPAL_SUMMARY_SHEET } from "./book-kind";
@@ -233,6 +234,8 @@ export function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] 
     // Unreadable references are reported by validate.ts (cycleRules); the readable ones still count.
     const links = str(v.link ?? null) ? parseLinks(str(v.link)).links : [];
     if (links.length) rec.links = links;
+    const target = str(v.target ?? null) ? parseTarget(str(v.target)) : null;
+    if (target?.ok) rec.target = target.target;
     return rec;
   });
 }

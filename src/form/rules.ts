@@ -58,6 +58,7 @@ export const RULES = {
   "ege.fields": { severity: "warning", title: "Поля ЕГЭ заполнены для другой процедуры" },
   "cycle.noDocument": { severity: "warning", title: "Компонент цикла «есть» без подтверждающего документа" },
   "cycle.link": { severity: "error", title: "Ссылка на вывод анализа в цикле не распознана" },
+  "cycle.target": { severity: "error", title: "Целевой показатель меры не распознан" },
   "cycle.partialComponent": { severity: "info", title: "В частичном треке учитываются только компоненты 7–9" },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -424,6 +424,7 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
             responsible: c.responsible ?? null,
             plannedDate: serial(c.plannedDate),
             link: c.links?.length ? c.links.map((l) => l.text).join("; ") : null,
+            target: c.target?.text ?? null,
           }),
         ),
       };

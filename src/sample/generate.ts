@@ -5,7 +5,7 @@
  * on the seed and its place in the roster, not on how many schools are generated.
  */
 import type { Municipality, SchoolReport } from "../core/model";
-import { municipalCycle, schoolCycle } from "./cycle";
+import { municipalCycle, schoolCycle, withTargets } from "./cycle";
 import { directionRows } from "./directions";
 import { makePlan } from "./plan";
 import { schoolResults, TaskSetCache } from "./results";
@@ -90,7 +90,7 @@ function buildSchool(index: number, o: Normalised, cache: TaskSetCache): Generat
     participants,
     tasks,
     directions: directionRows(plan),
-    cycle: schoolCycle(plan),
+    cycle: withTargets(schoolCycle(plan), results),
     findings: [],
   };
   return { report, situation: situationOf(entry, years) };
@@ -139,7 +139,10 @@ export function generateMunicipality(opts: SampleOptions = {}): {
       references: [],
       fiokoMarkers: [],
       riskProfiles: [],
-      municipalCycle: municipalCycle(seed, years),
+      municipalCycle: withTargets(
+        municipalCycle(seed, years),
+        schools.flatMap((s) => s.results),
+      ),
     },
     situations,
   };

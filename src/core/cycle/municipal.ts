@@ -38,6 +38,8 @@ export interface MunicipalCycleReport {
   tracks: MunicipalTrackReport[];
   /** Directions without any track, by code. */
   noData: string[];
+  /** Step 9 computed: one sentence per measure of the previous year with a target indicator. */
+  effects: string[];
 }
 
 export function municipalCycleReport(e: CycleEvaluation): MunicipalCycleReport {
@@ -82,5 +84,6 @@ export function municipalCycleReport(e: CycleEvaluation): MunicipalCycleReport {
     overdueCount: tracks.reduce((n, t) => n + t.overdue.length, 0),
     tracks,
     noData,
+    effects: e.directions.flatMap((d) => d.effects.map((x) => x.sentence)),
   };
 }

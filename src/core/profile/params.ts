@@ -542,6 +542,15 @@ export const PARAMS = {
     label: "Этап без строки со ссылкой на вывод анализа («Связь с выводом») считать выполненным не более чем частично",
     value: true,
   },
+  "cycle.effectivenessRequireData": {
+    section: CYCLE,
+    rule: "§1",
+    tag: "DEFAULT",
+    kind: "boolean",
+    label:
+      "Этап 9 «есть» без мер прошлого года с целевым показателем или без данных следующего года считать выполненным частично (направления 1, «Объективность», 2)",
+    value: true,
+  },
 
   "staff.categoryBands": {
     section: DIRS,

@@ -5,6 +5,7 @@
  */
 import { LOCATIONS, PROCEDURES, SCHOOL_TYPES } from "../../core/model";
 import { LINK_EXAMPLE } from "../../core/cycle/links";
+import { TARGET_EXAMPLE } from "../../core/cycle/effect";
 import {
   CYCLE_COMPONENT_NAMES,
   CYCLE_SCORE_WORDS,
@@ -839,6 +840,14 @@ export const CYCLE: SheetSchema = {
       type: "text",
       width: 30,
       help: `На какой вывод анализа отвечает строка (рекомендации, меры, решения): код, процедура, год, класс, предмет, например ${LINK_EXAMPLE}; несколько — через «;».`,
+    },
+    {
+      id: "target",
+      header: "Целевой показатель",
+      aliases: ["Показатель меры", "Целевой индикатор"],
+      type: "text",
+      width: 30,
+      help: `Для мер (компонент 7): показатель, который мера должна изменить, — процедура, класс, предмет и «успеваемость», «качество» или «доля «2»», например ${TARGET_EXAMPLE}. Эффективность (компонент 9) следующего года считается по нему.`,
     },
   ],
   key: ["year", "direction", "track", "component"],

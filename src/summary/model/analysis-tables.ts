@@ -20,7 +20,7 @@ import {
   type CycleEvaluation,
   type CycleMatrix,
 } from "../../core/cycle";
-import { quality, share2 } from "../../core/indicators";
+import { quality, share2, SIZE_CLASS_LABELS } from "../../core/indicators";
 import type { SchoolReport } from "../../core/model";
 import type { Profile } from "../../core/profile";
 import { focusText, type FocusItem } from "../../core/focus";
@@ -427,7 +427,62 @@ export function cycleTables({ matrix, schools, cycles, profile }: AnalysisTables
     },
     municipalCycleTable(matrix),
     responsesTable(schools, cycles, matrix.year, profile),
+    effectsTable(schools, cycles, matrix),
   ];
+}
+
+/** Step 9 computed: each measure of the previous year with a target indicator, judged by this year's data. */
+function effectsTable(
+  schools: readonly SchoolReport[],
+  cycles: ReadonlyMap<string, CycleEvaluation>,
+  matrix: CycleMatrix,
+): Table {
+  const units: { login: string; name: string; e: CycleEvaluation | undefined }[] = [
+    ...(matrix.municipal ? [{ login: "МОУО", name: "Муниципальный уровень (МОУО)", e: matrix.municipal }] : []),
+    ...schools.map((s) => ({
+      login: s.passport.login,
+      name: s.passport.shortName || s.passport.name,
+      e: cycles.get(s.passport.login),
+    })),
+  ];
+  const rows: Record<string, CellData>[] = [];
+  for (const u of units)
+    for (const d of u.e?.directions ?? [])
+      for (const x of d.effects)
+        rows.push({
+          login: u.login,
+          name: u.name,
+          direction: `${d.code}. ${d.shortName}`,
+          track: x.track,
+          target: x.target.text,
+          before: clean(x.before?.value ?? null),
+          after: clean(x.after?.value ?? null),
+          change: clean(x.change),
+          size: x.sizeClass ? SIZE_CLASS_LABELS[x.sizeClass] : "",
+          persists: x.persists === null ? "" : x.persists ? "сохраняется" : "не выявлен",
+          sentence: x.sentence,
+        });
+  return {
+    id: "effects",
+    title: `Эффективность мер ${matrix.year - 1} года по данным ${matrix.year} года (этап 9)`,
+    description: rows.length
+      ? "Меры (этап 7) с целевым показателем сравниваются с тем же показателем следующего года; «есть» на этапе 9 без таких мер или без данных засчитывается как «частично»."
+      : `В мерах ${matrix.year - 1} года не указан «Целевой показатель»: эффективность не рассчитана.`,
+    columns: [
+      { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+      { id: "name", header: "ОО", kind: "text", width: 28 },
+      { id: "direction", header: "Направление", kind: "text", width: 24 },
+      { id: "track", header: "Трек", kind: "text", width: 20 },
+      { id: "target", header: "Целевой показатель", kind: "text", width: 30 },
+      { id: "before", header: `${matrix.year - 1}, %`, kind: "percent" },
+      { id: "after", header: `${matrix.year}, %`, kind: "percent" },
+      { id: "change", header: "Изменение, п.п.", kind: "number" },
+      { id: "size", header: "Выборка", kind: "text", width: 22 },
+      { id: "persists", header: "Вывод в следующем году", kind: "text", width: 14 },
+      { id: "sentence", header: "Итог", kind: "text", width: 80 },
+    ],
+    rows,
+  };
 }
 
 /** Per school and finding of the analysis: did the school's cycle answer it at steps 6–8 («Связь с выводом»)? */

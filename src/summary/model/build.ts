@@ -28,7 +28,7 @@ import { RISK_COLORS, chartSpecs } from "./charts";
 import { FILE_STATE_LABELS, type FileStatus } from "./consolidate";
 import { directionsTable } from "./directions-table";
 import { egeTable } from "./ege-table";
-import { schoolCycleFindings } from "./cycle-findings";
+import { municipalIndicators, schoolCycleFindings, schoolIndicators } from "./cycle-findings";
 import { methodologyTables } from "./methodology-table";
 import { resultsTable } from "./results-table";
 import type { SummarySheet } from "./sheets";
@@ -94,6 +94,21 @@ export interface SchoolJson {
     missingSteps: number[];
     /** The reference to type in «Связь с выводом». */
     link: string;
+  }[];
+  /** Step 9 computed: measures of the previous year with a target indicator and their effect. */
+  cycleEffects: {
+    direction: string;
+    track: string;
+    measureYear: number;
+    target: string;
+    before: number | null;
+    after: number | null;
+    change: number | null;
+    improved: boolean | null;
+    n: number | null;
+    sizeClass: string | null;
+    persists: boolean | null;
+    sentence: string;
   }[];
 }
 
@@ -189,9 +204,13 @@ export function buildSummary(input: SummaryInput): Summary {
       // The analysis's conclusions about the school are what its cycle must answer (steps 6–8).
       const a = analysed.get(s.passport.login);
       const findings = a ? schoolCycleFindings(a, cycleOpts.year) : [];
-      cycles.set(s.passport.login, evaluateCycle(s.cycle, { ...cycleOpts, findings }));
+      const indicatorOf = schoolIndicators(s.results);
+      cycles.set(s.passport.login, evaluateCycle(s.cycle, { ...cycleOpts, findings, indicatorOf }));
     }
   const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts, cycles) : null;
+  // The МОУО's step 9 is judged by the pooled results of all schools.
+  if (matrix?.municipal && cycleOpts)
+    matrix.municipal = evaluateCycle(m.municipalCycle, { ...cycleOpts, indicatorOf: municipalIndicators(m.schools) });
   const ctx: AnalysisTablesInput = { schools: m.schools, analysis, cycles, matrix, year, profile };
 
   const results = resultsTable({ schools: m.schools, clusterOf, profile });
@@ -423,6 +442,22 @@ function summaryJson(
             responded: r.responded,
             missingSteps: r.missingSteps,
             link: linkTextOf(r.finding),
+          })),
+        ),
+        cycleEffects: (cycle?.directions ?? []).flatMap((d) =>
+          d.effects.map((x) => ({
+            direction: d.code,
+            track: x.track,
+            measureYear: x.measureYear,
+            target: x.target.text,
+            before: x.before?.value ?? null,
+            after: x.after?.value ?? null,
+            change: x.change,
+            improved: x.improved,
+            n: x.after?.n ?? null,
+            sizeClass: x.sizeClass,
+            persists: x.persists,
+            sentence: x.sentence,
           })),
         ),
       };
