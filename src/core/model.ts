@@ -222,6 +222,30 @@ export interface CycleLink {
   text: string;
 }
 
+/** Objectivity measures of one procedure (grade and subject when given). */
+export interface ObjectivityMeasureRow {
+  year: number;
+  procedure: Procedure;
+  grade?: number;
+  subject?: string;
+  /** null when the cell is blank. */
+  observers: boolean | null;
+  video: boolean | null;
+  ref?: CellRef;
+}
+
+/** One work re-checked by the municipal commission. */
+export interface RecheckRow {
+  year: number;
+  procedure: Procedure;
+  grade: number;
+  subject: string;
+  code: string;
+  schoolMark: number;
+  commissionMark: number;
+  ref?: CellRef;
+}
+
 export interface SchoolReport {
   passport: SchoolPassport;
   results: ResultRow[];
@@ -229,6 +253,10 @@ export interface SchoolReport {
   tasks: TaskSet[];
   directions: Partial<Record<DirectionSheetId, DirectionRow[]>>;
   cycle: CycleRecord[];
+  /** «Меры объективности»: observers and video per procedure (optional sheet). */
+  objectivityMeasures?: ObjectivityMeasureRow[];
+  /** «Перепроверка»: the school's and the commission's mark per re-checked work (optional sheet). */
+  rechecks?: RecheckRow[];
   findings: Finding[];
   /** File the report was read from, when known. */
   file?: string;

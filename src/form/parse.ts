@@ -10,8 +10,10 @@ import type {
   DirectionSheetId,
   Finding,
   Location,
+  ObjectivityMeasureRow,
   ParticipantRow,
   Procedure,
+  RecheckRow,
   ResultRow,
   SchoolPassport,
   SchoolReport,
@@ -240,6 +242,39 @@ export function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] 
   });
 }
 
+function measuresOf(t: TableRead | undefined, file?: string): ObjectivityMeasureRow[] {
+  const yes = (v: TypedValue | undefined) => (v === "да" ? true : v === "нет" ? false : null);
+  return usable(t, ["year", "procedure"]).map((r) => {
+    const v = r.values;
+    const row: ObjectivityMeasureRow = {
+      year: v.year as number,
+      procedure: v.procedure as Procedure,
+      observers: yes(v.observers),
+      video: yes(v.video),
+      ref: refOf(t!, r, file),
+    };
+    if (num(v.grade ?? null) !== null) row.grade = v.grade as number;
+    if (str(v.subject ?? null)) row.subject = subjectOf(v.subject);
+    return row;
+  });
+}
+
+function rechecksOf(t: TableRead | undefined, file?: string): RecheckRow[] {
+  return usable(t, ["year", "procedure", "grade", "subject", "code", "schoolMark", "commissionMark"]).map((r) => {
+    const v = r.values;
+    return {
+      year: v.year as number,
+      procedure: v.procedure as Procedure,
+      grade: v.grade as number,
+      subject: subjectOf(v.subject),
+      code: str(v.code),
+      schoolMark: v.schoolMark as number,
+      commissionMark: v.commissionMark as number,
+      ref: refOf(t!, r, file),
+    };
+  });
+}
+
 /** The report of an already read and validated form; null when the passport lacks login, type or location. */
 export function buildReport(form: FormRead, findings: Finding[], file?: string): SchoolReport | null {
   const passport = passportOf(form);
@@ -253,6 +288,10 @@ export function buildReport(form: FormRead, findings: Finding[], file?: string):
     cycle: cycleOf(form.tables.get("cycle"), file),
     findings,
   };
+  const measures = measuresOf(form.tables.get("objectivityMeasures"), file);
+  if (measures.length) report.objectivityMeasures = measures;
+  const rechecks = rechecksOf(form.tables.get("recheck"), file);
+  if (rechecks.length) report.rechecks = rechecks;
   if (file) report.file = file;
   return report;
 }

@@ -138,6 +138,8 @@ export interface DirectionEvaluation {
   responses: FindingResponse[];
   /** Step 9 computed: the effect of each measure of the previous year with a target indicator. */
   effects: MeasureEffect[];
+  /** Indicators of the direction from other data (e.g. observers/video coverage for «Объективность»). */
+  indicators: string[];
 }
 
 export interface CycleEvaluation {
@@ -163,6 +165,8 @@ export interface CycleOptions {
   findings?: readonly CycleFinding[];
   /** The school's (or municipality's) results: step 9 compares measures' target indicators year on year. */
   indicatorOf?: IndicatorOf;
+  /** Sentences about a direction's indicators from other sheets, shown with its evaluation. */
+  indicators?: readonly { direction: DirectionId; text: string }[];
 }
 
 /** Level of a score by the profile's bands (score ≥ high → высокий; ≥ medium → средний). */
@@ -501,7 +505,17 @@ function evaluateDirection(
   const responses = respond(expected, drafts, opts);
   const tracks = drafts.map((t) => evaluateTrack(t, opts, findings, responses));
   const effects = drafts.flatMap((t) => t.effects ?? []);
-  const base = { id: dir.id, code: dir.code, name: dir.name, shortName: dir.shortName, tracks, responses, effects };
+  const indicators = (opts.indicators ?? []).filter((i) => i.direction === dir.id).map((i) => i.text);
+  const base = {
+    id: dir.id,
+    code: dir.code,
+    name: dir.name,
+    shortName: dir.shortName,
+    tracks,
+    responses,
+    effects,
+    indicators,
+  };
   const open = responses.filter((r) => !r.responded);
   if (tracks.length === 0 && open.length) {
     // Findings to answer and no track at all: the gap is the first required step, with its reason.

@@ -13,6 +13,7 @@ import { signO4 } from "./o4-inversion";
 import { signO5 } from "./o5-gap";
 import { olympiadStages } from "../context/olympiads";
 import { signO6 } from "./o6-olympiad";
+import { signO7 } from "./o7-recheck";
 import { SIGN_IDS, type SignResult } from "./sign";
 
 export * from "./sign";
@@ -22,6 +23,8 @@ export { upperTail, boundariesOf } from "./o2-peaks";
 export { levelCompletion } from "./o4-inversion";
 export { olympiadStages, OLYMPIAD_COLUMNS } from "../context/olympiads";
 export { O3_EXCLUDED_TYPES, cohortFollowUps } from "./o3-above";
+export { recheckGroups, signO7, type RecheckCounts } from "./o7-recheck";
+export { objectivityCoverage, type ObjectivityCoverage } from "./coverage";
 export { parseFiokoMarkers, looksLikeFiokoMarkers, fiokoSubject, type FiokoMarkersImport } from "./markers-sheet";
 
 // Same order as String.prototype.localeCompare, which builds a collator on every call. Sorting
@@ -84,6 +87,7 @@ export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, 
   }
   for (const [year, y] of olympiadStages(s.directions.olympiads))
     push(signO6(year, y, ctx.olympiads.get(year), ctx.m.name, ctx.p));
+  for (const r of signO7(s.rechecks ?? [], ctx.p)) push(r);
   for (const f of ctx.markers.get(s.passport.login) ?? []) push(signF(f));
   for (const list of out.values()) list.sort(bySignOrder);
   return out;

@@ -24,7 +24,7 @@ import { quality, share2, SIZE_CLASS_LABELS } from "../../core/indicators";
 import type { SchoolReport } from "../../core/model";
 import type { Profile } from "../../core/profile";
 import { focusText, type FocusItem } from "../../core/focus";
-import type { SignResult } from "../../core/objectivity";
+import { objectivityCoverage, type SignResult } from "../../core/objectivity";
 import { basisOf, flagLabel, measuresFor, recommend, type FlagRef } from "../../core/recommendations";
 import type { RiskFactorResult } from "../../core/risk";
 import { accumulate, schoolAggregates, type Aggregate } from "../../core/results";
@@ -38,6 +38,7 @@ export const SIGN_NAMES: Record<string, string> = {
   O4: "Инверсия трудности заданий",
   O5: "Разрыв внешней и внутренней оценки",
   O6: "Аномалия школьного этапа олимпиады",
+  O7: "Перепроверка понизила отметки",
   F: "Маркер ФИОКО",
 };
 
@@ -191,7 +192,7 @@ export function bySchoolTable({ schools, analysis, cycles, year, profile }: Anal
 }
 
 /** «Объективность»: fired signs with evidence and measures; stable absence; minimum-threshold dynamics. */
-export function objectivityTables({ schools, analysis, profile }: AnalysisTablesInput): Table[] {
+export function objectivityTables({ schools, analysis, profile, year }: AnalysisTablesInput): Table[] {
   const msoko = basisOf(profile, "msoko", "shareExperience");
   const names = new Map(schools.map((s) => [s.passport.login, s.passport.shortName || s.passport.name]));
   const signs: Record<string, CellData>[] = [];
@@ -281,7 +282,47 @@ export function objectivityTables({ schools, analysis, profile }: AnalysisTables
       ],
       rows: minRows,
     },
+    coverageTable(schools, year),
   ];
+}
+
+/** Observers, video and independent re-check per school for the year (regulations §8.1–8.3, §9.4). */
+function coverageTable(schools: readonly SchoolReport[], year: number): Table {
+  const rows: Record<string, CellData>[] = [];
+  for (const s of schools) {
+    const c = objectivityCoverage(s.objectivityMeasures ?? [], s.rechecks ?? [], year);
+    if (!c) continue;
+    rows.push({
+      login: s.passport.login,
+      name: s.passport.shortName || s.passport.name,
+      procedures: c.procedures,
+      observersShare: clean(c.observersShare),
+      videoShare: clean(c.videoShare),
+      rechecked: c.rechecked,
+      loweredShare: clean(c.loweredShare),
+      changedShare: clean(c.changedShare),
+      text: c.text,
+    });
+  }
+  return {
+    id: "coverage",
+    title: `Меры объективности: наблюдатели, видеонаблюдение, перепроверка (${year})`,
+    description: rows.length
+      ? "По листам «Меры объективности» и «Перепроверка» форм ОО; перепроверка, понизившая отметки, — признак O7."
+      : "Ни одна ОО не заполнила листы «Меры объективности» и «Перепроверка» за этот год.",
+    columns: [
+      { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+      { id: "name", header: "ОО", kind: "text", width: 28 },
+      { id: "procedures", header: "Процедур", kind: "integer" },
+      { id: "observersShare", header: "С наблюдателями, %", kind: "percent" },
+      { id: "videoShare", header: "С видеонаблюдением, %", kind: "percent" },
+      { id: "rechecked", header: "Перепроверено работ", kind: "integer" },
+      { id: "loweredShare", header: "Отметка понижена, %", kind: "percent" },
+      { id: "changedShare", header: "Отметка изменена, %", kind: "percent" },
+      { id: "text", header: "Итог", kind: "text", width: 70 },
+    ],
+    rows,
+  };
 }
 
 /** A stably high school of the same cluster, as a partner for a school at risk. */

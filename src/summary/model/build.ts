@@ -14,6 +14,7 @@ import {
   type MunicipalCycleReport,
 } from "../../core/cycle";
 import type { Municipality } from "../../core/model";
+import { objectivityCoverage, type ObjectivityCoverage } from "../../core/objectivity";
 import type { Profile } from "../../core/profile";
 import { yearsOf } from "../../core/results";
 import {
@@ -80,7 +81,17 @@ export interface SchoolJson {
     factors: { id: string; fired: boolean; numbers: Record<string, number> }[];
   }[];
   stability: string;
-  cycle: { direction: string; status: string; score: number | null; level: string | null; overdue: number }[];
+  cycle: {
+    direction: string;
+    status: string;
+    score: number | null;
+    level: string | null;
+    overdue: number;
+    /** Indicators from other sheets (observers/video/re-check coverage for «О»). */
+    indicators: string[];
+  }[];
+  /** «Меры объективности» and «Перепроверка» of the summary's year; null when neither sheet has a row. */
+  objectivityCoverage: ObjectivityCoverage | null;
   /** The analysis's findings the school's cycle had to answer (steps 6–8) and whether it did. */
   cycleFindings: {
     code: string;
@@ -205,7 +216,10 @@ export function buildSummary(input: SummaryInput): Summary {
       const a = analysed.get(s.passport.login);
       const findings = a ? schoolCycleFindings(a, cycleOpts.year) : [];
       const indicatorOf = schoolIndicators(s.results);
-      cycles.set(s.passport.login, evaluateCycle(s.cycle, { ...cycleOpts, findings, indicatorOf }));
+      // Observers/video coverage and re-check results are the objectivity track's own indicator.
+      const coverage = objectivityCoverage(s.objectivityMeasures ?? [], s.rechecks ?? [], cycleOpts.year);
+      const indicators = coverage ? [{ direction: "O" as const, text: coverage.text }] : [];
+      cycles.set(s.passport.login, evaluateCycle(s.cycle, { ...cycleOpts, findings, indicatorOf, indicators }));
     }
   const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts, cycles) : null;
   // The МОУО's step 9 is judged by the pooled results of all schools.
@@ -429,7 +443,9 @@ function summaryJson(
           score: d.score,
           level: d.level,
           overdue: d.overdueCount,
+          indicators: d.indicators,
         })),
+        objectivityCoverage: objectivityCoverage(r.objectivityMeasures ?? [], r.rechecks ?? [], year),
         cycleFindings: (cycle?.directions ?? []).flatMap((d) =>
           d.responses.map((r) => ({
             code: r.finding.code,
