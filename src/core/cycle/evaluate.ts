@@ -13,7 +13,7 @@
  * One pass over the records, then a fixed 9 × tracks × 9 walk: O(n).
  */
 import { InputError } from "../errors";
-import type { CellRef, CycleRecord, CycleScore, DirectionId, Finding } from "../model";
+import type { CellRef, CycleLink, CycleRecord, CycleScore, DirectionId, Finding } from "../model";
 import type { Profile } from "../profile";
 import { formatPercentRu, plural } from "../values";
 import {
@@ -78,6 +78,8 @@ export interface ComponentEvaluation {
   unanswered?: CycleFinding[];
   /** Step 9 declared «есть» that the data cannot confirm: why it counts as «частично». */
   effectUnproven?: string;
+  /** «Связь с выводом» of the component's row. */
+  links?: CycleLink[];
 }
 
 /** Whether the cycle answered one finding: rows linking to it at each required step. */
@@ -366,6 +368,7 @@ function evaluateComponent(
   if (r?.ref) out.ref = r.ref;
   if (counted && unanswered.length) out.unanswered = unanswered;
   if (effectUnproven) out.effectUnproven = effectUnproven;
+  if (r?.links?.length) out.links = r.links;
   return out;
 }
 
