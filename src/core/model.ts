@@ -312,4 +312,7 @@ export interface Municipality {
   riskProfiles: RiskProfile[];
   /** The municipality's own cycle sheet, when given. */
   municipalCycle: CycleRecord[];
+  /** The МОУО's own «Меры объективности» and «Перепроверка» (from its cycle book), when given. */
+  municipalMeasures?: ObjectivityMeasureRow[];
+  municipalRechecks?: RecheckRow[];
 }

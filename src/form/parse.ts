@@ -242,7 +242,7 @@ export function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] 
   });
 }
 
-function measuresOf(t: TableRead | undefined, file?: string): ObjectivityMeasureRow[] {
+export function measuresOf(t: TableRead | undefined, file?: string): ObjectivityMeasureRow[] {
   const yes = (v: TypedValue | undefined) => (v === "да" ? true : v === "нет" ? false : null);
   return usable(t, ["year", "procedure"]).map((r) => {
     const v = r.values;
@@ -259,7 +259,7 @@ function measuresOf(t: TableRead | undefined, file?: string): ObjectivityMeasure
   });
 }
 
-function rechecksOf(t: TableRead | undefined, file?: string): RecheckRow[] {
+export function rechecksOf(t: TableRead | undefined, file?: string): RecheckRow[] {
   return usable(t, ["year", "procedure", "grade", "subject", "code", "schoolMark", "commissionMark"]).map((r) => {
     const v = r.values;
     return {

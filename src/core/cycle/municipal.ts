@@ -40,6 +40,8 @@ export interface MunicipalCycleReport {
   noData: string[];
   /** Step 9 computed: one sentence per measure of the previous year with a target indicator. */
   effects: string[];
+  /** Indicators from other sheets (the МОУО's observers/video/re-check for «О»). */
+  indicators: string[];
 }
 
 export function municipalCycleReport(e: CycleEvaluation): MunicipalCycleReport {
@@ -85,5 +87,6 @@ export function municipalCycleReport(e: CycleEvaluation): MunicipalCycleReport {
     tracks,
     noData,
     effects: e.directions.flatMap((d) => d.effects.map((x) => x.sentence)),
+    indicators: e.directions.flatMap((d) => d.indicators),
   };
 }

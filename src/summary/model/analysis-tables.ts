@@ -21,7 +21,7 @@ import {
   type CycleMatrix,
 } from "../../core/cycle";
 import { quality, share2, SIZE_CLASS_LABELS } from "../../core/indicators";
-import type { SchoolReport } from "../../core/model";
+import type { ObjectivityMeasureRow, RecheckRow, SchoolReport } from "../../core/model";
 import type { Profile } from "../../core/profile";
 import { focusText, type FocusItem } from "../../core/focus";
 import { objectivityCoverage, type SignResult } from "../../core/objectivity";
@@ -59,6 +59,9 @@ export interface AnalysisTablesInput {
   matrix: CycleMatrix | null;
   year: number;
   profile: Profile;
+  /** The МОУО's own «Меры объективности» and «Перепроверка», when its book has them. */
+  municipalMeasures?: readonly ObjectivityMeasureRow[];
+  municipalRechecks?: readonly RecheckRow[];
 }
 
 function yearOf(s: SchoolAnalysis, year: number) {
@@ -192,7 +195,8 @@ export function bySchoolTable({ schools, analysis, cycles, year, profile }: Anal
 }
 
 /** «Объективность»: fired signs with evidence and measures; stable absence; minimum-threshold dynamics. */
-export function objectivityTables({ schools, analysis, profile, year }: AnalysisTablesInput): Table[] {
+export function objectivityTables(input: AnalysisTablesInput): Table[] {
+  const { schools, analysis, profile, year } = input;
   const msoko = basisOf(profile, "msoko", "shareExperience");
   const names = new Map(schools.map((s) => [s.passport.login, s.passport.shortName || s.passport.name]));
   const signs: Record<string, CellData>[] = [];
@@ -282,19 +286,37 @@ export function objectivityTables({ schools, analysis, profile, year }: Analysis
       ],
       rows: minRows,
     },
-    coverageTable(schools, year),
+    coverageTable(schools, year, input),
   ];
 }
 
 /** Observers, video and independent re-check per school for the year (regulations §8.1–8.3, §9.4). */
-function coverageTable(schools: readonly SchoolReport[], year: number): Table {
+function coverageTable(
+  schools: readonly SchoolReport[],
+  year: number,
+  mouo: Pick<AnalysisTablesInput, "municipalMeasures" | "municipalRechecks">,
+): Table {
   const rows: Record<string, CellData>[] = [];
-  for (const s of schools) {
-    const c = objectivityCoverage(s.objectivityMeasures ?? [], s.rechecks ?? [], year);
-    if (!c) continue;
-    rows.push({
+  const units = [
+    {
+      login: "МОУО",
+      name: "Муниципальный уровень (МОУО)",
+      measures: mouo.municipalMeasures ?? [],
+      rechecks: mouo.municipalRechecks ?? [],
+    },
+    ...schools.map((s) => ({
       login: s.passport.login,
       name: s.passport.shortName || s.passport.name,
+      measures: s.objectivityMeasures ?? [],
+      rechecks: s.rechecks ?? [],
+    })),
+  ];
+  for (const u of units) {
+    const c = objectivityCoverage(u.measures, u.rechecks, year);
+    if (!c) continue;
+    rows.push({
+      login: u.login,
+      name: u.name,
       procedures: c.procedures,
       observersShare: clean(c.observersShare),
       videoShare: clean(c.videoShare),

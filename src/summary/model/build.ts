@@ -138,6 +138,8 @@ export interface SummaryJson {
    * string for readers of msoko-summary/1).
    */
   municipalityCycle: MunicipalCycleReport | null;
+  /** The МОУО's own observers/video/re-check of the summary's year; null without its sheets. */
+  municipalityObjectivity: ObjectivityCoverage | null;
 }
 
 const SHEET_NAMES = {
@@ -223,9 +225,23 @@ export function buildSummary(input: SummaryInput): Summary {
     }
   const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts, cycles) : null;
   // The МОУО's step 9 is judged by the pooled results of all schools.
+  const mouoCoverage = objectivityCoverage(m.municipalMeasures ?? [], m.municipalRechecks ?? [], cycleYear ?? year);
   if (matrix?.municipal && cycleOpts)
-    matrix.municipal = evaluateCycle(m.municipalCycle, { ...cycleOpts, indicatorOf: municipalIndicators(m.schools) });
-  const ctx: AnalysisTablesInput = { schools: m.schools, analysis, cycles, matrix, year, profile };
+    matrix.municipal = evaluateCycle(m.municipalCycle, {
+      ...cycleOpts,
+      indicatorOf: municipalIndicators(m.schools),
+      indicators: mouoCoverage ? [{ direction: "O", text: mouoCoverage.text }] : [],
+    });
+  const ctx: AnalysisTablesInput = {
+    schools: m.schools,
+    analysis,
+    cycles,
+    matrix,
+    year,
+    profile,
+    municipalMeasures: m.municipalMeasures,
+    municipalRechecks: m.municipalRechecks,
+  };
 
   const results = resultsTable({ schools: m.schools, clusterOf, profile });
   const ege = egeTable(m.schools, profile);
@@ -479,5 +495,10 @@ function summaryJson(
       };
     }),
     municipalityCycle: municipalCycle ? municipalCycleReport(municipalCycle) : null,
+    municipalityObjectivity: objectivityCoverage(
+      input.municipality.municipalMeasures ?? [],
+      input.municipality.municipalRechecks ?? [],
+      year,
+    ),
   };
 }
