@@ -272,7 +272,19 @@ export interface CycleRecord {
   plannedDate?: string;
   /** «Связь с выводом»: the findings this row answers (src/core/cycle/links.ts). */
   links?: CycleLink[];
+  /** «Целевой показатель» of a measure: what step 9 of the next year measures (src/core/cycle/effect.ts). */
+  target?: CycleTarget;
   ref?: CellRef;
+}
+
+/** The indicator a measure targets: «ВПР 5 математика качество». */
+export interface CycleTarget {
+  procedure: string;
+  grade: number;
+  subject: string;
+  indicator: "success" | "quality" | "share2";
+  /** As typed. */
+  text: string;
 }
 
 /** A reference from a cycle row to a finding of the analysis: «O2 ВПР 2026 5 математика», «ШНОР 2026». */
@@ -286,6 +298,30 @@ export interface CycleLink {
   text: string;
 }
 
+/** Objectivity measures of one procedure (grade and subject when given). */
+export interface ObjectivityMeasureRow {
+  year: number;
+  procedure: Procedure;
+  grade?: number;
+  subject?: string;
+  /** null when the cell is blank. */
+  observers: boolean | null;
+  video: boolean | null;
+  ref?: CellRef;
+}
+
+/** One work re-checked by the municipal commission. */
+export interface RecheckRow {
+  year: number;
+  procedure: Procedure;
+  grade: number;
+  subject: string;
+  code: string;
+  schoolMark: number;
+  commissionMark: number;
+  ref?: CellRef;
+}
+
 export interface SchoolReport {
   passport: SchoolPassport;
   results: ResultRow[];
@@ -293,6 +329,10 @@ export interface SchoolReport {
   tasks: TaskSet[];
   directions: Partial<Record<DirectionSheetId, DirectionRow[]>>;
   cycle: CycleRecord[];
+  /** «Меры объективности»: observers and video per procedure (optional sheet). */
+  objectivityMeasures?: ObjectivityMeasureRow[];
+  /** «Перепроверка»: the school's and the commission's mark per re-checked work (optional sheet). */
+  rechecks?: RecheckRow[];
   findings: Finding[];
   /** «Функциональная грамотность»: pupils per level by class and area, when given. */
   literacy?: LiteracyRow[];
@@ -354,4 +394,7 @@ export interface Municipality {
   riskProfiles: RiskProfile[];
   /** The municipality's own cycle sheet, when given. */
   municipalCycle: CycleRecord[];
+  /** The МОУО's own «Меры объективности» and «Перепроверка» (from its cycle book), when given. */
+  municipalMeasures?: ObjectivityMeasureRow[];
+  municipalRechecks?: RecheckRow[];
 }

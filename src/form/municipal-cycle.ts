@@ -4,13 +4,13 @@
  * scores both), but lives in its own book — a МОУО cycle book given to the summary, or a user
  * sheet of the summary book itself. Reading, the template and filling from records are here.
  */
-import type { CycleRecord, Finding } from "../core/model";
+import type { CycleRecord, Finding, ObjectivityMeasureRow, RecheckRow } from "../core/model";
 import type { SheetRead, WriteOp } from "../host/port";
 import { isoDateToSerial } from "../host/serial";
 import { finding } from "./rules";
-import { cycleOf } from "./parse";
+import { cycleOf, measuresOf, rechecksOf } from "./parse";
 import { findSheet, readTable } from "./read";
-import { CYCLE, PASSPORT } from "./schema/sheets";
+import { CYCLE, OBJECTIVITY_MEASURES, PASSPORT, RECHECK } from "./schema/sheets";
 import { CYCLE_SCORE_WORDS, directionCodeOf } from "./schema/labels";
 import type { SheetSchema } from "./schema/types";
 import { sheetOps } from "./template";
@@ -36,6 +36,9 @@ export function looksLikeMunicipalCycle(sheets: readonly SheetRead[]): boolean {
 
 export interface MunicipalCycleRead {
   records: CycleRecord[];
+  /** The МОУО's own «Меры объективности» and «Перепроверка» (municipal procedures), when the book has them. */
+  measures: ObjectivityMeasureRow[];
+  rechecks: RecheckRow[];
   /** Layout, cell and rule findings, each naming the file, sheet and cell. */
   findings: Finding[];
 }
@@ -57,7 +60,16 @@ export function readMunicipalCycle(sheets: readonly SheetRead[], file?: string):
       ),
     );
   } else cycleRules(table, findings);
-  return { records: table ? cycleOf(table, file) : [], findings };
+  const optional = (schema: SheetSchema) => {
+    const sheet = findSheet(sheets, schema);
+    return sheet ? (readTable(sheet.read, schema, findings) ?? undefined) : undefined;
+  };
+  return {
+    records: table ? cycleOf(table, file) : [],
+    measures: measuresOf(optional(OBJECTIVITY_MEASURES), file),
+    rechecks: rechecksOf(optional(RECHECK), file),
+    findings,
+  };
 }
 
 /** «Файл «цикл.xlsx», лист «Цикл МОУО», ячейка G5: …» — a finding of the МОУО cycle as one line. */
@@ -84,9 +96,17 @@ export function municipalCycleOps(records: readonly CycleRecord[] = [], spareRow
       responsible: c.responsible ?? null,
       plannedDate: serial(c.plannedDate),
       link: c.links?.length ? c.links.map((l) => l.text).join("; ") : null,
+      target: c.target?.text ?? null,
     };
     return ids.map((id) => v[id] ?? null);
   });
   const rows = records.length ? data.length + spareRows : MUNICIPAL_CYCLE.templateRows;
-  return sheetOps(MUNICIPAL_CYCLE, rows, data);
+  const ops = sheetOps(MUNICIPAL_CYCLE, rows, data);
+  // The template also carries the МОУО's objectivity measures (municipal procedures, re-check by its commission).
+  if (!records.length)
+    ops.push(
+      ...sheetOps(OBJECTIVITY_MEASURES, OBJECTIVITY_MEASURES.templateRows, []),
+      ...sheetOps(RECHECK, RECHECK.templateRows, []),
+    );
+  return ops;
 }

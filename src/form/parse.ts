@@ -14,9 +14,11 @@ import type {
   LiteracyArea,
   LiteracyRow,
   Location,
+  ObjectivityMeasureRow,
   ParticipantRow,
   PreschoolGroupRow,
   Procedure,
+  RecheckRow,
   ResultRow,
   SchoolPassport,
   SchoolReport,
@@ -31,6 +33,7 @@ import type { TypedValue } from "./cells";
 import type { FormRead, TableRead, TypedRow } from "./read";
 import { CYCLE_SCORE_WORDS, directionIdOf } from "./schema/labels";
 import { parseLinks } from "../core/cycle/links";
+import { parseTarget } from "../core/cycle/effect";
 import { DIRECTION_SHEETS } from "./schema";
 import { canonicalSubjectCached, validateForm } from "./validate";
 import { detectRole, MUNICIPAL_SUMMARY_SHEET } from "./book-kind";
@@ -303,7 +306,42 @@ export function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] 
     // Unreadable references are reported by validate.ts (cycleRules); the readable ones still count.
     const links = str(v.link ?? null) ? parseLinks(str(v.link)).links : [];
     if (links.length) rec.links = links;
+    const target = str(v.target ?? null) ? parseTarget(str(v.target)) : null;
+    if (target?.ok) rec.target = target.target;
     return rec;
+  });
+}
+
+export function measuresOf(t: TableRead | undefined, file?: string): ObjectivityMeasureRow[] {
+  const yes = (v: TypedValue | undefined) => (v === "да" ? true : v === "нет" ? false : null);
+  return usable(t, ["year", "procedure"]).map((r) => {
+    const v = r.values;
+    const row: ObjectivityMeasureRow = {
+      year: v.year as number,
+      procedure: v.procedure as Procedure,
+      observers: yes(v.observers),
+      video: yes(v.video),
+      ref: refOf(t!, r, file),
+    };
+    if (num(v.grade ?? null) !== null) row.grade = v.grade as number;
+    if (str(v.subject ?? null)) row.subject = subjectOf(v.subject);
+    return row;
+  });
+}
+
+export function rechecksOf(t: TableRead | undefined, file?: string): RecheckRow[] {
+  return usable(t, ["year", "procedure", "grade", "subject", "code", "schoolMark", "commissionMark"]).map((r) => {
+    const v = r.values;
+    return {
+      year: v.year as number,
+      procedure: v.procedure as Procedure,
+      grade: v.grade as number,
+      subject: subjectOf(v.subject),
+      code: str(v.code),
+      schoolMark: v.schoolMark as number,
+      commissionMark: v.commissionMark as number,
+      ref: refOf(t!, r, file),
+    };
   });
 }
 
@@ -326,6 +364,10 @@ export function buildReport(form: FormRead, findings: Finding[], file?: string):
   if (literacy.length > 0) report.literacy = literacy;
   const groups = preschoolGroupsOf(form.tables.get("preschoolGroups"), file);
   if (groups.length > 0) report.preschoolGroups = groups;
+  const measures = measuresOf(form.tables.get("objectivityMeasures"), file);
+  if (measures.length) report.objectivityMeasures = measures;
+  const rechecks = rechecksOf(form.tables.get("recheck"), file);
+  if (rechecks.length) report.rechecks = rechecks;
   if (file) report.file = file;
   return report;
 }

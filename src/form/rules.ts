@@ -67,6 +67,7 @@ export const RULES = {
   "period.unexpected": { severity: "warning", title: "Период указан для процедуры без периодов" },
   "cycle.noDocument": { severity: "warning", title: "Компонент цикла «есть» без подтверждающего документа" },
   "cycle.link": { severity: "error", title: "Ссылка на вывод анализа в цикле не распознана" },
+  "cycle.target": { severity: "error", title: "Целевой показатель меры не распознан" },
   "cycle.partialComponent": { severity: "info", title: "В частичном треке учитываются только компоненты 7–9" },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -478,6 +478,36 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
             responsible: c.responsible ?? null,
             plannedDate: serial(c.plannedDate),
             link: c.links?.length ? c.links.map((l) => l.text).join("; ") : null,
+            target: c.target?.text ?? null,
+          }),
+        ),
+      };
+    case "objectivityMeasures": {
+      const yes = (b: boolean | null) => (b === null ? null : b ? "да" : "нет");
+      return {
+        data: (report.objectivityMeasures ?? []).map((m) =>
+          line({
+            year: m.year,
+            procedure: m.procedure,
+            grade: m.grade ?? null,
+            subject: m.subject ?? null,
+            observers: yes(m.observers),
+            video: yes(m.video),
+          }),
+        ),
+      };
+    }
+    case "recheck":
+      return {
+        data: (report.rechecks ?? []).map((r) =>
+          line({
+            year: r.year,
+            procedure: r.procedure,
+            grade: r.grade,
+            subject: r.subject,
+            code: r.code,
+            schoolMark: r.schoolMark,
+            commissionMark: r.commissionMark,
           }),
         ),
       };

@@ -8,6 +8,7 @@ import { INTERNAL_PERIODS, type Finding } from "../core/model";
 import { canonicalSubject, nearest, SUBJECTS } from "../core/subjects";
 import { formatNumberRu, quoteValue } from "../core/values";
 import { LINK_EXAMPLE, parseLinks } from "../core/cycle/links";
+import { parseTarget, TARGET_EXAMPLE } from "../core/cycle/effect";
 import type { SheetRead } from "../host/port";
 import { columnName, type TypedValue } from "./cells";
 import { isKindergarten, readForm, type FormRead, type TableRead, type TypedRow } from "./read";
@@ -599,6 +600,20 @@ export function cycleRules(t: TableRead, out: Finding[]): void {
             row.cells.link,
             `Столбец «Связь с выводом»: ${error}.`,
             `Укажите код вывода, год и, при необходимости, процедуру, класс и предмет, например ${LINK_EXAMPLE}; несколько ссылок — через «;».`,
+          ),
+        );
+    }
+    const targetText = row.values.target;
+    if (typeof targetText === "string" && targetText.trim()) {
+      const parsed = parseTarget(targetText);
+      if (!parsed.ok)
+        out.push(
+          finding(
+            "cycle.target",
+            t.sheet,
+            row.cells.target,
+            `Столбец «Целевой показатель»: «${targetText.trim()}» не распознан: ${parsed.error}.`,
+            `Укажите процедуру, класс, предмет и показатель, например ${TARGET_EXAMPLE}.`,
           ),
         );
     }

@@ -19,6 +19,13 @@ import {
   matchDirection,
   nextStepText,
   parseDate,
+  parseLink,
+  parseLinks,
+  parseTarget,
+  makeFinding,
+  FINDING_CODES,
+  LINK_EXAMPLE,
+  TARGET_EXAMPLE,
   type CycleEvaluation,
   type DirectionEvaluation,
 } from "../core/cycle";
@@ -192,6 +199,8 @@ export function readCycleRange(value: unknown): CycleRecord[] {
     docDate: col("docDate"),
     responsible: col("responsible"),
     plannedDate: col("plannedDate"),
+    link: col("link"),
+    target: col("target"),
   };
   const at = (row: CellValue[], c: number): CellValue => (c >= 0 ? row[c] : null);
   const records: CycleRecord[] = [];
@@ -232,6 +241,19 @@ export function readCycleRange(value: unknown): CycleRecord[] {
     if (responsible) record.responsible = responsible;
     const plannedDate = readDateCell(at(row, C.plannedDate), r, C.plannedDate);
     if (plannedDate) record.plannedDate = plannedDate;
+    const linkText = text(at(row, C.link));
+    if (linkText) {
+      const { links, errors } = parseLinks(linkText);
+      if (errors.length)
+        throw bad(r, C.link, at(row, C.link), `${errors[0]}; ожидается ссылка на вывод, например ${LINK_EXAMPLE}`);
+      record.links = links;
+    }
+    const targetText = text(at(row, C.target));
+    if (targetText) {
+      const t = parseTarget(targetText);
+      if (!t.ok) throw bad(r, C.target, at(row, C.target), `${t.error}; ожидается, например, ${TARGET_EXAMPLE}`);
+      record.target = t.target;
+    }
     records.push(record);
   }
   return records;
@@ -283,7 +305,7 @@ export function readEvaluationDate(value: unknown): string {
   return iso;
 }
 
-export type CycleMode = "status" | "score" | "level" | "overdue" | "step";
+export type CycleMode = "status" | "score" | "level" | "overdue" | "step" | "findings";
 
 const MODES: Record<string, CycleMode> = {
   статус: "status",
@@ -300,7 +322,30 @@ const MODES: Record<string, CycleMode> = {
   шаг: "step",
   "следующий шаг": "step",
   step: "step",
+  выводы: "findings",
+  вывод: "findings",
+  "связь с выводом": "findings",
+  findings: "findings",
 };
+
+/** «ШНОР 2026 (этапы 6, 7, 8); O2 ВПР 2026 5 математика (этап 7)» — the direction's rows that cite findings. */
+function linkedFindings(d: DirectionEvaluation): string {
+  const steps = new Map<string, Set<number>>();
+  for (const t of d.tracks)
+    for (const c of t.components)
+      for (const l of c.links ?? []) {
+        const set = steps.get(l.text) ?? new Set<number>();
+        set.add(c.component);
+        steps.set(l.text, set);
+      }
+  if (!steps.size) return "нет ссылок на выводы анализа";
+  return [...steps]
+    .map(([text, set]) => {
+      const list = [...set].sort((a, b) => a - b);
+      return `${text} (${list.length > 1 ? "этапы" : "этап"} ${list.join(", ")})`;
+    })
+    .join("; ");
+}
 
 // ── the function ─────────────────────────────────────────────────────────────
 
@@ -318,6 +363,8 @@ function answer(d: DirectionEvaluation, e: CycleEvaluation, mode: CycleMode): st
       return d.level ?? d.statusText;
     case "overdue":
       return d.overdueCount;
+    case "findings":
+      return linkedFindings(d);
     case "step": {
       if (noData) return `нет данных: заполните треки ${whose} на листе «Цикл»`;
       if (!d.gap) return "цикл замкнут";
@@ -346,6 +393,7 @@ export function cycle(
     if (m === "score")
       throw new NoDataError(`Нет данных о цикле: в аргументе «${RANGE_ARG}» нет ни одной строки цикла.`);
     if (m === "overdue") return 0;
+    if (m === "findings") return "нет ссылок на выводы анализа";
     return m === "step" ? "нет данных: заполните лист «Цикл»" : "нет данных";
   }
   return answer(
@@ -393,4 +441,52 @@ function evaluationOf(range: unknown, date: string, profile: Profile): CycleEval
   const evaluation = year === null ? null : evaluateCycle(entry.records!, { year, evaluationDate: date, profile });
   entry.evaluations.set(date, { profile, evaluation });
   return evaluation;
+}
+
+// ── whether the cycle answered a finding ─────────────────────────────────────
+
+const FINDING_ARG = "вывод";
+
+export type ResponseMode = "answer" | "steps";
+
+const RESPONSE_MODES: Record<string, ResponseMode> = {
+  ответ: "answer",
+  answer: "answer",
+  этапы: "steps",
+  steps: "steps",
+};
+
+/**
+ * =MSOKO.CYCLERESPONSE(finding; range; [mode]): whether the «Цикл» range answers a finding of the
+ * analysis («O2 ВПР 2026 5 математика», «ШНОР 2026») at the steps the profile requires (6–8): rows of
+ * the finding's direction citing it in «Связь с выводом». «да», or «нет: …» with the steps lacking;
+ * mode «этапы» gives the steps without an answer («6, 7») or «—».
+ */
+export function cycleResponse(
+  finding: unknown,
+  range: unknown,
+  mode?: unknown,
+  profile: Profile = getProfile(),
+): string {
+  const cell = asRange(finding);
+  const v = cell[0]?.[0];
+  if (cell.length !== 1 || cell[0].length !== 1 || isOmitted(v))
+    throw new InputError(`Аргумент «${FINDING_ARG}» должен быть одной ссылкой на вывод, например ${LINK_EXAMPLE}.`);
+  const parsed = parseLink(text(v));
+  if (!parsed.ok)
+    throw new InputError(
+      `Аргумент «${FINDING_ARG}»: ${quoteValue(v)} не распознан — ${parsed.error}; ожидается, например, ${LINK_EXAMPLE}.`,
+    );
+  const m = readMode(mode, MODE_ARG, RESPONSE_MODES, "answer");
+  const l = parsed.link;
+  const f = makeFinding(l.code, "", { year: l.year, procedure: l.procedure, grade: l.grade, subject: l.subject });
+  const records = readCycleRange(range);
+  // The answer does not depend on dates: the finding's year is evaluated as of its last day.
+  const e = evaluateCycle(records, { year: l.year, evaluationDate: `${l.year}-12-31`, profile, findings: [f] });
+  const r = e.responses[0];
+  if (m === "steps") return r.missingSteps.length ? r.missingSteps.join(", ") : "—";
+  if (r.responded) return "да";
+  const d = cycleDirection(FINDING_CODES[l.code].direction);
+  const where = d.id === "O" ? "трека «Объективность»" : `направления ${d.code}`;
+  return `нет: в цикле ${l.year} года ${where} нет строк со ссылкой «${l.text}» на ${r.missingSteps.length > 1 ? "этапах" : "этапе"} ${r.missingSteps.map((n) => `${n} «${cycleComponent(n).label}»`).join(", ")}`;
 }

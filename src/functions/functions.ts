@@ -147,10 +147,22 @@ export function explain(school: any, indicator: any, table: any[][]): string {
  * @customfunction CYCLE
  * @param {any} direction Direction: 1-8, O (objectivity) or the beginning of its name.
  * @param {any[][]} range The Cycle table with its header row.
- * @param {any} [mode] status (default), score, level, overdue or step.
+ * @param {any} [mode] status (default), score, level, overdue, step or findings (the findings the direction's rows cite).
  * @param {any} [evaluationDate] Evaluation date; default: the workbook's reporting date.
  * @returns {any} Status text, score percent, level, overdue count or next step.
  */
 export function cycle(direction: any, range: any[][], mode?: any, evaluationDate?: any): any {
   return guard(() => C.cycle(direction, range, mode, evaluationDate, getProfile()));
+}
+
+/**
+ * Whether the Cycle range answers a finding of the analysis (e.g. "O2 ВПР 2026 5 математика", "ШНОР 2026") at the required steps.
+ * @customfunction CYCLERESPONSE
+ * @param {any} finding Reference to the finding: code, year and optionally procedure, grade, subject.
+ * @param {any[][]} range The Cycle table with its header row.
+ * @param {any} [mode] answer (default) or steps.
+ * @returns {any} "да", or "нет: …" with the steps lacking an answer; in steps mode the step numbers.
+ */
+export function cycleResponse(finding: any, range: any[][], mode?: any): any {
+  return guard(() => C.cycleResponse(finding, range, mode, getProfile()));
 }

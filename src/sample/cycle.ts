@@ -4,7 +4,7 @@
  * position and a planned date. Clean schools close every cycle; the cycle situations leave a gap
  * at a named component or a component overdue against its planned date.
  */
-import type { CycleRecord, DirectionId } from "../core/model";
+import type { CycleRecord, CycleTarget, DirectionId, ResultRow } from "../core/model";
 import type { SchoolPlan } from "./plan";
 import { Rng } from "./random";
 import { situationPlace } from "./situations";
@@ -152,4 +152,42 @@ export function municipalCycle(seed: number, years: readonly number[]): CycleRec
       },
     ),
   );
+}
+
+/**
+ * Targets of the measures (step 7) of directions 1, «Объективность» and 2, so step 9 of the next
+ * year is computed from results: the first work (by procedure the track prefers, then grade and
+ * subject) the school wrote both in the measure's year and the year after (or, in the last year,
+ * that year). Direction 2 aims at the share of «2», the others at quality.
+ */
+export function withTargets(cycle: readonly CycleRecord[], results: readonly ResultRow[]): CycleRecord[] {
+  const keys = new Map<number, Set<string>>();
+  for (const r of results) {
+    if (!r.marks) continue;
+    let set = keys.get(r.year);
+    if (!set) keys.set(r.year, (set = new Set()));
+    set.add(`${r.procedure}|${r.grade}|${r.subject}`);
+  }
+  const sorted = (year: number) => [...(keys.get(year) ?? [])].sort();
+  const chosen = new Map<string, string | null>();
+  const choose = (year: number, track: string): string | null => {
+    const id = `${year}|${track}`;
+    if (chosen.has(id)) return chosen.get(id)!;
+    const next = keys.get(year + 1);
+    const both = sorted(year).filter((k) => !next || next.has(k));
+    const prefer = track === "ГИА" ? "ОГЭ|" : "ВПР|";
+    const pick = both.find((k) => k.startsWith(prefer)) ?? both[0] ?? null;
+    chosen.set(id, pick);
+    return pick;
+  };
+  return cycle.map((r) => {
+    if (r.component !== 7 || !(r.direction === 1 || r.direction === "O" || r.direction === 2)) return r;
+    const key = choose(r.year, r.track);
+    if (!key) return r;
+    const [procedure, grade, subject] = key.split("|");
+    const indicator: CycleTarget["indicator"] = r.direction === 2 ? "share2" : "quality";
+    const word = indicator === "share2" ? "доля «2»" : "качество";
+    const text = `${procedure} ${grade} ${subject.toLowerCase()} ${word}`;
+    return { ...r, target: { procedure, grade: Number(grade), subject, indicator, text } };
+  });
 }

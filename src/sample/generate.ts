@@ -5,7 +5,7 @@
  * on the seed and its place in the roster, not on how many schools are generated.
  */
 import type { Municipality, SchoolReport } from "../core/model";
-import { municipalCycle, schoolCycle } from "./cycle";
+import { municipalCycle, schoolCycle, withTargets } from "./cycle";
 import { directionRows, preschoolGroupsOf } from "./directions";
 import { internalRows } from "./internal";
 import { kindergartenReport } from "./kindergarten";
@@ -96,7 +96,7 @@ function buildSchool(index: number, o: Normalised, cache: TaskSetCache): Generat
     participants,
     tasks,
     directions: directionRows(plan),
-    cycle: schoolCycle(plan),
+    cycle: withTargets(schoolCycle(plan), results),
     findings: [],
   };
   const preschoolRows = report.directions.preschool ?? [];
@@ -163,7 +163,10 @@ export function generateMunicipality(opts: SampleOptions = {}): {
       references: [],
       fiokoMarkers: [],
       riskProfiles: [],
-      municipalCycle: municipalCycle(seed, years),
+      municipalCycle: withTargets(
+        municipalCycle(seed, years),
+        schools.flatMap((s) => s.results),
+      ),
     },
     situations,
   };

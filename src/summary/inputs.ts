@@ -3,7 +3,7 @@
  * (reference rows), a regional protocol of raw results (schools and participants), a FIOKO marker or risk-profile list, or a school form (parsed with its
  * findings). Shared by the CLI (files on disk) and the pane (files chosen in the browser).
  */
-import type { CycleRecord, FiokoMarker, Finding, RiskProfile } from "../core/model";
+import type { CycleRecord, FiokoMarker, Finding, ObjectivityMeasureRow, RecheckRow, RiskProfile } from "../core/model";
 import { looksLikeFiokoData, readFiokoData } from "../core/analysis";
 import type { LoadedForm } from "./model/consolidate";
 import { looksLikeFisokoExport, looksLikeRawResults, type FisokoFile } from "../fisoko";
@@ -30,6 +30,9 @@ export interface Inputs {
   municipalCycleFindings: { file: string; finding: Finding }[];
   /** Names of the files read as МОУО cycle books. */
   municipalCycleFiles: string[];
+  /** The МОУО book's «Меры объективности» and «Перепроверка». */
+  municipalMeasures: ObjectivityMeasureRow[];
+  municipalRechecks: RecheckRow[];
 }
 
 export function emptyInputs(): Inputs {
@@ -44,6 +47,8 @@ export function emptyInputs(): Inputs {
     municipalCycle: [],
     municipalCycleFindings: [],
     municipalCycleFiles: [],
+    municipalMeasures: [],
+    municipalRechecks: [],
   };
 }
 
@@ -69,6 +74,8 @@ export function addWorkbook(
   } else if (looksLikeMunicipalCycle(sheets)) {
     const read = readMunicipalCycle(sheets, file)!;
     inputs.municipalCycle.push(...read.records);
+    inputs.municipalMeasures.push(...read.measures);
+    inputs.municipalRechecks.push(...read.rechecks);
     inputs.municipalCycleFindings.push(...read.findings.map((finding) => ({ file, finding })));
     inputs.municipalCycleFiles.push(file);
   } else {

@@ -4,7 +4,14 @@
  * sheets all-or-nothing. Progress is reported by stage; an abort leaves the book as it was.
  */
 import { attachFiokoData } from "../core/analysis/fioko-data";
-import type { CycleRecord, FiokoMarker, Municipality, RiskProfile } from "../core/model";
+import type {
+  CycleRecord,
+  FiokoMarker,
+  Municipality,
+  ObjectivityMeasureRow,
+  RecheckRow,
+  RiskProfile,
+} from "../core/model";
 import { MUNICIPAL_CYCLE, municipalCycleFindingText, readMunicipalCycle } from "../form/municipal-cycle";
 import { headerKey } from "../form/schema/locate";
 import { applyOverrides, type OverrideEntry } from "../core/profile";
@@ -30,6 +37,9 @@ export interface SummarizeOptions {
    * of the summary book itself is read, so the methodist can keep the municipal cycle in the summary.
    */
   municipalCycle?: readonly CycleRecord[];
+  /** The МОУО book's «Меры объективности» and «Перепроверка». */
+  municipalMeasures?: readonly ObjectivityMeasureRow[];
+  municipalRechecks?: readonly RecheckRow[];
   /** Methodology overrides on top of the book's settings sheet (the CLI's --set), e.g. the user's own regulation names. */
   overrides?: readonly OverrideEntry[];
   /** ISO date the cycle is evaluated on; default: the book's reporting date, else 31 December. */
@@ -94,6 +104,8 @@ export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions):
     fiokoMarkers: [],
     riskProfiles: [],
     municipalCycle: opts.municipalCycle?.length ? [...opts.municipalCycle] : await ownMunicipalCycle(port, notices),
+    municipalMeasures: [...(opts.municipalMeasures ?? [])],
+    municipalRechecks: [...(opts.municipalRechecks ?? [])],
   };
   if (opts.exports?.length) {
     const imported = importFisoko(opts.exports);

@@ -546,14 +546,14 @@ test("«Форма ОО»: «Создать форму» добавляет ли
     .locator("[data-testid=form-sheets] li")
     .evaluateAll((els) => els.map((e) => e.dataset.sheet));
   expect(
-    listed.length === 14 && listed[0] === "Паспорт ОО" && listed.includes("Инструкция"),
+    listed.length === 16 && listed[0] === "Паспорт ОО" && listed.includes("Инструкция"),
     `страница перечисляет листы: ${listed.join(", ")}`,
   );
   await page.getByRole("button", { name: "Создать форму", exact: true }).click();
   await page.getByTestId("form-result").waitFor();
   const message = await text(page.getByTestId("form-result"));
   expect(
-    message.includes("Создано 13 листов формы") && message.includes("оставлен без изменений: 1 лист («Цикл»)"),
+    message.includes("Создано 15 листов формы") && message.includes("оставлен без изменений: 1 лист («Цикл»)"),
     `итог: ${message}`,
   );
   const snap = await snapshot(page);
@@ -802,8 +802,8 @@ test("предпросмотр: после «Создать форму» сет�
   await pane(page).getByTestId("form-result").waitFor();
   const body = await page.locator("body").innerText();
   expect(
-    body.split("Создано 14 листов").length - 1 === 1,
-    `«Создано 14 листов» на странице ${body.split("Создано 14 листов").length - 1} раз(а)`,
+    body.split("Создано 16 листов").length - 1 === 1,
+    `«Создано 16 листов» на странице ${body.split("Создано 16 листов").length - 1} раз(а)`,
   );
   expect((await page.getByTestId("status-message").count()) === 0, "итог повторён в строке состояния");
   await page.screenshot({ path: join(ARTIFACTS, "preview-form-created-light.png") });

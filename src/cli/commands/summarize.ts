@@ -155,6 +155,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       riskProfiles,
       evaluationDate: args.date || undefined,
       municipalCycle: loaded.municipalCycle,
+      municipalMeasures: loaded.municipalMeasures,
+      municipalRechecks: loaded.municipalRechecks,
       overrides: args.sets,
     });
   } catch (e) {

@@ -261,11 +261,24 @@ function o6(s: SignResult): string {
   );
 }
 
+function o7(s: SignResult): string {
+  const x = s.numbers;
+  const share = th(s, "o7.loweredShare");
+  const minWorks = th(s, "o7.minWorks");
+  return (
+    `независимая перепроверка ${countRu(x.n, ["работы", "работ", "работ"])}: отметка понижена в ${formatNumberRu(x.lowered, 0)} (${pct(x.loweredShare)}), ` +
+    `повышена в ${formatNumberRu(x.raised, 0)} (${pct(x.raisedShare)}), подтверждена в ${formatNumberRu(x.confirmed, 0)}; ` +
+    `порог — понижено не менее ${pct(share!.value)} при не менее ${minWorks!.value} перепроверенных работах (${tag(share)})`
+  );
+}
+
 /** One sentence for one sign result. */
 export function explainSign(s: SignResult): string {
   const ctx = s.rule === "O6" ? `ВсОШ ${s.year}${s.n !== undefined ? `, N${NB}=${NB}${s.n}` : ""}` : contextRu(s);
   if (!s.evaluated) {
-    const minN = s.threshold.find((t) => t.key === "objectivity.minN" || t.key === "o2.minN" || t.key === "o4.minN");
+    const minN = s.threshold.find(
+      (t) => t.key === "objectivity.minN" || t.key === "o2.minN" || t.key === "o4.minN" || t.key === "o7.minWorks",
+    );
     const need = minN ? ` (нужно не менее ${minN.value}, ${tag(minN)})` : "";
     return `${s.rule}: признак не оценивался — ${s.reasonNotEvaluated}${need}; ${ctx}.`;
   }
@@ -288,6 +301,9 @@ export function explainSign(s: SignResult): string {
       break;
     case "O6":
       body = o6(s);
+      break;
+    case "O7":
+      body = o7(s);
       break;
     case "F":
       body = s.fired
@@ -454,6 +470,7 @@ export const INDICATORS = [
   "O4",
   "O5",
   "O6",
+  "O7",
   "F",
   "R1",
   "R2",

@@ -13,7 +13,7 @@
  * One pass over the records, then a fixed 9 × tracks × 9 walk: O(n).
  */
 import { InputError } from "../errors";
-import type { CellRef, CycleRecord, CycleScore, DirectionId, Finding } from "../model";
+import type { CellRef, CycleLink, CycleRecord, CycleScore, DirectionId, Finding } from "../model";
 import type { Profile } from "../profile";
 import { formatPercentRu, plural } from "../values";
 import {
@@ -30,6 +30,7 @@ import {
 } from "./catalogue";
 import { formatDateRu, isIsoDate } from "./dates";
 import { linkMatches, linkTextOf, STEP_LACKS, STEP_TODO, type CycleFinding } from "./links";
+import { measureEffect, RESULT_DIRECTIONS, TARGET_EXAMPLE, type IndicatorOf, type MeasureEffect } from "./effect";
 
 export const CYCLE_SHEET = "Цикл";
 
@@ -75,6 +76,10 @@ export interface ComponentEvaluation {
   ref?: CellRef;
   /** Findings of the analysis this component should answer but no row of the track links to. */
   unanswered?: CycleFinding[];
+  /** Step 9 declared «есть» that the data cannot confirm: why it counts as «частично». */
+  effectUnproven?: string;
+  /** «Связь с выводом» of the component's row. */
+  links?: CycleLink[];
 }
 
 /** Whether the cycle answered one finding: rows linking to it at each required step. */
@@ -133,6 +138,10 @@ export interface DirectionEvaluation {
   overdueCount: number;
   /** The findings this direction must answer and whether it did. */
   responses: FindingResponse[];
+  /** Step 9 computed: the effect of each measure of the previous year with a target indicator. */
+  effects: MeasureEffect[];
+  /** Indicators of the direction from other data (e.g. observers/video coverage for «Объективность»). */
+  indicators: string[];
 }
 
 export interface CycleEvaluation {
@@ -156,6 +165,10 @@ export interface CycleOptions {
   profile: Profile;
   /** Findings of the analysis about this school (or municipality); those of `year` become expectations. */
   findings?: readonly CycleFinding[];
+  /** The school's (or municipality's) results: step 9 compares measures' target indicators year on year. */
+  indicatorOf?: IndicatorOf;
+  /** Sentences about a direction's indicators from other sheets, shown with its evaluation. */
+  indicators?: readonly { direction: DirectionId; text: string }[];
 }
 
 /** Level of a score by the profile's bands (score ≥ high → высокий; ≥ medium → средний). */
@@ -199,6 +212,8 @@ interface TrackDraft {
   track: string;
   kind: "full" | "partial";
   rows: (CycleRecord | undefined)[];
+  /** Effects of the track's measures of the previous year; null when the track has no row that year. */
+  effects: MeasureEffect[] | null;
 }
 
 /** Groups the year's records into tracks, reporting rows that cannot be placed. */
@@ -234,7 +249,13 @@ function collectTracks(records: readonly CycleRecord[], year: number, findings: 
     const key = `${d}\u0000${track.toLowerCase()}`;
     let t = index.get(key);
     if (!t) {
-      t = { direction: r.direction, track, kind: r.trackKind, rows: new Array(COMPONENT_COUNT + 1).fill(undefined) };
+      t = {
+        direction: r.direction,
+        track,
+        kind: r.trackKind,
+        rows: new Array(COMPONENT_COUNT + 1).fill(undefined),
+        effects: null,
+      };
       index.set(key, t);
       byDirection[d].push(t);
     } else if (t.kind !== r.trackKind) {
@@ -284,6 +305,8 @@ function evaluateComponent(
   // A step that leaves a finding unanswered is at most begun (cycle.findingsRequireLink).
   if (counted && unanswered.length && opts.profile.values["cycle.findingsRequireLink"] && effective === 2)
     effective = 1;
+  const effectUnproven = n === COMPONENT_COUNT && counted && effective === 2 ? unprovenEffect(t, opts) : null;
+  if (effectUnproven) effective = 1;
   const done = counted && effective === 2;
   const planned = r?.plannedDate && isIsoDate(r.plannedDate) ? r.plannedDate : undefined;
   const overdue = counted && !done && planned !== undefined && planned < opts.evaluationDate;
@@ -344,7 +367,25 @@ function evaluateComponent(
   if (r?.responsible?.trim()) out.responsible = r.responsible.trim();
   if (r?.ref) out.ref = r.ref;
   if (counted && unanswered.length) out.unanswered = unanswered;
+  if (effectUnproven) out.effectUnproven = effectUnproven;
+  if (r?.links?.length) out.links = r.links;
   return out;
+}
+
+/**
+ * Why a declared step 9 is not confirmed by data (cycle.effectivenessRequireData): the track had a
+ * cycle last year, yet none of its measures named a target indicator, or none has data both years.
+ */
+function unprovenEffect(t: TrackDraft, opts: CycleOptions): string | null {
+  // Only a caller that gives the results can compute step 9; without them (the custom function, the
+  // pane's board of one form) step 9 is taken as declared.
+  if (!opts.indicatorOf || !opts.profile.values["cycle.effectivenessRequireData"]) return null;
+  if (!RESULT_DIRECTIONS.includes(t.direction) || t.effects === null) return null;
+  const prev = opts.year - 1;
+  if (!t.effects.length) return `в мерах (этап 7) ${prev} года нет целевого показателя, эффективность не рассчитана`;
+  if (!t.effects.some((e) => e.change !== null))
+    return `нет данных ${prev} и ${opts.year} годов по целевым показателям мер ${prev} года`;
+  return null;
 }
 
 /** «разрыв на этапе 7: нет мер по признаку O2 (ВПР 2026, 5 кл., математика)» */
@@ -416,9 +457,11 @@ function nextStepsOf(tr: TrackEvaluation): NextStep[] {
       label: c.label,
       text: c.unanswered?.length
         ? findingStep(c.component, c.unanswered[0])
-        : c.unconfirmed
-          ? confirmStep(c.component)
-          : cycleComponent(c.component).nextStep,
+        : c.effectUnproven
+          ? `Провести анализ эффективности по данным: ${c.effectUnproven}; укажите в мерах прошлого года столбец «Целевой показатель», например ${TARGET_EXAMPLE}`
+          : c.unconfirmed
+            ? confirmStep(c.component)
+            : cycleComponent(c.component).nextStep,
       overdue: c.overdue,
     };
     if (c.plannedDate) step.plannedDate = c.plannedDate;
@@ -464,7 +507,18 @@ function evaluateDirection(
 ): DirectionEvaluation {
   const responses = respond(expected, drafts, opts);
   const tracks = drafts.map((t) => evaluateTrack(t, opts, findings, responses));
-  const base = { id: dir.id, code: dir.code, name: dir.name, shortName: dir.shortName, tracks, responses };
+  const effects = drafts.flatMap((t) => t.effects ?? []);
+  const indicators = (opts.indicators ?? []).filter((i) => i.direction === dir.id).map((i) => i.text);
+  const base = {
+    id: dir.id,
+    code: dir.code,
+    name: dir.name,
+    shortName: dir.shortName,
+    tracks,
+    responses,
+    effects,
+    indicators,
+  };
   const open = responses.filter((r) => !r.responded);
   if (tracks.length === 0 && open.length) {
     // Findings to answer and no track at all: the gap is the first required step, with its reason.
@@ -538,6 +592,7 @@ export function evaluateCycle(records: readonly CycleRecord[], opts: CycleOption
   }
   const findings: Finding[] = [];
   const byDirection = collectTracks(records, opts.year, findings);
+  attachEffects(byDirection, records, opts);
   const expected = CYCLE_DIRECTIONS.map((d) =>
     (opts.findings ?? []).filter((f) => f.year === opts.year && f.direction === d.id),
   );
@@ -552,6 +607,23 @@ export function evaluateCycle(records: readonly CycleRecord[], opts: CycleOption
     profileVersion: opts.profile.version,
     levels: [levels[0], levels[1]],
   };
+}
+
+/** Step 9's data: the previous year's measures (step 7 with a target) of each track, with their effect. */
+function attachEffects(byDirection: TrackDraft[][], records: readonly CycleRecord[], opts: CycleOptions): void {
+  const prev = opts.year - 1;
+  const tracks = new Map<string, TrackDraft>();
+  byDirection.forEach((ts, d) => ts.forEach((t) => tracks.set(`${d}\u0000${t.track.toLowerCase()}`, t)));
+  for (const r of records) {
+    if (r.year !== prev) continue;
+    const t = tracks.get(`${directionIndex(r.direction)}\u0000${(r.track.trim() || "основной").toLowerCase()}`);
+    if (!t) continue;
+    t.effects ??= [];
+    if (r.component === 7 && r.target)
+      t.effects.push(
+        measureEffect({ ...r, target: r.target }, opts.year, opts.indicatorOf, opts.findings ?? [], opts.profile),
+      );
+  }
 }
 
 /** The latest year among the records, or null when there are none. */

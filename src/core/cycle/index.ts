@@ -7,3 +7,4 @@ export * from "./parse-direction";
 export * from "./flags";
 export * from "./municipal";
 export * from "./links";
+export * from "./effect";

@@ -38,6 +38,10 @@ export interface MunicipalCycleReport {
   tracks: MunicipalTrackReport[];
   /** Directions without any track, by code. */
   noData: string[];
+  /** Step 9 computed: one sentence per measure of the previous year with a target indicator. */
+  effects: string[];
+  /** Indicators from other sheets (the МОУО's observers/video/re-check for «О»). */
+  indicators: string[];
 }
 
 export function municipalCycleReport(e: CycleEvaluation): MunicipalCycleReport {
@@ -82,5 +86,7 @@ export function municipalCycleReport(e: CycleEvaluation): MunicipalCycleReport {
     overdueCount: tracks.reduce((n, t) => n + t.overdue.length, 0),
     tracks,
     noData,
+    effects: e.directions.flatMap((d) => d.effects.map((x) => x.sentence)),
+    indicators: e.directions.flatMap((d) => d.indicators),
   };
 }

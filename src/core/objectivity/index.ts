@@ -17,6 +17,7 @@ import { olympiadStages } from "../context/olympiads";
 import { signO6 } from "./o6-olympiad";
 import { testThreshold, recordTestThreshold, type FamilywiseRule } from "./familywise";
 import type { UnitStats } from "../context/units";
+import { signO7 } from "./o7-recheck";
 import { SIGN_IDS, tagsOf, type SignResult } from "./sign";
 
 export * from "./sign";
@@ -27,6 +28,8 @@ export { levelCompletion } from "./o4-inversion";
 export { testThreshold, type TestThreshold } from "./familywise";
 export { olympiadStages, OLYMPIAD_COLUMNS } from "../context/olympiads";
 export { O3_EXCLUDED_TYPES, cohortFollowUps } from "./o3-above";
+export { recheckGroups, signO7, type RecheckCounts } from "./o7-recheck";
+export { objectivityCoverage, type ObjectivityCoverage } from "./coverage";
 export { parseFiokoMarkers, looksLikeFiokoMarkers, fiokoSubject, type FiokoMarkersImport } from "./markers-sheet";
 
 // Same order as String.prototype.localeCompare, which builds a collator on every call. Sorting
@@ -94,6 +97,7 @@ export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, 
   }
   for (const [year, y] of olympiadStages(s.directions.olympiads))
     push(signO6(year, y, ctx.olympiads.get(year), ctx.m.name, ctx.p));
+  for (const r of signO7(s.rechecks ?? [], ctx.p)) push(r);
   for (const f of ctx.markers.get(s.passport.login) ?? []) push(signF(f));
   decideFamilywise(tested, out, ctx);
   for (const list of out.values()) list.sort(bySignOrder);

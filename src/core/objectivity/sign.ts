@@ -8,8 +8,8 @@ import type { ParamKey, Profile, Tag } from "../profile";
 import { tagOf } from "../profile";
 import type { ReferenceKind } from "../context/references";
 
-export type SignId = "O1" | "O2" | "O3" | "O4" | "O5" | "O6" | "F";
-export const SIGN_IDS: readonly SignId[] = ["O1", "O2", "O3", "O4", "O5", "O6", "F"];
+export type SignId = "O1" | "O2" | "O3" | "O4" | "O5" | "O6" | "O7" | "F";
+export const SIGN_IDS: readonly SignId[] = ["O1", "O2", "O3", "O4", "O5", "O6", "O7", "F"];
 
 export type ProvenanceTag = Tag | "OVERRIDE";
 

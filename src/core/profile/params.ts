@@ -377,6 +377,25 @@ export const PARAMS = {
     label: "O6: доля победителей и призёров школьного этапа выше муниципальной не менее чем в",
     value: 2,
   },
+  "o7.loweredShare": {
+    section: OBJ,
+    rule: "§3 O7",
+    tag: "DEFAULT",
+    kind: "number",
+    ...pct,
+    label: "O7: независимая перепроверка понизила отметки не менее чем в такой доле работ",
+    value: 30,
+  },
+  "o7.minWorks": {
+    section: OBJ,
+    rule: "§3 O7",
+    tag: "DEFAULT",
+    kind: "integer",
+    min: 1,
+    unit: "работ",
+    label: "O7: признак оценивается, если перепроверено работ не менее",
+    value: 10,
+  },
   "objectivity.window": {
     section: OBJ,
     rule: "§3",
@@ -629,6 +648,15 @@ export const PARAMS = {
     tag: "DEFAULT",
     kind: "boolean",
     label: "Этап без строки со ссылкой на вывод анализа («Связь с выводом») считать выполненным не более чем частично",
+    value: true,
+  },
+  "cycle.effectivenessRequireData": {
+    section: CYCLE,
+    rule: "§1",
+    tag: "DEFAULT",
+    kind: "boolean",
+    label:
+      "Этап 9 «есть» без мер прошлого года с целевым показателем или без данных следующего года считать выполненным частично (направления 1, «Объективность», 2)",
     value: true,
   },
 

@@ -4,6 +4,7 @@
  * locator, validation, parsing, the instruction sheet and docs/form.md all read this file.
  */
 import { LINK_EXAMPLE } from "../../core/cycle/links";
+import { TARGET_EXAMPLE } from "../../core/cycle/effect";
 import {
   INTERNAL_PROCEDURES,
   LITERACY_AREAS,
@@ -1006,9 +1007,114 @@ export const CYCLE: SheetSchema = {
       width: 30,
       help: `На какой вывод анализа отвечает строка (рекомендации, меры, решения): код, процедура, год, класс, предмет, например ${LINK_EXAMPLE}; несколько — через «;».`,
     },
+    {
+      id: "target",
+      header: "Целевой показатель",
+      aliases: ["Показатель меры", "Целевой индикатор"],
+      type: "text",
+      width: 30,
+      help: `Для мер (компонент 7): показатель, который мера должна изменить, — процедура, класс, предмет и «успеваемость», «качество» или «доля «2»», например ${TARGET_EXAMPLE}. Эффективность (компонент 9) следующего года считается по нему.`,
+    },
   ],
   key: ["year", "direction", "track", "component"],
   templateRows: 100,
+};
+
+// ── Меры объективности и перепроверка ────────────────────────────────────────
+
+const YES_NO = ["да", "нет"] as const;
+const yesNoAliases = { есть: "да", "1": "да", присутствовали: "да", "0": "нет", отсутствовали: "нет" };
+
+/** Per procedure: what the school (or the МОУО) did for objectivity (regulations §8.1–8.3, §9.4). */
+export const OBJECTIVITY_MEASURES: SheetSchema = {
+  id: "objectivityMeasures",
+  name: "Меры объективности",
+  aliases: ["Объективность процедур", "Наблюдение и перепроверка"],
+  required: false,
+  tabColor: "#C00000",
+  purpose:
+    "Необязательный лист: по каждой процедуре — присутствовали ли общественные наблюдатели, велось ли видеонаблюдение.",
+  columns: [
+    year,
+    procedure,
+    { ...grade, required: false, help: "Класс (параллель) 1–11; пусто — вся процедура." },
+    { ...subject, required: false, help: "Предмет; пусто — все предметы процедуры." },
+    {
+      id: "observers",
+      header: "Общественные наблюдатели",
+      aliases: ["Наблюдатели", "Независимые наблюдатели"],
+      type: "enum",
+      values: YES_NO,
+      valueAliases: yesNoAliases,
+      width: 14,
+      help: "да — при проведении присутствовали общественные (независимые) наблюдатели.",
+    },
+    {
+      id: "video",
+      header: "Видеонаблюдение",
+      aliases: ["Видеонаблюдение в аудиториях", "Видео"],
+      type: "enum",
+      values: YES_NO,
+      valueAliases: yesNoAliases,
+      width: 14,
+      help: "да — в аудиториях велось видеонаблюдение.",
+    },
+  ],
+  key: ["year", "procedure", "grade", "subject"],
+  templateRows: 40,
+};
+
+/** Independent re-check by a municipal commission: per re-checked work, the school's and the commission's mark. */
+export const RECHECK: SheetSchema = {
+  id: "recheck",
+  name: "Перепроверка",
+  aliases: ["Перепроверка работ", "Независимая перепроверка"],
+  required: false,
+  tabColor: "#C00000",
+  purpose:
+    "Необязательный лист: результаты независимой перепроверки работ — код участника, отметка ОО и отметка комиссии.",
+  columns: [
+    year,
+    procedure,
+    grade,
+    subject,
+    {
+      id: "code",
+      header: "Код участника",
+      aliases: ["Код", "Код работы", "Шифр"],
+      type: "code",
+      required: true,
+      width: 12,
+      numberFormat: "@",
+      help: "Код участника (работы). Фамилии и имена не вносятся.",
+    },
+    {
+      id: "schoolMark",
+      header: "Отметка ОО",
+      aliases: ["Отметка школы", "Отметка до перепроверки"],
+      type: "integer",
+      min: 1,
+      max: 5,
+      required: true,
+      width: 10,
+      numberFormat: "0",
+      help: "Отметка, выставленная при проверке в ОО, 2–5 (или 1).",
+    },
+    {
+      id: "commissionMark",
+      header: "Отметка комиссии",
+      aliases: ["Отметка после перепроверки", "Отметка муниципальной комиссии"],
+      type: "integer",
+      min: 1,
+      max: 5,
+      required: true,
+      width: 10,
+      numberFormat: "0",
+      help: "Отметка муниципальной предметной комиссии после перепроверки, 2–5 (или 1).",
+    },
+  ],
+  key: ["year", "procedure", "grade", "subject", "code"],
+  templateRows: 60,
 };
 
 /** The sheet generated from the schema (never read as data). */
@@ -1029,6 +1135,8 @@ export const FORM_SHEETS: readonly SheetSchema[] = [
   PRESCHOOL,
   PRESCHOOL_GROUPS,
   CYCLE,
+  OBJECTIVITY_MEASURES,
+  RECHECK,
 ];
 
 /** The sheets of a kindergarten's form (msoko template --preschool): no results of procedures. */

@@ -20,11 +20,11 @@ import {
   type CycleEvaluation,
   type CycleMatrix,
 } from "../../core/cycle";
-import { quality, share2 } from "../../core/indicators";
-import type { SchoolReport } from "../../core/model";
+import { quality, share2, SIZE_CLASS_LABELS } from "../../core/indicators";
+import type { ObjectivityMeasureRow, RecheckRow, SchoolReport } from "../../core/model";
 import type { Profile } from "../../core/profile";
 import { focusText, type FocusItem } from "../../core/focus";
-import type { SignResult } from "../../core/objectivity";
+import { objectivityCoverage, type SignResult } from "../../core/objectivity";
 import { basisOf, flagLabel, measuresFor, recommend, type FlagRef } from "../../core/recommendations";
 import type { RiskFactorResult } from "../../core/risk";
 import { accumulate, schoolAggregates, type Aggregate } from "../../core/results";
@@ -38,6 +38,7 @@ export const SIGN_NAMES: Record<string, string> = {
   O4: "Инверсия трудности заданий",
   O5: "Разрыв внешней и внутренней оценки",
   O6: "Аномалия школьного этапа олимпиады",
+  O7: "Перепроверка понизила отметки",
   F: "Маркер ФИОКО",
 };
 
@@ -58,6 +59,9 @@ export interface AnalysisTablesInput {
   matrix: CycleMatrix | null;
   year: number;
   profile: Profile;
+  /** The МОУО's own «Меры объективности» and «Перепроверка», when its book has them. */
+  municipalMeasures?: readonly ObjectivityMeasureRow[];
+  municipalRechecks?: readonly RecheckRow[];
 }
 
 function yearOf(s: SchoolAnalysis, year: number) {
@@ -191,7 +195,8 @@ export function bySchoolTable({ schools, analysis, cycles, year, profile }: Anal
 }
 
 /** «Объективность»: fired signs with evidence and measures; stable absence; minimum-threshold dynamics. */
-export function objectivityTables({ schools, analysis, profile }: AnalysisTablesInput): Table[] {
+export function objectivityTables(input: AnalysisTablesInput): Table[] {
+  const { schools, analysis, profile, year } = input;
   const msoko = basisOf(profile, "msoko", "shareExperience");
   const names = new Map(schools.map((s) => [s.passport.login, s.passport.shortName || s.passport.name]));
   const signs: Record<string, CellData>[] = [];
@@ -281,7 +286,65 @@ export function objectivityTables({ schools, analysis, profile }: AnalysisTables
       ],
       rows: minRows,
     },
+    coverageTable(schools, year, input),
   ];
+}
+
+/** Observers, video and independent re-check per school for the year (regulations §8.1–8.3, §9.4). */
+function coverageTable(
+  schools: readonly SchoolReport[],
+  year: number,
+  mouo: Pick<AnalysisTablesInput, "municipalMeasures" | "municipalRechecks">,
+): Table {
+  const rows: Record<string, CellData>[] = [];
+  const units = [
+    {
+      login: "МОУО",
+      name: "Муниципальный уровень (МОУО)",
+      measures: mouo.municipalMeasures ?? [],
+      rechecks: mouo.municipalRechecks ?? [],
+    },
+    ...schools.map((s) => ({
+      login: s.passport.login,
+      name: s.passport.shortName || s.passport.name,
+      measures: s.objectivityMeasures ?? [],
+      rechecks: s.rechecks ?? [],
+    })),
+  ];
+  for (const u of units) {
+    const c = objectivityCoverage(u.measures, u.rechecks, year);
+    if (!c) continue;
+    rows.push({
+      login: u.login,
+      name: u.name,
+      procedures: c.procedures,
+      observersShare: clean(c.observersShare),
+      videoShare: clean(c.videoShare),
+      rechecked: c.rechecked,
+      loweredShare: clean(c.loweredShare),
+      changedShare: clean(c.changedShare),
+      text: c.text,
+    });
+  }
+  return {
+    id: "coverage",
+    title: `Меры объективности: наблюдатели, видеонаблюдение, перепроверка (${year})`,
+    description: rows.length
+      ? "По листам «Меры объективности» и «Перепроверка» форм ОО; перепроверка, понизившая отметки, — признак O7."
+      : "Ни одна ОО не заполнила листы «Меры объективности» и «Перепроверка» за этот год.",
+    columns: [
+      { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+      { id: "name", header: "ОО", kind: "text", width: 28 },
+      { id: "procedures", header: "Процедур", kind: "integer" },
+      { id: "observersShare", header: "С наблюдателями, %", kind: "percent" },
+      { id: "videoShare", header: "С видеонаблюдением, %", kind: "percent" },
+      { id: "rechecked", header: "Перепроверено работ", kind: "integer" },
+      { id: "loweredShare", header: "Отметка понижена, %", kind: "percent" },
+      { id: "changedShare", header: "Отметка изменена, %", kind: "percent" },
+      { id: "text", header: "Итог", kind: "text", width: 70 },
+    ],
+    rows,
+  };
 }
 
 /** A stably high school of the same cluster, as a partner for a school at risk. */
@@ -427,7 +490,62 @@ export function cycleTables({ matrix, schools, cycles, profile }: AnalysisTables
     },
     municipalCycleTable(matrix),
     responsesTable(schools, cycles, matrix.year, profile),
+    effectsTable(schools, cycles, matrix),
   ];
+}
+
+/** Step 9 computed: each measure of the previous year with a target indicator, judged by this year's data. */
+function effectsTable(
+  schools: readonly SchoolReport[],
+  cycles: ReadonlyMap<string, CycleEvaluation>,
+  matrix: CycleMatrix,
+): Table {
+  const units: { login: string; name: string; e: CycleEvaluation | undefined }[] = [
+    ...(matrix.municipal ? [{ login: "МОУО", name: "Муниципальный уровень (МОУО)", e: matrix.municipal }] : []),
+    ...schools.map((s) => ({
+      login: s.passport.login,
+      name: s.passport.shortName || s.passport.name,
+      e: cycles.get(s.passport.login),
+    })),
+  ];
+  const rows: Record<string, CellData>[] = [];
+  for (const u of units)
+    for (const d of u.e?.directions ?? [])
+      for (const x of d.effects)
+        rows.push({
+          login: u.login,
+          name: u.name,
+          direction: `${d.code}. ${d.shortName}`,
+          track: x.track,
+          target: x.target.text,
+          before: clean(x.before?.value ?? null),
+          after: clean(x.after?.value ?? null),
+          change: clean(x.change),
+          size: x.sizeClass ? SIZE_CLASS_LABELS[x.sizeClass] : "",
+          persists: x.persists === null ? "" : x.persists ? "сохраняется" : "не выявлен",
+          sentence: x.sentence,
+        });
+  return {
+    id: "effects",
+    title: `Эффективность мер ${matrix.year - 1} года по данным ${matrix.year} года (этап 9)`,
+    description: rows.length
+      ? "Меры (этап 7) с целевым показателем сравниваются с тем же показателем следующего года; «есть» на этапе 9 без таких мер или без данных засчитывается как «частично»."
+      : `В мерах ${matrix.year - 1} года не указан «Целевой показатель»: эффективность не рассчитана.`,
+    columns: [
+      { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+      { id: "name", header: "ОО", kind: "text", width: 28 },
+      { id: "direction", header: "Направление", kind: "text", width: 24 },
+      { id: "track", header: "Трек", kind: "text", width: 20 },
+      { id: "target", header: "Целевой показатель", kind: "text", width: 30 },
+      { id: "before", header: `${matrix.year - 1}, %`, kind: "percent" },
+      { id: "after", header: `${matrix.year}, %`, kind: "percent" },
+      { id: "change", header: "Изменение, п.п.", kind: "number" },
+      { id: "size", header: "Выборка", kind: "text", width: 22 },
+      { id: "persists", header: "Вывод в следующем году", kind: "text", width: 14 },
+      { id: "sentence", header: "Итог", kind: "text", width: 80 },
+    ],
+    rows,
+  };
 }
 
 /** Per school and finding of the analysis: did the school's cycle answer it at steps 6–8 («Связь с выводом»)? */

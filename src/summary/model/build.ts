@@ -14,6 +14,7 @@ import {
   type MunicipalCycleReport,
 } from "../../core/cycle";
 import type { Municipality } from "../../core/model";
+import { objectivityCoverage, type ObjectivityCoverage } from "../../core/objectivity";
 import type { Profile } from "../../core/profile";
 import {
   bySchoolTable,
@@ -35,7 +36,7 @@ import { directionsTables } from "./directions-table";
 import { assessDirections, latestDirectionYear, type DirectionAssessment } from "../../core/direction-assessment";
 import { directionFindings, type DirectionFinding } from "../../core/direction-findings";
 import { egeTable } from "./ege-table";
-import { schoolCycleFindings } from "./cycle-findings";
+import { municipalIndicators, schoolCycleFindings, schoolIndicators } from "./cycle-findings";
 import { methodologyTables } from "./methodology-table";
 import { literacyTable, ovzTable, type UnitRows } from "./literacy-table";
 import { preschoolSchools, preschoolTable } from "./preschool-table";
@@ -89,7 +90,17 @@ export interface SchoolJson {
     factors: { id: string; fired: boolean; numbers: Record<string, number> }[];
   }[];
   stability: string;
-  cycle: { direction: string; status: string; score: number | null; level: string | null; overdue: number }[];
+  cycle: {
+    direction: string;
+    status: string;
+    score: number | null;
+    level: string | null;
+    overdue: number;
+    /** Indicators from other sheets (observers/video/re-check coverage for «О»). */
+    indicators: string[];
+  }[];
+  /** «Меры объективности» and «Перепроверка» of the summary's year; null when neither sheet has a row. */
+  objectivityCoverage: ObjectivityCoverage | null;
   /** The analysis's findings the school's cycle had to answer (steps 6–8) and whether it did. */
   cycleFindings: {
     code: string;
@@ -112,6 +123,21 @@ export interface SchoolJson {
   literacy?: Record<string, CellData>[];
   /** Results of participants with ОВЗ by test, when the school marked any. */
   ovz?: Record<string, CellData>[];
+  /** Step 9 computed: measures of the previous year with a target indicator and their effect. */
+  cycleEffects: {
+    direction: string;
+    track: string;
+    measureYear: number;
+    target: string;
+    before: number | null;
+    after: number | null;
+    change: number | null;
+    improved: boolean | null;
+    n: number | null;
+    sizeClass: string | null;
+    persists: boolean | null;
+    sentence: string;
+  }[];
 }
 
 export interface SummaryJson {
@@ -131,6 +157,8 @@ export interface SummaryJson {
   municipalityCycle: MunicipalCycleReport | null;
   /** Directions 3–8 for the municipality: verdicts and every used indicator with its clusters. */
   directions: DirectionsJson;
+  /** The МОУО's own observers/video/re-check of the summary's year; null without its sheets. */
+  municipalityObjectivity: ObjectivityCoverage | null;
 }
 
 const SHEET_NAMES = {
@@ -235,10 +263,31 @@ export function buildSummary(input: SummaryInput): Summary {
       // The analysis's conclusions about the school are what its cycle must answer (steps 6–8).
       const a = analysed.get(s.passport.login);
       const findings = a ? schoolCycleFindings(a, cycleOpts.year) : [];
-      cycles.set(s.passport.login, evaluateCycle(s.cycle, { ...cycleOpts, findings }));
+      const indicatorOf = schoolIndicators(s.results);
+      // Observers/video coverage and re-check results are the objectivity track's own indicator.
+      const coverage = objectivityCoverage(s.objectivityMeasures ?? [], s.rechecks ?? [], cycleOpts.year);
+      const indicators = coverage ? [{ direction: "O" as const, text: coverage.text }] : [];
+      cycles.set(s.passport.login, evaluateCycle(s.cycle, { ...cycleOpts, findings, indicatorOf, indicators }));
     }
   const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts, cycles) : null;
-  const ctx: AnalysisTablesInput = { schools: m.schools, analysis, cycles, matrix, year, profile };
+  // The МОУО's step 9 is judged by the pooled results of all schools.
+  const mouoCoverage = objectivityCoverage(m.municipalMeasures ?? [], m.municipalRechecks ?? [], cycleYear ?? year);
+  if (matrix?.municipal && cycleOpts)
+    matrix.municipal = evaluateCycle(m.municipalCycle, {
+      ...cycleOpts,
+      indicatorOf: municipalIndicators(m.schools),
+      indicators: mouoCoverage ? [{ direction: "O", text: mouoCoverage.text }] : [],
+    });
+  const ctx: AnalysisTablesInput = {
+    schools: m.schools,
+    analysis,
+    cycles,
+    matrix,
+    year,
+    profile,
+    municipalMeasures: m.municipalMeasures,
+    municipalRechecks: m.municipalRechecks,
+  };
 
   const results = resultsTable({ schools: m.schools, clusterOf, profile });
   const ege = egeTable(m.schools, profile);
@@ -527,7 +576,9 @@ function summaryJson(
           score: d.score,
           level: d.level,
           overdue: d.overdueCount,
+          indicators: d.indicators,
         })),
+        objectivityCoverage: objectivityCoverage(r.objectivityMeasures ?? [], r.rechecks ?? [], year),
         cycleFindings: (cycle?.directions ?? []).flatMap((d) =>
           d.responses.map((r) => ({
             code: r.finding.code,
@@ -583,9 +634,30 @@ function summaryJson(
               preschool: preschoolRows.map((x) => pick(x, ["year", "area", "assessed", "basic", "share", "meanLevel"])),
             }
           : {}),
+        cycleEffects: (cycle?.directions ?? []).flatMap((d) =>
+          d.effects.map((x) => ({
+            direction: d.code,
+            track: x.track,
+            measureYear: x.measureYear,
+            target: x.target.text,
+            before: x.before?.value ?? null,
+            after: x.after?.value ?? null,
+            change: x.change,
+            improved: x.improved,
+            n: x.after?.n ?? null,
+            sizeClass: x.sizeClass,
+            persists: x.persists,
+            sentence: x.sentence,
+          })),
+        ),
       };
     }),
     municipalityCycle: municipalCycle ? municipalCycleReport(municipalCycle) : null,
+    municipalityObjectivity: objectivityCoverage(
+      input.municipality.municipalMeasures ?? [],
+      input.municipality.municipalRechecks ?? [],
+      year,
+    ),
     directions: directionsJson(assessments, directionYear),
   };
 }

@@ -84,6 +84,8 @@ export function SummaryPage() {
           fiokoMarkers: files.fiokoMarkers,
           riskProfiles: files.riskProfiles,
           municipalCycle: files.municipalCycle,
+          municipalMeasures: files.municipalMeasures,
+          municipalRechecks: files.municipalRechecks,
           evaluationDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
           signal,
           onSheet: (done, total, sheet) =>

@@ -27,9 +27,9 @@ async function bookOf(ops: ReturnType<typeof municipalCycleOps>) {
 }
 
 describe("«Цикл МОУО» sheet", () => {
-  it("the template is one sheet with the form's cycle columns and reads back empty without findings", async () => {
+  it("the template has the cycle sheet with the form's cycle columns (and the МОУО's objectivity sheets), read back empty", async () => {
     const sheets = await bookOf(municipalCycleOps());
-    expect(sheets.map((s) => s.name)).toEqual([MUNICIPAL_CYCLE_SHEET]);
+    expect(sheets.map((s) => s.name)).toEqual([MUNICIPAL_CYCLE_SHEET, "Меры объективности", "Перепроверка"]);
     expect(sheets[0].values[0].slice(0, 6)).toEqual([
       "Год",
       "Направление",
@@ -67,6 +67,52 @@ describe("«Цикл МОУО» sheet", () => {
     expect(inputs.forms).toEqual([]);
     expect(inputs.municipalCycleFiles).toEqual(["моуо.xlsx"]);
     expect(inputs.municipalCycle).toHaveLength(84);
+  });
+});
+
+describe("the МОУО's own objectivity measures", () => {
+  it("are read from its book and reach «Объективность», the МОУО's objectivity track and the JSON", async () => {
+    const sheets = await bookOf(municipalCycleOps());
+    const grid = (name: string) => sheets.find((s) => s.name === name)!.values;
+    grid("Меры объективности")[1] = [2026, "ВПР", null, null, "да", "да"];
+    grid("Меры объективности")[2] = [2026, "ОГЭ", null, null, "да", "нет"];
+    for (let i = 0; i < 10; i++)
+      grid("Перепроверка")[1 + i] = [2026, "ВПР", 5, "Математика", `M${i}`, 4, i < 4 ? 3 : 4];
+    const read = readMunicipalCycle(sheets, "моуо.xlsx")!;
+    expect(read.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect([read.measures.length, read.rechecks.length]).toEqual([2, 10]);
+    const s = buildSummary({
+      municipality: {
+        name: "Округ",
+        schools: [],
+        references: [],
+        fiokoMarkers: [],
+        riskProfiles: [],
+        municipalCycle: track({ direction: "O", scores: "222222222" }),
+        municipalMeasures: read.measures,
+        municipalRechecks: read.rechecks,
+      },
+      files: [],
+      profile: DEFAULT_PROFILE,
+      evaluationDate: "2026-12-31",
+      runAt: "2026-12-31T10:00:00.000Z",
+    });
+    expect(s.json.municipalityObjectivity).toMatchObject({
+      procedures: 2,
+      observers: 2,
+      video: 1,
+      rechecked: 10,
+      lowered: 4,
+    });
+    const coverage = s.sheets.find((x) => x.id === "objectivity")!.tables.find((t) => t.id === "coverage")!;
+    expect(coverage.rows[0]).toMatchObject({
+      login: "МОУО",
+      procedures: 2,
+      observersShare: 100,
+      videoShare: 50,
+      loweredShare: 40,
+    });
+    expect(s.json.municipalityCycle!.indicators[0]).toContain("перепроверено 10 работ");
   });
 });
 

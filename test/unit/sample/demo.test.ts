@@ -7,6 +7,7 @@ import { memoryIo } from "../../../src/cli/io";
 import { main } from "../../../src/cli/main";
 import { generateMunicipality, generateSchool } from "../../../src/sample";
 import type { SummaryJson } from "../../../src/summary/model/build";
+import { municipalCycle, withTargets } from "../../../src/sample/cycle";
 import { readXlsxFile } from "../../../src/xlsx/exceljs";
 
 const dir = mkdtempSync(join(tmpdir(), "msoko-demo-"));
@@ -30,7 +31,9 @@ describe("msoko demo", () => {
         school: "МКОУ НОШ д. Сосновка",
       },
     ] as never;
-    await writeDemo(dir, { ...municipality, schools: [small.report] }, situations, 5);
+    // The МОУО's measures target works this one school wrote, so its step 9 has data in the summary.
+    const mcycle = withTargets(municipalCycle(5, [2024, 2025, 2026]), small.report.results);
+    await writeDemo(dir, { ...municipality, schools: [small.report], municipalCycle: mcycle }, situations, 5);
     expect(readdirSync(dir).sort()).toEqual([
       `${small.report.passport.login}.xlsx`,
       "mouo-cycle.xlsx",

@@ -130,6 +130,43 @@ describe("municipal summary on the sample", () => {
     expect(d2.responses[0].refs.map((r) => r.cell)).toEqual(rows.map((r) => `A${r}`));
   });
 
+  it("step 9 of the ШНОР school is computed: its 2025 measure's target indicator in 2025 and 2026", () => {
+    const json = summary.json.schools.find((s) => s.login === r1School)!;
+    const x = json.cycleEffects.find((e) => e.direction === "2")!;
+    const t = schools
+      .find((s) => s.passport.login === r1School)!
+      .cycle.find((r) => r.year === 2025 && r.direction === 2 && r.component === 7)!.target!;
+    expect(x.target).toBe(t.text);
+    // By hand from the form's rows of that work: share of «2» over the marked participants.
+    const share2 = (year: number) => {
+      const rows = schools
+        .find((s) => s.passport.login === r1School)!
+        .results.filter(
+          (r) =>
+            r.year === year &&
+            r.procedure === t.procedure &&
+            r.grade === t.grade &&
+            r.subject === t.subject &&
+            r.className === "",
+        );
+      const m = rows.reduce(
+        (a, r) => ({
+          n2: a.n2 + r.marks!.n2 + (r.marks!.n1 ?? 0),
+          n: a.n + r.marks!.n5 + r.marks!.n4 + r.marks!.n3 + r.marks!.n2 + (r.marks!.n1 ?? 0),
+        }),
+        { n2: 0, n: 0 },
+      );
+      return { value: (m.n2 * 100) / m.n, n: m.n };
+    };
+    expect(x.before).toBeCloseTo(share2(2025).value, 9);
+    expect(x.after).toBeCloseTo(share2(2026).value, 9);
+    expect(x.change).toBeCloseTo(share2(2026).value - share2(2025).value, 9);
+    expect(x.n).toBe(share2(2026).n);
+    expect(x.sentence).toMatch(
+      /^Меры 2025 года \(трек «Низкие результаты обучения»\) по показателю «доля «2», ВПР, \d кл\., .+»: .+ → .+ \(.+\sп\.п\., (улучшение|ухудшение|без изменений)\); 2026 — \d+ участник/,
+    );
+  });
+
   it("JSON results of a school equal the «Результаты» rows (values the formulas recalculate to)", () => {
     const school = summary.json.schools.find((s) => s.login === o1School)!;
     const rows = summary.sheets.find((s) => s.id === "results")!.tables[0].rows.filter((r) => r.login === o1School);
