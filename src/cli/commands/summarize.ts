@@ -21,7 +21,8 @@ import { expandInputs, loadInputs } from "../inputs";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
 import { findGeneratedSheets } from "../../host/generated";
-import { drawingSheetsOfFile, loadForRebuild, XlsxWorkbook } from "../../xlsx/exceljs";
+import { drawingSheetsOfFile, loadForRebuild, type XlsxWorkbook } from "../../xlsx/exceljs";
+import { StreamXlsxWorkbook } from "../../xlsx/stream/workbook";
 
 export const { summary, usage } = COMMAND_INFO.summarize;
 
@@ -97,9 +98,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
   // With --force, a file that is not a readable book is replaced by a new one.
-  const book = existsSync(args.out)
-    ? await loadForRebuild(args.out).catch((e) => (args.force ? XlsxWorkbook.create(args.out) : Promise.reject(e)))
-    : XlsxWorkbook.create(args.out);
+  // A new file is written sheet by sheet with bounded memory (src/xlsx/stream); an existing summary is
+  // rebuilt in place through exceljs, which can load a book and keep the user's own sheets.
+  const book: XlsxWorkbook | StreamXlsxWorkbook = existsSync(args.out)
+    ? await loadForRebuild(args.out).catch((e) =>
+        args.force ? StreamXlsxWorkbook.create(args.out) : Promise.reject(e),
+      )
+    : StreamXlsxWorkbook.create(args.out);
   if (existsSync(args.out) && !args.force) {
     // exceljs cannot carry charts and pictures of the user's sheets through a re-save: refuse rather than lose them.
     const generated = await findGeneratedSheets(book);
@@ -109,8 +114,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
   }
-  const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(files, (i, n, f) =>
-    io.out(`Файл ${i} из ${n}: ${f}`),
+  const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(
+    files,
+    (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`),
+    { slim: true },
   );
   for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   let result;
@@ -123,6 +130,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       riskProfiles,
       evaluationDate: args.date || undefined,
       overrides: args.sets,
+      releaseParticipants: true,
     });
   } catch (e) {
     if (!(e instanceof NothingToSummarizeError)) throw e;
