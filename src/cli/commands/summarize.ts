@@ -23,6 +23,10 @@ import { checkOutputs } from "../outputs";
 import { findGeneratedSheets } from "../../host/generated";
 import { drawingSheetsOfFile, loadForRebuild, type XlsxWorkbook } from "../../xlsx/exceljs";
 import { StreamXlsxWorkbook } from "../../xlsx/stream/workbook";
+import { collectGarbage } from "../memory";
+
+/** Heap size above which the command collects garbage between its phases (src/cli/memory.ts). */
+const HEAP_BOUND_MB = 384;
 
 export const { summary, usage } = COMMAND_INFO.summarize;
 
@@ -116,9 +120,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(
     files,
-    (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`),
+    (i, n, f) => {
+      io.out(`Файл ${i} из ${n}: ${f}`);
+      // Each form read leaves its sheets behind as garbage: collected as they pile up.
+      if (i % 50 === 0) collectGarbage(HEAP_BOUND_MB);
+    },
     { slim: true },
   );
+  collectGarbage(HEAP_BOUND_MB);
   for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   let result;
   try {
@@ -131,6 +140,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       evaluationDate: args.date || undefined,
       overrides: args.sets,
       releaseParticipants: true,
+      // The build and each written sheet leave garbage (tables, ops, XML): collected between sheets.
+      onSheet: () => collectGarbage(HEAP_BOUND_MB),
     });
   } catch (e) {
     if (!(e instanceof NothingToSummarizeError)) throw e;
