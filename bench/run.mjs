@@ -10,7 +10,7 @@
  * modules do not build.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
@@ -540,5 +540,12 @@ else {
   );
 }
 
+// Sections measured by their own scripts (bench/cases/summary-stream.mjs --write) survive a full run.
+const kept = existsSync(join(BENCH, "results.md"))
+  ? /<!-- summary-stream:begin -->[\s\S]*?<!-- summary-stream:end -->/.exec(
+      readFileSync(join(BENCH, "results.md"), "utf8"),
+    )
+  : null;
+if (kept) md.push("", kept[0], "");
 writeFileSync(join(BENCH, "results.md"), md.join("\n"));
 log(`Готово за ${num(minutes, 1)} мин: bench/results.md`);

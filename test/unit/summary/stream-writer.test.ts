@@ -12,6 +12,7 @@ import { DEFAULT_PROFILE } from "../../../src/core/profile";
 import { buildSummary, type Summary } from "../../../src/summary/model/build";
 import { consolidate } from "../../../src/summary/model/consolidate";
 import { generateMunicipality } from "../../../src/sample";
+import { fillForm } from "../../../src/form/template";
 import { writeSummary } from "../../../src/summary/write";
 import { XlsxWorkbook } from "../../../src/xlsx/exceljs";
 import { StreamXlsxWorkbook } from "../../../src/xlsx/stream/workbook";
@@ -191,5 +192,55 @@ describe("streaming summary writer", () => {
     );
     const read = await w.readSheets(["Лист"]);
     expect(read[0].values).toEqual([[1]]);
+  });
+});
+
+describe("streaming writer on a school form (msoko demo)", () => {
+  let fa: ExcelJS.Workbook;
+  let fb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    const { municipality } = generateMunicipality({ seed: 2026, schools: 1 });
+    const ops = fillForm(municipality.schools[0]);
+    const x = XlsxWorkbook.create("форма.xlsx");
+    await x.write({ ops });
+    const s = StreamXlsxWorkbook.create("форма.xlsx");
+    await s.write({ ops });
+    [fa, fb] = [await load(await x.toBuffer()), await load(await s.toBuffer())];
+  }, 30_000);
+
+  it("has the same cells, drop-down lists, number checks and sheet protection", () => {
+    expect(fb.worksheets.map((w) => [w.name, w.state])).toEqual(fa.worksheets.map((w) => [w.name, w.state]));
+    let validated = 0;
+    for (const wa of fa.worksheets) {
+      const wb = fb.getWorksheet(wa.name)!;
+      expect(wb.rowCount, wa.name).toBe(wa.rowCount);
+      // The form's rows repeat one pattern: the first 40 of each sheet show every kind of cell.
+      for (let r = 1; r <= Math.min(wa.rowCount, 40); r++) {
+        const ra = wa.getRow(r);
+        const rb = wb.getRow(r);
+        for (let c = 1; c <= Math.max(ra.cellCount, rb.cellCount); c++) {
+          const where = `${wa.name}!${ra.getCell(c).address}`;
+          expect({ ...cellLook(rb.getCell(c)), locked: rb.getCell(c).protection?.locked }, where).toEqual({
+            ...cellLook(ra.getCell(c)),
+            locked: ra.getCell(c).protection?.locked,
+          });
+        }
+      }
+      const dv = (w: ExcelJS.Worksheet) => {
+        const model = (w as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+          .dataValidations.model;
+        return Object.entries(model)
+          .map(([ref, v]) => [ref, v.type, v.operator ?? null, v.formulae, v.prompt ?? null, v.error ?? null])
+          .sort();
+      };
+      expect(dv(wb), wa.name).toEqual(dv(wa));
+      validated += dv(wa).length;
+      const prot = (w: ExcelJS.Worksheet) => {
+        const p = (w as unknown as { sheetProtection: Record<string, unknown> | null }).sheetProtection;
+        return p ? { sheet: !!p.sheet, formatCells: !!p.formatCells, formatRows: !!p.formatRows } : null;
+      };
+      expect(prot(wb), wa.name).toEqual(prot(wa));
+    }
+    expect(validated).toBeGreaterThan(0);
   });
 });
