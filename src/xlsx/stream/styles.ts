@@ -72,15 +72,25 @@ export class StyleTable {
   /** `${style}\n${format key}` → style. */
   private readonly applied = new Map<string, number>();
 
-  /** The style a cell of style `xf` gets after `format`; `key` is the format's JSON (one per op). */
-  apply(xf: number, format: CellFormat, key: string): number {
-    const memo = `${xf}\n${key}`;
-    let next = this.applied.get(memo);
-    if (next === undefined) {
-      next = this.xf(compose(this.states[xf], format));
-      this.applied.set(memo, next);
-    }
-    return next;
+  /**
+   * What one format op does to styles: style before → style after, asked per cell. Built once per
+   * op (`key`: the format's JSON), so a cell costs one lookup by number, not a key string.
+   */
+  applier(format: CellFormat, key: string): (xf: number) => number {
+    const seen = new Map<number, number>();
+    return (xf) => {
+      let next = seen.get(xf);
+      if (next === undefined) {
+        const memo = `${xf}\n${key}`;
+        next = this.applied.get(memo);
+        if (next === undefined) {
+          next = this.xf(compose(this.states[xf], format));
+          this.applied.set(memo, next);
+        }
+        seen.set(xf, next);
+      }
+      return next;
+    };
   }
 
   /** A differential style for a conditional format: fill and/or font colour. */

@@ -260,11 +260,11 @@ export class StreamXlsxWorkbook implements WorkbookPort {
           throw new Error(
             `Потоковая запись не форматирует целые столбцы (${qualify(w.name, op.address)}): укажите диапазон строк.`,
           );
-        const key = JSON.stringify(op.format);
+        const restyle = this.styles.applier(op.format, JSON.stringify(op.format));
         for (let row = r.top; row <= r.bottom; row++) {
           const line = w.row(row);
           for (let col = r.left; col <= r.right; col++) {
-            line.s[col] = this.styles.apply(line.s[col] ?? 0, op.format, key);
+            line.s[col] = restyle(line.s[col] ?? 0);
             // A formatted empty cell is written (as exceljs does), with its style.
             if (line.v[col] === undefined) line.v[col] = null;
           }
