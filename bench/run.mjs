@@ -540,12 +540,11 @@ else {
   );
 }
 
-// Sections measured by their own scripts (bench/cases/summary-stream.mjs --write) survive a full run.
-const kept = existsSync(join(BENCH, "results.md"))
-  ? /<!-- summary-stream:begin -->[\s\S]*?<!-- summary-stream:end -->/.exec(
-      readFileSync(join(BENCH, "results.md"), "utf8"),
-    )
-  : null;
-if (kept) md.push("", kept[0], "");
+// Sections measured by their own scripts (summary-stream.mjs, end-to-end.mjs with --write) survive a full run.
+const previous = existsSync(join(BENCH, "results.md")) ? readFileSync(join(BENCH, "results.md"), "utf8") : "";
+for (const id of ["summary-stream", "end-to-end"]) {
+  const kept = new RegExp(`<!-- ${id}:begin -->[\\s\\S]*?<!-- ${id}:end -->`).exec(previous);
+  if (kept) md.push("", kept[0], "");
+}
 writeFileSync(join(BENCH, "results.md"), md.join("\n"));
 log(`Готово за ${num(minutes, 1)} мин: bench/results.md`);
