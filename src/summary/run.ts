@@ -117,8 +117,7 @@ export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions):
     runAt: now.toISOString(),
   });
   const files = consolidation.files.map((f) => f.file);
-  if (opts.releaseParticipants)
-    for (const s of [...consolidation.schools, ...municipality.schools]) s.participants = [];
+  if (opts.releaseParticipants) for (const s of consolidation.schools) s.participants = [];
   const written = await writeSummary(port, summary, { signal: opts.signal, onProgress: opts.onSheet, files, now });
   notices.push(...written.notices);
   return { summary, consolidation, written, notices };
