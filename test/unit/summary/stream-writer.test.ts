@@ -28,7 +28,7 @@ let a: ExcelJS.Workbook;
 let b: ExcelJS.Workbook;
 
 beforeAll(async () => {
-  const { municipality } = generateMunicipality({ seed: 2026, schools: 4 });
+  const { municipality } = generateMunicipality({ seed: 2026, schools: 2 });
   const c = consolidate(
     municipality.schools.map((r) => ({ file: `${r.passport.login}.xlsx`, report: r, findings: [] })),
   );
