@@ -10,7 +10,7 @@
  * modules do not build.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
@@ -540,5 +540,11 @@ else {
   );
 }
 
+// Sections measured by their own scripts (summary-stream.mjs, end-to-end.mjs with --write) survive a full run.
+const previous = existsSync(join(BENCH, "results.md")) ? readFileSync(join(BENCH, "results.md"), "utf8") : "";
+for (const id of ["summary-stream", "end-to-end"]) {
+  const kept = new RegExp(`<!-- ${id}:begin -->[\\s\\S]*?<!-- ${id}:end -->`).exec(previous);
+  if (kept) md.push("", kept[0], "");
+}
 writeFileSync(join(BENCH, "results.md"), md.join("\n"));
 log(`Готово за ${num(minutes, 1)} мин: bench/results.md`);

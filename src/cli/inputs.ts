@@ -21,11 +21,13 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
 }
 
 /** Reads and classifies every file; `onFile` reports progress (1-based index). */
+/** `slim`: forms keep only what the summary reads (src/summary/inputs.ts slimForSummary). */
 export async function loadInputs(
   files: readonly string[],
   onFile?: (index: number, total: number, file: string) => void,
   limits?: BookLimits,
   maxText?: number,
+  opts: { slim?: boolean } = {},
 ): Promise<Inputs> {
   const inputs = emptyInputs();
   for (const [i, path] of files.entries()) {
@@ -42,7 +44,7 @@ export async function loadInputs(
       (s) => s.mtime.toISOString(),
       () => undefined,
     );
-    addWorkbook(inputs, file, sheets, modified, maxText);
+    addWorkbook(inputs, file, sheets, modified, maxText, opts);
   }
   return inputs;
 }

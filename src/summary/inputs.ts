@@ -3,7 +3,15 @@
  * (reference rows), a regional protocol of raw results (schools and participants), a FIOKO marker or risk-profile list, or a school form (parsed with its
  * findings). Shared by the CLI (files on disk) and the pane (files chosen in the browser).
  */
-import type { CycleRecord, FiokoMarker, Finding, ObjectivityMeasureRow, RecheckRow, RiskProfile } from "../core/model";
+import type {
+  CycleRecord,
+  FiokoMarker,
+  Finding,
+  ObjectivityMeasureRow,
+  RecheckRow,
+  RiskProfile,
+  SchoolReport,
+} from "../core/model";
 import { looksLikeFiokoData, readFiokoData } from "../core/analysis";
 import type { LoadedForm } from "./model/consolidate";
 import { looksLikeFisokoExport, looksLikeRawResults, type FisokoFile } from "../fisoko";
@@ -52,14 +60,35 @@ export function emptyInputs(): Inputs {
   };
 }
 
-/** Adds one read workbook to the inputs by what it is. */
-/** `maxText`: longest text kept in a form's cell (the profile's «limits.textLength»). */
+/** What a participant row keeps when only the summary is built: no per-task points, no cell reference. */
+const NO_TASK_POINTS: (number | null)[] = Object.freeze([]) as unknown as (number | null)[];
+
+/**
+ * The report with only what the municipal summary reads (issue 23): the summary never looks at a
+ * participant's points per task or the cell a row came from, and they are half of a form's memory
+ * (500 forms: about 250 MB). Findings already name their cells.
+ */
+export function slimForSummary(report: SchoolReport): SchoolReport {
+  // In place, on a report just parsed: new objects without the fields would cost more than they save.
+  for (const p of report.participants) {
+    p.taskPoints = NO_TASK_POINTS;
+    if (p.ref) p.ref = undefined;
+  }
+  return report;
+}
+
+/**
+ * Adds one read workbook to the inputs by what it is. `slim`: keep of a school form only what the
+ * summary needs (slimForSummary), for callers that build nothing else from the forms. `maxText`: longest
+ * text kept in a form's cell (the profile's «limits.textLength»).
+ */
 export function addWorkbook(
   inputs: Inputs,
   file: string,
   sheets: SheetRead[],
   modified?: string,
   maxText?: number,
+  opts: { slim?: boolean } = {},
 ): void {
   if (looksLikeFisokoExport(sheets)) {
     inputs.exports.push({ name: file, sheets });
@@ -80,7 +109,7 @@ export function addWorkbook(
     inputs.municipalCycleFiles.push(file);
   } else {
     const { report, findings } = parseForm(sheets, { file, maxText });
-    inputs.forms.push({ file, modified, report, findings });
+    inputs.forms.push({ file, modified, report: report && opts.slim ? slimForSummary(report) : report, findings });
   }
 }
 

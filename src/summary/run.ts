@@ -48,6 +48,12 @@ export interface SummarizeOptions {
   signal?: AbortSignal;
   /** Sheets written so far (done of total). */
   onSheet?: (done: number, total: number, sheet: string) => void;
+  /**
+   * The caller has no further use for the forms' participant rows (the CLI): they are let go once
+   * the summary is built, so the sheets are written without them in memory (issue 23; 500 forms:
+   * about 200 MB). The reports keep everything else.
+   */
+  releaseParticipants?: boolean;
 }
 
 export interface SummarizeResult {
@@ -130,6 +136,7 @@ export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions):
     runAt: now.toISOString(),
   });
   const files = consolidation.files.map((f) => f.file);
+  if (opts.releaseParticipants) for (const s of consolidation.schools) s.participants = [];
   const written = await writeSummary(port, summary, { signal: opts.signal, onProgress: opts.onSheet, files, now });
   notices.push(...written.notices);
   return { summary, consolidation, written, notices };

@@ -26,7 +26,12 @@ import { bookLimits } from "../../xlsx/read/budget";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
 import { findGeneratedSheets } from "../../host/generated";
-import { drawingSheetsOfFile, loadForRebuild, XlsxWorkbook } from "../../xlsx/exceljs";
+import { drawingSheetsOfFile, loadForRebuild, type XlsxWorkbook } from "../../xlsx/exceljs";
+import { StreamXlsxWorkbook } from "../../xlsx/stream/workbook";
+import { collectGarbage } from "../memory";
+
+/** Heap size above which the command collects garbage between its phases (src/cli/memory.ts). */
+const HEAP_BOUND_MB = 384;
 
 export const { summary, usage } = COMMAND_INFO.summarize;
 
@@ -111,11 +116,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // Limits on the files read: `--set limits.…` (the book's settings sheet is read only after them).
   const setProfile = applyOverrides(args.sets).profile;
   const limits = bookLimits(setProfile);
-  const book = existsSync(args.out)
+  // A new file is written sheet by sheet with bounded memory (src/xlsx/stream); an existing summary is
+  // rebuilt in place through exceljs, which can load a book and keep the user's own sheets.
+  const book: XlsxWorkbook | StreamXlsxWorkbook = existsSync(args.out)
     ? await loadForRebuild(args.out, limits).catch((e) =>
-        args.force ? XlsxWorkbook.create(args.out) : Promise.reject(e),
+        args.force ? StreamXlsxWorkbook.create(args.out) : Promise.reject(e),
       )
-    : XlsxWorkbook.create(args.out);
+    : StreamXlsxWorkbook.create(args.out);
   if (existsSync(args.out) && !args.force) {
     // exceljs cannot carry charts and pictures of the user's sheets through a re-save: refuse rather than lose them.
     const generated = await findGeneratedSheets(book);
@@ -127,10 +134,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const loaded = await loadInputs(
     files,
-    (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`),
+    (i, n, f) => {
+      io.out(`Файл ${i} из ${n}: ${f}`);
+      // Each form read leaves its sheets behind as garbage: collected as they pile up.
+      if (i % 50 === 0) collectGarbage(HEAP_BOUND_MB);
+    },
     limits,
     setProfile.values["limits.textLength"],
+    { slim: true },
   );
+  collectGarbage(HEAP_BOUND_MB);
   const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = loaded;
   for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   if (args.cycle && !loaded.municipalCycleFiles.includes(basename(args.cycle))) {
@@ -158,6 +171,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       municipalMeasures: loaded.municipalMeasures,
       municipalRechecks: loaded.municipalRechecks,
       overrides: args.sets,
+      releaseParticipants: true,
+      // The build and each written sheet leave garbage (tables, ops, XML): collected between sheets.
+      onSheet: () => collectGarbage(HEAP_BOUND_MB),
     });
   } catch (e) {
     if (!(e instanceof NothingToSummarizeError)) throw e;

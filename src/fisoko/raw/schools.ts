@@ -89,6 +89,7 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
   // Tens of thousands of participants share a few hundred logins and one or a few tests.
   const keys = new Map<string, string>();
   const unitKeys = new Map<string, string>();
+  let last: (Pick<ParticipantRow, "procedure" | "year" | "grade" | "subject"> & { unit: string }) | undefined;
   for (const p of imp.participants) {
     let key = keys.get(p.login as string);
     if (key === undefined) keys.set(p.login as string, (key = schoolKey(p.login as string)));
@@ -121,9 +122,23 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
         note("info", `ОО ${school.passport.login}: ${prefixNote(school.passport.login, p.login as string)}.`),
       );
     }
-    const test = `${p.procedure}|${p.year}|${p.grade}|${p.subject}`;
-    let unit = unitKeys.get(test);
-    if (unit === undefined) unitKeys.set(test, (unit = unitOf(p)));
+    // A protocol is one test: the previous row's unit is nearly always this row's (no key string per row).
+    let unit: string;
+    if (
+      last &&
+      last.procedure === p.procedure &&
+      last.year === p.year &&
+      last.grade === p.grade &&
+      last.subject === p.subject
+    )
+      unit = last.unit;
+    else {
+      const test = `${p.procedure}|${p.year}|${p.grade}|${p.subject}`;
+      let u = unitKeys.get(test);
+      if (u === undefined) unitKeys.set(test, (u = unitOf(p)));
+      unit = u;
+      last = { procedure: p.procedure, year: p.year, grade: p.grade, subject: p.subject, unit };
+    }
     if (ownUnits.get(key)!.has(unit)) {
       let k = kept.get(key);
       if (!k) kept.set(key, (k = new Set()));

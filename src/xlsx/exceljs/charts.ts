@@ -12,11 +12,24 @@ import { plainValue } from "./read";
 
 export type ChartOp = Extract<WriteOp, { op: "chart" }>;
 
+/**
+ * What charts read of a sheet: the exceljs worksheet has it, and so does the streaming writer's
+ * open sheet (src/xlsx/stream), which draws the same charts without exceljs.
+ */
+export interface ChartSheet {
+  readonly name: string;
+  readonly rowCount: number;
+  findCell(row: number, col: number): { value: ExcelJS.CellValue } | undefined;
+  getColumn(col: number): { width?: number };
+  findRow(row: number): { height?: number } | undefined;
+  readonly properties: { defaultColWidth?: number; defaultRowHeight?: number };
+}
+
 export interface RecordedChart {
   /** The sheet the chart sits on. */
-  sheet: ExcelJS.Worksheet;
+  sheet: ChartSheet;
   /** The sheet its data come from (the same one unless the source names another). */
-  source: ExcelJS.Worksheet;
+  source: ChartSheet;
   range: RangePos;
   op: ChartOp;
 }
@@ -35,7 +48,7 @@ export function absoluteRef(sheet: string, top: number, left: number, bottom = t
   return `${quoteSheet(sheet)}!${a === b ? a : `${a}:${b}`}`;
 }
 
-function cellValue(ws: ExcelJS.Worksheet, row: number, col: number) {
+function cellValue(ws: ChartSheet, row: number, col: number) {
   return plainValue(ws.findCell(row + 1, col + 1)?.value);
 }
 
@@ -82,18 +95,18 @@ export function chartModel(c: RecordedChart): ChartModel {
 }
 
 /** Column width in points, as Excel converts characters of the default font (7 px each + 5 px padding). */
-function columnPoints(ws: ExcelJS.Worksheet, col: number): number {
+function columnPoints(ws: ChartSheet, col: number): number {
   const chars = ws.getColumn(col + 1).width ?? ws.properties.defaultColWidth ?? DEFAULT_COLUMN_CHARS;
   const px = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
   return px * 0.75;
 }
 
-function rowPoints(ws: ExcelJS.Worksheet, row: number): number {
+function rowPoints(ws: ChartSheet, row: number): number {
   return ws.findRow(row + 1)?.height ?? ws.properties.defaultRowHeight ?? DEFAULT_ROW_PT;
 }
 
 /** The cells the chart covers: from the anchor cell, as wide and tall as the op asks (points). */
-export function chartAnchor(ws: ExcelJS.Worksheet, op: ChartOp): ChartAnchor {
+export function chartAnchor(ws: ChartSheet, op: ChartOp): ChartAnchor {
   const from = parseCell(op.anchor);
   let left = op.width ?? DEFAULT_WIDTH_PT;
   let col = from.col;

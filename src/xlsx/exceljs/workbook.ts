@@ -128,7 +128,7 @@ export class XlsxWorkbook implements WorkbookPort {
       // exceljs names sheet parts by worksheet id (lib/xlsx/xlsx.js addWorksheets).
       sheetPart: `xl/worksheets/sheet${w.id}.xml`,
       charts: this.charts
-        .filter((c) => c.sheet === w && this.workbook.worksheets.includes(c.source))
+        .filter((c) => c.sheet === w && (this.workbook.worksheets as readonly unknown[]).includes(c.source))
         .map((c) => ({ model: chartModel(c), anchor: chartAnchor(w, c.op) })),
     }));
     const packed = deflatePackage(await addChartsToPackage(out, sheets));

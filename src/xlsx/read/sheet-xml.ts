@@ -96,6 +96,18 @@ function ascii(b: Uint8Array, from: number, to: number): string {
   return s;
 }
 
+/** The single-letter cell types as shared strings: one string per typed cell was garbage to collect (issue 23). */
+const ONE_LETTER_TYPES: Record<number, string> = { 115: "s", 98: "b", 101: "e", 110: "n", 100: "d" };
+
+/** A cell's t="…" value: the usual ones without building a string, anything else as read. */
+function cellType(b: Uint8Array, from: number, to: number): string {
+  if (to - from === 1) {
+    const t = ONE_LETTER_TYPES[b[from]];
+    if (t !== undefined) return t;
+  } else if (to - from === 3 && b[from] === 115 && b[from + 1] === 116 && b[from + 2] === 114) return "str";
+  return ascii(b, from, to);
+}
+
 /** Bytes as text: short ASCII runs (numbers, codes) without a decoder call, the rest as UTF-8. */
 function textAt(b: Uint8Array, from: number, to: number): string {
   if (to - from > 64) return utf8Text(b.subarray(from, to));
@@ -166,7 +178,7 @@ function readAttrs(b: Uint8Array, from: number, end: number, isRow: boolean, out
     if (valueEnd >= end) return -1;
     i = valueEnd + 1;
     if (nameEnd - nameStart !== 1 || valueEnd === valueStart) continue;
-    if (b[nameStart] === 116 /* t */) out.type = ascii(b, valueStart, valueEnd);
+    if (b[nameStart] === 116 /* t */) out.type = cellType(b, valueStart, valueEnd);
     else if (b[nameStart] === 114 /* r */) {
       if (isRow) {
         const n = digits(b, valueStart, valueEnd);

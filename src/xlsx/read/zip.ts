@@ -172,14 +172,14 @@ const DTD_WORDS = ["DOCTYPE", "ENTITY"];
  * part is checked, so a declaration after a long comment or in a part with an odd name is found too.
  */
 export function hasDtd(b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; i++) {
-    if (b[i] !== 60 /* < */) continue;
-    let k = i + 1;
-    while (k < b.length && b[k] === 0) k++;
-    if (b[k] !== 33 /* ! */) continue;
-    k++;
+  // Led by "!", far rarer than "<" in a sheet: the native indexOf finds each one, and the "<" is
+  // looked for behind it (issue 23: the byte-by-byte loop was a tenth of `analyze` on a protocol).
+  for (let k = b.indexOf(33 /* ! */); k >= 0; k = b.indexOf(33, k + 1)) {
+    let i = k - 1;
+    while (i >= 0 && b[i] === 0) i--;
+    if (i < 0 || b[i] !== 60 /* < */) continue;
     for (const word of DTD_WORDS) {
-      let j = k;
+      let j = k + 1;
       let matched = 0;
       while (matched < word.length && j < b.length) {
         if (b[j] === 0) {
