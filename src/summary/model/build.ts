@@ -21,6 +21,7 @@ import { FILE_STATE_LABELS, type FileStatus } from "./consolidate";
 import { directionsTable } from "./directions-table";
 import { egeTable } from "./ege-table";
 import { methodologyTables } from "./methodology-table";
+import { printExcerpt } from "./print-excerpt";
 import { resultsTable } from "./results-table";
 import type { SummarySheet } from "./sheets";
 import type { CellData, Table } from "./table";
@@ -145,6 +146,30 @@ function filesTable(files: readonly FileStatus[]): Table {
   };
 }
 
+/**
+ * Printed excerpts of the long data sheets: the key columns plus one group of indicators, chosen so
+ * that with the data table's column widths above them they fit one A4 landscape width at ≥ 80 %.
+ */
+const notSchool = (r: Record<string, CellData>) => r.level !== "ОО";
+const RESULTS_EXCERPT = {
+  id: "resultsPrint",
+  what: "муниципалитет и кластеры",
+  columns: ["year", "procedure", "grade", "subject", "level", "unit", "n", "success", "quality", "share2"],
+  keep: notSchool,
+};
+const EGE_EXCERPT = {
+  id: "egePrint",
+  what: "муниципалитет и кластеры",
+  columns: ["year", "subject", "level", "unit", "n", "mean", "belowShare", "highShare", "dBelow"],
+  keep: notSchool,
+};
+const DIRECTIONS_EXCERPT = {
+  id: "directionsPrint",
+  what: "муниципалитет",
+  columns: ["direction", "indicator", "year", "level", "unit", "value", "band"],
+  keep: (r: Record<string, CellData>) => r.level === "Муниципалитет",
+};
+
 export function buildSummary(input: SummaryInput): Summary {
   const { municipality: m, profile } = input;
   const analysis = analyzeMunicipality(m, profile);
@@ -160,6 +185,7 @@ export function buildSummary(input: SummaryInput): Summary {
 
   const results = resultsTable({ schools: m.schools, clusterOf, profile });
   const ege = egeTable(m.schools, profile);
+  const directions = directionsTable(m.schools, yearsOf(m.schools), profile);
   const charts = chartSpecs({ schools: m.schools, clusterOf, references: m.references, year });
   const riskLevels: Table = {
     id: "riskLevels",
@@ -188,14 +214,16 @@ export function buildSummary(input: SummaryInput): Summary {
       name: SHEET_NAMES.results,
       description:
         "Результаты по процедуре, году, классу и предмету: муниципалитет, кластеры, ОО; базовый минимум, высокие результаты, динамика.",
-      tables: [results],
+      tables: [results, printExcerpt(results, RESULTS_EXCERPT)],
       freezeColumns: 0,
+      printTable: 1,
     },
     {
       id: "ege",
       name: SHEET_NAMES.ege,
       description: "ЕГЭ: средний балл, не преодолевшие минимум, высокие результаты, динамика.",
-      tables: [ege],
+      tables: [ege, printExcerpt(ege, EGE_EXCERPT)],
+      printTable: 1,
     },
     {
       id: "objectivity",
@@ -214,7 +242,8 @@ export function buildSummary(input: SummaryInput): Summary {
       id: "directions",
       name: SHEET_NAMES.directions,
       description: "Показатели направлений 3–8 по ОО и муниципалитету.",
-      tables: [directionsTable(m.schools, yearsOf(m.schools), profile)],
+      tables: [directions, printExcerpt(directions, DIRECTIONS_EXCERPT)],
+      printTable: 1,
     },
     {
       id: "cycle",
