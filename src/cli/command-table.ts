@@ -30,6 +30,11 @@ export const COMMAND_INFO = {
     summary: "импорт выгрузок ФИС ОКО (ВПР) в форму ОО или их проверка",
     usage: "import-fisoko ФАЙЛ.xlsx… [--into ФОРМА.xlsx] [--out НОВЫЙ.xlsx] [--force] [--json]",
   },
+  report: {
+    summary: "аналитическая справка муниципалитета (.docx) по формам ОО; --public — публичный отчёт для родителей",
+    usage:
+      "report ФОРМЫ.xlsx…|ПАПКА [СВОД.xlsx] --out СПРАВКА.docx [--public] [--date ГГГГ-ММ-ДД] [--set ключ=значение]… [--force]",
+  },
   "school-report": {
     summary: "аналитический отчёт ОО (ВСОКО) по форме школы: листы «Анализ ОО — …» и «Выводы и решения»",
     usage:

@@ -5,7 +5,7 @@
  */
 import { attachFiokoData } from "../core/analysis/fioko-data";
 import type { FiokoMarker, Municipality, RiskProfile } from "../core/model";
-import { applyOverrides, type OverrideEntry } from "../core/profile";
+import { applyOverrides, type OverrideEntry, type Profile } from "../core/profile";
 import { buildSummary, type Summary } from "./model/build";
 import { consolidate, type Consolidation, type LoadedForm } from "./model/consolidate";
 import { importFisoko, importRaw, mergeIntoMunicipality, withRawSchools, type FisokoFile } from "../fisoko";
@@ -54,6 +54,27 @@ export class NothingToSummarizeError extends Error {
 }
 
 export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions): Promise<SummarizeResult> {
+  const now = opts.now ?? new Date();
+  const { summary, consolidation, notices } = await buildFromForms(port, { ...opts, now });
+  const files = consolidation.files.map((f) => f.file);
+  const written = await writeSummary(port, summary, { signal: opts.signal, onProgress: opts.onSheet, files, now });
+  notices.push(...written.notices);
+  return { summary, consolidation, written, notices };
+}
+
+export interface BuiltSummary {
+  summary: Summary;
+  consolidation: Consolidation;
+  /** The methodology the summary was built with (the book's settings and the overrides applied). */
+  profile: Profile;
+  notices: string[];
+}
+
+/**
+ * Everything of a summary run but the writing: the reports (`msoko report`) build the same
+ * summary from the same forms and the book's settings, and render it as a document instead.
+ */
+export async function buildFromForms(port: WorkbookPort, opts: SummarizeOptions): Promise<BuiltSummary> {
   const now = opts.now ?? new Date();
   const consolidation = consolidate(opts.forms);
   if (!consolidation.schools.length && !opts.raw?.length) throw new NothingToSummarizeError(consolidation);
@@ -110,8 +131,5 @@ export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions):
     evaluationDate,
     runAt: now.toISOString(),
   });
-  const files = consolidation.files.map((f) => f.file);
-  const written = await writeSummary(port, summary, { signal: opts.signal, onProgress: opts.onSheet, files, now });
-  notices.push(...written.notices);
-  return { summary, consolidation, written, notices };
+  return { summary, consolidation, profile, notices };
 }

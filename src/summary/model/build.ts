@@ -22,6 +22,8 @@ import { directionsTable } from "./directions-table";
 import { egeTable } from "./ege-table";
 import { methodologyTables } from "./methodology-table";
 import { printExcerpt } from "./print-excerpt";
+import { municipalReport } from "./report/municipal";
+import { reportTable } from "./report/sheet";
 import { resultsTable } from "./results-table";
 import type { SummarySheet } from "./sheets";
 import type { CellData, Table } from "./table";
@@ -99,6 +101,7 @@ const SHEET_NAMES = {
   charts: "Диаграммы",
   files: "Файлы свода",
   methodology: "Методика",
+  report: "Справка",
 } as const;
 
 export const SUMMARY_SHEET_NAMES: readonly string[] = Object.values(SHEET_NAMES);
@@ -290,6 +293,17 @@ export function buildSummary(input: SummaryInput): Summary {
       tables: methodologyTables(profile),
     },
   ];
+  // The аналитическая справка reads the sheets above and the JSON: built and listed last (sheet
+  // positions of the data sheets stay as they were for whoever reads them by position).
+  const json = summaryJson(input, analysis, results, ege, cycles, year);
+  const report = reportTable(municipalReport({ sheets: body, json, analysis }, profile));
+  body.push({
+    id: "report",
+    name: SHEET_NAMES.report,
+    description:
+      "Аналитическая справка: результаты, объективность, зона риска, направления, цикл, рекомендации и решения.",
+    tables: [report],
+  });
   const included = input.files.filter((f) => f.state === "included" || f.state === "includedWithErrors").length;
   const runNote = `Построено ${input.runAt.slice(0, 10).split("-").reverse().join(".")} по ${included} формам ОО; методика ${profile.version}; год ${year}.`;
   const toc: SummarySheet = {
@@ -304,7 +318,7 @@ export function buildSummary(input: SummaryInput): Summary {
     ],
   };
 
-  return { sheets: [toc, ...body], json: summaryJson(input, analysis, results, ege, cycles, year), analysis };
+  return { sheets: [toc, ...body], json, analysis };
 }
 
 function summaryJson(
