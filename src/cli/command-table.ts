@@ -38,7 +38,7 @@ export const COMMAND_INFO = {
   "school-report": {
     summary: "аналитический отчёт ОО (ВСОКО) по форме школы: листы «Анализ ОО — …» и «Выводы и решения»",
     usage:
-      "school-report ФОРМА.xlsx [ФОРМЫ_ДРУГИХ_ОО.xlsx…|ПАПКА] [ВЫГРУЗКИ_ФИС_ОКО.xlsx…] --out АНАЛИЗ.xlsx [--year ГГГГ] [--procedure ВПР] [--grade N]… [--subject ПРЕДМЕТ]… [--set ключ=значение]… [--force]",
+      "school-report ФОРМА.xlsx [ФОРМЫ_ДРУГИХ_ОО.xlsx…|ПАПКА] [ВЫГРУЗКИ_ФИС_ОКО.xlsx…] --out АНАЛИЗ.xlsx [--docx АНАЛИЗ.docx] [--year ГГГГ] [--procedure ВПР] [--grade N]… [--subject ПРЕДМЕТ]… [--set ключ=значение]… [--force]",
   },
   summarize: {
     summary: "свод по муниципалитету из форм ОО (и выгрузок ФИС ОКО) в .xlsx и JSON",

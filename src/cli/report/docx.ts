@@ -15,6 +15,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -25,6 +26,25 @@ import { CHART_WIDTH, chartHeight, chartPng, chartSvg } from "./chart";
 
 /** Charts are drawn 640 px wide and placed at 16 cm (A4 portrait less 2,5 cm margins). */
 const CHART_PLACED_WIDTH = 605;
+
+/** A4 portrait less the margins below (2,5 cm left, 1,5 cm right), in twentieths of a point. */
+const TEXT_WIDTH_TWIPS = 11906 - 1418 - 851;
+
+/**
+ * Column widths by content: a column as wide as its longest cell (or its header's longest word,
+ * up to 9 letters), within 4–16 characters, the page width shared in that proportion — names wide, numbers narrow.
+ */
+function columnWidths(columns: readonly string[], rows: readonly string[][]): number[] {
+  const weights = columns.map((h, i) => {
+    const word = Math.max(...h.split(/\s+/).map((w) => w.length));
+    const cell = Math.max(0, ...rows.map((r) => (r[i] ?? "").length));
+    // A long header word («Успеваемость,») may break rather than widen a column of short numbers.
+    // +2: the cell's side margins (0,19 cm each) take about two characters of 9-pt text.
+    return Math.min(16, Math.max(4, cell, Math.min(word, 9))) + 2;
+  });
+  const sum = weights.reduce((a, w) => a + w, 0);
+  return weights.map((w) => Math.floor((w / sum) * TEXT_WIDTH_TWIPS));
+}
 
 function blockParagraphs(b: Block): (Paragraph | Table)[] {
   switch (b.kind) {
@@ -44,15 +64,23 @@ function blockParagraphs(b: Block): (Paragraph | Table)[] {
     case "table":
       return [
         new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
+          width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+          layout: TableLayoutType.FIXED,
+          columnWidths: columnWidths(b.columns, b.rows),
           rows: [b.columns, ...b.rows].map(
             (cells, i) =>
               new TableRow({
                 tableHeader: i === 0,
+                // 9 pt in the tables: a school's analysis has up to a dozen columns on a portrait page.
                 children: cells.map(
                   (c) =>
                     new TableCell({
-                      children: [new Paragraph({ children: [new TextRun({ text: c, bold: i === 0 })] })],
+                      children: [
+                        new Paragraph({
+                          spacing: { after: 0 },
+                          children: [new TextRun({ text: c, bold: i === 0, size: 18 })],
+                        }),
+                      ],
                     }),
                 ),
               }),

@@ -225,3 +225,32 @@ describe("msoko report", () => {
     expect(io3.stderr[0]).toContain("укажите файл .docx");
   }, 60_000);
 });
+
+describe("school-report --docx", () => {
+  it("writes the school's analysis as Word next to the book; participants' rows stay in the book", async () => {
+    const form = join(dir, "школа.xlsx");
+    copyFileSync(join(__dirname, "../../fixtures/forms/valid.xlsx"), form);
+    const out = join(dir, "анализ.xlsx");
+    const docx = join(dir, "анализ.docx");
+    const io = memoryIo();
+    const code = await main(["school-report", form, "--out", out, "--docx", docx], io);
+    expect([0, 1], io.stderr.join("\n")).toContain(code);
+    expect(io.stdout).toContain(`Отчёт в формате Word: ${docx}.`);
+    const bytes = readFileSync(docx);
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    const io2 = memoryIo();
+    expect(await main(["school-report", form, "--out", join(dir, "a2.xlsx"), "--docx", join(dir, "a2.pdf")], io2)).toBe(
+      2,
+    );
+    expect(io2.stderr[0]).toContain("После --docx укажите файл .docx");
+  }, 60_000);
+
+  it("cells read as in Russian Excel: percent, points, counts with thousands", async () => {
+    const { cellText } = await import("../../../src/school/model/report-doc");
+    expect(cellText({ id: "q", header: "q", kind: "percent" }, 68.5)).toBe(`68,5${NBSP}%`);
+    expect(cellText({ id: "d", header: "d", kind: "points" }, 1.25)).toBe(`+1,3${NBSP}п.п.`);
+    expect(cellText({ id: "n", header: "n", kind: "integer" }, 16850)).toBe(`16${NBSP}850`);
+    expect(cellText({ id: "n", header: "n", kind: "integer" }, 2026)).toBe("2026");
+    expect(cellText({ id: "t", header: "t", kind: "text" }, null)).toBe("");
+  });
+});
