@@ -139,7 +139,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const c = built.consolidation;
   const withErrors = c.files.filter((f) => f.state === "includedWithErrors" || f.state === "unreadable");
   io.out(
-    `${args.public ? "Публичный отчёт" : "Аналитическая справка"} сохранена: ${args.out}. ` +
+    `${args.public ? "Публичный отчёт сохранён" : "Аналитическая справка сохранена"}: ${args.out}. ` +
       `${built.summary.json.municipality}, ${built.summary.json.year ?? ""} год; ${c.schools.length} ОО` +
       `${withErrors.length ? `; форм с ошибками: ${withErrors.length} (их данные учтены там, где позволяют)` : ""}.`,
   );

@@ -150,7 +150,9 @@ describe("the public report", () => {
   it("shows each school's results but no signs, risk or recommendations, and hides groups under the minimum", () => {
     const pub = publicReport(summary, profile);
     const text = plainText(pub);
-    for (const s of summary.json.schools) expect(text).toContain(s.name);
+    const results = summary.sheets.find((x) => x.id === "results")!.tables[0].rows;
+    for (const s of summary.json.schools)
+      expect(text).toContain((results.find((r) => r.login === s.login)?.unit as string | undefined) ?? s.name);
     expect(text).not.toMatch(/необъективн|ШНОР|ШНСУ|риск|признак|перепровер/i);
     expect(text).not.toMatch(/edu\d{6}/);
     const table = pub.blocks.find((b) => b.kind === "table")!;

@@ -11,7 +11,7 @@ import type { Profile } from "../../../core/profile";
 import { countRu, formatNumberRu, plural } from "../../../core/values";
 import type { Summary } from "../build";
 import type { Bar, Block, ReportDoc } from "./doc";
-import { distinct, indicators, num, pct, pool, rowsOf, text, type Row } from "./source";
+import { distinct, indicatorName, indicators, num, pct, pool, rowsOf, text, type Row } from "./source";
 
 const DIRECTION_NUMBERS: readonly DirectionNumber[] = [3, 4, 5, 6, 7, 8];
 const SCHOOLS: readonly [string, string, string] = ["ОО", "ОО", "ОО"];
@@ -284,7 +284,7 @@ function directionsSection(summary: Summary, year: number): Block[] {
           typeof r.denominator === "number" && r.denominator > 0
             ? ` (${formatNumberRu(num(r.numerator), 0)} из ${formatNumberRu(r.denominator, 0)})`
             : "";
-        return `${text(r.indicator)}: ${value}${parts}${text(r.band) ? `, уровень — ${text(r.band)}` : ""}.`;
+        return `${r.denominator === "" || r.denominator === null ? text(r.indicator) : indicatorName(text(r.indicator))}: ${value}${parts}${text(r.band) ? `, уровень — ${text(r.band)}` : ""}.`;
       });
     blocks.push(
       items.length

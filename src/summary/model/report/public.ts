@@ -9,7 +9,7 @@ import type { Profile } from "../../../core/profile";
 import { countRu, formatNumberRu } from "../../../core/values";
 import type { Summary } from "../build";
 import type { Bar, Block, ReportDoc } from "./doc";
-import { distinct, indicators, num, pct, pool, rowsOf, text, type Row } from "./source";
+import { distinct, indicatorName, indicators, num, pct, pool, rowsOf, text, type Row } from "./source";
 
 const MAIN_PROCEDURES = ["ВПР", "ОГЭ"] as const;
 
@@ -54,14 +54,23 @@ export function publicReport(summary: Summary, profile: Profile): ReportDoc {
   if (shares.length)
     blocks.push({
       kind: "bullets",
-      items: shares.map((r) => `${text(r.indicator)}: ${pct((num(r.numerator) / num(r.denominator)) * 100)}`),
+      items: shares.map(
+        (r) => `${indicatorName(text(r.indicator))}: ${pct((num(r.numerator) / num(r.denominator)) * 100)}`,
+      ),
     });
 
   blocks.push({ kind: "heading", level: 1, text: "Школы" });
   const schools = json.schools;
   const rows: string[][] = [];
   const bars: Bar[] = [];
+  // Short names («МБОУ СОШ № 3») as the results table writes them; the full name when a school has no results.
+  const shortName = new Map(
+    rowsOf(summary, "results")
+      .filter((r) => r.level === "ОО")
+      .map((r) => [text(r.login), text(r.unit)]),
+  );
   for (const s of schools) {
+    const name = shortName.get(s.login) || s.name;
     const mine = results.filter((r) => r.level === "ОО" && r.login === s.login);
     const cell = (proc: string) => {
       const p = pool(mine.filter((r) => r.procedure === proc));
@@ -71,14 +80,14 @@ export function publicReport(summary: Summary, profile: Profile): ReportDoc {
     const egeN = schoolEge.reduce((a, r) => a + num(r.n), 0);
     const mean = weightedMean(schoolEge);
     rows.push([
-      s.name,
+      name,
       cell("ВПР"),
       cell("ОГЭ"),
       egeN === 0 || mean === null ? "—" : egeN < minN ? "мало участников" : formatNumberRu(mean, 1),
     ]);
     const vpr = pool(mine.filter((r) => r.procedure === "ВПР"));
     const q = indicators(vpr).quality;
-    if (vpr.n >= minN && q !== null) bars.push({ label: s.name, value: Math.round(q * 10) / 10 });
+    if (vpr.n >= minN && q !== null) bars.push({ label: name, value: Math.round(q * 10) / 10 });
   }
   blocks.push({
     kind: "paragraph",

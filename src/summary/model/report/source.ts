@@ -63,3 +63,8 @@ export function distinct(rows: readonly Row[], id: string): string[] {
   for (const r of rows) seen.add(text(r[id]));
   return [...seen].filter(Boolean);
 }
+
+/** An indicator's name without its unit («Охват кружками, % обучающихся» → «Охват кружками»): the value carries it. */
+export function indicatorName(label: string): string {
+  return label.replace(/,\s*%[^,]*$/, "");
+}
