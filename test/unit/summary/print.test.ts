@@ -250,7 +250,7 @@ describe("the demo summary prints legibly", () => {
     expect(conv.status, conv.stderr).toBe(0);
     const pdf = join(dir, "свод.pdf");
     // The long data sheets print their excerpts (municipality and clusters of the latest year): the
-    // 8-school demo book is 79 A4 pages; the 25-school demo 125 (it was 856, «Результаты» alone 453).
+    // 8-school demo book is about 80 A4 pages; the 25-school demo 132 (it was 856, «Результаты» alone 453).
     const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" });
     if (info.status === 0) {
       const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout)![1]);
