@@ -20,10 +20,11 @@ export const BUDGETS = {
 const NOT_PANE = new Set(["preview.js"]);
 
 /**
- * Chunks the pane loads only when needed, via import(): the preview's sample generator, and
- * exceljs as the fallback reader for webviews without DecompressionStream (src/xlsx/browser.ts).
+ * Chunks the pane loads only when needed, via import(): the preview's sample generator, exceljs as
+ * the fallback reader for webviews without DecompressionStream (src/xlsx/browser.ts), and the code
+ * that builds and writes the municipal summary.
  */
-const LAZY = new Set(["sample.js", "exceljs.js"]);
+const LAZY = new Set(["sample.js", "exceljs.js", "summary.js"]);
 
 export function gzipSize(file) {
   return gzipSync(readFileSync(file)).length;

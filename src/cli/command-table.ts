@@ -43,11 +43,12 @@ export const COMMAND_INFO = {
   summarize: {
     summary: "свод по муниципалитету из форм ОО (и выгрузок ФИС ОКО) в .xlsx и JSON",
     usage:
-      "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД] [--set ключ=значение]… [--force]",
+      "summarize ФОРМЫ…|ПАПКА --out СВОД.xlsx [--json СВОД.json] [--date ГГГГ-ММ-ДД] [--cycle ЦИКЛ_МОУО.xlsx] [--set ключ=значение]… [--force]",
   },
   template: {
-    summary: "создать пустую форму ОО (.xlsx) или напечатать её описание (--docs)",
-    usage: "template --out ФАЙЛ.xlsx [--force] | template --docs",
+    summary:
+      "создать пустую форму ОО или детского сада (--preschool), книгу цикла МОУО (--mouo) или напечатать описание формы (--docs) и показателей направлений (--directions-docs)",
+    usage: "template --out ФАЙЛ.xlsx [--preschool | --mouo] [--force] | template --docs | template --directions-docs",
   },
   validate: {
     summary: "проверить заполненную форму ОО (.xlsx); --json — результат в JSON",

@@ -8,6 +8,7 @@
  */
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
+import type { BookLimits } from "../xlsx/read/budget";
 import { addUnreadable, addWorkbook, emptyInputs, type Inputs } from "../summary/inputs";
 import { expandPaths, readInputXlsx } from "./files";
 import { errorText } from "./fs-errors";
@@ -23,6 +24,8 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
 export async function loadInputs(
   files: readonly string[],
   onFile?: (index: number, total: number, file: string) => void,
+  limits?: BookLimits,
+  maxText?: number,
 ): Promise<Inputs> {
   const inputs = emptyInputs();
   for (const [i, path] of files.entries()) {
@@ -30,7 +33,7 @@ export async function loadInputs(
     onFile?.(i + 1, files.length, file);
     let sheets;
     try {
-      sheets = await readInputXlsx(path, { formulas: false });
+      sheets = await readInputXlsx(path, { formulas: false, limits });
     } catch (e) {
       addUnreadable(inputs, file, new Error(errorText(e, path)));
       continue;
@@ -39,7 +42,7 @@ export async function loadInputs(
       (s) => s.mtime.toISOString(),
       () => undefined,
     );
-    addWorkbook(inputs, file, sheets, modified);
+    addWorkbook(inputs, file, sheets, modified, maxText);
   }
   return inputs;
 }

@@ -1,11 +1,22 @@
 /**
- * Indicators of directions 3–8 (methodology §7): each is a share with a clear denominator, built
- * from the counts the form collects (sheet column ids of src/form/schema) and the contingent of
- * the passport. One table of definitions serves the summary, the school report and the JSON.
+ * Indicators of directions 3–8 (methodology §7): each is a share with a clear denominator (or a
+ * count, or a mean score), built from the counts the form collects (sheet column ids of
+ * src/form/schema) and the contingent of the passport. One table of definitions serves the
+ * summary, the school report and the JSON; targets, bands and the choice of indicators are
+ * profile parameters under the same ids (src/core/profile/direction-targets.ts).
  */
 import type { DirectionRow, DirectionSheetId, SchoolReport } from "./model";
+import { preschoolCounts } from "./preschool";
 import type { Profile } from "./profile";
+import {
+  DIRECTION_TARGETS,
+  type Better,
+  type DirectionIndicatorId,
+  type DirectionTargetDef,
+  type DirectionUnit,
+} from "./profile/direction-targets";
 
+export type { DirectionIndicatorId } from "./profile/direction-targets";
 export type DirectionNumber = 3 | 4 | 5 | 6 | 7 | 8;
 
 export const DIRECTION_NAMES: Record<DirectionNumber, string> = {
@@ -17,22 +28,41 @@ export const DIRECTION_NAMES: Record<DirectionNumber, string> = {
   8: "Качество дошкольного образования",
 };
 
-/** Where a count comes from: a column of a direction sheet (summed over its rows of the year, optionally only rows with a label), or the contingent. */
+/**
+ * Where a count comes from: a column of a direction sheet (summed over its rows of the year,
+ * optionally only rows with a label; `rows: true` counts the rows that have a value instead),
+ * or the contingent of grades from–to.
+ */
 export type Source =
-  { sheet: DirectionSheetId; column: string; label?: string } | { contingent: { from: number; to: number } };
+  | { sheet: DirectionSheetId; column: string; label?: string; rows?: true }
+  | { contingent: { from: number; to: number } }
+  // Direction 8 counts groups per МКДО area (core/preschool.ts): summing area rows would count a group 9 times.
+  | { preschool: "basicAllAreas" | "assessedGroups" };
+
+export type IndicatorKind = "percent" | "count" | "mean";
 
 export interface DirectionIndicator {
-  id: string;
+  id: DirectionIndicatorId;
   direction: DirectionNumber;
+  /** Name without the unit («Доля молодых педагогов с наставником»). */
+  name: string;
+  /** Name with the unit, for column headers and lists («…, %»). */
   label: string;
+  unit: DirectionUnit;
+  better: Better;
   /** One source, or several summed (e.g. first + highest category). */
   numerator: Source | readonly Source[];
   /** Absent for plain counts. */
   denominator?: Source;
-  /** percent: numerator / denominator · 100; count: numerator as is. */
-  kind: "percent" | "count";
-  /** Profile key of a [medium, good] banding, when the methodology gives one. */
-  bands?: "staff.categoryBands";
+  /** percent: numerator / denominator · 100; count: numerator as is; mean: numerator / denominator. */
+  kind: IndicatorKind;
+  /**
+   * A formula the sources cannot express (e.g. per-area preschool shares): replaces numerator and
+   * denominator; null when the school gave no such data. Keeps the catalogue entry replaceable.
+   */
+  compute?: (report: SchoolReport, year: number) => { numerator: number | null; denominator: number | null };
+  /** Human-readable formula for the docs, when `compute` is used. */
+  formulaText?: string;
 }
 
 const S = (sheet: DirectionSheetId, column: string, label?: string): Source => ({
@@ -40,223 +70,141 @@ const S = (sheet: DirectionSheetId, column: string, label?: string): Source => (
   column,
   ...(label ? { label } : {}),
 });
-const PUPILS_4_11: Source = { contingent: { from: 4, to: 11 } };
-const PUPILS_1_11: Source = { contingent: { from: 1, to: 11 } };
+const ROWS = (sheet: DirectionSheetId, column: string): Source => ({ sheet, column, rows: true });
+const PUPILS = (from: number, to: number): Source => ({ contingent: { from, to } });
 
-export const DIRECTION_INDICATORS: readonly DirectionIndicator[] = [
-  {
-    id: "olySchoolShare",
-    direction: 3,
+type Formula = Pick<DirectionIndicator, "kind" | "numerator" | "denominator" | "compute" | "formulaText">;
+
+/** The formula of every indicator of direction-targets.ts, by id. */
+const FORMULAS: Record<DirectionIndicatorId, Formula> = {
+  olySchoolShare: {
     kind: "percent",
-    label: "Доля обучающихся 4–11 классов — участников школьного этапа ВсОШ, %",
     numerator: S("olympiads", "participantsUnique", "школьный"),
-    denominator: PUPILS_4_11,
+    denominator: PUPILS(4, 11),
   },
-  {
-    id: "olyMunicipalAwardees",
-    direction: 3,
-    kind: "count",
-    label: "Победителей и призёров муниципального этапа ВсОШ, чел.",
-    numerator: S("olympiads", "awardeesUnique", "муниципальный"),
-  },
-  {
-    id: "olyRegionalAwardees",
-    direction: 3,
-    kind: "count",
-    label: "Победителей и призёров регионального этапа ВсОШ, чел.",
-    numerator: S("olympiads", "awardeesUnique", "региональный"),
-  },
-  {
-    id: "olySchoolAwardShare",
-    direction: 3,
+  olyMunicipalAwardShare: {
     kind: "percent",
-    label: "Доля победителей и призёров среди участников школьного этапа, %",
+    numerator: S("olympiads", "awardeesUnique", "муниципальный"),
+    denominator: S("olympiads", "participantsUnique", "муниципальный"),
+  },
+  olyMunicipalAwardees: { kind: "count", numerator: S("olympiads", "awardeesUnique", "муниципальный") },
+  olyRegionalAwardees: { kind: "count", numerator: S("olympiads", "awardeesUnique", "региональный") },
+  olySchoolAwardShare: {
+    kind: "percent",
     numerator: S("olympiads", "awardeesUnique", "школьный"),
     denominator: S("olympiads", "participantsUnique", "школьный"),
   },
-  {
-    id: "addEducationShare",
-    direction: 3,
+  addEducationShare: { kind: "percent", numerator: S("upbringing", "addEducation"), denominator: PUPILS(1, 11) },
+  grad9ContinueShare: {
     kind: "percent",
-    label: "Охват дополнительным образованием, % обучающихся",
-    numerator: S("upbringing", "addEducation"),
-    denominator: PUPILS_1_11,
-  },
-
-  {
-    id: "grad9To10Share",
-    direction: 4,
-    kind: "percent",
-    label: "Выпускники 9 кл., продолжившие обучение в 10 классе, %",
-    numerator: S("careers", "grad9To10"),
+    numerator: [S("careers", "grad9To10"), S("careers", "grad9ToSpo")],
     denominator: S("careers", "grad9"),
   },
-  {
-    id: "grad9ToSpoShare",
-    direction: 4,
+  grad9To10Share: { kind: "percent", numerator: S("careers", "grad9To10"), denominator: S("careers", "grad9") },
+  grad9ToSpoShare: { kind: "percent", numerator: S("careers", "grad9ToSpo"), denominator: S("careers", "grad9") },
+  grad11ToVuzShare: { kind: "percent", numerator: S("careers", "grad11ToVuz"), denominator: S("careers", "grad11") },
+  grad11VuzProfileShare: {
     kind: "percent",
-    label: "Поступление в ОО СПО после 9 кл., %",
-    numerator: S("careers", "grad9ToSpo"),
-    denominator: S("careers", "grad9"),
-  },
-  {
-    id: "grad11ToVuzShare",
-    direction: 4,
-    kind: "percent",
-    label: "Поступление в вузы после 11 кл., %",
-    numerator: S("careers", "grad11ToVuz"),
-    denominator: S("careers", "grad11"),
-  },
-  {
-    id: "grad11VuzProfileShare",
-    direction: 4,
-    kind: "percent",
-    label: "Поступившие в вузы по профилю сданных ЕГЭ, % поступивших",
     numerator: S("careers", "grad11VuzProfile"),
     denominator: S("careers", "grad11ToVuz"),
   },
-  {
-    id: "grad11ToSpoShare",
-    direction: 4,
+  grad11ToSpoShare: { kind: "percent", numerator: S("careers", "grad11ToSpo"), denominator: S("careers", "grad11") },
+  grad11UndeterminedShare: {
     kind: "percent",
-    label: "Поступление в ОО СПО после 11 кл., %",
-    numerator: S("careers", "grad11ToSpo"),
-    denominator: S("careers", "grad11"),
-  },
-  {
-    id: "grad11UndeterminedShare",
-    direction: 4,
-    kind: "percent",
-    label: "Выпускники 11 кл., не определившиеся с дальнейшим путём, %",
     numerator: S("careers", "grad11Undetermined"),
     denominator: S("careers", "grad11"),
   },
-  {
-    id: "futureTicketShare",
-    direction: 4,
+  futureTicketShare: { kind: "percent", numerator: S("careers", "futureTicket"), denominator: PUPILS(6, 11) },
+  profMinimumShare: { kind: "percent", numerator: S("careers", "profMinimum"), denominator: PUPILS(6, 11) },
+  headScore: { kind: "percent", numerator: S("head", "points"), denominator: S("head", "maxPoints") },
+  categoryShare: {
     kind: "percent",
-    label: "Участники «Билета в будущее», % обучающихся",
-    numerator: S("careers", "futureTicket"),
-    denominator: PUPILS_1_11,
-  },
-
-  {
-    id: "headScore",
-    direction: 5,
-    kind: "percent",
-    label: "Оценка эффективности руководителя, % от максимума баллов",
-    numerator: S("head", "points"),
-    denominator: S("head", "maxPoints"),
-  },
-
-  {
-    id: "categoryShare",
-    direction: 6,
-    kind: "percent",
-    label: "Педагоги с первой и высшей категорией, %",
     numerator: [S("staff", "catHighest"), S("staff", "catFirst")],
     denominator: S("staff", "teachers"),
-    bands: "staff.categoryBands",
   },
-  {
-    id: "trainedShare",
-    direction: 6,
+  trainedShare: { kind: "percent", numerator: S("staff", "trained3y"), denominator: S("staff", "teachers") },
+  diagnosticsShare: {
     kind: "percent",
-    label: "Прошли повышение квалификации за 3 года, %",
-    numerator: S("staff", "trained3y"),
-    denominator: S("staff", "teachers"),
-  },
-  {
-    id: "diagnosticsShare",
-    direction: 6,
-    kind: "percent",
-    label: "Прошли диагностику профессиональных дефицитов, %",
     numerator: S("staff", "deficitDiagnostics"),
     denominator: S("staff", "teachers"),
   },
-  {
-    id: "routeShare",
-    direction: 6,
+  routeShare: { kind: "percent", numerator: S("staff", "individualRoute"), denominator: S("staff", "teachers") },
+  mentoredShare: { kind: "percent", numerator: S("staff", "youngMentored"), denominator: S("staff", "young") },
+  vacancies: { kind: "count", numerator: S("staff", "vacancies") },
+  clubsShare: { kind: "percent", numerator: S("upbringing", "clubs"), denominator: PUPILS(1, 11) },
+  movementFirstShare: { kind: "percent", numerator: S("upbringing", "movementFirst"), denominator: PUPILS(1, 11) },
+  volunteersShare: { kind: "percent", numerator: S("upbringing", "volunteers"), denominator: PUPILS(1, 11) },
+  preventionShare: {
     kind: "percent",
-    label: "Работают по индивидуальному образовательному маршруту, %",
-    numerator: S("staff", "individualRoute"),
-    denominator: S("staff", "teachers"),
-  },
-  {
-    id: "mentoredShare",
-    direction: 6,
-    kind: "percent",
-    label: "Молодые педагоги с наставником, %",
-    numerator: S("staff", "youngMentored"),
-    denominator: S("staff", "young"),
-  },
-  {
-    id: "vacancies",
-    direction: 6,
-    kind: "count",
-    label: "Вакансий педагогов, ставок",
-    numerator: S("staff", "vacancies"),
-  },
-
-  {
-    id: "clubsShare",
-    direction: 7,
-    kind: "percent",
-    label: "Охват кружками и секциями ОО, %",
-    numerator: S("upbringing", "clubs"),
-    denominator: PUPILS_1_11,
-  },
-  {
-    id: "movementFirstShare",
-    direction: 7,
-    kind: "percent",
-    label: "Участники «Движения Первых», %",
-    numerator: S("upbringing", "movementFirst"),
-    denominator: PUPILS_1_11,
-  },
-  {
-    id: "volunteersShare",
-    direction: 7,
-    kind: "percent",
-    label: "Волонтёры, % обучающихся",
-    numerator: S("upbringing", "volunteers"),
-    denominator: PUPILS_1_11,
-  },
-  {
-    id: "preventionRegister",
-    direction: 7,
-    kind: "count",
-    label: "Обучающихся на профилактическом учёте, чел.",
     numerator: S("upbringing", "preventionRegister"),
+    denominator: PUPILS(1, 11),
   },
-  {
-    id: "offences",
-    direction: 7,
-    kind: "count",
-    label: "Правонарушений обучающихся, случаев",
-    numerator: S("upbringing", "offences"),
-  },
-  {
-    id: "summerRestShare",
-    direction: 7,
+  preventionRegister: { kind: "count", numerator: S("upbringing", "preventionRegister") },
+  offences: { kind: "count", numerator: S("upbringing", "offences") },
+  summerRestShare: { kind: "percent", numerator: S("upbringing", "summerRest"), denominator: PUPILS(1, 11) },
+  // Groups per МКДО area (core/preschool.ts): a group is counted once, not once per area.
+  mkdoBasicShare: {
     kind: "percent",
-    label: "Охват летним отдыхом и оздоровлением, %",
-    numerator: S("upbringing", "summerRest"),
-    denominator: PUPILS_1_11,
+    numerator: { preschool: "basicAllAreas" },
+    denominator: { preschool: "assessedGroups" },
   },
+  mkdoScore: { kind: "mean", numerator: S("preschool", "mkdoScore"), denominator: ROWS("preschool", "mkdoScore") },
+};
 
-  {
-    id: "mkdoBasicShare",
-    direction: 8,
-    kind: "percent",
-    label: "Дошкольные группы на базовом уровне МКДО и выше, %",
-    numerator: S("preschool", "groupsBasicOrAbove"),
-    denominator: S("preschool", "groups"),
-  },
-];
+function indicatorOf(def: DirectionTargetDef): DirectionIndicator {
+  return {
+    id: def.id as DirectionIndicatorId,
+    direction: def.direction,
+    name: def.name,
+    label: `${def.name}, ${def.unit}`,
+    unit: def.unit,
+    better: def.better,
+    ...FORMULAS[def.id as DirectionIndicatorId],
+  };
+}
+
+/** Every indicator of the catalogue, in catalogue order (direction by direction). */
+export const DIRECTION_INDICATORS: readonly DirectionIndicator[] = (
+  DIRECTION_TARGETS as readonly DirectionTargetDef[]
+).map(indicatorOf);
+
+/** The indicators the profile marks «показывать и оценивать». */
+export function usedIndicators(profile: Profile): DirectionIndicator[] {
+  return DIRECTION_INDICATORS.filter((i) => profile.values[`dir.${i.id}.use`]);
+}
+
+export type Level = "хороший" | "средний" | "низкий";
+
+/** The indicator's target and bands from the profile. */
+export function targetOf(ind: DirectionIndicator, profile: Profile): { target: number; bands: readonly number[] } {
+  const id = ind.id;
+  const bands: readonly number[] =
+    id === "categoryShare" ? profile.values["staff.categoryBands"] : profile.values[`dir.${id}.bands` as const];
+  return { target: profile.values[`dir.${ind.id}.target`], bands };
+}
+
+/** Comparisons tolerate float noise: 7 of 14 is 50 % even when computed as 49,999…. */
+const EPS = 1e-9;
+
+/** Level by the bands: higher is better → [средний от, хороший от]; lower → [хороший до, средний до]. */
+export function levelOf(ind: DirectionIndicator, value: number, profile: Profile): Level {
+  const [a, b] = targetOf(ind, profile).bands;
+  if (ind.better === "higher") return value >= b - EPS ? "хороший" : value >= a - EPS ? "средний" : "низкий";
+  return value <= a + EPS ? "хороший" : value <= b + EPS ? "средний" : "низкий";
+}
+
+/** Whether a value reaches the target (a floor for higher-is-better, a ceiling otherwise). */
+export function meetsTarget(ind: DirectionIndicator, value: number, profile: Profile): boolean {
+  const { target } = targetOf(ind, profile);
+  return ind.better === "higher" ? value >= target - EPS : value <= target + EPS;
+}
 
 /** Sum of a source for a school in a year; null when the school gave no such data. */
-export function sourceValue(report: SchoolReport, year: number, source: Source): number | null {
+export function sourceValue(report: SchoolReport, year: number, source: Source, profile?: Profile): number | null {
+  if ("preschool" in source) {
+    const counts = profile ? preschoolCounts(report, year, profile) : null;
+    return counts ? counts[source.preschool] : null;
+  }
   if ("contingent" in source) {
     let sum = 0;
     let found = false;
@@ -276,7 +224,7 @@ export function sourceValue(report: SchoolReport, year: number, source: Source):
     if (source.label !== undefined && (r.label ?? "").trim().toLowerCase() !== source.label) continue;
     const v = r.values[source.column];
     if (v === null || v === undefined) continue;
-    sum += v;
+    sum += source.rows ? 1 : v;
     found = true;
   }
   return found ? sum : null;
@@ -286,22 +234,26 @@ export interface IndicatorValue {
   numerator: number | null;
   denominator: number | null;
   value: number | null;
-  /** «хороший» / «средний» / «низкий» where the indicator has bands. */
-  band: string | null;
+  /** «хороший» / «средний» / «низкий» by the indicator's bands; null without a value. */
+  band: Level | null;
 }
 
-export function bandOf(indicator: DirectionIndicator, value: number | null, profile: Profile): string | null {
-  if (!indicator.bands || value === null) return null;
-  const [medium, good] = profile.values[indicator.bands];
-  return value >= good ? "хороший" : value >= medium ? "средний" : "низкий";
+/** The level by the indicator's bands; null without a value. */
+export function bandOf(indicator: DirectionIndicator, value: number | null, profile: Profile): Level | null {
+  return value === null ? null : levelOf(indicator, value, profile);
 }
 
 /** Sum of one or several sources; null when none of them has data. */
-function sumOf(report: SchoolReport, year: number, sources: Source | readonly Source[]): number | null {
+function sumOf(
+  report: SchoolReport,
+  year: number,
+  sources: Source | readonly Source[],
+  profile: Profile,
+): number | null {
   const list: readonly Source[] = Array.isArray(sources) ? sources : [sources as Source];
   let sum: number | null = null;
   for (const src of list) {
-    const v = sourceValue(report, year, src);
+    const v = sourceValue(report, year, src, profile);
     if (v !== null) sum = (sum ?? 0) + v;
   }
   return sum;
@@ -315,7 +267,8 @@ export function indicatorValue(
 ): IndicatorValue {
   let value: number | null = null;
   if (ind.kind === "count") value = numerator;
-  else if (numerator !== null && denominator !== null && denominator > 0) value = (numerator * 100) / denominator;
+  else if (numerator !== null && denominator !== null && denominator > 0)
+    value = ind.kind === "percent" ? (numerator * 100) / denominator : numerator / denominator;
   return { numerator, denominator, value, band: bandOf(ind, value, profile) };
 }
 
@@ -326,8 +279,12 @@ export function schoolIndicator(
   ind: DirectionIndicator,
   profile: Profile,
 ): IndicatorValue {
-  const num = sumOf(report, year, ind.numerator);
-  const den = ind.denominator ? sourceValue(report, year, ind.denominator) : null;
+  if (ind.compute) {
+    const c = ind.compute(report, year);
+    return indicatorValue(ind, c.numerator, c.denominator, profile);
+  }
+  const num = sumOf(report, year, ind.numerator, profile);
+  const den = ind.denominator ? sourceValue(report, year, ind.denominator, profile) : null;
   return indicatorValue(ind, num, den, profile);
 }
 
@@ -343,10 +300,10 @@ export function municipalIndicator(
   let any = false;
   for (const r of reports) {
     const v = schoolIndicator(r, year, ind, profile);
-    if (v.numerator === null || (ind.kind === "percent" && (v.denominator === null || v.denominator === 0))) continue;
+    if (v.numerator === null || (ind.kind !== "count" && (v.denominator === null || v.denominator === 0))) continue;
     num += v.numerator;
     den += v.denominator ?? 0;
     any = true;
   }
-  return indicatorValue(ind, any ? num : null, any && ind.kind === "percent" ? den : null, profile);
+  return indicatorValue(ind, any ? num : null, any && ind.kind !== "count" ? den : null, profile);
 }

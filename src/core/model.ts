@@ -8,6 +8,21 @@
 export const PROCEDURES = ["ВПР", "КДР", "ОГЭ", "ГВЭ-9", "ЕГЭ", "ГВЭ-11", "НИКО"] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 
+/**
+ * The school's own assessments (ВСОКО regulation §1.7: промежуточная аттестация, итоги учебных
+ * четвертей): written on «Результаты» like external procedures, but kept apart in
+ * SchoolReport.internal so no municipal analysis of external results ever mixes them in.
+ */
+export const INTERNAL_PROCEDURES = ["Промежуточная аттестация", "Итоги четверти", "Итоги полугодия"] as const;
+export type InternalProcedure = (typeof INTERNAL_PROCEDURES)[number];
+
+/** Periods of an internal procedure: quarters 1–4, half-years 1–2; the annual attestation has none. */
+export const INTERNAL_PERIODS: Readonly<Record<InternalProcedure, number>> = {
+  "Промежуточная аттестация": 0,
+  "Итоги четверти": 4,
+  "Итоги полугодия": 2,
+};
+
 export const SCHOOL_TYPES = [
   "НОШ",
   "ООШ",
@@ -17,6 +32,7 @@ export const SCHOOL_TYPES = [
   "лицей",
   "вечерняя",
   "коррекционная",
+  "детский сад",
 ] as const;
 export type SchoolType = (typeof SCHOOL_TYPES)[number];
 
@@ -115,6 +131,21 @@ export interface ResultRow {
   taskCompletion?: TaskCompletion[];
 }
 
+/** One line of the school's own assessment on «Результаты»: marks of a class (or parallel) in a subject for a period. */
+export interface InternalResultRow {
+  procedure: InternalProcedure;
+  year: number;
+  /** Quarter 1–4 or half-year 1–2; null for the annual «Промежуточная аттестация». */
+  period: number | null;
+  grade: number;
+  className: string;
+  subject: string;
+  participants: number;
+  marks?: MarkCounts;
+  source: string;
+  ref?: CellRef;
+}
+
 /** One participant line of «Участники» (codes only, never names). */
 export interface ParticipantRow {
   procedure: Procedure;
@@ -171,6 +202,21 @@ export interface DirectionRow {
   ref?: CellRef;
 }
 
+/**
+ * One group of a preschool organisation (or a school's preschool group) in a year, with its МКДО
+ * level in each quality area: 1 (ниже базового) … 5 (превосходный), null where the area was not
+ * assessed for this group. Groups are named as the organisation names them, never by children.
+ */
+export interface PreschoolGroupRow {
+  year: number;
+  group: string;
+  /** Children in the group, when given. */
+  children: number | null;
+  /** Level per МКДО area id (src/core/preschool.ts MKDO_AREAS). */
+  levels: Record<string, number | null>;
+  ref?: CellRef;
+}
+
 export type DirectionSheetId = "olympiads" | "careers" | "staff" | "head" | "upbringing" | "preschool";
 
 /** 1–8 are the regulation's directions; "O" is the objectivity track of direction 1. */
@@ -194,7 +240,20 @@ export interface CycleRecord {
   responsible?: string;
   /** ISO date yyyy-mm-dd. */
   plannedDate?: string;
+  /** «Связь с выводом»: the findings this row answers (src/core/cycle/links.ts). */
+  links?: CycleLink[];
   ref?: CellRef;
+}
+
+/** A reference from a cycle row to a finding of the analysis: «O2 ВПР 2026 5 математика», «ШНОР 2026». */
+export interface CycleLink {
+  code: string;
+  year: number;
+  procedure?: string;
+  grade?: number;
+  subject?: string;
+  /** The reference as typed. */
+  text: string;
 }
 
 export interface SchoolReport {
@@ -205,6 +264,10 @@ export interface SchoolReport {
   directions: Partial<Record<DirectionSheetId, DirectionRow[]>>;
   cycle: CycleRecord[];
   findings: Finding[];
+  /** The school's own assessments (quarters, half-years, промежуточная аттестация), when given. */
+  internal?: InternalResultRow[];
+  /** Preschool groups with their МКДО levels by area (sheet «Группы МКДО»), when given. */
+  preschoolGroups?: PreschoolGroupRow[];
   /** File the report was read from, when known. */
   file?: string;
 }

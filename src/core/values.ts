@@ -77,7 +77,9 @@ export function quoteValue(v: CellValue): string {
 
 /** 12.5 → "12,5"; up to `digits` decimals, trailing zeros dropped; NBSP thousands. */
 export function formatNumberRu(n: number, digits = 2): string {
-  if (!Number.isFinite(n)) return String(n);
+  // Never «NaN»/«Infinity» in a Russian message or cell.
+  if (Number.isNaN(n)) return "не число";
+  if (!Number.isFinite(n)) return n > 0 ? "бесконечность" : "минус бесконечность";
   const factor = 10 ** digits;
   const rounded = Math.round(n * factor) / factor;
   const [int, frac] = Math.abs(rounded).toFixed(digits).split(".");

@@ -4,6 +4,7 @@
  * like headers (case, ё, look-alike Latin letters, spaces), dates from Excel serials or text.
  * Every problem becomes a Finding naming the sheet and the cell; nothing is ever written back.
  */
+import { PARAMS } from "../core/profile";
 import type { Finding } from "../core/model";
 import { nearest } from "../core/subjects";
 import { countRu, formatNumberRu, quoteValue, readCell, type CellValue } from "../core/values";
@@ -91,6 +92,8 @@ export interface CellContext {
   sheet: string;
   cell: string;
   findings: Finding[];
+  /** Longest text kept (profile setting «limits.textLength»; MAX_INPUT_TEXT when omitted). */
+  maxText?: number;
 }
 
 /** JavaScript's \s (what a regular expression's \s matches), by UTF-16 code unit. */
@@ -116,9 +119,9 @@ function isSpaceCode(c: number): boolean {
  * NBSP): /^[^\s\u00a0\u202f](?:[^\u00a0\u202f]*[^\s\u00a0\u202f])?$/ without a regular
  * expression, as it runs on every text cell of the form.
  */
-function isPlainText(v: string): boolean {
+function isPlainText(v: string, maxText: number): boolean {
   const n = v.length;
-  if (n === 0 || n > MAX_INPUT_TEXT || isSpaceCode(v.charCodeAt(0)) || isSpaceCode(v.charCodeAt(n - 1))) return false;
+  if (n === 0 || n > maxText || isSpaceCode(v.charCodeAt(0)) || isSpaceCode(v.charCodeAt(n - 1))) return false;
   for (let i = 0; i < n; i++) {
     const c = v.charCodeAt(i);
     if (c === 0xa0 || c === 0x202f || isStrippedCode(c)) return false;
@@ -162,7 +165,7 @@ export function isUsableNumber(n: number): boolean {
  * cell limit and block every other school's form. Cut here, with a finding, so one bad form is
  * reported and the others are summarised.
  */
-export const MAX_INPUT_TEXT = 1000;
+export const MAX_INPUT_TEXT = PARAMS["limits.textLength"].value;
 
 /** C0 controls (tab and line breaks kept), DEL, C1 controls and the bidi marks, embeddings, overrides and isolates. */
 function isStrippedCode(c: number): boolean {
@@ -179,23 +182,26 @@ function isStrippedCode(c: number): boolean {
 }
 
 /** Whether the text needs `cleanInputText` (a character to strip, or too long). */
-function needsCleaning(v: string): boolean {
-  if (v.length > MAX_INPUT_TEXT) return true;
+function needsCleaning(v: string, maxText: number): boolean {
+  if (v.length > maxText) return true;
   for (let i = 0; i < v.length; i++) if (isStrippedCode(v.charCodeAt(i))) return true;
   return false;
 }
 
-/** The text without control and bidi characters, cut to MAX_INPUT_TEXT (never between the halves of a surrogate pair). */
-export function cleanInputText(v: string): { text: string; removed: number; cutFrom: number } {
+/** The text without control and bidi characters, cut to `maxText` (never between the halves of a surrogate pair). */
+export function cleanInputText(
+  v: string,
+  maxText = MAX_INPUT_TEXT,
+): { text: string; removed: number; cutFrom: number } {
   let text = "";
   let removed = 0;
   for (let i = 0; i < v.length; i++) {
     if (isStrippedCode(v.charCodeAt(i))) removed++;
-    else if (text.length < MAX_INPUT_TEXT + 1) text += v[i];
+    else if (text.length < maxText + 1) text += v[i];
   }
   const length = v.length - removed;
-  if (length <= MAX_INPUT_TEXT) return { text, removed, cutFrom: 0 };
-  let end = MAX_INPUT_TEXT;
+  if (length <= maxText) return { text, removed, cutFrom: 0 };
+  let end = maxText;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return { text: text.slice(0, end), removed, cutFrom: length };
@@ -223,7 +229,7 @@ function failWith(
  * cell, an in-range number of a numeric column, plain text of a text, code or enum column.
  * Returns undefined when the cell needs the full reading (and possibly a finding).
  */
-export function coerceFast(v: CellValue, spec: ColumnSpec): TypedValue | undefined {
+export function coerceFast(v: CellValue, spec: ColumnSpec, maxText = MAX_INPUT_TEXT): TypedValue | undefined {
   if (v === null || v === undefined || v === "") return spec.required ? undefined : null;
   if (typeof v === "number") {
     if (!isUsableNumber(v)) return undefined;
@@ -234,7 +240,7 @@ export function coerceFast(v: CellValue, spec: ColumnSpec): TypedValue | undefin
     if (spec.type === "date") return isoFromSerial(v) ?? undefined;
     return undefined;
   }
-  if (typeof v === "string" && isPlainText(v)) {
+  if (typeof v === "string" && isPlainText(v, maxText)) {
     if (spec.type === "enum" && spec.values?.includes(v)) return v;
     // NAME_LIKE needs a space between the words, which a code never has; NAME_JOINED is tried on codes.
     if (spec.type === "text" || (spec.type === "code" && isCodeText(v) && !NAME_JOINED.test(v))) return v;
@@ -247,22 +253,21 @@ export function coerceFast(v: CellValue, spec: ColumnSpec): TypedValue | undefin
  * it was readable; findings go to ctx.findings.
  */
 export function coerceCell(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: TypedValue; ok: boolean } {
-  const fast = coerceFast(v, spec);
+  const fast = coerceFast(v, spec, ctx.maxText);
   return fast === undefined ? coerceSlow(v, spec, ctx) : { value: fast, ok: true };
 }
 
 function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: TypedValue; ok: boolean } {
   const { sheet, cell, findings } = ctx;
   const col = columnName(spec);
-  if (typeof v === "string" && needsCleaning(v)) {
-    const clean = cleanInputText(v);
+  const maxText = ctx.maxText ?? MAX_INPUT_TEXT;
+  if (typeof v === "string" && needsCleaning(v, maxText)) {
+    const clean = cleanInputText(v, maxText);
     const what = [
       clean.removed
         ? `удалено ${countRu(clean.removed, SIGNS)} управляющих символов или символов смены направления письма`
         : "",
-      clean.cutFrom
-        ? `текст длиной ${countRu(clean.cutFrom, SIGNS)} сокращён до ${formatNumberRu(MAX_INPUT_TEXT, 0)}`
-        : "",
+      clean.cutFrom ? `текст длиной ${countRu(clean.cutFrom, SIGNS)} сокращён до ${formatNumberRu(maxText, 0)}` : "",
     ].filter(Boolean);
     // The text itself is not quoted: it may be a name, and it is what made the cell suspicious.
     findings.push(
@@ -296,7 +301,7 @@ function coerceSlow(v: CellValue, spec: ColumnSpec, ctx: CellContext): { value: 
     spec.type === "date";
   if (typeof v === "number" && (!Number.isFinite(v) || (numeric && !isUsableNumber(v)))) {
     const what = Number.isNaN(v)
-      ? "нечисловое значение (NaN)"
+      ? "значение «не число» (результат неудачного вычисления)"
       : Number.isFinite(v)
         ? "слишком большое по модулю число"
         : "бесконечное значение";

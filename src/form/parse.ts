@@ -9,8 +9,11 @@ import type {
   DirectionRow,
   DirectionSheetId,
   Finding,
+  InternalProcedure,
+  InternalResultRow,
   Location,
   ParticipantRow,
+  PreschoolGroupRow,
   Procedure,
   ResultRow,
   SchoolPassport,
@@ -19,10 +22,13 @@ import type {
   TaskLevel,
   TaskSet,
 } from "../core/model";
+import { INTERNAL_PROCEDURES } from "../core/model";
+import { MKDO_AREAS, MKDO_LEVELS } from "../core/preschool";
 import type { SheetRead } from "../host/port";
 import type { TypedValue } from "./cells";
 import type { FormRead, TableRead, TypedRow } from "./read";
 import { CYCLE_SCORE_WORDS, directionIdOf } from "./schema/labels";
+import { parseLinks } from "../core/cycle/links";
 import { DIRECTION_SHEETS } from "./schema";
 import { canonicalSubjectCached, validateForm } from "./validate";
 import { detectRole, MUNICIPAL_SUMMARY_SHEET } from "./book-kind";
@@ -69,6 +75,10 @@ function usable(t: TableRead | undefined, ids: readonly string[]): TypedRow[] {
   return out;
 }
 
+function isInternal(v: TypedValue): v is InternalProcedure {
+  return (INTERNAL_PROCEDURES as readonly unknown[]).includes(v);
+}
+
 function subjectOf(v: TypedValue): string {
   const s = str(v);
   return canonicalSubjectCached(s) ?? s;
@@ -104,10 +114,33 @@ function passportOf(form: FormRead): SchoolPassport | null {
   return p;
 }
 
-function resultsOf(t: TableRead | undefined, file?: string): ResultRow[] {
+/** The school's own assessments go to `internal`, external procedures to the returned rows. */
+function resultsOf(t: TableRead | undefined, internal: InternalResultRow[], file?: string): ResultRow[] {
   const out: ResultRow[] = [];
   for (const r of usable(t, ["procedure", "year", "grade", "subject", "participants"])) {
     const v = r.values;
+    if (isInternal(v.procedure)) {
+      const row: InternalResultRow = {
+        procedure: v.procedure,
+        year: v.year as number,
+        period: r.invalid.has("period") ? null : num(v.period ?? null),
+        grade: v.grade as number,
+        className: str(v.className ?? null),
+        subject: subjectOf(v.subject),
+        participants: v.participants as number,
+        source: "form",
+        ref: refOf(t!, r, file),
+      };
+      if (["n5", "n4", "n3", "n2"].some((id) => num(v[id] ?? null) !== null))
+        row.marks = {
+          n5: num(v.n5 ?? null) ?? 0,
+          n4: num(v.n4 ?? null) ?? 0,
+          n3: num(v.n3 ?? null) ?? 0,
+          n2: num(v.n2 ?? null) ?? 0,
+        };
+      internal.push(row);
+      continue;
+    }
     const row: ResultRow = {
       procedure: v.procedure as Procedure,
       year: v.year as number,
@@ -211,7 +244,25 @@ function directionsOf(form: FormRead, file?: string): SchoolReport["directions"]
   return out;
 }
 
-function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
+function preschoolGroupsOf(t: TableRead | undefined, file?: string): PreschoolGroupRow[] {
+  return usable(t, ["year", "group"]).map((r) => {
+    const levels: Record<string, number | null> = {};
+    for (const a of MKDO_AREAS) {
+      const v = r.values[a.id];
+      const i = typeof v === "string" && !r.invalid.has(a.id) ? MKDO_LEVELS.indexOf(v) : -1;
+      levels[a.id] = i >= 0 ? i + 1 : null;
+    }
+    return {
+      year: r.values.year as number,
+      group: str(r.values.group),
+      children: num(r.values.children ?? null),
+      levels,
+      ref: refOf(t!, r, file),
+    };
+  });
+}
+
+export function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
   return usable(t, ["year", "direction", "track", "trackKind", "component"]).map((r) => {
     const v = r.values;
     const score =
@@ -229,6 +280,9 @@ function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
     if (str(v.docDate ?? null)) rec.docDate = str(v.docDate);
     if (str(v.responsible ?? null)) rec.responsible = str(v.responsible);
     if (str(v.plannedDate ?? null)) rec.plannedDate = str(v.plannedDate);
+    // Unreadable references are reported by validate.ts (cycleRules); the readable ones still count.
+    const links = str(v.link ?? null) ? parseLinks(str(v.link)).links : [];
+    if (links.length) rec.links = links;
     return rec;
   });
 }
@@ -237,15 +291,19 @@ function cycleOf(t: TableRead | undefined, file?: string): CycleRecord[] {
 export function buildReport(form: FormRead, findings: Finding[], file?: string): SchoolReport | null {
   const passport = passportOf(form);
   if (!passport) return null;
+  const internal: InternalResultRow[] = [];
   const report: SchoolReport = {
     passport,
-    results: resultsOf(form.tables.get("results"), file),
+    results: resultsOf(form.tables.get("results"), internal, file),
     participants: participantsOf(form.tables.get("participants"), file),
     tasks: tasksOf(form.tables.get("tasks")),
     directions: directionsOf(form, file),
     cycle: cycleOf(form.tables.get("cycle"), file),
     findings,
   };
+  if (internal.length > 0) report.internal = internal;
+  const groups = preschoolGroupsOf(form.tables.get("preschoolGroups"), file);
+  if (groups.length > 0) report.preschoolGroups = groups;
   if (file) report.file = file;
   return report;
 }
@@ -256,10 +314,10 @@ export function buildReport(form: FormRead, findings: Finding[], file?: string):
  */
 export function parseForm(
   sheets: readonly SheetRead[],
-  opts: { file?: string } = {},
+  opts: { file?: string; maxText?: number } = {},
 ): { report: SchoolReport | null; findings: Finding[] } {
   if (detectRole(sheets.map((s) => s.name)) === "municipal")
     return { report: null, findings: [summaryBookFinding(opts.file)] };
-  const { form, findings } = validateForm(sheets);
+  const { form, findings } = validateForm(sheets, { maxText: opts.maxText });
   return { report: buildReport(form, findings, opts.file), findings };
 }

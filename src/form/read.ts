@@ -5,6 +5,7 @@
  * The rules across rows and sheets (validate.ts) and the model builder (parse.ts) work on this.
  */
 import type { Finding } from "../core/model";
+import { KINDERGARTEN } from "../core/preschool";
 import { editDistance } from "../core/subjects";
 import { columnLetters, formatCell, formatRange, parseRange } from "../core/a1";
 import type { CellValue } from "../core/values";
@@ -218,7 +219,13 @@ const NO_CELLS: readonly CellValue[] = Object.freeze([]);
  * The loops run over every cell of the table (participants: thousands of rows × tens of task
  * columns), so they index plain arrays of columns instead of iterating objects.
  */
-function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out: Finding[]): TypedRow[] {
+function readRows(
+  read: SheetRead,
+  schema: SheetSchema,
+  loc: ColumnLocation,
+  out: Finding[],
+  maxText?: number,
+): TypedRow[] {
   const rows: TypedRow[] = [];
   const inputs = schema.columns
     .filter((c) => !c.formula && loc.columns[c.id])
@@ -270,7 +277,7 @@ function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out
     const values = row.values;
     for (let k = 0; k < inputCount; k++) {
       const v = line[inputCols[k]];
-      const fast = coerceFast(v, inputSpecs[k]);
+      const fast = coerceFast(v, inputSpecs[k], maxText);
       if (fast !== undefined) {
         values[inputIds[k]] = fast;
         continue;
@@ -279,6 +286,7 @@ function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out
         sheet: read.name,
         cell: `${inputs[k].letter}${r + 1}`,
         findings: out,
+        maxText,
       });
       values[inputIds[k]] = value;
       if (!ok) row.markInvalid(inputIds[k]);
@@ -301,6 +309,7 @@ function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out
           sheet: read.name,
           cell: `${repeatedLetters[p.n - 1]}${r + 1}`,
           findings: out,
+          maxText,
         });
         points[p.n - 1] = typeof value === "number" ? value : null;
       }
@@ -310,8 +319,26 @@ function readRows(read: SheetRead, schema: SheetSchema, loc: ColumnLocation, out
   return rows;
 }
 
+/**
+ * One table sheet read on its own by its schema (a sheet that is not part of the school form,
+ * e.g. the education authority's «Цикл МОУО»): layout findings and typed rows, null without a header.
+ */
+export function readTable(read: SheetRead, schema: SheetSchema, findings: Finding[]): TableRead | null {
+  const location = locateColumns(read.values, schema, { merges: read.merges, maxScanRows: 30 });
+  if (location.headerRow < 0) return null;
+  layoutFindings(schema, read.name, location, findings);
+  return { schema, sheet: read.name, location, rows: readRows(read, schema, location, findings) };
+}
+
+/** The passport names a kindergarten (type «детский сад»), read from the already read fields. */
+export function isKindergarten(fields: ReadonlyMap<string, FieldRead>): boolean {
+  return fields.get("type")?.value === KINDERGARTEN;
+}
+
 /** Reads every sheet of the form that the workbook has. Never changes anything. */
-export function readForm(sheets: readonly SheetRead[]): FormRead {
+/** `opts.maxText`: longest text kept in a cell (the profile's «limits.textLength»). */
+export function readForm(sheets: readonly SheetRead[], opts: { maxText?: number } = {}): FormRead {
+  const { maxText } = opts;
   const findings: Finding[] = [];
   const tables = new Map<string, TableRead>();
   const fields = new Map<string, FieldRead>();
@@ -319,8 +346,10 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
 
   for (const schema of FORM_SHEETS) {
     const found = findSheet(sheets, schema);
+    // A kindergarten has no results of procedures: its form is the passport and «Группы МКДО».
+    const required = schema.required && !(schema.id === "results" && isKindergarten(fields));
     if (!found) {
-      if (schema.required) {
+      if (required) {
         findings.push(
           finding(
             "sheet.missing",
@@ -370,6 +399,7 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
           sheet: read.name,
           cell: lf.valueCell,
           findings,
+          maxText,
         });
         fields.set(f.id, { value, cell: lf.valueCell, ok });
       }
@@ -377,7 +407,7 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
     // The passport's table usually sits below the fields, but may stand beside them: scan from the top.
     const location = locateColumns(read.values, schema, { merges: read.merges, maxScanRows: startRow + 30 });
     if (location.headerRow < 0) {
-      if (schema.required || read.values.some((r) => r?.some((v) => v !== null && v !== undefined && v !== ""))) {
+      if (required || read.values.some((r) => r?.some((v) => v !== null && v !== undefined && v !== ""))) {
         const names = schema.columns
           .filter((c) => c.required)
           .map(columnName)
@@ -395,7 +425,7 @@ export function readForm(sheets: readonly SheetRead[]): FormRead {
       continue;
     }
     layoutFindings(schema, read.name, location, findings);
-    const rows = readRows(read, schema, location, findings);
+    const rows = readRows(read, schema, location, findings, maxText);
     tables.set(schema.id, { schema, sheet: read.name, location, rows });
   }
 

@@ -56,7 +56,13 @@ export const RULES = {
   "cross.procedureGrade": { severity: "warning", title: "Процедура не проводится в этом классе" },
   "cross.taskMax": { severity: "error", title: "Баллов за задание больше максимума (лист «Задания»)" },
   "ege.fields": { severity: "warning", title: "Поля ЕГЭ заполнены для другой процедуры" },
+  "period.required": {
+    severity: "error",
+    title: "Итоги четверти или полугодия без номера периода (или номер вне 1–4 / 1–2)",
+  },
+  "period.unexpected": { severity: "warning", title: "Период указан для процедуры без периодов" },
   "cycle.noDocument": { severity: "warning", title: "Компонент цикла «есть» без подтверждающего документа" },
+  "cycle.link": { severity: "error", title: "Ссылка на вывод анализа в цикле не распознана" },
   "cycle.partialComponent": { severity: "info", title: "В частичном треке учитываются только компоненты 7–9" },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -6,6 +6,7 @@
  * touches a workbook.
  */
 import type { SchoolReport } from "../core/model";
+import { KINDERGARTEN, MKDO_AREAS, MKDO_LEVELS } from "../core/preschool";
 import { columnLetters, formatCell, rangeFrom } from "../core/a1";
 import type { Grid, WriteOp } from "../host/port";
 import { isoDateToSerial } from "../host/serial";
@@ -14,7 +15,7 @@ import { typeWord } from "./cells";
 import { RULES } from "./rules";
 import { CYCLE_SCORE_WORDS, directionCodeOf } from "./schema/labels";
 import { DIRECTION_SHEETS } from "./schema";
-import { FORM_SHEETS, INSTRUCTION_SHEET, PASSPORT } from "./schema/sheets";
+import { FORM_SHEETS, INSTRUCTION_SHEET, PASSPORT, PRESCHOOL_FORM_SHEETS } from "./schema/sheets";
 import type { ColumnSpec, SheetSchema } from "./schema/types";
 
 export const HEADER_FILL = "#D9E1F2";
@@ -217,7 +218,7 @@ function passportFieldOps(values: Partial<Record<string, CellValue>> = {}): Writ
 }
 
 /** The passport's fields accept the label with or without the " *" that marks a required one. */
-function sheetOps(
+export function sheetOps(
   schema: SheetSchema,
   rows: number,
   data: Grid,
@@ -330,10 +331,15 @@ export function templateSheetNames(): string[] {
  * The empty template. `only` limits it to these sheet names (createForm passes the missing
  * ones); addSheet ops come first for every sheet, so each sheet exists before it is written.
  */
-export function templateOps(opts: { only?: readonly string[] } = {}): WriteOp[] {
+export function templateOps(opts: { only?: readonly string[]; preschool?: boolean } = {}): WriteOp[] {
   const wanted = (name: string) => !opts.only || opts.only.includes(name);
   const ops: WriteOp[] = [];
-  for (const schema of FORM_SHEETS) if (wanted(schema.name)) ops.push(...sheetOps(schema, schema.templateRows, []));
+  // A kindergarten's form: its passport already says «детский сад», and only the sheets a ДОО fills.
+  const sheets = opts.preschool ? PRESCHOOL_FORM_SHEETS : FORM_SHEETS;
+  const fieldValues = opts.preschool ? { type: KINDERGARTEN } : undefined;
+  for (const schema of sheets)
+    if (wanted(schema.name))
+      ops.push(...sheetOps(schema, schema.templateRows, [], undefined, schema.fields ? fieldValues : undefined));
   if (wanted(INSTRUCTION_SHEET)) ops.push(...instructionOps());
   return ops;
 }
@@ -350,27 +356,44 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
       return { data: report.passport.contingent.map((c) => line({ year: c.year, grade: c.grade, pupils: c.pupils })) };
     case "results":
       return {
-        data: report.results.map((r) =>
-          line({
-            procedure: r.procedure,
-            year: r.year,
-            grade: r.grade,
-            className: r.className || null,
-            subject: r.subject,
-            participants: r.participants,
-            n5: r.marks?.n5,
-            n4: r.marks?.n4,
-            n3: r.marks?.n3,
-            n2: r.marks?.n2,
-            meanScore: r.ege?.meanScore,
-            belowMin: r.ege?.belowMin,
-            high81: r.ege?.high81,
-            score100: r.ege?.score100,
-            lowered: r.journal?.lowered,
-            confirmed: r.journal?.confirmed,
-            raised: r.journal?.raised,
-          } as Record<string, CellValue>),
-        ),
+        data: [
+          ...report.results.map((r) =>
+            line({
+              procedure: r.procedure,
+              year: r.year,
+              grade: r.grade,
+              className: r.className || null,
+              subject: r.subject,
+              participants: r.participants,
+              n5: r.marks?.n5,
+              n4: r.marks?.n4,
+              n3: r.marks?.n3,
+              n2: r.marks?.n2,
+              meanScore: r.ege?.meanScore,
+              belowMin: r.ege?.belowMin,
+              high81: r.ege?.high81,
+              score100: r.ege?.score100,
+              lowered: r.journal?.lowered,
+              confirmed: r.journal?.confirmed,
+              raised: r.journal?.raised,
+            } as Record<string, CellValue>),
+          ),
+          ...(report.internal ?? []).map((r) =>
+            line({
+              procedure: r.procedure,
+              year: r.year,
+              grade: r.grade,
+              className: r.className || null,
+              subject: r.subject,
+              participants: r.participants,
+              n5: r.marks?.n5,
+              n4: r.marks?.n4,
+              n3: r.marks?.n3,
+              n2: r.marks?.n2,
+              period: r.period,
+            } as Record<string, CellValue>),
+          ),
+        ],
       };
     case "participants": {
       const n = Math.max(0, ...report.participants.map((p) => p.taskPoints.length));
@@ -409,6 +432,22 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
           ),
         ),
       };
+    case "preschoolGroups":
+      return {
+        data: (report.preschoolGroups ?? []).map((g) =>
+          line({
+            year: g.year,
+            group: g.group,
+            children: g.children,
+            ...Object.fromEntries(
+              MKDO_AREAS.map((a) => {
+                const level = g.levels[a.id];
+                return [a.id, level ? MKDO_LEVELS[level - 1] : null];
+              }),
+            ),
+          }),
+        ),
+      };
     case "cycle":
       return {
         data: report.cycle.map((c) =>
@@ -423,6 +462,7 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
             docDate: serial(c.docDate),
             responsible: c.responsible ?? null,
             plannedDate: serial(c.plannedDate),
+            link: c.links?.length ? c.links.map((l) => l.text).join("; ") : null,
           }),
         ),
       };
@@ -457,7 +497,7 @@ export function fillForm(report: SchoolReport, opts: { spareRows?: number } = {}
     socialIndex: p.socialIndex ?? null,
   };
   const ops: WriteOp[] = [];
-  for (const schema of FORM_SHEETS) {
+  for (const schema of p.type === KINDERGARTEN ? PRESCHOOL_FORM_SHEETS : FORM_SHEETS) {
     const { data, repeatedCount } = rowsFor(schema, report);
     ops.push(...sheetOps(schema, data.length + spare, data, repeatedCount, schema.fields ? fieldValues : undefined));
   }

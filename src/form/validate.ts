@@ -4,13 +4,15 @@
  * the contingent, task points against the task list, the cycle's documents. Works on the typed
  * rows of read.ts; reads only, never changes a cell. validateForm is the one entry point.
  */
-import type { Finding } from "../core/model";
+import { INTERNAL_PERIODS, type Finding } from "../core/model";
 import { canonicalSubject, nearest, SUBJECTS } from "../core/subjects";
 import { formatNumberRu, quoteValue } from "../core/values";
+import { LINK_EXAMPLE, parseLinks } from "../core/cycle/links";
 import type { SheetRead } from "../host/port";
 import { columnName, type TypedValue } from "./cells";
-import { readForm, type FormRead, type TableRead, type TypedRow } from "./read";
+import { isKindergarten, readForm, type FormRead, type TableRead, type TypedRow } from "./read";
 import { finding } from "./rules";
+import { PRESCHOOL_GROUPS } from "./schema/sheets";
 import type { SheetSchema } from "./schema/types";
 
 const num = (v: TypedValue): number | null => (typeof v === "number" ? v : null);
@@ -89,7 +91,7 @@ function keyText(row: TypedRow, ids: readonly string[]): string | null {
 function describeKey(t: TableRead, row: TypedRow, ids: readonly string[]): string {
   return ids
     .map((id) => row.values[id])
-    .filter((v) => v !== null && v !== "")
+    .filter((v) => v !== null && v !== undefined && v !== "")
     .map((v) => String(v))
     .join(", ");
 }
@@ -386,7 +388,45 @@ function resultRules(t: TableRead, contingent: ContingentIndex | null, out: Find
       }
     }
   }
-  duplicates(t, ["procedure", "year", "grade", "className", "subject"], "duplicate.row", "subject", out);
+  duplicates(t, ["procedure", "year", "grade", "className", "subject", "period"], "duplicate.row", "subject", out);
+}
+
+/** Quarters need 1–4, half-years 1–2; other procedures have no period (a filled one is likely a slip). */
+function periodRules(t: TableRead, out: Finding[]): void {
+  const col = header(t.schema, "period");
+  for (const row of t.rows) {
+    const proc = row.values.procedure;
+    if (typeof proc !== "string" || row.invalid.has("period")) continue;
+    const value = num(row.values.period ?? null);
+    const periods = (INTERNAL_PERIODS as Readonly<Record<string, number>>)[proc];
+    const cell = row.cells.period ?? row.cells.procedure;
+    if (periods) {
+      if (value === null || value > periods)
+        out.push(
+          finding(
+            "period.required",
+            t.sheet,
+            cell,
+            value === null
+              ? `Процедура «${proc}»: не указан номер периода в столбце ${col}.`
+              : `Процедура «${proc}»: период ${formatNumberRu(value)}, а допустимо 1–${periods}.`,
+            row.cells.period
+              ? `Укажите номер ${periods === 4 ? "четверти (1–4)" : "полугодия (1–2)"}.`
+              : `Добавьте в конец таблицы столбец ${col} (как в шаблоне) и укажите номер ${periods === 4 ? "четверти (1–4)" : "полугодия (1–2)"}.`,
+          ),
+        );
+    } else if (value !== null) {
+      out.push(
+        finding(
+          "period.unexpected",
+          t.sheet,
+          cell,
+          `Процедура «${proc}» не делится на периоды, а в столбце ${col} указано ${formatNumberRu(value)}; значение не используется.`,
+          "Период указывается только для итогов четверти и полугодия; для остальных процедур оставьте ячейку пустой.",
+        ),
+      );
+    }
+  }
 }
 
 /** `workKeys`: keyText(row, WORK_KEY) of every participant row, shared with participantCountRules. */
@@ -514,7 +554,7 @@ function upbringingRules(t: TableRead, contingent: ContingentIndex | null, out: 
   }
 }
 
-function cycleRules(t: TableRead, out: Finding[]): void {
+export function cycleRules(t: TableRead, out: Finding[]): void {
   duplicates(t, ["year", "direction", "track", "component"], "duplicate.row", "component", out);
   const partialNoted = new Set<string>();
   for (const row of t.rows) {
@@ -528,6 +568,19 @@ function cycleRules(t: TableRead, out: Finding[]): void {
           "Укажите номер и дату документа или поставьте «частично».",
         ),
       );
+    }
+    const linkText = row.values.link;
+    if (typeof linkText === "string" && linkText.trim()) {
+      for (const error of parseLinks(linkText).errors)
+        out.push(
+          finding(
+            "cycle.link",
+            t.sheet,
+            row.cells.link,
+            `Столбец «Связь с выводом»: ${error}.`,
+            `Укажите код вывода, год и, при необходимости, процедуру, класс и предмет, например ${LINK_EXAMPLE}; несколько ссылок — через «;».`,
+          ),
+        );
     }
     const comp = num(row.values.component);
     const track = `${row.values.year}|${row.values.direction}|${row.values.track}`;
@@ -616,8 +669,9 @@ export function validateRead(form: FormRead): Finding[] {
   const passport = t("passport");
   if (passport) duplicates(passport, ["year", "grade"], "duplicate.row", "grade", out);
   const results = t("results");
+  const kindergarten = isKindergarten(form.fields);
   if (results) {
-    if (results.rows.length === 0)
+    if (results.rows.length === 0 && !kindergarten)
       out.push(
         finding(
           "sheet.empty",
@@ -628,6 +682,7 @@ export function validateRead(form: FormRead): Finding[] {
         ),
       );
     resultRules(results, contingent, out);
+    periodRules(results, out);
   }
   const participants = t("participants");
   // The work key of a participant row serves three rules; thousands of rows, so it is built once.
@@ -686,6 +741,20 @@ export function validateRead(form: FormRead): Finding[] {
     duplicates(preschool, ["year", "area"], "duplicate.row", "area", out);
     partsNotAbove(preschool, [[["groupsBasicOrAbove"], "groups"]], out);
   }
+  const groups = t("preschoolGroups");
+  if (groups) duplicates(groups, ["year", "group"], "duplicate.row", "group", out);
+  if (kindergarten && !groups?.rows.length && !preschool?.rows.length) {
+    const sheet = groups?.sheet ?? PRESCHOOL_GROUPS.name;
+    out.push(
+      finding(
+        "sheet.empty",
+        sheet,
+        "",
+        `Тип ОО — «детский сад», а лист «${sheet}» не заполнен: показатели направления 8 не вычисляются.`,
+        "Внесите группы: одна строка — группа за год, в столбцах областей — уровень МКДО (1–5) или пусто, если область не оценивалась.",
+      ),
+    );
+  }
   const cycle = t("cycle");
   if (cycle) cycleRules(cycle, out);
   return out;
@@ -714,8 +783,11 @@ export function sortFindings(findings: readonly Finding[], sheetOrder: readonly 
 }
 
 /** Every finding of the form: layout and cells (read.ts) and the rules above. */
-export function validateForm(sheets: readonly SheetRead[]): { form: FormRead; findings: Finding[] } {
-  const form = readForm(sheets);
+export function validateForm(
+  sheets: readonly SheetRead[],
+  opts: { maxText?: number } = {},
+): { form: FormRead; findings: Finding[] } {
+  const form = readForm(sheets, opts);
   const isEmpty = form.findings.some((f) => f.rule === "form.empty");
   const findings = isEmpty ? form.findings : [...form.findings, ...validateRead(form)];
   return {

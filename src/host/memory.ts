@@ -37,6 +37,7 @@ import {
   filterByCapabilities,
   isFormulaText,
   listSourceProblem,
+  cellInBook,
   normalizeGrid,
   renameInFormula,
   sameName,
@@ -318,7 +319,7 @@ export class MemoryWorkbook implements WorkbookPort {
       this.sheets.map((s) => ({ name: s.name, visibility: s.visibility })),
       this.sheets.flatMap((s) => s.tables.map((t) => t.name)),
     );
-    checkCells(ops);
+    checkCells(ops, this.name);
     try {
       for (const op of ops) this.applyOp(op);
     } finally {
@@ -386,7 +387,7 @@ export class MemoryWorkbook implements WorkbookPort {
         const s = this.sheet(op.sheet);
         const start = parseCell(op.address.split(":")[0]);
         const grid = normalizeGrid(op.op === "values" ? op.values : op.formulas, (r, c) =>
-          qualify(s.name, formatCell({ row: start.row + r, col: start.col + c })),
+          cellInBook(this.name, qualify(s.name, formatCell({ row: start.row + r, col: start.col + c }))),
         );
         const end = { row: start.row + grid.length - 1, col: start.col + grid[0].length - 1 };
         formatCell(end); // throws when the block runs off the sheet

@@ -147,6 +147,17 @@ export const ALL_CAPABILITIES: Capabilities = Object.freeze({
  * numbers must be finite, text ≤ 32 767 characters, objects are refused. `where(r, c)` names the
  * cell for the message.
  */
+/** NaN and ±Infinity in Russian words: «Infinity» or «NaN» in a message means nothing to a methodist. */
+export function nonFiniteRu(v: number): string {
+  if (Number.isNaN(v)) return "«не число»";
+  return v > 0 ? "бесконечность" : "минус бесконечность";
+}
+
+/** A cell named for messages: 'Лист'!B6, followed by the book's file name when it has one. */
+export function cellInBook(fileName: string, qualified: string): string {
+  return fileName ? `${qualified} книги «${fileName}»` : qualified;
+}
+
 export function normalizeGrid(grid: Grid, where: (r: number, c: number) => string): CellValue[][] {
   if (!Array.isArray(grid) || grid.length === 0)
     throw new Error(`Нет данных для записи в ${where(0, 0)}: ожидается непустой двумерный массив.`);
@@ -163,7 +174,9 @@ export function normalizeGrid(grid: Grid, where: (r: number, c: number) => strin
       if (v === undefined || v === null) out[c] = null;
       else if (typeof v === "number") {
         if (!Number.isFinite(v))
-          throw new Error(`В ячейку ${where(r, c)} нельзя записать «${v}»: ожидается конечное число.`);
+          throw new Error(
+            `В ячейку ${where(r, c)} нельзя записать ${nonFiniteRu(v)}: ожидается конечное число. Обычно это результат деления на ноль или вычисления с пустыми данными.`,
+          );
         out[c] = v;
       } else if (typeof v === "string") {
         if (v.length > MAX_CELL_TEXT)
@@ -326,13 +339,13 @@ function renamePatterns(from: string): RegExp[] {
   return res;
 }
 
-/** Validates the cell data of a batch without applying it (grids, numbers, text length). */
-export function checkCells(ops: readonly WriteOp[]): void {
+/** Validates the cell data of a batch without applying it (grids, numbers, text length); messages name `fileName` when given. */
+export function checkCells(ops: readonly WriteOp[], fileName = ""): void {
   for (const op of ops) {
     if (op.op === "values" || op.op === "formulas") {
       const start = parseCell(op.address.split(":")[0]);
       normalizeGrid(op.op === "values" ? op.values : op.formulas, (r, c) =>
-        qualify(op.sheet, `${columnLetters(start.col + c)}${start.row + r + 1}`),
+        cellInBook(fileName, qualify(op.sheet, `${columnLetters(start.col + c)}${start.row + r + 1}`)),
       );
     }
   }

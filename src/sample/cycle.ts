@@ -123,3 +123,33 @@ export function schoolCycle(plan: SchoolPlan): CycleRecord[] {
   }
   return out;
 }
+
+/**
+ * The МОУО's own cycle in the demo's last year: direction 2 stops at «Меры и мероприятия» (planned
+ * for next year, so a gap but not overdue) and direction 5's effectiveness analysis is overdue.
+ */
+export const MUNICIPAL_CYCLE_DEVIATIONS = {
+  gap: { direction: 2 as DirectionId, component: 7 },
+  overdue: { direction: 5 as DirectionId, component: 9 },
+};
+
+/** The municipality's own cycle: closed in every year but the last (see MUNICIPAL_CYCLE_DEVIATIONS). */
+export function municipalCycle(seed: number, years: readonly number[]): CycleRecord[] {
+  const last = years[years.length - 1];
+  const { gap, overdue } = MUNICIPAL_CYCLE_DEVIATIONS;
+  return years.flatMap((year) =>
+    cycleRecords(
+      SCHOOL_TRACKS.map((t) => ({ ...t, responsible: "специалист управления образования" })),
+      year,
+      Rng.derive(seed, `mcycle|${year}`),
+      (r) => {
+        if (year !== last) return r;
+        if (r.direction === gap.direction && r.component >= gap.component)
+          return withoutDocument(r, r.component === gap.component ? 0 : 1, iso(year + 1, 2, 20));
+        if (r.direction === overdue.direction && r.component === overdue.component)
+          return withoutDocument(r, 1, iso(year, 11, 20));
+        return r;
+      },
+    ),
+  );
+}

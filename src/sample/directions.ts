@@ -3,7 +3,8 @@
  * upbringing, preschool), keyed by the form schema's column ids (src/form/schema/sheets.ts).
  * Shares stay proportional across schools, so only the olympiad-anomaly school stands out (§3 O6).
  */
-import type { DirectionRow, DirectionSheetId } from "../core/model";
+import type { DirectionRow, DirectionSheetId, PreschoolGroupRow } from "../core/model";
+import { MKDO_AREAS as MKDO_AREA_IDS } from "../core/preschool";
 import { allot } from "./distribution";
 import type { SchoolPlan } from "./plan";
 import { Rng } from "./random";
@@ -179,6 +180,32 @@ function preschoolRows(year: number, rng: Rng): DirectionRow[] {
       mkdoScore: Math.round(rng.uniform(2.2, 3.6) * 10) / 10,
     },
   }));
+}
+
+/**
+ * A school's preschool groups («Группы МКДО»), consistent with its per-area «Дошкольное» rows: in each
+ * area exactly the row's «групп на базовом уровне и выше» groups get a level of 2–4, the others 1, so
+ * the two sheets of the form tell the same story (schools with preschool groups fill both).
+ */
+export function preschoolGroupsOf(rows: readonly DirectionRow[], rng: Rng): PreschoolGroupRow[] {
+  const out: PreschoolGroupRow[] = [];
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  for (const year of years) {
+    const area = rows.filter((r) => r.year === year);
+    const groups = Math.max(0, ...area.map((r) => r.values.groups ?? 0));
+    for (let g = 0; g < groups; g++) {
+      const levels: Record<string, number | null> = {};
+      area.forEach((r, i) => {
+        const id = MKDO_AREA_IDS[i]?.id;
+        if (!id) return;
+        // Rotate which groups are below the basic level from area to area.
+        const basic = r.values.groupsBasicOrAbove ?? 0;
+        levels[id] = (g + i) % groups < basic ? rng.int(2, 4) : 1;
+      });
+      out.push({ year, group: `Дошкольная группа ${g + 1}`, children: rng.int(12, 22), levels });
+    }
+  }
+  return out;
 }
 
 /** All direction rows of a school over the plan's years. */

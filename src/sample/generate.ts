@@ -5,8 +5,10 @@
  * on the seed and its place in the roster, not on how many schools are generated.
  */
 import type { Municipality, SchoolReport } from "../core/model";
-import { schoolCycle, cycleRecords, SCHOOL_TRACKS } from "./cycle";
-import { directionRows } from "./directions";
+import { municipalCycle, schoolCycle } from "./cycle";
+import { directionRows, preschoolGroupsOf } from "./directions";
+import { internalRows } from "./internal";
+import { kindergartenReport } from "./kindergarten";
 import { makePlan } from "./plan";
 import { Rng } from "./random";
 import { schoolResults, TaskSetCache } from "./results";
@@ -36,6 +38,8 @@ export interface SampleOptions {
    * variation of real classes, because false alarms come from it.
    */
   sampling?: boolean;
+  /** Kindergartens (type «детский сад», «Группы МКДО») added after the schools; default 0. */
+  kindergartens?: number;
 }
 
 /** Level of the stably-low archetype when situations are off: weak, as a real village school can be, not injected. */
@@ -94,6 +98,19 @@ function buildSchool(index: number, o: Normalised, cache: TaskSetCache): Generat
     cycle: schoolCycle(plan),
     findings: [],
   };
+  const preschoolRows = report.directions.preschool ?? [];
+  if (preschoolRows.length > 0)
+    report.preschoolGroups = preschoolGroupsOf(preschoolRows, Rng.derive(seed, `preschoolGroups|${entry.streamKey}`));
+  if (entry.role === "inflatedJournal") {
+    // The demo school with quarter marks: its school report shows the internal–external comparison.
+    const last = years[years.length - 1];
+    report.internal = internalRows(
+      results,
+      last,
+      (grade) => plan.classes(last, grade),
+      Rng.derive(seed, `internal|${entry.streamKey}`),
+    );
+  }
   return { report, situation: situationOf(entry, years) };
 }
 
@@ -115,17 +132,6 @@ export function generateSchool(index: number, opts: Omit<SampleOptions, "schools
   return buildSchool(Math.max(0, Math.trunc(index)), o, new TaskSetCache(o.seed));
 }
 
-/** The municipality's own cycle: closed in every year (the schools carry the cycle situations). */
-function municipalCycle(seed: number, years: readonly number[]) {
-  return years.flatMap((year) =>
-    cycleRecords(
-      SCHOOL_TRACKS.map((t) => ({ ...t, responsible: "специалист управления образования" })),
-      year,
-      Rng.derive(seed, `mcycle|${year}`),
-    ),
-  );
-}
-
 export function generateMunicipality(opts: SampleOptions = {}): {
   municipality: Municipality;
   situations: InjectedSituation[];
@@ -144,6 +150,8 @@ export function generateMunicipality(opts: SampleOptions = {}): {
     separateFromReference(schools, DEFAULT_PROFILE.values["objectivity.minN"], SEPARATION_MARGIN, (login, unit) =>
       inversion.some((s) => s.login === login && unit === `${s.procedure}|${s.year}|${s.grade}|${s.subject}`),
     );
+  for (let i = 0; i < Math.max(0, Math.trunc(opts.kindergartens ?? 0)); i++)
+    schools.push(kindergartenReport(i, seed, years));
   return {
     municipality: {
       name: MUNICIPALITY_NAME,

@@ -3,11 +3,12 @@
  * (reference rows), a regional protocol of raw results (schools and participants), a FIOKO marker or risk-profile list, or a school form (parsed with its
  * findings). Shared by the CLI (files on disk) and the pane (files chosen in the browser).
  */
-import type { FiokoMarker, Finding, RiskProfile } from "../core/model";
+import type { CycleRecord, FiokoMarker, Finding, RiskProfile } from "../core/model";
 import { looksLikeFiokoData, readFiokoData } from "../core/analysis";
 import type { LoadedForm } from "./model/consolidate";
 import { looksLikeFisokoExport, looksLikeRawResults, type FisokoFile } from "../fisoko";
 import { parseForm } from "../form/parse";
+import { looksLikeMunicipalCycle, readMunicipalCycle } from "../form/municipal-cycle";
 import type { SheetRead } from "../host/port";
 
 export interface Inputs {
@@ -23,14 +24,38 @@ export interface Inputs {
   fiokoFindings: Finding[];
   /** Names of the files read as FIOKO lists. */
   fiokoFiles: string[];
+  /** The МОУО's own cycle («Цикл МОУО» of a book that is not a school form). */
+  municipalCycle: CycleRecord[];
+  /** Findings of the МОУО cycle sheets, with the file they came from. */
+  municipalCycleFindings: { file: string; finding: Finding }[];
+  /** Names of the files read as МОУО cycle books. */
+  municipalCycleFiles: string[];
 }
 
 export function emptyInputs(): Inputs {
-  return { forms: [], exports: [], raw: [], fiokoMarkers: [], riskProfiles: [], fiokoFindings: [], fiokoFiles: [] };
+  return {
+    forms: [],
+    exports: [],
+    raw: [],
+    fiokoMarkers: [],
+    riskProfiles: [],
+    fiokoFindings: [],
+    fiokoFiles: [],
+    municipalCycle: [],
+    municipalCycleFindings: [],
+    municipalCycleFiles: [],
+  };
 }
 
 /** Adds one read workbook to the inputs by what it is. */
-export function addWorkbook(inputs: Inputs, file: string, sheets: SheetRead[], modified?: string): void {
+/** `maxText`: longest text kept in a form's cell (the profile's «limits.textLength»). */
+export function addWorkbook(
+  inputs: Inputs,
+  file: string,
+  sheets: SheetRead[],
+  modified?: string,
+  maxText?: number,
+): void {
   if (looksLikeFisokoExport(sheets)) {
     inputs.exports.push({ name: file, sheets });
   } else if (looksLikeRawResults(sheets)) {
@@ -41,8 +66,13 @@ export function addWorkbook(inputs: Inputs, file: string, sheets: SheetRead[], m
     inputs.riskProfiles.push(...data.riskProfiles);
     inputs.fiokoFindings.push(...data.findings);
     inputs.fiokoFiles.push(file);
+  } else if (looksLikeMunicipalCycle(sheets)) {
+    const read = readMunicipalCycle(sheets, file)!;
+    inputs.municipalCycle.push(...read.records);
+    inputs.municipalCycleFindings.push(...read.findings.map((finding) => ({ file, finding })));
+    inputs.municipalCycleFiles.push(file);
   } else {
-    const { report, findings } = parseForm(sheets, { file });
+    const { report, findings } = parseForm(sheets, { file, maxText });
     inputs.forms.push({ file, modified, report, findings });
   }
 }

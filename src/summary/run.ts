@@ -4,7 +4,9 @@
  * sheets all-or-nothing. Progress is reported by stage; an abort leaves the book as it was.
  */
 import { attachFiokoData } from "../core/analysis/fioko-data";
-import type { FiokoMarker, Municipality, RiskProfile } from "../core/model";
+import type { CycleRecord, FiokoMarker, Municipality, RiskProfile } from "../core/model";
+import { MUNICIPAL_CYCLE, municipalCycleFindingText, readMunicipalCycle } from "../form/municipal-cycle";
+import { headerKey } from "../form/schema/locate";
 import { applyOverrides, type OverrideEntry, type Profile } from "../core/profile";
 import { buildSummary, type Summary } from "./model/build";
 import { consolidate, type Consolidation, type LoadedForm } from "./model/consolidate";
@@ -23,6 +25,11 @@ export interface SummarizeOptions {
   fiokoMarkers?: readonly FiokoMarker[];
   /** FIOKO risk profiles (R5), e.g. from `parseRiskProfiles`. */
   riskProfiles?: readonly RiskProfile[];
+  /**
+   * The МОУО's own cycle (from a МОУО cycle book among the inputs). When absent, a «Цикл МОУО» sheet
+   * of the summary book itself is read, so the methodist can keep the municipal cycle in the summary.
+   */
+  municipalCycle?: readonly CycleRecord[];
   /** Methodology overrides on top of the book's settings sheet (the CLI's --set), e.g. the user's own regulation names. */
   overrides?: readonly OverrideEntry[];
   /** ISO date the cycle is evaluated on; default: the book's reporting date, else 31 December. */
@@ -107,7 +114,7 @@ export async function buildFromForms(port: WorkbookPort, opts: SummarizeOptions)
     references: [],
     fiokoMarkers: [],
     riskProfiles: [],
-    municipalCycle: [],
+    municipalCycle: opts.municipalCycle?.length ? [...opts.municipalCycle] : await ownMunicipalCycle(port, notices),
   };
   if (opts.exports?.length) {
     const imported = importFisoko(opts.exports);
@@ -132,4 +139,15 @@ export async function buildFromForms(port: WorkbookPort, opts: SummarizeOptions)
     runAt: now.toISOString(),
   });
   return { summary, consolidation, profile, notices };
+}
+
+/** «Цикл МОУО» kept in the summary book itself (a user sheet: read, never replaced). */
+async function ownMunicipalCycle(port: WorkbookPort, notices: string[]): Promise<CycleRecord[]> {
+  const names = [MUNICIPAL_CYCLE.name, ...(MUNICIPAL_CYCLE.aliases ?? [])].map(headerKey);
+  const sheet = (await port.listSheets()).find((s) => names.includes(headerKey(s.name)));
+  if (!sheet) return [];
+  const read = readMunicipalCycle(await port.readSheets([sheet.name]));
+  if (!read) return [];
+  for (const f of read.findings) if (f.severity !== "info") notices.push(municipalCycleFindingText(f));
+  return read.records;
 }

@@ -55,6 +55,7 @@ import {
 import { COMMAND_INFO } from "../command-table";
 import { aboutFile } from "../fs-errors";
 import { expandInputs, loadInputs, type Inputs } from "../inputs";
+import { bookLimits } from "../../xlsx/read/budget";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
 
@@ -250,7 +251,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       return 2;
     }
   }
-  const inputs = await loadInputs(files);
+  const inputs = await loadInputs(files, undefined, bookLimits(profile), profile.values["limits.textLength"]);
   const unreadable = inputs.forms
     .filter((f) => !f.report)
     .map((f) => {

@@ -6,6 +6,8 @@
  * needs is refused before parsing (a 40,000-deep array would overflow the stack of the functions),
  * and bad JSON is quoted only as a short excerpt around the error, never whole.
  */
+import { applyOverrides, PARAMS, type OverrideEntry } from "../../core/profile";
+import { formatNumberRu } from "../../core/values";
 import { COMMAND_INFO } from "../command-table";
 import { FUNCTIONS, findFunction, russianName } from "../../functions/registry";
 import { shorten } from "../fs-errors";
@@ -13,8 +15,16 @@ import type { Io } from "../io";
 
 export const { summary, usage } = COMMAND_INFO.calc;
 
-/** A range is [[…]] (depth 2); a few more levels leave room for any argument a function takes. */
-export const MAX_JSON_DEPTH = 8;
+/**
+ * A range is [[…]] (depth 2); a few more levels leave room for any argument a function takes.
+ * Both limits are profile settings (section «Ограничения»): `--set limits.jsonDepth=…`, up to hard caps.
+ */
+export const MAX_JSON_DEPTH = PARAMS["limits.jsonDepth"].value;
+
+interface JsonLimits {
+  depth: number;
+  kb: number;
+}
 /** Longest excerpt of a bad argument quoted in a message (characters). */
 export const EXCERPT_CHARS = 60;
 
@@ -50,12 +60,18 @@ export function excerpt(text: string, position?: number): string {
 
 const EXAMPLE = "Пример диапазона: '[[5,10,8,2]]', ячейки: '\"ВПР\"' или 2025.";
 
-function parseArg(text: string, index: number): unknown {
+function parseArg(text: string, index: number, limits: JsonLimits): unknown {
   if (text === "") return null;
   const looksJson = /^\s*[[{]/.test(text);
-  if (looksJson && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+  const bytes = looksJson ? Buffer.byteLength(text, "utf8") : 0;
+  if (bytes > limits.kb * 1024) {
     throw new ArgumentError(
-      `аргумент ${index + 1} вложен глубже ${MAX_JSON_DEPTH} уровней: диапазон задаётся двумя уровнями скобок. ${EXAMPLE}`,
+      `аргумент ${index + 1} занимает ${formatNumberRu(Math.ceil(bytes / 1024), 0)} КБ, допускается не больше ${formatNumberRu(limits.kb, 0)} КБ (предел профиля методики, раздел «Ограничения»). ${EXAMPLE}`,
+    );
+  }
+  if (looksJson && jsonDepth(text, limits.depth) > limits.depth) {
+    throw new ArgumentError(
+      `аргумент ${index + 1} вложен глубже ${limits.depth} уровней: диапазон задаётся двумя уровнями скобок. ${EXAMPLE}`,
     );
   }
   try {
@@ -101,7 +117,30 @@ function hasNonFinite(v: unknown): boolean {
 
 export async function run(args: string[], io: Io): Promise<number> {
   // --force is accepted by every command; calc writes nothing, so it changes nothing here.
-  const [name, ...rest] = args.filter((a) => a !== "--force");
+  // --set ключ=значение (only the «Ограничения» of the profile matter here) is taken out before the arguments.
+  const sets: OverrideEntry[] = [];
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--force") continue;
+    if (args[i] !== "--set") {
+      positional.push(args[i]);
+      continue;
+    }
+    const v = args[++i] ?? "";
+    const eq = v.indexOf("=");
+    if (eq <= 0) {
+      io.err(`--set ожидает «ключ=значение», например --set limits.jsonDepth=12, а указано «${shorten(v, 40)}».`);
+      return 2;
+    }
+    sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1) });
+  }
+  const { profile, errors } = applyOverrides(sets);
+  if (errors.length) {
+    for (const e of errors) io.err(e.message);
+    return 2;
+  }
+  const limits: JsonLimits = { depth: profile.values["limits.jsonDepth"], kb: profile.values["limits.jsonKb"] };
+  const [name, ...rest] = positional;
   if (!name) {
     io.err(`Укажите функцию: msoko calc ФУНКЦИЯ 'аргумент-JSON' …\nФункции: ${functionList()}`);
     return 2;
@@ -113,7 +152,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   let values: unknown[];
   try {
-    values = rest.map(parseArg);
+    values = rest.map((text, i) => parseArg(text, i, limits));
   } catch (e) {
     if (!(e instanceof ArgumentError)) throw e;
     io.err(`Функция ${russianName(found.id)}: ${e.message}`);

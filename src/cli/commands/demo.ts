@@ -1,7 +1,8 @@
 /**
  * `msoko demo --out <dir> [--seed N] [--schools N] [--force]`: writes the sample municipality as
- * filled school forms (<login>.xlsx, one per school) plus situations.json, the manifest of injected
- * situations, and prints a Russian summary. The folder is created if missing; files already in it
+ * filled school forms (<login>.xlsx, one per school), the education authority's own cycle book
+ * (mouo-cycle.xlsx, sheet «Цикл МОУО», with one gap and one overdue step) and situations.json, the
+ * manifest of injected situations, and prints a Russian summary. The folder is created if missing; files already in it
  * with the same names are not replaced without --force (checked before anything is written).
  * Exit codes: 0 written, 1 a file could not be written, 2 wrong arguments or files in the way.
  */
@@ -10,6 +11,8 @@ import { mkdir, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { countRu } from "../../core/values";
 import { fillForm } from "../../form/template";
+import { municipalCycleOps } from "../../form/municipal-cycle";
+import { MUNICIPAL_CYCLE_DEVIATIONS } from "../../sample/cycle";
 import type { Municipality } from "../../core/model";
 import { DEFAULT_SEED, DEFAULT_YEARS, generateMunicipality, type InjectedSituation } from "../../sample";
 import { COMMAND_INFO } from "../command-table";
@@ -56,7 +59,13 @@ function parseArgs(args: string[]): DemoArgs | string {
   return { out: resolve(values.out), typed: values.out, seed, schools, force };
 }
 
+/** The demo's МОУО cycle book: `msoko summarize` finds it in the folder by its sheet. */
+export const DEMO_MOUO_CYCLE_FILE = "mouo-cycle.xlsx";
+
 const FORMS: readonly [string, string, string] = ["форма школы", "формы школ", "форм школ"];
+
+/** Kindergartens the demo writes besides the schools. */
+export const DEMO_KINDERGARTENS = 1;
 
 /** The manifest written as situations.json. */
 export interface DemoManifest {
@@ -81,6 +90,9 @@ export async function writeDemo(
     await wb.write({ ops: fillForm(report) });
     await wb.save(join(out, file));
   }
+  const cycleBook = XlsxWorkbook.create(DEMO_MOUO_CYCLE_FILE);
+  await cycleBook.write({ ops: municipalCycleOps(municipality.municipalCycle) });
+  await cycleBook.save(join(out, DEMO_MOUO_CYCLE_FILE));
   const manifest: DemoManifest = {
     municipality: municipality.name,
     seed,
@@ -103,8 +115,13 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`Ошибка: --out «${typed}» — файл, а нужна папка для форм. Укажите папку (она будет создана, если её нет).`);
     return 2;
   }
-  const { municipality, situations } = generateMunicipality({ seed, schools });
-  const files = [...municipality.schools.map((r) => `${r.passport.login}.xlsx`), "situations.json"];
+  // One kindergarten beside the schools: its form is the preschool one (direction 8).
+  const { municipality, situations } = generateMunicipality({ seed, schools, kindergartens: DEMO_KINDERGARTENS });
+  const files = [
+    ...municipality.schools.map((r) => `${r.passport.login}.xlsx`),
+    DEMO_MOUO_CYCLE_FILE,
+    "situations.json",
+  ];
   if (folder && !parsed.force) {
     const existing = files.filter((f) => existsSync(join(out, f)));
     if (existing.length) {
@@ -139,6 +156,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   io.out(
     `Создано ${countRu(municipality.schools.length, FORMS)} (${municipality.name}, зерно ${seed}) в папке ${out}.`,
+  );
+  const { gap, overdue } = MUNICIPAL_CYCLE_DEVIATIONS;
+  io.out(
+    `Цикл МОУО (${DEMO_MOUO_CYCLE_FILE}): в последнем году разрыв на этапе ${gap.component} направления ${gap.direction} и просрочен этап ${overdue.component} направления ${overdue.direction}.`,
   );
   io.out(`Намеренно внедрённых ситуаций: ${situations.length} (перечень с описаниями — situations.json):`);
   for (const s of situations) io.out(`  ${s.login} ${s.school} — ${s.expectedRule}: ${s.description}`);

@@ -13,6 +13,8 @@ import { extname } from "node:path";
 import { applyOverrides, type OverrideEntry } from "../../core/profile";
 import { MemoryWorkbook } from "../../host/memory";
 import { SETTINGS_SHEET } from "../../host/settings";
+import { MUNICIPAL_CYCLE } from "../../form/municipal-cycle";
+import { headerKey } from "../../form/schema/locate";
 import { municipalReport } from "../../summary/model/report/municipal";
 import { publicReport } from "../../summary/model/report/public";
 import { buildFromForms, NothingToSummarizeError } from "../../summary/run";
@@ -94,7 +96,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
         try {
           const sheets = await readInputXlsx(f, { formulas: false });
           const s = sheets.find((x) => x.name.toLocaleUpperCase("ru") === SETTINGS_SHEET.toLocaleUpperCase("ru"));
-          settings = MemoryWorkbook.fromGrids(s ? { [SETTINGS_SHEET]: s.values } : {});
+          // The МОУО's own cycle sheet kept in the summary book counts too, as `summarize` reads it there.
+          const cycleNames = [MUNICIPAL_CYCLE.name, ...(MUNICIPAL_CYCLE.aliases ?? [])].map(headerKey);
+          const cycle = sheets.find((x) => cycleNames.includes(headerKey(x.name)));
+          settings = MemoryWorkbook.fromGrids({
+            ...(s ? { [SETTINGS_SHEET]: s.values } : {}),
+            ...(cycle ? { [cycle.name]: cycle.values } : {}),
+          });
           io.out(`Файл «${f}» — свод: из него взяты настройки методики${s ? "" : " (листа настроек в нём нет)"}.`);
         } catch (e) {
           io.err(errorText(e, f));
@@ -120,6 +128,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       raw: inputs.raw,
       fiokoMarkers: inputs.fiokoMarkers,
       riskProfiles: inputs.riskProfiles,
+      municipalCycle: inputs.municipalCycle,
       evaluationDate: args.date || undefined,
       overrides: args.sets,
     });

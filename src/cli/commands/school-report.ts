@@ -31,6 +31,7 @@ import { reportDocx } from "../report/docx";
 import { writeFile } from "node:fs/promises";
 import { COMMAND_INFO } from "../command-table";
 import { readInputXlsx } from "../files";
+import { bookLimits, type BookLimits } from "../../xlsx/read/budget";
 import { aboutFile, errorText } from "../fs-errors";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
@@ -98,6 +99,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`${args}\nИспользование: msoko ${usage}`);
     return 2;
   }
+  // Limits on the files read: `--set limits.…` (a bad value is reported with the other overrides below).
+  const setProfile = applyOverrides(args.sets).profile;
+  const limits = bookLimits(setProfile);
   type FormRead = { file: string; report: ReturnType<typeof parseForm>["report"]; errors: string[] };
   let form: FormRead | null = null;
   const others: FormRead[] = [];
@@ -130,7 +134,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const file = basename(path);
     let sheets;
     try {
-      sheets = await readInputXlsx(path, { formulas: false });
+      sheets = await readInputXlsx(path, { formulas: false, limits });
     } catch (e) {
       io.err(aboutFile(file, errorText(e, path)));
       return 2;
@@ -139,7 +143,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       exports.push({ name: file, sheets });
       continue;
     }
-    const { report, findings } = parseForm(sheets, { file });
+    const { report, findings } = parseForm(sheets, { file, maxText: setProfile.values["limits.textLength"] });
     const read = {
       file,
       report,
@@ -209,7 +213,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const references: ReferenceResult[] = municipality.references;
 
   // An existing report book keeps its methodology overrides (settings sheet) and the user's sheets.
-  const book = existsSync(args.out) ? await rebuildOrReplace(args.out, args.force) : XlsxWorkbook.create(args.out);
+  const book = existsSync(args.out)
+    ? await rebuildOrReplace(args.out, args.force, limits)
+    : XlsxWorkbook.create(args.out);
   const loaded = await loadProfile(book);
   for (const e of loaded.errors) io.err(e.message);
   const { profile, errors } = applyOverrides(args.sets, loaded.profile);
@@ -267,9 +273,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 /** The existing --out to rebuild; with --force a file that is not a readable book is replaced by a new one. */
-async function rebuildOrReplace(out: string, force: boolean): Promise<XlsxWorkbook> {
+async function rebuildOrReplace(out: string, force: boolean, limits: BookLimits): Promise<XlsxWorkbook> {
   try {
-    return await loadForRebuild(out);
+    return await loadForRebuild(out, limits);
   } catch (e) {
     if (!force) throw e;
     return XlsxWorkbook.create(out);

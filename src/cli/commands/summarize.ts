@@ -1,8 +1,10 @@
 /**
- * `msoko summarize <forms…|dir> --out summary.xlsx [--json summary.json] [--date ГГГГ-ММ-ДД] [--set ключ=значение]…`:
+ * `msoko summarize <forms…|dir> --out summary.xlsx [--json summary.json] [--date ГГГГ-ММ-ДД] [--cycle цикл-моуо.xlsx] [--set ключ=значение]…`:
  * the methodist's municipal summary without Excel. School forms are parsed and validated one by
  * one; ФИС ОКО exports among the inputs are imported (their municipality and region rows become
  * the reference). When --out exists, only the sheets an earlier run generated are replaced.
+ * The МОУО's own cycle is a book with the sheet «Цикл МОУО» (msoko template --mouo): found among the
+ * inputs by that sheet, or named with --cycle (then it must be one).
  * Without --date the cycle is evaluated on the book's reporting date (settings), else 31 December.
  * An existing --out whose own (non-generated) sheets hold charts or pictures is refused without
  * --force: exceljs would drop them on re-save. --out and --json are checked before any form is read:
@@ -13,11 +15,14 @@
  */
 import { applyOverrides, type OverrideEntry } from "../../core/profile";
 import { existsSync } from "node:fs";
+import { basename } from "node:path";
+import { MUNICIPAL_CYCLE_SHEET, municipalCycleFindingText } from "../../form/municipal-cycle";
 import { writeFile } from "node:fs/promises";
 import { countRu } from "../../core/values";
 import { NothingToSummarizeError, summarizeInto } from "../../summary/run";
 import { COMMAND_INFO } from "../command-table";
 import { expandInputs, loadInputs } from "../inputs";
+import { bookLimits } from "../../xlsx/read/budget";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
 import { findGeneratedSheets } from "../../host/generated";
@@ -30,6 +35,8 @@ interface Args {
   out: string;
   json?: string;
   date: string;
+  /** --cycle: the МОУО cycle book. */
+  cycle?: string;
   force: boolean;
   /** --set ключ=значение: methodology overrides on top of the book's settings sheet. */
   sets: OverrideEntry[];
@@ -40,6 +47,7 @@ function parseArgs(args: string[]): Args | string {
   let out = "";
   let json: string | undefined;
   let date = "";
+  let cycle: string | undefined;
   let force = false;
   const sets: OverrideEntry[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -48,6 +56,7 @@ function parseArgs(args: string[]): Args | string {
     else if (a === "--out") out = args[++i] ?? "";
     else if (a === "--json") json = args[++i] ?? "";
     else if (a === "--date") date = args[++i] ?? "";
+    else if (a === "--cycle") cycle = args[++i] ?? "";
     else if (a === "--set") {
       const v = args[++i] ?? "";
       const eq = v.indexOf("=");
@@ -60,10 +69,12 @@ function parseArgs(args: string[]): Args | string {
   if (!inputs.length) return "Укажите формы ОО или папку с ними.";
   if (!out) return "Укажите файл свода: --out свод.xlsx.";
   if (json === "") return "После --json укажите имя файла.";
+  if (cycle === "") return "После --cycle укажите книгу цикла МОУО, например --cycle цикл-моуо.xlsx.";
+  if (cycle !== undefined) inputs.push(cycle);
   if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return `Дата оценки «${date}» не в формате ГГГГ-ММ-ДД.`;
   const bad = applyOverrides(sets).errors[0];
   if (bad) return bad.message;
-  return { inputs, out, json, date, force, sets };
+  return { inputs, out, json, date, cycle, force, sets };
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -97,8 +108,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
   // With --force, a file that is not a readable book is replaced by a new one.
+  // Limits on the files read: `--set limits.…` (the book's settings sheet is read only after them).
+  const setProfile = applyOverrides(args.sets).profile;
+  const limits = bookLimits(setProfile);
   const book = existsSync(args.out)
-    ? await loadForRebuild(args.out).catch((e) => (args.force ? XlsxWorkbook.create(args.out) : Promise.reject(e)))
+    ? await loadForRebuild(args.out, limits).catch((e) =>
+        args.force ? XlsxWorkbook.create(args.out) : Promise.reject(e),
+      )
     : XlsxWorkbook.create(args.out);
   if (existsSync(args.out) && !args.force) {
     // exceljs cannot carry charts and pictures of the user's sheets through a re-save: refuse rather than lose them.
@@ -109,10 +125,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
   }
-  const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = await loadInputs(files, (i, n, f) =>
-    io.out(`Файл ${i} из ${n}: ${f}`),
+  const loaded = await loadInputs(
+    files,
+    (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`),
+    limits,
+    setProfile.values["limits.textLength"],
   );
+  const { forms, exports, raw, fiokoMarkers, riskProfiles, fiokoFindings } = loaded;
   for (const f of fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
+  if (args.cycle && !loaded.municipalCycleFiles.includes(basename(args.cycle))) {
+    io.err(
+      `Файл «${args.cycle}» (--cycle) не книга цикла МОУО: в нём нет листа «${MUNICIPAL_CYCLE_SHEET}» (или это форма ОО). Шаблон: msoko template --mouo --out цикл-моуо.xlsx.`,
+    );
+    return 2;
+  }
+  for (const { file, finding } of loaded.municipalCycleFindings)
+    if (finding.severity !== "info") io.err(municipalCycleFindingText(finding, file));
+  if (loaded.municipalCycleFiles.length)
+    io.out(
+      `Цикл МОУО: ${loaded.municipalCycleFiles.join(", ")} — ${countRu(loaded.municipalCycle.length, ["строка", "строки", "строк"])}.`,
+    );
   let result;
   try {
     result = await summarizeInto(book, {
@@ -122,6 +154,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       fiokoMarkers,
       riskProfiles,
       evaluationDate: args.date || undefined,
+      municipalCycle: loaded.municipalCycle,
       overrides: args.sets,
     });
   } catch (e) {

@@ -58,6 +58,19 @@ function chanceClause(
   return `вероятность случайно получить ${what} — ${chanceRu(p)} (${test}; порог ${chanceRu(a)}, ${tag(alpha)})`;
 }
 
+/**
+ * The threshold of an O1/O2 test (familywise.ts): «1 %, [DEFAULT]», or with the correction
+ * «5 % / 19 = 0,26 % — с поправкой на число проверок ОО за год (k = 19), [DEFAULT]».
+ */
+function testAlphaRu(s: SignResult, perTestKey: string, familyKey: string): string {
+  const perTest = th(s, perTestKey);
+  const family = th(s, familyKey);
+  const x = s.numbers;
+  if (family && x.tests !== undefined && x.alpha !== undefined)
+    return `${chanceRu(family.value)} / ${x.tests} = ${chanceRu(x.alpha)} — с поправкой на число проверок ОО за год (k${NB}=${NB}${x.tests}), ${tag(family)}`;
+  return perTest ? `${chanceRu(x.alpha ?? perTest.value)}, ${tag(perTest)}` : "";
+}
+
 function subjectRu(subject: string): string {
   return subject.charAt(0).toLowerCase() + subject.slice(1);
 }
@@ -109,28 +122,33 @@ function o1(s: SignResult): string {
   const alphaT = th(s, "o1.alpha");
   const binomial = "односторонний биномиальный тест";
   // Why a branch that reached its threshold still did not fire (revision 2026.2).
+  const alpha = x.alpha ?? alphaT?.value;
   const held = (count: number, p: number | undefined) =>
     countT && count < countT.value
       ? `, но за этим всего ${countRu(count, ["участник", "участника", "участников"])} (нужно не менее ${countT.value}, ${tag(countT)})`
       : p === undefined
         ? ", но доля эталона неизвестна и случайность не исключена"
-        : alphaT && p >= alphaT.value
+        : alpha !== undefined && p >= alpha
           ? ", но это объяснимо случайностью"
           : "";
+  const chance = (p: number) =>
+    alphaT
+      ? `вероятность случайно получить такое расхождение — ${chanceRu(p)} (${binomial}; порог ${testAlphaRu(s, "o1.alpha", "o1.familywiseAlpha")})`
+      : "";
   if (x.gap2Share !== undefined && (s.fired ? x.gap2Fired === 1 : true)) {
     const ref = x.refGap2Share !== undefined ? `; у эталона ${pct(x.refGap2Share)}` : "";
-    const chance = x.gap2P !== undefined ? `; ${chanceClause(x.gap2P, alphaT, binomial)}` : "";
+    const chance2 = x.gap2P !== undefined ? `; ${chance(x.gap2P)}` : "";
     const why = !s.fired && x.gap2Reached === 1 ? held(x.gap2Count ?? 0, x.gap2P) : "";
     parts.push(
-      `расхождение с журналом на 2 отметки и более у ${pct(x.gap2Share)} участников (порог ${pct(gapT!.value)}, ${tag(gapT)}${ref}${chance})${why}`,
+      `расхождение с журналом на 2 отметки и более у ${pct(x.gap2Share)} участников (порог ${pct(gapT!.value)}, ${tag(gapT)}${ref}${chance2})${why}`,
     );
   }
   if (x.refMismatchShare !== undefined && (s.fired ? x.excessFired === 1 : true)) {
-    const chance = x.excessP !== undefined ? `; ${chanceClause(x.excessP, alphaT, binomial)}` : "";
+    const chanceX = x.excessP !== undefined ? `; ${chance(x.excessP)}` : "";
     const why = !s.fired && x.excessReached === 1 ? held(x.mismatchCount ?? 0, x.excessP) : "";
     parts.push(
       `несовпадение с журналом у ${pct(x.mismatchShare)} участников — на ${pp(Math.abs(x.mismatchExcess))} ${x.mismatchExcess >= 0 ? "выше" : "ниже"} эталона ` +
-        `(порог ${pp(exT!.value)}, ${tag(exT)}; ${referenceRu(s.reference, pct)}${chance})${why}`,
+        `(порог ${pp(exT!.value)}, ${tag(exT)}; ${referenceRu(s.reference, pct)}${chanceX})${why}`,
     );
   }
   const dir =
@@ -145,11 +163,16 @@ function o2(s: SignResult): string {
   const peak = th(s, "o2.minPeak");
   const ratio = th(s, "o2.ratio");
   const alpha = th(s, "o2.alpha");
+  const family = th(s, "o2.familywiseAlpha");
+  const threshold =
+    family && x.tests !== undefined
+      ? `${formatNumberRu(family.value, 4)} / ${x.tests} = ${formatNumberRu(x.alpha, 6)} — с поправкой на число проверок ОО за год (k${NB}=${NB}${x.tests}), ${tag(family)}`
+      : `${formatNumberRu(x.alpha ?? alpha!.value, 4)}, ${tag(alpha)}`;
   return (
     `на границе отметки «${x.mark}» (балл ${x.boundary}) ${countRu(x.countAt, ["участник", "участника", "участников"])}, ` +
     `на балл ниже — ${formatNumberRu(x.countBelow, 0)} (порог: не менее ${peak!.value} и в ${formatNumberRu(ratio!.value)} раза больше, ${tag(peak)}); ` +
     `биномиальный тест: при доле балла ${x.boundary} у эталона q${NB}=${NB}${formatNumberRu(x.q, 3)} вероятность такого пика ${pValue(x.p)} ` +
-    `(порог ${formatNumberRu(alpha!.value, 4)}, ${tag(alpha)}; ${referenceRu(s.reference && { ...s.reference, value: null }, pct)}); ${s.note ?? ""}`
+    `(порог ${threshold}; ${referenceRu(s.reference && { ...s.reference, value: null }, pct)}); ${s.note ?? ""}`
   );
 }
 
@@ -164,15 +187,28 @@ function o3(s: SignResult): string {
 
 function o4(s: SignResult): string {
   const x = s.numbers;
+  const invT = th(s, "o4.inversionMargin");
+  const crossT = th(s, "o4.crossMargin");
   const own = `выполнение базовых заданий ${pct(x.basic)}, повышенного и высокого уровня ${pct(x.advanced)}`;
   const parts: string[] = [];
-  if (x.invertedFired === 1 || !s.fired)
+  const diff = x.advanced - x.basic;
+  if (x.invertedFired === 1 || !s.fired) {
+    const margin = invT ? ` (порог — выше не менее чем на ${pp(invT.value)}, ${tag(invT)})` : "";
     parts.push(
-      x.advanced >= x.basic ? "сложные задания выполнены не хуже базовых" : "сложные задания выполнены хуже базовых",
+      diff >= 0
+        ? `сложные задания выполнены лучше базовых на ${pp(diff)}${margin}`
+        : `сложные задания выполнены хуже базовых на ${pp(-diff)}${margin}`,
     );
+  }
   if (x.refBasic !== undefined && (x.crossedFired === 1 || !s.fired)) {
+    const basicGap = x.basic - x.refBasic;
+    const advancedGap = x.advanced - x.refAdvanced;
+    const side = (d: number) => `${d >= 0 ? "выше" : "ниже"} на ${pp(Math.abs(d))}`;
+    const margin = crossT
+      ? `; порог — ниже по базовым и выше по сложным не менее чем на ${pp(crossT.value)}, ${tag(crossT)}`
+      : "";
     parts.push(
-      `у эталона (муниципалитет, все участники) — ${pct(x.refBasic)} и ${pct(x.refAdvanced)}${x.crossedFired === 1 ? ": по базовым ниже эталона, по сложным выше" : ""}`,
+      `у эталона (муниципалитет, все участники) — ${pct(x.refBasic)} и ${pct(x.refAdvanced)}: по базовым ${side(basicGap)}, по сложным ${side(advancedGap)}${margin}`,
     );
   }
   return `${own}: ${parts.join("; ")} [OFFICIAL*]`;
@@ -229,7 +265,7 @@ function o6(s: SignResult): string {
 export function explainSign(s: SignResult): string {
   const ctx = s.rule === "O6" ? `ВсОШ ${s.year}${s.n !== undefined ? `, N${NB}=${NB}${s.n}` : ""}` : contextRu(s);
   if (!s.evaluated) {
-    const minN = s.threshold.find((t) => t.key === "objectivity.minN" || t.key === "o2.minN");
+    const minN = s.threshold.find((t) => t.key === "objectivity.minN" || t.key === "o2.minN" || t.key === "o4.minN");
     const need = minN ? ` (нужно не менее ${minN.value}, ${tag(minN)})` : "";
     return `${s.rule}: признак не оценивался — ${s.reasonNotEvaluated}${need}; ${ctx}.`;
   }

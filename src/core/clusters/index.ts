@@ -20,6 +20,8 @@ export const TYPE_GROUPS: Readonly<Record<SchoolType, string>> = {
   лицей: "СОШ с УИОП, гимназии, лицеи",
   вечерняя: "вечерние и коррекционные",
   коррекционная: "вечерние и коррекционные",
+  // Kindergartens have no results of procedures: their own group keeps them out of every school cluster.
+  "детский сад": "дошкольные образовательные организации",
 };
 
 export interface ClusterAssignment {

@@ -15,7 +15,7 @@
 import { InputError } from "../errors";
 import type { CellRef, CycleRecord, CycleScore, DirectionId, Finding } from "../model";
 import type { Profile } from "../profile";
-import { formatPercentRu } from "../values";
+import { formatPercentRu, plural } from "../values";
 import {
   COMPONENT_COUNT,
   CYCLE_DIRECTIONS,
@@ -29,6 +29,7 @@ import {
   type CycleDirection,
 } from "./catalogue";
 import { formatDateRu, isIsoDate } from "./dates";
+import { linkMatches, linkTextOf, STEP_LACKS, STEP_TODO, type CycleFinding } from "./links";
 
 export const CYCLE_SHEET = "Цикл";
 
@@ -72,6 +73,18 @@ export interface ComponentEvaluation {
   plannedDate?: string;
   responsible?: string;
   ref?: CellRef;
+  /** Findings of the analysis this component should answer but no row of the track links to. */
+  unanswered?: CycleFinding[];
+}
+
+/** Whether the cycle answered one finding: rows linking to it at each required step. */
+export interface FindingResponse {
+  finding: CycleFinding;
+  responded: boolean;
+  /** Required steps without a linked row. */
+  missingSteps: number[];
+  /** Cells of the rows that link to the finding. */
+  refs: CellRef[];
 }
 
 export interface TrackEvaluation {
@@ -118,6 +131,8 @@ export interface DirectionEvaluation {
   gap: { component: number; label: string; track: string } | null;
   nextSteps: NextStep[];
   overdueCount: number;
+  /** The findings this direction must answer and whether it did. */
+  responses: FindingResponse[];
 }
 
 export interface CycleEvaluation {
@@ -127,6 +142,8 @@ export interface CycleEvaluation {
   /** In CYCLE_DIRECTIONS order: 1, О, 2 … 8. */
   directions: DirectionEvaluation[];
   findings: Finding[];
+  /** Every finding of the year the cycle had to answer, in direction order. */
+  responses: FindingResponse[];
   profileVersion: string;
   /** The level bands used: [средний от, высокий от]. */
   levels: readonly [number, number];
@@ -137,6 +154,8 @@ export interface CycleOptions {
   /** ISO date "yyyy-mm-dd": components planned before it and not done are overdue. */
   evaluationDate: string;
   profile: Profile;
+  /** Findings of the analysis about this school (or municipality); those of `year` become expectations. */
+  findings?: readonly CycleFinding[];
 }
 
 /** Level of a score by the profile's bands (score ≥ high → высокий; ≥ medium → средний). */
@@ -244,7 +263,13 @@ function collectTracks(records: readonly CycleRecord[], year: number, findings: 
   return byDirection;
 }
 
-function evaluateComponent(t: TrackDraft, n: number, opts: CycleOptions, findings: Finding[]): ComponentEvaluation {
+function evaluateComponent(
+  t: TrackDraft,
+  n: number,
+  opts: CycleOptions,
+  findings: Finding[],
+  unanswered: CycleFinding[],
+): ComponentEvaluation {
   const r = t.rows[n];
   const scores = opts.profile.values["cycle.scores"];
   const requireDocument = opts.profile.values["cycle.requireDocument"];
@@ -256,6 +281,9 @@ function evaluateComponent(t: TrackDraft, n: number, opts: CycleOptions, finding
   const unconfirmed = entered === 2 && !hasDocument;
   let effective: CycleScore = entered ?? 0;
   if (unconfirmed && requireDocument) effective = 1;
+  // A step that leaves a finding unanswered is at most begun (cycle.findingsRequireLink).
+  if (counted && unanswered.length && opts.profile.values["cycle.findingsRequireLink"] && effective === 2)
+    effective = 1;
   const done = counted && effective === 2;
   const planned = r?.plannedDate && isIsoDate(r.plannedDate) ? r.plannedDate : undefined;
   const overdue = counted && !done && planned !== undefined && planned < opts.evaluationDate;
@@ -315,10 +343,35 @@ function evaluateComponent(t: TrackDraft, n: number, opts: CycleOptions, finding
   if (planned) out.plannedDate = planned;
   if (r?.responsible?.trim()) out.responsible = r.responsible.trim();
   if (r?.ref) out.ref = r.ref;
+  if (counted && unanswered.length) out.unanswered = unanswered;
   return out;
 }
 
-function evaluateTrack(t: TrackDraft, opts: CycleOptions, findings: Finding[]): TrackEvaluation {
+/** «разрыв на этапе 7: нет мер по признаку O2 (ВПР 2026, 5 кл., математика)» */
+export function findingGapText(n: number, unanswered: readonly CycleFinding[]): string {
+  const more = unanswered.length - 1;
+  const tail = more > 0 ? ` (и ещё ${more} ${plural(more, ["вывод", "вывода", "выводов"])})` : "";
+  return `разрыв на этапе ${n}: нет ${STEP_LACKS[n]} по ${unanswered[0].about}${tail}`;
+}
+
+/** The gap of a track with its reason when it is an unanswered finding. */
+export function trackGapText(t: TrackEvaluation): string | null {
+  if (t.gap === null) return null;
+  const c = t.components[t.gap - 1];
+  return c.unanswered?.length ? findingGapText(t.gap, c.unanswered) : gapText(t.gap);
+}
+
+/** The next step that answers a finding, with the reference to type in «Связь с выводом». */
+function findingStep(n: number, f: CycleFinding): string {
+  return `${STEP_TODO[n]} по ${f.about} и указать в столбце «Связь с выводом» ссылку «${linkTextOf(f)}»`;
+}
+
+function evaluateTrack(
+  t: TrackDraft,
+  opts: CycleOptions,
+  findings: Finding[],
+  responses: readonly FindingResponse[],
+): TrackEvaluation {
   const scores = opts.profile.values["cycle.scores"];
   const max = Math.max(...scores);
   const components: ComponentEvaluation[] = [];
@@ -327,7 +380,10 @@ function evaluateTrack(t: TrackDraft, opts: CycleOptions, findings: Finding[]): 
   let gap: number | null = null;
   let overdueCount = 0;
   for (let n = 1; n <= COMPONENT_COUNT; n++) {
-    const c = evaluateComponent(t, n, opts, findings);
+    const unanswered = responses
+      .filter((r) => r.missingSteps.includes(n) && forTrack(r.finding, t.track))
+      .map((r) => r.finding);
+    const c = evaluateComponent(t, n, opts, findings, unanswered);
     components.push(c);
     if (!c.counted) continue;
     counted++;
@@ -358,7 +414,11 @@ function nextStepsOf(tr: TrackEvaluation): NextStep[] {
       track: tr.track,
       component: c.component,
       label: c.label,
-      text: c.unconfirmed ? confirmStep(c.component) : cycleComponent(c.component).nextStep,
+      text: c.unanswered?.length
+        ? findingStep(c.component, c.unanswered[0])
+        : c.unconfirmed
+          ? confirmStep(c.component)
+          : cycleComponent(c.component).nextStep,
       overdue: c.overdue,
     };
     if (c.plannedDate) step.plannedDate = c.plannedDate;
@@ -369,14 +429,67 @@ function nextStepsOf(tr: TrackEvaluation): NextStep[] {
   return out;
 }
 
+function forTrack(f: CycleFinding, track: string): boolean {
+  return !f.track || f.track.trim().toLowerCase() === track.toLowerCase();
+}
+
+/** Per finding: the required steps (profile) that no row of the direction links to. */
+function respond(expected: readonly CycleFinding[], drafts: readonly TrackDraft[], opts: CycleOptions) {
+  const first = opts.profile.values["cycle.findingFirstStep"];
+  const last = opts.profile.values["cycle.findingLastStep"];
+  return expected.map((f): FindingResponse => {
+    const missingSteps: number[] = [];
+    const refs: CellRef[] = [];
+    for (let n = first; n <= last; n++) {
+      let found = false;
+      for (const t of drafts) {
+        if (!forTrack(f, t.track)) continue;
+        const r = t.rows[n];
+        if (!r?.links?.some((l) => linkMatches(l, f))) continue;
+        found = true;
+        if (r.ref) refs.push(r.ref);
+      }
+      if (!found) missingSteps.push(n);
+    }
+    return { finding: f, responded: missingSteps.length === 0, missingSteps, refs };
+  });
+}
+
 function evaluateDirection(
   dir: CycleDirection,
   drafts: TrackDraft[],
   opts: CycleOptions,
   findings: Finding[],
+  expected: readonly CycleFinding[],
 ): DirectionEvaluation {
-  const tracks = drafts.map((t) => evaluateTrack(t, opts, findings));
-  const base = { id: dir.id, code: dir.code, name: dir.name, shortName: dir.shortName, tracks };
+  const responses = respond(expected, drafts, opts);
+  const tracks = drafts.map((t) => evaluateTrack(t, opts, findings, responses));
+  const base = { id: dir.id, code: dir.code, name: dir.name, shortName: dir.shortName, tracks, responses };
+  const open = responses.filter((r) => !r.responded);
+  if (tracks.length === 0 && open.length) {
+    // Findings to answer and no track at all: the gap is the first required step, with its reason.
+    const n = Math.min(...open.map((r) => r.missingSteps[0]));
+    const lacking = open.filter((r) => r.missingSteps.includes(n)).map((r) => r.finding);
+    return {
+      ...base,
+      score: null,
+      level: null,
+      status: "gap",
+      statusText: findingGapText(n, lacking),
+      gap: { component: n, label: cycleComponent(n).label, track: "" },
+      nextSteps: open.flatMap((r) =>
+        r.missingSteps.map((k) => ({
+          direction: dir.id,
+          track: "",
+          component: k,
+          label: cycleComponent(k).label,
+          text: findingStep(k, r.finding),
+          overdue: false,
+        })),
+      ),
+      overdueCount: 0,
+    };
+  }
   if (tracks.length === 0) {
     return {
       ...base,
@@ -395,8 +508,8 @@ function evaluateDirection(
   const gap = gapTrack
     ? { component: gapTrack.gap!, label: cycleComponent(gapTrack.gap!).label, track: gapTrack.track }
     : null;
-  const statusText = gap
-    ? `${gapText(gap.component)}${tracks.length > 1 ? ` (трек «${gap.track}»)` : ""}`
+  const statusText = gapTrack
+    ? `${trackGapText(gapTrack)}${tracks.length > 1 ? ` (трек «${gapTrack.track}»)` : ""}`
     : STATUS_CLOSED;
   return {
     ...base,
@@ -425,13 +538,17 @@ export function evaluateCycle(records: readonly CycleRecord[], opts: CycleOption
   }
   const findings: Finding[] = [];
   const byDirection = collectTracks(records, opts.year, findings);
-  const directions = CYCLE_DIRECTIONS.map((d, i) => evaluateDirection(d, byDirection[i], opts, findings));
+  const expected = CYCLE_DIRECTIONS.map((d) =>
+    (opts.findings ?? []).filter((f) => f.year === opts.year && f.direction === d.id),
+  );
+  const directions = CYCLE_DIRECTIONS.map((d, i) => evaluateDirection(d, byDirection[i], opts, findings, expected[i]));
   const levels = opts.profile.values["cycle.levels"];
   return {
     year: opts.year,
     evaluationDate: opts.evaluationDate,
     directions,
     findings,
+    responses: directions.flatMap((d) => d.responses),
     profileVersion: opts.profile.version,
     levels: [levels[0], levels[1]],
   };

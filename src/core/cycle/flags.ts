@@ -6,7 +6,7 @@
 import type { CellRef, DirectionId } from "../model";
 import { componentInText, confirmStep, cycleComponent, directionInText, gapText } from "./catalogue";
 import { formatDateRu } from "./dates";
-import type { CycleEvaluation } from "./evaluate";
+import { trackGapText, type CycleEvaluation } from "./evaluate";
 
 export interface CycleFlag {
   rule: "cycle.gap" | "cycle.overdue";
@@ -38,7 +38,7 @@ export function cycleFlags(e: CycleEvaluation): CycleFlag[] {
             direction: t.direction,
             track: t.track,
             component: c.component,
-            message: `${where}: ${gapText(c.component)} (${e.year} год).`,
+            message: `${where}: ${trackGapText(t) ?? gapText(c.component)} (${e.year} год).`,
             nextStep,
           };
           if (c.plannedDate) flag.plannedDate = c.plannedDate;

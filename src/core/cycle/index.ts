@@ -5,3 +5,5 @@ export * from "./evaluate";
 export * from "./matrix";
 export * from "./parse-direction";
 export * from "./flags";
+export * from "./municipal";
+export * from "./links";

@@ -87,6 +87,8 @@ export function cycleMatrix(
   schools: readonly SchoolReport[],
   municipalCycle: readonly CycleRecord[],
   opts: CycleOptions,
+  /** The evaluations already made (with each school's findings), by login; others are evaluated here. */
+  evaluated?: ReadonlyMap<string, CycleEvaluation>,
 ): CycleMatrix {
   const D = CYCLE_DIRECTIONS.length;
   const closed = new Int32Array(D * COMPONENT_COUNT);
@@ -97,7 +99,7 @@ export function cycleMatrix(
   const findings: SchoolFinding[] = [];
 
   for (const s of schools) {
-    const e = evaluateCycle(s.cycle, opts);
+    const e = evaluated?.get(s.passport.login) ?? evaluateCycle(s.cycle, opts);
     for (const f of e.findings) findings.push({ login: s.passport.login, finding: f });
     e.directions.forEach((d, di) => {
       if (d.tracks.length === 0) return;

@@ -1,7 +1,9 @@
 /**
  * Signs of a school for each year (§3): O1–O6 computed from the school's data and the
  * references, F imported. Not-evaluated results are kept (they say why), so a year "has data"
- * when at least one sign was evaluated.
+ * when at least one sign was evaluated. O1 and O2 are decided against a threshold that depends
+ * on how many such tests the school has in the year (familywise.ts), so they are decided again
+ * once that number is known.
  */
 import type { SchoolReport } from "../model";
 import type { AnalysisContext } from "../context/context";
@@ -13,13 +15,16 @@ import { signO4 } from "./o4-inversion";
 import { signO5 } from "./o5-gap";
 import { olympiadStages } from "../context/olympiads";
 import { signO6 } from "./o6-olympiad";
-import { SIGN_IDS, type SignResult } from "./sign";
+import { testThreshold, recordTestThreshold, type FamilywiseRule } from "./familywise";
+import type { UnitStats } from "../context/units";
+import { SIGN_IDS, tagsOf, type SignResult } from "./sign";
 
 export * from "./sign";
 export { stableAbsence, type StableAbsence } from "./stable-absence";
 export { minThresholdDynamics, type MinThresholdRow } from "./min-threshold";
 export { upperTail, boundariesOf } from "./o2-peaks";
 export { levelCompletion } from "./o4-inversion";
+export { testThreshold, type TestThreshold } from "./familywise";
 export { olympiadStages, OLYMPIAD_COLUMNS } from "../context/olympiads";
 export { O3_EXCLUDED_TYPES, cohortFollowUps } from "./o3-above";
 export { parseFiokoMarkers, looksLikeFiokoMarkers, fiokoSubject, type FiokoMarkersImport } from "./markers-sheet";
@@ -74,10 +79,15 @@ export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, 
     else out.set(r.year, [r]);
   };
   const units = ctx.index.bySchool.get(s.passport.login) ?? new Map();
+  const tested: Tested[] = [];
+  const keep = (r: SignResult | null, u: UnitStats, pooled: UnitStats | undefined) => {
+    push(r);
+    if (r?.evaluated) tested.push({ r, u, pooled });
+  };
   for (const u of units.values()) {
     const pooled = ctx.index.pooled.get(u.key);
-    push(signO1(u, ctx.refs, ctx.p, pooled));
-    push(signO2(u, pooled, ctx.refs, ctx.p));
+    keep(signO1(u, ctx.refs, ctx.p, pooled), u, pooled);
+    keep(signO2(u, pooled, ctx.refs, ctx.p), u, pooled);
     push(signO3(u, s.passport.type, units, ctx.index, ctx.refs, ctx.p));
     push(signO4(u, pooled, ctx.taskSets.get(u.key), ctx.m.name, ctx.p));
     push(signO5(u, units, ctx.p));
@@ -85,8 +95,38 @@ export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, 
   for (const [year, y] of olympiadStages(s.directions.olympiads))
     push(signO6(year, y, ctx.olympiads.get(year), ctx.m.name, ctx.p));
   for (const f of ctx.markers.get(s.passport.login) ?? []) push(signF(f));
+  decideFamilywise(tested, out, ctx);
   for (const list of out.values()) list.sort(bySignOrder);
   return out;
+}
+
+interface Tested {
+  r: SignResult;
+  u: UnitStats;
+  pooled: UnitStats | undefined;
+}
+
+/**
+ * Decides O1 and O2 again with k = the school's evaluated tests of the sign in the year. A lower
+ * threshold can only turn a fired test off, so only fired ones are computed again (which also
+ * picks O2's reported boundary anew); the others just record the threshold they were held to.
+ */
+function decideFamilywise(tested: readonly Tested[], out: Map<number, SignResult[]>, ctx: AnalysisContext): void {
+  const count = new Map<string, number>();
+  for (const t of tested) count.set(`${t.r.rule}|${t.r.year}`, (count.get(`${t.r.rule}|${t.r.year}`) ?? 0) + 1);
+  for (const t of tested) {
+    const rule = t.r.rule as FamilywiseRule;
+    const k = count.get(`${rule}|${t.r.year}`)!;
+    if (k <= 1) continue;
+    if (!t.r.fired) {
+      t.r.threshold = recordTestThreshold(t.r.numbers, t.r.threshold, testThreshold(ctx.p, rule, k));
+      t.r.tags = tagsOf("OFFICIAL*", t.r.threshold);
+      continue;
+    }
+    const again = rule === "O1" ? signO1(t.u, ctx.refs, ctx.p, t.pooled, k) : signO2(t.u, t.pooled, ctx.refs, ctx.p, k);
+    const list = out.get(t.r.year)!;
+    list[list.indexOf(t.r)] = again!;
+  }
 }
 
 /** Ids of the signs that fired, without repeats, in rule order. */

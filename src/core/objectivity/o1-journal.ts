@@ -6,16 +6,19 @@
  * Revision 2026.2: either branch also needs chance ruled out, because in classes of 20–30 random
  * mismatch alone reaches +20 п.п.: at least o1.minCount participants behind it, and a one-sided
  * exact binomial test of the school's count against the reference's share (gap-2 branch: the
- * reference's gap-2 share) with P < o1.alpha.
+ * reference's gap-2 share) with P < o1.alpha. Project addition: with objectivity.familywise the
+ * threshold is lowered for a school with many tests in the year (see familywise.ts); `tests` is
+ * that number k, known only once all the school's tests are evaluated (schoolSigns).
  */
 import type { Profile } from "../profile";
 import type { References } from "../context/references";
 import type { UnitStats } from "../context/units";
 import { binomialUpperTail } from "./chance";
+import { recordTestThreshold, testThreshold } from "./familywise";
 import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
 
 /** `pooled`: the municipality's pooled unit, whose gap-2 share stands in when an imported reference has none. */
-export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: UnitStats): SignResult | null {
+export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: UnitStats, tests = 1): SignResult | null {
   const j = u.journal;
   if (!j) return null;
   const base = {
@@ -31,8 +34,8 @@ export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: Unit
   const gapT = threshold(p, "o1.gap2Share");
   const excessT = threshold(p, "o1.mismatchExcess");
   const countT = threshold(p, "o1.minCount");
-  const alphaT = threshold(p, "o1.alpha");
-  const used = [gapT, excessT, countT, alphaT];
+  const test = testThreshold(p, "O1", tests);
+  const alpha = test.alpha;
   const mismatch = ((j.lowered + j.raised) * 100) / j.n;
   const numbers: Record<string, number> = {
     n: j.n,
@@ -40,6 +43,7 @@ export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: Unit
     loweredShare: (j.lowered * 100) / j.n,
     raisedShare: (j.raised * 100) / j.n,
   };
+  const used = recordTestThreshold(numbers, [gapT, excessT, countT, test.perTest], test);
   let fired = false;
   const ref = refs.journal(u.key);
   const mismatchCount = j.lowered + j.raised;
@@ -61,7 +65,7 @@ export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: Unit
       numbers.gap2P = binomialUpperTail(j.gap2, j.n, refGap2);
     }
     numbers.gap2Fired =
-      numbers.gap2Reached === 1 && j.gap2 >= countT.value && numbers.gap2P !== undefined && numbers.gap2P < alphaT.value
+      numbers.gap2Reached === 1 && j.gap2 >= countT.value && numbers.gap2P !== undefined && numbers.gap2P < alpha
         ? 1
         : 0;
     fired = numbers.gap2Fired === 1;
@@ -76,7 +80,7 @@ export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: Unit
     numbers.excessReached = numbers.mismatchExcess >= excessT.value - 1e-9 ? 1 : 0;
     numbers.excessP = binomialUpperTail(mismatchCount, j.n, refShare);
     numbers.excessFired =
-      numbers.excessReached === 1 && mismatchCount >= countT.value && numbers.excessP < alphaT.value ? 1 : 0;
+      numbers.excessReached === 1 && mismatchCount >= countT.value && numbers.excessP < alpha ? 1 : 0;
     fired = fired || numbers.excessFired === 1;
     reference = { kind: ref.kind, value: refMismatch, n: ref.n, name: ref.name, source: ref.source };
   }

@@ -6,11 +6,14 @@
  * Edge cases: ref(b) + ref(b−1) = 0 — the boundary cannot be tested and is skipped;
  * q = 0 — the reference never reaches b from b−1, so any count(b) ≥ 1 has P = 0 (significant);
  * q = 1 — the reference never stops at b−1, so P = 1 (never significant).
+ * Project addition: with objectivity.familywise the threshold is lowered for a school with many
+ * tests in the year (see familywise.ts); `tests` is that number k (schoolSigns).
  */
-import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 import { markScale, type MarkScale, type Profile } from "../profile";
 import type { References } from "../context/references";
 import type { UnitStats } from "../context/units";
+import { binomialUpperTail } from "./chance";
+import { recordTestThreshold, testThreshold } from "./familywise";
 import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
 
 export interface Boundary {
@@ -60,19 +63,29 @@ export function boundariesOf(
   return { list, inferred: true };
 }
 
-/** P(X ≥ k) for X ~ Binomial(m, q), with the degenerate q handled as documented above. */
+/**
+ * P(X ≥ k) for X ~ Binomial(m, q), with the degenerate q handled as documented above. Summed from k
+ * upwards (chance.ts), not 1 − cdf: no cancellation for small P, and no statistics package in the
+ * custom functions' bundle (it cost a third of its 100 KB budget).
+ */
 export function upperTail(k: number, m: number, q: number): number {
   if (k <= 0) return 1;
   if (q <= 0) return 0;
   if (q >= 1) return 1;
-  return Math.max(0, 1 - binomialCdf(k - 1, m, q));
+  return binomialUpperTail(k, m, q);
 }
 
 function describeBoundaries(list: Boundary[]): string {
   return list.map((b) => `«${b.mark}» от ${b.score}`).join(", ");
 }
 
-export function signO2(u: UnitStats, pooled: UnitStats | undefined, refs: References, p: Profile): SignResult | null {
+export function signO2(
+  u: UnitStats,
+  pooled: UnitStats | undefined,
+  refs: References,
+  p: Profile,
+  tests = 1,
+): SignResult | null {
   if (!u.scores) return null;
   const base = {
     rule: "O2" as const,
@@ -91,8 +104,7 @@ export function signO2(u: UnitStats, pooled: UnitStats | undefined, refs: Refere
   if (!ref) return notEvaluated(base, "нет распределения баллов эталона");
   const peakT = threshold(p, "o2.minPeak");
   const ratioT = threshold(p, "o2.ratio");
-  const alphaT = threshold(p, "o2.alpha");
-  const used = [minN, peakT, ratioT, alphaT];
+  const test = testThreshold(p, "O2", tests);
   let best: Record<string, number> | null = null;
   let fired = false;
   for (const b of list) {
@@ -104,7 +116,7 @@ export function signO2(u: UnitStats, pooled: UnitStats | undefined, refs: Refere
     const q = rAt / (rAt + rBelow);
     const m = at + below;
     const pValue = upperTail(at, m, q);
-    const hit = at >= peakT.value && at >= ratioT.value * below && pValue < alphaT.value;
+    const hit = at >= peakT.value && at >= ratioT.value * below && pValue < test.alpha;
     const row = {
       boundary: b.score,
       mark: b.mark,
@@ -125,6 +137,7 @@ export function signO2(u: UnitStats, pooled: UnitStats | undefined, refs: Refere
     ? `границы отметок определены по парам «балл — отметка» участников (${describeBoundaries(list)}), шкалы в методике нет`
     : `границы отметок по шкале методики: ${describeBoundaries(list)}`;
   if (!best) return notEvaluated({ ...base, note }, "у эталона нет участников на пограничных баллах");
+  const used = recordTestThreshold(best, [minN, peakT, ratioT, test.perTest], test);
   return {
     ...base,
     fired,

@@ -26,11 +26,15 @@ export interface ParamSpec {
   max?: number;
   /** For kind "numbers": the exact count of values. */
   length?: number;
+  /** For kind "numbers": values must not decrease (level bands). */
+  ascending?: boolean;
   /** kind "text": the user's own wording (regulation names, clause numbers); "" means none. */
   value: number | boolean | readonly number[] | string;
   /** Where in the methodology the rule lives. */
   rule: string;
 }
+
+import { DIRECTION_BASIS_PARAMS, DIRECTION_MIN_DENOMINATOR, DIRECTION_PARAMS } from "./direction-targets";
 
 const RESULTS = "Показатели результатов";
 const SAMPLE = "Объём выборки";
@@ -40,6 +44,7 @@ const STAB = "Стабильность и кластеры";
 const CYCLE = "Управленческий цикл";
 const DIRS = "Направления 3–8";
 const BASIS = "Нормативная основа мер (свои положения)";
+const LIMITS = "Ограничения";
 
 const pct = { unit: "%", min: 0, max: 100 } as const;
 const pp = { unit: "п.п.", min: 0, max: 100 } as const;
@@ -122,6 +127,16 @@ export const PARAMS = {
     value: 28.5,
   },
 
+  "internal.qualityGap": {
+    section: RESULTS,
+    rule: "§8",
+    tag: "DEFAULT",
+    kind: "number",
+    ...pp,
+    label:
+      "Расхождение внутренней и внешней оценки: разница качества (итоги четверти/полугодия или промежуточная аттестация минус ВПР, ОГЭ того же класса и предмета) от, п.п.",
+    value: 15,
+  },
   "sample.informative": {
     section: SAMPLE,
     rule: "§2",
@@ -241,6 +256,38 @@ export const PARAMS = {
     label: "O2: уровень значимости биномиального теста",
     value: 0.01,
   },
+  // Project addition to revision 2026.2 (docs/analysis.md «Качество правил»): a school writes about
+  // twenty tests a year, so a per-test level of 1 % flags 7–8 % of ordinary school-years; Bonferroni
+  // over the school's tests of the year, in the spirit of R3, keeps the school-year rate near §8's 5 %.
+  "objectivity.familywise": {
+    section: OBJ,
+    rule: "§3 O1, O2 (дополнение к ред. 2026.2)",
+    tag: "DEFAULT",
+    kind: "boolean",
+    label:
+      "O1, O2: поправка на число проверок ОО за год (порог значимости — меньшее из уровня одной проверки и уровня на все проверки, делённого на их число; «нет» — порог одной проверки, как в тексте методики)",
+    value: true,
+  },
+  "o1.familywiseAlpha": {
+    section: OBJ,
+    rule: "§3 O1 (дополнение к ред. 2026.2)",
+    tag: "DEFAULT",
+    kind: "number",
+    min: 0,
+    max: 1,
+    label: "O1: уровень значимости на все проверки ОО за год (делится на их число — поправка Бонферрони)",
+    value: 0.05,
+  },
+  "o2.familywiseAlpha": {
+    section: OBJ,
+    rule: "§3 O2 (дополнение к ред. 2026.2)",
+    tag: "DEFAULT",
+    kind: "number",
+    min: 0,
+    max: 1,
+    label: "O2: уровень значимости на все проверки ОО за год (делится на их число — поправка Бонферрони)",
+    value: 0.1,
+  },
   "o3.qualityExcess": {
     section: OBJ,
     rule: "§3 O3",
@@ -249,6 +296,36 @@ export const PARAMS = {
     ...pp,
     label: "O3: качество выше эталона не менее чем на",
     value: 25,
+  },
+  // Project addition to revision 2026.2: without a margin, chance alone puts an ordinary school a
+  // fraction of a point below the reference on basic tasks and above it on advanced ones.
+  "o4.minN": {
+    section: OBJ,
+    rule: "§3 O4 (дополнение к ред. 2026.2)",
+    tag: "DEFAULT",
+    kind: "integer",
+    min: 1,
+    unit: "чел.",
+    label: "O4: инверсия трудности проверяется при участниках с баллами за задания не менее",
+    value: 20,
+  },
+  "o4.inversionMargin": {
+    section: OBJ,
+    rule: "§3 O4 (дополнение к ред. 2026.2)",
+    tag: "DEFAULT",
+    kind: "number",
+    ...pp,
+    label: "O4: выполнение заданий повышенного и высокого уровня выше выполнения базовых не менее чем на",
+    value: 5,
+  },
+  "o4.crossMargin": {
+    section: OBJ,
+    rule: "§3 O4 (дополнение к ред. 2026.2)",
+    tag: "DEFAULT",
+    kind: "number",
+    ...pp,
+    label: "O4: ниже эталона по базовым заданиям и выше по повышенным — каждое не менее чем на",
+    value: 5,
   },
   "o5.gap": {
     section: OBJ,
@@ -514,6 +591,34 @@ export const PARAMS = {
     label: "Компонент цикла «есть» без номера и даты документа считать выполненным частично",
     value: true,
   },
+  "cycle.findingFirstStep": {
+    section: CYCLE,
+    rule: "§1",
+    tag: "DEFAULT",
+    kind: "integer",
+    min: 1,
+    max: 9,
+    label: "Вывод анализа (признак, ШНОР/ШНСУ) требует ответа цикла начиная с этапа",
+    value: 6,
+  },
+  "cycle.findingLastStep": {
+    section: CYCLE,
+    rule: "§1",
+    tag: "DEFAULT",
+    kind: "integer",
+    min: 1,
+    max: 9,
+    label: "Вывод анализа требует ответа цикла по этап (включительно)",
+    value: 8,
+  },
+  "cycle.findingsRequireLink": {
+    section: CYCLE,
+    rule: "§1",
+    tag: "DEFAULT",
+    kind: "boolean",
+    label: "Этап без строки со ссылкой на вывод анализа («Связь с выводом») считать выполненным не более чем частично",
+    value: true,
+  },
 
   "staff.categoryBands": {
     section: DIRS,
@@ -521,10 +626,23 @@ export const PARAMS = {
     tag: "OFFICIAL",
     kind: "numbers",
     length: 2,
+    ascending: true,
     ...pct,
     label: "Доля педагогов с первой и высшей категорией: средний уровень от, хороший от",
     value: [20, 50],
   },
+  "dir.minDenominator": DIRECTION_MIN_DENOMINATOR,
+  "preschool.basicLevel": {
+    section: DIRS,
+    rule: "§7",
+    tag: "COMMON",
+    kind: "integer",
+    min: 1,
+    max: 5,
+    label: "МКДО: базовый уровень качества — номер уровня шкалы (1 — ниже базового … 5 — превосходный)",
+    value: 2,
+  },
+  ...DIRECTION_PARAMS,
 
   "basis.msoko": {
     section: BASIS,
@@ -736,6 +854,96 @@ export const PARAMS = {
     label:
       "Пункт положения о ВСОКО для меры «распространение позитивной практики» (например, «п. 9.4»; пусто — без пункта)",
     value: "",
+  },
+  ...DIRECTION_BASIS_PARAMS,
+  // Limits on the files read (issue 22; docs/security.md, «Ограничения»): a municipality with
+  // unusually large books may raise them with --set; `max` is a hard cap that keeps the reader
+  // safe — past it one file could take the whole memory of the computer (why each cap, below).
+  "limits.bookCells": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "ячеек",
+    min: 100_000,
+    // Each cell read costs 16–30 bytes in the grids; 30 M cells ≈ 1 GB, Node's usual heap is 2–4 GB.
+    max: 30_000_000,
+    label:
+      "Наибольшее число ячеек книги (все листы вместе, по заявленным размерам листов) — ~25 раз больше свода 600 ОО",
+    value: 10_000_000,
+  },
+  "limits.mergedCells": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "ячеек",
+    min: 10_000,
+    // exceljs expands every merged cell into a Set entry: V8 refuses a Set over 16,7 M entries.
+    max: 5_000_000,
+    label: "Наибольшее число ячеек в объединённых областях книги (все листы вместе)",
+    value: 1_000_000,
+  },
+  "limits.inflatedMb": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "МБ",
+    min: 50,
+    // Unpacked parts are held in memory while a book is read; 2 GB is the most a 32-bit length can address.
+    max: 2000,
+    label: "Наибольший объём книги после распаковки (все части вместе, измеряется при распаковке)",
+    value: 1000,
+  },
+  "limits.stringMb": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "МБ",
+    min: 8,
+    // V8 cannot hold one string over ~512 MB (2^29 characters); the cap keeps a part well below it.
+    max: 256,
+    label: "Наибольший объём текста книги (общие строки, описание книги), читаемого целиком",
+    value: 64,
+  },
+  "limits.textLength": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "знаков",
+    min: 100,
+    // Excel keeps at most 32 767 characters in a cell: a longer text could not be written into any output.
+    max: 32_767,
+    label:
+      "Наибольшая длина текста в ячейке формы (длиннее — сокращается с замечанием, чтобы одна форма не остановила свод)",
+    value: 1000,
+  },
+  "limits.jsonDepth": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "уровней",
+    min: 2,
+    // A recursive walk of 40 000 levels overflowed the stack; 64 levels are far from it.
+    max: 64,
+    label: "Наибольшая вложенность скобок в аргументе-JSON команды msoko calc (диапазон — 2 уровня)",
+    value: 8,
+  },
+  "limits.jsonKb": {
+    section: LIMITS,
+    rule: "§9",
+    tag: "DEFAULT",
+    kind: "integer",
+    unit: "КБ",
+    min: 1,
+    // Linux passes at most 128 KB in one command-line argument anyway; past 1 MB parsing one argument stalls the run.
+    max: 1024,
+    label: "Наибольший размер одного аргумента-JSON команды msoko calc",
+    value: 128,
   },
 } satisfies Record<string, ParamSpec>;
 

@@ -111,6 +111,8 @@ function parseParam(key: ParamKey, raw: unknown): { value?: ParamValues[ParamKey
         return { error: `ожидается ${spec.length} чисел через «;», а указано ${quoteValue(String(raw))}` };
       }
       if (!(nums as number[]).every(inRange)) return { error: `каждое число должно быть в диапазоне ${range}` };
+      if (spec.ascending && (nums as number[]).some((n, i) => i > 0 && n < (nums[i - 1] as number)))
+        return { error: `числа должны идти по возрастанию (границы уровней), а указано ${quoteValue(String(raw))}` };
       return { value: nums as number[] };
     }
   }

@@ -3,7 +3,9 @@
  * type, unit, allowed values, required, range, help, computed formula). The template, the
  * locator, validation, parsing, the instruction sheet and docs/form.md all read this file.
  */
-import { LOCATIONS, PROCEDURES, SCHOOL_TYPES } from "../../core/model";
+import { LINK_EXAMPLE } from "../../core/cycle/links";
+import { INTERNAL_PROCEDURES, LOCATIONS, PROCEDURES, SCHOOL_TYPES } from "../../core/model";
+import { MKDO_AREAS, MKDO_LEVELS } from "../../core/preschool";
 import {
   CYCLE_COMPONENT_NAMES,
   CYCLE_SCORE_WORDS,
@@ -150,8 +152,12 @@ const passportFields: readonly FieldSpec[] = [
       "средняя школа с углубленным изучением отдельных предметов": "СОШ с УИОП",
       "вечерняя сменная школа": "вечерняя",
       "коррекционная школа": "коррекционная",
+      доо: "детский сад",
+      доу: "детский сад",
+      "дошкольная образовательная организация": "детский сад",
+      "дошкольное образовательное учреждение": "детский сад",
     },
-    help: "НОШ, ООШ, СОШ, СОШ с УИОП, гимназия, лицей, вечерняя или коррекционная — выберите из списка.",
+    help: "НОШ, ООШ, СОШ, СОШ с УИОП, гимназия, лицей, вечерняя, коррекционная или детский сад — выберите из списка.",
   },
   {
     id: "location",
@@ -210,15 +216,49 @@ export const PASSPORT: SheetSchema = {
 
 // ── Результаты ───────────────────────────────────────────────────────────────
 
+/** «Результаты» also takes the school's own assessments; «Участники» and «Задания» stay external-only. */
+const resultsProcedure: ColumnSpec = {
+  ...procedure,
+  values: [...PROCEDURES, ...INTERNAL_PROCEDURES],
+  valueAliases: {
+    ...procedure.valueAliases,
+    "итоги четвертей": "Итоги четверти",
+    четверть: "Итоги четверти",
+    "четвертные отметки": "Итоги четверти",
+    полугодие: "Итоги полугодия",
+    "итоги полугодий": "Итоги полугодия",
+    "полугодовые отметки": "Итоги полугодия",
+    "промежуточная аттестация (годовые)": "Промежуточная аттестация",
+    "годовые отметки": "Промежуточная аттестация",
+    па: "Промежуточная аттестация",
+  },
+  width: 16,
+  help: "ВПР, КДР, ОГЭ, ГВЭ-9, ЕГЭ, ГВЭ-11, НИКО; свои оценочные процедуры школы — «Итоги четверти», «Итоги полугодия» (с номером в столбце «Четверть / полугодие»), «Промежуточная аттестация».",
+};
+
+const period: ColumnSpec = {
+  id: "period",
+  // Not «Период» alone: a year column renamed so must stay an unknown column, not a period.
+  header: "Четверть / полугодие",
+  aliases: ["Четверть", "Полугодие", "Номер четверти", "Номер полугодия", "Номер периода"],
+  type: "integer",
+  min: 1,
+  max: 4,
+  width: 9,
+  numberFormat: "0",
+  help: "Только для итогов четверти (1–4) и полугодия (1–2); для ВПР, ОГЭ, ЕГЭ и промежуточной аттестации — пусто.",
+};
+
 export const RESULTS: SheetSchema = {
   id: "results",
   name: "Результаты",
   aliases: ["Результаты процедур", "Итоги"],
   required: true,
   tabColor: "#2E75B6",
-  purpose: "Итоги оценочных процедур по классам и предметам: отметки, баллы ЕГЭ, сравнение с журналом.",
+  purpose:
+    "Итоги оценочных процедур по классам и предметам: отметки, баллы ЕГЭ, сравнение с журналом; итоги четвертей, полугодий и промежуточной аттестации.",
   columns: [
-    procedure,
+    resultsProcedure,
     year,
     grade,
     className,
@@ -292,8 +332,10 @@ export const RESULTS: SheetSchema = {
         return `IF((${s})<=0,"",N(${col("confirmed")}${row})/(${s})*100)`;
       },
     ),
+    // Last, so the columns of older forms keep their letters.
+    period,
   ],
-  key: ["procedure", "year", "grade", "className", "subject"],
+  key: ["procedure", "year", "grade", "className", "subject", "period"],
   templateRows: 150,
 };
 
@@ -692,6 +734,54 @@ export const PRESCHOOL: SheetSchema = {
   templateRows: 20,
 };
 
+// ── Группы МКДО (направление 8: детский сад или дошкольные группы школы) ──────
+
+/** The level dropdown of one МКДО area: 1…5 may be typed as digits. */
+function mkdoAreaColumn(id: string, name: string, n: number): ColumnSpec {
+  return {
+    id,
+    header: `${n}. ${name}`,
+    aliases: [name],
+    type: "enum",
+    values: MKDO_LEVELS,
+    valueAliases: {
+      ...Object.fromEntries(MKDO_LEVELS.map((l, i) => [String(i + 1), l])),
+      неудовлетворительный: "ниже базового",
+      "ниже базового уровня": "ниже базового",
+    },
+    width: 14,
+    help: `Уровень качества группы по области «${name}» по шкале МКДО: ${MKDO_LEVELS.map((l, i) => `${i + 1} — ${l}`).join(", ")}; пусто — область не оценивалась.`,
+  };
+}
+
+export const PRESCHOOL_GROUPS: SheetSchema = {
+  id: "preschoolGroups",
+  name: "Группы МКДО",
+  aliases: ["Группы", "Дошкольные группы", "МКДО по группам"],
+  required: false,
+  direction: 8,
+  tabColor: "#BF8F00",
+  purpose:
+    "Направление 8: уровни качества МКДО каждой дошкольной группы по девяти областям (детский сад или дошкольные группы школы); одна строка — одна группа за год.",
+  columns: [
+    year,
+    {
+      id: "group",
+      header: "Группа",
+      aliases: ["Наименование группы", "Название группы", "№ группы"],
+      type: "text",
+      required: true,
+      width: 18,
+      numberFormat: "@",
+      help: "Название или номер группы, как в ДОО («Солнышко», «гр. 3»); имена детей не вносятся.",
+    },
+    count("children", "Воспитанников", "Необязательно: число воспитанников группы.", ["Детей", "Численность"]),
+    ...MKDO_AREAS.map((a, i) => mkdoAreaColumn(a.id, a.name, i + 1)),
+  ],
+  key: ["year", "group"],
+  templateRows: 30,
+};
+
 // ── Цикл ─────────────────────────────────────────────────────────────────────
 
 function quote(text: string): string {
@@ -831,6 +921,14 @@ export const CYCLE: SheetSchema = {
       numberFormat: "dd.mm.yyyy",
       help: "Плановый срок, ДД.ММ.ГГГГ.",
     },
+    {
+      id: "link",
+      header: "Связь с выводом",
+      aliases: ["Ссылка на вывод", "Вывод анализа", "Связь с признаком"],
+      type: "text",
+      width: 30,
+      help: `На какой вывод анализа отвечает строка (рекомендации, меры, решения): код, процедура, год, класс, предмет, например ${LINK_EXAMPLE}; несколько — через «;».`,
+    },
   ],
   key: ["year", "direction", "track", "component"],
   templateRows: 100,
@@ -851,5 +949,9 @@ export const FORM_SHEETS: readonly SheetSchema[] = [
   HEAD,
   UPBRINGING,
   PRESCHOOL,
+  PRESCHOOL_GROUPS,
   CYCLE,
 ];
+
+/** The sheets of a kindergarten's form (msoko template --preschool): no results of procedures. */
+export const PRESCHOOL_FORM_SHEETS: readonly SheetSchema[] = [PASSPORT, PRESCHOOL_GROUPS, CYCLE];

@@ -243,7 +243,13 @@ export function complexPart(ctx: ReportContext): AnalysisPart {
     (t) => t.unit.marks && (share2(t.unit.marks) ?? 0) >= limit && markedCount(t.unit.marks) < minN,
   );
 
-  const talentIndicators = DIRECTION_INDICATORS.filter((i) => i.direction === 3 && i.id.startsWith("oly"));
+  const talentIds: readonly string[] = [
+    "olySchoolShare",
+    "olyMunicipalAwardees",
+    "olyRegionalAwardees",
+    "olySchoolAwardShare",
+  ];
+  const talentIndicators = DIRECTION_INDICATORS.filter((i) => talentIds.includes(i.id));
   const spo = DIRECTION_INDICATORS.filter((i) => i.id === "grad9ToSpoShare" || i.id === "grad11ToSpoShare");
   const vuz = DIRECTION_INDICATORS.filter((i) => i.id === "grad11ToVuzShare" || i.id === "grad11VuzProfileShare");
 

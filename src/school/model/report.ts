@@ -12,6 +12,7 @@ import { complexPart } from "./complex-tables";
 import { buildReportContext, type SchoolReportOptions } from "./context";
 import { decisionsTables } from "./decisions";
 import { FINDING_ORDER, type AnalysisPart, type SchoolFinding } from "./findings";
+import { internalPart } from "./internal-tables";
 import { individualPart, journalPart, statisticsPart } from "./results-tables";
 import { markGroupsPart, scoresPart, tasksPart } from "./tasks-tables";
 
@@ -29,6 +30,9 @@ export const SCHOOL_SHEET_NAMES = {
   complex: "Анализ ОО — комплексный",
   decisions: "Анализ ОО — выводы и решения",
 } as const;
+
+/** Only when the form has the school's own assessments of the year: kept apart so the fixed list above stays fixed. */
+export const SCHOOL_INTERNAL_SHEET = "Анализ ОО — внутренняя оценка";
 
 export interface SchoolAnalysisReport {
   sheets: SummarySheet[];
@@ -87,6 +91,17 @@ export function schoolReport(report: SchoolReport, opts: SchoolReportOptions): S
       parts.complex,
     ),
   ];
+  // The school's own assessments of the year (quarters, half-years, промежуточная аттестация), when the form has them.
+  const internal = internalPart(report, opts.year, opts.profile);
+  if (internal)
+    sheets.push({
+      id: "school_internal",
+      name: SCHOOL_INTERNAL_SHEET,
+      description:
+        "Итоги четвертей, полугодий и промежуточной аттестации по периодам; сравнение с ВПР, ОГЭ того же класса и предмета.",
+      tables: internal.tables,
+      freezeColumns: 0,
+    });
   const findings = [parts.journal, parts.scores, parts.complex, parts.marks, parts.tasks]
     .flatMap((p) => p.findings)
     .sort((a, b) => FINDING_ORDER.indexOf(a.rule) - FINDING_ORDER.indexOf(b.rule));

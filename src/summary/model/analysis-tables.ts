@@ -12,7 +12,14 @@ import {
   type MunicipalAnalysis,
   type SchoolAnalysis,
 } from "../../core/analysis";
-import { CYCLE_COMPONENTS, type CycleEvaluation, type CycleMatrix } from "../../core/cycle";
+import {
+  CYCLE_COMPONENTS,
+  linkTextOf,
+  municipalCycleReport,
+  municipalStatusRow,
+  type CycleEvaluation,
+  type CycleMatrix,
+} from "../../core/cycle";
 import { quality, share2 } from "../../core/indicators";
 import type { SchoolReport } from "../../core/model";
 import type { Profile } from "../../core/profile";
@@ -359,7 +366,7 @@ export function riskTables({ analysis, year }: AnalysisTablesInput): Table[] {
 }
 
 /** «Управленческий цикл»: directions × components with the share of schools that closed each, and each school's status. */
-export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
+export function cycleTables({ matrix, schools, cycles, profile }: AnalysisTablesInput): Table[] {
   if (!matrix) return [];
   const matrixRows = matrix.rows.map((r) => {
     const row: Record<string, CellData> = { direction: `${r.code}. ${r.name}` };
@@ -368,7 +375,9 @@ export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
     return row;
   });
   const names = new Map(schools.map((s) => [s.passport.login, s.passport.shortName || s.passport.name]));
-  const statusRows = matrix.schools.flatMap((s) =>
+  // The МОУО's own cycle first: it is the municipality's main object of evaluation.
+  const statusSource = matrix.municipal ? [municipalStatusRow(matrix.municipal), ...matrix.schools] : matrix.schools;
+  const statusRows = statusSource.flatMap((s) =>
     s.directions.map((d, i) => ({
       login: s.login,
       name: names.get(s.login) ?? s.name,
@@ -416,7 +425,101 @@ export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
       ],
       rows: statusRows,
     },
+    municipalCycleTable(matrix),
+    responsesTable(schools, cycles, matrix.year, profile),
   ];
+}
+
+/** Per school and finding of the analysis: did the school's cycle answer it at steps 6–8 («Связь с выводом»)? */
+function responsesTable(
+  schools: readonly SchoolReport[],
+  cycles: ReadonlyMap<string, CycleEvaluation>,
+  year: number,
+  profile: Profile,
+): Table {
+  const steps = `${profile.values["cycle.findingFirstStep"]}–${profile.values["cycle.findingLastStep"]}`;
+  const rows: Record<string, CellData>[] = [];
+  for (const s of schools) {
+    const e = cycles.get(s.passport.login);
+    for (const d of e?.directions ?? [])
+      for (const r of d.responses)
+        rows.push({
+          login: s.passport.login,
+          name: s.passport.shortName || s.passport.name,
+          finding: r.finding.text,
+          direction: `${d.code}. ${d.shortName}`,
+          responded: r.responded ? "да" : "нет",
+          missing: r.missingSteps.length
+            ? r.missingSteps.map((n) => `${n}. ${CYCLE_COMPONENTS[n - 1].label}`).join("; ")
+            : "",
+          cells: r.refs.map((ref) => ref.cell).join(", "),
+          link: linkTextOf(r.finding),
+        });
+  }
+  const answered = rows.filter((r) => r.responded === "да").length;
+  return {
+    id: "responses",
+    title: `Выводы анализа и ответ управленческого цикла ОО (${year})`,
+    description: rows.length
+      ? `Ответ есть, если на этапах ${steps} направления есть строки листа «Цикл» со ссылкой на вывод в столбце «Связь с выводом». Ответили на ${answered} из ${countRu(rows.length, ["вывода", "выводов", "выводов"])}.`
+      : `За ${year} год у ОО нет выводов анализа (признаков объективности, статусов ШНОР/ШНСУ), требующих ответа цикла.`,
+    columns: [
+      { id: "login", header: "Логин ОО", kind: "text", width: 12 },
+      { id: "name", header: "ОО", kind: "text", width: 28 },
+      { id: "finding", header: "Вывод анализа", kind: "text", width: 44 },
+      { id: "direction", header: "Направление", kind: "text", width: 24 },
+      {
+        id: "responded",
+        header: "Цикл ответил",
+        kind: "text",
+        width: 10,
+        highlight: { operator: "equal", value: "нет", tone: "bad" },
+      },
+      { id: "missing", header: "Нет ответа на этапах", kind: "text", width: 44 },
+      { id: "cells", header: "Строки ответа (лист «Цикл»)", kind: "text", width: 18 },
+      { id: "link", header: "Ссылка для столбца «Связь с выводом»", kind: "text", width: 30 },
+    ],
+    rows,
+  };
+}
+
+/** «Цикл МОУО»: the authority's own tracks with status, gap, overdue components and next steps. */
+function municipalCycleTable(matrix: CycleMatrix): Table {
+  const report = matrix.municipal ? municipalCycleReport(matrix.municipal) : null;
+  const rows = (report?.tracks ?? []).map((t) => ({
+    direction: `${t.code}. ${t.directionName}`,
+    track: t.track,
+    status: t.status,
+    score: clean(t.score),
+    level: t.level,
+    overdue: t.overdue.length,
+    overdueList: t.overdue.map((o) => o.text).join("; "),
+    nextSteps: t.nextSteps.join("; "),
+  }));
+  const description = report
+    ? `Год ${report.year}, оценка на ${report.evaluationDate.split("-").reverse().join(".")}: замкнуто направлений — ${report.closedDirections} из ${report.directionsWithData}, треков с разрывом — ${report.gapCount}, просроченных этапов — ${report.overdueCount}${report.noData.length ? `; нет данных по направлениям ${report.noData.join(", ")}` : ""}.`
+    : "Цикл МОУО не передан: заполните книгу по шаблону (msoko template --mouo) и передайте её в свод вместе с формами ОО (или добавьте лист «Цикл МОУО» в книгу свода).";
+  return {
+    id: "municipalCycle",
+    title: "Управленческий цикл МОУО: статус, разрывы, просрочки и следующие шаги",
+    description,
+    columns: [
+      { id: "direction", header: "Направление", kind: "text", width: 40 },
+      { id: "track", header: "Трек", kind: "text", width: 24 },
+      { id: "status", header: "Статус", kind: "text", width: 36 },
+      { id: "score", header: "Балл, %", kind: "percent" },
+      { id: "level", header: "Уровень", kind: "text", width: 10 },
+      {
+        id: "overdue",
+        header: "Просрочено этапов",
+        kind: "integer",
+        highlight: { operator: "greaterThan", value: 0, tone: "bad" },
+      },
+      { id: "overdueList", header: "Просроченные этапы", kind: "text", width: 40 },
+      { id: "nextSteps", header: "Следующие шаги", kind: "text", width: 70 },
+    ],
+    rows,
+  };
 }
 
 /** «по математике (ВПР) в 5 классе»: where a sign fired. */

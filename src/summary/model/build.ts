@@ -4,10 +4,17 @@
  * the JSON holds.
  */
 import { analyzeMunicipality, explainSign, explainStableAbsence, type MunicipalAnalysis } from "../../core/analysis";
-import { cycleMatrix, evaluateCycle, latestCycleYear, type CycleEvaluation } from "../../core/cycle";
+import {
+  cycleMatrix,
+  evaluateCycle,
+  latestCycleYear,
+  linkTextOf,
+  municipalCycleReport,
+  type CycleEvaluation,
+  type MunicipalCycleReport,
+} from "../../core/cycle";
 import type { Municipality } from "../../core/model";
 import type { Profile } from "../../core/profile";
-import { yearsOf } from "../../core/results";
 import {
   bySchoolTable,
   cycleTables,
@@ -18,12 +25,22 @@ import {
 } from "./analysis-tables";
 import { RISK_COLORS, chartSpecs } from "./charts";
 import { FILE_STATE_LABELS, type FileStatus } from "./consolidate";
-import { directionsTable } from "./directions-table";
+import {
+  directionsJson,
+  schoolDirectionsJson,
+  type DirectionsJson,
+  type SchoolDirectionsJson,
+} from "./directions-json";
+import { directionsTables } from "./directions-table";
+import { assessDirections, latestDirectionYear, type DirectionAssessment } from "../../core/direction-assessment";
+import { directionFindings, type DirectionFinding } from "../../core/direction-findings";
 import { egeTable } from "./ege-table";
+import { schoolCycleFindings } from "./cycle-findings";
 import { methodologyTables } from "./methodology-table";
 import { printExcerpt } from "./print-excerpt";
 import { municipalReport } from "./report/municipal";
 import { reportTable } from "./report/sheet";
+import { preschoolSchools, preschoolTable } from "./preschool-table";
 import { resultsTable } from "./results-table";
 import type { SummarySheet } from "./sheets";
 import type { CellData, Table } from "./table";
@@ -75,6 +92,24 @@ export interface SchoolJson {
   }[];
   stability: string;
   cycle: { direction: string; status: string; score: number | null; level: string | null; overdue: number }[];
+  /** The analysis's findings the school's cycle had to answer (steps 6–8) and whether it did. */
+  cycleFindings: {
+    code: string;
+    year: number;
+    procedure: string | null;
+    grade: number | null;
+    subject: string | null;
+    text: string;
+    direction: string;
+    responded: boolean;
+    missingSteps: number[];
+    /** The reference to type in «Связь с выводом». */
+    link: string;
+  }[];
+  /** Directions 3–8 in the assessed year: every used indicator with target, dynamics, level, and the shortfalls. */
+  directions: SchoolDirectionsJson;
+  /** Direction 8 by year and МКДО area (sheet «Дошкольное образование»), when the school gave it. */
+  preschool?: Record<string, CellData>[];
 }
 
 export interface SummaryJson {
@@ -86,6 +121,14 @@ export interface SummaryJson {
   evaluationDate: string;
   files: { file: string; login: string; state: string; errors: number; warnings: number }[];
   schools: SchoolJson[];
+  /**
+   * The МОУО's own cycle (from «Цикл МОУО»): status, gaps, overdue components and next steps per
+   * direction and track; null when it was not given. A sibling of `municipality` (a name, kept a
+   * string for readers of msoko-summary/1).
+   */
+  municipalityCycle: MunicipalCycleReport | null;
+  /** Directions 3–8 for the municipality: verdicts and every used indicator with its clusters. */
+  directions: DirectionsJson;
 }
 
 const SHEET_NAMES = {
@@ -96,6 +139,8 @@ const SHEET_NAMES = {
   objectivity: "Объективность",
   risk: "Зона риска",
   directions: "Направления 3–8",
+  directionMeasures: "Направления — меры",
+  preschool: "Дошкольное образование",
   cycle: "Управленческий цикл",
   recommendations: "Адресные рекомендации",
   charts: "Диаграммы",
@@ -166,12 +211,6 @@ const EGE_EXCERPT = {
   columns: ["year", "subject", "level", "unit", "n", "mean", "belowShare", "highShare", "dBelow"],
   keep: notSchool,
 };
-const DIRECTIONS_EXCERPT = {
-  id: "directionsPrint",
-  what: "муниципалитет",
-  columns: ["direction", "indicator", "year", "level", "unit", "value", "band"],
-  keep: (r: Record<string, CellData>) => r.level === "Муниципалитет",
-};
 
 export function buildSummary(input: SummaryInput): Summary {
   const { municipality: m, profile } = input;
@@ -182,13 +221,20 @@ export function buildSummary(input: SummaryInput): Summary {
   const cycleYear = latestCycleYear(allCycle);
   const cycleOpts = cycleYear === null ? null : { year: cycleYear, evaluationDate: input.evaluationDate, profile };
   const cycles = new Map<string, CycleEvaluation>();
-  if (cycleOpts) for (const s of m.schools) cycles.set(s.passport.login, evaluateCycle(s.cycle, cycleOpts));
-  const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts) : null;
+  const analysed = new Map(analysis.schools.map((a) => [a.login, a]));
+  if (cycleOpts)
+    for (const s of m.schools) {
+      // The analysis's conclusions about the school are what its cycle must answer (steps 6–8).
+      const a = analysed.get(s.passport.login);
+      const findings = a ? schoolCycleFindings(a, cycleOpts.year) : [];
+      cycles.set(s.passport.login, evaluateCycle(s.cycle, { ...cycleOpts, findings }));
+    }
+  const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts, cycles) : null;
   const ctx: AnalysisTablesInput = { schools: m.schools, analysis, cycles, matrix, year, profile };
 
   const results = resultsTable({ schools: m.schools, clusterOf, profile });
   const ege = egeTable(m.schools, profile);
-  const directions = directionsTable(m.schools, yearsOf(m.schools), profile);
+  const preschool = preschoolTable(preschoolSchools(m.schools), profile);
   const charts = chartSpecs({ schools: m.schools, clusterOf, references: m.references, year });
   const riskLevels: Table = {
     id: "riskLevels",
@@ -203,6 +249,10 @@ export function buildSummary(input: SummaryInput): Summary {
     })),
   };
   const chartTables = [...charts.map((c) => c.table), riskLevels];
+  const directionYear = latestDirectionYear(m.schools);
+  const assessments =
+    directionYear === null ? [] : assessDirections(m.schools, profile, { year: directionYear, clusterOf });
+  const dirTables = directionsTables(assessments, m.schools, directionYear, profile);
 
   const body: SummarySheet[] = [
     {
@@ -244,10 +294,29 @@ export function buildSummary(input: SummaryInput): Summary {
     {
       id: "directions",
       name: SHEET_NAMES.directions,
-      description: "Показатели направлений 3–8 по ОО и муниципалитету.",
-      tables: [directions, printExcerpt(directions, DIRECTIONS_EXCERPT)],
-      printTable: 1,
+      description:
+        "Показатели направлений 3–8 по ОО, кластерам и муниципалитету: значение, цель, динамика, уровень; итог «цель достигнута у … ОО».",
+      tables: dirTables.directions,
+      freezeColumns: 1,
     },
+    {
+      id: "directionMeasures",
+      name: SHEET_NAMES.directionMeasures,
+      description: "Показатели направлений 3–8 ниже цели по каждой ОО и меры по направлению.",
+      tables: [dirTables.measures],
+    },
+    // Only when a kindergarten or a school's preschool groups gave МКДО data: an empty sheet says nothing.
+    ...(preschool.rows.length > 0
+      ? [
+          {
+            id: "preschool",
+            name: SHEET_NAMES.preschool,
+            description: "Направление 8: уровни МКДО по областям качества — детские сады и дошкольные группы ОО.",
+            tables: [preschool],
+            freezeColumns: 0,
+          },
+        ]
+      : []),
     {
       id: "cycle",
       name: SHEET_NAMES.cycle,
@@ -295,7 +364,18 @@ export function buildSummary(input: SummaryInput): Summary {
   ];
   // The аналитическая справка reads the sheets above and the JSON: built and listed last (sheet
   // positions of the data sheets stay as they were for whoever reads them by position).
-  const json = summaryJson(input, analysis, results, ege, cycles, year);
+  const json = summaryJson(
+    input,
+    analysis,
+    results,
+    ege,
+    cycles,
+    year,
+    matrix?.municipal ?? null,
+    assessments,
+    directionYear,
+    preschool,
+  );
   const report = reportTable(municipalReport({ sheets: body, json, analysis }, profile));
   body.push({
     id: "report",
@@ -328,7 +408,17 @@ function summaryJson(
   ege: Table,
   cycles: ReadonlyMap<string, CycleEvaluation>,
   year: number,
+  municipalCycle: CycleEvaluation | null,
+  assessments: readonly DirectionAssessment[],
+  directionYear: number | null,
+  preschool: Table,
 ): SummaryJson {
+  const findings = new Map<string, DirectionFinding[]>();
+  for (const f of directionFindings(assessments, input.profile)) {
+    const list = findings.get(f.school);
+    if (list) list.push(f);
+    else findings.set(f.school, [f]);
+  }
   const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
   const pick = (row: Record<string, CellData>, keys: string[]) =>
     Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
@@ -371,6 +461,7 @@ function summaryJson(
     schools: input.municipality.schools.map((r) => {
       const a = byLogin.get(r.passport.login);
       const cycle = cycles.get(r.passport.login);
+      const preschoolRows = preschool.rows.filter((x) => x.login === r.passport.login);
       return {
         login: r.passport.login,
         name: r.passport.name,
@@ -413,7 +504,34 @@ function summaryJson(
           level: d.level,
           overdue: d.overdueCount,
         })),
+        cycleFindings: (cycle?.directions ?? []).flatMap((d) =>
+          d.responses.map((r) => ({
+            code: r.finding.code,
+            year: r.finding.year,
+            procedure: r.finding.procedure ?? null,
+            grade: r.finding.grade ?? null,
+            subject: r.finding.subject ?? null,
+            text: r.finding.text,
+            direction: d.code,
+            responded: r.responded,
+            missingSteps: r.missingSteps,
+            link: linkTextOf(r.finding),
+          })),
+        ),
+        directions: schoolDirectionsJson(
+          r.passport.login,
+          assessments,
+          findings.get(r.passport.login) ?? [],
+          directionYear,
+        ),
+        ...(preschoolRows.length
+          ? {
+              preschool: preschoolRows.map((x) => pick(x, ["year", "area", "assessed", "basic", "share", "meanLevel"])),
+            }
+          : {}),
       };
     }),
+    municipalityCycle: municipalCycle ? municipalCycleReport(municipalCycle) : null,
+    directions: directionsJson(assessments, directionYear),
   };
 }

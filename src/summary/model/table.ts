@@ -22,6 +22,13 @@ export interface Column {
   formula?: string;
   /** Conditional highlight of this column's cells. */
   highlight?: Highlight;
+  /** More highlights of the same cells (e.g. a level: «низкий» bad, «средний» warn, «хороший» good). */
+  highlights?: Highlight[];
+  /**
+   * Per-row kind overriding `kind` for the number format, in row order (a long table whose
+   * rows mix shares and counts); rows beyond the list keep `kind`.
+   */
+  rowKinds?: readonly ColumnKind[];
 }
 
 export interface Highlight {

@@ -165,19 +165,22 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
   cols.forEach((c, i) => {
     const range = `${columnLetter(i)}${first}:${columnLetter(i)}${last}`;
     ops.push({ op: "format", sheet, address: range, format: { numberFormat: NUMBER_FORMATS[c.kind] } });
-    if (c.highlight && table.rows.length) {
-      ops.push({
-        op: "conditionalFormat",
-        sheet,
-        address: range,
-        rule: {
-          kind: "cellValue",
-          operator: c.highlight.operator,
-          formula1: typeof c.highlight.value === "number" ? String(c.highlight.value) : `"${c.highlight.value}"`,
-          fill: TONE_FILL[c.highlight.tone],
-        },
-      });
-    }
+    if (c.rowKinds) ops.push(...rowKindOps(sheet, columnLetter(i), first, c.kind, c.rowKinds));
+    const highlights = [...(c.highlight ? [c.highlight] : []), ...(c.highlights ?? [])];
+    if (table.rows.length)
+      for (const h of highlights) {
+        ops.push({
+          op: "conditionalFormat",
+          sheet,
+          address: range,
+          rule: {
+            kind: "cellValue",
+            operator: h.operator,
+            formula1: typeof h.value === "number" ? String(h.value) : `"${h.value}"`,
+            fill: TONE_FILL[h.tone],
+          },
+        });
+      }
   });
   if (table.total && table.rows.length) {
     const total = table.total;
@@ -222,6 +225,31 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
   if (top === 1 && opts.print !== false) {
     ops.push({ op: "freeze", sheet, rows: header, columns: opts.freezeColumns ?? 0 });
     ops.push({ op: "print", sheet, landscape: true, fitToWidth: true, titleRows: `$${header}:$${header}` });
+  }
+  return ops;
+}
+
+/** Number formats of runs of rows whose kind differs from the column's: one request per run, not per cell. */
+function rowKindOps(
+  sheet: string,
+  col: string,
+  first: number,
+  columnKind: ColumnKind,
+  kinds: readonly ColumnKind[],
+): WriteOp[] {
+  const ops: WriteOp[] = [];
+  let start = 0;
+  for (let i = 1; i <= kinds.length; i++) {
+    if (i < kinds.length && kinds[i] === kinds[start]) continue;
+    if (kinds[start] !== columnKind) {
+      ops.push({
+        op: "format",
+        sheet,
+        address: `${col}${first + start}:${col}${first + i - 1}`,
+        format: { numberFormat: NUMBER_FORMATS[kinds[start]] },
+      });
+    }
+    start = i;
   }
   return ops;
 }

@@ -11,8 +11,9 @@ import { DataBarVerticalRegular, FolderOpenRegular } from "@fluentui/react-icons
 import { countRu } from "../../core/values";
 import { formGroups, readFormGroups } from "../../summary/sources";
 import { FilePicker } from "../files/FilePicker";
+import { loadProfile } from "../../host/settings";
 import { readChosenFiles, type ChosenFile } from "../files/readChosen";
-import { summarizeInto, type SummarizeResult } from "../../summary/run";
+import type { SummarizeResult } from "../../summary/run";
 import { useOperation } from "../operation/OperationContext";
 import { stepLabel } from "../operation/runner";
 import { EmptyState, Paragraph, ReadingWorkbook } from "../shared/EmptyState";
@@ -70,8 +71,11 @@ export function SummaryPage() {
           signal,
           onForm: (i, n, label) => progress({ done: i - 1, total, label: `${stepLabel("Файл", i, total)}: ${label}` }),
         });
+        // The book's own «Ограничения» (settings sheet) bound the files chosen from disk.
+        const { profile } = await loadProfile(port);
         const files = await readChosenFiles(chosen, {
           signal,
+          profile,
           onFile: (i, n, name) =>
             progress({
               done: groups.length + i - 1,
@@ -80,12 +84,16 @@ export function SummaryPage() {
             }),
         });
         progress({ done: 0, total: 0, label: "Расчёт показателей, признаков и рисков…" });
+        // The summary's model and writer load on first use: they are a fifth of the pane's code, and a
+        // deputy director who only fills the form never needs them (bundle budget, bench/budget.mjs).
+        const { summarizeInto } = await import(/* webpackChunkName: "summary" */ "../../summary/run");
         const result = await summarizeInto(where.port, {
           forms: [...forms, ...files.forms],
           exports: files.exports,
           raw: files.raw,
           fiokoMarkers: files.fiokoMarkers,
           riskProfiles: files.riskProfiles,
+          municipalCycle: files.municipalCycle,
           evaluationDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
           signal,
           onSheet: (done, total, sheet) =>

@@ -4,42 +4,32 @@
  * inflates every part in full whatever the zip directory declares, and expands every merged
  * area cell by cell; so here every part is first inflated with node:zlib, stopping at its declared
  * size and counting the bytes really produced, and every worksheet's claimed dimension and merged
- * areas are charged to the book budget (src/xlsx/read/budget.ts), and every part, whatever its name
- * or encoding, is searched for a DTD. Only then does exceljs see the file.
+ * areas are charged to the book budget (src/xlsx/read/scan.ts, shared with the pane), and every
+ * part, whatever its name or encoding, is searched for a DTD. Only then does exceljs see the file.
  */
-import { BookBudget } from "../read/budget";
-import { allWorksheetParts } from "../read/parts";
-import { sheetClaims } from "../read/sheet-xml";
+import type { BookLimits } from "../read/budget";
+import { scanBookParts } from "../read/scan";
 import { checkNoDtdBytes, type ZipEntry } from "../read/zip";
 import { inflatePart } from "./zipguard";
 
-/** Throws a Russian Error naming the file when the book would pass a whole-book limit. */
-export async function prescanBook(buf: Uint8Array, entries: readonly ZipEntry[], fileName: string): Promise<void> {
-  const budget = new BookBudget(fileName);
+/** Throws a Russian Error naming the file when the book would pass a whole-book limit; returns the worksheets' names. */
+export async function prescanBook(
+  buf: Uint8Array,
+  entries: readonly ZipEntry[],
+  fileName: string,
+  limits?: BookLimits,
+): Promise<string[]> {
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
-  // Each part once: a part inflated here for a claim is not inflated again for the byte count.
-  const seen = new Set<string>();
-  const part = async (name: string) => {
-    const e = byName.get(name.toLowerCase());
-    if (!e) return null;
-    seen.add(e.name);
-    const bytes = inflatePart(buf, e, fileName);
-    checkNoDtdBytes(bytes, e.name, fileName);
-    return bytes;
-  };
-  for (const s of await allWorksheetParts(part, budget)) {
-    const bytes = await part(s.target);
-    if (!bytes) continue;
-    budget.addInflated(s.target, bytes.length);
-    const claims = sheetClaims(bytes);
-    budget.addSheet(s.name, claims.dimensionCells);
-    budget.addMerges(s.name, claims.mergedCells);
-  }
-  for (const e of entries) {
-    if (seen.has(e.name)) continue;
-    const bytes = inflatePart(buf, e, fileName);
-    checkNoDtdBytes(bytes, e.name, fileName);
-    budget.addInflated(e.name, bytes.length);
-    if (/sharedStrings[^/]*\.xml$/i.test(e.name)) budget.addStrings(e.name, bytes.length);
-  }
+  return scanBookParts(
+    async (name) => {
+      const e = byName.get(name.toLowerCase());
+      if (!e) return null;
+      const bytes = inflatePart(buf, e, fileName);
+      checkNoDtdBytes(bytes, e.name, fileName);
+      return bytes;
+    },
+    entries,
+    fileName,
+    limits,
+  );
 }

@@ -21,7 +21,9 @@ import type { SheetRead } from "../../host/port";
 import { readSheetsFromParts, sheetsWithDrawings, type PartReader } from "../read/parts";
 import { readWorkbookSheets, type SheetsReadOptions } from "../read/sheets";
 import { checkNoDtdBytes, zipEntries, type ZipEntry } from "../read/zip";
+import { normalizeForExceljs } from "./normalize";
 import { prescanBook } from "./prescan";
+import type { BookLimits } from "../read/budget";
 import { checkXlsxPackage, defaultLimits, inflatePart, megabytes, DEFAULT_MAX_BYTES } from "./zipguard";
 
 export {
@@ -32,6 +34,13 @@ export {
   readWorksheet,
   sheetMerges,
 } from "../read/sheets";
+
+export interface LoadXlsxOptions {
+  /** Largest accepted file in bytes (default 50 MB). */
+  maxBytes?: number;
+  /** Whole-book limits (default: the default profile's «Ограничения»). */
+  limits?: BookLimits;
+}
 
 export interface ReadXlsxOptions extends SheetsReadOptions {
   /** Largest accepted file in bytes (default 50 MB). */
@@ -54,7 +63,7 @@ export async function readXlsxBuffer(
     const fast = await readSheetsFromParts(partReader(buf, entries, fileName), fileName, opts);
     if (fast) return fast;
   }
-  const wb = await loadChecked(buf, entries, fileName);
+  const wb = await loadChecked(buf, entries, fileName, opts.limits);
   try {
     return readWorkbookSheets(wb, fileName, opts);
   } catch (e) {
@@ -106,27 +115,40 @@ export async function readChecked(path: string, maxBytesOpt?: number): Promise<U
 }
 
 /** Loads a file into an exceljs Workbook after the safety checks. */
-export async function loadXlsxFile(path: string, opts: { maxBytes?: number } = {}): Promise<ExcelJS.Workbook> {
+export async function loadXlsxFile(path: string, opts: LoadXlsxOptions = {}): Promise<ExcelJS.Workbook> {
   return loadXlsxBuffer(await readChecked(path, opts.maxBytes), basename(path), opts);
 }
 
 export async function loadXlsxBuffer(
   buf: Uint8Array,
   fileName: string,
-  opts: { maxBytes?: number } = {},
+  opts: LoadXlsxOptions = {},
 ): Promise<ExcelJS.Workbook> {
   const entries = checkXlsxPackage(buf, fileName, defaultLimits(opts.maxBytes ?? DEFAULT_MAX_BYTES));
-  return loadChecked(buf, entries, fileName);
+  return loadChecked(buf, entries, fileName, opts.limits);
 }
 
-async function loadChecked(buf: Uint8Array, entries: readonly ZipEntry[], fileName: string): Promise<ExcelJS.Workbook> {
-  await prescanBook(buf, entries, fileName);
+async function loadChecked(
+  buf: Uint8Array,
+  entries: readonly ZipEntry[],
+  fileName: string,
+  limits?: BookLimits,
+): Promise<ExcelJS.Workbook> {
+  const sheets = await prescanBook(buf, entries, fileName, limits);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);
+    // Books of other tools (openpyxl…) reshaped into the part names and drawings exceljs understands.
+    const pkg = normalizeForExceljs(buf, entries, fileName);
+    await wb.xlsx.load(Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw unreadable(e, fileName);
   }
+  // A sheet exceljs did not see would vanish from a book the CLI rewrites: refuse instead.
+  const missing = sheets.filter((name) => !wb.worksheets.some((w) => w.name === name));
+  if (missing.length)
+    throw new Error(
+      `Файл «${fileName}» записан не так, как его пишет Excel: ${missing.length === 1 ? "лист" : "листы"} ${missing.map((n) => `«${n}»`).join(", ")} не удалось прочитать, и файл не будет изменён. Откройте его в Excel и пересохраните как «Книга Excel (.xlsx)».`,
+    );
   return wb;
 }
 

@@ -12,6 +12,7 @@ import { findGeneratedSheets } from "../../host/generated";
 import { MemoryWorkbook } from "../../host/memory";
 import { sameName } from "../../host/rules";
 import { SETTINGS_SHEET } from "../../host/settings";
+import type { BookLimits } from "../read/budget";
 import { readSheetsFromParts, worksheetParts } from "../read/parts";
 import { keepFirstRows } from "../read/sheet-xml";
 import { partReader, readChecked } from "./read";
@@ -22,18 +23,19 @@ import { checkXlsxPackage, defaultLimits } from "./zipguard";
 /** Row 1 is a generated sheet's title, row 2 its marker. */
 const KEPT_ROWS = 2;
 
-export async function loadForRebuild(path: string): Promise<XlsxWorkbook> {
+/** `limits`: the whole-book limits of the run's profile (`--set limits.…`), default ones when omitted. */
+export async function loadForRebuild(path: string, limits?: BookLimits): Promise<XlsxWorkbook> {
   const name = basename(path);
   const buf = await readChecked(path);
   const part = partReader(buf, checkXlsxPackage(buf, name, defaultLimits()), name);
-  const heads = await readSheetsFromParts(part, name, { rows: KEPT_ROWS });
+  const heads = await readSheetsFromParts(part, name, { rows: KEPT_ROWS, limits });
   const settingsName = heads?.find((s) => sameName(s.name, SETTINGS_SHEET))?.name;
   // A book in the 1904 date system, or without the add-in's settings, has no generated sheets to lighten.
-  if (!heads || !settingsName) return XlsxWorkbook.fromBuffer(buf, name);
-  const [settings] = (await readSheetsFromParts(part, name, { sheets: [settingsName] })) ?? [];
+  if (!heads || !settingsName) return XlsxWorkbook.fromBuffer(buf, name, { limits });
+  const [settings] = (await readSheetsFromParts(part, name, { sheets: [settingsName], limits })) ?? [];
   const grids = Object.fromEntries(heads.map((s) => [s.name, s.name === settingsName ? settings.values : s.values]));
   const generated = await findGeneratedSheets(MemoryWorkbook.fromGrids(grids));
-  if (generated.size === 0) return XlsxWorkbook.fromBuffer(buf, name);
+  if (generated.size === 0) return XlsxWorkbook.fromBuffer(buf, name, { limits });
 
   // The generated parts are inflated a second time here rather than kept from the first read:
   // holding every sheet's bytes at once would cost more memory than the second inflate costs time.
@@ -43,5 +45,5 @@ export async function loadForRebuild(path: string): Promise<XlsxWorkbook> {
     const bytes = await part(s.target);
     if (bytes) replacements.set(s.target.toLowerCase(), keepFirstRows(bytes, KEPT_ROWS));
   }
-  return XlsxWorkbook.fromBuffer(replaceParts(buf, replacements), name);
+  return XlsxWorkbook.fromBuffer(replaceParts(buf, replacements), name, { limits });
 }

@@ -60,6 +60,32 @@ export function replaceParts(pkg: Uint8Array, replacements: ReadonlyMap<string, 
   );
 }
 
+/** A change to one part: new content, a new name, or both; `null` drops the part. */
+export type PartEdit = { name?: string; bytes?: Uint8Array } | null;
+
+/** The package with parts renamed, rewritten or dropped (keys in lower case, as in replaceParts); the others copied. */
+export function editParts(pkg: Uint8Array, edits: ReadonlyMap<string, PartEdit>): Uint8Array {
+  const out: OutPart[] = [];
+  for (const e of zipEntries(pkg, "книга", OWN_PACKAGE)) {
+    const edit = edits.get(e.name.toLowerCase());
+    if (edit === null) continue;
+    if (edit === undefined) out.push(copied(pkg, e));
+    else if (edit.bytes === undefined) out.push({ ...copied(pkg, e), name: edit.name ?? e.name });
+    else {
+      const next = edit.bytes;
+      out.push({
+        ...e,
+        name: edit.name ?? e.name,
+        method: 8,
+        crc32: crc32(next),
+        unpacked: next.length,
+        data: deflateRawSync(next),
+      });
+    }
+  }
+  return writeZip(out);
+}
+
 function writeZip(parts: readonly OutPart[]): Uint8Array {
   const encoder = new TextEncoder();
   const names = parts.map((p) => encoder.encode(p.name));

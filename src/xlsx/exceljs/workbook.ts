@@ -42,13 +42,14 @@ import {
   filterByCapabilities,
   isFormulaText,
   listSourceProblem,
+  cellInBook,
   normalizeGrid,
   renameInFormula,
   sameName,
   sheetNameProblem,
   tableNameProblem,
 } from "../../host/rules";
-import { loadXlsxBuffer, loadXlsxFile, plainValue, readWorksheet, sheetMerges } from "./read";
+import { loadXlsxBuffer, loadXlsxFile, plainValue, type LoadXlsxOptions, readWorksheet, sheetMerges } from "./read";
 import { addChartsToPackage, type SheetCharts } from "./chart-parts";
 import { deflatePackage } from "./repack";
 import { chartAnchor, chartModel, type RecordedChart } from "./charts";
@@ -102,11 +103,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Opens a file after the safety checks of readXlsxFile (size, zip, DTD). */
-  static async load(path: string, opts: { maxBytes?: number } = {}): Promise<XlsxWorkbook> {
+  static async load(path: string, opts: LoadXlsxOptions = {}): Promise<XlsxWorkbook> {
     return new XlsxWorkbook(await loadXlsxFile(path, opts), basename(path));
   }
 
-  static async fromBuffer(buf: Uint8Array, fileName: string, opts: { maxBytes?: number } = {}): Promise<XlsxWorkbook> {
+  static async fromBuffer(buf: Uint8Array, fileName: string, opts: LoadXlsxOptions = {}): Promise<XlsxWorkbook> {
     return new XlsxWorkbook(await loadXlsxBuffer(buf, fileName, opts), fileName);
   }
 
@@ -192,7 +193,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.workbook.worksheets.map((w) => ({ name: w.name, visibility: w.state as SheetInfo["visibility"] })),
       this.workbook.worksheets.flatMap((w) => w.getTables().map(tableName)),
     );
-    checkCells(ops);
+    checkCells(ops, this.name);
     for (const op of ops) await this.applyOp(op);
     return { notices };
   }
@@ -277,7 +278,7 @@ export class XlsxWorkbook implements WorkbookPort {
         const w = this.ws(op.sheet);
         const start = parseCell(op.address.split(":")[0]);
         const grid = normalizeGrid(op.op === "values" ? op.values : op.formulas, (r, c) =>
-          qualify(w.name, formatCell({ row: start.row + r, col: start.col + c })),
+          cellInBook(this.name, qualify(w.name, formatCell({ row: start.row + r, col: start.col + c }))),
         );
         formatCell({ row: start.row + grid.length - 1, col: start.col + grid[0].length - 1 });
         grid.forEach((line, r) => {

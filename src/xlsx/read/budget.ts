@@ -5,7 +5,10 @@
  * object is charged while a book is read (cells each sheet claims or holds, merged cells, bytes
  * of text, bytes really inflated — never the sizes the zip directory declares) and refuses, in
  * Russian and naming the file, before anything of that size is allocated. Pure, no Node API.
+ * The limits are settings of the methodology profile (section «Ограничения»), so a municipality
+ * can raise them with `--set` up to hard caps (src/core/profile/params.ts says why each cap).
  */
+import { DEFAULT_PROFILE, PARAMS, type Profile } from "../../core/profile";
 import { countRu } from "../../core/values";
 
 export interface BookLimits {
@@ -19,22 +22,28 @@ export interface BookLimits {
   maxInflatedBytes: number;
 }
 
-/** Ten times the largest sheet a form or a summary has ever needed (a summary of 600 schools: ~400 000 cells). */
-export const DEFAULT_MAX_BOOK_CELLS = 10_000_000;
-/** A form merges header cells only (a few hundred cells); a million merged cells is never a school file. */
-export const DEFAULT_MAX_MERGED_CELLS = 1_000_000;
-/** V8 cannot hold a string over ~512 MB; 64 MB of text is ~30 times the shared strings of a large summary. */
-export const DEFAULT_MAX_STRING_BYTES = 64 * 1024 * 1024;
-/** Same as the zip directory's limit on declared sizes (20 × 50 MB), now on what inflating really gives. */
-export const DEFAULT_MAX_INFLATED_BYTES = 1000 * 1024 * 1024;
+const MB = 1024 * 1024;
+
+// The defaults are profile settings (src/core/profile/params.ts, section «Ограничения»): raised
+// with `--set limits.…=…` up to the hard caps declared there, never written here as numbers.
+export const DEFAULT_MAX_BOOK_CELLS = PARAMS["limits.bookCells"].value;
+export const DEFAULT_MAX_MERGED_CELLS = PARAMS["limits.mergedCells"].value;
+export const DEFAULT_MAX_STRING_BYTES = PARAMS["limits.stringMb"].value * MB;
+export const DEFAULT_MAX_INFLATED_BYTES = PARAMS["limits.inflatedMb"].value * MB;
+
+/** The book limits of a methodology profile (its defaults, or a municipality's `--set` values). */
+export function bookLimits(profile: Profile): BookLimits {
+  const v = profile.values;
+  return {
+    maxBookCells: v["limits.bookCells"],
+    maxMergedCells: v["limits.mergedCells"],
+    maxStringBytes: v["limits.stringMb"] * MB,
+    maxInflatedBytes: v["limits.inflatedMb"] * MB,
+  };
+}
 
 export function defaultBookLimits(): BookLimits {
-  return {
-    maxBookCells: DEFAULT_MAX_BOOK_CELLS,
-    maxMergedCells: DEFAULT_MAX_MERGED_CELLS,
-    maxStringBytes: DEFAULT_MAX_STRING_BYTES,
-    maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES,
-  };
+  return bookLimits(DEFAULT_PROFILE);
 }
 
 const CELLS_ACC = ["ячейку", "ячейки", "ячеек"] as const;

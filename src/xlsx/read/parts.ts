@@ -14,7 +14,7 @@
  */
 import { countRu } from "../../core/values";
 import type { SheetRead } from "../../host/port";
-import { BookBudget } from "./budget";
+import { BookBudget, type BookLimits } from "./budget";
 import { readSheetBytes } from "./sheet-xml";
 import { attributes, elements, itemText, utf8Text } from "./xml";
 
@@ -30,6 +30,8 @@ export interface PartsReadOptions {
   maxSheets?: number;
   /** Read only the first rows of each sheet (e.g. 2: a title and the generated-sheet marker). */
   rows?: number;
+  /** Whole-book limits (default: the default profile's «Ограничения»). */
+  limits?: BookLimits;
 }
 
 export const DEFAULT_MAX_SHEETS = 1_000;
@@ -153,7 +155,7 @@ export async function readSheetsFromParts(
   fileName: string,
   opts: PartsReadOptions = {},
 ): Promise<SheetRead[] | null> {
-  const budget = new BookBudget(fileName);
+  const budget = new BookBudget(fileName, opts.limits);
   const book = await packageSheets(part, fileName, budget);
   if (!book) return null;
   const { sheets, strings } = book;

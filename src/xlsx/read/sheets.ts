@@ -4,6 +4,7 @@
  * `SheetRead` as in src/cli/xlsx/read.ts. exceljs is imported for types only: the pane loads
  * exceljs lazily and this module must not pull it into the pane's main bundle.
  */
+import type { BookLimits } from "./budget";
 import type ExcelJS from "exceljs";
 import { countRu, type CellValue } from "../../core/values";
 import type { Grid, SheetRead } from "../../host/port";
@@ -22,6 +23,8 @@ export interface SheetsReadOptions {
   formulas?: boolean;
   /** Largest accepted number of sheets (default 1 000). */
   maxSheets?: number;
+  /** Whole-book limits (default: the default profile's «Ограничения»; see bookLimits). */
+  limits?: BookLimits;
 }
 
 const SHEETS = ["лист", "листа", "листов"] as const;

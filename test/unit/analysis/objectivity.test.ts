@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeMunicipality, buildContext, explainSign } from "../../../src/core/analysis";
+import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 import { schoolSigns, upperTail } from "../../../src/core/objectivity";
 import { applyOverrides, DEFAULT_PROFILE } from "../../../src/core/profile";
 import type { SignResult } from "../../../src/core/objectivity";
@@ -168,6 +169,15 @@ describe("O2: peak at a mark boundary (scale ВПР 2026 4 класс русск
     expect(upperTail(5, 5, 1)).toBe(1);
     expect(upperTail(0, 5, 0.3)).toBe(1);
   });
+  it("upper tail agrees with an independent binomial CDF (@stdlib) over a grid of m, k, q", () => {
+    for (const m of [1, 5, 12, 30, 60, 150, 400])
+      for (const q of [0.05, 0.2, 0.37, 0.5, 0.8])
+        for (let k = 1; k <= m; k += Math.max(1, Math.floor(m / 9))) {
+          const ref = 1 - binomialCdf(k - 1, m, q);
+          // 1 − F keeps about 1e-16 absolute; beyond that, the two agree to 1e-9 relative.
+          expect(Math.abs(upperTail(k, m, q) - ref), `m ${m}, q ${q}, k ${k}`).toBeLessThanOrEqual(1e-15 + 1e-9 * ref);
+        }
+  });
   it("fires on 10 at the boundary vs 2 below when the reference is flat", () => {
     // ref(10) = 10 + 50, ref(9) = 2 + 150 → q = 60/212; m = 12; P(X ≥ 10) tiny.
     const r = build(10, 2, 18, 50, 150);
@@ -282,10 +292,13 @@ describe("O4: difficulty inversion", () => {
     const b = addParticipants(school("b"), "ВПР", 2025, 5, "Математика", [[60, { mark: 4, tasks: other }]]);
     return signsOf(municipality([a, b]), "a", "O4")[0];
   }
-  it("fires when advanced completion equals basic completion (50 % vs 50 %)", () => {
+  it("advanced equal to basic (50 % vs 50 %) is under the 5 п.п. inversion margin; it fires by crossing the reference", () => {
+    // Reference pooled over 80 pupils: basic (20·1 + 60·2)/160 = 87,5 %, advanced 20·1/160 = 12,5 %.
     const r = build([1, 0, 1], [1, 1, 0]);
     expect(r.numbers.basic).toBe(50);
     expect(r.numbers.advanced).toBe(50);
+    expect(r.numbers.invertedFired).toBe(0);
+    expect(r.numbers.crossedFired).toBe(1);
     expect(r.fired).toBe(true);
   });
   it("does not fire when advanced is below basic and no crossing", () => {

@@ -26,6 +26,16 @@ describe("msoko template", () => {
     expect(sheets.find((s) => s.name === "Результаты")!.values[0][18]).toBe("Качество, %");
   });
 
+  it("--mouo writes the МОУО cycle book: one sheet «Цикл МОУО» with the form's cycle columns", async () => {
+    const out = join(dir, "цикл-моуо.xlsx");
+    const io = memoryIo();
+    expect(await main(["template", "--mouo", "--out", out], io)).toBe(0);
+    expect(io.stdout[0]).toContain("Книга цикла МОУО (лист «Цикл МОУО»)");
+    const sheets = await readXlsxFile(out);
+    expect(sheets.map((s) => s.name)).toEqual(["Цикл МОУО"]);
+    expect(sheets[0].values[0][7]).toBe("Оценка");
+  });
+
   it("prints the Markdown reference with --docs and rejects a call without --out", async () => {
     const io = memoryIo();
     expect(await main(["template", "--docs"], io)).toBe(0);

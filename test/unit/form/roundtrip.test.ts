@@ -64,7 +64,7 @@ describe("createForm on an older Excel", () => {
   it("creates the sheets without dropdowns and passes the port's Russian notices on", async () => {
     const wb = new MemoryWorkbook({ capabilities: { dataValidation: false } });
     const r = await createForm(wb);
-    expect(r.created).toHaveLength(12);
+    expect(r.created).toHaveLength(13);
     expect(r.notices.length).toBeGreaterThan(0);
     expect(r.notices.join(" ")).toMatch(/[А-Яа-я]/);
   });

@@ -32,6 +32,7 @@ describe("templateOps", () => {
       "Руководитель",
       "Воспитание",
       "Дошкольное",
+      "Группы МКДО",
       "Цикл",
       "Инструкция",
     ]);
@@ -55,7 +56,18 @@ describe("templateOps", () => {
     ]);
     expect(of("freeze", "Результаты")).toEqual([{ op: "freeze", sheet: "Результаты", rows: 1, columns: 0 }]);
     const list = of("validationList", "Результаты").find((v) => v.address === "A2:A151");
-    expect(list?.list).toEqual(["ВПР", "КДР", "ОГЭ", "ГВЭ-9", "ЕГЭ", "ГВЭ-11", "НИКО"]);
+    expect(list?.list).toEqual([
+      "ВПР",
+      "КДР",
+      "ОГЭ",
+      "ГВЭ-9",
+      "ЕГЭ",
+      "ГВЭ-11",
+      "НИКО",
+      "Промежуточная аттестация",
+      "Итоги четверти",
+      "Итоги полугодия",
+    ]);
     const quality = of("formulas", "Результаты").find((f) => f.address === "S2")!;
     expect(quality.formulas).toHaveLength(150);
     expect(quality.formulas[0][0]).toBe('=IF(OR(N(F2)<=0,COUNT(G2,H2,I2,J2)=0),"",(N(G2)+N(H2))/F2*100)');

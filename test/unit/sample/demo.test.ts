@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -6,6 +6,8 @@ import { writeDemo } from "../../../src/cli/commands/demo";
 import { memoryIo } from "../../../src/cli/io";
 import { main } from "../../../src/cli/main";
 import { generateMunicipality, generateSchool } from "../../../src/sample";
+import type { SummaryJson } from "../../../src/summary/model/build";
+import { readXlsxFile } from "../../../src/xlsx/exceljs";
 
 const dir = mkdtempSync(join(tmpdir(), "msoko-demo-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,7 +31,11 @@ describe("msoko demo", () => {
       },
     ] as never;
     await writeDemo(dir, { ...municipality, schools: [small.report] }, situations, 5);
-    expect(readdirSync(dir).sort()).toEqual([`${small.report.passport.login}.xlsx`, "situations.json"]);
+    expect(readdirSync(dir).sort()).toEqual([
+      `${small.report.passport.login}.xlsx`,
+      "mouo-cycle.xlsx",
+      "situations.json",
+    ]);
     const manifest = JSON.parse(readFileSync(join(dir, "situations.json"), "utf8"));
     expect(manifest).toMatchObject({
       municipality: "Заречный муниципальный округ",
@@ -44,6 +50,38 @@ describe("msoko demo", () => {
         .subarray(0, 2)
         .toString(),
     ).toBe("PK");
+  });
+
+  it("the demo's МОУО cycle book reaches the summary: one gap, one overdue step, in the sheet and the JSON", async () => {
+    // Runs on the folder the first test wrote (one school form, mouo-cycle.xlsx, situations.json).
+    const io = memoryIo();
+    const out = join(dir, "out");
+    mkdirSync(out);
+    const json = join(out, "svod.json");
+    const args = ["summarize", dir, "--out", join(out, "svod.xlsx"), "--json", json, "--date", "2026-12-31"];
+    expect(await main(args, io)).toBe(0);
+    expect(io.stdout).toContain("Цикл МОУО: mouo-cycle.xlsx — 252 строки.");
+    const j = JSON.parse(readFileSync(json, "utf8")) as SummaryJson;
+    const c = j.municipalityCycle!;
+    expect(c).toMatchObject({ year: 2026, gapCount: 2, overdueCount: 1 });
+    expect(c.tracks.filter((t) => t.gap !== null).map((t) => `${t.code}: ${t.status}`)).toEqual([
+      "2: разрыв на этапе 7 «Меры и мероприятия»",
+      "5: разрыв на этапе 9 «Анализ эффективности принятых мер»",
+    ]);
+    const sheet = (await readXlsxFile(join(out, "svod.xlsx"), { formulas: false })).find(
+      (s) => s.name === "Управленческий цикл",
+    )!;
+    const text = sheet.values.flat().filter((v) => typeof v === "string");
+    expect(text).toContain("этап 9 «Анализ эффективности принятых мер» — срок 20.11.2026");
+    expect(text).toContain("Муниципальный уровень (МОУО)");
+    // --cycle must name a МОУО cycle book: a school form is refused before anything is built.
+    const bad = memoryIo();
+    const form = join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith(".xlsx") && f !== "mouo-cycle.xlsx")!,
+    );
+    expect(await main([...args.slice(0, 2), "--cycle", form, ...args.slice(2), "--force"], bad)).toBe(2);
+    expect(bad.stderr.join("\n")).toContain("(--cycle) не книга цикла МОУО");
   });
 
   it("refuses wrong arguments with exit code 2 and a Russian message", async () => {

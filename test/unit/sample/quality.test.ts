@@ -7,7 +7,13 @@ import { generateMunicipality } from "../../../src/sample";
 import { CLEAN_LOW_THETA } from "../../../src/sample/generate";
 import { drawCounts, drawnJournalMarks, INFLATED_JOURNAL, TYPICAL_JOURNAL } from "../../../src/sample/results";
 import { Rng } from "../../../src/sample/random";
-import { falseAlarmTarget, measureQuality, QUALITY_RULES, qualityTable } from "../../../src/sample/quality";
+import {
+  falseAlarmTarget,
+  judgedOnOrdinary,
+  measureQuality,
+  QUALITY_RULES,
+  qualityTable,
+} from "../../../src/sample/quality";
 
 describe("sampled draws", () => {
   it("drawCounts: n draws, deterministic for a seed, only where the probability is positive", () => {
@@ -71,6 +77,12 @@ describe("quality report", () => {
     );
     expect(table).toContain("| O6 аномалия олимпиады | 1 из 1 (100,0 %) |");
     expect(falseAlarmTarget("ШНОР")).toBe(10);
+    // R1, R2, ШНОР and «стабильно низкие» are judged on ordinary-level schools, the signs on all schools.
+    expect(judgedOnOrdinary("R1")).toBe(true);
+    expect(judgedOnOrdinary("O1")).toBe(false);
+    const shnor = table.split("\n").find((l) => l.startsWith("| ШНОР"))!;
+    const cells = shnor.split(" | ");
+    expect(cells.at(-1)).toMatch(/^≤ 10 % у ОО обычного уровня( — не достигнута)? \|$/);
     expect(falseAlarmTarget("R4")).toBeNull();
   }, 60_000);
 });

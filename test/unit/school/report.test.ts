@@ -449,15 +449,15 @@ describe("g. complex analyses (table 2 of the ВСОКО regulation)", () => {
     // Школьный этап: 10 awardees of 40 participants = 25 %; муниципальный: 3 awardees.
     const oly = table(full, "olympiads");
     expect(oly.rows.find((r) => String(r.indicator).startsWith("Доля победителей"))).toMatchObject({ y2026: 25 });
-    expect(oly.rows.find((r) => String(r.indicator).startsWith("Победителей и призёров муниципального"))).toMatchObject(
-      { y2026: 3 },
-    );
+    expect(oly.rows.find((r) => String(r.indicator).startsWith("Победители и призёры муниципального"))).toMatchObject({
+      y2026: 3,
+    });
     // СПО after grade 9: 10 / 25 = 40 %; after 11: 2 / 11 = 18,18 %; вузы: 9 / 11 = 81,82 %, by profile 6 / 9 = 66,67 %.
     expect(table(full, "spo").rows.map((r) => r.y2026)).toEqual([40, 18.1818181818]);
     expect(table(full, "vuz").rows.map((r) => r.y2026)).toEqual([81.8181818182, 66.6666666667]);
     expect(table(full, "spo").title).toBe("Профориентация на рабочие специальности: поступление в ОО СПО");
     expect(table(full, "vuz").description).toBe(
-      `Поступление в вузы в 2026 г.: поступление в вузы после 11 кл. — 81,8${NB}%; поступившие в вузы по профилю сданных ЕГЭ — 66,7${NB}%.`,
+      `Поступление в вузы в 2026 г.: доля выпускников 11 классов, поступивших в вузы — 81,8${NB}%; доля поступивших в вузы по профилю сданных ЕГЭ — 66,7${NB}%.`,
     );
   });
   it("objectivity: every sign of every chosen test; what was not evaluated says why, never «не выявлено»", () => {

@@ -8,7 +8,7 @@ describe("formSheetRows", () => {
   it("lists the schema's sheets in template order, then the instruction, with presence by Excel's name rules", () => {
     const rows = formSheetRows(["Лист1", "паспорт оо ", "ЦИКЛ"]);
     expect(rows.map((r) => r.name)).toEqual(templateSheetNames());
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(13);
     expect(rows[0]).toMatchObject({ name: "Паспорт ОО", required: true, present: true });
     expect(rows.find((r) => r.name === "Цикл")?.present).toBe(true);
     expect(rows.find((r) => r.name === "Результаты")).toMatchObject({ required: true, present: false });
@@ -52,8 +52,8 @@ describe("creating the form in a memory workbook (what the page does)", () => {
     const wb = MemoryWorkbook.fromGrids({ Лист1: [], Цикл: [["мои записи"]] });
     const r = await createForm(wb);
     expect(r.skipped).toEqual(["Цикл"]);
-    expect(r.created).toHaveLength(11);
-    expect(createFormMessage(r)).toMatch(/^Создано 11 листов формы: «Паспорт ОО», «Результаты»/);
+    expect(r.created).toHaveLength(12);
+    expect(createFormMessage(r)).toMatch(/^Создано 12 листов формы: «Паспорт ОО», «Результаты»/);
     const snap = wb.snapshot();
     expect(snap.sheets.find((s) => s.name === "Цикл")?.values).toEqual([["мои записи"]]);
     expect(formSheetRows(snap.sheets.map((s) => s.name)).every((row) => row.present)).toBe(true);

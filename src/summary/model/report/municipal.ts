@@ -8,10 +8,10 @@
 import { CYCLE_COMPONENTS } from "../../../core/cycle/catalogue";
 import { DIRECTION_NAMES, type DirectionNumber } from "../../../core/directions";
 import type { Profile } from "../../../core/profile";
-import { countRu, formatNumberRu, plural } from "../../../core/values";
+import { countRu, formatNumberRu, formatPointsRu, plural } from "../../../core/values";
 import type { Summary } from "../build";
 import type { Bar, Block, ReportDoc } from "./doc";
-import { distinct, indicatorName, indicators, num, pct, pool, rowsOf, text, type Row } from "./source";
+import { distinct, indicatorName, indicators, num, pct, pool, rowsOf, tableById, text, type Row } from "./source";
 
 const DIRECTION_NUMBERS: readonly DirectionNumber[] = [3, 4, 5, 6, 7, 8];
 const SCHOOLS: readonly [string, string, string] = ["ОО", "ОО", "ОО"];
@@ -259,38 +259,47 @@ function riskSection(summary: Summary, year: number): Block[] {
   return blocks;
 }
 
-/** The directions table's «Значение» (a formula in the book): the share, or the value itself without a denominator. */
-function directionValue(r: Row): number | null {
-  if (r.denominator === null || r.denominator === "" || r.denominator === undefined)
-    return typeof r.numerator === "number" ? r.numerator : null;
-  return num(r.denominator) > 0 ? (num(r.numerator) / num(r.denominator)) * 100 : null;
+/** «Показатель, % …» — a share (value in %, numerator of denominator); otherwise a count or a mean. */
+const isShare = (r: Row) => /,\s*%/.test(text(r.indicator));
+
+/** One municipal indicator in words: value, «221 из 553», target, change, level, schools that met the target. */
+function indicatorSentence(r: Row): string {
+  const share = isShare(r);
+  const fmt = (v: number) => (share ? pct(v) : formatNumberRu(v, 1));
+  const v = typeof r.value === "number" ? r.value : null;
+  const parts = [
+    `${share ? indicatorName(text(r.indicator)) : text(r.indicator)}: ${v === null ? "нет данных" : fmt(v)}` +
+      (share && typeof r.denominator === "number" && r.denominator > 0
+        ? ` (${formatNumberRu(num(r.numerator), 0)} из ${formatNumberRu(r.denominator, 0)})`
+        : ""),
+  ];
+  if (typeof r.target === "number") parts.push(`цель — ${fmt(r.target)}`);
+  if (typeof r.dynamics === "number" && r.dynamics !== 0)
+    parts.push(
+      `к прошлому году ${share ? formatPointsRu(r.dynamics) : (r.dynamics > 0 ? "+" : "") + formatNumberRu(r.dynamics, 1)}`,
+    );
+  if (text(r.level)) parts.push(`уровень — ${text(r.level)}`);
+  if (text(r.schoolsMet)) parts.push(`цель достигли ${text(r.schoolsMet)} ОО`);
+  return parts.join("; ") + ".";
 }
 
 function directionsSection(summary: Summary, year: number): Block[] {
-  const rows = rowsOf(summary, "directions").filter((r) => r.level === "Муниципалитет");
-  const latest = rows.reduce((a, r) => Math.max(a, num(r.year)), 0) || year;
+  const overview = tableById(summary, "directionsOverview");
+  const latest = Number(/\d{4}/.exec(overview?.title ?? "")?.[0] ?? year);
   const blocks: Block[] = [{ kind: "heading", level: 1, text: `5. Направления 3–8 (${latest} год)` }];
   // Every direction gets its section, also one without data: the reader sees what is missing.
   for (const d of DIRECTION_NUMBERS) {
-    const direction = `${d}. ${DIRECTION_NAMES[d]}`;
-    blocks.push({ kind: "heading", level: 2, text: direction });
-    const items = rows
-      .filter((r) => r.direction === direction && r.year === latest)
-      .map((r) => {
-        const v = directionValue(r);
-        const value =
-          v === null ? "нет данных" : r.denominator === "" || r.denominator === null ? formatNumberRu(v, 1) : pct(v);
-        const parts =
-          typeof r.denominator === "number" && r.denominator > 0
-            ? ` (${formatNumberRu(num(r.numerator), 0)} из ${formatNumberRu(r.denominator, 0)})`
-            : "";
-        return `${r.denominator === "" || r.denominator === null ? text(r.indicator) : indicatorName(text(r.indicator))}: ${value}${parts}${text(r.band) ? `, уровень — ${text(r.band)}` : ""}.`;
-      });
-    blocks.push(
-      items.length
-        ? { kind: "bullets", items }
-        : { kind: "paragraph", text: `Показателей направления за ${latest} год в формах ОО нет.` },
-    );
+    blocks.push({ kind: "heading", level: 2, text: `${d}. ${DIRECTION_NAMES[d]}` });
+    const verdict = (overview?.rows ?? []).find((r) => text(r.direction).startsWith(`${d}. `))?.verdict;
+    const items = rowsOf(summary, `direction${d}`)
+      .filter((r) => r.unit === "Муниципалитет")
+      .map(indicatorSentence);
+    if (!items.length) {
+      blocks.push({ kind: "paragraph", text: `Показателей направления за ${latest} год в формах ОО нет.` });
+      continue;
+    }
+    if (text(verdict)) blocks.push({ kind: "paragraph", text: `Итог: ${text(verdict).replace(/\.$/, "")}.` });
+    blocks.push({ kind: "bullets", items });
   }
   return blocks;
 }

@@ -49,14 +49,14 @@ export function publicReport(summary: Summary, profile: Profile): ReportDoc {
         ["экзамен", "экзамена", "экзаменов"],
       )}, средний балл ${formatNumberRu(egeMean, 1)}.`,
     });
-  const dirs = rowsOf(summary, "directions").filter((r) => r.level === "Муниципалитет" && r.year === year);
-  const shares = dirs.filter((r) => typeof r.denominator === "number" && r.denominator > 0);
+  // Municipal shares of directions 3–8 (no school's figures: those are the schools' own to publish).
+  const shares = [3, 4, 5, 6, 7, 8]
+    .flatMap((d) => rowsOf(summary, `direction${d}`))
+    .filter((r) => r.unit === "Муниципалитет" && /,\s*%/.test(text(r.indicator)) && typeof r.value === "number");
   if (shares.length)
     blocks.push({
       kind: "bullets",
-      items: shares.map(
-        (r) => `${indicatorName(text(r.indicator))}: ${pct((num(r.numerator) / num(r.denominator)) * 100)}`,
-      ),
+      items: shares.map((r) => `${indicatorName(text(r.indicator))}: ${pct(r.value as number)}`),
     });
 
   blocks.push({ kind: "heading", level: 1, text: "Школы" });
