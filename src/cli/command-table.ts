@@ -30,10 +30,15 @@ export const COMMAND_INFO = {
     summary: "импорт выгрузок ФИС ОКО (ВПР) в форму ОО или их проверка",
     usage: "import-fisoko ФАЙЛ.xlsx… [--into ФОРМА.xlsx] [--out НОВЫЙ.xlsx] [--force] [--json]",
   },
+  report: {
+    summary: "аналитическая справка муниципалитета (.docx) по формам ОО; --public — публичный отчёт для родителей",
+    usage:
+      "report ФОРМЫ.xlsx…|ПАПКА [СВОД.xlsx] --out СПРАВКА.docx [--public] [--date ГГГГ-ММ-ДД] [--set ключ=значение]… [--force]",
+  },
   "school-report": {
     summary: "аналитический отчёт ОО (ВСОКО) по форме школы: листы «Анализ ОО — …» и «Выводы и решения»",
     usage:
-      "school-report ФОРМА.xlsx [ФОРМЫ_ДРУГИХ_ОО.xlsx…|ПАПКА] [ВЫГРУЗКИ_ФИС_ОКО.xlsx…] --out АНАЛИЗ.xlsx [--year ГГГГ] [--procedure ВПР] [--grade N]… [--subject ПРЕДМЕТ]… [--set ключ=значение]… [--force]",
+      "school-report ФОРМА.xlsx [ФОРМЫ_ДРУГИХ_ОО.xlsx…|ПАПКА] [ВЫГРУЗКИ_ФИС_ОКО.xlsx…] --out АНАЛИЗ.xlsx [--docx АНАЛИЗ.docx] [--year ГГГГ] [--procedure ВПР] [--grade N]… [--subject ПРЕДМЕТ]… [--set ключ=значение]… [--force]",
   },
   summarize: {
     summary: "свод по муниципалитету из форм ОО (и выгрузок ФИС ОКО) в .xlsx и JSON",

@@ -21,6 +21,7 @@ const LOADERS: Record<CommandName, () => Promise<Command>> = {
   calc: () => import("./commands/calc"),
   demo: () => import("./commands/demo"),
   "import-fisoko": () => import("./commands/import-fisoko"),
+  report: () => import("./commands/report"),
   "school-report": () => import("./commands/school-report"),
   summarize: () => import("./commands/summarize"),
   template: () => import("./commands/template"),

@@ -210,6 +210,18 @@ export class MemoryWorkbook implements WorkbookPort {
     return wb;
   }
 
+  /** Books opened by openNewWorkbook, newest last (the preview and tests look at them). */
+  readonly opened: MemoryWorkbook[] = [];
+
+  /** A new book as Excel makes one (one empty sheet «Лист1»), with this book's capabilities. */
+  async openNewWorkbook(): Promise<MemoryWorkbook> {
+    await roundTrip();
+    const wb = MemoryWorkbook.fromGrids({ Лист1: [] }, { capabilities: this.caps });
+    this.opened.push(wb);
+    this.changed();
+    return wb;
+  }
+
   /** Calls `listener` after every change; returns the unsubscribe function. */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);

@@ -458,6 +458,21 @@ class OfficePort implements WorkbookPort {
     return { recalculated: true };
   }
 
+  /** Excel.createWorkbook (ExcelApi 1.8) opens an empty book in its own window; this pane stays with its book. */
+  async openNewWorkbook(): Promise<null> {
+    const excel = (globalThis as { Excel?: { createWorkbook?: (base64?: string) => Promise<void> } }).Excel;
+    if (!(await this.supports("1.8")) || typeof excel?.createWorkbook !== "function")
+      throw new Error(
+        "Эта версия Excel не умеет создавать книгу из надстройки (нужен ExcelApi 1.8): создайте новую книгу сами (Файл → Создать) и откройте в ней надстройку.",
+      );
+    try {
+      await excel.createWorkbook();
+    } catch (e) {
+      throw excelError(e, "создание новой книги");
+    }
+    return null;
+  }
+
   async fileName(): Promise<string> {
     const office = (globalThis as { Office?: typeof Office }).Office;
     const url = office?.context?.document?.url ?? "";

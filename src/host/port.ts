@@ -186,4 +186,12 @@ export interface WorkbookPort {
    * old results until recalculated. Optional: a port without formulas (xlsx) has none.
    */
   recalculate?(): Promise<RecalcResult>;
+  /**
+   * Opens a new empty workbook for a product that must not land in this one (a summary built from
+   * a school's form). Returns the new book's port when this pane can write into it (the preview),
+   * null when Excel opened it in a window of its own (Excel.createWorkbook, ExcelApi 1.8: an add-in
+   * runs in the book it was opened from), and throws a Russian Error when the host cannot.
+   * Optional: the CLI writes files instead.
+   */
+  openNewWorkbook?(): Promise<WorkbookPort | null>;
 }

@@ -14,7 +14,7 @@ import type {
 } from "../core/model";
 import { MUNICIPAL_CYCLE, municipalCycleFindingText, readMunicipalCycle } from "../form/municipal-cycle";
 import { headerKey } from "../form/schema/locate";
-import { applyOverrides, type OverrideEntry } from "../core/profile";
+import { applyOverrides, type OverrideEntry, type Profile } from "../core/profile";
 import { buildSummary, type Summary } from "./model/build";
 import { consolidate, type Consolidation, type LoadedForm } from "./model/consolidate";
 import { importFisoko, importRaw, mergeIntoMunicipality, withRawSchools, type FisokoFile } from "../fisoko";
@@ -78,6 +78,28 @@ export class NothingToSummarizeError extends Error {
 
 export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions): Promise<SummarizeResult> {
   const now = opts.now ?? new Date();
+  const { summary, consolidation, notices } = await buildFromForms(port, { ...opts, now });
+  const files = consolidation.files.map((f) => f.file);
+  if (opts.releaseParticipants) for (const s of consolidation.schools) s.participants = [];
+  const written = await writeSummary(port, summary, { signal: opts.signal, onProgress: opts.onSheet, files, now });
+  notices.push(...written.notices);
+  return { summary, consolidation, written, notices };
+}
+
+export interface BuiltSummary {
+  summary: Summary;
+  consolidation: Consolidation;
+  /** The methodology the summary was built with (the book's settings and the overrides applied). */
+  profile: Profile;
+  notices: string[];
+}
+
+/**
+ * Everything of a summary run but the writing: the reports (`msoko report`) build the same
+ * summary from the same forms and the book's settings, and render it as a document instead.
+ */
+export async function buildFromForms(port: WorkbookPort, opts: SummarizeOptions): Promise<BuiltSummary> {
+  const now = opts.now ?? new Date();
   const consolidation = consolidate(opts.forms);
   if (!consolidation.schools.length && !opts.raw?.length) throw new NothingToSummarizeError(consolidation);
   const notices: string[] = [];
@@ -135,11 +157,7 @@ export async function summarizeInto(port: WorkbookPort, opts: SummarizeOptions):
     evaluationDate,
     runAt: now.toISOString(),
   });
-  const files = consolidation.files.map((f) => f.file);
-  if (opts.releaseParticipants) for (const s of consolidation.schools) s.participants = [];
-  const written = await writeSummary(port, summary, { signal: opts.signal, onProgress: opts.onSheet, files, now });
-  notices.push(...written.notices);
-  return { summary, consolidation, written, notices };
+  return { summary, consolidation, profile, notices };
 }
 
 /** «Цикл МОУО» kept in the summary book itself (a user sheet: read, never replaced). */

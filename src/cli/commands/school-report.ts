@@ -26,6 +26,9 @@ import { importFisoko, looksLikeFisokoExport, mergeIntoMunicipality, type Fisoko
 import { parseForm } from "../../form/parse";
 import { loadProfile } from "../../host/settings";
 import { writeSchoolReport } from "../../school/write";
+import { schoolReportDoc } from "../../school/model/report-doc";
+import { reportDocx } from "../report/docx";
+import { writeFile } from "node:fs/promises";
 import { COMMAND_INFO } from "../command-table";
 import { readInputXlsx } from "../files";
 import { bookLimits, type BookLimits } from "../../xlsx/read/budget";
@@ -45,6 +48,8 @@ interface Args {
   subjects: string[];
   force: boolean;
   sets: OverrideEntry[];
+  /** --docx: the same report as a Word document too. */
+  docx?: string;
 }
 
 export function parseArgs(args: readonly string[]): Args | string {
@@ -53,7 +58,10 @@ export function parseArgs(args: readonly string[]): Args | string {
     const a = args[i];
     const next = () => args[++i] ?? "";
     if (a === "--out") out.out = next();
-    else if (a === "--force") out.force = true;
+    else if (a === "--docx") {
+      out.docx = next();
+      if (!/\.docx$/i.test(out.docx)) return `После --docx укажите файл .docx, а не «${out.docx}».`;
+    } else if (a === "--force") out.force = true;
     else if (a === "--year") {
       const v = next();
       if (!/^\d{4}$/.test(v)) return `Год «${v}» указан неверно: ожидается четыре цифры, например --year 2026.`;
@@ -107,7 +115,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   // Before any file is read: --out is none of the files (a folder's too), nor a school form.
   const checked = await checkOutputs(
-    [{ path: args.out, flag: "--out", rebuildable: true, example: "анализ.xlsx" }],
+    [
+      { path: args.out, flag: "--out", rebuildable: true, example: "анализ.xlsx" },
+      ...(args.docx ? [{ path: args.docx, flag: "--docx", example: "анализ.docx" }] : []),
+    ],
     { named: args.inputs, files: paths },
     args.force,
   );
@@ -231,6 +242,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const written = await writeSchoolReport(book, built, { files: args.inputs.map((p) => basename(p)) });
   await book.save(args.out);
+  if (args.docx) {
+    const doc = schoolReportDoc(built, report.passport.shortName || report.passport.name, year);
+    try {
+      await writeFile(args.docx, await reportDocx(doc));
+    } catch (e) {
+      io.err(errorText(e, args.docx));
+      return 1;
+    }
+    io.out(`Отчёт в формате Word: ${args.docx}.`);
+  }
   // The exceljs port skips charts sheet by sheet (under temporary names); one line says it all.
   const chartNotices = written.notices.filter((n) => /диаграмм/i.test(n));
   for (const n of written.notices) if (!chartNotices.includes(n)) io.out(n);

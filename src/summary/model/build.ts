@@ -39,6 +39,9 @@ import { egeTable } from "./ege-table";
 import { municipalIndicators, schoolCycleFindings, schoolIndicators } from "./cycle-findings";
 import { methodologyTables } from "./methodology-table";
 import { literacyTable, ovzTable, type UnitRows } from "./literacy-table";
+import { printExcerpt } from "./print-excerpt";
+import { municipalReport } from "./report/municipal";
+import { reportTable } from "./report/sheet";
 import { preschoolSchools, preschoolTable } from "./preschool-table";
 import { resultsTable } from "./results-table";
 import type { SummarySheet } from "./sheets";
@@ -177,6 +180,7 @@ const SHEET_NAMES = {
   charts: "Диаграммы",
   files: "Файлы свода",
   methodology: "Методика",
+  report: "Справка",
 } as const;
 
 export const SUMMARY_SHEET_NAMES: readonly string[] = Object.values(SHEET_NAMES);
@@ -247,6 +251,24 @@ function literacyOvzTables(schools: readonly Municipality["schools"][number][], 
   if (ovz.length) tables.push(ovzTable(ovz, profile, "Результаты обучающихся с ОВЗ"));
   return tables;
 }
+
+/**
+ * Printed excerpts of the long data sheets: the key columns plus one group of indicators, chosen so
+ * that with the data table's column widths above them they fit one A4 landscape width at ≥ 80 %.
+ */
+const notSchool = (r: Record<string, CellData>) => r.level !== "ОО";
+const RESULTS_EXCERPT = {
+  id: "resultsPrint",
+  what: "муниципалитет и кластеры",
+  columns: ["year", "procedure", "grade", "subject", "level", "unit", "n", "success", "quality", "share2"],
+  keep: notSchool,
+};
+const EGE_EXCERPT = {
+  id: "egePrint",
+  what: "муниципалитет и кластеры",
+  columns: ["year", "subject", "level", "unit", "n", "mean", "belowShare", "highShare", "dBelow"],
+  keep: notSchool,
+};
 
 export function buildSummary(input: SummaryInput): Summary {
   const { municipality: m, profile } = input;
@@ -325,14 +347,16 @@ export function buildSummary(input: SummaryInput): Summary {
       name: SHEET_NAMES.results,
       description:
         "Результаты по процедуре, году, классу и предмету: муниципалитет, кластеры, ОО; базовый минимум, высокие результаты, динамика.",
-      tables: [results],
+      tables: [results, printExcerpt(results, RESULTS_EXCERPT)],
       freezeColumns: 0,
+      printTable: 1,
     },
     {
       id: "ege",
       name: SHEET_NAMES.ege,
       description: "ЕГЭ: средний балл, не преодолевшие минимум, высокие результаты, динамика.",
-      tables: [ege],
+      tables: [ege, printExcerpt(ege, EGE_EXCERPT)],
+      printTable: 1,
     },
     {
       id: "objectivity",
@@ -431,6 +455,28 @@ export function buildSummary(input: SummaryInput): Summary {
       tables: methodologyTables(profile),
     },
   ];
+  // The аналитическая справка reads the sheets above and the JSON: built and listed last (sheet
+  // positions of the data sheets stay as they were for whoever reads them by position).
+  const json = summaryJson(
+    input,
+    analysis,
+    results,
+    ege,
+    cycles,
+    year,
+    matrix?.municipal ?? null,
+    assessments,
+    directionYear,
+    [preschool, ...literacyOvz],
+  );
+  const report = reportTable(municipalReport({ sheets: body, json, analysis }, profile));
+  body.push({
+    id: "report",
+    name: SHEET_NAMES.report,
+    description:
+      "Аналитическая справка: результаты, объективность, зона риска, направления, цикл, рекомендации и решения.",
+    tables: [report],
+  });
   const included = input.files.filter((f) => f.state === "included" || f.state === "includedWithErrors").length;
   const runNote = `Построено ${input.runAt.slice(0, 10).split("-").reverse().join(".")} по ${included} формам ОО; методика ${profile.version}; год ${year}.`;
   const toc: SummarySheet = {
@@ -445,22 +491,7 @@ export function buildSummary(input: SummaryInput): Summary {
     ],
   };
 
-  return {
-    sheets: [toc, ...body],
-    json: summaryJson(
-      input,
-      analysis,
-      results,
-      ege,
-      cycles,
-      year,
-      matrix?.municipal ?? null,
-      assessments,
-      directionYear,
-      [preschool, ...literacyOvz],
-    ),
-    analysis,
-  };
+  return { sheets: [toc, ...body], json, analysis };
 }
 
 /** `{ [key]: rows }` when there are rows, `{}` otherwise: absent keys keep older JSON readers unchanged. */

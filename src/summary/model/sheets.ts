@@ -25,4 +25,9 @@ export interface SummarySheet {
   charts?: SheetChart[];
   /** Columns to keep visible when scrolling right (besides the header row). */
   freezeColumns?: number;
+  /**
+   * Index of the table that alone is the sheet's print area (a printed excerpt of a long data
+   * table, print-excerpt.ts); absent: the whole sheet prints.
+   */
+  printTable?: number;
 }

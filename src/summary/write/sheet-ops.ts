@@ -78,12 +78,31 @@ export function sheetOps(
 /** Default width of a column nobody sized (the gap between a table and its chart). */
 const GAP_COLUMN_WIDTH = 8.43;
 
+/** Page setup of a sheet whose print area is one table (a printed excerpt of a long data table). */
+function excerptPrintOp(sheetName: string, sheet: SummarySheet, widths: readonly number[], top: number): WriteOp {
+  const table = sheet.tables[sheet.printTable!];
+  const { header, last, total } = tableRows(table, top);
+  const n = table.columns.length;
+  const plan = pagePlan(widths.slice(0, n).reduce((a, w) => a + columnPoints(w), 0));
+  return {
+    op: "print",
+    sheet: sheetName,
+    landscape: true,
+    fitToWidth: plan.fitsWidth,
+    ...(plan.fitsWidth ? {} : { scale: plan.scale }),
+    titleRows: `$${header}:$${header}`,
+    area: `A${top}:${columnLetters(n - 1)}${total ?? last}`,
+  };
+}
+
 function printOps(sheetName: string, sheet: SummarySheet, placed: { top: number }[], bottom: number): WriteOp[] {
   // Tables stacked on one sheet share columns: each column is as wide as the widest table needs.
   const widths: number[] = [];
   for (const t of sheet.tables) tableWidths(t).forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));
   const ops: WriteOp[] = [];
   if (sheet.tables.length > 1) ops.push({ op: "columnWidths", sheet: sheetName, from: "A", widths });
+  const excerpt = sheet.printTable === undefined ? undefined : placed[sheet.printTable];
+  if (excerpt) return [...ops, excerptPrintOp(sheetName, sheet, widths, excerpt.top)];
   const charts = sheet.charts ?? [];
   let widthPt = widths.reduce((a, w) => a + columnPoints(w), 0);
   if (charts.length) {

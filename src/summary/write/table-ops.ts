@@ -22,7 +22,9 @@ export const FIRST_DATA_ROW = 6;
 
 export const NUMBER_FORMATS: Record<ColumnKind, string> = {
   text: "@",
-  integer: "0",
+  // Counts from 10 000 get the thousands separator (Excel and LibreOffice print a space in the
+  // Russian locale: «16 850»); four digits stay whole, as Russian typography allows, so years read «2026».
+  integer: "[<10000]0;#,##0",
   number: "0.00",
   percent: '0.0" %"',
   points: '+0.0" п.п.";-0.0" п.п.";0.0" п.п."',

@@ -3,8 +3,8 @@
  * right in a wide window, above the grid in a narrow one), plus a theme switch. Nothing leaves the browser; reloading the page
  * starts with a fresh workbook.
  */
-import { useState } from "react";
-import { Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { Switch, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { MemoryWorkbook } from "../../host/memory";
 import { Pane } from "../app/App";
 import { ThemedRoot } from "../app/mount";
@@ -35,7 +35,14 @@ const useStyles = makeStyles({
     flexWrap: "wrap-reverse",
     alignItems: "stretch",
   },
-  grid: { flexGrow: 1, flexBasis: "400px", minWidth: 0, padding: tokens.spacingHorizontalL, display: "flex" },
+  grid: {
+    flexGrow: 1,
+    flexBasis: "400px",
+    minWidth: 0,
+    padding: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+  },
   pane: {
     flexBasis: "320px",
     flexGrow: 0,
@@ -76,6 +83,19 @@ function PreviewLayout({
   onTheme(t: ThemeName): void;
 }) {
   const styles = useStyles();
+  // Books the pane opened (a summary built from a school's form goes to a new book): shown as
+  // tabs above the grid, the newest selected, as Excel brings a new book to the front.
+  const [books, setBooks] = useState<MemoryWorkbook[]>([workbook]);
+  const [shown, setShown] = useState(0);
+  useEffect(
+    () =>
+      workbook.onChange(() => {
+        if (workbook.opened.length + 1 === books.length) return;
+        setBooks([workbook, ...workbook.opened]);
+        setShown(workbook.opened.length);
+      }),
+    [workbook, books.length],
+  );
   return (
     <div className={styles.page}>
       <div className={styles.bar}>
@@ -96,7 +116,16 @@ function PreviewLayout({
       </div>
       <div className={styles.split}>
         <section className={styles.grid} aria-label="Книга в памяти">
-          <SheetGrid workbook={workbook} />
+          {books.length > 1 && (
+            <TabList selectedValue={String(shown)} onTabSelect={(_, d) => setShown(Number(d.value))} size="small">
+              {books.map((_, i) => (
+                <Tab key={i} value={String(i)}>
+                  {i === 0 ? "Исходная книга" : `Новая книга ${i}`}
+                </Tab>
+              ))}
+            </TabList>
+          )}
+          <SheetGrid key={shown} workbook={books[shown] ?? workbook} />
         </section>
         <aside className={styles.pane} aria-label="Панель надстройки" data-testid="pane-frame">
           <Pane source={setup.source} runner={setup.runner} />

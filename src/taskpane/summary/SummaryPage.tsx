@@ -19,6 +19,8 @@ import { stepLabel } from "../operation/runner";
 import { EmptyState, Paragraph, ReadingWorkbook } from "../shared/EmptyState";
 import type { PageDef } from "../shared/page-types";
 import { useWorkbook } from "../workbook/WorkbookContext";
+import type { WorkbookPort } from "../../host/port";
+import { NEW_BOOK_NOTE, WINDOW_NOTE, summaryIntoNewBook, summaryTarget } from "./target";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -46,6 +48,10 @@ export function SummaryPage() {
   const { run, busy } = useOperation();
   const [date, setDate] = useState(defaultDate());
   const [result, setResult] = useState<SummarizeResult | null>(null);
+  // The book the summary went to: this one, or a new one when this book is a school's form.
+  const [target, setTarget] = useState<WorkbookPort | null>(null);
+  const [windowNote, setWindowNote] = useState(false);
+  const intoNew = summaryIntoNewBook(role);
   const [chosen, setChosen] = useState<ChosenFile[]>([]);
   if (!sheets) return <ReadingWorkbook error={error} />;
   const groups = formGroups(sheets.map((s) => s.name));
@@ -53,9 +59,13 @@ export function SummaryPage() {
 
   const build = async () => {
     setResult(null);
+    setWindowNote(false);
     const outcome = await run(
       "Построение свода",
       async (progress, signal) => {
+        // Chosen before any form is read: a school's form never receives the summary.
+        const where = await summaryTarget(port, role);
+        if (where.kind === "window") return null;
         const total = groups.length + chosen.length;
         const forms = await readFormGroups(port, groups, {
           signal,
@@ -77,7 +87,7 @@ export function SummaryPage() {
         // The summary's model and writer load on first use: they are a fifth of the pane's code, and a
         // deputy director who only fills the form never needs them (bundle budget, bench/budget.mjs).
         const { summarizeInto } = await import(/* webpackChunkName: "summary" */ "../../summary/run");
-        return summarizeInto(port, {
+        const result = await summarizeInto(where.port, {
           forms: [...forms, ...files.forms],
           exports: files.exports,
           raw: files.raw,
@@ -91,17 +101,24 @@ export function SummaryPage() {
           onSheet: (done, total, sheet) =>
             progress({ done, total, label: `${stepLabel("Лист", done, total)}: ${sheet}` }),
         });
+        return { result, port: where.port, fresh: where.kind === "new" };
       },
       {
         doneMessage: (r) =>
-          `Свод построен: ${countRu(r.consolidation.schools.length, SCHOOLS)}, ${countRu(r.written.sheets.length, ["лист", "листа", "листов"])}.`,
+          r
+            ? `Свод построен${r.fresh ? " в новой книге" : ""}: ${countRu(r.result.consolidation.schools.length, SCHOOLS)}, ${countRu(r.result.written.sheets.length, ["лист", "листа", "листов"])}.`
+            : "Открыта новая книга для свода.",
       },
     );
     if (outcome.status === "done") {
-      setResult(outcome.value);
-      // Show the first sheet of the summary, as Excel shows a sheet just made.
-      const first = outcome.value.written.sheets[0]?.written;
-      if (first) port.activate(first).catch(() => undefined);
+      if (!outcome.value) setWindowNote(true);
+      else {
+        setResult(outcome.value.result);
+        setTarget(outcome.value.port);
+        // Show the first sheet of the summary, as Excel shows a sheet just made.
+        const first = outcome.value.result.written.sheets[0]?.written;
+        if (first) outcome.value.port.activate(first).catch(() => undefined);
+      }
     }
     refresh();
   };
@@ -160,8 +177,10 @@ export function SummaryPage() {
   return (
     <div className={styles.stack}>
       <Paragraph>
-        {groups.length ? `В книге ${countRu(groups.length, FORMS)} ОО. ` : ""}Свод запишется на отдельные листы; листы
-        прежнего свода заменятся, ваши листы останутся нетронутыми.
+        {groups.length ? `В книге ${countRu(groups.length, FORMS)} ОО. ` : ""}
+        {intoNew
+          ? NEW_BOOK_NOTE
+          : "Свод запишется на отдельные листы; листы прежнего свода заменятся, ваши листы останутся нетронутыми."}
       </Paragraph>
       {choose}
       <Field
@@ -171,8 +190,9 @@ export function SummaryPage() {
         <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
       </Field>
       <Button appearance="primary" icon={<DataBarVerticalRegular />} disabled={busy} onClick={build}>
-        Построить свод
+        {intoNew ? "Построить свод в новой книге" : "Построить свод"}
       </Button>
+      {windowNote && <Text className={styles.notice}>{WINDOW_NOTE}</Text>}
       {result && (
         <section aria-label="Итог построения свода" className={styles.stack}>
           <Text weight="semibold">
@@ -186,7 +206,7 @@ export function SummaryPage() {
                   appearance="subtle"
                   size="small"
                   className={styles.sheetButton}
-                  onClick={() => void port.activate(s.written)}
+                  onClick={() => void (target ?? port).activate(s.written)}
                 >
                   {s.written}
                 </Button>

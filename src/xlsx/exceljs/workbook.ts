@@ -448,7 +448,9 @@ export class XlsxWorkbook implements WorkbookPort {
           // exceljs puts the break after the row it is called on.
           w.getRow(row - 1).addPageBreak();
         }
-        if (op.area) setup.printArea = formatRange(parseRange(op.area));
+        // exceljs writes «$A1:$D16» (rows relative: Excel and LibreOffice resolve them against the
+        // cursor and printed the whole sheet); «A$1» makes it write the absolute «$A$1:$D$16».
+        if (op.area) setup.printArea = formatRange(parseRange(op.area)).replace(/([A-Z]+)(\d+)/g, "$1$$$2");
         if (op.titleRows) {
           const m = /^\$?(\d+)(?::\$?(\d+))?$/.exec(op.titleRows.trim());
           if (!m)

@@ -45,6 +45,8 @@ export interface FakeLog {
   calculations: string[];
   /** Most sheets whose merged areas were asked for in one sync. */
   maxMergeSheetsPerSync: number;
+  /** Excel.createWorkbook calls (their base64 argument, "" for an empty book). */
+  created: string[];
 }
 
 /** Bytes Office.js spends per queued action and per object path besides the arguments (measured order of magnitude). */
@@ -114,6 +116,7 @@ export class FakeExcel {
     refused: [],
     calculations: [],
     maxMergeSheetsPerSync: 0,
+    created: [],
   };
   /** Largest request or response accepted (UTF-8 JSON bytes). */
   limit = EXCEL_PAYLOAD_LIMIT;
@@ -130,7 +133,15 @@ export class FakeExcel {
   install(): () => void {
     const g = globalThis as Record<string, unknown>;
     const prev = { Excel: g.Excel, Office: g.Office };
-    g.Excel = { run: (fn: (ctx: unknown) => Promise<unknown>) => this.run(fn) };
+    g.Excel = {
+      run: (fn: (ctx: unknown) => Promise<unknown>) => this.run(fn),
+      // ExcelApi 1.8; strict: refused below it, as Excel refuses an API its version lacks.
+      createWorkbook: async (base64?: string) => {
+        if (CAP_ORDER.indexOf(this.apiVersion) < CAP_ORDER.indexOf("1.8"))
+          throw Object.assign(new Error("createWorkbook is not supported"), { code: "ApiNotFound" });
+        this.log.created.push(base64 ?? "");
+      },
+    };
     g.Office = {
       context: {
         requirements: {

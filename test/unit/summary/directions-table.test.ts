@@ -68,9 +68,9 @@ describe("direction tables", () => {
       .map((o) => (o.op === "format" ? `${o.address} ${o.format.numberFormat}` : ""));
     expect(formats).toEqual([
       'F6:F11 0.0" %"',
-      "F9:F11 0",
+      "F9:F11 [<10000]0;#,##0", // counts from 10 000 with a thousands separator (#21)
       'G6:G11 0.0" %"',
-      "G9:G11 0",
+      "G9:G11 [<10000]0;#,##0",
       'H6:H11 +0.0" п.п.";-0.0" п.п.";0.0" п.п."',
       "H9:H11 0.0",
     ]);

@@ -149,6 +149,15 @@ describe("page empty states", () => {
     );
   });
 
+  it("«Свод» on a school's form builds in a new book, never into the form", () => {
+    const text = withSheets(["Паспорт ОО", "Результаты", "Паспорт ОО (sch2)"], page("summary"));
+    expect(text).toContain("Эта книга — форма ОО: свод в неё не записывается, он строится в новой книге.");
+    expect(text).toContain("Построить свод в новой книге");
+    expect(withSheets(["Паспорт ОО (sch2)", "Результаты (sch2)"], page("summary"))).toContain(
+      "Свод запишется на отдельные листы",
+    );
+  });
+
   it("pages wait for the sheet list before deciding", () => {
     expect(withSheets(null, page("check"))).toContain("Читаю список листов книги…");
   });
