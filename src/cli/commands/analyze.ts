@@ -58,6 +58,7 @@ import { expandInputs, loadInputs, type Inputs } from "../inputs";
 import { bookLimits } from "../../xlsx/read/budget";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
+import { parseSetArg } from "../set-arg";
 
 export const { summary, usage } = COMMAND_INFO.analyze;
 
@@ -85,10 +86,9 @@ function parseArgs(args: string[]): Args | string {
       if (!v) return "после «--json» нужно имя файла";
       out.json = v;
     } else if (a === "--set" || a.startsWith("--set=")) {
-      const v = a.includes("=") && a.startsWith("--set=") ? a.slice(6) : args[++i];
-      const eq = v ? v.indexOf("=") : -1;
-      if (!v || eq <= 0) return `--set ожидает «ключ=значение», например --set o1.gap2Share=15, а указано «${v ?? ""}»`;
-      out.sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1), ref: { sheet: "--set", cell: "" } });
+      const set = parseSetArg(a.startsWith("--set=") ? a.slice(6) : args[++i], "o1.gap2Share=15");
+      if (typeof set === "string") return set;
+      out.sets.push({ ...set, ref: { sheet: "--set", cell: "" } });
     } else if (a === "--level" || a.startsWith("--level=")) {
       const v = a.includes("=") ? a.slice(8) : args[++i];
       if (v !== "municipality" && v !== "region")

@@ -12,6 +12,7 @@ import { COMMAND_INFO } from "../command-table";
 import { FUNCTIONS, findFunction, russianName } from "../../functions/registry";
 import { shorten } from "../fs-errors";
 import type { Io } from "../io";
+import { parseSetArg } from "../set-arg";
 
 export const { summary, usage } = COMMAND_INFO.calc;
 
@@ -126,13 +127,12 @@ export async function run(args: string[], io: Io): Promise<number> {
       positional.push(args[i]);
       continue;
     }
-    const v = args[++i] ?? "";
-    const eq = v.indexOf("=");
-    if (eq <= 0) {
-      io.err(`--set ожидает «ключ=значение», например --set limits.jsonDepth=12, а указано «${shorten(v, 40)}».`);
+    const set = parseSetArg(args[++i], "limits.jsonDepth=12");
+    if (typeof set === "string") {
+      io.err(set);
       return 2;
     }
-    sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1) });
+    sets.push(set);
   }
   const { profile, errors } = applyOverrides(sets);
   if (errors.length) {

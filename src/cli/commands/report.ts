@@ -25,6 +25,7 @@ import { expandInputs, loadInputs } from "../inputs";
 import type { Io } from "../io";
 import { checkOutputs, inspectBook } from "../outputs";
 import { reportDocx } from "../report/docx";
+import { parseSetArg } from "../set-arg";
 
 export const { summary, usage } = COMMAND_INFO.report;
 
@@ -51,11 +52,9 @@ function parseArgs(args: string[]): Args | string {
     else if (a === "--out") out = args[++i] ?? "";
     else if (a === "--date") date = args[++i] ?? "";
     else if (a === "--set") {
-      const v = args[++i] ?? "";
-      const eq = v.indexOf("=");
-      if (eq <= 0)
-        return `--set ожидает «ключ=значение», например --set "basis.msoko=Положение о МСОКО Заречного муниципального округа", а указано «${v}».`;
-      sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1) });
+      const set = parseSetArg(args[++i], `"basis.msoko=Положение о МСОКО Заречного муниципального округа"`);
+      if (typeof set === "string") return set;
+      sets.push(set);
     } else if (a.startsWith("--")) return `Неизвестный параметр ${a}.`;
     else inputs.push(a);
   }

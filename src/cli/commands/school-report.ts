@@ -36,6 +36,7 @@ import { aboutFile, errorText } from "../fs-errors";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
 import { loadForRebuild, XlsxWorkbook } from "../../xlsx/exceljs";
+import { parseSetArg } from "../set-arg";
 
 export const { summary, usage } = COMMAND_INFO["school-report"];
 
@@ -80,11 +81,9 @@ export function parseArgs(args: readonly string[]): Args | string {
       if (!v) return "После --subject укажите предмет.";
       out.subjects.push(v);
     } else if (a === "--set") {
-      const v = next();
-      const eq = v.indexOf("=");
-      if (eq <= 0)
-        return `--set ожидает «ключ=значение», например --set "basis.vsoko=Положение о ВСОКО МБОУ СОШ № 3", а указано «${v}».`;
-      out.sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1) });
+      const set = parseSetArg(next(), `"basis.vsoko=Положение о ВСОКО МБОУ СОШ № 3"`);
+      if (typeof set === "string") return set;
+      out.sets.push(set);
     } else if (a.startsWith("--")) return `Неизвестный параметр ${a}.`;
     else out.inputs.push(a);
   }

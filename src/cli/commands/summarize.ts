@@ -29,6 +29,7 @@ import { findGeneratedSheets } from "../../host/generated";
 import { drawingSheetsOfFile, loadForRebuild, type XlsxWorkbook } from "../../xlsx/exceljs";
 import { StreamXlsxWorkbook } from "../../xlsx/stream/workbook";
 import { collectGarbage } from "../memory";
+import { parseSetArg } from "../set-arg";
 
 /** Heap size above which the command collects garbage between its phases (src/cli/memory.ts). */
 const HEAP_BOUND_MB = 384;
@@ -63,11 +64,9 @@ function parseArgs(args: string[]): Args | string {
     else if (a === "--date") date = args[++i] ?? "";
     else if (a === "--cycle") cycle = args[++i] ?? "";
     else if (a === "--set") {
-      const v = args[++i] ?? "";
-      const eq = v.indexOf("=");
-      if (eq <= 0)
-        return `--set ожидает «ключ=значение», например --set "basis.msoko=Положение о МСОКО Заречного муниципального округа", а указано «${v}».`;
-      sets.push({ key: v.slice(0, eq), value: v.slice(eq + 1) });
+      const set = parseSetArg(args[++i], `"basis.msoko=Положение о МСОКО Заречного муниципального округа"`);
+      if (typeof set === "string") return set;
+      sets.push(set);
     } else if (a.startsWith("--")) return `Неизвестный параметр ${a}.`;
     else inputs.push(a);
   }
