@@ -6,14 +6,12 @@
  */
 import type { CycleRecord, Finding, ObjectivityMeasureRow, RecheckRow } from "../core/model";
 import type { SheetRead, WriteOp } from "../host/port";
-import { isoDateToSerial } from "../host/serial";
 import { finding } from "./rules";
 import { cycleOf, measuresOf, rechecksOf } from "./parse";
 import { findSheet, readTable } from "./read";
 import { CYCLE, OBJECTIVITY_MEASURES, PASSPORT, RECHECK } from "./schema/sheets";
-import { CYCLE_SCORE_WORDS, directionCodeOf } from "./schema/labels";
 import type { SheetSchema } from "./schema/types";
-import { sheetOps } from "./template";
+import { cycleCells, sheetOps } from "./template";
 import { cycleRules } from "./validate";
 
 export const MUNICIPAL_CYCLE_SHEET = "Цикл МОУО";
@@ -78,26 +76,11 @@ export function municipalCycleFindingText(f: Finding, file?: string): string {
   return `${file ? `Файл «${file}», ${where}` : where.charAt(0).toUpperCase() + where.slice(1)}: ${f.message}${f.hint ? ` ${f.hint}` : ""}`;
 }
 
-const serial = (iso: string | undefined): number | null => (iso ? isoDateToSerial(iso) : null);
-
 /** The empty «Цикл МОУО» sheet (template) or the sheet filled with the records plus spare rows. */
 export function municipalCycleOps(records: readonly CycleRecord[] = [], spareRows = 20): WriteOp[] {
   const ids = MUNICIPAL_CYCLE.columns.map((c) => c.id);
   const data = records.map((c) => {
-    const v: Record<string, string | number | null> = {
-      year: c.year,
-      direction: directionCodeOf(c.direction),
-      track: c.track,
-      trackKind: c.trackKind === "partial" ? "частичный" : "полный",
-      component: c.component,
-      score: c.score === null ? null : CYCLE_SCORE_WORDS[c.score],
-      docNumber: c.docNumber ?? null,
-      docDate: serial(c.docDate),
-      responsible: c.responsible ?? null,
-      plannedDate: serial(c.plannedDate),
-      link: c.links?.length ? c.links.map((l) => l.text).join("; ") : null,
-      target: c.target?.text ?? null,
-    };
+    const v = cycleCells(c);
     return ids.map((id) => v[id] ?? null);
   });
   const rows = records.length ? data.length + spareRows : MUNICIPAL_CYCLE.templateRows;

@@ -5,7 +5,7 @@
  * which the sample generator and the round-trip tests use. Ports apply the ops; nothing here
  * touches a workbook.
  */
-import type { SchoolReport } from "../core/model";
+import type { CycleRecord, SchoolReport } from "../core/model";
 import { KINDERGARTEN, MKDO_AREAS, MKDO_LEVELS } from "../core/preschool";
 import { columnLetters, formatCell, rangeFrom } from "../core/a1";
 import type { Grid, WriteOp } from "../host/port";
@@ -348,6 +348,24 @@ export function templateOps(opts: { only?: readonly string[]; preschool?: boolea
 
 const serial = (iso: string | undefined): number | null => (iso ? isoDateToSerial(iso) : null);
 
+/** A cycle record as the cells of its row, by column id: the school's «Цикл» and the МОУО's «Цикл МОУО». */
+export function cycleCells(c: CycleRecord): Record<string, CellValue> {
+  return {
+    year: c.year,
+    direction: directionCodeOf(c.direction),
+    track: c.track,
+    trackKind: c.trackKind === "partial" ? "частичный" : "полный",
+    component: c.component,
+    score: c.score === null ? null : CYCLE_SCORE_WORDS[c.score],
+    docNumber: c.docNumber ?? null,
+    docDate: serial(c.docDate),
+    responsible: c.responsible ?? null,
+    plannedDate: serial(c.plannedDate),
+    link: c.links?.length ? c.links.map((l) => l.text).join("; ") : null,
+    target: c.target?.text ?? null,
+  };
+}
+
 function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repeatedCount?: number } {
   const ids = schema.columns.map((c) => c.id);
   const line = (v: Record<string, CellValue>): CellValue[] => ids.map((id) => v[id] ?? null);
@@ -464,24 +482,7 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
         ),
       };
     case "cycle":
-      return {
-        data: report.cycle.map((c) =>
-          line({
-            year: c.year,
-            direction: directionCodeOf(c.direction),
-            track: c.track,
-            trackKind: c.trackKind === "partial" ? "частичный" : "полный",
-            component: c.component,
-            score: c.score === null ? null : CYCLE_SCORE_WORDS[c.score],
-            docNumber: c.docNumber ?? null,
-            docDate: serial(c.docDate),
-            responsible: c.responsible ?? null,
-            plannedDate: serial(c.plannedDate),
-            link: c.links?.length ? c.links.map((l) => l.text).join("; ") : null,
-            target: c.target?.text ?? null,
-          }),
-        ),
-      };
+      return { data: report.cycle.map((c) => line(cycleCells(c))) };
     case "objectivityMeasures": {
       const yes = (b: boolean | null) => (b === null ? null : b ? "да" : "нет");
       return {
