@@ -5,6 +5,7 @@
  * (zip without ZIP64: parts and package under 4 GB).
  */
 import { createGzip } from "node:zlib";
+import { writeZip } from "../zip-write";
 
 /** Node's gzip header: magic, method, flags 0 (no name or comment), time, extra flags, OS. */
 const GZIP_HEADER = 10;
@@ -23,7 +24,6 @@ export interface PackedPart {
 
 /** 1980-01-01 00:00 in MS-DOS format: packages of the same content are identical byte for byte. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-const UTF8_NAMES = 0x0800;
 
 export class PackageWriter {
   private readonly parts: PackedPart[] = [];
@@ -64,50 +64,8 @@ export class PackageWriter {
 
   /** The package of the parts `keep` accepts, in the order they were added. */
   zip(keep: (name: string) => boolean = () => true): Uint8Array {
-    const parts = this.parts.filter((p) => keep(p.name));
-    const names = parts.map((p) => Buffer.from(p.name, "utf8"));
-    const localSize = parts.reduce((n, p, i) => n + 30 + names[i].length + p.data.length, 0);
-    const centralSize = names.reduce((n, name) => n + 46 + name.length, 0);
-    if (localSize + centralSize > 0xffffffff) throw new Error("Книга больше 4 ГБ: такой файл .xlsx не записать.");
-    const out = new Uint8Array(localSize + centralSize + 22);
-    const view = new DataView(out.buffer);
-    let at = 0;
-    const offsets: number[] = [];
-    parts.forEach((p, i) => {
-      offsets.push(at);
-      view.setUint32(at, 0x04034b50, true);
-      header(view, at + 4, p, names[i]);
-      out.set(names[i], at + 30);
-      out.set(p.data, at + 30 + names[i].length);
-      at += 30 + names[i].length + p.data.length;
-    });
-    const centralStart = at;
-    parts.forEach((p, i) => {
-      view.setUint32(at, 0x02014b50, true);
-      view.setUint16(at + 4, 20, true);
-      header(view, at + 6, p, names[i]);
-      view.setUint32(at + 42, offsets[i], true);
-      out.set(names[i], at + 46);
-      at += 46 + names[i].length;
-    });
-    view.setUint32(at, 0x06054b50, true);
-    view.setUint16(at + 8, parts.length, true);
-    view.setUint16(at + 10, parts.length, true);
-    view.setUint32(at + 12, at - centralStart, true);
-    view.setUint32(at + 16, centralStart, true);
-    return out;
+    return writeZip(
+      this.parts.filter((p) => keep(p.name)).map((p) => ({ ...p, method: 8, modTime: 0, modDate: DOS_DATE })),
+    );
   }
-}
-
-function header(view: DataView, at: number, p: PackedPart, name: Uint8Array): void {
-  view.setUint16(at, 20, true);
-  view.setUint16(at + 2, name.length === p.name.length ? 0 : UTF8_NAMES, true);
-  view.setUint16(at + 4, 8, true);
-  view.setUint16(at + 6, 0, true);
-  view.setUint16(at + 8, DOS_DATE, true);
-  view.setUint32(at + 10, p.crc32, true);
-  view.setUint32(at + 14, p.data.length, true);
-  view.setUint32(at + 18, p.unpacked, true);
-  view.setUint16(at + 22, name.length, true);
-  view.setUint16(at + 24, 0, true);
 }
