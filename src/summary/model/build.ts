@@ -263,6 +263,19 @@ const RESULTS_EXCERPT = {
   columns: ["year", "procedure", "grade", "subject", "level", "unit", "n", "success", "quality", "share2"],
   keep: notSchool,
 };
+/** «ФГ и ОВЗ»: nine columns each, ordered so that each sits under a data column at least as wide. */
+const LITERACY_EXCERPT = {
+  id: "literacyPrint",
+  what: "функциональная грамотность, муниципалитет",
+  columns: ["grade", "n", "area", "l1", "l2", "l3", "l4", "l5", "high"],
+  keep: notSchool,
+};
+const OVZ_EXCERPT = {
+  id: "ovzPrint",
+  what: "обучающиеся с ОВЗ, муниципалитет",
+  columns: ["procedure", "grade", "subject", "allN", "allQuality", "n", "success", "quality", "share2"],
+  keep: notSchool,
+};
 const EGE_EXCERPT = {
   id: "egePrint",
   what: "муниципалитет и кластеры",
@@ -393,8 +406,12 @@ export function buildSummary(input: SummaryInput): Summary {
             name: SHEET_NAMES.literacy,
             description:
               "Функциональная грамотность по направлениям и уровням; результаты обучающихся с ОВЗ отдельно (при достаточном числе участников).",
-            tables: literacyOvz,
+            tables: [
+              ...literacyOvz,
+              ...literacyOvz.map((t) => printExcerpt(t, t.id === "literacy" ? LITERACY_EXCERPT : OVZ_EXCERPT)),
+            ],
             freezeColumns: 0,
+            printTable: literacyOvz.length,
           },
         ]
       : []),

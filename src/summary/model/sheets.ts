@@ -26,8 +26,8 @@ export interface SummarySheet {
   /** Columns to keep visible when scrolling right (besides the header row). */
   freezeColumns?: number;
   /**
-   * Index of the table that alone is the sheet's print area (a printed excerpt of a long data
-   * table, print-excerpt.ts); absent: the whole sheet prints.
+   * Index of the first table of the sheet's print area: it and the tables under it print (printed
+   * excerpts of long data tables, print-excerpt.ts); absent: the whole sheet prints.
    */
   printTable?: number;
 }

@@ -27,7 +27,7 @@ export async function writeSummary(
     summary.sheets.map((s) => ({
       name: s.name,
       kind: `summary.${s.id}`,
-      batch: (sheet: string) => sheetOps(sheet, s, runId, { wrapDescriptions: true }),
+      batch: (sheet: string) => sheetOps(sheet, s, runId, { wrapDescriptions: true, fitPage: true }),
     })),
     {
       signal: opts.signal,

@@ -118,3 +118,36 @@ export function pagePlan(totalWidthPt: number): PagePlan {
   if (fit >= MIN_PRINT_SCALE) return { scale: fit, fitsWidth: true };
   return { scale: MIN_PRINT_SCALE, fitsWidth: false };
 }
+
+/** A sentence column is never narrowed below this (about three words a line). */
+export const MIN_SENTENCE_WIDTH = 20;
+
+/**
+ * Narrowest width of each column of a table when its sheet must fit a page: sentence columns (text
+ * at least LONG_TEXT_WIDTH wide) down to MIN_SENTENCE_WIDTH or their longest header word, the rest
+ * as they are.
+ */
+export function narrowestWidths(table: Table, widths: readonly number[]): number[] {
+  return table.columns.map((c, i) =>
+    c.kind === "text" && widths[i] > MIN_SENTENCE_WIDTH ? headerWidth(c, MIN_SENTENCE_WIDTH) : widths[i],
+  );
+}
+
+/**
+ * Column widths of a sheet narrowed so that it fits one page width at MIN_PRINT_SCALE: the widest
+ * columns are capped first (one cap for all, never below a column's `floor`), since a sentence in a
+ * narrower column only takes more lines, while a sheet two pages wide prints every row twice. When
+ * even the floors do not fit, the widths stay as they are: the sheet prints across pages anyway, and
+ * narrower columns would only make its rows taller.
+ */
+export function fitWidths(widths: readonly number[], floors: readonly number[]): number[] {
+  const room = (PRINTABLE_WIDTH_PT * 100) / MIN_PRINT_SCALE;
+  const total = (ws: readonly number[]) => ws.reduce((a, w) => a + columnPoints(w), 0);
+  if (total(widths) <= room) return [...widths];
+  const capped = (cap: number) => widths.map((w, i) => Math.max(floors[i] ?? w, Math.min(w, cap)));
+  for (let cap = Math.max(...widths) - 1; cap > 0; cap--) {
+    const ws = capped(cap);
+    if (total(ws) <= room) return ws;
+  }
+  return [...widths];
+}

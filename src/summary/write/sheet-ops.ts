@@ -9,7 +9,15 @@ import type { SummarySheet } from "../model/sheets";
 import { columnLetters } from "../../core/a1";
 import type { WriteOp } from "../../host/port";
 import { tableOps, tableRows, tableWidths } from "./table-ops";
-import { columnPoints, columnsOnFirstPage, pagePlan, rowHeightFor, wrappedLines } from "./print-layout";
+import {
+  columnPoints,
+  columnsOnFirstPage,
+  fitWidths,
+  narrowestWidths,
+  pagePlan,
+  rowHeightFor,
+  wrappedLines,
+} from "./print-layout";
 import { MARKER_CELL, markerText } from "../../host/generated";
 
 const GAP = 2;
@@ -32,9 +40,10 @@ export function sheetOps(
   sheetName: string,
   sheet: SummarySheet,
   runId: string,
-  opts: { wrapDescriptions?: boolean } = {},
+  opts: { wrapDescriptions?: boolean; fitPage?: boolean } = {},
 ): WriteOp[] {
   const ops: WriteOp[] = [];
+  const widths = sheetWidths(sheet, !!opts.fitPage);
   const placed: { top: number; header: number; last: number; columns: number }[] = [];
   let top = 1;
   sheet.tables.forEach((table, i) => {
@@ -46,6 +55,7 @@ export function sheetOps(
         print: false,
         // The school report (src/school/write/layout.ts) merges its description rows itself.
         wrapDescription: !!opts.wrapDescriptions,
+        ...(opts.fitPage ? { widths } : {}),
       }),
     );
     const { header, last: lastData, total } = tableRows(table, top);
@@ -71,18 +81,30 @@ export function sheetOps(
       ...(chart.colors?.length ? { colors: chart.colors } : {}),
     });
   }
-  ops.push(...printOps(sheetName, sheet, placed, top - GAP - 1));
+  ops.push(...printOps(sheetName, sheet, placed, top - GAP - 1, widths));
   return ops;
 }
 
 /** Default width of a column nobody sized (the gap between a table and its chart). */
 const GAP_COLUMN_WIDTH = 8.43;
 
-/** Page setup of a sheet whose print area is one table (a printed excerpt of a long data table). */
-function excerptPrintOp(sheetName: string, sheet: SummarySheet, widths: readonly number[], top: number): WriteOp {
-  const table = sheet.tables[sheet.printTable!];
-  const { header, last, total } = tableRows(table, top);
-  const n = table.columns.length;
+/**
+ * Page setup of a sheet whose print area is its last tables (printed excerpts of long data tables):
+ * from the first printed table's title to the last one's end; the header repeats when one table prints.
+ */
+function excerptPrintOp(
+  sheetName: string,
+  sheet: SummarySheet,
+  widths: readonly number[],
+  placed: readonly { top: number }[],
+): WriteOp {
+  const from = sheet.printTable!;
+  const printed = sheet.tables.slice(from);
+  const top = placed[from].top;
+  const { header } = tableRows(printed[0], top);
+  const lastTable = printed[printed.length - 1];
+  const { last, total } = tableRows(lastTable, placed[sheet.tables.length - 1].top);
+  const n = Math.max(...printed.map((t) => t.columns.length));
   const plan = pagePlan(widths.slice(0, n).reduce((a, w) => a + columnPoints(w), 0));
   return {
     op: "print",
@@ -90,19 +112,39 @@ function excerptPrintOp(sheetName: string, sheet: SummarySheet, widths: readonly
     landscape: true,
     fitToWidth: plan.fitsWidth,
     ...(plan.fitsWidth ? {} : { scale: plan.scale }),
-    titleRows: `$${header}:$${header}`,
+    ...(printed.length === 1 ? { titleRows: `$${header}:$${header}` } : {}),
     area: `A${top}:${columnLetters(n - 1)}${total ?? last}`,
   };
 }
 
-function printOps(sheetName: string, sheet: SummarySheet, placed: { top: number }[], bottom: number): WriteOp[] {
-  // Tables stacked on one sheet share columns: each column is as wide as the widest table needs.
+/**
+ * Tables stacked on one sheet share columns: each column is as wide as the widest table needs.
+ * With `fit`, a sheet printed whole (no excerpt, no charts) that is wider than the page at the
+ * legible scale gets its sentence columns narrowed until it fits (print-layout.ts fitWidths).
+ */
+function sheetWidths(sheet: SummarySheet, fit: boolean): number[] {
   const widths: number[] = [];
-  for (const t of sheet.tables) tableWidths(t).forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));
+  const floors: number[] = [];
+  for (const t of sheet.tables) {
+    const own = tableWidths(t);
+    own.forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));
+    narrowestWidths(t, own).forEach((w, i) => (floors[i] = Math.max(floors[i] ?? 0, w)));
+  }
+  if (!fit || sheet.printTable !== undefined || sheet.charts?.length) return widths;
+  return fitWidths(widths, floors);
+}
+
+function printOps(
+  sheetName: string,
+  sheet: SummarySheet,
+  placed: { top: number }[],
+  bottom: number,
+  widths: number[],
+): WriteOp[] {
   const ops: WriteOp[] = [];
   if (sheet.tables.length > 1) ops.push({ op: "columnWidths", sheet: sheetName, from: "A", widths });
-  const excerpt = sheet.printTable === undefined ? undefined : placed[sheet.printTable];
-  if (excerpt) return [...ops, excerptPrintOp(sheetName, sheet, widths, excerpt.top)];
+  if (sheet.printTable !== undefined && placed[sheet.printTable])
+    return [...ops, excerptPrintOp(sheetName, sheet, widths, placed)];
   const charts = sheet.charts ?? [];
   let widthPt = widths.reduce((a, w) => a + columnPoints(w), 0);
   if (charts.length) {

@@ -66,6 +66,11 @@ export interface TableOpsOptions {
   print?: boolean;
   /** Merge the description over the first printed page's columns and wrap it (callers that lay out row 3 themselves leave it off). */
   wrapDescription?: boolean;
+  /**
+   * The sheet's column widths when several tables share its columns (sheet-ops.ts): wrapping and
+   * row heights follow the widths as printed, not the table's own.
+   */
+  widths?: readonly number[];
 }
 
 /** Column widths as written: the given or default width, widened so a header word never breaks. */
@@ -113,7 +118,7 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
       format: { italic: true, fontColor: "#7F7F7F", fontSize: 9 },
     });
   }
-  const widths = tableWidths(table);
+  const widths = opts.widths ? opts.widths.slice(0, table.columns.length) : tableWidths(table);
   if (table.description) {
     ops.push({ op: "values", sheet, address: `A${top + 2}`, values: [[table.description]] });
     ops.push({ op: "format", sheet, address: `A${top + 2}`, format: { italic: true, fontColor: "#404040" } });
@@ -203,7 +208,9 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
   }
   ops.push({ op: "columnWidths", sheet, from: "A", widths });
   ops.push({ op: "rowHeight", sheet, row: header, height: rowHeightFor(headerLines(table, widths)) });
-  const wrapped = wrappedColumns(table, widths);
+  // A column the table's own widths wrap stays wrapped when the sheet makes it wider.
+  const own = opts.widths ? wrappedColumns(table, tableWidths(table)) : [];
+  const wrapped = wrappedColumns(table, widths).map((w, i) => w || !!own[i]);
   // Cells of a row with a wrapped text start at its top line, so the row reads across.
   if (wrapped.some(Boolean))
     ops.push({ op: "format", sheet, address: `A${first}:${lastCol}${last}`, format: { vAlign: "top" } });
