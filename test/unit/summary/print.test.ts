@@ -253,9 +253,10 @@ describe("the demo summary prints legibly", () => {
     // The long data sheets print their excerpts (municipality and clusters of the latest year; «ФГ и
     // ОВЗ» two excerpts, 2 pages instead of 93), and a sheet whose stacked tables are wider than the
     // page at 80 % gets its sentence columns narrowed until it fits («Методика» 19 pages instead of
-    // 43): the 8-school demo book is 128 A4 pages (255 before; 856 before the first excerpts,
-    // «Результаты» alone 453, now 5). Most pages now: «Управленческий цикл» (44; its 11-column matrix
-    // cannot fit one page width at 80 %), «Направления 3–8» (20), «Методика» (19), «Объективность» (17).
+    // 43): the 8-school demo book is 128 A4 pages (255 before), the 25-school one 260 (509 before;
+    // 856 before the first excerpts, «Результаты» alone 453, now 7). Most pages now: «Управленческий
+    // цикл» (8 ОО: 41, 25 ОО: 101; its 11-column matrix cannot fit one page width at 80 %),
+    // «Направления 3–8» (17, 44), «Методика» (19), «Объективность» (17, 20).
     const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" });
     if (info.status === 0) {
       const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout)![1]);
