@@ -322,9 +322,9 @@ function allowed(c: ColumnSpec): string {
   return rangeText(c).trim();
 }
 
-/** Every sheet name the template creates, in order (data sheets, then the instruction). */
-export function templateSheetNames(): string[] {
-  return [...FORM_SHEETS.map((s) => s.name), INSTRUCTION_SHEET];
+/** Every sheet name the template creates, in order (data sheets, then the instruction); `preschool`: a kindergarten's. */
+export function templateSheetNames(opts: { preschool?: boolean } = {}): string[] {
+  return [...(opts.preschool ? PRESCHOOL_FORM_SHEETS : FORM_SHEETS).map((s) => s.name), INSTRUCTION_SHEET];
 }
 
 /**

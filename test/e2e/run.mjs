@@ -591,6 +591,61 @@ test("«Форма ОО»: «Создать форму» добавляет ли
   await page.close();
 });
 
+test("«Форма ОО»: «Вид формы: детский сад» с клавиатуры создаёт форму ДОО; «Проверка» и «Анализ ОО» говорят о детском саде", async () => {
+  const page = await open("taskpane.html");
+  // Keyboard only: the radio group moves its choice with the arrow keys.
+  await page.getByRole("radio", { name: "школа" }).focus();
+  await page.keyboard.press("ArrowRight");
+  expect(await page.getByRole("radio", { name: "детский сад" }).isChecked(), "стрелка не выбрала «детский сад»");
+  await page.getByText("Панель создаст форму детского сада").waitFor();
+  const listed = await page
+    .locator("[data-testid=form-sheets] li")
+    .evaluateAll((els) => els.map((e) => e.dataset.sheet));
+  expect(
+    JSON.stringify(listed) === JSON.stringify(["Паспорт ОО", "Группы МКДО", "Цикл", "Инструкция"]),
+    `листы формы детского сада: ${listed.join(", ")}`,
+  );
+  await page.getByRole("button", { name: "Создать форму", exact: true }).click();
+  await page.getByTestId("form-result").waitFor();
+  const message = await text(page.getByTestId("form-result"));
+  expect(
+    message.includes("Создано 4 листа формы: «Паспорт ОО», «Группы МКДО», «Цикл», «Инструкция».") &&
+      !message.includes("Результаты"),
+    `итог: ${message}`,
+  );
+  const snap = await snapshot(page);
+  const names = snap.sheets.map((s) => s.name);
+  expect(listed.every((n) => names.includes(n)) && !names.includes("Результаты"), `листы книги: ${names.join(", ")}`);
+  const passport = snap.sheets.find((s) => s.name === "Паспорт ОО");
+  expect(
+    passport.values.some((r) => r[0] === "Тип ОО *" && r[1] === "детский сад"),
+    "в паспорте тип ОО не «детский сад»",
+  );
+  await page.locator("[data-testid=form-state][data-kind=preschool]").waitFor();
+  await page.getByText("с типом ОО «детский сад»: это форма детского сада.").waitFor();
+  expect((await page.getByRole("radio").count()) === 0, "выбор вида формы остался при готовой форме");
+  expect((await page.locator("[data-section=fisoko-import]").count()) === 0, "импорт ФИС ОКО предложен детскому саду");
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-form-preschool-light.png"), fullPage: true });
+  await showPage(page, PAGES[1]);
+  await page.getByText("Листы результатов оценочных процедур детскому саду не нужны").waitFor();
+  await page.getByRole("button", { name: "Проверить форму" }).click();
+  await page.getByTestId("check-summary").waitFor();
+  const summary = page.getByTestId("check-summary");
+  expect(
+    (await summary.getAttribute("data-errors")) === "3" && (await summary.getAttribute("data-warnings")) === "1",
+    `итог проверки пустой формы ДОО: ${await text(summary)}`,
+  );
+  expect(
+    (await page.locator("section[data-sheet=Результаты]").count()) === 0,
+    "проверка требует «Результаты» у детского сада",
+  );
+  await showPage(page, PAGES[2]);
+  await page.getByText("Тип ОО в паспорте — «детский сад»: анализ ОО строится по результатам").waitFor();
+  await page.getByText("на листе «Дошкольное образование»", { exact: false }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-school-preschool-light.png"), fullPage: true });
+  await page.close();
+});
+
 test(
   "«Цикл»: доска школы с внедрённым разрывом цикла — цвета клеток, выбор ячейки, отчётная дата",
   async () => {

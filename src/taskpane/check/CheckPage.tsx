@@ -14,11 +14,13 @@ import {
   type FluentIcon,
 } from "@fluentui/react-icons";
 import type { Finding } from "../../core/model";
-import { validateWorkbook } from "../../form/actions";
+import { readFormKind, validateWorkbook } from "../../form/actions";
+import { PRESCHOOL_CHECK_NOTE } from "../form/formModel";
 import { describeError } from "../shared/errors";
 import { useOperation } from "../operation/OperationContext";
 import { EmptyState, Paragraph, ReadingWorkbook } from "../shared/EmptyState";
 import { useWorkbook } from "../workbook/WorkbookContext";
+import { useWorkbookRead } from "../workbook/useWorkbookRead";
 import { SCHOOL_FORM_SHEET, hasSheet } from "../workbook/role";
 import {
   SEVERITY_LABELS,
@@ -98,9 +100,11 @@ export function CheckPage() {
   const { run, busy } = useOperation();
   const [result, setResult] = useState<CheckResult | null>(null);
   const [selectError, setSelectError] = useState<string | null>(null);
+  const names = (sheets ?? []).map((s) => s.name);
+  const isForm = hasSheet(names, SCHOOL_FORM_SHEET);
+  const kind = useWorkbookRead(readFormKind, isForm);
   if (!sheets) return <ReadingWorkbook error={error} />;
-  const names = sheets.map((s) => s.name);
-  if (!hasSheet(names, SCHOOL_FORM_SHEET)) {
+  if (!isForm) {
     return (
       <EmptyState
         icon={ClipboardTaskListLtrRegular}
@@ -149,6 +153,7 @@ export function CheckPage() {
         Панель прочитает все листы формы и перечислит ошибки: лист, ячейку, что найдено и что ожидается. Проверка ничего
         не меняет в книге. Щелчок по сообщению выделяет его ячейку.
       </Paragraph>
+      {kind.data === "preschool" && <Paragraph>{PRESCHOOL_CHECK_NOTE}</Paragraph>}
       <Button appearance="primary" icon={<ClipboardTaskListLtrRegular />} onClick={check} disabled={busy}>
         {result ? "Проверить снова" : "Проверить форму"}
       </Button>

@@ -1,21 +1,34 @@
 /**
- * «Форма ОО»: creates the municipality's standard school form in the open workbook (only the
- * sheets it lacks — an existing sheet is never touched), lists the form's sheets from the schema
- * with a mark for those already present, and says in a few steps how to fill it. When the workbook
- * is a school form, the sections of form/sections.ts («Импорт ФИС ОКО») follow. The result of
- * «Создать форму» is shown here only (not again in the status area), and the first new sheet is
- * activated, as Excel shows a sheet just inserted.
+ * «Форма ОО»: creates the municipality's standard form in the open workbook (only the sheets it
+ * lacks — an existing sheet is never touched), lists the form's sheets from the schema with a mark
+ * for those already present, and says in a few steps how to fill it. «Вид формы» chooses between a
+ * school's form and a kindergarten's (passport type «детский сад», «Группы МКДО», «Цикл» — the
+ * sheets of `msoko template --preschool`); once the book has a passport, its «Тип ОО» decides. When
+ * the workbook is a school form, the sections of form/sections.ts («Импорт ФИС ОКО») follow. The
+ * result of «Создать форму» is shown here only (not again in the status area), and the first new
+ * sheet is activated, as Excel shows a sheet just inserted.
  */
 import { useState } from "react";
-import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Field, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleRegular, DocumentAddRegular, DocumentTableRegular } from "@fluentui/react-icons";
-import { createForm } from "../../form/actions";
+import { createForm, readFormKind } from "../../form/actions";
 import { useOperation } from "../operation/OperationContext";
 import { useWorkbook } from "../workbook/WorkbookContext";
+import { useWorkbookRead } from "../workbook/useWorkbookRead";
 import { SCHOOL_FORM_SHEET, hasSheet } from "../workbook/role";
 import { useNavigate } from "../shared/navigation";
 import { Paragraph, ReadingWorkbook } from "../shared/EmptyState";
-import { createFormMessage, extraNotices, formSheetRows, type CreateFormResult } from "./formModel";
+import {
+  FORM_KINDS,
+  createFormIntro,
+  createFormMessage,
+  extraNotices,
+  fillSteps,
+  formHeadline,
+  formSheetRows,
+  type CreateFormResult,
+  type FormKind,
+} from "./formModel";
 import { FORM_SECTIONS } from "./sections";
 
 const useStyles = makeStyles({
@@ -70,10 +83,16 @@ export function FormPage() {
   const { run, busy } = useOperation();
   const navigate = useNavigate();
   const [result, setResult] = useState<CreateFormResult | null>(null);
-  if (!sheets) return <ReadingWorkbook error={error} />;
-  const names = sheets.map((s) => s.name);
+  const [chosen, setChosen] = useState<FormKind>("school");
+  const names = (sheets ?? []).map((s) => s.name);
   const isForm = hasSheet(names, SCHOOL_FORM_SHEET);
-  const rows = formSheetRows(names);
+  // The passport's «Тип ОО» says whose form the book is; re-read whenever the workbook changes.
+  const bookKind = useWorkbookRead(readFormKind, isForm);
+  if (!sheets) return <ReadingWorkbook error={error} />;
+  // Until the passport is read (one small sheet), and when it cannot be read, the form is taken
+  // for a school's — the most common case; the validator names a passport it cannot read.
+  const kind: FormKind = isForm ? (bookKind.data ?? "school") : chosen;
+  const rows = formSheetRows(names, kind);
   const missing = rows.filter((r) => !r.present).length;
 
   const create = async () => {
@@ -81,7 +100,7 @@ export function FormPage() {
       "Создание формы",
       async (progress) => {
         progress({ done: 0, total: 1, label: "Записываю листы формы…" });
-        const r = await createForm(port);
+        const r = await createForm(port, { preschool: kind === "preschool" });
         progress({ done: 1, total: 1 });
         return r;
       },
@@ -96,21 +115,31 @@ export function FormPage() {
 
   return (
     <>
-      <section className={styles.box} data-testid="form-state">
+      <section className={styles.box} data-testid="form-state" data-kind={isForm ? kind : ""}>
         <Text as="p" weight="semibold" className={styles.title}>
           <DocumentTableRegular className={styles.icon} aria-hidden />
-          <span>
-            {isForm
-              ? `В книге есть лист «${SCHOOL_FORM_SHEET}»: это форма школы.`
-              : `В книге нет листа «${SCHOOL_FORM_SHEET}».`}
-          </span>
+          <span>{formHeadline(isForm ? kind : null)}</span>
         </Text>
+        {!isForm && (
+          <Field label="Вид формы">
+            <RadioGroup
+              layout="horizontal"
+              value={chosen}
+              onChange={(_, d) => setChosen(d.value === "preschool" ? "preschool" : "school")}
+              disabled={busy}
+            >
+              {FORM_KINDS.map((k) => (
+                <Radio key={k.kind} value={k.kind} label={k.label} />
+              ))}
+            </RadioGroup>
+          </Field>
+        )}
         <Paragraph>
           {isForm
             ? missing === 0
               ? "Все листы формы на месте. Заполните их и проверьте на странице «Проверка»."
               : "Недостающие листы формы можно добавить: уже заполненные листы панель не изменяет."
-            : "Панель создаст стандартную форму муниципалитета: листы с подсказками, списками для выбора и проверкой ввода. Существующие листы книги не изменяются."}
+            : createFormIntro(kind)}
         </Paragraph>
         <Button appearance="primary" icon={<DocumentAddRegular />} onClick={create} disabled={busy || missing === 0}>
           {isForm ? "Добавить недостающие листы" : "Создать форму"}
@@ -144,24 +173,11 @@ export function FormPage() {
         Как заполнять
       </Text>
       <ol className={styles.steps}>
-        <li>
-          <Text>Нажмите «Создать форму» — листы появятся в книге, первым — «{SCHOOL_FORM_SHEET}».</Text>
-        </li>
-        <li>
-          <Text>Заполняйте жёлтые ячейки; серые считаются формулами. Значения для выбора — из выпадающих списков.</Text>
-        </li>
-        <li>
-          <Text>Участников указывайте только кодами, без фамилий и имён.</Text>
-        </li>
-        <li>
-          <Text>Нажмите «Проверить форму» на странице «Проверка»: щелчок по ошибке выделит её ячейку.</Text>
-        </li>
-        <li>
-          <Text>Лист «Инструкция» описывает каждый столбец и каждую проверку.</Text>
-        </li>
-        <li>
-          <Text>По заполненной форме страница «Анализ ОО» строит листы анализа школы.</Text>
-        </li>
+        {fillSteps(kind).map((step) => (
+          <li key={step}>
+            <Text>{step}</Text>
+          </li>
+        ))}
       </ol>
 
       <Text as="h3" weight="semibold" className={styles.heading}>
@@ -189,6 +205,7 @@ export function FormPage() {
       </ul>
 
       {isForm &&
+        kind === "school" &&
         FORM_SECTIONS.map(({ id, title, Component }) => (
           <section key={id} className={styles.section} data-section={id} aria-labelledby={`form-section-${id}`}>
             <Text as="h3" weight="semibold" className={styles.heading} id={`form-section-${id}`}>

@@ -116,7 +116,10 @@ describe("page empty states", () => {
     expect(empty).toContain("Как заполнять");
     expect(empty).not.toContain("есть в книге");
     expect(empty).not.toContain("Чтение формы ОО…");
+    // «Вид формы» before there is a form: school (the default) or kindergarten.
+    expect(empty).toContain("Вид формы школа детский сад");
     const form = withSheets(["Паспорт ОО"], page("form"));
+    expect(form).not.toContain("Вид формы");
     expect(form).toContain("В книге есть лист «Паспорт ОО»: это форма школы.");
     expect(form).toContain("Добавить недостающие листы");
     expect(form).toContain("Паспорт ОО обязательный есть в книге");
