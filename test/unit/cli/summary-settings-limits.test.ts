@@ -66,8 +66,6 @@ describe("summarize --out an existing summary: its «Ограничения» ap
     const r = await summarize();
     expect(r.code).toBe(0);
     expect(r.out).toContain("В своде 2 ОО.");
-    // The setting stays on the rebuilt summary: the next run reads it again.
-    expect((await summarize()).out).toContain("В своде 2 ОО.");
   });
 
   it("--set on top of the sheet wins: 10 000 491 refuses the book again", async () => {
@@ -85,5 +83,29 @@ describe("summarize --out an existing summary: its «Ограничения» ap
       /Параметр «limits\.bookCells» \(лист «Настройки МСОКО», ячейка B\d+\): ожидается число в диапазоне 100000…30000000, а указано «40.000.000»/,
     );
     expect(r.err).not.toContain(`40${NB}000${NB}000 ячеек на книгу`);
+  });
+});
+
+describe("msoko report: the forms are read with --set and with the summary's «Ограничения»", () => {
+  const docx = join(dir, "справка.docx");
+  async function report(...args: string[]) {
+    const io = memoryIo();
+    const code = await main(["report", ...args, "--out", docx, "--force", "--date", "2026-12-31"], io);
+    return { code, out: io.stdout.join("\n") };
+  }
+
+  it("forms only: the default limit refuses the big book, --set limits.bookCells=10000492 reads it", async () => {
+    expect(await report(forms)).toMatchObject({ code: 1, out: expect.stringContaining("; 1 ОО; форм с ошибками: 1") });
+    const raised = await report(forms, "--set", "limits.bookCells=10000492");
+    expect(raised.code).toBe(0);
+    expect(raised.out).toMatch(/; 2 ОО\.$/);
+  });
+
+  it("with the summary whose settings sheet says 10 000 492: both forms read", async () => {
+    await setOnSheet(10_000_492);
+    const r = await report(svod, forms);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("— свод: из него взяты настройки методики.");
+    expect(r.out).toMatch(/; 2 ОО\.$/);
   });
 });
