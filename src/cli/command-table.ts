@@ -20,7 +20,7 @@ export const COMMAND_INFO = {
   },
   calc: {
     summary: "вычислить функцию надстройки без Excel (аргументы в JSON)",
-    usage: "calc ФУНКЦИЯ аргумент … (JSON или текст ячейки)",
+    usage: "calc ФУНКЦИЯ аргумент … (JSON или текст ячейки) [--set ключ=значение]…",
   },
   demo: {
     summary: "создать демонстрационный муниципалитет: заполненные формы школ и перечень внедрённых ситуаций",
@@ -28,7 +28,7 @@ export const COMMAND_INFO = {
   },
   "import-fisoko": {
     summary: "импорт выгрузок ФИС ОКО (ВПР) в форму ОО или их проверка",
-    usage: "import-fisoko ФАЙЛ.xlsx… [--into ФОРМА.xlsx] [--out НОВЫЙ.xlsx] [--force] [--json]",
+    usage: "import-fisoko ФАЙЛ.xlsx… [--into ФОРМА.xlsx] [--out НОВЫЙ.xlsx] [--set ключ=значение]… [--force] [--json]",
   },
   report: {
     summary: "аналитическая справка муниципалитета (.docx) по формам ОО; --public — публичный отчёт для родителей",
@@ -52,7 +52,7 @@ export const COMMAND_INFO = {
   },
   validate: {
     summary: "проверить заполненную форму ОО (.xlsx); --json — результат в JSON",
-    usage: "validate ФАЙЛ.xlsx [--json]",
+    usage: "validate ФАЙЛ.xlsx [--json] [--set ключ=значение]…",
   },
 } as const satisfies Record<string, CommandInfo>;
 

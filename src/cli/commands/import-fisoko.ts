@@ -7,12 +7,20 @@
  * The output is checked before any file is read: never the form itself or another input (also
  * through a link), an existing file only with --force.
  *
+ * --set ключ=значение takes any profile key as the other commands do; only the «Ограничения»
+ * (limits.bookCells…) matter here: the limits the exports and the form are read with.
+ *
  * Exit codes: 0 — imported (or checked) without errors; 1 — an export, the form or a file could
- * not be read or is not .xlsx, nothing written; 2 — wrong invocation (no files, unknown option,
- * output would overwrite a file or an input).
+ * not be read or is not .xlsx, the exports hold errors, or the copy could not be written: nothing
+ * written; 2 — wrong invocation (no files, unknown option, bad --set, output would overwrite a file
+ * or an input). Every failure after the call is checked is caught here and gives 1, never the
+ * CLI's catch-all 2.
  */
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Finding } from "../../core/model";
+import { applyOverrides, type OverrideEntry } from "../../core/profile";
 import { countRu } from "../../core/values";
 import { importFisoko, importIntoForm, type FisokoFile, type FisokoImport } from "../../fisoko";
 import { COMMAND_INFO } from "../command-table";
@@ -20,7 +28,9 @@ import { readInputBytes, readInputXlsx } from "../files";
 import { errorText } from "../fs-errors";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
+import { parseSetArg } from "../set-arg";
 import { XlsxWorkbook } from "../../xlsx/exceljs";
+import { bookLimits, type BookLimits } from "../../xlsx/read/budget";
 
 export const { summary, usage } = COMMAND_INFO["import-fisoko"];
 
@@ -32,10 +42,12 @@ interface Args {
   out?: string;
   force: boolean;
   json: boolean;
+  /** --set ключ=значение: profile overrides; the «Ограничения» set how large a book is read. */
+  sets: OverrideEntry[];
 }
 
 function parseArgs(args: string[]): Args | string {
-  const out: Args = { files: [], force: false, json: false };
+  const out: Args = { files: [], force: false, json: false, sets: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--into" || a === "--out") {
@@ -44,6 +56,11 @@ function parseArgs(args: string[]): Args | string {
       if (a === "--into") out.into = v;
       else out.out = v;
       i++;
+    } else if (a === "--set") {
+      const set = parseSetArg(args[++i], "limits.bookCells=20000000");
+      // The message is already a sentence; run() capitalises the first letter of the others.
+      if (typeof set === "string") return set.replace(/\.$/, "");
+      out.sets.push(set);
     } else if (a === "--force") out.force = true;
     else if (a === "--json") out.json = true;
     else if (a.startsWith("--")) return `неизвестный параметр ${a}`;
@@ -51,6 +68,8 @@ function parseArgs(args: string[]): Args | string {
   }
   if (out.files.length === 0) return "укажите хотя бы один файл выгрузки ФИС ОКО";
   if (out.out && !out.into) return "--out задаётся вместе с --into";
+  const bad = applyOverrides(out.sets).errors[0];
+  if (bad) return bad.message.replace(/\.$/, "");
   return out;
 }
 
@@ -116,10 +135,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   }
 
+  const limits = bookLimits(applyOverrides(args.sets).profile);
+  try {
+    return await importFiles(args, output, limits, io);
+  } catch (e) {
+    // Whatever the reading and import steps did not foresee is still bad input with nothing written: code 1, as documented.
+    const inputs = [...args.files, ...(args.into ? [args.into] : [])].map((f) => `«${basename(f)}»`);
+    io.err(`Ошибка: ${errorText(e)}`);
+    io.err(`Импорт не выполнен (файлы ${inputs.join(", ")}); ничего не записано.`);
+    return 1;
+  }
+}
+
+/** Everything after the call is checked: reads the exports (and the form), writes the copy. */
+async function importFiles(args: Args, output: string | undefined, limits: BookLimits, io: Io): Promise<number> {
   const files: FisokoFile[] = [];
   for (const path of args.files) {
     try {
-      files.push({ name: basename(path), sheets: await readInputXlsx(path, { formulas: false }) });
+      files.push({ name: basename(path), sheets: await readInputXlsx(path, { formulas: false, limits }) });
     } catch (e) {
       io.err(`Ошибка: ${errorText(e, path)}`);
       return 1;
@@ -139,16 +172,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!args.into || !output) return 0;
 
   let wb: XlsxWorkbook;
+  let sheets;
   try {
-    wb = await XlsxWorkbook.fromBuffer(await readInputBytes(args.into), basename(args.into));
+    wb = await XlsxWorkbook.fromBuffer(await readInputBytes(args.into), basename(args.into), { limits });
+    sheets = await wb.readSheets(
+      (await wb.listSheets()).map((s) => s.name),
+      { formulas: false },
+    );
   } catch (e) {
     io.err(`Ошибка: ${errorText(e, args.into)}`);
     return 1;
   }
-  const sheets = await wb.readSheets(
-    (await wb.listSheets()).map((s) => s.name),
-    { formulas: false },
-  );
   const form = importIntoForm(res, sheets);
   printFindings(form.findings, io);
   if (!form.ok) {
@@ -157,7 +191,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const { notices } = await wb.write({ ops: form.ops });
   for (const n of notices) io.err(n);
-  await wb.save(output);
+  const existed = existsSync(output);
+  try {
+    await wb.save(output);
+  } catch (e) {
+    // A write cut short (no space left) leaves a broken book: removed, unless it was there before (--force).
+    if (!existed) await rm(output, { force: true }).catch(() => undefined);
+    io.err(`Ошибка: ${errorText(e, output)}`);
+    io.err(`Копия формы не записана; исходная форма «${args.into}» не изменена.`);
+    return 1;
+  }
   const w = form.written;
   io.out(
     `В форму ОО ${form.login ?? ""} добавлено: ${countRu(w.results, ["строка результатов", "строки результатов", "строк результатов"])}, ` +

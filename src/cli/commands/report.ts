@@ -5,14 +5,15 @@
  * back from a summary book, whose indicator cells are formulas without saved values until Excel
  * recalculates them — so its numbers equal the summary's JSON. A summary book among the inputs
  * gives its settings (the methodology overrides and the user's own regulation names `basis.*`,
- * the reporting date); it is not read as a form. --out is checked before anything is read.
+ * the reporting date, the «Ограничения» the forms are read with; --set on top); it is not read as a
+ * form. --out is checked before anything is read.
  * Exit codes: 0 — written; 1 — written, but some forms have errors; 2 — nothing to build or a wrong call.
  */
 import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { applyOverrides, type OverrideEntry } from "../../core/profile";
 import { MemoryWorkbook } from "../../host/memory";
-import { SETTINGS_SHEET } from "../../host/settings";
+import { loadProfile, SETTINGS_SHEET } from "../../host/settings";
 import { MUNICIPAL_CYCLE } from "../../form/municipal-cycle";
 import { headerKey } from "../../form/schema/locate";
 import { municipalReport } from "../../summary/model/report/municipal";
@@ -25,6 +26,7 @@ import { expandInputs, loadInputs } from "../inputs";
 import type { Io } from "../io";
 import { checkOutputs, inspectBook } from "../outputs";
 import { reportDocx } from "../report/docx";
+import { bookLimits } from "../../xlsx/read/budget";
 import { parseSetArg } from "../set-arg";
 
 export const { summary, usage } = COMMAND_INFO.report;
@@ -85,6 +87,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   files = files.filter((f) => !checked.skip.includes(f));
+  // Limits on reading the summary: `--set limits.…`; the forms also take the summary's own «Ограничения» (below).
+  const setProfile = applyOverrides(args.sets).profile;
   // A book this add-in generated (a summary) lends its settings; it is not a form.
   let settings: MemoryWorkbook | null = null;
   const forms: string[] = [];
@@ -93,7 +97,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (kind?.generated && !kind.form) {
       if (!settings) {
         try {
-          const sheets = await readInputXlsx(f, { formulas: false });
+          const sheets = await readInputXlsx(f, { formulas: false, limits: bookLimits(setProfile) });
           const s = sheets.find((x) => x.name.toLocaleUpperCase("ru") === SETTINGS_SHEET.toLocaleUpperCase("ru"));
           // The МОУО's own cycle sheet kept in the summary book counts too, as `summarize` reads it there.
           const cycleNames = [MUNICIPAL_CYCLE.name, ...(MUNICIPAL_CYCLE.aliases ?? [])].map(headerKey);
@@ -117,7 +121,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     );
     return 2;
   }
-  const inputs = await loadInputs(forms, (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`));
+  // As in `summarize --out`: the summary's settings sheet with --set on top, every value within its hard cap.
+  const formProfile = settings ? applyOverrides(args.sets, (await loadProfile(settings)).profile).profile : setProfile;
+  const inputs = await loadInputs(
+    forms,
+    (i, n, f) => io.out(`Файл ${i} из ${n}: ${f}`),
+    bookLimits(formProfile),
+    formProfile.values["limits.textLength"],
+  );
   for (const f of inputs.fiokoFindings) io.err(f.file ? `Файл «${f.file}»: ${f.message}` : f.message);
   let built;
   try {

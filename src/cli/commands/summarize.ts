@@ -6,6 +6,7 @@
  * The МОУО's own cycle is a book with the sheet «Цикл МОУО» (msoko template --mouo): found among the
  * inputs by that sheet, or named with --cycle (then it must be one).
  * Without --date the cycle is evaluated on the book's reporting date (settings), else 31 December.
+ * The forms are read with the limits («Ограничения») of an existing --out's settings sheet, --set on top.
  * An existing --out whose own (non-generated) sheets hold charts or pictures is refused without
  * --force: exceljs would drop them on re-save. --out and --json are checked before any form is read:
  * never an input (links included) or a school form, an existing file that is not a summary built
@@ -26,6 +27,7 @@ import { bookLimits } from "../../xlsx/read/budget";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
 import { findGeneratedSheets } from "../../host/generated";
+import { loadProfile } from "../../host/settings";
 import { drawingSheetsOfFile, loadForRebuild, type XlsxWorkbook } from "../../xlsx/exceljs";
 import { StreamXlsxWorkbook } from "../../xlsx/stream/workbook";
 import { collectGarbage } from "../memory";
@@ -112,7 +114,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   // An existing summary keeps its methodology overrides (settings sheet) and the user's own sheets.
   // With --force, a file that is not a readable book is replaced by a new one.
-  // Limits on the files read: `--set limits.…` (the book's settings sheet is read only after them).
+  // Limits on reading the summary itself: `--set limits.…` (its settings sheet is read only after it).
   const setProfile = applyOverrides(args.sets).profile;
   const limits = bookLimits(setProfile);
   // A new file is written sheet by sheet with bounded memory (src/xlsx/stream); an existing summary is
@@ -131,6 +133,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
   }
+  // The forms are read with the summary's own «Ограничения» (its settings sheet, set on the «Методика»
+  // page, as the pane does) with --set on top; applyOverrides keeps every value within its hard cap.
+  // The summary itself was read above with --set only: its settings are not known before it is read.
+  const formProfile =
+    book instanceof StreamXlsxWorkbook
+      ? setProfile
+      : applyOverrides(args.sets, (await loadProfile(book)).profile).profile;
   const loaded = await loadInputs(
     files,
     (i, n, f) => {
@@ -138,8 +147,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // Each form read leaves its sheets behind as garbage: collected as they pile up.
       if (i % 50 === 0) collectGarbage(HEAP_BOUND_MB);
     },
-    limits,
-    setProfile.values["limits.textLength"],
+    bookLimits(formProfile),
+    formProfile.values["limits.textLength"],
     { slim: true },
   );
   collectGarbage(HEAP_BOUND_MB);

@@ -1,7 +1,9 @@
 /**
- * `msoko validate form.xlsx [--json]`: checks a school form without Excel, with the same rules
- * as the pane's «Проверка». Exit codes: 0 — no errors (warnings allowed), 1 — errors found,
- * 2 — the file cannot be read or the call is wrong. The file is only read, never written.
+ * `msoko validate form.xlsx [--json] [--set ключ=значение]…`: checks a school form without Excel, with
+ * the same rules as the pane's «Проверка». Exit codes: 0 — no errors (warnings allowed), 1 — errors
+ * found, 2 — the file cannot be read or the call is wrong (a bad --set included). The file is only
+ * read, never written. --set takes any profile key as the other commands do; only the «Ограничения»
+ * (limits.bookCells, limits.textLength…) change what validate does: how large a book it reads.
  *
  * JSON (--json), one object on stdout:
  * { "file": "form.xlsx", "valid": false,
@@ -12,6 +14,7 @@
  */
 import { basename } from "node:path";
 import type { Finding } from "../../core/model";
+import { applyOverrides, type OverrideEntry } from "../../core/profile";
 import { countRu } from "../../core/values";
 import { parseForm } from "../../form/parse";
 import { finding } from "../../form/rules";
@@ -20,6 +23,8 @@ import { COMMAND_INFO } from "../command-table";
 import { readInputXlsx } from "../files";
 import { errorText } from "../fs-errors";
 import type { Io } from "../io";
+import { parseSetArg } from "../set-arg";
+import { bookLimits } from "../../xlsx/read/budget";
 
 export const { summary, usage } = COMMAND_INFO.validate;
 
@@ -46,19 +51,51 @@ function fisokoBookFinding(file: string): Finding {
   );
 }
 
-export async function run(args: string[], io: Io): Promise<number> {
-  const json = args.includes("--json");
-  const files = args.filter((a) => !a.startsWith("--"));
-  // --force is accepted by every command; validate only reads, so it changes nothing here.
-  const unknown = args.filter((a) => a.startsWith("--") && a !== "--json" && a !== "--force");
+interface Args {
+  json: boolean;
+  files: string[];
+  unknown: string[];
+  sets: OverrideEntry[];
+}
+
+function parseArgs(args: string[]): Args | string {
+  const out: Args = { json: false, files: [], unknown: [], sets: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--json") out.json = true;
+    // --force is accepted by every command; validate only reads, so it changes nothing here.
+    else if (a === "--force") continue;
+    else if (a === "--set") {
+      const set = parseSetArg(args[++i], "limits.bookCells=20000000");
+      if (typeof set === "string") return set;
+      out.sets.push(set);
+    } else if (a.startsWith("--")) out.unknown.push(a);
+    else out.files.push(a);
+  }
+  return out;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === "string") {
+    io.err(`${args}\nИспользование: msoko ${usage}`);
+    return 2;
+  }
+  const { json, files, unknown } = args;
   if (files.length !== 1 || unknown.length > 0) {
     io.err(`Использование: msoko ${usage}${unknown.length ? `\nНеизвестный параметр: ${unknown.join(" ")}` : ""}`);
+    return 2;
+  }
+  // A bad key or a value past its hard cap stops the call before the file is read.
+  const { profile, errors } = applyOverrides(args.sets);
+  if (errors.length) {
+    for (const e of errors) io.err(e.message);
     return 2;
   }
   const file = files[0];
   let sheets;
   try {
-    sheets = await readInputXlsx(file, { formulas: false });
+    sheets = await readInputXlsx(file, { formulas: false, limits: bookLimits(profile) });
   } catch (e) {
     const message = errorText(e, file);
     if (json)
@@ -77,7 +114,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const { report, findings } = looksLikeFisokoExport(sheets)
     ? { report: null, findings: [fisokoBookFinding(basename(file))] }
-    : parseForm(sheets, { file: basename(file) });
+    : parseForm(sheets, { file: basename(file), maxText: profile.values["limits.textLength"] });
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const valid = counts.error === 0;
