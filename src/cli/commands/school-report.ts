@@ -24,7 +24,7 @@ import { reportChoices, schoolReport } from "../../school/model/report";
 import { countRu } from "../../core/values";
 import { importFisoko, looksLikeFisokoExport, mergeIntoMunicipality, type FisokoFile } from "../../fisoko";
 import { parseForm } from "../../form/parse";
-import { loadProfile } from "../../host/settings";
+import { loadProfile, readSettings, reportDate } from "../../host/settings";
 import { writeSchoolReport } from "../../school/write";
 import { schoolReportDoc } from "../../school/model/report-doc";
 import { reportDocx } from "../report/docx";
@@ -223,6 +223,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const pooled = schools.length > 1 ? municipality : undefined;
+  // The cycle is evaluated on the report book's reporting date, as `msoko summarize` does (else 31 December).
+  const cycleDate = reportDate(await readSettings(book));
 
   const built = schoolReport(report, {
     year,
@@ -232,6 +234,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     references,
     profile,
     municipalityPooled: pooled,
+    ...(cycleDate ? { cycleEvaluationDate: cycleDate } : {}),
   });
   if (!built.tests.length) {
     io.err(
