@@ -11,6 +11,7 @@ import { ArrowRepeatAllRegular } from "@fluentui/react-icons";
 import { CYCLE_SHEET } from "../../core/cycle";
 import type { CellRef } from "../../core/model";
 import { validateWorkbook } from "../../form/actions";
+import { municipalCycleSheetName } from "../../form/municipal-cycle";
 import type { WorkbookPort } from "../../host/port";
 import { loadProfile, readSettings, reportDate } from "../../host/settings";
 import { describeError } from "../shared/errors";
@@ -51,8 +52,10 @@ export function CyclePage() {
       SCHOOL_FORM_SHEET,
     );
   if (!sheets) return <ReadingWorkbook error={error} />;
-  // A municipal summary: the board of the МОУО's own cycle («Цикл МОУО»), as the summary evaluates it.
-  if (role === "municipal") return <MunicipalCycleSection />;
+  // A municipal summary, or the МОУО's own cycle book (`msoko template --mouo`): the board of the
+  // МОУО's cycle («Цикл МОУО»), as the summary evaluates it.
+  if (role === "municipal") return <MunicipalCycleSection inSummary />;
+  if (!isForm && municipalCycleSheetName(sheets.map((s) => s.name))) return <MunicipalCycleSection inSummary={false} />;
   if (!isForm) {
     return (
       <EmptyState

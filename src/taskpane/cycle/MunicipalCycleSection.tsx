@@ -1,5 +1,6 @@
 /**
- * «Управленческий цикл» on a municipal summary: the board of the МОУО's own cycle («Цикл МОУО»),
+ * «Управленческий цикл» on a municipal summary (or on the МОУО's cycle book of `msoko template
+ * --mouo`): the board of the МОУО's own cycle («Цикл МОУО»),
  * evaluated as `msoko summarize` evaluates it (status per direction and track, gaps, overdue steps,
  * next steps), at the workbook's reporting date. Without the sheet: what it is for and a button
  * that adds the empty sheet of the template (`msoko template --mouo`), touching no other sheet.
@@ -36,7 +37,8 @@ const useStyles = makeStyles({
 /** The sheet's cell problems shown at most; the rest are counted («и ещё 3»). */
 const SHOWN_PROBLEMS = 5;
 
-export function MunicipalCycleSection() {
+/** `inSummary`: the book is a municipal summary; otherwise it is the МОУО's cycle book of the template. */
+export function MunicipalCycleSection({ inSummary }: { inSummary: boolean }) {
   const styles = useStyles();
   const { port } = useWorkbook();
   const { data, error, loading, reload } = useWorkbookRead(readMunicipalCycleInputs);
@@ -68,7 +70,7 @@ export function MunicipalCycleSection() {
   return (
     <>
       <Text as="p" weight="semibold" className={styles.note}>
-        {`Цикл МОУО — лист «${view.sheet}» (муниципальный свод).`}
+        {`Цикл МОУО — лист «${view.sheet}» ${inSummary ? "книги свода" : "книги цикла МОУО"}.`}
       </Text>
       <ReportDateField date={data.reportingDate} reload={reload} loading={loading} />
       {error && (

@@ -164,8 +164,10 @@ describe("«Цикл» on a municipal summary", () => {
     expect(problems[0]).toMatch(/^Лист «Цикл МОУО», ячейка H3: .*да-да/);
   });
 
-  it("the page on a summary book reads «Цикл МОУО» instead of asking for a school form", () => {
-    const names = ["Свод по ОО"];
+  it.each([
+    ["a summary book", ["Свод по ОО"]],
+    ["the МОУО's cycle book of the template", [MUNICIPAL_CYCLE_SHEET, "Меры объективности", "Перепроверка"]],
+  ])("the page on %s reads «Цикл МОУО» instead of asking for a school form", (_, names) => {
     const state: WorkbookState = {
       port: summaryBook(),
       sheets: names.map((name, position) => ({ name, position, visibility: "visible" })),
