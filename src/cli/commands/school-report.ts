@@ -23,6 +23,7 @@ import { PROCEDURES } from "../../core/model";
 import { reportChoices, schoolReport } from "../../school/model/report";
 import { countRu } from "../../core/values";
 import { importFisoko, looksLikeFisokoExport, mergeIntoMunicipality, type FisokoFile } from "../../fisoko";
+import { looksLikeMunicipalCycle } from "../../form/municipal-cycle";
 import { parseForm } from "../../form/parse";
 import { loadProfile, readSettings, reportDate } from "../../host/settings";
 import { writeSchoolReport } from "../../school/write";
@@ -140,6 +141,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     if (looksLikeFisokoExport(sheets)) {
       exports.push({ name: file, sheets });
+      continue;
+    }
+    // The МОУО's cycle book (`msoko demo` puts mouo-cycle.xlsx next to the forms) is not a school's form.
+    if (form && looksLikeMunicipalCycle(sheets)) {
+      io.err(`Книга «${file}» — цикл МОУО (лист «Цикл МОУО»): в отчёт ОО не входит, её читает свод.`);
       continue;
     }
     const { report, findings } = parseForm(sheets, { file, maxText: setProfile.values["limits.textLength"] });

@@ -4,7 +4,17 @@
  * (O2) and the low-results school (ШНОР) see the gap with its reason in «Выводы и решения»; rows
  * that link to the finding at steps 6–8 close it.
  */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../../src/cli/commands/school-report";
+import { memoryIo } from "../../../src/cli/io";
+import { municipalCycleOps } from "../../../src/form/municipal-cycle";
+import { fillForm } from "../../../src/form/template";
+import { SETTING_KEYS, writeSetting } from "../../../src/host/settings";
+import { readXlsxFile, XlsxWorkbook } from "../../../src/xlsx/exceljs";
+import { constructedSchool } from "./fixture";
 import { parseLinks } from "../../../src/core/cycle";
 import type { CycleRecord, Municipality, SchoolReport } from "../../../src/core/model";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
@@ -109,4 +119,39 @@ describe("the school's cycle in its own report", () => {
     expect(d).toContain("Статус ШНОР/ШНСУ не определялся");
     expect(table("cycleResponses").rows.some((x) => String(x.finding).includes("ШНОР"))).toBe(false);
   });
+});
+
+describe("msoko school-report and the cycle", () => {
+  it("evaluates the cycle on the report book's date and skips the МОУО's cycle book next to the forms", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "msoko-school-cycle-"));
+    try {
+      const form = join(dir, "form.xlsx");
+      const f = XlsxWorkbook.create("form.xlsx");
+      await f.write({ ops: fillForm(constructedSchool()) });
+      await f.save(form);
+      const mouo = join(dir, "mouo-cycle.xlsx");
+      const c = XlsxWorkbook.create("mouo-cycle.xlsx");
+      await c.write({ ops: municipalCycleOps() });
+      await c.save(mouo);
+      const out = join(dir, "report.xlsx");
+      const io = memoryIo();
+      expect(await run([form, mouo, "--out", out], io)).toBe(0);
+      expect(io.stderr).toEqual([
+        "Книга «mouo-cycle.xlsx» — цикл МОУО (лист «Цикл МОУО»): в отчёт ОО не входит, её читает свод.",
+      ]);
+      // A reporting date in the report book's settings is the cycle's evaluation date on the next run.
+      const book = await XlsxWorkbook.fromBuffer(await readFile(out), "report.xlsx");
+      await writeSetting(book, SETTING_KEYS.reportDate, "2026-11-20");
+      await book.save(out);
+      expect(await run([form, "--out", out], memoryIo())).toBe(0);
+      const [dec] = (await readXlsxFile(out, { formulas: false })).filter(
+        (s) => s.name === SCHOOL_SHEET_NAMES.decisions,
+      );
+      expect(dec.values.some((row) => String(row[0]).startsWith("Оценка на 20.11.2026 по листу «Цикл» формы"))).toBe(
+        true,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
