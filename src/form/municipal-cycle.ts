@@ -9,6 +9,7 @@ import type { SheetRead, WriteOp } from "../host/port";
 import { finding } from "./rules";
 import { cycleOf, measuresOf, rechecksOf } from "./parse";
 import { findSheet, readTable } from "./read";
+import { headerKey } from "./schema/locate";
 import { CYCLE, OBJECTIVITY_MEASURES, PASSPORT, RECHECK } from "./schema/sheets";
 import type { SheetSchema } from "./schema/types";
 import { cycleCells, sheetOps } from "./template";
@@ -76,6 +77,21 @@ export function municipalCycleFindingText(f: Finding, file?: string): string {
   return `${file ? `Файл «${file}», ${where}` : where.charAt(0).toUpperCase() + where.slice(1)}: ${f.message}${f.hint ? ` ${f.hint}` : ""}`;
 }
 
+/** The name of the book's «Цикл МОУО» sheet (or one of its aliases, compared as Excel does), null when absent. */
+export function municipalCycleSheetName(sheetNames: readonly string[]): string | null {
+  const wanted = [MUNICIPAL_CYCLE.name, ...(MUNICIPAL_CYCLE.aliases ?? [])].map(headerKey);
+  return sheetNames.find((n) => wanted.includes(headerKey(n))) ?? null;
+}
+
+/**
+ * Only the empty «Цикл МОУО» sheet, exactly as the template writes it: the pane adds it to a
+ * summary book, where the book's other sheets (the summary's own «Объективность», a user's sheets)
+ * must stay as they are.
+ */
+export function municipalCycleSheetOps(): WriteOp[] {
+  return sheetOps(MUNICIPAL_CYCLE, MUNICIPAL_CYCLE.templateRows, []);
+}
+
 /** The empty «Цикл МОУО» sheet (template) or the sheet filled with the records plus spare rows. */
 export function municipalCycleOps(records: readonly CycleRecord[] = [], spareRows = 20): WriteOp[] {
   const ids = MUNICIPAL_CYCLE.columns.map((c) => c.id);
@@ -83,8 +99,7 @@ export function municipalCycleOps(records: readonly CycleRecord[] = [], spareRow
     const v = cycleCells(c);
     return ids.map((id) => v[id] ?? null);
   });
-  const rows = records.length ? data.length + spareRows : MUNICIPAL_CYCLE.templateRows;
-  const ops = sheetOps(MUNICIPAL_CYCLE, rows, data);
+  const ops = records.length ? sheetOps(MUNICIPAL_CYCLE, data.length + spareRows, data) : municipalCycleSheetOps();
   // The template also carries the МОУО's objectivity measures (municipal procedures, re-check by its commission).
   if (!records.length)
     ops.push(

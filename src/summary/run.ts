@@ -12,8 +12,7 @@ import type {
   RecheckRow,
   RiskProfile,
 } from "../core/model";
-import { MUNICIPAL_CYCLE, municipalCycleFindingText, readMunicipalCycle } from "../form/municipal-cycle";
-import { headerKey } from "../form/schema/locate";
+import { municipalCycleFindingText, municipalCycleSheetName, readMunicipalCycle } from "../form/municipal-cycle";
 import { applyOverrides, type OverrideEntry, type Profile } from "../core/profile";
 import { buildSummary, type Summary } from "./model/build";
 import { consolidate, type Consolidation, type LoadedForm } from "./model/consolidate";
@@ -162,10 +161,9 @@ export async function buildFromForms(port: WorkbookPort, opts: SummarizeOptions)
 
 /** «Цикл МОУО» kept in the summary book itself (a user sheet: read, never replaced). */
 async function ownMunicipalCycle(port: WorkbookPort, notices: string[]): Promise<CycleRecord[]> {
-  const names = [MUNICIPAL_CYCLE.name, ...(MUNICIPAL_CYCLE.aliases ?? [])].map(headerKey);
-  const sheet = (await port.listSheets()).find((s) => names.includes(headerKey(s.name)));
+  const sheet = municipalCycleSheetName((await port.listSheets()).map((s) => s.name));
   if (!sheet) return [];
-  const read = readMunicipalCycle(await port.readSheets([sheet.name]));
+  const read = readMunicipalCycle(await port.readSheets([sheet]));
   if (!read) return [];
   for (const f of read.findings) if (f.severity !== "info") notices.push(municipalCycleFindingText(f));
   return read.records;

@@ -699,6 +699,77 @@ test(
   { timeout: 60_000 },
 );
 
+test(
+  "«Цикл» в своде: нет листа «Цикл МОУО» — кнопка добавляет его, не трогая другие листы; доска цикла МОУО с просрочкой",
+  async () => {
+    const page = await open("taskpane.html");
+    await page.evaluate(() =>
+      window.__msokoHost.workbook.write({
+        ops: [
+          { op: "addSheet", name: "Свод по ОО" },
+          { op: "values", sheet: "Свод по ОО", address: "A1", values: [["Логин ОО", "sch1"]] },
+        ],
+      }),
+    );
+    await page.locator("[data-testid=workbook-role][data-role=municipal]").waitFor();
+    await showPage(page, { id: "cycle", tab: "Цикл" });
+    await page.getByText("В своде нет листа «Цикл МОУО».").waitFor();
+    await page.getByTestId("add-mouo-cycle").click();
+    await page.getByTestId("cycle-empty").filter({ hasText: "В листе «Цикл МОУО» нет записей цикла" }).waitFor();
+    let snap = await snapshot(page);
+    expect(
+      JSON.stringify(snap.sheets.map((s) => s.name)) === JSON.stringify(["Лист1", "Свод по ОО", "Цикл МОУО"]),
+      `листы после добавления: ${snap.sheets.map((s) => s.name).join(", ")}`,
+    );
+    expect(
+      JSON.stringify(snap.sheets.find((s) => s.name === "Свод по ОО").values) ===
+        JSON.stringify([["Логин ОО", "sch1"]]),
+      "лист «Свод по ОО» изменён",
+    );
+    // Direction 5: steps 1–8 with documents, step 9 planned 20.11.2026 (serial 46346) and not done.
+    const rows = Array.from({ length: 9 }, (_, i) =>
+      i < 8
+        ? [2026, "5", null, "Руководители", "полный", i + 1, null, "есть", `${i + 1}-од`, 46082, null, null]
+        : [2026, "5", null, "Руководители", "полный", 9, null, "нет", null, null, "Петрова А. А.", 46346],
+    );
+    await page.evaluate(
+      (values) =>
+        window.__msokoHost.workbook.write({ ops: [{ op: "values", sheet: "Цикл МОУО", address: "A2", values }] }),
+      rows,
+    );
+    await page.getByTestId("report-date").fill("2026-12-31");
+    const board = page.locator(".msoko-cycle-board");
+    const row = board.locator('tr[data-direction="5"]');
+    await row.locator('.msoko-cycle-cell[data-state="overdue"]').waitFor({ timeout: 15_000 });
+    const states = await row.locator(".msoko-cycle-cell").evaluateAll((els) => els.map((e) => e.dataset.state));
+    expect(
+      JSON.stringify(states) === JSON.stringify([...Array(8).fill("done"), "overdue"]),
+      `состояния направления 5: ${states.join(", ")}`,
+    );
+    const summary = await text(page.getByTestId("mouo-cycle-summary"));
+    expect(
+      summary ===
+        "Замкнуто направлений: 0 из 1; треков с разрывом: 1; просрочено этапов: 1; без данных: 1, О, 2, 3, 4, 6, 7, 8.",
+      `итог: ${summary}`,
+    );
+    const overdue = await text(page.getByTestId("mouo-cycle-overdue"));
+    expect(
+      overdue.includes(
+        "Направление 5, трек «Руководители»: этап 9 «Анализ эффективности принятых мер» — срок 20.11.2026",
+      ),
+      `просрочки: ${overdue}`,
+    );
+    await row.locator(".msoko-cycle-cell").nth(8).click();
+    await page.waitForFunction(() => window.__msokoHost.workbook.snapshot().selection.sheet === "Цикл МОУО");
+    snap = await snapshot(page);
+    expect(/^A10\b/.test(snap.selection.address), `выделена ячейка ${snap.selection.address}, ожидалась A10`);
+    expect(await horizontalOverflow(page).then((o) => o.length === 0), "страница шире панели");
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-mouo-cycle-light.png"), fullPage: true });
+    await page.close();
+  },
+  { timeout: 60_000 },
+);
+
 // ---------------------------------------------------------------- the preview grid: editing, formats, following
 
 /** The text of cell `address` as the preview grid draws it. */

@@ -23,8 +23,9 @@ import { PROCEDURES } from "../../core/model";
 import { reportChoices, schoolReport } from "../../school/model/report";
 import { countRu } from "../../core/values";
 import { importFisoko, looksLikeFisokoExport, mergeIntoMunicipality, type FisokoFile } from "../../fisoko";
+import { looksLikeMunicipalCycle } from "../../form/municipal-cycle";
 import { parseForm } from "../../form/parse";
-import { loadProfile } from "../../host/settings";
+import { loadProfile, readSettings, reportDate } from "../../host/settings";
 import { writeSchoolReport } from "../../school/write";
 import { schoolReportDoc } from "../../school/model/report-doc";
 import { reportDocx } from "../report/docx";
@@ -142,6 +143,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       exports.push({ name: file, sheets });
       continue;
     }
+    // The МОУО's cycle book (`msoko demo` puts mouo-cycle.xlsx next to the forms) is not a school's form.
+    if (form && looksLikeMunicipalCycle(sheets)) {
+      io.err(`Книга «${file}» — цикл МОУО (лист «Цикл МОУО»): в отчёт ОО не входит, её читает свод.`);
+      continue;
+    }
     const { report, findings } = parseForm(sheets, { file, maxText: setProfile.values["limits.textLength"] });
     const read = {
       file,
@@ -223,6 +229,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const pooled = schools.length > 1 ? municipality : undefined;
+  // The cycle is evaluated on the report book's reporting date, as `msoko summarize` does (else 31 December).
+  const cycleDate = reportDate(await readSettings(book));
 
   const built = schoolReport(report, {
     year,
@@ -232,6 +240,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     references,
     profile,
     municipalityPooled: pooled,
+    ...(cycleDate ? { cycleEvaluationDate: cycleDate } : {}),
   });
   if (!built.tests.length) {
     io.err(

@@ -33,6 +33,8 @@ export interface SchoolReportOptions {
    */
   municipalityPooled?: Municipality;
   profile: Profile;
+  /** ISO date the school's cycle is evaluated on (the book's reporting date); default 31 December of `year`. */
+  cycleEvaluationDate?: string;
 }
 
 /** One test of the school: procedure × year × grade × subject (canonical). */

@@ -10,6 +10,7 @@ import type { SchoolReport } from "../../core/model";
 import type { SummarySheet } from "../../summary/model/sheets";
 import { complexPart } from "./complex-tables";
 import { buildReportContext, type SchoolReportOptions } from "./context";
+import { cycleTables } from "./cycle";
 import { decisionsTables } from "./decisions";
 import { FINDING_ORDER, type AnalysisPart, type SchoolFinding } from "./findings";
 import { literacyTable, ovzTable } from "../../summary/model/literacy-table";
@@ -159,8 +160,10 @@ export function schoolReport(report: SchoolReport, opts: SchoolReportOptions): S
   sheets.push({
     id: "school_decisions",
     name: SCHOOL_SHEET_NAMES.decisions,
-    description: "Этапы интерпретации и решения по выявленным дефицитам и признакам.",
-    tables: decisions,
+    description:
+      "Этапы интерпретации и решения по выявленным дефицитам и признакам; управленческий цикл ОО и его ответ на выводы анализа.",
+    // The cycle closes the loop of the decisions: its steps 6–8 must answer this report's findings.
+    tables: [...decisions, ...cycleTables(ctx)],
   });
   return {
     sheets,

@@ -36,7 +36,7 @@ import { directionsTables } from "./directions-table";
 import { assessDirections, latestDirectionYear, type DirectionAssessment } from "../../core/direction-assessment";
 import { directionFindings, type DirectionFinding } from "../../core/direction-findings";
 import { egeTable } from "./ege-table";
-import { municipalIndicators, schoolCycleFindings, schoolIndicators } from "./cycle-findings";
+import { evaluateSchoolCycle, municipalIndicators, schoolCycleFindings } from "./cycle-findings";
 import { methodologyTables } from "./methodology-table";
 import { literacyTable, ovzTable, type UnitRows } from "./literacy-table";
 import { printExcerpt } from "./print-excerpt";
@@ -298,11 +298,8 @@ export function buildSummary(input: SummaryInput): Summary {
       // The analysis's conclusions about the school are what its cycle must answer (steps 6–8).
       const a = analysed.get(s.passport.login);
       const findings = a ? schoolCycleFindings(a, cycleOpts.year) : [];
-      const indicatorOf = schoolIndicators(s.results);
       // Observers/video coverage and re-check results are the objectivity track's own indicator.
-      const coverage = objectivityCoverage(s.objectivityMeasures ?? [], s.rechecks ?? [], cycleOpts.year);
-      const indicators = coverage ? [{ direction: "O" as const, text: coverage.text }] : [];
-      cycles.set(s.passport.login, evaluateCycle(s.cycle, { ...cycleOpts, findings, indicatorOf, indicators }));
+      cycles.set(s.passport.login, evaluateSchoolCycle(s, findings, cycleOpts));
     }
   const matrix = cycleOpts ? cycleMatrix(m.schools, m.municipalCycle, cycleOpts, cycles) : null;
   // The МОУО's step 9 is judged by the pooled results of all schools.

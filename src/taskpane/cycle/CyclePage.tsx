@@ -1,36 +1,30 @@
 /**
  * «Управленческий цикл»: the board of the school's «Цикл» sheet (CycleBoard) for the latest year
- * in the data, evaluated at the workbook's reporting date (setting `report.date`). The user sets
+ * in the data, evaluated at the workbook's reporting date (setting `report.date`); on a municipal
+ * summary, the board of the МОУО's own «Цикл МОУО» sheet (MunicipalCycleSection). The user sets
  * the date here: it is written to the settings sheet and handed to =MSOKO.ЦИКЛ, so the functions
  * and the board agree. Clicking a board cell selects the record's cell in the «Цикл» sheet.
  */
 import { useState } from "react";
-import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowRepeatAllRegular } from "@fluentui/react-icons";
-import { CYCLE_SHEET, formatDateRu, isIsoDate } from "../../core/cycle";
+import { CYCLE_SHEET } from "../../core/cycle";
 import type { CellRef } from "../../core/model";
 import { validateWorkbook } from "../../form/actions";
+import { municipalCycleSheetName } from "../../form/municipal-cycle";
 import type { WorkbookPort } from "../../host/port";
 import { loadProfile, readSettings, reportDate } from "../../host/settings";
 import { describeError } from "../shared/errors";
 import { EmptyState, Paragraph, ReadingWorkbook } from "../shared/EmptyState";
-import { useOperation } from "../operation/OperationContext";
 import { useWorkbook } from "../workbook/WorkbookContext";
 import { SCHOOL_FORM_SHEET, hasSheet } from "../workbook/role";
 import { useWorkbookRead } from "../workbook/useWorkbookRead";
 import { CycleBoard } from "./CycleBoard";
-import { saveReportDate } from "./report-date";
+import { MunicipalCycleSection } from "./MunicipalCycleSection";
+import { ReportDateField } from "./ReportDateField";
 import { CYCLE_EMPTY_TEXT, cycleView } from "./view";
 
 const useStyles = makeStyles({
-  dateRow: {
-    display: "flex",
-    alignItems: "flex-end",
-    columnGap: tokens.spacingHorizontalS,
-    flexWrap: "wrap",
-    rowGap: tokens.spacingVerticalXS,
-  },
-  field: { flexGrow: 1, minWidth: "150px" },
   error: { color: tokens.colorPaletteRedForeground1, margin: 0 },
   note: { margin: 0, color: tokens.colorNeutralForeground3 },
 });
@@ -50,7 +44,7 @@ const EMPTY_NEEDS = [
 ];
 
 export function CyclePage() {
-  const { sheets, error } = useWorkbook();
+  const { sheets, error, role } = useWorkbook();
   const isForm =
     !!sheets &&
     hasSheet(
@@ -58,6 +52,10 @@ export function CyclePage() {
       SCHOOL_FORM_SHEET,
     );
   if (!sheets) return <ReadingWorkbook error={error} />;
+  // A municipal summary, or the МОУО's own cycle book (`msoko template --mouo`): the board of the
+  // МОУО's cycle («Цикл МОУО»), as the summary evaluates it.
+  if (role === "municipal") return <MunicipalCycleSection inSummary />;
+  if (!isForm && municipalCycleSheetName(sheets.map((s) => s.name))) return <MunicipalCycleSection inSummary={false} />;
   if (!isForm) {
     return (
       <EmptyState
@@ -81,11 +79,7 @@ function CycleBoardSection() {
   const styles = useStyles();
   const { port } = useWorkbook();
   const { data, error, loading, reload } = useWorkbookRead(readCycleInputs);
-  const [typed, setTyped] = useState<string | null>(null);
-  const [dateError, setDateError] = useState<string | null>(null);
   const [selectError, setSelectError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const { run } = useOperation();
 
   if (!data)
     return error ? (
@@ -95,27 +89,6 @@ function CycleBoardSection() {
     );
 
   const view = cycleView(data.report, data.date, data.profile);
-  const dateValue = typed ?? data.date ?? "";
-
-  const saveDate = async (value: string) => {
-    setTyped(value);
-    if (value === "") return;
-    if (!isIsoDate(value)) {
-      setDateError("Введите дату полностью: день, месяц и год.");
-      return;
-    }
-    setDateError(null);
-    setSaving(true);
-    // An operation: one writer at a time; the status area says the workbook was recalculated.
-    const r = await run("Изменение отчётной даты", () => saveReportDate(port, value), { doneMessage: (v) => v.status });
-    setSaving(false);
-    if (r.status === "done") {
-      setTyped(null);
-      reload();
-    } else if (r.status === "busy") setDateError(r.message);
-    else if (r.status === "failed")
-      setDateError(`Не удалось записать отчётную дату в лист настроек. ${describeError(r.error)}`);
-  };
 
   const select = (ref: CellRef) => {
     setSelectError(null);
@@ -128,30 +101,7 @@ function CycleBoardSection() {
 
   return (
     <>
-      <div className={styles.dateRow}>
-        <Field
-          className={styles.field}
-          label="Отчётная дата (дата оценки цикла)"
-          hint={
-            data.date
-              ? `Сейчас: ${formatDateRu(data.date)}. Этапы с плановым сроком раньше неё и без документа — просрочены.`
-              : "Хранится в листе «Настройки МСОКО»; её же используют функция MSOKO.ЦИКЛ."
-          }
-          validationMessage={dateError ?? undefined}
-          validationState={dateError ? "error" : "none"}
-        >
-          <Input
-            type="date"
-            value={dateValue}
-            disabled={saving}
-            onChange={(_, d) => void saveDate(d.value)}
-            data-testid="report-date"
-          />
-        </Field>
-        <Button onClick={reload} disabled={loading}>
-          Обновить
-        </Button>
-      </div>
+      <ReportDateField date={data.date} reload={reload} loading={loading} />
       {error && (
         <Text as="p" role="alert" className={styles.error}>
           {`Не удалось прочитать форму. ${error}`}

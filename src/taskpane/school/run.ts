@@ -14,7 +14,7 @@ import {
 import { parseForm } from "../../form/parse";
 import { GENERATED_TEMP_PREFIX_RE } from "./names";
 import type { WorkbookPort } from "../../host/port";
-import { loadProfile } from "../../host/settings";
+import { loadProfile, readSettings, reportDate } from "../../host/settings";
 import { writeSchoolReport } from "../../school/write";
 import type { WriteGeneratedResult } from "../../host/generated";
 
@@ -57,6 +57,8 @@ export async function generateSchoolAnalysis(
   signal: AbortSignal,
 ): Promise<GenerateResult> {
   const { profile } = await loadProfile(port);
+  // The cycle section uses the book's reporting date, as the «Цикл» board and =MSOKO.ЦИКЛ do.
+  const cycleDate = reportDate(await readSettings(port));
   signal.throwIfAborted();
   const built = schoolReport(report, {
     year: sel.year,
@@ -64,6 +66,7 @@ export async function generateSchoolAnalysis(
     grades: sel.grades,
     subjects: sel.subjects,
     profile,
+    ...(cycleDate ? { cycleEvaluationDate: cycleDate } : {}),
   });
   if (!built.tests.length)
     throw new Error(`В форме нет результатов ${sel.procedure} ${sel.year} по выбранным классам и предметам.`);
