@@ -429,7 +429,12 @@ export function riskTables({ analysis, year }: AnalysisTablesInput): Table[] {
 }
 
 /** «Управленческий цикл»: directions × components with the share of schools that closed each, and each school's status. */
-export function cycleTables({ matrix, schools, cycles, profile }: AnalysisTablesInput): Table[] {
+/**
+ * The matrix «направление × компонент» (share of schools that did each component), on a sheet of its
+ * own: its eleven percent columns and the status tables' long texts would share column widths on one
+ * sheet and print two page widths of each (issue #21).
+ */
+export function cycleMatrixTables({ matrix }: AnalysisTablesInput): Table[] {
   if (!matrix) return [];
   const matrixRows = matrix.rows.map((r) => {
     const row: Record<string, CellData> = { direction: `${r.code}. ${r.name}` };
@@ -437,20 +442,6 @@ export function cycleTables({ matrix, schools, cycles, profile }: AnalysisTables
     row.closed = clean(r.closedCycles.share);
     return row;
   });
-  const names = new Map(schools.map((s) => [s.passport.login, s.passport.shortName || s.passport.name]));
-  // The МОУО's own cycle first: it is the municipality's main object of evaluation.
-  const statusSource = matrix.municipal ? [municipalStatusRow(matrix.municipal), ...matrix.schools] : matrix.schools;
-  const statusRows = statusSource.flatMap((s) =>
-    s.directions.map((d, i) => ({
-      login: s.login,
-      name: names.get(s.login) ?? s.name,
-      direction: `${matrix.rows[i]?.code ?? ""}. ${matrix.rows[i]?.name ?? ""}`,
-      status: d.statusText,
-      score: clean(d.score),
-      level: d.level ?? "",
-      overdue: d.overdueCount,
-    })),
-  );
   return [
     {
       id: "matrix",
@@ -469,6 +460,26 @@ export function cycleTables({ matrix, schools, cycles, profile }: AnalysisTables
       ],
       rows: matrixRows,
     },
+  ];
+}
+
+export function cycleTables({ matrix, schools, cycles, profile }: AnalysisTablesInput): Table[] {
+  if (!matrix) return [];
+  const names = new Map(schools.map((s) => [s.passport.login, s.passport.shortName || s.passport.name]));
+  // The МОУО's own cycle first: it is the municipality's main object of evaluation.
+  const statusSource = matrix.municipal ? [municipalStatusRow(matrix.municipal), ...matrix.schools] : matrix.schools;
+  const statusRows = statusSource.flatMap((s) =>
+    s.directions.map((d, i) => ({
+      login: s.login,
+      name: names.get(s.login) ?? s.name,
+      direction: `${matrix.rows[i]?.code ?? ""}. ${matrix.rows[i]?.name ?? ""}`,
+      status: d.statusText,
+      score: clean(d.score),
+      level: d.level ?? "",
+      overdue: d.overdueCount,
+    })),
+  );
+  return [
     {
       id: "status",
       title: "Статус управленческого цикла по ОО",
@@ -488,10 +499,23 @@ export function cycleTables({ matrix, schools, cycles, profile }: AnalysisTables
       ],
       rows: statusRows,
     },
-    municipalCycleTable(matrix),
-    responsesTable(schools, cycles, matrix.year, profile),
-    effectsTable(schools, cycles, matrix),
   ];
+}
+
+/**
+ * The other cycle tables, each on a sheet of its own (buildSummary): with different columns on one
+ * sheet they share column widths, and the sheet printed 100 pages at 25 schools, three columns a page.
+ */
+export function municipalCycleTables({ matrix }: AnalysisTablesInput): Table[] {
+  return matrix ? [municipalCycleTable(matrix)] : [];
+}
+
+export function cycleResponseTables({ matrix, schools, cycles, profile }: AnalysisTablesInput): Table[] {
+  return matrix ? [responsesTable(schools, cycles, matrix.year, profile)] : [];
+}
+
+export function cycleEffectTables({ matrix, schools, cycles }: AnalysisTablesInput): Table[] {
+  return matrix ? [effectsTable(schools, cycles, matrix)] : [];
 }
 
 /** Step 9 computed: each measure of the previous year with a target indicator, judged by this year's data. */
@@ -532,17 +556,17 @@ function effectsTable(
       ? "Меры (этап 7) с целевым показателем сравниваются с тем же показателем следующего года; «есть» на этапе 9 без таких мер или без данных засчитывается как «частично»."
       : `В мерах ${matrix.year - 1} года не указан «Целевой показатель»: эффективность не рассчитана.`,
     columns: [
-      { id: "login", header: "Логин ОО", kind: "text", width: 12 },
-      { id: "name", header: "ОО", kind: "text", width: 28 },
-      { id: "direction", header: "Направление", kind: "text", width: 24 },
-      { id: "track", header: "Трек", kind: "text", width: 20 },
-      { id: "target", header: "Целевой показатель", kind: "text", width: 30 },
+      { id: "login", header: "Логин ОО", kind: "text", width: 11 },
+      { id: "name", header: "ОО", kind: "text", width: 18 },
+      { id: "direction", header: "Направление", kind: "text", width: 16 },
+      { id: "track", header: "Трек", kind: "text", width: 14 },
+      { id: "target", header: "Целевой показатель", kind: "text", width: 20 },
       { id: "before", header: `${matrix.year - 1}, %`, kind: "percent" },
       { id: "after", header: `${matrix.year}, %`, kind: "percent" },
       { id: "change", header: "Изменение, п.п.", kind: "number" },
-      { id: "size", header: "Выборка", kind: "text", width: 22 },
-      { id: "persists", header: "Вывод в следующем году", kind: "text", width: 14 },
-      { id: "sentence", header: "Итог", kind: "text", width: 80 },
+      { id: "size", header: "Выборка", kind: "text", width: 12 },
+      { id: "persists", header: "Вывод в следующем году", kind: "text", width: 10 },
+      { id: "sentence", header: "Итог", kind: "text", width: 36 },
     ],
     rows,
   };

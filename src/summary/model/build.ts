@@ -18,7 +18,11 @@ import { objectivityCoverage, type ObjectivityCoverage } from "../../core/object
 import type { Profile } from "../../core/profile";
 import {
   bySchoolTable,
+  cycleEffectTables,
+  cycleMatrixTables,
+  cycleResponseTables,
   cycleTables,
+  municipalCycleTables,
   objectivityTables,
   recommendationsTable,
   riskTables,
@@ -175,7 +179,11 @@ const SHEET_NAMES = {
   directionMeasures: "Направления — меры",
   literacy: "ФГ и ОВЗ",
   preschool: "Дошкольное образование",
+  cycleMatrix: "Цикл — компоненты",
   cycle: "Управленческий цикл",
+  cycleMouo: "Цикл МОУО — оценка",
+  cycleResponses: "Цикл — ответ на выводы",
+  cycleEffects: "Цикл — результативность",
   recommendations: "Адресные рекомендации",
   charts: "Диаграммы",
   files: "Файлы свода",
@@ -424,12 +432,45 @@ export function buildSummary(input: SummaryInput): Summary {
           },
         ]
       : []),
+    ...(ctx.matrix
+      ? [
+          {
+            id: "cycleMatrix",
+            name: SHEET_NAMES.cycleMatrix,
+            description: "Матрица направлений и компонентов цикла: доля ОО, выполнивших каждый компонент.",
+            tables: cycleMatrixTables(ctx),
+          },
+        ]
+      : []),
     {
       id: "cycle",
       name: SHEET_NAMES.cycle,
-      description: "Матрица направлений и компонентов цикла; статус цикла каждой ОО.",
+      description: "Статус цикла МОУО и каждой ОО по направлениям: балл, уровень, просроченные компоненты.",
       tables: cycleTables(ctx),
     },
+    ...(ctx.matrix
+      ? [
+          {
+            id: "cycleMouo",
+            name: SHEET_NAMES.cycleMouo,
+            description: "Собственный цикл МОУО по направлениям и трекам: разрывы, просроченные этапы, следующие шаги.",
+            tables: municipalCycleTables(ctx),
+          },
+          {
+            id: "cycleResponses",
+            name: SHEET_NAMES.cycleResponses,
+            description:
+              "Выводы анализа (признаки, ШНОР/ШНСУ), на которые цикл ОО должен ответить на этапах 6–8, и ответил ли.",
+            tables: cycleResponseTables(ctx),
+          },
+          {
+            id: "cycleEffects",
+            name: SHEET_NAMES.cycleEffects,
+            description: "Этап 9 по данным: меры прошлого года с целевым показателем и его изменение.",
+            tables: cycleEffectTables(ctx),
+          },
+        ]
+      : []),
     {
       id: "recommendations",
       name: SHEET_NAMES.recommendations,

@@ -175,7 +175,7 @@ describe("the summary reads the МОУО cycle", () => {
       runAt: "2026-12-31T10:00:00.000Z",
     });
 
-  it("a municipal row first on «Управленческий цикл», its own table and JSON municipalityCycle", () => {
+  it("a municipal row first on «Управленческий цикл», its own table on «Цикл МОУО — оценка» and JSON municipalityCycle", () => {
     const s = build([
       ...track({ direction: 2, scores: "222222022", planned: { 7: "2026-10-01" } }),
       ...track({ direction: 4, scores: "222222222" }),
@@ -185,7 +185,8 @@ describe("the summary reads the МОУО cycle", () => {
     expect(status.rows[0]).toMatchObject({ login: "МОУО", name: "Муниципальный уровень (МОУО)" });
     const d2 = status.rows.find((r) => r.login === "МОУО" && String(r.direction).startsWith("2."))!;
     expect(d2).toMatchObject({ status: "разрыв на этапе 7 «Меры и мероприятия»", overdue: 1 });
-    const own = sheet.tables!.find((t) => t.id === "municipalCycle")!;
+    // The МОУО's own table has a sheet of its own (its columns would widen «Управленческий цикл» in print).
+    const own = s.sheets.find((x) => x.name === "Цикл МОУО — оценка")!.tables!.find((t) => t.id === "municipalCycle")!;
     expect(own.rows).toHaveLength(2);
     expect(own.rows[0]).toMatchObject({
       track: "Основной",
@@ -202,7 +203,7 @@ describe("the summary reads the МОУО cycle", () => {
   it("without the МОУО cycle: JSON null and a table that says how to add it", () => {
     const s = build([]);
     expect(s.json.municipalityCycle).toBeNull();
-    const own = s.sheets.find((x) => x.name === "Управленческий цикл")!.tables!.find((t) => t.id === "municipalCycle")!;
+    const own = s.sheets.find((x) => x.name === "Цикл МОУО — оценка")!.tables!.find((t) => t.id === "municipalCycle")!;
     expect(own.rows).toEqual([]);
     expect(own.description).toContain("msoko template --mouo");
   });

@@ -90,7 +90,7 @@ describe("municipal summary on the sample", () => {
     expect(json.cycle.find((c) => c.direction === "2")!.status).toBe(
       "разрыв на этапе 6: нет адресных рекомендаций по статусу ШНОР (2026)",
     );
-    const responses = summary.sheets.find((s) => s.id === "cycle")!.tables.find((t) => t.id === "responses")!;
+    const responses = summary.sheets.find((s) => s.id === "cycleResponses")!.tables.find((t) => t.id === "responses")!;
     expect(responses.rows.find((r) => r.login === r1School && r.finding === "статус ШНОР (2026)")).toMatchObject({
       responded: "нет",
       missing: "6. Адресные рекомендации; 7. Меры и мероприятия; 8. Управленческие решения",
