@@ -454,6 +454,8 @@ export function readSheetBytes(
   let tooBig = false;
   let rowIndex = -1;
   let colIndex = -1;
+  /** Cells stored in the row last started. */
+  let lineCells = 0;
   const attrs: Attrs = { ref: NaN, type: undefined, empty: false };
   // A cell name whose end tag is missing from some position on: later cells of that name are skipped without searching again.
   let unclosedName = "";
@@ -536,7 +538,15 @@ export function readSheetBytes(
       continue;
     }
     let line = values[r];
-    if (!line) line = values[r] = [];
+    if (!line) {
+      // In a dense table a new row starts as wide as the widest so far (every row is padded to that
+      // width below anyway): one allocation instead of growing by pushes (issue 23). Only after a
+      // row at least half full, so a sparse sheet (a far cell, then one cell per row) allocates no
+      // more than its cells before the book budget is charged.
+      line = values[r] = lineCells * 2 >= cols ? new Array<CellValue>(cols).fill(null) : [];
+      lineCells = 0;
+    }
+    lineCells++;
     while (line.length < c) line.push(null);
     line[c] = v;
   }
