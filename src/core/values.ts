@@ -80,6 +80,9 @@ export function formatNumberRu(n: number, digits = 2): string {
   // Never «NaN»/«Infinity» in a Russian message or cell.
   if (Number.isNaN(n)) return "не число";
   if (!Number.isFinite(n)) return n > 0 ? "бесконечность" : "минус бесконечность";
+  // Small integers (counts, scores, years) are most calls: the same text without toFixed and regexes.
+  if (digits >= 0 && Number.isInteger(n) && n > -10_000 && n < 10_000)
+    return n < 0 ? `−${-n}` : String(n === 0 ? 0 : n);
   const factor = 10 ** digits;
   const rounded = Math.round(n * factor) / factor;
   const [int, frac] = Math.abs(rounded).toFixed(digits).split(".");

@@ -39,7 +39,8 @@ export function schoolKey(login: string): string {
 
 /** Whether two school logins name the same school under different prefixes (sch ↔ edu). */
 export function prefixDiffers(a: string, b: string): boolean {
-  return a.toLowerCase() !== b.toLowerCase() && schoolKey(a) === schoolKey(b);
+  // Equal logins first: a protocol asks this for every participant of a school, with the same login.
+  return a !== b && a.toLowerCase() !== b.toLowerCase() && schoolKey(a) === schoolKey(b);
 }
 
 /** The sentence that explains a sch ↔ edu match, for notes. */

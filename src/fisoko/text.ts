@@ -37,7 +37,11 @@ export function norm(text: string): string {
 /** The cell as text (numbers in Russian notation), "" for blanks and non-text objects. */
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v.replace(/[\u00a0\u202f]+/g, " ").trim();
+  if (typeof v === "string") {
+    // Most cells have no no-break space: skip the regex (a protocol calls this per row and column).
+    if (v.indexOf("\u00a0") < 0 && v.indexOf("\u202f") < 0) return v.trim();
+    return v.replace(/[\u00a0\u202f]+/g, " ").trim();
+  }
   if (typeof v === "number") return formatNumberRu(v, 6).replace(/\u00a0/g, "");
   if (typeof v === "boolean") return v ? "ИСТИНА" : "ЛОЖЬ";
   const inner =

@@ -268,6 +268,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   for (const u of unreadable) io.err(aboutFile(u.file, u.message));
   const formSchools = consolidate(inputs.forms).schools;
   const raw = inputs.raw.length ? importRaw(inputs.raw, profile, { test: parsed.test }) : null;
+  // The protocols' grids are not read again (only their names): let them go before the analysis,
+  // so the collector neither keeps nor marks them (a region's spring is 30 such grids; issue 23).
+  for (const file of inputs.raw) file.sheets = [];
   const rawFindings: Finding[] = raw ? [...raw.findings] : [];
   let groups: Municipality["schools"][] = [formSchools];
   let groupNames: (string | undefined)[] = [undefined];

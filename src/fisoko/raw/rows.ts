@@ -10,7 +10,7 @@ import type { ParticipantRow } from "../../core/model";
 import type { MarkScale } from "../../core/profile";
 import { parseNumberText, type CellValue } from "../../core/values";
 import { formatNumberRu, plural } from "../../core/values";
-import { formatCell } from "../../core/a1";
+import { columnLetters } from "../../core/a1";
 import { schoolKey, splitLogin } from "../login";
 import { cellText } from "../text";
 import type { RawColumns } from "./columns";
@@ -38,7 +38,6 @@ export interface RawRows {
   sumMismatch: number;
 }
 
-const NOT_DONE = /^[xх]$/i;
 const ABSENT = /^(?:отсутствовал[а-я]*|отс\.?|не пройд[а-я]*\.?|не участвовал[а-я]*|неявка)$/i;
 
 /** A number in a cell, NaN for text, null for blank. Typed numbers skip parsing. */
@@ -75,14 +74,20 @@ export interface RowContext {
 export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowContext): RawRows {
   const { cols, findings: f, test } = ctx;
   const out: RawRows = { participants: [], schools: new Map(), absent: 0, excluded: 0, sumMismatch: 0 };
-  /** schoolKey|code → index in participants (or -1 once the code was found twice). */
-  const seen = new Map<string, { index: number; row: number }>();
   const dropped = new Set<number>();
   const badLogins = new Map<string, { row: number; count: number }>();
   const tasks = cols.tasks;
   // A region has hundreds of schools over tens of thousands of rows: each school cell is parsed once.
   const logins = new Map<string, ReturnType<typeof splitLogin>>();
+  /** School (schoolKey) → its participants' codes → index in participants: no key string or object per row. */
+  const codesOf = new Map<string, Map<string, number>>();
+  /** Sheet row of each participant, by index (for the duplicate message). */
+  const rowOf: number[] = [];
   const units = new Map<string, string>();
+  // Texts of a protocol repeat (shared strings: «X», class names, «отсутствовал»): each is tested once.
+  const absentMemo = new Map<string, boolean>();
+  const classMemo = new Map<CellValue, string>();
+  const codeLetters = columnLetters(cols.code);
   for (let r = cols.row + 1; r < values.length; r++) {
     const row = values[r];
     if (!row || row.length === 0) continue;
@@ -90,8 +95,8 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
     const code = textIn(row[cols.code]);
     if (schoolText === "" && code === "" && rowBlank(row)) continue;
     if (
-      isAbsent(cols.variant !== null ? row[cols.variant] : null) ||
-      (tasks.length > 0 && isAbsent(row[tasks[0].col]))
+      isAbsentMemo(cols.variant !== null ? row[cols.variant] : null, absentMemo) ||
+      (tasks.length > 0 && isAbsentMemo(row[tasks[0].col], absentMemo))
     ) {
       out.absent++;
       continue;
@@ -116,7 +121,6 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
       out.excluded++;
       continue;
     }
-    const who = `участник ${code} (ОО ${login.login})`;
     const points: (number | null)[] = new Array(tasks.length);
     let sum = 0;
     let complete = true;
@@ -124,7 +128,7 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
     for (let i = 0; i < tasks.length && !bad; i++) {
       const t = tasks[i];
       const v = row[t.col];
-      if (typeof v === "string" && NOT_DONE.test(v.trim())) {
+      if (typeof v === "string" && isNotDone(v)) {
         points[i] = 0;
         continue;
       }
@@ -137,7 +141,7 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
           "raw.number",
           r,
           t.col,
-          `${who}, задание ${t.number}: найдено «${cellText(v)}», ожидается ${t.max !== undefined ? `балл от 0 до ${t.max}` : "число баллов"} или «X»; строка не учитывается.`,
+          `${whoOf(code, login.login)}, задание ${t.number}: найдено «${cellText(v)}», ожидается ${t.max !== undefined ? `балл от 0 до ${t.max}` : "число баллов"} или «X»; строка не учитывается.`,
           "с нечисловым баллом за задание",
         );
         bad = true;
@@ -146,7 +150,7 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
           "raw.taskMax",
           r,
           t.col,
-          `${who}, задание ${t.number}: ${formatNumberRu(n)} ${plural(n, ["балл", "балла", "баллов"])}, а максимум ${t.max}; строка не учитывается.`,
+          `${whoOf(code, login.login)}, задание ${t.number}: ${formatNumberRu(n)} ${plural(n, ["балл", "балла", "баллов"])}, а максимум ${t.max}; строка не учитывается.`,
           "с баллом за задание выше максимума",
         );
         bad = true;
@@ -167,7 +171,7 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
           "raw.number",
           r,
           cols.score,
-          `${who}, всего баллов: найдено «${cellText(row[cols.score])}», ожидается число не меньше 0; строка не учитывается.`,
+          `${whoOf(code, login.login)}, всего баллов: найдено «${cellText(row[cols.score])}», ожидается число не меньше 0; строка не учитывается.`,
           "с нечисловым первичным баллом",
         );
         out.excluded++;
@@ -186,7 +190,7 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
         "raw.scoreMax",
         r,
         cols.score ?? cols.code,
-        `${who}: первичный балл ${formatNumberRu(score)} больше максимального ${ctx.maxScore} (${describeMax(ctx)}); строка не учитывается.`,
+        `${whoOf(code, login.login)}: первичный балл ${formatNumberRu(score)} больше максимального ${ctx.maxScore} (${describeMax(ctx)}); строка не учитывается.`,
         "с первичным баллом выше максимума",
       );
       out.excluded++;
@@ -201,26 +205,30 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
     const journalMark = journal !== null && Number.isInteger(journal) && journal >= 1 && journal <= 5 ? journal : null;
     let unit = units.get(login.login);
     if (unit === undefined) units.set(login.login, (unit = schoolKey(login.login)));
-    const key = `${unit}|${code}`;
-    const prev = seen.get(key);
-    if (prev) {
+    let codes = codesOf.get(unit);
+    if (codes === undefined) codesOf.set(unit, (codes = new Map()));
+    const prev = codes.get(code);
+    if (prev !== undefined) {
       f.row(
         "raw.duplicate",
         r,
         cols.code,
-        `код участника ${code} в ОО ${login.login} уже встречался в строке ${prev.row + 1}; оба результата не учитываются (какой из них верный, по файлу не понять).`,
+        `код участника ${code} в ОО ${login.login} уже встречался в строке ${rowOf[prev] + 1}; оба результата не учитываются (какой из них верный, по файлу не понять).`,
         "с повторным кодом участника",
       );
-      if (prev.index >= 0 && !dropped.has(prev.index)) {
-        dropped.add(prev.index);
+      if (!dropped.has(prev)) {
+        dropped.add(prev);
         out.excluded++;
       }
       out.excluded++;
       continue;
     }
-    seen.set(key, { index: out.participants.length, row: r });
+    codes.set(code, out.participants.length);
+    rowOf.push(r);
     noteSchool(out.schools, login.login, login.name, row, cols, ctx.file);
-    const className = classNameOf(row, cols, test.grade);
+    const classCell = cols.className === null ? null : row[cols.className];
+    let className = classMemo.get(classCell);
+    if (className === undefined) classMemo.set(classCell, (className = classNameOf(row, cols, test.grade)));
     out.participants.push({
       procedure: "ВПР",
       year: test.year,
@@ -233,7 +241,7 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
       journalMark,
       taskPoints: points,
       source: ctx.file,
-      ref: { sheet: ctx.sheet, cell: formatCell({ row: r, col: cols.code }), file: ctx.file },
+      ref: { sheet: ctx.sheet, cell: codeLetters + (r + 1), file: ctx.file },
       login: login.login,
     });
   }
@@ -257,6 +265,25 @@ function describeMax(ctx: RowContext): string {
 /** «scale|ВПР|2021|4|Математика» — the methodology key of a test's scale. */
 export function describeScaleKey(t: RawTest): string {
   return `scale|ВПР|${t.year}|${t.grade}|${t.subject}`;
+}
+
+/** «участник 700001 (ОО edu200000)» — built only for a faulty row's message. */
+function whoOf(code: string, login: string): string {
+  return `участник ${code} (ОО ${login})`;
+}
+
+/** «X» or «Х» in either case, spaces around allowed: a task not done. */
+function isNotDone(v: string): boolean {
+  const t = v.length === 1 ? v : v.trim();
+  return t === "x" || t === "X" || t === "х" || t === "Х";
+}
+
+/** isAbsent with each distinct text tested once. */
+function isAbsentMemo(v: CellValue, memo: Map<string, boolean>): boolean {
+  if (typeof v !== "string") return false;
+  let absent = memo.get(v);
+  if (absent === undefined) memo.set(v, (absent = isAbsent(v)));
+  return absent;
 }
 
 /** «отсутствовал», «не пройд.»: only texts can say it (typed numbers skip the pattern). */

@@ -30,12 +30,22 @@ function xmlPrologue(buf: Uint8Array, e: ZipEntry, fileName: string): string {
   }
 }
 
+const MIN_CHUNK = 64; // zlib's smallest chunk
+const MAX_CHUNK = 64 * 1024 * 1024;
+
 /** The unpacked bytes of a part, never inflating beyond its declared size (a lying header stops there). */
 export function inflatePart(buf: Uint8Array, e: ZipEntry, fileName: string): Uint8Array {
   const data = buf.subarray(e.dataStart, e.dataStart + e.packed);
   if (e.method === 0) return data;
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, e.unpacked) });
+    // One output chunk of the declared size (at most 64 MB): node:zlib's default 16 KB chunks made a
+    // 16 MB sheet a thousand buffers and a full copy to join them (issue 23). The declared size was
+    // already checked against the book's limits and the compression ratio, so a lying header costs
+    // no more than those allow.
+    return inflateRawSync(data, {
+      maxOutputLength: Math.max(1, e.unpacked),
+      chunkSize: Math.min(Math.max(MIN_CHUNK, e.unpacked), MAX_CHUNK),
+    });
   } catch {
     throw new Error(
       `Файл «${fileName}» повреждён: часть «${e.name}» не распаковывается или больше заявленного размера.`,

@@ -97,12 +97,27 @@ function ascii(b: Uint8Array, from: number, to: number): string {
 }
 
 /** The single-letter cell types as shared strings: one string per typed cell was garbage to collect (issue 23). */
-const ONE_LETTER_TYPES: Record<number, string> = { 115: "s", 98: "b", 101: "e", 110: "n", 100: "d" };
+function oneLetterType(ch: number): string | undefined {
+  switch (ch) {
+    case 115:
+      return "s";
+    case 98:
+      return "b";
+    case 101:
+      return "e";
+    case 110:
+      return "n";
+    case 100:
+      return "d";
+    default:
+      return undefined;
+  }
+}
 
 /** A cell's t="…" value: the usual ones without building a string, anything else as read. */
 function cellType(b: Uint8Array, from: number, to: number): string {
   if (to - from === 1) {
-    const t = ONE_LETTER_TYPES[b[from]];
+    const t = oneLetterType(b[from]);
     if (t !== undefined) return t;
   } else if (to - from === 3 && b[from] === 115 && b[from + 1] === 116 && b[from + 2] === 114) return "str";
   return ascii(b, from, to);
@@ -159,20 +174,39 @@ function readAttrs(b: Uint8Array, from: number, end: number, isRow: boolean, out
       out.empty = b[i - 1] === SLASH;
       return i;
     }
-    if (isSpace(ch) || ch === SLASH) {
+    let nameStart: number;
+    let nameEnd: number;
+    let valueStart: number;
+    const letter = b[i + 1] | 32;
+    if (
+      ch === 32 &&
+      i + 3 < end &&
+      letter >= 97 &&
+      letter <= 122 &&
+      b[i + 2] === 61 &&
+      (b[i + 3] === 34 || b[i + 3] === 39)
+    ) {
+      // The usual shape, « r="C2"», « t="s"», « s="3"»: read as the general steps below would,
+      // without their loops (they ran for every attribute of every cell; issue 23).
+      nameStart = i + 1;
+      nameEnd = i + 2;
+      valueStart = i + 4;
+    } else {
+      if (isSpace(ch) || ch === SLASH) {
+        i++;
+        continue;
+      }
+      nameStart = i;
+      while (i < end && b[i] !== 61 /* = */ && b[i] !== GT && !isSpace(b[i])) i++;
+      nameEnd = i;
+      while (i < end && isSpace(b[i])) i++;
+      if (b[i] !== 61) continue;
       i++;
-      continue;
+      while (i < end && isSpace(b[i])) i++;
+      if (b[i] !== 34 && b[i] !== 39) continue;
+      valueStart = i + 1;
     }
-    const nameStart = i;
-    while (i < end && b[i] !== 61 /* = */ && b[i] !== GT && !isSpace(b[i])) i++;
-    const nameEnd = i;
-    while (i < end && isSpace(b[i])) i++;
-    if (b[i] !== 61) continue;
-    i++;
-    while (i < end && isSpace(b[i])) i++;
-    const quote = b[i];
-    if (quote !== 34 && quote !== 39) continue;
-    const valueStart = i + 1;
+    const quote = b[valueStart - 1];
     let valueEnd = valueStart;
     while (valueEnd < end && b[valueEnd] !== quote) valueEnd++;
     if (valueEnd >= end) return -1;
@@ -420,6 +454,8 @@ export function readSheetBytes(
   let tooBig = false;
   let rowIndex = -1;
   let colIndex = -1;
+  /** Cells stored in the row last started. */
+  let lineCells = 0;
   const attrs: Attrs = { ref: NaN, type: undefined, empty: false };
   // A cell name whose end tag is missing from some position on: later cells of that name are skipped without searching again.
   let unclosedName = "";
@@ -502,7 +538,15 @@ export function readSheetBytes(
       continue;
     }
     let line = values[r];
-    if (!line) line = values[r] = [];
+    if (!line) {
+      // In a dense table a new row starts as wide as the widest so far (every row is padded to that
+      // width below anyway): one allocation instead of growing by pushes (issue 23). Only after a
+      // row at least half full, so a sparse sheet (a far cell, then one cell per row) allocates no
+      // more than its cells before the book budget is charged.
+      line = values[r] = lineCells * 2 >= cols ? new Array<CellValue>(cols).fill(null) : [];
+      lineCells = 0;
+    }
+    lineCells++;
     while (line.length < c) line.push(null);
     line[c] = v;
   }

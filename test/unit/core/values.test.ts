@@ -42,6 +42,15 @@ describe("reading cell values of Russian workbooks", () => {
     expect(formatPointsRu(-1)).toBe("−1\u00a0п.п.");
     expect(formatNumberRu(12345.678, 1)).toBe("12\u00a0345,7");
   });
+  it("formats integers around the grouping boundary the same way (the integer fast path)", () => {
+    expect(formatNumberRu(9999)).toBe("9999");
+    expect(formatNumberRu(10000)).toBe("10\u00a0000");
+    expect(formatNumberRu(-9999)).toBe("−9999");
+    expect(formatNumberRu(-10000, 0)).toBe("−10\u00a0000");
+    expect(formatNumberRu(-0)).toBe("0");
+    expect(formatNumberRu(-5, 6)).toBe("−5");
+    expect(formatNumberRu(5.0000001, 6)).toBe("5");
+  });
   it("Russian plurals", () => {
     expect(plural(1, ["школа", "школы", "школ"])).toBe("школа");
     expect(plural(3, ["школа", "школы", "школ"])).toBe("школы");

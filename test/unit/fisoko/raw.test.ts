@@ -303,3 +303,34 @@ describe("a protocol given to the report import", () => {
     ]);
   });
 });
+
+describe("texts met on every row (memoised, issue 23)", () => {
+  // The small 2021 protocol with a code met three times, «X» and «х» with spaces, a school login
+  // and a class behind no-break spaces, and «ОТСУТСТВОВАЛ» in capitals.
+  const sheet = protocol2021Small();
+  const values = sheet.values.map((r) => [...r]);
+  values[2][0] = "\u00a0sch203389\u00a0"; // row 3: the login behind no-break spaces
+  values[3][11] = " x "; // row 4, task 3: «x» with spaces → 0
+  values[4][6] = "4\u00a0Б"; // row 5: the class «4 Б» with a no-break space
+  values[5][7] = "ОТСУТСТВОВАЛ"; // row 6: absent in capitals
+  values.push(["sch203390", "Чеченская Республика", 6, 500101, 4, "М", "4А", 1, 9, 3, 3, 2, 1]); // row 13: 500101 a third time
+  values.push(["sch203390", "Чеченская Республика", 7, 500105, 4, "М", "4А", 1, 10, 4, 3, "хх", 1]); // row 14: «хх» is no score
+  const imp = importRaw([{ name: "протокол.xlsx", sheets: [{ ...sheet, values }] }], SCALE_2021);
+
+  it("reads the same participants as without the spaces; a third repeat of a code names the first row", () => {
+    expect(imp.participants.map(row)).toEqual([
+      ["sch203389", "500001", "4А", 15, 5, 4],
+      ["sch203389", "500002", "4А", 12, 4, 5],
+      ["sch203389", "500003", "4Б", 6, 3, 3],
+      ["sch203390", "500103", "4А", 9, 3, 2],
+    ]);
+    expect(imp.participants[1].taskPoints).toEqual([4, 4, 0, 4]);
+    expect(imp.participants[0].ref).toEqual({ sheet: "Лист1", cell: "D3", file: "протокол.xlsx" });
+    expect(imp.reports[0]).toMatchObject({ participants: 4, absent: 1, excluded: 7 });
+    expect(imp.findings.filter((f) => f.rule === "raw.duplicate").map((f) => f.message)).toEqual([
+      "Файл «протокол.xlsx», лист «Лист1», строка 10: код участника 500101 в ОО sch203390 уже встречался в строке 7; оба результата не учитываются (какой из них верный, по файлу не понять).",
+      "Файл «протокол.xlsx», лист «Лист1», строка 13: код участника 500101 в ОО sch203390 уже встречался в строке 7; оба результата не учитываются (какой из них верный, по файлу не понять).",
+    ]);
+    expect(imp.findings.filter((f) => f.rule === "raw.number").map((f) => f.cell)).toEqual(["M12", "L14"]);
+  });
+});

@@ -117,6 +117,27 @@ describe("values-only reader (formulas: false) gives what the exceljs full load 
     });
   });
 
+  it("gives the same rectangle whether rows start at full width (dense) or grow cell by cell (sparse)", () => {
+    const row = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
+    const xml =
+      "<worksheet><sheetData>" +
+      row(1, '<c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c>') +
+      // Full rows: the next one starts 3 wide; this one is wider and out of order (C before A).
+      row(2, '<c r="C2"><v>6</v></c><c r="A2"><v>4</v></c><c r="D2"><v>7</v></c>') +
+      row(3, '<c r="B3" t="s"><v>0</v></c>') +
+      // After a row one quarter full the next starts empty and is padded at the end.
+      row(4, '<c r="A4"><v>8</v></c><c r="F4"><v>9</v></c>') +
+      row(5, '<c r="E5"><v>10</v></c>') +
+      "</sheetData></worksheet>";
+    expect(readSheetXml(xml, "Лист", "f.xlsx", ["ы"]).values).toEqual([
+      [1, 2, 3, null, null, null],
+      [4, null, 6, 7, null, null],
+      [null, "ы", null, null, null, null],
+      [8, null, null, null, null, 9],
+      [null, null, null, null, 10, null],
+    ]);
+  });
+
   it("skips a cell that never closes without searching the rest of the sheet again for each such cell", () => {
     const open = '<c r="A1"><v>1</v>'.repeat(20_000);
     const xml = `<worksheet><sheetData><row r="1"><c r="B1"><v>5</v></c>${open}</row></sheetData></worksheet>`;
