@@ -463,7 +463,7 @@ export function cycleMatrixTables({ matrix }: AnalysisTablesInput): Table[] {
   ];
 }
 
-export function cycleTables({ matrix, schools, cycles, profile }: AnalysisTablesInput): Table[] {
+export function cycleTables({ matrix, schools }: AnalysisTablesInput): Table[] {
   if (!matrix) return [];
   const names = new Map(schools.map((s) => [s.passport.login, s.passport.shortName || s.passport.name]));
   // The МОУО's own cycle first: it is the municipality's main object of evaluation.
