@@ -5,10 +5,10 @@
  * its ШНОР/ШНСУ status — are what steps 6–8 must answer, so a school flagged O2 sees «разрыв на
  * этапе 7: нет мер по признаку O2 (…)» here as in the summary. Pure.
  */
-import { CYCLE_COMPONENTS, formatDateRu, linkTextOf, nextStepText } from "../../core/cycle";
-import { SIZE_CLASS_LABELS } from "../../core/indicators";
+import { formatDateRu, nextStepText } from "../../core/cycle";
 import { countRu } from "../../core/values";
 import { cycleFindingsOf, evaluateSchoolCycle } from "../../summary/model/cycle-findings";
+import { effectCells, effectColumns, RESPONSE_COLUMNS, responseCells } from "../../summary/model/cycle-rows";
 import { clean, type CellData, type Table } from "../../summary/model/table";
 import type { ReportContext } from "./context";
 
@@ -70,15 +70,9 @@ export function cycleTables(ctx: ReportContext): Table[] {
     rows: statusRows,
   };
 
-  const directionName = new Map(e.directions.map((d) => [d.id, `${d.code}. ${d.shortName}`]));
-  const responseRows: Record<string, CellData>[] = e.responses.map((r) => ({
-    finding: r.finding.text,
-    direction: directionName.get(r.finding.direction) ?? "",
-    responded: r.responded ? "да" : "нет",
-    missing: r.missingSteps.map((n) => `${n}. ${CYCLE_COMPONENTS[n - 1].label}`).join("; "),
-    cells: r.refs.map((ref) => ref.cell).join(", "),
-    link: linkTextOf(r.finding),
-  }));
+  const responseRows: Record<string, CellData>[] = e.directions.flatMap((d) =>
+    d.responses.map((r) => responseCells(d, r)),
+  );
   const answered = responseRows.filter((r) => r.responded === "да").length;
   const responses: Table = {
     id: "cycleResponses",
@@ -86,51 +80,18 @@ export function cycleTables(ctx: ReportContext): Table[] {
     description: responseRows.length
       ? `Ответ есть, если на каждом из этапов ${ctx.p.values["cycle.findingFirstStep"]}–${ctx.p.values["cycle.findingLastStep"]} есть строка листа «Цикл» со ссылкой на вывод в столбце «Связь с выводом». Цикл ответил на ${answered} из ${countRu(responseRows.length, ["вывода", "выводов", "выводов"])}.`
       : `За ${year} год анализ не выявил признаков необъективности и статусов ШНОР/ШНСУ, требующих ответа цикла.`,
-    columns: [
-      { id: "finding", header: "Вывод анализа", kind: "text", width: 44 },
-      { id: "direction", header: "Направление", kind: "text", width: 18 },
-      {
-        id: "responded",
-        header: "Цикл ответил",
-        kind: "text",
-        width: 10,
-        highlight: { operator: "equal", value: "нет", tone: "bad" },
-      },
-      { id: "missing", header: "Нет ответа на этапах", kind: "text", width: 44 },
-      { id: "cells", header: "Строки ответа (лист «Цикл»)", kind: "text", width: 18 },
-      { id: "link", header: "Ссылка для столбца «Связь с выводом»", kind: "text", width: 30 },
-    ],
+    columns: RESPONSE_COLUMNS,
     rows: responseRows,
   };
 
-  const effectRows: Record<string, CellData>[] = e.directions.flatMap((d) =>
-    d.effects.map((x) => ({
-      direction: `${d.code}. ${d.shortName}`,
-      track: x.track,
-      target: x.target.text,
-      before: clean(x.before?.value ?? null),
-      after: clean(x.after?.value ?? null),
-      change: clean(x.change),
-      size: x.sizeClass ? SIZE_CLASS_LABELS[x.sizeClass] : "",
-      sentence: x.sentence,
-    })),
-  );
+  const effectRows: Record<string, CellData>[] = e.directions.flatMap((d) => d.effects.map((x) => effectCells(d, x)));
   const tables = [status, responses];
   if (effectRows.length)
     tables.push({
       id: "cycleEffects",
       title: `Эффективность мер ${year - 1} года по данным ${year} года (этап 9)`,
       description: "Меры (этап 7) с целевым показателем сравниваются с тем же показателем следующего года.",
-      columns: [
-        { id: "direction", header: "Направление", kind: "text", width: 24 },
-        { id: "track", header: "Трек", kind: "text", width: 20 },
-        { id: "target", header: "Целевой показатель", kind: "text", width: 30 },
-        { id: "before", header: `${year - 1}, %`, kind: "percent" },
-        { id: "after", header: `${year}, %`, kind: "percent" },
-        { id: "change", header: "Изменение, п.п.", kind: "number" },
-        { id: "size", header: "Выборка", kind: "text", width: 22 },
-        { id: "sentence", header: "Итог", kind: "text", width: 80 },
-      ],
+      columns: effectColumns(year),
       rows: effectRows,
     });
   return tables;

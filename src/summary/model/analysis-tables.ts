@@ -14,13 +14,12 @@ import {
 } from "../../core/analysis";
 import {
   CYCLE_COMPONENTS,
-  linkTextOf,
   municipalCycleReport,
   municipalStatusRow,
   type CycleEvaluation,
   type CycleMatrix,
 } from "../../core/cycle";
-import { quality, share2, SIZE_CLASS_LABELS } from "../../core/indicators";
+import { quality, share2 } from "../../core/indicators";
 import type { ObjectivityMeasureRow, RecheckRow, SchoolReport } from "../../core/model";
 import type { Profile } from "../../core/profile";
 import { focusText, type FocusItem } from "../../core/focus";
@@ -29,6 +28,7 @@ import { basisOf, flagLabel, measuresFor, recommend, type FlagRef } from "../../
 import type { RiskFactorResult } from "../../core/risk";
 import { accumulate, schoolAggregates, type Aggregate } from "../../core/results";
 import { countRu, formatNumberRu } from "../../core/values";
+import { effectCells, effectColumns, RESPONSE_COLUMNS, responseCells } from "./cycle-rows";
 import { clean, type CellData, type Table } from "./table";
 
 export const SIGN_NAMES: Record<string, string> = {
@@ -535,20 +535,7 @@ function effectsTable(
   const rows: Record<string, CellData>[] = [];
   for (const u of units)
     for (const d of u.e?.directions ?? [])
-      for (const x of d.effects)
-        rows.push({
-          login: u.login,
-          name: u.name,
-          direction: `${d.code}. ${d.shortName}`,
-          track: x.track,
-          target: x.target.text,
-          before: clean(x.before?.value ?? null),
-          after: clean(x.after?.value ?? null),
-          change: clean(x.change),
-          size: x.sizeClass ? SIZE_CLASS_LABELS[x.sizeClass] : "",
-          persists: x.persists === null ? "" : x.persists ? "сохраняется" : "не выявлен",
-          sentence: x.sentence,
-        });
+      for (const x of d.effects) rows.push({ login: u.login, name: u.name, ...effectCells(d, x) });
   return {
     id: "effects",
     title: `Эффективность мер ${matrix.year - 1} года по данным ${matrix.year} года (этап 9)`,
@@ -558,15 +545,7 @@ function effectsTable(
     columns: [
       { id: "login", header: "Логин ОО", kind: "text", width: 11 },
       { id: "name", header: "ОО", kind: "text", width: 18 },
-      { id: "direction", header: "Направление", kind: "text", width: 16 },
-      { id: "track", header: "Трек", kind: "text", width: 14 },
-      { id: "target", header: "Целевой показатель", kind: "text", width: 20 },
-      { id: "before", header: `${matrix.year - 1}, %`, kind: "percent" },
-      { id: "after", header: `${matrix.year}, %`, kind: "percent" },
-      { id: "change", header: "Изменение, п.п.", kind: "number" },
-      { id: "size", header: "Выборка", kind: "text", width: 12 },
-      { id: "persists", header: "Вывод в следующем году", kind: "text", width: 10 },
-      { id: "sentence", header: "Итог", kind: "text", width: 36 },
+      ...effectColumns(matrix.year),
     ],
     rows,
   };
@@ -585,18 +564,7 @@ function responsesTable(
     const e = cycles.get(s.passport.login);
     for (const d of e?.directions ?? [])
       for (const r of d.responses)
-        rows.push({
-          login: s.passport.login,
-          name: s.passport.shortName || s.passport.name,
-          finding: r.finding.text,
-          direction: `${d.code}. ${d.shortName}`,
-          responded: r.responded ? "да" : "нет",
-          missing: r.missingSteps.length
-            ? r.missingSteps.map((n) => `${n}. ${CYCLE_COMPONENTS[n - 1].label}`).join("; ")
-            : "",
-          cells: r.refs.map((ref) => ref.cell).join(", "),
-          link: linkTextOf(r.finding),
-        });
+        rows.push({ login: s.passport.login, name: s.passport.shortName || s.passport.name, ...responseCells(d, r) });
   }
   const answered = rows.filter((r) => r.responded === "да").length;
   return {
@@ -606,20 +574,9 @@ function responsesTable(
       ? `Ответ есть, если на этапах ${steps} направления есть строки листа «Цикл» со ссылкой на вывод в столбце «Связь с выводом». Ответили на ${answered} из ${countRu(rows.length, ["вывода", "выводов", "выводов"])}.`
       : `За ${year} год у ОО нет выводов анализа (признаков объективности, статусов ШНОР/ШНСУ), требующих ответа цикла.`,
     columns: [
-      { id: "login", header: "Логин ОО", kind: "text", width: 12 },
-      { id: "name", header: "ОО", kind: "text", width: 28 },
-      { id: "finding", header: "Вывод анализа", kind: "text", width: 44 },
-      { id: "direction", header: "Направление", kind: "text", width: 24 },
-      {
-        id: "responded",
-        header: "Цикл ответил",
-        kind: "text",
-        width: 10,
-        highlight: { operator: "equal", value: "нет", tone: "bad" },
-      },
-      { id: "missing", header: "Нет ответа на этапах", kind: "text", width: 44 },
-      { id: "cells", header: "Строки ответа (лист «Цикл»)", kind: "text", width: 18 },
-      { id: "link", header: "Ссылка для столбца «Связь с выводом»", kind: "text", width: 30 },
+      { id: "login", header: "Логин ОО", kind: "text", width: 11 },
+      { id: "name", header: "ОО", kind: "text", width: 20 },
+      ...RESPONSE_COLUMNS,
     ],
     rows,
   };
