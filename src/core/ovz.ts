@@ -39,13 +39,27 @@ export function ovzStats(
 ): OvzStats[] {
   const minN = profile.values["ovz.minN"];
   const groups = new Map<string, { head: ParticipantRow; all: number[]; ovz: number[]; anyOvz: boolean }>();
+  // Rows come in runs of one procedure, year, grade and subject: the previous row's group is reused
+  // without building its key again (one string per run, not per participant).
+  let last: ParticipantRow | null = null;
+  let g: { head: ParticipantRow; all: number[]; ovz: number[]; anyOvz: boolean } | undefined;
   for (const p of participants) {
-    const k = `${p.procedure}|${p.year}|${p.grade}|${subjectOf(p.subject)}`;
-    let g = groups.get(k);
-    if (!g) {
-      g = { head: p, all: [], ovz: [], anyOvz: false };
-      groups.set(k, g);
+    if (
+      !g ||
+      !last ||
+      p.procedure !== last.procedure ||
+      p.year !== last.year ||
+      p.grade !== last.grade ||
+      p.subject !== last.subject
+    ) {
+      const k = `${p.procedure}|${p.year}|${p.grade}|${subjectOf(p.subject)}`;
+      g = groups.get(k);
+      if (!g) {
+        g = { head: p, all: [], ovz: [], anyOvz: false };
+        groups.set(k, g);
+      }
     }
+    last = p;
     if (p.ovz) g.anyOvz = true;
     if (p.mark === null || p.mark < 1 || p.mark > 5) continue;
     g.all.push(p.mark);
