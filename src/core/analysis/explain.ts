@@ -5,6 +5,7 @@
  */
 import type { ClusterAssignment } from "../clusters";
 import type { RiskFactorResult, RiskItem, RiskResult } from "../risk";
+import { factorLabel, SHNOR_FACTORS } from "../risk/names";
 import type { SignReference, SignResult, ThresholdUsed } from "../objectivity";
 import type { StableAbsence } from "../objectivity";
 import type { StabilityResult } from "../stability";
@@ -415,7 +416,7 @@ export function explainRisk(r: RiskResult): string {
   const groups = [r.shnor ? "ШНОР" : "", r.shnsu ? "ШНСУ" : ""].filter(Boolean).join(", ");
   return (
     `Риск ${r.year}: ${r.level} — ${formatNumberRu(r.score, 0)} из 100 (средний от ${mid}, высокий от ${high}, ${tag(levels)}; учтены факторы с данными: ${withData.join(", ")}); ` +
-    `${fired.length ? `сработали ${fired.join(", ")}` : "факторы риска не сработали"}${groups ? `; ${groups}` : ""}${r.unreliable ? "; результаты требуют проверки (R6)" : ""}.`
+    `${fired.length ? `${fired.length > 1 ? "сработали" : "сработал"} ${fired.map(factorLabel).join(", ")}` : "факторы риска не сработали"}${groups ? `; ${groups}` : ""}${r.unreliable ? "; результаты требуют проверки (R6)" : ""}.`
   );
 }
 
@@ -431,7 +432,7 @@ export function explainStability(s: StabilityResult, cluster: ClusterAssignment)
   const period = yearsRu(s.years);
   const z = (v: number | undefined) => formatNumberRu(v ?? 0, 1);
   if (s.status === "стабильно низкие") {
-    return `Стабильно низкие результаты (§5, ${tag(w)}): в каждом году ${period} сработал фактор R1 или R2, и стандартизированный результат ни в одном году не выше ${z(ceil?.value)} (${tag(ceil)}).`;
+    return `Стабильно низкие результаты (§5, ${tag(w)}): в каждом году ${period} сработал фактор ${SHNOR_FACTORS}, и стандартизированный результат ни в одном году не выше ${z(ceil?.value)} (${tag(ceil)}).`;
   }
   if (s.status === "стабильно высокие") {
     return `Стабильно высокие результаты (§5, ${tag(w)}): в каждом году ${period} стандартизированный результат в верхней доле ${formatNumberRu(top!.value, 2)} кластера «${cluster.label}» и не ниже ${z(high?.value)} (${tag(high)}), признаков необъективности нет.`;

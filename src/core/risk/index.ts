@@ -5,3 +5,4 @@
 export * from "./factors";
 export * from "./score";
 export * from "./profiles-sheet";
+export * from "./names";

@@ -8,7 +8,8 @@
  */
 import { explainFactor, explainRisk, explainStability, explainStableAbsence } from "../../core/analysis/explain";
 import { formatNumberRu } from "../../core/values";
-import { FACTOR_NAMES, factorFocus } from "../../summary/model/analysis-tables";
+import { factorLabel, FACTOR_NAMES, SHNOR_FACTORS } from "../../core/risk/names";
+import { factorFocus } from "../../summary/model/analysis-tables";
 import type { CellData, Table } from "../../summary/model/table";
 import type { ReportContext } from "./context";
 import { VSOKO_ASPECTS, VSOKO_DIRECTIONS, type SchoolFinding } from "./findings";
@@ -78,15 +79,15 @@ export function standingPart(ctx: ReportContext): StandingPart {
       item: "ШНОР",
       value: y.risk.shnor ? "да" : "нет",
       explanation: y.risk.shnor
-        ? "Сработал фактор R1 или R2: ОО относится к школам с низкими результатами обучения."
-        : "Факторы R1 и R2 не сработали.",
+        ? `Сработал фактор ${SHNOR_FACTORS}: ОО относится к школам с низкими результатами обучения.`
+        : `Факторы ${factorLabel("R1")} и ${factorLabel("R2")} не сработали.`,
     });
     rows.push({
       item: "ШНСУ",
       value: y.risk.shnsu ? "да" : "нет",
       explanation: y.risk.shnsu
-        ? "Сработал фактор R4: ОО работает в неблагоприятных социальных условиях."
-        : "Фактор R4 не сработал или индекс социального контекста не задан.",
+        ? `Сработал фактор ${factorLabel("R4")}: ОО работает в неблагоприятных социальных условиях.`
+        : `Фактор ${factorLabel("R4")} не сработал или индекс социального контекста не задан.`,
     });
   }
   if (s.stability)

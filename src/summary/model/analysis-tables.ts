@@ -26,6 +26,7 @@ import { focusText, type FocusItem } from "../../core/focus";
 import { objectivityCoverage, type SignResult } from "../../core/objectivity";
 import { basisOf, flagLabel, measuresFor, recommend, type FlagRef } from "../../core/recommendations";
 import type { RiskFactorResult } from "../../core/risk";
+import { factorLabel, FACTOR_NAMES, SHNOR_FACTORS } from "../../core/risk/names";
 import { accumulate, schoolAggregates, type Aggregate } from "../../core/results";
 import { countRu, formatNumberRu } from "../../core/values";
 import { effectCells, effectColumns, RESPONSE_COLUMNS, responseCells } from "./cycle-rows";
@@ -42,14 +43,7 @@ export const SIGN_NAMES: Record<string, string> = {
   F: "Маркер ФИОКО",
 };
 
-export const FACTOR_NAMES: Record<string, string> = {
-  R1: "Низкие результаты",
-  R2: "Нижняя часть кластера",
-  R3: "Отрицательная динамика",
-  R4: "Неблагоприятные социальные условия",
-  R5: "Рисковый профиль",
-  R6: "Недостоверные результаты",
-};
+export { FACTOR_NAMES } from "../../core/risk/names";
 
 export interface AnalysisTablesInput {
   schools: readonly SchoolReport[];
@@ -391,8 +385,7 @@ export function riskTables({ analysis, year }: AnalysisTablesInput): Table[] {
     {
       id: "risk",
       title: `Школы в зоне риска, ${year}`,
-      description:
-        "ШНОР — факторы R1 или R2; ШНСУ — фактор R4. Оценка риска — взвешенная доля сработавших факторов (веса и уровни — лист «Методика»).",
+      description: `ШНОР — сработал фактор ${SHNOR_FACTORS}; ШНСУ — фактор ${factorLabel("R4")}. Оценка риска — взвешенная доля сработавших факторов (веса и уровни — лист «Методика»).`,
       columns: [
         { id: "login", header: "Логин ОО", kind: "text", width: 12 },
         { id: "name", header: "ОО", kind: "text", width: 28 },

@@ -53,7 +53,7 @@ describe("msoko analyze", () => {
     expect(await run([dir, "--set", "r1.share=50"], io)).toBe(0);
     // R1 no longer fires: 2 of the 5 weights (R2) of the factors with data → 40 → «средний».
     expect(io.stdout.join("\n")).toContain(
-      "Риск 2025: средний — 40 из 100 (средний от 25, высокий от 50, [DEFAULT]; учтены факторы с данными: R1, R2); сработали R2; ШНОР.",
+      "Риск 2025: средний — 40 из 100 (средний от 25, высокий от 50, [DEFAULT]; учтены факторы с данными: R1, R2); сработал R2 «Нижняя часть кластера»; ШНОР.",
     );
     const bad = memoryIo();
     expect(await run([dir, "--set", "r1.share=двадцать"], bad)).toBe(2);

@@ -301,7 +301,7 @@ describe("R2, R3, R4, R5 and the score", () => {
     const y = yearOf(municipality([a]), "a", 2025);
     expect(y.risk).toMatchObject({ score: 100, level: "высокий", shnor: true });
     expect(explainRisk(y.risk)).toBe(
-      "Риск 2025: высокий — 100 из 100 (средний от 25, высокий от 50, [DEFAULT]; учтены факторы с данными: R1); сработали R1; ШНОР.",
+      "Риск 2025: высокий — 100 из 100 (средний от 25, высокий от 50, [DEFAULT]; учтены факторы с данными: R1); сработал R1 «Низкие результаты»; ШНОР.",
     );
   });
 });
