@@ -130,11 +130,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
   paths = paths.filter((p) => !checked.skip.includes(p));
   // The school's own form may also sit in the folder of the municipality's forms: read it once.
   paths = paths.filter((p, i) => paths.findIndex((q) => resolve(q) === resolve(p)) === i);
+  // An existing report book keeps its methodology overrides (settings sheet) and the user's sheets.
+  // It is read first (with --set limits only) so that its «Ограничения» apply to the forms, as in `summarize`.
+  const book = existsSync(args.out)
+    ? await rebuildOrReplace(args.out, args.force, limits)
+    : XlsxWorkbook.create(args.out);
+  const loaded = await loadProfile(book);
+  for (const e of loaded.errors) io.err(e.message);
+  const { profile, errors } = applyOverrides(args.sets, loaded.profile);
+  if (errors.length) {
+    for (const e of errors) io.err(e.message);
+    return 2;
+  }
+  const formLimits = bookLimits(profile);
   for (const path of paths) {
     const file = basename(path);
     let sheets;
     try {
-      sheets = await readInputXlsx(path, { formulas: false, limits });
+      sheets = await readInputXlsx(path, { formulas: false, limits: formLimits });
     } catch (e) {
       io.err(aboutFile(file, errorText(e, path)));
       return 2;
@@ -148,7 +161,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`Книга «${file}» — цикл МОУО (лист «Цикл МОУО»): в отчёт ОО не входит, её читает свод.`);
       continue;
     }
-    const { report, findings } = parseForm(sheets, { file, maxText: setProfile.values["limits.textLength"] });
+    const { report, findings } = parseForm(sheets, { file, maxText: profile.values["limits.textLength"] });
     const read = {
       file,
       report,
@@ -217,17 +230,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const references: ReferenceResult[] = municipality.references;
 
-  // An existing report book keeps its methodology overrides (settings sheet) and the user's sheets.
-  const book = existsSync(args.out)
-    ? await rebuildOrReplace(args.out, args.force, limits)
-    : XlsxWorkbook.create(args.out);
-  const loaded = await loadProfile(book);
-  for (const e of loaded.errors) io.err(e.message);
-  const { profile, errors } = applyOverrides(args.sets, loaded.profile);
-  if (errors.length) {
-    for (const e of errors) io.err(e.message);
-    return 2;
-  }
   const pooled = schools.length > 1 ? municipality : undefined;
   // The cycle is evaluated on the report book's reporting date, as `msoko summarize` does (else 31 December).
   const cycleDate = reportDate(await readSettings(book));

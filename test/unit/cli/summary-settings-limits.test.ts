@@ -109,3 +109,31 @@ describe("msoko report: the forms are read with --set and with the summary's «�
     expect(r.out).toMatch(/; 2 ОО\.$/);
   });
 });
+
+describe("msoko school-report --out an existing report: its «Ограничения» apply to the forms it reads", () => {
+  const analysis = join(dir, "анализ.xlsx");
+  async function schoolReport() {
+    const io = memoryIo();
+    const code = await main(
+      ["school-report", join(forms, "обычная.xlsx"), join(forms, "большая.xlsx"), "--out", analysis, "--force"],
+      io,
+    );
+    return { code, err: io.stderr.join("\n") };
+  }
+
+  it("default limits refuse the municipality's big form; the report book's 10 000 492 reads it", async () => {
+    const before = await schoolReport();
+    expect(before.code).toBe(2);
+    expect(before.err).toContain("«большая.xlsx»");
+    expect(before.err).toContain("10 000 000".replace(/ /g, NB));
+    // A report book made from the school's form alone, then the limit raised on its settings sheet.
+    const io = memoryIo();
+    expect(await main(["school-report", join(forms, "обычная.xlsx"), "--out", analysis, "--force"], io)).toBe(0);
+    const wb = await XlsxWorkbook.fromBuffer(readFileSync(analysis), "анализ.xlsx");
+    await writeSetting(wb, "limits.bookCells", 10_000_492);
+    await wb.save(analysis);
+    const after = await schoolReport();
+    expect(after.err).not.toContain("«большая.xlsx»");
+    expect(after.code).toBe(0);
+  });
+});
