@@ -15,7 +15,8 @@ import { Rng } from "./random";
 import { schoolResults, TaskSetCache } from "./results";
 import { MUNICIPALITY_NAME, rosterEntry } from "./roster";
 import { separateFromReference } from "./separate";
-import { situationFits, situationOf, type InjectedSituation } from "./situations";
+import { boundaryRechecks } from "./recheck";
+import { situationFits, situationOf, situationPlace, type InjectedSituation } from "./situations";
 import { DEFAULT_PROFILE } from "../core/profile";
 
 /** П.п. by which an ordinary school's task completion stays clear of the O4 crossing. */
@@ -114,6 +115,11 @@ function buildSchool(index: number, o: Normalised, cache: TaskSetCache): Generat
       (grade) => plan.classes(last, grade),
       Rng.derive(seed, `internal|${entry.streamKey}`),
     );
+  }
+  if (entry.role === "boundaryPeak") {
+    // The МОУО commission re-checked the works of the boundary peak (sign O7 next to O2).
+    const rechecks = boundaryRechecks(participants, situationPlace("boundaryPeak", years));
+    if (rechecks.length) report.rechecks = rechecks;
   }
   return { report, situation: situationOf(entry, years) };
 }

@@ -14,6 +14,7 @@ export type ExpectedRule =
   | "O4"
   | "O5"
   | "O6"
+  | "O7"
   | "R1"
   | "R3"
   | "R4"
@@ -88,7 +89,7 @@ export function situationPlace(kind: Role, years: readonly number[]): SituationP
 
 const RULES: Record<Role, { rule: ExpectedRule; also?: ExpectedRule[] }> = {
   inflatedJournal: { rule: "O1" },
-  boundaryPeak: { rule: "O2" },
+  boundaryPeak: { rule: "O2", also: ["O7"] },
   unconfirmedHigh: { rule: "O3", also: ["O5"] },
   difficultyInversion: { rule: "O4" },
   externalGap: { rule: "O5", also: ["R3"] },
@@ -122,7 +123,7 @@ function describe(kind: Role, p: SituationPlace, years: readonly number[]): stri
     case "inflatedJournal":
       return `Завышенные отметки по журналу (${w}): почти 60 % участников «понизили» отметку, у 18 % расхождение с журналом на 2 отметки и более.`;
     case "boundaryPeak":
-      return `Пик первичных баллов на границе отметки «3» (${w}): почти все работы на балл ниже границы «дотянуты» до пограничного балла.`;
+      return `Пик первичных баллов на границе отметки «3» (${w}): почти все работы на балл ниже границы «дотянуты» до пограничного балла; муниципальная комиссия перепроверила 20 работ и у большинства работ на границе понизила отметку до «2».`;
     case "unconfirmedHigh":
       return `Результаты значительно выше муниципальных в обычной СОШ (${w}): качество выше эталона более чем на 25 п.п., а ОГЭ этой параллели через год — на уровне муниципалитета.`;
     case "difficultyInversion":

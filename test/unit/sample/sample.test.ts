@@ -245,6 +245,26 @@ describe("injected situations cross their thresholds with margin", () => {
     expect(peak.p).toBeLessThan(p["o2.alpha"] / 5);
   });
 
+  it("O7: the commission re-checked 20 works of the boundary peak and lowered 14 boundary «3» to «2»", () => {
+    const s = situationOf("boundaryPeak");
+    const school = m.schools.find((x) => x.passport.login === s.login)!;
+    const rows = school.rechecks!;
+    expect(rows.length).toBe(20);
+    const b = scaleFor("ВПР", s.year, s.grade!, s.subject!)!.min3;
+    const scoreOf = new Map(
+      school.participants
+        .filter((x) => x.year === s.year && x.grade === s.grade && x.subject === s.subject)
+        .map((x) => [x.code, x.score]),
+    );
+    const lowered = rows.filter((r) => r.commissionMark < r.schoolMark);
+    expect(lowered.length).toBe(14);
+    // Only works on the lowest score of «3» — the boundary of the scale — are lowered, each to «2».
+    for (const r of lowered) expect([r.schoolMark, r.commissionMark, scoreOf.get(r.code)]).toEqual([3, 2, b]);
+    expect(rows.every((r) => r.year === s.year && r.procedure === "ВПР" && r.grade === 4)).toBe(true);
+    // No other school of the sample has a re-check.
+    expect(m.schools.filter((x) => x.rechecks?.length).map((x) => x.passport.login)).toEqual([s.login]);
+  });
+
   it("O3/O5: quality far above the reference, the cohort's ОГЭ not", () => {
     const pooled = pooledMarks(m.schools);
     const s = situationOf("unconfirmedHigh");
