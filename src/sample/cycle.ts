@@ -156,33 +156,56 @@ export function municipalCycle(seed: number, years: readonly number[]): CycleRec
 
 /**
  * Targets of the measures (step 7) of directions 1, «Объективность» and 2, so step 9 of the next
- * year is computed from results: the first work (by procedure the track prefers, then grade and
- * subject) the school wrote both in the measure's year and the year after (or, in the last year,
- * that year). Direction 2 aims at the share of «2», the others at quality.
+ * year is computed from results. The work is one the school wrote both in the measure's year and the
+ * year after (or, in the last year, that year), of the procedure the track prefers; among those,
+ * direction 2 aims at the work with the highest share of «2» that year (the finding it answers),
+ * direction 1 at the lowest quality, «Объективность» at the first by grade and subject. Ties go to
+ * grade and subject order. Direction 2 aims at the share of «2», the others at quality.
  */
 export function withTargets(cycle: readonly CycleRecord[], results: readonly ResultRow[]): CycleRecord[] {
-  const keys = new Map<number, Set<string>>();
+  // Mark counts per year and work (classes of a parallel summed).
+  const works = new Map<number, Map<string, { n: number; n2: number; good: number }>>();
   for (const r of results) {
     if (!r.marks) continue;
-    let set = keys.get(r.year);
-    if (!set) keys.set(r.year, (set = new Set()));
-    set.add(`${r.procedure}|${r.grade}|${r.subject}`);
+    let year = works.get(r.year);
+    if (!year) works.set(r.year, (year = new Map()));
+    const key = `${r.procedure}|${r.grade}|${r.subject}`;
+    let w = year.get(key);
+    if (!w) year.set(key, (w = { n: 0, n2: 0, good: 0 }));
+    const m = r.marks;
+    w.n += m.n5 + m.n4 + m.n3 + m.n2 + (m.n1 ?? 0);
+    w.n2 += m.n2 + (m.n1 ?? 0);
+    w.good += m.n5 + m.n4;
   }
-  const sorted = (year: number) => [...(keys.get(year) ?? [])].sort();
   const chosen = new Map<string, string | null>();
-  const choose = (year: number, track: string): string | null => {
-    const id = `${year}|${track}`;
+  const choose = (year: number, track: string, direction: CycleRecord["direction"]): string | null => {
+    const id = `${year}|${track}|${direction}`;
     if (chosen.has(id)) return chosen.get(id)!;
-    const next = keys.get(year + 1);
-    const both = sorted(year).filter((k) => !next || next.has(k));
+    const own = works.get(year) ?? new Map<string, { n: number; n2: number; good: number }>();
+    const next = works.get(year + 1);
+    const both = [...own.keys()].sort().filter((k) => !next || next.has(k));
     const prefer = track === "ГИА" ? "ОГЭ|" : "ВПР|";
-    const pick = both.find((k) => k.startsWith(prefer)) ?? both[0] ?? null;
+    const preferred = both.filter((k) => k.startsWith(prefer));
+    const pool = preferred.length ? preferred : both;
+    // Direction 2: the highest share of «2»; direction 1: the lowest quality; ties keep the sorted order.
+    const worst = (score: (w: { n: number; n2: number; good: number }) => number): string | null => {
+      let best: string | null = null;
+      let bestScore = -Infinity;
+      for (const k of pool) {
+        const w = own.get(k)!;
+        const v = w.n ? score(w) : -Infinity;
+        if (best === null || v > bestScore) [best, bestScore] = [k, v];
+      }
+      return best;
+    };
+    const pick =
+      direction === 2 ? worst((w) => w.n2 / w.n) : direction === 1 ? worst((w) => -w.good / w.n) : (pool[0] ?? null);
     chosen.set(id, pick);
     return pick;
   };
   return cycle.map((r) => {
     if (r.component !== 7 || !(r.direction === 1 || r.direction === "O" || r.direction === 2)) return r;
-    const key = choose(r.year, r.track);
+    const key = choose(r.year, r.track, r.direction);
     if (!key) return r;
     const [procedure, grade, subject] = key.split("|");
     const indicator: CycleTarget["indicator"] = r.direction === 2 ? "share2" : "quality";
