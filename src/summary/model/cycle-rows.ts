@@ -61,7 +61,7 @@ export function effectColumns(year: number): Column[] {
     { id: "before", header: `${year - 1}, %`, kind: "percent" },
     { id: "after", header: `${year}, %`, kind: "percent" },
     { id: "change", header: "Изменение, п.п.", kind: "number" },
-    { id: "size", header: "Выборка", kind: "text", width: 12 },
+    { id: "size", header: "Выборка", kind: "text", width: 15 },
     { id: "persists", header: "Вывод в следующем году", kind: "text", width: 10 },
     { id: "sentence", header: "Итог", kind: "text", width: 36 },
   ];
