@@ -33,13 +33,17 @@ describe("print layout arithmetic", () => {
     expect(PRINTABLE_WIDTH_PT).toBeCloseTo(741.2, 5);
   });
 
-  it("wraps at spaces within 90 % of the width less one character", () => {
-    // width 12 → capacity floor(10,8) − 1 = 9 characters a line
+  it("wraps at spaces within the width less one character (bold headers: 90 % of it)", () => {
+    // width 12 → capacity 12 − 1 = 11 characters a line
     expect(wrappedLines("", 12)).toBe(1);
     expect(wrappedLines("доля «2»", 12)).toBe(1); // 8 characters
-    expect(wrappedLines("ВПР: участников", 12)).toBe(3); // «ВПР:» | «участнико» | «в»: a 10-letter word is broken
-    expect(wrappedLines("участников", 12)).toBe(2); // one 10-letter word broken over two lines
+    expect(wrappedLines("ВПР: участников", 12)).toBe(2); // «ВПР:» | «участников»
+    expect(wrappedLines("участников", 12)).toBe(1); // 10 characters
+    expect(wrappedLines("информативная", 12)).toBe(2); // a 13-letter word is broken over two lines
     expect(wrappedLines("а б\nв", 12)).toBe(2); // a line break starts a line
+    // bold, width 12 → capacity floor(10,8) − 1 = 9: «ВПР:» | «участнико» | «в»
+    expect(wrappedLines("ВПР: участников", 12, true)).toBe(3);
+    expect(wrappedLines("участников", 12, true)).toBe(2);
   });
 
   it("widens a column so the longest header word fits in bold", () => {
