@@ -288,7 +288,7 @@ export function springMarkdown(res, when = new Date()) {
     BEGIN,
     "## Весна региона в одном запуске (issue 23, `bench/cases/spring.mjs`)",
     "",
-    `Замер ${when.toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, 2 ядра (заняты и другой работой). \`msoko analyze <протоколы> --json …\` из собранной командной строки (scripts/build-cli.mjs), каждый запуск — отдельный процесс. ${res.count} различных протоколов по ${fmt(res.n)} строк (работы ВПР ${YEAR} 4–8 классов, макеты 2022 г. и 2020–2021 гг. через один, одни и те же ${fmt(Math.round(res.n / 40))} ОО в 20 муниципалитетах; ${fmt(res.bytes / 1e6, 1)} МБ .xlsx) ${gen}. Первые 10 / 20 / 30 файлов — рост пика памяти по файлам.`,
+    `Замер ${when.toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, 2 ядра (заняты и другой работой). \`msoko analyze <протоколы> --json …\` из собранной командной строки (scripts/build-cli.mjs), каждый запуск — отдельный процесс. ${res.count} различных протоколов по ${fmt(res.n)} строк (работы ВПР ${YEAR} 4–8 классов, макеты 2022 г. и 2020–2021 гг. через один, одни и те же ${fmt(Math.round(res.n / 40))} ОО в 20 муниципалитетах; ${fmt(res.bytes / 1e6, 1)} МБ .xlsx) ${gen}. Прогоны на первых ${res.runs.map((r) => r.files).join(" / ")} файлах — рост пика памяти по файлам.`,
     "",
     "| Файлов | Процедур | Участников | ОО | ЦП, с | Стена, с | Пик памяти (maxRSS), МБ | Load average до → после |",
     "|---:|---:|---:|---:|---:|---:|---:|---|",
