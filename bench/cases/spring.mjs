@@ -7,20 +7,21 @@
  * writing every work, realistic shares (test/fixtures/fisoko/raw.ts generateProtocol: ~4 % absent,
  * ~⅔ journal = test mark, every 25th school «helps» at the boundaries).
  *
- *   node bench/cases/spring.mjs [УЧАСТНИКОВ] [--works 30] [--steps 10,20,30] [--write]
+ *   node bench/cases/spring.mjs [УЧАСТНИКОВ] [--works 30] [--steps 10,20,30] [--fresh] [--write]
  *
  * The protocols are generated once into bench/out/spring-N/ (streaming writer src/xlsx/stream; the
- * generation is timed and reported). The command runs from the built CLI (scripts/build-cli.mjs into
- * bench/out/spring-cli, the same bundle `msoko` ships), each run in its own process; reported per run:
- * CPU (user + system), wall, peak RSS (maxRSS), procedures analysed and participants (from the
- * import's «Сведения» lines in the JSON), schools, and the load average before and after. The runs
- * over the first 10, 20 and 30 files show how the peak grows per file. Every work's scale is passed
- * by --set, as a user would (only ВПР 2026 русский язык 4 класс is shipped). --write replaces this
- * case's section of bench/results.md (between its markers).
+ * generation is timed and reported; --fresh generates them again). The command runs from the built
+ * CLI (scripts/build-cli.mjs into bench/out/spring-cli, the same bundle `msoko` ships), each run in
+ * its own process; reported per run: CPU (user + system), wall, peak RSS (maxRSS), procedures
+ * analysed and participants (from the import's «Сведения» lines in the JSON), schools, and the load
+ * average before and after. The runs over the first 10, 20 and 30 files show how the peak grows
+ * per file, and the last run notes RSS and heap after every 10 files and after the analysis. Every
+ * work's scale is passed by --set, as a user would (only ВПР 2026 русский язык 4 класс is shipped).
+ * --write replaces this case's section of bench/results.md (between its markers).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { createRequire, syncBuiltinESMExports } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -28,6 +29,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { BENCH, OUT, ROOT } from "../lib/build.mjs";
 
 const RESULTS = join(BENCH, "results.md");
+const require = createRequire(import.meta.url);
 const BEGIN = "<!-- spring:begin -->";
 const END = "<!-- spring:end -->";
 const GEN_BUNDLE = join(OUT, "spring-generate.mjs");
@@ -105,8 +107,7 @@ export function works(count = 30) {
 const dirOf = (n) => join(OUT, `spring-${n}`);
 
 async function buildGenerator() {
-  const require = createRequire(join(ROOT, "package.json"));
-  const esbuild = require("esbuild");
+  const esbuild = createRequire(join(ROOT, "package.json"))("esbuild");
   mkdirSync(OUT, { recursive: true });
   await esbuild.build({
     stdin: {
@@ -178,6 +179,33 @@ async function childGenerate(n, count) {
 }
 
 /**
+ * Memory in the course of one run, seen from outside the product: the CLI opens each input with
+ * fs/promises `open` and writes the JSON with `writeFile`; wrapped here (and synced into the ES
+ * module bindings before the CLI is loaded), they note the RSS and heap when protocol k + 1 is
+ * opened — after k files read and imported — and when the JSON is written (after the analysis).
+ */
+function traceFiles(dir, json) {
+  const fsp = require("node:fs/promises");
+  const marks = [];
+  const note = (what) => {
+    const m = process.memoryUsage();
+    marks.push({ what, rssMb: m.rss / 1048576, heapMb: m.heapUsed / 1048576 });
+  };
+  const { open, writeFile } = fsp;
+  let opened = 0;
+  fsp.open = (path, ...rest) => {
+    if (String(path).startsWith(dir) && String(path).endsWith(".xlsx")) note(opened++);
+    return open(path, ...rest);
+  };
+  fsp.writeFile = (path, ...rest) => {
+    if (String(path) === json) note("json");
+    return writeFile(path, ...rest);
+  };
+  syncBuiltinESMExports();
+  return marks;
+}
+
+/**
  * Child: `msoko analyze` of the first `files` protocols from the built CLI, timed from the call of
  * its main to its end (the bundle's loading included: it is part of a run).
  */
@@ -192,6 +220,7 @@ async function childAnalyze(n, files, count) {
     json,
     ...list.flatMap((w) => ["--set", w.set]),
   ];
+  const trace = traceFiles(dirOf(n), json);
   const before = load();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -233,6 +262,7 @@ async function childAnalyze(n, files, count) {
       schools: a.schools.length,
       municipalities: a.municipalities.length,
       printedMb: printed / 1e6,
+      trace,
       load: [before, load()],
     }) + "\n",
   );
@@ -258,10 +288,17 @@ const fmt = (x, d = 0) =>
   x === null || x === undefined
     ? "—"
     : x.toLocaleString("ru-RU", { maximumFractionDigits: d, minimumFractionDigits: d });
+/** «1 файл», «2 файла», «5 файлов». */
+const pl = (n, [one, few, many]) => {
+  const d = n % 10;
+  const dd = n % 100;
+  return `${fmt(n)} ${d === 1 && dd !== 11 ? one : d >= 2 && d <= 4 && (dd < 12 || dd > 14) ? few : many}`;
+};
 const la = (l) => `${l[0].join(" / ")} → ${l[1].join(" / ")}`;
 
-export async function runSpring(n = 25000, count = 30, steps = [10, 20, 30]) {
+export async function runSpring(n = 25000, count = 30, steps = [10, 20, 30], fresh = false) {
   await buildGenerator();
+  if (fresh) rmSync(dirOf(n), { recursive: true, force: true });
   const t0 = performance.now();
   const generated = spawnChild(["generate", n, count]);
   const genWallMs = performance.now() - t0;
@@ -288,7 +325,7 @@ export function springMarkdown(res, when = new Date()) {
     BEGIN,
     "## Весна региона в одном запуске (issue 23, `bench/cases/spring.mjs`)",
     "",
-    `Замер ${when.toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, 2 ядра (заняты и другой работой). \`msoko analyze <протоколы> --json …\` из собранной командной строки (scripts/build-cli.mjs), каждый запуск — отдельный процесс. ${res.count} различных протоколов по ${fmt(res.n)} строк (работы ВПР ${YEAR} 4–8 классов, макеты 2022 г. и 2020–2021 гг. через один, одни и те же ${fmt(Math.round(res.n / 40))} ОО в 20 муниципалитетах; ${fmt(res.bytes / 1e6, 1)} МБ .xlsx) ${gen}. Прогоны на первых ${res.runs.map((r) => r.files).join(" / ")} файлах — рост пика памяти по файлам.`,
+    `Замер ${when.toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, 2 ядра (заняты и другой работой). \`msoko analyze <протоколы> --json …\` из собранной командной строки (scripts/build-cli.mjs), каждый запуск — отдельный процесс. ${pl(res.count, ["протокол", "различных протокола", "различных протоколов"])} по ${fmt(res.n)} строк (работы ВПР ${YEAR} 4–8 классов, макеты 2022 г. и 2020–2021 гг. через один, одни и те же ${fmt(Math.round(res.n / 40))} ОО в 20 муниципалитетах; ${fmt(res.bytes / 1e6, 1)} МБ .xlsx) ${gen}. Прогоны на первых ${res.runs.map((r) => r.files).join(" / ")} файлах — рост пика памяти по файлам.`,
     "",
     "| Файлов | Процедур | Участников | ОО | ЦП, с | Стена, с | Пик памяти (maxRSS), МБ | Load average до → после |",
     "|---:|---:|---:|---:|---:|---:|---:|---|",
@@ -306,10 +343,23 @@ export function springMarkdown(res, when = new Date()) {
       `Рост: ${fmt((last.maxRssMb - first.maxRssMb) / (last.files - first.files), 1)} МБ пика и ${fmt((last.cpuMs - first.cpuMs) / 1000 / (last.files - first.files), 2)} с ЦП на файл (между ${first.files} и ${last.files} файлами).`,
     );
   }
+  const marks = (last?.trace ?? []).filter(
+    (m) => m.what === "json" || (m.what > 0 && (m.what % 10 === 0 || m.what === last.files - 1)),
+  );
+  if (marks.length)
+    lines.push(
+      "",
+      `По ходу прогона на ${last.files} файлах (RSS / куча, МБ): ${marks
+        .map(
+          (m) =>
+            `${m.what === "json" ? "перед записью JSON (после анализа)" : `после ${pl(m.what, ["файла", "файлов", "файлов"])}`} — ${fmt(m.rssMb)} / ${fmt(m.heapMb)}`,
+        )
+        .join("; ")}; пик — ${fmt(last.maxRssMb)}.`,
+    );
   if (last)
     lines.push(
       "",
-      `Цель issue 23 «весна региона (30 файлов) в одном запуске с пиком ≤ 1,5 ГБ» — ${last.files >= 30 && last.procedures >= 30 && last.maxRssMb <= 1536 ? "**выполнена**" : "**не выполнена**"} (${last.files} файлов, ${last.procedures} процедур, пик ${fmt(last.maxRssMb)} МБ).`,
+      `Цель issue 23 «весна региона (30 файлов) в одном запуске с пиком ≤ 1,5 ГБ» — ${last.files >= 30 && last.procedures >= 30 && last.maxRssMb <= 1536 ? "**выполнена**" : "**не выполнена**"} (${pl(last.files, ["файл", "файла", "файлов"])}, ${pl(last.procedures, ["процедура", "процедуры", "процедур"])}, пик ${fmt(last.maxRssMb)} МБ).`,
     );
   lines.push(END);
   return lines.join("\n");
@@ -341,7 +391,7 @@ if (argv[0] === "--child") {
   const n = Number(argv.find((a, i) => /^\d+$/.test(a) && !argv[i - 1]?.startsWith("--")) ?? 25000);
   const count = Number(opt("--works") ?? 30);
   const steps = (opt("--steps") ?? "10,20,30").split(",").map(Number);
-  runSpring(n, count, steps).then(
+  runSpring(n, count, steps, argv.includes("--fresh")).then(
     (res) => {
       const md = springMarkdown(res);
       if (argv.includes("--write")) writeSection(md);
