@@ -9,7 +9,7 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { BookLimits } from "../xlsx/read/budget";
-import { addUnreadable, addWorkbook, emptyInputs, type Inputs } from "../summary/inputs";
+import { addUnreadable, addWorkbook, emptyInputs, type AddOptions, type Inputs } from "../summary/inputs";
 import { expandPaths, readInputXlsx } from "./files";
 import { errorText } from "./fs-errors";
 
@@ -21,13 +21,16 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
 }
 
 /** Reads and classifies every file; `onFile` reports progress (1-based index). */
-/** `slim`: forms keep only what the summary reads (src/summary/inputs.ts slimForSummary). */
+/**
+ * `slim`: forms keep only what the summary reads (src/summary/inputs.ts slimForSummary); `onRaw`:
+ * each regional protocol is handed over as soon as it is read and its grid let go (AddOptions).
+ */
 export async function loadInputs(
   files: readonly string[],
   onFile?: (index: number, total: number, file: string) => void,
   limits?: BookLimits,
   maxText?: number,
-  opts: { slim?: boolean } = {},
+  opts: AddOptions = {},
 ): Promise<Inputs> {
   const inputs = emptyInputs();
   for (const [i, path] of files.entries()) {

@@ -77,8 +77,19 @@ export function slimForSummary(report: SchoolReport): SchoolReport {
   return report;
 }
 
+/** How addWorkbook keeps what it reads. */
+export interface AddOptions {
+  /** Keep of a school form only what the summary needs (slimForSummary). */
+  slim?: boolean;
+  /**
+   * Takes each regional protocol as soon as it is read (e.g. RawImporter.add); the protocol is then
+   * listed in `raw` by name only, its grid let go (issue 23: a spring is 30 grids of 25 000 rows).
+   */
+  onRaw?: (file: FisokoFile) => void;
+}
+
 /**
- * Adds one read workbook to the inputs by what it is. `slim`: keep of a school form only what the
+ * Adds one read workbook to the inputs by what it is. `opts.slim`: keep of a school form only what the
  * summary needs (slimForSummary), for callers that build nothing else from the forms. `maxText`: longest
  * text kept in a form's cell (the profile's «limits.textLength»).
  */
@@ -88,12 +99,17 @@ export function addWorkbook(
   sheets: SheetRead[],
   modified?: string,
   maxText?: number,
-  opts: { slim?: boolean } = {},
+  opts: AddOptions = {},
 ): void {
   if (looksLikeFisokoExport(sheets)) {
     inputs.exports.push({ name: file, sheets });
   } else if (looksLikeRawResults(sheets)) {
-    inputs.raw.push({ name: file, sheets });
+    const raw: FisokoFile = { name: file, sheets };
+    if (opts.onRaw) {
+      opts.onRaw(raw);
+      raw.sheets = [];
+    }
+    inputs.raw.push(raw);
   } else if (looksLikeFiokoData(sheets)) {
     const data = readFiokoData(file, sheets);
     inputs.fiokoMarkers.push(...data.markers);

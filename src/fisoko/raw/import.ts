@@ -53,13 +53,33 @@ export function looksLikeRawResults(sheets: readonly Pick<FisokoFile["sheets"][n
 }
 
 export function importRaw(files: readonly FisokoFile[], profile: Profile, opts: RawOptions = {}): RawImport {
-  const findings: Finding[] = [];
-  const reports: RawReport[] = [];
-  const schools = new Map<string, RawSchool>();
-  const participants: ParticipantRow[] = [];
+  const importer = new RawImporter(profile, opts);
+  for (const file of files) importer.add(file);
+  return importer.finish();
+}
+
+/**
+ * The same import one file at a time (issue 23): a caller that reads protocols one by one hands
+ * each to `add` as soon as it is read and lets its grid go, so a region's spring (30 grids of
+ * 25 000 rows) is never in memory at once. `finish` gives what importRaw gives for the same files
+ * in the same order.
+ */
+export class RawImporter {
+  private readonly findings: Finding[] = [];
+  private readonly reports: RawReport[] = [];
+  private readonly schools = new Map<string, RawSchool>();
+  private readonly participants: ParticipantRow[] = [];
   /** test|school → file that gave the school's rows of the test first. */
-  const owner = new Map<string, string>();
-  for (const file of files) {
+  private readonly owner = new Map<string, string>();
+
+  constructor(
+    private readonly profile: Profile,
+    private readonly opts: RawOptions = {},
+  ) {}
+
+  /** Imports one protocol; its sheets are not kept. */
+  add(file: FisokoFile): void {
+    const { findings, reports, schools, participants, owner, profile, opts } = this;
     let any = false;
     for (const sheet of file.sheets) {
       const found = findRawHeader(sheet.values);
@@ -112,9 +132,13 @@ export function importRaw(files: readonly FisokoFile[], profile: Profile, opts: 
       });
     }
   }
-  const ok = !findings.some((f) => f.severity === "error");
-  if (!ok) return { ok, schools: [], participants: [], findings, reports };
-  return { ok, schools: [...schools.values()], participants, findings, reports };
+
+  finish(): RawImport {
+    const { findings, reports, schools, participants } = this;
+    const ok = !findings.some((f) => f.severity === "error");
+    if (!ok) return { ok, schools: [], participants: [], findings, reports };
+    return { ok, schools: [...schools.values()], participants, findings, reports };
+  }
 }
 
 function readSheet(

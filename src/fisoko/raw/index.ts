@@ -1,5 +1,5 @@
 /** Public surface of the regional protocols' import (raw results of a whole procedure). */
-export { importRaw, looksLikeRawResults, type RawImport, type RawOptions, type RawReport } from "./import";
+export { importRaw, looksLikeRawResults, RawImporter, type RawImport, type RawOptions, type RawReport } from "./import";
 export {
   withRawSchools,
   groupRawSchools,
