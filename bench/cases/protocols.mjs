@@ -30,6 +30,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..");
 const OUT = join(ROOT, "bench", "out");
 const BUNDLE = join(OUT, "protocols-bundle.mjs");
+/** The fixture writer (it loads exceljs): only the generating child imports it, not the measured one. */
+const FIXTURES = join(OUT, "protocols-fixtures.mjs");
 const RESULTS = join(ROOT, "bench", "results.md");
 const BEGIN = "<!-- protocols:begin -->";
 const END = "<!-- protocols:end -->";
@@ -54,31 +56,35 @@ async function buildBundle() {
   const require = createRequire(join(ROOT, "package.json"));
   const esbuild = require("esbuild");
   mkdirSync(OUT, { recursive: true });
-  await esbuild.build({
-    stdin: {
-      contents: [
-        'export * as analyze from "./src/cli/commands/analyze";',
-        'export { memoryIo } from "./src/cli/io";',
-        'export { generateProtocol } from "./test/fixtures/fisoko/raw";',
-        'export { writeFixture } from "./test/fixtures/fisoko/generate-xlsx";',
-      ].join("\n"),
-      resolveDir: ROOT,
-      loader: "ts",
-      sourcefile: "bench-protocols-entry.ts",
-    },
-    bundle: true,
-    packages: "external",
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    outfile: BUNDLE,
-    logLevel: "error",
-  });
+  const build = (lines, outfile) =>
+    esbuild.build({
+      stdin: { contents: lines.join("\n"), resolveDir: ROOT, loader: "ts", sourcefile: "bench-protocols-entry.ts" },
+      bundle: true,
+      packages: "external",
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      outfile,
+      logLevel: "error",
+    });
+  // The analysing child loads what `msoko analyze` loads and nothing more: the fixture writer
+  // pulled exceljs into its heap, which the command itself no longer loads (issue 23).
+  await build(
+    ['export * as analyze from "./src/cli/commands/analyze";', 'export { memoryIo } from "./src/cli/io";'],
+    BUNDLE,
+  );
+  await build(
+    [
+      'export { generateProtocol } from "./test/fixtures/fisoko/raw";',
+      'export { writeFixture } from "./test/fixtures/fisoko/generate-xlsx";',
+    ],
+    FIXTURES,
+  );
 }
 
 /** Child: writes the protocol of one layout (its memory is not the analysis's). */
 async function childGenerate(layout, n) {
-  const b = await import(pathToFileURL(BUNDLE).href);
+  const b = await import(pathToFileURL(FIXTURES).href);
   const L = LAYOUTS[layout];
   const schools = Math.round(n / 40);
   const sheets = b.generateProtocol({

@@ -10,7 +10,9 @@ import { constants } from "node:fs";
 import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { SheetRead } from "../host/port";
-import { readXlsxBuffer, DEFAULT_MAX_BYTES, type ReadXlsxOptions } from "../xlsx/exceljs";
+// Not the adapter's index: it re-exports the exceljs workbook, and reading values needs no exceljs.
+import { readXlsxBuffer, type ReadXlsxOptions } from "../xlsx/exceljs/read";
+import { DEFAULT_MAX_BYTES } from "../xlsx/exceljs/zipguard";
 import { megabytes } from "../xlsx/read/zip";
 import { errorText, isNodeError, nodeErrorMessage } from "./fs-errors";
 

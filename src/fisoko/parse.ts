@@ -6,7 +6,15 @@
  */
 import type { Finding } from "../core/model";
 import type { SheetRead } from "../host/port";
-import { describeSeen, detectReport, kindOfSheetName, readTestHeader, REPORT_TITLES, type ReportKind } from "./header";
+import {
+  describeSeen,
+  detectReport,
+  kindOfSheetName,
+  readTestHeader,
+  REPORT_TITLES,
+  TITLE_ROWS,
+  type ReportKind,
+} from "./header";
 import { parseDistribution } from "./reports/distribution";
 import { parseIndividual } from "./reports/individual";
 import { parseJournal } from "./reports/journal";
@@ -93,8 +101,12 @@ function firstTableRow(scan: SheetScan, kind: ReportKind): number {
 /** Whether any sheet carries a ФИС ОКО report title (for tools that take forms and exports alike). */
 export function looksLikeFisokoExport(sheets: readonly Pick<SheetRead, "name" | "values" | "merges">[]): boolean {
   // A form's «Участники» sheet also has «Код участника»: only a report title counts here.
+  // Only a title decides, and titles are looked for in the first TITLE_ROWS rows: the sheet's other
+  // rows are not copied (a region's protocol is 25 000 rows; issue 23). Merges are kept whole, so the
+  // first rows read exactly as in the whole sheet.
   return sheets.some((s) => {
-    const d = detectReport(new SheetScan("", s.name, s));
+    const head = s.values.length > TITLE_ROWS ? s.values.slice(0, TITLE_ROWS) : s.values;
+    const d = detectReport(new SheetScan("", s.name, { values: head, merges: s.merges }));
     return d.ok && d.match.via === "title";
   });
 }

@@ -88,6 +88,11 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
   const absentMemo = new Map<string, boolean>();
   const classMemo = new Map<CellValue, string>();
   const codeLetters = columnLetters(cols.code);
+  let lastText: string | undefined;
+  let lastLogin: ReturnType<typeof splitLogin> | undefined;
+  let lastCodesLogin: string | undefined;
+  let lastCodes: Map<string, number> | undefined;
+  let lastNoted: string | undefined;
   for (let r = cols.row + 1; r < values.length; r++) {
     const row = values[r];
     if (!row || row.length === 0) continue;
@@ -101,8 +106,15 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
       out.absent++;
       continue;
     }
-    let login = logins.get(schoolText);
-    if (login === undefined) logins.set(schoolText, (login = splitLogin(schoolText)));
+    // A school's rows come one after another: the previous row's school is looked up again only when it changes.
+    let login: ReturnType<typeof splitLogin> | undefined;
+    if (schoolText === lastText) login = lastLogin;
+    else {
+      login = logins.get(schoolText);
+      if (login === undefined) logins.set(schoolText, (login = splitLogin(schoolText)));
+      lastText = schoolText;
+      lastLogin = login;
+    }
     if (!login || login.kind !== "school") {
       const b = badLogins.get(schoolText);
       if (b) b.count++;
@@ -203,10 +215,17 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
     } else if (score !== null && ctx.scale) mark = markOf(score, ctx.scale);
     const journal = cols.journal !== null ? numberIn(row[cols.journal]) : null;
     const journalMark = journal !== null && Number.isInteger(journal) && journal >= 1 && journal <= 5 ? journal : null;
-    let unit = units.get(login.login);
-    if (unit === undefined) units.set(login.login, (unit = schoolKey(login.login)));
-    let codes = codesOf.get(unit);
-    if (codes === undefined) codesOf.set(unit, (codes = new Map()));
+    let codes: Map<string, number>;
+    if (login.login === lastCodesLogin && lastCodes) codes = lastCodes;
+    else {
+      let unit = units.get(login.login);
+      if (unit === undefined) units.set(login.login, (unit = schoolKey(login.login)));
+      let c = codesOf.get(unit);
+      if (c === undefined) codesOf.set(unit, (c = new Map()));
+      codes = c;
+      lastCodesLogin = login.login;
+      lastCodes = c;
+    }
     const prev = codes.get(code);
     if (prev !== undefined) {
       f.row(
@@ -225,7 +244,10 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
     }
     codes.set(code, out.participants.length);
     rowOf.push(r);
-    noteSchool(out.schools, login.login, login.name, row, cols, ctx.file);
+    if (login.login !== lastNoted) {
+      noteSchool(out.schools, login.login, login.name, row, cols, ctx.file);
+      lastNoted = login.login;
+    }
     const classCell = cols.className === null ? null : row[cols.className];
     let className = classMemo.get(classCell);
     if (className === undefined) classMemo.set(classCell, (className = classNameOf(row, cols, test.grade)));
