@@ -26,7 +26,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -70,6 +70,9 @@ function ensurePane() {
     maxBuffer: 64 * MB,
   });
   if (r.status !== 0) throw new Error(`сборка панели не удалась: ${(r.stderr || r.stdout).slice(-500)}`);
+  // webpack leaves an unchanged taskpane.html as it was: its time now stands for the build's.
+  const now = new Date();
+  utimesSync(html, now, now);
   return true;
 }
 
@@ -176,7 +179,9 @@ async function runOnce(chromium, base, n, capMb) {
     const metrics = async () => {
       const { metrics: m } = await cdp.send("Performance.getMetrics");
       const get = (name) => m.find((x) => x.name === name)?.value ?? 0;
-      return { used: get("JSHeapUsedSize"), total: get("JSHeapTotalSize") };
+      // ArrayBuffer backing stores (file bytes, inflated parts) live outside the JS heap's figures.
+      const usage = await cdp.send("Runtime.getHeapUsage").catch(() => ({}));
+      return { used: get("JSHeapUsedSize"), total: get("JSHeapTotalSize"), buffers: usage.backingStorageSize ?? 0 };
     };
     const before = await metrics();
 
@@ -241,7 +246,8 @@ async function runOnce(chromium, base, n, capMb) {
     await heapLoop;
 
     const end = new Map(renderers.map((pid) => [pid, procStatus(pid)]));
-    const hwm = Math.max(0, ...[...end.values()].map((s) => s?.hwm ?? 0));
+    // VmHWM is updated lazily by the kernel and may lag behind a sampled VmRSS: the peak is the larger.
+    const hwm = Math.max(0, ...[...end.values()].map((s) => s?.hwm ?? 0), ...rss.map((s) => s.rss));
     const cpuS = [...end.entries()].reduce(
       (s, [pid, e]) => s + ((e?.ticks ?? 0) - (start.get(pid)?.ticks ?? 0)) / CLK_TCK,
       0,
@@ -270,6 +276,7 @@ async function runOnce(chromium, base, n, capMb) {
         ms: phaseEnd(i) - p.t,
         heapMax: Math.max(0, ...samples.filter(inside).map((s) => s.used)),
         rssMax: Math.max(0, ...rss.filter(inside).map((s) => s.rss)),
+        buffersMax: Math.max(0, ...samples.filter(inside).map((s) => s.buffers)),
       };
     });
     return {
@@ -344,7 +351,7 @@ export function paneMemoryMarkdown(rows, when = new Date()) {
     `Замер ${when.toISOString().slice(0, 16).replace("T", " ")} UTC, chromium из Debian (headless), ${os.cpus().length} ядра (заняты и другой работой).` +
       " Панель — production-сборка; office.js — строгая имитация Excel в вебе, которая считает записанное и не хранит его (в Excel ячейки живут вне панели)." +
       " Формы выбираются как пользователем (File с диска), «Построить свод» — тот же путь, что на странице «Свод». Каждая строка — новый браузер." +
-      " Куча JS — JSHeapUsedSize по CDP раз в ~100 мс (во время одной долгой задачи замеры ждут); процесс — пик RSS процесса вкладки (VmHWM)." +
+      " Куча JS — JSHeapUsedSize по CDP раз в ~100 мс (во время одной долгой задачи замеры ждут); процесс — пик RSS процесса вкладки (большее из VmHWM в конце и VmRSS раз в 100 мс)." +
       (cap ? ` Куча V8 ограничена ${cap} МБ (--max-old-space-size).` : ""),
     "",
     "| Форм (МБ файлов) | Итог | Стена, с | ЦП вкладки, с | Пик кучи JS, МБ | Пик процесса, МБ | Куча после, МБ | Фазы: стена, с / пик кучи, МБ | Запросов в Excel (МБ, наибольший) | Load average до → после |",
