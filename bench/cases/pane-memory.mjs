@@ -306,6 +306,7 @@ async function runOnce(chromium, base, n, capMb) {
       refused: bench?.log.refused ?? [],
       droppedOps: bench?.sink.dropped ?? 0,
       droppedBytes: bench?.sink.droppedBytes ?? 0,
+      bytesBySheet: bench?.sink.bySheet ?? {},
       load: [loadBefore, loadAfter],
       series: { t0, heap: samples, rss },
     };
@@ -363,6 +364,13 @@ export function paneMemoryMarkdown(rows, when = new Date()) {
       `| ${r.forms} (${fmt(r.bytes / MB, 1)}) | ${r.ok ? "свод построен" : r.crashed ? "**вкладка упала**" : `**${r.message.slice(0, 80)}**`} | ${fmt(r.ms / 1000, 1)} | ${fmt(r.cpuS, 1)} | ${fmt(r.heapPeak / MB)} | ${fmt(r.rendererHwm / MB)} | ${r.heapAfter === null ? "—" : fmt(r.heapAfter / MB)} | ${phases} | ${r.syncs} (${fmt(r.requestBytes / MB, 1)}, ${fmt(r.maxRequestBytes / MB, 2)}) | ${la(r.load)} |`,
     );
   }
+  const last = rows[rows.length - 1];
+  const heaviest = Object.entries(last?.bytesBySheet ?? {}).sort((x, y) => y[1] - x[1])[0];
+  if (heaviest)
+    lines.push(
+      "",
+      `Больше всего записано на лист «${heaviest[0]}»: ${fmt(heaviest[1] / MB, 1)} МБ JSON из ${fmt(last.droppedBytes / MB, 1)} МБ (${last.forms} форм); его действия строятся сразу для всего листа и уходят в Excel частями ≤ 4 МБ.`,
+    );
   const big = rows.find((r) => r.forms === 500);
   if (big)
     lines.push(

@@ -26,19 +26,29 @@ export interface SinkStats {
   dropped: number;
   /** UTF-8 JSON bytes of the dropped ops (what Excel would have stored). */
   droppedBytes: number;
+  /** The same per sheet (by its final name). */
+  bySheet: Record<string, number>;
 }
 
 class SinkWorkbook extends MemoryWorkbook {
-  readonly stats: SinkStats = { ops: 0, dropped: 0, droppedBytes: 0 };
+  readonly stats: SinkStats = { ops: 0, dropped: 0, droppedBytes: 0, bySheet: {} };
 
   override async write(batch: WriteBatch): Promise<{ notices: string[] }> {
     const kept: WriteOp[] = [];
     for (const op of batch.ops) {
       this.stats.ops++;
+      // The summary's sheets are written under temporary names and renamed at the end: follow them.
+      if (op.op === "renameSheet" && op.from in this.stats.bySheet) {
+        this.stats.bySheet[op.to] = this.stats.bySheet[op.from];
+        delete this.stats.bySheet[op.from];
+      }
       if (keep(op)) kept.push(op);
       else {
+        const bytes = jsonBytes(op);
         this.stats.dropped++;
-        this.stats.droppedBytes += jsonBytes(op);
+        this.stats.droppedBytes += bytes;
+        const sheet = "sheet" in op ? op.sheet : "";
+        this.stats.bySheet[sheet] = (this.stats.bySheet[sheet] ?? 0) + bytes;
       }
     }
     return kept.length ? super.write({ ...batch, ops: kept }) : { notices: [] };
