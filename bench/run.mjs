@@ -540,9 +540,9 @@ else {
   );
 }
 
-// Sections measured by their own scripts (summary-stream.mjs, end-to-end.mjs, protocols.mjs, spring.mjs with --write) survive a full run.
+// Sections measured by their own scripts (summary-stream.mjs, end-to-end.mjs, protocols.mjs, spring.mjs, pane-memory.mjs with --write) survive a full run.
 const previous = existsSync(join(BENCH, "results.md")) ? readFileSync(join(BENCH, "results.md"), "utf8") : "";
-for (const id of ["summary-stream", "end-to-end", "protocols", "spring"]) {
+for (const id of ["summary-stream", "end-to-end", "protocols", "spring", "pane-memory"]) {
   const kept = new RegExp(`<!-- ${id}:begin -->[\\s\\S]*?<!-- ${id}:end -->`).exec(previous);
   if (kept) md.push("", kept[0], "");
 }

@@ -21,6 +21,8 @@ export async function readChosenFiles(
     onFile?: (index: number, total: number, name: string) => void;
     /** The workbook's profile: its «Ограничения» (limits.*) bound what a chosen file may hold. */
     profile?: Profile;
+    /** Keep of each school form only what the summary reads (slimForSummary): the «Свод» page builds nothing else. */
+    slim?: boolean;
   } = {},
 ): Promise<Inputs> {
   const inputs = emptyInputs();
@@ -32,7 +34,7 @@ export async function readChosenFiles(
     opts.onFile?.(i + 1, files.length, f.name);
     try {
       const sheets = await readXlsxInBrowser(await f.arrayBuffer(), f.name, { limits });
-      addWorkbook(inputs, f.name, sheets, new Date(f.lastModified).toISOString(), maxText);
+      addWorkbook(inputs, f.name, sheets, new Date(f.lastModified).toISOString(), maxText, { slim: opts.slim });
     } catch (e) {
       addUnreadable(inputs, f.name, e);
     }

@@ -36,6 +36,30 @@ const useStyles = makeStyles({
 });
 
 const FORMS = ["форма", "формы", "форм"] as const;
+
+/**
+ * What the page shows of a built summary. Only this is kept after the run, not the summary and the
+ * consolidation themselves: with 500 forms they are hundreds of megabytes the pane would hold for as
+ * long as it stays open (issue 23, bench/cases/pane-memory.mjs).
+ */
+interface SummaryDigest {
+  schools: number;
+  /** Forms included with errors or unreadable. */
+  failed: number;
+  /** Names of the sheets written. */
+  sheets: string[];
+  notices: string[];
+}
+
+function digest(result: SummarizeResult): SummaryDigest {
+  return {
+    schools: result.consolidation.schools.length,
+    failed: result.consolidation.files.filter((f) => f.state === "includedWithErrors" || f.state === "unreadable")
+      .length,
+    sheets: result.written.sheets.map((s) => s.written),
+    notices: result.notices,
+  };
+}
 const SCHOOLS = ["ОО", "ОО", "ОО"] as const;
 
 function defaultDate(): string {
@@ -47,7 +71,7 @@ export function SummaryPage() {
   const { port, sheets, role, error, refresh } = useWorkbook();
   const { run, busy } = useOperation();
   const [date, setDate] = useState(defaultDate());
-  const [result, setResult] = useState<SummarizeResult | null>(null);
+  const [result, setResult] = useState<SummaryDigest | null>(null);
   // The book the summary went to: this one, or a new one when this book is a school's form.
   const [target, setTarget] = useState<WorkbookPort | null>(null);
   const [windowNote, setWindowNote] = useState(false);
@@ -76,6 +100,7 @@ export function SummaryPage() {
         const files = await readChosenFiles(chosen, {
           signal,
           profile,
+          slim: true,
           onFile: (i, n, name) =>
             progress({
               done: groups.length + i - 1,
@@ -100,13 +125,16 @@ export function SummaryPage() {
           signal,
           onSheet: (done, total, sheet) =>
             progress({ done, total, label: `${stepLabel("Лист", done, total)}: ${sheet}` }),
+          // The forms' participant rows are not needed once the summary is built: its sheets are
+          // written without them in memory (500 forms: a few hundred megabytes less at the peak).
+          releaseParticipants: true,
         });
-        return { result, port: where.port, fresh: where.kind === "new" };
+        return { result: digest(result), port: where.port, fresh: where.kind === "new" };
       },
       {
         doneMessage: (r) =>
           r
-            ? `Свод построен${r.fresh ? " в новой книге" : ""}: ${countRu(r.result.consolidation.schools.length, SCHOOLS)}, ${countRu(r.result.written.sheets.length, ["лист", "листа", "листов"])}.`
+            ? `Свод построен${r.fresh ? " в новой книге" : ""}: ${countRu(r.result.schools, SCHOOLS)}, ${countRu(r.result.sheets.length, ["лист", "листа", "листов"])}.`
             : "Открыта новая книга для свода.",
       },
     );
@@ -116,7 +144,7 @@ export function SummaryPage() {
         setResult(outcome.value.result);
         setTarget(outcome.value.port);
         // Show the first sheet of the summary, as Excel shows a sheet just made.
-        const first = outcome.value.result.written.sheets[0]?.written;
+        const first = outcome.value.result.sheets[0];
         if (first) outcome.value.port.activate(first).catch(() => undefined);
       }
     }
@@ -172,8 +200,7 @@ export function SummaryPage() {
     );
   }
 
-  const failed =
-    result?.consolidation.files.filter((f) => f.state === "includedWithErrors" || f.state === "unreadable").length ?? 0;
+  const failed = result?.failed ?? 0;
   return (
     <div className={styles.stack}>
       <Paragraph>
@@ -196,19 +223,19 @@ export function SummaryPage() {
       {result && (
         <section aria-label="Итог построения свода" className={styles.stack}>
           <Text weight="semibold">
-            В своде {countRu(result.consolidation.schools.length, SCHOOLS)}
+            В своде {countRu(result.schools, SCHOOLS)}
             {failed ? `; форм с ошибками: ${failed} (лист «Файлы свода»)` : ""}.
           </Text>
           <ul className={styles.list}>
-            {result.written.sheets.map((s) => (
-              <li key={s.written}>
+            {result.sheets.map((s) => (
+              <li key={s}>
                 <Button
                   appearance="subtle"
                   size="small"
                   className={styles.sheetButton}
-                  onClick={() => void (target ?? port).activate(s.written)}
+                  onClick={() => void (target ?? port).activate(s)}
                 >
-                  {s.written}
+                  {s}
                 </Button>
               </li>
             ))}

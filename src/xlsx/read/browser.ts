@@ -54,10 +54,15 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
 }
 
 const streamInflate: Inflater = async (data, limit, part, fileName) => {
-  const source = new Blob([data as BlobPart])
-    .stream()
-    .pipeThrough(new DecompressionStream("deflate-raw" as CompressionFormat));
-  const reader = source.getReader();
+  // The packed bytes go straight into the decompressor: a Blob around them (`new Blob([data]).stream()`)
+  // copied every part into the browser's blob storage and back, and 500 forms left hundreds of
+  // megabytes of such copies for the garbage collector (issue 23, bench/cases/pane-memory.mjs).
+  // The writer's promises settle only as the output is read; a failure surfaces in reader.read().
+  const inflater = new DecompressionStream("deflate-raw" as CompressionFormat);
+  const writer = inflater.writable.getWriter();
+  writer.write(data as BufferSource).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = inflater.readable.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {

@@ -39,6 +39,9 @@ export interface FakeLog {
   /** Largest request and response (UTF-8 JSON bytes) of any sync, refused ones included. */
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** Sum over all syncs of the requests and responses (bytes the pane sent to and got from Excel). */
+  totalRequestBytes: number;
+  totalResponseBytes: number;
   /** Syncs refused for size (request or response over the limit). */
   refused: string[];
   /** Application.calculate calls that reached Excel, with their calculation type. */
@@ -113,6 +116,8 @@ export class FakeExcel {
     loads: [],
     maxRequestBytes: 0,
     maxResponseBytes: 0,
+    totalRequestBytes: 0,
+    totalResponseBytes: 0,
     refused: [],
     calculations: [],
     maxMergeSheetsPerSync: 0,
@@ -220,6 +225,7 @@ class FakeContext {
     log.maxMergeSheetsPerSync = Math.max(log.maxMergeSheetsPerSync, this.mergeSheets.size);
     this.mergeSheets.clear();
     log.maxRequestBytes = Math.max(log.maxRequestBytes, request);
+    log.totalRequestBytes += request;
     if (request > this.fake.limit) {
       log.refused.push(`request ${request}`);
       throw excelFailure(
@@ -231,6 +237,7 @@ class FakeContext {
     const response = this.responseBytes;
     this.responseBytes = 0;
     log.maxResponseBytes = Math.max(log.maxResponseBytes, response);
+    log.totalResponseBytes += response;
     if (response > this.fake.limit) {
       log.refused.push(`response ${response}`);
       throw excelFailure(
