@@ -10,6 +10,7 @@
  * the merge does not rewrite.
  */
 import { basename } from "node:path";
+import { constants as zlibConstants, inflateRawSync } from "node:zlib";
 import { checkXlsxPackage, defaultLimits, inflatePart } from "../exceljs/zipguard";
 import { readChecked } from "../exceljs/read";
 import { checkNoDtdBytes, type ZipEntry } from "../read/zip";
@@ -212,6 +213,49 @@ export function partBytes(base: BasePackage, name: string): Uint8Array | null {
   const bytes = inflatePart(base.buf, e, base.fileName);
   checkNoDtdBytes(bytes, e.name, base.fileName);
   return bytes;
+}
+
+/**
+ * The beginning of a part holding at least its first `rows` rows (whole when short): a prefix of
+ * the deflate stream inflates to a prefix of the part, so the marker row of a generated sheet of
+ * 60 MB costs a few kilobytes, not the whole sheet, at the moment memory is fullest (the run reads
+ * the markers just before it writes).
+ */
+export function partHead(base: BasePackage, name: string, rows: number): Uint8Array | null {
+  const e = base.entries.get(name.toLowerCase());
+  if (!e) return null;
+  if (e.method !== 8) return partBytes(base, name);
+  for (let n = 1 << 16; n < e.packed; n *= 4) {
+    let head: Uint8Array;
+    try {
+      head = inflateRawSync(base.buf.subarray(e.dataStart, e.dataStart + n), {
+        finishFlush: zlibConstants.Z_SYNC_FLUSH,
+        maxOutputLength: Math.max(1, e.unpacked),
+      });
+    } catch {
+      break;
+    }
+    if (rowStarts(head) > rows) {
+      checkNoDtdBytes(head, e.name, base.fileName);
+      return head;
+    }
+  }
+  return partBytes(base, name);
+}
+
+/** How many <row> start tags (any prefix) the bytes hold. */
+function rowStarts(b: Uint8Array): number {
+  let n = 0;
+  for (let i = 1; i + 4 < b.length; i++)
+    if (
+      b[i] === 114 /* r */ &&
+      b[i + 1] === 111 /* o */ &&
+      b[i + 2] === 119 /* w */ &&
+      (b[i - 1] === 60 /* < */ || b[i - 1] === 58) /* : */ &&
+      (b[i + 3] === 32 || b[i + 3] === 62 || b[i + 3] === 47)
+    )
+      n++;
+  return n;
 }
 
 export function partText(base: BasePackage, name: string): string | null {

@@ -32,6 +32,7 @@ import {
   openBasePackage,
   parseRels,
   partBytes,
+  partHead,
   partText,
   relsPath,
   type BasePackage,
@@ -61,17 +62,20 @@ export class MergeXlsxWorkbook implements WorkbookPort {
     private readonly limits?: BookLimits,
   ) {
     this.entries = base.sheets.map((s) => ({ name: s.name, visibility: s.visibility, base: s }));
+    // Table names and ids are unique in a workbook: the new tables take neither of the kept ones'.
     const tableNames: string[] = [];
+    let firstId = base.firstId;
     for (const [name] of base.entries)
       if (/^xl\/tables\/[^/]+\.xml$/.test(name)) {
         const head = /<table\b[^>]*>/.exec(partText(base, name) ?? "");
         const a = attributes(head?.[0] ?? "");
         for (const k of ["name", "displayName"]) if (a.get(k)) tableNames.push(a.get(k)!);
+        firstId = Math.max(firstId, (Number(a.get("id")) || 0) + 1);
       }
     this.inner = StreamXlsxWorkbook.create(base.fileName, {
       styles: base.styles,
       strings: base.strings,
-      firstId: base.firstId,
+      firstId,
       tableNames,
     });
   }
@@ -110,7 +114,8 @@ export class MergeXlsxWorkbook implements WorkbookPort {
   private readBase(e: Entry, rows = Infinity): SheetRead {
     const s = e.base!;
     if (s.kind !== "worksheet") return { name: e.name, values: [], merges: [] };
-    const bytes = partBytes(this.base, s.part) ?? new Uint8Array(0);
+    const bytes =
+      (rows === Infinity ? partBytes(this.base, s.part) : partHead(this.base, s.part, rows)) ?? new Uint8Array(0);
     const budget = new BookBudget(this.base.fileName, this.limits);
     budget.addInflated(s.part, bytes.length);
     const read = readSheetBytes(bytes, e.name, this.base.fileName, this.base.strings.texts, undefined, rows, budget);
