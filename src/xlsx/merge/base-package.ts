@@ -15,6 +15,7 @@ import { checkXlsxPackage, defaultLimits, inflatePart } from "../exceljs/zipguar
 import { readChecked } from "../exceljs/read";
 import { checkNoDtdBytes, type ZipEntry } from "../read/zip";
 import { relationships } from "../read/parts";
+import { BookBudget, type BookLimits } from "../read/budget";
 import { attributes, decodeXml, elements, itemText, utf8Text } from "../read/xml";
 import type { BaseStyles } from "../stream/styles";
 
@@ -116,16 +117,20 @@ function typeName(type: string): string {
   return type.slice(type.lastIndexOf("/") + 1);
 }
 
-export async function openBasePackage(path: string): Promise<BasePackage> {
+/** `limits`: the run's whole-book limits (`--set limits.…`); the parts read as text are charged to them. */
+export async function openBasePackage(path: string, limits?: BookLimits): Promise<BasePackage> {
   const fileName = basename(path);
   const buf = await readChecked(path);
   const list = checkXlsxPackage(buf, fileName, defaultLimits());
   const entries = new Map(list.map((e) => [e.name.toLowerCase(), e]));
+  const budget = new BookBudget(fileName, limits);
   const text = (name: string): string | null => {
     const e = entries.get(name.toLowerCase());
     if (!e) return null;
     const bytes = inflatePart(buf, e, fileName);
     checkNoDtdBytes(bytes, e.name, fileName);
+    budget.addInflated(e.name, bytes.length);
+    budget.addStrings(e.name, bytes.length);
     return utf8Text(bytes);
   };
   const why: string[] = [];

@@ -86,7 +86,7 @@ export class MergeXlsxWorkbook implements WorkbookPort {
    * patched… Errors of a broken or hostile file are thrown (Russian, naming the file).
    */
   static async open(path: string, limits?: BookLimits): Promise<MergeXlsxWorkbook | { unmergeable: string }> {
-    const base = await openBasePackage(path);
+    const base = await openBasePackage(path, limits);
     let why = base.unmergeable;
     if (!why && base.workbookPart !== "xl/workbook.xml") why = `описание книги не в xl/workbook.xml`;
     if (!why && !base.workbookXml.includes(`"${NS_R}"`)) why = "описание книги без пространства имён связей";
