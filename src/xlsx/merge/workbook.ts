@@ -337,7 +337,8 @@ export class MergeXlsxWorkbook implements WorkbookPort {
       ? workbook.replace(/<definedNames\b[^>]*>[\s\S]*?<\/definedNames>|<definedNames\b[^>]*\/>/, definedNames)
       : workbook.replace("</sheets>", `</sheets>${definedNames}`);
     workbook = workbook.replace(/<workbookView\b[^>]*?\/?>/, (v) =>
-      setAttr(setAttr(v, "activeTab", String(activeTab)), "firstSheet", "0"),
+      // firstSheet (the first tab shown in the bar) may point past the new order: back to the start.
+      setAttr(/\sfirstSheet="/.test(v) ? setAttr(v, "firstSheet", "0") : v, "activeTab", String(activeTab)),
     );
     // The generated sheets changed: formulas of the kept ones that read them are recalculated on opening.
     if (/<calcPr\b/.test(workbook))

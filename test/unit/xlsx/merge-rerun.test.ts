@@ -225,6 +225,20 @@ describe("msoko summarize into an existing summary: the zip-level merge", () => 
     );
     expect(await MergeXlsxWorkbook.open(linked)).toEqual({ unmergeable: "ссылки на другие книги" });
   });
+
+  it("such a book with a chart on the user's sheet is refused as before (exceljs would drop it)", async () => {
+    const old = join(dir, "1904.xlsx");
+    const wbXml = parts(out).get("xl/workbook.xml")!.toString("utf8");
+    const in1904 = wbXml.replace(/<workbookPr\b/, '<workbookPr date1904="1"');
+    writeFileSync(
+      old,
+      editParts(readFileSync(out), new Map([["xl/workbook.xml", { bytes: Buffer.from(in1904, "utf8") }]])),
+    );
+    expect(await MergeXlsxWorkbook.open(old)).toEqual({ unmergeable: "система дат 1904" });
+    const io = memoryIo();
+    expect(await main(["summarize", FORM, "--out", old], io)).toBe(2);
+    expect(io.stderr.join("\n")).toContain("на листах «Мой график» есть диаграммы или рисунки");
+  }, 60_000);
 });
 
 describe("patchSheetXml: new values for a few cells of a kept sheet", () => {
