@@ -18,7 +18,7 @@ import { inflateRawSync } from "node:zlib";
 import type { CellValue } from "../../core/values";
 import { parseCell, parseRange } from "../../core/a1";
 import type { Capabilities, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "../../host/port";
-import { checkBatch, sameName } from "../../host/rules";
+import { checkBatch, checkCells, sameName } from "../../host/rules";
 import { SETTINGS_SHEET } from "../../host/settings";
 import { escapeXml } from "../exceljs/chart-xml";
 import { BookBudget, type BookLimits } from "../read/budget";
@@ -171,6 +171,8 @@ export class MergeXlsxWorkbook implements WorkbookPort {
       this.live().map((e) => ({ name: e.name, visibility: e.visibility })),
       [],
     );
+    // Excel's cell rules (text length, numbers) for the values patched into a kept sheet too.
+    checkCells(batch.ops);
     // Every op on an existing sheet is checked before any is applied: a refused batch changes nothing.
     for (const op of batch.ops) {
       const name = sheetOf(op);

@@ -15,6 +15,7 @@ import { main } from "../../../src/cli/main";
 import { readXlsxFile, XlsxWorkbook } from "../../../src/xlsx/exceljs";
 import { editParts } from "../../../src/xlsx/exceljs/repack";
 import { MergeXlsxWorkbook } from "../../../src/xlsx/merge/workbook";
+import { writeSetting } from "../../../src/host/settings";
 import { patchSheetXml } from "../../../src/xlsx/merge/patch-cells";
 import { parseRels, relsPath } from "../../../src/xlsx/merge/base-package";
 import { defaultLimits, zipEntries } from "../../../src/xlsx/read/zip";
@@ -22,6 +23,7 @@ import { defaultLimits, zipEntries } from "../../../src/xlsx/read/zip";
 const FORM = join(__dirname, "../../fixtures/forms/valid.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "msoko-merge-"));
 const out = join(dir, "свод.xlsx");
+const BASIS = "Положение о МСОКО Заречного округа";
 const NAME = `<definedName name="МоиДанные">'Мой график'!$A$1:$B$3</definedName>`;
 
 /** Every part of a package, unpacked, by name. */
@@ -90,6 +92,8 @@ beforeAll(async () => {
       { op: "print", sheet: "Мой график", area: "A1:B3" },
     ],
   });
+  // Her own regulation on the settings sheet (an override the next run must read and keep).
+  await writeSetting(wb, "basis.msoko", BASIS);
   await wb.save(out);
   // …and a name of her own in the workbook.
   const pkg = readFileSync(out);
@@ -170,9 +174,24 @@ describe("msoko summarize into an existing summary: the zip-level merge", () => 
     expect(after.has("xl/calcChain.xml")).toBe(false);
     expect(wb).toMatch(/fullCalcOnLoad="1"/);
 
-    // The summary is the same as into a new file.
+    // The settings sheet: her override kept, the registry rewritten (each generated sheet once), the header's style kept.
+    const settings = (await readXlsxFile(out, { formulas: false })).find((s) => s.name === "Настройки МСОКО")!;
+    expect(settings.values[0]).toEqual(["Ключ", "Значение", "Пояснение"]);
+    expect(settings.values.filter((r) => r[0] === "basis.msoko").map((r) => r[1])).toEqual([BASIS]);
+    expect(settings.values.filter((r) => r[0] === "generated|Свод по ОО")).toHaveLength(1);
+    const settingsPart = sheetParts(after, "Настройки МСОКО");
+    const settingsXml = [...settingsPart.entries()].find(([n]) => /worksheets\/[^/]+\.xml$/.test(n))![1].toString();
+    const headerBefore = /<c r="A1"[^>]*>/.exec(
+      [...sheetParts(before, "Настройки МСОКО").entries()]
+        .find(([n]) => /worksheets\/[^/]+\.xml$/.test(n))![1]
+        .toString(),
+    )![0];
+    expect(settingsXml).toContain(headerBefore.replace(/\s+t="[^"]*"/, "").replace(/>$/, ""));
+
     const json2 = JSON.parse(readFileSync(j2, "utf8"));
-    expect({ ...json2, runAt: "" }).toEqual({ ...json1, runAt: "" });
+    // The summary is the one a new file gets, with her override read from the settings sheet (one override: «+1»).
+    expect(json2.profileVersion).toBe(`${json1.profileVersion as string}+1`);
+    expect({ ...json2, runAt: "", profileVersion: "" }).toEqual({ ...json1, runAt: "", profileVersion: "" });
 
     // One more run of the same forms adds no style and no string: the merged book's own are reused
     // (the first merge added the writer's styles next to those exceljs had written).
