@@ -331,6 +331,8 @@ export function parseStrings(xml: string): BasePackage["strings"] | null {
   const first = xml.indexOf("<si");
   const last = xml.lastIndexOf("</si>");
   const body = first >= 0 && last > first ? xml.slice(first, last + 5) : "";
+  // The items are copied under a new <sst> root that declares only the main namespace.
+  if (/<[A-Za-z_][\w.-]*:/.test(body)) return null;
   const ids = new Map<string, number>();
   const texts: string[] = [];
   for (const si of elements(body, "si", true)) {

@@ -89,7 +89,9 @@ export class MergeXlsxWorkbook implements WorkbookPort {
     const base = await openBasePackage(path, limits);
     let why = base.unmergeable;
     if (!why && base.workbookPart !== "xl/workbook.xml") why = `описание книги не в xl/workbook.xml`;
-    if (!why && !base.workbookXml.includes(`"${NS_R}"`)) why = "описание книги без пространства имён связей";
+    // The new <sheet> elements say r:id: the prefix must be free or bound to the relationships namespace.
+    const rootR = /\sxmlns:r="([^"]*)"/.exec(/<workbook\b[^>]*>/.exec(base.workbookXml)?.[0] ?? "");
+    if (!why && rootR && rootR[1] !== NS_R) why = "префикс r описания книги занят";
     const settings = base.sheets.find((s) => sameName(s.name, SETTINGS_SHEET));
     if (!why && settings && !/<sheetData[\s>/]/.test(partText(base, settings.part) ?? ""))
       why = `лист «${settings.name}» записан с префиксами`;
@@ -330,10 +332,10 @@ export class MergeXlsxWorkbook implements WorkbookPort {
         names.push(m[0].replace(local[0], `localSheetId="${mergedOfInner.get(Number(local[1]))}"`));
     }
     const activeTab = this.activeTab(live);
-    let workbook = base.workbookXml.replace(
-      /<sheets\b[^>]*>[\s\S]*?<\/sheets>/,
-      `<sheets>${sheetsXml.join("")}</sheets>`,
-    );
+    let workbook = base.workbookXml
+      // openpyxl declares the relationships namespace on each <sheet>, not on the root.
+      .replace(/<workbook\b[^>]*>/, (root) => (/\sxmlns:r="/.test(root) ? root : setAttr(root, "xmlns:r", NS_R)))
+      .replace(/<sheets\b[^>]*>[\s\S]*?<\/sheets>/, `<sheets>${sheetsXml.join("")}</sheets>`);
     const definedNames = names.length ? `<definedNames>${names.join("")}</definedNames>` : "";
     workbook = /<definedNames\b/.test(workbook)
       ? workbook.replace(/<definedNames\b[^>]*>[\s\S]*?<\/definedNames>|<definedNames\b[^>]*\/>/, definedNames)

@@ -211,16 +211,23 @@ describe("msoko summarize into an existing summary: the zip-level merge", () => 
 
   it.skipIf(!existsSync("/usr/bin/soffice"))(
     "LibreOffice opens the merged book and prints it to PDF",
-    () => {
+    async () => {
       const copy = join(dir, "merged.xlsx");
       copyFileSync(out, copy);
-      execFileSync("soffice", ["--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, copy], {
+      // And a summary re-saved by openpyxl (the relationships namespace declared on each <sheet>, not on the root).
+      const resaved = join(dir, "merged-openpyxl.xlsx");
+      copyFileSync(join(__dirname, "../../fixtures/resaved/openpyxl-summary.xlsx"), resaved);
+      expect(await main(["summarize", FORM, "--out", resaved], memoryIo())).toBe(0);
+      expect(text(parts(resaved), "xl/workbook.xml")).toMatch(/^<\?xml[^>]*>\s*<workbook [^>]*xmlns:r="/);
+      execFileSync("soffice", ["--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, copy, resaved], {
         stdio: "ignore",
         timeout: 120_000,
       });
-      const pdf = readFileSync(join(dir, "merged.pdf"));
-      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-      expect(pdf.length).toBeGreaterThan(10_000);
+      for (const name of ["merged.pdf", "merged-openpyxl.pdf"]) {
+        const pdf = readFileSync(join(dir, name));
+        expect(pdf.subarray(0, 5).toString(), name).toBe("%PDF-");
+        expect(pdf.length, name).toBeGreaterThan(10_000);
+      }
     },
     150_000,
   );
