@@ -313,6 +313,8 @@ export class MergeXlsxWorkbook implements WorkbookPort {
     const keptSheetRels = new Set(live.filter((e) => e.base).map((e) => e.base!.rid));
     const keptBaseRels = base.workbookRels.filter((r) => {
       const t = r.type.slice(r.type.lastIndexOf("/") + 1);
+      // A relationship to a part the package lacks (exceljs writes a theme it never adds) would need a repair in Excel.
+      if (!r.external && !base.entries.has(r.target.toLowerCase())) return false;
       return SHEET_RELS.has(t) ? keptSheetRels.has(r.id) : !DROPPED_RELS.has(t);
     });
     for (const r of keptBaseRels) rels.push(r.xml);

@@ -57,6 +57,29 @@ function sheetParts(p: Map<string, Buffer>, sheet: string): Map<string, Buffer> 
   return outParts;
 }
 
+/** What Excel repairs on opening: a relationship to a missing part, a part without a content type. */
+function packageProblems(p: Map<string, Buffer>): string[] {
+  const out: string[] = [];
+  for (const [name, bytes] of p) {
+    if (!name.endsWith(".rels")) continue;
+    const source = name.replace("_rels/", "").replace(/\.rels$/, "");
+    for (const r of parseRels(bytes.toString("utf8"), source))
+      if (!r.external && !p.has(r.target)) out.push(`${name} → ${r.target}`);
+  }
+  const types = text(p, "[Content_Types].xml");
+  const defaults = [...types.matchAll(/Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase());
+  const overrides = new Set([...types.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]));
+  for (const name of p.keys())
+    if (
+      name !== "[Content_Types].xml" &&
+      !overrides.has(name) &&
+      !defaults.includes(name.split(".").pop()!.toLowerCase())
+    )
+      out.push(`${name}: нет типа`);
+  for (const o of overrides) if (!p.has(o)) out.push(`${o}: тип без части`);
+  return out;
+}
+
 const items = (xml: string, section: string, item: string) =>
   [
     ...(new RegExp(`<${section}\\b[^>]*>([\\s\\S]*?)</${section}>`).exec(xml)?.[1] ?? "").matchAll(
@@ -122,6 +145,7 @@ describe("msoko summarize into an existing summary: the zip-level merge", () => 
     expect(await main(["summarize", FORM, "--out", out, "--json", j2, "--date", "2026-12-31"], io)).toBe(0);
     expect(io.stderr.join("\n")).not.toContain("диаграммы");
     const after = parts(out);
+    expect(packageProblems(after)).toEqual([]);
 
     // The same parts under the same names, the same bytes.
     const mineAfter = sheetParts(after, "Мой график");
@@ -218,6 +242,7 @@ describe("msoko summarize into an existing summary: the zip-level merge", () => 
       const resaved = join(dir, "merged-openpyxl.xlsx");
       copyFileSync(join(__dirname, "../../fixtures/resaved/openpyxl-summary.xlsx"), resaved);
       expect(await main(["summarize", FORM, "--out", resaved], memoryIo())).toBe(0);
+      expect(packageProblems(parts(resaved))).toEqual([]);
       expect(text(parts(resaved), "xl/workbook.xml")).toMatch(/^<\?xml[^>]*>\s*<workbook [^>]*xmlns:r="/);
       execFileSync("soffice", ["--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, copy, resaved], {
         stdio: "ignore",
