@@ -10,7 +10,8 @@
  * An existing --out is merged with the new sheets at the zip level (src/xlsx/merge): the user's own
  * sheets, their charts and pictures included, are copied as they are. A book the merge cannot carry
  * safely (external links, pivot tables, macros…) is rebuilt through exceljs, and then one whose own
- * sheets hold charts or pictures is refused without --force: exceljs would drop them on re-save. --out and --json are checked before any form is read:
+ * sheets hold charts or pictures is refused without --force: exceljs would drop them on re-save.
+ * --out and --json are checked before any form is read:
  * never an input (links included) or a school form, an existing file that is not a summary built
  * earlier only with --force; a summary found in the forms' folder is not read as a form.
  * Exit codes: 0 — built; 1 — built, but some forms have errors or could not be read; 2 — nothing
