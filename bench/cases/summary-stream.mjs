@@ -9,8 +9,8 @@
  * work: wall time is inflated, CPU time much less).
  *
  * Variants: «новый файл» — a new --out, written by the streaming writer (src/xlsx/stream);
- * «повторно» — the same command into the summary the first variant left, rebuilt in place through
- * exceljs (the path that keeps the user's own sheets).
+ * «повторно» — the same command into the summary the first variant left: the user's sheets kept,
+ * the generated ones replaced by the zip-level merge (src/xlsx/merge; exceljs before).
  *
  *   node bench/cases/summary-stream.mjs [25,100,500] [--rerun] [--write]
  *
@@ -159,7 +159,7 @@ export function summaryStreamMarkdown(rows, when = new Date()) {
     "## Сводка с ограниченной памятью (issue 23, `bench/cases/summary-stream.mjs`)",
     "",
     `Замер ${when.toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, ${os.cpus().length} ядра (заняты и другой работой: стена завышена, ЦП — почти нет). ` +
-      "Каждая строка — отдельный процесс; load average (1 / 5 / 15 мин) — до и после него. Базовый проход: прочитать все формы, распаковать каждую часть zip и один раз просмотреть XML листов и общих строк — неустранимая часть работы. «Новый файл» пишется потоковой записью (`src/xlsx/stream`), «повторно» — пересборка существующего свода через exceljs.",
+      "Каждая строка — отдельный процесс; load average (1 / 5 / 15 мин) — до и после него. Базовый проход: прочитать все формы, распаковать каждую часть zip и один раз просмотреть XML листов и общих строк — неустранимая часть работы. «Новый файл» пишется потоковой записью (`src/xlsx/stream`), «повторно» — та же команда в существующий свод: слияние на уровне zip (`src/xlsx/merge`), листы пользователя копируются как есть.",
     "",
     "| Форм | Вариант | ЦП, с | ЦП / базовый | ЦП на форму, мс | Стена, с | Пик памяти, МБ | Load average до → после |",
     "|---:|---|---:|---:|---:|---:|---:|---|",
@@ -170,7 +170,7 @@ export function summaryStreamMarkdown(rows, when = new Date()) {
     );
     for (const [label, v] of [
       ["новый файл (потоковая запись)", r.fresh],
-      ["повторно (exceljs)", r.again],
+      ["повторно (слияние zip)", r.again],
     ]) {
       if (!v) continue;
       lines.push(

@@ -7,8 +7,11 @@
  * inputs by that sheet, or named with --cycle (then it must be one).
  * Without --date the cycle is evaluated on the book's reporting date (settings), else 31 December.
  * The forms are read with the limits («Ограничения») of an existing --out's settings sheet, --set on top.
- * An existing --out whose own (non-generated) sheets hold charts or pictures is refused without
- * --force: exceljs would drop them on re-save. --out and --json are checked before any form is read:
+ * An existing --out is merged with the new sheets at the zip level (src/xlsx/merge): the user's own
+ * sheets, their charts and pictures included, are copied as they are. A book the merge cannot carry
+ * safely (external links, pivot tables, macros…) is rebuilt through exceljs, and then one whose own
+ * sheets hold charts or pictures is refused without --force: exceljs would drop them on re-save.
+ * --out and --json are checked before any form is read:
  * never an input (links included) or a school form, an existing file that is not a summary built
  * earlier only with --force; a summary found in the forms' folder is not read as a form.
  * Exit codes: 0 — built; 1 — built, but some forms have errors or could not be read; 2 — nothing
@@ -23,13 +26,14 @@ import { countRu } from "../../core/values";
 import { NothingToSummarizeError, summarizeInto } from "../../summary/run";
 import { COMMAND_INFO } from "../command-table";
 import { expandInputs, loadInputs } from "../inputs";
-import { bookLimits } from "../../xlsx/read/budget";
+import { bookLimits, type BookLimits } from "../../xlsx/read/budget";
 import type { Io } from "../io";
 import { checkOutputs } from "../outputs";
 import { findGeneratedSheets } from "../../host/generated";
 import { loadProfile } from "../../host/settings";
-import { drawingSheetsOfFile, loadForRebuild, type XlsxWorkbook } from "../../xlsx/exceljs";
+import { drawingSheetsOfFile, loadForRebuild, XlsxWorkbook } from "../../xlsx/exceljs";
 import { StreamXlsxWorkbook } from "../../xlsx/stream/workbook";
+import { MergeXlsxWorkbook } from "../../xlsx/merge/workbook";
 import { collectGarbage } from "../memory";
 import { parseSetArg } from "../set-arg";
 
@@ -96,9 +100,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   ];
   const checked = await checkOutputs(outputs, { named: args.inputs, files }, args.force);
   if (!checked.ok) {
-    // A user's own book with charts: say what --force would cost.
+    // A user's own book with charts: say what --force would cost (nothing when the merge carries them).
     const lost =
-      checked.reason === "exists" && checked.path === args.out
+      checked.reason === "exists" && checked.path === args.out && !(await mergeable(args.out))
         ? await drawingSheetsOfFile(args.out).catch(() => [])
         : [];
     io.err(lost.length ? chartsWouldBeLost(args.out, lost) : checked.message);
@@ -118,13 +122,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const setProfile = applyOverrides(args.sets).profile;
   const limits = bookLimits(setProfile);
   // A new file is written sheet by sheet with bounded memory (src/xlsx/stream); an existing summary is
-  // rebuilt in place through exceljs, which can load a book and keep the user's own sheets.
-  const book: XlsxWorkbook | StreamXlsxWorkbook = existsSync(args.out)
-    ? await loadForRebuild(args.out, limits).catch((e) =>
-        args.force ? StreamXlsxWorkbook.create(args.out) : Promise.reject(e),
-      )
-    : StreamXlsxWorkbook.create(args.out);
-  if (existsSync(args.out) && !args.force) {
+  // merged at the zip level (src/xlsx/merge: the user's sheets copied as they are, charts included),
+  // or, when its package holds what the merge cannot carry safely, rebuilt in place through exceljs.
+  const book: XlsxWorkbook | StreamXlsxWorkbook | MergeXlsxWorkbook = await openOut(args.out, args.force, limits);
+  if (book instanceof XlsxWorkbook && !args.force) {
     // exceljs cannot carry charts and pictures of the user's sheets through a re-save: refuse rather than lose them.
     const generated = await findGeneratedSheets(book);
     const lost = (await drawingSheetsOfFile(args.out)).filter((n) => !generated.has(n.toLocaleUpperCase("ru")));
@@ -200,6 +201,32 @@ export async function run(argv: string[], io: Io): Promise<number> {
       `${duplicates.length ? `; повторов: ${duplicates.length}` : ""}${withErrors.length ? `; форм с ошибками: ${withErrors.length} (лист «Файлы свода»)` : ""}.`,
   );
   return withErrors.length ? 1 : 0;
+}
+
+/** The port the summary is written through (see the comment at its call). */
+async function openOut(
+  out: string,
+  force: boolean,
+  limits: BookLimits,
+): Promise<XlsxWorkbook | StreamXlsxWorkbook | MergeXlsxWorkbook> {
+  if (!existsSync(out)) return StreamXlsxWorkbook.create(out);
+  try {
+    const merged = await MergeXlsxWorkbook.open(out, limits);
+    if (merged instanceof MergeXlsxWorkbook) return merged;
+    return await loadForRebuild(out, limits);
+  } catch (e) {
+    // With --force, a file that is not a readable book is replaced by a new one.
+    if (force) return StreamXlsxWorkbook.create(out);
+    throw e;
+  }
+}
+
+/** Whether an existing file would be merged (its charts and pictures kept) rather than rebuilt through exceljs. */
+async function mergeable(path: string): Promise<boolean> {
+  return MergeXlsxWorkbook.open(path).then(
+    (b) => b instanceof MergeXlsxWorkbook,
+    () => false,
+  );
 }
 
 function chartsWouldBeLost(out: string, sheets: readonly string[]): string {

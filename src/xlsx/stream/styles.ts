@@ -58,17 +58,58 @@ class Interned {
 
 const DEFAULT_FONT = '<font><sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font>';
 
+/**
+ * The styles of an existing package the table starts from (a summary re-run merged into the user's
+ * book, src/xlsx/merge): its lists' items as they are in the file, so the kept sheets' s="N" and
+ * dxfId keep pointing at the same styles; new styles are appended (an identical one is reused).
+ * The sections the writer does not build (cell style xfs, named styles, table styles, colours,
+ * extensions) are written back as they were.
+ */
+export interface BaseStyles {
+  /** The `<styleSheet …>` start tag as it is (its namespaces serve the items' prefixes). */
+  root: string;
+  /** `<numFmt …/>` elements. */
+  numFmts: { id: number; code: string; xml: string }[];
+  fonts: string[];
+  fills: string[];
+  borders: string[];
+  cellXfs: string[];
+  dxfs: string[];
+  /** Whole sections (`<cellStyleXfs …>…</cellStyleXfs>`), "" when absent. */
+  cellStyleXfs: string;
+  cellStyles: string;
+  tableStyles: string;
+  colors: string;
+  extLst: string;
+}
+
 export class StyleTable {
+  /** Style state by xf index; a base xf other than 0 has none (new cells never start from it). */
   private readonly states: StyleState[] = [{}];
-  private readonly xfs = new Interned(['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']);
-  private readonly fonts = new Interned([DEFAULT_FONT]);
-  private readonly fills = new Interned([
-    '<fill><patternFill patternType="none"/></fill>',
-    '<fill><patternFill patternType="gray125"/></fill>',
-  ]);
-  private readonly borders = new Interned(["<border><left/><right/><top/><bottom/><diagonal/></border>"]);
+  private readonly xfs: Interned;
+  private readonly fonts: Interned;
+  private readonly fills: Interned;
+  private readonly borders: Interned;
   private readonly numFmts = new Map<string, number>();
-  private readonly dxfs = new Interned();
+  private readonly dxfs: Interned;
+  private nextNumFmt = 164;
+
+  constructor(private readonly base?: BaseStyles) {
+    this.xfs = new Interned(base?.cellXfs ?? ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']);
+    this.fonts = new Interned(base?.fonts ?? [DEFAULT_FONT]);
+    this.fills = new Interned(
+      base?.fills ?? [
+        '<fill><patternFill patternType="none"/></fill>',
+        '<fill><patternFill patternType="gray125"/></fill>',
+      ],
+    );
+    this.borders = new Interned(base?.borders ?? ["<border><left/><right/><top/><bottom/><diagonal/></border>"]);
+    this.dxfs = new Interned(base?.dxfs ?? []);
+    for (const f of base?.numFmts ?? []) {
+      if (!this.numFmts.has(f.code)) this.numFmts.set(f.code, f.id);
+      this.nextNumFmt = Math.max(this.nextNumFmt, f.id + 1);
+    }
+  }
   /** `${style}\n${format key}` → style. */
   private readonly applied = new Map<string, number>();
 
@@ -126,7 +167,7 @@ export class StyleTable {
     const body = align + protection;
     const xml = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${body ? `>${body}</xf>` : "/>"}`;
     const id = this.xfs.id(xml);
-    if (id === this.states.length) this.states.push(s);
+    this.states[id] ??= s;
     return id;
   }
 
@@ -135,28 +176,39 @@ export class StyleTable {
     if (builtin !== undefined) return builtin;
     let id = this.numFmts.get(code);
     if (id === undefined) {
-      id = 164 + this.numFmts.size;
+      id = this.nextNumFmt++;
       this.numFmts.set(code, id);
     }
     return id;
   }
 
   xml(): string {
-    const numFmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    const b = this.base;
+    const own = new Set(b?.numFmts.map((f) => f.id));
+    const numFmts = [
+      ...(b?.numFmts.map((f) => f.xml) ?? []),
+      ...[...this.numFmts]
+        .filter(([, id]) => !own.has(id))
+        .map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`),
+    ];
     const list = (tag: string, items: readonly string[]) =>
       `<${tag} count="${items.length}">${items.join("")}</${tag}>`;
     return (
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-      `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+      (b?.root ?? `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`) +
       (numFmts.length ? list("numFmts", numFmts) : "") +
       list("fonts", this.fonts.items) +
       list("fills", this.fills.items) +
       list("borders", this.borders.items) +
-      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      (b?.cellStyleXfs ||
+        `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>`) +
       list("cellXfs", this.xfs.items) +
-      `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+      (b?.cellStyles || `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>`) +
       list("dxfs", this.dxfs.items) +
-      `<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>` +
+      (b?.tableStyles ||
+        `<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>`) +
+      (b?.colors ?? "") +
+      (b?.extLst ?? "") +
       `</styleSheet>`
     );
   }

@@ -53,8 +53,25 @@ import {
   type ChartModel,
 } from "../exceljs/chart-xml";
 import { OpenSheet, renderSheet, tableXml, type Primitive } from "./sheet";
-import { StyleTable } from "./styles";
-import { PackageWriter, type PackedPart } from "./zip";
+import { StyleTable, type BaseStyles } from "./styles";
+import { writeZip } from "../zip-write";
+import { PackageWriter, outPart, type PackedPart } from "./zip";
+
+/**
+ * What a workbook written onto an existing package starts from (src/xlsx/merge): that package's
+ * styles and shared strings come first in the new tables, so the sheets kept from it byte for byte
+ * still point at the right styles and strings, and new part numbers, sheet and table ids start
+ * above every one it uses. Its sheets are not part of this workbook: the merge lays them out.
+ */
+export interface StreamBase {
+  styles: BaseStyles;
+  /** The package's shared strings: its `<si>` items as they are, their count, and plain texts → index for reuse. */
+  strings: { xml: string; count: number; ids: Map<string, number> };
+  /** The first number free for sheet, table and chart parts, sheetId and table id. */
+  firstId: number;
+  /** Table names the package uses already (a table name is unique in a workbook). */
+  tableNames: string[];
+}
 
 const STREAM_LACKS = "Файлы .xlsx, которые записывает командная строка, не поддерживают";
 /** Rows kept of a sealed sheet for reading back (title, marker, description). */
@@ -87,7 +104,7 @@ interface SheetEntry {
 export class StreamXlsxWorkbook implements WorkbookPort {
   readonly kind = "xlsx" as const;
   private readonly sheets: SheetEntry[] = [];
-  private readonly styles = new StyleTable();
+  private readonly styles: StyleTable;
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   private readonly tableNames: string[] = [];
@@ -96,10 +113,19 @@ export class StreamXlsxWorkbook implements WorkbookPort {
   private nextTableId = 1;
   private active = "";
 
-  constructor(private name = "") {}
+  constructor(
+    private name = "",
+    private readonly base?: StreamBase,
+  ) {
+    this.styles = new StyleTable(base?.styles);
+    if (base) {
+      this.nextSheetId = this.nextTableId = base.firstId;
+      this.tableNames.push(...base.tableNames);
+    }
+  }
 
-  static create(fileName = ""): StreamXlsxWorkbook {
-    return new StreamXlsxWorkbook(fileName);
+  static create(fileName = "", base?: StreamBase): StreamXlsxWorkbook {
+    return new StreamXlsxWorkbook(fileName, base);
   }
 
   private live(): SheetEntry[] {
@@ -470,10 +496,13 @@ export class StreamXlsxWorkbook implements WorkbookPort {
     this.tableNames.push(op.name);
   }
 
-  private stringId(text: string): number {
+  /** The index of a text in the shared strings (added when new): a merge writes kept sheets' cells with it. */
+  stringId(text: string): number {
+    const reused = this.base?.strings.ids.get(text);
+    if (reused !== undefined) return reused;
     let id = this.stringIds.get(text);
     if (id === undefined) {
-      id = this.strings.length;
+      id = (this.base?.strings.count ?? 0) + this.strings.length;
       this.strings.push(text);
       this.stringIds.set(text, id);
     }
@@ -513,7 +542,8 @@ export class StreamXlsxWorkbook implements WorkbookPort {
       renderSheet(w, this.styles, strings, {
         tables: tableRelIds,
         drawing,
-        tabSelected: sameName(s.name, this.active),
+        // On an existing package the merge decides which sheet is active (a kept one may be selected).
+        tabSelected: !this.base && sameName(s.name, this.active),
       }),
     );
     s.kept = gridOf(w, KEPT_ROWS);
@@ -552,6 +582,12 @@ export class StreamXlsxWorkbook implements WorkbookPort {
 
   /** The package: the sealed sheets and tables, then the workbook-level parts, charts and drawings. */
   async toBuffer(): Promise<Buffer> {
+    const packed = writeZip((await this.packedParts()).map(outPart));
+    return Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+  }
+
+  /** The parts of the package, each deflated, in order (a merge lays them out with an existing package's). */
+  async packedParts(): Promise<PackedPart[]> {
     for (const s of this.live()) if (s.open) await this.seal(s);
     const live = this.live();
     if (!live.length) throw new Error("В книге нет ни одного листа: записывать нечего.");
@@ -564,7 +600,7 @@ export class StreamXlsxWorkbook implements WorkbookPort {
       live.findIndex((s) => sameName(s.name, this.active)),
     );
     const extra: { name: string; chunks: string[] }[] = [];
-    let chartNo = 1;
+    let chartNo = this.base?.firstId ?? 1;
     live.forEach((s, i) => {
       const rid = `rId${i + 1}`;
       wbRels.push(relXml(rid, REL_SHEET, `worksheets/sheet${s.id}.xml`));
@@ -617,7 +653,7 @@ export class StreamXlsxWorkbook implements WorkbookPort {
     await this.parts.add("xl/workbook.xml", [workbook]);
     await this.parts.add("xl/_rels/workbook.xml.rels", [relsXml(wbRels.join(""))]);
     await this.parts.add("xl/styles.xml", [this.styles.xml()]);
-    await this.parts.add("xl/sharedStrings.xml", sharedStringsXml(this.strings));
+    await this.parts.add("xl/sharedStrings.xml", sharedStringsXml(this.strings, this.base?.strings));
     for (const e of extra) await this.parts.add(e.name, e.chunks);
     await this.parts.add("_rels/.rels", [
       relsXml(
@@ -639,10 +675,7 @@ export class StreamXlsxWorkbook implements WorkbookPort {
       keep.add(`xl/worksheets/sheet${s.id}.xml`);
       for (const t of s.sealed!.tables) keep.add(t.part);
     }
-    const packed = this.parts.zip(
-      (name) => !/^xl\/(worksheets\/sheet|tables\/table)\d+\.xml$/.test(name) || keep.has(name),
-    );
-    return Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+    return this.parts.list((name) => !/^xl\/(worksheets\/sheet|tables\/table)\d+\.xml$/.test(name) || keep.has(name));
   }
 }
 
@@ -680,8 +713,11 @@ function absolute(r: RangePos): string {
   return `$${columnLetters(r.left)}$${r.top + 1}:$${columnLetters(r.right)}$${r.bottom + 1}`;
 }
 
-function* sharedStringsXml(strings: readonly string[]): Generator<string> {
-  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS_MAIN}" count="${strings.length}" uniqueCount="${strings.length}">`;
+function* sharedStringsXml(strings: readonly string[], base?: StreamBase["strings"]): Generator<string> {
+  const n = (base?.count ?? 0) + strings.length;
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS_MAIN}" count="${n}" uniqueCount="${n}">`;
+  // The existing items first, as they are (rich text too): kept sheets index them.
+  if (base) yield base.xml;
   let chunk = "";
   for (const s of strings) {
     const space = /^\s|\s$/.test(s) ? ' xml:space="preserve"' : "";

@@ -5,7 +5,7 @@
  * (zip without ZIP64: parts and package under 4 GB).
  */
 import { createGzip } from "node:zlib";
-import { writeZip } from "../zip-write";
+import { writeZip, type OutPart } from "../zip-write";
 
 /** Node's gzip header: magic, method, flags 0 (no name or comment), time, extra flags, OS. */
 const GZIP_HEADER = 10;
@@ -64,8 +64,16 @@ export class PackageWriter {
 
   /** The package of the parts `keep` accepts, in the order they were added. */
   zip(keep: (name: string) => boolean = () => true): Uint8Array {
-    return writeZip(
-      this.parts.filter((p) => keep(p.name)).map((p) => ({ ...p, method: 8, modTime: 0, modDate: DOS_DATE })),
-    );
+    return writeZip(this.list(keep).map(outPart));
   }
+
+  /** The parts `keep` accepts, in the order they were added (a merge lays them out with others). */
+  list(keep: (name: string) => boolean = () => true): PackedPart[] {
+    return this.parts.filter((p) => keep(p.name));
+  }
+}
+
+/** A deflated part as the zip writer takes it, dated like every part of a streamed package. */
+export function outPart(p: PackedPart): OutPart {
+  return { ...p, method: 8, modTime: 0, modDate: DOS_DATE };
 }

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../../src/cli/main";
 import { memoryIo } from "../../../src/cli/io";
-import { readXlsxFile, XlsxWorkbook } from "../../../src/xlsx/exceljs";
+import { drawingSheetsOfFile, readXlsxFile, XlsxWorkbook } from "../../../src/xlsx/exceljs";
 import type { SummaryJson } from "../../../src/summary/model/build";
 import { fillForm } from "../../../src/form/template";
 import { generateSchools } from "../../../src/sample";
@@ -62,7 +62,7 @@ describe("msoko summarize", () => {
     expect(read.filter((s) => s.name === "Свод по ОО")).toHaveLength(1);
   }, 180_000);
 
-  it("refuses to re-save a file whose own sheets hold charts (exceljs would drop them), unless --force", async () => {
+  it("refuses to overwrite a user's own book without --force; with it, merges the summary in and keeps her chart", async () => {
     const own = join(dir, "с-диаграммой.xlsx");
     const wb = XlsxWorkbook.create("с-диаграммой.xlsx");
     await wb.write({
@@ -84,8 +84,13 @@ describe("msoko summarize", () => {
     await wb.save(own);
     const io = memoryIo();
     expect(await main(["summarize", forms, "--out", own], io)).toBe(2);
-    expect(io.stderr.join("\n")).toContain("на листах «Мой график» есть диаграммы или рисунки");
+    expect(io.stderr.join("\n")).toContain("уже существует и не будет перезаписан");
+    expect(io.stderr.join("\n")).not.toContain("диаграммы");
+    // The zip-level merge (src/xlsx/merge) carries the chart, which the exceljs rebuild used to drop.
     expect(await main(["summarize", forms, "--out", own, "--force"], memoryIo())).toBe(0);
+    expect(await drawingSheetsOfFile(own)).toContain("Мой график");
+    const sheets = (await readXlsxFile(own, { formulas: false })).map((s) => s.name);
+    expect(sheets).toContain("Свод по ОО");
   }, 180_000);
 
   it.skipIf(!existsSync("/usr/bin/soffice"))(
