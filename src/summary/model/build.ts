@@ -591,11 +591,15 @@ function summaryJson(
   const ovz = byId("ovz");
   const resultRows = rowsByLogin(results.rows);
   const egeRows = rowsByLogin(ege.rows);
+  // The keys in their order, as Object.fromEntries gave them, without an entry array per key.
+  const pick = (row: Record<string, CellData>, keys: string[]) => {
+    const out: Record<string, CellData> = {};
+    for (const k of keys) out[k] = row[k] ?? null;
+    return out;
+  };
   const own = (rows: ReadonlyMap<CellData, Record<string, CellData>[]>, login: string, keys: string[]) =>
-    (rows.get(login) ?? []).map((x) => Object.fromEntries(keys.map((k) => [k, x[k] ?? null])));
+    (rows.get(login) ?? []).map((x) => pick(x, keys));
   const byLogin = new Map(analysis.schools.map((s) => [s.login, s]));
-  const pick = (row: Record<string, CellData>, keys: string[]) =>
-    Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
   const resultKeys = [
     "procedure",
     "year",
