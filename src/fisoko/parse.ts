@@ -6,6 +6,7 @@
  */
 import type { Finding } from "../core/model";
 import type { SheetRead } from "../host/port";
+import { parseRange } from "../core/a1";
 import {
   describeSeen,
   detectReport,
@@ -100,13 +101,28 @@ function firstTableRow(scan: SheetScan, kind: ReportKind): number {
 
 /** Whether any sheet carries a ФИС ОКО report title (for tools that take forms and exports alike). */
 export function looksLikeFisokoExport(sheets: readonly Pick<SheetRead, "name" | "values" | "merges">[]): boolean {
-  // A form's «Участники» sheet also has «Код участника»: only a report title counts here.
-  // Only a title decides, and titles are looked for in the first TITLE_ROWS rows: the sheet's other
-  // rows are not copied (a region's protocol is 25 000 rows; issue 23). Merges are kept whole, so the
-  // first rows read exactly as in the whole sheet.
+  // A form's «Участники» sheet also has «Код участника»: only a report title counts here. A title is
+  // read from the first TITLE_ROWS rows only, so only they are copied (with their merged areas): the
+  // whole grid was copied for every sheet of every school form (issue 23).
   return sheets.some((s) => {
-    const head = s.values.length > TITLE_ROWS ? s.values.slice(0, TITLE_ROWS) : s.values;
-    const d = detectReport(new SheetScan("", s.name, { values: head, merges: s.merges }));
+    const d = detectReport(new SheetScan("", s.name, titleRowsOf(s)));
     return d.ok && d.match.via === "title";
   });
+}
+
+/**
+ * The first TITLE_ROWS rows of a sheet and the merged areas that start among them: all that the
+ * title check reads (an area starting lower never reaches these rows; one starting among them
+ * fills the same cells as in the whole grid).
+ */
+function titleRowsOf(s: Pick<SheetRead, "values" | "merges">): Pick<SheetRead, "values" | "merges"> {
+  if (s.values.length <= TITLE_ROWS) return s;
+  const startsAbove = (m: string) => {
+    try {
+      return parseRange(m).top < TITLE_ROWS;
+    } catch {
+      return true; // skipped by fillMerges as before
+    }
+  };
+  return { values: s.values.slice(0, TITLE_ROWS), merges: s.merges.filter(startsAbove) };
 }

@@ -174,14 +174,25 @@ function resultsOf(t: TableRead | undefined, internal: InternalResultRow[], file
   return out;
 }
 
-function participantsOf(t: TableRead | undefined, file?: string): ParticipantRow[] {
+/** Trailing blanks are columns of a longer work on another row, not this participant's tasks. */
+function ownPoints(repeated: readonly (number | null)[], width: number): (number | null)[] {
+  let end = Math.min(width, repeated.length);
+  while (end > 0 && repeated[end - 1] === null) end--;
+  return repeated.slice(0, end);
+}
+
+/** The task points of a participant row parsed `slim` (shared, never written to). */
+const NO_TASK_POINTS: (number | null)[] = Object.freeze([]) as unknown as (number | null)[];
+
+/**
+ * `slim`: without the points per task and the cell reference (what src/summary/inputs.ts
+ * slimForSummary drops anyway), so they are not made for every participant only to be let go.
+ */
+function participantsOf(t: TableRead | undefined, file?: string, slim = false): ParticipantRow[] {
   const width = t ? (t.location.repeated.length ? t.location.repeated[t.location.repeated.length - 1].n : 0) : 0;
   return usable(t, ["procedure", "year", "grade", "subject", "code"]).map((r) => {
     const v = r.values;
-    // Trailing blanks are columns of a longer work on another row, not this participant's tasks.
-    let end = Math.min(width, r.repeated.length);
-    while (end > 0 && r.repeated[end - 1] === null) end--;
-    const points = r.repeated.slice(0, end);
+    const points = slim ? NO_TASK_POINTS : ownPoints(r.repeated, width);
     return {
       procedure: v.procedure as Procedure,
       year: v.year as number,
@@ -195,7 +206,7 @@ function participantsOf(t: TableRead | undefined, file?: string): ParticipantRow
       ...(v.ovz === "да" && !r.invalid.has("ovz") ? { ovz: true } : {}),
       taskPoints: points,
       source: "form",
-      ref: refOf(t!, r, file),
+      ref: slim ? undefined : refOf(t!, r, file),
     };
   });
 }
@@ -346,14 +357,19 @@ export function rechecksOf(t: TableRead | undefined, file?: string): RecheckRow[
 }
 
 /** The report of an already read and validated form; null when the passport lacks login, type or location. */
-export function buildReport(form: FormRead, findings: Finding[], file?: string): SchoolReport | null {
+export function buildReport(
+  form: FormRead,
+  findings: Finding[],
+  file?: string,
+  opts: { slim?: boolean } = {},
+): SchoolReport | null {
   const passport = passportOf(form);
   if (!passport) return null;
   const internal: InternalResultRow[] = [];
   const report: SchoolReport = {
     passport,
     results: resultsOf(form.tables.get("results"), internal, file),
-    participants: participantsOf(form.tables.get("participants"), file),
+    participants: participantsOf(form.tables.get("participants"), file, opts.slim),
     tasks: tasksOf(form.tables.get("tasks")),
     directions: directionsOf(form, file),
     cycle: cycleOf(form.tables.get("cycle"), file),
@@ -374,14 +390,15 @@ export function buildReport(form: FormRead, findings: Finding[], file?: string):
 
 /**
  * Parses the form's sheets: every finding (layout, cells, rules) and the report (null when the
- * passport cannot identify the school). report.findings holds the same findings.
+ * passport cannot identify the school). report.findings holds the same findings. `slim`: participants
+ * without points per task and cell references (for the municipal summary only).
  */
 export function parseForm(
   sheets: readonly SheetRead[],
-  opts: { file?: string; maxText?: number } = {},
+  opts: { file?: string; maxText?: number; slim?: boolean } = {},
 ): { report: SchoolReport | null; findings: Finding[] } {
   if (detectRole(sheets.map((s) => s.name)) === "municipal")
     return { report: null, findings: [summaryBookFinding(opts.file)] };
   const { form, findings } = validateForm(sheets, { maxText: opts.maxText });
-  return { report: buildReport(form, findings, opts.file), findings };
+  return { report: buildReport(form, findings, opts.file, { slim: opts.slim }), findings };
 }

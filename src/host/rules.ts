@@ -159,6 +159,22 @@ export function cellInBook(fileName: string, qualified: string): string {
 }
 
 export function normalizeGrid(grid: Grid, where: (r: number, c: number) => string): CellValue[][] {
+  const width = checkGrid(grid, where);
+  return grid.map((row) => {
+    const out: CellValue[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const v = c < row.length ? row[c] : null;
+      out[c] = v === undefined ? null : v;
+    }
+    return out;
+  });
+}
+
+/**
+ * The checks of normalizeGrid without the copy (same errors, same order); returns the grid's width.
+ * checkCells runs them over a whole batch before any op is applied (issue 23: the copy was garbage).
+ */
+export function checkGrid(grid: Grid, where: (r: number, c: number) => string): number {
   if (!Array.isArray(grid) || grid.length === 0)
     throw new Error(`Нет данных для записи в ${where(0, 0)}: ожидается непустой двумерный массив.`);
   let width = 0;
@@ -167,29 +183,27 @@ export function normalizeGrid(grid: Grid, where: (r: number, c: number) => strin
     width = Math.max(width, row.length);
   }
   if (width === 0) throw new Error(`Нет данных для записи в ${where(0, 0)}: все строки пустые.`);
-  return grid.map((row, r) => {
-    const out: CellValue[] = new Array(width);
-    for (let c = 0; c < width; c++) {
-      const v = c < row.length ? row[c] : null;
-      if (v === undefined || v === null) out[c] = null;
-      else if (typeof v === "number") {
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    // Cells past a short row's end read as blank.
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === undefined || v === null || typeof v === "boolean") continue;
+      if (typeof v === "number") {
         if (!Number.isFinite(v))
           throw new Error(
             `В ячейку ${where(r, c)} нельзя записать ${nonFiniteRu(v)}: ожидается конечное число. Обычно это результат деления на ноль или вычисления с пустыми данными.`,
           );
-        out[c] = v;
       } else if (typeof v === "string") {
         if (v.length > MAX_CELL_TEXT)
           throw new Error(`Текст для ячейки ${where(r, c)} длиннее ${MAX_CELL_TEXT} символов (предел Excel).`);
-        out[c] = v;
-      } else if (typeof v === "boolean") out[c] = v;
-      else
+      } else
         throw new Error(
           `В ячейку ${where(r, c)} нельзя записать объект: ожидается число, текст, логическое значение или пусто.`,
         );
     }
-    return out;
-  });
+  }
+  return width;
 }
 
 /**
@@ -344,7 +358,7 @@ export function checkCells(ops: readonly WriteOp[], fileName = ""): void {
   for (const op of ops) {
     if (op.op === "values" || op.op === "formulas") {
       const start = parseCell(op.address.split(":")[0]);
-      normalizeGrid(op.op === "values" ? op.values : op.formulas, (r, c) =>
+      checkGrid(op.op === "values" ? op.values : op.formulas, (r, c) =>
         cellInBook(fileName, qualify(op.sheet, `${columnLetters(start.col + c)}${start.row + r + 1}`)),
       );
     }

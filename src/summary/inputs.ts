@@ -124,7 +124,9 @@ export function addWorkbook(
     inputs.municipalCycleFindings.push(...read.findings.map((finding) => ({ file, finding })));
     inputs.municipalCycleFiles.push(file);
   } else {
-    const { report, findings } = parseForm(sheets, { file, maxText });
+    // Slim forms are parsed without what slimForSummary drops (issue 23); it still runs, so the
+    // reports are the same whichever way they were parsed.
+    const { report, findings } = parseForm(sheets, { file, maxText, slim: opts.slim });
     inputs.forms.push({ file, modified, report: report && opts.slim ? slimForSummary(report) : report, findings });
   }
 }

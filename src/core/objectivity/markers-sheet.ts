@@ -104,7 +104,15 @@ function isLoginHeader(t: string): boolean {
 /** Index of the header row (the first row with a «Логин» cell), −1 when there is none. */
 export function findLoginHeaderRow(grid: readonly CellValue[][]): number {
   const last = Math.min(grid.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < last; r++) if ((grid[r] ?? []).some((v) => isLoginHeader(text(v)))) return r;
+  // Blanks, numbers and booleans are never «Логин»: skipped without reading them as text (every
+  // school form is tested with this before it is parsed; issue 23).
+  for (let r = 0; r < last; r++)
+    if (
+      (grid[r] ?? []).some(
+        (v) => v !== null && typeof v !== "number" && typeof v !== "boolean" && isLoginHeader(text(v)),
+      )
+    )
+      return r;
   return -1;
 }
 

@@ -76,7 +76,11 @@ export function readRawHeader(row: readonly CellValue[], r: number): RawColumns 
   };
   let layout2021 = false;
   for (let c = 0; c < row.length; c++) {
-    const raw = cellText(row[c]);
+    const v = row[c];
+    // A number or a boolean reads as digits or «ИСТИНА»/«ЛОЖЬ», never as a header: not formatted
+    // (every school form is tested with this before it is parsed; issue 23).
+    if (typeof v === "number" || typeof v === "boolean") continue;
+    const raw = cellText(v);
     if (!raw) continue;
     const t = norm(raw);
     const t21 = TASK_2021.exec(t);
@@ -112,15 +116,21 @@ export function findRawHeader(
   values: readonly (readonly CellValue[])[],
 ): { cols: RawColumns; titles: string[] } | null {
   const limit = Math.min(values.length, RAW_HEADER_ROWS);
-  const titles: string[] = [];
   for (let r = 0; r < limit; r++) {
-    const row = values[r] ?? [];
-    const cols = readRawHeader(row, r);
-    if (cols) return { cols, titles };
-    for (const v of row) {
+    const cols = readRawHeader(values[r] ?? [], r);
+    // The title lines are read only once a header is found (most sheets tested have none).
+    if (cols) return { cols, titles: titleTexts(values, r) };
+  }
+  return null;
+}
+
+/** Texts of the rows above the header, row by row. */
+function titleTexts(values: readonly (readonly CellValue[])[], header: number): string[] {
+  const titles: string[] = [];
+  for (let r = 0; r < header; r++)
+    for (const v of values[r] ?? []) {
       const t = cellText(v);
       if (t) titles.push(t);
     }
-  }
-  return null;
+  return titles;
 }

@@ -177,16 +177,19 @@ export function resultsTable({ schools, clusterOf, profile }: ResultsInput): Tab
 
   const keys = [...municipal.values()].sort((a, b) => compareKeys(a, b, PROCEDURES));
   const rows: Record<string, CellData>[] = [];
+  // The clusters' order and each key's previous-year key are the same for every unit: made once.
+  const clustersSorted = [...clusterAgg].sort(([a], [b]) => a.localeCompare(b, "ru"));
   for (const k of keys) {
     const key = resultKey(k);
-    rows.push(row(k, unitOf(UNIT_MUNICIPALITY, "Все ОО"), municipal.get(prevKey(k)), profile));
-    for (const [c, agg] of [...clusterAgg].sort(([a], [b]) => a.localeCompare(b, "ru"))) {
+    const prev = prevKey(k);
+    rows.push(row(k, unitOf(UNIT_MUNICIPALITY, "Все ОО"), municipal.get(prev), profile));
+    for (const [c, agg] of clustersSorted) {
       const a = agg.get(key);
-      if (a) rows.push(row(a, unitOf(UNIT_CLUSTER, c), agg.get(prevKey(k)), profile));
+      if (a) rows.push(row(a, unitOf(UNIT_CLUSTER, c), agg.get(prev), profile));
     }
     schools.forEach((s, i) => {
       const a = perSchool[i].get(key);
-      if (a) rows.push(row(a, schoolUnit(s), perSchool[i].get(prevKey(k)), profile));
+      if (a) rows.push(row(a, schoolUnit(s), perSchool[i].get(prev), profile));
     });
   }
   return {

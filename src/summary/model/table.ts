@@ -58,6 +58,29 @@ export function expandFormula(template: string, addressOf: (columnId: string) =>
   return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, id: string) => addressOf(id));
 }
 
+/**
+ * expandFormula for every row of one column: the template is split once and each placeholder's
+ * column letter looked up once (`columnOf`, in the order they appear); a row only joins the pieces
+ * with its number (the regular expression ran for every formula cell; issue 23).
+ */
+export function formulaRows(template: string, columnOf: (columnId: string) => string): (row: number) => string {
+  const texts: string[] = [];
+  const columns: string[] = [];
+  const placeholder = /\{([A-Za-z0-9_]+)\}/g;
+  let at = 0;
+  for (let m = placeholder.exec(template); m; m = placeholder.exec(template)) {
+    texts.push(template.slice(at, m.index));
+    columns.push(columnOf(m[1]));
+    at = m.index + m[0].length;
+  }
+  const tail = template.slice(at);
+  return (row) => {
+    let out = "";
+    for (let i = 0; i < columns.length; i++) out += texts[i] + columns[i] + row;
+    return out + tail;
+  };
+}
+
 /** Rounds for display-independent storage: percentages and means keep 10 significant decimals. */
 export function clean(v: number | null): number | null {
   return v === null || !Number.isFinite(v) ? null : Math.round(v * 1e10) / 1e10;

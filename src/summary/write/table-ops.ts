@@ -4,7 +4,7 @@
  * formats by column kind, conditional colours, frozen header and print setup.
  * Layout: row 1 title, row 2 marker, row 3 description, row 5 header, data from row 6.
  */
-import { expandFormula, type CellData, type ColumnKind, type Highlight, type Table } from "../model/table";
+import { formulaRows, type CellData, type ColumnKind, type Highlight, type Table } from "../model/table";
 import { columnLetters as columnLetter } from "../../core/a1";
 import type { WriteOp } from "../../host/port";
 import {
@@ -100,10 +100,10 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
   const lastCol = columnLetter(cols.length - 1);
   const { header, first, last } = tableRows(table, top);
   const colIndex = new Map(cols.map((c, i) => [c.id, i]));
-  const addressIn = (row: number) => (id: string) => {
+  const columnOf = (id: string) => {
     const i = colIndex.get(id);
     if (i === undefined) throw new Error(`Формула таблицы «${table.id}» ссылается на неизвестный столбец ${id}`);
-    return `${columnLetter(i)}${row}`;
+    return columnLetter(i);
   };
   const ops: WriteOp[] = [
     { op: "values", sheet, address: `A${top}`, values: [[table.title]] },
@@ -143,7 +143,8 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
   if (table.rows.length) {
     cols.forEach((c, i) => {
       if (!c.formula) return;
-      const formulas = table.rows.map((_, r) => ["=" + expandFormula(c.formula!, addressIn(first + r))]);
+      const formulaAt = formulaRows(c.formula!, columnOf);
+      const formulas = table.rows.map((_, r) => ["=" + formulaAt(first + r)]);
       ops.push({ op: "formulas", sheet, address: `${columnLetter(i)}${first}`, formulas });
       ops.push({
         op: "format",

@@ -375,8 +375,10 @@ function readMerges(refs: readonly string[]): { merges: string[]; slaves: Set<nu
 /** Position of the end tag `</name>` (name as the bytes from..to of the start tag) at or after `at`; −1 when none. */
 function endTag(b: Uint8Array, at: number, end: number, nameFrom: number, nameTo: number): number {
   const n = nameTo - nameFrom;
-  for (let k = at; k + n + 2 < end; k++) {
-    if (b[k] !== LT || b[k + 1] !== SLASH || b[k + n + 2] !== GT) continue;
+  // From "<" to "<" with the native indexOf: a form's formula cells hold a kilobyte of text each
+  // (escaped, so without "<"), which the byte-by-byte loop walked (issue 23).
+  for (let k = b.indexOf(LT, at); k >= 0 && k + n + 2 < end; k = b.indexOf(LT, k + 1)) {
+    if (b[k + 1] !== SLASH || b[k + n + 2] !== GT) continue;
     let same = true;
     for (let j = 0; j < n && same; j++) same = b[k + 2 + j] === b[nameFrom + j];
     if (same) return k;
@@ -421,8 +423,8 @@ function vValue(
 
 /** Whether the content s..e holds an element with a one-letter name, whatever its prefix (<f>, <f …/>, <x:v>). */
 function hasElement(b: Uint8Array, s: number, e: number, letter: number): boolean {
-  for (let k = s; k < e; k++) {
-    if (b[k] !== LT || b[k + 1] === SLASH) continue;
+  for (let k = b.indexOf(LT, s); k >= 0 && k < e; k = b.indexOf(LT, k + 1)) {
+    if (b[k + 1] === SLASH) continue;
     let n = k + 1;
     let local = n;
     for (; n < e && !isSpace(b[n]) && b[n] !== GT && b[n] !== SLASH; n++) if (b[n] === COLON) local = n + 1;

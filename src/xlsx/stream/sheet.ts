@@ -128,6 +128,10 @@ export function* renderSheet(
     `<sheetData>`
   );
   let chunk = "";
+  // Column letters and style attributes made once per sheet, not once per cell (issue 23).
+  const letters: string[] = [];
+  for (let c = 0; c < maxCol; c++) letters.push(columnLetters(c));
+  const styleAttrs: string[] = [""];
   for (let r = 0; r < lastRow; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
@@ -139,11 +143,11 @@ export function* renderSheet(
       const s = row.s[c] ?? 0;
       const f = row.f?.[c];
       if ((v === undefined || v === null) && f === undefined && !s) {
-        if (v === null) chunk += `<c r="${columnLetters(c)}${n}"/>`;
+        if (v === null) chunk += `<c r="${letters[c]}${n}"/>`;
         continue;
       }
-      const ref = `${columnLetters(c)}${n}`;
-      const style = s ? ` s="${s}"` : "";
+      const ref = letters[c] + n;
+      const style = (styleAttrs[s] ??= ` s="${s}"`);
       if (f !== undefined) chunk += `<c r="${ref}"${style}><f>${escapeXml(f)}</f></c>`;
       else if (v === undefined || v === null) chunk += `<c r="${ref}"${style}/>`;
       else if (typeof v === "number") chunk += `<c r="${ref}"${style}><v>${v}</v></c>`;

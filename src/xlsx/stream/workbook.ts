@@ -34,11 +34,11 @@ import {
   ALL_CAPABILITIES,
   checkBatch,
   checkCells,
+  checkGrid,
   constantFromFormulaText,
   filterByCapabilities,
   isFormulaText,
   listSourceProblem,
-  normalizeGrid,
   sameName,
   sheetNameProblem,
   tableNameProblem,
@@ -132,8 +132,16 @@ export class StreamXlsxWorkbook implements WorkbookPort {
     return this.sheets.filter((s) => !s.deleted);
   }
 
+  /** The sheet found last: a batch names one sheet in thousands of ops (issue 23). */
+  private lastFound?: SheetEntry;
+
   private find(name: string): SheetEntry | undefined {
-    return this.live().find((s) => sameName(s.name, name));
+    // Live sheets' names differ even ignoring case, so a live sheet named exactly so is the one.
+    const last = this.lastFound;
+    if (last && !last.deleted && last.name === name) return last;
+    const found = this.live().find((s) => sameName(s.name, name));
+    if (found) this.lastFound = found;
+    return found;
   }
 
   private entry(name: string): SheetEntry {
@@ -264,19 +272,23 @@ export class StreamXlsxWorkbook implements WorkbookPort {
       case "formulas": {
         const w = this.openSheet(op.sheet);
         const start = parseCell(op.address.split(":")[0]);
-        const grid = normalizeGrid(op.op === "values" ? op.values : op.formulas, (r, c) =>
+        const grid = op.op === "values" ? op.values : op.formulas;
+        // normalizeGrid's checks without its copy: cells past a short row's end are blank (issue 23).
+        const width = checkGrid(grid, (r, c) =>
           qualify(w.name, formatCell({ row: start.row + r, col: start.col + c })),
         );
-        formatCell({ row: start.row + grid.length - 1, col: start.col + grid[0].length - 1 });
-        grid.forEach((line, r) => {
-          line.forEach((v, c) => {
-            const row = start.row + r;
+        formatCell({ row: start.row + grid.length - 1, col: start.col + width - 1 });
+        for (let r = 0; r < grid.length; r++) {
+          const line = grid[r];
+          const row = start.row + r;
+          for (let c = 0; c < width; c++) {
+            const v = c < line.length ? (line[c] ?? null) : null;
             const col = start.col + c;
             if (op.op === "formulas" && isFormulaText(v)) w.setFormula(row, col, v.slice(1));
             else if (op.op === "formulas" && typeof v === "string") w.setValue(row, col, constantFromFormulaText(v));
             else w.setValue(row, col, v === "" ? null : (v as Primitive));
-          });
-        });
+          }
+        }
         return;
       }
       case "format": {
