@@ -240,7 +240,7 @@ export async function runEndToEnd(sizes, withDanfo, stages = Object.keys(STAGES)
   const out = [];
   for (const n of sizes) {
     if (stages.includes("xlsx") && !existsSync(file(n))) spawnChild(["make", n]);
-    const runs = n >= 100000 ? (n >= 1e6 ? 3 : 5) : 7;
+    const runs = n >= 1e6 ? 5 : 9;
     for (const stage of stages) {
       // danfojs needs minutes at a million rows (case 1): left out there.
       const rows = ids
