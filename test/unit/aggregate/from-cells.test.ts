@@ -223,6 +223,14 @@ describe("columnsFromCells: large cardinalities", () => {
     expect(r.groups.find(last)).toBe(1999);
   });
 
+  it("texts that collide in the text cache (same length, same last characters) stay apart", () => {
+    const grid: unknown[][] = [["k", "m"]];
+    for (let i = 0; i < 3000; i++) grid.push([`${String.fromCharCode(0x410 + (i % 32))}${(i * 7) % 100}-xyz`, 3]);
+    const r = columnsFromCells(grid, { keys: [0], mark: 1 });
+    expect(r.columns.groupCount).toBe(new Set(grid.slice(1).map((row) => row[0])).size);
+    expect(Array.from(r.columns.group)).toEqual(bruteGroups(grid, [0]));
+  });
+
   it("property: any small grid groups exactly like one key string per row", () => {
     const cell = fc.oneof(fc.constantFrom("a", " a", "b", "1", "2,0", "", null), fc.integer({ min: 0, max: 3 }));
     fc.assert(
