@@ -252,7 +252,7 @@ export async function runEndToEnd(sizes, withDanfo, stages = Object.keys(STAGES)
   const out = [];
   for (const n of sizes) {
     if (stages.includes("xlsx") && !existsSync(file(n))) spawnChild(["make", n]);
-    const runs = n >= 1e6 ? 5 : 9;
+    const runs = n >= 1e6 ? 7 : 9;
     for (const stage of stages) {
       // danfojs needs minutes at a million rows (case 1): left out there.
       const rows = ids
@@ -281,7 +281,7 @@ export function endToEndMarkdown(results, when = new Date()) {
     BEGIN,
     "## От ячеек и от файла .xlsx до показателей (issue 23, `bench/cases/end-to-end.mjs`)",
     "",
-    `Замер ${when.toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, 2 ядра (заняты и другой работой). Те же показатели всех групп ОО × год × класс × предмет, что в случае 1, но каждый участник в своём процессе делает всю работу сам. «Из ячеек»: на входе сетка значений — массив строк, как \`range.values\` Excel или читатель .xlsx надстройки (коды ОО и предметы — строки, год и класс — числа, пустые отметки и баллы — null); ядро — \`columnsFromCells\` (src/core/from-cells.ts: каждый ключевой столбец — в малые целые, их комбинация — одним числом в плотный номер группы) + \`aggregate\` + показатели; arquero и danfojs сами извлекают столбцы из сетки, строят таблицу и группируют по четырём ключевым столбцам. «Из .xlsx»: то же, но сначала прочитать файл быстрым читателем надстройки (ни arquero, ни danfojs .xlsx не читают). Медиана процессорного времени (user + system, с потоками сборки мусора V8); load average (1 / 5 / 15 мин) — до и после процесса.`,
+    `Замер ${when.toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, 2 ядра (заняты и другой работой). Те же показатели всех групп ОО × год × класс × предмет, что в случае 1, но каждый участник в своём процессе делает всю работу сам. «Из ячеек»: на входе сетка значений — массив строк, как \`range.values\` Excel или читатель .xlsx надстройки (коды ОО и предметы — строки, год и класс — числа, пустые отметки и баллы — null); ядро — \`columnsFromCells\` (src/core/from-cells.ts: каждый ключевой столбец — в малые целые, их комбинация — одним числом в плотный номер группы) + \`aggregate\` + показатели; arquero и danfojs сами извлекают столбцы из сетки, строят таблицу и группируют по четырём ключевым столбцам. «Из .xlsx»: то же, но сначала прочитать файл быстрым читателем надстройки (ни arquero, ни danfojs .xlsx не читают). Коды ОО в сетке «из ячеек» — новый объект строки в каждой строке (как после JSON.parse у \`range.values\`); читатель .xlsx отдаёт общие строки одним объектом. Прогрев — не меньше 5 вызовов и 0,5 с ЦП (фоновая компиляция V8 входит в процессорное время процесса); медиана 9 прогонов, при 1 млн строк — 7, danfojs от 100 тыс. — 1. Процессорное время — user + system, с потоками сборки мусора V8; load average (1 / 5 / 15 мин) — до и после процесса.`,
   ];
   for (const stage of Object.keys(STAGES)) {
     const part = results.filter((x) => x.stage === stage);
