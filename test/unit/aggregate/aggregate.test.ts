@@ -153,6 +153,10 @@ describe("aggregate: input checks", () => {
     const cols2 = columns();
     cols2.journal[0] = 9;
     expect(() => aggregate(cols2)).toThrow("Строка 0: отметка по журналу 9");
+    // Checked on every row, also where there is no test mark to compare with (row 3 of group D).
+    const cols3 = columns();
+    cols3.journal[3] = 6;
+    expect(() => aggregate(cols3)).toThrow("Строка 3: отметка по журналу 6");
   });
   it("no rows and no groups give empty totals", () => {
     const t = aggregate({
