@@ -20,7 +20,7 @@
  * --write replaces this case's section of bench/results.md, leaving the rest as it is.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
@@ -29,11 +29,10 @@ import { BENCH, OUT, ROOT } from "../lib/build.mjs";
 import { generateColumns, groupParts } from "../lib/generate.mjs";
 import { median, timeRuns } from "../lib/measure.mjs";
 import { arqueroIndicators, checksum, danfoIndicators } from "./engine.mjs";
+import { sectionMarkers, writeSection } from "../lib/section.mjs";
 
 const BUNDLE = join(OUT, "e2e-bundle.mjs");
-const RESULTS = join(BENCH, "results.md");
-const BEGIN = "<!-- end-to-end:begin -->";
-const END = "<!-- end-to-end:end -->";
+const { begin: BEGIN, end: END } = sectionMarkers("end-to-end");
 const HEADER = ["ОО", "Год", "Класс", "Предмет", "Балл", "Отметка", "Отметка по журналу"];
 const file = (n) => join(OUT, `e2e-${n}.xlsx`);
 const load = () => os.loadavg().map((x) => x.toFixed(1));
@@ -314,16 +313,6 @@ export function endToEndMarkdown(results, when = new Date()) {
   return lines.join("\n");
 }
 
-function writeSection(markdown) {
-  const text = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : "";
-  const a = text.indexOf(BEGIN);
-  const b = text.indexOf(END);
-  writeFileSync(
-    RESULTS,
-    a >= 0 && b > a ? text.slice(0, a) + markdown + text.slice(b + END.length) : `${text.trimEnd()}\n\n${markdown}\n`,
-  );
-}
-
 const [flag, what, a1, a2, a3, a4] = process.argv.slice(2);
 if (flag === "--child") {
   const run = what === "make" ? () => childMake(Number(a1)) : () => childRun(a1, a2, Number(a3), Number(a4));
@@ -340,7 +329,7 @@ if (flag === "--child") {
     (r) => {
       const md = endToEndMarkdown(r);
       process.stdout.write(md + "\n");
-      if (args.includes("--write")) writeSection(md);
+      if (args.includes("--write")) writeSection("end-to-end", md);
     },
     (e) => {
       process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);

@@ -33,10 +33,9 @@ import os from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BENCH, OUT, ROOT } from "../lib/build.mjs";
+import { sectionMarkers, writeSection } from "../lib/section.mjs";
 
-const RESULTS = join(BENCH, "results.md");
-const BEGIN = "<!-- pane-memory:begin -->";
-const END = "<!-- pane-memory:end -->";
+const { begin: BEGIN, end: END } = sectionMarkers("pane-memory");
 const CHROMIUM = "/usr/bin/chromium";
 const DIST = join(OUT, "pane-dist");
 const SINK = join(OUT, "office-sink.js");
@@ -381,15 +380,6 @@ export function paneMemoryMarkdown(rows, when = new Date()) {
   return lines.join("\n");
 }
 
-export function writeSection(markdown) {
-  const text = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : "";
-  const a = text.indexOf(BEGIN);
-  const b = text.indexOf(END);
-  const next =
-    a >= 0 && b > a ? text.slice(0, a) + markdown + text.slice(b + END.length) : `${text.trimEnd()}\n\n${markdown}\n`;
-  writeFileSync(RESULTS, next);
-}
-
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const sizes = (args.find((x) => /^\d/.test(x)) ?? "25,100,500").split(",").map(Number);
@@ -400,7 +390,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       process.stdout.write(md + "\n");
       // --json: every figure and the sampled series (heap and RSS over time) into bench/out/pane-memory.json.
       if (args.includes("--json")) writeFileSync(join(OUT, "pane-memory.json"), JSON.stringify(rows));
-      if (args.includes("--write")) writeSection(md);
+      if (args.includes("--write")) writeSection("pane-memory", md);
     },
     (e) => {
       process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);

@@ -19,12 +19,13 @@
  * passes --set 'scale|ВПР|2021|4|Математика=20;6;10;15' as a user would.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { sectionMarkers, writeSection } from "../lib/section.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..");
@@ -32,9 +33,7 @@ const OUT = join(ROOT, "bench", "out");
 const BUNDLE = join(OUT, "protocols-bundle.mjs");
 /** The fixture writer (it loads exceljs): only the generating child imports it, not the measured one. */
 const FIXTURES = join(OUT, "protocols-fixtures.mjs");
-const RESULTS = join(ROOT, "bench", "results.md");
-const BEGIN = "<!-- protocols:begin -->";
-const END = "<!-- protocols:end -->";
+const { begin: BEGIN, end: END } = sectionMarkers("protocols");
 const load = () => os.loadavg().map((x) => x.toFixed(1));
 
 /** ВПР 2021 математика 4 класс: 15 tasks, 20 points; the scale the run passes by --set. */
@@ -284,16 +283,6 @@ export function protocolsMarkdown(rows, when = new Date()) {
   return lines.join("\n");
 }
 
-/** Replaces this case's section of results.md (or appends it), keeping everything else. */
-function writeSection(markdown) {
-  const text = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : "";
-  const a = text.indexOf(BEGIN);
-  const b = text.indexOf(END);
-  const next =
-    a >= 0 && b > a ? text.slice(0, a) + markdown + text.slice(b + END.length) : `${text.trimEnd()}\n\n${markdown}\n`;
-  writeFileSync(RESULTS, next);
-}
-
 const argv = process.argv.slice(2);
 const [flag, what, layoutArg, nArg] = argv;
 if (flag === "--child") {
@@ -308,7 +297,7 @@ if (flag === "--child") {
   const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 5;
   runProtocols(n, runs).then(
     (rows) => {
-      if (argv.includes("--write")) writeSection(protocolsMarkdown(rows));
+      if (argv.includes("--write")) writeSection("protocols", protocolsMarkdown(rows));
       process.stdout.write(
         "| Макет | Строк | Участников | ОО | МО | Время, с | ЦП, с | Строк/с (по ЦП) | Пик памяти, МБ | ОО с O1 и O2 | Сработали | Базовый проход (распаковка и просмотр XML), ЦП, с | analyze / базовый (ЦП) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n",
       );

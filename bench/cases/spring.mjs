@@ -20,18 +20,17 @@
  * --write replaces this case's section of bench/results.md (between its markers).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { BENCH, OUT, ROOT } from "../lib/build.mjs";
+import { OUT, ROOT } from "../lib/build.mjs";
+import { sectionMarkers, writeSection } from "../lib/section.mjs";
 
-const RESULTS = join(BENCH, "results.md");
 const require = createRequire(import.meta.url);
-const BEGIN = "<!-- spring:begin -->";
-const END = "<!-- spring:end -->";
+const { begin: BEGIN, end: END } = sectionMarkers("spring");
 const GEN_BUNDLE = join(OUT, "spring-generate.mjs");
 const CLI_DIR = join(OUT, "spring-cli");
 const YEAR = 2026;
@@ -365,15 +364,6 @@ export function springMarkdown(res, when = new Date()) {
   return lines.join("\n");
 }
 
-function writeSection(markdown) {
-  const text = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : "";
-  const a = text.indexOf(BEGIN);
-  const b = text.indexOf(END);
-  const next =
-    a >= 0 && b > a ? text.slice(0, a) + markdown + text.slice(b + END.length) : `${text.trimEnd()}\n\n${markdown}\n`;
-  writeFileSync(RESULTS, next);
-}
-
 const argv = process.argv.slice(2);
 if (argv[0] === "--child") {
   const [, what, ...rest] = argv;
@@ -394,7 +384,7 @@ if (argv[0] === "--child") {
   runSpring(n, count, steps, argv.includes("--fresh")).then(
     (res) => {
       const md = springMarkdown(res);
-      if (argv.includes("--write")) writeSection(md);
+      if (argv.includes("--write")) writeSection("spring", md);
       process.stdout.write(md + "\n");
     },
     (e) => {

@@ -19,17 +19,16 @@
  * bench/out/forms-N (as case 4 does).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { BENCH, CLI_BUNDLE, OUT, buildCliBundle } from "../lib/build.mjs";
+import { CLI_BUNDLE, OUT, buildCliBundle } from "../lib/build.mjs";
 import { ensureForms, formsDir, summarizeOnce } from "./consolidation.mjs";
+import { sectionMarkers, writeSection } from "../lib/section.mjs";
 
-const RESULTS = join(BENCH, "results.md");
-const BEGIN = "<!-- summary-stream:begin -->";
-const END = "<!-- summary-stream:end -->";
+const { begin: BEGIN, end: END } = sectionMarkers("summary-stream");
 
 const load = () => os.loadavg().map((x) => x.toFixed(1));
 const cpuMs = (c) => (c.user + c.system) / 1000;
@@ -188,16 +187,6 @@ export function summaryStreamMarkdown(rows, when = new Date()) {
   return lines.join("\n");
 }
 
-/** Replaces this case's section of results.md (or appends it), keeping everything else. */
-export function writeSection(markdown) {
-  const text = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : "";
-  const a = text.indexOf(BEGIN);
-  const b = text.indexOf(END);
-  const next =
-    a >= 0 && b > a ? text.slice(0, a) + markdown + text.slice(b + END.length) : `${text.trimEnd()}\n\n${markdown}\n`;
-  writeFileSync(RESULTS, next);
-}
-
 const [flag, what, a1, a2] = process.argv.slice(2);
 if (flag === "--child") {
   const run =
@@ -217,7 +206,7 @@ if (flag === "--child") {
     (rows) => {
       const md = summaryStreamMarkdown(rows);
       process.stdout.write(md + "\n");
-      if (args.includes("--write")) writeSection(md);
+      if (args.includes("--write")) writeSection("summary-stream", md);
     },
     (e) => {
       process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
