@@ -17,6 +17,7 @@ import { writeFile } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
 import type { CellValue } from "../../core/values";
 import { parseCell, parseRange } from "../../core/a1";
+import { gridRange } from "../grid-range";
 import type { Capabilities, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "../../host/port";
 import { checkBatch, checkCells, sameName } from "../../host/rules";
 import { SETTINGS_SHEET } from "../../host/settings";
@@ -155,14 +156,7 @@ export class MergeXlsxWorkbook implements WorkbookPort {
         const r = parseRange(address);
         if (!e.base) return (await this.inner.readRanges([{ sheet: e.name, address }]))[0];
         // Only the rows asked for are read (the marker row of a sheet of thousands).
-        const read = this.readBase(e, r.bottom + 1);
-        const grid: Grid = [];
-        for (let row = r.top; row <= r.bottom; row++) {
-          const line: CellValue[] = [];
-          for (let col = r.left; col <= r.right; col++) line.push(read.values[row]?.[col] ?? null);
-          grid.push(line);
-        }
-        return grid;
+        return gridRange(this.readBase(e, r.bottom + 1).values, r);
       }),
     );
   }

@@ -29,6 +29,7 @@ import {
   quoteSheet,
   type RangePos,
 } from "../../core/a1";
+import { gridRange } from "../grid-range";
 import type { Capabilities, Grid, SheetInfo, SheetRead, WorkbookPort, WriteBatch, WriteOp } from "../../host/port";
 import {
   ALL_CAPABILITIES,
@@ -179,14 +180,7 @@ export class StreamXlsxWorkbook implements WorkbookPort {
     return requests.map(({ sheet, address }) => {
       const read = reads.find((r) => sameName(r.name, sheet));
       if (!read) return null;
-      const r = parseRange(address);
-      const grid: Grid = [];
-      for (let row = r.top; row <= r.bottom; row++) {
-        const line: CellValue[] = [];
-        for (let col = r.left; col <= r.right; col++) line.push(read.values[row]?.[col] ?? null);
-        grid.push(line);
-      }
-      return grid;
+      return gridRange(read.values, parseRange(address));
     });
   }
 
