@@ -20,12 +20,12 @@
  * --write replaces this case's section of bench/results.md, leaving the rest as it is.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { BENCH, OUT, ROOT } from "../lib/build.mjs";
+import { BENCH, OUT, bundleEntry } from "../lib/build.mjs";
 import { generateColumns, groupParts } from "../lib/generate.mjs";
 import { median, timeRuns } from "../lib/measure.mjs";
 import { arqueroIndicators, checksum, danfoIndicators } from "./engine.mjs";
@@ -38,30 +38,17 @@ const file = (n) => join(OUT, `e2e-${n}.xlsx`);
 const load = () => os.loadavg().map((x) => x.toFixed(1));
 
 async function buildBundle() {
-  const require = createRequire(join(ROOT, "package.json"));
-  const esbuild = require("esbuild");
-  mkdirSync(OUT, { recursive: true });
-  await esbuild.build({
-    stdin: {
-      contents: [
-        'export * as core from "./src/core/aggregate";',
-        'export * as cells from "./src/core/from-cells";',
-        'export { DEFAULT_PROFILE } from "./src/core/profile";',
-        'export { readXlsxBuffer } from "./src/xlsx/exceljs/read";',
-        'export { StreamXlsxWorkbook } from "./src/xlsx/stream/workbook";',
-      ].join("\n"),
-      resolveDir: ROOT,
-      loader: "ts",
-      sourcefile: "bench-e2e-entry.ts",
-    },
-    bundle: true,
-    packages: "external",
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    outfile: BUNDLE,
-    logLevel: "error",
-  });
+  await bundleEntry(
+    [
+      'export * as core from "./src/core/aggregate";',
+      'export * as cells from "./src/core/from-cells";',
+      'export { DEFAULT_PROFILE } from "./src/core/profile";',
+      'export { readXlsxBuffer } from "./src/xlsx/exceljs/read";',
+      'export { StreamXlsxWorkbook } from "./src/xlsx/stream/workbook";',
+    ],
+    BUNDLE,
+    { name: "bench-e2e-entry.ts" },
+  );
 }
 
 /** The participant table of n rows as a cell grid, header first (the same rows case 1 generates). */

@@ -19,12 +19,12 @@
  * passes --set 'scale|ВПР|2021|4|Математика=20;6;10;15' as a user would.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundleEntry } from "../lib/build.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -52,20 +52,7 @@ export const LAYOUTS = {
 };
 
 async function buildBundle() {
-  const require = createRequire(join(ROOT, "package.json"));
-  const esbuild = require("esbuild");
-  mkdirSync(OUT, { recursive: true });
-  const build = (lines, outfile) =>
-    esbuild.build({
-      stdin: { contents: lines.join("\n"), resolveDir: ROOT, loader: "ts", sourcefile: "bench-protocols-entry.ts" },
-      bundle: true,
-      packages: "external",
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      outfile,
-      logLevel: "error",
-    });
+  const build = (lines, outfile) => bundleEntry(lines, outfile, { name: "bench-protocols-entry.ts" });
   // The analysing child loads what `msoko analyze` loads and nothing more: the fixture writer
   // pulled exceljs into its heap, which the command itself no longer loads (issue 23).
   await build(

@@ -26,7 +26,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { OUT, ROOT } from "../lib/build.mjs";
+import { OUT, ROOT, bundleEntry } from "../lib/build.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
 
 const require = createRequire(import.meta.url);
@@ -106,26 +106,14 @@ export function works(count = 30) {
 const dirOf = (n) => join(OUT, `spring-${n}`);
 
 async function buildGenerator() {
-  const esbuild = createRequire(join(ROOT, "package.json"))("esbuild");
-  mkdirSync(OUT, { recursive: true });
-  await esbuild.build({
-    stdin: {
-      contents: [
-        'export { generateProtocol } from "./test/fixtures/fisoko/raw";',
-        'export { StreamXlsxWorkbook } from "./src/xlsx/stream/workbook";',
-      ].join("\n"),
-      resolveDir: ROOT,
-      loader: "ts",
-      sourcefile: "bench-spring-entry.ts",
-    },
-    bundle: true,
-    packages: "external",
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    outfile: GEN_BUNDLE,
-    logLevel: "error",
-  });
+  await bundleEntry(
+    [
+      'export { generateProtocol } from "./test/fixtures/fisoko/raw";',
+      'export { StreamXlsxWorkbook } from "./src/xlsx/stream/workbook";',
+    ],
+    GEN_BUNDLE,
+    { name: "bench-spring-entry.ts" },
+  );
 }
 
 /** The product's own CLI build (scripts/build-cli.mjs) into bench/out/spring-cli. */

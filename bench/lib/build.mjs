@@ -21,9 +21,26 @@ export const OPTIONAL = {
   analysis: "src/functions/analysis.ts",
 };
 
+/**
+ * Bundles an entry of `export … from "./src/…"` lines (paths from the root) into one ESM file for
+ * Node; with `external`, npm packages stay imports resolved from the root's node_modules.
+ */
+export async function bundleEntry(lines, outfile, { name = "bench-entry.ts", external = true } = {}) {
+  const esbuild = createRequire(join(ROOT, "package.json"))("esbuild");
+  mkdirSync(dirname(outfile), { recursive: true });
+  await esbuild.build({
+    stdin: { contents: lines.join("\n"), resolveDir: ROOT, loader: "ts", sourcefile: name },
+    bundle: true,
+    ...(external ? { packages: "external" } : {}),
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outfile,
+    logLevel: "error",
+  });
+}
+
 export async function buildBundle(outfile = BUNDLE) {
-  const require = createRequire(join(ROOT, "package.json"));
-  const esbuild = require("esbuild");
   const lines = [
     'export * as core from "./src/core/aggregate";',
     'export * as indicators from "./src/core/indicators";',
@@ -35,16 +52,7 @@ export async function buildBundle(outfile = BUNDLE) {
     present[name] = existsSync(join(ROOT, path));
     if (present[name]) lines.push(`export * as ${name} from "./${path.replace(/\.ts$/, "")}";`);
   }
-  mkdirSync(dirname(outfile), { recursive: true });
-  await esbuild.build({
-    stdin: { contents: lines.join("\n"), resolveDir: ROOT, loader: "ts", sourcefile: "bench-entry.ts" },
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    outfile,
-    logLevel: "error",
-  });
+  await bundleEntry(lines, outfile, { external: false });
   return present;
 }
 
@@ -54,22 +62,10 @@ export async function buildBundle(outfile = BUNDLE) {
  */
 export async function buildCliBundle(outfile = CLI_BUNDLE) {
   if (!Object.values(CLI_COMMANDS).every((p) => existsSync(join(ROOT, p)))) return false;
-  const require = createRequire(join(ROOT, "package.json"));
-  const esbuild = require("esbuild");
   const lines = Object.entries(CLI_COMMANDS).map(
     ([name, path]) => `export * as ${name} from "./${path.replace(/\.ts$/, "")}";`,
   );
   lines.push('export { memoryIo } from "./src/cli/io";');
-  mkdirSync(dirname(outfile), { recursive: true });
-  await esbuild.build({
-    stdin: { contents: lines.join("\n"), resolveDir: ROOT, loader: "ts", sourcefile: "bench-cli-entry.ts" },
-    bundle: true,
-    packages: "external",
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    outfile,
-    logLevel: "error",
-  });
+  await bundleEntry(lines, outfile, { name: "bench-cli-entry.ts" });
   return true;
 }
