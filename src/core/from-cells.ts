@@ -3,15 +3,14 @@
  * `range.values`, a custom function's range argument or the add-in's .xlsx reader
  * (src/xlsx/exceljs/read) gives — without building a row object or a key string per row.
  *
- * How (O(n), no per-row allocation):
+ * How (O(n), one pass over the rows, no per-row allocation, nothing kept between calls):
  *  1. each key column (e.g. school, year, grade, subject) is interned on its own into small ids
  *     0…c−1 with one Map per column. The reader hands out the same string object for repeated
  *     shared strings, so a string's hash is computed once and cached; numbers hash by value;
- *  2. the ids are combined arithmetically into one composite number id₀·c₁·c₂·c₃ + … + id₃ and
- *     that number is mapped to a dense group id 0…groupCount−1 in first-seen row order — through
- *     an Int32Array lookup when the product of the cardinalities is small (the usual case:
- *     1 000 schools × 3 years × 6 grades × 3 subjects is 54 000 slots), otherwise a
- *     Map<number, number>; products beyond 2⁵³ are folded column by column so nothing overflows;
+ *  2. in the same pass over the rows, the row's ids are looked up in one open-addressing hash
+ *     table of the groups seen so far (a few hundred KB for tens of thousands of groups: it stays
+ *     in cache, unlike a table over the product of the cardinalities) and a new combination gets
+ *     the next dense group id — first-seen row order, the columns' ids of each group stored once;
  *  3. marks, journal marks and scores become the typed arrays of `ParticipantColumns`.
  *
  * Key cells compare as values, the way the form reads them: text is trimmed (NBSP as a space),
@@ -57,32 +56,14 @@ export interface CellColumns {
   unread: { mark: number; journal: number; score: number };
 }
 
-/** Largest dense lookup table (Int32Array slots) before the Map is used: 16 MB. */
-const DENSE_MAX_SLOTS = 1 << 22;
-/** A dense table may also take this many slots per row (small grids stay cheap). */
-const DENSE_SLOTS_PER_ROW = 8;
-
 /** Integers below this are looked up in an Int32Array (16 KB a column): years up to 4095 fit. */
 const SMALL_INT = 4096;
 
 /** Slots of a column's text cache (a power of two). */
 const TEXT_CACHE = 4096;
 
-/**
- * Per-row key ids live only during a call: one buffer is kept between calls (up to 16 MB, four
- * keys of a million rows) so repeated calls — a recalculation, a benchmark — do not allocate
- * and zero it again, nor push V8 into a full collection of the grid's heap for external memory.
- * Larger grids get a buffer of their own that is dropped with the call.
- */
-const SCRATCH_KEEP = 1 << 22;
-let scratch = new Int32Array(0);
-
-function keyIdScratch(size: number): Int32Array {
-  if (size <= scratch.length) return scratch;
-  const buffer = new Int32Array(size);
-  if (size <= SCRATCH_KEEP) scratch = buffer;
-  return buffer;
-}
+/** Slots of a new group table (a power of two); it doubles when half full. */
+const GROUP_SLOTS = 1024;
 
 /** One key column's distinct values: raw cell values and their read forms map to one id. */
 class KeyColumn {
@@ -259,6 +240,122 @@ function blankRow(row: readonly unknown[], layout: CellGridLayout): boolean {
   return layout.keys.every(blank) && blank(layout.mark) && blank(layout.journal) && blank(layout.score);
 }
 
+/** Hash of four column ids (a 32-bit mix spreading every id into the low bits). */
+function hash4(a: number, b: number, c: number, d: number): number {
+  let h = Math.imul(a, 0x9e3779b1) + b;
+  h = Math.imul(h, 0x85ebca6b) + c;
+  h = Math.imul(h, 0xc2b2ae35) + d;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return h ^ (h >>> 16);
+}
+
+/** Hash of k column ids starting at ids[at]. */
+function hashK(ids: Int32Array, at: number, k: number): number {
+  let h = 0;
+  for (let j = 0; j < k; j++) h = Math.imul(h, 0x9e3779b1) + ids[at + j];
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * Dense group ids of key-id combinations in first-seen order, assigned while the rows are read:
+ * open addressing (linear probing) over slots holding group id + 1 (0 = empty), kept less than half
+ * full; each group's column ids are stored once in `parts` and compared on a hit. Up to four keys
+ * go through `id4` (absent keys are 0, stride 4); more keys through `idOf` (stride k).
+ */
+class GroupTable {
+  private slots = new Int32Array(GROUP_SLOTS);
+  private mask = GROUP_SLOTS - 1;
+  /** Column ids of each group, `stride` per group; room for half the slots. */
+  private parts: Int32Array;
+  count = 0;
+
+  constructor(private readonly stride: number) {
+    this.parts = new Int32Array((GROUP_SLOTS / 2) * stride);
+  }
+
+  /** Group id of four column ids (the usual key: school, year, grade, subject). */
+  id4(a: number, b: number, c: number, d: number): number {
+    const slots = this.slots;
+    const parts = this.parts;
+    const mask = this.mask;
+    let s = hash4(a, b, c, d) & mask;
+    for (;;) {
+      const g1 = slots[s];
+      if (g1 === 0) break;
+      const p = (g1 - 1) << 2;
+      if (parts[p] === a && parts[p + 1] === b && parts[p + 2] === c && parts[p + 3] === d) return g1 - 1;
+      s = (s + 1) & mask;
+    }
+    const g = this.count;
+    const p = g << 2;
+    // Fewer than half the slots are taken and `parts` has room for half: one more group fits.
+    parts[p] = a;
+    parts[p + 1] = b;
+    parts[p + 2] = c;
+    parts[p + 3] = d;
+    this.added(s);
+    return g;
+  }
+
+  /** Group id of `stride` column ids (five keys or more). */
+  idOf(ids: Int32Array): number {
+    const k = this.stride;
+    let s = hashK(ids, 0, k) & this.mask;
+    for (;;) {
+      const g1 = this.slots[s];
+      if (g1 === 0) break;
+      const p = (g1 - 1) * k;
+      let j = 0;
+      while (j < k && this.parts[p + j] === ids[j]) j++;
+      if (j === k) return g1 - 1;
+      s = (s + 1) & this.mask;
+    }
+    const g = this.count;
+    this.parts.set(ids, g * k);
+    this.added(s);
+    return g;
+  }
+
+  /** The group whose ids were just written takes empty slot s; at half full, everything doubles. */
+  private added(s: number): void {
+    this.slots[s] = ++this.count;
+    if (this.count * 2 < this.slots.length) return;
+    const size = this.slots.length * 2;
+    const k = this.stride;
+    const parts = new Int32Array((size / 2) * k);
+    parts.set(this.parts);
+    this.parts = parts;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (let g = 0; g < this.count; g++) {
+      const p = g * k;
+      let t = (k === 4 ? hash4(parts[p], parts[p + 1], parts[p + 2], parts[p + 3]) : hashK(parts, p, k)) & this.mask;
+      while (this.slots[t] !== 0) t = (t + 1) & this.mask;
+      this.slots[t] = g + 1;
+    }
+  }
+
+  /** The groups' column ids, k per group (k ≤ stride: the padding of fewer than four keys dropped). */
+  partsOf(k: number): Int32Array {
+    const n = this.count;
+    if (k === this.stride) return this.parts.slice(0, n * k);
+    const out = new Int32Array(n * k);
+    for (let g = 0; g < n; g++) for (let j = 0; j < k; j++) out[g * k + j] = this.parts[g * this.stride + j];
+    return out;
+  }
+}
+
+/**
+ * One instance of each class of the row loop lives as long as the module: V8 keeps a hidden class
+ * only while an object of it is alive, and optimized code depends on it weakly. Without these,
+ * every full GC between two calls collected the classes with the last call's objects and threw
+ * the row loop's optimized code away (100 000 rows: the first call after a GC 30–40 ms instead
+ * of 7–10). NO_KEY also stands for the absent key columns of a table with fewer than four keys.
+ */
+const NO_KEY = new KeyColumn();
+export const keptClasses: readonly object[] = [NO_KEY, new GroupTable(4)];
+
 /**
  * Builds `ParticipantColumns` from a cell grid: one group per distinct combination of the key
  * columns' values. See the module comment for how cells are read.
@@ -271,58 +368,116 @@ export function columnsFromCells(
   const k = layout.keys.length;
   const n = Math.max(0, grid.length - start);
   const keyCols = layout.keys.map(() => new KeyColumn());
-  const ids0 = keyIdScratch(k * n);
-  const keyIds = layout.keys.map((_, j) => ids0.subarray(j * n, j * n + n));
-  const mark = new Uint8Array(n);
-  const journal = new Uint8Array(n);
-  const score = new Float32Array(n);
+  const table = new GroupTable(Math.max(4, k));
+  const out: RowColumns = {
+    group: new Int32Array(n),
+    mark: new Uint8Array(n),
+    journal: new Uint8Array(n),
+    score: new Float32Array(n),
+    counts: new Int32Array(COUNTS),
+  };
+  const m = readRows(grid, layout, start, keyCols, table, out);
+  const { counts } = out;
+  const cut = <T extends Int32Array | Uint8Array | Float32Array>(a: T): T => (m < n ? (a.subarray(0, m) as T) : a);
+  return {
+    columns: {
+      group: cut(out.group),
+      groupCount: table.count,
+      mark: cut(out.mark),
+      journal: cut(out.journal),
+      score: cut(out.score),
+    },
+    groups: new GroupKeys(keyCols, table.partsOf(k), table.count),
+    skippedRows: counts[SKIPPED],
+    unread: { mark: counts[UNREAD_MARK], journal: counts[UNREAD_JOURNAL], score: counts[UNREAD_SCORE] },
+  };
+}
+
+/** What the row loop fills: the participant columns and its counters (indices below). */
+interface RowColumns {
+  group: Int32Array;
+  mark: Uint8Array;
+  journal: Uint8Array;
+  score: Float32Array;
+  counts: Int32Array;
+}
+const SKIPPED = 0;
+const UNREAD_MARK = 1;
+const UNREAD_JOURNAL = 2;
+const UNREAD_SCORE = 3;
+const COUNTS = 4;
+
+/**
+ * The row loop; returns the number of data rows kept. A function of its own that ends right after
+ * the loop: V8 compiles a long first call's loop on the fly (on-stack replacement) before any
+ * code after the loop has run, and that compiled loop then gave up at the first property read
+ * after it — on every later call too (measured: a hundred such bailouts in a warm-up). The
+ * counters are typed-array elements for the same reason: no object to read after the loop.
+ */
+function readRows(
+  grid: readonly (readonly unknown[] | undefined)[],
+  layout: CellGridLayout,
+  start: number,
+  keyCols: readonly KeyColumn[],
+  table: GroupTable,
+  out: RowColumns,
+): number {
+  const k = keyCols.length;
+  const { group, mark, journal, score, counts } = out;
+  /** The row's column ids when there are more than four keys. */
+  const wide = new Int32Array(Math.max(4, k));
   const naAsOne = layout.naAsOne === true;
   const mc = layout.mark;
   const jc = layout.journal ?? -1;
   const sc = layout.score ?? -1;
-  const unread = { mark: 0, journal: 0, score: 0 };
   // The first four key columns in locals (most tables have four keys): a monomorphic row loop
   // with no array-of-columns indexing per cell. Absent ones are never touched (guarded by k).
-  const none = new KeyColumn();
-  const noIds = new Int32Array(0);
-  const [K0, K1, K2, K3] = [0, 1, 2, 3].map((j) => keyCols[j] ?? none);
-  const [I0, I1, I2, I3] = [0, 1, 2, 3].map((j) => keyIds[j] ?? noIds);
+  const [K0, K1, K2, K3] = [0, 1, 2, 3].map((j) => keyCols[j] ?? NO_KEY);
   const [c0, c1, c2, c3] = [0, 1, 2, 3].map((j) => layout.keys[j] ?? -1);
-  let skippedRows = 0;
   let m = 0;
   for (let r = start; r < grid.length; r++) {
     const row = grid[r];
     if (row === undefined || row === null) {
-      skippedRows++;
+      counts[SKIPPED]++;
       continue;
     }
+    // Column ids of the row; keys beyond k stay 0 (one group for no keys at all).
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
     if (k > 0) {
-      const id0 = K0.id(row[c0]);
+      a = K0.id(row[c0]);
       // Only a row whose first key reads blank can be blank throughout: the full check runs for those alone.
-      if (K0.values[id0] === null && blankRow(row, layout)) {
-        skippedRows++;
+      if (K0.values[a] === null && blankRow(row, layout)) {
+        counts[SKIPPED]++;
         continue;
       }
-      I0[m] = id0;
       if (k > 1) {
-        I1[m] = K1.id(row[c1]);
+        b = K1.id(row[c1]);
         if (k > 2) {
-          I2[m] = K2.id(row[c2]);
-          if (k > 3) {
-            I3[m] = K3.id(row[c3]);
-            for (let j = 4; j < k; j++) keyIds[j][m] = keyCols[j].id(row[layout.keys[j]]);
-          }
+          c = K2.id(row[c2]);
+          if (k > 3) d = K3.id(row[c3]);
         }
       }
     } else if (blankRow(row, layout)) {
-      skippedRows++;
+      counts[SKIPPED]++;
       continue;
+    }
+    if (k <= 4) group[m] = table.id4(a, b, c, d);
+    else {
+      wide[0] = a;
+      wide[1] = b;
+      wide[2] = c;
+      wide[3] = d;
+      for (let j = 4; j < k; j++) wide[j] = keyCols[j].id(row[layout.keys[j]]);
+      group[m] = table.idOf(wide);
     }
     // Marks and scores: numbers inline, anything else through the readers.
     let v = row[mc];
     let x = typeof v === "number" && v >= 1 && v <= 5 && (v | 0) === v ? v : markOf(v, naAsOne);
     if (x < 0) {
-      unread.mark++;
+      counts[UNREAD_MARK]++;
       x = 0;
     }
     mark[m] = x;
@@ -330,7 +485,7 @@ export function columnsFromCells(
       v = row[jc];
       x = typeof v === "number" && v >= 1 && v <= 5 && (v | 0) === v ? v : markOf(v, naAsOne);
       if (x < 0) {
-        unread.journal++;
+        counts[UNREAD_JOURNAL]++;
         x = 0;
       }
       journal[m] = x;
@@ -340,95 +495,11 @@ export function columnsFromCells(
       if (typeof v === "number" && v - v === 0) score[m] = v;
       else {
         const s = scoreOf(v);
-        if (s === undefined) unread.score++;
+        if (s === undefined) counts[UNREAD_SCORE]++;
         score[m] = s === undefined ? NaN : s;
       }
     } else score[m] = NaN;
     m++;
   }
-  const ids = keyIds.map((a) => (m < n ? a.subarray(0, m) : a));
-  const { group, groupCount, firstRow } = denseGroups(
-    ids,
-    keyCols.map((c) => c.size),
-    m,
-  );
-  const parts = new Int32Array(groupCount * k);
-  for (let g = 0; g < groupCount; g++) for (let j = 0; j < k; j++) parts[g * k + j] = ids[j][firstRow[g]];
-  const cut = <T extends Uint8Array | Float32Array>(a: T): T => (m < n ? (a.subarray(0, m) as T) : a);
-  return {
-    columns: { group, groupCount, mark: cut(mark), journal: cut(journal), score: cut(score) },
-    groups: new GroupKeys(keyCols, parts, groupCount),
-    skippedRows,
-    unread,
-  };
-}
-
-interface Dense {
-  group: Int32Array;
-  groupCount: number;
-  /** Row of each group's first occurrence. */
-  firstRow: Int32Array;
-}
-
-/** Dense ids of the combinations of per-column ids, in first-seen row order. */
-function denseGroups(ids: readonly Int32Array[], cards: readonly number[], n: number): Dense {
-  let product = 1;
-  for (const c of cards) product *= Math.max(1, c);
-  if (ids.length === 0) return { group: new Int32Array(n), groupCount: n > 0 ? 1 : 0, firstRow: new Int32Array(1) };
-  if (product > Number.MAX_SAFE_INTEGER) {
-    // Fold: densify the first two columns, then go on with the result as one column. Each step's
-    // product is at most n × c, far below 2⁵³ for any grid that fits in memory.
-    const first = denseGroups([ids[0], ids[1]], [cards[0], cards[1]], n);
-    return denseGroups([first.group, ...ids.slice(2)], [first.groupCount, ...cards.slice(2)], n);
-  }
-  const k = ids.length;
-  const group = new Int32Array(n);
-  const first: number[] = [];
-  let count = 0;
-  // The row's composite number: ((id₀·c₁ + id₁)·c₂ + id₂)… — unique per combination.
-  const composite = (i: number): number => {
-    let x = ids[0][i];
-    for (let j = 1; j < k; j++) x = x * cards[j] + ids[j][i];
-    return x;
-  };
-  if (product <= DENSE_MAX_SLOTS && product <= Math.max(1024, n * DENSE_SLOTS_PER_ROW)) {
-    const slot = new Int32Array(product).fill(-1);
-    if (k === 4) {
-      // The usual four keys, unrolled: no closure call per row.
-      const [a, b, c, d] = ids;
-      const [, cb, cc, cd] = cards;
-      for (let i = 0; i < n; i++) {
-        const x = ((a[i] * cb + b[i]) * cc + c[i]) * cd + d[i];
-        let g = slot[x];
-        if (g < 0) {
-          g = slot[x] = count++;
-          first.push(i);
-        }
-        group[i] = g;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const x = composite(i);
-        let g = slot[x];
-        if (g < 0) {
-          g = slot[x] = count++;
-          first.push(i);
-        }
-        group[i] = g;
-      }
-    }
-  } else {
-    const map = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      const x = composite(i);
-      let g = map.get(x);
-      if (g === undefined) {
-        g = count++;
-        map.set(x, g);
-        first.push(i);
-      }
-      group[i] = g;
-    }
-  }
-  return { group, groupCount: count, firstRow: Int32Array.from(first) };
+  return m;
 }

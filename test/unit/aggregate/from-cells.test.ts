@@ -245,3 +245,56 @@ describe("columnsFromCells: large cardinalities", () => {
     );
   });
 });
+
+describe("columnsFromCells: the group table filled while the rows are read", () => {
+  /** Rows over `groups` distinct four-part keys, each key first seen in a shuffled order, then repeated. */
+  function manyGroups(groups: number): unknown[][] {
+    const grid: unknown[][] = [HEADER];
+    const order = Array.from({ length: groups }, (_, i) => (i * 7919) % groups); // a permutation (7919 is prime)
+    const keyOf = (g: number): unknown[] => [`sch${g % 613}`, 2020 + (g % 7), 1 + (g % 11), `s${Math.floor(g / 4291)}`];
+    for (const g of order) grid.push([...keyOf(g), 10, 1 + (g % 5), null]);
+    for (let i = 0; i < groups; i++) grid.push([...keyOf((i * 104729) % groups), 12, 3, 4]);
+    return grid;
+  }
+
+  it("20 000 groups (the table doubles many times): first-seen order, each group's key and find", () => {
+    const grid = manyGroups(20000);
+    const r = columnsFromCells(grid, LAYOUT);
+    expect(r.columns.groupCount).toBe(20000);
+    expect(Array.from(r.columns.group)).toEqual(bruteGroups(grid, [0, 1, 2, 3]));
+    // Group 0 is the first row's key, group 19 999 the last new key of the first half.
+    expect(r.groups.key(0)).toEqual(grid[1].slice(0, 4));
+    expect(r.groups.key(19999)).toEqual(grid[20000].slice(0, 4));
+    expect(r.groups.find(grid[20000].slice(0, 4))).toBe(19999);
+    expect(r.groups.find(["sch0", 2020, 1, "нет такого"])).toBe(-1);
+  });
+
+  it.each([
+    ["no keys: one group", [] as number[]],
+    ["one key", [0]],
+    ["two keys", [3, 1]],
+    ["three keys", [0, 1, 2]],
+    ["six keys (the generic path)", [0, 1, 2, 3, 4, 5]],
+  ])("%s: groups like one key string per row, keys without padding", (_, keys) => {
+    const grid = manyGroups(3000);
+    const r = columnsFromCells(grid, { keys, score: 4, mark: 5, journal: 6 });
+    const want = bruteGroups(grid, keys);
+    expect(Array.from(r.columns.group)).toEqual(want);
+    expect(r.columns.groupCount).toBe(Math.max(0, ...want) + 1);
+    const last = r.columns.groupCount - 1;
+    const row = grid[1 + want.indexOf(last)];
+    expect(r.groups.key(last)).toEqual(keys.map((c) => keyValue(row[c])));
+    expect(r.groups.find(keys.map((c) => row[c]))).toBe(last);
+  });
+
+  it("nothing is kept between calls: a call after another grid gives the same result", () => {
+    const a = columnsFromCells(GRID, LAYOUT);
+    columnsFromCells(manyGroups(5000), LAYOUT);
+    const again = columnsFromCells(GRID, LAYOUT);
+    expect(Array.from(again.columns.group)).toEqual(Array.from(a.columns.group));
+    expect(again.columns.groupCount).toBe(a.columns.groupCount);
+    expect(again.groups.key(3)).toEqual(a.groups.key(3));
+    expect(again.skippedRows).toBe(2);
+    expect(again.unread).toEqual(a.unread);
+  });
+});
