@@ -16,6 +16,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { measureBundles, kb } from "./budget.mjs";
 import { BENCH, buildBundle, buildCliBundle, ROOT } from "./lib/build.mjs";
+import { lastJsonLine } from "./lib/measure.mjs";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const FULL = process.env.BENCH_FULL === "1";
@@ -55,11 +56,7 @@ function worker(args) {
       maxBuffer: 64 * 1024 * 1024,
     },
   );
-  const line = (r.stdout ?? "")
-    .trim()
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .pop();
+  const line = lastJsonLine(r.stdout);
   if (r.status !== 0 || !line)
     return { error: (r.stderr || r.stdout || String(r.error)).trim().split("\n").slice(-3).join(" ") };
   return JSON.parse(line);

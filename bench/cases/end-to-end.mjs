@@ -31,7 +31,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { BENCH, OUT, bundleEntry } from "../lib/build.mjs";
 import { generateColumns, groupParts } from "../lib/generate.mjs";
-import { median } from "../lib/measure.mjs";
+import { median, lastJsonLine } from "../lib/measure.mjs";
 import { arqueroIndicators, checksum, danfoIndicators } from "./engine.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
 
@@ -261,13 +261,7 @@ function spawnChild(args) {
     },
   );
   if (r.status !== 0) throw new Error((r.stderr || r.stdout).trim().split("\n").slice(-3).join(" "));
-  return JSON.parse(
-    (r.stdout ?? "")
-      .trim()
-      .split("\n")
-      .filter((l) => l.startsWith("{"))
-      .pop(),
-  );
+  return JSON.parse(lastJsonLine(r.stdout));
 }
 
 const fmt = (x, d = 0) => x.toLocaleString("ru-RU", { maximumFractionDigits: d, minimumFractionDigits: d });

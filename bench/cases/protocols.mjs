@@ -26,6 +26,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { bundleEntry } from "../lib/build.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
+import { lastJsonLine } from "../lib/measure.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..");
@@ -192,11 +193,7 @@ function spawnChild(args) {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error((r.stderr || r.stdout).trim().split("\n").slice(-3).join(" "));
-  return (r.stdout ?? "")
-    .trim()
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .pop();
+  return lastJsonLine(r.stdout);
 }
 
 const fmt = (x, d = 0) =>

@@ -28,6 +28,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { OUT, ROOT, bundleEntry } from "../lib/build.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
+import { lastJsonLine } from "../lib/measure.mjs";
 
 const require = createRequire(import.meta.url);
 const { begin: BEGIN, end: END } = sectionMarkers("spring");
@@ -262,13 +263,7 @@ function spawnChild(args, nodeArgs = []) {
     stdio: ["ignore", "pipe", "inherit"],
   });
   if (r.status !== 0) throw new Error(`процесс «${args.join(" ")}» завершился с кодом ${r.status}`);
-  return JSON.parse(
-    (r.stdout ?? "")
-      .trim()
-      .split("\n")
-      .filter((l) => l.startsWith("{"))
-      .pop(),
-  );
+  return JSON.parse(lastJsonLine(r.stdout));
 }
 
 const fmt = (x, d = 0) =>

@@ -27,6 +27,7 @@ import { fileURLToPath } from "node:url";
 import { CLI_BUNDLE, OUT, buildCliBundle } from "../lib/build.mjs";
 import { ensureForms, formsDir, summarizeOnce } from "./consolidation.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
+import { lastJsonLine } from "../lib/measure.mjs";
 
 const { begin: BEGIN, end: END } = sectionMarkers("summary-stream");
 
@@ -123,13 +124,7 @@ function spawnChild(args) {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error((r.stderr || r.stdout).trim().split("\n").slice(-3).join(" "));
-  return JSON.parse(
-    (r.stdout ?? "")
-      .trim()
-      .split("\n")
-      .filter((l) => l.startsWith("{"))
-      .pop(),
-  );
+  return JSON.parse(lastJsonLine(r.stdout));
 }
 
 const fmt = (x, d = 0) => x.toLocaleString("ru-RU", { maximumFractionDigits: d, minimumFractionDigits: d });

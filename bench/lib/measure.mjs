@@ -55,3 +55,15 @@ export function peakRssMb() {
 export function rssMb() {
   return process.memoryUsage().rss / 1024 / 1024;
 }
+
+/**
+ * The last line of a child's output that is a JSON object (the child prints its result last; logs
+ * of the measured code may come before it), or undefined.
+ */
+export function lastJsonLine(stdout) {
+  return (stdout ?? "")
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .pop();
+}
