@@ -9,6 +9,45 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 
 /** The same formulas as src/core/indicators.ts, for contenders that compute them by hand. */
+/** The counter columns every contender ends with, one value per group. */
+const COUNTERS = [
+  "n5",
+  "n4",
+  "n3",
+  "n2",
+  "n1",
+  "participants",
+  "lowered",
+  "confirmed",
+  "raised",
+  "gap2",
+  "scoreSum",
+  "scoreCount",
+];
+
+/** Indicator records of `length` groups from a contender's counter columns (`column(name)` → array). */
+function groupRecords(column, length, weights) {
+  const [n5, n4, n3, n2, n1, participants, lowered, confirmed, raised, gap2, scoreSum, scoreCount] =
+    COUNTERS.map(column);
+  return Array.from({ length }, (_, i) =>
+    indicatorRecord(
+      n5[i],
+      n4[i],
+      n3[i],
+      n2[i],
+      n1[i],
+      participants[i],
+      lowered[i],
+      confirmed[i],
+      raised[i],
+      gap2[i],
+      scoreSum[i] ?? 0,
+      scoreCount[i],
+      weights,
+    ),
+  );
+}
+
 export function indicatorRecord(
   n5,
   n4,
@@ -193,38 +232,7 @@ export function arqueroIndicators(aq, table, keys, w) {
       scoreSum: (d) => aq.op.sum(d.score),
       scoreCount: (d) => aq.op.valid(d.score),
     });
-  const c = (name) => t.array(name);
-  const [n5, n4, n3, n2, n1, participants, lowered, confirmed, raised, gap2, scoreSum, scoreCount] = [
-    "n5",
-    "n4",
-    "n3",
-    "n2",
-    "n1",
-    "participants",
-    "lowered",
-    "confirmed",
-    "raised",
-    "gap2",
-    "scoreSum",
-    "scoreCount",
-  ].map(c);
-  return Array.from({ length: t.numRows() }, (_, i) =>
-    indicatorRecord(
-      n5[i],
-      n4[i],
-      n3[i],
-      n2[i],
-      n1[i],
-      participants[i],
-      lowered[i],
-      confirmed[i],
-      raised[i],
-      gap2[i],
-      scoreSum[i] ?? 0,
-      scoreCount[i],
-      w,
-    ),
-  );
+  return groupRecords((name) => t.array(name), t.numRows(), w);
 }
 
 /**
@@ -271,23 +279,7 @@ export function danfoIndicators(dfd, keyColumns, cols, w) {
     "scoreCount",
   ];
   const g = df.groupby(Object.keys(keyColumns)).agg(Object.fromEntries(names.map((k) => [k, "sum"])));
-  const col = (k) => g[`${k}_sum`].values;
-  const [participants, n5, n4, n3, n2, n1, lowered, confirmed, raised, gap2, scoreSum, scoreCount] = names.map(col);
-  return participants.map((_, i) =>
-    indicatorRecord(
-      n5[i],
-      n4[i],
-      n3[i],
-      n2[i],
-      n1[i],
-      participants[i],
-      lowered[i],
-      confirmed[i],
-      raised[i],
-      gap2[i],
-      scoreSum[i],
-      scoreCount[i],
-      w,
-    ),
-  );
+  // danfojs names a summed column «<name>_sum»; its «one» column counts the participants.
+  const col = (k) => g[`${k === "participants" ? "one" : k}_sum`].values;
+  return groupRecords(col, col("participants").length, w);
 }
