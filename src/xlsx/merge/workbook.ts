@@ -214,7 +214,7 @@ export class MergeXlsxWorkbook implements WorkbookPort {
 
   async activate(sheet: string): Promise<void> {
     const e = this.find(sheet);
-    if (!e) throw new Error(`Лист «${sheet}» не найден в книге.`);
+    if (!e) throw new Error(`Лист «${sheet}» не найден в книге «${this.base.fileName}».`);
     this.active = e.name;
   }
 
@@ -242,7 +242,8 @@ export class MergeXlsxWorkbook implements WorkbookPort {
   async toBuffer(): Promise<Buffer> {
     const base = this.base;
     const live = this.live();
-    if (!live.some((e) => e.visibility === "visible")) throw new Error("В книге не осталось видимых листов.");
+    if (!live.some((e) => e.visibility === "visible"))
+      throw new Error(`В книге «${base.fileName}» не осталось видимых листов.`);
     // 1. Patched kept sheets, before the writer's shared strings are written (they may add strings).
     const patched = new Map<string, PackedPart>();
     const writer = new PackageWriter();
