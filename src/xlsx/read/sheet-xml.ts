@@ -443,6 +443,56 @@ export function readSheetBytes(
   maxRows = Infinity,
   budget?: BookBudget,
 ): SheetRead {
+  const { values, merges } = scanSheet(b, name, fileName, strings, maxCells, maxRows, budget, null);
+  return { name, values, merges };
+}
+
+/**
+ * Receives a sheet row by row: `r` is the 0-based row, `cells[c]` the value of column c (null
+ * when empty; undefined past the widest row so far). The array is the reader's own and is reused
+ * for the next row: read what is needed and keep nothing of it.
+ */
+export type RowVisitor = (r: number, cells: readonly CellValue[]) => void;
+
+/** Thrown by visitSheetBytes when a row comes after a row below it: such a sheet must be read whole. */
+export class RowOrderError extends Error {
+  constructor(sheet: string, fileName: string) {
+    super(`Строки листа «${sheet}» файла «${fileName}» записаны не по порядку.`);
+  }
+}
+
+/**
+ * The rows of a worksheet part handed to `visit` one by one as they are read, without building
+ * the grid (issue 23: a regional protocol is 25 000 rows that are read once): the same values as
+ * readSheetBytes's rows that hold any, in the same order, and the same limits and budget. Rows
+ * whose cells are all empty are not handed over. A row written after a row below it (rows out of
+ * order, or one row in two pieces with others between them) throws RowOrderError before it is
+ * handed over: the caller then reads the sheet whole. Returns the used range and merged areas.
+ */
+export function visitSheetBytes(
+  b: Uint8Array,
+  name: string,
+  fileName: string,
+  strings: readonly string[],
+  visit: RowVisitor,
+  maxCells = DEFAULT_MAX_CELLS,
+  budget?: BookBudget,
+): { rows: number; cols: number; merges: string[] } {
+  const { rows, cols, merges } = scanSheet(b, name, fileName, strings, maxCells, Infinity, budget, visit);
+  return { rows, cols, merges };
+}
+
+/** readSheetBytes, or with `visit` visitSheetBytes (then `values` stays empty). */
+function scanSheet(
+  b: Uint8Array,
+  name: string,
+  fileName: string,
+  strings: readonly string[],
+  maxCells: number,
+  maxRows: number,
+  budget: BookBudget | undefined,
+  visit: RowVisitor | null,
+): { values: Grid; merges: string[]; rows: number; cols: number } {
   const range = sheetDataRange(b);
   const tail = mergedCellsOf(utf8Text(range ? b.subarray(range.after) : b));
   budget?.addMerges(name, tail.cells);
@@ -462,6 +512,11 @@ export function readSheetBytes(
   // A cell name whose end tag is missing from some position on: later cells of that name are skipped without searching again.
   let unclosedName = "";
   let unclosedFrom = Infinity;
+  /** With `visit`: the row being gathered, its cells and the columns written (cleared once it is handed over). */
+  let rowOfCells = -1;
+  const cells: CellValue[] = [];
+  let lowCol = Infinity;
+  let highCol = -1;
   const end = range ? range.end : 0;
   const tag: StartTag = { lt: 0, nameStart: 0, nameEnd: 0, local: 0 };
   let i = range ? range.start : 0;
@@ -539,6 +594,23 @@ export function readSheetBytes(
       tooBig = true;
       continue;
     }
+    if (visit) {
+      if (r !== rowOfCells) {
+        if (r < rowOfCells) throw new RowOrderError(name, fileName);
+        if (rowOfCells >= 0) {
+          visit(rowOfCells, cells);
+          for (let k = lowCol; k <= highCol; k++) cells[k] = null;
+          lowCol = Infinity;
+          highCol = -1;
+        }
+        rowOfCells = r;
+      }
+      while (cells.length <= c) cells.push(null);
+      cells[c] = v;
+      if (c < lowCol) lowCol = c;
+      if (c > highCol) highCol = c;
+      continue;
+    }
     let line = values[r];
     if (!line) {
       // In a dense table a new row starts as wide as the widest so far (every row is padded to that
@@ -560,13 +632,17 @@ export function readSheetBytes(
   }
   // Charged before the padding below allocates the rectangle.
   budget?.addSheet(name, Math.max(claimed, rows * cols));
+  if (visit) {
+    if (rowOfCells >= 0) visit(rowOfCells, cells);
+    return { values, merges, rows, cols };
+  }
   // Pad to a rectangle from A1, as Office.js gives it.
   for (let r = 0; r < rows; r++) {
     const line = values[r] ?? (values[r] = []);
     while (line.length < cols) line.push(null);
   }
   values.length = rows;
-  return { name, values, merges };
+  return { values, merges, rows, cols };
 }
 
 const utf8 = new TextEncoder();
