@@ -91,6 +91,8 @@ export class RawRowReader {
   private readonly absentMemo = new Map<string, boolean>();
   private readonly classMemo = new Map<CellValue, string>();
   private readonly codeLetters: string;
+  private lastCell: CellValue | undefined;
+  private lastCellText = "";
   private lastText: string | undefined;
   private lastLogin: ReturnType<typeof splitLogin> | undefined;
   private lastCodesLogin: string | undefined;
@@ -107,7 +109,12 @@ export class RawRowReader {
     const { cols, findings: f, test } = ctx;
     const tasks = cols.tasks;
     if (r <= cols.row || !row || row.length === 0) return;
-    const schoolText = cellText(row[cols.school]);
+    // The school cell is one shared string for all of a school's rows: its text is worked out once.
+    const schoolCell = row[cols.school];
+    const schoolText =
+      schoolCell === this.lastCell && schoolCell !== undefined ? this.lastCellText : cellText(schoolCell);
+    this.lastCell = schoolCell;
+    this.lastCellText = schoolText;
     const code = textIn(row[cols.code]);
     if (schoolText === "" && code === "" && rowBlank(row)) return;
     if (
@@ -174,13 +181,7 @@ export class RawRowReader {
     if (cols.score !== null) {
       const n = numberIn(row[cols.score]);
       if (n !== null && (Number.isNaN(n) || n < 0)) {
-        f.row(
-          "raw.number",
-          r,
-          cols.score,
-          `${whoOf(code, login.login)}, всего баллов: найдено «${cellText(row[cols.score])}», ожидается число не меньше 0; строка не учитывается.`,
-          "с нечисловым первичным баллом",
-        );
+        this.badScore(r, row[cols.score], code, login.login);
         out.excluded++;
         return;
       }
@@ -193,13 +194,7 @@ export class RawRowReader {
       return;
     }
     if (score !== null && ctx.maxScore !== null && score > ctx.maxScore) {
-      f.row(
-        "raw.scoreMax",
-        r,
-        cols.score ?? cols.code,
-        `${whoOf(code, login.login)}: первичный балл ${formatNumberRu(score)} больше максимального ${ctx.maxScore} (${describeMax(ctx)}); строка не учитывается.`,
-        "с первичным баллом выше максимума",
-      );
+      this.aboveMax(r, score, code, login.login);
       out.excluded++;
       return;
     }
@@ -250,6 +245,29 @@ export class RawRowReader {
       ref: { sheet: ctx.sheet, cell: this.codeLetters + (r + 1), file: ctx.file },
       login: login.login,
     });
+  }
+
+  /** A total that is not a number or is negative: the row is excluded. */
+  private badScore(r: number, v: CellValue, code: string, login: string): void {
+    this.ctx.findings.row(
+      "raw.number",
+      r,
+      this.ctx.cols.score as number,
+      `${whoOf(code, login)}, всего баллов: найдено «${cellText(v)}», ожидается число не меньше 0; строка не учитывается.`,
+      "с нечисловым первичным баллом",
+    );
+  }
+
+  /** A total above the test's maximum: the row is excluded. */
+  private aboveMax(r: number, score: number, code: string, login: string): void {
+    const { ctx } = this;
+    ctx.findings.row(
+      "raw.scoreMax",
+      r,
+      ctx.cols.score ?? ctx.cols.code,
+      `${whoOf(code, login)}: первичный балл ${formatNumberRu(score)} больше максимального ${ctx.maxScore} (${describeMax(ctx)}); строка не учитывается.`,
+      "с первичным баллом выше максимума",
+    );
   }
 
   /** A task score that is not a number, negative or above the task's maximum: the row is excluded. */
