@@ -555,12 +555,19 @@ class CellSink {
   }
 
   add(r: number, c: number, v: CellValue): void {
-    this.extend(r, c);
+    if (r + 1 > this.maxRow) this.maxRow = r + 1;
+    if (c + 1 > this.cols) this.cols = c + 1;
+    this.cellCount++;
     if (this.tooBig || this.maxRow * this.cols > this.maxCells) {
       this.tooBig = true;
       return;
     }
-    if (this.visit) this.toRow(r, c, v);
+    // The cell of the row being gathered, the usual case of a visitor, without a further call.
+    if (r === this.rowOfCells && c < this.cells.length) {
+      this.cells[c] = v;
+      if (c < this.lowCol) this.lowCol = c;
+      if (c > this.highCol) this.highCol = c;
+    } else if (this.visit) this.toRow(r, c, v);
     else this.toGrid(r, c, v);
   }
 
