@@ -64,7 +64,9 @@ export async function loadInputs(
     try {
       const bytes = await readInputBytes(path);
       const streamed = opts.rawStream ? await streamProtocol(bytes, file, limits, opts.rawStream.importer) : null;
-      if (streamed === "imported") {
+      if (streamed && "imported" in streamed) {
+        // Outside streamProtocol's catch: once committed, the file is never read a second way.
+        opts.rawStream?.importer.commit(file, streamed.imported);
         inputs.raw.push({ name: file, sheets: [] });
         opts.rawStream?.read?.(file);
         continue;
@@ -84,7 +86,8 @@ export async function loadInputs(
 }
 
 /**
- * A protocol's sheets imported into `importer` straight from their XML ("imported"); the sheets
+ * A protocol's sheets read into `importer`'s sheet imports straight from their XML, for the caller
+ * to commit (`imported`); the sheets
  * of a book of another kind, read as readXlsxBuffer reads them (values only); null when the
  * book must be read the usual way (1904 dates, rows out of order, any error: that way reports it).
  */
@@ -93,7 +96,7 @@ async function streamProtocol(
   file: string,
   limits: BookLimits | undefined,
   importer: RawImporter,
-): Promise<SheetRead[] | "imported" | null> {
+): Promise<SheetRead[] | { imported: RawSheetImport[] } | null> {
   try {
     const book = await openXlsxBook(buf, file, { limits });
     if (!book) return null;
@@ -139,8 +142,7 @@ async function streamProtocol(
     }
     // The title check once more on exactly the rows the usual way would look at.
     if (looksLikeFisokoExport(read)) return null;
-    importer.commit(file, sheets);
-    return "imported";
+    return { imported: sheets };
   } catch {
     return null;
   }
