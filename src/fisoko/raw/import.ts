@@ -131,8 +131,15 @@ export class RawImporter {
       const label = describeTest(test);
       // Decided once per school (its rows are many), then each participant is a lookup.
       const taken = new Map<string, boolean>();
+      // A school's participants come one after another: the previous one's answer holds for the same login.
+      let lastLogin: string | undefined;
+      let lastTake = false;
       for (const p of rows.participants) {
         const login = p.login as string;
+        if (login === lastLogin) {
+          if (lastTake) participants.push(p);
+          continue;
+        }
         let take = taken.get(login);
         if (take === undefined) {
           const key = `${label}|${schoolKey(login)}`;
@@ -142,6 +149,8 @@ export class RawImporter {
           taken.set(login, take);
           if (!take) skipped.add(login);
         }
+        lastLogin = login;
+        lastTake = take;
         if (take) participants.push(p);
       }
       for (const login of skipped) {
