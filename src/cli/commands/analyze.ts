@@ -261,6 +261,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   // the live data (30 protocols: peak RSS 840 → 690 MB with both).
   const importer = new RawImporter(profile, { test: parsed.test });
   const inputs = await loadInputs(files, undefined, bookLimits(profile), profile.values["limits.textLength"], {
+    // Rows straight from the sheet's XML into the importer, no grid (src/cli/inputs.ts); onRaw for the rest.
+    rawStream: { importer, read: () => collectGarbage(HEAP_BOUND_MB) },
     onRaw: (file) => {
       importer.add(file);
       collectGarbage(HEAP_BOUND_MB);

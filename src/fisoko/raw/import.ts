@@ -10,12 +10,13 @@
  */
 import type { Finding, ParticipantRow } from "../../core/model";
 import { describeScale, markScale, type MarkScale, type Profile } from "../../core/profile";
-import { countRu } from "../../core/values";
+import { countRu, type CellValue } from "../../core/values";
 import type { FisokoFile } from "../import";
 import { schoolKey } from "../login";
-import { findRawHeader, LAYOUT_LABELS, type RawColumns, type RawLayout } from "./columns";
+import { TITLE_ROWS } from "../header";
+import { findRawHeader, LAYOUT_LABELS, RAW_HEADER_ROWS, type RawColumns, type RawLayout } from "./columns";
 import { RawFindings } from "./findings";
-import { describeScaleKey, readRawRows, type RawSchool } from "./rows";
+import { describeScaleKey, RawRowReader, type RawRows, type RawSchool } from "./rows";
 import { describeTest, isTestTitle, resolveTest, type RawTest } from "./test";
 
 export interface RawReport {
@@ -46,6 +47,12 @@ export interface RawOptions {
   /** The test when neither the title nor the file name says it (the user's «ВПР 2021 Математика 4 класс»). */
   test?: Partial<RawTest>;
 }
+
+/**
+ * The rows from the top that tell a protocol (its header) from an export (its title): a reader that
+ * streams a protocol's rows reads this many first and decides from them (src/cli/inputs.ts).
+ */
+export const RAW_HEAD_ROWS = Math.max(RAW_HEADER_ROWS, TITLE_ROWS);
 
 /** Whether a workbook is a regional protocol: a sheet whose header has the school login, the code and task scores. */
 export function looksLikeRawResults(sheets: readonly Pick<FisokoFile["sheets"][number], "values">[]): boolean {
@@ -79,14 +86,42 @@ export class RawImporter {
 
   /** Imports one protocol; its sheets are not kept. */
   add(file: FisokoFile): void {
-    const { findings, reports, schools, participants, owner, profile, opts } = this;
-    let any = false;
+    const sheets: RawSheetImport[] = [];
     for (const sheet of file.sheets) {
-      const found = findRawHeader(sheet.values);
-      if (!found) continue;
-      any = true;
-      const f = new RawFindings(file.name, sheet.name);
-      const sheetResult = readSheet(file.name, sheet.name, sheet.values, found.cols, found.titles, profile, opts, f);
+      const s = this.sheet(file.name, sheet.name, sheet.values);
+      if (!s) continue;
+      for (let r = s.headerRow + 1; r < sheet.values.length; r++) s.row(r, sheet.values[r]);
+      sheets.push(s);
+    }
+    this.commit(file.name, sheets);
+  }
+
+  /**
+   * The import of one sheet of a protocol whose first rows (at least RAW_HEADER_ROWS of them, or
+   * all) are `heads`; null when they hold no protocol header. Its rows are then handed to `row` in
+   * sheet order — from a grid, or straight from the sheet's XML as it is read — and nothing is
+   * imported until `commit` gets it: a file that fails to read halfway leaves the import as it was.
+   */
+  sheet(file: string, sheet: string, heads: readonly (readonly CellValue[])[]): RawSheetImport | null {
+    const found = findRawHeader(heads);
+    if (!found) return null;
+    const f = new RawFindings(file, sheet);
+    return new RawSheetImport(
+      file,
+      sheet,
+      found.cols,
+      startSheet(file, found.cols, found.titles, this.profile, this.opts, f),
+      f,
+    );
+  }
+
+  /** Imports the sheets of one file (those `sheet` gave, in the file's order, their rows handed over). */
+  commit(file: string, sheets: readonly RawSheetImport[]): void {
+    const { findings, reports, schools, participants, owner } = this;
+    for (const sheetImport of sheets) {
+      const sheet = sheetImport.name;
+      const f = sheetImport.findings;
+      const sheetResult = sheetImport.end();
       f.finish();
       findings.push(...f.list);
       if (!sheetResult) continue;
@@ -96,39 +131,48 @@ export class RawImporter {
       const label = describeTest(test);
       // Decided once per school (its rows are many), then each participant is a lookup.
       const taken = new Map<string, boolean>();
+      // A school's participants come one after another: the previous one's answer holds for the same login.
+      let lastLogin: string | undefined;
+      let lastTake = false;
       for (const p of rows.participants) {
         const login = p.login as string;
+        if (login === lastLogin) {
+          if (lastTake) participants.push(p);
+          continue;
+        }
         let take = taken.get(login);
         if (take === undefined) {
           const key = `${label}|${schoolKey(login)}`;
           const first = owner.get(key);
-          if (first === undefined) owner.set(key, file.name);
-          take = first === undefined || first === file.name;
+          if (first === undefined) owner.set(key, file);
+          take = first === undefined || first === file;
           taken.set(login, take);
           if (!take) skipped.add(login);
         }
+        lastLogin = login;
+        lastTake = take;
         if (take) participants.push(p);
       }
       for (const login of skipped) {
         findings.push({
           severity: "warning",
           rule: "raw.twice",
-          sheet: sheet.name,
+          sheet,
           cell: "",
-          file: file.name,
-          message: `Файл «${file.name}», лист «${sheet.name}»: результаты ОО ${login} (${describeTest(test)}) уже импортированы из файла «${owner.get(`${describeTest(test)}|${schoolKey(login)}`)}»; строки этого файла не учитываются.`,
+          file,
+          message: `Файл «${file}», лист «${sheet}»: результаты ОО ${login} (${describeTest(test)}) уже импортированы из файла «${owner.get(`${describeTest(test)}|${schoolKey(login)}`)}»; строки этого файла не учитываются.`,
         });
       }
       for (const [login, s] of rows.schools) if (!skipped.has(login) && !schools.has(login)) schools.set(login, s);
     }
-    if (!any) {
+    if (sheets.length === 0) {
       findings.push({
         severity: "error",
         rule: "raw.header",
         sheet: "",
         cell: "",
-        file: file.name,
-        message: `Файл «${file.name}»: не найдена шапка протокола результатов; ожидается строка заголовков со столбцами «логин школы» (или «Школа»), «код обучающегося» (или «Код») и баллами за задания («балл за 1» или «1 (1б)») в первых строках листа.`,
+        file,
+        message: `Файл «${file}»: не найдена шапка протокола результатов; ожидается строка заголовков со столбцами «логин школы» (или «Школа»), «код обучающегося» (или «Код») и баллами за задания («балл за 1» или «1 (1б)») в первых строках листа.`,
       });
     }
   }
@@ -141,16 +185,15 @@ export class RawImporter {
   }
 }
 
-function readSheet(
+/** What a sheet's rows are read with: its test, scale and maximum, or null after an error finding (no test, no scale). */
+function startSheet(
   file: string,
-  sheet: string,
-  values: FisokoFile["sheets"][number]["values"],
   cols: RawColumns,
   titles: string[],
   profile: Profile,
   opts: RawOptions,
   f: RawFindings,
-): { test: RawTest; rows: ReturnType<typeof readRawRows>; report: RawReport } | null {
+): { test: RawTest; scale: MarkScale | null; maxScore: number | null } | null {
   const title = titles.find(isTestTitle) ?? null;
   const { test: t } = resolveTest(opts.test, title, file);
   const missing = [
@@ -194,60 +237,95 @@ function readSheet(
     );
   }
   const maxScore = scale?.max ?? taskMax;
-  const rows = readRawRows(values, {
-    file,
-    sheet,
-    test,
-    cols,
-    scale: cols.mark === null ? scale : null,
-    maxScore,
-    findings: f,
-  });
-  if (rows.participants.length === 0) {
-    f.sheetFinding(
-      "error",
-      "raw.empty",
-      cols.row,
-      null,
-      `под шапкой протокола нет ни одного участника с результатами (${describeTest(test)}); возможно, файл оборван или все строки содержат ошибки.`,
-    );
-    return null;
+  return { test, scale, maxScore };
+}
+
+/** One sheet of a protocol being imported (RawImporter.sheet): its rows, then its report. */
+export class RawSheetImport {
+  private readonly reader: RawRowReader | null;
+
+  constructor(
+    private readonly file: string,
+    readonly name: string,
+    private readonly cols: RawColumns,
+    private readonly start: { test: RawTest; scale: MarkScale | null; maxScore: number | null } | null,
+    readonly findings: RawFindings,
+  ) {
+    this.reader = start
+      ? new RawRowReader({
+          file,
+          sheet: name,
+          test: start.test,
+          cols,
+          scale: cols.mark === null ? start.scale : null,
+          maxScore: start.maxScore,
+          findings,
+        })
+      : null;
   }
-  const notes: string[] = [];
-  if (rows.absent)
-    notes.push(
-      `${countRu(rows.absent, ["участник отсутствовал", "участника отсутствовали", "участников отсутствовали"])} (или не ${rows.absent === 1 ? "прошёл" : "прошли"} работу) и не ${rows.absent === 1 ? "импортируется" : "импортируются"}`,
+
+  /** The header's row (0-based): the participants are below it. */
+  get headerRow(): number {
+    return this.cols.row;
+  }
+
+  /** Sheet row `r` (0-based, in sheet order; rows down to the header are passed over); nothing of `cells` is kept. */
+  row(r: number, cells: readonly CellValue[] | undefined): void {
+    this.reader?.row(r, cells);
+  }
+
+  /** The sheet's rows and report once all rows are handed over; null after an error finding. */
+  end(): { test: RawTest; rows: RawRows; report: RawReport } | null {
+    if (!this.start || !this.reader) return null;
+    const { file, name: sheet, cols, findings: f } = this;
+    const { test, scale } = this.start;
+    const rows = this.reader.finish();
+    if (rows.participants.length === 0) {
+      f.sheetFinding(
+        "error",
+        "raw.empty",
+        cols.row,
+        null,
+        `под шапкой протокола нет ни одного участника с результатами (${describeTest(test)}); возможно, файл оборван или все строки содержат ошибки.`,
+      );
+      return null;
+    }
+    const notes: string[] = [];
+    if (rows.absent)
+      notes.push(
+        `${countRu(rows.absent, ["участник отсутствовал", "участника отсутствовали", "участников отсутствовали"])} (или не ${rows.absent === 1 ? "прошёл" : "прошли"} работу) и не ${rows.absent === 1 ? "импортируется" : "импортируются"}`,
+      );
+    if (rows.excluded)
+      notes.push(
+        `${countRu(rows.excluded, ["строка не учитывается", "строки не учитываются", "строк не учитываются"])} из-за ошибок в данных (см. предупреждения)`,
+      );
+    if (rows.sumMismatch)
+      notes.push(
+        `у ${countRu(rows.sumMismatch, ["участника", "участников", "участников"])} «всего баллов» не равно сумме баллов за задания; используется «всего баллов»`,
+      );
+    if (cols.municipality === null)
+      notes.push(
+        "в протоколе нет муниципалитета: все ОО отнесены к региону (муниципалитет ОО можно взять из её формы, если добавить формы в те же входные файлы)",
+      );
+    f.sheetFinding(
+      "info",
+      "raw.read",
+      null,
+      null,
+      `${LAYOUT_LABELS[cols.layout]}, ${describeTest(test)}: ${countRu(rows.participants.length, ["участник", "участника", "участников"])} из ${countRu(rows.schools.size, ["ОО", "ОО", "ОО"])}; отметки ${cols.mark === null ? `по шкале методики (${describeScale(scale as MarkScale)})` : "из протокола"}${notes.length ? "; " + notes.join("; ") : ""}.`,
     );
-  if (rows.excluded)
-    notes.push(
-      `${countRu(rows.excluded, ["строка не учитывается", "строки не учитываются", "строк не учитываются"])} из-за ошибок в данных (см. предупреждения)`,
-    );
-  if (rows.sumMismatch)
-    notes.push(
-      `у ${countRu(rows.sumMismatch, ["участника", "участников", "участников"])} «всего баллов» не равно сумме баллов за задания; используется «всего баллов»`,
-    );
-  if (cols.municipality === null)
-    notes.push(
-      "в протоколе нет муниципалитета: все ОО отнесены к региону (муниципалитет ОО можно взять из её формы, если добавить формы в те же входные файлы)",
-    );
-  f.sheetFinding(
-    "info",
-    "raw.read",
-    null,
-    null,
-    `${LAYOUT_LABELS[cols.layout]}, ${describeTest(test)}: ${countRu(rows.participants.length, ["участник", "участника", "участников"])} из ${countRu(rows.schools.size, ["ОО", "ОО", "ОО"])}; отметки ${cols.mark === null ? `по шкале методики (${describeScale(scale as MarkScale)})` : "из протокола"}${notes.length ? "; " + notes.join("; ") : ""}.`,
-  );
-  const report: RawReport = {
-    file,
-    sheet,
-    layout: cols.layout,
-    test,
-    marksFrom: cols.mark === null ? "scale" : "file",
-    ...(cols.mark === null && scale ? { scale: describeScale(scale) } : {}),
-    participants: rows.participants.length,
-    schools: rows.schools.size,
-    absent: rows.absent,
-    excluded: rows.excluded,
-  };
-  return { test, rows, report };
+    const report: RawReport = {
+      file,
+      sheet,
+      layout: cols.layout,
+      test,
+      marksFrom: cols.mark === null ? "scale" : "file",
+      ...(cols.mark === null && scale ? { scale: describeScale(scale) } : {}),
+      participants: rows.participants.length,
+      schools: rows.schools.size,
+      absent: rows.absent,
+      excluded: rows.excluded,
+    };
+    return { test, rows, report };
+  }
 }

@@ -1,5 +1,14 @@
 /** Public surface of the regional protocols' import (raw results of a whole procedure). */
-export { importRaw, looksLikeRawResults, RawImporter, type RawImport, type RawOptions, type RawReport } from "./import";
+export {
+  importRaw,
+  looksLikeRawResults,
+  RAW_HEAD_ROWS,
+  RawImporter,
+  RawSheetImport,
+  type RawImport,
+  type RawOptions,
+  type RawReport,
+} from "./import";
 export {
   withRawSchools,
   groupRawSchools,

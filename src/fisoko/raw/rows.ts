@@ -13,7 +13,7 @@ import { formatNumberRu, plural } from "../../core/values";
 import { columnLetters } from "../../core/a1";
 import { schoolKey, splitLogin } from "../login";
 import { cellText } from "../text";
-import type { RawColumns } from "./columns";
+import type { RawColumns, RawTaskColumn } from "./columns";
 import type { RawFindings } from "./findings";
 import type { RawTest } from "./test";
 
@@ -71,56 +71,74 @@ export interface RowContext {
   findings: RawFindings;
 }
 
-export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowContext): RawRows {
-  const { cols, findings: f, test } = ctx;
-  const out: RawRows = { participants: [], schools: new Map(), absent: 0, excluded: 0, sumMismatch: 0 };
-  const dropped = new Set<number>();
-  const badLogins = new Map<string, { row: number; count: number }>();
-  const tasks = cols.tasks;
+/**
+ * The rows of one protocol sheet, handed over one at a time in sheet order (from a grid by
+ * readRawRows, or straight from the sheet's XML as it is read: src/cli/inputs.ts). A row is read
+ * at once and nothing of its array is kept, so the caller may reuse one array for every row.
+ */
+export class RawRowReader {
+  private readonly out: RawRows = { participants: [], schools: new Map(), absent: 0, excluded: 0, sumMismatch: 0 };
+  private readonly dropped = new Set<number>();
+  private readonly badLogins = new Map<string, { row: number; count: number }>();
   // A region has hundreds of schools over tens of thousands of rows: each school cell is parsed once.
-  const logins = new Map<string, ReturnType<typeof splitLogin>>();
+  private readonly logins = new Map<string, ReturnType<typeof splitLogin>>();
   /** School (schoolKey) → its participants' codes → index in participants: no key string or object per row. */
-  const codesOf = new Map<string, Map<string, number>>();
+  private readonly codesOf = new Map<string, Map<string, number>>();
   /** Sheet row of each participant, by index (for the duplicate message). */
-  const rowOf: number[] = [];
-  const units = new Map<string, string>();
+  private readonly rowOf: number[] = [];
+  private readonly units = new Map<string, string>();
   // Texts of a protocol repeat (shared strings: «X», class names, «отсутствовал»): each is tested once.
-  const absentMemo = new Map<string, boolean>();
-  const classMemo = new Map<CellValue, string>();
-  const codeLetters = columnLetters(cols.code);
-  let lastText: string | undefined;
-  let lastLogin: ReturnType<typeof splitLogin> | undefined;
-  let lastCodesLogin: string | undefined;
-  let lastCodes: Map<string, number> | undefined;
-  let lastNoted: string | undefined;
-  for (let r = cols.row + 1; r < values.length; r++) {
-    const row = values[r];
-    if (!row || row.length === 0) continue;
-    const schoolText = cellText(row[cols.school]);
+  private readonly absentMemo = new Map<string, boolean>();
+  private readonly classMemo = new Map<CellValue, string>();
+  private readonly codeLetters: string;
+  private lastCell: CellValue | undefined;
+  private lastCellText = "";
+  private lastText: string | undefined;
+  private lastLogin: ReturnType<typeof splitLogin> | undefined;
+  private lastCodesLogin: string | undefined;
+  private lastCodes: Map<string, number> | undefined;
+  private lastNoted: string | undefined;
+
+  constructor(private readonly ctx: RowContext) {
+    this.codeLetters = columnLetters(ctx.cols.code);
+  }
+
+  /** Sheet row `r` (0-based); rows at or above the header are not participants and are passed over. */
+  row(r: number, row: readonly CellValue[] | undefined): void {
+    const { ctx, out } = this;
+    const { cols, findings: f, test } = ctx;
+    const tasks = cols.tasks;
+    if (r <= cols.row || !row || row.length === 0) return;
+    // The school cell is one shared string for all of a school's rows: its text is worked out once.
+    const schoolCell = row[cols.school];
+    const schoolText =
+      schoolCell === this.lastCell && schoolCell !== undefined ? this.lastCellText : cellText(schoolCell);
+    this.lastCell = schoolCell;
+    this.lastCellText = schoolText;
     const code = textIn(row[cols.code]);
-    if (schoolText === "" && code === "" && rowBlank(row)) continue;
+    if (schoolText === "" && code === "" && rowBlank(row)) return;
     if (
-      isAbsentMemo(cols.variant !== null ? row[cols.variant] : null, absentMemo) ||
-      (tasks.length > 0 && isAbsentMemo(row[tasks[0].col], absentMemo))
+      isAbsentMemo(cols.variant !== null ? row[cols.variant] : null, this.absentMemo) ||
+      (tasks.length > 0 && isAbsentMemo(row[tasks[0].col], this.absentMemo))
     ) {
       out.absent++;
-      continue;
+      return;
     }
     // A school's rows come one after another: the previous row's school is looked up again only when it changes.
     let login: ReturnType<typeof splitLogin> | undefined;
-    if (schoolText === lastText) login = lastLogin;
+    if (schoolText === this.lastText) login = this.lastLogin;
     else {
-      login = logins.get(schoolText);
-      if (login === undefined) logins.set(schoolText, (login = splitLogin(schoolText)));
-      lastText = schoolText;
-      lastLogin = login;
+      login = this.logins.get(schoolText);
+      if (login === undefined) this.logins.set(schoolText, (login = splitLogin(schoolText)));
+      this.lastText = schoolText;
+      this.lastLogin = login;
     }
     if (!login || login.kind !== "school") {
-      const b = badLogins.get(schoolText);
+      const b = this.badLogins.get(schoolText);
       if (b) b.count++;
-      else badLogins.set(schoolText, { row: r, count: 1 });
+      else this.badLogins.set(schoolText, { row: r, count: 1 });
       out.excluded++;
-      continue;
+      return;
     }
     if (code === "") {
       f.row(
@@ -131,82 +149,54 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
         "без кода участника",
       );
       out.excluded++;
-      continue;
+      return;
     }
     const points: (number | null)[] = new Array(tasks.length);
     let sum = 0;
     let complete = true;
-    let bad = false;
-    for (let i = 0; i < tasks.length && !bad; i++) {
+    let anyPoint = false;
+    for (let i = 0; i < tasks.length; i++) {
       const t = tasks[i];
       const v = row[t.col];
       if (typeof v === "string" && isNotDone(v)) {
         points[i] = 0;
+        anyPoint = true;
         continue;
       }
       const n = numberIn(v);
       if (n === null) {
         points[i] = null;
         complete = false;
-      } else if (Number.isNaN(n) || n < 0) {
-        f.row(
-          "raw.number",
-          r,
-          t.col,
-          `${whoOf(code, login.login)}, задание ${t.number}: найдено «${cellText(v)}», ожидается ${t.max !== undefined ? `балл от 0 до ${t.max}` : "число баллов"} или «X»; строка не учитывается.`,
-          "с нечисловым баллом за задание",
-        );
-        bad = true;
-      } else if (t.max !== undefined && n > t.max) {
-        f.row(
-          "raw.taskMax",
-          r,
-          t.col,
-          `${whoOf(code, login.login)}, задание ${t.number}: ${formatNumberRu(n)} ${plural(n, ["балл", "балла", "баллов"])}, а максимум ${t.max}; строка не учитывается.`,
-          "с баллом за задание выше максимума",
-        );
-        bad = true;
+      } else if (Number.isNaN(n) || n < 0 || (t.max !== undefined && n > t.max)) {
+        this.badTask(r, t, v, n, code, login.login);
+        out.excluded++;
+        return;
       } else {
         points[i] = n;
+        anyPoint = true;
         sum += n;
       }
-    }
-    if (bad) {
-      out.excluded++;
-      continue;
     }
     let score: number | null = complete || sum > 0 ? sum : null;
     if (cols.score !== null) {
       const n = numberIn(row[cols.score]);
       if (n !== null && (Number.isNaN(n) || n < 0)) {
-        f.row(
-          "raw.number",
-          r,
-          cols.score,
-          `${whoOf(code, login.login)}, всего баллов: найдено «${cellText(row[cols.score])}», ожидается число не меньше 0; строка не учитывается.`,
-          "с нечисловым первичным баллом",
-        );
+        this.badScore(r, row[cols.score], code, login.login);
         out.excluded++;
-        continue;
+        return;
       }
       if (n !== null && complete && Math.abs(n - sum) > 1e-9) out.sumMismatch++;
       score = n ?? score;
     }
-    if (score === null && points.every((p) => p === null)) {
+    if (score === null && !anyPoint) {
       // No score and no task point: the pupil did not write the test, whatever the variant says.
       out.absent++;
-      continue;
+      return;
     }
     if (score !== null && ctx.maxScore !== null && score > ctx.maxScore) {
-      f.row(
-        "raw.scoreMax",
-        r,
-        cols.score ?? cols.code,
-        `${whoOf(code, login.login)}: первичный балл ${formatNumberRu(score)} больше максимального ${ctx.maxScore} (${describeMax(ctx)}); строка не учитывается.`,
-        "с первичным баллом выше максимума",
-      );
+      this.aboveMax(r, score, code, login.login);
       out.excluded++;
-      continue;
+      return;
     }
     let mark: number | null = null;
     if (cols.mark !== null) {
@@ -216,41 +206,30 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
     const journal = cols.journal !== null ? numberIn(row[cols.journal]) : null;
     const journalMark = journal !== null && Number.isInteger(journal) && journal >= 1 && journal <= 5 ? journal : null;
     let codes: Map<string, number>;
-    if (login.login === lastCodesLogin && lastCodes) codes = lastCodes;
+    if (login.login === this.lastCodesLogin && this.lastCodes) codes = this.lastCodes;
     else {
-      let unit = units.get(login.login);
-      if (unit === undefined) units.set(login.login, (unit = schoolKey(login.login)));
-      let c = codesOf.get(unit);
-      if (c === undefined) codesOf.set(unit, (c = new Map()));
+      let unit = this.units.get(login.login);
+      if (unit === undefined) this.units.set(login.login, (unit = schoolKey(login.login)));
+      let c = this.codesOf.get(unit);
+      if (c === undefined) this.codesOf.set(unit, (c = new Map()));
       codes = c;
-      lastCodesLogin = login.login;
-      lastCodes = c;
+      this.lastCodesLogin = login.login;
+      this.lastCodes = c;
     }
     const prev = codes.get(code);
     if (prev !== undefined) {
-      f.row(
-        "raw.duplicate",
-        r,
-        cols.code,
-        `код участника ${code} в ОО ${login.login} уже встречался в строке ${rowOf[prev] + 1}; оба результата не учитываются (какой из них верный, по файлу не понять).`,
-        "с повторным кодом участника",
-      );
-      if (!dropped.has(prev)) {
-        dropped.add(prev);
-        out.excluded++;
-      }
-      out.excluded++;
-      continue;
+      this.duplicate(r, prev, code, login.login);
+      return;
     }
     codes.set(code, out.participants.length);
-    rowOf.push(r);
-    if (login.login !== lastNoted) {
+    this.rowOf.push(r);
+    if (login.login !== this.lastNoted) {
       noteSchool(out.schools, login.login, login.name, row, cols, ctx.file);
-      lastNoted = login.login;
+      this.lastNoted = login.login;
     }
-    const classCell = cols.className === null ? null : row[cols.className];
-    let className = classMemo.get(classCell);
-    if (className === undefined) classMemo.set(classCell, (className = classNameOf(row, cols, test.grade)));
+    const classCell = cols.className === null ? null : (row[cols.className] ?? null);
+    let className = this.classMemo.get(classCell);
+    if (className === undefined) this.classMemo.set(classCell, (className = classNameOf(row, cols, test.grade)));
     out.participants.push({
       procedure: "ВПР",
       year: test.year,
@@ -263,21 +242,86 @@ export function readRawRows(values: readonly (readonly CellValue[])[], ctx: RowC
       journalMark,
       taskPoints: points,
       source: ctx.file,
-      ref: { sheet: ctx.sheet, cell: codeLetters + (r + 1), file: ctx.file },
+      ref: { sheet: ctx.sheet, cell: this.codeLetters + (r + 1), file: ctx.file },
       login: login.login,
     });
   }
-  for (const [text, b] of badLogins) {
-    f.row(
-      "raw.login",
-      b.row,
-      cols.school,
-      `логин ОО ${text ? `«${text.length > 60 ? text.slice(0, 60) + "…" : text}»` : "пуст"} не распознан (ожидается «edu» или «sch» и 6 цифр, например edu203389)${b.count > 1 ? `; таких строк ${b.count}` : ""}; ${b.count > 1 ? "эти строки не учитываются" : "строка не учитывается"}.`,
-      "с нераспознанным логином ОО",
+
+  /** A total that is not a number or is negative: the row is excluded. */
+  private badScore(r: number, v: CellValue, code: string, login: string): void {
+    this.ctx.findings.row(
+      "raw.number",
+      r,
+      this.ctx.cols.score as number,
+      `${whoOf(code, login)}, всего баллов: найдено «${cellText(v)}», ожидается число не меньше 0; строка не учитывается.`,
+      "с нечисловым первичным баллом",
     );
   }
-  if (dropped.size) out.participants = out.participants.filter((_, i) => !dropped.has(i));
-  return out;
+
+  /** A total above the test's maximum: the row is excluded. */
+  private aboveMax(r: number, score: number, code: string, login: string): void {
+    const { ctx } = this;
+    ctx.findings.row(
+      "raw.scoreMax",
+      r,
+      ctx.cols.score ?? ctx.cols.code,
+      `${whoOf(code, login)}: первичный балл ${formatNumberRu(score)} больше максимального ${ctx.maxScore} (${describeMax(ctx)}); строка не учитывается.`,
+      "с первичным баллом выше максимума",
+    );
+  }
+
+  /** A task score that is not a number, negative or above the task's maximum: the row is excluded. */
+  private badTask(r: number, t: RawTaskColumn, v: CellValue, n: number, code: string, login: string): void {
+    if (Number.isNaN(n) || n < 0)
+      this.ctx.findings.row(
+        "raw.number",
+        r,
+        t.col,
+        `${whoOf(code, login)}, задание ${t.number}: найдено «${cellText(v)}», ожидается ${t.max !== undefined ? `балл от 0 до ${t.max}` : "число баллов"} или «X»; строка не учитывается.`,
+        "с нечисловым баллом за задание",
+      );
+    else
+      this.ctx.findings.row(
+        "raw.taskMax",
+        r,
+        t.col,
+        `${whoOf(code, login)}, задание ${t.number}: ${formatNumberRu(n)} ${plural(n, ["балл", "балла", "баллов"])}, а максимум ${t.max}; строка не учитывается.`,
+        "с баллом за задание выше максимума",
+      );
+  }
+
+  /** A code met before in the same school: this row and the earlier one are both excluded. */
+  private duplicate(r: number, prev: number, code: string, login: string): void {
+    const { out } = this;
+    this.ctx.findings.row(
+      "raw.duplicate",
+      r,
+      this.ctx.cols.code,
+      `код участника ${code} в ОО ${login} уже встречался в строке ${this.rowOf[prev] + 1}; оба результата не учитываются (какой из них верный, по файлу не понять).`,
+      "с повторным кодом участника",
+    );
+    if (!this.dropped.has(prev)) {
+      this.dropped.add(prev);
+      out.excluded++;
+    }
+    out.excluded++;
+  }
+
+  /** The rows read, once every row has been handed over (the unrecognised logins are reported here). */
+  finish(): RawRows {
+    const { out, ctx } = this;
+    for (const [text, b] of this.badLogins) {
+      ctx.findings.row(
+        "raw.login",
+        b.row,
+        ctx.cols.school,
+        `логин ОО ${text ? `«${text.length > 60 ? text.slice(0, 60) + "…" : text}»` : "пуст"} не распознан (ожидается «edu» или «sch» и 6 цифр, например edu203389)${b.count > 1 ? `; таких строк ${b.count}` : ""}; ${b.count > 1 ? "эти строки не учитываются" : "строка не учитывается"}.`,
+        "с нераспознанным логином ОО",
+      );
+    }
+    if (this.dropped.size) out.participants = out.participants.filter((_, i) => !this.dropped.has(i));
+    return out;
+  }
 }
 
 function describeMax(ctx: RowContext): string {

@@ -90,10 +90,18 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
   const keys = new Map<string, string>();
   const unitKeys = new Map<string, string>();
   let last: (Pick<ParticipantRow, "procedure" | "year" | "grade" | "subject"> & { unit: string }) | undefined;
+  // A school's participants come one after another: its key and report are looked up when the login changes.
+  let lastLogin: string | undefined;
+  let key = "";
+  let school: SchoolReport | undefined;
   for (const p of imp.participants) {
-    let key = keys.get(p.login as string);
-    if (key === undefined) keys.set(p.login as string, (key = schoolKey(p.login as string)));
-    let school = byKey.get(key);
+    if (p.login !== lastLogin) {
+      lastLogin = p.login;
+      let k = keys.get(p.login as string);
+      if (k === undefined) keys.set(p.login as string, (k = schoolKey(p.login as string)));
+      key = k;
+      school = byKey.get(key);
+    }
     if (!school) {
       const r = raw.get(key) as RawSchool;
       school = {

@@ -18,7 +18,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type ExcelJS from "exceljs";
 import type { SheetRead } from "../../host/port";
-import { readSheetsFromParts, sheetsWithDrawings, type PartReader } from "../read/parts";
+import { openBook, readSheetsFromParts, sheetsWithDrawings, type OpenedBook, type PartReader } from "../read/parts";
 import { readWorkbookSheets, type SheetsReadOptions } from "../read/sheets";
 import { checkNoDtdBytes, zipEntries, type ZipEntry } from "../read/zip";
 import { normalizeForExceljs } from "./normalize";
@@ -70,6 +70,20 @@ export async function readXlsxBuffer(
     // exceljs's model can fail while walked («Cannot read properties of undefined…», «Invalid row number in model»).
     throw unreadable(e, fileName);
   }
+}
+
+/**
+ * A file already in memory opened for reading its worksheets one at a time, values only (as with
+ * `formulas: false`), after the same package checks; null when the book must be read the full way
+ * (readXlsxBuffer: 1904 dates).
+ */
+export async function openXlsxBook(
+  buf: Uint8Array,
+  fileName: string,
+  opts: Pick<ReadXlsxOptions, "maxBytes" | "limits"> = {},
+): Promise<OpenedBook | null> {
+  const entries = checkXlsxPackage(buf, fileName, defaultLimits(opts.maxBytes ?? DEFAULT_MAX_BYTES));
+  return openBook(partReader(buf, entries, fileName), fileName, opts);
 }
 
 /** Worksheets of a file on disk that carry charts or pictures (see sheetsWithDrawings). */

@@ -146,15 +146,27 @@ export async function worksheetParts(part: PartReader, fileName: string): Promis
   return (await packageSheets(part, fileName))?.sheets ?? null;
 }
 
+/** A book opened for reading its worksheets one at a time (openBook). */
+export interface OpenedBook {
+  fileName: string;
+  /** The worksheets to read (all, or those of `opts.sheets`), in workbook order. */
+  sheets: WorksheetPart[];
+  strings: string[];
+  /** The book's budget, already charged with the text parts; each sheet read is charged to it too. */
+  budget: BookBudget;
+  /** The unpacked bytes of a worksheet part, charged to the budget: call it once per sheet. */
+  bytes(sheet: WorksheetPart): Promise<Uint8Array>;
+}
+
 /**
- * Every worksheet of the package (hidden ones too, in workbook order), or null when the book uses
- * the 1904 date system (dates would need styles to convert; read such books with exceljs).
+ * The worksheets and shared strings of the package, checked against the sheet limit, to be read
+ * one by one (readSheetBytes, visitSheetBytes); null when the book uses the 1904 date system.
  */
-export async function readSheetsFromParts(
+export async function openBook(
   part: PartReader,
   fileName: string,
-  opts: PartsReadOptions = {},
-): Promise<SheetRead[] | null> {
+  opts: Pick<PartsReadOptions, "sheets" | "maxSheets" | "limits"> = {},
+): Promise<OpenedBook | null> {
   const budget = new BookBudget(fileName, opts.limits);
   const book = await packageSheets(part, fileName, budget);
   if (!book) return null;
@@ -166,13 +178,35 @@ export async function readSheetsFromParts(
     );
   }
   const wanted = opts.sheets ? new Set(opts.sheets) : null;
+  return {
+    fileName,
+    sheets: wanted ? sheets.filter((s) => wanted.has(s.name)) : sheets,
+    strings,
+    budget,
+    async bytes(s) {
+      const bytes = (await part(s.target)) ?? new Uint8Array(0);
+      budget.addInflated(s.target, bytes.length);
+      return bytes;
+    },
+  };
+}
+
+/**
+ * Every worksheet of the package (hidden ones too, in workbook order), or null when the book uses
+ * the 1904 date system (dates would need styles to convert; read such books with exceljs).
+ */
+export async function readSheetsFromParts(
+  part: PartReader,
+  fileName: string,
+  opts: PartsReadOptions = {},
+): Promise<SheetRead[] | null> {
+  const book = await openBook(part, fileName, opts);
+  if (!book) return null;
   const out: SheetRead[] = [];
-  for (const s of sheets) {
-    if (wanted && !wanted.has(s.name)) continue;
-    const bytes = (await part(s.target)) ?? new Uint8Array(0);
-    budget.addInflated(s.target, bytes.length);
-    out.push(readSheetBytes(bytes, s.name, fileName, strings, opts.maxCells, opts.rows, budget));
-  }
+  for (const s of book.sheets)
+    out.push(
+      readSheetBytes(await book.bytes(s), s.name, fileName, book.strings, opts.maxCells, opts.rows, book.budget),
+    );
   return out;
 }
 

@@ -232,6 +232,43 @@ function readAttrs(b: Uint8Array, from: number, end: number, isRow: boolean, out
   return -1;
 }
 
+/**
+ * readAttrs for a cell's tag in the shape writers use, « name="value"» after single spaces: "r"
+ * and "t" read, any other attribute passed over. Returns the position of the tag's ">", or −2
+ * at anything else (other spaces or quotes, a cut tag), for readAttrs to read the tag from the
+ * start. Small, so it is compiled at once on a cold run (issue 23).
+ */
+function cellAttrs(b: Uint8Array, from: number, end: number, out: Attrs): number {
+  out.ref = NaN;
+  out.type = undefined;
+  let i = from;
+  while (i < end) {
+    const ch = b[i];
+    if (ch === GT) {
+      out.empty = b[i - 1] === SLASH;
+      return i;
+    }
+    if (ch !== 32 || b[i + 2] !== 61 || b[i + 3] !== 34) return -2;
+    // A one-letter name: « r="C2"», « t="s"», « s="3"».
+    const n = b[i + 1];
+    let k = i + 4;
+    if (n === 114 /* r */) {
+      let col = 0;
+      for (let c = b[k]; c >= 65 && c <= 90; c = b[++k]) col = col * 26 + (c - 64);
+      if (k === i + 4) return -2;
+      out.ref = col - 1;
+    } else if (n === 116 /* t */) {
+      while (k < end && b[k] !== 34) k++;
+      if (k === i + 4) return -2;
+      out.type = cellType(b, i + 4, k);
+    }
+    while (k < end && b[k] !== 34) k++;
+    if (k >= end) return -2;
+    i = k + 1;
+  }
+  return -2;
+}
+
 /** A start tag found by nextStartTag: where it begins ("<"), its name and local name (after any prefix). */
 interface StartTag {
   lt: number;
@@ -443,67 +480,256 @@ export function readSheetBytes(
   maxRows = Infinity,
   budget?: BookBudget,
 ): SheetRead {
+  const { values, merges } = scanSheet(b, name, fileName, strings, maxCells, maxRows, budget, null);
+  return { name, values, merges };
+}
+
+/**
+ * Receives a sheet row by row: `r` is the 0-based row, `cells[c]` the value of column c (null
+ * when empty; undefined past the widest row so far). The array is the reader's own and is reused
+ * for the next row: read what is needed and keep nothing of it.
+ */
+export type RowVisitor = (r: number, cells: readonly CellValue[]) => void;
+
+/** Thrown by visitSheetBytes when a row comes after a row below it: such a sheet must be read whole. */
+export class RowOrderError extends Error {
+  constructor(sheet: string, fileName: string) {
+    super(`Строки листа «${sheet}» файла «${fileName}» записаны не по порядку.`);
+  }
+}
+
+/**
+ * The rows of a worksheet part handed to `visit` one by one as they are read, without building
+ * the grid (issue 23: a regional protocol is 25 000 rows that are read once): the same values as
+ * readSheetBytes's rows that hold any, in the same order, and the same limits and budget. Rows
+ * whose cells are all empty are not handed over. A row written after a row below it (rows out of
+ * order, or one row in two pieces with others between them) throws RowOrderError before it is
+ * handed over: the caller then reads the sheet whole. Returns the used range and merged areas.
+ */
+export function visitSheetBytes(
+  b: Uint8Array,
+  name: string,
+  fileName: string,
+  strings: readonly string[],
+  visit: RowVisitor,
+  maxCells = DEFAULT_MAX_CELLS,
+  budget?: BookBudget,
+): { rows: number; cols: number; merges: string[] } {
+  const { rows, cols, merges } = scanSheet(b, name, fileName, strings, maxCells, Infinity, budget, visit);
+  return { rows, cols, merges };
+}
+
+/**
+ * The cells read so far and where they go: the grid (readSheetBytes) or the row handed to a
+ * visitor (visitSheetBytes). Kept apart from the loop over the bytes so that loop stays small:
+ * V8 runs a function in its interpreter until it has run long enough for its size, and a
+ * protocol is read once, cold (issue 23: the first thousand rows cost as much as the rest).
+ */
+class CellSink {
+  readonly values: Grid = [];
+  cols = 0;
+  cellCount = 0;
+  maxRow = 0;
+  /** Past the cell limit: only the size is still measured (for the message), no more cells are stored. */
+  tooBig = false;
+  /** Cells stored in the grid row last started. */
+  private lineCells = 0;
+  /** With a visitor: the row being gathered, its cells and the columns written (cleared once it is handed over). */
+  private rowOfCells = -1;
+  private readonly cells: CellValue[] = [];
+  private lowCol = Infinity;
+  private highCol = -1;
+
+  constructor(
+    private readonly maxCells: number,
+    private readonly visit: RowVisitor | null,
+    private readonly name: string,
+    private readonly fileName: string,
+  ) {}
+
+  /** A cell without a value that still belongs to the used range (a formula without its result). */
+  extend(r: number, c: number): void {
+    if (r + 1 > this.maxRow) this.maxRow = r + 1;
+    if (c + 1 > this.cols) this.cols = c + 1;
+    this.cellCount++;
+  }
+
+  add(r: number, c: number, v: CellValue): void {
+    if (r + 1 > this.maxRow) this.maxRow = r + 1;
+    if (c + 1 > this.cols) this.cols = c + 1;
+    this.cellCount++;
+    if (this.tooBig || this.maxRow * this.cols > this.maxCells) {
+      this.tooBig = true;
+      return;
+    }
+    // The cell of the row being gathered, the usual case of a visitor, without a further call.
+    if (r === this.rowOfCells && c < this.cells.length) {
+      this.cells[c] = v;
+      if (c < this.lowCol) this.lowCol = c;
+      if (c > this.highCol) this.highCol = c;
+    } else if (this.visit) this.toRow(r, c, v);
+    else this.toGrid(r, c, v);
+  }
+
+  private toRow(r: number, c: number, v: CellValue): void {
+    const cells = this.cells;
+    if (r !== this.rowOfCells) {
+      if (r < this.rowOfCells) throw new RowOrderError(this.name, this.fileName);
+      this.flush();
+      this.rowOfCells = r;
+    }
+    while (cells.length <= c) cells.push(null);
+    cells[c] = v;
+    if (c < this.lowCol) this.lowCol = c;
+    if (c > this.highCol) this.highCol = c;
+  }
+
+  /** Hands the gathered row to the visitor and clears it. */
+  flush(): void {
+    if (this.rowOfCells < 0 || !this.visit) return;
+    this.visit(this.rowOfCells, this.cells);
+    for (let k = this.lowCol; k <= this.highCol; k++) this.cells[k] = null;
+    this.lowCol = Infinity;
+    this.highCol = -1;
+  }
+
+  private toGrid(r: number, c: number, v: CellValue): void {
+    const values = this.values;
+    let line = values[r];
+    if (!line) {
+      // In a dense table a new row starts as wide as the widest so far (every row is padded to that
+      // width below anyway): one allocation instead of growing by pushes (issue 23). Only after a
+      // row at least half full, so a sparse sheet (a far cell, then one cell per row) allocates no
+      // more than its cells before the book budget is charged.
+      line = values[r] = this.lineCells * 2 >= this.cols ? new Array<CellValue>(this.cols).fill(null) : [];
+      this.lineCells = 0;
+    }
+    this.lineCells++;
+    while (line.length < c) line.push(null);
+    line[c] = v;
+  }
+}
+
+/** readSheetBytes, or with `visit` visitSheetBytes (then `values` stays empty). */
+function scanSheet(
+  b: Uint8Array,
+  name: string,
+  fileName: string,
+  strings: readonly string[],
+  maxCells: number,
+  maxRows: number,
+  budget: BookBudget | undefined,
+  visit: RowVisitor | null,
+): { values: Grid; merges: string[]; rows: number; cols: number } {
   const range = sheetDataRange(b);
   const tail = mergedCellsOf(utf8Text(range ? b.subarray(range.after) : b));
   budget?.addMerges(name, tail.cells);
   const claimed = budget ? claimedCells(b, range) : 0;
   const { merges, slaves } = readMerges(tail.refs);
+  const sink = new CellSink(maxCells, visit, name, fileName);
+  if (range) scanCells(b, range.start, range.end, strings, slaves, maxRows, sink);
+  const { values, cols } = sink;
+  const rows = sink.cellCount ? sink.maxRow : 0;
+  if (rows * cols > maxCells) {
+    throw new Error(
+      `Лист «${name}» файла «${fileName}» слишком велик: ${countRu(rows, ROWS)} × ${countRu(cols, COLUMNS)}, допускается не больше ${countRu(maxCells, CELLS)}.`,
+    );
+  }
+  // Charged before the padding below allocates the rectangle.
+  budget?.addSheet(name, Math.max(claimed, rows * cols));
+  if (visit) {
+    sink.flush();
+    return { values, merges, rows, cols };
+  }
+  // Pad to a rectangle from A1, as Office.js gives it.
+  for (let r = 0; r < rows; r++) {
+    const line = values[r] ?? (values[r] = []);
+    while (line.length < cols) line.push(null);
+  }
+  values.length = rows;
+  return { values, merges, rows, cols };
+}
 
-  const values: Grid = [];
-  let cols = 0;
-  let cellCount = 0;
-  let maxRow = 0;
-  let tooBig = false;
+/**
+ * The cells of sheetData (bytes start..end) into `sink`. An unprefixed "<c …>" is found with the
+ * native indexOf and read here; every other tag (rows, prefixed names, end tags, comments) goes
+ * through nextStartTag as before.
+ */
+function scanCells(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  strings: readonly string[],
+  slaves: Set<number>,
+  maxRows: number,
+  sink: CellSink,
+): void {
   let rowIndex = -1;
   let colIndex = -1;
-  /** Cells stored in the row last started. */
-  let lineCells = 0;
   const attrs: Attrs = { ref: NaN, type: undefined, empty: false };
   // A cell name whose end tag is missing from some position on: later cells of that name are skipped without searching again.
   let unclosedName = "";
   let unclosedFrom = Infinity;
-  const end = range ? range.end : 0;
   const tag: StartTag = { lt: 0, nameStart: 0, nameEnd: 0, local: 0 };
-  let i = range ? range.start : 0;
-  while (nextStartTag(b, i, end, tag)) {
-    const { nameStart, nameEnd } = tag;
-    if (isRowTag(b, tag)) {
-      const tagEnd = readAttrs(b, nameEnd, end, true, attrs);
-      if (tagEnd < 0) break;
-      i = tagEnd + 1;
-      rowIndex = attrs.ref === attrs.ref ? attrs.ref - 1 : rowIndex + 1;
+  let i = start;
+  for (;;) {
+    // Cells follow each other with nothing between them: the native search only when they do not.
+    const lt = b[i] === LT ? i : b.indexOf(LT, i);
+    if (lt < 0 || lt >= end) return;
+    // End tags are passed over (as nextStartTag does), the usual row tag read in place.
+    if (b[lt + 1] === SLASH) {
+      i = lt + 2;
+      continue;
+    }
+    const rowEnd = plainRowEnd(b, lt, end);
+    if (rowEnd >= 0) {
+      i = rowEnd + 1;
+      rowIndex = plain.value - 1;
       colIndex = -1;
-      if (rowIndex >= maxRows) break;
+      if (rowIndex >= maxRows) return;
       continue;
     }
-    if (!isCellTag(b, tag)) {
-      const tagEnd = skipAttrs(b, nameEnd, end);
-      if (tagEnd < 0) break;
-      i = tagEnd + 1;
+    const after = plainCellEnd(b, lt, end);
+    if (after >= 0) {
+      // The usual cell, read by plainCell into `plain`.
+      i = after;
+      colIndex = plain.col;
+      const r = rowIndex;
+      if (r < 0 || (slaves.size && slaves.has(r * 16_384 + colIndex))) continue;
+      const v = plain.shared ? (strings[plain.value] ?? null) : plain.value;
+      if (v !== null && v !== "") sink.add(r, colIndex, v);
       continue;
     }
-    const tagEnd = readAttrs(b, nameEnd, end, false, attrs);
-    if (tagEnd < 0) break;
+    let nameStart = lt + 1;
+    let nameEnd = lt + 2;
+    if (b[nameStart] !== 99 /* c */ || b[nameEnd] !== 32) {
+      if (!nextStartTag(b, lt, end, tag)) return;
+      nameStart = tag.nameStart;
+      nameEnd = tag.nameEnd;
+      if (isRowTag(b, tag)) {
+        const tagEnd = readAttrs(b, nameEnd, end, true, attrs);
+        if (tagEnd < 0) return;
+        i = tagEnd + 1;
+        rowIndex = attrs.ref === attrs.ref ? attrs.ref - 1 : rowIndex + 1;
+        colIndex = -1;
+        if (rowIndex >= maxRows) return;
+        continue;
+      }
+      if (!isCellTag(b, tag)) {
+        const tagEnd = skipAttrs(b, nameEnd, end);
+        if (tagEnd < 0) return;
+        i = tagEnd + 1;
+        continue;
+      }
+    }
+    let tagEnd = cellAttrs(b, nameEnd, end, attrs);
+    if (tagEnd === -2) tagEnd = readAttrs(b, nameEnd, end, false, attrs);
+    if (tagEnd < 0) return;
     i = tagEnd + 1;
     colIndex = attrs.ref === attrs.ref ? attrs.ref : colIndex + 1;
     if (attrs.empty) continue;
     // The usual content, exactly <v>…</v> in an unprefixed <c>: its end is found in the same pass.
-    let vEnd = -1;
-    if (nameEnd - nameStart === 1 && b[i] === LT && b[i + 1] === 118 && b[i + 2] === GT && attrs.type !== "inlineStr") {
-      vEnd = i + 3;
-      while (vEnd < end && b[vEnd] !== LT) vEnd++;
-      // "</v></c>", byte by byte: this check runs for almost every cell.
-      if (!(
-        b[vEnd + 1] === SLASH &&
-        b[vEnd + 2] === 118 &&
-        b[vEnd + 3] === GT &&
-        b[vEnd + 4] === LT &&
-        b[vEnd + 5] === SLASH &&
-        b[vEnd + 6] === 99 &&
-        b[vEnd + 7] === GT
-      ))
-        vEnd = -1;
-    }
+    const vEnd = nameEnd - nameStart === 1 && attrs.type !== "inlineStr" ? plainValueEnd(b, i, end) : -1;
     if (vEnd < 0 && i >= unclosedFrom && unclosedName === ascii(b, nameStart, nameEnd)) continue;
     const close = vEnd >= 0 ? vEnd + 4 : endTag(b, i, end, nameStart, nameEnd);
     // A cell that never closes is skipped like any other tag.
@@ -522,51 +748,138 @@ export function readSheetBytes(
       vEnd >= 0
         ? vValue(b, innerStart + 3, vEnd, attrs.type, strings)
         : valueAt(b, innerStart, close, attrs.type, strings);
-    if (v === null || v === "") {
-      // A formula without a cached result still belongs to the used range (as in exceljs and Excel).
-      if (hasElement(b, innerStart, close, 102 /* f */)) {
-        if (r + 1 > maxRow) maxRow = r + 1;
-        if (c + 1 > cols) cols = c + 1;
-        cellCount++;
-      }
+    if (v !== null && v !== "") sink.add(r, c, v);
+    // A formula without a cached result still belongs to the used range (as in exceljs and Excel).
+    else if (hasElement(b, innerStart, close, 102 /* f */)) sink.extend(r, c);
+  }
+}
+
+/** The cell plainCellEnd read last: its column (0-based), its number or shared-string index. */
+const plain = { col: 0, value: 0, shared: false };
+
+/**
+ * The usual row tag at `lt`, «<row r="12" …>» (unprefixed, "r" first and not repeated): its
+ * number into `plain.value` and the position of its ">" (quote-aware, as skipAttrs); −1 for any
+ * other shape.
+ */
+function plainRowEnd(b: Uint8Array, lt: number, end: number): number {
+  // «<row r="»
+  if (
+    b[lt + 1] !== 114 ||
+    b[lt + 2] !== 111 ||
+    b[lt + 3] !== 119 ||
+    b[lt + 4] !== 32 ||
+    b[lt + 5] !== 114 ||
+    b[lt + 6] !== 61 ||
+    b[lt + 7] !== 34
+  )
+    return -1;
+  let k = lt + 8;
+  let n = 0;
+  let ch = b[k];
+  while (ch >= 48 && ch <= 57 && k - lt < 23) {
+    n = n * 10 + (ch - 48);
+    ch = b[++k];
+  }
+  if (k === lt + 8 || ch !== 34 || n === 0) return -1;
+  let quote = 0;
+  for (k++; k < end; k++) {
+    ch = b[k];
+    if (quote) {
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === GT) {
+      plain.value = n;
+      return k;
+    } else if (ch === 114 /* r */ && b[k + 1] === 61 && isSpace(b[k - 1])) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The usual cell at `lt`, written by every tool alike — «<c r="AB12" s="3" t="s"><v>15</v></c>»:
+ * unprefixed, "r" first, one-letter attributes after single spaces, no type or "s"/"n", and an
+ * unsigned integer of up to 15 digits in a lone <v>. Read into `plain` without a call or an
+ * object per cell; returns the position after its "</c>", or −1 for any other shape, which the
+ * general steps below read. A protocol is 600 000 such cells read once, cold: V8 interprets a
+ * loop until it has run long enough for its size, so this path is kept short (issue 23).
+ */
+function plainCellEnd(b: Uint8Array, lt: number, end: number): number {
+  // «<c r="»
+  if (b[lt + 1] !== 99 || b[lt + 2] !== 32 || b[lt + 3] !== 114 || b[lt + 4] !== 61 || b[lt + 5] !== 34) return -1;
+  let k = lt + 6;
+  let col = 0;
+  let ch = b[k];
+  while (ch >= 65 && ch <= 90) {
+    col = col * 26 + (ch - 64);
+    ch = b[++k];
+  }
+  if (k === lt + 6) return -1;
+  const digitsFrom = k;
+  while (ch >= 48 && ch <= 57) ch = b[++k];
+  if (k === digitsFrom || ch !== 34) return -1;
+  k++;
+  let shared = false;
+  // Further attributes: « t="s"», « t="n"» and one-letter others (« s="3"») passed over.
+  while (b[k] === 32) {
+    const name = b[k + 1];
+    if (b[k + 2] !== 61 || b[k + 3] !== 34 || name === 114) return -1;
+    k += 4;
+    if (name === 116 /* t */) {
+      if (b[k + 1] !== 34 || (b[k] !== 115 && b[k] !== 110)) return -1;
+      shared = b[k] === 115;
+      k += 2;
       continue;
     }
-    if (r + 1 > maxRow) maxRow = r + 1;
-    if (c + 1 > cols) cols = c + 1;
-    cellCount++;
-    // Past the limit only the size is still measured (for the message): no more cells are stored.
-    if (tooBig || maxRow * cols > maxCells) {
-      tooBig = true;
-      continue;
-    }
-    let line = values[r];
-    if (!line) {
-      // In a dense table a new row starts as wide as the widest so far (every row is padded to that
-      // width below anyway): one allocation instead of growing by pushes (issue 23). Only after a
-      // row at least half full, so a sparse sheet (a far cell, then one cell per row) allocates no
-      // more than its cells before the book budget is charged.
-      line = values[r] = lineCells * 2 >= cols ? new Array<CellValue>(cols).fill(null) : [];
-      lineCells = 0;
-    }
-    lineCells++;
-    while (line.length < c) line.push(null);
-    line[c] = v;
+    while (k < end && b[k] !== 34 && b[k] !== GT) k++;
+    if (b[k] !== 34) return -1;
+    k++;
   }
-  const rows = cellCount ? maxRow : 0;
-  if (rows * cols > maxCells) {
-    throw new Error(
-      `Лист «${name}» файла «${fileName}» слишком велик: ${countRu(rows, ROWS)} × ${countRu(cols, COLUMNS)}, допускается не больше ${countRu(maxCells, CELLS)}.`,
-    );
+  // «><v>»
+  if (b[k] !== GT || b[k + 1] !== LT || b[k + 2] !== 118 || b[k + 3] !== GT) return -1;
+  k += 4;
+  const from = k;
+  let n = 0;
+  ch = b[k];
+  while (ch >= 48 && ch <= 57 && k - from < 15) {
+    n = n * 10 + (ch - 48);
+    ch = b[++k];
   }
-  // Charged before the padding below allocates the rectangle.
-  budget?.addSheet(name, Math.max(claimed, rows * cols));
-  // Pad to a rectangle from A1, as Office.js gives it.
-  for (let r = 0; r < rows; r++) {
-    const line = values[r] ?? (values[r] = []);
-    while (line.length < cols) line.push(null);
-  }
-  values.length = rows;
-  return { name, values, merges };
+  // «</v></c>»
+  if (
+    k === from ||
+    ch !== LT ||
+    b[k + 1] !== SLASH ||
+    b[k + 2] !== 118 ||
+    b[k + 3] !== GT ||
+    b[k + 4] !== LT ||
+    b[k + 5] !== SLASH ||
+    b[k + 6] !== 99 ||
+    b[k + 7] !== GT ||
+    k + 8 > end
+  )
+    return -1;
+  plain.col = col - 1;
+  plain.value = n;
+  plain.shared = shared;
+  return k + 8;
+}
+
+/** When the content at `i` is exactly "<v>…</v></c>", where its "</v>" is; −1 otherwise. */
+function plainValueEnd(b: Uint8Array, i: number, end: number): number {
+  if (b[i] !== LT || b[i + 1] !== 118 || b[i + 2] !== GT) return -1;
+  let vEnd = i + 3;
+  while (vEnd < end && b[vEnd] !== LT) vEnd++;
+  // "</v></c>", byte by byte: this check runs for almost every cell.
+  return b[vEnd + 1] === SLASH &&
+    b[vEnd + 2] === 118 &&
+    b[vEnd + 3] === GT &&
+    b[vEnd + 4] === LT &&
+    b[vEnd + 5] === SLASH &&
+    b[vEnd + 6] === 99 &&
+    b[vEnd + 7] === GT
+    ? vEnd
+    : -1;
 }
 
 const utf8 = new TextEncoder();
