@@ -121,9 +121,8 @@ function extractColumns(grid) {
 /** Contenders from the cell grid to every group's indicators; each groups by the four keys itself. */
 export const FROM_GRID = {
   core: {
-    label: "Ядро МСОКО (columnsFromCells + aggregate + показатели)",
-    run: (grid, m) =>
-      m.core.allIndicators(m.core.aggregate(m.cells.columnsFromCells(grid, LAYOUT).columns), m.DEFAULT_PROFILE),
+    label: "Ядро МСОКО (totalsFromCells + indicatorColumns)",
+    run: (grid, m) => m.core.indicatorColumns(m.cells.totalsFromCells(grid, LAYOUT).totals, m.DEFAULT_PROFILE),
   },
   arquero: {
     label: "arquero 8 (свои столбцы + groupby по 4 ключам + rollup)",
@@ -139,7 +138,7 @@ export const FROM_GRID = {
         journal: c.journal,
         score: c.score,
       });
-      return arqueroIndicators(aq, t, KEYS, m.DEFAULT_PROFILE.values["sou.weights"]);
+      return arqueroIndicators(aq, t, KEYS, m.DEFAULT_PROFILE.values["sou.weights"], true);
     },
   },
   danfo: {
@@ -147,7 +146,7 @@ export const FROM_GRID = {
     run: (grid, m) => {
       const c = extractColumns(grid);
       const keys = { school: c.school, year: c.year, grade: c.grade, subject: c.subject };
-      return danfoIndicators(require("danfojs"), keys, c, m.DEFAULT_PROFILE.values["sou.weights"]);
+      return danfoIndicators(require("danfojs"), keys, c, m.DEFAULT_PROFILE.values["sou.weights"], true);
     },
   },
 };

@@ -26,7 +26,7 @@
  * whole-column range) are skipped and counted; validating cells with messages naming the cell
  * stays the parsers' job (src/form, src/functions/analysis-table.ts).
  */
-import type { ParticipantColumns } from "./aggregate";
+import { aggregate, GAP_SLOT, PAIR_SLOT, SLOT, STRIDE, type GroupTotals, type ParticipantColumns } from "./aggregate";
 import { readCell, type CellValue } from "./values";
 
 /** A key cell's value after reading: trimmed text, a number, a boolean, or null for blank. */
@@ -65,6 +65,13 @@ const TEXT_CACHE = 4096;
 /** Slots of a new group table (a power of two); it doubles when half full. */
 const GROUP_SLOTS = 1024;
 
+/** Int32 elements of a group's counter block in DenseGroups: STRIDE counters, a float64 sum, padding (64 bytes). */
+const DENSE_BLOCK = 16;
+/** Float64 index of the score sum within a group's block (elements 12–13 as int32). */
+const DENSE_SUM = 6;
+/** Widest direct index of DenseGroups: 2²² entries (16 MB). */
+const DENSE_MAX_BITS = 22;
+
 /** One key column's distinct values: raw cell values and their read forms map to one id. */
 class KeyColumn {
   /** Raw cell value → id, and read value → id (both kinds of keys in one Map). */
@@ -99,7 +106,9 @@ class KeyColumn {
    * the length and the last three characters (no full hash — a string read from JSON, as
    * Excel's range.values is, has none computed yet), and `===` confirms the hit. A miss or a
    * collision only costs the Map lookup that would happen anyway.
-   * (100 000 rows with fresh school-code strings: 6.1 → 5.3 ms.)
+   * (100 000 rows with fresh school-code strings: 6.1 → 5.3 ms.) A thousand school codes
+   * collide here for about one code in six; a second way per slot was tried and did not pay
+   * (1 000 000 rows: 76 → 80 ms).
    */
   private textId(v: string): number {
     const len = v.length;
@@ -347,6 +356,131 @@ class GroupTable {
 }
 
 /**
+ * Dense group ids of four column ids by direct indexing, for `totalsFromCells`: the ids' bits side
+ * by side (each column as many bits as its largest id so far needs) index a table of group id + 1
+ * (0 = not seen yet). One lookup in a table that stays small when the columns' values combine
+ * densely — schools × years × grades × subjects: 1 000 × 2 × 5 × 2 groups in 2¹⁵ entries, 128 KB —
+ * with no key comparison and no probing, and each group's counters in one 64-byte block next to
+ * nothing else. When an id outgrows its bits the table is rebuilt wider; when the table would get
+ * larger than 2¹⁶ entries and 4 entries a row of the grid, or 2²² entries, `sparse` is set and the
+ * caller takes the hash table path instead (the product of the columns' sizes is then far beyond
+ * the groups there can be).
+ */
+class DenseGroups {
+  private wb = 0;
+  private wc = 0;
+  private wd = 0;
+  private wa = 0;
+  private index = new Int32Array(1);
+  /** Column ids of each group, four per group. */
+  parts: Int32Array;
+  /**
+   * Each group's counters, DENSE_BLOCK per group: the aggregate's STRIDE counters in SLOT order,
+   * then the score sum as a float64 (through `sums`, at element DENSE_SUM of the group's 8).
+   */
+  blocks: Int32Array;
+  sums: Float64Array;
+  count = 0;
+  sparse = false;
+
+  constructor(
+    capacity: number,
+    /** Most entries of the index: 4 a row of the grid, at least 2¹⁶, at most 2²². */
+    private readonly maxEntries = 2 ** 16,
+  ) {
+    this.parts = new Int32Array(Math.max(1, capacity) * 4);
+    this.blocks = new Int32Array(Math.max(1, capacity) * DENSE_BLOCK);
+    this.sums = new Float64Array(this.blocks.buffer);
+  }
+
+  /** Group id of four column ids, or −1 once the table got too sparse. */
+  id4(a: number, b: number, c: number, d: number): number {
+    if ((a >> this.wa) | (b >> this.wb) | (c >> this.wc) | (d >> this.wd)) {
+      if (!this.widen(a, b, c, d)) return -1;
+    }
+    const wd = this.wd;
+    const wcd = this.wc + wd;
+    const i = (((a << this.wb) | b) << wcd) | (c << wd) | d;
+    const g1 = this.index[i];
+    return g1 !== 0 ? g1 - 1 : this.add(i, a, b, c, d);
+  }
+
+  private add(i: number, a: number, b: number, c: number, d: number): number {
+    const g = this.count++;
+    this.index[i] = g + 1;
+    if (g * 4 >= this.parts.length) {
+      const parts = new Int32Array(this.parts.length * 2);
+      parts.set(this.parts);
+      this.parts = parts;
+      const blocks = new Int32Array(this.blocks.length * 2);
+      blocks.set(this.blocks);
+      this.blocks = blocks;
+      this.sums = new Float64Array(blocks.buffer);
+    }
+    const p = g * 4;
+    this.parts[p] = a;
+    this.parts[p + 1] = b;
+    this.parts[p + 2] = c;
+    this.parts[p + 3] = d;
+    return g;
+  }
+
+  /** New widths for the ids; false when the index would be too large. */
+  private widen(a: number, b: number, c: number, d: number): boolean {
+    const width = (w: number, id: number): number => (id >> w === 0 ? w : 32 - Math.clz32(id));
+    const wa = width(this.wa, a);
+    const wb = width(this.wb, b);
+    const wc = width(this.wc, c);
+    const wd = width(this.wd, d);
+    const bits = wa + wb + wc + wd;
+    if (2 ** bits > this.maxEntries) {
+      this.sparse = true;
+      return false;
+    }
+    this.wa = wa;
+    this.wb = wb;
+    this.wc = wc;
+    this.wd = wd;
+    this.index = new Int32Array(2 ** bits);
+    const parts = this.parts;
+    for (let g = 0; g < this.count; g++) {
+      const p = g * 4;
+      this.index[(((((parts[p] << wb) | parts[p + 1]) << wc) | parts[p + 2]) << wd) | parts[p + 3]] = g + 1;
+    }
+    return true;
+  }
+
+  /** The counters in the aggregate's layout (STRIDE a group) and the score sums. */
+  totals(): GroupTotals {
+    const groupCount = this.count;
+    const counts = new Uint32Array(groupCount * STRIDE);
+    const scoreSum = new Float64Array(groupCount);
+    copyTotals(this.blocks, this.sums, counts, scoreSum);
+    return { groupCount, counts, scoreSum };
+  }
+
+  /** The groups' column ids, k per group (k ≤ 4). */
+  partsOf(k: number): Int32Array {
+    const n = this.count;
+    const out = new Int32Array(n * k);
+    for (let g = 0; g < n; g++) for (let j = 0; j < k; j++) out[g * k + j] = this.parts[g * 4 + j];
+    return out;
+  }
+}
+
+/**
+ * DenseGroups's blocks into the aggregate's layout: a function that ends with its loop (see
+ * readRows: code compiled during a long loop gives up at the first property read after it).
+ */
+function copyTotals(blocks: Int32Array, sums: Float64Array, counts: Uint32Array, scoreSum: Float64Array): void {
+  for (let g = 0; g < scoreSum.length; g++) {
+    const at = g * DENSE_BLOCK;
+    for (let j = 0; j < STRIDE; j++) counts[g * STRIDE + j] = blocks[at + j];
+    scoreSum[g] = sums[g * (DENSE_BLOCK / 2) + DENSE_SUM];
+  }
+}
+
+/**
  * One instance of each class of the row loop lives as long as the module: V8 keeps a hidden class
  * only while an object of it is alive, and optimized code depends on it weakly. Without these,
  * every full GC between two calls collected the classes with the last call's objects and threw
@@ -354,7 +488,7 @@ class GroupTable {
  * of 7–10). NO_KEY also stands for the absent key columns of a table with fewer than four keys.
  */
 const NO_KEY = new KeyColumn();
-export const keptClasses: readonly object[] = [NO_KEY, new GroupTable(4)];
+export const keptClasses: readonly object[] = [NO_KEY, new GroupTable(4), new DenseGroups(0)];
 
 /**
  * Builds `ParticipantColumns` from a cell grid: one group per distinct combination of the key
@@ -502,4 +636,185 @@ function readRows(
     m++;
   }
   return m;
+}
+
+export interface CellTotals {
+  /** Every group's counters, as `aggregate` gives them for the columns of `columnsFromCells`. */
+  totals: GroupTotals;
+  groups: GroupKeys;
+  /** Data rows counted (the rows `columnsFromCells` would keep). */
+  rows: number;
+  skippedRows: number;
+  unread: { mark: number; journal: number; score: number };
+}
+
+/**
+ * `aggregate(columnsFromCells(grid, layout).columns)` in one pass over the rows, for callers that
+ * need the groups' totals and not the participant columns: each row's counters are added as soon
+ * as its group is known (DenseGroups: a direct index, the group's counters in one block), so no
+ * million-entry column is written and read again. Same groups in the same order, same counts and
+ * score sums (scores summed as the float32 the columns hold) — a property test holds it to the
+ * two-step path, which it takes itself for more than four key columns or key values that combine
+ * sparsely (see DenseGroups).
+ */
+export function totalsFromCells(grid: readonly (readonly unknown[] | undefined)[], layout: CellGridLayout): CellTotals {
+  const k = layout.keys.length;
+  if (k <= 4) {
+    const start = layout.headerRows ?? 1;
+    const keyCols = layout.keys.map(() => new KeyColumn());
+    const rows = Math.max(0, grid.length - start);
+    const table = new DenseGroups(GROUP_SLOTS / 2, Math.min(2 ** DENSE_MAX_BITS, Math.max(2 ** 16, 4 * rows)));
+    const counts = new Int32Array(COUNTS + 1);
+    readTotals(grid, layout, start, keyCols, table, counts);
+    if (!table.sparse) {
+      return {
+        totals: table.totals(),
+        groups: new GroupKeys(keyCols, table.partsOf(k), table.count),
+        rows: counts[COUNTS],
+        skippedRows: counts[SKIPPED],
+        unread: { mark: counts[UNREAD_MARK], journal: counts[UNREAD_JOURNAL], score: counts[UNREAD_SCORE] },
+      };
+    }
+  }
+  const { columns, groups, skippedRows, unread } = columnsFromCells(grid, layout);
+  return { totals: aggregate(columns), groups, rows: columns.group.length, skippedRows, unread };
+}
+
+/**
+ * The row loop of `totalsFromCells` (a function of its own for the reason given at readRows): the
+ * same reading of cells as readRows, counting into the group's block instead of writing the row's
+ * columns; stops when the table gets sparse. `counts` holds readRows's counters and, at COUNTS,
+ * the rows counted.
+ */
+function readTotals(
+  grid: readonly (readonly unknown[] | undefined)[],
+  layout: CellGridLayout,
+  start: number,
+  keyCols: readonly KeyColumn[],
+  table: DenseGroups,
+  counts: Int32Array,
+): void {
+  const k = keyCols.length;
+  const naAsOne = layout.naAsOne === true;
+  const mc = layout.mark;
+  const jc = layout.journal ?? -1;
+  const sc = layout.score ?? -1;
+  // No closure over the arguments and no array destructuring here: either made every full GC
+  // between calls deoptimize the loop («wrong map» on the key columns), run after run.
+  const keys = layout.keys;
+  const K0 = k > 0 ? keyCols[0] : NO_KEY;
+  const K1 = k > 1 ? keyCols[1] : NO_KEY;
+  const K2 = k > 2 ? keyCols[2] : NO_KEY;
+  const K3 = k > 3 ? keyCols[3] : NO_KEY;
+  const c0 = k > 0 ? keys[0] : -1;
+  const c1 = k > 1 ? keys[1] : -1;
+  const c2 = k > 2 ? keys[2] : -1;
+  const c3 = k > 3 ? keys[3] : -1;
+  const batch: Batch = {
+    group: new Int32Array(BATCH),
+    mark: new Uint8Array(BATCH),
+    pair: new Uint8Array(BATCH),
+    score: new Float32Array(BATCH),
+  };
+  let q = 0;
+  let rows = 0;
+  for (let r = start; r < grid.length; r++) {
+    const row = grid[r];
+    if (row === undefined || row === null) {
+      counts[SKIPPED]++;
+      continue;
+    }
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    if (k > 0) {
+      a = K0.id(row[c0]);
+      if (K0.values[a] === null && blankRow(row, layout)) {
+        counts[SKIPPED]++;
+        continue;
+      }
+      if (k > 1) {
+        b = K1.id(row[c1]);
+        if (k > 2) {
+          c = K2.id(row[c2]);
+          if (k > 3) d = K3.id(row[c3]);
+        }
+      }
+    } else if (blankRow(row, layout)) {
+      counts[SKIPPED]++;
+      continue;
+    }
+    const g = table.id4(a, b, c, d);
+    if (g < 0) return;
+    let v = row[mc];
+    let m = typeof v === "number" && v >= 1 && v <= 5 && (v | 0) === v ? v : markOf(v, naAsOne);
+    if (m < 0) {
+      counts[UNREAD_MARK]++;
+      m = 0;
+    }
+    let j = 0;
+    if (jc >= 0) {
+      v = row[jc];
+      j = typeof v === "number" && v >= 1 && v <= 5 && (v | 0) === v ? v : markOf(v, naAsOne);
+      if (j < 0) {
+        counts[UNREAD_JOURNAL]++;
+        j = 0;
+      }
+    }
+    let x = NaN;
+    if (sc >= 0) {
+      v = row[sc];
+      const s = typeof v === "number" && v - v === 0 ? v : scoreOf(v);
+      if (s === undefined) counts[UNREAD_SCORE]++;
+      else x = s;
+    }
+    batch.group[q] = g;
+    batch.mark[q] = m;
+    batch.pair[q] = m * 6 + j;
+    batch.score[q] = x;
+    if (++q === BATCH) {
+      countBatch(table, batch, q);
+      q = 0;
+    }
+    rows++;
+  }
+  countBatch(table, batch, q);
+  counts[COUNTS] = rows;
+}
+
+/** Rows read but not yet counted (see countBatch). */
+interface Batch {
+  group: Int32Array;
+  mark: Uint8Array;
+  /** mark · 6 + journal mark: the index of PAIR_SLOT and GAP_SLOT. */
+  pair: Uint8Array;
+  /** Score as float32, NaN = none. */
+  score: Float32Array;
+}
+
+/**
+ * Rows of the grid counted BATCH at a time: the counting loop is short, so the processor has the
+ * counter blocks of many rows in flight at once instead of waiting for each group's block in turn
+ * behind the long reading of the row's cells.
+ */
+const BATCH = 256;
+
+function countBatch(table: DenseGroups, batch: Batch, q: number): void {
+  const block = table.blocks;
+  const sums = table.sums;
+  const { group, mark, pair, score } = batch;
+  for (let i = 0; i < q; i++) {
+    const g = group[i];
+    const at = g * DENSE_BLOCK;
+    const p = pair[i];
+    block[at + mark[i]]++;
+    block[at + PAIR_SLOT[p]]++;
+    block[at + GAP_SLOT[p]]++;
+    const s = score[i];
+    if (s === s) {
+      sums[g * (DENSE_BLOCK / 2) + DENSE_SUM] += s;
+      block[at + SLOT.scoreCount]++;
+    }
+  }
 }
