@@ -72,6 +72,27 @@ const DENSE_SUM = 6;
 /** Widest direct index of DenseGroups: 2²² entries (16 MB). */
 const DENSE_MAX_BITS = 22;
 
+/**
+ * Slot of a text key in a column's text cache: a direct-mapped cache in front of the Map, the slot
+ * from the length and the last three characters (no full hash — a string read from JSON, as
+ * Excel's range.values is, has none computed yet), `===` confirming the hit; a miss or a
+ * collision only costs the Map lookup that would happen anyway. (100 000 rows with fresh
+ * school-code strings: 6.1 → 5.3 ms.) A thousand school codes collide here for about one code in
+ * six; a second way per slot was tried and did not pay (1 000 000 rows: 76 → 80 ms).
+ */
+function textSlot(v: string, len: number): number {
+  const h =
+    Math.imul(Math.imul(len, 31) + v.charCodeAt(len - 1), 0x9e3779b1) +
+    Math.imul(v.charCodeAt(len >= 2 ? len - 2 : 0), 0x85ebca6b) +
+    Math.imul(v.charCodeAt(len >= 3 ? len - 3 : 0), 0xc2b2ae35);
+  return (h ^ (h >>> 15)) & (TEXT_CACHE - 1);
+}
+
+/** Shared empty caches of a column that has not met such a key yet: read, never written. */
+const NO_SMALL = new Int32Array(SMALL_INT).fill(-1);
+const NO_TEXT: string[] = new Array<string>(TEXT_CACHE).fill("");
+const NO_TEXT_IDS = new Int32Array(TEXT_CACHE);
+
 /** One key column's distinct values: raw cell values and their read forms map to one id. */
 class KeyColumn {
   /** Raw cell value → id, and read value → id (both kinds of keys in one Map). */
@@ -80,50 +101,51 @@ class KeyColumn {
 
   /**
    * Ids of small non-negative integers (years, grades, codes) by direct indexing, −1 = not yet
-   * seen: an array read instead of a Map lookup for the commonest numeric keys.
+   * seen: an array read instead of a Map lookup for the commonest numeric keys. Until the first
+   * such key, the shared NO_SMALL (never written).
    */
-  private small: Int32Array | null = null;
-  /** The text cache (see textId); "" never matches, empty text does not use the cache. */
-  private cacheKeys: string[] | null = null;
-  private cacheIds: Int32Array | null = null;
+  private small = NO_SMALL;
+  /** The text cache (see textSlot); "" never matches. Until the first text key, the shared NO_TEXT. */
+  private cacheKeys = NO_TEXT;
+  private cacheIds = NO_TEXT_IDS;
   /**
-   * Small enough to be inlined into the row loop. (A "same as the previous cell" check was tried
-   * and dropped: on rows in random order it costs more than it saves, 6.1 → 3.9 ms per 100,000 rows.)
+   * The hits of the small-integer table and of the text cache; anything else in slowId. Small
+   * enough to be inlined four times into the row loop with the text cache in it (before, the text
+   * lookup was a call per text cell: V8's inlining budget ran out). (A "same as the previous cell"
+   * check was tried and dropped: on rows in random order it costs more than it saves, 6.1 → 3.9 ms
+   * per 100,000 rows.)
    */
   id(v: unknown): number {
-    if (typeof v === "number" && v >= 0 && v < SMALL_INT && (v | 0) === v) {
-      const small = this.small ?? (this.small = new Int32Array(SMALL_INT).fill(-1));
-      const id = small[v];
-      return id >= 0 ? id : (small[v] = this.miss(v));
+    if (typeof v === "string") {
+      const len = v.length;
+      if (len > 0) {
+        const slot = textSlot(v, len);
+        if (this.cacheKeys[slot] === v) return this.cacheIds[slot];
+      }
+    } else if (typeof v === "number" && v >= 0 && v < SMALL_INT && (v | 0) === v) {
+      const id = this.small[v];
+      if (id >= 0) return id;
     }
-    if (typeof v === "string" && v.length > 0) return this.textId(v);
-    const id = this.ids.get(v);
-    return id !== undefined ? id : this.miss(v);
+    return this.slowId(v);
   }
 
-  /**
-   * Text keys go through a small direct-mapped cache in front of the Map: the slot comes from
-   * the length and the last three characters (no full hash — a string read from JSON, as
-   * Excel's range.values is, has none computed yet), and `===` confirms the hit. A miss or a
-   * collision only costs the Map lookup that would happen anyway.
-   * (100 000 rows with fresh school-code strings: 6.1 → 5.3 ms.) A thousand school codes
-   * collide here for about one code in six; a second way per slot was tried and did not pay
-   * (1 000 000 rows: 76 → 80 ms).
-   */
-  private textId(v: string): number {
-    const len = v.length;
-    const h =
-      Math.imul(Math.imul(len, 31) + v.charCodeAt(len - 1), 0x9e3779b1) +
-      Math.imul(v.charCodeAt(len >= 2 ? len - 2 : 0), 0x85ebca6b) +
-      Math.imul(v.charCodeAt(len >= 3 ? len - 3 : 0), 0xc2b2ae35);
-    const slot = (h ^ (h >>> 15)) & (TEXT_CACHE - 1);
-    const keys = this.cacheKeys ?? (this.cacheKeys = new Array<string>(TEXT_CACHE).fill(""));
-    const ids = this.cacheIds ?? (this.cacheIds = new Int32Array(TEXT_CACHE));
-    if (keys[slot] === v) return ids[slot];
+  /** A key the fast paths of `id` did not find: the Map, and the caches filled for next time. */
+  private slowId(v: unknown): number {
+    if (typeof v === "number" && v >= 0 && v < SMALL_INT && (v | 0) === v) {
+      if (this.small === NO_SMALL) this.small = new Int32Array(SMALL_INT).fill(-1);
+      return (this.small[v] = this.miss(v));
+    }
     let id = this.ids.get(v);
     if (id === undefined) id = this.miss(v);
-    keys[slot] = v;
-    ids[slot] = id;
+    if (typeof v === "string" && v.length > 0) {
+      if (this.cacheKeys === NO_TEXT) {
+        this.cacheKeys = new Array<string>(TEXT_CACHE).fill("");
+        this.cacheIds = new Int32Array(TEXT_CACHE);
+      }
+      const slot = textSlot(v, v.length);
+      this.cacheKeys[slot] = v;
+      this.cacheIds[slot] = id;
+    }
     return id;
   }
 
@@ -540,6 +562,8 @@ const UNREAD_MARK = 1;
 const UNREAD_JOURNAL = 2;
 const UNREAD_SCORE = 3;
 const COUNTS = 4;
+/** readTotals: rows in the current batch. */
+const BATCHED = 5;
 
 /**
  * The row loop; returns the number of data rows kept. A function of its own that ends right after
@@ -664,7 +688,7 @@ export function totalsFromCells(grid: readonly (readonly unknown[] | undefined)[
     const keyCols = layout.keys.map(() => new KeyColumn());
     const rows = Math.max(0, grid.length - start);
     const table = new DenseGroups(GROUP_SLOTS / 2, Math.min(2 ** DENSE_MAX_BITS, Math.max(2 ** 16, 4 * rows)));
-    const counts = new Int32Array(COUNTS + 1);
+    const counts = new Int32Array(BATCHED + 1);
     readTotals(grid, layout, start, keyCols, table, counts);
     if (!table.sparse) {
       return {
@@ -681,10 +705,9 @@ export function totalsFromCells(grid: readonly (readonly unknown[] | undefined)[
 }
 
 /**
- * The row loop of `totalsFromCells` (a function of its own for the reason given at readRows): the
- * same reading of cells as readRows, counting into the group's block instead of writing the row's
- * columns; stops when the table gets sparse. `counts` holds readRows's counters and, at COUNTS,
- * the rows counted.
+ * The row loop of `totalsFromCells`: BATCH rows read (readBatch), then counted (countBatch), until
+ * the grid ends or the table gets sparse. `counts` holds readRows's counters, at COUNTS the rows
+ * counted and at BATCHED the rows of the current batch.
  */
 function readTotals(
   grid: readonly (readonly unknown[] | undefined)[],
@@ -694,6 +717,35 @@ function readTotals(
   table: DenseGroups,
   counts: Int32Array,
 ): void {
+  const batch: Batch = {
+    group: new Int32Array(BATCH),
+    mark: new Uint8Array(BATCH),
+    pair: new Uint8Array(BATCH),
+    score: new Float32Array(BATCH),
+  };
+  for (let r = start; r < grid.length;) {
+    r = readBatch(grid, layout, r, keyCols, table, counts, batch);
+    if (table.sparse) return;
+    countBatch(table, batch, counts[BATCHED]);
+  }
+}
+
+/**
+ * Reads rows from `start` until BATCH of them are in `batch` (or the grid ends); returns the row
+ * to go on from. The same reading of cells as readRows. A short call per batch rather than one
+ * loop over the whole grid: V8 optimizes it as a whole function (no on-stack replacement inside
+ * a long first call), and the row loop does not carry the counting's code, so the key columns'
+ * lookups fit V8's inlining budget.
+ */
+function readBatch(
+  grid: readonly (readonly unknown[] | undefined)[],
+  layout: CellGridLayout,
+  start: number,
+  keyCols: readonly KeyColumn[],
+  table: DenseGroups,
+  counts: Int32Array,
+  batch: Batch,
+): number {
   const k = keyCols.length;
   const naAsOne = layout.naAsOne === true;
   const mc = layout.mark;
@@ -710,15 +762,10 @@ function readTotals(
   const c1 = k > 1 ? keys[1] : -1;
   const c2 = k > 2 ? keys[2] : -1;
   const c3 = k > 3 ? keys[3] : -1;
-  const batch: Batch = {
-    group: new Int32Array(BATCH),
-    mark: new Uint8Array(BATCH),
-    pair: new Uint8Array(BATCH),
-    score: new Float32Array(BATCH),
-  };
+  const { group, mark, pair, score } = batch;
   let q = 0;
-  let rows = 0;
-  for (let r = start; r < grid.length; r++) {
+  let r = start;
+  for (; r < grid.length && q < BATCH; r++) {
     const row = grid[r];
     if (row === undefined || row === null) {
       counts[SKIPPED]++;
@@ -746,7 +793,7 @@ function readTotals(
       continue;
     }
     const g = table.id4(a, b, c, d);
-    if (g < 0) return;
+    if (g < 0) break;
     let v = row[mc];
     let m = typeof v === "number" && v >= 1 && v <= 5 && (v | 0) === v ? v : markOf(v, naAsOne);
     if (m < 0) {
@@ -769,18 +816,15 @@ function readTotals(
       if (s === undefined) counts[UNREAD_SCORE]++;
       else x = s;
     }
-    batch.group[q] = g;
-    batch.mark[q] = m;
-    batch.pair[q] = m * 6 + j;
-    batch.score[q] = x;
-    if (++q === BATCH) {
-      countBatch(table, batch, q);
-      q = 0;
-    }
-    rows++;
+    group[q] = g;
+    mark[q] = m;
+    pair[q] = m * 6 + j;
+    score[q] = x;
+    q++;
   }
-  countBatch(table, batch, q);
-  counts[COUNTS] = rows;
+  counts[BATCHED] = q;
+  counts[COUNTS] += q;
+  return r;
 }
 
 /** Rows read but not yet counted (see countBatch). */
