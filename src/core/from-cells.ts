@@ -65,10 +65,6 @@ const TEXT_CACHE = 4096;
 /** Slots of a new group table (a power of two); it doubles when half full. */
 const GROUP_SLOTS = 1024;
 
-/** Int32 elements of a group's counter block in DenseGroups: STRIDE counters, a float64 sum, padding (64 bytes). */
-const DENSE_BLOCK = 16;
-/** Float64 index of the score sum within a group's block (elements 12–13 as int32). */
-const DENSE_SUM = 6;
 /** Widest direct index of DenseGroups: 2²² entries (16 MB). */
 const DENSE_MAX_BITS = 22;
 
@@ -397,8 +393,8 @@ class DenseGroups {
   /** Column ids of each group, four per group. */
   parts: Int32Array;
   /**
-   * Each group's counters, DENSE_BLOCK per group: the aggregate's STRIDE counters in SLOT order,
-   * then the score sum as a float64 (through `sums`, at element DENSE_SUM of the group's 8).
+   * Each group's counters in the aggregate's layout (STRIDE a group, SLOT order) and score sums,
+   * for room to `capacity` groups: `totals()` hands out views of them, no copy.
    */
   blocks: Int32Array;
   sums: Float64Array;
@@ -411,8 +407,8 @@ class DenseGroups {
     private readonly maxEntries = 2 ** 16,
   ) {
     this.parts = new Int32Array(Math.max(1, capacity) * 4);
-    this.blocks = new Int32Array(Math.max(1, capacity) * DENSE_BLOCK);
-    this.sums = new Float64Array(this.blocks.buffer);
+    this.blocks = new Int32Array(Math.max(1, capacity) * STRIDE);
+    this.sums = new Float64Array(Math.max(1, capacity));
   }
 
   /** Group id of four column ids, or −1 once the table got too sparse. */
@@ -437,7 +433,9 @@ class DenseGroups {
       const blocks = new Int32Array(this.blocks.length * 2);
       blocks.set(this.blocks);
       this.blocks = blocks;
-      this.sums = new Float64Array(blocks.buffer);
+      const sums = new Float64Array(this.sums.length * 2);
+      sums.set(this.sums);
+      this.sums = sums;
     }
     const p = g * 4;
     this.parts[p] = a;
@@ -475,30 +473,17 @@ class DenseGroups {
   /** The counters in the aggregate's layout (STRIDE a group) and the score sums. */
   totals(): GroupTotals {
     const groupCount = this.count;
-    const counts = new Uint32Array(groupCount * STRIDE);
-    const scoreSum = new Float64Array(groupCount);
-    copyTotals(this.blocks, this.sums, counts, scoreSum);
-    return { groupCount, counts, scoreSum };
+    const counts = new Uint32Array(this.blocks.buffer, 0, groupCount * STRIDE);
+    return { groupCount, counts, scoreSum: this.sums.subarray(0, groupCount) };
   }
 
-  /** The groups' column ids, k per group (k ≤ 4). */
+  /** The groups' column ids, k per group (k ≤ 4; four: a view, no copy). */
   partsOf(k: number): Int32Array {
+    if (k === 4) return this.parts.subarray(0, this.count * 4);
     const n = this.count;
     const out = new Int32Array(n * k);
     for (let g = 0; g < n; g++) for (let j = 0; j < k; j++) out[g * k + j] = this.parts[g * 4 + j];
     return out;
-  }
-}
-
-/**
- * DenseGroups's blocks into the aggregate's layout: a function that ends with its loop (see
- * readRows: code compiled during a long loop gives up at the first property read after it).
- */
-function copyTotals(blocks: Int32Array, sums: Float64Array, counts: Uint32Array, scoreSum: Float64Array): void {
-  for (let g = 0; g < scoreSum.length; g++) {
-    const at = g * DENSE_BLOCK;
-    for (let j = 0; j < STRIDE; j++) counts[g * STRIDE + j] = blocks[at + j];
-    scoreSum[g] = sums[g * (DENSE_BLOCK / 2) + DENSE_SUM];
   }
 }
 
@@ -850,14 +835,14 @@ function countBatch(table: DenseGroups, batch: Batch, q: number): void {
   const { group, mark, pair, score } = batch;
   for (let i = 0; i < q; i++) {
     const g = group[i];
-    const at = g * DENSE_BLOCK;
+    const at = g * STRIDE;
     const p = pair[i];
     block[at + mark[i]]++;
     block[at + PAIR_SLOT[p]]++;
     block[at + GAP_SLOT[p]]++;
     const s = score[i];
     if (s === s) {
-      sums[g * (DENSE_BLOCK / 2) + DENSE_SUM] += s;
+      sums[g] += s;
       block[at + SLOT.scoreCount]++;
     }
   }
