@@ -575,8 +575,17 @@ function readRows(
   const sc = layout.score ?? -1;
   // The first four key columns in locals (most tables have four keys): a monomorphic row loop
   // with no array-of-columns indexing per cell. Absent ones are never touched (guarded by k).
-  const [K0, K1, K2, K3] = [0, 1, 2, 3].map((j) => keyCols[j] ?? NO_KEY);
-  const [c0, c1, c2, c3] = [0, 1, 2, 3].map((j) => layout.keys[j] ?? -1);
+  // No closure over the arguments and no array destructuring: after a full GC between calls,
+  // either made V8 deoptimize the loop («wrong map»), run after run (see readBatch).
+  const keys = layout.keys;
+  const K0 = k > 0 ? keyCols[0] : NO_KEY;
+  const K1 = k > 1 ? keyCols[1] : NO_KEY;
+  const K2 = k > 2 ? keyCols[2] : NO_KEY;
+  const K3 = k > 3 ? keyCols[3] : NO_KEY;
+  const c0 = k > 0 ? keys[0] : -1;
+  const c1 = k > 1 ? keys[1] : -1;
+  const c2 = k > 2 ? keys[2] : -1;
+  const c3 = k > 3 ? keys[3] : -1;
   let m = 0;
   for (let r = start; r < grid.length; r++) {
     const row = grid[r];
