@@ -378,8 +378,8 @@ class GroupTable {
  * by side (each column as many bits as its largest id so far needs) index a table of group id + 1
  * (0 = not seen yet). One lookup in a table that stays small when the columns' values combine
  * densely — schools × years × grades × subjects: 1 000 × 2 × 5 × 2 groups in 2¹⁵ entries, 128 KB —
- * with no key comparison and no probing, and each group's counters in one 64-byte block next to
- * nothing else. When an id outgrows its bits the table is rebuilt wider; when the table would get
+ * with no key comparison and no probing; the groups' counters are kept right in the aggregate's
+ * layout. When an id outgrows its bits the table is rebuilt wider; when the table would get
  * larger than 2¹⁶ entries and 4 entries a row of the grid, or 2²² entries, `sparse` is set and the
  * caller takes the hash table path instead (the product of the columns' sizes is then far beyond
  * the groups there can be).
@@ -669,7 +669,7 @@ export interface CellTotals {
 /**
  * `aggregate(columnsFromCells(grid, layout).columns)` in one pass over the rows, for callers that
  * need the groups' totals and not the participant columns: each row's counters are added as soon
- * as its group is known (DenseGroups: a direct index, the group's counters in one block), so no
+ * as its group is known (DenseGroups: a direct index of the groups, counted BATCH rows at a time), so no
  * million-entry column is written and read again. Same groups in the same order, same counts and
  * score sums (scores summed as the float32 the columns hold) — a property test holds it to the
  * two-step path, which it takes itself for more than four key columns or key values that combine
