@@ -6,9 +6,11 @@
  * inside the timing, each its own way:
  *  - «из ячеек»: the cell grid (array of row arrays, as Excel's range.values or the add-in's .xlsx
  *    reader give: string school codes and subjects, number years and grades, marks and scores as
- *    numbers or blanks). Core: src/core/from-cells.ts (columnsFromCells) + aggregate + indicators;
- *    arquero: extracts its columns from the grid, aq.table, groupby on the four key columns,
- *    rollup, the same formulas; danfojs: the same with DataFrame + groupby + agg;
+ *    numbers or blanks). Core: src/core/from-cells.ts (totalsFromCells: the grid to every group's
+ *    counters in one pass) + indicatorColumns; arquero: extracts its columns from the grid,
+ *    aq.table, groupby on the four key columns, rollup, the same formulas; danfojs: the same with
+ *    DataFrame + groupby + agg. Every contender ends with the same indicator columns (typed
+ *    arrays, NaN = no value), checked by checksum;
  *  - «из .xlsx»: read the file, unzip and parse its sheet (the add-in's fast reader, src/xlsx/read —
  *    neither arquero nor danfojs reads .xlsx), then the same as «из ячеек» on the sheet's values.
  * Results are checked against the core's by checksum. CPU time (process.cpuUsage) is the measure
@@ -121,9 +123,8 @@ function extractColumns(grid) {
 /** Contenders from the cell grid to every group's indicators; each groups by the four keys itself. */
 export const FROM_GRID = {
   core: {
-    label: "Ядро МСОКО (columnsFromCells + aggregate + показатели)",
-    run: (grid, m) =>
-      m.core.allIndicators(m.core.aggregate(m.cells.columnsFromCells(grid, LAYOUT).columns), m.DEFAULT_PROFILE),
+    label: "Ядро МСОКО (totalsFromCells + indicatorColumns)",
+    run: (grid, m) => m.core.indicatorColumns(m.cells.totalsFromCells(grid, LAYOUT).totals, m.DEFAULT_PROFILE),
   },
   arquero: {
     label: "arquero 8 (свои столбцы + groupby по 4 ключам + rollup)",
@@ -139,7 +140,7 @@ export const FROM_GRID = {
         journal: c.journal,
         score: c.score,
       });
-      return arqueroIndicators(aq, t, KEYS, m.DEFAULT_PROFILE.values["sou.weights"]);
+      return arqueroIndicators(aq, t, KEYS, m.DEFAULT_PROFILE.values["sou.weights"], true);
     },
   },
   danfo: {
@@ -147,7 +148,7 @@ export const FROM_GRID = {
     run: (grid, m) => {
       const c = extractColumns(grid);
       const keys = { school: c.school, year: c.year, grade: c.grade, subject: c.subject };
-      return danfoIndicators(require("danfojs"), keys, c, m.DEFAULT_PROFILE.values["sou.weights"]);
+      return danfoIndicators(require("danfojs"), keys, c, m.DEFAULT_PROFILE.values["sou.weights"], true);
     },
   },
 };
@@ -311,7 +312,7 @@ export function endToEndMarkdown(results, when = new Date()) {
     BEGIN,
     "## От ячеек и от файла .xlsx до показателей (issue 23, `bench/cases/end-to-end.mjs`)",
     "",
-    `Замер ${when.toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, 2 ядра (заняты и другой работой). Те же показатели всех групп ОО × год × класс × предмет, что в случае 1, но каждый участник в своём процессе делает всю работу сам. «Из ячеек»: на входе сетка значений — массив строк, как \`range.values\` Excel или читатель .xlsx надстройки (коды ОО и предметы — строки, год и класс — числа, пустые отметки и баллы — null); ядро — \`columnsFromCells\` (src/core/from-cells.ts: каждый ключевой столбец — в малые целые, их четвёрка — в том же проходе по строкам через небольшую хэш-таблицу групп в плотный номер группы) + \`aggregate\` + показатели; arquero и danfojs сами извлекают столбцы из сетки, строят таблицу и группируют по четырём ключевым столбцам. «Из .xlsx»: то же, но сначала прочитать файл быстрым читателем надстройки (ни arquero, ни danfojs .xlsx не читают). Коды ОО в сетке «из ячеек» — новый объект строки в каждой строке (как после JSON.parse у \`range.values\`); читатель .xlsx отдаёт общие строки одним объектом. Прогрев — не меньше 5 вызовов и 0,5 с ЦП (фоновая компиляция V8 входит в процессорное время процесса); ${NO_GC ? "без принудительной сборки мусора (--no-gc)" : "перед каждым замеряемым прогоном и после прогрева — полная сборка мусора (gc() с --expose-gc, вне замера, одинаково для всех участников), чтобы мусор от построения сетки и от предыдущего прогона не ложился на следующий"}; медиана 9 прогонов, при 1 млн строк — 7, danfojs от 100 тыс. — 1. Процессорное время — user + system, с потоками сборки мусора V8; load average (1 / 5 / 15 мин) — до и после процесса.`,
+    `Замер ${when.toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, 2 ядра (заняты и другой работой). Те же показатели всех групп ОО × год × класс × предмет, что в случае 1, но каждый участник в своём процессе делает всю работу сам. «Из ячеек»: на входе сетка значений — массив строк, как \`range.values\` Excel или читатель .xlsx надстройки (коды ОО и предметы — строки, год и класс — числа, пустые отметки и баллы — null); ядро — \`totalsFromCells\` (src/core/from-cells.ts: один проход по строкам — каждый ключевой столбец в малые целые, их четвёрка прямым индексом в номер группы, счётчики групп пополняются пачками по 256 строк, без столбцов на каждую строку) + \`indicatorColumns\` (показатели столбцами); arquero и danfojs сами извлекают столбцы из сетки, строят таблицу, группируют по четырём ключевым столбцам и считают те же показатели тоже столбцами (типизированные массивы, NaN — нет значения). «Из .xlsx»: то же, но сначала прочитать файл быстрым читателем надстройки (ни arquero, ни danfojs .xlsx не читают). Коды ОО в сетке «из ячеек» — новый объект строки в каждой строке (как после JSON.parse у \`range.values\`); читатель .xlsx отдаёт общие строки одним объектом. Прогрев — не меньше 5 вызовов и 0,5 с ЦП (фоновая компиляция V8 входит в процессорное время процесса); ${NO_GC ? "без принудительной сборки мусора (--no-gc)" : "перед каждым замеряемым прогоном и после прогрева — полная сборка мусора (gc() с --expose-gc, вне замера, одинаково для всех участников), чтобы мусор от построения сетки и от предыдущего прогона не ложился на следующий"}; медиана 9 прогонов, при 1 млн строк — 7, danfojs от 100 тыс. — 1. Процессорное время — user + system, с потоками сборки мусора V8; load average (1 / 5 / 15 мин) — до и после процесса.`,
   ];
   for (const stage of Object.keys(STAGES)) {
     const part = results.filter((x) => x.stage === stage);

@@ -48,6 +48,44 @@ function groupRecords(column, length, weights) {
   );
 }
 
+/**
+ * The same indicators as groupRecords, as columns (index = group, NaN where a record has null):
+ * the shape of the core's indicatorColumns, for the end-to-end case where every contender ends
+ * with columns.
+ */
+function groupColumns(column, length, w) {
+  const [n5, n4, n3, n2, n1, participants, lowered, confirmed, raised, gap2, scoreSum, scoreCount] =
+    COUNTERS.map(column);
+  const f = () => new Float64Array(length);
+  const out = {
+    groupCount: length,
+    participants: new Uint32Array(length),
+    marked: new Uint32Array(length),
+    compared: new Uint32Array(length),
+    ...Object.fromEntries(FIELDS.map((k) => [k, f()])),
+  };
+  const [w5, w4, w3, w2, w1] = w;
+  const pct = (x, n) => (n > 0 ? (x * 100) / n : NaN);
+  for (let i = 0; i < length; i++) {
+    const marked = n5[i] + n4[i] + n3[i] + n2[i] + n1[i];
+    const compared = lowered[i] + confirmed[i] + raised[i];
+    out.participants[i] = participants[i];
+    out.marked[i] = marked;
+    out.compared[i] = compared;
+    out.success[i] = pct(n5[i] + n4[i] + n3[i], marked);
+    out.quality[i] = pct(n5[i] + n4[i], marked);
+    out.sou[i] = marked > 0 ? (w5 * n5[i] + w4 * n4[i] + w3 * n3[i] + w2 * n2[i] + w1 * n1[i]) / marked : NaN;
+    out.meanMark[i] = marked > 0 ? (5 * n5[i] + 4 * n4[i] + 3 * n3[i] + 2 * n2[i] + n1[i]) / marked : NaN;
+    out.share2[i] = pct(n2[i] + n1[i], marked);
+    out.confirmed[i] = pct(confirmed[i], compared);
+    out.lowered[i] = pct(lowered[i], compared);
+    out.raised[i] = pct(raised[i], compared);
+    out.gap2[i] = pct(gap2[i], compared);
+    out.meanScore[i] = scoreCount[i] > 0 ? (scoreSum[i] ?? 0) / scoreCount[i] : NaN;
+  }
+  return out;
+}
+
 export function indicatorRecord(
   n5,
   n4,
@@ -97,12 +135,29 @@ const FIELDS = [
   "meanScore",
 ];
 
-/** Order-independent fingerprint of the output, to check that every contender computed the same. */
+/**
+ * Order-independent fingerprint of the output, to check that every contender computed the same:
+ * records (an array, null = no value) or indicator columns (`groupCount` and one array per
+ * indicator, NaN = no value).
+ */
 export function checksum(records) {
   let sum = 0;
   let nulls = 0;
   let groups = 0;
   let participants = 0;
+  if (!Array.isArray(records)) {
+    const c = records;
+    for (let g = 0; g < c.groupCount; g++) {
+      if (c.participants[g] === 0) continue;
+      groups++;
+      participants += c.participants[g];
+      for (const f of FIELDS) {
+        if (Number.isNaN(c[f][g])) nulls++;
+        else sum += c[f][g];
+      }
+    }
+    return { groups, participants, nulls, sum };
+  }
   for (const r of records) {
     if (r.participants === 0) continue;
     groups++;
@@ -212,9 +267,9 @@ export const CONTENDERS = {
 /**
  * arquero's way to the indicators: a table with `mark`, `journal`, `score` (NaN = none) and the
  * key columns, grouped by `keys` (arquero builds its own group key from them), one rollup of the
- * counters, then the same formulas as the core.
+ * counters, then the same formulas as the core: records, or columns with `columnar`.
  */
-export function arqueroIndicators(aq, table, keys, w) {
+export function arqueroIndicators(aq, table, keys, w, columnar = false) {
   const t = table
     .derive({ score: (d) => (d.score === d.score ? d.score : undefined), both: (d) => d.mark > 0 && d.journal > 0 })
     .groupby(...keys)
@@ -232,15 +287,16 @@ export function arqueroIndicators(aq, table, keys, w) {
       scoreSum: (d) => aq.op.sum(d.score),
       scoreCount: (d) => aq.op.valid(d.score),
     });
-  return groupRecords((name) => t.array(name), t.numRows(), w);
+  return (columnar ? groupColumns : groupRecords)((name) => t.array(name), t.numRows(), w);
 }
 
 /**
  * danfojs's way: a DataFrame of the key columns (`keyColumns`: name → plain array) and the
  * indicator columns a data-frame user derives before grouping, groupby on the keys, sum.
  * `cols` holds mark, journal (0 = none) and score (NaN = none) as arrays of equal length.
+ * Records, or columns with `columnar`.
  */
-export function danfoIndicators(dfd, keyColumns, cols, w) {
+export function danfoIndicators(dfd, keyColumns, cols, w, columnar = false) {
   const n = cols.mark.length;
   // Indicator columns derived in plain JS: the cheapest way.
   const is = (pred) => {
@@ -281,5 +337,5 @@ export function danfoIndicators(dfd, keyColumns, cols, w) {
   const g = df.groupby(Object.keys(keyColumns)).agg(Object.fromEntries(names.map((k) => [k, "sum"])));
   // danfojs names a summed column «<name>_sum»; its «one» column counts the participants.
   const col = (k) => g[`${k === "participants" ? "one" : k}_sum`].values;
-  return groupRecords(col, col("participants").length, w);
+  return (columnar ? groupColumns : groupRecords)(col, col("participants").length, w);
 }

@@ -26,7 +26,7 @@
  * whole-column range) are skipped and counted; validating cells with messages naming the cell
  * stays the parsers' job (src/form, src/functions/analysis-table.ts).
  */
-import type { ParticipantColumns } from "./aggregate";
+import { aggregate, GAP_SLOT, PAIR_SLOT, SLOT, STRIDE, type GroupTotals, type ParticipantColumns } from "./aggregate";
 import { readCell, type CellValue } from "./values";
 
 /** A key cell's value after reading: trimmed text, a number, a boolean, or null for blank. */
@@ -65,6 +65,30 @@ const TEXT_CACHE = 4096;
 /** Slots of a new group table (a power of two); it doubles when half full. */
 const GROUP_SLOTS = 1024;
 
+/** Widest direct index of DenseGroups: 2²² entries (16 MB). */
+const DENSE_MAX_BITS = 22;
+
+/**
+ * Slot of a text key in a column's text cache: a direct-mapped cache in front of the Map, the slot
+ * from the length and the last three characters (no full hash — a string read from JSON, as
+ * Excel's range.values is, has none computed yet), `===` confirming the hit; a miss or a
+ * collision only costs the Map lookup that would happen anyway. (100 000 rows with fresh
+ * school-code strings: 6.1 → 5.3 ms.) A thousand school codes collide here for about one code in
+ * six; a second way per slot was tried and did not pay (1 000 000 rows: 76 → 80 ms).
+ */
+function textSlot(v: string, len: number): number {
+  const h =
+    Math.imul(Math.imul(len, 31) + v.charCodeAt(len - 1), 0x9e3779b1) +
+    Math.imul(v.charCodeAt(len >= 2 ? len - 2 : 0), 0x85ebca6b) +
+    Math.imul(v.charCodeAt(len >= 3 ? len - 3 : 0), 0xc2b2ae35);
+  return (h ^ (h >>> 15)) & (TEXT_CACHE - 1);
+}
+
+/** Shared empty caches of a column that has not met such a key yet: read, never written. */
+const NO_SMALL = new Int32Array(SMALL_INT).fill(-1);
+const NO_TEXT: string[] = new Array<string>(TEXT_CACHE).fill("");
+const NO_TEXT_IDS = new Int32Array(TEXT_CACHE);
+
 /** One key column's distinct values: raw cell values and their read forms map to one id. */
 class KeyColumn {
   /** Raw cell value → id, and read value → id (both kinds of keys in one Map). */
@@ -73,48 +97,51 @@ class KeyColumn {
 
   /**
    * Ids of small non-negative integers (years, grades, codes) by direct indexing, −1 = not yet
-   * seen: an array read instead of a Map lookup for the commonest numeric keys.
+   * seen: an array read instead of a Map lookup for the commonest numeric keys. Until the first
+   * such key, the shared NO_SMALL (never written).
    */
-  private small: Int32Array | null = null;
-  /** The text cache (see textId); "" never matches, empty text does not use the cache. */
-  private cacheKeys: string[] | null = null;
-  private cacheIds: Int32Array | null = null;
+  private small = NO_SMALL;
+  /** The text cache (see textSlot); "" never matches. Until the first text key, the shared NO_TEXT. */
+  private cacheKeys = NO_TEXT;
+  private cacheIds = NO_TEXT_IDS;
   /**
-   * Small enough to be inlined into the row loop. (A "same as the previous cell" check was tried
-   * and dropped: on rows in random order it costs more than it saves, 6.1 → 3.9 ms per 100,000 rows.)
+   * The hits of the small-integer table and of the text cache; anything else in slowId. Small
+   * enough to be inlined four times into the row loop with the text cache in it (before, the text
+   * lookup was a call per text cell: V8's inlining budget ran out). (A "same as the previous cell"
+   * check was tried and dropped: on rows in random order it costs more than it saves, 6.1 → 3.9 ms
+   * per 100,000 rows.)
    */
   id(v: unknown): number {
-    if (typeof v === "number" && v >= 0 && v < SMALL_INT && (v | 0) === v) {
-      const small = this.small ?? (this.small = new Int32Array(SMALL_INT).fill(-1));
-      const id = small[v];
-      return id >= 0 ? id : (small[v] = this.miss(v));
+    if (typeof v === "string") {
+      const len = v.length;
+      if (len > 0) {
+        const slot = textSlot(v, len);
+        if (this.cacheKeys[slot] === v) return this.cacheIds[slot];
+      }
+    } else if (typeof v === "number" && v >= 0 && v < SMALL_INT && (v | 0) === v) {
+      const id = this.small[v];
+      if (id >= 0) return id;
     }
-    if (typeof v === "string" && v.length > 0) return this.textId(v);
-    const id = this.ids.get(v);
-    return id !== undefined ? id : this.miss(v);
+    return this.slowId(v);
   }
 
-  /**
-   * Text keys go through a small direct-mapped cache in front of the Map: the slot comes from
-   * the length and the last three characters (no full hash — a string read from JSON, as
-   * Excel's range.values is, has none computed yet), and `===` confirms the hit. A miss or a
-   * collision only costs the Map lookup that would happen anyway.
-   * (100 000 rows with fresh school-code strings: 6.1 → 5.3 ms.)
-   */
-  private textId(v: string): number {
-    const len = v.length;
-    const h =
-      Math.imul(Math.imul(len, 31) + v.charCodeAt(len - 1), 0x9e3779b1) +
-      Math.imul(v.charCodeAt(len >= 2 ? len - 2 : 0), 0x85ebca6b) +
-      Math.imul(v.charCodeAt(len >= 3 ? len - 3 : 0), 0xc2b2ae35);
-    const slot = (h ^ (h >>> 15)) & (TEXT_CACHE - 1);
-    const keys = this.cacheKeys ?? (this.cacheKeys = new Array<string>(TEXT_CACHE).fill(""));
-    const ids = this.cacheIds ?? (this.cacheIds = new Int32Array(TEXT_CACHE));
-    if (keys[slot] === v) return ids[slot];
+  /** A key the fast paths of `id` did not find: the Map, and the caches filled for next time. */
+  private slowId(v: unknown): number {
+    if (typeof v === "number" && v >= 0 && v < SMALL_INT && (v | 0) === v) {
+      if (this.small === NO_SMALL) this.small = new Int32Array(SMALL_INT).fill(-1);
+      return (this.small[v] = this.miss(v));
+    }
     let id = this.ids.get(v);
     if (id === undefined) id = this.miss(v);
-    keys[slot] = v;
-    ids[slot] = id;
+    if (typeof v === "string" && v.length > 0) {
+      if (this.cacheKeys === NO_TEXT) {
+        this.cacheKeys = new Array<string>(TEXT_CACHE).fill("");
+        this.cacheIds = new Int32Array(TEXT_CACHE);
+      }
+      const slot = textSlot(v, v.length);
+      this.cacheKeys[slot] = v;
+      this.cacheIds[slot] = id;
+    }
     return id;
   }
 
@@ -347,6 +374,120 @@ class GroupTable {
 }
 
 /**
+ * Dense group ids of four column ids by direct indexing, for `totalsFromCells`: the ids' bits side
+ * by side (each column as many bits as its largest id so far needs) index a table of group id + 1
+ * (0 = not seen yet). One lookup in a table that stays small when the columns' values combine
+ * densely — schools × years × grades × subjects: 1 000 × 2 × 5 × 2 groups in 2¹⁵ entries, 128 KB —
+ * with no key comparison and no probing; the groups' counters are kept right in the aggregate's
+ * layout. When an id outgrows its bits the table is rebuilt wider; when the table would get
+ * larger than 2¹⁶ entries and 4 entries a row of the grid, or 2²² entries, `sparse` is set and the
+ * caller takes the hash table path instead (the product of the columns' sizes is then far beyond
+ * the groups there can be).
+ */
+class DenseGroups {
+  private wb = 0;
+  private wc = 0;
+  private wd = 0;
+  private wa = 0;
+  private index = new Int32Array(1);
+  /** Column ids of each group, four per group. */
+  parts: Int32Array;
+  /**
+   * Each group's counters in the aggregate's layout (STRIDE a group, SLOT order) and score sums,
+   * for room to `capacity` groups: `totals()` hands out views of them, no copy.
+   */
+  blocks: Int32Array;
+  sums: Float64Array;
+  count = 0;
+  sparse = false;
+
+  constructor(
+    capacity: number,
+    /** Most entries of the index: 4 a row of the grid, at least 2¹⁶, at most 2²². */
+    private readonly maxEntries = 2 ** 16,
+  ) {
+    this.parts = new Int32Array(Math.max(1, capacity) * 4);
+    this.blocks = new Int32Array(Math.max(1, capacity) * STRIDE);
+    this.sums = new Float64Array(Math.max(1, capacity));
+  }
+
+  /** Group id of four column ids, or −1 once the table got too sparse. */
+  id4(a: number, b: number, c: number, d: number): number {
+    if ((a >> this.wa) | (b >> this.wb) | (c >> this.wc) | (d >> this.wd)) {
+      if (!this.widen(a, b, c, d)) return -1;
+    }
+    const wd = this.wd;
+    const wcd = this.wc + wd;
+    const i = (((a << this.wb) | b) << wcd) | (c << wd) | d;
+    const g1 = this.index[i];
+    return g1 !== 0 ? g1 - 1 : this.add(i, a, b, c, d);
+  }
+
+  private add(i: number, a: number, b: number, c: number, d: number): number {
+    const g = this.count++;
+    this.index[i] = g + 1;
+    if (g * 4 >= this.parts.length) {
+      const parts = new Int32Array(this.parts.length * 2);
+      parts.set(this.parts);
+      this.parts = parts;
+      const blocks = new Int32Array(this.blocks.length * 2);
+      blocks.set(this.blocks);
+      this.blocks = blocks;
+      const sums = new Float64Array(this.sums.length * 2);
+      sums.set(this.sums);
+      this.sums = sums;
+    }
+    const p = g * 4;
+    this.parts[p] = a;
+    this.parts[p + 1] = b;
+    this.parts[p + 2] = c;
+    this.parts[p + 3] = d;
+    return g;
+  }
+
+  /** New widths for the ids; false when the index would be too large. */
+  private widen(a: number, b: number, c: number, d: number): boolean {
+    const width = (w: number, id: number): number => (id >> w === 0 ? w : 32 - Math.clz32(id));
+    const wa = width(this.wa, a);
+    const wb = width(this.wb, b);
+    const wc = width(this.wc, c);
+    const wd = width(this.wd, d);
+    const bits = wa + wb + wc + wd;
+    if (2 ** bits > this.maxEntries) {
+      this.sparse = true;
+      return false;
+    }
+    this.wa = wa;
+    this.wb = wb;
+    this.wc = wc;
+    this.wd = wd;
+    this.index = new Int32Array(2 ** bits);
+    const parts = this.parts;
+    for (let g = 0; g < this.count; g++) {
+      const p = g * 4;
+      this.index[(((((parts[p] << wb) | parts[p + 1]) << wc) | parts[p + 2]) << wd) | parts[p + 3]] = g + 1;
+    }
+    return true;
+  }
+
+  /** The counters in the aggregate's layout (STRIDE a group) and the score sums. */
+  totals(): GroupTotals {
+    const groupCount = this.count;
+    const counts = new Uint32Array(this.blocks.buffer, 0, groupCount * STRIDE);
+    return { groupCount, counts, scoreSum: this.sums.subarray(0, groupCount) };
+  }
+
+  /** The groups' column ids, k per group (k ≤ 4; four: a view, no copy). */
+  partsOf(k: number): Int32Array {
+    if (k === 4) return this.parts.subarray(0, this.count * 4);
+    const n = this.count;
+    const out = new Int32Array(n * k);
+    for (let g = 0; g < n; g++) for (let j = 0; j < k; j++) out[g * k + j] = this.parts[g * 4 + j];
+    return out;
+  }
+}
+
+/**
  * One instance of each class of the row loop lives as long as the module: V8 keeps a hidden class
  * only while an object of it is alive, and optimized code depends on it weakly. Without these,
  * every full GC between two calls collected the classes with the last call's objects and threw
@@ -354,7 +495,7 @@ class GroupTable {
  * of 7–10). NO_KEY also stands for the absent key columns of a table with fewer than four keys.
  */
 const NO_KEY = new KeyColumn();
-export const keptClasses: readonly object[] = [NO_KEY, new GroupTable(4)];
+export const keptClasses: readonly object[] = [NO_KEY, new GroupTable(4), new DenseGroups(0)];
 
 /**
  * Builds `ParticipantColumns` from a cell grid: one group per distinct combination of the key
@@ -406,6 +547,8 @@ const UNREAD_MARK = 1;
 const UNREAD_JOURNAL = 2;
 const UNREAD_SCORE = 3;
 const COUNTS = 4;
+/** readTotals: rows in the current batch. */
+const BATCHED = 5;
 
 /**
  * The row loop; returns the number of data rows kept. A function of its own that ends right after
@@ -432,8 +575,17 @@ function readRows(
   const sc = layout.score ?? -1;
   // The first four key columns in locals (most tables have four keys): a monomorphic row loop
   // with no array-of-columns indexing per cell. Absent ones are never touched (guarded by k).
-  const [K0, K1, K2, K3] = [0, 1, 2, 3].map((j) => keyCols[j] ?? NO_KEY);
-  const [c0, c1, c2, c3] = [0, 1, 2, 3].map((j) => layout.keys[j] ?? -1);
+  // No closure over the arguments and no array destructuring: after a full GC between calls,
+  // either made V8 deoptimize the loop («wrong map»), run after run (see readBatch).
+  const keys = layout.keys;
+  const K0 = k > 0 ? keyCols[0] : NO_KEY;
+  const K1 = k > 1 ? keyCols[1] : NO_KEY;
+  const K2 = k > 2 ? keyCols[2] : NO_KEY;
+  const K3 = k > 3 ? keyCols[3] : NO_KEY;
+  const c0 = k > 0 ? keys[0] : -1;
+  const c1 = k > 1 ? keys[1] : -1;
+  const c2 = k > 2 ? keys[2] : -1;
+  const c3 = k > 3 ? keys[3] : -1;
   let m = 0;
   for (let r = start; r < grid.length; r++) {
     const row = grid[r];
@@ -502,4 +654,205 @@ function readRows(
     m++;
   }
   return m;
+}
+
+export interface CellTotals {
+  /** Every group's counters, as `aggregate` gives them for the columns of `columnsFromCells`. */
+  totals: GroupTotals;
+  groups: GroupKeys;
+  /** Data rows counted (the rows `columnsFromCells` would keep). */
+  rows: number;
+  skippedRows: number;
+  unread: { mark: number; journal: number; score: number };
+}
+
+/**
+ * `aggregate(columnsFromCells(grid, layout).columns)` in one pass over the rows, for callers that
+ * need the groups' totals and not the participant columns: each row's counters are added as soon
+ * as its group is known (DenseGroups: a direct index of the groups, counted BATCH rows at a time), so no
+ * million-entry column is written and read again. Same groups in the same order, same counts and
+ * score sums (scores summed as the float32 the columns hold) — a property test holds it to the
+ * two-step path, which it takes itself for more than four key columns or key values that combine
+ * sparsely (see DenseGroups).
+ */
+export function totalsFromCells(grid: readonly (readonly unknown[] | undefined)[], layout: CellGridLayout): CellTotals {
+  const k = layout.keys.length;
+  if (k <= 4) {
+    const start = layout.headerRows ?? 1;
+    const keyCols = layout.keys.map(() => new KeyColumn());
+    const rows = Math.max(0, grid.length - start);
+    const table = new DenseGroups(GROUP_SLOTS / 2, Math.min(2 ** DENSE_MAX_BITS, Math.max(2 ** 16, 4 * rows)));
+    const counts = new Int32Array(BATCHED + 1);
+    readTotals(grid, layout, start, keyCols, table, counts);
+    if (!table.sparse) {
+      return {
+        totals: table.totals(),
+        groups: new GroupKeys(keyCols, table.partsOf(k), table.count),
+        rows: counts[COUNTS],
+        skippedRows: counts[SKIPPED],
+        unread: { mark: counts[UNREAD_MARK], journal: counts[UNREAD_JOURNAL], score: counts[UNREAD_SCORE] },
+      };
+    }
+  }
+  const { columns, groups, skippedRows, unread } = columnsFromCells(grid, layout);
+  return { totals: aggregate(columns), groups, rows: columns.group.length, skippedRows, unread };
+}
+
+/**
+ * The row loop of `totalsFromCells`: BATCH rows read (readBatch), then counted (countBatch), until
+ * the grid ends or the table gets sparse. `counts` holds readRows's counters, at COUNTS the rows
+ * counted and at BATCHED the rows of the current batch.
+ */
+function readTotals(
+  grid: readonly (readonly unknown[] | undefined)[],
+  layout: CellGridLayout,
+  start: number,
+  keyCols: readonly KeyColumn[],
+  table: DenseGroups,
+  counts: Int32Array,
+): void {
+  const batch: Batch = {
+    group: new Int32Array(BATCH),
+    mark: new Uint8Array(BATCH),
+    pair: new Uint8Array(BATCH),
+    score: new Float32Array(BATCH),
+  };
+  for (let r = start; r < grid.length;) {
+    r = readBatch(grid, layout, r, keyCols, table, counts, batch);
+    if (table.sparse) return;
+    countBatch(table, batch, counts[BATCHED]);
+  }
+}
+
+/**
+ * Reads rows from `start` until BATCH of them are in `batch` (or the grid ends); returns the row
+ * to go on from. The same reading of cells as readRows. A short call per batch rather than one
+ * loop over the whole grid: V8 optimizes it as a whole function (no on-stack replacement inside
+ * a long first call), and the row loop does not carry the counting's code, so the key columns'
+ * lookups fit V8's inlining budget.
+ */
+function readBatch(
+  grid: readonly (readonly unknown[] | undefined)[],
+  layout: CellGridLayout,
+  start: number,
+  keyCols: readonly KeyColumn[],
+  table: DenseGroups,
+  counts: Int32Array,
+  batch: Batch,
+): number {
+  const k = keyCols.length;
+  const naAsOne = layout.naAsOne === true;
+  const mc = layout.mark;
+  const jc = layout.journal ?? -1;
+  const sc = layout.score ?? -1;
+  // No closure over the arguments and no array destructuring here: either made every full GC
+  // between calls deoptimize the loop («wrong map» on the key columns), run after run.
+  const keys = layout.keys;
+  const K0 = k > 0 ? keyCols[0] : NO_KEY;
+  const K1 = k > 1 ? keyCols[1] : NO_KEY;
+  const K2 = k > 2 ? keyCols[2] : NO_KEY;
+  const K3 = k > 3 ? keyCols[3] : NO_KEY;
+  const c0 = k > 0 ? keys[0] : -1;
+  const c1 = k > 1 ? keys[1] : -1;
+  const c2 = k > 2 ? keys[2] : -1;
+  const c3 = k > 3 ? keys[3] : -1;
+  const { group, mark, pair, score } = batch;
+  let q = 0;
+  let r = start;
+  for (; r < grid.length && q < BATCH; r++) {
+    const row = grid[r];
+    if (row === undefined || row === null) {
+      counts[SKIPPED]++;
+      continue;
+    }
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    if (k > 0) {
+      a = K0.id(row[c0]);
+      if (K0.values[a] === null && blankRow(row, layout)) {
+        counts[SKIPPED]++;
+        continue;
+      }
+      if (k > 1) {
+        b = K1.id(row[c1]);
+        if (k > 2) {
+          c = K2.id(row[c2]);
+          if (k > 3) d = K3.id(row[c3]);
+        }
+      }
+    } else if (blankRow(row, layout)) {
+      counts[SKIPPED]++;
+      continue;
+    }
+    const g = table.id4(a, b, c, d);
+    if (g < 0) break;
+    let v = row[mc];
+    let m = typeof v === "number" && v >= 1 && v <= 5 && (v | 0) === v ? v : markOf(v, naAsOne);
+    if (m < 0) {
+      counts[UNREAD_MARK]++;
+      m = 0;
+    }
+    let j = 0;
+    if (jc >= 0) {
+      v = row[jc];
+      j = typeof v === "number" && v >= 1 && v <= 5 && (v | 0) === v ? v : markOf(v, naAsOne);
+      if (j < 0) {
+        counts[UNREAD_JOURNAL]++;
+        j = 0;
+      }
+    }
+    let x = NaN;
+    if (sc >= 0) {
+      v = row[sc];
+      const s = typeof v === "number" && v - v === 0 ? v : scoreOf(v);
+      if (s === undefined) counts[UNREAD_SCORE]++;
+      else x = s;
+    }
+    group[q] = g;
+    mark[q] = m;
+    pair[q] = m * 6 + j;
+    score[q] = x;
+    q++;
+  }
+  counts[BATCHED] = q;
+  counts[COUNTS] += q;
+  return r;
+}
+
+/** Rows read but not yet counted (see countBatch). */
+interface Batch {
+  group: Int32Array;
+  mark: Uint8Array;
+  /** mark · 6 + journal mark: the index of PAIR_SLOT and GAP_SLOT. */
+  pair: Uint8Array;
+  /** Score as float32, NaN = none. */
+  score: Float32Array;
+}
+
+/**
+ * Rows of the grid counted BATCH at a time: the counting loop is short, so the processor has the
+ * counter blocks of many rows in flight at once instead of waiting for each group's block in turn
+ * behind the long reading of the row's cells.
+ */
+const BATCH = 256;
+
+function countBatch(table: DenseGroups, batch: Batch, q: number): void {
+  const block = table.blocks;
+  const sums = table.sums;
+  const { group, mark, pair, score } = batch;
+  for (let i = 0; i < q; i++) {
+    const g = group[i];
+    const at = g * STRIDE;
+    const p = pair[i];
+    block[at + mark[i]]++;
+    block[at + PAIR_SLOT[p]]++;
+    block[at + GAP_SLOT[p]]++;
+    const s = score[i];
+    if (s === s) {
+      sums[g] += s;
+      block[at + SLOT.scoreCount]++;
+    }
+  }
 }

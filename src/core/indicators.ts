@@ -37,8 +37,9 @@ export function quality(c: MarkCounts): number | null {
 export function sou(c: MarkCounts, weights: readonly number[]): number | null {
   const n = markedCount(c);
   if (n === 0) return null;
-  const [w5, w4, w3, w2, w1] = weights;
-  return (w5 * c.n5 + w4 * c.n4 + w3 * c.n3 + w2 * c.n2 + w1 * (c.n1 ?? 0)) / n;
+  // Indexed, not destructured: array destructuring runs the iterator protocol, which kept this
+  // function too large for V8 to inline into the per-group loops (aggregate.ts).
+  return (weights[0] * c.n5 + weights[1] * c.n4 + weights[2] * c.n3 + weights[3] * c.n2 + weights[4] * (c.n1 ?? 0)) / n;
 }
 
 /** Средний балл (mean mark): (5n5+4n4+3n3+2n2+1·n1)/N. */
