@@ -23,6 +23,7 @@ import { buildContext } from "../context/context";
 import { lowerCut, quantilePositions, upperCut, type QuantilePosition } from "../context/quantile";
 import { standardizedResults, type StandardizedYear } from "../context/standardized";
 import { unitBelowShare, unitQuality } from "../context/units";
+import { compareText } from "../context/text-order";
 
 export interface SchoolYearAnalysis {
   year: number;
@@ -87,9 +88,6 @@ export interface MunicipalAnalysis {
   references: MunicipalUnitReference[];
   minThreshold: MinThresholdRow[];
 }
-
-/** Same order as localeCompare, built once. */
-const collator = new Intl.Collator();
 
 export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnalysis {
   const ctx = buildContext(m, p);
@@ -238,9 +236,9 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
     .sort(
       (a, b) =>
         a.year - b.year ||
-        collator.compare(a.procedure, b.procedure) ||
+        compareText(a.procedure, b.procedure) ||
         a.grade - b.grade ||
-        collator.compare(a.subject, b.subject),
+        compareText(a.subject, b.subject),
     );
 
   return {

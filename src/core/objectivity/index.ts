@@ -9,7 +9,7 @@ import type { SchoolReport } from "../model";
 import type { AnalysisContext } from "../context/context";
 import { signF } from "./fioko-marker";
 import { signO1 } from "./o1-journal";
-import { signO2 } from "./o2-peaks";
+import { o2Boundaries, signO2, type O2Boundaries } from "./o2-peaks";
 import { signO3 } from "./o3-above";
 import { signO4 } from "./o4-inversion";
 import { signO5 } from "./o5-gap";
@@ -19,6 +19,7 @@ import { testThreshold, recordTestThreshold, type FamilywiseRule } from "./famil
 import type { UnitStats } from "../context/units";
 import { signO7 } from "./o7-recheck";
 import { SIGN_IDS, tagsOf, type SignResult } from "./sign";
+import { compareText } from "../context/text-order";
 
 export * from "./sign";
 export { stableAbsence, type StableAbsence } from "./stable-absence";
@@ -35,7 +36,6 @@ export { parseFiokoMarkers, looksLikeFiokoMarkers, fiokoSubject, type FiokoMarke
 // Same order as String.prototype.localeCompare, which builds a collator on every call. Sorting
 // thousands of results compares the same handful of procedure and subject names over and over, so
 // each distinct name gets its collation rank once (names equal under collation share a rank).
-const collator = new Intl.Collator();
 const RULE_ORDER = new Map(SIGN_IDS.map((id, i) => [id, i]));
 const MAX_RANKED = 512;
 const known: string[] = [];
@@ -45,31 +45,44 @@ function rankOf(text: string): number | undefined {
   const r = ranks.get(text);
   if (r !== undefined || known.length >= MAX_RANKED) return r;
   known.push(text);
-  known.sort(collator.compare);
+  known.sort(compareText);
   let k = 0;
   known.forEach((t, i) => {
-    if (i > 0 && collator.compare(known[i - 1], t) !== 0) k++;
+    if (i > 0 && compareText(known[i - 1], t) !== 0) k++;
     ranks.set(t, k);
   });
   return ranks.get(text);
 }
 
-function compareText(a: string | undefined, b: string | undefined): number {
+function compareNames(a: string | undefined, b: string | undefined): number {
   if (a === b) return 0;
   const x = a ?? "";
   const y = b ?? "";
   const ra = rankOf(x);
   const rb = rankOf(y);
-  return ra !== undefined && rb !== undefined ? ra - rb : collator.compare(x, y);
+  return ra !== undefined && rb !== undefined ? ra - rb : compareText(x, y);
 }
 
 function bySignOrder(a: SignResult, b: SignResult): number {
   return (
     RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)! ||
-    compareText(a.procedure, b.procedure) ||
+    compareNames(a.procedure, b.procedure) ||
     (a.grade ?? 0) - (b.grade ?? 0) ||
-    compareText(a.subject, b.subject)
+    compareNames(a.subject, b.subject)
   );
+}
+
+// A test's O2 boundaries depend only on the profile and the municipality's pooled participants of
+// the test, so one analysis context keeps them per unit key instead of every school making them.
+const boundariesByContext = new WeakMap<AnalysisContext, Map<string, O2Boundaries>>();
+
+function boundariesFor(ctx: AnalysisContext, u: UnitStats, pooled: UnitStats | undefined): O2Boundaries | undefined {
+  if (!pooled || !u.scores) return undefined;
+  let byKey = boundariesByContext.get(ctx);
+  if (!byKey) boundariesByContext.set(ctx, (byKey = new Map()));
+  let b = byKey.get(u.key);
+  if (!b) byKey.set(u.key, (b = o2Boundaries(u, pooled, ctx.p)));
+  return b;
 }
 
 /** Every sign result of the school, grouped by year, in rule order. */
@@ -90,7 +103,7 @@ export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, 
   for (const u of units.values()) {
     const pooled = ctx.index.pooled.get(u.key);
     keep(signO1(u, ctx.refs, ctx.p, pooled), u, pooled);
-    keep(signO2(u, pooled, ctx.refs, ctx.p), u, pooled);
+    keep(signO2(u, pooled, ctx.refs, ctx.p, 1, boundariesFor(ctx, u, pooled)), u, pooled);
     push(signO3(u, s.passport.type, units, ctx.index, ctx.refs, ctx.p));
     push(signO4(u, pooled, ctx.taskSets.get(u.key), ctx.m.name, ctx.p));
     push(signO5(u, units, ctx.p));
@@ -127,7 +140,10 @@ function decideFamilywise(tested: readonly Tested[], out: Map<number, SignResult
       t.r.tags = tagsOf("OFFICIAL*", t.r.threshold);
       continue;
     }
-    const again = rule === "O1" ? signO1(t.u, ctx.refs, ctx.p, t.pooled, k) : signO2(t.u, t.pooled, ctx.refs, ctx.p, k);
+    const again =
+      rule === "O1"
+        ? signO1(t.u, ctx.refs, ctx.p, t.pooled, k)
+        : signO2(t.u, t.pooled, ctx.refs, ctx.p, k, boundariesFor(ctx, t.u, t.pooled));
     const list = out.get(t.r.year)!;
     list[list.indexOf(t.r)] = again!;
   }

@@ -86,8 +86,15 @@ export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: Unit
   }
   if (j.gap2 === null && !ref)
     return notEvaluated({ ...base, threshold: used }, "нет ни отметок участников, ни эталона для сравнения");
+  // Spelled out rather than spread from `base`: a literal is built in one step, which a region's
+  // thousands of results notice on a cold run.
   return {
-    ...base,
+    rule: "O1",
+    year: u.year,
+    procedure: u.procedure,
+    grade: u.grade,
+    subject: u.subject,
+    n: j.n,
     fired,
     evaluated: true,
     numbers,

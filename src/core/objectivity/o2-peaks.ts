@@ -79,12 +79,33 @@ function describeBoundaries(list: Boundary[]): string {
   return list.map((b) => `«${b.mark}» от ${b.score}`).join(", ");
 }
 
+/** What O2 needs of a test that is the same for every school writing it: the boundaries and their note. */
+export interface O2Boundaries {
+  list: Boundary[];
+  inferred: boolean;
+  note: string;
+}
+
+/** The boundaries of `u`'s test (the profile's scale, else those seen in `pooled`) and the note saying which. */
+export function o2Boundaries(u: UnitStats, pooled: UnitStats | undefined, p: Profile): O2Boundaries {
+  const { list, inferred } = boundariesOf(u, pooled, p);
+  const note = inferred
+    ? `границы отметок определены по парам «балл — отметка» участников (${describeBoundaries(list)}), шкалы в методике нет`
+    : `границы отметок по шкале методики: ${describeBoundaries(list)}`;
+  return { list, inferred, note };
+}
+
+/**
+ * `boundaries`: o2Boundaries(u, pooled, p), when the caller keeps it per test (schoolSigns: every
+ * school of a region writes the same test, so the list and its note are made once per test).
+ */
 export function signO2(
   u: UnitStats,
   pooled: UnitStats | undefined,
   refs: References,
   p: Profile,
   tests = 1,
+  boundaries?: O2Boundaries,
 ): SignResult | null {
   if (!u.scores) return null;
   const base = {
@@ -97,7 +118,7 @@ export function signO2(
   };
   const minN = threshold(p, "o2.minN");
   if (u.scored < minN.value) return notEvaluated({ ...base, threshold: [minN] }, "мало участников с первичным баллом");
-  const { list, inferred } = boundariesOf(u, pooled, p);
+  const { list, note } = boundaries ?? o2Boundaries(u, pooled, p);
   if (list.length === 0)
     return notEvaluated(base, "неизвестны границы отметок (нет шкалы в методике и пар «балл — отметка»)");
   const ref = refs.scores(u.key);
@@ -133,13 +154,16 @@ export function signO2(
     if ((hit && (!fired || pValue < best!.p)) || (!fired && !hit && (!best || pValue < best.p))) best = row;
     fired = fired || hit;
   }
-  const note = inferred
-    ? `границы отметок определены по парам «балл — отметка» участников (${describeBoundaries(list)}), шкалы в методике нет`
-    : `границы отметок по шкале методики: ${describeBoundaries(list)}`;
   if (!best) return notEvaluated({ ...base, note }, "у эталона нет участников на пограничных баллах");
   const used = recordTestThreshold(best, [minN, peakT, ratioT, test.perTest], test);
+  // Spelled out rather than spread from `base` (one step for a literal; see signO1).
   return {
-    ...base,
+    rule: "O2",
+    year: u.year,
+    procedure: u.procedure,
+    grade: u.grade,
+    subject: u.subject,
+    n: u.scored,
     fired,
     evaluated: true,
     numbers: best,

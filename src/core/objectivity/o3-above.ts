@@ -82,14 +82,33 @@ export function signO3(
   const used = [excessT];
   const numbers = { n: u.n, quality: q, refQuality: ref.value, excess, followUps, followUpsAbove: above };
   const reference = { kind: ref.kind, value: ref.value, n: ref.n, name: ref.name, source: ref.source };
+  // Both results spelled out in notEvaluated's and the spread's key order rather than spread from
+  // `base`: a literal is built in one step (see signO1). The first is the usual case of a region's
+  // protocol of one procedure, where no later result follows.
   if (followUps === 0) {
-    return notEvaluated(
-      { ...base, numbers, threshold: used, reference },
-      "нет более поздних внешних результатов этой параллели, чтобы проверить подтверждение",
-    );
+    return {
+      numbers,
+      threshold: used,
+      tags: [],
+      rule: "O3",
+      year: u.year,
+      procedure: u.procedure,
+      grade: u.grade,
+      subject: u.subject,
+      n: u.n,
+      reference,
+      fired: false,
+      evaluated: false,
+      reasonNotEvaluated: "нет более поздних внешних результатов этой параллели, чтобы проверить подтверждение",
+    };
   }
   return {
-    ...base,
+    rule: "O3",
+    year: u.year,
+    procedure: u.procedure,
+    grade: u.grade,
+    subject: u.subject,
+    n: u.n,
     fired: high && above === 0,
     evaluated: true,
     numbers,

@@ -43,16 +43,25 @@ export function riskScore(factors: readonly RiskFactorResult[], p: Profile): num
 
 export function combineRisk(year: number, factors: RiskFactorResult[], p: Profile): RiskResult {
   const score = riskScore(factors, p);
-  const fired = (id: string) => factors.some((f) => f.id === id && f.fired);
+  // One pass over the factors instead of a search per group (every school and year).
+  let shnor = false;
+  let shnsu = false;
+  let unreliable = false;
+  for (const f of factors) {
+    if (!f.fired) continue;
+    if (f.id === "R1" || f.id === "R2") shnor = true;
+    else if (f.id === "R4") shnsu = true;
+    else if (f.id === "R6") unreliable = true;
+  }
   const used = [threshold(p, "risk.weights"), threshold(p, "risk.levels")];
   return {
     year,
     factors,
     score,
     level: score === null ? null : riskLevel(score, p),
-    shnor: fired("R1") || fired("R2"),
-    shnsu: fired("R4"),
-    unreliable: fired("R6"),
+    shnor,
+    shnsu,
+    unreliable,
     threshold: used,
     tags: tagsOf("DEFAULT", used),
   };
