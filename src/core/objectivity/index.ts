@@ -113,8 +113,14 @@ export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, 
   for (const r of signO7(s.rechecks ?? [], ctx.p)) push(r);
   for (const f of ctx.markers.get(s.passport.login) ?? []) push(signF(f));
   decideFamilywise(tested, out, ctx);
-  for (const list of out.values()) list.sort(bySignOrder);
+  for (const list of out.values()) if (!inSignOrder(list)) list.sort(bySignOrder);
   return out;
+}
+
+/** Whether a school-year's results are already in order (one test: pushed O1…F), so sorting would not move any. */
+function inSignOrder(list: readonly SignResult[]): boolean {
+  for (let i = 1; i < list.length; i++) if (bySignOrder(list[i - 1], list[i]) > 0) return false;
+  return true;
 }
 
 interface Tested {
@@ -151,6 +157,9 @@ function decideFamilywise(tested: readonly Tested[], out: Map<number, SignResult
 
 /** Ids of the signs that fired, without repeats, in rule order. */
 export function firedSignIds(signs: readonly SignResult[]): string[] {
+  let any = false;
+  for (let i = 0; i < signs.length && !any; i++) any = signs[i].fired;
+  if (!any) return []; // most school-years: no set and no filter
   const fired = new Set<string>();
   for (const s of signs) if (s.fired) fired.add(s.rule);
   return SIGN_IDS.filter((id) => fired.has(id));

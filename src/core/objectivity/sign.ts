@@ -57,11 +57,16 @@ export interface SignResult {
 // Profiles are frozen, so a threshold is built once per profile and key and shared (frozen) by
 // every result that uses it — thousands of sign results would otherwise each allocate their own.
 const thresholdCache = new WeakMap<Profile, Map<ParamKey, ThresholdUsed>>();
+// The profile of the last call: an analysis asks for a dozen thresholds per school, all of one profile.
+let lastProfile: Profile | undefined;
+let lastByKey: Map<ParamKey, ThresholdUsed> | undefined;
 
 /** A scalar threshold as used by a rule; list parameters carry `list`. The object is frozen. */
 export function threshold(p: Profile, key: ParamKey): ThresholdUsed {
-  let byKey = thresholdCache.get(p);
+  let byKey = p === lastProfile ? lastByKey : thresholdCache.get(p);
   if (!byKey) thresholdCache.set(p, (byKey = new Map()));
+  lastProfile = p;
+  lastByKey = byKey;
   let t = byKey.get(key);
   if (!t) {
     const v = p.values[key];
@@ -79,7 +84,7 @@ export function threshold(p: Profile, key: ParamKey): ThresholdUsed {
 /** Data tag first, then the cut-offs' tags, without repeats. */
 export function tagsOf(dataTag: Tag, used: readonly ThresholdUsed[]): ProvenanceTag[] {
   const out: ProvenanceTag[] = [dataTag];
-  for (const t of used) if (!out.includes(t.tag)) out.push(t.tag);
+  for (let i = 0; i < used.length; i++) if (!out.includes(used[i].tag)) out.push(used[i].tag);
   return out;
 }
 

@@ -180,7 +180,7 @@ export function factorR3(units: ReadonlyMap<string, UnitStats>, year: number, p:
     if (test.p < alpha) rising.push(it);
     else watch.push({ ...it, why: "в пределах случайности" });
   }
-  return {
+  const r3: RiskFactorResult = {
     id: "R3",
     hasData: pairs > 0,
     fired: rising.length > 0,
@@ -188,8 +188,9 @@ export function factorR3(units: ReadonlyMap<string, UnitStats>, year: number, p:
     threshold: used,
     items: rising,
     tags: tagsOf("OFFICIAL*", used),
-    ...(watch.length ? { watch } : {}),
   };
+  if (watch.length) r3.watch = watch; // the last key, as a spread would add it
+  return r3;
 }
 
 export function factorR4(
