@@ -332,6 +332,16 @@ function unitsOf(s: SchoolReport, { accs, out }: SchoolAccumulators): Map<string
   return out;
 }
 
+/**
+ * Adds task sums element by element, growing `into` as needed. Apart from mergeInto so that the
+ * per-school merge has no loop of its own: a few hundred schools are too few for V8's optimizing
+ * compile of the whole merge to pay off on a cold run.
+ */
+function addSums(into: number[], from: readonly number[]): void {
+  while (into.length < from.length) into.push(0);
+  for (let i = 0; i < from.length; i++) into[i] += from[i];
+}
+
 /** Adds b into a (pooling schools into the municipality's reference). */
 export function mergeInto(a: UnitStats, b: UnitStats): void {
   a.n += b.n;
@@ -365,9 +375,8 @@ export function mergeInto(a: UnitStats, b: UnitStats): void {
   });
   if (b.tasks) {
     const t = (a.tasks ??= { sums: [], n: 0 });
-    while (t.sums.length < b.tasks.sums.length) t.sums.push(0);
     t.n += b.tasks.n;
-    for (let i = 0; i < b.tasks.sums.length; i++) t.sums[i] += b.tasks.sums[i];
+    addSums(t.sums, b.tasks.sums);
   }
   if (b.below) {
     const x = (a.below ??= { count: 0, n: 0 });

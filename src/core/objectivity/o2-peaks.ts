@@ -79,6 +79,38 @@ function describeBoundaries(list: Boundary[]): string {
   return list.map((b) => `«${b.mark}» от ${b.score}`).join(", ");
 }
 
+/**
+ * The conditional binomial test at one boundary, or null when the reference has nobody at b or
+ * b − 1. Apart from signO2 so that the per-school rule stays small: a region's analysis runs it
+ * a few hundred times, too few for V8's optimizing compile of the whole rule to pay off.
+ */
+function boundaryTest(
+  scores: ReadonlyMap<number, number>,
+  refScores: ReadonlyMap<number, number>,
+  b: Boundary,
+  n: number,
+): Record<string, number> | null {
+  const at = scores.get(b.score) ?? 0;
+  const below = scores.get(b.score - 1) ?? 0;
+  const rAt = refScores.get(b.score) ?? 0;
+  const rBelow = refScores.get(b.score - 1) ?? 0;
+  if (rAt + rBelow === 0) return null;
+  const q = rAt / (rAt + rBelow);
+  const m = at + below;
+  return {
+    boundary: b.score,
+    mark: b.mark,
+    countAt: at,
+    countBelow: below,
+    refAt: rAt,
+    refBelow: rBelow,
+    m,
+    q,
+    p: upperTail(at, m, q),
+    n,
+  };
+}
+
 /** What O2 needs of a test that is the same for every school writing it: the boundaries and their note. */
 export interface O2Boundaries {
   list: Boundary[];
@@ -129,27 +161,10 @@ export function signO2(
   let best: Record<string, number> | null = null;
   let fired = false;
   for (const b of list) {
-    const at = u.scores.get(b.score) ?? 0;
-    const below = u.scores.get(b.score - 1) ?? 0;
-    const rAt = ref.value.get(b.score) ?? 0;
-    const rBelow = ref.value.get(b.score - 1) ?? 0;
-    if (rAt + rBelow === 0) continue;
-    const q = rAt / (rAt + rBelow);
-    const m = at + below;
-    const pValue = upperTail(at, m, q);
-    const hit = at >= peakT.value && at >= ratioT.value * below && pValue < test.alpha;
-    const row = {
-      boundary: b.score,
-      mark: b.mark,
-      countAt: at,
-      countBelow: below,
-      refAt: rAt,
-      refBelow: rBelow,
-      m,
-      q,
-      p: pValue,
-      n: u.scored,
-    };
+    const row = boundaryTest(u.scores, ref.value, b, u.scored);
+    if (!row) continue;
+    const pValue = row.p;
+    const hit = row.countAt >= peakT.value && row.countAt >= ratioT.value * row.countBelow && pValue < test.alpha;
     // Report the fired boundary with the smallest p; else the boundary closest to firing.
     if ((hit && (!fired || pValue < best!.p)) || (!fired && !hit && (!best || pValue < best.p))) best = row;
     fired = fired || hit;
