@@ -54,7 +54,7 @@ export function quantilePositions<K>(
   const sorted = Float64Array.from(values.values()).sort();
   const k = sorted.length;
   const out = new Map<K, QuantilePosition>();
-  for (const [id, v] of values) {
+  values.forEach((v, id) => {
     const below = lowerBound(sorted, v);
     const above = k - upperBound(sorted, v);
     const compared = k >= minGroup;
@@ -66,7 +66,7 @@ export function quantilePositions<K>(
       lower: compared && below < lowQ * k && above > 0,
       upper: compared && above < highQ * k && below > 0,
     });
-  }
+  });
   return out;
 }
 

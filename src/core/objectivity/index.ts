@@ -100,20 +100,27 @@ export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, 
     push(r);
     if (r?.evaluated) tested.push({ r, u, pooled });
   };
-  for (const u of units.values()) {
+  // forEach and index loops rather than for…of: no iterator object per step for every school (a
+  // cold run executes this mostly in V8's interpreter).
+  units.forEach((u: UnitStats) => {
     const pooled = ctx.index.pooled.get(u.key);
     keep(signO1(u, ctx.refs, ctx.p, pooled), u, pooled);
     keep(signO2(u, pooled, ctx.refs, ctx.p, 1, boundariesFor(ctx, u, pooled)), u, pooled);
     push(signO3(u, s.passport.type, units, ctx.index, ctx.refs, ctx.p));
     push(signO4(u, pooled, ctx.taskSets.get(u.key), ctx.m.name, ctx.p));
     push(signO5(u, units, ctx.p));
-  }
-  for (const [year, y] of olympiadStages(s.directions.olympiads))
-    push(signO6(year, y, ctx.olympiads.get(year), ctx.m.name, ctx.p));
-  for (const r of signO7(s.rechecks ?? [], ctx.p)) push(r);
-  for (const f of ctx.markers.get(s.passport.login) ?? []) push(signF(f));
-  decideFamilywise(tested, out, ctx);
-  for (const list of out.values()) if (!inSignOrder(list)) list.sort(bySignOrder);
+  });
+  olympiadStages(s.directions.olympiads).forEach((y, year) =>
+    push(signO6(year, y, ctx.olympiads.get(year), ctx.m.name, ctx.p)),
+  );
+  const rechecked = signO7(s.rechecks ?? [], ctx.p);
+  for (let i = 0; i < rechecked.length; i++) push(rechecked[i]);
+  const markers = ctx.markers.get(s.passport.login);
+  if (markers) for (let i = 0; i < markers.length; i++) push(signF(markers[i]));
+  if (tested.length > 1) decideFamilywise(tested, out, ctx); // one test is never corrected (k = 1)
+  out.forEach((list) => {
+    if (!inSignOrder(list)) list.sort(bySignOrder);
+  });
   return out;
 }
 

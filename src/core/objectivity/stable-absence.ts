@@ -28,10 +28,19 @@ export function stableAbsence(
   const years = windowYears(latest, w.value);
   const missingYears: number[] = [];
   const yearsWithSigns: number[] = [];
-  for (const y of years) {
-    const signs = signsByYear.get(y) ?? [];
-    if (!signs.some((s) => s.evaluated)) missingYears.push(y);
-    if (signs.some((s) => s.fired)) yearsWithSigns.push(y);
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i];
+    const signs = signsByYear.get(y);
+    let evaluated = false;
+    let fired = false;
+    // Plain loops: every school of a region passes here, mostly in V8's interpreter.
+    if (signs)
+      for (let k = 0; k < signs.length; k++) {
+        if (signs[k].evaluated) evaluated = true;
+        if (signs[k].fired) fired = true;
+      }
+    if (!evaluated) missingYears.push(y);
+    if (fired) yearsWithSigns.push(y);
   }
   return {
     stable: missingYears.length === 0 && yearsWithSigns.length === 0,

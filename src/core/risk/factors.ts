@@ -88,15 +88,16 @@ export function factorR1(units: ReadonlyMap<string, UnitStats>, year: number, p:
     const s = unitBelowShare(u);
     return s !== null && s >= shareT.value - 1e-9 ? s : null;
   };
-  for (const u of units.values()) {
-    if (u.year !== year || !u.below || u.below.n < minN.value) continue;
+  // forEach rather than for…of (here and in R3): no iterator object per unit of every school-year.
+  units.forEach((u) => {
+    if (u.year !== year || !u.below || u.below.n < minN.value) return;
     evaluated++;
     const s = lowShare(u);
-    if (s === null) continue;
+    if (s === null) return;
     low.push(item(u, s));
     const prev = lowShare(units.get(unitKey(u.procedure, year - 1, u.grade, u.subject)));
     if (prev !== null) repeated.push(item(u, s, prev));
-  }
+  });
   const fired = low.length >= procT.value || repeated.length > 0;
   return {
     id: "R1",
@@ -159,18 +160,18 @@ export function factorR3(units: ReadonlyMap<string, UnitStats>, year: number, p:
   const rises: { u: UnitStats; prev: UnitStats; now: number; before: number }[] = [];
   const watch: RiskItem[] = [];
   let pairs = 0;
-  for (const u of units.values()) {
-    if (u.year !== year || !u.below || u.below.n === 0) continue;
+  units.forEach((u) => {
+    if (u.year !== year || !u.below || u.below.n === 0) return;
     const prev = units.get(unitKey(u.procedure, year - 1, u.grade, u.subject));
-    if (!prev || !prev.below || prev.below.n === 0) continue;
+    if (!prev || !prev.below || prev.below.n === 0) return;
     const now = unitBelowShare(u)!;
     const before = unitBelowShare(prev)!;
     const enough = u.below.n >= minN.value && prev.below.n >= minN.value;
     if (enough) pairs++;
-    if (now - before < riseT.value - 1e-9) continue;
+    if (now - before < riseT.value - 1e-9) return;
     if (enough) rises.push({ u, prev, now, before });
     else watch.push({ ...item(u, now, before), previousN: prev.below.n, why: "мало участников" });
-  }
+  });
   // Bonferroni over every procedure compared for the school this year, known only after the loop.
   const alpha = pairs > 0 ? alphaT.value / pairs : alphaT.value;
   const rising: RiskItem[] = [];

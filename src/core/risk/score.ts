@@ -32,12 +32,14 @@ export function riskScore(factors: readonly RiskFactorResult[], p: Profile): num
   const weights = p.values["risk.weights"];
   let sum = 0;
   let total = 0;
-  SCORED_FACTORS.forEach((id, i) => {
-    const f = factors.find((x) => x.id === id);
-    if (!f || !f.hasData) return;
+  // Plain loops (the same sums in the same order): every school-year of a region passes here.
+  for (let i = 0; i < SCORED_FACTORS.length; i++) {
+    let f: RiskFactorResult | undefined;
+    for (let k = 0; k < factors.length && !f; k++) if (factors[k].id === SCORED_FACTORS[i]) f = factors[k];
+    if (!f || !f.hasData) continue;
     total += weights[i];
     if (f.fired) sum += weights[i];
-  });
+  }
   return total > 0 ? (100 * sum) / total : null;
 }
 
@@ -47,7 +49,8 @@ export function combineRisk(year: number, factors: RiskFactorResult[], p: Profil
   let shnor = false;
   let shnsu = false;
   let unreliable = false;
-  for (const f of factors) {
+  for (let i = 0; i < factors.length; i++) {
+    const f = factors[i];
     if (!f.fired) continue;
     if (f.id === "R1" || f.id === "R2") shnor = true;
     else if (f.id === "R4") shnsu = true;

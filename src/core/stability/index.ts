@@ -60,7 +60,8 @@ export function stability(
   const signYears: number[] = [];
   const aboveYears: number[] = [];
   const notHighYears: number[] = [];
-  for (const y of years) {
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i];
     const d = byYear.get(y);
     const z = d?.z ?? null;
     if (!d || (!d.lowData && d.top === null)) missingYears.push(y);
