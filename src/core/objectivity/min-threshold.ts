@@ -38,6 +38,7 @@ export function minThresholdDynamics(units: Iterable<UnitStats>): MinThresholdRo
     row.below += u.below.count;
     acc.set(key, row);
   }
+  if (acc.size === 0) return []; // no ОГЭ/ЕГЭ (every school of a ВПР protocol): nothing more to build
   for (const row of acc.values()) row.share = row.n > 0 ? (row.below * 100) / row.n : null;
   for (const row of acc.values()) {
     const prev = acc.get(`${row.procedure}|${row.subject}|${row.year - 1}`);

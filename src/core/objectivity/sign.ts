@@ -81,6 +81,40 @@ export function threshold(p: Profile, key: ParamKey): ThresholdUsed {
   return t;
 }
 
+/** The thresholds a rule always uses (a module constant per rule) and the tag of its data. */
+export interface RuleThresholds {
+  dataTag: Tag;
+  keys: readonly ParamKey[];
+}
+
+/** Those thresholds as results carry them, with the tags they give. */
+export interface FixedThresholds {
+  used: ThresholdUsed[];
+  tags: ProvenanceTag[];
+}
+
+const fixedCache = new WeakMap<Profile, Map<RuleThresholds, FixedThresholds>>();
+
+/**
+ * The rule's thresholds and tagsOf(dataTag, them), made once per profile and rule and shared by
+ * every result of the rule (both arrays frozen: results never change them). A region's analysis
+ * would otherwise build the same two arrays for each of its thousands of school-years.
+ */
+export function fixedThresholds(p: Profile, rule: RuleThresholds): FixedThresholds {
+  let byRule = fixedCache.get(p);
+  if (!byRule) fixedCache.set(p, (byRule = new Map()));
+  let fixed = byRule.get(rule);
+  if (!fixed) {
+    const used = rule.keys.map((k) => threshold(p, k));
+    fixed = {
+      used: Object.freeze(used) as ThresholdUsed[],
+      tags: Object.freeze(tagsOf(rule.dataTag, used)) as ProvenanceTag[],
+    };
+    byRule.set(rule, fixed);
+  }
+  return fixed;
+}
+
 /** Data tag first, then the cut-offs' tags, without repeats. */
 export function tagsOf(dataTag: Tag, used: readonly ThresholdUsed[]): ProvenanceTag[] {
   const out: ProvenanceTag[] = [dataTag];

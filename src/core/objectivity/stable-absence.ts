@@ -5,7 +5,7 @@
  */
 import type { Profile } from "../profile";
 import type { SignResult } from "./sign";
-import { tagsOf, threshold, type ProvenanceTag, type ThresholdUsed } from "./sign";
+import { fixedThresholds, threshold, type ProvenanceTag, type RuleThresholds, type ThresholdUsed } from "./sign";
 import { windowYears } from "./window";
 
 export interface StableAbsence {
@@ -19,12 +19,15 @@ export interface StableAbsence {
   tags: ProvenanceTag[];
 }
 
+const USES: RuleThresholds = { dataTag: "DEFAULT", keys: ["objectivity.window"] };
+
 export function stableAbsence(
   signsByYear: ReadonlyMap<number, readonly SignResult[]>,
   latest: number,
   p: Profile,
 ): StableAbsence {
   const w = threshold(p, "objectivity.window");
+  const { used, tags } = fixedThresholds(p, USES);
   const years = windowYears(latest, w.value);
   const missingYears: number[] = [];
   const yearsWithSigns: number[] = [];
@@ -47,7 +50,7 @@ export function stableAbsence(
     years,
     missingYears,
     yearsWithSigns,
-    threshold: [w],
-    tags: tagsOf("DEFAULT", [w]),
+    threshold: used,
+    tags,
   };
 }

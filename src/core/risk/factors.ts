@@ -23,7 +23,13 @@ import type { Profile } from "../profile";
 import type { QuantilePosition } from "../context/quantile";
 import { unitBelowShare, unitKey, type UnitStats } from "../context/units";
 import { twoProportionUpper } from "../objectivity/chance";
-import { tagsOf, threshold, type ProvenanceTag, type ThresholdUsed } from "../objectivity/sign";
+import {
+  fixedThresholds,
+  threshold,
+  type ProvenanceTag,
+  type RuleThresholds,
+  type ThresholdUsed,
+} from "../objectivity/sign";
 
 export type RiskFactorId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6";
 export const SCORED_FACTORS: readonly RiskFactorId[] = ["R1", "R2", "R3", "R4", "R5"];
@@ -63,6 +69,13 @@ export interface RiskFactorResult {
   watch?: RiskItem[];
 }
 
+// The thresholds each factor reports (fixedThresholds: one pair of arrays per profile, not per school-year).
+const R1_USES: RuleThresholds = { dataTag: "REGIONAL", keys: ["r1.share", "r1.procedures", "r1.minN"] };
+const R2_USES: RuleThresholds = { dataTag: "REGIONAL", keys: ["r2.quantile", "r2.floor", "r1.minN", "r2.minSchools"] };
+const R3_USES: RuleThresholds = { dataTag: "OFFICIAL*", keys: ["dynamics.share2Rise", "r3.minN", "r3.alpha"] };
+const R4_USES: RuleThresholds = { dataTag: "REGIONAL", keys: ["r4.quantile", "clusters.minSize"] };
+const R5_USES: RuleThresholds = { dataTag: "OFFICIAL", keys: ["r5.highFactors"] };
+
 function item(u: UnitStats, value: number, previous?: number): RiskItem {
   return {
     procedure: u.procedure,
@@ -79,7 +92,7 @@ export function factorR1(units: ReadonlyMap<string, UnitStats>, year: number, p:
   const shareT = threshold(p, "r1.share");
   const procT = threshold(p, "r1.procedures");
   const minN = threshold(p, "r1.minN");
-  const used = [shareT, procT, minN];
+  const { used, tags } = fixedThresholds(p, R1_USES);
   const low: RiskItem[] = [];
   const repeated: RiskItem[] = [];
   let evaluated = 0;
@@ -106,7 +119,7 @@ export function factorR1(units: ReadonlyMap<string, UnitStats>, year: number, p:
     numbers: { procedures: evaluated, low: low.length, repeated: repeated.length },
     threshold: used,
     items: low.length >= procT.value ? low : repeated.length > 0 ? repeated : low,
-    tags: tagsOf("REGIONAL", used),
+    tags,
     mode: fired ? (low.length >= procT.value ? "several" : "repeated") : undefined,
   };
 }
@@ -118,11 +131,8 @@ export function factorR2(
   p: Profile,
   municipality = "муниципалитет",
 ): RiskFactorResult {
-  const qT = threshold(p, "r2.quantile");
   const floorT = threshold(p, "r2.floor");
-  const minN = threshold(p, "r1.minN");
-  const minSchools = threshold(p, "r2.minSchools");
-  const used = [qT, floorT, minN, minSchools];
+  const { used, tags } = fixedThresholds(p, R2_USES);
   const hasData = !!pos && !!z && pos.compared;
   const lower = hasData && pos!.lower;
   const low = hasData && z!.value <= floorT.value + 1e-12;
@@ -145,7 +155,7 @@ export function factorR2(
         : {},
     threshold: used,
     items: [],
-    tags: tagsOf("REGIONAL", used),
+    tags,
     reference: pos
       ? { kind: wide ? "municipality" : "cluster", label: wide ? municipality : cluster, n: pos.k }
       : undefined,
@@ -156,7 +166,7 @@ export function factorR3(units: ReadonlyMap<string, UnitStats>, year: number, p:
   const riseT = threshold(p, "dynamics.share2Rise");
   const minN = threshold(p, "r3.minN");
   const alphaT = threshold(p, "r3.alpha");
-  const used = [riseT, minN, alphaT];
+  const { used, tags } = fixedThresholds(p, R3_USES);
   const rises: { u: UnitStats; prev: UnitStats; now: number; before: number }[] = [];
   const watch: RiskItem[] = [];
   let pairs = 0;
@@ -188,7 +198,7 @@ export function factorR3(units: ReadonlyMap<string, UnitStats>, year: number, p:
     numbers: { pairs, rising: rising.length, alpha },
     threshold: used,
     items: rising,
-    tags: tagsOf("OFFICIAL*", used),
+    tags,
   };
   if (watch.length) r3.watch = watch; // the last key, as a spread would add it
   return r3;
@@ -200,9 +210,7 @@ export function factorR4(
   municipality: string,
   p: Profile,
 ): RiskFactorResult {
-  const qT = threshold(p, "r4.quantile");
-  const minGroup = threshold(p, "clusters.minSize");
-  const used = [qT, minGroup];
+  const { used, tags } = fixedThresholds(p, R4_USES);
   const hasData = typeof index === "number" && !!pos && pos.compared;
   return {
     id: "R4",
@@ -211,22 +219,23 @@ export function factorR4(
     numbers: hasData ? { index: index as number, k: pos!.k, below: pos!.below } : {},
     threshold: used,
     items: [],
-    tags: tagsOf("REGIONAL", used),
+    tags,
     reference: pos ? { kind: "municipality", label: municipality, n: pos.k } : undefined,
   };
 }
 
 export function factorR5(profile: RiskProfile | undefined, p: Profile): RiskFactorResult {
   const highT = threshold(p, "r5.highFactors");
+  const { used, tags } = fixedThresholds(p, R5_USES);
   const high = profile ? Object.values(profile.factors).filter((l) => l === "высокий").length : 0;
   return {
     id: "R5",
     hasData: !!profile,
     fired: !!profile && high >= highT.value,
     numbers: profile ? { high, factors: Object.keys(profile.factors).length } : {},
-    threshold: [highT],
+    threshold: used,
     items: [],
-    tags: tagsOf("OFFICIAL", [highT]),
+    tags,
     reference: profile ? { kind: "fioko", label: profile.source, n: Object.keys(profile.factors).length } : undefined,
     note: profile
       ? Object.entries(profile.factors)

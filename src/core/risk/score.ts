@@ -5,7 +5,7 @@
  */
 import type { RiskLevelRu } from "../model";
 import type { Profile } from "../profile";
-import { tagsOf, threshold, type ProvenanceTag, type ThresholdUsed } from "../objectivity/sign";
+import { fixedThresholds, type ProvenanceTag, type RuleThresholds, type ThresholdUsed } from "../objectivity/sign";
 import { SCORED_FACTORS, type RiskFactorResult } from "./factors";
 
 export interface RiskResult {
@@ -43,6 +43,8 @@ export function riskScore(factors: readonly RiskFactorResult[], p: Profile): num
   return total > 0 ? (100 * sum) / total : null;
 }
 
+const RISK_USES: RuleThresholds = { dataTag: "DEFAULT", keys: ["risk.weights", "risk.levels"] };
+
 export function combineRisk(year: number, factors: RiskFactorResult[], p: Profile): RiskResult {
   const score = riskScore(factors, p);
   // One pass over the factors instead of a search per group (every school and year).
@@ -56,7 +58,7 @@ export function combineRisk(year: number, factors: RiskFactorResult[], p: Profil
     else if (f.id === "R4") shnsu = true;
     else if (f.id === "R6") unreliable = true;
   }
-  const used = [threshold(p, "risk.weights"), threshold(p, "risk.levels")];
+  const { used, tags } = fixedThresholds(p, RISK_USES);
   return {
     year,
     factors,
@@ -66,6 +68,6 @@ export function combineRisk(year: number, factors: RiskFactorResult[], p: Profil
     shnsu,
     unreliable,
     threshold: used,
-    tags: tagsOf("DEFAULT", used),
+    tags,
   };
 }
