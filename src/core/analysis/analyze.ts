@@ -196,7 +196,7 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
         factorR2(pos ?? undefined, zy ?? undefined, cluster.label, p, m.name),
         factorR3(units, year, p),
         factorR4(socialPos.get(login), s.passport.socialIndex, m.name, p),
-        factorR5(ctx.riskProfiles.get(`${login}|${year}`), p),
+        factorR5(ctx.riskProfiles.size ? ctx.riskProfiles.get(`${login}|${year}`) : undefined, p),
         factorR6(fired),
       ];
       const risk = combineRisk(year, factors, p);

@@ -14,7 +14,10 @@ import type { References } from "../context/references";
 import type { UnitStats } from "../context/units";
 import { binomialUpperTail } from "./chance";
 import { recordTestThreshold, testThreshold } from "./familywise";
-import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
+import { fixedThresholds, notEvaluated, tagsOf, threshold, type RuleThresholds, type SignResult } from "./sign";
+
+/** The thresholds every evaluated O2 result reports (test.perTest is o2.alpha). */
+const USES: RuleThresholds = { dataTag: "OFFICIAL*", keys: ["o2.minN", "o2.minPeak", "o2.ratio", "o2.alpha"] };
 
 export interface Boundary {
   mark: 3 | 4 | 5;
@@ -170,7 +173,9 @@ export function signO2(
     fired = fired || hit;
   }
   if (!best) return notEvaluated({ ...base, note }, "у эталона нет участников на пограничных баллах");
-  const used = recordTestThreshold(best, [minN, peakT, ratioT, test.perTest], test);
+  // The usual thresholds are one shared (frozen) array per profile; the correction adds a new one.
+  const fixed = fixedThresholds(p, USES);
+  const used = recordTestThreshold(best, fixed.used, test);
   // Spelled out rather than spread from `base` (one step for a literal; see signO1).
   return {
     rule: "O2",
@@ -184,7 +189,7 @@ export function signO2(
     numbers: best,
     threshold: used,
     reference: { kind: ref.kind, value: best.q, n: ref.n, name: ref.name, source: ref.source },
-    tags: tagsOf("OFFICIAL*", used),
+    tags: used === fixed.used ? fixed.tags : tagsOf("OFFICIAL*", used),
     note,
   };
 }
