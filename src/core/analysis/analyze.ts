@@ -144,18 +144,22 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
           p.values["r2.quantile"],
           p.values["stability.topQuantile"],
           minSchools,
+          "municipality",
         )),
       );
-    const pos = m.get(login);
-    return pos && { ...pos, scope: "municipality" };
+    return m.get(login);
   };
   for (const [id, byYear] of zByCluster) {
     const ref = clusterRefs.get(id)!;
     for (const [year, values] of [...byYear].sort((a, b) => a[0] - b[0])) {
       if (values.size >= minSchools) {
-        quantilePositions(values, p.values["r2.quantile"], p.values["stability.topQuantile"], minSchools).forEach(
-          (pos, login) => positions.set(`${login}|${year}`, { ...pos, scope: "cluster" }),
-        );
+        quantilePositions(
+          values,
+          p.values["r2.quantile"],
+          p.values["stability.topQuantile"],
+          minSchools,
+          "cluster",
+        ).forEach((pos, login) => positions.set(`${login}|${year}`, pos));
       } else {
         for (const login of values.keys()) {
           const pos = municipalPosition(year, login);
