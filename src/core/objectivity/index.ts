@@ -117,7 +117,8 @@ export function schoolSigns(s: SchoolReport, ctx: AnalysisContext): Map<number, 
   for (let i = 0; i < rechecked.length; i++) push(rechecked[i]);
   const markers = ctx.markers.get(s.passport.login);
   if (markers) for (let i = 0; i < markers.length; i++) push(signF(markers[i]));
-  if (tested.length > 1) decideFamilywise(tested, out, ctx); // one test is never corrected (k = 1)
+  // Each unit gives at most one O1 and one O2: with one unit every k is 1 and nothing is decided again.
+  if (units.size > 1) decideFamilywise(tested, out, ctx);
   out.forEach((list) => {
     if (!inSignOrder(list)) list.sort(bySignOrder);
   });
