@@ -26,7 +26,7 @@
  *   clusters: [ { id, label, merged, schools, byYear, municipality } ], unreadable: [ { file, message } ],
  *   imported: { exports, raw, fiokoFiles, fiokoMarkers, riskProfiles, findings: [ { file, sheet, cell, severity, message } ] } }
  */
-import { writeFile } from "node:fs/promises";
+import { writeFileSync } from "node:fs";
 import {
   analyzeMunicipality,
   attachFiokoData,
@@ -36,7 +36,10 @@ import {
   explainStability,
   explainStableAbsence,
   type MunicipalAnalysis,
+  type SchoolAnalysis,
 } from "../../core/analysis";
+import type { SignResult, StableAbsence } from "../../core/objectivity";
+import type { RiskFactorResult, RiskResult } from "../../core/risk";
 import type { Finding, Municipality } from "../../core/model";
 import { applyOverrides, DEFAULT_PROFILE, type OverrideEntry } from "../../core/profile";
 import { consolidate } from "../../summary/model/consolidate";
@@ -121,11 +124,40 @@ interface Imported {
   findings: Finding[];
 }
 
+/**
+ * Each explanation is built once: the console and the JSON print the same sentences of a region's
+ * schools (a result object → its sentence; the objects are not shared between results).
+ */
+class Sentences {
+  private readonly made = new Map<object, string>();
+  private once<T extends object>(x: T, make: (x: T) => string): string {
+    let text = this.made.get(x);
+    if (text === undefined) this.made.set(x, (text = make(x)));
+    return text;
+  }
+  sign(g: SignResult): string {
+    return this.once(g, explainSign);
+  }
+  risk(r: RiskResult): string {
+    return this.once(r, explainRisk);
+  }
+  factor(f: RiskFactorResult, year: number): string {
+    return this.once(f, (x) => explainFactor(x, year));
+  }
+  stability(s: SchoolAnalysis): string {
+    return this.once(s.stability!, (x) => explainStability(x, s.cluster));
+  }
+  stableAbsence(a: StableAbsence): string {
+    return this.once(a, explainStableAbsence);
+  }
+}
+
 function jsonOf(
   all: MunicipalAnalysis[],
   name: string,
   unreadable: { file: string; message: string }[],
   imported: Imported,
+  say: Sentences,
 ) {
   const years = [...new Set(all.flatMap((a) => a.years))].sort((x, y) => x - y);
   return {
@@ -158,7 +190,7 @@ function jsonOf(
               tags: g.tags,
               direction: g.direction,
               note: g.note,
-              text: explainSign(g),
+              text: say.sign(g),
             })),
           evaluatedSigns: y.signs.filter((g) => g.evaluated).length,
           risk: {
@@ -167,13 +199,13 @@ function jsonOf(
             shnor: y.risk.shnor,
             shnsu: y.risk.shnsu,
             unreliable: y.risk.unreliable,
-            text: explainRisk(y.risk),
+            text: say.risk(y.risk),
             factors: y.risk.factors.map((f) => ({
               id: f.id,
               hasData: f.hasData,
               fired: f.fired,
               numbers: f.numbers,
-              text: explainFactor(f, y.year),
+              text: say.factor(f, y.year),
             })),
           },
         })),
@@ -181,12 +213,12 @@ function jsonOf(
           status: s.stability.status,
           years: s.stability.years,
           missingYears: s.stability.missingYears,
-          text: explainStability(s.stability, s.cluster),
+          text: say.stability(s),
         },
         stableAbsence: s.stableAbsence && {
           stable: s.stableAbsence.stable,
           years: s.stableAbsence.years,
-          text: explainStableAbsence(s.stableAbsence),
+          text: say.stableAbsence(s.stableAbsence),
         },
         minThreshold: s.minThreshold,
       })),
@@ -206,7 +238,7 @@ function jsonOf(
   };
 }
 
-function printSchool(a: MunicipalAnalysis, i: number, allYears: boolean, io: Io): void {
+function printSchool(a: MunicipalAnalysis, i: number, allYears: boolean, io: Io, say: Sentences): void {
   const s = a.schools[i];
   io.out(
     `\n${s.login} — ${s.name} (${s.type}, ${s.location}); кластер «${s.cluster.label}», ${countRu(s.cluster.size, ["школа", "школы", "школ"])}`,
@@ -217,12 +249,12 @@ function printSchool(a: MunicipalAnalysis, i: number, allYears: boolean, io: Io)
     io.out(
       `  ${y.year}: ${fired.length ? `признаки необъективности (требуют анализа): ${y.firedSigns.join(", ")}` : `признаков необъективности нет (оценено: ${y.signs.filter((g) => g.evaluated).length})`}`,
     );
-    for (const g of fired) io.out(`    • ${explainSign(g)}`);
-    io.out(`    ${explainRisk(y.risk)}`);
-    for (const f of y.risk.factors.filter((x) => x.fired)) io.out(`    • ${explainFactor(f, y.year)}`);
+    for (const g of fired) io.out(`    • ${say.sign(g)}`);
+    io.out(`    ${say.risk(y.risk)}`);
+    for (const f of y.risk.factors) if (f.fired) io.out(`    • ${say.factor(f, y.year)}`);
   }
-  if (s.stability) io.out(`  ${explainStability(s.stability, s.cluster)}`);
-  if (s.stableAbsence) io.out(`  ${explainStableAbsence(s.stableAbsence)}`);
+  if (s.stability) io.out(`  ${say.stability(s)}`);
+  if (s.stableAbsence) io.out(`  ${say.stableAbsence(s.stableAbsence)}`);
 }
 
 export async function run(args: string[], io: Io): Promise<number> {
@@ -356,12 +388,15 @@ export async function run(args: string[], io: Io): Promise<number> {
       `Данные ФИОКО: ${imported.fiokoFiles.join(", ")} — ${countRu(imported.fiokoMarkers, ["маркер", "маркера", "маркеров"])}, ${countRu(imported.riskProfiles, ["рисковый профиль", "рисковых профиля", "рисковых профилей"])}.`,
     );
   io.out("Признак — не вывод: каждый требует анализа.");
+  const say = new Sentences();
   for (const a of analyses) {
     if (analyses.length > 1) io.out(`\n== ${a.municipality}: ${countRu(a.schools.length, ["ОО", "ОО", "ОО"])} ==`);
-    a.schools.forEach((_, i) => printSchool(a, i, parsed.allYears, io));
+    a.schools.forEach((_, i) => printSchool(a, i, parsed.allYears, io, say));
   }
   if (parsed.json) {
-    await writeFile(parsed.json, JSON.stringify(jsonOf(analyses, name, unreadable, imported), null, 2), "utf8");
+    // One synchronous write of the finished text: the asynchronous writeFile sends a region's 2,7 MB
+    // through the thread pool in 512 KB pieces, ≈ 2 ms more CPU, and nothing else waits for it here.
+    writeFileSync(parsed.json, JSON.stringify(jsonOf(analyses, name, unreadable, imported, say), null, 2), "utf8");
     io.out(`\nJSON записан: ${parsed.json}`);
   }
   return unreadable.length || findings.some((f) => f.severity === "error") ? 1 : 0;

@@ -23,6 +23,7 @@ import { buildContext } from "../context/context";
 import { lowerCut, quantilePositions, upperCut, type QuantilePosition } from "../context/quantile";
 import { standardizedResults, type StandardizedYear } from "../context/standardized";
 import { unitBelowShare, unitQuality } from "../context/units";
+import { compareText } from "../context/text-order";
 
 export interface SchoolYearAnalysis {
   year: number;
@@ -88,9 +89,6 @@ export interface MunicipalAnalysis {
   minThreshold: MinThresholdRow[];
 }
 
-/** Same order as localeCompare, built once. */
-const collator = new Intl.Collator();
-
 export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnalysis {
   const ctx = buildContext(m, p);
   const passports = m.schools.map((s) => s.passport);
@@ -100,22 +98,25 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
     ...new Set([...ctx.index.years, ...m.fiokoMarkers.map((f) => f.year), ...m.riskProfiles.map((r) => r.year)]),
   ].sort((a, b) => a - b);
 
-  // Cluster positions per year: cluster id → year → login → z.
+  // Cluster positions per year: cluster id → year → login → z. (Index loops and forEach rather than
+  // for…of over the schools: no iterator object per step in V8's interpreter, where a cold run spends it.)
   const zByCluster = new Map<string, Map<number, Map<string, number>>>();
-  for (const s of passports) {
+  for (let i = 0; i < passports.length; i++) {
+    const s = passports[i];
     const c = clusters.get(s.login)!;
-    for (const [year, v] of z.get(s.login) ?? []) {
+    z.get(s.login)?.forEach((v, year) => {
       const byYear = zByCluster.get(c.id) ?? new Map<number, Map<string, number>>();
       const values = byYear.get(year) ?? new Map<string, number>();
       values.set(s.login, v.value);
       byYear.set(year, values);
       zByCluster.set(c.id, byYear);
-    }
+    });
   }
   const minGroup = p.values["clusters.minSize"];
   const positions = new Map<string, QuantilePosition>(); // login|year
   const clusterRefs = new Map<string, ClusterReference>();
-  for (const s of passports) {
+  for (let i = 0; i < passports.length; i++) {
+    const s = passports[i];
     const c = clusters.get(s.login)!;
     const ref = clusterRefs.get(c.id) ?? { id: c.id, label: c.label, merged: c.merged, schools: [], byYear: [] };
     ref.schools.push(s.login);
@@ -125,13 +126,13 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
   // schools are placed among all the municipality's schools of the year instead.
   const minSchools = p.values["r2.minSchools"];
   const zByYear = new Map<number, Map<string, number>>();
-  for (const [login, byYear] of z) {
-    for (const [year, v] of byYear) {
+  z.forEach((byYear, login) =>
+    byYear.forEach((v, year) => {
       const values = zByYear.get(year) ?? new Map<string, number>();
       values.set(login, v.value);
       zByYear.set(year, values);
-    }
-  }
+    }),
+  );
   const municipalPositions = new Map<number, Map<string, QuantilePosition>>();
   const municipalPosition = (year: number, login: string): QuantilePosition | undefined => {
     let m = municipalPositions.get(year);
@@ -143,22 +144,22 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
           p.values["r2.quantile"],
           p.values["stability.topQuantile"],
           minSchools,
+          "municipality",
         )),
       );
-    const pos = m.get(login);
-    return pos && { ...pos, scope: "municipality" };
+    return m.get(login);
   };
   for (const [id, byYear] of zByCluster) {
     const ref = clusterRefs.get(id)!;
     for (const [year, values] of [...byYear].sort((a, b) => a[0] - b[0])) {
       if (values.size >= minSchools) {
-        for (const [login, pos] of quantilePositions(
+        quantilePositions(
           values,
           p.values["r2.quantile"],
           p.values["stability.topQuantile"],
           minSchools,
-        ))
-          positions.set(`${login}|${year}`, { ...pos, scope: "cluster" });
+          "cluster",
+        ).forEach((pos, login) => positions.set(`${login}|${year}`, pos));
       } else {
         for (const login of values.keys()) {
           const pos = municipalPosition(year, login);
@@ -176,8 +177,10 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
     }
   }
   const social = new Map<string, number>();
-  for (const s of passports)
+  for (let i = 0; i < passports.length; i++) {
+    const s = passports[i];
     if (typeof s.socialIndex === "number" && Number.isFinite(s.socialIndex)) social.set(s.login, s.socialIndex);
+  }
   const socialPos = quantilePositions(social, p.values["r4.quantile"], p.values["r4.quantile"], minGroup);
 
   const latest = years.length ? years[years.length - 1] : null;
@@ -197,7 +200,7 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
         factorR2(pos ?? undefined, zy ?? undefined, cluster.label, p, m.name),
         factorR3(units, year, p),
         factorR4(socialPos.get(login), s.passport.socialIndex, m.name, p),
-        factorR5(ctx.riskProfiles.get(`${login}|${year}`), p),
+        factorR5(ctx.riskProfiles.size ? ctx.riskProfiles.get(`${login}|${year}`) : undefined, p),
         factorR6(fired),
       ];
       const risk = combineRisk(year, factors, p);
@@ -238,9 +241,9 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
     .sort(
       (a, b) =>
         a.year - b.year ||
-        collator.compare(a.procedure, b.procedure) ||
+        compareText(a.procedure, b.procedure) ||
         a.grade - b.grade ||
-        collator.compare(a.subject, b.subject),
+        compareText(a.subject, b.subject),
     );
 
   return {

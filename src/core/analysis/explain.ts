@@ -27,8 +27,11 @@ function tag(t: ThresholdUsed | undefined): string {
   return t ? `[${t.tag}]` : "";
 }
 
+/** The threshold of `key` among those a result used (a plain loop: called for every sentence of a region). */
 function th(s: { threshold: ThresholdUsed[] }, key: string): ThresholdUsed | undefined {
-  return s.threshold.find((t) => t.key === key);
+  const list = s.threshold;
+  for (let i = 0; i < list.length; i++) if (list[i].key === key) return list[i];
+  return undefined;
 }
 
 /** «p = 0,0012» or «p < 0,0001». */
@@ -409,7 +412,7 @@ export function explainFactor(f: RiskFactorResult, year: number): string {
 export function explainRisk(r: RiskResult): string {
   if (r.score === null || r.level === null)
     return `Риск ${r.year}: не оценивается — нет данных ни по одному фактору R1–R5.`;
-  const levels = r.threshold.find((t) => t.key === "risk.levels");
+  const levels = th(r, "risk.levels");
   const [mid, high] = levels?.list ?? [NaN, NaN];
   const fired = r.factors.filter((f) => f.fired && f.id !== "R6").map((f) => f.id);
   const withData = r.factors.filter((f) => f.hasData && f.id !== "R6").map((f) => f.id);
@@ -425,10 +428,10 @@ function yearsRu(years: number[]): string {
 }
 
 export function explainStability(s: StabilityResult, cluster: ClusterAssignment): string {
-  const w = s.threshold.find((t) => t.key === "stability.window");
-  const top = s.threshold.find((t) => t.key === "stability.topQuantile");
-  const high = s.threshold.find((t) => t.key === "stability.highFloor");
-  const ceil = s.threshold.find((t) => t.key === "stability.lowCeiling");
+  const w = th(s, "stability.window");
+  const top = th(s, "stability.topQuantile");
+  const high = th(s, "stability.highFloor");
+  const ceil = th(s, "stability.lowCeiling");
   const period = yearsRu(s.years);
   const z = (v: number | undefined) => formatNumberRu(v ?? 0, 1);
   if (s.status === "стабильно низкие") {

@@ -78,7 +78,11 @@ export function attachFiokoData(
   markers: readonly FiokoMarker[],
   riskProfiles: readonly RiskProfile[],
 ): { municipality: Municipality; findings: Finding[] } {
-  const logins = new Map(m.schools.map((s) => [s.passport.login.trim().toLowerCase(), s.passport.login]));
+  // Built only when there is something to attach (a region's protocols come without FIOKO lists).
+  const logins =
+    markers.length || riskProfiles.length
+      ? new Map(m.schools.map((s) => [s.passport.login.trim().toLowerCase(), s.passport.login]))
+      : new Map<string, string>();
   const findings: Finding[] = [];
   const warned = new Set<string>();
   const own = <T extends { login: string; source: string }>(x: T, what: string): T | null => {

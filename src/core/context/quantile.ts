@@ -45,28 +45,28 @@ function upperBound(sorted: Float64Array, x: number): number {
 }
 
 /** Positions of every member of one group. */
+/** `scope`, when given, is set on every position (last key), so that callers need not copy them to add it. */
 export function quantilePositions<K>(
   values: ReadonlyMap<K, number>,
   lowQ: number,
   highQ: number,
   minGroup: number,
+  scope?: QuantilePosition["scope"],
 ): Map<K, QuantilePosition> {
   const sorted = Float64Array.from(values.values()).sort();
   const k = sorted.length;
   const out = new Map<K, QuantilePosition>();
-  for (const [id, v] of values) {
+  values.forEach((v, id) => {
     const below = lowerBound(sorted, v);
     const above = k - upperBound(sorted, v);
     const compared = k >= minGroup;
-    out.set(id, {
-      k,
-      below,
-      above,
-      compared,
-      lower: compared && below < lowQ * k && above > 0,
-      upper: compared && above < highQ * k && below > 0,
-    });
-  }
+    const lower = compared && below < lowQ * k && above > 0;
+    const upper = compared && above < highQ * k && below > 0;
+    out.set(
+      id,
+      scope ? { k, below, above, compared, lower, upper, scope } : { k, below, above, compared, lower, upper },
+    );
+  });
   return out;
 }
 

@@ -243,48 +243,80 @@ function addResultRow(u: UnitStats, r: ResultRow): void {
   if (b.n === 0) u.below = null;
 }
 
+/** A school's units while its participants are added: accumulators and the units they fill, by unit key. */
+interface SchoolAccumulators {
+  accs: Map<string, UnitAccumulator>;
+  out: Map<string, UnitStats>;
+}
+
+/**
+ * Adds every school's participant rows to its units' accumulators (created on first sight). The
+ * only loop over participants, one for the whole municipality and apart from the per-school rest:
+ * on a cold run V8 optimizes this one long loop early (on-stack replacement) instead of a short
+ * loop per school, and compiles a small function instead of the whole per-school routine.
+ */
+function addParticipants(schools: readonly SchoolReport[], p: Profile): SchoolAccumulators[] {
+  const all: SchoolAccumulators[] = [];
+  for (let k = 0; k < schools.length; k++) {
+    const rows = schools[k].participants;
+    const accs = new Map<string, UnitAccumulator>();
+    const out = new Map<string, UnitStats>();
+    all.push({ accs, out });
+    let last: UnitAccumulator | null = null;
+    let lastProcedure = "";
+    let lastYear = NaN;
+    let lastGrade = NaN;
+    let lastSubject = "";
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      // Rows of one test are usually consecutive: compare the four fields with the previous row
+      // instead of building a key per participant.
+      if (
+        last === null ||
+        r.subject !== lastSubject ||
+        r.year !== lastYear ||
+        r.grade !== lastGrade ||
+        r.procedure !== lastProcedure
+      ) {
+        const subject = canonical(r.subject);
+        const key = unitKey(r.procedure, r.year, r.grade, subject);
+        let a = accs.get(key);
+        if (!a) {
+          const u = emptyUnit({ procedure: r.procedure, year: r.year, grade: r.grade, subject }, true);
+          a = accumulator(u, minimumScore(p, u));
+          accs.set(key, a);
+          out.set(key, u);
+        }
+        last = a;
+        lastProcedure = r.procedure;
+        lastYear = r.year;
+        lastGrade = r.grade;
+        lastSubject = r.subject;
+      }
+      addParticipant(last, r);
+    }
+  }
+  return all;
+}
+
 /** The school's units keyed by unit key. */
 export function schoolUnits(s: SchoolReport, p: Profile): Map<string, UnitStats> {
-  const out = new Map<string, UnitStats>();
-  const accs = new Map<string, UnitAccumulator>();
-  let last: UnitAccumulator | null = null;
-  let lastProcedure = "";
-  let lastYear = NaN;
-  let lastGrade = NaN;
-  let lastSubject = "";
-  for (const r of s.participants) {
-    // Rows of one test are usually consecutive: compare the four fields with the previous row
-    // instead of building a key per participant.
-    if (
-      last === null ||
-      r.subject !== lastSubject ||
-      r.year !== lastYear ||
-      r.grade !== lastGrade ||
-      r.procedure !== lastProcedure
-    ) {
-      const subject = canonical(r.subject);
-      const key = unitKey(r.procedure, r.year, r.grade, subject);
-      let a = accs.get(key);
-      if (!a) {
-        const u = emptyUnit({ procedure: r.procedure, year: r.year, grade: r.grade, subject }, true);
-        a = accumulator(u, minimumScore(p, u));
-        accs.set(key, a);
-        out.set(key, u);
-      }
-      last = a;
-      lastProcedure = r.procedure;
-      lastYear = r.year;
-      lastGrade = r.grade;
-      lastSubject = r.subject;
-    }
-    addParticipant(last, r);
-  }
-  for (const a of accs.values()) finish(a);
-  for (const [k, u] of out) if (u.n === 0) out.delete(k);
+  return unitsOf(s, addParticipants([s], p)[0]);
+}
+
+/** A school's units from its participants' accumulators (finished here) and its result rows. */
+function unitsOf(s: SchoolReport, { accs, out }: SchoolAccumulators): Map<string, UnitStats> {
+  // forEach and index loops rather than for…of: no iterator object per step for every school (a
+  // cold run executes this mostly in V8's interpreter).
+  accs.forEach((a) => finish(a));
+  out.forEach((u, k) => {
+    if (u.n === 0) out.delete(k);
+  });
   // Result rows only for units without participants; whole-parallel rows win over class rows.
   const whole = new Map<string, ResultRow[]>();
   const byClass = new Map<string, ResultRow[]>();
-  for (const r of s.results) {
+  for (let i = 0; i < s.results.length; i++) {
+    const r = s.results[i];
     const key = unitKey(r.procedure, r.year, r.grade, canonical(r.subject));
     if (out.has(key)) continue;
     const target = r.className.trim() === "" ? whole : byClass;
@@ -292,8 +324,10 @@ export function schoolUnits(s: SchoolReport, p: Profile): Map<string, UnitStats>
     if (list) list.push(r);
     else target.set(key, [r]);
   }
-  for (const [key, rows] of byClass) if (!whole.has(key)) whole.set(key, rows);
-  for (const [key, rows] of whole) {
+  byClass.forEach((rows, key) => {
+    if (!whole.has(key)) whole.set(key, rows);
+  });
+  whole.forEach((rows, key) => {
     const r0 = rows[0];
     const u = emptyUnit(
       { procedure: r0.procedure, year: r0.year, grade: r0.grade, subject: canonical(r0.subject) },
@@ -301,8 +335,18 @@ export function schoolUnits(s: SchoolReport, p: Profile): Map<string, UnitStats>
     );
     for (const r of rows) addResultRow(u, r);
     if (u.n > 0) out.set(key, u);
-  }
+  });
   return out;
+}
+
+/**
+ * Adds task sums element by element, growing `into` as needed. Apart from mergeInto so that the
+ * per-school merge has no loop of its own: a few hundred schools are too few for V8's optimizing
+ * compile of the whole merge to pay off on a cold run.
+ */
+function addSums(into: number[], from: readonly number[]): void {
+  while (into.length < from.length) into.push(0);
+  for (let i = 0; i < from.length; i++) into[i] += from[i];
 }
 
 /** Adds b into a (pooling schools into the municipality's reference). */
@@ -324,21 +368,22 @@ export function mergeInto(a: UnitStats, b: UnitStats): void {
     j.raised += b.journal.raised;
     j.gap2 = j.gap2 === null || b.journal.gap2 === null ? null : j.gap2 + b.journal.gap2;
   }
+  // forEach rather than for…of: no iterator result and entry pair per score, for every school.
   if (b.scores) {
     const h = (a.scores ??= new Map());
-    for (const [s, c] of b.scores) h.set(s, (h.get(s) ?? 0) + c);
+    b.scores.forEach((c, s) => h.set(s, (h.get(s) ?? 0) + c));
   }
   a.scoreSum += b.scoreSum;
   a.scored += b.scored;
-  for (const [m, s] of b.minScoreByMark) {
-    const seen = a.minScoreByMark.get(m);
-    if (seen === undefined || s < seen) a.minScoreByMark.set(m, s);
-  }
+  const byMark = a.minScoreByMark;
+  b.minScoreByMark.forEach((s, m) => {
+    const seen = byMark.get(m);
+    if (seen === undefined || s < seen) byMark.set(m, s);
+  });
   if (b.tasks) {
     const t = (a.tasks ??= { sums: [], n: 0 });
-    while (t.sums.length < b.tasks.sums.length) t.sums.push(0);
     t.n += b.tasks.n;
-    for (let i = 0; i < b.tasks.sums.length; i++) t.sums[i] += b.tasks.sums[i];
+    addSums(t.sums, b.tasks.sums);
   }
   if (b.below) {
     const x = (a.below ??= { count: 0, n: 0 });
@@ -365,10 +410,12 @@ export function buildUnitIndex(m: Municipality, p: Profile): UnitIndex {
   const pooled = new Map<string, UnitStats>();
   const schoolsOf = new Map<string, string[]>();
   const years = new Set<number>();
-  for (const s of m.schools) {
-    const units = schoolUnits(s, p);
+  const gathered = addParticipants(m.schools, p);
+  for (let i = 0; i < m.schools.length; i++) {
+    const s = m.schools[i];
+    const units = unitsOf(s, gathered[i]);
     bySchool.set(s.passport.login, units);
-    for (const [key, u] of units) {
+    units.forEach((u, key) => {
       years.add(u.year);
       let pool = pooled.get(key);
       if (!pool) {
@@ -378,7 +425,7 @@ export function buildUnitIndex(m: Municipality, p: Profile): UnitIndex {
       }
       mergeInto(pool, u);
       schoolsOf.get(key)!.push(s.passport.login);
-    }
+    });
   }
   return { bySchool, pooled, schoolsOf, years: [...years].sort((a, b) => a - b) };
 }

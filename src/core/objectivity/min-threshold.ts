@@ -6,6 +6,7 @@
  */
 import type { Procedure } from "../model";
 import type { UnitStats } from "../context/units";
+import { compareText } from "../context/text-order";
 
 export interface MinThresholdRow {
   procedure: Procedure;
@@ -18,10 +19,6 @@ export interface MinThresholdRow {
   /** Change from the previous year, п.п.; null when that year has no data. */
   delta: number | null;
 }
-
-// Same order as localeCompare, without building a collator per comparison.
-const collator = new Intl.Collator();
-const compareText = (a: string, b: string): number => (a === b ? 0 : collator.compare(a, b));
 
 export function minThresholdDynamics(units: Iterable<UnitStats>): MinThresholdRow[] {
   const acc = new Map<string, MinThresholdRow>();
@@ -41,6 +38,7 @@ export function minThresholdDynamics(units: Iterable<UnitStats>): MinThresholdRo
     row.below += u.below.count;
     acc.set(key, row);
   }
+  if (acc.size === 0) return []; // no ОГЭ/ЕГЭ (every school of a ВПР protocol): nothing more to build
   for (const row of acc.values()) row.share = row.n > 0 ? (row.below * 100) / row.n : null;
   for (const row of acc.values()) {
     const prev = acc.get(`${row.procedure}|${row.subject}|${row.year - 1}`);

@@ -15,7 +15,13 @@ import type { References } from "../context/references";
 import type { UnitStats } from "../context/units";
 import { binomialUpperTail } from "./chance";
 import { recordTestThreshold, testThreshold } from "./familywise";
-import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
+import { fixedThresholds, notEvaluated, tagsOf, threshold, type RuleThresholds, type SignResult } from "./sign";
+
+/** The thresholds every O1 result reports (test.perTest is o1.alpha). */
+const USES: RuleThresholds = {
+  dataTag: "OFFICIAL*",
+  keys: ["o1.gap2Share", "o1.mismatchExcess", "o1.minCount", "o1.alpha"],
+};
 
 /** `pooled`: the municipality's pooled unit, whose gap-2 share stands in when an imported reference has none. */
 export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: UnitStats, tests = 1): SignResult | null {
@@ -43,7 +49,9 @@ export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: Unit
     loweredShare: (j.lowered * 100) / j.n,
     raisedShare: (j.raised * 100) / j.n,
   };
-  const used = recordTestThreshold(numbers, [gapT, excessT, countT, test.perTest], test);
+  // The usual thresholds are one shared (frozen) array per profile; the correction adds a new one.
+  const fixed = fixedThresholds(p, USES);
+  const used = recordTestThreshold(numbers, fixed.used, test);
   let fired = false;
   const ref = refs.journal(u.key);
   const mismatchCount = j.lowered + j.raised;
@@ -86,14 +94,21 @@ export function signO1(u: UnitStats, refs: References, p: Profile, pooled?: Unit
   }
   if (j.gap2 === null && !ref)
     return notEvaluated({ ...base, threshold: used }, "нет ни отметок участников, ни эталона для сравнения");
+  // Spelled out rather than spread from `base`: a literal is built in one step, which a region's
+  // thousands of results notice on a cold run.
   return {
-    ...base,
+    rule: "O1",
+    year: u.year,
+    procedure: u.procedure,
+    grade: u.grade,
+    subject: u.subject,
+    n: j.n,
     fired,
     evaluated: true,
     numbers,
     threshold: used,
     reference,
-    tags: tagsOf("OFFICIAL*", used),
+    tags: used === fixed.used ? fixed.tags : tagsOf("OFFICIAL*", used),
     direction: j.lowered >= j.raised ? "понизили" : "повысили",
   };
 }

@@ -14,7 +14,10 @@ import type { References } from "../context/references";
 import type { UnitStats } from "../context/units";
 import { binomialUpperTail } from "./chance";
 import { recordTestThreshold, testThreshold } from "./familywise";
-import { notEvaluated, tagsOf, threshold, type SignResult } from "./sign";
+import { fixedThresholds, notEvaluated, tagsOf, threshold, type RuleThresholds, type SignResult } from "./sign";
+
+/** The thresholds every evaluated O2 result reports (test.perTest is o2.alpha). */
+const USES: RuleThresholds = { dataTag: "OFFICIAL*", keys: ["o2.minN", "o2.minPeak", "o2.ratio", "o2.alpha"] };
 
 export interface Boundary {
   mark: 3 | 4 | 5;
@@ -79,12 +82,65 @@ function describeBoundaries(list: Boundary[]): string {
   return list.map((b) => `«${b.mark}» от ${b.score}`).join(", ");
 }
 
+/**
+ * The conditional binomial test at one boundary, or null when the reference has nobody at b or
+ * b − 1. Apart from signO2 so that the per-school rule stays small: a region's analysis runs it
+ * a few hundred times, too few for V8's optimizing compile of the whole rule to pay off.
+ */
+function boundaryTest(
+  scores: ReadonlyMap<number, number>,
+  refScores: ReadonlyMap<number, number>,
+  b: Boundary,
+  n: number,
+): Record<string, number> | null {
+  const at = scores.get(b.score) ?? 0;
+  const below = scores.get(b.score - 1) ?? 0;
+  const rAt = refScores.get(b.score) ?? 0;
+  const rBelow = refScores.get(b.score - 1) ?? 0;
+  if (rAt + rBelow === 0) return null;
+  const q = rAt / (rAt + rBelow);
+  const m = at + below;
+  return {
+    boundary: b.score,
+    mark: b.mark,
+    countAt: at,
+    countBelow: below,
+    refAt: rAt,
+    refBelow: rBelow,
+    m,
+    q,
+    p: upperTail(at, m, q),
+    n,
+  };
+}
+
+/** What O2 needs of a test that is the same for every school writing it: the boundaries and their note. */
+export interface O2Boundaries {
+  list: Boundary[];
+  inferred: boolean;
+  note: string;
+}
+
+/** The boundaries of `u`'s test (the profile's scale, else those seen in `pooled`) and the note saying which. */
+export function o2Boundaries(u: UnitStats, pooled: UnitStats | undefined, p: Profile): O2Boundaries {
+  const { list, inferred } = boundariesOf(u, pooled, p);
+  const note = inferred
+    ? `границы отметок определены по парам «балл — отметка» участников (${describeBoundaries(list)}), шкалы в методике нет`
+    : `границы отметок по шкале методики: ${describeBoundaries(list)}`;
+  return { list, inferred, note };
+}
+
+/**
+ * `boundaries`: o2Boundaries(u, pooled, p), when the caller keeps it per test (schoolSigns: every
+ * school of a region writes the same test, so the list and its note are made once per test).
+ */
 export function signO2(
   u: UnitStats,
   pooled: UnitStats | undefined,
   refs: References,
   p: Profile,
   tests = 1,
+  boundaries?: O2Boundaries,
 ): SignResult | null {
   if (!u.scores) return null;
   const base = {
@@ -97,7 +153,7 @@ export function signO2(
   };
   const minN = threshold(p, "o2.minN");
   if (u.scored < minN.value) return notEvaluated({ ...base, threshold: [minN] }, "мало участников с первичным баллом");
-  const { list, inferred } = boundariesOf(u, pooled, p);
+  const { list, note } = boundaries ?? o2Boundaries(u, pooled, p);
   if (list.length === 0)
     return notEvaluated(base, "неизвестны границы отметок (нет шкалы в методике и пар «балл — отметка»)");
   const ref = refs.scores(u.key);
@@ -108,44 +164,32 @@ export function signO2(
   let best: Record<string, number> | null = null;
   let fired = false;
   for (const b of list) {
-    const at = u.scores.get(b.score) ?? 0;
-    const below = u.scores.get(b.score - 1) ?? 0;
-    const rAt = ref.value.get(b.score) ?? 0;
-    const rBelow = ref.value.get(b.score - 1) ?? 0;
-    if (rAt + rBelow === 0) continue;
-    const q = rAt / (rAt + rBelow);
-    const m = at + below;
-    const pValue = upperTail(at, m, q);
-    const hit = at >= peakT.value && at >= ratioT.value * below && pValue < test.alpha;
-    const row = {
-      boundary: b.score,
-      mark: b.mark,
-      countAt: at,
-      countBelow: below,
-      refAt: rAt,
-      refBelow: rBelow,
-      m,
-      q,
-      p: pValue,
-      n: u.scored,
-    };
+    const row = boundaryTest(u.scores, ref.value, b, u.scored);
+    if (!row) continue;
+    const pValue = row.p;
+    const hit = row.countAt >= peakT.value && row.countAt >= ratioT.value * row.countBelow && pValue < test.alpha;
     // Report the fired boundary with the smallest p; else the boundary closest to firing.
     if ((hit && (!fired || pValue < best!.p)) || (!fired && !hit && (!best || pValue < best.p))) best = row;
     fired = fired || hit;
   }
-  const note = inferred
-    ? `границы отметок определены по парам «балл — отметка» участников (${describeBoundaries(list)}), шкалы в методике нет`
-    : `границы отметок по шкале методики: ${describeBoundaries(list)}`;
   if (!best) return notEvaluated({ ...base, note }, "у эталона нет участников на пограничных баллах");
-  const used = recordTestThreshold(best, [minN, peakT, ratioT, test.perTest], test);
+  // The usual thresholds are one shared (frozen) array per profile; the correction adds a new one.
+  const fixed = fixedThresholds(p, USES);
+  const used = recordTestThreshold(best, fixed.used, test);
+  // Spelled out rather than spread from `base` (one step for a literal; see signO1).
   return {
-    ...base,
+    rule: "O2",
+    year: u.year,
+    procedure: u.procedure,
+    grade: u.grade,
+    subject: u.subject,
+    n: u.scored,
     fired,
     evaluated: true,
     numbers: best,
     threshold: used,
     reference: { kind: ref.kind, value: best.q, n: ref.n, name: ref.name, source: ref.source },
-    tags: tagsOf("OFFICIAL*", used),
+    tags: used === fixed.used ? fixed.tags : tagsOf("OFFICIAL*", used),
     note,
   };
 }

@@ -57,11 +57,16 @@ export interface SignResult {
 // Profiles are frozen, so a threshold is built once per profile and key and shared (frozen) by
 // every result that uses it — thousands of sign results would otherwise each allocate their own.
 const thresholdCache = new WeakMap<Profile, Map<ParamKey, ThresholdUsed>>();
+// The profile of the last call: an analysis asks for a dozen thresholds per school, all of one profile.
+let lastProfile: Profile | undefined;
+let lastByKey: Map<ParamKey, ThresholdUsed> | undefined;
 
 /** A scalar threshold as used by a rule; list parameters carry `list`. The object is frozen. */
 export function threshold(p: Profile, key: ParamKey): ThresholdUsed {
-  let byKey = thresholdCache.get(p);
+  let byKey = p === lastProfile ? lastByKey : thresholdCache.get(p);
   if (!byKey) thresholdCache.set(p, (byKey = new Map()));
+  lastProfile = p;
+  lastByKey = byKey;
   let t = byKey.get(key);
   if (!t) {
     const v = p.values[key];
@@ -76,10 +81,44 @@ export function threshold(p: Profile, key: ParamKey): ThresholdUsed {
   return t;
 }
 
+/** The thresholds a rule always uses (a module constant per rule) and the tag of its data. */
+export interface RuleThresholds {
+  dataTag: Tag;
+  keys: readonly ParamKey[];
+}
+
+/** Those thresholds as results carry them, with the tags they give. */
+export interface FixedThresholds {
+  used: ThresholdUsed[];
+  tags: ProvenanceTag[];
+}
+
+const fixedCache = new WeakMap<Profile, Map<RuleThresholds, FixedThresholds>>();
+
+/**
+ * The rule's thresholds and tagsOf(dataTag, them), made once per profile and rule and shared by
+ * every result of the rule (both arrays frozen: results never change them). A region's analysis
+ * would otherwise build the same two arrays for each of its thousands of school-years.
+ */
+export function fixedThresholds(p: Profile, rule: RuleThresholds): FixedThresholds {
+  let byRule = fixedCache.get(p);
+  if (!byRule) fixedCache.set(p, (byRule = new Map()));
+  let fixed = byRule.get(rule);
+  if (!fixed) {
+    const used = rule.keys.map((k) => threshold(p, k));
+    fixed = {
+      used: Object.freeze(used) as ThresholdUsed[],
+      tags: Object.freeze(tagsOf(rule.dataTag, used)) as ProvenanceTag[],
+    };
+    byRule.set(rule, fixed);
+  }
+  return fixed;
+}
+
 /** Data tag first, then the cut-offs' tags, without repeats. */
 export function tagsOf(dataTag: Tag, used: readonly ThresholdUsed[]): ProvenanceTag[] {
   const out: ProvenanceTag[] = [dataTag];
-  for (const t of used) if (!out.includes(t.tag)) out.push(t.tag);
+  for (let i = 0; i < used.length; i++) if (!out.includes(used[i].tag)) out.push(used[i].tag);
   return out;
 }
 
@@ -87,5 +126,11 @@ export function notEvaluated(
   base: Omit<SignResult, "fired" | "evaluated" | "numbers" | "threshold" | "tags"> & Partial<SignResult>,
   reason: string,
 ): SignResult {
-  return { numbers: {}, threshold: [], tags: [], ...base, fired: false, evaluated: false, reasonNotEvaluated: reason };
+  // The same object as { numbers: {}, threshold: [], tags: [], ...base, fired: false, … } (same keys in
+  // the same order); Object.assign copies `base` faster than a spread after literal keys on a cold run.
+  const out: SignResult = Object.assign({ numbers: {}, threshold: [], tags: [] }, base) as SignResult;
+  out.fired = false;
+  out.evaluated = false;
+  out.reasonNotEvaluated = reason;
+  return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { Profile } from "../profile";
 import type { SignResult } from "./sign";
-import { tagsOf, threshold, type ProvenanceTag, type ThresholdUsed } from "./sign";
+import { fixedThresholds, threshold, type ProvenanceTag, type RuleThresholds, type ThresholdUsed } from "./sign";
 import { windowYears } from "./window";
 
 export interface StableAbsence {
@@ -19,26 +19,38 @@ export interface StableAbsence {
   tags: ProvenanceTag[];
 }
 
+const USES: RuleThresholds = { dataTag: "DEFAULT", keys: ["objectivity.window"] };
+
 export function stableAbsence(
   signsByYear: ReadonlyMap<number, readonly SignResult[]>,
   latest: number,
   p: Profile,
 ): StableAbsence {
   const w = threshold(p, "objectivity.window");
+  const { used, tags } = fixedThresholds(p, USES);
   const years = windowYears(latest, w.value);
   const missingYears: number[] = [];
   const yearsWithSigns: number[] = [];
-  for (const y of years) {
-    const signs = signsByYear.get(y) ?? [];
-    if (!signs.some((s) => s.evaluated)) missingYears.push(y);
-    if (signs.some((s) => s.fired)) yearsWithSigns.push(y);
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i];
+    const signs = signsByYear.get(y);
+    let evaluated = false;
+    let fired = false;
+    // Plain loops: every school of a region passes here, mostly in V8's interpreter.
+    if (signs)
+      for (let k = 0; k < signs.length; k++) {
+        if (signs[k].evaluated) evaluated = true;
+        if (signs[k].fired) fired = true;
+      }
+    if (!evaluated) missingYears.push(y);
+    if (fired) yearsWithSigns.push(y);
   }
   return {
     stable: missingYears.length === 0 && yearsWithSigns.length === 0,
     years,
     missingYears,
     yearsWithSigns,
-    threshold: [w],
-    tags: tagsOf("DEFAULT", [w]),
+    threshold: used,
+    tags,
   };
 }

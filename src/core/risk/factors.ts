@@ -23,7 +23,13 @@ import type { Profile } from "../profile";
 import type { QuantilePosition } from "../context/quantile";
 import { unitBelowShare, unitKey, type UnitStats } from "../context/units";
 import { twoProportionUpper } from "../objectivity/chance";
-import { tagsOf, threshold, type ProvenanceTag, type ThresholdUsed } from "../objectivity/sign";
+import {
+  fixedThresholds,
+  threshold,
+  type ProvenanceTag,
+  type RuleThresholds,
+  type ThresholdUsed,
+} from "../objectivity/sign";
 
 export type RiskFactorId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6";
 export const SCORED_FACTORS: readonly RiskFactorId[] = ["R1", "R2", "R3", "R4", "R5"];
@@ -63,6 +69,13 @@ export interface RiskFactorResult {
   watch?: RiskItem[];
 }
 
+// The thresholds each factor reports (fixedThresholds: one pair of arrays per profile, not per school-year).
+const R1_USES: RuleThresholds = { dataTag: "REGIONAL", keys: ["r1.share", "r1.procedures", "r1.minN"] };
+const R2_USES: RuleThresholds = { dataTag: "REGIONAL", keys: ["r2.quantile", "r2.floor", "r1.minN", "r2.minSchools"] };
+const R3_USES: RuleThresholds = { dataTag: "OFFICIAL*", keys: ["dynamics.share2Rise", "r3.minN", "r3.alpha"] };
+const R4_USES: RuleThresholds = { dataTag: "REGIONAL", keys: ["r4.quantile", "clusters.minSize"] };
+const R5_USES: RuleThresholds = { dataTag: "OFFICIAL", keys: ["r5.highFactors"] };
+
 function item(u: UnitStats, value: number, previous?: number): RiskItem {
   return {
     procedure: u.procedure,
@@ -79,7 +92,7 @@ export function factorR1(units: ReadonlyMap<string, UnitStats>, year: number, p:
   const shareT = threshold(p, "r1.share");
   const procT = threshold(p, "r1.procedures");
   const minN = threshold(p, "r1.minN");
-  const used = [shareT, procT, minN];
+  const { used, tags } = fixedThresholds(p, R1_USES);
   const low: RiskItem[] = [];
   const repeated: RiskItem[] = [];
   let evaluated = 0;
@@ -88,15 +101,16 @@ export function factorR1(units: ReadonlyMap<string, UnitStats>, year: number, p:
     const s = unitBelowShare(u);
     return s !== null && s >= shareT.value - 1e-9 ? s : null;
   };
-  for (const u of units.values()) {
-    if (u.year !== year || !u.below || u.below.n < minN.value) continue;
+  // forEach rather than for…of (here and in R3): no iterator object per unit of every school-year.
+  units.forEach((u) => {
+    if (u.year !== year || !u.below || u.below.n < minN.value) return;
     evaluated++;
     const s = lowShare(u);
-    if (s === null) continue;
+    if (s === null) return;
     low.push(item(u, s));
     const prev = lowShare(units.get(unitKey(u.procedure, year - 1, u.grade, u.subject)));
     if (prev !== null) repeated.push(item(u, s, prev));
-  }
+  });
   const fired = low.length >= procT.value || repeated.length > 0;
   return {
     id: "R1",
@@ -105,7 +119,7 @@ export function factorR1(units: ReadonlyMap<string, UnitStats>, year: number, p:
     numbers: { procedures: evaluated, low: low.length, repeated: repeated.length },
     threshold: used,
     items: low.length >= procT.value ? low : repeated.length > 0 ? repeated : low,
-    tags: tagsOf("REGIONAL", used),
+    tags,
     mode: fired ? (low.length >= procT.value ? "several" : "repeated") : undefined,
   };
 }
@@ -117,11 +131,8 @@ export function factorR2(
   p: Profile,
   municipality = "муниципалитет",
 ): RiskFactorResult {
-  const qT = threshold(p, "r2.quantile");
   const floorT = threshold(p, "r2.floor");
-  const minN = threshold(p, "r1.minN");
-  const minSchools = threshold(p, "r2.minSchools");
-  const used = [qT, floorT, minN, minSchools];
+  const { used, tags } = fixedThresholds(p, R2_USES);
   const hasData = !!pos && !!z && pos.compared;
   const lower = hasData && pos!.lower;
   const low = hasData && z!.value <= floorT.value + 1e-12;
@@ -144,7 +155,7 @@ export function factorR2(
         : {},
     threshold: used,
     items: [],
-    tags: tagsOf("REGIONAL", used),
+    tags,
     reference: pos
       ? { kind: wide ? "municipality" : "cluster", label: wide ? municipality : cluster, n: pos.k }
       : undefined,
@@ -155,22 +166,22 @@ export function factorR3(units: ReadonlyMap<string, UnitStats>, year: number, p:
   const riseT = threshold(p, "dynamics.share2Rise");
   const minN = threshold(p, "r3.minN");
   const alphaT = threshold(p, "r3.alpha");
-  const used = [riseT, minN, alphaT];
+  const { used, tags } = fixedThresholds(p, R3_USES);
   const rises: { u: UnitStats; prev: UnitStats; now: number; before: number }[] = [];
   const watch: RiskItem[] = [];
   let pairs = 0;
-  for (const u of units.values()) {
-    if (u.year !== year || !u.below || u.below.n === 0) continue;
+  units.forEach((u) => {
+    if (u.year !== year || !u.below || u.below.n === 0) return;
     const prev = units.get(unitKey(u.procedure, year - 1, u.grade, u.subject));
-    if (!prev || !prev.below || prev.below.n === 0) continue;
+    if (!prev || !prev.below || prev.below.n === 0) return;
     const now = unitBelowShare(u)!;
     const before = unitBelowShare(prev)!;
     const enough = u.below.n >= minN.value && prev.below.n >= minN.value;
     if (enough) pairs++;
-    if (now - before < riseT.value - 1e-9) continue;
+    if (now - before < riseT.value - 1e-9) return;
     if (enough) rises.push({ u, prev, now, before });
     else watch.push({ ...item(u, now, before), previousN: prev.below.n, why: "мало участников" });
-  }
+  });
   // Bonferroni over every procedure compared for the school this year, known only after the loop.
   const alpha = pairs > 0 ? alphaT.value / pairs : alphaT.value;
   const rising: RiskItem[] = [];
@@ -180,16 +191,17 @@ export function factorR3(units: ReadonlyMap<string, UnitStats>, year: number, p:
     if (test.p < alpha) rising.push(it);
     else watch.push({ ...it, why: "в пределах случайности" });
   }
-  return {
+  const r3: RiskFactorResult = {
     id: "R3",
     hasData: pairs > 0,
     fired: rising.length > 0,
     numbers: { pairs, rising: rising.length, alpha },
     threshold: used,
     items: rising,
-    tags: tagsOf("OFFICIAL*", used),
-    ...(watch.length ? { watch } : {}),
+    tags,
   };
+  if (watch.length) r3.watch = watch; // the last key, as a spread would add it
+  return r3;
 }
 
 export function factorR4(
@@ -198,9 +210,7 @@ export function factorR4(
   municipality: string,
   p: Profile,
 ): RiskFactorResult {
-  const qT = threshold(p, "r4.quantile");
-  const minGroup = threshold(p, "clusters.minSize");
-  const used = [qT, minGroup];
+  const { used, tags } = fixedThresholds(p, R4_USES);
   const hasData = typeof index === "number" && !!pos && pos.compared;
   return {
     id: "R4",
@@ -209,22 +219,23 @@ export function factorR4(
     numbers: hasData ? { index: index as number, k: pos!.k, below: pos!.below } : {},
     threshold: used,
     items: [],
-    tags: tagsOf("REGIONAL", used),
+    tags,
     reference: pos ? { kind: "municipality", label: municipality, n: pos.k } : undefined,
   };
 }
 
 export function factorR5(profile: RiskProfile | undefined, p: Profile): RiskFactorResult {
   const highT = threshold(p, "r5.highFactors");
+  const { used, tags } = fixedThresholds(p, R5_USES);
   const high = profile ? Object.values(profile.factors).filter((l) => l === "высокий").length : 0;
   return {
     id: "R5",
     hasData: !!profile,
     fired: !!profile && high >= highT.value,
     numbers: profile ? { high, factors: Object.keys(profile.factors).length } : {},
-    threshold: [highT],
+    threshold: used,
     items: [],
-    tags: tagsOf("OFFICIAL", [highT]),
+    tags,
     reference: profile ? { kind: "fioko", label: profile.source, n: Object.keys(profile.factors).length } : undefined,
     note: profile
       ? Object.entries(profile.factors)

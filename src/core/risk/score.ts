@@ -5,7 +5,7 @@
  */
 import type { RiskLevelRu } from "../model";
 import type { Profile } from "../profile";
-import { tagsOf, threshold, type ProvenanceTag, type ThresholdUsed } from "../objectivity/sign";
+import { fixedThresholds, type ProvenanceTag, type RuleThresholds, type ThresholdUsed } from "../objectivity/sign";
 import { SCORED_FACTORS, type RiskFactorResult } from "./factors";
 
 export interface RiskResult {
@@ -32,28 +32,42 @@ export function riskScore(factors: readonly RiskFactorResult[], p: Profile): num
   const weights = p.values["risk.weights"];
   let sum = 0;
   let total = 0;
-  SCORED_FACTORS.forEach((id, i) => {
-    const f = factors.find((x) => x.id === id);
-    if (!f || !f.hasData) return;
+  // Plain loops (the same sums in the same order): every school-year of a region passes here.
+  for (let i = 0; i < SCORED_FACTORS.length; i++) {
+    let f: RiskFactorResult | undefined;
+    for (let k = 0; k < factors.length && !f; k++) if (factors[k].id === SCORED_FACTORS[i]) f = factors[k];
+    if (!f || !f.hasData) continue;
     total += weights[i];
     if (f.fired) sum += weights[i];
-  });
+  }
   return total > 0 ? (100 * sum) / total : null;
 }
 
+const RISK_USES: RuleThresholds = { dataTag: "DEFAULT", keys: ["risk.weights", "risk.levels"] };
+
 export function combineRisk(year: number, factors: RiskFactorResult[], p: Profile): RiskResult {
   const score = riskScore(factors, p);
-  const fired = (id: string) => factors.some((f) => f.id === id && f.fired);
-  const used = [threshold(p, "risk.weights"), threshold(p, "risk.levels")];
+  // One pass over the factors instead of a search per group (every school and year).
+  let shnor = false;
+  let shnsu = false;
+  let unreliable = false;
+  for (let i = 0; i < factors.length; i++) {
+    const f = factors[i];
+    if (!f.fired) continue;
+    if (f.id === "R1" || f.id === "R2") shnor = true;
+    else if (f.id === "R4") shnsu = true;
+    else if (f.id === "R6") unreliable = true;
+  }
+  const { used, tags } = fixedThresholds(p, RISK_USES);
   return {
     year,
     factors,
     score,
     level: score === null ? null : riskLevel(score, p),
-    shnor: fired("R1") || fired("R2"),
-    shnsu: fired("R4"),
-    unreliable: fired("R6"),
+    shnor,
+    shnsu,
+    unreliable,
     threshold: used,
-    tags: tagsOf("DEFAULT", used),
+    tags,
   };
 }

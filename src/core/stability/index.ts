@@ -10,7 +10,13 @@
  */
 import type { Profile } from "../profile";
 import { windowYears } from "../objectivity/window";
-import { tagsOf, threshold, type ProvenanceTag, type ThresholdUsed } from "../objectivity/sign";
+import {
+  fixedThresholds,
+  threshold,
+  type ProvenanceTag,
+  type RuleThresholds,
+  type ThresholdUsed,
+} from "../objectivity/sign";
 
 export type StabilityStatus = "стабильно высокие" | "стабильно низкие" | "";
 
@@ -44,13 +50,17 @@ export interface StabilityResult {
   tags: ProvenanceTag[];
 }
 
+const STABILITY_USES: RuleThresholds = {
+  dataTag: "DEFAULT",
+  keys: ["stability.window", "stability.topQuantile", "stability.highFloor", "stability.lowCeiling"],
+};
+
 export function stability(
   byYear: ReadonlyMap<number, StabilityYearInput>,
   latest: number,
   p: Profile,
 ): StabilityResult {
   const w = threshold(p, "stability.window");
-  const topT = threshold(p, "stability.topQuantile");
   const highT = threshold(p, "stability.highFloor");
   const ceilT = threshold(p, "stability.lowCeiling");
   const years = windowYears(latest, w.value);
@@ -60,7 +70,8 @@ export function stability(
   const signYears: number[] = [];
   const aboveYears: number[] = [];
   const notHighYears: number[] = [];
-  for (const y of years) {
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i];
     const d = byYear.get(y);
     const z = d?.z ?? null;
     if (!d || (!d.lowData && d.top === null)) missingYears.push(y);
@@ -75,7 +86,7 @@ export function stability(
   let status: StabilityStatus = "";
   if (lowYears.length === years.length && aboveYears.length === 0) status = "стабильно низкие";
   else if (topYears.length === years.length && signYears.length === 0) status = "стабильно высокие";
-  const used = [w, topT, highT, ceilT];
+  const { used, tags } = fixedThresholds(p, STABILITY_USES);
   return {
     status,
     years,
@@ -86,6 +97,6 @@ export function stability(
     aboveYears,
     notHighYears,
     threshold: used,
-    tags: tagsOf("DEFAULT", used),
+    tags,
   };
 }
