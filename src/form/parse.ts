@@ -193,21 +193,39 @@ function participantsOf(t: TableRead | undefined, file?: string, slim = false): 
   return usable(t, ["procedure", "year", "grade", "subject", "code"]).map((r) => {
     const v = r.values;
     const points = slim ? NO_TASK_POINTS : ownPoints(r.repeated, width);
-    return {
-      procedure: v.procedure as Procedure,
-      year: v.year as number,
-      grade: v.grade as number,
-      className: str(v.className ?? null),
-      subject: subjectOf(v.subject),
-      code: str(v.code),
-      score: num(v.score ?? null),
-      mark: num(v.mark ?? null),
-      journalMark: num(v.journalMark ?? null),
-      ...(v.ovz === "да" && !r.invalid.has("ovz") ? { ovz: true } : {}),
-      taskPoints: points,
-      source: "form",
-      ref: slim ? undefined : refOf(t!, r, file),
-    };
+    const ref = slim ? undefined : refOf(t!, r, file);
+    // Two literals rather than a spread of the optional «ovz»: one shape each, no object per row
+    // to spread (a region's forms hold millions of participants; issue 23).
+    return v.ovz === "да" && !r.invalid.has("ovz")
+      ? {
+          procedure: v.procedure as Procedure,
+          year: v.year as number,
+          grade: v.grade as number,
+          className: str(v.className ?? null),
+          subject: subjectOf(v.subject),
+          code: str(v.code),
+          score: num(v.score ?? null),
+          mark: num(v.mark ?? null),
+          journalMark: num(v.journalMark ?? null),
+          ovz: true,
+          taskPoints: points,
+          source: "form",
+          ref,
+        }
+      : {
+          procedure: v.procedure as Procedure,
+          year: v.year as number,
+          grade: v.grade as number,
+          className: str(v.className ?? null),
+          subject: subjectOf(v.subject),
+          code: str(v.code),
+          score: num(v.score ?? null),
+          mark: num(v.mark ?? null),
+          journalMark: num(v.journalMark ?? null),
+          taskPoints: points,
+          source: "form",
+          ref,
+        };
   });
 }
 

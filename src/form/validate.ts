@@ -478,11 +478,11 @@ function participantRules(
     const list = k === null ? undefined : maxByTask.get(k);
     // One pass over the points: the findings against the task list, then the sum (left to
     // right from 0, as the sum of the filled points always was).
-    const points = row.repeated;
+    const count = row.pointCount;
     let sum = 0;
     let filled = 0;
-    for (let i = 0; i < points.length; i++) {
-      const p = points[i];
+    for (let i = 0; i < count; i++) {
+      const p = row.point(i);
       if (p === null) continue;
       sum += p;
       filled++;
