@@ -106,6 +106,21 @@ export interface StringTable {
   id(text: string): number;
 }
 
+// eslint-disable-next-line no-control-regex
+const XML_SPECIAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/;
+// eslint-disable-next-line no-control-regex
+const XML_SPECIAL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/g;
+const XML_ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/**
+ * escapeXml in one pass, and none for a text that needs nothing (most texts): what the sheets'
+ * formulas and the shared strings go through, hundreds of thousands of times in a region's summary
+ * (issue 23). Forbidden characters are dropped, as escapeXml drops them.
+ */
+export function xmlText(s: string): string {
+  return XML_SPECIAL.test(s) ? s.replace(XML_SPECIAL_ALL, (ch) => XML_ENTITY[ch] ?? "") : s;
+}
+
 /** Chunks of worksheet XML; `rels` are the sheet's relationships (tables, drawing) by id. */
 export function* renderSheet(
   sheet: OpenSheet,
@@ -148,7 +163,7 @@ export function* renderSheet(
       }
       const ref = letters[c] + n;
       const style = (styleAttrs[s] ??= ` s="${s}"`);
-      if (f !== undefined) chunk += `<c r="${ref}"${style}><f>${escapeXml(f)}</f></c>`;
+      if (f !== undefined) chunk += `<c r="${ref}"${style}><f>${xmlText(f)}</f></c>`;
       else if (v === undefined || v === null) chunk += `<c r="${ref}"${style}/>`;
       else if (typeof v === "number") chunk += `<c r="${ref}"${style}><v>${v}</v></c>`;
       else if (typeof v === "boolean") chunk += `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;

@@ -53,7 +53,7 @@ import {
   type ChartAnchor,
   type ChartModel,
 } from "../exceljs/chart-xml";
-import { OpenSheet, renderSheet, tableXml, type Primitive } from "./sheet";
+import { OpenSheet, renderSheet, tableXml, xmlText, type Primitive } from "./sheet";
 import { StyleTable, type BaseStyles } from "./styles";
 import { writeZip } from "../zip-write";
 import { PackageWriter, outPart, type PackedPart } from "./zip";
@@ -272,15 +272,23 @@ export class StreamXlsxWorkbook implements WorkbookPort {
           qualify(w.name, formatCell({ row: start.row + r, col: start.col + c })),
         );
         formatCell({ row: start.row + grid.length - 1, col: start.col + width - 1 });
-        for (let r = 0; r < grid.length; r++) {
+        const formulas = op.op === "formulas";
+        // What setValue and setFormula do, with the row looked up once per row, not per cell (issue 23).
+        for (let r = 0; r < grid.length && width > 0; r++) {
           const line = grid[r];
-          const row = start.row + r;
+          const target = w.row(start.row + r);
+          const values = target.v;
           for (let c = 0; c < width; c++) {
             const v = c < line.length ? (line[c] ?? null) : null;
             const col = start.col + c;
-            if (op.op === "formulas" && isFormulaText(v)) w.setFormula(row, col, v.slice(1));
-            else if (op.op === "formulas" && typeof v === "string") w.setValue(row, col, constantFromFormulaText(v));
-            else w.setValue(row, col, v === "" ? null : (v as Primitive));
+            if (formulas && isFormulaText(v)) {
+              values[col] = null;
+              (target.f ??= [])[col] = v.slice(1);
+              continue;
+            }
+            values[col] =
+              formulas && typeof v === "string" ? constantFromFormulaText(v) : v === "" ? null : (v as Primitive);
+            if (target.f !== undefined && target.f[col] !== undefined) target.f[col] = undefined;
           }
         }
         return;
@@ -727,7 +735,7 @@ function* sharedStringsXml(strings: readonly string[], base?: StreamBase["string
   let chunk = "";
   for (const s of strings) {
     const space = /^\s|\s$/.test(s) ? ' xml:space="preserve"' : "";
-    chunk += `<si><t${space}>${escapeXml(s)}</t></si>`;
+    chunk += `<si><t${space}>${xmlText(s)}</t></si>`;
     if (chunk.length > 1 << 18) {
       yield chunk;
       chunk = "";
