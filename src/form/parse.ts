@@ -231,11 +231,28 @@ function participantsOf(t: TableRead | undefined, file?: string, slim = false): 
 
 function tasksOf(t: TableRead | undefined): TaskSet[] {
   const sets = new Map<string, TaskSet>();
+  // Tasks of one work follow each other: a row of the previous row's work reuses its set without
+  // building the key again (one string per work, not per task).
+  let prev: TypedRow | null = null;
+  let set: TaskSet | undefined;
   for (const r of usable(t, ["procedure", "year", "grade", "subject", "number", "level", "max"])) {
     const v = r.values;
+    const p = prev?.values;
+    prev = r;
+    if (
+      set &&
+      p &&
+      v.procedure === p.procedure &&
+      v.year === p.year &&
+      v.grade === p.grade &&
+      v.subject === p.subject
+    ) {
+      pushTask(set, v);
+      continue;
+    }
     const subject = subjectOf(v.subject);
     const k = `${v.procedure}|${v.year}|${v.grade}|${subject}`;
-    let set = sets.get(k);
+    set = sets.get(k);
     if (!set) {
       set = {
         procedure: v.procedure as Procedure,
@@ -247,15 +264,19 @@ function tasksOf(t: TableRead | undefined): TaskSet[] {
       };
       sets.set(k, set);
     }
-    const spec = {
-      number: str(v.number),
-      level: v.level as TaskLevel,
-      max: v.max as number,
-    } as TaskSet["tasks"][number];
-    if (str(v.skill ?? null)) spec.skill = str(v.skill);
-    set.tasks.push(spec);
+    pushTask(set, v);
   }
   return [...sets.values()];
+}
+
+function pushTask(set: TaskSet, v: TypedRow["values"]): void {
+  const spec = {
+    number: str(v.number),
+    level: v.level as TaskLevel,
+    max: v.max as number,
+  } as TaskSet["tasks"][number];
+  if (str(v.skill ?? null)) spec.skill = str(v.skill);
+  set.tasks.push(spec);
 }
 
 function directionsOf(form: FormRead, file?: string): SchoolReport["directions"] {
