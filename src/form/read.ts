@@ -296,6 +296,11 @@ function readRows(
       }
     : null;
   const grid = read.values;
+  // Per input column, the last value coerceFast read and what it gave (coerceFast is pure: a value
+  // it read once reads the same again; values it cannot read are never remembered).
+  const NOTHING = {};
+  const lastIn = new Array<unknown>(inputCount).fill(NOTHING);
+  const lastOut = new Array<TypedValue>(inputCount).fill(null);
   for (let r = loc.dataStart; r < grid.length; r++) {
     const line = grid[r] ?? NO_CELLS;
     let empty = true;
@@ -315,9 +320,16 @@ function readRows(
     const values = row.values;
     for (let k = 0; k < inputCount; k++) {
       const v = line[inputCols[k]];
+      // The same cell value as the row above (a work's procedure, year, grade, subject…) reads the same.
+      if (v === lastIn[k]) {
+        values[inputIds[k]] = lastOut[k];
+        continue;
+      }
       const fast = coerceFast(v, inputSpecs[k], maxText);
       if (fast !== undefined) {
         values[inputIds[k]] = fast;
+        lastIn[k] = v;
+        lastOut[k] = fast;
         continue;
       }
       const { value, ok } = coerceCell(v, inputSpecs[k], {
