@@ -106,19 +106,28 @@ export interface StringTable {
   id(text: string): number;
 }
 
-// eslint-disable-next-line no-control-regex
-const XML_SPECIAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/;
-// eslint-disable-next-line no-control-regex
-const XML_SPECIAL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/g;
-const XML_ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-
 /**
- * escapeXml in one pass, and none for a text that needs nothing (most texts): what the sheets'
- * formulas and the shared strings go through, hundreds of thousands of times in a region's summary
- * (issue 23). Forbidden characters are dropped, as escapeXml drops them.
+ * escapeXml in one pass over the characters, and no new string for a text that needs nothing: what
+ * the sheets' formulas and the shared strings go through, hundreds of thousands of times in a
+ * region's summary (issue 23). Characters XML forbids are dropped, as escapeXml drops them.
  */
 export function xmlText(s: string): string {
-  return XML_SPECIAL.test(s) ? s.replace(XML_SPECIAL_ALL, (ch) => XML_ENTITY[ch] ?? "") : s;
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    let entity: string;
+    if (ch === 38) entity = "&amp;";
+    else if (ch === 60) entity = "&lt;";
+    else if (ch === 62) entity = "&gt;";
+    else if (ch === 34) entity = "&quot;";
+    // U+0000–U+001F but tab, line feed and carriage return; U+FFFE, U+FFFF.
+    else if (ch < 32 ? ch !== 9 && ch !== 10 && ch !== 13 : ch === 0xfffe || ch === 0xffff) entity = "";
+    else continue;
+    out += s.slice(last, i) + entity;
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 /** Chunks of worksheet XML; `rels` are the sheet's relationships (tables, drawing) by id. */

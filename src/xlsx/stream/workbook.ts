@@ -301,12 +301,22 @@ export class StreamXlsxWorkbook implements WorkbookPort {
             `Потоковая запись не форматирует целые столбцы (${qualify(w.name, op.address)}): укажите диапазон строк.`,
           );
         const restyle = this.styles.applier(op.format, JSON.stringify(op.format));
+        // Cells of a range mostly share their style: the last one restyled is reused without a lookup.
+        let lastXf = -1;
+        let lastNext = 0;
         for (let row = r.top; row <= r.bottom; row++) {
           const line = w.row(row);
+          const styles = line.s;
+          const values = line.v;
           for (let col = r.left; col <= r.right; col++) {
-            line.s[col] = restyle(line.s[col] ?? 0);
+            const xf = styles[col] ?? 0;
+            if (xf !== lastXf) {
+              lastXf = xf;
+              lastNext = restyle(xf);
+            }
+            styles[col] = lastNext;
             // A formatted empty cell is written (as exceljs does), with its style.
-            if (line.v[col] === undefined) line.v[col] = null;
+            if (values[col] === undefined) values[col] = null;
           }
         }
         return;
