@@ -10,6 +10,7 @@ import type { ConditionalRule, WriteOp } from "../../host/port";
 import type { ChartSheet } from "../exceljs/charts";
 import { escapeXml } from "../exceljs/chart-xml";
 import type { StyleTable } from "./styles";
+import { ByteChunks } from "./bytes";
 
 export type Primitive = string | number | boolean | null;
 
@@ -136,7 +137,7 @@ export function* renderSheet(
   styles: StyleTable,
   strings: StringTable,
   parts: { tables: string[]; drawing?: string; tabSelected: boolean },
-): Generator<string> {
+): Generator<string | Uint8Array> {
   let maxCol = 0;
   for (const row of sheet.rows) if (row) maxCol = Math.max(maxCol, row.v.length, row.s.length, row.f?.length ?? 0);
   const lastRow = sheet.rows.length;
@@ -151,7 +152,8 @@ export function* renderSheet(
     colsXml(sheet.widths) +
     `<sheetData>`
   );
-  let chunk = "";
+  // Cells written as bytes (bytes.ts), in chunks of about 256 KB (issue 23).
+  const out = new ByteChunks(1 << 18);
   // Column letters and style attributes made once per sheet, not once per cell (issue 23).
   const letters: string[] = [];
   for (let c = 0; c < maxCol; c++) letters.push(columnLetters(c));
@@ -160,31 +162,53 @@ export function* renderSheet(
     const row = sheet.rows[r];
     if (!row) continue;
     const n = r + 1;
-    chunk += `<row r="${n}"${row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : ""}>`;
+    out.ascii('<row r="');
+    out.number(n);
+    if (row.height !== undefined) {
+      out.ascii('" ht="');
+      out.ascii(String(row.height));
+      out.ascii('" customHeight="1">');
+    } else out.ascii('">');
     const width = Math.max(row.v.length, row.s.length, row.f?.length ?? 0);
     for (let c = 0; c < width; c++) {
       const v = row.v[c];
       const s = row.s[c] ?? 0;
       const f = row.f?.[c];
       if ((v === undefined || v === null) && f === undefined && !s) {
-        if (v === null) chunk += `<c r="${letters[c]}${n}"/>`;
+        if (v === null) {
+          out.ascii('<c r="');
+          out.ascii(letters[c]);
+          out.number(n);
+          out.ascii('"/>');
+        }
         continue;
       }
-      const ref = letters[c] + n;
-      const style = (styleAttrs[s] ??= ` s="${s}"`);
-      if (f !== undefined) chunk += `<c r="${ref}"${style}><f>${xmlText(f)}</f></c>`;
-      else if (v === undefined || v === null) chunk += `<c r="${ref}"${style}/>`;
-      else if (typeof v === "number") chunk += `<c r="${ref}"${style}><v>${v}</v></c>`;
-      else if (typeof v === "boolean") chunk += `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
-      else chunk += `<c r="${ref}"${style} t="s"><v>${strings.id(v)}</v></c>`;
+      out.ascii('<c r="');
+      out.ascii(letters[c]);
+      out.number(n);
+      out.ascii('"');
+      out.ascii((styleAttrs[s] ??= ` s="${s}"`));
+      if (f !== undefined) {
+        out.ascii("><f>");
+        out.utf8(xmlText(f));
+        out.ascii("</f></c>");
+      } else if (v === undefined || v === null) out.ascii("/>");
+      else if (typeof v === "number") {
+        out.ascii("><v>");
+        out.number(v);
+        out.ascii("</v></c>");
+      } else if (typeof v === "boolean") out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+      else {
+        out.ascii(' t="s"><v>');
+        out.number(strings.id(v));
+        out.ascii("</v></c>");
+      }
     }
-    chunk += `</row>`;
-    if (chunk.length > 1 << 18) {
-      yield chunk;
-      chunk = "";
-    }
+    out.ascii("</row>");
+    if (out.length > 1 << 18) yield out.take();
   }
-  yield chunk + `</sheetData>`;
+  out.ascii("</sheetData>");
+  yield out.take();
   let tail = "";
   if (sheet.protect) {
     const fmt = sheet.protect.allowFormatting ? ' formatCells="0" formatColumns="0" formatRows="0"' : "";
