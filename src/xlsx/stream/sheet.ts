@@ -154,10 +154,11 @@ export function* renderSheet(
   );
   // Cells written as bytes (bytes.ts), in chunks of about 256 KB (issue 23).
   const out = new ByteChunks(1 << 18);
-  // Column letters and style attributes made once per sheet, not once per cell (issue 23).
-  const letters: string[] = [];
-  for (let c = 0; c < maxCol; c++) letters.push(columnLetters(c));
-  const styleAttrs: string[] = [""];
+  // Cell openings and style attributes made once per sheet, not once per cell (issue 23).
+  // «<c r="AB» per column and «" s="5"» per style: a cell is four or five writes (issue 23).
+  const cellOpen: string[] = [];
+  for (let c = 0; c < maxCol; c++) cellOpen.push(`<c r="${columnLetters(c)}`);
+  const styleAttrs: string[] = ['"'];
   for (let r = 0; r < lastRow; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
@@ -176,18 +177,15 @@ export function* renderSheet(
       const f = row.f?.[c];
       if ((v === undefined || v === null) && f === undefined && !s) {
         if (v === null) {
-          out.ascii('<c r="');
-          out.ascii(letters[c]);
+          out.ascii(cellOpen[c]);
           out.number(n);
           out.ascii('"/>');
         }
         continue;
       }
-      out.ascii('<c r="');
-      out.ascii(letters[c]);
+      out.ascii(cellOpen[c]);
       out.number(n);
-      out.ascii('"');
-      out.ascii((styleAttrs[s] ??= ` s="${s}"`));
+      out.ascii((styleAttrs[s] ??= `" s="${s}"`));
       if (f !== undefined) {
         out.ascii("><f>");
         out.utf8(xmlText(f));

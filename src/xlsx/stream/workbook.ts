@@ -35,7 +35,6 @@ import {
   ALL_CAPABILITIES,
   checkBatch,
   checkCells,
-  checkGrid,
   constantFromFormulaText,
   filterByCapabilities,
   isFormulaText,
@@ -267,10 +266,10 @@ export class StreamXlsxWorkbook implements WorkbookPort {
         const w = this.openSheet(op.sheet);
         const start = parseCell(op.address.split(":")[0]);
         const grid = op.op === "values" ? op.values : op.formulas;
-        // normalizeGrid's checks without its copy: cells past a short row's end are blank (issue 23).
-        const width = checkGrid(grid, (r, c) =>
-          qualify(w.name, formatCell({ row: start.row + r, col: start.col + c })),
-        );
+        // write() has checked every grid of the batch (checkCells: normalizeGrid's checks without its
+        // copy); only the width is needed here. Cells past a short row's end are blank (issue 23).
+        let width = 0;
+        for (let r = 0; r < grid.length; r++) if (grid[r].length > width) width = grid[r].length;
         formatCell({ row: start.row + grid.length - 1, col: start.col + width - 1 });
         const formulas = op.op === "formulas";
         // What setValue and setFormula do, with the row looked up once per row, not per cell (issue 23).
