@@ -39,6 +39,31 @@ export class ByteChunks {
     this.pos += this.buf.write(s, this.pos, "utf8");
   }
 
+  /**
+   * Text escaped for XML as xmlText (sheet.ts) escapes it, without the escaped copy: ASCII byte by
+   * byte, the rest from the first other character on through xmlText and UTF-8.
+   */
+  escaped(s: string, escape: (text: string) => string): void {
+    this.room(s.length * 6);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch >= 128) {
+        this.pos = p;
+        this.utf8(escape(s.slice(i)));
+        return;
+      }
+      if (ch === 38) p = put(b, p, AMP);
+      else if (ch === 60) p = put(b, p, LT);
+      else if (ch === 62) p = put(b, p, GT);
+      else if (ch === 34) p = put(b, p, QUOT);
+      else if (ch >= 32 || ch === 9 || ch === 10 || ch === 13) b[p++] = ch;
+      // Other control characters are dropped, as XML forbids them.
+    }
+    this.pos = p;
+  }
+
   /** A number as `${n}` writes it: small integers digit by digit, anything else through String. */
   number(n: number): void {
     if (!(n >= 0 && n < 2_147_483_648 && n === Math.floor(n))) {
@@ -65,4 +90,14 @@ export class ByteChunks {
     this.pos = 0;
     return out;
   }
+}
+
+const AMP = Buffer.from("&amp;");
+const LT = Buffer.from("&lt;");
+const GT = Buffer.from("&gt;");
+const QUOT = Buffer.from("&quot;");
+
+function put(b: Buffer, p: number, bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; i++) b[p + i] = bytes[i];
+  return p + bytes.length;
 }

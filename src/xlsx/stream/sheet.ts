@@ -188,7 +188,7 @@ export function* renderSheet(
       out.ascii((styleAttrs[s] ??= `" s="${s}"`));
       if (f !== undefined) {
         out.ascii("><f>");
-        out.utf8(xmlText(f));
+        out.escaped(f, xmlText);
         out.ascii("</f></c>");
       } else if (v === undefined || v === null) out.ascii("/>");
       else if (typeof v === "number") {

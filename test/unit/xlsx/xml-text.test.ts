@@ -44,3 +44,19 @@ describe("ByteChunks", () => {
     expect(first.subarray(0, 2).toString("utf8")).toBe("0|");
   });
 });
+
+describe("ByteChunks.escaped", () => {
+  it("writes what xmlText gives, as UTF-8", () => {
+    const texts = [
+      'IF(G6>0,(K6+L6)/G6*100,"")',
+      "'Результаты'!A1&\"x\"",
+      "a\u0001b\tc\u001fd<e>",
+      "ё & «да» < 1",
+      "",
+      "😀 > 1",
+    ];
+    const out = new ByteChunks(8);
+    for (const t of texts) out.escaped(t, xmlText);
+    expect(out.take().toString("utf8")).toBe(texts.map(xmlText).join(""));
+  });
+});
