@@ -201,7 +201,7 @@ const NO_POINTS: PointColumns = { cols: new Int32Array(0), letters: [] };
  * allocated (issue 23). Points that needed coerceCell (text, negative…) are kept in `fixed`.
  */
 class Row implements TypedRow {
-  values: Record<string, TypedValue> = {};
+  values: Record<string, TypedValue>;
   invalid: Set<string> = NO_INVALID as Set<string>;
   /** Points by n − 1 that are not plain numbers of the line: what coerceCell made of them. */
   fixed: Map<number, number | null> | null = null;
@@ -211,7 +211,10 @@ class Row implements TypedRow {
     private readonly letters: Record<string, string>,
     private readonly points: PointColumns,
     private readonly line: readonly CellValue[],
-  ) {}
+    values: Record<string, TypedValue>,
+  ) {
+    this.values = values;
+  }
   get pointCount(): number {
     return this.points.cols.length;
   }
@@ -242,6 +245,13 @@ class Row implements TypedRow {
     this.invalid.add(id);
   }
 }
+
+/**
+ * The values of a row: an object of a class of its own rather than «{}», so V8 sizes it for the
+ * columns the first rows fill (all in the object, none in a separate property store that grows
+ * column by column; issue 23). Its fields are the columns' ids, set by readRows.
+ */
+class Values {}
 
 const isBlank = (v: unknown) =>
   v === null || v === undefined || (typeof v === "string" && (v === "" || v.trim() === ""));
@@ -316,7 +326,7 @@ function readRows(
           break;
         }
     if (empty) continue;
-    const row = new Row(r, letters, points, line);
+    const row = new Row(r, letters, points, line, new Values() as Record<string, TypedValue>);
     const values = row.values;
     for (let k = 0; k < inputCount; k++) {
       const v = line[inputCols[k]];
