@@ -66,11 +66,14 @@ function usable(t: TableRead | undefined, ids: readonly string[]): TypedRow[] {
   const rows = t.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
+    const values = r.values;
+    // Most rows have no unreadable cell: no Set lookup per column then.
+    const invalid = r.invalid.size ? r.invalid : null;
     let ok = true;
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j];
-      const v = r.values[id];
-      if (v === null || v === "" || r.invalid.has(id)) {
+      const v = values[id];
+      if (v === null || v === "" || (invalid !== null && invalid.has(id))) {
         ok = false;
         break;
       }
