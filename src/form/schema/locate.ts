@@ -267,6 +267,11 @@ export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOption
 
   let best: HeaderTry | null = null;
   let bestRank = 0;
+  // The rank of a row matching every column exactly: no later row can rank higher (a later row
+  // replaces the best only when it ranks strictly higher), so the scan stops there (issue 23: the
+  // form's header is its first row, and 29 rows of data were matched against the columns for nothing).
+  let topRank = 0;
+  for (const c of sheet.columns) topRank += c.required ? 1002 : 1;
   const memo = matchMemoOf(sheet);
   // Row r + 1 read as the lower header row is read again as the next single row.
   let next: { row: number; texts: string[] } | null = null;
@@ -290,6 +295,7 @@ export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOption
         bestRank = rank;
       }
     }
+    if (bestRank >= topRank) break;
   }
 
   const minScore = Math.min(2, sheet.columns.length);
