@@ -295,6 +295,7 @@ function readRows(
   const SHARED = -2;
   const points: PointColumns = maxN ? { cols: new Int32Array(maxN).fill(-1), letters: repeatedLetters } : NO_POINTS;
   for (const p of loc.repeated) points.cols[p.n - 1] = points.cols[p.n - 1] === -1 ? p.col : SHARED;
+  const anyShared = points.cols.includes(SHARED);
   const pointSpec: ColumnSpec | null = repeatedSpec
     ? {
         id: repeatedSpec.id,
@@ -354,16 +355,15 @@ function readRows(
     if (pointSpec) {
       for (let k = 0; k < pointCount; k++) {
         const v = line[pointCols[k]];
-        const i = pointIndex[k];
-        const shared = points.cols[i] === SHARED;
         if (typeof v === "number") {
           if (v >= 0 && Number.isFinite(v)) {
-            if (shared) (row.fixed ??= new Map()).set(i, v);
+            if (anyShared && points.cols[pointIndex[k]] === SHARED) (row.fixed ??= new Map()).set(pointIndex[k], v);
             continue;
           }
         } else if (isBlank(v)) {
           continue;
         }
+        const i = pointIndex[k];
         const p = loc.repeated[k];
         const spec = { ...pointSpec, header: p.header };
         const { value } = coerceCell(v, spec, {
