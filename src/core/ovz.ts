@@ -5,7 +5,7 @@
  * computed and the state says «мало участников» — a handful of pupils is no statistic, and a
  * school's tiny group must not be singled out.
  */
-import { countMarks, meanMark, quality, share2, successRate } from "./indicators";
+import { meanMark, quality, share2, successRate } from "./indicators";
 import type { MarkCounts, ParticipantRow, Procedure } from "./model";
 import type { Profile } from "./profile";
 
@@ -31,6 +31,20 @@ export interface OvzStats {
 
 export const FEW_PARTICIPANTS = "мало участников";
 
+interface OvzGroup {
+  head: ParticipantRow;
+  /** Marks 1–5 of all participants and of the ОВЗ ones, by mark. */
+  all: Uint32Array;
+  ovz: Uint32Array;
+  ovzN: number;
+  anyOvz: boolean;
+}
+
+/** The counts as countMarks gives them. */
+function counted(k: Uint32Array): MarkCounts {
+  return { n5: k[5], n4: k[4], n3: k[3], n2: k[2], n1: k[1] };
+}
+
 /** Per test (procedure × year × grade × subject, canonical subject given by `subjectOf`); only tests with ОВЗ participants. */
 export function ovzStats(
   participants: readonly ParticipantRow[],
@@ -38,11 +52,14 @@ export function ovzStats(
   subjectOf: (s: string) => string = (s) => s,
 ): OvzStats[] {
   const minN = profile.values["ovz.minN"];
-  const groups = new Map<string, { head: ParticipantRow; all: number[]; ovz: number[]; anyOvz: boolean }>();
+  // Marks counted as they come (by mark, as countMarks counts them), not kept in arrays per test: a
+  // region's summary reads every participant twice here (issue 23). `ovzN` counts every ОВЗ mark
+  // taken, as the length of the former array did.
+  const groups = new Map<string, OvzGroup>();
   // Rows come in runs of one procedure, year, grade and subject: the previous row's group is reused
   // without building its key again (one string per run, not per participant).
   let last: ParticipantRow | null = null;
-  let g: { head: ParticipantRow; all: number[]; ovz: number[]; anyOvz: boolean } | undefined;
+  let g: OvzGroup | undefined;
   for (const p of participants) {
     if (
       !g ||
@@ -55,23 +72,29 @@ export function ovzStats(
       const k = `${p.procedure}|${p.year}|${p.grade}|${subjectOf(p.subject)}`;
       g = groups.get(k);
       if (!g) {
-        g = { head: p, all: [], ovz: [], anyOvz: false };
+        g = { head: p, all: new Uint32Array(6), ovz: new Uint32Array(6), ovzN: 0, anyOvz: false };
         groups.set(k, g);
       }
     }
     last = p;
     if (p.ovz) g.anyOvz = true;
-    if (p.mark === null || p.mark < 1 || p.mark > 5) continue;
-    g.all.push(p.mark);
-    if (p.ovz) g.ovz.push(p.mark);
+    const mark = p.mark;
+    if (mark === null || mark < 1 || mark > 5) continue;
+    // countMarks skips a mark that is not a whole number; the ОВЗ count still took it.
+    const whole = mark === Math.floor(mark);
+    if (whole) g.all[mark]++;
+    if (p.ovz) {
+      g.ovzN++;
+      if (whole) g.ovz[mark]++;
+    }
   }
   const out: OvzStats[] = [];
   for (const g of groups.values()) {
     if (!g.anyOvz) continue;
-    const all = countMarks(g.all);
-    const n = g.ovz.length;
+    const all = counted(g.all);
+    const n = g.ovzN;
     const enough = n >= minN && n > 0;
-    const marks = enough ? countMarks(g.ovz) : null;
+    const marks = enough ? counted(g.ovz) : null;
     out.push({
       procedure: g.head.procedure,
       year: g.head.year,

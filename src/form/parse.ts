@@ -66,11 +66,14 @@ function usable(t: TableRead | undefined, ids: readonly string[]): TypedRow[] {
   const rows = t.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
+    const values = r.values;
+    // Most rows have no unreadable cell: no Set lookup per column then.
+    const invalid = r.invalid.size ? r.invalid : null;
     let ok = true;
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j];
-      const v = r.values[id];
-      if (v === null || v === "" || r.invalid.has(id)) {
+      const v = values[id];
+      if (v === null || v === "" || (invalid !== null && invalid.has(id))) {
         ok = false;
         break;
       }
@@ -193,31 +196,66 @@ function participantsOf(t: TableRead | undefined, file?: string, slim = false): 
   return usable(t, ["procedure", "year", "grade", "subject", "code"]).map((r) => {
     const v = r.values;
     const points = slim ? NO_TASK_POINTS : ownPoints(r.repeated, width);
-    return {
-      procedure: v.procedure as Procedure,
-      year: v.year as number,
-      grade: v.grade as number,
-      className: str(v.className ?? null),
-      subject: subjectOf(v.subject),
-      code: str(v.code),
-      score: num(v.score ?? null),
-      mark: num(v.mark ?? null),
-      journalMark: num(v.journalMark ?? null),
-      ...(v.ovz === "да" && !r.invalid.has("ovz") ? { ovz: true } : {}),
-      taskPoints: points,
-      source: "form",
-      ref: slim ? undefined : refOf(t!, r, file),
-    };
+    const ref = slim ? undefined : refOf(t!, r, file);
+    // Two literals rather than a spread of the optional «ovz»: one shape each, no object per row
+    // to spread (a region's forms hold millions of participants; issue 23).
+    return v.ovz === "да" && !r.invalid.has("ovz")
+      ? {
+          procedure: v.procedure as Procedure,
+          year: v.year as number,
+          grade: v.grade as number,
+          className: str(v.className ?? null),
+          subject: subjectOf(v.subject),
+          code: str(v.code),
+          score: num(v.score ?? null),
+          mark: num(v.mark ?? null),
+          journalMark: num(v.journalMark ?? null),
+          ovz: true,
+          taskPoints: points,
+          source: "form",
+          ref,
+        }
+      : {
+          procedure: v.procedure as Procedure,
+          year: v.year as number,
+          grade: v.grade as number,
+          className: str(v.className ?? null),
+          subject: subjectOf(v.subject),
+          code: str(v.code),
+          score: num(v.score ?? null),
+          mark: num(v.mark ?? null),
+          journalMark: num(v.journalMark ?? null),
+          taskPoints: points,
+          source: "form",
+          ref,
+        };
   });
 }
 
 function tasksOf(t: TableRead | undefined): TaskSet[] {
   const sets = new Map<string, TaskSet>();
+  // Tasks of one work follow each other: a row of the previous row's work reuses its set without
+  // building the key again (one string per work, not per task).
+  let prev: TypedRow | null = null;
+  let set: TaskSet | undefined;
   for (const r of usable(t, ["procedure", "year", "grade", "subject", "number", "level", "max"])) {
     const v = r.values;
+    const p = prev?.values;
+    prev = r;
+    if (
+      set &&
+      p &&
+      v.procedure === p.procedure &&
+      v.year === p.year &&
+      v.grade === p.grade &&
+      v.subject === p.subject
+    ) {
+      pushTask(set, v);
+      continue;
+    }
     const subject = subjectOf(v.subject);
     const k = `${v.procedure}|${v.year}|${v.grade}|${subject}`;
-    let set = sets.get(k);
+    set = sets.get(k);
     if (!set) {
       set = {
         procedure: v.procedure as Procedure,
@@ -229,15 +267,19 @@ function tasksOf(t: TableRead | undefined): TaskSet[] {
       };
       sets.set(k, set);
     }
-    const spec = {
-      number: str(v.number),
-      level: v.level as TaskLevel,
-      max: v.max as number,
-    } as TaskSet["tasks"][number];
-    if (str(v.skill ?? null)) spec.skill = str(v.skill);
-    set.tasks.push(spec);
+    pushTask(set, v);
   }
   return [...sets.values()];
+}
+
+function pushTask(set: TaskSet, v: TypedRow["values"]): void {
+  const spec = {
+    number: str(v.number),
+    level: v.level as TaskLevel,
+    max: v.max as number,
+  } as TaskSet["tasks"][number];
+  if (str(v.skill ?? null)) spec.skill = str(v.skill);
+  set.tasks.push(spec);
 }
 
 function directionsOf(form: FormRead, file?: string): SchoolReport["directions"] {

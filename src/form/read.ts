@@ -24,9 +24,13 @@ export interface TypedRow {
   readonly cells: Record<string, string>;
   /** Columns whose cell could not be read (rules skip them). */
   readonly invalid: ReadonlySet<string>;
-  /** Points of the numbered columns by n − 1 (null when blank or unreadable). */
-  repeated: (number | null)[];
+  /** Points of the numbered columns by n − 1 (null when blank or unreadable); made anew on each read. */
+  readonly repeated: (number | null)[];
   readonly repeatedCells: string[];
+  /** repeated.length, without making the array. */
+  readonly pointCount: number;
+  /** repeated[i], without making the array (the validation reads every point of every row). */
+  point(i: number): number | null;
 }
 
 export interface TableRead {
@@ -179,20 +183,52 @@ function layoutFindings(schema: SheetSchema, sheet: string, loc: ColumnLocation,
 const NO_INVALID: ReadonlySet<string> = new Set();
 
 /**
+ * Where a table's numbered columns are: the column of each n − 1 (−1 when the sheet has none), and
+ * the letters for cell addresses. Shared by every row of the table.
+ */
+interface PointColumns {
+  cols: Int32Array;
+  letters: string[];
+}
+
+/** No numbered columns (most tables). */
+const NO_POINTS: PointColumns = { cols: new Int32Array(0), letters: [] };
+
+/**
  * A data row; cell addresses are built only when a rule asks for them (a form may have
- * thousands of participant rows and no finding at all).
+ * thousands of participant rows and no finding at all). The points per task stay in the sheet's
+ * row (`line`) and are read from it: a copy per participant was most of what reading a form
+ * allocated (issue 23). Points that needed coerceCell (text, negative…) are kept in `fixed`.
  */
 class Row implements TypedRow {
-  values: Record<string, TypedValue> = {};
+  values: Record<string, TypedValue>;
   invalid: Set<string> = NO_INVALID as Set<string>;
-  repeated: (number | null)[];
+  /** Points by n − 1 that are not plain numbers of the line: what coerceCell made of them. */
+  fixed: Map<number, number | null> | null = null;
   private cellsCache: Record<string, string> | null = null;
   constructor(
     readonly row: number,
     private readonly letters: Record<string, string>,
-    private readonly repeatedLetters: string[],
+    private readonly points: PointColumns,
+    private readonly line: readonly CellValue[],
+    values: Record<string, TypedValue>,
   ) {
-    this.repeated = repeatedLetters.length ? new Array(repeatedLetters.length).fill(null) : [];
+    this.values = values;
+  }
+  get pointCount(): number {
+    return this.points.cols.length;
+  }
+  point(i: number): number | null {
+    const col = this.points.cols[i];
+    if (col === undefined || col === -1) return null;
+    const v = col >= 0 ? this.line[col] : undefined;
+    if (typeof v === "number" && v >= 0 && Number.isFinite(v)) return v;
+    return this.fixed?.get(i) ?? null;
+  }
+  get repeated(): (number | null)[] {
+    const out = new Array<number | null>(this.points.cols.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.point(i);
+    return out;
   }
   get cells(): Record<string, string> {
     if (!this.cellsCache) {
@@ -202,13 +238,20 @@ class Row implements TypedRow {
     return this.cellsCache;
   }
   get repeatedCells(): string[] {
-    return this.repeatedLetters.map((l) => (l ? `${l}${this.row + 1}` : ""));
+    return this.points.letters.map((l) => (l ? `${l}${this.row + 1}` : ""));
   }
   markInvalid(id: string): void {
     if (this.invalid === NO_INVALID) this.invalid = new Set();
     this.invalid.add(id);
   }
 }
+
+/**
+ * The values of a row: an object of a class of its own rather than «{}», so V8 sizes it for the
+ * columns the first rows fill (all in the object, none in a separate property store that grows
+ * column by column; issue 23). Its fields are the columns' ids, set by readRows.
+ */
+class Values {}
 
 const isBlank = (v: unknown) =>
   v === null || v === undefined || (typeof v === "string" && (v === "" || v.trim() === ""));
@@ -247,6 +290,12 @@ function readRows(
   const pointCount = loc.repeated.length;
   const pointCols = loc.repeated.map((p) => p.col);
   const pointIndex = loc.repeated.map((p) => p.n - 1);
+  // Each n − 1 read from its column; a number twice in the header (two «З1») is resolved per row
+  // into `fixed` as it always was: the last filled one wins (SHARED marks such an n).
+  const SHARED = -2;
+  const points: PointColumns = maxN ? { cols: new Int32Array(maxN).fill(-1), letters: repeatedLetters } : NO_POINTS;
+  for (const p of loc.repeated) points.cols[p.n - 1] = points.cols[p.n - 1] === -1 ? p.col : SHARED;
+  const anyShared = points.cols.includes(SHARED);
   const pointSpec: ColumnSpec | null = repeatedSpec
     ? {
         id: repeatedSpec.id,
@@ -258,6 +307,11 @@ function readRows(
       }
     : null;
   const grid = read.values;
+  // Per input column, the last value coerceFast read and what it gave (coerceFast is pure: a value
+  // it read once reads the same again; values it cannot read are never remembered).
+  const NOTHING = {};
+  const lastIn = new Array<unknown>(inputCount).fill(NOTHING);
+  const lastOut = new Array<TypedValue>(inputCount).fill(null);
   for (let r = loc.dataStart; r < grid.length; r++) {
     const line = grid[r] ?? NO_CELLS;
     let empty = true;
@@ -273,13 +327,20 @@ function readRows(
           break;
         }
     if (empty) continue;
-    const row = new Row(r, letters, repeatedLetters);
+    const row = new Row(r, letters, points, line, new Values() as Record<string, TypedValue>);
     const values = row.values;
     for (let k = 0; k < inputCount; k++) {
       const v = line[inputCols[k]];
+      // The same cell value as the row above (a work's procedure, year, grade, subject…) reads the same.
+      if (v === lastIn[k]) {
+        values[inputIds[k]] = lastOut[k];
+        continue;
+      }
       const fast = coerceFast(v, inputSpecs[k], maxText);
       if (fast !== undefined) {
         values[inputIds[k]] = fast;
+        lastIn[k] = v;
+        lastOut[k] = fast;
         continue;
       }
       const { value, ok } = coerceCell(v, inputSpecs[k], {
@@ -292,26 +353,26 @@ function readRows(
       if (!ok) row.markInvalid(inputIds[k]);
     }
     if (pointSpec) {
-      const points = row.repeated;
       for (let k = 0; k < pointCount; k++) {
         const v = line[pointCols[k]];
         if (typeof v === "number") {
           if (v >= 0 && Number.isFinite(v)) {
-            points[pointIndex[k]] = v;
+            if (anyShared && points.cols[pointIndex[k]] === SHARED) (row.fixed ??= new Map()).set(pointIndex[k], v);
             continue;
           }
         } else if (isBlank(v)) {
           continue;
         }
+        const i = pointIndex[k];
         const p = loc.repeated[k];
         const spec = { ...pointSpec, header: p.header };
         const { value } = coerceCell(v, spec, {
           sheet: read.name,
-          cell: `${repeatedLetters[p.n - 1]}${r + 1}`,
+          cell: `${repeatedLetters[i]}${r + 1}`,
           findings: out,
           maxText,
         });
-        points[p.n - 1] = typeof value === "number" ? value : null;
+        (row.fixed ??= new Map()).set(i, typeof value === "number" ? value : null);
       }
     }
     rows.push(row);

@@ -420,14 +420,14 @@ function periodRules(t: TableRead, out: Finding[]): void {
     if (typeof proc !== "string" || row.invalid.has("period")) continue;
     const value = num(row.values.period ?? null);
     const periods = (INTERNAL_PERIODS as Readonly<Record<string, number>>)[proc];
-    const cell = row.cells.period ?? row.cells.procedure;
+    // Cell addresses only for a finding: row.cells builds every column's address of the row.
     if (periods) {
       if (value === null || value > periods)
         out.push(
           finding(
             "period.required",
             t.sheet,
-            cell,
+            row.cells.period ?? row.cells.procedure,
             value === null
               ? `Процедура «${proc}»: не указан номер периода в столбце ${col}.`
               : `Процедура «${proc}»: период ${formatNumberRu(value)}, а допустимо 1–${periods}.`,
@@ -441,7 +441,7 @@ function periodRules(t: TableRead, out: Finding[]): void {
         finding(
           "period.unexpected",
           t.sheet,
-          cell,
+          row.cells.period ?? row.cells.procedure,
           `Процедура «${proc}» не делится на периоды, а в столбце ${col} указано ${formatNumberRu(value)}; значение не используется.`,
           "Период указывается только для итогов четверти и полугодия; для остальных процедур оставьте ячейку пустой.",
         ),
@@ -478,11 +478,11 @@ function participantRules(
     const list = k === null ? undefined : maxByTask.get(k);
     // One pass over the points: the findings against the task list, then the sum (left to
     // right from 0, as the sum of the filled points always was).
-    const points = row.repeated;
+    const count = row.pointCount;
     let sum = 0;
     let filled = 0;
-    for (let i = 0; i < points.length; i++) {
-      const p = points[i];
+    for (let i = 0; i < count; i++) {
+      const p = row.point(i);
       if (p === null) continue;
       sum += p;
       filled++;

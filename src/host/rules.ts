@@ -33,7 +33,8 @@ export function sheetNameProblem(name: string): string | null {
 
 /** Excel compares sheet (and table) names without regard to case, Cyrillic included. */
 export function sameName(a: string, b: string): boolean {
-  return a.toLocaleUpperCase("ru") === b.toLocaleUpperCase("ru");
+  // The same text first: a write batch names its sheet in thousands of ops (issue 23).
+  return a === b || a.toLocaleUpperCase("ru") === b.toLocaleUpperCase("ru");
 }
 
 /**

@@ -208,12 +208,22 @@ function matchesOf(
   return m;
 }
 
+/** What a row without a single header-like text assigns (shared: never written to). */
+const NOTHING_ASSIGNED: Map<number, Candidate> = new Map();
+
 function assign(texts: string[], sheet: SheetSchema, memo: MatchMemo): Map<number, Candidate> {
-  const cands: Candidate[] = [];
-  texts.forEach((t, col) => {
-    if (t === "") return;
-    for (const m of matchesOf(t, sheet, memo)) cands.push({ specIndex: m.specIndex, col, how: m.how, rank: m.rank });
-  });
+  // Plain loops, and nothing made for a row whose texts match no column (most rows scanned: data).
+  let cands: Candidate[] | null = null;
+  for (let col = 0; col < texts.length; col++) {
+    const t = texts[col];
+    if (t === "") continue;
+    const matches = matchesOf(t, sheet, memo);
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i];
+      (cands ??= []).push({ specIndex: m.specIndex, col, how: m.how, rank: m.rank });
+    }
+  }
+  if (cands === null) return NOTHING_ASSIGNED;
   cands.sort((a, b) => a.rank - b.rank || a.col - b.col);
   const bySpec = new Map<number, Candidate>();
   const usedCols = new Set<number>();
@@ -233,7 +243,8 @@ function scoreOf(assigned: Map<number, Candidate>, sheet: SheetSchema): number {
 
 /** Rows with more required columns win; then the higher score (a data row of numbers may match «5»…«2»). */
 function rankOf(t: HeaderTry, sheet: SheetSchema): number {
-  const required = [...t.assigned.keys()].filter((i) => sheet.columns[i].required).length;
+  let required = 0;
+  for (const i of t.assigned.keys()) if (sheet.columns[i].required) required++;
   return required * 1000 + t.score;
 }
 
@@ -256,6 +267,11 @@ export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOption
 
   let best: HeaderTry | null = null;
   let bestRank = 0;
+  // The rank of a row matching every column exactly: no later row can rank higher (a later row
+  // replaces the best only when it ranks strictly higher), so the scan stops there (issue 23: the
+  // form's header is its first row, and 29 rows of data were matched against the columns for nothing).
+  let topRank = 0;
+  for (const c of sheet.columns) topRank += c.required ? 1002 : 1;
   const memo = matchMemoOf(sheet);
   // Row r + 1 read as the lower header row is read again as the next single row.
   let next: { row: number; texts: string[] } | null = null;
@@ -279,6 +295,7 @@ export function locateColumns(grid: Grid, sheet: SheetSchema, opts: LocateOption
         bestRank = rank;
       }
     }
+    if (bestRank >= topRank) break;
   }
 
   const minScore = Math.min(2, sheet.columns.length);

@@ -32,6 +32,9 @@ export function columnPoints(width: number): number {
  */
 export function wrappedLines(text: string, width: number, bold = false): number {
   const capacity = Math.max(1, Math.floor(bold ? width * 0.9 : width) - 1);
+  // A text no longer than a line is one line, whatever its words (most cells of a large table):
+  // no split per cell (issue 23).
+  if (text.length <= capacity && text.indexOf("\n") < 0) return 1;
   let lines = 0;
   for (const paragraph of text.split("\n")) {
     let used = 0;
@@ -75,15 +78,26 @@ export function wrappedColumns(table: Table, widths: readonly number[]): boolean
 
 /** Lines of every data row (1 when nothing wraps), in row order. */
 export function rowLines(table: Table, widths: readonly number[], wrapped: readonly boolean[]): number[] {
-  return table.rows.map((r) => {
-    let lines = 1;
-    table.columns.forEach((c, i) => {
-      if (!wrapped[i]) return;
-      const v = r[c.id];
-      if (typeof v === "string" && v.length > 0) lines = Math.max(lines, wrappedLines(v, widths[i]));
-    });
-    return lines;
+  // Plain loops over the wrapped columns only: a region's tables have tens of thousands of rows.
+  const ids: string[] = [];
+  const ws: number[] = [];
+  table.columns.forEach((c, i) => {
+    if (!wrapped[i]) return;
+    ids.push(c.id);
+    ws.push(widths[i]);
   });
+  const rows = table.rows;
+  const out = new Array<number>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    let lines = 1;
+    for (let k = 0; k < ids.length; k++) {
+      const v = row[ids[k]];
+      if (typeof v === "string" && v.length > 0) lines = Math.max(lines, wrappedLines(v, ws[k]));
+    }
+    out[r] = lines;
+  }
+  return out;
 }
 
 export function headerLines(table: Table, widths: readonly number[]): number {

@@ -135,9 +135,20 @@ export function tableOps(sheet: string, table: Table, opts: TableOpsOptions): Wr
   }
   ops.push({ op: "values", sheet, address: `A${header}`, values: [cols.map((c) => c.header)] });
 
-  const rows = table.rows.length
-    ? table.rows.map((r) => cols.map((c) => (c.formula ? null : dataValue(r[c.id] ?? null))))
+  // Plain loops: a region's tables have tens of thousands of rows (issue 23).
+  const ids = cols.map((c) => (c.formula ? null : c.id));
+  const rows: CellData[][] = table.rows.length
+    ? new Array<CellData[]>(table.rows.length)
     : [cols.map((_, i) => (i === 0 ? "Нет данных" : null))];
+  for (let r = 0; r < table.rows.length; r++) {
+    const source = table.rows[r];
+    const line = new Array<CellData>(ids.length);
+    for (let c = 0; c < ids.length; c++) {
+      const id = ids[c];
+      line[c] = id === null ? null : dataValue(source[id] ?? null);
+    }
+    rows[r] = line;
+  }
   ops.push({ op: "values", sheet, address: `A${first}`, values: rows });
 
   if (table.rows.length) {

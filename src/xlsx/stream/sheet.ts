@@ -10,6 +10,7 @@ import type { ConditionalRule, WriteOp } from "../../host/port";
 import type { ChartSheet } from "../exceljs/charts";
 import { escapeXml } from "../exceljs/chart-xml";
 import type { StyleTable } from "./styles";
+import { ByteChunks } from "./bytes";
 
 export type Primitive = string | number | boolean | null;
 
@@ -106,13 +107,37 @@ export interface StringTable {
   id(text: string): number;
 }
 
+/**
+ * escapeXml in one pass over the characters, and no new string for a text that needs nothing: what
+ * the sheets' formulas and the shared strings go through, hundreds of thousands of times in a
+ * region's summary (issue 23). Characters XML forbids are dropped, as escapeXml drops them.
+ */
+export function xmlText(s: string): string {
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    let entity: string;
+    if (ch === 38) entity = "&amp;";
+    else if (ch === 60) entity = "&lt;";
+    else if (ch === 62) entity = "&gt;";
+    else if (ch === 34) entity = "&quot;";
+    // U+0000–U+001F but tab, line feed and carriage return; U+FFFE, U+FFFF.
+    else if (ch < 32 ? ch !== 9 && ch !== 10 && ch !== 13 : ch === 0xfffe || ch === 0xffff) entity = "";
+    else continue;
+    out += s.slice(last, i) + entity;
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
 /** Chunks of worksheet XML; `rels` are the sheet's relationships (tables, drawing) by id. */
 export function* renderSheet(
   sheet: OpenSheet,
   styles: StyleTable,
   strings: StringTable,
   parts: { tables: string[]; drawing?: string; tabSelected: boolean },
-): Generator<string> {
+): Generator<string | Uint8Array> {
   let maxCol = 0;
   for (const row of sheet.rows) if (row) maxCol = Math.max(maxCol, row.v.length, row.s.length, row.f?.length ?? 0);
   const lastRow = sheet.rows.length;
@@ -127,40 +152,61 @@ export function* renderSheet(
     colsXml(sheet.widths) +
     `<sheetData>`
   );
-  let chunk = "";
-  // Column letters and style attributes made once per sheet, not once per cell (issue 23).
-  const letters: string[] = [];
-  for (let c = 0; c < maxCol; c++) letters.push(columnLetters(c));
-  const styleAttrs: string[] = [""];
+  // Cells written as bytes (bytes.ts), in chunks of about 256 KB (issue 23).
+  const out = new ByteChunks(1 << 18);
+  // Cell openings and style attributes made once per sheet, not once per cell (issue 23).
+  // «<c r="AB» per column and «" s="5"» per style: a cell is four or five writes (issue 23).
+  const cellOpen: string[] = [];
+  for (let c = 0; c < maxCol; c++) cellOpen.push(`<c r="${columnLetters(c)}`);
+  const styleAttrs: string[] = ['"'];
   for (let r = 0; r < lastRow; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
     const n = r + 1;
-    chunk += `<row r="${n}"${row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : ""}>`;
+    out.ascii('<row r="');
+    out.number(n);
+    if (row.height !== undefined) {
+      out.ascii('" ht="');
+      out.ascii(String(row.height));
+      out.ascii('" customHeight="1">');
+    } else out.ascii('">');
     const width = Math.max(row.v.length, row.s.length, row.f?.length ?? 0);
     for (let c = 0; c < width; c++) {
       const v = row.v[c];
       const s = row.s[c] ?? 0;
       const f = row.f?.[c];
       if ((v === undefined || v === null) && f === undefined && !s) {
-        if (v === null) chunk += `<c r="${letters[c]}${n}"/>`;
+        if (v === null) {
+          out.ascii(cellOpen[c]);
+          out.number(n);
+          out.ascii('"/>');
+        }
         continue;
       }
-      const ref = letters[c] + n;
-      const style = (styleAttrs[s] ??= ` s="${s}"`);
-      if (f !== undefined) chunk += `<c r="${ref}"${style}><f>${escapeXml(f)}</f></c>`;
-      else if (v === undefined || v === null) chunk += `<c r="${ref}"${style}/>`;
-      else if (typeof v === "number") chunk += `<c r="${ref}"${style}><v>${v}</v></c>`;
-      else if (typeof v === "boolean") chunk += `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
-      else chunk += `<c r="${ref}"${style} t="s"><v>${strings.id(v)}</v></c>`;
+      out.ascii(cellOpen[c]);
+      out.number(n);
+      out.ascii((styleAttrs[s] ??= `" s="${s}"`));
+      if (f !== undefined) {
+        out.ascii("><f>");
+        out.escaped(f, xmlText);
+        out.ascii("</f></c>");
+      } else if (v === undefined || v === null) out.ascii("/>");
+      else if (typeof v === "number") {
+        out.ascii("><v>");
+        out.number(v);
+        out.ascii("</v></c>");
+      } else if (typeof v === "boolean") out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+      else {
+        out.ascii(' t="s"><v>');
+        out.number(strings.id(v));
+        out.ascii("</v></c>");
+      }
     }
-    chunk += `</row>`;
-    if (chunk.length > 1 << 18) {
-      yield chunk;
-      chunk = "";
-    }
+    out.ascii("</row>");
+    if (out.length > 1 << 18) yield out.take();
   }
-  yield chunk + `</sheetData>`;
+  out.ascii("</sheetData>");
+  yield out.take();
   let tail = "";
   if (sheet.protect) {
     const fmt = sheet.protect.allowFormatting ? ' formatCells="0" formatColumns="0" formatRows="0"' : "";

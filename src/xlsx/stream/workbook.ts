@@ -35,7 +35,6 @@ import {
   ALL_CAPABILITIES,
   checkBatch,
   checkCells,
-  checkGrid,
   constantFromFormulaText,
   filterByCapabilities,
   isFormulaText,
@@ -53,7 +52,7 @@ import {
   type ChartAnchor,
   type ChartModel,
 } from "../exceljs/chart-xml";
-import { OpenSheet, renderSheet, tableXml, type Primitive } from "./sheet";
+import { OpenSheet, renderSheet, tableXml, xmlText, type Primitive } from "./sheet";
 import { StyleTable, type BaseStyles } from "./styles";
 import { writeZip } from "../zip-write";
 import { PackageWriter, outPart, type PackedPart } from "./zip";
@@ -267,20 +266,28 @@ export class StreamXlsxWorkbook implements WorkbookPort {
         const w = this.openSheet(op.sheet);
         const start = parseCell(op.address.split(":")[0]);
         const grid = op.op === "values" ? op.values : op.formulas;
-        // normalizeGrid's checks without its copy: cells past a short row's end are blank (issue 23).
-        const width = checkGrid(grid, (r, c) =>
-          qualify(w.name, formatCell({ row: start.row + r, col: start.col + c })),
-        );
+        // write() has checked every grid of the batch (checkCells: normalizeGrid's checks without its
+        // copy); only the width is needed here. Cells past a short row's end are blank (issue 23).
+        let width = 0;
+        for (let r = 0; r < grid.length; r++) if (grid[r].length > width) width = grid[r].length;
         formatCell({ row: start.row + grid.length - 1, col: start.col + width - 1 });
-        for (let r = 0; r < grid.length; r++) {
+        const formulas = op.op === "formulas";
+        // What setValue and setFormula do, with the row looked up once per row, not per cell (issue 23).
+        for (let r = 0; r < grid.length && width > 0; r++) {
           const line = grid[r];
-          const row = start.row + r;
+          const target = w.row(start.row + r);
+          const values = target.v;
           for (let c = 0; c < width; c++) {
             const v = c < line.length ? (line[c] ?? null) : null;
             const col = start.col + c;
-            if (op.op === "formulas" && isFormulaText(v)) w.setFormula(row, col, v.slice(1));
-            else if (op.op === "formulas" && typeof v === "string") w.setValue(row, col, constantFromFormulaText(v));
-            else w.setValue(row, col, v === "" ? null : (v as Primitive));
+            if (formulas && isFormulaText(v)) {
+              values[col] = null;
+              (target.f ??= [])[col] = v.slice(1);
+              continue;
+            }
+            values[col] =
+              formulas && typeof v === "string" ? constantFromFormulaText(v) : v === "" ? null : (v as Primitive);
+            if (target.f !== undefined && target.f[col] !== undefined) target.f[col] = undefined;
           }
         }
         return;
@@ -293,12 +300,22 @@ export class StreamXlsxWorkbook implements WorkbookPort {
             `Потоковая запись не форматирует целые столбцы (${qualify(w.name, op.address)}): укажите диапазон строк.`,
           );
         const restyle = this.styles.applier(op.format, JSON.stringify(op.format));
+        // Cells of a range mostly share their style: the last one restyled is reused without a lookup.
+        let lastXf = -1;
+        let lastNext = 0;
         for (let row = r.top; row <= r.bottom; row++) {
           const line = w.row(row);
+          const styles = line.s;
+          const values = line.v;
           for (let col = r.left; col <= r.right; col++) {
-            line.s[col] = restyle(line.s[col] ?? 0);
+            const xf = styles[col] ?? 0;
+            if (xf !== lastXf) {
+              lastXf = xf;
+              lastNext = restyle(xf);
+            }
+            styles[col] = lastNext;
             // A formatted empty cell is written (as exceljs does), with its style.
-            if (line.v[col] === undefined) line.v[col] = null;
+            if (values[col] === undefined) values[col] = null;
           }
         }
         return;
@@ -727,7 +744,7 @@ function* sharedStringsXml(strings: readonly string[], base?: StreamBase["string
   let chunk = "";
   for (const s of strings) {
     const space = /^\s|\s$/.test(s) ? ' xml:space="preserve"' : "";
-    chunk += `<si><t${space}>${escapeXml(s)}</t></si>`;
+    chunk += `<si><t${space}>${xmlText(s)}</t></si>`;
     if (chunk.length > 1 << 18) {
       yield chunk;
       chunk = "";

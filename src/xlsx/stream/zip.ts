@@ -33,7 +33,7 @@ export class PackageWriter {
    * Through gzip: zlib computes the CRC-32 zip needs (its trailer) in C, and the raw deflate data
    * are what lies between gzip's 10-byte header and 8-byte trailer.
    */
-  async add(name: string, chunks: Iterable<string>): Promise<PackedPart> {
+  async add(name: string, chunks: Iterable<string | Uint8Array>): Promise<PackedPart> {
     const gzip = createGzip({ level: DEFLATE_LEVEL });
     const out: Buffer[] = [];
     gzip.on("data", (b: Buffer) => out.push(b));
@@ -42,7 +42,7 @@ export class PackageWriter {
       gzip.on("error", reject);
     });
     for (const chunk of chunks) {
-      if (!chunk) continue;
+      if (!chunk.length) continue;
       // Wait for zlib to take the chunk before making the next: memory stays at a chunk or two.
       if (!gzip.write(chunk, "utf8")) await new Promise<void>((resolve) => gzip.once("drain", resolve));
     }
