@@ -188,16 +188,8 @@ export function indicatorsOf(t: GroupTotals, g: number, profile: Profile): Group
   return indicatorsWith(t, g, profile.values["sou.weights"], markCountsOf(t, g), journalOf(t, g));
 }
 
-/** Fills the scratch objects in place: allIndicators reuses them so a group allocates one record. */
-function indicatorsWith(
-  t: GroupTotals,
-  g: number,
-  weights: readonly number[],
-  marks: Required<MarkCounts>,
-  journal: ind.Confirmation,
-): GroupIndicators {
-  const b = g * STRIDE;
-  const c = t.counts;
+/** A group's mark and journal counters (its slots from `b`) into the scratch objects. */
+function loadGroup(c: GroupTotals["counts"], b: number, marks: Required<MarkCounts>, journal: ind.Confirmation): void {
   marks.n5 = c[b + SLOT.n5];
   marks.n4 = c[b + SLOT.n4];
   marks.n3 = c[b + SLOT.n3];
@@ -208,6 +200,19 @@ function indicatorsWith(
   journal.raised = c[b + SLOT.raised];
   journal.gap2 = c[b + SLOT.gap2];
   journal.n = journal.lowered + journal.confirmed + journal.raised;
+}
+
+/** Fills the scratch objects in place: allIndicators reuses them so a group allocates one record. */
+function indicatorsWith(
+  t: GroupTotals,
+  g: number,
+  weights: readonly number[],
+  marks: Required<MarkCounts>,
+  journal: ind.Confirmation,
+): GroupIndicators {
+  const b = g * STRIDE;
+  const c = t.counts;
+  loadGroup(c, b, marks, journal);
   const scored = c[b + SLOT.scoreCount];
   return {
     participants: c[b + SLOT.noMark] + ind.markedCount(marks),
@@ -309,16 +314,7 @@ function fillIndicatorColumns(t: GroupTotals, weights: readonly number[], out: I
   const { confirmed, lowered, raised, gap2, meanScore } = out;
   for (let g = 0; g < t.groupCount; g++) {
     const b = g * STRIDE;
-    marks.n5 = c[b + SLOT.n5];
-    marks.n4 = c[b + SLOT.n4];
-    marks.n3 = c[b + SLOT.n3];
-    marks.n2 = c[b + SLOT.n2];
-    marks.n1 = c[b + SLOT.n1];
-    journal.lowered = c[b + SLOT.lowered];
-    journal.confirmed = c[b + SLOT.confirmed];
-    journal.raised = c[b + SLOT.raised];
-    journal.gap2 = c[b + SLOT.gap2];
-    journal.n = journal.lowered + journal.confirmed + journal.raised;
+    loadGroup(c, b, marks, journal);
     const m = ind.markedCount(marks);
     const scored = c[b + SLOT.scoreCount];
     participants[g] = c[b + SLOT.noMark] + m;
