@@ -126,8 +126,7 @@ export class RawRowReader {
     let login: ReturnType<typeof splitLogin> | undefined;
     if (schoolText === this.lastText) login = this.lastLogin;
     else {
-      login = this.logins.get(schoolText);
-      if (login === undefined) this.logins.set(schoolText, (login = splitLogin(schoolText)));
+      login = memoLogin(schoolText, this.logins);
       this.lastText = schoolText;
       this.lastLogin = login;
     }
@@ -221,7 +220,7 @@ export class RawRowReader {
     }
     codes.set(code, out.participants.length);
     if (login.login !== this.lastNoted) {
-      noteSchool(out.schools, login.login, login.name, row, cols, ctx.file);
+      noteSchool(out.schools, login.login, login.name, row, cols, ctx.file, this.logins);
       this.lastNoted = login.login;
     }
     const classCell = cols.className === null ? null : (row[cols.className] ?? null);
@@ -406,6 +405,13 @@ function classNameOf(row: readonly CellValue[], cols: RawColumns, grade: number)
   return t === String(grade) ? "" : t;
 }
 
+/** splitLogin of a text, each distinct text parsed once (`memo` keeps the answers). */
+function memoLogin(text: string, memo: Map<string, ReturnType<typeof splitLogin>>): ReturnType<typeof splitLogin> {
+  let login = memo.get(text);
+  if (login === undefined) memo.set(text, (login = splitLogin(text)));
+  return login;
+}
+
 function noteSchool(
   schools: Map<string, RawSchool>,
   login: string,
@@ -413,12 +419,14 @@ function noteSchool(
   row: readonly CellValue[],
   cols: RawColumns,
   file: string,
+  logins: Map<string, ReturnType<typeof splitLogin>>,
 ): void {
   if (schools.has(login)) return;
   const mun = cols.municipality !== null ? cellText(row[cols.municipality]) : "";
   const reg = cols.region !== null ? cellText(row[cols.region]) : "";
-  const m = mun ? splitLogin(mun) : null;
-  const g = reg ? splitLogin(reg) : null;
+  // Hundreds of schools name a few municipalities and one region: each text is parsed once.
+  const m = mun ? memoLogin(mun, logins) : null;
+  const g = reg ? memoLogin(reg, logins) : null;
   schools.set(login, {
     login,
     name: name === login ? login : name,
