@@ -190,6 +190,7 @@ export interface ParticipantRow {
   /** Marked «да» in the optional «ОВЗ» column: a pupil with special educational needs (no diagnosis is ever kept). */
   ovz?: boolean;
   source: string;
+  /** The row's cell; a protocol's participant makes it when read (RawParticipant, src/fisoko/raw/rows.ts). */
   ref?: CellRef;
   /** ФИС ОКО login of the school, when the import knows it. */
   login?: string;

@@ -251,9 +251,10 @@ interface SchoolAccumulators {
 
 /**
  * Adds every school's participant rows to its units' accumulators (created on first sight). The
- * only loop over participants, one for the whole municipality and apart from the per-school rest:
- * on a cold run V8 optimizes this one long loop early (on-stack replacement) instead of a short
- * loop per school, and compiles a small function instead of the whole per-school routine.
+ * rows of one test are usually consecutive: `addRun` adds them while the test stays the same, so
+ * the key is built once per run, and the rows are walked only there — a small function that V8
+ * optimizes cheaply on a cold run, instead of compiling this whole routine with its per-school and
+ * per-unit parts (issue 23).
  */
 function addParticipants(schools: readonly SchoolReport[], p: Profile): SchoolAccumulators[] {
   const all: SchoolAccumulators[] = [];
@@ -262,41 +263,38 @@ function addParticipants(schools: readonly SchoolReport[], p: Profile): SchoolAc
     const accs = new Map<string, UnitAccumulator>();
     const out = new Map<string, UnitStats>();
     all.push({ accs, out });
-    let last: UnitAccumulator | null = null;
-    let lastProcedure = "";
-    let lastYear = NaN;
-    let lastGrade = NaN;
-    let lastSubject = "";
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = 0; i < rows.length;) {
       const r = rows[i];
-      // Rows of one test are usually consecutive: compare the four fields with the previous row
-      // instead of building a key per participant.
-      if (
-        last === null ||
-        r.subject !== lastSubject ||
-        r.year !== lastYear ||
-        r.grade !== lastGrade ||
-        r.procedure !== lastProcedure
-      ) {
-        const subject = canonical(r.subject);
-        const key = unitKey(r.procedure, r.year, r.grade, subject);
-        let a = accs.get(key);
-        if (!a) {
-          const u = emptyUnit({ procedure: r.procedure, year: r.year, grade: r.grade, subject }, true);
-          a = accumulator(u, minimumScore(p, u));
-          accs.set(key, a);
-          out.set(key, u);
-        }
-        last = a;
-        lastProcedure = r.procedure;
-        lastYear = r.year;
-        lastGrade = r.grade;
-        lastSubject = r.subject;
+      const subject = canonical(r.subject);
+      const key = unitKey(r.procedure, r.year, r.grade, subject);
+      let a = accs.get(key);
+      if (!a) {
+        const u = emptyUnit({ procedure: r.procedure, year: r.year, grade: r.grade, subject }, true);
+        a = accumulator(u, minimumScore(p, u));
+        accs.set(key, a);
+        out.set(key, u);
       }
-      addParticipant(last, r);
+      i = addRun(a, rows, i);
     }
   }
   return all;
+}
+
+/** Adds rows from `start` on while they are of the test of row `start`; returns the first row of another test (or the end). */
+function addRun(a: UnitAccumulator, rows: readonly ParticipantRow[], start: number): number {
+  const first = rows[start];
+  let i = start;
+  do {
+    addParticipant(a, rows[i]);
+    i++;
+  } while (
+    i < rows.length &&
+    rows[i].subject === first.subject &&
+    rows[i].year === first.year &&
+    rows[i].grade === first.grade &&
+    rows[i].procedure === first.procedure
+  );
+  return i;
 }
 
 /** The school's units keyed by unit key. */

@@ -21,6 +21,9 @@ export interface StableAbsence {
 
 const USES: RuleThresholds = { dataTag: "DEFAULT", keys: ["objectivity.window"] };
 
+const isEvaluated = (s: SignResult) => s.evaluated;
+const isFired = (s: SignResult) => s.fired;
+
 export function stableAbsence(
   signsByYear: ReadonlyMap<number, readonly SignResult[]>,
   latest: number,
@@ -34,16 +37,10 @@ export function stableAbsence(
   for (let i = 0; i < years.length; i++) {
     const y = years[i];
     const signs = signsByYear.get(y);
-    let evaluated = false;
-    let fired = false;
-    // Plain loops: every school of a region passes here, mostly in V8's interpreter.
-    if (signs)
-      for (let k = 0; k < signs.length; k++) {
-        if (signs[k].evaluated) evaluated = true;
-        if (signs[k].fired) fired = true;
-      }
-    if (!evaluated) missingYears.push(y);
-    if (fired) yearsWithSigns.push(y);
+    // `some` with module-level tests: every school of a region passes here, and a loop of its own
+    // made this function hot enough for V8 to compile it on a cold run (issue 23).
+    if (!signs || !signs.some(isEvaluated)) missingYears.push(y);
+    if (signs && signs.some(isFired)) yearsWithSigns.push(y);
   }
   return {
     stable: missingYears.length === 0 && yearsWithSigns.length === 0,

@@ -16,7 +16,7 @@ import { schoolKey } from "../login";
 import { TITLE_ROWS } from "../header";
 import { findRawHeader, LAYOUT_LABELS, RAW_HEADER_ROWS, type RawColumns, type RawLayout } from "./columns";
 import { RawFindings } from "./findings";
-import { describeScaleKey, RawRowReader, type RawRows, type RawSchool } from "./rows";
+import { describeScaleKey, RawRowReader, type RawParticipant, type RawRows, type RawSchool } from "./rows";
 import { describeTest, isTestTitle, resolveTest, type RawTest } from "./test";
 
 export interface RawReport {
@@ -131,15 +131,12 @@ export class RawImporter {
       const label = describeTest(test);
       // Decided once per school (its rows are many), then each participant is a lookup.
       const taken = new Map<string, boolean>();
-      // A school's participants come one after another: the previous one's answer holds for the same login.
-      let lastLogin: string | undefined;
-      let lastTake = false;
-      for (const p of rows.participants) {
-        const login = p.login as string;
-        if (login === lastLogin) {
-          if (lastTake) participants.push(p);
-          continue;
-        }
+      // A school's participants come one after another: decided once per run of one login, and
+      // only the small loops of loginRunEnd and pushRange walk the rows (cheap for V8 to optimize).
+      const ps = rows.participants;
+      for (let i = 0; i < ps.length;) {
+        const login = ps[i].login;
+        const end = loginRunEnd(ps, i);
         let take = taken.get(login);
         if (take === undefined) {
           const key = `${label}|${schoolKey(login)}`;
@@ -149,9 +146,8 @@ export class RawImporter {
           taken.set(login, take);
           if (!take) skipped.add(login);
         }
-        lastLogin = login;
-        lastTake = take;
-        if (take) participants.push(p);
+        if (take) pushRange(participants, ps, i, end);
+        i = end;
       }
       for (const login of skipped) {
         findings.push({
@@ -183,6 +179,18 @@ export class RawImporter {
     if (!ok) return { ok, schools: [], participants: [], findings, reports };
     return { ok, schools: [...schools.values()], participants, findings, reports };
   }
+}
+
+/** The end of the run of participants from `i` on with the login of participant `i`. */
+function loginRunEnd(ps: readonly RawParticipant[], i: number): number {
+  const login = ps[i].login;
+  let j = i + 1;
+  while (j < ps.length && ps[j].login === login) j++;
+  return j;
+}
+
+function pushRange(into: ParticipantRow[], from: readonly ParticipantRow[], start: number, end: number): void {
+  for (let j = start; j < end; j++) into.push(from[j]);
 }
 
 /** What a sheet's rows are read with: its test, scale and maximum, or null after an error finding (no test, no scale). */

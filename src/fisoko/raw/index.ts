@@ -18,6 +18,6 @@ export {
   type RawLevel,
   type RawSchools,
 } from "./schools";
-export { markOf, describeScaleKey, type RawSchool } from "./rows";
+export { markOf, describeScaleKey, RawParticipant, type RawSchool } from "./rows";
 export { testOfText, describeTest, type RawTest } from "./test";
 export { LAYOUT_LABELS, type RawLayout } from "./columns";

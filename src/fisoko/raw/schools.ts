@@ -90,18 +90,18 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
   const keys = new Map<string, string>();
   const unitKeys = new Map<string, string>();
   let last: (Pick<ParticipantRow, "procedure" | "year" | "grade" | "subject"> & { unit: string }) | undefined;
-  // A school's participants come one after another: its key and report are looked up when the login changes.
-  let lastLogin: string | undefined;
-  let key = "";
-  let school: SchoolReport | undefined;
-  for (const p of imp.participants) {
-    if (p.login !== lastLogin) {
-      lastLogin = p.login;
-      let k = keys.get(p.login as string);
-      if (k === undefined) keys.set(p.login as string, (k = schoolKey(p.login as string)));
-      key = k;
-      school = byKey.get(key);
-    }
+  // A school's participants of one test come one after another: the school, its unit and whether
+  // the form already has it are worked out once per run of them, and only `runEnd` and `pushRun`
+  // (small, so cheap for V8 to optimize) walk the tens of thousands of rows.
+  const ps = imp.participants;
+  for (let i = 0; i < ps.length;) {
+    const p = ps[i];
+    const end = runEnd(ps, i);
+    let k = keys.get(p.login as string);
+    if (k === undefined) keys.set(p.login as string, (k = schoolKey(p.login as string)));
+    const key = k;
+    let school = byKey.get(key);
+    let created = false;
     if (!school) {
       const r = raw.get(key) as RawSchool;
       school = {
@@ -124,13 +124,16 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
       byKey.set(key, school);
       out.push(school);
       ownUnits.set(key, new Set());
-    } else if (!prefixNotes.has(key) && prefixDiffers(school.passport.login, p.login as string)) {
+      created = true;
+    }
+    // Every row but one just made the school asks (all of the run share its login).
+    if ((!created || end - i > 1) && !prefixNotes.has(key) && prefixDiffers(school.passport.login, p.login as string)) {
       prefixNotes.add(key);
       findings.push(
         note("info", `ОО ${school.passport.login}: ${prefixNote(school.passport.login, p.login as string)}.`),
       );
     }
-    // A protocol is one test: the previous row's unit is nearly always this row's (no key string per row).
+    // A protocol is one test: the previous run's unit is nearly always this run's.
     let unit: string;
     if (
       last &&
@@ -148,12 +151,11 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
       last = { procedure: p.procedure, year: p.year, grade: p.grade, subject: p.subject, unit };
     }
     if (ownUnits.get(key)!.has(unit)) {
-      let k = kept.get(key);
-      if (!k) kept.set(key, (k = new Set()));
-      k.add(`${p.procedure} ${p.year}, ${p.subject}, ${p.grade} класс`);
-      continue;
-    }
-    school.participants.push(p);
+      let kk = kept.get(key);
+      if (!kk) kept.set(key, (kk = new Set()));
+      kk.add(`${p.procedure} ${p.year}, ${p.subject}, ${p.grade} класс`);
+    } else pushRun(school.participants, ps, i, end);
+    i = end;
   }
   for (const [key, units] of kept) {
     const s = byKey.get(key)!;
@@ -165,6 +167,26 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
     );
   }
   return { schools: out, raw, findings };
+}
+
+/** The end of the run of participants from `i` on with the login and the test of participant `i`. */
+function runEnd(ps: readonly ParticipantRow[], i: number): number {
+  const p = ps[i];
+  let j = i + 1;
+  while (
+    j < ps.length &&
+    ps[j].login === p.login &&
+    ps[j].subject === p.subject &&
+    ps[j].year === p.year &&
+    ps[j].grade === p.grade &&
+    ps[j].procedure === p.procedure
+  )
+    j++;
+  return j;
+}
+
+function pushRun(into: ParticipantRow[], from: readonly ParticipantRow[], start: number, end: number): void {
+  for (let j = start; j < end; j++) into.push(from[j]);
 }
 
 /**

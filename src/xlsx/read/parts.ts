@@ -46,10 +46,33 @@ function attr(a: Map<string, string>, local: string): string | undefined {
 }
 
 export function sharedStrings(xml: string): string[] {
+  const plain = plainSharedStrings(xml);
+  if (plain) return plain;
   const out: string[] = [];
   // A linear scan: 500 000 unclosed <si> made the former lazy regex quadratic (minutes).
   for (const si of elements(xml, "si", true)) out.push(si.inner ? itemText(si.inner) : "");
   return out;
+}
+
+/**
+ * The items of a shared-strings part written the usual way — every item a bare «<si>…</si>», none
+ * prefixed, empty or unclosed — found with indexOf alone: the general scan over a protocol's
+ * thousand items is hot enough for V8 to compile it twice on a cold run (issue 23). null for any
+ * other part, which then goes the general way; where both apply, the items are the same.
+ */
+function plainSharedStrings(xml: string): string[] | null {
+  if (xml.includes(":si")) return null;
+  const out: string[] = [];
+  let pos = 0;
+  for (;;) {
+    const lt = xml.indexOf("<si", pos);
+    if (lt < 0) return out;
+    if (xml.charCodeAt(lt + 3) !== 62 /* > */) return null;
+    const close = xml.indexOf("</si>", lt + 4);
+    if (close < 0) return null;
+    out.push(close > lt + 4 ? itemText(xml.slice(lt + 4, close)) : "");
+    pos = close + 5;
+  }
 }
 
 /** Relationship id → target part, resolved against the part that holds the relationships. */

@@ -117,6 +117,10 @@ function withoutElements(text: string, local: string): string {
 /** Text of a string item (<si> or <is>): its <t> runs, phonetic hints left out. */
 export function itemText(xml: string): string {
   const body = xml.includes("rPh") ? withoutElements(xml, "rPh") : xml;
+  // Nearly every item is one plain run, «<t>…</t>»: its text without the general scan, which a
+  // protocol's thousand shared strings would otherwise make hot enough for V8 to compile it twice.
+  if (body.startsWith("<t>") && body.endsWith("</t>") && body.indexOf("<", 3) === body.length - 4)
+    return decodeXml(body.slice(3, -4));
   let s = "";
   for (const t of elements(body, "t", true)) s += t.inner;
   return decodeXml(s);

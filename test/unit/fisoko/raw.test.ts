@@ -17,6 +17,7 @@ import {
   withRawSchools,
 } from "../../../src/fisoko";
 import type { SchoolReport } from "../../../src/core/model";
+import { RawParticipant } from "../../../src/fisoko/raw";
 import { protocol2021Small, protocol2022Small } from "../../fixtures/fisoko/raw";
 
 const SCALE_2021 = applyOverrides(
@@ -67,6 +68,7 @@ describe("2020–2021 layout", () => {
     expect(imp.participants[1].taskPoints).toEqual([4, 4, 0, 4]);
     expect(imp.participants[3].taskPoints).toEqual([3, 3, 0, 3]);
     expect(imp.participants[0].ref).toEqual({ sheet: "Лист1", cell: "D3", file: "протокол.xlsx" });
+    expect(imp.participants[3].ref).toEqual({ sheet: "Лист1", cell: "D11", file: "протокол.xlsx" });
     expect(imp.schools.map((s) => [s.login, s.name, s.municipality, s.region])).toEqual([
       ["sch203389", "sch203389", "", "Чеченская Республика"],
       ["sch203390", "sch203390", "", "Чеченская Республика"],
@@ -332,5 +334,25 @@ describe("texts met on every row (memoised, issue 23)", () => {
       "Файл «протокол.xlsx», лист «Лист1», строка 13: код участника 500101 в ОО sch203390 уже встречался в строке 7; оба результата не учитываются (какой из них верный, по файлу не понять).",
     ]);
     expect(imp.findings.filter((f) => f.rule === "raw.number").map((f) => f.cell)).toEqual(["M12", "L14"]);
+  });
+});
+
+describe("a protocol's participant keeps its row, not a reference object (issue 23)", () => {
+  it("makes the reference when read, the same each time; assigning replaces it", () => {
+    const p = importRaw([{ name: "протокол.xlsx", sheets: [protocol2021Small()] }], SCALE_2021).participants[1];
+    expect(p).toBeInstanceOf(RawParticipant);
+    expect(p.ref).toEqual({ sheet: "Лист1", cell: "D4", file: "протокол.xlsx" });
+    expect(p.ref).not.toBe(p.ref);
+    expect([p.source, p.procedure, p.year, p.grade, p.subject]).toEqual([
+      "протокол.xlsx",
+      "ВПР",
+      2021,
+      4,
+      "Математика",
+    ]);
+    p.ref = undefined;
+    expect(p.ref).toBeUndefined();
+    p.ref = { sheet: "Лист2", cell: "A1" };
+    expect(p.ref).toEqual({ sheet: "Лист2", cell: "A1" });
   });
 });

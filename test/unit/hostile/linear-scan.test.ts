@@ -54,6 +54,23 @@ describe("linear element scanner", () => {
     ).toEqual(["a", "", "b c"]);
   });
 
+  it("sharedStrings: plain parts (indexOf only) and the rest (general scan) give the same items", () => {
+    const general = (xml: string) => elements(xml, "si", true).map((si) => (si.inner ? itemText(si.inner) : ""));
+    const parts = [
+      // Plain: bare <si>, one <t> run each, entities, an empty item written as <si></si>, runs and phonetics.
+      `<?xml version="1.0"?><sst count="4"><si><t>Школа</t></si><si></si><si><t>a &amp; b</t></si><si><r><t>x</t></r><r><t xml:space="preserve"> y</t></r></si><si><t>漢</t><rPh><t>かん</t></rPh></si></sst>`,
+      // Not plain: prefixed, empty, with attributes, unclosed at the end, a name that only starts with «si».
+      `<x:sst><x:si><x:t>a</x:t></x:si><x:si/></x:sst>`,
+      `<sst><si><t>a</t></si><si/><si><t>b</t></si></sst>`,
+      `<sst><si foo="1"><t>a</t></si></sst>`,
+      `<sst><si><t>a</t></si><si><t>b`,
+      `<sst><sig/><si><t>a</t></si></sst>`,
+    ];
+    for (const xml of parts) expect(sharedStrings(xml)).toEqual(general(xml));
+    expect(sharedStrings(parts[0])).toEqual(["Школа", "", "a & b", "x y", "漢"]);
+    expect(sharedStrings(parts[4])).toEqual(["a"]);
+  });
+
   it("itemText leaves out phonetic hints, even unclosed ones", () => {
     expect(itemText(`<t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh><t>&amp;</t>`)).toBe("漢字&");
     expect(itemText(`<t>a</t>${"<rPh>".repeat(50_000)}`)).toBe("a");
