@@ -26,7 +26,7 @@
  *   clusters: [ { id, label, merged, schools, byYear, municipality } ], unreadable: [ { file, message } ],
  *   imported: { exports, raw, fiokoFiles, fiokoMarkers, riskProfiles, findings: [ { file, sheet, cell, severity, message } ] } }
  */
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import {
   analyzeMunicipality,
   attachFiokoData,
@@ -35,6 +35,7 @@ import {
   explainSign,
   explainStability,
   explainStableAbsence,
+  type ClusterReference,
   type MunicipalAnalysis,
   type SchoolAnalysis,
 } from "../../core/analysis";
@@ -152,77 +153,132 @@ class Sentences {
   }
 }
 
-function jsonOf(
-  all: MunicipalAnalysis[],
+/** One school as the JSON has it (its sentences are those the console printed). */
+function schoolJson(a: MunicipalAnalysis, s: SchoolAnalysis, say: Sentences) {
+  return {
+    login: s.login,
+    name: s.name,
+    municipality: a.municipality,
+    type: s.type,
+    location: s.location,
+    cluster: { label: s.cluster.label, merged: s.cluster.merged, size: s.cluster.size },
+    years: s.years.map((y) => ({
+      year: y.year,
+      signs: y.signs
+        .filter((g) => g.fired)
+        .map((g) => ({
+          rule: g.rule,
+          procedure: g.procedure,
+          grade: g.grade,
+          subject: g.subject,
+          n: g.n,
+          numbers: g.numbers,
+          threshold: g.threshold,
+          reference: g.reference,
+          tags: g.tags,
+          direction: g.direction,
+          note: g.note,
+          text: say.sign(g),
+        })),
+      evaluatedSigns: y.signs.filter((g) => g.evaluated).length,
+      risk: {
+        score: y.risk.score,
+        level: y.risk.level,
+        shnor: y.risk.shnor,
+        shnsu: y.risk.shnsu,
+        unreliable: y.risk.unreliable,
+        text: say.risk(y.risk),
+        factors: y.risk.factors.map((f) => ({
+          id: f.id,
+          hasData: f.hasData,
+          fired: f.fired,
+          numbers: f.numbers,
+          text: say.factor(f, y.year),
+        })),
+      },
+    })),
+    stability: s.stability && {
+      status: s.stability.status,
+      years: s.stability.years,
+      missingYears: s.stability.missingYears,
+      text: say.stability(s),
+    },
+    stableAbsence: s.stableAbsence && {
+      stable: s.stableAbsence.stable,
+      years: s.stableAbsence.years,
+      text: say.stableAbsence(s.stableAbsence),
+    },
+    minThreshold: s.minThreshold,
+  };
+}
+
+/** `{ "schools": [` and `]}` around the elements of JSON.stringify({ schools }, null, 2). */
+const SCHOOLS_OPEN = '{\n  "schools": [\n';
+const SCHOOLS_CLOSE = "\n  ]\n}";
+
+/**
+ * A municipality's schools as they stand in the JSON's "schools" array (elements at depth 2, without
+ * the brackets), in UTF-8: JSON.stringify indents by depth only, so the text is the same as in one
+ * stringify of the whole object.
+ */
+function schoolsChunk(a: MunicipalAnalysis, say: Sentences): Buffer {
+  const text = JSON.stringify({ schools: a.schools.map((s) => schoolJson(a, s, say)) }, null, 2);
+  return Buffer.from(text.slice(SCHOOLS_OPEN.length, text.length - SCHOOLS_CLOSE.length), "utf8");
+}
+
+/** What is left of a municipality's analysis once its schools are printed and serialized. */
+interface Analysed {
+  municipality: string;
+  profileVersion: string;
+  years: number[];
+  schools: number;
+  clusters: ClusterReference[];
+  /** Its console lines (printed after the run's header, which needs every analysis). */
+  lines: string[];
+  /** Its schools' JSON (schoolsChunk), with --json. */
+  json: Buffer | null;
+}
+
+/**
+ * Prints and serializes an analysis at once, so its per-school results die young (a region's
+ * 625 schools of results — ≈ 4,5 MB — were otherwise promoted to V8's old generation, which started
+ * a full collection before the JSON was written; docs/bench.md, the sixth round).
+ */
+function finishAnalysis(a: MunicipalAnalysis, heading: boolean, allYears: boolean, json: boolean): Analysed {
+  const say = new Sentences();
+  const lines: string[] = [];
+  const out = { out: (line: string) => void lines.push(line), err: () => undefined };
+  if (heading) lines.push(`\n== ${a.municipality}: ${countRu(a.schools.length, ["ОО", "ОО", "ОО"])} ==`);
+  a.schools.forEach((_, i) => printSchool(a, i, allYears, out, say));
+  return {
+    municipality: a.municipality,
+    profileVersion: a.profileVersion,
+    years: a.years,
+    schools: a.schools.length,
+    clusters: a.clusters,
+    lines,
+    json: json ? schoolsChunk(a, say) : null,
+  };
+}
+
+/** The JSON file: the header and tail of the whole object around the schools' chunks, written in pieces. */
+function writeJson(
+  path: string,
+  all: Analysed[],
   name: string,
   unreadable: { file: string; message: string }[],
   imported: Imported,
-  say: Sentences,
-) {
+): void {
   const years = [...new Set(all.flatMap((a) => a.years))].sort((x, y) => x - y);
-  return {
+  const chunks = all.filter((a) => a.schools > 0).map((a) => a.json!);
+  const whole = {
     municipality: name,
     municipalities: all.map((a) => a.municipality),
     profileVersion: all[0].profileVersion,
     years,
     latestYear: years.length ? years[years.length - 1] : null,
-    schools: all.flatMap((a) =>
-      a.schools.map((s) => ({
-        login: s.login,
-        name: s.name,
-        municipality: a.municipality,
-        type: s.type,
-        location: s.location,
-        cluster: { label: s.cluster.label, merged: s.cluster.merged, size: s.cluster.size },
-        years: s.years.map((y) => ({
-          year: y.year,
-          signs: y.signs
-            .filter((g) => g.fired)
-            .map((g) => ({
-              rule: g.rule,
-              procedure: g.procedure,
-              grade: g.grade,
-              subject: g.subject,
-              n: g.n,
-              numbers: g.numbers,
-              threshold: g.threshold,
-              reference: g.reference,
-              tags: g.tags,
-              direction: g.direction,
-              note: g.note,
-              text: say.sign(g),
-            })),
-          evaluatedSigns: y.signs.filter((g) => g.evaluated).length,
-          risk: {
-            score: y.risk.score,
-            level: y.risk.level,
-            shnor: y.risk.shnor,
-            shnsu: y.risk.shnsu,
-            unreliable: y.risk.unreliable,
-            text: say.risk(y.risk),
-            factors: y.risk.factors.map((f) => ({
-              id: f.id,
-              hasData: f.hasData,
-              fired: f.fired,
-              numbers: f.numbers,
-              text: say.factor(f, y.year),
-            })),
-          },
-        })),
-        stability: s.stability && {
-          status: s.stability.status,
-          years: s.stability.years,
-          missingYears: s.stability.missingYears,
-          text: say.stability(s),
-        },
-        stableAbsence: s.stableAbsence && {
-          stable: s.stableAbsence.stable,
-          years: s.stableAbsence.years,
-          text: say.stableAbsence(s.stableAbsence),
-        },
-        minThreshold: s.minThreshold,
-      })),
-    ),
+    // A placeholder element where the chunks go (an empty array would print as «[]»).
+    schools: chunks.length ? [0] : [],
     clusters: all.flatMap((a) => a.clusters.map((c) => ({ ...c, municipality: a.municipality }))),
     unreadable,
     imported: {
@@ -236,6 +292,27 @@ function jsonOf(
       })),
     },
   };
+  const text = JSON.stringify(whole, null, 2);
+  // Only the top level is indented by two spaces, and strings hold no raw line breaks: the place is unique.
+  const slot = '\n  "schools": [\n    0\n  ]';
+  const at = chunks.length ? text.indexOf(slot) : -1;
+  if (at < 0) {
+    writeFileSync(path, text, "utf8");
+    return;
+  }
+  // The chunks start with their own indentation: the text resumes after «    0».
+  const head = at + '\n  "schools": [\n'.length;
+  const fd = openSync(path, "w");
+  try {
+    writeSync(fd, text.slice(0, head));
+    for (let i = 0; i < chunks.length; i++) {
+      if (i > 0) writeSync(fd, ",\n");
+      writeSync(fd, chunks[i]);
+    }
+    writeSync(fd, text.slice(head + "    0".length));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function printSchool(a: MunicipalAnalysis, i: number, allYears: boolean, io: Io, say: Sentences): void {
@@ -341,7 +418,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 2;
   }
   collectGarbage(HEAP_BOUND_MB);
-  const analyses: MunicipalAnalysis[] = [];
+  // Each analysis is printed and serialized as soon as it is made, and only its summary kept (finishAnalysis).
+  const analyses: Analysed[] = [];
+  const several = groups.filter((g) => g.length > 0).length > 1;
   const findings: Finding[] = [...rawFindings];
   let references = 0;
   let fiokoMarkers = 0;
@@ -360,7 +439,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     }
     references = Math.max(references, municipality.references.length);
     total += municipality.schools.length;
-    analyses.push(analyzeMunicipality(municipality, profile));
+    analyses.push(finishAnalysis(analyzeMunicipality(municipality, profile), several, parsed.allYears, !!parsed.json));
   }
   const years = [...new Set(analyses.flatMap((a) => a.years))].sort((x, y) => x - y);
   const name =
@@ -388,15 +467,11 @@ export async function run(args: string[], io: Io): Promise<number> {
       `Данные ФИОКО: ${imported.fiokoFiles.join(", ")} — ${countRu(imported.fiokoMarkers, ["маркер", "маркера", "маркеров"])}, ${countRu(imported.riskProfiles, ["рисковый профиль", "рисковых профиля", "рисковых профилей"])}.`,
     );
   io.out("Признак — не вывод: каждый требует анализа.");
-  const say = new Sentences();
-  for (const a of analyses) {
-    if (analyses.length > 1) io.out(`\n== ${a.municipality}: ${countRu(a.schools.length, ["ОО", "ОО", "ОО"])} ==`);
-    a.schools.forEach((_, i) => printSchool(a, i, parsed.allYears, io, say));
-  }
+  for (const a of analyses) a.lines.forEach((line) => io.out(line));
   if (parsed.json) {
-    // One synchronous write of the finished text: the asynchronous writeFile sends a region's 2,7 MB
+    // Synchronous writes of the finished text: the asynchronous writeFile sends a region's 2,7 MB
     // through the thread pool in 512 KB pieces, ≈ 2 ms more CPU, and nothing else waits for it here.
-    writeFileSync(parsed.json, JSON.stringify(jsonOf(analyses, name, unreadable, imported, say), null, 2), "utf8");
+    writeJson(parsed.json, analyses, name, unreadable, imported);
     io.out(`\nJSON записан: ${parsed.json}`);
   }
   return unreadable.length || findings.some((f) => f.severity === "error") ? 1 : 0;

@@ -82,7 +82,10 @@ describe("msoko analyze on regional protocols", () => {
     const io = memoryIo();
     const json = join(dir, "b.json");
     expect(await run([P2022, "--json", json], io)).toBe(0);
-    const a = JSON.parse(readFileSync(json, "utf8"));
+    const text = readFileSync(json, "utf8");
+    const a = JSON.parse(text);
+    // Written municipality by municipality, the file is still exactly JSON.stringify(…, null, 2) of the whole.
+    expect(text).toBe(JSON.stringify(a, null, 2));
     expect(a.municipalities).toEqual(["Каменский район", "Мамонтовский район"]);
     expect(
       a.schools.map((s: { login: string; name: string; municipality: string }) => [s.login, s.name, s.municipality]),
@@ -93,7 +96,9 @@ describe("msoko analyze on regional protocols", () => {
     const io2 = memoryIo();
     const regionJson = join(dir, "region.json");
     expect(await run([P2022, "--level", "region", "--json", regionJson], io2)).toBe(0);
-    const r = JSON.parse(readFileSync(regionJson, "utf8"));
+    const regionText = readFileSync(regionJson, "utf8");
+    const r = JSON.parse(regionText);
+    expect(regionText).toBe(JSON.stringify(r, null, 2));
     expect([r.municipality, r.municipalities, r.schools.length]).toEqual(["Алтайский край", ["Алтайский край"], 2]);
   });
 
