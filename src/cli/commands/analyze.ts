@@ -26,7 +26,7 @@
  *   clusters: [ { id, label, merged, schools, byYear, municipality } ], unreadable: [ { file, message } ],
  *   imported: { exports, raw, fiokoFiles, fiokoMarkers, riskProfiles, findings: [ { file, sheet, cell, severity, message } ] } }
  */
-import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, openSync, writeFileSync, writevSync } from "node:fs";
 import {
   analyzeMunicipality,
   attachFiokoData,
@@ -36,13 +36,12 @@ import {
   explainStability,
   explainStableAbsence,
   type ClusterReference,
-  type MunicipalAnalysis,
   type SchoolAnalysis,
 } from "../../core/analysis";
 import type { SignResult, StableAbsence } from "../../core/objectivity";
 import type { RiskFactorResult, RiskResult } from "../../core/risk";
 import type { Finding, Municipality } from "../../core/model";
-import { applyOverrides, DEFAULT_PROFILE, type OverrideEntry } from "../../core/profile";
+import { applyOverrides, DEFAULT_PROFILE, type OverrideEntry, type Profile } from "../../core/profile";
 import { consolidate } from "../../summary/model/consolidate";
 import { countRu } from "../../core/values";
 import {
@@ -154,11 +153,11 @@ class Sentences {
 }
 
 /** One school as the JSON has it (its sentences are those the console printed). */
-function schoolJson(a: MunicipalAnalysis, s: SchoolAnalysis, say: Sentences) {
+function schoolJson(municipality: string, s: SchoolAnalysis, say: Sentences) {
   return {
     login: s.login,
     name: s.name,
-    municipality: a.municipality,
+    municipality,
     type: s.type,
     location: s.location,
     cluster: { label: s.cluster.label, merged: s.cluster.merged, size: s.cluster.size },
@@ -212,17 +211,17 @@ function schoolJson(a: MunicipalAnalysis, s: SchoolAnalysis, say: Sentences) {
   };
 }
 
-/** `{ "schools": [` and `]}` around the elements of JSON.stringify({ schools }, null, 2). */
+/** `{ "schools": [` and `]}` around the element of JSON.stringify({ schools: [school] }, null, 2). */
 const SCHOOLS_OPEN = '{\n  "schools": [\n';
 const SCHOOLS_CLOSE = "\n  ]\n}";
 
 /**
- * A municipality's schools as they stand in the JSON's "schools" array (elements at depth 2, without
- * the brackets), in UTF-8: JSON.stringify indents by depth only, so the text is the same as in one
- * stringify of the whole object.
+ * A school as it stands in the JSON's "schools" array (at depth 2, with its indentation, without the
+ * separating comma), in UTF-8: JSON.stringify indents by depth only, so the text is the same as in
+ * one stringify of the whole object.
  */
-function schoolsChunk(a: MunicipalAnalysis, say: Sentences): Buffer {
-  const text = JSON.stringify({ schools: a.schools.map((s) => schoolJson(a, s, say)) }, null, 2);
+function schoolText(municipality: string, s: SchoolAnalysis, say: Sentences): Buffer {
+  const text = JSON.stringify({ schools: [schoolJson(municipality, s, say)] }, null, 2);
   return Buffer.from(text.slice(SCHOOLS_OPEN.length, text.length - SCHOOLS_CLOSE.length), "utf8");
 }
 
@@ -231,35 +230,48 @@ interface Analysed {
   municipality: string;
   profileVersion: string;
   years: number[];
-  schools: number;
   clusters: ClusterReference[];
   /** Its console lines (printed after the run's header, which needs every analysis). */
   lines: string[];
-  /** Its schools' JSON (schoolsChunk), with --json. */
-  json: Buffer | null;
+  /** Its schools' JSON (schoolText), with --json. */
+  json: Buffer[];
 }
 
 /**
- * Prints and serializes an analysis at once, so its per-school results die young (a region's
- * 625 schools of results — ≈ 4,5 MB — were otherwise promoted to V8's old generation, which started
- * a full collection before the JSON was written; docs/bench.md, the sixth round).
+ * Analyses a municipality and prints and serializes each school as soon as it is analysed, so its
+ * results die young: a region's 625 schools of results (≈ 4,5 MB) were otherwise all alive until
+ * the JSON was written and copied into V8's old generation (docs/bench.md, the sixth round).
  */
-function finishAnalysis(a: MunicipalAnalysis, heading: boolean, allYears: boolean, json: boolean): Analysed {
-  const say = new Sentences();
+function analyzeAndFinish(
+  m: Municipality,
+  profile: Profile,
+  heading: boolean,
+  allYears: boolean,
+  json: boolean,
+): Analysed {
   const lines: string[] = [];
   const out = { out: (line: string) => void lines.push(line), err: () => undefined };
-  if (heading) lines.push(`\n== ${a.municipality}: ${countRu(a.schools.length, ["ОО", "ОО", "ОО"])} ==`);
-  a.schools.forEach((_, i) => printSchool(a, i, allYears, out, say));
+  if (heading) lines.push(`\n== ${m.name}: ${countRu(m.schools.length, ["ОО", "ОО", "ОО"])} ==`);
+  const schools: Buffer[] = [];
+  const a = analyzeMunicipality(m, profile, {
+    onSchool: (s) => {
+      // Each explanation is built once for the console and the JSON; a school's results are its own.
+      const say = new Sentences();
+      printSchool(s, allYears, out, say);
+      if (json) schools.push(schoolText(m.name, s, say));
+    },
+  });
   return {
     municipality: a.municipality,
     profileVersion: a.profileVersion,
     years: a.years,
-    schools: a.schools.length,
     clusters: a.clusters,
     lines,
-    json: json ? schoolsChunk(a, say) : null,
+    json: schools,
   };
 }
+
+const COMMA = Buffer.from(",\n", "utf8");
 
 /** The JSON file: the header and tail of the whole object around the schools' chunks, written in pieces. */
 function writeJson(
@@ -270,7 +282,7 @@ function writeJson(
   imported: Imported,
 ): void {
   const years = [...new Set(all.flatMap((a) => a.years))].sort((x, y) => x - y);
-  const chunks = all.filter((a) => a.schools > 0).map((a) => a.json!);
+  const schools = all.flatMap((a) => a.json);
   const whole = {
     municipality: name,
     municipalities: all.map((a) => a.municipality),
@@ -278,7 +290,7 @@ function writeJson(
     years,
     latestYear: years.length ? years[years.length - 1] : null,
     // A placeholder element where the chunks go (an empty array would print as «[]»).
-    schools: chunks.length ? [0] : [],
+    schools: schools.length ? [0] : [],
     clusters: all.flatMap((a) => a.clusters.map((c) => ({ ...c, municipality: a.municipality }))),
     unreadable,
     imported: {
@@ -295,28 +307,29 @@ function writeJson(
   const text = JSON.stringify(whole, null, 2);
   // Only the top level is indented by two spaces, and strings hold no raw line breaks: the place is unique.
   const slot = '\n  "schools": [\n    0\n  ]';
-  const at = chunks.length ? text.indexOf(slot) : -1;
+  const at = schools.length ? text.indexOf(slot) : -1;
   if (at < 0) {
     writeFileSync(path, text, "utf8");
     return;
   }
-  // The chunks start with their own indentation: the text resumes after «    0».
+  // The schools' texts start with their own indentation: the text resumes after «    0».
   const head = at + '\n  "schools": [\n'.length;
+  const parts: Buffer[] = [Buffer.from(text.slice(0, head), "utf8")];
+  for (let i = 0; i < schools.length; i++) {
+    if (i > 0) parts.push(COMMA);
+    parts.push(schools[i]);
+  }
+  parts.push(Buffer.from(text.slice(head + "    0".length), "utf8"));
   const fd = openSync(path, "w");
   try {
-    writeSync(fd, text.slice(0, head));
-    for (let i = 0; i < chunks.length; i++) {
-      if (i > 0) writeSync(fd, ",\n");
-      writeSync(fd, chunks[i]);
-    }
-    writeSync(fd, text.slice(head + "    0".length));
+    // One system call for the pieces (libuv splits them by IOV_MAX).
+    writevSync(fd, parts);
   } finally {
     closeSync(fd);
   }
 }
 
-function printSchool(a: MunicipalAnalysis, i: number, allYears: boolean, io: Io, say: Sentences): void {
-  const s = a.schools[i];
+function printSchool(s: SchoolAnalysis, allYears: boolean, io: Io, say: Sentences): void {
   io.out(
     `\n${s.login} — ${s.name} (${s.type}, ${s.location}); кластер «${s.cluster.label}», ${countRu(s.cluster.size, ["школа", "школы", "школ"])}`,
   );
@@ -439,7 +452,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     }
     references = Math.max(references, municipality.references.length);
     total += municipality.schools.length;
-    analyses.push(finishAnalysis(analyzeMunicipality(municipality, profile), several, parsed.allYears, !!parsed.json));
+    analyses.push(analyzeAndFinish(municipality, profile, several, parsed.allYears, !!parsed.json));
   }
   const years = [...new Set(analyses.flatMap((a) => a.years))].sort((x, y) => x - y);
   const name =

@@ -89,7 +89,16 @@ export interface MunicipalAnalysis {
   minThreshold: MinThresholdRow[];
 }
 
-export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnalysis {
+export interface AnalyzeOptions {
+  /**
+   * Hands each school's analysis, in the order of m.schools, to the caller instead of keeping it:
+   * the result's `schools` is then empty. A caller that prints and serializes each school at once
+   * lets a region's results die young instead of holding them all (src/cli/commands/analyze.ts).
+   */
+  onSchool?: (school: SchoolAnalysis) => void;
+}
+
+export function analyzeMunicipality(m: Municipality, p: Profile, options: AnalyzeOptions = {}): MunicipalAnalysis {
   const ctx = buildContext(m, p);
   const passports = m.schools.map((s) => s.passport);
   const clusters = assignClusters(passports, p);
@@ -184,7 +193,7 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
   const socialPos = quantilePositions(social, p.values["r4.quantile"], p.values["r4.quantile"], minGroup);
 
   const latest = years.length ? years[years.length - 1] : null;
-  const schools: SchoolAnalysis[] = m.schools.map((s) => {
+  const analyzeSchool = (s: Municipality["schools"][number]): SchoolAnalysis => {
     const login = s.passport.login;
     const cluster = clusters.get(login)!;
     const units = ctx.index.bySchool.get(login) ?? new Map();
@@ -224,7 +233,10 @@ export function analyzeMunicipality(m: Municipality, p: Profile): MunicipalAnaly
       stability: latest === null ? null : stability(stabilityInput, latest, p),
       minThreshold: minThresholdDynamics(units.values()),
     };
-  });
+  };
+  const onSchool = options.onSchool;
+  const schools: SchoolAnalysis[] = onSchool ? [] : m.schools.map(analyzeSchool);
+  if (onSchool) m.schools.forEach((s) => onSchool(analyzeSchool(s)));
 
   const references: MunicipalUnitReference[] = [...ctx.index.pooled.values()]
     .map((u) => ({

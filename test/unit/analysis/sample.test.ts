@@ -147,4 +147,13 @@ describe("results on the sample are fixed", () => {
       .split("\n");
     expect(analysisDigest(analysis)).toEqual(expected);
   });
+
+  it("onSchool hands over the same schools in the same order and keeps none (the CLI prints each at once)", () => {
+    const handed: MunicipalAnalysis["schools"] = [];
+    const streamed = analyzeMunicipality(municipality, DEFAULT_PROFILE, { onSchool: (s) => handed.push(s) });
+    expect(streamed.schools).toEqual([]);
+    expect(handed.map((s) => s.login)).toEqual(municipality.schools.map((s) => s.passport.login));
+    expect(handed).toEqual(analysis.schools);
+    expect({ ...streamed, schools: analysis.schools }).toEqual(analysis);
+  });
 });
