@@ -215,14 +215,41 @@ function schoolJson(municipality: string, s: SchoolAnalysis, say: Sentences) {
 const SCHOOLS_OPEN = '{\n  "schools": [\n';
 const SCHOOLS_CLOSE = "\n  ]\n}";
 
+/** Bytes of a piece of JsonSchools: a region's 2,7 MB of schools take a few. */
+const PIECE = 1 << 20;
+
 /**
- * A school as it stands in the JSON's "schools" array (at depth 2, with its indentation, without the
- * separating comma), in UTF-8: JSON.stringify indents by depth only, so the text is the same as in
- * one stringify of the whole object.
+ * The elements of the JSON's "schools" array, encoded into UTF-8 as each school is analysed —
+ * straight into large buffers, not a buffer per school. Each element is a school's text as one
+ * JSON.stringify of the whole object has it (at depth 2, with its indentation): JSON.stringify
+ * indents by depth only, so the same text comes from stringifying the school in a wrapper.
  */
-function schoolText(municipality: string, s: SchoolAnalysis, say: Sentences): Buffer {
-  const text = JSON.stringify({ schools: [schoolJson(municipality, s, say)] }, null, 2);
-  return Buffer.from(text.slice(SCHOOLS_OPEN.length, text.length - SCHOOLS_CLOSE.length), "utf8");
+class JsonSchools {
+  count = 0;
+  private readonly done: Buffer[] = [];
+  private piece = Buffer.alloc(0);
+  private used = 0;
+
+  add(municipality: string, s: SchoolAnalysis, say: Sentences): void {
+    const text = JSON.stringify({ schools: [schoolJson(municipality, s, say)] }, null, 2);
+    this.write(this.count++ > 0 ? ",\n" : "");
+    this.write(text.slice(SCHOOLS_OPEN.length, text.length - SCHOOLS_CLOSE.length));
+  }
+
+  private write(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (this.piece.length - this.used < text.length * 3) {
+      if (this.used > 0) this.done.push(this.piece.subarray(0, this.used));
+      this.piece = Buffer.allocUnsafe(Math.max(PIECE, text.length * 3));
+      this.used = 0;
+    }
+    this.used += this.piece.write(text, this.used, "utf8");
+  }
+
+  /** The elements separated by commas, as buffers to write one after another. */
+  pieces(): Buffer[] {
+    return this.used > 0 ? [...this.done, this.piece.subarray(0, this.used)] : this.done;
+  }
 }
 
 /** What is left of a municipality's analysis once its schools are printed and serialized. */
@@ -233,8 +260,6 @@ interface Analysed {
   clusters: ClusterReference[];
   /** Its console lines (printed after the run's header, which needs every analysis). */
   lines: string[];
-  /** Its schools' JSON (schoolText), with --json. */
-  json: Buffer[];
 }
 
 /**
@@ -247,18 +272,17 @@ function analyzeAndFinish(
   profile: Profile,
   heading: boolean,
   allYears: boolean,
-  json: boolean,
+  json: JsonSchools | null,
 ): Analysed {
   const lines: string[] = [];
   const out = { out: (line: string) => void lines.push(line), err: () => undefined };
   if (heading) lines.push(`\n== ${m.name}: ${countRu(m.schools.length, ["ОО", "ОО", "ОО"])} ==`);
-  const schools: Buffer[] = [];
   const a = analyzeMunicipality(m, profile, {
     onSchool: (s) => {
       // Each explanation is built once for the console and the JSON; a school's results are its own.
       const say = new Sentences();
       printSchool(s, allYears, out, say);
-      if (json) schools.push(schoolText(m.name, s, say));
+      if (json) json.add(m.name, s, say);
     },
   });
   return {
@@ -267,11 +291,8 @@ function analyzeAndFinish(
     years: a.years,
     clusters: a.clusters,
     lines,
-    json: schools,
   };
 }
-
-const COMMA = Buffer.from(",\n", "utf8");
 
 /** The JSON file: the header and tail of the whole object around the schools' chunks, written in pieces. */
 function writeJson(
@@ -280,9 +301,9 @@ function writeJson(
   name: string,
   unreadable: { file: string; message: string }[],
   imported: Imported,
+  schools: JsonSchools,
 ): void {
   const years = [...new Set(all.flatMap((a) => a.years))].sort((x, y) => x - y);
-  const schools = all.flatMap((a) => a.json);
   const whole = {
     municipality: name,
     municipalities: all.map((a) => a.municipality),
@@ -290,7 +311,7 @@ function writeJson(
     years,
     latestYear: years.length ? years[years.length - 1] : null,
     // A placeholder element where the chunks go (an empty array would print as «[]»).
-    schools: schools.length ? [0] : [],
+    schools: schools.count ? [0] : [],
     clusters: all.flatMap((a) => a.clusters.map((c) => ({ ...c, municipality: a.municipality }))),
     unreadable,
     imported: {
@@ -307,19 +328,18 @@ function writeJson(
   const text = JSON.stringify(whole, null, 2);
   // Only the top level is indented by two spaces, and strings hold no raw line breaks: the place is unique.
   const slot = '\n  "schools": [\n    0\n  ]';
-  const at = schools.length ? text.indexOf(slot) : -1;
+  const at = schools.count ? text.indexOf(slot) : -1;
   if (at < 0) {
     writeFileSync(path, text, "utf8");
     return;
   }
   // The schools' texts start with their own indentation: the text resumes after «    0».
   const head = at + '\n  "schools": [\n'.length;
-  const parts: Buffer[] = [Buffer.from(text.slice(0, head), "utf8")];
-  for (let i = 0; i < schools.length; i++) {
-    if (i > 0) parts.push(COMMA);
-    parts.push(schools[i]);
-  }
-  parts.push(Buffer.from(text.slice(head + "    0".length), "utf8"));
+  const parts = [
+    Buffer.from(text.slice(0, head), "utf8"),
+    ...schools.pieces(),
+    Buffer.from(text.slice(head + "    0".length), "utf8"),
+  ];
   const fd = openSync(path, "w");
   try {
     // One system call for the pieces (libuv splits them by IOV_MAX).
@@ -433,6 +453,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   collectGarbage(HEAP_BOUND_MB);
   // Each analysis is printed and serialized as soon as it is made, and only its summary kept (finishAnalysis).
   const analyses: Analysed[] = [];
+  const jsonSchools = parsed.json ? new JsonSchools() : null;
   const several = groups.filter((g) => g.length > 0).length > 1;
   const findings: Finding[] = [...rawFindings];
   let references = 0;
@@ -452,7 +473,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     }
     references = Math.max(references, municipality.references.length);
     total += municipality.schools.length;
-    analyses.push(analyzeAndFinish(municipality, profile, several, parsed.allYears, !!parsed.json));
+    analyses.push(analyzeAndFinish(municipality, profile, several, parsed.allYears, jsonSchools));
   }
   const years = [...new Set(analyses.flatMap((a) => a.years))].sort((x, y) => x - y);
   const name =
@@ -484,7 +505,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (parsed.json) {
     // Synchronous writes of the finished text: the asynchronous writeFile sends a region's 2,7 MB
     // through the thread pool in 512 KB pieces, ≈ 2 ms more CPU, and nothing else waits for it here.
-    writeJson(parsed.json, analyses, name, unreadable, imported);
+    writeJson(parsed.json, analyses, name, unreadable, imported, jsonSchools!);
     io.out(`\nJSON записан: ${parsed.json}`);
   }
   return unreadable.length || findings.some((f) => f.severity === "error") ? 1 : 0;
