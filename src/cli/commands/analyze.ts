@@ -294,7 +294,7 @@ function analyzeAndFinish(
   };
 }
 
-/** The JSON file: the header and tail of the whole object around the schools' chunks, written in pieces. */
+/** The JSON file: the header and tail of the whole object around the schools (JsonSchools), written in pieces. */
 function writeJson(
   path: string,
   all: Analysed[],
@@ -451,7 +451,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 2;
   }
   collectGarbage(HEAP_BOUND_MB);
-  // Each analysis is printed and serialized as soon as it is made, and only its summary kept (finishAnalysis).
+  // Each school is printed and serialized as soon as it is analysed; of an analysis only its
+  // summary is kept (analyzeAndFinish).
   const analyses: Analysed[] = [];
   const jsonSchools = parsed.json ? new JsonSchools() : null;
   const several = groups.filter((g) => g.length > 0).length > 1;
