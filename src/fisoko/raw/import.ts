@@ -75,7 +75,7 @@ export class RawImporter {
   private readonly findings: Finding[] = [];
   private readonly reports: RawReport[] = [];
   private readonly schools = new Map<string, RawSchool>();
-  private readonly participants: ParticipantRow[] = [];
+  private participants: ParticipantRow[] = [];
   /** test|school → file that gave the school's rows of the test first. */
   private readonly owner = new Map<string, string>();
 
@@ -117,7 +117,8 @@ export class RawImporter {
 
   /** Imports the sheets of one file (those `sheet` gave, in the file's order, their rows handed over). */
   commit(file: string, sheets: readonly RawSheetImport[]): void {
-    const { findings, reports, schools, participants, owner } = this;
+    const { findings, reports, schools, owner } = this;
+    let { participants } = this;
     for (const sheetImport of sheets) {
       const sheet = sheetImport.name;
       const f = sheetImport.findings;
@@ -129,6 +130,15 @@ export class RawImporter {
       reports.push(report);
       const skipped = new Set<string>();
       const label = describeTest(test);
+      // The sheet's schools are its participants' schools (none dropped): when no other file has
+      // given any of them for this test (a region's protocol, the usual case), all rows are taken at
+      // once — the sheet's array itself when nothing was imported before, no walk over 24 000 rows.
+      if (rows.dropped === 0 && this.takesAll(rows.schools.keys(), label, file)) {
+        if (participants.length === 0) this.participants = participants = rows.participants;
+        else participants = this.participants = participants.concat(rows.participants);
+        for (const [login, s] of rows.schools) if (!schools.has(login)) schools.set(login, s);
+        continue;
+      }
       // Decided once per school (its rows are many), then each participant is a lookup.
       const taken = new Map<string, boolean>();
       // A school's participants come one after another: decided once per run of one login, and
@@ -171,6 +181,22 @@ export class RawImporter {
         message: `Файл «${file}»: не найдена шапка протокола результатов; ожидается строка заголовков со столбцами «логин школы» (или «Школа»), «код обучающегося» (или «Код») и баллами за задания («балл за 1» или «1 (1б)») в первых строках листа.`,
       });
     }
+  }
+
+  /**
+   * Whether every school of `logins` is this file's for the test `label`: each is claimed for the
+   * file when no file has it yet (as commit's walk would claim it); false at the first school
+   * another file gave first, and the walk then decides school by school.
+   */
+  private takesAll(logins: Iterable<string>, label: string, file: string): boolean {
+    const { owner } = this;
+    for (const login of logins) {
+      const key = `${label}|${schoolKey(login)}`;
+      const first = owner.get(key);
+      if (first === undefined) owner.set(key, file);
+      else if (first !== file) return false;
+    }
+    return true;
   }
 
   finish(): RawImport {

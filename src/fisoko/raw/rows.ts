@@ -36,6 +36,11 @@ export interface RawRows {
   excluded: number;
   /** Rows whose total differs from the sum of their task scores (the total is kept). */
   sumMismatch: number;
+  /**
+   * Participants read and then dropped (an earlier row of a code met twice): without any, every
+   * school of `schools` has participants.
+   */
+  dropped: number;
 }
 
 const ABSENT = /^(?:отсутствовал[а-я]*|отс\.?|не пройд[а-я]*\.?|не участвовал[а-я]*|неявка)$/i;
@@ -77,7 +82,14 @@ export interface RowContext {
  * at once and nothing of its array is kept, so the caller may reuse one array for every row.
  */
 export class RawRowReader {
-  private readonly out: RawRows = { participants: [], schools: new Map(), absent: 0, excluded: 0, sumMismatch: 0 };
+  private readonly out: RawRows = {
+    participants: [],
+    schools: new Map(),
+    absent: 0,
+    excluded: 0,
+    sumMismatch: 0,
+    dropped: 0,
+  };
   private readonly dropped = new Set<number>();
   private readonly badLogins = new Map<string, { row: number; count: number }>();
   // A region has hundreds of schools over tens of thousands of rows: each school cell is parsed once.
@@ -304,6 +316,7 @@ export class RawRowReader {
       );
     }
     if (this.dropped.size) out.participants = out.participants.filter((_, i) => !this.dropped.has(i));
+    out.dropped = this.dropped.size;
     return out;
   }
 }

@@ -154,7 +154,10 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
       let kk = kept.get(key);
       if (!kk) kept.set(key, (kk = new Set()));
       kk.add(`${p.procedure} ${p.year}, ${p.subject}, ${p.grade} класс`);
-    } else pushRun(school.participants, ps, i, end);
+    } else if (school.participants.length === 0)
+      // A school of the protocol alone (the usual case): its run as one copy, not pushed one by one.
+      school.participants = ps.slice(i, end);
+    else pushRun(school.participants, ps, i, end);
     i = end;
   }
   for (const [key, units] of kept) {

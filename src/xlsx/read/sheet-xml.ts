@@ -651,9 +651,9 @@ function scanSheet(
 }
 
 /**
- * The cells of sheetData (bytes start..end) into `sink`. An unprefixed "<c …>" is found with the
- * native indexOf and read here; every other tag (rows, prefixed names, end tags, comments) goes
- * through nextStartTag as before.
+ * The cells of sheetData (bytes start..end) into `sink`. The usual tags are read by plainCells;
+ * every other tag (prefixed names, other attribute shapes, formulas, inline strings, comments)
+ * here, by the general steps.
  */
 function scanCells(
   b: Uint8Array,
@@ -664,8 +664,9 @@ function scanCells(
   maxRows: number,
   sink: CellSink,
 ): void {
-  let rowIndex = -1;
-  let colIndex = -1;
+  const at = cursor;
+  at.row = -1;
+  at.col = -1;
   const attrs: Attrs = { ref: NaN, type: undefined, empty: false };
   // A cell name whose end tag is missing from some position on: later cells of that name are skipped without searching again.
   let unclosedName = "";
@@ -673,33 +674,8 @@ function scanCells(
   const tag: StartTag = { lt: 0, nameStart: 0, nameEnd: 0, local: 0 };
   let i = start;
   for (;;) {
-    // Cells follow each other with nothing between them: the native search only when they do not.
-    const lt = b[i] === LT ? i : b.indexOf(LT, i);
-    if (lt < 0 || lt >= end) return;
-    // End tags are passed over (as nextStartTag does), the usual row tag read in place.
-    if (b[lt + 1] === SLASH) {
-      i = lt + 2;
-      continue;
-    }
-    const rowEnd = plainRowEnd(b, lt, end);
-    if (rowEnd >= 0) {
-      i = rowEnd + 1;
-      rowIndex = plain.value - 1;
-      colIndex = -1;
-      if (rowIndex >= maxRows) return;
-      continue;
-    }
-    const after = plainCellEnd(b, lt, end);
-    if (after >= 0) {
-      // The usual cell, read by plainCell into `plain`.
-      i = after;
-      colIndex = plain.col;
-      const r = rowIndex;
-      if (r < 0 || (slaves.size && slaves.has(r * 16_384 + colIndex))) continue;
-      const v = plain.shared ? (strings[plain.value] ?? null) : plain.value;
-      if (v !== null && v !== "") sink.add(r, colIndex, v);
-      continue;
-    }
+    const lt = plainCells(b, i, end, strings, slaves, maxRows, sink);
+    if (lt < 0) return;
     let nameStart = lt + 1;
     let nameEnd = lt + 2;
     if (b[nameStart] !== 99 /* c */ || b[nameEnd] !== 32) {
@@ -710,9 +686,9 @@ function scanCells(
         const tagEnd = readAttrs(b, nameEnd, end, true, attrs);
         if (tagEnd < 0) return;
         i = tagEnd + 1;
-        rowIndex = attrs.ref === attrs.ref ? attrs.ref - 1 : rowIndex + 1;
-        colIndex = -1;
-        if (rowIndex >= maxRows) return;
+        at.row = attrs.ref === attrs.ref ? attrs.ref - 1 : at.row + 1;
+        at.col = -1;
+        if (at.row >= maxRows) return;
         continue;
       }
       if (!isCellTag(b, tag)) {
@@ -726,7 +702,7 @@ function scanCells(
     if (tagEnd === -2) tagEnd = readAttrs(b, nameEnd, end, false, attrs);
     if (tagEnd < 0) return;
     i = tagEnd + 1;
-    colIndex = attrs.ref === attrs.ref ? attrs.ref : colIndex + 1;
+    at.col = attrs.ref === attrs.ref ? attrs.ref : at.col + 1;
     if (attrs.empty) continue;
     // The usual content, exactly <v>…</v> in an unprefixed <c>: its end is found in the same pass.
     const vEnd = nameEnd - nameStart === 1 && attrs.type !== "inlineStr" ? plainValueEnd(b, i, end) : -1;
@@ -741,8 +717,8 @@ function scanCells(
     const innerStart = i;
     i = close + 3 + (nameEnd - nameStart);
     if (close === innerStart) continue;
-    const r = rowIndex;
-    const c = colIndex;
+    const r = at.row;
+    const c = at.col;
     if (r < 0 || c < 0 || (slaves.size && slaves.has(r * 16_384 + c))) continue;
     const v =
       vEnd >= 0
@@ -751,6 +727,58 @@ function scanCells(
     if (v !== null && v !== "") sink.add(r, c, v);
     // A formula without a cached result still belongs to the used range (as in exceljs and Excel).
     else if (hasElement(b, innerStart, close, 102 /* f */)) sink.extend(r, c);
+  }
+}
+
+/** The row and column scanCells and plainCells are at (0-based; −1 before the first). */
+const cursor = { row: -1, col: -1 };
+
+/**
+ * The run of usual tags from `i` on, read into `sink`: end tags passed over, «<row r="12" …>»
+ * (plainRowEnd) and the usual cell (plainCellEnd). Returns the "<" of the first other tag for
+ * scanCells to read, or −1 at the end of sheetData or past `maxRows`. A protocol is 600 000 usual
+ * cells read once, cold: this loop is kept apart from the general steps, so V8 compiles only it
+ * for the long run of usual cells (issue 23).
+ */
+function plainCells(
+  b: Uint8Array,
+  i: number,
+  end: number,
+  strings: readonly string[],
+  slaves: Set<number>,
+  maxRows: number,
+  sink: CellSink,
+): number {
+  const at = cursor;
+  for (;;) {
+    // Cells follow each other with nothing between them, and a row's end tag is four bytes before
+    // the next "<": the native search only after a longer gap (Buffer#indexOf goes through Node's
+    // argument checks, a microsecond a call).
+    let lt = i;
+    while (lt < end && b[lt] !== LT && lt - i < 8) lt++;
+    if (lt < end && b[lt] !== LT) lt = b.indexOf(LT, lt);
+    if (lt < 0 || lt >= end) return -1;
+    // End tags are passed over (as nextStartTag does), the usual row tag read in place.
+    if (b[lt + 1] === SLASH) {
+      i = lt + 2;
+      continue;
+    }
+    const rowEnd = plainRowEnd(b, lt, end);
+    if (rowEnd >= 0) {
+      i = rowEnd + 1;
+      at.row = plain.value - 1;
+      at.col = -1;
+      if (at.row >= maxRows) return -1;
+      continue;
+    }
+    const after = plainCellEnd(b, lt, end);
+    if (after < 0) return lt;
+    i = after;
+    const r = at.row;
+    const c = (at.col = plain.col);
+    if (r < 0 || (slaves.size && slaves.has(r * 16_384 + c))) continue;
+    const v = plain.shared ? (strings[plain.value] ?? null) : plain.value;
+    if (v !== null && v !== "") sink.add(r, c, v);
   }
 }
 

@@ -76,3 +76,30 @@ describe("regional protocols imported as they are read", () => {
     ]);
   });
 });
+
+describe("a school whose only rows a file drops", () => {
+  // Its two rows share a code, so both are dropped: the file gives the school no participant and
+  // does not claim it — a later file's rows of the school are imported (as without the shortcut of
+  // RawImporter.commit that takes a new protocol's schools at once).
+  const withSchool = (codes: number[], others: boolean): FisokoFile["sheets"] => {
+    const [classes, sheet] = protocol2022Small();
+    const header = sheet.values[0];
+    const model = sheet.values[6];
+    const rows = codes.map((code) =>
+      model.map((v) => (typeof v === "string" ? v.replace("223200", "223300") : v === 310001 ? code : v)),
+    );
+    return [classes, { ...sheet, values: [header, ...(others ? sheet.values.slice(1) : []), ...rows] }];
+  };
+  const importer = new RawImporter(PROFILE);
+  importer.add({ name: A, sheets: withSchool([330001, 330001], true) });
+  importer.add({ name: B, sheets: withSchool([330001], false) });
+  const done = importer.finish();
+
+  it("is taken from the later file, without a warning about it", () => {
+    expect(done.participants.filter((p) => p.login === "edu223300").map((p) => [p.code, p.source])).toEqual([
+      ["330001", B],
+    ]);
+    expect(done.findings.filter((f) => f.rule === "raw.twice" && f.message.includes("edu223300"))).toEqual([]);
+    expect(done.participants).toHaveLength(6);
+  });
+});
