@@ -118,21 +118,30 @@ export class PointSplitter {
     if (score <= 0) return this.maxes.map(() => 0);
     if (score >= this.total) return [...this.maxes];
     const { floors, fractions, extraBasic, extraAdvanced } = this.expected(score);
-    const points = Array.from(floors);
-    const keys = Array.from(fractions, (f) => f + rng.uniform(0, 0.35));
-    const give = (count: number, basic: boolean) => {
-      for (let k = 0; k < count; k++) {
-        let best = -1;
-        for (let j = 0; j < keys.length; j++) {
-          if (this.basic[j] === basic && keys[j] > -Infinity && (best < 0 || keys[j] > keys[best])) best = j;
-        }
-        if (best < 0) return;
-        points[best]++;
-        keys[best] = -Infinity;
-      }
-    };
-    give(extraBasic, true);
-    give(extraAdvanced, false);
+    // Plain loops, not Array.from over typed arrays (V8's iterator path): `demo` splits a score for
+    // every participant of every work (issue 23: ≤ 0,1 s per school). Same draws in the same order.
+    const n = floors.length;
+    const points = new Array<number>(n);
+    const keys = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      points[j] = floors[j];
+      keys[j] = fractions[j] + rng.uniform(0, 0.35);
+    }
+    this.give(points, keys, extraBasic, true);
+    this.give(points, keys, extraAdvanced, false);
     return points;
+  }
+
+  /** `count` extra points, one each to the basic (or advanced) tasks with the largest keys. */
+  private give(points: number[], keys: Float64Array, count: number, basic: boolean): void {
+    for (let k = 0; k < count; k++) {
+      let best = -1;
+      for (let j = 0; j < keys.length; j++) {
+        if (this.basic[j] === basic && keys[j] > -Infinity && (best < 0 || keys[j] > keys[best])) best = j;
+      }
+      if (best < 0) return;
+      points[best]++;
+      keys[best] = -Infinity;
+    }
   }
 }
