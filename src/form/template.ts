@@ -10,6 +10,7 @@ import { KINDERGARTEN, MKDO_AREAS, MKDO_LEVELS } from "../core/preschool";
 import { columnLetters, formatCell, rangeFrom } from "../core/a1";
 import type { Grid, WriteOp } from "../host/port";
 import { isoDateToSerial } from "../host/serial";
+import { rowHeightFor, wrappedLines } from "../host/text-lines";
 import type { CellValue } from "../core/values";
 import { typeWord } from "./cells";
 import { RULES } from "./rules";
@@ -174,6 +175,9 @@ function tableOps(schema: SheetSchema, layout: SheetLayout, rows: number, data: 
   return ops;
 }
 
+/** Widths of the passport's columns «Показатель», «Значение», «Пояснение» (characters). */
+const PASSPORT_WIDTHS = [34, 40, 60] as const;
+
 function passportFieldOps(values: Partial<Record<string, CellValue>> = {}): WriteOp[] {
   const sheet = PASSPORT.name;
   const fields = PASSPORT.fields ?? [];
@@ -199,13 +203,19 @@ function passportFieldOps(values: Partial<Record<string, CellValue>> = {}): Writ
     op: "format",
     sheet,
     address: `B${p.fieldRow}:B${last}`,
-    format: { fill: INPUT_FILL, borders: true, locked: false, numberFormat: "@" },
+    format: { fill: INPUT_FILL, borders: true, locked: false, numberFormat: "@", vAlign: "center" },
   });
   ops.push({
     op: "format",
     sheet,
     address: `C${p.fieldRow}:C${last}`,
     format: { italic: true, fontColor: HELP_COLOR, wrap: true, vAlign: "center" },
+  });
+  // The explanations wrap in column C (PASSPORT_WIDTHS): Excel and LibreOffice do not grow rows a
+  // program writes, so a long one would print over the next field.
+  fields.forEach((f, i) => {
+    const lines = wrappedLines(f.help, PASSPORT_WIDTHS[2]);
+    if (lines > 1) ops.push({ op: "rowHeight", sheet, row: p.fieldRow + i, height: rowHeightFor(lines) });
   });
   fields.forEach((f, i) => {
     const address = `B${p.fieldRow + i}`;
@@ -230,7 +240,7 @@ export function sheetOps(
   const layout = sheetLayout(schema, repeatedCount);
   ops.push(...tableOps(schema, layout, rows, data));
   if (schema.fields) {
-    ops.push({ op: "columnWidths", sheet: schema.name, from: "A", widths: [34, 40, 60] });
+    ops.push({ op: "columnWidths", sheet: schema.name, from: "A", widths: [...PASSPORT_WIDTHS] });
     ops.push({ op: "print", sheet: schema.name, landscape: false, fitToWidth: true });
   } else {
     ops.push({ op: "freeze", sheet: schema.name, rows: layout.headerRow, columns: 0 });

@@ -6,56 +6,18 @@
  * `print` ops. Widths are in characters of the default font (Calibri 11), heights in points.
  */
 import type { Column, Table } from "../model/table";
+import { wrappedLines } from "../../host/text-lines";
 
 /** A4 landscape (842 pt) minus Excel's default side margins of 0,7″ each. */
 export const PRINTABLE_WIDTH_PT = 842 - 2 * 0.7 * 72;
 /** Below this scale an 11-pt cell prints under 9 pt and a 9-pt note under 8 pt: never shrink further. */
 export const MIN_PRINT_SCALE = 80;
-/** One line of 11-pt text and the padding Excel keeps above and below it. */
-export const LINE_PT = 15;
-const PADDING_PT = 3;
 /** Text columns at least this wide hold sentences (explanations, measures), not codes. */
 const LONG_TEXT_WIDTH = 20;
 
 /** Excel's column width in characters → points (7-px digit of Calibri 11, 5 px padding, 96 dpi). */
 export function columnPoints(width: number): number {
   return ((width * 7 + 5) * 72) / 96;
-}
-
-/**
- * Lines a text takes in a column of `width` characters when wrapped at spaces; a word longer than
- * the line is broken (as Excel does). `\n` starts a new line. `bold` (headers): 10 % fewer characters
- * a line, since bold letters and Cyrillic capitals are wider than the digit Excel measures widths by.
- * Plain text gets the width less one character: lowercase letters and spaces are narrower than the
- * digit, so this still over-estimates — LibreOffice, even with its wider substitute for Calibri,
- * prints about 27 characters of a sentence on a line of width 26 (rows 0,9 was 30–40 % too tall).
- */
-export function wrappedLines(text: string, width: number, bold = false): number {
-  const capacity = Math.max(1, Math.floor(bold ? width * 0.9 : width) - 1);
-  // A text no longer than a line is one line, whatever its words (most cells of a large table):
-  // no split per cell (issue 23).
-  if (text.length <= capacity && text.indexOf("\n") < 0) return 1;
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    let used = 0;
-    lines++;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const need = used === 0 ? word.length : used + 1 + word.length;
-      if (need <= capacity) {
-        used = need;
-        continue;
-      }
-      if (used > 0) lines++;
-      lines += Math.ceil(word.length / capacity) - 1;
-      used = word.length % capacity || capacity;
-    }
-  }
-  return lines;
-}
-
-/** Height in points of a row whose tallest cell takes `lines` lines. */
-export function rowHeightFor(lines: number): number {
-  return Math.min(409, lines * LINE_PT + PADDING_PT);
 }
 
 /** The longest word of a header must fit on a line (bold): «участников» never breaks as «участнико/в». */

@@ -9,15 +9,8 @@ import type { SummarySheet } from "../model/sheets";
 import { columnLetters } from "../../core/a1";
 import type { WriteOp } from "../../host/port";
 import { tableOps, tableRows, tableWidths } from "./table-ops";
-import {
-  columnPoints,
-  columnsOnFirstPage,
-  fitWidths,
-  narrowestWidths,
-  pagePlan,
-  rowHeightFor,
-  wrappedLines,
-} from "./print-layout";
+import { columnPoints, columnsOnFirstPage, fitWidths, narrowestWidths, pagePlan } from "./print-layout";
+import { rowHeightFor, wrappedLines } from "../../host/text-lines";
 import { MARKER_CELL, markerText } from "../../host/generated";
 
 const GAP = 2;

@@ -7,15 +7,8 @@
 import { formulaRows, type CellData, type ColumnKind, type Highlight, type Table } from "../model/table";
 import { columnLetters as columnLetter } from "../../core/a1";
 import type { WriteOp } from "../../host/port";
-import {
-  columnsOnFirstPage,
-  headerLines,
-  headerWidth,
-  rowHeightFor,
-  rowLines,
-  wrappedColumns,
-  wrappedLines,
-} from "./print-layout";
+import { columnsOnFirstPage, headerLines, headerWidth, rowLines, wrappedColumns } from "./print-layout";
+import { rowHeightFor, wrappedLines } from "../../host/text-lines";
 
 export const HEADER_ROW = 5;
 export const FIRST_DATA_ROW = 6;

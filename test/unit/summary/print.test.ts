@@ -22,9 +22,8 @@ import {
   MIN_PRINT_SCALE,
   pagePlan,
   PRINTABLE_WIDTH_PT,
-  rowHeightFor,
-  wrappedLines,
 } from "../../../src/summary/write/print-layout";
+import { rowHeightFor, wrappedLines } from "../../../src/host/text-lines";
 import { tableWidths } from "../../../src/summary/write/table-ops";
 
 describe("print layout arithmetic", () => {
