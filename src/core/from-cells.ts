@@ -530,7 +530,7 @@ export function columnsFromCells(
     },
     groups: new GroupKeys(keyCols, table.partsOf(k), table.count),
     skippedRows: counts[SKIPPED],
-    unread: { mark: counts[UNREAD_MARK], journal: counts[UNREAD_JOURNAL], score: counts[UNREAD_SCORE] },
+    unread: unreadOf(counts),
   };
 }
 
@@ -549,6 +549,11 @@ const UNREAD_SCORE = 3;
 const COUNTS = 4;
 /** readTotals: rows in the current batch. */
 const BATCHED = 5;
+
+/** The unread cells the row loop counted, as CellColumns and CellTotals report them. */
+function unreadOf(counts: Int32Array): CellColumns["unread"] {
+  return { mark: counts[UNREAD_MARK], journal: counts[UNREAD_JOURNAL], score: counts[UNREAD_SCORE] };
+}
 
 /**
  * The row loop; returns the number of data rows kept. A function of its own that ends right after
@@ -690,7 +695,7 @@ export function totalsFromCells(grid: readonly (readonly unknown[] | undefined)[
         groups: new GroupKeys(keyCols, table.partsOf(k), table.count),
         rows: counts[COUNTS],
         skippedRows: counts[SKIPPED],
-        unread: { mark: counts[UNREAD_MARK], journal: counts[UNREAD_JOURNAL], score: counts[UNREAD_SCORE] },
+        unread: unreadOf(counts),
       };
     }
   }

@@ -160,7 +160,8 @@ export function municipalCycle(seed: number, years: readonly number[]): CycleRec
  * year after (or, in the last year, that year), of the procedure the track prefers; among those,
  * direction 2 aims at the work with the highest share of «2» that year (the finding it answers),
  * direction 1 at the lowest quality, «Объективность» at the first by grade and subject. Ties go to
- * grade and subject order. Direction 2 aims at the share of «2», the others at quality.
+ * grade and subject order. The target's indicator: the share of «2» for direction 2, quality for
+ * the others.
  */
 export function withTargets(cycle: readonly CycleRecord[], results: readonly ResultRow[]): CycleRecord[] {
   // Mark counts per year and work (classes of a parallel summed).

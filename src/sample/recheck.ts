@@ -11,7 +11,7 @@ import type { SituationPlace } from "./situations";
 /** Works the commission re-checks: enough to be evaluated (o7.minWorks = 10) with a margin. */
 export const RECHECKED_WORKS = 20;
 /** Of the boundary works, how many the commission finds pulled up (the rest it confirms). */
-export const LOWERED_WORKS = 14;
+const LOWERED_WORKS = 14;
 
 export function boundaryRechecks(participants: readonly ParticipantRow[], place: SituationPlace): RecheckRow[] {
   const work = participants.filter(

@@ -4,6 +4,7 @@
  * find it. Tests check the generated numbers against it, the demo writes it as situations.json.
  */
 import type { DirectionId, Procedure } from "../core/model";
+import { RECHECKED_WORKS } from "./recheck";
 import type { Role, RosterEntry } from "./roster";
 
 /** The rule that should find a situation: an objectivity sign, a risk factor, a cycle or stability finding. */
@@ -123,7 +124,7 @@ function describe(kind: Role, p: SituationPlace, years: readonly number[]): stri
     case "inflatedJournal":
       return `Завышенные отметки по журналу (${w}): почти 60 % участников «понизили» отметку, у 18 % расхождение с журналом на 2 отметки и более.`;
     case "boundaryPeak":
-      return `Пик первичных баллов на границе отметки «3» (${w}): почти все работы на балл ниже границы «дотянуты» до пограничного балла; муниципальная комиссия перепроверила 20 работ и у большинства работ на границе понизила отметку до «2».`;
+      return `Пик первичных баллов на границе отметки «3» (${w}): почти все работы на балл ниже границы «дотянуты» до пограничного балла; муниципальная комиссия перепроверила ${RECHECKED_WORKS} работ и у большинства работ на границе понизила отметку до «2».`;
     case "unconfirmedHigh":
       return `Результаты значительно выше муниципальных в обычной СОШ (${w}): качество выше эталона более чем на 25 п.п., а ОГЭ этой параллели через год — на уровне муниципалитета.`;
     case "difficultyInversion":

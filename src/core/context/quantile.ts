@@ -44,8 +44,10 @@ function upperBound(sorted: Float64Array, x: number): number {
   return lo;
 }
 
-/** Positions of every member of one group. */
-/** `scope`, when given, is set on every position (last key), so that callers need not copy them to add it. */
+/**
+ * Positions of every member of one group. `scope`, when given, is set on every position (last key),
+ * so that callers need not copy them to add it.
+ */
 export function quantilePositions<K>(
   values: ReadonlyMap<K, number>,
   lowQ: number,

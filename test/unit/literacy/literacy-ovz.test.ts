@@ -108,6 +108,35 @@ describe("participants with ОВЗ", () => {
       'IF(OR({state}<>"",{n}<=0),"",({n5}+{n4})/{n}*100)',
     );
   });
+
+  // ovzStats counts marks as they come (issue 23) instead of keeping them per test: the counts must
+  // be countMarks' — a mark out of 1–5 or blank is left out, a fractional one is not counted by mark
+  // but still counts among the ОВЗ participants with a mark, as before.
+  it("counts marks 1–5 by mark, skips blanks and marks out of range, keeps a fractional ОВЗ mark in n", () => {
+    const rows = [
+      pupil("Математика", 5, true),
+      pupil("Математика", 4, true),
+      pupil("Математика", 4, true),
+      pupil("Математика", 3, true),
+      pupil("Математика", 1, true),
+      pupil("Математика", 4.5, true),
+      pupil("Математика", null, true),
+      pupil("Математика", 6, true),
+      pupil("Математика", 0, true),
+      pupil("Математика", 2, false),
+      pupil("Математика", 5, false),
+      // Another test: no ОВЗ participant, so no line for it.
+      pupil("Русский язык", 5, false),
+    ];
+    const [m, ...rest] = ovzStats(rows, DEFAULT_PROFILE);
+    expect(rest).toEqual([]);
+    expect(m.subject).toBe("Математика");
+    // ОВЗ with a mark 1–5: 5, 4, 4, 3, 1 and 4,5 → n = 6; by mark the fractional one is not counted.
+    expect(m.n).toBe(6);
+    expect(m.marks).toEqual({ n5: 1, n4: 2, n3: 1, n2: 0, n1: 1 });
+    expect(m.all).toEqual({ n5: 2, n4: 2, n3: 1, n2: 1, n1: 1 });
+    expect(m.state).toBe("");
+  });
 });
 
 describe("the form: «ОВЗ» on «Участники» and «Функциональная грамотность»", () => {
