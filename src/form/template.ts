@@ -315,11 +315,22 @@ export function instructionOps(): WriteOp[] {
     address: "A1",
     values: rows.map((r) => Array.from({ length: 6 }, (_, i) => r[i] ?? null)),
   });
-  ops.push({ op: "columnWidths", sheet, from: "A", widths: [30, 16, 10, 13, 34, 70] });
+  const widths = [30, 16, 10, 13, 34, 70];
+  ops.push({ op: "columnWidths", sheet, from: "A", widths });
   ops.push({ op: "format", sheet, address: `A1:F${rows.length}`, format: { wrap: true, vAlign: "top" } });
   ops.push({ op: "format", sheet, address: "A1", format: { bold: true, fontSize: 14 } });
   for (const r of bold.slice(1))
     ops.push({ op: "format", sheet, address: `A${r}`, format: { bold: true, fontSize: 12 } });
+  rows.forEach((r, i) => {
+    // Titles and paragraphs (one cell) run on over the empty cells to their right, not wrap in column A.
+    if (r.length <= 1) {
+      ops.push({ op: "format", sheet, address: `A${i + 1}`, format: { wrap: false } });
+      return;
+    }
+    // Table rows as tall as their longest wrapped text: Excel and LibreOffice do not grow rows a program writes.
+    const lines = Math.max(1, ...r.map((v, c) => (typeof v === "string" ? wrappedLines(v, widths[c]) : 1)));
+    if (lines > 1) ops.push({ op: "rowHeight", sheet, row: i + 1, height: rowHeightFor(lines) });
+  });
   for (const r of heads)
     ops.push({ op: "format", sheet, address: `A${r}:F${r}`, format: { bold: true, fill: HEADER_FILL, borders: true } });
   ops.push({ op: "print", sheet, landscape: true, fitToWidth: true });
