@@ -52,7 +52,8 @@ import {
   type ChartAnchor,
   type ChartModel,
 } from "../exceljs/chart-xml";
-import { OpenSheet, renderSheet, tableXml, xmlText, type Primitive } from "./sheet";
+import { OpenSheet, renderSheet, tableXml, type Primitive } from "./sheet";
+import { xmlText } from "./bytes";
 import { StyleTable, type BaseStyles } from "./styles";
 import { writeZip } from "../zip-write";
 import { PackageWriter, outPart, type PackedPart } from "./zip";
