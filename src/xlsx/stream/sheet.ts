@@ -71,15 +71,7 @@ export class OpenSheet implements ChartSheet {
   }
 
   setValue(r: number, c: number, v: Primitive): void {
-    const row = this.row(r);
-    row.v[c] = v;
-    if (row.f?.[c] !== undefined) row.f[c] = undefined;
-  }
-
-  setFormula(r: number, c: number, f: string): void {
-    const row = this.row(r);
-    row.v[c] = null;
-    (row.f ??= [])[c] = f;
+    putValue(this.row(r), c, v);
   }
 
   get rowCount(): number {
@@ -100,6 +92,18 @@ export class OpenSheet implements ChartSheet {
   findRow(row: number): { height?: number } | undefined {
     return this.rows[row - 1];
   }
+}
+
+/** A value into cell `c` of a row; a formula there goes. */
+export function putValue(row: RowModel, c: number, v: Primitive): void {
+  row.v[c] = v;
+  if (row.f !== undefined && row.f[c] !== undefined) row.f[c] = undefined;
+}
+
+/** A formula (without «=») into cell `c` of a row; its value is left blank. */
+export function putFormula(row: RowModel, c: number, f: string): void {
+  row.v[c] = null;
+  (row.f ??= [])[c] = f;
 }
 
 /** Shared strings of the whole workbook: a cell holds the index of its text. */
