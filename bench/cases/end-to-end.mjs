@@ -25,15 +25,13 @@
  * The files are written once to bench/out/e2e-N.xlsx by the streaming writer (src/xlsx/stream).
  * --write replaces this case's section of bench/results.md, leaving the rest as it is.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { BENCH, OUT, bundleEntry } from "../lib/build.mjs";
 import { generateColumns, groupParts } from "../lib/generate.mjs";
-import { median, lastJsonLine } from "../lib/measure.mjs";
+import { loadAverage as load, median, peakRssMb, runChild } from "../lib/measure.mjs";
 import { arqueroIndicators, checksum, danfoIndicators } from "./engine.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
 
@@ -41,7 +39,6 @@ const BUNDLE = join(OUT, "e2e-bundle.mjs");
 const { begin: BEGIN, end: END } = sectionMarkers("end-to-end");
 const HEADER = ["ОО", "Год", "Класс", "Предмет", "Балл", "Отметка", "Отметка по журналу"];
 const file = (n) => join(OUT, `e2e-${n}.xlsx`);
-const load = () => os.loadavg().map((x) => x.toFixed(1));
 
 async function buildBundle() {
   await bundleEntry(
@@ -243,7 +240,7 @@ async function childRun(stage, id, n, runs) {
       n,
       cpuMs: median(cpu),
       checksum: checksum(last),
-      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      maxRssMb: peakRssMb(),
       load: [before, load()],
     }) + "\n",
   );
@@ -253,16 +250,7 @@ async function childRun(stage, id, n, runs) {
 const NO_GC = process.argv.includes("--no-gc");
 
 function spawnChild(args) {
-  const r = spawnSync(
-    process.execPath,
-    [...(NO_GC ? [] : ["--expose-gc"]), fileURLToPath(import.meta.url), "--child", ...args.map(String)],
-    {
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  if (r.status !== 0) throw new Error((r.stderr || r.stdout).trim().split("\n").slice(-3).join(" "));
-  return JSON.parse(lastJsonLine(r.stdout));
+  return runChild(fileURLToPath(import.meta.url), ["--child", ...args], { nodeArgs: NO_GC ? [] : ["--expose-gc"] });
 }
 
 const fmt = (x, d = 0) => x.toLocaleString("ru-RU", { maximumFractionDigits: d, minimumFractionDigits: d });

@@ -34,6 +34,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BENCH, OUT, ROOT } from "../lib/build.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
+import { loadAverage as load } from "../lib/measure.mjs";
 
 const { begin: BEGIN, end: END } = sectionMarkers("pane-memory");
 const CHROMIUM = "/usr/bin/chromium";
@@ -46,8 +47,6 @@ const OFFICE_JS = new Set([
 ]);
 const SAMPLE_MS = 100;
 const MB = 1024 * 1024;
-
-const load = () => os.loadavg().map((x) => x.toFixed(1));
 
 function newestMtime(dir) {
   let t = 0;

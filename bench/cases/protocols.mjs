@@ -18,15 +18,13 @@
  * an esbuild bundle so tsx's start-up is not timed. The 2021 layout has no shipped scale: the run
  * passes --set 'scale|ВПР|2021|4|Математика=20;6;10;15' as a user would.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { bundleEntry } from "../lib/build.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
-import { lastJsonLine } from "../lib/measure.mjs";
+import { cpuMs, loadAverage as load, median, peakRssMb, runChild } from "../lib/measure.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..");
@@ -35,7 +33,6 @@ const BUNDLE = join(OUT, "protocols-bundle.mjs");
 /** The fixture writer (it loads exceljs): only the generating child imports it, not the measured one. */
 const FIXTURES = join(OUT, "protocols-fixtures.mjs");
 const { begin: BEGIN, end: END } = sectionMarkers("protocols");
-const load = () => os.loadavg().map((x) => x.toFixed(1));
 
 /** ВПР 2021 математика 4 класс: 15 tasks, 20 points; the scale the run passes by --set. */
 const MATH4 = {
@@ -100,8 +97,7 @@ async function childAnalyze(layout, n) {
   const code = await b.analyze.run(args, io);
   const ms = performance.now() - t0;
   // CPU time of this process: what «on one core» means when other processes load the machine.
-  const cpu = process.cpuUsage(c0);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const cpu = cpuMs(process.cpuUsage(c0));
   if (code !== 0) throw new Error(`msoko analyze завершилась с кодом ${code}: ${io.stderr.join(" ").slice(0, 400)}`);
   const a = JSON.parse(readFileSync(json, "utf8"));
   const fired = {};
@@ -119,8 +115,8 @@ async function childAnalyze(layout, n) {
       rows: n,
       participants,
       ms,
-      cpuMs,
-      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      cpuMs: cpu,
+      maxRssMb: peakRssMb(),
       schools: a.schools.length,
       municipalities: a.municipalities.length,
       withBoth,
@@ -171,29 +167,24 @@ async function childBaseline(layout, n) {
     }
   }
   const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(c0);
+  const cpu = cpuMs(process.cpuUsage(c0));
   process.stdout.write(
     JSON.stringify({
       layout,
       rows: n,
       baseline: true,
       ms,
-      cpuMs: (cpu.user + cpu.system) / 1000,
+      cpuMs: cpu,
       cells,
       values,
       bytes,
-      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      maxRssMb: peakRssMb(),
     }) + "\n",
   );
 }
 
 function spawnChild(args) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error((r.stderr || r.stdout).trim().split("\n").slice(-3).join(" "));
-  return lastJsonLine(r.stdout);
+  return runChild(fileURLToPath(import.meta.url), args);
 }
 
 const fmt = (x, d = 0) =>
@@ -204,14 +195,9 @@ const fmt = (x, d = 0) =>
 /** One child run with the load average before and after it. */
 function measured(what, layout, n) {
   const before = load();
-  const r = JSON.parse(spawnChild(["--child", what, layout, String(n)]));
+  const r = spawnChild(["--child", what, layout, n]);
   return { ...r, load: [before, load()] };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /**
  * Runs both layouts at n participants, `runs` times each (analyze and the baseline alternating,

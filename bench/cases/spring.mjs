@@ -22,21 +22,18 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire, syncBuiltinESMExports } from "node:module";
-import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { OUT, ROOT, bundleEntry } from "../lib/build.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
-import { lastJsonLine } from "../lib/measure.mjs";
+import { cpuMs, lastJsonLine, loadAverage as load, peakRssMb } from "../lib/measure.mjs";
 
 const require = createRequire(import.meta.url);
 const { begin: BEGIN, end: END } = sectionMarkers("spring");
 const GEN_BUNDLE = join(OUT, "spring-generate.mjs");
 const CLI_DIR = join(OUT, "spring-cli");
 const YEAR = 2026;
-const load = () => os.loadavg().map((x) => x.toFixed(1));
-const cpuMs = (c) => (c.user + c.system) / 1000;
 
 /** Subject → its dative after «по» in a 2021-layout title. */
 const DATIVE = {
@@ -163,7 +160,7 @@ async function childGenerate(n, count) {
     made.push({ file: w.name, genMs, ms: performance.now() - t0, cpuMs: cpuMs(process.cpuUsage(c0)) });
     process.stderr.write(`  записан ${w.name}: ${Math.round(performance.now() - t0)} мс\n`);
   }
-  process.stdout.write(JSON.stringify({ made, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + "\n");
+  process.stdout.write(JSON.stringify({ made, maxRssMb: peakRssMb() }) + "\n");
 }
 
 /**
@@ -226,7 +223,7 @@ async function childAnalyze(n, files, count) {
   process.stdout.write = write;
   const ms = performance.now() - t0;
   const cpu = cpuMs(process.cpuUsage(c0));
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  const maxRssMb = peakRssMb();
   if (code !== 0) throw new Error(`msoko analyze завершилась с кодом ${code}`);
   const a = JSON.parse(readFileSync(json, "utf8"));
   const procedures = new Set();

@@ -18,7 +18,6 @@
  * of the file as it is. Forms are made once by `msoko demo --schools N --seed 2026` into
  * bench/out/forms-N (as case 4 does).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
@@ -27,13 +26,9 @@ import { fileURLToPath } from "node:url";
 import { CLI_BUNDLE, OUT, buildCliBundle } from "../lib/build.mjs";
 import { ensureForms, formsDir, summarizeOnce } from "./consolidation.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
-import { lastJsonLine } from "../lib/measure.mjs";
+import { cpuMs, loadAverage as load, peakRssMb, runChild } from "../lib/measure.mjs";
 
 const { begin: BEGIN, end: END } = sectionMarkers("summary-stream");
-
-const load = () => os.loadavg().map((x) => x.toFixed(1));
-const cpuMs = (c) => (c.user + c.system) / 1000;
-const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 /** Child: the baseline over every form of the folder. */
 function childBaseline(forms) {
@@ -83,7 +78,7 @@ function childBaseline(forms) {
       cells,
       values,
       bytes,
-      maxRssMb: maxRssMb(),
+      maxRssMb: peakRssMb(),
       load: [before, load()],
     };
     process.stdout.write(JSON.stringify(out) + "\n");
@@ -106,7 +101,7 @@ async function childSummarize(forms, variant) {
     variant,
     ms: performance.now() - t0,
     cpuMs: cpuMs(process.cpuUsage(c0)),
-    maxRssMb: maxRssMb(),
+    maxRssMb: peakRssMb(),
     load: [before, load()],
   };
   process.stdout.write(JSON.stringify(res) + "\n");
@@ -119,12 +114,7 @@ async function childForms(forms) {
 }
 
 function spawnChild(args) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child", ...args.map(String)], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error((r.stderr || r.stdout).trim().split("\n").slice(-3).join(" "));
-  return JSON.parse(lastJsonLine(r.stdout));
+  return runChild(fileURLToPath(import.meta.url), ["--child", ...args]);
 }
 
 const fmt = (x, d = 0) => x.toLocaleString("ru-RU", { maximumFractionDigits: d, minimumFractionDigits: d });

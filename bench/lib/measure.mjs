@@ -1,4 +1,5 @@
 /** Timing helpers shared by the benchmark workers. */
+import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 
@@ -66,4 +67,26 @@ export function lastJsonLine(stdout) {
     .split("\n")
     .filter((l) => l.startsWith("{"))
     .pop();
+}
+
+/** The load average of 1, 5 and 15 minutes, one decimal each (printed before and after a measured run). */
+export function loadAverage() {
+  return os.loadavg().map((x) => x.toFixed(1));
+}
+
+/** CPU milliseconds (user + system) of a process.cpuUsage() reading. */
+export function cpuMs(usage) {
+  return (usage.user + usage.system) / 1000;
+}
+
+/**
+ * Runs `script` in a child Node with `args` (node options `nodeArgs` before it) and returns the
+ * last JSON line it printed, parsed (undefined when it printed none); a child that fails throws
+ * with the last three lines of its output.
+ */
+export function runChild(script, args, { nodeArgs = [], maxBuffer = 64 * 1024 * 1024 } = {}) {
+  const r = spawnSync(process.execPath, [...nodeArgs, script, ...args.map(String)], { encoding: "utf8", maxBuffer });
+  if (r.status !== 0) throw new Error((r.stderr || r.stdout).trim().split("\n").slice(-3).join(" "));
+  const line = lastJsonLine(r.stdout);
+  return line === undefined ? undefined : JSON.parse(line);
 }

@@ -43,8 +43,6 @@ export const SIGN_NAMES: Record<string, string> = {
   F: "Маркер ФИОКО",
 };
 
-export { FACTOR_NAMES } from "../../core/risk/names";
-
 export interface AnalysisTablesInput {
   schools: readonly SchoolReport[];
   analysis: MunicipalAnalysis;

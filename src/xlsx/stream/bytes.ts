@@ -40,10 +40,10 @@ export class ByteChunks {
   }
 
   /**
-   * Text escaped for XML as xmlText (sheet.ts) escapes it, without the escaped copy: ASCII byte by
-   * byte, the rest from the first other character on through xmlText and UTF-8.
+   * Text escaped for XML as xmlText escapes it, without the escaped copy: ASCII byte by byte, the
+   * rest from the first other character on through xmlText and UTF-8.
    */
-  escaped(s: string, escape: (text: string) => string): void {
+  escaped(s: string): void {
     this.room(s.length * 6);
     const b = this.buf;
     let p = this.pos;
@@ -51,7 +51,7 @@ export class ByteChunks {
       const ch = s.charCodeAt(i);
       if (ch >= 128) {
         this.pos = p;
-        this.utf8(escape(s.slice(i)));
+        this.utf8(xmlText(s.slice(i)));
         return;
       }
       if (ch === 38) p = put(b, p, AMP);
@@ -100,4 +100,28 @@ const QUOT = Buffer.from("&quot;");
 function put(b: Buffer, p: number, bytes: Buffer): number {
   for (let i = 0; i < bytes.length; i++) b[p + i] = bytes[i];
   return p + bytes.length;
+}
+
+/**
+ * escapeXml in one pass over the characters, and no new string for a text that needs nothing: what
+ * the sheets' formulas and the shared strings go through, hundreds of thousands of times in a
+ * region's summary (issue 23). Characters XML forbids are dropped, as escapeXml drops them.
+ */
+export function xmlText(s: string): string {
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    let entity: string;
+    if (ch === 38) entity = "&amp;";
+    else if (ch === 60) entity = "&lt;";
+    else if (ch === 62) entity = "&gt;";
+    else if (ch === 34) entity = "&quot;";
+    // U+0000–U+001F but tab, line feed and carriage return; U+FFFE, U+FFFF.
+    else if (ch < 32 ? ch !== 9 && ch !== 10 && ch !== 13 : ch === 0xfffe || ch === 0xffff) entity = "";
+    else continue;
+    out += s.slice(last, i) + entity;
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
 }

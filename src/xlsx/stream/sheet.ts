@@ -71,15 +71,7 @@ export class OpenSheet implements ChartSheet {
   }
 
   setValue(r: number, c: number, v: Primitive): void {
-    const row = this.row(r);
-    row.v[c] = v;
-    if (row.f?.[c] !== undefined) row.f[c] = undefined;
-  }
-
-  setFormula(r: number, c: number, f: string): void {
-    const row = this.row(r);
-    row.v[c] = null;
-    (row.f ??= [])[c] = f;
+    putValue(this.row(r), c, v);
   }
 
   get rowCount(): number {
@@ -102,33 +94,21 @@ export class OpenSheet implements ChartSheet {
   }
 }
 
+/** A value into cell `c` of a row; a formula there goes. */
+export function putValue(row: RowModel, c: number, v: Primitive): void {
+  row.v[c] = v;
+  if (row.f !== undefined && row.f[c] !== undefined) row.f[c] = undefined;
+}
+
+/** A formula (without «=») into cell `c` of a row; its value is left blank. */
+export function putFormula(row: RowModel, c: number, f: string): void {
+  row.v[c] = null;
+  (row.f ??= [])[c] = f;
+}
+
 /** Shared strings of the whole workbook: a cell holds the index of its text. */
 export interface StringTable {
   id(text: string): number;
-}
-
-/**
- * escapeXml in one pass over the characters, and no new string for a text that needs nothing: what
- * the sheets' formulas and the shared strings go through, hundreds of thousands of times in a
- * region's summary (issue 23). Characters XML forbids are dropped, as escapeXml drops them.
- */
-export function xmlText(s: string): string {
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    let entity: string;
-    if (ch === 38) entity = "&amp;";
-    else if (ch === 60) entity = "&lt;";
-    else if (ch === 62) entity = "&gt;";
-    else if (ch === 34) entity = "&quot;";
-    // U+0000–U+001F but tab, line feed and carriage return; U+FFFE, U+FFFF.
-    else if (ch < 32 ? ch !== 9 && ch !== 10 && ch !== 13 : ch === 0xfffe || ch === 0xffff) entity = "";
-    else continue;
-    out += s.slice(last, i) + entity;
-    last = i + 1;
-  }
-  return last === 0 ? s : out + s.slice(last);
 }
 
 /** Chunks of worksheet XML; `rels` are the sheet's relationships (tables, drawing) by id. */
@@ -188,7 +168,7 @@ export function* renderSheet(
       out.ascii((styleAttrs[s] ??= `" s="${s}"`));
       if (f !== undefined) {
         out.ascii("><f>");
-        out.escaped(f, xmlText);
+        out.escaped(f);
         out.ascii("</f></c>");
       } else if (v === undefined || v === null) out.ascii("/>");
       else if (typeof v === "number") {

@@ -52,7 +52,8 @@ import {
   type ChartAnchor,
   type ChartModel,
 } from "../exceljs/chart-xml";
-import { OpenSheet, renderSheet, tableXml, xmlText, type Primitive } from "./sheet";
+import { OpenSheet, putFormula, putValue, renderSheet, tableXml, type Primitive } from "./sheet";
+import { xmlText } from "./bytes";
 import { StyleTable, type BaseStyles } from "./styles";
 import { writeZip } from "../zip-write";
 import { PackageWriter, outPart, type PackedPart } from "./zip";
@@ -272,22 +273,20 @@ export class StreamXlsxWorkbook implements WorkbookPort {
         for (let r = 0; r < grid.length; r++) if (grid[r].length > width) width = grid[r].length;
         formatCell({ row: start.row + grid.length - 1, col: start.col + width - 1 });
         const formulas = op.op === "formulas";
-        // What setValue and setFormula do, with the row looked up once per row, not per cell (issue 23).
+        // The row looked up once per row, not per cell (issue 23).
         for (let r = 0; r < grid.length && width > 0; r++) {
           const line = grid[r];
           const target = w.row(start.row + r);
-          const values = target.v;
           for (let c = 0; c < width; c++) {
             const v = c < line.length ? (line[c] ?? null) : null;
             const col = start.col + c;
-            if (formulas && isFormulaText(v)) {
-              values[col] = null;
-              (target.f ??= [])[col] = v.slice(1);
-              continue;
-            }
-            values[col] =
-              formulas && typeof v === "string" ? constantFromFormulaText(v) : v === "" ? null : (v as Primitive);
-            if (target.f !== undefined && target.f[col] !== undefined) target.f[col] = undefined;
+            if (formulas && isFormulaText(v)) putFormula(target, col, v.slice(1));
+            else
+              putValue(
+                target,
+                col,
+                formulas && typeof v === "string" ? constantFromFormulaText(v) : v === "" ? null : (v as Primitive),
+              );
           }
         }
         return;
