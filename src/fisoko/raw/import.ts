@@ -215,7 +215,8 @@ function loginRunEnd(ps: readonly RawParticipant[], i: number): number {
   return j;
 }
 
-function pushRange(into: ParticipantRow[], from: readonly ParticipantRow[], start: number, end: number): void {
+/** Participants start..end of `from` appended to `into` (also withRawSchools's runs of a school). */
+export function pushRange(into: ParticipantRow[], from: readonly ParticipantRow[], start: number, end: number): void {
   for (let j = start; j < end; j++) into.push(from[j]);
 }
 

@@ -11,7 +11,7 @@ import type { Finding, Location, Municipality, ParticipantRow, SchoolReport, Sch
 import { canonicalSubject } from "../../core/subjects";
 import { countRu } from "../../core/values";
 import { prefixDiffers, prefixNote, schoolKey } from "../login";
-import type { RawImport } from "./import";
+import { pushRange, type RawImport } from "./import";
 import type { RawSchool } from "./rows";
 
 export type RawLevel = "municipality" | "region";
@@ -91,7 +91,7 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
   const unitKeys = new Map<string, string>();
   let last: (Pick<ParticipantRow, "procedure" | "year" | "grade" | "subject"> & { unit: string }) | undefined;
   // A school's participants of one test come one after another: the school, its unit and whether
-  // the form already has it are worked out once per run of them, and only `runEnd` and `pushRun`
+  // the form already has it are worked out once per run of them, and only `runEnd` and `pushRange`
   // (small, so cheap for V8 to optimize) walk the tens of thousands of rows.
   const ps = imp.participants;
   for (let i = 0; i < ps.length;) {
@@ -157,7 +157,7 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
     } else if (school.participants.length === 0)
       // A school of the protocol alone (the usual case): its run as one copy, not pushed one by one.
       school.participants = ps.slice(i, end);
-    else pushRun(school.participants, ps, i, end);
+    else pushRange(school.participants, ps, i, end);
     i = end;
   }
   for (const [key, units] of kept) {
@@ -186,10 +186,6 @@ function runEnd(ps: readonly ParticipantRow[], i: number): number {
   )
     j++;
   return j;
-}
-
-function pushRun(into: ParticipantRow[], from: readonly ParticipantRow[], start: number, end: number): void {
-  for (let j = start; j < end; j++) into.push(from[j]);
 }
 
 /**
