@@ -35,7 +35,7 @@ import {
   explainSign,
   explainStability,
   explainStableAbsence,
-  type ClusterReference,
+  type MunicipalAnalysis,
   type SchoolAnalysis,
 } from "../../core/analysis";
 import type { SignResult, StableAbsence } from "../../core/objectivity";
@@ -253,11 +253,7 @@ class JsonSchools {
 }
 
 /** What is left of a municipality's analysis once its schools are printed and serialized. */
-interface Analysed {
-  municipality: string;
-  profileVersion: string;
-  years: number[];
-  clusters: ClusterReference[];
+interface Analysed extends Pick<MunicipalAnalysis, "municipality" | "profileVersion" | "years" | "clusters"> {
   /** Its console lines (printed after the run's header, which needs every analysis). */
   lines: string[];
 }
@@ -277,21 +273,15 @@ function analyzeAndFinish(
   const lines: string[] = [];
   const out = { out: (line: string) => void lines.push(line), err: () => undefined };
   if (heading) lines.push(`\n== ${m.name}: ${countRu(m.schools.length, ["ОО", "ОО", "ОО"])} ==`);
-  const a = analyzeMunicipality(m, profile, {
+  const { municipality, profileVersion, years, clusters } = analyzeMunicipality(m, profile, {
     onSchool: (s) => {
-      // Each explanation is built once for the console and the JSON; a school's results are its own.
+      // A school's results are its own: its sentences are kept for the school alone (Sentences).
       const say = new Sentences();
       printSchool(s, allYears, out, say);
       if (json) json.add(m.name, s, say);
     },
   });
-  return {
-    municipality: a.municipality,
-    profileVersion: a.profileVersion,
-    years: a.years,
-    clusters: a.clusters,
-    lines,
-  };
+  return { municipality, profileVersion, years, clusters, lines };
 }
 
 /** The JSON file: the header and tail of the whole object around the schools (JsonSchools), written in pieces. */
