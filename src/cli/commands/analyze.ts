@@ -66,9 +66,6 @@ import { parseSetArg } from "../set-arg";
 
 export const { summary, usage } = COMMAND_INFO.analyze;
 
-/** Heap (MB) above which the command asks for a full collection between files and phases (src/cli/memory.ts). */
-const HEAP_BOUND_MB = 384;
-
 interface Args {
   inputs: string[];
   json?: string;
@@ -394,10 +391,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   const importer = new RawImporter(profile, { test: parsed.test });
   const inputs = await loadInputs(files, undefined, bookLimits(profile), profile.values["limits.textLength"], {
     // Rows straight from the sheet's XML into the importer, no grid (src/cli/inputs.ts); onRaw for the rest.
-    rawStream: { importer, read: () => collectGarbage(HEAP_BOUND_MB) },
+    rawStream: { importer, read: () => collectGarbage() },
     onRaw: (file) => {
       importer.add(file);
-      collectGarbage(HEAP_BOUND_MB);
+      collectGarbage();
     },
   });
   const unreadable = inputs.forms
@@ -440,7 +437,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     );
     return 2;
   }
-  collectGarbage(HEAP_BOUND_MB);
+  collectGarbage();
   // Each school is printed and serialized as soon as it is analysed; of an analysis only its
   // summary is kept (analyzeAndFinish).
   const analyses: Analysed[] = [];
