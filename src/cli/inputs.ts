@@ -65,11 +65,11 @@ export async function loadInputs(
     try {
       const bytes = await readInputBytes(path);
       const streamed = stream ? await streamProtocol(bytes, file, limits, stream.importer) : null;
-      if (stream && streamed && "imported" in streamed) {
+      if (streamed && "imported" in streamed) {
         // Outside streamProtocol's catch: once committed, the file is never read a second way.
-        stream.importer.commit(file, streamed.imported);
+        stream?.importer.commit(file, streamed.imported);
         inputs.raw.push({ name: file, sheets: [] });
-        stream.read?.(file);
+        stream?.read?.(file);
         continue;
       }
       sheets = streamed ?? (await readXlsxBuffer(bytes, file, { formulas: false, limits }));

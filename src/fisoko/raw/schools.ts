@@ -97,9 +97,8 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
   for (let i = 0; i < ps.length;) {
     const p = ps[i];
     const end = runEnd(ps, i);
-    let k = keys.get(p.login as string);
-    if (k === undefined) keys.set(p.login as string, (k = schoolKey(p.login as string)));
-    const key = k;
+    let key = keys.get(p.login as string);
+    if (key === undefined) keys.set(p.login as string, (key = schoolKey(p.login as string)));
     let school = byKey.get(key);
     let created = false;
     if (!school) {
@@ -151,9 +150,9 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
       last = { procedure: p.procedure, year: p.year, grade: p.grade, subject: p.subject, unit };
     }
     if (ownUnits.get(key)!.has(unit)) {
-      let kk = kept.get(key);
-      if (!kk) kept.set(key, (kk = new Set()));
-      kk.add(`${p.procedure} ${p.year}, ${p.subject}, ${p.grade} класс`);
+      let k = kept.get(key);
+      if (!k) kept.set(key, (k = new Set()));
+      k.add(`${p.procedure} ${p.year}, ${p.subject}, ${p.grade} класс`);
     } else if (school.participants.length === 0)
       // A school of the protocol alone (the usual case): its run as one copy, not pushed one by one.
       school.participants = ps.slice(i, end);
