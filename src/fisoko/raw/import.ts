@@ -166,7 +166,7 @@ export class RawImporter {
           sheet,
           cell: "",
           file,
-          message: `Файл «${file}», лист «${sheet}»: результаты ОО ${login} (${describeTest(test)}) уже импортированы из файла «${owner.get(`${describeTest(test)}|${schoolKey(login)}`)}»; строки этого файла не учитываются.`,
+          message: `Файл «${file}», лист «${sheet}»: результаты ОО ${login} (${label}) уже импортированы из файла «${owner.get(`${label}|${schoolKey(login)}`)}»; строки этого файла не учитываются.`,
         });
       }
       for (const [login, s] of rows.schools) if (!skipped.has(login) && !schools.has(login)) schools.set(login, s);
