@@ -57,18 +57,19 @@ export async function loadInputs(
   opts: LoadOptions = {},
 ): Promise<Inputs> {
   const inputs = emptyInputs();
+  const stream = opts.rawStream;
   for (const [i, path] of files.entries()) {
     const file = basename(path);
     onFile?.(i + 1, files.length, file);
     let sheets;
     try {
       const bytes = await readInputBytes(path);
-      const streamed = opts.rawStream ? await streamProtocol(bytes, file, limits, opts.rawStream.importer) : null;
+      const streamed = stream ? await streamProtocol(bytes, file, limits, stream.importer) : null;
       if (streamed && "imported" in streamed) {
         // Outside streamProtocol's catch: once committed, the file is never read a second way.
-        opts.rawStream?.importer.commit(file, streamed.imported);
+        stream?.importer.commit(file, streamed.imported);
         inputs.raw.push({ name: file, sheets: [] });
-        opts.rawStream?.read?.(file);
+        stream?.read?.(file);
         continue;
       }
       sheets = streamed ?? (await readXlsxBuffer(bytes, file, { formulas: false, limits }));
@@ -87,9 +88,9 @@ export async function loadInputs(
 
 /**
  * A protocol's sheets read into `importer`'s sheet imports straight from their XML, for the caller
- * to commit (`imported`); the sheets
- * of a book of another kind, read as readXlsxBuffer reads them (values only); null when the
- * book must be read the usual way (1904 dates, rows out of order, any error: that way reports it).
+ * to commit (`imported`); the sheets of a book of another kind, read as readXlsxBuffer reads them
+ * (values only); null when the book must be read the usual way (1904 dates, rows out of order, any
+ * error: that way reports it).
  */
 async function streamProtocol(
   buf: Uint8Array,

@@ -23,8 +23,11 @@ function collector(): (() => void) | null {
   return gc;
 }
 
+/** Heap size (MB) above which the commands collect garbage between files and phases. */
+export const HEAP_BOUND_MB = 384;
+
 /** Collects garbage when the heap holds more than `aboveMb` megabytes; returns whether it did. */
-export function collectGarbage(aboveMb = 256): boolean {
+export function collectGarbage(aboveMb = HEAP_BOUND_MB): boolean {
   if (process.memoryUsage().heapUsed < aboveMb * 1e6) return false;
   const run = collector();
   if (!run) return false;

@@ -35,7 +35,7 @@ import {
   explainSign,
   explainStability,
   explainStableAbsence,
-  type ClusterReference,
+  type MunicipalAnalysis,
   type SchoolAnalysis,
 } from "../../core/analysis";
 import type { SignResult, StableAbsence } from "../../core/objectivity";
@@ -65,9 +65,6 @@ import { checkOutputs } from "../outputs";
 import { parseSetArg } from "../set-arg";
 
 export const { summary, usage } = COMMAND_INFO.analyze;
-
-/** Heap (MB) above which the command asks for a full collection between files and phases (src/cli/memory.ts). */
-const HEAP_BOUND_MB = 384;
 
 interface Args {
   inputs: string[];
@@ -253,11 +250,7 @@ class JsonSchools {
 }
 
 /** What is left of a municipality's analysis once its schools are printed and serialized. */
-interface Analysed {
-  municipality: string;
-  profileVersion: string;
-  years: number[];
-  clusters: ClusterReference[];
+interface Analysed extends Pick<MunicipalAnalysis, "municipality" | "profileVersion" | "years" | "clusters"> {
   /** Its console lines (printed after the run's header, which needs every analysis). */
   lines: string[];
 }
@@ -277,21 +270,15 @@ function analyzeAndFinish(
   const lines: string[] = [];
   const out = { out: (line: string) => void lines.push(line), err: () => undefined };
   if (heading) lines.push(`\n== ${m.name}: ${countRu(m.schools.length, ["ОО", "ОО", "ОО"])} ==`);
-  const a = analyzeMunicipality(m, profile, {
+  const { municipality, profileVersion, years, clusters } = analyzeMunicipality(m, profile, {
     onSchool: (s) => {
-      // Each explanation is built once for the console and the JSON; a school's results are its own.
+      // A school's results are its own: its sentences are kept for the school alone (Sentences).
       const say = new Sentences();
       printSchool(s, allYears, out, say);
       if (json) json.add(m.name, s, say);
     },
   });
-  return {
-    municipality: a.municipality,
-    profileVersion: a.profileVersion,
-    years: a.years,
-    clusters: a.clusters,
-    lines,
-  };
+  return { municipality, profileVersion, years, clusters, lines };
 }
 
 /** The JSON file: the header and tail of the whole object around the schools (JsonSchools), written in pieces. */
@@ -404,10 +391,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   const importer = new RawImporter(profile, { test: parsed.test });
   const inputs = await loadInputs(files, undefined, bookLimits(profile), profile.values["limits.textLength"], {
     // Rows straight from the sheet's XML into the importer, no grid (src/cli/inputs.ts); onRaw for the rest.
-    rawStream: { importer, read: () => collectGarbage(HEAP_BOUND_MB) },
+    rawStream: { importer, read: () => collectGarbage() },
     onRaw: (file) => {
       importer.add(file);
-      collectGarbage(HEAP_BOUND_MB);
+      collectGarbage();
     },
   });
   const unreadable = inputs.forms
@@ -450,7 +437,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     );
     return 2;
   }
-  collectGarbage(HEAP_BOUND_MB);
+  collectGarbage();
   // Each school is printed and serialized as soon as it is analysed; of an analysis only its
   // summary is kept (analyzeAndFinish).
   const analyses: Analysed[] = [];

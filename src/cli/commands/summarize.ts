@@ -34,11 +34,9 @@ import { loadProfile } from "../../host/settings";
 import { drawingSheetsOfFile, loadForRebuild, XlsxWorkbook } from "../../xlsx/exceljs";
 import { StreamXlsxWorkbook } from "../../xlsx/stream/workbook";
 import { MergeXlsxWorkbook } from "../../xlsx/merge/workbook";
-import { collectGarbage } from "../memory";
+import { collectGarbage, HEAP_BOUND_MB } from "../memory";
 import { parseSetArg } from "../set-arg";
 
-/** Heap size above which the command collects garbage between its phases (src/cli/memory.ts). */
-const HEAP_BOUND_MB = 384;
 /**
  * Garbage let pile up above what the last collection left alive before the next one. A region's
  * summary keeps its forms' reports alive (500 forms: about 300 MB), so a fixed bound just above

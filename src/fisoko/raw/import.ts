@@ -166,7 +166,7 @@ export class RawImporter {
           sheet,
           cell: "",
           file,
-          message: `Файл «${file}», лист «${sheet}»: результаты ОО ${login} (${describeTest(test)}) уже импортированы из файла «${owner.get(`${describeTest(test)}|${schoolKey(login)}`)}»; строки этого файла не учитываются.`,
+          message: `Файл «${file}», лист «${sheet}»: результаты ОО ${login} (${label}) уже импортированы из файла «${owner.get(`${label}|${schoolKey(login)}`)}»; строки этого файла не учитываются.`,
         });
       }
       for (const [login, s] of rows.schools) if (!skipped.has(login) && !schools.has(login)) schools.set(login, s);
@@ -215,7 +215,8 @@ function loginRunEnd(ps: readonly RawParticipant[], i: number): number {
   return j;
 }
 
-function pushRange(into: ParticipantRow[], from: readonly ParticipantRow[], start: number, end: number): void {
+/** Participants start..end of `from` appended to `into` (also withRawSchools's runs of a school). */
+export function pushRange(into: ParticipantRow[], from: readonly ParticipantRow[], start: number, end: number): void {
   for (let j = start; j < end; j++) into.push(from[j]);
 }
 

@@ -4,7 +4,7 @@ export {
   looksLikeRawResults,
   RAW_HEAD_ROWS,
   RawImporter,
-  RawSheetImport,
+  type RawSheetImport,
   type RawImport,
   type RawOptions,
   type RawReport,

@@ -78,7 +78,7 @@ export interface RowContext {
 
 /**
  * The rows of one protocol sheet, handed over one at a time in sheet order (from a grid by
- * readRawRows, or straight from the sheet's XML as it is read: src/cli/inputs.ts). A row is read
+ * RawImporter.add, or straight from the sheet's XML as it is read: src/cli/inputs.ts). A row is read
  * at once and nothing of its array is kept, so the caller may reuse one array for every row.
  */
 export class RawRowReader {
@@ -401,9 +401,9 @@ function isAbsentMemo(v: CellValue, memo: Map<string, boolean>): boolean {
   return absent;
 }
 
-/** «отсутствовал», «не пройд.»: only texts can say it (typed numbers skip the pattern). */
-function isAbsent(v: CellValue): boolean {
-  return typeof v === "string" && ABSENT.test(v.trim());
+/** «отсутствовал», «не пройд.»: only texts can say it (isAbsentMemo passes typed numbers over). */
+function isAbsent(v: string): boolean {
+  return ABSENT.test(v.trim());
 }
 
 function rowBlank(row: readonly CellValue[]): boolean {

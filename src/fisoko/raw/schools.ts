@@ -11,7 +11,7 @@ import type { Finding, Location, Municipality, ParticipantRow, SchoolReport, Sch
 import { canonicalSubject } from "../../core/subjects";
 import { countRu } from "../../core/values";
 import { prefixDiffers, prefixNote, schoolKey } from "../login";
-import type { RawImport } from "./import";
+import { pushRange, type RawImport } from "./import";
 import type { RawSchool } from "./rows";
 
 export type RawLevel = "municipality" | "region";
@@ -91,15 +91,14 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
   const unitKeys = new Map<string, string>();
   let last: (Pick<ParticipantRow, "procedure" | "year" | "grade" | "subject"> & { unit: string }) | undefined;
   // A school's participants of one test come one after another: the school, its unit and whether
-  // the form already has it are worked out once per run of them, and only `runEnd` and `pushRun`
+  // the form already has it are worked out once per run of them, and only `runEnd` and `pushRange`
   // (small, so cheap for V8 to optimize) walk the tens of thousands of rows.
   const ps = imp.participants;
   for (let i = 0; i < ps.length;) {
     const p = ps[i];
     const end = runEnd(ps, i);
-    let k = keys.get(p.login as string);
-    if (k === undefined) keys.set(p.login as string, (k = schoolKey(p.login as string)));
-    const key = k;
+    let key = keys.get(p.login as string);
+    if (key === undefined) keys.set(p.login as string, (key = schoolKey(p.login as string)));
     let school = byKey.get(key);
     let created = false;
     if (!school) {
@@ -151,13 +150,13 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
       last = { procedure: p.procedure, year: p.year, grade: p.grade, subject: p.subject, unit };
     }
     if (ownUnits.get(key)!.has(unit)) {
-      let kk = kept.get(key);
-      if (!kk) kept.set(key, (kk = new Set()));
-      kk.add(`${p.procedure} ${p.year}, ${p.subject}, ${p.grade} класс`);
+      let k = kept.get(key);
+      if (!k) kept.set(key, (k = new Set()));
+      k.add(`${p.procedure} ${p.year}, ${p.subject}, ${p.grade} класс`);
     } else if (school.participants.length === 0)
       // A school of the protocol alone (the usual case): its run as one copy, not pushed one by one.
       school.participants = ps.slice(i, end);
-    else pushRun(school.participants, ps, i, end);
+    else pushRange(school.participants, ps, i, end);
     i = end;
   }
   for (const [key, units] of kept) {
@@ -186,10 +185,6 @@ function runEnd(ps: readonly ParticipantRow[], i: number): number {
   )
     j++;
   return j;
-}
-
-function pushRun(into: ParticipantRow[], from: readonly ParticipantRow[], start: number, end: number): void {
-  for (let j = start; j < end; j++) into.push(from[j]);
 }
 
 /**

@@ -171,7 +171,6 @@ export async function worksheetParts(part: PartReader, fileName: string): Promis
 
 /** A book opened for reading its worksheets one at a time (openBook). */
 export interface OpenedBook {
-  fileName: string;
   /** The worksheets to read (all, or those of `opts.sheets`), in workbook order. */
   sheets: WorksheetPart[];
   strings: string[];
@@ -202,7 +201,6 @@ export async function openBook(
   }
   const wanted = opts.sheets ? new Set(opts.sheets) : null;
   return {
-    fileName,
     sheets: wanted ? sheets.filter((s) => wanted.has(s.name)) : sheets,
     strings,
     budget,

@@ -174,38 +174,21 @@ function readAttrs(b: Uint8Array, from: number, end: number, isRow: boolean, out
       out.empty = b[i - 1] === SLASH;
       return i;
     }
-    let nameStart: number;
-    let nameEnd: number;
-    let valueStart: number;
-    const letter = b[i + 1] | 32;
-    if (
-      ch === 32 &&
-      i + 3 < end &&
-      letter >= 97 &&
-      letter <= 122 &&
-      b[i + 2] === 61 &&
-      (b[i + 3] === 34 || b[i + 3] === 39)
-    ) {
-      // The usual shape, « r="C2"», « t="s"», « s="3"»: read as the general steps below would,
-      // without their loops (they ran for every attribute of every cell; issue 23).
-      nameStart = i + 1;
-      nameEnd = i + 2;
-      valueStart = i + 4;
-    } else {
-      if (isSpace(ch) || ch === SLASH) {
-        i++;
-        continue;
-      }
-      nameStart = i;
-      while (i < end && b[i] !== 61 /* = */ && b[i] !== GT && !isSpace(b[i])) i++;
-      nameEnd = i;
-      while (i < end && isSpace(b[i])) i++;
-      if (b[i] !== 61) continue;
+    // The usual cell tags are read by cellAttrs and the usual row tags by plainRowEnd: what comes
+    // here is rarer, and read step by step.
+    if (isSpace(ch) || ch === SLASH) {
       i++;
-      while (i < end && isSpace(b[i])) i++;
-      if (b[i] !== 34 && b[i] !== 39) continue;
-      valueStart = i + 1;
+      continue;
     }
+    const nameStart = i;
+    while (i < end && b[i] !== 61 /* = */ && b[i] !== GT && !isSpace(b[i])) i++;
+    const nameEnd = i;
+    while (i < end && isSpace(b[i])) i++;
+    if (b[i] !== 61) continue;
+    i++;
+    while (i < end && isSpace(b[i])) i++;
+    if (b[i] !== 34 && b[i] !== 39) continue;
+    const valueStart = i + 1;
     const quote = b[valueStart - 1];
     let valueEnd = valueStart;
     while (valueEnd < end && b[valueEnd] !== quote) valueEnd++;
