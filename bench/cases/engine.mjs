@@ -122,7 +122,8 @@ export function indicatorRecord(
   };
 }
 
-const FIELDS = [
+/** The share indicators every contender computes, in the order of the core's INDICATOR_SHARES (src/core/aggregate.ts). */
+export const FIELDS = [
   "success",
   "quality",
   "sou",

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { ROOT } from "../lib/build.mjs";
 import { groupParts } from "../lib/generate.mjs";
+import { FIELDS } from "./engine.mjs";
 
 const require = createRequire(join(ROOT, "package.json"));
 
@@ -25,18 +26,8 @@ export function groupLabel(g) {
 }
 
 const COUNTERS = ["participants", "n5", "n4", "n3", "n2", "n1", "lowered", "confirmed", "raised", "gap2"];
-export const OUTPUTS = [
-  "success",
-  "quality",
-  "sou",
-  "meanMark",
-  "share2",
-  "confirmed",
-  "lowered",
-  "raised",
-  "gap2",
-  "meanScore",
-];
+/** The indicators the formulas compute: the same as every contender of case 1. */
+export const OUTPUTS = FIELDS;
 
 /**
  * Writes the workbook. Sheet «Показатели» comes first so that the CSV export (first sheet only)
