@@ -196,6 +196,26 @@ export interface ParticipantRow {
   login?: string;
 }
 
+/**
+ * Participants of one test at one school as columns, as a regional protocol gives them: tens of
+ * thousands of rows read once, where one object and one task array per participant were most of
+ * what the garbage collector copied (issue 23). Participant i of `count`: `score[i]` (NaN — none),
+ * `mark[i]` and `journalMark[i]` (0 — none), task points `points[i * taskCount + t]` in task order
+ * (NaN — blank). The analysis reads them as it reads ParticipantRow (src/core/context/units.ts).
+ */
+export interface ParticipantColumns {
+  procedure: Procedure;
+  year: number;
+  grade: number;
+  subject: string;
+  count: number;
+  score: Float64Array;
+  mark: Uint8Array;
+  journalMark: Uint8Array;
+  taskCount: number;
+  points: Float64Array;
+}
+
 export type TaskLevel = "Б" | "П" | "В";
 
 export interface TaskSpec {
@@ -327,6 +347,8 @@ export interface SchoolReport {
   passport: SchoolPassport;
   results: ResultRow[];
   participants: ParticipantRow[];
+  /** Participants from regional protocols, as columns (beside `participants`, of other tests). */
+  participantColumns?: ParticipantColumns[];
   tasks: TaskSet[];
   directions: Partial<Record<DirectionSheetId, DirectionRow[]>>;
   cycle: CycleRecord[];

@@ -5,7 +5,15 @@
  * Participant rows win over aggregated result rows of the same school and unit; among result
  * rows, a whole-parallel row (class "") wins over class rows, which are summed otherwise.
  */
-import type { MarkCounts, Municipality, ParticipantRow, Procedure, ResultRow, SchoolReport } from "../model";
+import type {
+  MarkCounts,
+  Municipality,
+  ParticipantColumns,
+  ParticipantRow,
+  Procedure,
+  ResultRow,
+  SchoolReport,
+} from "../model";
 import { egeMinimum, type Profile } from "../profile";
 import { canonicalSubject } from "../subjects";
 
@@ -130,12 +138,12 @@ function accumulator(u: UnitStats, minScore: number | null | undefined): UnitAcc
   };
 }
 
-function addParticipant(a: UnitAccumulator, r: ParticipantRow): void {
-  const rm = r.mark;
-  const mark = rm !== null && Number.isInteger(rm) && rm >= 1 && rm <= 5 ? rm : null;
-  const rs = r.score;
-  const score = rs !== null && Number.isFinite(rs) ? rs : null;
-  if (mark === null && score === null) return; // absent: not a participant of the test
+/**
+ * Counts one participant's mark, score and journal mark (what rows and columns share); false for
+ * an absent participant (neither mark nor score), who is not a participant of the test.
+ */
+function addMarkScore(a: UnitAccumulator, mark: number | null, score: number | null, jm: number | null): boolean {
+  if (mark === null && score === null) return false;
   const u = a.u;
   u.n++;
   if (mark !== null) {
@@ -145,7 +153,6 @@ function addParticipant(a: UnitAccumulator, r: ParticipantRow): void {
     else if (mark === 3) c.n3++;
     else if (mark === 2) c.n2++;
     else c.n1 = (c.n1 ?? 0) + 1;
-    const jm = r.journalMark;
     if (jm !== null && jm >= 1 && jm <= 5) {
       const j = (u.journal ??= { n: 0, lowered: 0, confirmed: 0, raised: 0, gap2: 0 });
       j.n++;
@@ -168,22 +175,8 @@ function addParticipant(a: UnitAccumulator, r: ParticipantRow): void {
     u.scored++;
     if (mark !== null && score < a.minByMark[mark]) a.minByMark[mark] = score;
   }
-  const tp = r.taskPoints;
-  let anyTask = false;
-  for (let i = 0; i < tp.length && !anyTask; i++) anyTask = tp[i] !== null;
-  if (anyTask) {
-    // Dense arrays of numbers keep this hot loop fast (≈ 20 tasks × every participant).
-    const t = (u.tasks ??= { sums: new Array<number>(tp.length).fill(0), n: 0 });
-    while (t.sums.length < tp.length) t.sums.push(0);
-    t.n++;
-    const sums = t.sums;
-    for (let i = 0; i < tp.length; i++) {
-      const v = tp[i];
-      if (v !== null) sums[i] += v;
-    }
-  }
   const minScore = a.minScore;
-  if (minScore === undefined) return;
+  if (minScore === undefined) return true;
   if (minScore === null) {
     if (mark !== null) {
       const b = (u.below ??= { count: 0, n: 0 });
@@ -194,6 +187,56 @@ function addParticipant(a: UnitAccumulator, r: ParticipantRow): void {
     const b = (u.below ??= { count: 0, n: 0 });
     b.n++;
     if (score < minScore) b.count++;
+  }
+  return true;
+}
+
+/** The unit's task sums, made (or widened) for `tasks` tasks, with one more participant counted. */
+function taskSums(u: UnitStats, tasks: number): number[] {
+  // Dense arrays of numbers keep the hot loops over task points fast (≈ 20 tasks × every participant).
+  const t = (u.tasks ??= { sums: new Array<number>(tasks).fill(0), n: 0 });
+  while (t.sums.length < tasks) t.sums.push(0);
+  t.n++;
+  return t.sums;
+}
+
+function addParticipant(a: UnitAccumulator, r: ParticipantRow): void {
+  const rm = r.mark;
+  const rs = r.score;
+  const mark = rm !== null && Number.isInteger(rm) && rm >= 1 && rm <= 5 ? rm : null;
+  const score = rs !== null && Number.isFinite(rs) ? rs : null;
+  if (!addMarkScore(a, mark, score, r.journalMark)) return;
+  const tp = r.taskPoints;
+  let anyTask = false;
+  for (let i = 0; i < tp.length && !anyTask; i++) anyTask = tp[i] !== null;
+  if (!anyTask) return;
+  const sums = taskSums(a.u, tp.length);
+  for (let i = 0; i < tp.length; i++) {
+    const v = tp[i];
+    if (v !== null) sums[i] += v;
+  }
+}
+
+/** addParticipant for each participant of a protocol's columns (0 and NaN are its blanks). */
+function addColumns(a: UnitAccumulator, c: ParticipantColumns): void {
+  const { score, mark, journalMark, points, taskCount } = c;
+  for (let i = 0; i < c.count; i++) {
+    const m = mark[i];
+    const s = score[i];
+    const jm = journalMark[i];
+    if (
+      !addMarkScore(a, m >= 1 && m <= 5 ? m : null, s === s && s !== Infinity && s !== -Infinity ? s : null, jm || null)
+    )
+      continue;
+    const from = i * taskCount;
+    let anyTask = false;
+    for (let t = from; t < from + taskCount && !anyTask; t++) anyTask = points[t] === points[t];
+    if (!anyTask) continue;
+    const sums = taskSums(a.u, taskCount);
+    for (let t = 0; t < taskCount; t++) {
+      const v = points[from + t];
+      if (v === v) sums[t] += v;
+    }
   }
 }
 
@@ -250,11 +293,11 @@ interface SchoolAccumulators {
 }
 
 /**
- * Adds every school's participant rows to its units' accumulators (created on first sight). The
- * rows of one test are usually consecutive: `addRun` adds them while the test stays the same, so
- * the key is built once per run, and the rows are walked only there — a small function that V8
- * optimizes cheaply on a cold run, instead of compiling this whole routine with its per-school and
- * per-unit parts (issue 23).
+ * Adds every school's participant rows, then its protocol columns, to its units' accumulators
+ * (created on first sight). The rows of one test are usually consecutive: `addRun` adds them
+ * while the test stays the same, so the key is built once per run, and the rows are walked only
+ * there — a small function that V8 optimizes cheaply on a cold run, instead of compiling this
+ * whole routine with its per-school and per-unit parts (issue 23).
  */
 function addParticipants(schools: readonly SchoolReport[], p: Profile): SchoolAccumulators[] {
   const all: SchoolAccumulators[] = [];
@@ -263,21 +306,31 @@ function addParticipants(schools: readonly SchoolReport[], p: Profile): SchoolAc
     const accs = new Map<string, UnitAccumulator>();
     const out = new Map<string, UnitStats>();
     all.push({ accs, out });
-    for (let i = 0; i < rows.length;) {
-      const r = rows[i];
-      const subject = canonical(r.subject);
-      const key = unitKey(r.procedure, r.year, r.grade, subject);
-      let a = accs.get(key);
-      if (!a) {
-        const u = emptyUnit({ procedure: r.procedure, year: r.year, grade: r.grade, subject }, true);
-        a = accumulator(u, minimumScore(p, u));
-        accs.set(key, a);
-        out.set(key, u);
-      }
-      i = addRun(a, rows, i);
-    }
+    for (let i = 0; i < rows.length;) i = addRun(accumulatorOf(accs, out, rows[i], p), rows, i);
+    const columns = schools[k].participantColumns;
+    if (columns)
+      for (let c = 0; c < columns.length; c++) addColumns(accumulatorOf(accs, out, columns[c], p), columns[c]);
   }
   return all;
+}
+
+/** The school's accumulator of the test `t` (made on first sight). */
+function accumulatorOf(
+  accs: Map<string, UnitAccumulator>,
+  out: Map<string, UnitStats>,
+  t: Pick<ParticipantRow, "procedure" | "year" | "grade" | "subject">,
+  p: Profile,
+): UnitAccumulator {
+  const subject = canonical(t.subject);
+  const key = unitKey(t.procedure, t.year, t.grade, subject);
+  let a = accs.get(key);
+  if (!a) {
+    const u = emptyUnit({ procedure: t.procedure, year: t.year, grade: t.grade, subject }, true);
+    a = accumulator(u, minimumScore(p, u));
+    accs.set(key, a);
+    out.set(key, u);
+  }
+  return a;
 }
 
 /** Adds rows from `start` on while they are of the test of row `start`; returns the first row of another test (or the end). */

@@ -16,7 +16,8 @@ import { schoolKey } from "../login";
 import { TITLE_ROWS } from "../header";
 import { findRawHeader, LAYOUT_LABELS, RAW_HEADER_ROWS, type RawColumns, type RawLayout } from "./columns";
 import { RawFindings } from "./findings";
-import { describeScaleKey, RawRowReader, type RawParticipant, type RawRows, type RawSchool } from "./rows";
+import { describeScaleKey, RawRowReader, type RawRows, type RawSchool } from "./rows";
+import { rowsOf, type ParticipantRange, type ParticipantTable } from "./table";
 import { describeTest, isTestTitle, resolveTest, type RawTest } from "./test";
 
 export interface RawReport {
@@ -38,7 +39,10 @@ export interface RawImport {
   /** false when any error was found; then schools and participants are empty. */
   ok: boolean;
   schools: RawSchool[];
-  participants: ParticipantRow[];
+  /** The participants taken, as parts of the sheets' tables in import order (what the analysis reads). */
+  ranges: ParticipantRange[];
+  /** The same participants, one ParticipantRow each: made on first read. */
+  readonly participants: ParticipantRow[];
   findings: Finding[];
   reports: RawReport[];
 }
@@ -75,7 +79,7 @@ export class RawImporter {
   private readonly findings: Finding[] = [];
   private readonly reports: RawReport[] = [];
   private readonly schools = new Map<string, RawSchool>();
-  private participants: ParticipantRow[] = [];
+  private readonly ranges: ParticipantRange[] = [];
   /** test|school → file that gave the school's rows of the test first. */
   private readonly owner = new Map<string, string>();
 
@@ -117,8 +121,7 @@ export class RawImporter {
 
   /** Imports the sheets of one file (those `sheet` gave, in the file's order, their rows handed over). */
   commit(file: string, sheets: readonly RawSheetImport[]): void {
-    const { findings, reports, schools, owner } = this;
-    let { participants } = this;
+    const { findings, reports, schools, owner, ranges } = this;
     for (const sheetImport of sheets) {
       const sheet = sheetImport.name;
       const f = sheetImport.findings;
@@ -130,23 +133,21 @@ export class RawImporter {
       reports.push(report);
       const skipped = new Set<string>();
       const label = describeTest(test);
+      const table = rows.table;
       // The sheet's schools are its participants' schools (none dropped): when no other file has
-      // given any of them for this test (a region's protocol, the usual case), all rows are taken at
-      // once — the sheet's array itself when nothing was imported before, no walk over 24 000 rows.
+      // given any of them for this test (a region's protocol, the usual case), the whole table is
+      // taken at once, no walk over 24 000 rows.
       if (rows.dropped === 0 && this.takesAll(rows.schools.keys(), label, file)) {
-        if (participants.length === 0) this.participants = participants = rows.participants;
-        else participants = this.participants = participants.concat(rows.participants);
+        ranges.push({ table, from: 0, to: table.count });
         for (const [login, s] of rows.schools) if (!schools.has(login)) schools.set(login, s);
         continue;
       }
       // Decided once per school (its rows are many), then each participant is a lookup.
       const taken = new Map<string, boolean>();
-      // A school's participants come one after another: decided once per run of one login, and
-      // only the small loops of loginRunEnd and pushRange walk the rows (cheap for V8 to optimize).
-      const ps = rows.participants;
-      for (let i = 0; i < ps.length;) {
-        const login = ps[i].login;
-        const end = loginRunEnd(ps, i);
+      // A school's participants come one after another: decided once per run of one login.
+      for (let i = 0; i < table.count;) {
+        const login = table.logins[table.school[i]];
+        const end = table.schoolRunEnd(i);
         let take = taken.get(login);
         if (take === undefined) {
           const key = `${label}|${schoolKey(login)}`;
@@ -156,7 +157,7 @@ export class RawImporter {
           taken.set(login, take);
           if (!take) skipped.add(login);
         }
-        if (take) pushRange(participants, ps, i, end);
+        if (take) takeRange(ranges, table, i, end);
         i = end;
       }
       for (const login of skipped) {
@@ -200,24 +201,40 @@ export class RawImporter {
   }
 
   finish(): RawImport {
-    const { findings, reports, schools, participants } = this;
+    const { findings, reports, schools, ranges } = this;
     const ok = !findings.some((f) => f.severity === "error");
-    if (!ok) return { ok, schools: [], participants: [], findings, reports };
-    return { ok, schools: [...schools.values()], participants, findings, reports };
+    return ok
+      ? rawImport(ok, [...schools.values()], ranges, findings, reports)
+      : rawImport(ok, [], [], findings, reports);
   }
 }
 
-/** The end of the run of participants from `i` on with the login of participant `i`. */
-function loginRunEnd(ps: readonly RawParticipant[], i: number): number {
-  const login = ps[i].login;
-  let j = i + 1;
-  while (j < ps.length && ps[j].login === login) j++;
-  return j;
+/** A RawImport whose `participants` are made from the ranges when first read. */
+function rawImport(
+  ok: boolean,
+  schools: RawSchool[],
+  ranges: ParticipantRange[],
+  findings: Finding[],
+  reports: RawReport[],
+): RawImport {
+  let participants: ParticipantRow[] | undefined;
+  return {
+    ok,
+    schools,
+    ranges,
+    get participants() {
+      return (participants ??= rowsOf(ranges));
+    },
+    findings,
+    reports,
+  };
 }
 
-/** Participants start..end of `from` appended to `into` (also withRawSchools's runs of a school). */
-export function pushRange(into: ParticipantRow[], from: readonly ParticipantRow[], start: number, end: number): void {
-  for (let j = start; j < end; j++) into.push(from[j]);
+/** Participants from..to of `table` taken: the previous range grows when they follow it. */
+function takeRange(ranges: ParticipantRange[], table: ParticipantTable, from: number, to: number): void {
+  const last = ranges[ranges.length - 1];
+  if (last && last.table === table && last.to === from) last.to = to;
+  else ranges.push({ table, from, to });
 }
 
 /** What a sheet's rows are read with: its test, scale and maximum, or null after an error finding (no test, no scale). */
@@ -246,7 +263,7 @@ function startSheet(
     );
     return null;
   }
-  const test = t as RawTest;
+  const test: RawTest = { procedure: "ВПР", year: t.year!, grade: t.grade!, subject: t.subject! };
   const scale = markScale(profile, "ВПР", test.year, test.grade, test.subject);
   if (cols.mark === null && !scale) {
     const key = describeScaleKey(test);
@@ -315,7 +332,7 @@ export class RawSheetImport {
     const { file, name: sheet, cols, findings: f } = this;
     const { test, scale } = this.start;
     const rows = this.reader.finish();
-    if (rows.participants.length === 0) {
+    if (rows.table.count === 0) {
       f.sheetFinding(
         "error",
         "raw.empty",
@@ -347,7 +364,7 @@ export class RawSheetImport {
       "raw.read",
       null,
       null,
-      `${LAYOUT_LABELS[cols.layout]}, ${describeTest(test)}: ${countRu(rows.participants.length, ["участник", "участника", "участников"])} из ${countRu(rows.schools.size, ["ОО", "ОО", "ОО"])}; отметки ${cols.mark === null ? `по шкале методики (${describeScale(scale as MarkScale)})` : "из протокола"}${notes.length ? "; " + notes.join("; ") : ""}.`,
+      `${LAYOUT_LABELS[cols.layout]}, ${describeTest(test)}: ${countRu(rows.table.count, ["участник", "участника", "участников"])} из ${countRu(rows.schools.size, ["ОО", "ОО", "ОО"])}; отметки ${cols.mark === null ? `по шкале методики (${describeScale(scale as MarkScale)})` : "из протокола"}${notes.length ? "; " + notes.join("; ") : ""}.`,
     );
     const report: RawReport = {
       file,
@@ -356,7 +373,7 @@ export class RawSheetImport {
       test,
       marksFrom: cols.mark === null ? "scale" : "file",
       ...(cols.mark === null && scale ? { scale: describeScale(scale) } : {}),
-      participants: rows.participants.length,
+      participants: rows.table.count,
       schools: rows.schools.size,
       absent: rows.absent,
       excluded: rows.excluded,

@@ -18,6 +18,7 @@ export {
   type RawLevel,
   type RawSchools,
 } from "./schools";
-export { markOf, describeScaleKey, RawParticipant, type RawSchool } from "./rows";
+export { markOf, describeScaleKey, type RawSchool } from "./rows";
+export { RawParticipant, ParticipantTable, type ParticipantRange } from "./table";
 export { testOfText, describeTest, type RawTest } from "./test";
 export { LAYOUT_LABELS, type RawLayout } from "./columns";

@@ -1,12 +1,11 @@
 /**
  * The participant rows of a protocol, read in one pass (O(rows × columns), no copy of the grid,
- * so a sheet read row by row can be fed the same way). Each row becomes a ParticipantRow of its
- * school, or is excluded with a finding naming the row: a school login that does not parse, no
+ * so a sheet read row by row can be fed the same way). Each row becomes a participant of the
+ * sheet's table (src/fisoko/raw/table.ts), or is excluded with a finding naming the row: a school login that does not parse, no
  * code, a task score above its maximum or not a number, a total above the test's maximum, a code
  * met twice in one school (both rows excluded: which one is right cannot be known). Absent
  * pupils («отсутствовал», «не пройд.») are counted, not imported. «X» is a task not done: 0.
  */
-import type { CellRef, ParticipantRow, Procedure } from "../../core/model";
 import type { MarkScale } from "../../core/profile";
 import { parseNumberText, type CellValue } from "../../core/values";
 import { formatNumberRu, plural } from "../../core/values";
@@ -15,6 +14,7 @@ import { schoolKey, splitLogin } from "../login";
 import { cellText } from "../text";
 import type { RawColumns, RawTaskColumn } from "./columns";
 import type { RawFindings } from "./findings";
+import { ParticipantTable, type ParticipantCode, type RawSheetAt } from "./table";
 import type { RawTest } from "./test";
 
 export interface RawSchool {
@@ -30,7 +30,8 @@ export interface RawSchool {
 }
 
 export interface RawRows {
-  participants: RawParticipant[];
+  /** The participants read, as columns. */
+  table: ParticipantTable;
   schools: Map<string, RawSchool>;
   absent: number;
   excluded: number;
@@ -59,6 +60,18 @@ function textIn(v: CellValue): string {
   return cellText(v);
 }
 
+/**
+ * A participant's code (its text is `${code}`): an integer as a number, so the usual numeric code
+ * makes no string and is hashed as a number; a text spelling an integer the same way; any other as
+ * its text ("" when blank). Equal texts give equal codes.
+ */
+function codeIn(v: CellValue): ParticipantCode {
+  if (typeof v === "number" && Number.isSafeInteger(v)) return v;
+  const t = textIn(v);
+  const n = t === "" ? NaN : Number(t);
+  return Number.isSafeInteger(n) && String(n) === t ? n : t;
+}
+
 /** The mark of a score on the scale. */
 export function markOf(score: number, s: Pick<MarkScale, "min3" | "min4" | "min5">): number {
   return score >= s.min5 ? 5 : score >= s.min4 ? 4 : score >= s.min3 ? 3 : 2;
@@ -82,35 +95,36 @@ export interface RowContext {
  * at once and nothing of its array is kept, so the caller may reuse one array for every row.
  */
 export class RawRowReader {
-  private readonly out: RawRows = {
-    participants: [],
-    schools: new Map(),
-    absent: 0,
-    excluded: 0,
-    sumMismatch: 0,
-    dropped: 0,
-  };
+  private readonly out: RawRows;
   private readonly dropped = new Set<number>();
   private readonly badLogins = new Map<string, { row: number; count: number }>();
   // A region has hundreds of schools over tens of thousands of rows: each school cell is parsed once.
   private readonly logins = new Map<string, ReturnType<typeof splitLogin>>();
-  /** School (schoolKey) → its participants' codes → index in participants: no key string or object per row. */
-  private readonly codesOf = new Map<string, Map<string, number>>();
+  /** School (schoolKey) → its participants' codes → index in the table: no key string or object per row. */
+  private readonly codesOf = new Map<string, Map<ParticipantCode, number>>();
   private readonly units = new Map<string, string>();
   // Texts of a protocol repeat (shared strings: «X», class names, «отсутствовал»): each is tested once.
   private readonly absentMemo = new Map<string, boolean>();
-  private readonly classMemo = new Map<CellValue, string>();
-  private readonly at: RawSheetAt;
+  private readonly classMemo = new Map<CellValue, number>();
   private lastCell: CellValue | undefined;
   private lastCellText = "";
   private lastText: string | undefined;
   private lastLogin: ReturnType<typeof splitLogin> | undefined;
   private lastCodesLogin: string | undefined;
-  private lastCodes: Map<string, number> | undefined;
+  private lastCodes: Map<ParticipantCode, number> | undefined;
+  private lastSchool = 0;
   private lastNoted: string | undefined;
 
   constructor(private readonly ctx: RowContext) {
-    this.at = { file: ctx.file, sheet: ctx.sheet, codeLetters: columnLetters(ctx.cols.code) };
+    const at: RawSheetAt = { file: ctx.file, sheet: ctx.sheet, codeLetters: columnLetters(ctx.cols.code) };
+    this.out = {
+      table: new ParticipantTable(ctx.test, ctx.cols.tasks.length, at),
+      schools: new Map(),
+      absent: 0,
+      excluded: 0,
+      sumMismatch: 0,
+      dropped: 0,
+    };
   }
 
   /** Sheet row `r` (0-based); rows at or above the header are not participants and are passed over. */
@@ -125,7 +139,7 @@ export class RawRowReader {
       schoolCell === this.lastCell && schoolCell !== undefined ? this.lastCellText : cellText(schoolCell);
     this.lastCell = schoolCell;
     this.lastCellText = schoolText;
-    const code = textIn(row[cols.code]);
+    const code = codeIn(row[cols.code]);
     if (schoolText === "" && code === "" && rowBlank(row)) return;
     if (
       isAbsentMemo(cols.variant !== null ? row[cols.variant] : null, this.absentMemo) ||
@@ -160,7 +174,11 @@ export class RawRowReader {
       out.excluded++;
       return;
     }
-    const points: (number | null)[] = new Array(tasks.length);
+    // The task points go straight into the table, past its last participant: counted only if the row is.
+    const table = out.table;
+    table.reserve();
+    const points = table.points;
+    const base = table.count * tasks.length;
     let sum = 0;
     let complete = true;
     let anyPoint = false;
@@ -168,20 +186,20 @@ export class RawRowReader {
       const t = tasks[i];
       const v = row[t.col];
       if (typeof v === "string" && isNotDone(v)) {
-        points[i] = 0;
+        points[base + i] = 0;
         anyPoint = true;
         continue;
       }
       const n = numberIn(v);
       if (n === null) {
-        points[i] = null;
+        points[base + i] = NaN;
         complete = false;
       } else if (Number.isNaN(n) || n < 0 || (t.max !== undefined && n > t.max)) {
         this.badTask(r, t, v, n, code, login.login);
         out.excluded++;
         return;
       } else {
-        points[i] = n;
+        points[base + i] = n;
         anyPoint = true;
         sum += n;
       }
@@ -214,7 +232,7 @@ export class RawRowReader {
     } else if (score !== null && ctx.scale) mark = markOf(score, ctx.scale);
     const journal = cols.journal !== null ? numberIn(row[cols.journal]) : null;
     const journalMark = journal !== null && Number.isInteger(journal) && journal >= 1 && journal <= 5 ? journal : null;
-    let codes: Map<string, number>;
+    let codes: Map<ParticipantCode, number>;
     if (login.login === this.lastCodesLogin && this.lastCodes) codes = this.lastCodes;
     else {
       let unit = this.units.get(login.login);
@@ -224,27 +242,27 @@ export class RawRowReader {
       codes = c;
       this.lastCodesLogin = login.login;
       this.lastCodes = c;
+      this.lastSchool = table.schoolNumber(login.login);
     }
     const prev = codes.get(code);
     if (prev !== undefined) {
       this.duplicate(r, prev, code, login.login);
       return;
     }
-    codes.set(code, out.participants.length);
+    codes.set(code, table.count);
     if (login.login !== this.lastNoted) {
       noteSchool(out.schools, login.login, login.name, row, cols, ctx.file, this.logins);
       this.lastNoted = login.login;
     }
     const classCell = cols.className === null ? null : (row[cols.className] ?? null);
-    let className = this.classMemo.get(classCell);
-    if (className === undefined) this.classMemo.set(classCell, (className = classNameOf(row, cols, test.grade)));
-    out.participants.push(
-      new RawParticipant(test, className, code, score, mark, journalMark, points, login.login, this.at, r),
-    );
+    let classOf = this.classMemo.get(classCell);
+    if (classOf === undefined)
+      this.classMemo.set(classCell, (classOf = table.classNumber(classNameOf(row, cols, test.grade))));
+    table.add(this.lastSchool, classOf, code, score, mark, journalMark, r);
   }
 
   /** A total that is not a number or is negative: the row is excluded. */
-  private badScore(r: number, v: CellValue, code: string, login: string): void {
+  private badScore(r: number, v: CellValue, code: ParticipantCode, login: string): void {
     this.ctx.findings.row(
       "raw.number",
       r,
@@ -255,7 +273,7 @@ export class RawRowReader {
   }
 
   /** A total above the test's maximum: the row is excluded. */
-  private aboveMax(r: number, score: number, code: string, login: string): void {
+  private aboveMax(r: number, score: number, code: ParticipantCode, login: string): void {
     const { ctx } = this;
     ctx.findings.row(
       "raw.scoreMax",
@@ -267,7 +285,7 @@ export class RawRowReader {
   }
 
   /** A task score that is not a number, negative or above the task's maximum: the row is excluded. */
-  private badTask(r: number, t: RawTaskColumn, v: CellValue, n: number, code: string, login: string): void {
+  private badTask(r: number, t: RawTaskColumn, v: CellValue, n: number, code: ParticipantCode, login: string): void {
     if (Number.isNaN(n) || n < 0)
       this.ctx.findings.row(
         "raw.number",
@@ -287,13 +305,13 @@ export class RawRowReader {
   }
 
   /** A code met before in the same school: this row and the earlier one are both excluded. */
-  private duplicate(r: number, prev: number, code: string, login: string): void {
+  private duplicate(r: number, prev: number, code: ParticipantCode, login: string): void {
     const { out } = this;
     this.ctx.findings.row(
       "raw.duplicate",
       r,
       this.ctx.cols.code,
-      `код участника ${code} в ОО ${login} уже встречался в строке ${this.out.participants[prev].sheetRow + 1}; оба результата не учитываются (какой из них верный, по файлу не понять).`,
+      `код участника ${code} в ОО ${login} уже встречался в строке ${this.out.table.sheetRow[prev] + 1}; оба результата не учитываются (какой из них верный, по файлу не понять).`,
       "с повторным кодом участника",
     );
     if (!this.dropped.has(prev)) {
@@ -315,61 +333,9 @@ export class RawRowReader {
         "с нераспознанным логином ОО",
       );
     }
-    if (this.dropped.size) out.participants = out.participants.filter((_, i) => !this.dropped.has(i));
+    if (this.dropped.size) out.table = out.table.without(this.dropped);
     out.dropped = this.dropped.size;
     return out;
-  }
-}
-
-/** What the participants of one protocol sheet share for their cell references. */
-interface RawSheetAt {
-  file: string;
-  sheet: string;
-  /** Letters of the code column: a participant's reference is its code cell. */
-  codeLetters: string;
-}
-
-/**
- * A participant of a protocol: a ParticipantRow whose cell reference (its code cell) is made when
- * read. A region's protocol has 24 000 participants and nothing reads their references unless a
- * message points at one, so each keeps its sheet row and the sheet's shared `at` instead of an
- * object and a text of its own (issue 23: ≈ 64 bytes and two allocations fewer per participant,
- * less for the garbage collector to copy). `ref` gives the same { sheet, cell, file } as before;
- * assigning it (e.g. undefined) replaces it with a plain property.
- */
-export class RawParticipant implements ParticipantRow {
-  procedure: Procedure = "ВПР";
-  year: number;
-  grade: number;
-  subject: string;
-  source: string;
-
-  constructor(
-    test: RawTest,
-    public className: string,
-    public code: string,
-    public score: number | null,
-    public mark: number | null,
-    public journalMark: number | null,
-    public taskPoints: (number | null)[],
-    public login: string,
-    private readonly at: RawSheetAt,
-    /** Sheet row of the participant (0-based). */
-    readonly sheetRow: number,
-  ) {
-    this.year = test.year;
-    this.grade = test.grade;
-    this.subject = test.subject;
-    this.source = at.file;
-  }
-
-  get ref(): CellRef {
-    const { at } = this;
-    return { sheet: at.sheet, cell: at.codeLetters + (this.sheetRow + 1), file: at.file };
-  }
-
-  set ref(ref: CellRef | undefined) {
-    Object.defineProperty(this, "ref", { value: ref, writable: true, enumerable: true, configurable: true });
   }
 }
 
@@ -383,7 +349,7 @@ export function describeScaleKey(t: RawTest): string {
 }
 
 /** «участник 700001 (ОО edu200000)» — built only for a faulty row's message. */
-function whoOf(code: string, login: string): string {
+function whoOf(code: ParticipantCode, login: string): string {
   return `участник ${code} (ОО ${login})`;
 }
 

@@ -11,7 +11,7 @@ import type { Finding, Location, Municipality, ParticipantRow, SchoolReport, Sch
 import { canonicalSubject } from "../../core/subjects";
 import { countRu } from "../../core/values";
 import { prefixDiffers, prefixNote, schoolKey } from "../login";
-import { pushRange, type RawImport } from "./import";
+import type { RawImport } from "./import";
 import type { RawSchool } from "./rows";
 
 export type RawLevel = "municipality" | "region";
@@ -55,6 +55,27 @@ function municipalityOf(s: RawSchool): string {
   return s.municipality || s.region || "Регион";
 }
 
+/** The report of a protocol's school without a form: its passport from the protocol, no data of its own. */
+function reportOf(r: RawSchool): SchoolReport {
+  return {
+    passport: {
+      login: r.login,
+      name: r.name,
+      type: typeOfName(r.name),
+      location: locationOfName(r.name),
+      municipality: municipalityOf(r),
+      contingent: [],
+    },
+    results: [],
+    participants: [],
+    tasks: [],
+    directions: {},
+    cycle: [],
+    findings: [],
+    file: r.file,
+  };
+}
+
 export interface RawSchools {
   schools: SchoolReport[];
   /** School key → the protocol's school, for grouping. */
@@ -88,76 +109,38 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
   const kept = new Map<string, Set<string>>();
   // Tens of thousands of participants share a few hundred logins and one or a few tests.
   const keys = new Map<string, string>();
-  const unitKeys = new Map<string, string>();
-  let last: (Pick<ParticipantRow, "procedure" | "year" | "grade" | "subject"> & { unit: string }) | undefined;
-  // A school's participants of one test come one after another: the school, its unit and whether
-  // the form already has it are worked out once per run of them, and only `runEnd` and `pushRange`
-  // (small, so cheap for V8 to optimize) walk the tens of thousands of rows.
-  const ps = imp.participants;
-  for (let i = 0; i < ps.length;) {
-    const p = ps[i];
-    const end = runEnd(ps, i);
-    let key = keys.get(p.login as string);
-    if (key === undefined) keys.set(p.login as string, (key = schoolKey(p.login as string)));
-    let school = byKey.get(key);
-    let created = false;
-    if (!school) {
-      const r = raw.get(key) as RawSchool;
-      school = {
-        passport: {
-          login: r.login,
-          name: r.name,
-          type: typeOfName(r.name),
-          location: locationOfName(r.name),
-          municipality: municipalityOf(r),
-          contingent: [],
-        },
-        results: [],
-        participants: [],
-        tasks: [],
-        directions: {},
-        cycle: [],
-        findings: [],
-        file: r.file,
-      };
-      byKey.set(key, school);
-      out.push(school);
-      ownUnits.set(key, new Set());
-      created = true;
+  // A school's participants of one test come one after another: the school and whether its form
+  // already has the test are worked out once per run of them, and the run goes to the school as a
+  // view of the table's columns (nothing copied).
+  for (const { table, from, to } of imp.ranges) {
+    const unit = unitOf(table.test);
+    for (let i = from; i < to;) {
+      const login = table.logins[table.school[i]];
+      const end = table.schoolRunEnd(i, to);
+      let key = keys.get(login);
+      if (key === undefined) keys.set(login, (key = schoolKey(login)));
+      let school = byKey.get(key);
+      let created = false;
+      if (!school) {
+        school = reportOf(raw.get(key) as RawSchool);
+        byKey.set(key, school);
+        out.push(school);
+        ownUnits.set(key, new Set());
+        created = true;
+      }
+      // Every row but one just made the school asks (all of the run share its login).
+      if ((!created || end - i > 1) && !prefixNotes.has(key) && prefixDiffers(school.passport.login, login)) {
+        prefixNotes.add(key);
+        findings.push(note("info", `ОО ${school.passport.login}: ${prefixNote(school.passport.login, login)}.`));
+      }
+      if (ownUnits.get(key)!.has(unit)) {
+        let k = kept.get(key);
+        if (!k) kept.set(key, (k = new Set()));
+        const t = table.test;
+        k.add(`${t.procedure} ${t.year}, ${t.subject}, ${t.grade} класс`);
+      } else (school.participantColumns ??= []).push(table.columns(i, end));
+      i = end;
     }
-    // Every row but one just made the school asks (all of the run share its login).
-    if ((!created || end - i > 1) && !prefixNotes.has(key) && prefixDiffers(school.passport.login, p.login as string)) {
-      prefixNotes.add(key);
-      findings.push(
-        note("info", `ОО ${school.passport.login}: ${prefixNote(school.passport.login, p.login as string)}.`),
-      );
-    }
-    // A protocol is one test: the previous run's unit is nearly always this run's.
-    let unit: string;
-    if (
-      last &&
-      last.procedure === p.procedure &&
-      last.year === p.year &&
-      last.grade === p.grade &&
-      last.subject === p.subject
-    )
-      unit = last.unit;
-    else {
-      const test = `${p.procedure}|${p.year}|${p.grade}|${p.subject}`;
-      let u = unitKeys.get(test);
-      if (u === undefined) unitKeys.set(test, (u = unitOf(p)));
-      unit = u;
-      last = { procedure: p.procedure, year: p.year, grade: p.grade, subject: p.subject, unit };
-    }
-    if (ownUnits.get(key)!.has(unit)) {
-      let k = kept.get(key);
-      if (!k) kept.set(key, (k = new Set()));
-      k.add(`${p.procedure} ${p.year}, ${p.subject}, ${p.grade} класс`);
-    } else if (school.participants.length === 0)
-      // A school of the protocol alone (the usual case): its run as one copy, not pushed one by one.
-      school.participants = ps.slice(i, end);
-    else pushRange(school.participants, ps, i, end);
-    i = end;
   }
   for (const [key, units] of kept) {
     const s = byKey.get(key)!;
@@ -169,22 +152,6 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
     );
   }
   return { schools: out, raw, findings };
-}
-
-/** The end of the run of participants from `i` on with the login and the test of participant `i`. */
-function runEnd(ps: readonly ParticipantRow[], i: number): number {
-  const p = ps[i];
-  let j = i + 1;
-  while (
-    j < ps.length &&
-    ps[j].login === p.login &&
-    ps[j].subject === p.subject &&
-    ps[j].year === p.year &&
-    ps[j].grade === p.grade &&
-    ps[j].procedure === p.procedure
-  )
-    j++;
-  return j;
 }
 
 /**

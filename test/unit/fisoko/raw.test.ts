@@ -24,6 +24,9 @@ const SCALE_2021 = applyOverrides(
   [{ key: "scale|ВПР|2021|4|Математика", value: "20;6;10;15" }],
   DEFAULT_PROFILE,
 ).profile;
+/** Participants a school got from protocols (as columns). */
+const columnsCount = (s: SchoolReport) => (s.participantColumns ?? []).reduce((n, c) => n + c.count, 0);
+
 const row = (p: {
   login?: string;
   code: string;
@@ -78,7 +81,7 @@ describe("2020–2021 layout", () => {
         file: "протокол.xlsx",
         sheet: "Лист1",
         layout: "2021",
-        test: { year: 2021, grade: 4, subject: "Математика" },
+        test: { procedure: "ВПР", year: 2021, grade: 4, subject: "Математика" },
         marksFrom: "scale",
         scale: "«2» 0–5, «3» 6–9, «4» 10–14, «5» 15–20",
         participants: 4,
@@ -227,7 +230,7 @@ describe("2022+ layout (sheets «Классы» and «Протокол»)", () =
           s.passport.type,
           s.passport.location,
           s.passport.municipality,
-          s.participants.length,
+          columnsCount(s),
         ]),
       ]),
     ).toEqual([
@@ -255,16 +258,23 @@ describe("2022+ layout (sheets «Классы» and «Протокол»)", () =
       findings: [],
     };
     const merged = withRawSchools([form], imp);
-    expect(merged.schools.map((s) => [s.passport.login, s.participants.length])).toEqual([
-      ["sch223144", 3],
-      ["edu223200", 2],
+    expect(merged.schools.map((s) => [s.passport.login, s.participants.length, columnsCount(s)])).toEqual([
+      ["sch223144", 0, 3],
+      ["edu223200", 0, 2],
     ]);
+    // The protocol's rows reach the analysis as views of the table's columns, values unchanged.
+    const [c] = merged.schools[0].participantColumns!;
+    expect([c.procedure, c.year, c.grade, c.subject, c.taskCount]).toEqual(["ВПР", 2026, 4, "Русский язык", 12]);
+    expect([...c.score]).toEqual(imp.participants.slice(0, 3).map((p) => p.score ?? NaN));
+    expect([...c.mark]).toEqual(imp.participants.slice(0, 3).map((p) => p.mark ?? 0));
+    expect([...c.points.subarray(12, 24)]).toEqual(imp.participants[1].taskPoints.map((v) => v ?? NaN));
     expect(merged.findings.map((f) => f.message)).toEqual([
       "ОО sch223144: логины sch223144 и edu223144 — одна ОО: ФИС ОКО выдавала логины ОО с приставкой «sch» примерно до 2021 г. и с «edu» с 2022 г., цифры у одной школы те же; строки сопоставлены по цифрам 223144.",
     ]);
     const own = { ...form, participants: [{ ...imp.participants[0], login: "sch223144", source: "form" }] };
     const kept = withRawSchools([own], imp);
     expect(kept.schools[0].participants.map((p) => p.source)).toEqual(["form"]);
+    expect(kept.schools[0].participantColumns).toBeUndefined();
     expect(kept.findings.map((f) => f.severity)).toEqual(["info", "warning"]);
   });
 });
@@ -334,6 +344,30 @@ describe("texts met on every row (memoised, issue 23)", () => {
       "Файл «протокол.xlsx», лист «Лист1», строка 13: код участника 500101 в ОО sch203390 уже встречался в строке 7; оба результата не учитываются (какой из них верный, по файлу не понять).",
     ]);
     expect(imp.findings.filter((f) => f.rule === "raw.number").map((f) => f.cell)).toEqual(["M12", "L14"]);
+  });
+});
+
+describe("participant codes: a number and its text are one code", () => {
+  // Codes kept as numbers when they are integers (issue 23); a text code spelling the same integer
+  // is the same code, a text that spells it otherwise («0500002», «500002.0») is another.
+  const sheet = protocol2021Small();
+  const values = sheet.values.map((r) => [...r]);
+  values[3][3] = "500001"; // row 4: the code of row 3 typed as text
+  values[4][3] = "0500002"; // row 5: leading zero — not the code 500002 of row 14
+  values.push(["sch203389", "Чеченская Республика", 5, "500002.0", 4, "Ж", "4А", 1, 12, 4, 4, 2, 2]); // row 13
+  values.push(["sch203389", "Чеченская Республика", 6, 500002, 4, "Ж", "4А", 1, 12, 4, 4, 2, 2]); // row 14
+  const imp = importRaw([{ name: "протокол.xlsx", sheets: [{ ...sheet, values }] }], SCALE_2021);
+
+  it("finds the text «500001» a repeat of the number 500001, and keeps the texts' own spelling", () => {
+    expect(imp.findings.filter((f) => f.rule === "raw.duplicate").map((f) => f.message)).toEqual([
+      "Файл «протокол.xlsx», лист «Лист1», строка 4: код участника 500001 в ОО sch203389 уже встречался в строке 3; оба результата не учитываются (какой из них верный, по файлу не понять).",
+      "Файл «протокол.xlsx», лист «Лист1», строка 10: код участника 500101 в ОО sch203390 уже встречался в строке 7; оба результата не учитываются (какой из них верный, по файлу не понять).",
+    ]);
+    expect(imp.participants.filter((p) => p.login === "sch203389").map((p) => p.code)).toEqual([
+      "0500002",
+      "500002.0",
+      "500002",
+    ]);
   });
 });
 
