@@ -217,26 +217,36 @@ function addParticipant(a: UnitAccumulator, r: ParticipantRow): void {
   }
 }
 
-/** addParticipant for each participant of a protocol's columns (0 and NaN are its blanks). */
+/**
+ * addParticipant for each participant of a protocol's columns (0 and NaN are its blanks). The
+ * task points are added by `addPoints`: a school's columns are walked in one call, and a small
+ * loop of its own is what V8 optimizes soon on a cold run (issue 23).
+ */
 function addColumns(a: UnitAccumulator, c: ParticipantColumns): void {
   const { score, mark, journalMark, points, taskCount } = c;
   for (let i = 0; i < c.count; i++) {
     const m = mark[i];
     const s = score[i];
     const jm = journalMark[i];
-    if (
-      !addMarkScore(a, m >= 1 && m <= 5 ? m : null, s === s && s !== Infinity && s !== -Infinity ? s : null, jm || null)
-    )
-      continue;
-    const from = i * taskCount;
-    let anyTask = false;
-    for (let t = from; t < from + taskCount && !anyTask; t++) anyTask = points[t] === points[t];
-    if (!anyTask) continue;
-    const sums = taskSums(a.u, taskCount);
-    for (let t = 0; t < taskCount; t++) {
-      const v = points[from + t];
-      if (v === v) sums[t] += v;
-    }
+    const counted = addMarkScore(
+      a,
+      m >= 1 && m <= 5 ? m : null,
+      s === s && s !== Infinity && s !== -Infinity ? s : null,
+      jm || null,
+    );
+    if (counted) addPoints(a.u, points, i * taskCount, taskCount);
+  }
+}
+
+/** A participant's task points (points[from…from + tasks], NaN — blank) into the unit's task sums, if any is given. */
+function addPoints(u: UnitStats, points: Float64Array, from: number, tasks: number): void {
+  let t = 0;
+  while (t < tasks && points[from + t] !== points[from + t]) t++;
+  if (t === tasks) return;
+  const sums = taskSums(u, tasks);
+  for (t = 0; t < tasks; t++) {
+    const v = points[from + t];
+    if (v === v) sums[t] += v;
   }
 }
 
