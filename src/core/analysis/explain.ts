@@ -332,8 +332,8 @@ function itemRu(i: RiskItem): string {
 
 /** One sentence for one risk factor of a year. */
 export function explainFactor(f: RiskFactorResult, year: number): string {
-  const head = `${f.id} (${f.id === "R4" ? "фактор ШНСУ" : f.id === "R6" ? "достоверность" : f.id === "R5" ? "рисковый профиль" : "фактор риска ШНОР"})`;
   if (!f.hasData) return `${f.id}: нет данных за ${year} год — фактор не учитывается в оценке риска.`;
+  const head = `${f.id} (${f.id === "R4" ? "фактор ШНСУ" : f.id === "R6" ? "достоверность" : f.id === "R5" ? "рисковый профиль" : "фактор риска ШНОР"})`;
   const t = (k: string) => th(f, k);
   const x = f.numbers;
   switch (f.id) {
