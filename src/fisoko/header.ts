@@ -39,9 +39,16 @@ export interface TitleMatch {
   via: "title" | "header" | "sheetName";
 }
 
+/** A text of the title block and its cell. */
+interface TitleCell {
+  text: string;
+  row: number;
+  col: number;
+}
+
 /** Texts of the title block (distinct non-empty cells of the first rows), with positions. */
-function titleCells(scan: SheetScan): { text: string; row: number; col: number }[] {
-  const out: { text: string; row: number; col: number }[] = [];
+function titleCells(scan: SheetScan): TitleCell[] {
+  const out: TitleCell[] = [];
   const limit = Math.min(scan.height, TITLE_ROWS);
   for (let r = 0; r < limit; r++) {
     let last = "";
@@ -96,15 +103,35 @@ export type Detection =
   | { ok: false; reason: "unsupported"; title: string; row: number; col: number }
   | { ok: false; reason: "unknown"; seen: string[] };
 
+/** The first title cell that names a report (supported or not) and what it names; null when none does. */
+function namedTitle(cells: readonly TitleCell[]): { cell: TitleCell; kind: ReportKind | "unsupported" } | null {
+  for (const cell of cells) {
+    const kind = kindOfText(cell.text);
+    if (kind) return { cell, kind };
+  }
+  return null;
+}
+
+/**
+ * Whether the sheet's title names a report detectReport reads (its match «via title»), without
+ * detectReport's look for the «Код участника» header under it: that look normalises every cell of
+ * the first 30 rows, and a title check runs on every sheet of every input (issue 23).
+ */
+export function hasReportTitle(scan: SheetScan): boolean {
+  const named = namedTitle(titleCells(scan));
+  return named !== null && named.kind !== "unsupported";
+}
+
 /** Finds the report title among the first rows; the individual results table is also recognised by its «Код участника» header. */
 export function detectReport(scan: SheetScan): Detection {
   const cells = titleCells(scan);
   if (cells.length === 0) return { ok: false, reason: "empty" };
-  for (const cell of cells) {
-    const k = kindOfText(cell.text);
-    if (k === "unsupported")
+  const title = namedTitle(cells);
+  if (title) {
+    const { cell, kind } = title;
+    if (kind === "unsupported")
       return { ok: false, reason: "unsupported", title: cell.text, row: cell.row, col: cell.col };
-    if (k) return { ok: true, match: { kind: k, row: cell.row, col: cell.col, via: "title" } };
+    return { ok: true, match: { kind, row: cell.row, col: cell.col, via: "title" } };
   }
   const limit = Math.min(scan.height, 30);
   for (let r = 0; r < limit; r++) {

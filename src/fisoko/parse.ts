@@ -10,6 +10,7 @@ import { parseRange } from "../core/a1";
 import {
   describeSeen,
   detectReport,
+  hasReportTitle,
   kindOfSheetName,
   readTestHeader,
   REPORT_TITLES,
@@ -104,10 +105,7 @@ export function looksLikeFisokoExport(sheets: readonly Pick<SheetRead, "name" | 
   // A form's «Участники» sheet also has «Код участника»: only a report title counts here. A title is
   // read from the first TITLE_ROWS rows only, so only they are copied (with their merged areas): the
   // whole grid was copied for every sheet of every school form (issue 23).
-  return sheets.some((s) => {
-    const d = detectReport(new SheetScan("", s.name, titleRowsOf(s)));
-    return d.ok && d.match.via === "title";
-  });
+  return sheets.some((s) => hasReportTitle(new SheetScan("", s.name, titleRowsOf(s))));
 }
 
 /**

@@ -3,7 +3,7 @@
  * variants, hierarchy levels from labels and order, school logins.
  */
 import { describe, expect, it } from "vitest";
-import { detectReport, readTestHeader } from "../../../src/fisoko/header";
+import { detectReport, hasReportTitle, readTestHeader } from "../../../src/fisoko/header";
 import { HierarchyTracker, schoolOfLabel } from "../../../src/fisoko/hierarchy";
 import { SheetScan } from "../../../src/fisoko/sheet";
 
@@ -19,6 +19,25 @@ describe("detectReport", () => {
   ])("«%s» → %s", (title, kind) => {
     const d = detectReport(scan([[], ["ВПР 2025. Математика. 5 класс"], [title]]));
     expect(d.ok && d.match.kind).toBe(kind);
+  });
+});
+
+describe("hasReportTitle: detectReport's match «via title», without the header look", () => {
+  it.each([
+    [[[], ["ВПР 2025. Математика. 5 класс"], ["Выполнение заданий"]], "Лист1", true],
+    // A title the import does not read comes first: not a readable report, as detectReport says.
+    [[["Достижение планируемых результатов"], ["Статистика по отметкам"]], "Лист1", false],
+    // «Код участника» without a title (a form's «Участники», a pasted table): detectReport says
+    // «individual» via the header, but no title names a report.
+    [[["№"], ["Код участника", "Балл"]], "Лист1", false],
+    // Named after a report, no title: detectReport says «marks» via the sheet name.
+    [[["1", "2"]], "Статистика по отметкам", false],
+    [[], "Лист1", false],
+  ] as [string[][], string, boolean][])("%j on «%s» → %s", (rows, name, title) => {
+    const s = scan(rows, name);
+    const d = detectReport(s);
+    expect(hasReportTitle(s)).toBe(title);
+    expect(d.ok && d.match.via === "title").toBe(title);
   });
 });
 
