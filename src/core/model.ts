@@ -367,6 +367,11 @@ export interface SchoolReport {
   file?: string;
 }
 
+/** The report of a school known by its passport alone (a protocol's school, a table's row): no data yet. */
+export function reportOfPassport(passport: SchoolPassport): SchoolReport {
+  return { passport, results: [], participants: [], tasks: [], directions: {}, cycle: [], findings: [] };
+}
+
 /** FIOKO per-school 0/1 marker of biased results (imported data). */
 export interface FiokoMarker {
   year: number;

@@ -12,15 +12,16 @@
  */
 import { InputError } from "../core/errors";
 import { columnLetters } from "../core/a1";
-import type {
-  Finding,
-  Location,
-  Municipality,
-  ParticipantRow,
-  Procedure,
-  ResultRow,
-  SchoolReport,
-  SchoolType,
+import {
+  reportOfPassport,
+  type Finding,
+  type Location,
+  type Municipality,
+  type ParticipantRow,
+  type Procedure,
+  type ResultRow,
+  type SchoolReport,
+  type SchoolType,
 } from "../core/model";
 import { canonicalSubject, normaliseKey } from "../core/subjects";
 import { countRu, readCell, type CellValue } from "../core/values";
@@ -202,15 +203,7 @@ export function readAnalysisTable(table: unknown, defaultLogin: string): Municip
       );
     let s = schools.get(login);
     if (!s) {
-      s = {
-        passport: { login, name: login, type: "СОШ", location: "город", contingent: [] },
-        results: [],
-        participants: [],
-        tasks: [],
-        directions: {},
-        cycle: [],
-        findings: [],
-      };
+      s = reportOfPassport({ login, name: login, type: "СОШ", location: "город", contingent: [] });
       schools.set(login, s);
     }
     if (typeof v.type === "string") s.passport.type = v.type as SchoolType;

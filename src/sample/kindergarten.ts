@@ -4,7 +4,7 @@
  * groups, so the per-area denominators differ as they do in a real monitoring. Seeded like the
  * schools: the same seed gives the same groups.
  */
-import type { PreschoolGroupRow, SchoolReport } from "../core/model";
+import { reportOfPassport, type PreschoolGroupRow, type SchoolPassport, type SchoolReport } from "../core/model";
 import { KINDERGARTEN, MKDO_AREAS } from "../core/preschool";
 import { Rng } from "./random";
 import { MUNICIPALITY_NAME, TOWN } from "./roster";
@@ -35,22 +35,14 @@ export function kindergartenReport(index: number, seed: number, years: readonly 
     const r = Rng.derive(seed, `kindergarten|${index}|${year}`);
     return groups.map((g) => groupRow(year, g, r, quality + (year - years[0]) * 0.2));
   });
-  return {
-    passport: {
-      login: kindergartenLogin(index),
-      name: `Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № ${n}» ${TOWN}`,
-      shortName: `МБДОУ «Детский сад № ${n}»`,
-      type: KINDERGARTEN,
-      location: "город",
-      municipality: MUNICIPALITY_NAME,
-      contingent: [],
-    },
-    results: [],
-    participants: [],
-    tasks: [],
-    directions: {},
-    cycle: [],
-    findings: [],
-    preschoolGroups,
+  const passport: SchoolPassport = {
+    login: kindergartenLogin(index),
+    name: `Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № ${n}» ${TOWN}`,
+    shortName: `МБДОУ «Детский сад № ${n}»`,
+    type: KINDERGARTEN,
+    location: "город",
+    municipality: MUNICIPALITY_NAME,
+    contingent: [],
   };
+  return { ...reportOfPassport(passport), preschoolGroups };
 }

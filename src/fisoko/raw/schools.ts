@@ -7,7 +7,15 @@
  * location read from the name (a form corrects both). Then the schools are grouped: one
  * municipality per municipality of the protocol, or one region with all of them (`level: region`).
  */
-import type { Finding, Location, Municipality, ParticipantRow, SchoolReport, SchoolType } from "../../core/model";
+import {
+  reportOfPassport,
+  type Finding,
+  type Location,
+  type Municipality,
+  type ParticipantRow,
+  type SchoolReport,
+  type SchoolType,
+} from "../../core/model";
 import { canonicalSubject } from "../../core/subjects";
 import { countRu } from "../../core/values";
 import { prefixDiffers, prefixNote, schoolKey } from "../login";
@@ -57,23 +65,15 @@ function municipalityOf(s: RawSchool): string {
 
 /** The report of a protocol's school without a form: its passport from the protocol, no data of its own. */
 function reportOf(r: RawSchool): SchoolReport {
-  return {
-    passport: {
-      login: r.login,
-      name: r.name,
-      type: typeOfName(r.name),
-      location: locationOfName(r.name),
-      municipality: municipalityOf(r),
-      contingent: [],
-    },
-    results: [],
-    participants: [],
-    tasks: [],
-    directions: {},
-    cycle: [],
-    findings: [],
-    file: r.file,
+  const passport = {
+    login: r.login,
+    name: r.name,
+    type: typeOfName(r.name),
+    location: locationOfName(r.name),
+    municipality: municipalityOf(r),
+    contingent: [],
   };
+  return { ...reportOfPassport(passport), file: r.file };
 }
 
 export interface RawSchools {
