@@ -1,10 +1,11 @@
 /**
  * The participant rows of a protocol, read in one pass (O(rows × columns), no copy of the grid,
  * so a sheet read row by row can be fed the same way). Each row becomes a participant of the
- * sheet's table (src/fisoko/raw/table.ts), or is excluded with a finding naming the row: a school login that does not parse, no
- * code, a task score above its maximum or not a number, a total above the test's maximum, a code
- * met twice in one school (both rows excluded: which one is right cannot be known). Absent
- * pupils («отсутствовал», «не пройд.») are counted, not imported. «X» is a task not done: 0.
+ * sheet's table (src/fisoko/raw/table.ts), or is excluded with a finding naming the row: a school
+ * login that does not parse, no code, a task score above its maximum or not a number, a total
+ * above the test's maximum, a code met twice in one school (both rows excluded: which one is right
+ * cannot be known). Absent pupils («отсутствовал», «не пройд.») are counted, not imported. «X» is
+ * a task not done: 0.
  */
 import type { MarkScale } from "../../core/profile";
 import { parseNumberText, type CellValue } from "../../core/values";
