@@ -99,7 +99,9 @@ export function withRawSchools(formSchools: readonly SchoolReport[], imp: RawImp
     };
   const byKey = new Map<string, SchoolReport>();
   const out: SchoolReport[] = formSchools.map((s) => {
-    const copy = { ...s, participants: [...s.participants] };
+    const copy: SchoolReport = { ...s, participants: [...s.participants] };
+    // Protocol runs are pushed onto the copy's columns: an input's own array must not grow.
+    if (s.participantColumns) copy.participantColumns = [...s.participantColumns];
     byKey.set(schoolKey(s.passport.login), copy);
     return copy;
   });

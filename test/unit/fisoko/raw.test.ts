@@ -276,6 +276,10 @@ describe("2022+ layout (sheets «Классы» and «Протокол»)", () =
     expect(kept.schools[0].participants.map((p) => p.source)).toEqual(["form"]);
     expect(kept.schools[0].participantColumns).toBeUndefined();
     expect(kept.findings.map((f) => f.severity)).toEqual(["info", "warning"]);
+    // An input school that already has columns keeps its own array (the inputs are not changed).
+    const withColumns = { ...form, participantColumns: [c] };
+    const again = withRawSchools([withColumns], imp);
+    expect([withColumns.participantColumns.length, again.schools[0].participantColumns!.length]).toEqual([1, 2]);
   });
 });
 
