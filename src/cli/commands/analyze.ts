@@ -208,7 +208,6 @@ function schoolJson(municipality: string, s: SchoolAnalysis, say: Sentences) {
   };
 }
 
-/** `{ "schools": [` and `]}` around the element of JSON.stringify({ schools: [school] }, null, 2). */
 /** Bytes of a piece of JsonSchools: a region's 1,5 MB of schools take a few. */
 const PIECE = 1 << 20;
 

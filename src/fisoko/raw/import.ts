@@ -36,7 +36,7 @@ export interface RawReport {
 }
 
 export interface RawImport {
-  /** false when any error was found; then schools and participants are empty. */
+  /** false when any error was found; then schools, ranges and participants are empty. */
   ok: boolean;
   schools: RawSchool[];
   /** The participants taken, as parts of the sheets' tables in import order (what the analysis reads). */
@@ -142,9 +142,9 @@ export class RawImporter {
         for (const [login, s] of rows.schools) if (!schools.has(login)) schools.set(login, s);
         continue;
       }
-      // Decided once per school (its rows are many), then each participant is a lookup.
+      // Decided once per school (its rows are many); a school's participants come one after
+      // another, so each run of one login is a lookup and is taken as one range.
       const taken = new Map<string, boolean>();
-      // A school's participants come one after another: decided once per run of one login.
       for (let i = 0; i < table.count;) {
         const login = table.logins[table.school[i]];
         const end = table.schoolRunEnd(i);

@@ -62,9 +62,10 @@ function textIn(v: CellValue): string {
 }
 
 /**
- * A participant's code (its text is `${code}`): an integer as a number, so the usual numeric code
- * makes no string and is hashed as a number; a text spelling an integer the same way; any other as
- * its text ("" when blank). Equal texts give equal codes.
+ * A participant's code (its text is `${code}`): an integer as that number, so the usual numeric
+ * code makes no string and is hashed as a number; a text that spells an integer as String() does
+ * («500001», not «0500001» or «500001.0») as that number too; any other as its text ("" when
+ * blank). Two cells give one code exactly when their texts (textIn) are equal.
  */
 function codeIn(v: CellValue): ParticipantCode {
   if (typeof v === "number" && Number.isSafeInteger(v)) return v;
