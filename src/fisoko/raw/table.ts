@@ -4,7 +4,8 @@
  * collector copied while the file was read, and then walked again by the analysis. Here each
  * participant is a position in typed arrays that grow by doubling: the analysis reads per-school
  * views of them (`columns`, SchoolReport.participantColumns), and `row` makes a ParticipantRow
- * only for whoever asks for one (the import's `participants`, tests, messages).
+ * only for whoever asks for one (the import's `participants`, read by tests and callers of rows;
+ * a message about a row reads its `sheetRow` alone).
  */
 import type { CellRef, ParticipantColumns, ParticipantRow, Procedure } from "../../core/model";
 import type { RawTest } from "./test";
