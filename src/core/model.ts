@@ -214,6 +214,11 @@ export interface ParticipantColumns {
   journalMark: Uint8Array;
   taskCount: number;
   points: Float64Array;
+  /**
+   * Participant i's code as its source keeps it (`${codes[i]}` is ParticipantRow.code): another
+   * source's rows of the same participants are matched by it (src/fisoko/municipality.ts).
+   */
+  codes?: readonly (number | string)[];
 }
 
 export type TaskLevel = "Б" | "П" | "В";

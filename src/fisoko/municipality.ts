@@ -5,7 +5,7 @@
  * carrying its login. Rows the school's own form already holds are kept from the form — the
  * import never overwrites what a school submitted — and the difference is reported.
  */
-import type { Finding, Municipality, ReferenceResult, ResultRow, SchoolReport } from "../core/model";
+import type { Finding, Municipality, ParticipantRow, ReferenceResult, ResultRow, SchoolReport } from "../core/model";
 import { canonicalSubject } from "../core/subjects";
 import type { FisokoImport } from "./import";
 import { prefixDiffers, prefixNote, schoolKey } from "./login";
@@ -24,6 +24,23 @@ function referenceKey(r: ReferenceResult): string {
 
 function info(severity: Finding["severity"], message: string): Finding {
   return { severity, rule: "fisoko.consolidation", sheet: "", cell: "", message };
+}
+
+/**
+ * Whether a regional protocol already gave the school participant `p` (same test and code) as
+ * columns (src/fisoko/raw/schools.ts): like a row of its own, it keeps the import's row out.
+ */
+function inColumns(s: SchoolReport, p: ParticipantRow): boolean {
+  const columns = s.participantColumns;
+  if (!columns) return false;
+  return columns.some(
+    (c) =>
+      c.year === p.year &&
+      c.grade === p.grade &&
+      subjectKey(c.subject) === subjectKey(p.subject) &&
+      c.codes !== undefined &&
+      c.codes.some((k) => String(k) === p.code),
+  );
 }
 
 /** A new Municipality with the import added (the input is not changed). */
@@ -88,7 +105,8 @@ export function mergeIntoMunicipality(
           x.year === p.year &&
           x.grade === p.grade &&
           subjectKey(x.subject) === subjectKey(p.subject),
-      )
+      ) &&
+      !inColumns(s, p)
     )
       s.participants.push(p);
   }

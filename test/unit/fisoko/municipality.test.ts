@@ -75,6 +75,35 @@ describe("mergeIntoMunicipality", () => {
     ]);
   });
 
+  it("keeps out a participant a protocol already gave the school as columns (same test and code)", () => {
+    const codes = imp.participants.filter((p) => p.login === "sch420103").map((p) => p.code);
+    expect(codes).toHaveLength(18);
+    const columns = (subject: string, given: readonly (number | string)[]) => ({
+      procedure: "ВПР" as const,
+      year: 2023,
+      grade: 5,
+      subject,
+      count: given.length,
+      score: new Float64Array(given.length),
+      mark: new Uint8Array(given.length),
+      journalMark: new Uint8Array(given.length),
+      taskCount: 0,
+      points: new Float64Array(0),
+      codes: given,
+    });
+    // Five codes as the protocol keeps integers (numbers), one spelt otherwise (another code), and
+    // every code of another subject: 18 − 5 rows are added.
+    const given = [...codes.slice(0, 5).map(Number), `0${codes[5]}`];
+    const withProtocol = {
+      ...M,
+      schools: [
+        { ...school("sch420103"), participantColumns: [columns("математика", given), columns("Русский язык", codes)] },
+      ],
+    };
+    const merged = mergeIntoMunicipality(withProtocol, imp).municipality.schools[0];
+    expect(merged.participants.map((p) => p.code)).toEqual(codes.slice(5));
+  });
+
   it("reports schools the consolidation does not have", () => {
     const small = { ...M, schools: [school("sch420101")] };
     const res = mergeIntoMunicipality(
