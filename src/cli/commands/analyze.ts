@@ -208,15 +208,15 @@ function schoolJson(municipality: string, s: SchoolAnalysis, say: Sentences) {
   };
 }
 
-/** Bytes of a piece of JsonSchools: a region's 1,5 MB of schools take a few. */
+/** Bytes of a piece of JsonSchools: a region's schools take two. */
 const PIECE = 1 << 20;
 
 /**
  * The elements of the JSON's "schools" array, encoded into UTF-8 as each school is analysed —
  * straight into large buffers, not a buffer per school. Each school is one line: compact JSON
- * after the indentation of its place. The rest of the file is indented as usual; a region's
- * schools indented would be 2,8 MB instead of 1,5 MB and took twice the time to make (issue 23),
- * and a line per school also suits grep and diff.
+ * after the indentation of its place. The rest of the file is indented as usual; with its schools
+ * indented a region's file was 2,8 MB instead of 1,8 MB and took twice the time to make (issue
+ * 23), and a line per school also suits grep and diff.
  */
 class JsonSchools {
   count = 0;
