@@ -215,10 +215,12 @@ export interface ParticipantColumns {
   taskCount: number;
   points: Float64Array;
   /**
-   * Participant i's code as its source keeps it (`${codes[i]}` is ParticipantRow.code): another
-   * source's rows of the same participants are matched by it (src/fisoko/municipality.ts).
+   * Participant i's code as its source keeps it: `${codes.list[codes.from + i]}` is
+   * ParticipantRow.code (the source's whole list and where these participants start in it, so
+   * nothing is copied). Another source's rows of the same participants are matched by it
+   * (src/fisoko/municipality.ts).
    */
-  codes?: readonly (number | string)[];
+  codes?: { list: readonly (number | string)[]; from: number };
 }
 
 export type TaskLevel = "Б" | "П" | "В";

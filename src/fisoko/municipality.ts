@@ -33,14 +33,13 @@ function info(severity: Finding["severity"], message: string): Finding {
 function inColumns(s: SchoolReport, p: ParticipantRow): boolean {
   const columns = s.participantColumns;
   if (!columns) return false;
-  return columns.some(
-    (c) =>
-      c.year === p.year &&
-      c.grade === p.grade &&
-      subjectKey(c.subject) === subjectKey(p.subject) &&
-      c.codes !== undefined &&
-      c.codes.some((k) => String(k) === p.code),
-  );
+  return columns.some((c) => {
+    if (!c.codes || c.year !== p.year || c.grade !== p.grade || subjectKey(c.subject) !== subjectKey(p.subject))
+      return false;
+    const { list, from } = c.codes;
+    for (let i = from; i < from + c.count; i++) if (String(list[i]) === p.code) return true;
+    return false;
+  });
 }
 
 /** A new Municipality with the import added (the input is not changed). */

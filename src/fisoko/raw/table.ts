@@ -131,7 +131,7 @@ export class ParticipantTable {
     );
   }
 
-  /** Participants from..to for the analysis: views of the arrays (only the codes, pointers, are copied). */
+  /** Participants from..to for the analysis: views of the arrays, nothing copied. */
   columns(from: number, to: number): ParticipantColumns {
     const n = this.taskCount;
     return {
@@ -145,7 +145,7 @@ export class ParticipantTable {
       journalMark: this.journalMark.subarray(from, to),
       taskCount: n,
       points: this.points.subarray(from * n, to * n),
-      codes: this.codes.slice(from, to),
+      codes: { list: this.codes, from },
     };
   }
 

@@ -89,7 +89,9 @@ describe("mergeIntoMunicipality", () => {
       journalMark: new Uint8Array(given.length),
       taskCount: 0,
       points: new Float64Array(0),
-      codes: given,
+      // The list is the protocol table's: only `count` codes from `from` are these participants'
+      // (two codes of the export's rows around them, which are still added).
+      codes: { list: [Number(codes[6]), ...given, Number(codes[7])], from: 1 },
     });
     // Five codes as the protocol keeps integers (numbers), one spelt otherwise (another code), and
     // every code of another subject: 18 − 5 rows are added.
