@@ -8,7 +8,6 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 
-/** The same formulas as src/core/indicators.ts, for contenders that compute them by hand. */
 /** The counter columns every contender ends with, one value per group. */
 const COUNTERS = [
   "n5",
@@ -86,6 +85,7 @@ function groupColumns(column, length, w) {
   return out;
 }
 
+/** The same formulas as src/core/indicators.ts, for contenders that compute them by hand. */
 export function indicatorRecord(
   n5,
   n4,
@@ -321,20 +321,8 @@ export function danfoIndicators(dfd, keyColumns, cols, w, columnar = false) {
     scoreSum: Array.from(cols.score, (s) => (Number.isNaN(s) ? 0 : s)),
     scoreCount: is((i) => !Number.isNaN(cols.score[i])),
   });
-  const names = [
-    "one",
-    "n5",
-    "n4",
-    "n3",
-    "n2",
-    "n1",
-    "lowered",
-    "confirmed",
-    "raised",
-    "gap2",
-    "scoreSum",
-    "scoreCount",
-  ];
+  // The counters summed; «one» counts the participants.
+  const names = ["one", ...COUNTERS.filter((k) => k !== "participants")];
   const g = df.groupby(Object.keys(keyColumns)).agg(Object.fromEntries(names.map((k) => [k, "sum"])));
   // danfojs names a summed column «<name>_sum»; its «one» column counts the participants.
   const col = (k) => g[`${k === "participants" ? "one" : k}_sum`].values;

@@ -112,3 +112,21 @@ export function withQuality(n: number, q: number, two = 0): [number, number, num
   const good = Math.round((q * n) / 100);
   return [0, good, n - good - two, two];
 }
+
+/**
+ * Two schools of ВПР 2025 русский язык 4 класс, a test without a scale in the profile: «3» from
+ * 10 points inferred from the pooled pairs; school a has 10 participants at the boundary and 2
+ * just below it (a peak: O2 fires), school b 50 and 150.
+ */
+export function inferredBoundarySchools(): [SchoolReport, SchoolReport] {
+  const a = addParticipants(school("a"), "ВПР", 2025, 4, "Русский язык", [
+    [10, { score: 10, mark: 3 }],
+    [2, { score: 9, mark: 2 }],
+    [18, { score: 13, mark: 3 }],
+  ]);
+  const b = addParticipants(school("b"), "ВПР", 2025, 4, "Русский язык", [
+    [50, { score: 10, mark: 3 }],
+    [150, { score: 9, mark: 2 }],
+  ]);
+  return [a, b];
+}

@@ -12,7 +12,7 @@ import { binomialUpperTail } from "../../../src/core/objectivity/chance";
 import { o2Boundaries, signO2 } from "../../../src/core/objectivity/o2-peaks";
 import { firedSignIds, schoolSigns, type SignResult } from "../../../src/core/objectivity";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
-import { addParticipants, municipality, school } from "./build";
+import { addParticipants, inferredBoundarySchools, municipality, school } from "./build";
 
 const P = DEFAULT_PROFILE;
 
@@ -62,15 +62,7 @@ describe("binomialUpperTail with ln k! from a table", () => {
 });
 
 describe("O2 boundaries kept per test", () => {
-  const a = addParticipants(school("a"), "ВПР", 2025, 4, "Русский язык", [
-    [10, { score: 10, mark: 3 }],
-    [2, { score: 9, mark: 2 }],
-    [18, { score: 13, mark: 3 }],
-  ]);
-  const b = addParticipants(school("b"), "ВПР", 2025, 4, "Русский язык", [
-    [50, { score: 10, mark: 3 }],
-    [150, { score: 9, mark: 2 }],
-  ]);
+  const [a, b] = inferredBoundarySchools();
   const ctx = buildContext(municipality([a, b]), P);
   const u = [...ctx.index.bySchool.get("a")!.values()][0];
   const pooled = ctx.index.pooled.get(u.key);

@@ -4,7 +4,7 @@ import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 import { schoolSigns, upperTail } from "../../../src/core/objectivity";
 import { applyOverrides, DEFAULT_PROFILE } from "../../../src/core/profile";
 import type { SignResult } from "../../../src/core/objectivity";
-import { addParticipants, addResult, municipality, school, withQuality } from "./build";
+import { addParticipants, addResult, inferredBoundarySchools, municipality, school, withQuality } from "./build";
 
 const P = DEFAULT_PROFILE;
 
@@ -209,15 +209,7 @@ describe("O2: peak at a mark boundary (scale ВПР 2026 4 класс русск
     expect(build(10, 2, 17, 50, 150).evaluated).toBe(false);
   });
   it("infers boundaries from (score, mark) pairs when the profile has no scale, and says so", () => {
-    const a = addParticipants(school("a"), "ВПР", 2025, 4, "Русский язык", [
-      [10, { score: 10, mark: 3 }],
-      [2, { score: 9, mark: 2 }],
-      [18, { score: 13, mark: 3 }],
-    ]);
-    const b = addParticipants(school("b"), "ВПР", 2025, 4, "Русский язык", [
-      [50, { score: 10, mark: 3 }],
-      [150, { score: 9, mark: 2 }],
-    ]);
+    const [a, b] = inferredBoundarySchools();
     const r = signsOf(municipality([a, b]), "a", "O2")[0];
     expect(r.fired).toBe(true);
     expect(r.note).toBe(
