@@ -119,6 +119,20 @@ function rangeText(c: Pick<ColumnSpec, "min" | "max">): string {
 }
 
 /**
+ * The rows of `data` as a "values" op writes them: as wide as the layout, blanks null, computed
+ * columns null (their formulas are written apart). A row that already is so is used as it is: a
+ * form's participants sheet is tens of thousands of rows, each would otherwise be copied (issue 23).
+ */
+function inputGrid(data: Grid, columns: SheetLayout["columns"]): Grid {
+  const computed = columns.some((c) => c.formula);
+  return data.map((r) =>
+    !computed && r.length === columns.length && !(r as readonly unknown[]).includes(undefined)
+      ? r
+      : columns.map((c, j) => (c.formula ? null : (r[j] ?? null))),
+  );
+}
+
+/**
  * Ops of one table sheet: header, formats, dropdowns, formulas over `rows` data rows, and the
  * data itself when given (`data[i][j]` for row i, column j of the layout; computed columns ignored).
  */
@@ -163,7 +177,7 @@ function tableOps(schema: SheetSchema, layout: SheetLayout, rows: number, data: 
       ops.push(...validationOps(sheet, c, address));
     });
     if (data.length > 0) {
-      const grid = data.map((r) => columns.map((c, j) => (c.formula ? null : (r[j] ?? null))));
+      const grid = inputGrid(data, columns);
       ops.push({ op: "values", sheet, address: formatCell({ row: dataRow - 1, col: 0 }), values: grid });
     }
     columns.forEach((c, i) => {
@@ -435,11 +449,15 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
         ],
       };
     case "participants": {
-      const n = Math.max(0, ...report.participants.map((p) => p.taskPoints.length));
+      // A loop, not Math.max(...): a school's rows over several years can pass the engine's limit
+      // on call arguments. Each row is made once, task points pushed onto it (a form holds tens of
+      // thousands of participants: no spread copies per row, issue 23).
+      let n = 0;
+      for (const p of report.participants) if (p.taskPoints.length > n) n = p.taskPoints.length;
       return {
         repeatedCount: n,
-        data: report.participants.map((p) => [
-          ...line({
+        data: report.participants.map((p) => {
+          const row = line({
             procedure: p.procedure,
             year: p.year,
             grade: p.grade,
@@ -450,9 +468,10 @@ function rowsFor(schema: SheetSchema, report: SchoolReport): { data: Grid; repea
             mark: p.mark,
             journalMark: p.journalMark,
             ovz: p.ovz ? "да" : null,
-          }),
-          ...Array.from({ length: n }, (_, i) => p.taskPoints[i] ?? null),
-        ]),
+          });
+          for (let i = 0; i < n; i++) row.push(p.taskPoints[i] ?? null);
+          return row;
+        }),
       };
     }
     case "tasks":

@@ -13,8 +13,33 @@ interface UnitSums {
   sums: number[];
 }
 
-function key(p: { procedure: string; year: number; grade: number; subject: string }): string {
+type TestOf = Pick<ParticipantRow, "procedure" | "year" | "grade" | "subject">;
+
+function key(p: TestOf): string {
   return `${p.procedure}|${p.year}|${p.grade}|${p.subject}`;
+}
+
+/**
+ * key(p) for participants handed over one after another: a school's participants of one test
+ * come together, so the key is built once per run of them, not once per participant (a demo
+ * municipality is a million participant rows over three passes, issue 23).
+ */
+function runKeys(): (p: TestOf) => string {
+  let last: TestOf | undefined;
+  let lastKey = "";
+  return (p) => {
+    if (
+      !last ||
+      p.subject !== last.subject ||
+      p.grade !== last.grade ||
+      p.year !== last.year ||
+      p.procedure !== last.procedure
+    ) {
+      last = p;
+      lastKey = key(p);
+    }
+    return lastKey;
+  };
 }
 
 function completion(u: UnitSums, set: TaskSet): { basic: number; advanced: number } {
@@ -81,13 +106,14 @@ export function separateFromReference(
 ): void {
   for (let pass = 0; pass < 3; pass++) {
     const pooled = new Map<string, UnitSums>();
-    for (const s of schools) for (const p of s.participants) if (p.taskPoints.length > 0) add(pooled, key(p), p);
+    const keyOf = runKeys();
+    for (const s of schools) for (const p of s.participants) if (p.taskPoints.length > 0) add(pooled, keyOf(p), p);
     let changed = false;
     for (const s of schools) {
       const byUnit = new Map<string, ParticipantRow[]>();
       for (const p of s.participants) {
         if (p.taskPoints.length === 0) continue;
-        const k = key(p);
+        const k = keyOf(p);
         const list = byUnit.get(k);
         if (list) list.push(p);
         else byUnit.set(k, [p]);

@@ -58,7 +58,18 @@ export function invertedDifficulty(t: SampleTaskSet): number[] {
 }
 
 function expectedPoints(maxes: readonly number[], difficulty: readonly number[], ability: number): number[] {
-  return maxes.map((m, j) => m / (1 + Math.exp(-SLOPE * (ability - difficulty[j]))));
+  return maxes.map((m, j) => expectedPoint(m, difficulty[j], ability));
+}
+
+function expectedPoint(max: number, difficulty: number, ability: number): number {
+  return max / (1 + Math.exp(-SLOPE * (ability - difficulty)));
+}
+
+/** The sum of expectedPoints, added in the same order, without the array (the bisection asks 50 times per score). */
+function expectedTotal(maxes: readonly number[], difficulty: readonly number[], ability: number): number {
+  let sum = 0;
+  for (let j = 0; j < maxes.length; j++) sum += expectedPoint(maxes[j], difficulty[j], ability);
+  return sum;
 }
 
 /**
@@ -93,7 +104,7 @@ export class PointSplitter {
     let hi = 12;
     for (let i = 0; i < 50; i++) {
       const mid = (lo + hi) / 2;
-      const sum = expectedPoints(this.maxes, this.difficulty, mid).reduce((a, b) => a + b, 0);
+      const sum = expectedTotal(this.maxes, this.difficulty, mid);
       if (sum < score) lo = mid;
       else hi = mid;
     }

@@ -13,7 +13,7 @@ const GZIP_HEADER = 10;
  * zlib's fast deflate (levels 1–3): half the CPU of the default 6 on sheet XML, for files about a
  * fifth larger (100 demo forms: 34,6 → 40,5 MB).
  */
-const DEFLATE_LEVEL = 3;
+const DEFLATE_LEVEL = 2;
 
 export interface PackedPart {
   name: string;
