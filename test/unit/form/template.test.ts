@@ -5,6 +5,7 @@ import { MemoryWorkbook } from "../../../src/host/memory";
 import {
   COMPUTED_FILL,
   INPUT_FILL,
+  PARTICIPANTS,
   RESULTS,
   sheetLayout,
   templateOps,
@@ -14,6 +15,8 @@ import {
   DIRECTION_COLUMNS,
 } from "../../../src/form";
 import type { WriteOp } from "../../../src/host/port";
+import type { CellValue } from "../../../src/core/values";
+import { sheetOps } from "../../../src/form/template";
 
 const ops = templateOps();
 const of = <K extends WriteOp["op"]>(kind: K, sheet: string) =>
@@ -123,5 +126,39 @@ describe("schema exports for other areas", () => {
   it("docs/form.md holds the current generated reference (regenerate: npx msoko template --docs)", () => {
     const doc = readFileSync(join(__dirname, "../../../docs/form.md"), "utf8");
     expect(doc).toContain(formDocsMarkdown());
+  });
+});
+
+describe("sheetOps: the values written (issue 23: rows that need nothing are not copied)", () => {
+  // The data's op: the one at the layout's first data row (the header is written by another).
+  const valuesOf = (ops: WriteOp[], dataRow: number) =>
+    ops.find((o): o is Extract<WriteOp, { op: "values" }> => o.op === "values" && o.address === `A${dataRow}`)!;
+
+  it("uses a full row as it is, pads a short one with null and turns undefined into null", () => {
+    // «Участники» with 2 task columns: 10 fixed columns + З1, З2.
+    const width = sheetLayout(PARTICIPANTS, 2).columns.length;
+    expect(width).toBe(12);
+    const full: CellValue[] = ["ВПР", 2026, 4, "4А", "Математика", 500001, 12, 4, 5, null, 1, 2];
+    const short: CellValue[] = ["ВПР", 2026, 4, "4Б", "Математика"];
+    const holes = [...full];
+    holes[3] = undefined as unknown as CellValue;
+    const grid = valuesOf(
+      sheetOps(PARTICIPANTS, 3, [full, short, holes], 2),
+      sheetLayout(PARTICIPANTS, 2).dataRow,
+    ).values;
+    expect(grid[0]).toBe(full);
+    expect(grid[1]).toEqual([...short, null, null, null, null, null, null, null]);
+    expect(grid[2]).not.toBe(holes);
+    expect(grid[2]).toEqual([...full.slice(0, 3), null, ...full.slice(4)]);
+  });
+
+  it("writes null under computed columns (their formulas come apart), even in a full row", () => {
+    const columns = sheetLayout(RESULTS).columns;
+    const computed = columns.map((c, j) => (c.formula ? j : -1)).filter((j) => j >= 0);
+    expect(computed.length).toBeGreaterThan(0);
+    const row: CellValue[] = columns.map((_, j) => j + 1);
+    const [written] = valuesOf(sheetOps(RESULTS, 1, [row], 0), sheetLayout(RESULTS).dataRow).values;
+    expect(written).not.toBe(row);
+    expect(written).toEqual(row.map((v, j) => (computed.includes(j) ? null : v)));
   });
 });
