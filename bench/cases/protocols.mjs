@@ -220,7 +220,7 @@ export async function runProtocols(n = 25000, runs = 5) {
     const pick = (list) => {
       const m = median(list.map((r) => r.cpuMs));
       const at = list.reduce((best, r) => (Math.abs(r.cpuMs - m) < Math.abs(best.cpuMs - m) ? r : best));
-      return { ...at, cpuMs: m, allCpuMs: list.map((r) => r.cpuMs) };
+      return { ...at, cpuMs: m, allCpuMs: list.map((r) => r.cpuMs), ms: median(list.map((r) => r.ms)) };
     };
     out.push({ ...pick(analyses), baseline: pick(baselines) });
   }
@@ -236,18 +236,19 @@ export function protocolsMarkdown(rows, when = new Date()) {
     "",
     `Замер ${when.toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, 2 ядра (заняты и другой работой). \`msoko analyze ПРОТОКОЛ.xlsx --json …\` на протоколе процедуры всего региона (${fmt(rows[0]?.rows ?? 0)} строк участников из 20 муниципалитетов; макет 2020–2021 гг. муниципалитета не называет, поэтому в нём один МО) против базового прохода того же файла — прочитать его, распаковать все части zip и один раз просмотреть XML листов и общих строк, считая ячейки и значения. Каждый прогон — отдельный процесс, analyze и базовый проход чередуются; ЦП — медиана ${rows[0]?.allCpuMs.length ?? 0} прогонов (user + system, вместе с потоками сборки мусора и компилятора V8), в скобках — разброс; load average (1 / 5 / 15 мин) — до и после прогона с медианой.`,
     "",
-    "| Макет | Участников | ОО | МО | analyze, ЦП, мс | Базовый проход, ЦП, мс | analyze / базовый | Стена analyze, мс | Пик памяти, МБ | ОО с O1 и O2 | Load average до → после |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| Макет | Участников | ОО | МО | analyze, ЦП, мс | Базовый проход, ЦП, мс | analyze / базовый (ЦП) | analyze / базовый, по часам, мс | analyze / базовый (по часам) | Пик памяти, МБ | ОО с O1 и O2 | Load average до → после |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.layout} | ${fmt(r.participants)} | ${r.schools} | ${r.municipalities} | ${fmt(r.cpuMs)} (${range(r.allCpuMs)}) | ${fmt(r.baseline.cpuMs)} (${range(r.baseline.allCpuMs)}) | ${fmt(r.cpuMs / r.baseline.cpuMs, 1)}× | ${fmt(r.ms)} | ${fmt(r.maxRssMb)} | ${r.withBoth} | ${r.load[0].join(" / ")} → ${r.load[1].join(" / ")} |`,
+      `| ${r.layout} | ${fmt(r.participants)} | ${r.schools} | ${r.municipalities} | ${fmt(r.cpuMs)} (${range(r.allCpuMs)}) | ${fmt(r.baseline.cpuMs)} (${range(r.baseline.allCpuMs)}) | ${fmt(r.cpuMs / r.baseline.cpuMs, 1)}× | ${fmt(r.ms)} / ${fmt(r.baseline.ms)} | ${fmt(r.ms / r.baseline.ms, 1)}× | ${fmt(r.maxRssMb)} | ${r.withBoth} | ${r.load[0].join(" / ")} → ${r.load[1].join(" / ")} |`,
     );
   }
   const worst = Math.max(...rows.map((r) => r.cpuMs / r.baseline.cpuMs));
+  const worstWall = Math.max(...rows.map((r) => r.ms / r.baseline.ms));
   lines.push(
     "",
-    `Цель issue 23 «analyze ≤ 3× базового прохода» — ${worst <= 3 ? "**выполнена**" : "**не выполнена**"} (${fmt(worst, 1)}× в худшем макете).`,
+    `Цель issue 23 «analyze ≤ 3× базового прохода» по ЦП — ${worst <= 3 ? "**выполнена**" : "**не выполнена**"} (${fmt(worst, 1)}× в худшем макете). По часам — ${fmt(worstWall, 1)}×: базовый проход однопоточный, а у analyze компилятор и сборщик мусора V8 работают в своих потоках (их ЦП входит в ЦП analyze), поэтому цель считается по ЦП.`,
     END,
   );
   return lines.join("\n");
