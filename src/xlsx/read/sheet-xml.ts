@@ -374,8 +374,13 @@ export function sheetClaims(b: Uint8Array): { dimensionCells: number; mergedCell
   };
 }
 
-/** Merged areas from the part's tail, and the positions (row × 16 384 + column) of their non-top-left cells. */
-function readMerges(refs: readonly string[]): { merges: string[]; slaves: Set<number> } {
+/**
+ * Merged areas from the part's tail, and the positions (row × 16 384 + column) of their non-top-left
+ * cells in the rows read (above `maxRows`). A read of the first rows (a protocol's head: the book
+ * budget is not charged there) marks no cell below them: a hostile sheet's 17 areas of a million
+ * cells each would otherwise fill a Set of 17 million before the full read refuses the book.
+ */
+function readMerges(refs: readonly string[], maxRows = Infinity): { merges: string[]; slaves: Set<number> } {
   const merges: string[] = [];
   const slaves = new Set<number>();
   for (const ref of refs) {
@@ -386,7 +391,8 @@ function readMerges(refs: readonly string[]): { merges: string[]; slaves: Set<nu
     merges.push(ref.toUpperCase());
     // Only the top-left cell of a merged area keeps its value; mark the others (cells ≤ 10⁶ per area).
     if ((q[0] - p[0] + 1) * (q[1] - p[1] + 1) > 1_000_000) continue;
-    for (let r = p[0]; r <= q[0]; r++)
+    const last = Math.min(q[0], maxRows - 1);
+    for (let r = p[0]; r <= last; r++)
       for (let c = p[1]; c <= q[1]; c++) if (r !== p[0] || c !== p[1]) slaves.add(r * 16_384 + c);
   }
   return { merges, slaves };
@@ -619,7 +625,7 @@ function scanSheet(
   const tail = mergedCellsOf(utf8Text(range ? b.subarray(range.after) : b));
   budget?.addMerges(name, tail.cells);
   const claimed = budget ? claimedCells(b, range) : 0;
-  const { merges, slaves } = readMerges(tail.refs);
+  const { merges, slaves } = readMerges(tail.refs, maxRows);
   const sink = new CellSink(maxCells, visit, name, fileName);
   if (range) scanCells(b, range.start, range.end, strings, slaves, maxRows, sink);
   const { values, cols } = sink;

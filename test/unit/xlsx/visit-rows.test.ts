@@ -106,6 +106,26 @@ describe("visitSheetBytes", () => {
     expect(before).toEqual([0]);
   });
 
+  it("reads the first rows of a sheet with 17 merged areas of a million cells without marking the cells below them", () => {
+    // The hostile corpus's «17-million-merged»: a protocol's head (30 rows, no book budget yet) used
+    // to mark all 17 million covered cells in a Set — beyond V8's largest Set, and ≈ 0,5 GB before that.
+    const areas = Array.from(
+      { length: 17 },
+      (_, k) => `<mergeCell ref="${k === 0 ? "B1" : `A${k * 1000 + 1}`}:ALL${k * 1000 + 1000}"/>`,
+    );
+    const b = sheet(
+      `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row><row r="2"><c r="A2"><v>4</v></c></row>`,
+      `<mergeCells count="17">${areas.join("")}</mergeCells>`,
+    );
+    const head = readSheetBytes(b, "Протокол", "p.xlsx", [], undefined, 30);
+    // B1 starts the first area and keeps its value; C1 is covered by it (so the used range ends at B).
+    expect(head.values).toEqual([
+      [1, 2],
+      [4, null],
+    ]);
+    expect(head.merges.length).toBe(17);
+  });
+
   it("refuses a sheet over the cell limit with the grid reader's message and charges the same budget", () => {
     const rows = Array.from(
       { length: 30 },
