@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { BENCH, OUT, ROOT } from "../lib/build.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
-import { loadAverage as load, median } from "../lib/measure.mjs";
+import { loadAverage as load, median, medianRun } from "../lib/measure.mjs";
 
 const { begin: BEGIN, end: END } = sectionMarkers("cli");
 const PRELOAD = join(BENCH, "lib", "exit-usage.cjs");
@@ -70,16 +70,15 @@ function series(label, args, runs, check = () => {}) {
     all.push(r);
     process.stderr.write(`  ${label}, прогон ${i + 1}: ${fmt(r.cpuMs)} мс ЦП, ${fmt(r.ms)} мс по часам\n`);
   }
-  const cpu = median(all.map((r) => r.cpuMs));
-  const mid = all.reduce((best, r) => (Math.abs(r.cpuMs - cpu) < Math.abs(best.cpuMs - cpu) ? r : best));
+  const m = medianRun(all);
   return {
     label,
-    forms: mid.forms,
-    cpuMs: cpu,
-    ms: median(all.map((r) => r.ms)),
+    forms: m.forms,
+    cpuMs: m.cpuMs,
+    ms: m.ms,
     maxRssMb: median(all.map((r) => r.maxRssMb)),
-    allCpuMs: all.map((r) => r.cpuMs),
-    load: mid.load,
+    allCpuMs: m.allCpuMs,
+    load: m.load,
   };
 }
 

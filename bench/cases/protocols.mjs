@@ -24,7 +24,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { bundleEntry } from "../lib/build.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
-import { cpuMs, loadAverage as load, median, peakRssMb, runChild } from "../lib/measure.mjs";
+import { cpuMs, loadAverage as load, medianRun, peakRssMb, runChild } from "../lib/measure.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..");
@@ -217,12 +217,7 @@ export async function runProtocols(n = 25000, runs = 5) {
         `  ${layout}, прогон ${i + 1}: analyze ${fmt(analyses[i].cpuMs)} мс ЦП, базовый ${fmt(baselines[i].cpuMs)} мс\n`,
       );
     }
-    const pick = (list) => {
-      const m = median(list.map((r) => r.cpuMs));
-      const at = list.reduce((best, r) => (Math.abs(r.cpuMs - m) < Math.abs(best.cpuMs - m) ? r : best));
-      return { ...at, cpuMs: m, allCpuMs: list.map((r) => r.cpuMs), ms: median(list.map((r) => r.ms)) };
-    };
-    out.push({ ...pick(analyses), baseline: pick(baselines) });
+    out.push({ ...medianRun(analyses), baseline: medianRun(baselines) });
   }
   return out;
 }

@@ -12,7 +12,6 @@ process.on("exit", () => {
       cpuMs: (u.user + u.system) / 1000,
       ms: performance.now(),
       maxRssMb: process.resourceUsage().maxRSS / 1024,
-      exitCode: process.exitCode ?? 0,
     }),
   );
 });

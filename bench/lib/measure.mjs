@@ -10,6 +10,16 @@ export function median(xs) {
 }
 
 /**
+ * The run of `runs` (objects with cpuMs and ms) whose CPU time is nearest the median, with the
+ * median CPU and wall times and all CPU times (for the range printed beside the median).
+ */
+export function medianRun(runs) {
+  const cpu = median(runs.map((r) => r.cpuMs));
+  const at = runs.reduce((best, r) => (Math.abs(r.cpuMs - cpu) < Math.abs(best.cpuMs - cpu) ? r : best));
+  return { ...at, cpuMs: cpu, allCpuMs: runs.map((r) => r.cpuMs), ms: median(runs.map((r) => r.ms)) };
+}
+
+/**
  * Runs fn `warmup` times untimed, then `runs` timed runs; returns wall and CPU milliseconds per
  * call of each run. CPU time (user + system of this process, all its threads) is what "on one
  * core" means and is far less disturbed than wall time when other processes load the machine.
