@@ -14,11 +14,11 @@
  * this case's section of bench/results.md (between its markers).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { BENCH, OUT, ROOT } from "../lib/build.mjs";
+import { BENCH, OUT, ROOT, buildProductCli } from "../lib/build.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
 import { loadAverage as load, median, medianRun } from "../lib/measure.mjs";
 
@@ -34,8 +34,7 @@ const fmt = (x, d = 0) => x.toLocaleString("ru-RU", { maximumFractionDigits: d, 
 
 /** Builds dist-cli/ as `npm install` does and checks that bin/msoko.mjs will run it (not tsx). */
 async function buildCli() {
-  const r = spawnSync(process.execPath, [join(ROOT, "scripts", "build-cli.mjs")], { cwd: ROOT, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`сборка CLI: ${(r.stderr || r.stdout).trim()}`);
+  buildProductCli();
   const { bundleIsFresh } = await import(pathToFileURL(join(ROOT, "bin", "bundle.mjs")).href);
   if (!bundleIsFresh(ROOT)) throw new Error("dist-cli/ не свежее исходников: msoko запустился бы через tsx.");
 }
@@ -54,6 +53,10 @@ function run(args) {
   const after = load();
   let usage;
   try {
+    if (!existsSync(usageFile))
+      throw new Error(
+        `msoko ${args.join(" ")}: процесс завершился${r.signal ? ` сигналом ${r.signal}` : ` с кодом ${r.status}`}, не записав замер: ${(r.stderr || r.error?.message || "").slice(0, 300)}`,
+      );
     usage = JSON.parse(readFileSync(usageFile, "utf8"));
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -25,7 +25,7 @@ import { createRequire, syncBuiltinESMExports } from "node:module";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { OUT, ROOT, bundleEntry } from "../lib/build.mjs";
+import { OUT, buildProductCli, bundleEntry } from "../lib/build.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
 import { cpuMs, lastJsonLine, loadAverage as load, peakRssMb } from "../lib/measure.mjs";
 
@@ -112,16 +112,6 @@ async function buildGenerator() {
     GEN_BUNDLE,
     { name: "bench-spring-entry.ts" },
   );
-}
-
-/** The product's own CLI build (scripts/build-cli.mjs) into bench/out/spring-cli. */
-function buildCli() {
-  const r = spawnSync(process.execPath, [join(ROOT, "scripts", "build-cli.mjs")], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, MSOKO_CLI_OUTDIR: CLI_DIR },
-  });
-  if (r.status !== 0) throw new Error(`сборка CLI: ${(r.stderr || r.stdout).trim()}`);
 }
 
 /** Child: writes the missing protocols; prints per-file generation and writing times. */
@@ -283,7 +273,7 @@ export async function runSpring(n = 25000, count = 30, steps = [10, 20, 30], fre
   const genWallMs = performance.now() - t0;
   const dir = dirOf(n);
   const bytes = works(count).reduce((a, w) => a + readFileSync(join(dir, w.name)).length, 0);
-  buildCli();
+  buildProductCli(CLI_DIR);
   const runs = [];
   for (const files of steps.filter((s) => s <= count)) {
     const r = spawnChild(["analyze", n, files, count]);

@@ -3,6 +3,7 @@
  * (installed with the product as tsx's dependency), so workers run plain Node with no loader
  * overhead in the timings. Optional modules (written by other areas) are included when present.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -68,4 +69,17 @@ export async function buildCliBundle(outfile = CLI_BUNDLE) {
   lines.push('export { memoryIo } from "./src/cli/io";');
   await bundleEntry(lines, outfile, { name: "bench-cli-entry.ts" });
   return true;
+}
+
+/**
+ * The product's own CLI build (scripts/build-cli.mjs, as `npm install` runs it) into `outdir`
+ * (a folder of the project; by default dist-cli/, the one bin/msoko.mjs runs).
+ */
+export function buildProductCli(outdir) {
+  const r = spawnSync(process.execPath, [join(ROOT, "scripts", "build-cli.mjs")], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: outdir ? { ...process.env, MSOKO_CLI_OUTDIR: outdir } : process.env,
+  });
+  if (r.status !== 0) throw new Error(`сборка CLI: ${(r.stderr || r.stdout).trim()}`);
 }
