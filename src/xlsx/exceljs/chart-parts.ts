@@ -5,6 +5,7 @@
  * zip after exceljs serialises the workbook.
  */
 import JSZip from "jszip";
+import { relsPath } from "../read/parts";
 import { chartAnchorXml, chartXml, drawingXml, type ChartAnchor, type ChartModel } from "./chart-xml";
 
 export interface SheetCharts {
@@ -19,12 +20,6 @@ const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/** "xl/worksheets/_rels/sheet3.xml.rels" for "xl/worksheets/sheet3.xml". */
-export function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-}
 
 /** Resolves a relationship target relative to the part that holds it ("../drawings/d1.xml"). */
 function resolveTarget(part: string, target: string): string {
@@ -108,7 +103,7 @@ export async function addChartsToPackage(pkg: Uint8Array, sheets: readonly Sheet
     const sheetFile = zip.file(sheet.sheetPart);
     if (!sheetFile) throw new Error(`В записанной книге нет части ${sheet.sheetPart}: диаграммы не добавлены.`);
     let sheetXml = await sheetFile.async("string");
-    const sheetRelsPath = relsPathOf(sheet.sheetPart);
+    const sheetRelsPath = relsPath(sheet.sheetPart);
     const sheetRels = { xml: (await zip.file(sheetRelsPath)?.async("string")) ?? emptyRels() };
 
     // Reuse the sheet's drawing (exceljs writes one for images): a sheet may have only one.
@@ -132,7 +127,7 @@ export async function addChartsToPackage(pkg: Uint8Array, sheets: readonly Sheet
       sheetXml = insertDrawingElement(sheetXml.replace(/<drawing\s+r:id="[^"]*"\s*\/>/, ""), relId);
       override(drawingPart, CT_DRAWING);
     }
-    const drawingRelsPath = relsPathOf(drawingPart);
+    const drawingRelsPath = relsPath(drawingPart);
     const drawingRels = { xml: (await zip.file(drawingRelsPath)?.async("string")) ?? emptyRels() };
     let shapeId = Math.max(1, ...[...drawing.matchAll(/<xdr:cNvPr\s+id="(\d+)"/g)].map((m) => Number(m[1])));
     const anchors: string[] = [];

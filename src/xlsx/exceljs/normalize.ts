@@ -15,7 +15,7 @@
  *   charts back when they are rebuilt.
  * A book Excel wrote needs none of this and is returned as it is (the same bytes).
  */
-import { relationships } from "../read/parts";
+import { relationships, relsPath } from "../read/parts";
 import { attributes, utf8Text } from "../read/xml";
 import type { ZipEntry } from "../read/zip";
 import { editParts, type PartEdit } from "./repack";
@@ -31,11 +31,6 @@ const EXCELJS_DRAWING_ROOT = /^\s*(?:<\?xml[^>]*\?>)?\s*(?:<!--[\s\S]*?-->\s*)*<
 const DRAWING_ELEMENT =
   /<(?:[A-Za-z_][\w.-]*:)?drawing\b[^>]*?\/>|<(?:[A-Za-z_][\w.-]*:)?drawing\b[^>]*>[^<]*<\/(?:[A-Za-z_][\w.-]*:)?drawing>/g;
 const RELATIONSHIP_TAG = /<((?:[A-Za-z_][\w.-]*:)?Relationship)\b([^>]*?)(\/?)>/g;
-
-function relsPath(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
 
 function escapeAttr(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");

@@ -14,7 +14,7 @@ import { constants as zlibConstants, inflateRawSync } from "node:zlib";
 import { checkXlsxPackage, defaultLimits, inflatePart } from "../exceljs/zipguard";
 import { readChecked } from "../exceljs/read";
 import { checkNoDtdBytes, type ZipEntry } from "../read/zip";
-import { relationships } from "../read/parts";
+import { relationships, relsPath } from "../read/parts";
 import { BookBudget, type BookLimits } from "../read/budget";
 import { attributes, decodeXml, elements, itemText, utf8Text } from "../read/xml";
 import type { BaseStyles } from "../stream/styles";
@@ -88,11 +88,6 @@ const REFUSED: Record<string, string> = {
   timelineCache: "временные шкалы",
   queryTable: "запросы",
 };
-
-export function relsPath(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
 
 /** The relationships of a rels part's text, each with its element. */
 export function parseRels(xml: string, basePart: string): BaseRel[] {

@@ -35,11 +35,11 @@ import {
   partBytes,
   partHead,
   partText,
-  relsPath,
   type BasePackage,
   type BaseSheet,
 } from "./base-package";
 import { patchSheetXml, type CellPatch } from "./patch-cells";
+import { relsPath } from "../read/parts";
 
 interface Entry {
   name: string;

@@ -94,7 +94,8 @@ export function relationships(xml: string, basePart: string): Map<string, { targ
   return out;
 }
 
-function relsPath(part: string): string {
+/** "xl/worksheets/_rels/sheet3.xml.rels" for "xl/worksheets/sheet3.xml": where a part's relationships live (OPC). */
+export function relsPath(part: string): string {
   const i = part.lastIndexOf("/");
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }

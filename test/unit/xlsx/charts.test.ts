@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { XlsxWorkbook } from "../../../src/xlsx/exceljs";
-import { insertDrawingElement, relsPathOf } from "../../../src/xlsx/exceljs/chart-parts";
+import { insertDrawingElement } from "../../../src/xlsx/exceljs/chart-parts";
+import { relsPath } from "../../../src/xlsx/read/parts";
 import type { WriteOp } from "../../../src/host/port";
 
 const TEMP = "~МСОКО 1";
@@ -54,7 +55,7 @@ describe("native charts in .xlsx written by the CLI", () => {
     const zip = await parts(wb);
     const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     expect(sheetXml).toMatch(/<drawing r:id="rId\d+"\/>/);
-    const sheetRels = await zip.file(relsPathOf("xl/worksheets/sheet1.xml"))!.async("string");
+    const sheetRels = await zip.file(relsPath("xl/worksheets/sheet1.xml"))!.async("string");
     expect(sheetRels).toContain('Target="../drawings/drawing1.xml"');
     const drawing = await zip.file("xl/drawings/drawing1.xml")!.async("string");
     expect(drawing.match(/<xdr:twoCellAnchor/g)).toHaveLength(2);

@@ -17,7 +17,8 @@ import { editParts } from "../../../src/xlsx/exceljs/repack";
 import { MergeXlsxWorkbook } from "../../../src/xlsx/merge/workbook";
 import { writeSetting } from "../../../src/host/settings";
 import { patchSheetXml } from "../../../src/xlsx/merge/patch-cells";
-import { parseRels, relsPath } from "../../../src/xlsx/merge/base-package";
+import { parseRels } from "../../../src/xlsx/merge/base-package";
+import { relsPath } from "../../../src/xlsx/read/parts";
 import { defaultLimits, zipEntries } from "../../../src/xlsx/read/zip";
 
 const FORM = join(__dirname, "../../fixtures/forms/valid.xlsx");
