@@ -62,6 +62,11 @@ export interface Finding {
   file?: string;
 }
 
+/** «лист «Результаты», ячейка F12», or «лист «Результаты»» for a finding about the whole sheet. */
+export function findingPlace(f: Pick<Finding, "sheet" | "cell">): string {
+  return f.cell ? `лист «${f.sheet}», ячейка ${f.cell}` : `лист «${f.sheet}»`;
+}
+
 export interface Contingent {
   year: number;
   grade: number;

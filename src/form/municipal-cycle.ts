@@ -4,7 +4,13 @@
  * scores both), but lives in its own book — a МОУО cycle book given to the summary, or a user
  * sheet of the summary book itself. Reading, the template and filling from records are here.
  */
-import type { CycleRecord, Finding, ObjectivityMeasureRow, RecheckRow } from "../core/model";
+import {
+  findingPlace,
+  type CycleRecord,
+  type Finding,
+  type ObjectivityMeasureRow,
+  type RecheckRow,
+} from "../core/model";
 import type { SheetRead, WriteOp } from "../host/port";
 import { finding } from "./rules";
 import { cycleOf, measuresOf, rechecksOf } from "./parse";
@@ -73,7 +79,7 @@ export function readMunicipalCycle(sheets: readonly SheetRead[], file?: string):
 
 /** «Файл «цикл.xlsx», лист «Цикл МОУО», ячейка G5: …» — a finding of the МОУО cycle as one line. */
 export function municipalCycleFindingText(f: Finding, file?: string): string {
-  const where = f.cell ? `лист «${f.sheet}», ячейка ${f.cell}` : `лист «${f.sheet}»`;
+  const where = findingPlace(f);
   return `${file ? `Файл «${file}», ${where}` : where.charAt(0).toUpperCase() + where.slice(1)}: ${f.message}${f.hint ? ` ${f.hint}` : ""}`;
 }
 

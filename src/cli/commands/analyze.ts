@@ -40,7 +40,7 @@ import {
 } from "../../core/analysis";
 import type { SignResult, StableAbsence } from "../../core/objectivity";
 import type { RiskFactorResult, RiskResult } from "../../core/risk";
-import type { Finding, Municipality } from "../../core/model";
+import { findingPlace, type Finding, type Municipality } from "../../core/model";
 import { applyOverrides, DEFAULT_PROFILE, type OverrideEntry, type Profile } from "../../core/profile";
 import { consolidate } from "../../summary/model/consolidate";
 import { countRu } from "../../core/values";
@@ -401,7 +401,7 @@ export async function run(args: string[], io: Io): Promise<number> {
         file: f.file,
         message: first
           ? first.sheet
-            ? `лист «${first.sheet}»${first.cell ? `, ячейка ${first.cell}` : ""}: ${first.message}`
+            ? `${findingPlace(first)}: ${first.message}`
             : first.message
           : "не удалось определить ОО по паспорту",
       };

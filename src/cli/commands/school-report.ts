@@ -19,7 +19,7 @@ import { basename, resolve } from "node:path";
 import { applyOverrides, type OverrideEntry } from "../../core/profile";
 import { expandInputs } from "../inputs";
 import type { Municipality, Procedure, ReferenceResult } from "../../core/model";
-import { PROCEDURES } from "../../core/model";
+import { findingPlace, PROCEDURES } from "../../core/model";
 import { reportChoices, schoolReport } from "../../school/model/report";
 import { countRu } from "../../core/values";
 import { importFisoko, looksLikeFisokoExport, mergeIntoMunicipality, type FisokoFile } from "../../fisoko";
@@ -165,9 +165,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const read = {
       file,
       report,
-      errors: findings
-        .filter((f) => f.severity === "error")
-        .map((f) => `${file}, лист «${f.sheet}»${f.cell ? `, ячейка ${f.cell}` : ""}: ${f.message}`),
+      errors: findings.filter((f) => f.severity === "error").map((f) => `${file}, ${findingPlace(f)}: ${f.message}`),
     };
     if (form) others.push(read);
     else form = read;
