@@ -53,15 +53,11 @@ export interface Table {
   total?: Record<string, CellData>;
 }
 
-/** Replaces {id} placeholders with cell addresses of the same row. */
-export function expandFormula(template: string, addressOf: (columnId: string) => string): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, id: string) => addressOf(id));
-}
-
 /**
- * expandFormula for every row of one column: the template is split once and each placeholder's
- * column letter looked up once (`columnOf`, in the order they appear); a row only joins the pieces
- * with its number (the regular expression ran for every formula cell; issue 23).
+ * A column's formula for every row: each {id} placeholder of the template becomes the address of
+ * column `id` in that row. The template is split once and each placeholder's column letter looked
+ * up once (`columnOf`, in the order they appear); a row only joins the pieces with its number (a
+ * regular expression ran for every formula cell; issue 23).
  */
 export function formulaRows(template: string, columnOf: (columnId: string) => string): (row: number) => string {
   const texts: string[] = [];

@@ -3,7 +3,7 @@ import type { ResultRow, SchoolReport } from "../../../src/core/model";
 import { DEFAULT_PROFILE } from "../../../src/core/profile";
 import { pooledAggregates, schoolAggregates } from "../../../src/core/results";
 import { resultsTable } from "../../../src/summary/model/results-table";
-import { expandFormula } from "../../../src/summary/model/table";
+import { formulaRows } from "../../../src/summary/model/table";
 import { tableOps, tableRows } from "../../../src/summary/write/table-ops";
 
 const r = (
@@ -102,8 +102,7 @@ describe("«Результаты» table", () => {
   });
   it("formula columns are native Excel formulas over the same row", () => {
     const quality = t.columns.find((c) => c.id === "quality")!;
-    const addr = (id: string) => `${id.toUpperCase()}9`;
-    expect(expandFormula(quality.formula!, addr)).toBe('IF(NM9>0,(N59+N49)/NM9*100,"")');
+    expect(formulaRows(quality.formula!, (id) => id.toUpperCase())(9)).toBe('IF(NM9>0,(N59+N49)/NM9*100,"")');
     const ops = tableOps("Результаты", t, {
       tableName: "msoko_results",
       marker: "Создано надстройкой МСОКО для Excel",
