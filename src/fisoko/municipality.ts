@@ -26,20 +26,25 @@ function info(severity: Finding["severity"], message: string): Finding {
   return { severity, rule: "fisoko.consolidation", sheet: "", cell: "", message };
 }
 
+/** A participant of a test (code, year, grade, subject): one import row per such key. */
+function participantKey(code: string, p: Pick<ParticipantRow, "year" | "grade" | "subject">): string {
+  return `${code}\u0000${p.year}\u0000${p.grade}\u0000${subjectKey(p.subject)}`;
+}
+
 /**
- * Whether a regional protocol already gave the school participant `p` (same test and code) as
- * columns (src/fisoko/raw/schools.ts): like a row of its own, it keeps the import's row out.
+ * The keys of the participants a school already has: its rows and the columns a regional protocol
+ * gave it (src/fisoko/raw/schools.ts; the code as its text, like a row's). Made once per school, so
+ * an export of thousands of participants is checked in O(n), not against the whole list each time.
  */
-function inColumns(s: SchoolReport, p: ParticipantRow): boolean {
-  const columns = s.participantColumns;
-  if (!columns) return false;
-  return columns.some((c) => {
-    if (!c.codes || c.year !== p.year || c.grade !== p.grade || subjectKey(c.subject) !== subjectKey(p.subject))
-      return false;
+function participantKeys(s: SchoolReport): Set<string> {
+  const keys = new Set<string>();
+  for (const x of s.participants) keys.add(participantKey(x.code, x));
+  for (const c of s.participantColumns ?? []) {
+    if (!c.codes) continue;
     const { list, from } = c.codes;
-    for (let i = from; i < from + c.count; i++) if (String(list[i]) === p.code) return true;
-    return false;
-  });
+    for (let i = from; i < from + c.count; i++) keys.add(participantKey(String(list[i]), c));
+  }
+  return keys;
 }
 
 /** A new Municipality with the import added (the input is not changed). */
@@ -94,20 +99,16 @@ export function mergeIntoMunicipality(
     }
     s.results.push(r);
   }
+  const had = new Map<SchoolReport, Set<string>>();
   for (const p of imp.participants) {
     const s = p.login ? school(p.login) : null;
     if (!s) continue;
-    if (
-      !s.participants.some(
-        (x) =>
-          x.code === p.code &&
-          x.year === p.year &&
-          x.grade === p.grade &&
-          subjectKey(x.subject) === subjectKey(p.subject),
-      ) &&
-      !inColumns(s, p)
-    )
-      s.participants.push(p);
+    let keys = had.get(s);
+    if (!keys) had.set(s, (keys = participantKeys(s)));
+    const key = participantKey(p.code, p);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    s.participants.push(p);
   }
   for (const t of imp.tasks) {
     for (const s of new Set(

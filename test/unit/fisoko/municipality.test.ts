@@ -106,6 +106,20 @@ describe("mergeIntoMunicipality", () => {
     expect(merged.participants.map((p) => p.code)).toEqual(codes.slice(5));
   });
 
+  it("adds each participant of a test once: the form's own rows and the export's repeats are kept out", () => {
+    const rows = imp.participants.filter((p) => p.login === "sch420103");
+    const codes = rows.map((p) => p.code);
+    // The form already has three of them (the subject written in another case is the same subject),
+    // and the export gives two of its rows a second time.
+    const own = rows.slice(0, 3).map((p) => ({ ...p, subject: p.subject.toLowerCase(), source: "form" }));
+    const withForm = { ...M, schools: [{ ...school("sch420103"), participants: own }] };
+    const twice = { ...imp, participants: [...imp.participants, rows[3], rows[10]] };
+    const merged = mergeIntoMunicipality(withForm, twice).municipality.schools[0];
+    expect(merged.participants.map((p) => p.code)).toEqual(codes);
+    expect(merged.participants.slice(0, 3).map((p) => p.source)).toEqual(["form", "form", "form"]);
+    expect(withForm.schools[0].participants).toHaveLength(3);
+  });
+
   it("reports schools the consolidation does not have", () => {
     const small = { ...M, schools: [school("sch420101")] };
     const res = mergeIntoMunicipality(
