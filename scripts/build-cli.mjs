@@ -1,10 +1,13 @@
 // Builds the `msoko` CLI into dist-cli/ with esbuild, so the command starts in a fraction of a second
 // instead of compiling TypeScript through tsx on every call (2–6 s). main.js holds the help and the
-// command table; each command is a chunk loaded on demand (`msoko help` loads no exceljs). npm packages
-// stay external (loaded from node_modules). dist-cli/inputs.json lists the source files the bundle was
-// built from and the build time: bin/msoko.mjs runs the bundle only while none of them is newer.
+// command table; each command is a chunk loaded on demand (`msoko help` loads no exceljs). The chunk
+// of a command is small: it runs the command's own CommonJS bundle, commands/NAME.cjs, with V8's code
+// cache (src/cli/cached-command.ts; Node 20 caches no ES module). npm packages stay external (loaded
+// from node_modules). dist-cli/inputs.json lists the source files the bundle was built from and the
+// build time: bin/msoko.mjs runs the bundle only while none of them is newer.
 // Run by `npm install` (prepare), by `npm test` and as `npm run build:cli`.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -28,23 +31,69 @@ const builtAt = Date.now();
 const staging = `${outdir}.new-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
-let result;
+const commands = readdirSync(join(root, "src", "cli", "commands"))
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => f.slice(0, -3));
+const common = {
+  absWorkingDir: root,
+  outdir: staging,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  metafile: true,
+  legalComments: "none",
+  logLevel: "silent",
+};
+let results;
 try {
-  result = await esbuild.build({
-    absWorkingDir: root,
+  // Every command whole, as a classic script: import() of a package becomes require(), which a
+  // script run by node:vm has (it has no loader for ES modules).
+  const scripts = await esbuild.build({
+    ...common,
+    entryPoints: Object.fromEntries(commands.map((c) => [`commands/${c}`, `src/cli/commands/${c}.ts`])),
+    format: "cjs",
+    outExtension: { ".js": ".cjs" },
+    supported: { "dynamic-import": false },
+  });
+  const digest = (c) =>
+    createHash("sha256")
+      .update(readFileSync(join(staging, "commands", `${c}.cjs`)))
+      .digest("hex")
+      .slice(0, 16);
+  const digests = Object.fromEntries(commands.map((c) => [c, digest(c)]));
+  const loader = join(root, "src", "cli", "cached-command.ts");
+  // main.ts's import("./commands/NAME") becomes a chunk that runs commands/NAME.cjs with its cache.
+  const cachedCommands = {
+    name: "cached-commands",
+    setup(build) {
+      build.onResolve({ filter: /^\.\/commands\/[a-z-]+$/ }, (args) =>
+        resolve(args.importer) === join(root, "src", "cli", "main.ts")
+          ? { path: args.path.slice("./commands/".length), namespace: "cached-command" }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: "cached-command" }, (args) => ({
+        resolveDir: dirname(loader),
+        loader: "ts",
+        contents: [
+          `import { cachedCommand, distDirOf } from ${JSON.stringify(loader)};`,
+          `const command = cachedCommand(distDirOf(import.meta.url), ${JSON.stringify(args.path)}, ${JSON.stringify(digests[args.path])});`,
+          "export const summary = command.summary;",
+          "export const usage = command.usage;",
+          "export const run = command.run;",
+        ].join("\n"),
+      }));
+    },
+  };
+  const entry = await esbuild.build({
+    ...common,
     entryPoints: { main: "src/cli/main.ts" },
-    outdir: staging,
-    bundle: true,
     splitting: true,
     format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
     chunkNames: "chunks/[name]-[hash]",
-    metafile: true,
-    legalComments: "none",
-    logLevel: "silent",
+    plugins: [cachedCommands],
   });
+  results = [scripts, entry];
 } catch (e) {
   rmSync(staging, { recursive: true, force: true });
   console.error(
@@ -52,8 +101,9 @@ try {
   );
   process.exit(1);
 }
-const inputs = Object.keys(result.metafile.inputs)
-  .filter((f) => !f.includes("node_modules"))
+const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))]
+  // Not the chunks made above (cached-command:NAME) nor packages: the files a developer edits.
+  .filter((f) => !f.includes("node_modules") && !f.startsWith("cached-command:"))
   .map((f) => relative(root, join(root, f)).split("\\").join("/"))
   .sort();
 writeFileSync(join(staging, "inputs.json"), JSON.stringify({ builtAt, inputs }) + "\n");
@@ -61,7 +111,8 @@ const old = `${outdir}.old-${process.pid}`;
 if (existsSync(outdir)) renameSync(outdir, old);
 renameSync(staging, outdir);
 rmSync(old, { recursive: true, force: true });
-const bytes = Object.values(result.metafile.outputs).reduce((s, o) => s + o.bytes, 0);
+const outputs = results.flatMap((r) => Object.values(r.metafile.outputs));
+const bytes = outputs.reduce((s, o) => s + o.bytes, 0);
 console.log(
-  `Командная строка собрана: ${relative(root, outdir)}/ (${Object.keys(result.metafile.outputs).length} файлов, ${(bytes / 1024).toFixed(0)} КБ, исходников: ${inputs.length}).`,
+  `Командная строка собрана: ${relative(root, outdir)}/ (${outputs.length} файлов, ${(bytes / 1024).toFixed(0)} КБ, исходников: ${inputs.length}).`,
 );

@@ -5,6 +5,7 @@
  * command module exports `summary`, `usage` and `run(args, io)` returning the exit code.
  */
 import { COMMAND_INFO, COMMAND_NAMES, isCommandName, type CommandName } from "./command-table";
+import { tuneEngineForBatch } from "./engine";
 import { errorText, shorten } from "./fs-errors";
 import type { Io } from "./io";
 import { processIo, quietOnClosedPipe } from "./io";
@@ -32,8 +33,14 @@ export function commandNames(): string[] {
   return [...COMMAND_NAMES];
 }
 
+/** A command's module, with the engine set for a batch run first (./engine). */
+function loadKnown(name: CommandName): Promise<Command> {
+  tuneEngineForBatch();
+  return LOADERS[name]();
+}
+
 export async function loadCommand(name: string): Promise<Command | null> {
-  return isCommandName(name) ? LOADERS[name]() : null;
+  return isCommandName(name) ? loadKnown(name) : null;
 }
 
 function help(io: Io): void {
@@ -63,7 +70,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 2;
   }
   try {
-    const command = await LOADERS[name]();
+    const command = await loadKnown(name);
     return await command.run(args, io);
   } catch (e) {
     // Node's file errors (a disk full while saving, a folder without rights…) in Russian with the file.

@@ -4,7 +4,16 @@
  * depth limit and short excerpts, function names in Russian and English.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -138,7 +147,7 @@ describe("the bundle", () => {
     expect(bundleIsFresh(join(root, "nowhere"))).toBe(false);
   });
 
-  it("builds: help needs no npm package, each command is its own chunk, calc runs from it", () => {
+  it("builds: help needs no npm package, each command is its own chunk and script, calc runs from it with the code cache", () => {
     const outdir = mkdtempSync(join(ROOT, "node_modules", ".cache-msoko-cli-test-"));
     cleanup.push(outdir);
     const built = spawnSync("node", ["scripts/build-cli.mjs"], {
@@ -152,11 +161,16 @@ describe("the bundle", () => {
     // The entry imports no npm package: exceljs, the analysis and the generator load with their command.
     expect(main).not.toMatch(/from\s*["'](?!node:|\.)/);
     const chunks = readdirSync(join(outdir, "chunks"));
-    for (const name of COMMAND_NAMES)
-      expect(
-        chunks.some((c) => c.startsWith(`${name}-`)),
-        name,
-      ).toBe(true);
+    const scripts = readdirSync(join(outdir, "commands"));
+    for (const name of COMMAND_NAMES) {
+      // The chunk only runs the command's script with its cache (src/cli/cached-command.ts).
+      const chunk = chunks.find((c) => c.startsWith(`${name}-`));
+      expect(chunk, name).toBeDefined();
+      expect(readFileSync(join(outdir, "chunks", chunk as string), "utf8")).toMatch(
+        new RegExp(`cachedCommand\\(distDirOf\\(import\\.meta\\.url\\), "${name}", "[0-9a-f]{16}"\\)`),
+      );
+      expect(scripts, name).toContain(`${name}.cjs`);
+    }
     const inputs = JSON.parse(readFileSync(join(outdir, "inputs.json"), "utf8"));
     expect(inputs.inputs).toContain("src/cli/main.ts");
     expect(bundleIsFresh(ROOT, relative(ROOT, outdir))).toBe(true);
@@ -174,8 +188,15 @@ describe("the bundle", () => {
     const help = run(["help"]);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("msoko — командная строка МСОКО для Excel");
+    expect(readdirSync(outdir)).not.toContain("cache");
     const calc = run(["calc", "КАЧЕСТВО", '[["5"],["4"],["3"]]']);
     expect(calc.stdout.trim()).toBe("66.66666666666667");
+    // The first run wrote the cache; the next one, another process, used it and left it alone.
+    const [cache] = readdirSync(join(outdir, "cache"));
+    expect(cache).toMatch(/^calc-[0-9a-f]{16}\.bin$/);
+    const { mtimeMs, ino } = statSync(join(outdir, "cache", cache));
+    expect(run(["calc", "КАЧЕСТВО", '[["5"],["5"]]']).stdout.trim()).toBe("100");
+    expect(statSync(join(outdir, "cache", cache))).toMatchObject({ mtimeMs, ino });
   }, 60_000);
 });
 
