@@ -16,11 +16,17 @@
  * (docs/bench.md, the tenth round); a long run is not slowed (its loops are optimized after a few
  * thousand iterations either way). Both are plain V8 flags, read when a function tiers up, so
  * setting them before a command's module is loaded is enough; `node --v8-options` lists them.
+ *
+ * The third, --expose-gc, is for the code cache (./cached-command), not for speed: ./memory turns
+ * it on in a long run to reach the collector, and V8 accepts a cache only under the flags it was
+ * made with, so a cache written after a long run was refused by the next runs. Set here, before
+ * the command loads, the flags are the same when the cache is read and when it is written. The
+ * command's own context gets no `gc` from it (only the context ./memory creates does).
  */
 import { setFlagsFromString } from "node:v8";
 
 /** The flags, as `node` accepts them on its command line (a test checks that it still does). */
-export const BATCH_FLAGS = ["--interrupt-budget=202752", "--no-concurrent-osr"] as const;
+export const BATCH_FLAGS = ["--interrupt-budget=202752", "--no-concurrent-osr", "--expose-gc"] as const;
 
 let tuned = false;
 

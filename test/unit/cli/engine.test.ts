@@ -4,6 +4,9 @@
  * line refuses unknown flags, and `node --v8-options` gives the defaults they change.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BATCH_FLAGS, tuneEngineForBatch } from "../../../src/cli/engine";
 
@@ -21,6 +24,38 @@ describe("the engine's flags for a batch run", () => {
     expect(BATCH_FLAGS).toContain(`--interrupt-budget=${3 * budget}`);
     expect(options).toMatch(/--concurrent-osr \(enable concurrent OSR\)\s+type: bool {2}default: --concurrent-osr/);
     expect(BATCH_FLAGS).toContain("--no-concurrent-osr");
+  });
+
+  it("hold the collector's flag, so a code cache written after a long run is used by the next run", () => {
+    // A run as ./memory makes it in a long command: the cache is written after --expose-gc was set.
+    const dir = mkdtempSync(join(tmpdir(), "msoko-engine-"));
+    try {
+      const cache = join(dir, "cache.bin");
+      const run = (after: string) =>
+        spawnSync(
+          process.execPath,
+          [
+            "-e",
+            [
+              'const { setFlagsFromString } = require("node:v8");',
+              'const { Script } = require("node:vm");',
+              'const { existsSync, readFileSync, writeFileSync } = require("node:fs");',
+              `for (const flag of ${JSON.stringify(BATCH_FLAGS)}) setFlagsFromString(flag);`,
+              `const file = ${JSON.stringify(cache)};`,
+              "const cachedData = existsSync(file) ? readFileSync(file) : undefined;",
+              'const script = new Script("(function () { return [1, 2, 3].map((x) => x * 2); })", { cachedData });',
+              "script.runInThisContext()();",
+              after,
+            ].join("\n"),
+          ],
+          { encoding: "utf8" },
+        );
+      const first = run('setFlagsFromString("--expose-gc"); writeFileSync(file, script.createCachedData());');
+      expect([first.status, first.stderr]).toEqual([0, ""]);
+      expect(run("process.stdout.write(String(script.cachedDataRejected))").stdout).toBe("false");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("are set once, however often commands are loaded", () => {
