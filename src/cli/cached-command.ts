@@ -10,11 +10,12 @@
  * made from it would stay that small for the whole build.
  *
  * The cache lives in dist-cli/cache/ under the digest of the script it belongs to. V8 checks a
- * cache only against the script's length, its own version and the flags (./engine sets them
- * before any command is loaded, so a cache is always made and used with the same ones); the
- * digest makes a cache of another build unreachable. A cache V8 refuses is replaced; a folder
- * that cannot be written (a read-only install) only means no cache. Written through a temporary
- * file and renamed, so a run started meanwhile reads a whole cache or none.
+ * cache only against the script's length, its own version and the flags (./engine sets them,
+ * ./memory's --expose-gc included, before any command is loaded, so a cache is always made and
+ * used with the same ones); the digest makes a cache of another build unreachable. A cache V8
+ * refuses is replaced; a folder that cannot be written (a read-only install) only means no cache.
+ * Written through a temporary file and renamed, so a run started meanwhile reads a whole cache or
+ * none.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
