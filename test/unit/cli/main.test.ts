@@ -171,6 +171,22 @@ describe("the bundle", () => {
       );
       expect(scripts, name).toContain(`${name}.cjs`);
     }
+    // A script reaches npm packages only through require (node:vm has no loader for ES modules):
+    // each of them needs a CommonJS entry, which an ES-module-only package lacks.
+    const packages = new Set<string>();
+    for (const script of scripts)
+      for (const [, name] of readFileSync(join(outdir, "commands", script), "utf8").matchAll(/require\("([^"]+)"\)/g))
+        if (!name.startsWith("node:")) packages.add(name);
+    expect([...packages]).toContain("exceljs");
+    const required = spawnSync(
+      "node",
+      [
+        "-e",
+        `const r = require("node:module").createRequire(${JSON.stringify(join(outdir, "commands", "calc.cjs"))}); for (const p of ${JSON.stringify([...packages])}) r(p);`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect([required.status, required.stderr]).toEqual([0, ""]);
     const inputs = JSON.parse(readFileSync(join(outdir, "inputs.json"), "utf8"));
     expect(inputs.inputs).toContain("src/cli/main.ts");
     expect(bundleIsFresh(ROOT, relative(ROOT, outdir))).toBe(true);
