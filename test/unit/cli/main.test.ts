@@ -139,6 +139,9 @@ describe("the bundle", () => {
     writeFileSync(join(root, "dist-cli", "main.js"), "");
     const builtAt = Date.now() + 60_000; // a.ts was written before this «build»
     writeFileSync(join(root, "dist-cli", "inputs.json"), JSON.stringify({ builtAt, inputs: ["a.ts"] }));
+    // A build without the commands' scripts (made before they existed) is not used.
+    expect(bundleIsFresh(root)).toBe(false);
+    mkdirSync(join(root, "dist-cli", "commands"));
     expect(bundleIsFresh(root)).toBe(true);
     utimesSync(join(root, "a.ts"), new Date(builtAt + 1000), new Date(builtAt + 1000));
     expect(bundleIsFresh(root)).toBe(false);
