@@ -17,7 +17,7 @@
  * Written through a temporary file and renamed, so a run started meanwhile reads a whole cache or
  * none.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,18 +64,20 @@ export function cachedCommand(dist: string, name: string, digest: string): Comma
       const code = await command.run(args, io);
       if (save && (code === 0 || code === 1)) {
         save = false;
-        writeCache(cacheFile, script.createCachedData());
+        writeCache(cacheFile, () => script.createCachedData());
       }
       return code;
     },
   };
 }
 
-function writeCache(file: string, data: Buffer): void {
+/** Writes the cache `make` gives, made only once the folder is known to be writable (a read-only install makes none). */
+function writeCache(file: string, make: () => Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, data);
+    accessSync(dirname(file), constants.W_OK);
+    writeFileSync(temp, make());
     renameSync(temp, file);
   } catch {
     // No cache: the next run compiles as this one did.
