@@ -27,7 +27,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildProductCli, bundleEntry } from "../lib/build.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
-import { cpuMs, loadAverage as load, medianRun, peakRssMb, runChild } from "../lib/measure.mjs";
+import { cpuMs, loadAverage as load, medianRun, memoryIo, peakRssMb, runChild } from "../lib/measure.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..");
@@ -92,7 +92,7 @@ async function childAnalyze(layout, n) {
   const L = LAYOUTS[layout];
   const json = join(OUT, `protocols-${n}-${layout}.json`);
   rmSync(json, { force: true });
-  const io = { stdout: [], stderr: [], out: (l) => io.stdout.push(l), err: (l) => io.stderr.push(l) };
+  const io = memoryIo();
   const args = [L.file(n), "--json", json, ...(L.set ? ["--set", L.set] : [])];
   const c0 = process.cpuUsage();
   const t0 = performance.now();

@@ -29,7 +29,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { CLI_BUNDLE, OUT, buildCliBundle, buildProductCli } from "../lib/build.mjs";
 import { ensureForms, formsDir, summarizeOnce } from "./consolidation.mjs";
 import { sectionMarkers, writeSection } from "../lib/section.mjs";
-import { cpuMs, loadAverage as load, peakRssMb, runChild } from "../lib/measure.mjs";
+import { cpuMs, loadAverage as load, memoryIo, peakRssMb, runChild } from "../lib/measure.mjs";
 
 const { begin: BEGIN, end: END } = sectionMarkers("summary-stream");
 /** The product's CLI build the summarising child runs. */
@@ -93,10 +93,6 @@ function childBaseline(forms) {
 /** Child: one summarize run; "new" into a new file, "rerun" into the file a "new" run left. */
 async function childSummarize(forms, variant) {
   const product = await import(pathToFileURL(join(SUMMARY_CLI, "main.js")).href);
-  const memoryIo = () => {
-    const io = { stdout: [], stderr: [], out: (l) => io.stdout.push(l), err: (l) => io.stderr.push(l) };
-    return io;
-  };
   const cli = { summarize: await product.loadCommand("summarize"), memoryIo };
   const dir = formsDir(forms);
   const out = join(OUT, `stream-summary-${forms}.xlsx`);

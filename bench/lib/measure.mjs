@@ -100,3 +100,12 @@ export function runChild(script, args, { nodeArgs = [], maxBuffer = 64 * 1024 * 
   const line = lastJsonLine(r.stdout);
   return line === undefined ? undefined : JSON.parse(line);
 }
+
+/**
+ * The CLI's memoryIo (src/cli/io.ts) for a process that runs the product's build: its lines
+ * collected, without loading a bench bundle into the measured process.
+ */
+export function memoryIo() {
+  const io = { stdout: [], stderr: [], out: (l) => io.stdout.push(l), err: (l) => io.stderr.push(l) };
+  return io;
+}

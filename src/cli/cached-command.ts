@@ -22,13 +22,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
-import type { Io } from "./io";
-
-interface CommandModule {
-  summary: string;
-  usage: string;
-  run(args: string[], io: Io): Promise<number>;
-}
+import type { Command } from "./main";
 
 /** Node's own wrapper of a CommonJS module: the same text every time, so the cache fits it. */
 const wrap = (source: string) => `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
@@ -42,7 +36,7 @@ export function distDirOf(chunkUrl: string): string {
  * The command NAME of the build at `dist`: runs dist/commands/NAME.cjs with the cache
  * dist/cache/NAME-DIGEST.bin when there is one V8 accepts.
  */
-export function cachedCommand(dist: string, name: string, digest: string): CommandModule {
+export function cachedCommand(dist: string, name: string, digest: string): Command {
   const file = join(dist, "commands", `${name}.cjs`);
   const cacheFile = join(dist, "cache", `${name}-${digest}.bin`);
   let cachedData: Buffer | undefined;
@@ -52,7 +46,7 @@ export function cachedCommand(dist: string, name: string, digest: string): Comma
     cachedData = undefined; // the first run of this build
   }
   const script = new Script(wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
-  const module = { exports: {} as CommandModule };
+  const module = { exports: {} as Command };
   const init = script.runInThisContext() as (...args: unknown[]) => void;
   init(module.exports, createRequire(file), module, file, dirname(file));
   const command = module.exports;
